@@ -1,0 +1,41 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Briefing",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "briefing", targets: ["briefing"]),
+        .library(name: "BriefingKit", targets: ["BriefingKit"]),
+        .library(name: "BriefingTemplates", targets: ["BriefingTemplates"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "Ccmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(name: "BriefingTemplates"),
+        .target(
+            name: "BriefingKit",
+            dependencies: [
+                "Ccmark",
+                "BriefingTemplates",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .executableTarget(
+            name: "briefing",
+            dependencies: [
+                "BriefingKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "BriefingTemplatesTests", dependencies: ["BriefingTemplates"]),
+        .testTarget(name: "BriefingKitTests", dependencies: ["BriefingKit"]),
+    ]
+)
