@@ -1,0 +1,174 @@
+import Ccmark
+
+/// A place in a Markdown body as cmark reports it: 1-based line, and 1-based column
+/// counted in UTF-8 bytes. Lines count from the start of the text that was parsed, so a
+/// caller that stripped front matter adds its line count. Nodes that did not come from
+/// the source (created by a transform, soft breaks) are at line 0, column 0.
+public struct SourcePosition: Sendable, Equatable, Hashable {
+    public var line: Int
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+}
+
+/// A handle on one node of a `MarkdownDocument`'s tree.
+///
+/// Holding the document keeps the whole tree alive, so a handle never dangles, even after
+/// its node has been unlinked. Handles compare equal when they refer to the same node.
+public struct MarkdownNode {
+    public let document: MarkdownDocument
+    let pointer: OpaquePointer
+
+    public enum Kind: Sendable, Hashable {
+        case document, blockQuote, list, item, codeBlock, htmlBlock, customBlock
+        case paragraph, heading, thematicBreak
+        case text, softBreak, lineBreak, code, htmlInline, customInline
+        case emphasis, strong, link, image
+
+        init(_ type: cmark_node_type) {
+            switch type {
+            case CMARK_NODE_DOCUMENT: self = .document
+            case CMARK_NODE_BLOCK_QUOTE: self = .blockQuote
+            case CMARK_NODE_LIST: self = .list
+            case CMARK_NODE_ITEM: self = .item
+            case CMARK_NODE_CODE_BLOCK: self = .codeBlock
+            case CMARK_NODE_HTML_BLOCK: self = .htmlBlock
+            case CMARK_NODE_CUSTOM_BLOCK: self = .customBlock
+            case CMARK_NODE_PARAGRAPH: self = .paragraph
+            case CMARK_NODE_HEADING: self = .heading
+            case CMARK_NODE_THEMATIC_BREAK: self = .thematicBreak
+            case CMARK_NODE_TEXT: self = .text
+            case CMARK_NODE_SOFTBREAK: self = .softBreak
+            case CMARK_NODE_LINEBREAK: self = .lineBreak
+            case CMARK_NODE_CODE: self = .code
+            case CMARK_NODE_HTML_INLINE: self = .htmlInline
+            case CMARK_NODE_CUSTOM_INLINE: self = .customInline
+            case CMARK_NODE_EMPH: self = .emphasis
+            case CMARK_NODE_STRONG: self = .strong
+            case CMARK_NODE_LINK: self = .link
+            case CMARK_NODE_IMAGE: self = .image
+            default:
+                // cmark answers CMARK_NODE_NONE only for a NULL node, and handles never hold one.
+                preconditionFailure("cmark reported node type \(type.rawValue) for a live node")
+            }
+        }
+    }
+
+    public var kind: Kind {
+        Kind(cmark_node_get_type(pointer))
+    }
+
+    public var start: SourcePosition {
+        SourcePosition(line: Int(cmark_node_get_start_line(pointer)), column: Int(cmark_node_get_start_column(pointer)))
+    }
+
+    public var end: SourcePosition {
+        SourcePosition(line: Int(cmark_node_get_end_line(pointer)), column: Int(cmark_node_get_end_column(pointer)))
+    }
+
+    /// The text of a text, code, code block or raw HTML node; `nil` for other kinds, on
+    /// which setting it does nothing (cmark refuses).
+    public var literal: String? {
+        get { cmark_node_get_literal(pointer).map { String(cString: $0) } }
+        nonmutating set { cmark_node_set_literal(pointer, newValue ?? "") }
+    }
+
+    /// The destination of a link or image; `nil` for other kinds, on which setting it does nothing.
+    public var url: String? {
+        get { cmark_node_get_url(pointer).map { String(cString: $0) } }
+        nonmutating set { cmark_node_set_url(pointer, newValue ?? "") }
+    }
+
+    /// The title of a link or image; `nil` for other kinds, on which setting it does nothing.
+    public var title: String? {
+        get { cmark_node_get_title(pointer).map { String(cString: $0) } }
+        nonmutating set { cmark_node_set_title(pointer, newValue ?? "") }
+    }
+
+    /// 1 to 6 for a heading, `nil` otherwise.
+    public var headingLevel: Int? {
+        let level = Int(cmark_node_get_heading_level(pointer))
+        return level == 0 ? nil : level
+    }
+
+    /// The info string of a code block (empty when it has none); `nil` for other kinds.
+    public var fenceInfo: String? {
+        cmark_node_get_fence_info(pointer).map { String(cString: $0) }
+    }
+
+    public var parent: MarkdownNode? { handle(cmark_node_parent(pointer)) }
+    public var firstChild: MarkdownNode? { handle(cmark_node_first_child(pointer)) }
+    public var next: MarkdownNode? { handle(cmark_node_next(pointer)) }
+    public var previous: MarkdownNode? { handle(cmark_node_previous(pointer)) }
+
+    public var children: [MarkdownNode] {
+        var children: [MarkdownNode] = []
+        var child = firstChild
+        while let current = child {
+            children.append(current)
+            child = current.next
+        }
+        return children
+    }
+
+    /// All nodes below this one in document order, this one excluded. The list is
+    /// complete before it is returned, so callers may change the tree while going through it.
+    public func descendants() -> [MarkdownNode] {
+        var nodes: [MarkdownNode] = []
+        walk { nodes.append(MarkdownNode(document: document, pointer: $0)) }
+        return Array(nodes.dropFirst())
+    }
+
+    /// The words of this subtree without markup: text and code spans, with line breaks as
+    /// spaces. What a heading contributes to a table of contents or a slug.
+    public var plainText: String {
+        var text = ""
+        walk { node in
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                text += String(cString: cmark_node_get_literal(node))
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                text += " "
+            default:
+                break
+            }
+        }
+        return text
+    }
+
+    /// This node and its subtree as HTML, with the document's options.
+    public func renderHTML() -> String {
+        document.renderHTML(pointer)
+    }
+
+    /// Visits this node, then its descendants, in document order. cmark's iterator keeps
+    /// its own state, so even 10,000 nested block quotes cost no Swift stack.
+    private func walk(_ visit: (OpaquePointer) -> Void) {
+        let iterator: OpaquePointer = cmark_iter_new(pointer)
+        defer { cmark_iter_free(iterator) }
+        var event = cmark_iter_next(iterator)
+        while event != CMARK_EVENT_DONE {
+            if event == CMARK_EVENT_ENTER {
+                visit(cmark_iter_get_node(iterator))
+            }
+            event = cmark_iter_next(iterator)
+        }
+    }
+
+    private func handle(_ pointer: OpaquePointer?) -> MarkdownNode? {
+        pointer.map { MarkdownNode(document: document, pointer: $0) }
+    }
+}
+
+extension MarkdownNode: Equatable, Hashable {
+    public static func == (lhs: MarkdownNode, rhs: MarkdownNode) -> Bool {
+        lhs.pointer == rhs.pointer
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(pointer)
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+
+/// A page's table of contents: its headings, nested by level.
+public struct TableOfContents: Sendable, Equatable {
+    public var entries: [TOCEntry]
+
+    public init(entries: [TOCEntry] = []) {
+        self.entries = entries
+    }
+}
+
+public struct TOCEntry: Sendable, Equatable {
+    public var level: Int
+    public var id: String
+    /// The heading without markup.
+    public var title: String
+    /// The deeper headings that follow this one, up to the next heading of its level or higher.
+    public var children: [TOCEntry]
+
+    public init(level: Int, id: String, title: String, children: [TOCEntry] = []) {
+        self.level = level
+        self.id = id
+        self.title = title
+        self.children = children
+    }
+}
+
+/// A heading with the id it was given, for checks that need every heading of a page
+/// (skipped levels, `#fragment` links), not only those in the table of contents.
+public struct AnchoredHeading: Sendable, Equatable {
+    public var level: Int
+    public var id: String
+    public var title: String
+    public var position: SourcePosition
+
+    public init(level: Int, id: String, title: String, position: SourcePosition) {
+        self.level = level
+        self.id = id
+        self.title = title
+        self.position = position
+    }
+}
+
+/// Gives every heading a unique id that links can point at, and collects the table of contents.
+///
+/// Each heading is replaced by a custom block holding its rendered HTML with the id, so
+/// transforms that change a heading's inlines (links, say) must run before this one.
+public struct HeadingAnchors: Sendable {
+    /// The heading levels that go into the table of contents; every level gets an id.
+    public var levels: ClosedRange<Int>
+    /// Ids the page uses already (`main`, `toc`…), which no heading may take.
+    public var reserved: Set<String>
+
+    public init(levels: ClosedRange<Int> = 2...3, reserved: Set<String> = []) {
+        self.levels = levels
+        self.reserved = reserved
+    }
+
+    public func apply(
+        to document: MarkdownDocument
+    ) -> (toc: TableOfContents, ids: Set<String>, headings: [AnchoredHeading]) {
+        // Collect first: the walk must be over before the tree changes.
+        let headingNodes = document.root.descendants().compactMap { node in
+            node.headingLevel.map { (node: node, level: $0) }
+        }
+        var ids = AnchorIDs(reserved: reserved)
+        var headings: [AnchoredHeading] = []
+        for (node, level) in headingNodes {
+            let title = node.plainText
+            let id = ids.claim(Self.slug(title))
+            headings.append(AnchoredHeading(level: level, id: id, title: title, position: node.start))
+            // The heading's inlines are rendered by cmark, so their markup and escaping
+            // are exactly what the heading itself would have produced.
+            let content = node.children.map { $0.renderHTML() }.joined()
+            let anchored = document.makeCustomBlock(
+                onEnter: "<h\(level) id=\"\(id)\">\(content)</h\(level)>\n",
+                onExit: ""
+            )
+            // Cannot fail: a heading always has a parent, and any parent of a block
+            // (document, block quote, list item, custom block) accepts a custom block.
+            try? node.replace(with: anchored)
+        }
+        let entries = headings.filter { levels.contains($0.level) }.map {
+            TOCEntry(level: $0.level, id: $0.id, title: $0.title)
+        }
+        return (TableOfContents(entries: Self.nested(entries)), Set(headings.map(\.id)), headings)
+    }
+
+    /// The id a title asks for before duplicates are told apart: lowercase; letters,
+    /// combining marks and digits of any script kept (`북한의 핵` → `북한의-핵`, marks so
+    /// that scripts such as Devanagari keep their vowels); runs of whitespace and dashes
+    /// become one `-`; other punctuation and symbols are dropped; `section` if nothing is left.
+    static func slug(_ title: String) -> String {
+        var slug = ""
+        var separatorPending = false
+        // Composed form, so that the same title typed either way gets the same id.
+        for scalar in title.lowercased().precomposedStringWithCanonicalMapping.unicodeScalars {
+            let properties = scalar.properties
+            if properties.isWhitespace || properties.generalCategory == .dashPunctuation {
+                separatorPending = !slug.isEmpty
+            } else if Self.keptCategories.contains(properties.generalCategory) {
+                if separatorPending {
+                    slug += "-"
+                    separatorPending = false
+                }
+                slug.unicodeScalars.append(scalar)
+            }
+        }
+        return slug.isEmpty ? "section" : slug
+    }
+
+    private static let keptCategories: Set<Unicode.GeneralCategory> = [
+        .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+        .nonspacingMark, .spacingMark, .enclosingMark,
+        .decimalNumber, .letterNumber, .otherNumber,
+    ]
+
+    /// Nests a flat, document-ordered list: an entry takes as children the deeper entries
+    /// that follow it. Recursion is bounded by the six heading levels.
+    private static func nested(_ flat: [TOCEntry]) -> [TOCEntry] {
+        var index = flat.startIndex
+        return entries(deeperThan: 0, in: flat, from: &index)
+    }
+
+    private static func entries(deeperThan level: Int, in flat: [TOCEntry], from index: inout Int) -> [TOCEntry] {
+        var result: [TOCEntry] = []
+        while index < flat.endIndex, flat[index].level > level {
+            var entry = flat[index]
+            index += 1
+            entry.children = entries(deeperThan: entry.level, in: flat, from: &index)
+            result.append(entry)
+        }
+        return result
+    }
+}
+
+/// Hands out ids as GitHub does: the first `intro` keeps its slug, later ones become
+/// `intro-1`, `intro-2`…, skipping any that is taken already (by a heading titled
+/// "Intro 1", or by a reserved id).
+private struct AnchorIDs {
+    private var taken: Set<String>
+    private var lastSuffix: [String: Int] = [:]
+
+    init(reserved: Set<String>) {
+        taken = reserved
+    }
+
+    mutating func claim(_ slug: String) -> String {
+        var id = slug
+        while taken.contains(id) {
+            let suffix = lastSuffix[slug, default: 0] + 1
+            lastSuffix[slug] = suffix
+            id = "\(slug)-\(suffix)"
+        }
+        taken.insert(id)
+        return id
+    }
+}

@@ -1,0 +1,94 @@
+import Testing
+@testable import BriefingKit
+
+@Suite struct MarkdownDocumentTests {
+    @Test func rendersCommonMark() {
+        let document = MarkdownDocument(markdown: "# Title\n\nSome *emphasis* and `code`.\n")
+        #expect(document.renderHTML() == "<h1>Title</h1>\n<p>Some <em>emphasis</em> and <code>code</code>.</p>\n")
+    }
+
+    @Test func rendersWithoutSourcePositions() {
+        let html = MarkdownDocument(markdown: "para\n").renderHTML()
+        #expect(!html.contains("data-sourcepos"))
+    }
+
+    @Test func safeModeOmitsRawHTML() {
+        let document = MarkdownDocument(markdown: "<script>alert(1)</script>\n\nText <b onclick=\"x()\">bold</b>\n")
+        #expect(document.renderHTML() == """
+            <!-- raw HTML omitted -->
+            <p>Text <!-- raw HTML omitted -->bold<!-- raw HTML omitted --></p>
+
+            """)
+    }
+
+    @Test func safeModeBlanksDangerousURLs() {
+        let document = MarkdownDocument(markdown: "[x](javascript:alert(1)) ![y](vbscript:run)\n")
+        #expect(document.renderHTML() == "<p><a href=\"\">x</a> <img src=\"\" alt=\"y\" /></p>\n")
+    }
+
+    @Test func unsafeModeKeepsRawHTMLAndURLs() {
+        let options = MarkdownOptions(unsafe: true)
+        let document = MarkdownDocument(markdown: "<div>raw</div>\n\n[x](javascript:go())\n", options: options)
+        #expect(document.renderHTML() == "<div>raw</div>\n<p><a href=\"javascript:go()\">x</a></p>\n")
+    }
+
+    @Test func smartPunctuation() {
+        let markdown = "\"Ironclad\" -- or 'titanium'... 1950---1953\n"
+        let plain = MarkdownDocument(markdown: markdown).renderHTML()
+        let smart = MarkdownDocument(markdown: markdown, options: MarkdownOptions(smartPunctuation: true)).renderHTML()
+        #expect(plain == "<p>&quot;Ironclad&quot; -- or 'titanium'... 1950---1953</p>\n")
+        #expect(smart == "<p>“Ironclad” – or ‘titanium’… 1950—1953</p>\n")
+    }
+
+    @Test func customNodesRenderVerbatimInSafeMode() throws {
+        let document = MarkdownDocument(markdown: "")
+        let block = document.makeCustomBlock(onEnter: "<aside class=\"note\">", onExit: "</aside>")
+        let paragraph = document.makeParagraph()
+        let inline = document.makeCustomInline(onEnter: "<mark>", onExit: "</mark>")
+        try inline.appendChild(document.makeText("a < b"))
+        try paragraph.appendChild(inline)
+        try block.appendChild(paragraph)
+        try document.root.appendChild(block)
+        #expect(document.renderHTML() == "<aside class=\"note\">\n<p><mark>a &lt; b</mark></p>\n</aside>\n")
+    }
+
+    /// Shown escaped in the test log, which a raw NUL or CR would garble.
+    struct OddInput: Sendable, CustomTestStringConvertible {
+        let markdown: String
+        var testDescription: String { markdown.debugDescription }
+    }
+
+    @Test(arguments: ["", "\n", "\u{0}", "a\u{0}b", "\r\n\r", "\u{FEFF}# BOM", "[", "*", "<", "&#0;", "\t>\t-"].map(OddInput.init))
+    func oddInputNeverCrashes(input: OddInput) {
+        let document = MarkdownDocument(markdown: input.markdown)
+        _ = document.renderHTML()
+        _ = document.root.descendants().map(\.plainText)
+    }
+
+    @Test func nulIsReplacedNotTruncated() {
+        #expect(MarkdownDocument(markdown: "a\u{0}b").renderHTML() == "<p>a\u{FFFD}b</p>\n")
+    }
+
+    /// cmark parses, renders and frees iteratively; so must our walks, or deep input would
+    /// overflow the stack.
+    @Test func deeplyNestedBlockQuotes() throws {
+        let depth = 10_000
+        let document = MarkdownDocument(markdown: String(repeating: ">", count: depth) + " deep\n")
+        let html = document.renderHTML()
+        #expect(html.hasPrefix(String(repeating: "<blockquote>\n", count: depth) + "<p>deep</p>\n"))
+        let nodes = document.root.descendants()
+        #expect(nodes.count == depth + 2)
+        #expect(document.root.plainText == "deep")
+        let innermost = try #require(nodes.last)
+        #expect(innermost.kind == .text)
+        #expect(innermost.start == SourcePosition(line: 1, column: depth + 2))
+    }
+
+    @Test func deeplyNestedInlines() {
+        let depth = 10_000
+        let markdown = String(repeating: "*", count: depth) + "deep" + String(repeating: "*", count: depth)
+        let document = MarkdownDocument(markdown: markdown)
+        #expect(document.renderHTML().contains("deep"))
+        #expect(document.root.plainText == "deep")
+    }
+}

@@ -1,0 +1,144 @@
+import Testing
+@testable import BriefingKit
+
+@Suite struct HeadingAnchorsTests {
+    private func anchored(
+        _ markdown: String,
+        _ anchors: HeadingAnchors = HeadingAnchors(),
+        options: MarkdownOptions = MarkdownOptions()
+    ) -> (html: String, toc: TableOfContents, ids: Set<String>, headings: [AnchoredHeading]) {
+        let document = MarkdownDocument(markdown: markdown, options: options)
+        let result = anchors.apply(to: document)
+        return (document.renderHTML(), result.toc, result.ids, result.headings)
+    }
+
+    @Test func keepsInlineMarkup() {
+        let html = anchored("## The *SMA* and `cost` [sharing](/sma/)\n").html
+        #expect(html == """
+            <h2 id="the-sma-and-cost-sharing">The <em>SMA</em> and <code>cost</code> <a href="/sma/">sharing</a></h2>
+
+            """)
+    }
+
+    @Test func everyLevelGetsAnIdAndBodyIsUntouched() {
+        let html = anchored("# Alliance\n\nText.\n\n#### Deep *dive*\n\n> ### Quoted\n").html
+        #expect(html == """
+            <h1 id="alliance">Alliance</h1>
+            <p>Text.</p>
+            <h4 id="deep-dive">Deep <em>dive</em></h4>
+            <blockquote>
+            <h3 id="quoted">Quoted</h3>
+            </blockquote>
+
+            """)
+    }
+
+    @Test func escapesTextAndKeepsSafeMode() {
+        #expect(anchored("## a < b & \"c\"\n").html == "<h2 id=\"a-b-c\">a &lt; b &amp; &quot;c&quot;</h2>\n")
+        #expect(anchored("## <b>Bold</b>\n").html
+            == "<h2 id=\"bold\"><!-- raw HTML omitted -->Bold<!-- raw HTML omitted --></h2>\n")
+        #expect(anchored("## <b>Bold</b>\n", options: MarkdownOptions(unsafe: true)).html
+            == "<h2 id=\"bold\"><b>Bold</b></h2>\n")
+    }
+
+    @Test func setextHeadingOverTwoLines() {
+        let result = anchored("Line one\nline *two*\n===\n")
+        #expect(result.html == "<h1 id=\"line-one-line-two\">Line one\nline <em>two</em></h1>\n")
+        #expect(result.headings.map(\.title) == ["Line one line two"])
+    }
+
+    @Test func duplicatesAreNumberedInDocumentOrder() {
+        let result = anchored("## Intro\n## Intro\n## Intro 1\n## Intro\n## FAQ\n### FAQ\n")
+        #expect(result.headings.map(\.id) == ["intro", "intro-1", "intro-1-1", "intro-2", "faq", "faq-1"])
+        #expect(result.ids == ["intro", "intro-1", "intro-1-1", "intro-2", "faq", "faq-1"])
+    }
+
+    @Test func reservedIdsAreAvoided() {
+        let result = anchored("## Main\n## TOC\n## Main\n", HeadingAnchors(reserved: ["main", "toc"]))
+        #expect(result.headings.map(\.id) == ["main-1", "toc-1", "main-2"])
+        #expect(!result.ids.contains("main"))
+    }
+
+    @Test(arguments: [
+        ("북한의 핵", "북한의-핵"),
+        ("Über uns", "über-uns"),
+        ("U\u{308}ber uns", "über-uns"),
+        ("US–South Korea: “Ironclad” — or titanium?", "us-south-korea-ironclad-or-titanium"),
+        ("Burden-sharing   in  2026", "burden-sharing-in-2026"),
+        ("--- Edge --", "edge"),
+        ("What's the SMA?", "whats-the-sma"),
+        ("हिन्दी भाषा", "हिन्दी-भाषा"),
+        ("Ελληνικά ΚΕΙΜΕΝΑ", "ελληνικά-κειμενα"),
+        ("日本語の見出し", "日本語の見出し"),
+        ("🚀 Launch & $1.2 billion", "launch-12-billion"),
+        ("!!!", "section"),
+        ("", "section"),
+    ])
+    func slugs(title: String, slug: String) {
+        #expect(HeadingAnchors.slug(title) == slug)
+    }
+
+    @Test func unicodeHeadingsInHTML() {
+        let result = anchored("## 북한의 핵\n## Über uns\n")
+        #expect(result.html == "<h2 id=\"북한의-핵\">북한의 핵</h2>\n<h2 id=\"über-uns\">Über uns</h2>\n")
+    }
+
+    @Test func emptyHeadings() {
+        let result = anchored("##\n\n## *\\** !\n\n#\n")
+        #expect(result.html == "<h2 id=\"section\"></h2>\n<h2 id=\"section-1\"><em>*</em> !</h2>\n<h1 id=\"section-2\"></h1>\n")
+        #expect(result.headings.map(\.title) == ["", "* !", ""])
+    }
+
+    @Test func headingsReportLevelTitleAndPosition() {
+        let result = anchored("Intro\n\n## The *SMA*\n\n- item\n\n  ### In a list\n")
+        #expect(result.headings == [
+            AnchoredHeading(level: 2, id: "the-sma", title: "The SMA", position: SourcePosition(line: 3, column: 1)),
+            AnchoredHeading(level: 3, id: "in-a-list", title: "In a list", position: SourcePosition(line: 7, column: 3)),
+        ])
+    }
+
+    @Test func tocNestsByLevel() {
+        let markdown = """
+            # Page title
+            ## Alliance
+            ### History
+            #### Armistice
+            ### Today
+            ## Burden-sharing
+            #### Skipped a level
+            ## Deterrence
+
+            """
+        let toc = anchored(markdown, HeadingAnchors(levels: 2...4)).toc
+        #expect(toc == TableOfContents(entries: [
+            TOCEntry(level: 2, id: "alliance", title: "Alliance", children: [
+                TOCEntry(level: 3, id: "history", title: "History", children: [
+                    TOCEntry(level: 4, id: "armistice", title: "Armistice"),
+                ]),
+                TOCEntry(level: 3, id: "today", title: "Today"),
+            ]),
+            TOCEntry(level: 2, id: "burden-sharing", title: "Burden-sharing", children: [
+                TOCEntry(level: 4, id: "skipped-a-level", title: "Skipped a level"),
+            ]),
+            TOCEntry(level: 2, id: "deterrence", title: "Deterrence"),
+        ]))
+    }
+
+    @Test func defaultLevelsLeaveOutH1AndH4() {
+        let result = anchored("# Title\n### Orphan\n## A\n#### Deep\n### B\n")
+        #expect(result.toc == TableOfContents(entries: [
+            TOCEntry(level: 3, id: "orphan", title: "Orphan"),
+            TOCEntry(level: 2, id: "a", title: "A", children: [
+                TOCEntry(level: 3, id: "b", title: "B"),
+            ]),
+        ]))
+        #expect(result.ids == ["title", "orphan", "a", "deep", "b"])
+    }
+
+    @Test func noHeadings() {
+        let result = anchored("Just text.\n")
+        #expect(result.toc == TableOfContents())
+        #expect(result.ids.isEmpty)
+        #expect(result.html == "<p>Just text.</p>\n")
+    }
+}
