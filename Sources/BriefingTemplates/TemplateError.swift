@@ -1,0 +1,128 @@
+/// A template that cannot be parsed, linked or rendered, with the position that caused it.
+///
+/// Printed the way compilers and editors understand:
+/// ```
+/// Templates/page.html:3:9: error: unknown variable 'page.titel'
+/// <title>{{page.titel}}</title>
+///        ^
+/// ```
+public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Kind: Sendable, Equatable {
+        /// An opening delimiter without its closing delimiter.
+        case unclosedTag
+        /// A section, inverted section, parent or block that never closes.
+        case unclosedSection(String)
+        /// A closing tag that names another section than the one open.
+        case mismatchedClosingTag(expected: String, found: String)
+        /// A closing tag with no section open.
+        case unexpectedClosingTag(String)
+        /// A `{{=… …=}}` tag that does not hold exactly two delimiters.
+        case badDelimiters
+        /// A tag with no name, such as `{{ }}` or `{{#}}`.
+        case emptyTag
+        /// A name with whitespace or an empty dotted part, such as `{{a b}}` or `{{a..b}}`.
+        case invalidName(String)
+        /// A tag other than a block, comment or delimiter change inside a parent tag.
+        case unexpectedTagInParent(String)
+        case unknownPartial(String)
+        case unknownParent(String)
+        /// `TemplateLibrary.render` was asked for a template it does not hold.
+        case unknownTemplate(String)
+        /// Partials, parents or lambdas nested deeper than the library's limit.
+        case recursionTooDeep(limit: Int)
+        /// Strict mode: an interpolated name that resolves to no key.
+        case unknownVariable(String)
+    }
+
+    public let kind: Kind
+    /// The name the template is registered under.
+    public let templateName: String
+    /// The path shown in `description`; the name unless the template was given a path.
+    public let path: String
+    /// 1-based; 0 when the error has no position (an unknown template).
+    public let line: Int
+    /// 1-based, in Unicode scalars.
+    public let column: Int
+    /// The source line at `line`, without its line break.
+    public let lineText: String
+
+    public init(kind: Kind, templateName: String, path: String, line: Int, column: Int, lineText: String) {
+        self.kind = kind
+        self.templateName = templateName
+        self.path = path
+        self.line = line
+        self.column = column
+        self.lineText = lineText
+    }
+
+    public var message: String {
+        switch kind {
+        case .unclosedTag: "unclosed tag"
+        case .unclosedSection(let name): "unclosed section '\(name)'"
+        case .mismatchedClosingTag(let expected, let found):
+            "closing tag '\(found)' does not match open section '\(expected)'"
+        case .unexpectedClosingTag(let name): "closing tag '\(name)' has no open section"
+        case .badDelimiters: "bad delimiter change: expected two delimiters, as in {{=<% %>=}}"
+        case .emptyTag: "empty tag"
+        case .invalidName(let name): "invalid name '\(name)'"
+        case .unexpectedTagInParent(let tag): "only blocks may appear inside a parent tag, found '\(tag)'"
+        case .unknownPartial(let name): "unknown partial '\(name)'"
+        case .unknownParent(let name): "unknown parent template '\(name)'"
+        case .unknownTemplate(let name): "unknown template '\(name)'"
+        case .recursionTooDeep(let limit): "partials nested more than \(limit) deep (recursive partial?)"
+        case .unknownVariable(let name): "unknown variable '\(name)'"
+        }
+    }
+
+    public var description: String {
+        guard line > 0 else { return "\(path): error: \(message)" }
+        return "\(path):\(line):\(column): error: \(message)\n\(lineText)\n\(caretLine)"
+    }
+
+    /// Spaces up to the column, keeping the line's tabs so the caret lines up in a terminal.
+    private var caretLine: String {
+        var caret = ""
+        for scalar in lineText.unicodeScalars.prefix(max(column - 1, 0)) {
+            caret.append(scalar == "\t" ? "\t" : " ")
+        }
+        caret.append("^")
+        return caret
+    }
+}
+
+/// Where a node starts in its template: 1-based line, and column in Unicode scalars.
+struct TemplatePosition: Sendable, Equatable, CustomStringConvertible {
+    let line: Int
+    let column: Int
+
+    var description: String { "\(line):\(column)" }
+}
+
+/// A template's identity and text, kept so an error can quote the failing line.
+struct TemplateSource: Sendable {
+    let name: String
+    let path: String
+    let text: String
+
+    func error(_ kind: TemplateError.Kind, at location: TemplatePosition) -> TemplateError {
+        TemplateError(
+            kind: kind,
+            templateName: name,
+            path: path,
+            line: location.line,
+            column: location.column,
+            lineText: lineText(location.line)
+        )
+    }
+
+    private func lineText(_ number: Int) -> String {
+        var current = 1
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if current == number {
+                return String(line.hasSuffix("\r") ? line.dropLast() : line)
+            }
+            current += 1
+        }
+        return ""
+    }
+}

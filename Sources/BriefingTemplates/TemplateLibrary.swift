@@ -1,0 +1,144 @@
+/// The templates of a site, linked to each other: every static `{{>name}}` and `{{<name}}` is
+/// resolved when the library is built, so rendering never looks a partial up by name.
+///
+/// Immutable and `Sendable`: render pages from as many tasks as you like.
+public struct TemplateLibrary: Sendable {
+    /// What a static partial or parent name that names no template does.
+    public enum MissingPartials: Sendable {
+        /// `init` throws `unknownPartial` / `unknownParent` at the tag.
+        case fail
+        /// The tag renders nothing, as the Mustache spec asks.
+        case renderEmpty
+    }
+
+    struct Entry: Sendable {
+        let source: TemplateSource
+        let nodes: [Node]
+        /// Bytes of static text in this template and the partials and parents it names: the
+        /// output buffer starts at twice that, since the returned `String` keeps its capacity.
+        var sizeHint: Int
+    }
+
+    let entries: [Entry]
+    let slots: [String: Int]
+    /// The names of all templates, sorted.
+    public let names: [String]
+    let missingPartials: MissingPartials
+    /// How deep partials, parents and lambda results may nest before rendering fails.
+    public let recursionLimit: Int
+
+    /// Links `templates`, keyed by the name partial tags use.
+    public init(
+        templates: [String: Template],
+        missingPartials: MissingPartials = .fail,
+        recursionLimit: Int = 100
+    ) throws(TemplateError) {
+        let names = templates.keys.sorted()
+        var slots: [String: Int] = [:]
+        for (slot, name) in names.enumerated() { slots[name] = slot }
+        var entries: [Entry] = []
+        var references: [Set<Int>] = []
+        entries.reserveCapacity(names.count)
+        for name in names {
+            guard let template = templates[name] else { continue }
+            var linker = Linker(source: template.source, slots: slots, missingPartials: missingPartials)
+            let nodes = try linker.link(template.nodes)
+            entries.append(Entry(source: template.source, nodes: nodes, sizeHint: linker.staticSize))
+            references.append(linker.referencedSlots)
+        }
+        let ownSizes = entries.map(\.sizeHint)
+        for slot in entries.indices {
+            var seen: Set<Int> = [slot]
+            var pending = Array(references[slot])
+            while let next = pending.popLast() {
+                guard seen.insert(next).inserted else { continue }
+                entries[slot].sizeHint += ownSizes[next]
+                pending += references[next]
+            }
+        }
+        self.entries = entries
+        self.slots = slots
+        self.names = names
+        self.missingPartials = missingPartials
+        self.recursionLimit = recursionLimit
+    }
+
+    public func contains(_ name: String) -> Bool {
+        slots[name] != nil
+    }
+
+    /// Renders the template registered as `name` against `context`.
+    ///
+    /// In strict mode an interpolation of a name that resolves to no key is an error; a key whose
+    /// value is `null` still renders empty, and sections over missing names stay legal.
+    public func render(_ name: String, context: TemplateValue, strict: Bool = false) throws(TemplateError) -> String {
+        guard let slot = slots[name] else {
+            let kind = TemplateError.Kind.unknownTemplate(name)
+            throw TemplateError(kind: kind, templateName: name, path: name, line: 0, column: 0, lineText: "")
+        }
+        let entry = entries[slot]
+        var renderer = TemplateRenderer(
+            library: self,
+            strict: strict,
+            context: context,
+            capacity: entry.sizeHint * 2
+        )
+        try renderer.render(entry.nodes, file: slot)
+        return renderer.finish()
+    }
+}
+
+/// Resolves static partial and parent names to library slots.
+private struct Linker {
+    let source: TemplateSource
+    let slots: [String: Int]
+    let missingPartials: TemplateLibrary.MissingPartials
+    var staticSize = 0
+    var referencedSlots: Set<Int> = []
+
+    mutating func link(_ nodes: [Node]) throws(TemplateError) -> [Node] {
+        var linked: [Node] = []
+        linked.reserveCapacity(nodes.count)
+        for var node in nodes {
+            switch node.kind {
+            case .text(let text):
+                staticSize += text.string.utf8.count
+            case .variable:
+                break
+            case .partial(var reference, let indentation):
+                reference.slot = try slot(of: reference, at: node.location, missing: .unknownPartial(reference.name))
+                node.kind = .partial(reference, indentation: indentation)
+            case .parent(var reference, var overrides, let indentation):
+                reference.slot = try slot(of: reference, at: node.location, missing: .unknownParent(reference.name))
+                for index in overrides.indices {
+                    overrides[index].children = try link(overrides[index].children)
+                }
+                node.kind = .parent(reference, overrides: overrides, indentation: indentation)
+            case .section(var section):
+                section.children = try link(section.children)
+                node.kind = .section(section)
+            case .invertedSection(let name, let children):
+                node.kind = .invertedSection(name, try link(children))
+            case .block(var block):
+                block.defaultChildren = try link(block.defaultChildren)
+                node.kind = .block(block)
+            }
+            linked.append(node)
+        }
+        return linked
+    }
+
+    private mutating func slot(
+        of reference: PartialReference,
+        at location: TemplatePosition,
+        missing: TemplateError.Kind
+    ) throws(TemplateError) -> Int? {
+        guard !reference.isDynamic else { return nil }
+        if let slot = slots[reference.name] {
+            referencedSlots.insert(slot)
+            return slot
+        }
+        if missingPartials == .fail { throw source.error(missing, at: location) }
+        return nil
+    }
+}

@@ -1,0 +1,352 @@
+/// Renders linked nodes into one growing `String`.
+///
+/// Everything written is already a valid `String` (template text, values, entities), so
+/// appending copies bytes without re-validating them, which a byte buffer turned into a
+/// `String` at the end would do.
+///
+/// The context stack, the indentation and the block overrides in force are plain arrays that
+/// grow and shrink as sections, partials and parents are entered and left, so a lookup or a
+/// section allocates nothing.
+struct TemplateRenderer {
+    /// A block's content as a parent tag gave it, with the template it was written in.
+    private struct BlockOverride {
+        let name: String
+        let children: [Node]
+        let file: Int
+    }
+
+    private let library: TemplateLibrary
+    private let strict: Bool
+    private var output = ""
+    private var stack: [TemplateValue]
+    /// Written before each line of static text while inside indented partials and blocks.
+    private var indentation = ""
+    private var atLineStart = true
+    /// Outermost first: the first definition of a name wins.
+    private var overrides: [BlockOverride] = []
+    private var depth = 0
+    /// Templates parsed from lambda results; file numbers past the library's entries.
+    private var lambdaSources: [TemplateSource] = []
+
+    init(library: TemplateLibrary, strict: Bool, context: TemplateValue, capacity: Int) {
+        self.library = library
+        self.strict = strict
+        self.stack = [context]
+        self.stack.reserveCapacity(16)
+        self.output.reserveCapacity(capacity)
+    }
+
+    func finish() -> String {
+        output
+    }
+
+    /// Renders `nodes` of the template numbered `file` (a library slot, or a lambda result).
+    mutating func render(_ nodes: [Node], file: Int) throws(TemplateError) {
+        for node in nodes {
+            switch node.kind {
+            case .text(let text):
+                writeStatic(text.string)
+            case .variable(let name, let escaped):
+                try interpolate(name, escaped: escaped, at: node.location, file: file)
+            case .section(let section):
+                try renderSection(section, at: node.location, file: file)
+            case .invertedSection(let name, let children):
+                if lookup(name)?.isFalsy ?? true {
+                    try render(children, file: file)
+                }
+            case .partial(let reference, let indentation):
+                let slot = try resolve(reference, isParent: false, at: node.location, file: file)
+                guard let slot else { continue }
+                try renderPartial(slot, indentation: indentation, at: node.location, file: file)
+            case .parent(let reference, let definitions, let indentation):
+                let slot = try resolve(reference, isParent: true, at: node.location, file: file)
+                guard let slot else { continue }
+                let mark = overrides.count
+                for definition in definitions {
+                    overrides.append(BlockOverride(name: definition.name, children: definition.children, file: file))
+                }
+                try renderPartial(slot, indentation: indentation, at: node.location, file: file)
+                overrides.removeSubrange(mark...)
+            case .block(let block):
+                try renderBlock(block, file: file)
+            }
+        }
+    }
+
+    // MARK: Tags
+
+    private mutating func interpolate(_ name: VariableName, escaped: Bool, at location: TemplatePosition, file: Int)
+        throws(TemplateError)
+    {
+        guard let value = lookup(name) else {
+            if strict { throw source(of: file).error(.unknownVariable(name.text), at: location) }
+            return
+        }
+        switch value {
+        case .null, .list, .map:
+            return
+        case .string(let text):
+            guard !text.isEmpty else { return }
+            startValue()
+            if escaped { writeEscaped(text) } else { writeRaw(text) }
+        case .html(let html):
+            guard !html.isEmpty else { return }
+            startValue()
+            writeRaw(html)
+        case .int(let number):
+            startValue()
+            writeRaw(String(number))
+        case .double(let number):
+            startValue()
+            writeRaw(Self.format(number))
+        case .bool(let flag):
+            startValue()
+            writeRaw(flag ? "true" : "false")
+        case .lambda(let lambda):
+            let rendered = try renderLambdaResult(
+                lambda.body(nil), named: name, delimiters: .standard, at: location, file: file)
+            guard !rendered.isEmpty else { return }
+            startValue()
+            if escaped { writeEscaped(rendered) } else { writeRaw(rendered) }
+        }
+    }
+
+    private mutating func renderSection(_ section: Section, at location: TemplatePosition, file: Int)
+        throws(TemplateError)
+    {
+        guard let value = lookup(section.name) else { return }
+        switch value {
+        case .list(let items):
+            for item in items {
+                stack.append(item)
+                try render(section.children, file: file)
+                stack.removeLast()
+            }
+        case .lambda(let lambda):
+            let text = lambda.body(section.sourceText)
+            let rendered = try renderLambdaResult(
+                text, named: section.name, delimiters: section.delimiters, at: location, file: file)
+            guard !rendered.isEmpty else { return }
+            startValue()
+            writeRaw(rendered)
+        default:
+            guard !value.isFalsy else { return }
+            stack.append(value)
+            try render(section.children, file: file)
+            stack.removeLast()
+        }
+    }
+
+    private mutating func renderPartial(_ slot: Int, indentation extra: String, at location: TemplatePosition, file: Int)
+        throws(TemplateError)
+    {
+        guard depth < library.recursionLimit else {
+            throw source(of: file).error(.recursionTooDeep(limit: library.recursionLimit), at: location)
+        }
+        depth += 1
+        let saved = indentation
+        if !extra.isEmpty {
+            indentation += extra
+            atLineStart = true
+        }
+        try render(library.entries[slot].nodes, file: slot)
+        indentation = saved
+        depth -= 1
+    }
+
+    private mutating func renderBlock(_ block: Block, file: Int) throws(TemplateError) {
+        var children = block.defaultChildren
+        var childFile = file
+        if let override = overrides.first(where: { $0.name == block.name }) {
+            children = override.children
+            childFile = override.file
+        }
+        let saved = indentation
+        let start = output.utf8.count
+        if !block.indentation.isEmpty {
+            indentation += block.indentation
+            // An inline block's first line follows the whitespace already written before it.
+            atLineStart = block.isStandalone
+        }
+        try render(children, file: childFile)
+        indentation = saved
+        if !block.lineBreak.isEmpty, output.utf8.count > start, output.utf8.last != .newline {
+            writeStatic(block.lineBreak)
+        }
+    }
+
+    /// The template library slot for a partial or parent tag; nil renders nothing.
+    private func resolve(
+        _ reference: PartialReference,
+        isParent: Bool,
+        at location: TemplatePosition,
+        file: Int
+    ) throws(TemplateError) -> Int? {
+        if let slot = reference.slot { return slot }
+        var name = reference.name
+        if let variable = reference.variable {
+            guard let value = lookup(variable) else {
+                if strict { throw source(of: file).error(.unknownVariable(variable.text), at: location) }
+                return nil
+            }
+            guard case .string(let dynamicName) = value else { return nil }
+            name = dynamicName
+        }
+        if let slot = library.slots[name] { return slot }
+        if library.missingPartials == .fail {
+            throw source(of: file).error(isParent ? .unknownParent(name) : .unknownPartial(name), at: location)
+        }
+        return nil
+    }
+
+    /// Parses a lambda's result as a template and renders it against the current context.
+    private mutating func renderLambdaResult(
+        _ text: String,
+        named name: VariableName,
+        delimiters: Delimiters,
+        at location: TemplatePosition,
+        file: Int
+    ) throws(TemplateError) -> String {
+        guard depth < library.recursionLimit else {
+            throw source(of: file).error(.recursionTooDeep(limit: library.recursionLimit), at: location)
+        }
+        let caller = source(of: file)
+        let label = " (lambda '\(name.text)' at \(location))"
+        let template = try Template(
+            source: text, name: caller.name + label, path: caller.path + label, delimiters: delimiters)
+        lambdaSources.append(template.source)
+        let lambdaFile = library.entries.count + lambdaSources.count - 1
+
+        let savedOutput = output
+        let savedIndentation = indentation
+        output = ""
+        indentation = ""
+        depth += 1
+        try render(template.nodes, file: lambdaFile)
+        depth -= 1
+        let rendered = output
+        output = savedOutput
+        indentation = savedIndentation
+        return rendered
+    }
+
+    // MARK: Lookup
+
+    /// The value a name resolves to, or nil when some part of it names no key.
+    ///
+    /// The first part is looked up from the top of the context stack down; the other parts only
+    /// in the value found, as the spec asks.
+    private func lookup(_ name: VariableName) -> TemplateValue? {
+        let components = name.components
+        guard let first = components.first else { return stack[stack.count - 1] }
+        var index = stack.count - 1
+        while index >= 0 {
+            if case .map(let entries) = stack[index], let found = entries[first] {
+                var value = found
+                var part = 1
+                while part < components.count {
+                    guard case .map(let inner) = value, let next = inner[components[part]] else { return nil }
+                    value = next
+                    part += 1
+                }
+                return value
+            }
+            index -= 1
+        }
+        return nil
+    }
+
+    private func source(of file: Int) -> TemplateSource {
+        file < library.entries.count ? library.entries[file].source : lambdaSources[file - library.entries.count]
+    }
+
+    // MARK: Output
+
+    /// Template text: indented after each line break while inside an indented partial or block.
+    private mutating func writeStatic(_ text: String) {
+        guard !indentation.isEmpty else {
+            output.append(text)
+            return
+        }
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        while start < utf8.endIndex {
+            if atLineStart {
+                output.append(indentation)
+                atLineStart = false
+            }
+            var end = utf8.endIndex
+            if let lineBreak = utf8[start...].firstIndex(of: .newline) {
+                end = utf8.index(after: lineBreak)
+                atLineStart = true
+            }
+            output.append(contentsOf: text[start..<end])
+            start = end
+        }
+    }
+
+    /// Before an interpolated value: indent it if it starts a line, but never its own lines.
+    private mutating func startValue() {
+        if atLineStart, !indentation.isEmpty {
+            output.append(indentation)
+        }
+        atLineStart = false
+    }
+
+    private mutating func writeRaw(_ text: String) {
+        output.append(text)
+    }
+
+    /// Appends `text` with `& < > " '` replaced by their entities, copying the runs between them.
+    private mutating func writeEscaped(_ text: String) {
+        let escaped: Void? = text.utf8.withContiguousStorageIfAvailable { buffer in
+            let utf8 = text.utf8
+            var runStart = 0
+            for offset in 0..<buffer.count {
+                // All five special bytes are below `?`; letters skip the switch.
+                let byte = buffer[offset]
+                guard byte < UInt8(ascii: "?"), let entity = Self.entity(for: byte) else { continue }
+                if runStart < offset {
+                    let lower = utf8.index(utf8.startIndex, offsetBy: runStart)
+                    output.append(contentsOf: text[lower..<utf8.index(lower, offsetBy: offset - runStart)])
+                }
+                output.append(entity)
+                runStart = offset + 1
+            }
+            if runStart == 0 {
+                output.append(text)
+            } else if runStart < buffer.count {
+                output.append(contentsOf: text[utf8.index(utf8.startIndex, offsetBy: runStart)...])
+            }
+        }
+        if escaped == nil {
+            // Bridged strings without contiguous UTF-8: escape character by character.
+            for character in text {
+                if character.isASCII, let byte = character.asciiValue, let entity = Self.entity(for: byte) {
+                    output.append(entity)
+                } else {
+                    output.append(character)
+                }
+            }
+        }
+    }
+
+    private static func entity(for byte: UInt8) -> String? {
+        switch byte {
+        case UInt8(ascii: "&"): "&amp;"
+        case UInt8(ascii: "<"): "&lt;"
+        case UInt8(ascii: ">"): "&gt;"
+        case UInt8(ascii: "\""): "&quot;"
+        case UInt8(ascii: "'"): "&#39;"
+        default: nil
+        }
+    }
+
+    /// Whole numbers print without a fraction (`3`, not `3.0`); others in Swift's shortest form.
+    static func format(_ number: Double) -> String {
+        if number == number.rounded(), abs(number) < 1e15 {
+            return String(Int(number))
+        }
+        return String(number)
+    }
+}

@@ -1,0 +1,171 @@
+import BriefingTemplates
+import Testing
+
+/// Every error names the template file, line and column, and quotes the line with a caret.
+struct TemplateErrorTests {
+    private func parseError(_ source: String) -> TemplateError? {
+        #expect(throws: TemplateError.self) {
+            try Template(source: source, name: "page", path: "Templates/page.html")
+        }
+    }
+
+    private func renderError(
+        _ sources: [String: String],
+        render name: String = "page",
+        _ context: TemplateValue = [:],
+        strict: Bool = false,
+        recursionLimit: Int = 100
+    ) -> TemplateError? {
+        #expect(throws: TemplateError.self) {
+            try library(sources, recursionLimit: recursionLimit).render(name, context: context, strict: strict)
+        }
+    }
+
+    // MARK: Parse errors
+
+    @Test func unclosedTag() throws {
+        let error = try #require(parseError("<p>\n  Hello {{name</p>"))
+        #expect(error.kind == .unclosedTag)
+        #expect((error.templateName, error.path, error.line, error.column) == ("page", "Templates/page.html", 2, 9))
+        #expect(error.message == "unclosed tag")
+    }
+
+    @Test func tagRunningIntoAnotherTagIsUnclosed() throws {
+        let error = try #require(parseError("Hello {{name}\n{{other}}"))
+        #expect(error.kind == .unclosedTag)
+        #expect((error.line, error.column) == (1, 7))
+    }
+
+    @Test func unclosedSection() throws {
+        let error = try #require(parseError("<ul>\n{{#items}}\n<li>{{.}}</li>\n"))
+        #expect(error.kind == .unclosedSection("items"))
+        #expect((error.path, error.line, error.column) == ("Templates/page.html", 2, 1))
+        #expect(error.message == "unclosed section 'items'")
+    }
+
+    @Test func mismatchedClosingTag() throws {
+        let error = try #require(parseError("{{#items}}\n  {{name}}\n  {{/item}}"))
+        #expect(error.kind == .mismatchedClosingTag(expected: "items", found: "item"))
+        #expect((error.path, error.line, error.column) == ("Templates/page.html", 3, 3))
+        #expect(error.message == "closing tag 'item' does not match open section 'items'")
+    }
+
+    @Test func unexpectedClosingTag() throws {
+        let error = try #require(parseError("text {{/items}}"))
+        #expect(error.kind == .unexpectedClosingTag("items"))
+        #expect((error.line, error.column) == (1, 6))
+        #expect(error.message == "closing tag 'items' has no open section")
+    }
+
+    @Test func badDelimiters() throws {
+        let error = try #require(parseError("a\n  {{=<% %>}}"))
+        #expect(error.kind == .badDelimiters)
+        #expect((error.path, error.line, error.column) == ("Templates/page.html", 2, 3))
+        #expect(error.message == "bad delimiter change: expected two delimiters, as in {{=<% %>=}}")
+    }
+
+    @Test func delimiterChangeNeedsTwoDelimiters() throws {
+        let error = try #require(parseError("{{=<%=}}"))
+        #expect(error.kind == .badDelimiters)
+        #expect((error.line, error.column) == (1, 1))
+    }
+
+    @Test func emptyTag() throws {
+        let error = try #require(parseError("a {{ }}"))
+        #expect(error.kind == .emptyTag)
+        #expect((error.line, error.column, error.message) == (1, 3, "empty tag"))
+    }
+
+    @Test func invalidName() throws {
+        let error = try #require(parseError("{{page..title}}"))
+        #expect(error.kind == .invalidName("page..title"))
+        #expect((error.line, error.column, error.message) == (1, 1, "invalid name 'page..title'"))
+    }
+
+    @Test func onlyBlocksInsideAParent() throws {
+        let error = try #require(parseError("{{<base}}\n  {{title}}\n{{/base}}"))
+        #expect(error.kind == .unexpectedTagInParent("{{title}}"))
+        #expect((error.line, error.column) == (2, 3))
+        #expect(error.message == "only blocks may appear inside a parent tag, found '{{title}}'")
+    }
+
+    // MARK: Library errors
+
+    @Test func unknownPartial() throws {
+        let error = try #require(renderError(["page": "<body>\n  {{>heder}}\n</body>"]))
+        #expect(error.kind == .unknownPartial("heder"))
+        #expect((error.templateName, error.path, error.line, error.column) == ("page", "Templates/page.html", 2, 3))
+        #expect(error.message == "unknown partial 'heder'")
+    }
+
+    @Test func unknownParent() throws {
+        let error = try #require(renderError(["page": "{{<bsae}}\n{{$main}}x{{/main}}\n{{/bsae}}"]))
+        #expect(error.kind == .unknownParent("bsae"))
+        #expect((error.path, error.line, error.column) == ("Templates/page.html", 1, 1))
+        #expect(error.message == "unknown parent template 'bsae'")
+    }
+
+    @Test func unknownDynamicPartial() throws {
+        let error = try #require(renderError(["page": "x {{>*kind}}"], ["kind": "chart"]))
+        #expect(error.kind == .unknownPartial("chart"))
+        #expect((error.path, error.line, error.column) == ("Templates/page.html", 1, 3))
+    }
+
+    @Test func unknownTemplate() throws {
+        let error = try #require(renderError(["page": ""], render: "news/page"))
+        #expect(error.kind == .unknownTemplate("news/page"))
+        #expect(error.line == 0)
+        #expect(error.description == "news/page: error: unknown template 'news/page'")
+    }
+
+    // MARK: Render errors
+
+    @Test func recursionTooDeep() throws {
+        let sources = ["page": "{{>tree}}", "tree": "<ul>\n  {{>tree}}\n</ul>"]
+        let error = try #require(renderError(sources, recursionLimit: 10))
+        #expect(error.kind == .recursionTooDeep(limit: 10))
+        #expect((error.templateName, error.path, error.line, error.column) == ("tree", "Templates/tree.html", 2, 3))
+        #expect(error.message == "partials nested more than 10 deep (recursive partial?)")
+    }
+
+    @Test func unknownVariableInStrictMode() throws {
+        let sources = ["page": "<title>\n  {{page.titel}}\n</title>"]
+        let error = try #require(renderError(sources, ["page": ["title": "Home"]], strict: true))
+        #expect(error.kind == .unknownVariable("page.titel"))
+        #expect((error.path, error.line, error.column) == ("Templates/page.html", 2, 3))
+        #expect(error.message == "unknown variable 'page.titel'")
+    }
+
+    @Test func unknownUnescapedVariableInStrictMode() throws {
+        let error = try #require(renderError(["page": "{{{body}}} {{&footer}}"], ["body": ""], strict: true))
+        #expect(error.kind == .unknownVariable("footer"))
+        #expect((error.line, error.column) == (1, 12))
+    }
+
+    @Test func unknownVariableInAPartialNamesThePartial() throws {
+        let sources = ["page": "{{>header}}", "header": "<h1>{{site.titel}}</h1>"]
+        let error = try #require(renderError(sources, ["site": [:]], strict: true))
+        #expect((error.templateName, error.path, error.line, error.column) == ("header", "Templates/header.html", 1, 5))
+    }
+
+    @Test func unknownVariableInABlockNamesTheChildThatFilledIt() throws {
+        let sources = [
+            "base": "<main>{{$main}}{{/main}}</main>",
+            "page": "{{<base}}\n{{$main}}\n<h1>{{titel}}</h1>\n{{/main}}\n{{/base}}",
+        ]
+        let error = try #require(renderError(sources, strict: true))
+        #expect((error.templateName, error.line, error.column) == ("page", 3, 5))
+    }
+
+    // MARK: Format
+
+    @Test func descriptionShowsPathLineColumnAndCaret() throws {
+        let sources = ["page": "<title>\n\t<b>{{page.titel}}</b>\n</title>"]
+        let error = try #require(renderError(sources, ["page": [:]], strict: true))
+        #expect(error.description == """
+            Templates/page.html:2:5: error: unknown variable 'page.titel'
+            \t<b>{{page.titel}}</b>
+            \t   ^
+            """)
+    }
+}
