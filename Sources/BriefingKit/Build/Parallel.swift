@@ -1,0 +1,38 @@
+import Dispatch
+
+/// Maps on all cores, keeping the order of the input. The work items must be independent.
+func parallelMap<Element: Sendable, Result: Sendable>(
+    _ items: [Element], _ transform: @Sendable (Element) -> Result
+) -> [Result] {
+    guard items.count > 1 else { return items.map(transform) }
+    let results = ResultSlots<Result>(count: items.count)
+    DispatchQueue.concurrentPerform(iterations: items.count) { index in
+        results.store(transform(items[index]), at: index)
+    }
+    return results.collect()
+}
+
+/// One slot per work item; each slot is written by exactly one iteration, so no lock is needed.
+private final class ResultSlots<Result>: @unchecked Sendable {
+    private let buffer: UnsafeMutablePointer<Result?>
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        buffer = .allocate(capacity: count)
+        buffer.initialize(repeating: nil, count: count)
+    }
+
+    deinit {
+        buffer.deinitialize(count: count)
+        buffer.deallocate()
+    }
+
+    func store(_ result: Result, at index: Int) {
+        buffer[index] = result
+    }
+
+    func collect() -> [Result] {
+        (0..<count).map { buffer[$0]! }
+    }
+}

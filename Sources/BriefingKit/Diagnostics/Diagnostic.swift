@@ -1,0 +1,71 @@
+/// One error or warning about the site's input, in the form compilers and editors understand:
+/// `path:line:col: error: message`, then the source line and a caret.
+public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Hashable {
+        case error
+        case warning
+    }
+
+    public var severity: Severity
+    public var message: String
+    public var location: SourceLocation?
+    /// The text of the line the location points at, shown under the message.
+    public var sourceLine: String?
+
+    public init(_ severity: Severity, _ message: String, at location: SourceLocation? = nil, sourceLine: String? = nil) {
+        self.severity = severity
+        self.message = message
+        self.location = location
+        self.sourceLine = sourceLine
+    }
+
+    public static func error(_ message: String, at location: SourceLocation? = nil, sourceLine: String? = nil) -> Diagnostic {
+        Diagnostic(.error, message, at: location, sourceLine: sourceLine)
+    }
+
+    public static func warning(_ message: String, at location: SourceLocation? = nil, sourceLine: String? = nil) -> Diagnostic {
+        Diagnostic(.warning, message, at: location, sourceLine: sourceLine)
+    }
+
+    public var description: String { formatted(color: false) }
+
+    public func formatted(color: Bool) -> String {
+        let label = severity.rawValue
+        let paint = { (code: String, text: String) in color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+        let severityText = paint(severity == .error ? "1;31" : "1;33", "\(label):")
+        var text = location.map { "\(paint("1", "\($0):")) " } ?? ""
+        text += "\(severityText) \(message)"
+        if let sourceLine, let location {
+            text += "\n" + sourceLine + "\n" + Diagnostic.caretLine(under: sourceLine, column: location.column)
+            if color { text = text.replacingLastLine(with: paint("1;32", Diagnostic.caretLine(under: sourceLine, column: location.column))) }
+        }
+        return text
+    }
+
+    /// Spaces up to the column, keeping tabs so the caret lines up under tab-indented text.
+    static func caretLine(under line: String, column: Int) -> String {
+        var caret = ""
+        for scalar in line.unicodeScalars.prefix(max(0, column - 1)) {
+            caret.append(scalar == "\t" ? "\t" : " ")
+        }
+        return caret + "^"
+    }
+}
+
+private extension String {
+    func replacingLastLine(with line: String) -> String {
+        guard let newline = lastIndex(of: "\n") else { return line }
+        return self[..<newline] + "\n" + line
+    }
+}
+
+/// A stage stopped because its input has errors; carries every diagnostic the stage collected.
+public struct BuildFailure: Error, Sendable, CustomStringConvertible {
+    public var diagnostics: [Diagnostic]
+
+    public init(_ diagnostics: [Diagnostic]) {
+        self.diagnostics = diagnostics
+    }
+
+    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+}

@@ -1,0 +1,98 @@
+/// A CSV file read by RFC 4180: a header row, then records of as many fields; fields may be quoted,
+/// with `""` for a quote and line breaks inside quotes. The BOM and CRLF line endings are handled by
+/// `SourceFile`.
+public struct CSVTable: Sendable, Equatable {
+    public var header: [String]
+    public var rows: [[String]]
+    /// The file line each row starts on, for errors about a row.
+    public var rowLines: [Int]
+
+    public static func parse(_ file: SourceFile) throws(Diagnostic) -> CSVTable {
+        var records: [[String]] = []
+        var lines: [Int] = []
+        var record: [String] = []
+        var field: [UInt8] = []
+        var line = 1
+        var column = 1
+        var recordLine = 1
+        var inQuotes = false
+        var quoteStart = (line: 1, column: 1)
+        var fieldWasQuoted = false
+        let bytes = Array(file.text.utf8)
+        var index = 0
+
+        func endField() {
+            record.append(String(decoding: field, as: UTF8.self))
+            field.removeAll(keepingCapacity: true)
+            fieldWasQuoted = false
+        }
+        func endRecord() {
+            endField()
+            if !(record.count == 1 && record[0].isEmpty) {
+                records.append(record)
+                lines.append(recordLine)
+            }
+            record = []
+        }
+
+        while index < bytes.count {
+            let byte = bytes[index]
+            if inQuotes {
+                if byte == UInt8(ascii: "\"") {
+                    if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\"") {
+                        field.append(byte)
+                        index += 2
+                        column += 2
+                        continue
+                    }
+                    inQuotes = false
+                } else {
+                    field.append(byte)
+                    if byte == UInt8(ascii: "\n") {
+                        line += 1
+                        column = 0
+                    }
+                }
+            } else {
+                switch byte {
+                case UInt8(ascii: ","):
+                    endField()
+                case UInt8(ascii: "\n"):
+                    endRecord()
+                    line += 1
+                    column = 0
+                    recordLine = line
+                case UInt8(ascii: "\""):
+                    guard field.isEmpty, !fieldWasQuoted else {
+                        throw file.error("a quote inside an unquoted field; quote the whole field and write \"\" for a quote", line: line, column: column)
+                    }
+                    inQuotes = true
+                    fieldWasQuoted = true
+                    quoteStart = (line, column)
+                default:
+                    if fieldWasQuoted {
+                        throw file.error("text after a closing quote; a quoted field ends at its quote", line: line, column: column)
+                    }
+                    field.append(byte)
+                }
+            }
+            if byte & 0xC0 != 0x80 { column += 1 }
+            index += 1
+        }
+        if inQuotes {
+            throw file.error("unterminated quoted field: add the closing \"", line: quoteStart.line, column: quoteStart.column)
+        }
+        if !field.isEmpty || !record.isEmpty || fieldWasQuoted { endRecord() }
+
+        guard let header = records.first else {
+            throw file.error("the CSV file is empty: it needs a header row", line: 1, column: 1)
+        }
+        for (number, row) in records.enumerated().dropFirst() where row.count != header.count {
+            throw file.error(
+                "row has \(row.count) field\(row.count == 1 ? "" : "s") but the header has \(header.count)",
+                line: lines[number], column: 1
+            )
+        }
+        return CSVTable(header: header, rows: Array(records.dropFirst()), rowLines: Array(lines.dropFirst()))
+    }
+}

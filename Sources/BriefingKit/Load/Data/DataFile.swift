@@ -1,0 +1,91 @@
+import BriefingTemplates
+import Foundation
+import Yams
+
+/// A file of `Content/data/`: CSV, JSON or YAML, as templates see it (`data.<name>`) and, when it is a
+/// list of records, as a table the table directive can place.
+public struct DataFile: Sendable {
+    /// The file name without its extension: `key-figures` for `key-figures.csv`.
+    public var name: String
+    /// The file name with its extension, as a table directive names it.
+    public var fileName: String
+    public var file: SourceFile
+    public var value: TemplateValue
+    /// Column names and rows of text, when the file is tabular.
+    public var table: CSVTable?
+
+    public static let extensions: Set<String> = ["csv", "json", "yaml", "yml"]
+
+    public static func parse(_ file: SourceFile, fileName: String) throws(Diagnostic) -> DataFile {
+        let stem = String(fileName[..<(fileName.lastIndex(of: ".") ?? fileName.endIndex)])
+        switch fileName.split(separator: ".").last.map({ $0.lowercased() }) {
+        case "csv":
+            let table = try CSVTable.parse(file)
+            let records: [TemplateValue] = table.rows.map { row in
+                .map(Dictionary(zip(table.header, row.map(TemplateValue.string)), uniquingKeysWith: { first, _ in first }))
+            }
+            return DataFile(name: stem, fileName: fileName, file: file, value: .list(records), table: table)
+        case "json":
+            return DataFile(name: stem, fileName: fileName, file: file, value: try json(file), table: nil)
+        default:
+            let source = YAMLSource(file: file, yaml: file.text, lineOffset: 0)
+            let root = try source.compose()
+            return DataFile(name: stem, fileName: fileName, file: file, value: root?.templateValue ?? .null, table: root.flatMap(table(from:)))
+        }
+    }
+
+    /// JSON through Foundation's decoder; on an error its parser's character offset gives the position.
+    private static func json(_ file: SourceFile) throws(Diagnostic) -> TemplateValue {
+        let data = Data(file.text.utf8)
+        if let value = try? JSONDecoder().decode(TemplateValue.self, from: data) { return value }
+        let problem = jsonSyntaxProblem(data)
+        let position = problem.offset.map { lineAndColumn(ofCharacter: $0, in: file.text) } ?? (line: 1, column: 1)
+        throw file.error("invalid JSON" + (problem.detail.isEmpty ? "" : ": " + problem.detail), line: position.line, column: position.column)
+    }
+
+    /// The syntax error JSONSerialization reports ("Invalid value around character 15."), split into its
+    /// text and the offset.
+    private static func jsonSyntaxProblem(_ data: Data) -> (detail: String, offset: Int?) {
+        let error: NSError
+        do {
+            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            return ("", nil)
+        } catch let caught as NSError {
+            error = caught
+        }
+        let detail = error.userInfo[NSDebugDescriptionErrorKey] as? String ?? ""
+        let offset = detail.range(of: #"character (\d+)"#, options: .regularExpression)
+            .flatMap { Int(detail[$0].dropFirst("character ".count)) }
+        let text = detail.replacingOccurrences(of: #" around character \d+\.?"#, with: "", options: .regularExpression)
+        return (text, offset)
+    }
+
+    private static func lineAndColumn(ofCharacter offset: Int, in text: String) -> (line: Int, column: Int) {
+        var line = 1
+        var column = 1
+        for (index, byte) in text.utf8.enumerated() {
+            if index >= offset { break }
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return (line, column)
+    }
+
+    /// A YAML list of mappings is a table: the columns of its first record, in the order written.
+    private static func table(from node: Node) -> CSVTable? {
+        guard let sequence = node.sequence, let first = sequence.first?.mapping else { return nil }
+        let header = Array(first.keys.compactMap(\.scalarText))
+        var rows: [[String]] = []
+        var lines: [Int] = []
+        for item in sequence {
+            guard let mapping = item.mapping else { return nil }
+            rows.append(header.map { mapping[$0]?.scalarText ?? "" })
+            lines.append(item.mark?.line ?? 1)
+        }
+        return CSVTable(header: header, rows: rows, rowLines: lines)
+    }
+}

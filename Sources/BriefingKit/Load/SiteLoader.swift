@@ -1,0 +1,168 @@
+import Foundation
+
+/// Everything a build reads from disk, before any of it is interpreted.
+public struct LoadedSite: Sendable {
+    public var settings: SiteSettings
+    /// `Content/**/*.md`, each with its path relative to Content/ (`deterrence/tripwire.md`).
+    public var pages: [ContentFile]
+    /// Layouts (`Templates/layouts/**/*.html`) and partials (`Templates/partials/**/*.html`).
+    public var templates: [TemplateFile]
+    /// Files copied as they are: theme assets and non-Markdown files beside the pages.
+    public var staticFiles: [StaticFile]
+}
+
+public struct ContentFile: Sendable {
+    /// Relative to Content/, with `/` separators.
+    public var relativePath: String
+    public var file: SourceFile
+}
+
+public struct TemplateFile: Sendable {
+    public enum Kind: String, Sendable { case layout, partial }
+    public var kind: Kind
+    /// The name templates use: the path inside layouts/ or partials/ without `.html` (`page`, `news/page`, `header`).
+    public var name: String
+    public var file: SourceFile
+}
+
+public struct StaticFile: Sendable, Hashable {
+    public enum Origin: Sendable, Hashable {
+        /// Beside the pages in Content/: Markdown links may point at it.
+        case content
+        /// From Templates/assets/.
+        case theme
+    }
+
+    public var origin: Origin
+    public var source: URL
+    /// Where it goes, relative to the output folder.
+    public var outputPath: String
+}
+
+/// Reads a site folder: `Content/` and `Templates/`. Reading is the only thing it does; every file that
+/// cannot be read, is not UTF-8, or leads out of its folder through a link is an error here.
+public struct SiteLoader: Sendable {
+    public let root: URL
+
+    public init(root: URL) {
+        self.root = root.standardizedFileURL
+    }
+
+    public func load() throws(BuildFailure) -> LoadedSite {
+        var errors: [Diagnostic] = []
+        let content = root.appendingPathComponent("Content")
+        let templates = root.appendingPathComponent("Templates")
+        for folder in [content, templates] where !isDirectory(folder) {
+            errors.append(.error("folder '\(folder.lastPathComponent)/' not found in \(root.path); run briefing in a site folder or pass --source"))
+        }
+        if !errors.isEmpty { throw BuildFailure(errors) }
+
+        var pages: [ContentFile] = []
+        var staticFiles: [StaticFile] = []
+        var settingsFile: SourceFile?
+        for entry in walk(content, errors: &errors) {
+            if entry.relativePath == "site.yaml" {
+                settingsFile = read(entry.url, display: "Content/site.yaml", errors: &errors)
+            } else if entry.relativePath.hasPrefix("data/") {
+                continue
+            } else if entry.relativePath.hasSuffix(".md") {
+                if let file = read(entry.url, display: "Content/" + entry.relativePath, errors: &errors) {
+                    pages.append(ContentFile(relativePath: entry.relativePath, file: file))
+                }
+            } else {
+                staticFiles.append(StaticFile(origin: .content, source: entry.url, outputPath: entry.relativePath))
+            }
+        }
+
+        var templateFiles: [TemplateFile] = []
+        for entry in walk(templates, errors: &errors) {
+            let parts = entry.relativePath.split(separator: "/", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { continue }
+            switch parts[0] {
+            case "layouts", "partials":
+                guard parts[1].hasSuffix(".html") else { continue }
+                if let file = read(entry.url, display: "Templates/" + entry.relativePath, errors: &errors) {
+                    templateFiles.append(TemplateFile(
+                        kind: parts[0] == "layouts" ? .layout : .partial,
+                        name: String(parts[1].dropLast(".html".count)),
+                        file: file
+                    ))
+                }
+            case "assets":
+                staticFiles.append(StaticFile(origin: .theme, source: entry.url, outputPath: entry.relativePath))
+            default:
+                continue
+            }
+        }
+
+        var settings: SiteSettings?
+        if let settingsFile {
+            do { settings = try SiteSettings.parse(settingsFile) } catch { errors += error.diagnostics }
+        } else {
+            errors.append(.error("Content/site.yaml not found: it names the site's title and baseURL"))
+        }
+        guard errors.isEmpty, let settings else { throw BuildFailure(errors) }
+        pages.sort { $0.relativePath < $1.relativePath }
+        return LoadedSite(settings: settings, pages: pages, templates: templateFiles, staticFiles: staticFiles)
+    }
+
+    private struct Entry {
+        var url: URL
+        var relativePath: String
+    }
+
+    /// Regular files below a folder, hidden files skipped; a link that resolves outside the folder is an error.
+    private func walk(_ folder: URL, errors: inout [Diagnostic]) -> [Entry] {
+        let manager = FileManager.default
+        let folderPath = folder.resolvingSymlinksInPath().path
+        let display = folder.lastPathComponent
+        guard let enumerator = manager.enumerator(
+            at: folder,
+            includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey],
+            options: [.skipsHiddenFiles]
+        ) else { return [] }
+        var entries: [Entry] = []
+        let prefixLength = folder.path.count + 1
+        for case let url as URL in enumerator {
+            let relative = String(url.standardizedFileURL.path.dropFirst(prefixLength))
+            let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
+            if values?.isSymbolicLink == true {
+                let target = url.resolvingSymlinksInPath().path
+                guard target == folderPath || target.hasPrefix(folderPath + "/") else {
+                    errors.append(.error(
+                        "'\(display)/\(relative)' is a link to '\(target)', outside \(display)/; copy the file in instead",
+                        at: SourceLocation(path: "\(display)/\(relative)", line: 1, column: 1)
+                    ))
+                    enumerator.skipDescendants()
+                    continue
+                }
+                var isDirectory: ObjCBool = false
+                if manager.fileExists(atPath: target, isDirectory: &isDirectory), !isDirectory.boolValue {
+                    entries.append(Entry(url: url, relativePath: relative))
+                }
+                continue
+            }
+            if values?.isRegularFile == true {
+                entries.append(Entry(url: url, relativePath: relative))
+            }
+        }
+        return entries
+    }
+
+    private func read(_ url: URL, display: String, errors: inout [Diagnostic]) -> SourceFile? {
+        do {
+            let data = try Data(contentsOf: url)
+            return try SourceFile(path: display, bytes: data)
+        } catch let diagnostic as Diagnostic {
+            errors.append(diagnostic)
+        } catch {
+            errors.append(.error("cannot read the file: \(error.localizedDescription)", at: SourceLocation(path: display, line: 1, column: 1)))
+        }
+        return nil
+    }
+
+    private func isDirectory(_ url: URL) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+}

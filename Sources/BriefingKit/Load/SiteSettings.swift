@@ -1,0 +1,85 @@
+import Yams
+
+/// `Content/site.yaml`: what the whole site shares.
+public struct SiteSettings: Sendable {
+    public var title: String
+    public var baseURL: BaseURL
+    public var language = "en"
+    public var description: String?
+    public var author: String?
+    public var markdown = MarkdownOptions()
+    public var tocLevels: ClosedRange<Int> = 2...3
+
+    public init(title: String, baseURL: BaseURL) {
+        self.title = title
+        self.baseURL = baseURL
+    }
+
+    static func parse(_ file: SourceFile) throws(BuildFailure) -> SiteSettings {
+        let source = YAMLSource(file: file, yaml: file.text, lineOffset: 0)
+        let root: Node?
+        do { root = try source.compose() } catch { throw BuildFailure([error]) }
+        guard let mapping = root?.mapping else {
+            throw BuildFailure([file.error("site.yaml must be a mapping with at least 'title' and 'baseURL'", line: 1, column: 1)])
+        }
+        var errors: [Diagnostic] = []
+        var settings = SiteSettings(title: "", baseURL: BaseURL.root)
+        var hasTitle = false
+        for (keyNode, value) in mapping {
+            let key = keyNode.scalarText ?? ""
+            do throws(Diagnostic) {
+                switch key {
+                case "title":
+                    settings.title = try text(value, key, source)
+                    hasTitle = true
+                case "baseURL", "baseUrl", "base_url":
+                    let raw = try text(value, key, source)
+                    guard let url = BaseURL(raw) else {
+                        throw source.error("'baseURL' must be an http(s) URL or a path starting with '/', like https://example.org/briefings/", at: value)
+                    }
+                    settings.baseURL = url
+                case "language", "languageCode": settings.language = try text(value, key, source)
+                case "description": settings.description = try text(value, key, source)
+                case "author": settings.author = try text(value, key, source)
+                case "markdown": settings.markdown = try markdownOptions(value, source)
+                case "toc": settings.tocLevels = try HeadingLevels.read(value, source: source)
+                default:
+                    throw source.error("unknown setting '\(key)' (known: title, baseURL, language, description, author, markdown, toc)", at: keyNode)
+                }
+            } catch {
+                errors.append(error)
+            }
+        }
+        if !hasTitle, errors.isEmpty {
+            errors.append(file.error("site.yaml needs a 'title'", line: 1, column: 1))
+        }
+        if !errors.isEmpty { throw BuildFailure(errors) }
+        return settings
+    }
+
+    private static func text(_ node: Node, _ key: String, _ source: YAMLSource) throws(Diagnostic) -> String {
+        guard let value = node.scalarText, !node.isNull, !value.isEmpty else {
+            throw source.error("'\(key)' must be non-empty text", at: node)
+        }
+        return value
+    }
+
+    private static func markdownOptions(_ node: Node, _ source: YAMLSource) throws(Diagnostic) -> MarkdownOptions {
+        guard let mapping = node.mapping else {
+            throw source.error("'markdown' must be a mapping, like {smartPunctuation: true, unsafe: false}", at: node)
+        }
+        var options = MarkdownOptions()
+        for (keyNode, value) in mapping {
+            let key = keyNode.scalarText ?? ""
+            guard value.tagName == .bool, let flag = value.bool else {
+                throw source.error("'markdown.\(key)' must be true or false", at: value)
+            }
+            switch key {
+            case "smartPunctuation", "smart": options.smartPunctuation = flag
+            case "unsafe": options.unsafe = flag
+            default: throw source.error("unknown Markdown option '\(key)' (known: smartPunctuation, unsafe)", at: keyNode)
+            }
+        }
+        return options
+    }
+}

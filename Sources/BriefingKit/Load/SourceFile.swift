@@ -1,0 +1,104 @@
+import Foundation
+
+/// A text file of the site, read and checked as UTF-8, with the path shown in diagnostics.
+public struct SourceFile: Sendable {
+    /// The path as the user sees it, relative to the site folder (`Content/deterrence/tripwire.md`).
+    public let path: String
+    public let text: String
+
+    public init(path: String, text: String) {
+        self.path = path
+        self.text = text
+    }
+
+    /// Decodes bytes as UTF-8 (a leading BOM is dropped); invalid bytes are an error at their position.
+    public init(path: String, bytes: Data) throws(Diagnostic) {
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        if let text = String(validating: body, as: UTF8.self) {
+            // One line ending everywhere keeps every later stage simple; positions do not move.
+            self.init(path: path, text: text.contains("\r\n") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text)
+            return
+        }
+        throw SourceFile.invalidUTF8(in: body, path: path)
+    }
+
+    /// The text of a 1-based line, without its line ending.
+    public func line(_ number: Int) -> String? {
+        var current = 1
+        var start = text.startIndex
+        var index = text.startIndex
+        while index < text.endIndex {
+            if text[index] == "\n" {
+                if current == number { return String(text[start..<index]) }
+                current += 1
+                start = text.index(after: index)
+            }
+            index = text.index(after: index)
+        }
+        return current == number ? String(text[start...]) : nil
+    }
+
+    /// A location whose column is given in UTF-8 bytes (as libcmark reports), converted to Unicode scalars.
+    public func location(line: Int, byteColumn: Int) -> SourceLocation {
+        guard let lineText = self.line(line) else { return SourceLocation(path: path, line: line, column: byteColumn) }
+        var bytes = 0
+        var column = 1
+        for scalar in lineText.unicodeScalars {
+            if bytes >= byteColumn - 1 { break }
+            bytes += UTF8.width(scalar)
+            column += 1
+        }
+        return SourceLocation(path: path, line: line, column: column)
+    }
+
+    public func location(line: Int, column: Int) -> SourceLocation {
+        SourceLocation(path: path, line: line, column: column)
+    }
+
+    public func error(_ message: String, line: Int, column: Int) -> Diagnostic {
+        .error(message, at: location(line: line, column: column), sourceLine: self.line(line))
+    }
+
+    public func warning(_ message: String, line: Int, column: Int) -> Diagnostic {
+        .warning(message, at: location(line: line, column: column), sourceLine: self.line(line))
+    }
+
+    public func diagnostic(_ severity: Diagnostic.Severity, _ message: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(severity, message, at: location, sourceLine: line(location.line))
+    }
+
+    private static func invalidUTF8(in bytes: Data.SubSequence, path: String) -> Diagnostic {
+        var line = 1
+        var column = 1
+        var lineStart = bytes.startIndex
+        var iterator = bytes.makeIterator()
+        var parser = Unicode.UTF8.ForwardParser()
+        var offset = bytes.startIndex
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded):
+                let scalar = Unicode.UTF8.decode(encoded)
+                offset += encoded.count
+                if scalar == "\n" {
+                    line += 1
+                    column = 1
+                    lineStart = offset
+                } else {
+                    column += 1
+                }
+            case .emptyInput:
+                return .error("file is not valid UTF-8", at: SourceLocation(path: path, line: line, column: column))
+            case .error:
+                let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.endIndex
+                let shown = String(decoding: bytes[lineStart..<lineEnd], as: UTF8.self)
+                let byte = String(format: "0x%02X", bytes[offset])
+                return .error(
+                    "invalid UTF-8 (byte \(byte)); save the file as UTF-8",
+                    at: SourceLocation(path: path, line: line, column: column),
+                    sourceLine: shown
+                )
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+/// One page of the site before its Markdown is rendered: where it came from, what its front matter
+/// says, and where it will be published.
+public struct Page: Sendable {
+    public enum Kind: String, Sendable {
+        case page
+        case section
+        case home
+    }
+
+    public var kind: Kind
+    public var source: ContentFile
+    public var metadata: PageMetadata
+    public var body: Substring
+    public var bodyLineOffset: Int
+    /// The folder the page belongs to, relative to Content/ (`deterrence`; empty for top-level pages and home).
+    public var sectionPath: String
+    /// Relative to the site root, with a trailing slash (`deterrence/tripwire/`; empty for home).
+    public var route: String
+
+    public var title: String { metadata.title ?? "" }
+
+    /// Where the page is written, relative to the output folder.
+    public var outputPath: String { route + "index.html" }
+}
+
+/// A folder of Content/: its own page (from `_index.md`, or made up from the folder name) and its pages.
+public struct Section: Sendable {
+    /// Relative to Content/ (`burden-sharing`).
+    public var path: String
+    public var title: String
+    public var route: String
+    /// Index into `SiteModel.pages` of the section's own page.
+    public var indexPage: Int
+    /// Indexes of the pages directly in the folder, newest first.
+    public var pages: [Int]
+    /// Indexes of sections directly in the folder.
+    public var subsections: [String]
+}

@@ -1,0 +1,170 @@
+/// The site as templates see it: every page with its URL, and the sections that group them.
+public struct SiteModel: Sendable {
+    public var settings: SiteSettings
+    public var pages: [Page]
+    /// By folder path relative to Content/; the home page is the section "".
+    public var sections: [String: Section]
+    /// Page index by path relative to Content/ (`deterrence/tripwire.md`), for links between pages.
+    public var pagesByPath: [String: Int]
+    /// Pages left out because they are drafts, so a link to one can say so.
+    public var draftPaths: Set<String>
+
+    /// Top-level sections in navigation order: by weight, then title.
+    public var topSections: [Section] {
+        (sections[""]?.subsections ?? []).compactMap { sections[$0] }
+    }
+
+    public func url(of page: Page) -> String { settings.baseURL.url(page.route) }
+}
+
+/// Builds the model from parsed pages: routes, sections, order, and the checks that need the whole site.
+struct SiteModelBuilder {
+    let settings: SiteSettings
+    let includeDrafts: Bool
+
+    func build(_ parsed: [(ContentFile, FrontMatter)]) throws(BuildFailure) -> SiteModel {
+        var errors: [Diagnostic] = []
+        var pages: [Page] = []
+        var drafts: Set<String> = []
+        for (content, frontMatter) in parsed {
+            if frontMatter.metadata.draft && !includeDrafts {
+                drafts.insert(content.relativePath)
+                continue
+            }
+            do {
+                pages.append(try page(content, frontMatter))
+            } catch {
+                errors.append(error)
+            }
+        }
+        if !errors.isEmpty { throw BuildFailure(errors) }
+
+        var sections = makeSections(&pages)
+        var byRoute: [String: Int] = [:]
+        for (index, page) in pages.enumerated() {
+            if let other = byRoute[page.route] {
+                let first = pages[other].source.file.path
+                errors.append(page.source.file.error(
+                    "two pages have the URL '\(settings.baseURL.url(page.route))': this one and \(first)", line: 1, column: 1
+                ))
+            } else {
+                byRoute[page.route] = index
+            }
+        }
+        if !errors.isEmpty { throw BuildFailure(errors) }
+
+        let titles = sections.mapValues(\.title)
+        let weights = sections.mapValues { pages[$0.indexPage].metadata.weight ?? Int.max }
+        for key in sections.keys {
+            sections[key]?.pages.sort { newestFirst(pages[$0], pages[$1]) }
+            sections[key]?.subsections.sort { lhs, rhs in
+                let left = weights[lhs] ?? Int.max, right = weights[rhs] ?? Int.max
+                if left != right { return left < right }
+                return (titles[lhs] ?? lhs) < (titles[rhs] ?? rhs)
+            }
+        }
+        var pagesByPath: [String: Int] = [:]
+        for (index, page) in pages.enumerated() { pagesByPath[page.source.relativePath] = index }
+        return SiteModel(settings: settings, pages: pages, sections: sections, pagesByPath: pagesByPath, draftPaths: drafts)
+    }
+
+    private func page(_ content: ContentFile, _ frontMatter: FrontMatter) throws(Diagnostic) -> Page {
+        let path = content.relativePath
+        let folder = path.split(separator: "/").dropLast().joined(separator: "/")
+        let fileName = String(path.split(separator: "/").last ?? "")
+        let stem = String(fileName.dropLast(".md".count))
+        let metadata = frontMatter.metadata
+        let kind: Page.Kind = stem == "_index" ? (folder.isEmpty ? .home : .section) : .page
+        if kind == .page, metadata.title == nil {
+            throw content.file.error("missing 'title' in the front matter; every page needs one", line: 1, column: 1)
+        }
+        var route: String
+        switch kind {
+        case .home: route = ""
+        case .section: route = folder + "/"
+        case .page:
+            var name = stem
+            if let slug = metadata.slug {
+                guard Slug.isSafe(slug) else {
+                    let location = metadata.locations["slug"] ?? content.file.location(line: 1, column: 1)
+                    throw content.file.diagnostic(
+                        .error, "slug '\(slug)' must be one path segment of letters, digits, '-', '_' or '.'", at: location
+                    )
+                }
+                name = slug
+            }
+            route = (folder.isEmpty ? "" : folder + "/") + name + "/"
+        }
+        if let unsafe = path.split(separator: "/").dropLast().first(where: { !Slug.isSafe(String($0)) }) ?? (kind == .page && !Slug.isSafe(stem) ? Substring(fileName) : nil) {
+            throw content.file.error("'\(unsafe)' cannot be part of a URL; name files and folders with letters, digits, '-', '_' or '.'", line: 1, column: 1)
+        }
+        var page = Page(
+            kind: kind, source: content, metadata: metadata, body: frontMatter.body,
+            bodyLineOffset: frontMatter.bodyLineOffset, sectionPath: kind == .page ? folder : parentFolder(of: folder), route: route
+        )
+        if kind == .home, metadata.title == nil { page.metadata.title = settings.title }
+        return page
+    }
+
+    /// Makes a section for every folder that holds pages, inventing an index page where `_index.md` is missing.
+    private func makeSections(_ pages: inout [Page]) -> [String: Section] {
+        var sections: [String: Section] = [:]
+        func ensure(_ path: String) {
+            guard sections[path] == nil else { return }
+            let index = pages.firstIndex { $0.kind != .page && $0.source.relativePath == (path.isEmpty ? "" : path + "/") + "_index.md" }
+            let pageIndex = index ?? {
+                var metadata = PageMetadata()
+                metadata.title = path.isEmpty ? settings.title : Slug.title(fromFolder: path)
+                let relative = (path.isEmpty ? "" : path + "/") + "_index.md"
+                pages.append(Page(
+                    kind: path.isEmpty ? .home : .section,
+                    source: ContentFile(relativePath: relative, file: SourceFile(path: "Content/" + relative, text: "")),
+                    metadata: metadata, body: "", bodyLineOffset: 0,
+                    sectionPath: parentFolder(of: path), route: path.isEmpty ? "" : path + "/"
+                ))
+                return pages.count - 1
+            }()
+            sections[path] = Section(
+                path: path, title: pages[pageIndex].title, route: pages[pageIndex].route,
+                indexPage: pageIndex, pages: [], subsections: []
+            )
+            if !path.isEmpty {
+                let parent = parentFolder(of: path)
+                ensure(parent)
+                sections[parent]?.subsections.append(path)
+            }
+        }
+        ensure("")
+        for index in pages.indices {
+            let page = pages[index]
+            switch page.kind {
+            case .page:
+                ensure(page.sectionPath)
+                sections[page.sectionPath]?.pages.append(index)
+            case .section:
+                ensure(String(page.source.relativePath.dropLast("/_index.md".count)))
+            case .home:
+                break
+            }
+        }
+        return sections
+    }
+
+    private func parentFolder(of folder: String) -> String {
+        folder.split(separator: "/").dropLast().joined(separator: "/")
+    }
+}
+
+/// Newest first; undated pages last; then by weight, then title, so the order never depends on the file system.
+func newestFirst(_ lhs: Page, _ rhs: Page) -> Bool {
+    switch (lhs.metadata.date, rhs.metadata.date) {
+    case let (left?, right?) where left != right: return left > right
+    case (nil, _?): return false
+    case (_?, nil): return true
+    default: break
+    }
+    let leftWeight = lhs.metadata.weight ?? Int.max, rightWeight = rhs.metadata.weight ?? Int.max
+    if leftWeight != rightWeight { return leftWeight < rightWeight }
+    if lhs.title != rhs.title { return lhs.title < rhs.title }
+    return lhs.source.relativePath < rhs.source.relativePath
+}

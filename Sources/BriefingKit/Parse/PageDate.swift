@@ -1,0 +1,95 @@
+/// A date from front matter: `2026-03-12`, or a full ISO 8601 timestamp such as `2026-03-12T09:30:00+09:00`.
+/// Kept as written so that output never shifts a date across time zones.
+public struct PageDate: Sendable, Hashable, Comparable {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+    /// The ISO 8601 text as written (`2026-03-12` or `2026-03-12T09:30:00+09:00`), used in `<time datetime>`.
+    public let iso: String
+    /// Seconds since midnight UTC of the day, so timestamps on one day sort correctly; 0 for plain dates.
+    let secondsOfDay: Int
+
+    private static let monthNames = [
+        "January", "February", "March", "April", "May", "June",
+        "July", "August", "September", "October", "November", "December",
+    ]
+
+    /// Parses `YYYY-MM-DD` with an optional `THH:MM[:SS][Z|±HH:MM]`; nil when the text is no valid date.
+    public init?(parsing text: String) {
+        let scalars = Array(text.utf8)
+        func number(_ range: Range<Int>) -> Int? {
+            guard range.upperBound <= scalars.count else { return nil }
+            var value = 0
+            for byte in scalars[range] {
+                guard byte >= 0x30, byte <= 0x39 else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            return value
+        }
+        guard scalars.count >= 10, scalars[4] == 0x2D, scalars[7] == 0x2D,
+              let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+              (1...12).contains(month), day >= 1, day <= PageDate.daysIn(month: month, year: year)
+        else { return nil }
+        var seconds = 0
+        if scalars.count > 10 {
+            guard scalars[10] == 0x54 || scalars[10] == 0x20, let hour = number(11..<13), scalars.count >= 16,
+                  scalars[13] == 0x3A, let minute = number(14..<16), hour < 24, minute < 60
+            else { return nil }
+            var index = 16
+            var second = 0
+            if index < scalars.count, scalars[index] == 0x3A {
+                guard let value = number(17..<19), value < 61 else { return nil }
+                second = value
+                index = 19
+                if index < scalars.count, scalars[index] == 0x2E {
+                    index += 1
+                    while index < scalars.count, (0x30...0x39).contains(scalars[index]) { index += 1 }
+                }
+            }
+            var offset = 0
+            if index < scalars.count {
+                switch scalars[index] {
+                case 0x5A where index == scalars.count - 1:
+                    break
+                case 0x2B, 0x2D:
+                    guard scalars.count == index + 6, scalars[index + 3] == 0x3A,
+                          let hours = number(index + 1..<index + 3), let minutes = number(index + 4..<index + 6)
+                    else { return nil }
+                    offset = (hours * 60 + minutes) * 60 * (scalars[index] == 0x2B ? 1 : -1)
+                default:
+                    return nil
+                }
+            }
+            seconds = hour * 3600 + minute * 60 + second - offset
+        }
+        self.year = year
+        self.month = month
+        self.day = day
+        self.iso = text.replacingOccurrences(of: " ", with: "T")
+        self.secondsOfDay = seconds
+    }
+
+    /// `12 March 2026`: unambiguous for readers everywhere.
+    public var display: String { "\(day) \(PageDate.monthNames[month - 1]) \(year)" }
+
+    /// `2026-03-12`, the calendar day alone.
+    public var day10: String {
+        func pad(_ value: Int, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+
+    public static func < (lhs: PageDate, rhs: PageDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day, lhs.secondsOfDay) < (rhs.year, rhs.month, rhs.day, rhs.secondsOfDay)
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+}

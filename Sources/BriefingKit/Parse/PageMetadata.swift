@@ -1,0 +1,45 @@
+import BriefingTemplates
+
+/// What a page's front matter says about it, typed and checked.
+public struct PageMetadata: Sendable {
+    public var title: String?
+    public var date: PageDate?
+    public var updated: PageDate?
+    public var authors: [String] = []
+    public var summary: String?
+    public var tags: [String] = []
+    public var draft = false
+    public var weight: Int?
+    public var slug: String?
+    public var layout: String?
+    public var sources: [SourceReference] = []
+    public var toc: TOCSetting = .siteDefault
+    /// Keys Briefing does not know, for templates as `page.params`.
+    public var params: [String: TemplateValue] = [:]
+    /// Where each key's value is written, so later stages can point at a bad layout or slug.
+    public var locations: [String: SourceLocation] = [:]
+
+    public init() {}
+}
+
+/// An entry of a page's `sources` list.
+public struct SourceReference: Sendable, Hashable {
+    public var title: String
+    public var url: String?
+    public var publisher: String?
+    public var date: PageDate?
+
+    public init(title: String, url: String? = nil, publisher: String? = nil, date: PageDate? = nil) {
+        self.title = title
+        self.url = url
+        self.publisher = publisher
+        self.date = date
+    }
+}
+
+/// Which headings a page lists in its table of contents.
+public enum TOCSetting: Sendable, Hashable {
+    case siteDefault
+    case hidden
+    case levels(ClosedRange<Int>)
+}

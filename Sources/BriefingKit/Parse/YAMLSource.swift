@@ -1,0 +1,92 @@
+import BriefingTemplates
+import Yams
+
+/// YAML text that sits somewhere in a file (a front matter block, a whole settings or data file):
+/// parses it with Yams and maps every position back to the file, so errors point at the right line.
+struct YAMLSource {
+    let file: SourceFile
+    let yaml: String
+    /// Lines of the file before the YAML starts (1 for front matter after its opening `---`).
+    let lineOffset: Int
+
+    /// The root node, or nil for an empty document.
+    func compose() throws(Diagnostic) -> Node? {
+        do {
+            return try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            throw diagnostic(for: error)
+        } catch {
+            throw file.error("invalid YAML: \(error)", line: lineOffset + 1, column: 1)
+        }
+    }
+
+    func location(of node: Node) -> SourceLocation {
+        guard let mark = node.mark else { return file.location(line: lineOffset + 1, column: 1) }
+        return file.location(line: mark.line + lineOffset, column: mark.column)
+    }
+
+    func error(_ message: String, at node: Node) -> Diagnostic {
+        file.diagnostic(.error, message, at: location(of: node))
+    }
+
+    func warning(_ message: String, at node: Node) -> Diagnostic {
+        file.diagnostic(.warning, message, at: location(of: node))
+    }
+
+    private func diagnostic(for error: YamlError) -> Diagnostic {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            let line = mark.line + lineOffset
+            var message = "invalid YAML: \(problem)"
+            if let context { message += " (\(context.text) at line \(context.mark.line + lineOffset))" }
+            if let text = file.line(line), text.prefix(while: { $0 == " " || $0 == "\t" }).contains("\t") {
+                message = "invalid YAML: a tab in the indentation; YAML is indented with spaces only"
+                return file.error(message, line: line, column: 1)
+            }
+            return file.error(message, line: line, column: mark.column)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
+            return file.error("invalid YAML: duplicate key \(keys)", line: context.mark.line + lineOffset, column: context.mark.column)
+        case let .reader(problem, _, _, _):
+            return file.error("invalid YAML: \(problem)", line: lineOffset + 1, column: 1)
+        default:
+            return file.error("invalid YAML: \(error)", line: lineOffset + 1, column: 1)
+        }
+    }
+}
+
+extension Node {
+    /// The scalar's text when the node is a scalar of any resolved type.
+    var scalarText: String? { scalar?.string }
+
+    /// The resolved YAML type (Yams keeps `Tag.name` internal; its raw value is the same).
+    var tagName: Tag.Name { Tag.Name(rawValue: tag.rawValue) }
+
+    var isNull: Bool { scalar != nil && tagName == .null }
+
+    /// Plain YAML → a typed template value: numbers, booleans and null by YAML's own resolution,
+    /// dates kept as written.
+    var templateValue: TemplateValue {
+        switch self {
+        case .scalar(let scalar):
+            switch tagName {
+            case .null: return .null
+            case .bool: return bool.map(TemplateValue.bool) ?? .string(scalar.string)
+            case .int: return int.map(TemplateValue.int) ?? .string(scalar.string)
+            case .float: return float.map(TemplateValue.double) ?? .string(scalar.string)
+            default: return .string(scalar.string)
+            }
+        case .sequence(let sequence):
+            return .list(sequence.map(\.templateValue))
+        case .mapping(let mapping):
+            var map: [String: TemplateValue] = [:]
+            for (key, value) in mapping {
+                map[key.scalarText ?? ""] = value.templateValue
+            }
+            return .map(map)
+        case .alias:
+            return .null
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import BriefingTemplates
+
+/// The compiled templates of `Templates/`, and the rule that picks a page's layout: front matter
+/// `layout`, then one made for the page's section, then the default for its kind.
+struct Layouts: Sendable {
+    let library: TemplateLibrary
+    let layoutNames: Set<String>
+
+    init(_ files: [TemplateFile]) throws(BuildFailure) {
+        var errors: [Diagnostic] = []
+        var templates: [String: Template] = [:]
+        var owners: [String: SourceFile] = [:]
+        var layoutNames: Set<String> = []
+        for file in files {
+            if let owner = owners[file.name] {
+                errors.append(file.file.error(
+                    "the name '\(file.name)' is used by \(owner.path) too; layouts and partials share one set of names",
+                    line: 1, column: 1
+                ))
+                continue
+            }
+            owners[file.name] = file.file
+            if file.kind == .layout { layoutNames.insert(file.name) }
+            do {
+                templates[file.name] = try Template(source: file.file.text, name: file.name, path: file.file.path)
+            } catch {
+                errors.append(Layouts.diagnostic(error))
+            }
+        }
+        for required in ["base", "page", "section", "home", "404"] where !layoutNames.contains(required) {
+            errors.append(.error("Templates/layouts/\(required).html not found: the default layouts are base, page, section, home and 404"))
+        }
+        if !errors.isEmpty { throw BuildFailure(errors) }
+        do {
+            library = try TemplateLibrary(templates: templates)
+        } catch {
+            throw BuildFailure([Layouts.diagnostic(error)])
+        }
+        self.layoutNames = layoutNames
+    }
+
+    /// The layout a page renders with; a `layout` naming no file is an error at that line.
+    func layout(for page: Page) throws(Diagnostic) -> String {
+        if let name = page.metadata.layout {
+            guard !name.split(separator: "/").contains(".."), layoutNames.contains(name) else {
+                let location = page.metadata.locations["layout"] ?? page.source.file.location(line: 1, column: 1)
+                let known = layoutNames.sorted().joined(separator: ", ")
+                throw page.source.file.diagnostic(
+                    .error, "layout '\(name)' not found in Templates/layouts/ (known: \(known))", at: location
+                )
+            }
+            return name
+        }
+        let kindName = page.kind == .section ? "section" : page.kind.rawValue
+        let topSection = page.source.relativePath.split(separator: "/").first.map(String.init) ?? ""
+        if page.kind != .home, layoutNames.contains("\(topSection)/\(kindName)") { return "\(topSection)/\(kindName)" }
+        return kindName
+    }
+
+    func render(_ layout: String, context: TemplateValue) throws(Diagnostic) -> String {
+        do {
+            return try library.render(layout, context: context, strict: true)
+        } catch {
+            throw Layouts.diagnostic(error)
+        }
+    }
+
+    static func diagnostic(_ error: TemplateError) -> Diagnostic {
+        .error(error.message, at: SourceLocation(path: error.path, line: error.line, column: error.column), sourceLine: error.lineText)
+    }
+}

@@ -1,0 +1,68 @@
+/// What a page's Markdown became: its HTML and what templates and lists need to know about it.
+struct PageBody: Sendable {
+    var html: String
+    var toc: TableOfContents
+    var headingIDs: Set<String>
+    /// The first paragraph as plain text, for lists that show a line about the page.
+    var firstParagraph: String
+    var wordCount: Int
+}
+
+/// Parses a page's Markdown and runs every transform on its tree; the tree is freed on return.
+struct MarkdownStage {
+    let model: SiteModel
+    let links: InternalLinks
+
+    struct Output: Sendable {
+        var body: PageBody
+        var diagnostics: [Diagnostic]
+        var fragments: [FragmentReference]
+    }
+
+    /// Ids the theme uses around the content, so a heading cannot take them.
+    static let reservedIDs: Set<String> = ["main", "toc-title", "sources-title", "related-title", "source-list"]
+
+    func render(pageIndex: Int) -> Output {
+        let page = model.pages[pageIndex]
+        let document = MarkdownDocument(markdown: String(page.body), options: model.settings.markdown)
+        let linkResult = links.apply(to: document, page: page, pageIndex: pageIndex)
+        let levels: ClosedRange<Int>? = switch page.metadata.toc {
+        case .siteDefault: model.settings.tocLevels
+        case .hidden: nil
+        case .levels(let levels): levels
+        }
+        // Counted before the headings become custom blocks, whose text cmark no longer exposes.
+        var firstParagraph = ""
+        var words = 0
+        for node in document.root.descendants() {
+            switch node.kind {
+            case .paragraph where firstParagraph.isEmpty && node.parent?.kind == .document:
+                firstParagraph = node.plainText
+            case .text, .code, .codeBlock:
+                words += MarkdownStage.wordCount(node.literal ?? "")
+            default:
+                break
+            }
+        }
+        let anchors = HeadingAnchors(levels: levels ?? 1...6, reserved: MarkdownStage.reservedIDs).apply(to: document)
+        let body = PageBody(
+            html: document.renderHTML(),
+            toc: levels == nil ? TableOfContents(entries: []) : anchors.toc,
+            headingIDs: anchors.ids,
+            firstParagraph: firstParagraph,
+            wordCount: words
+        )
+        return Output(body: body, diagnostics: linkResult.diagnostics, fragments: linkResult.fragments)
+    }
+
+    static func wordCount(_ text: String) -> Int {
+        var count = 0
+        var inWord = false
+        for scalar in text.unicodeScalars {
+            let isSpace = scalar.properties.isWhitespace
+            if !isSpace, !inWord { count += 1 }
+            inWord = !isSpace
+        }
+        return count
+    }
+}

@@ -1,0 +1,167 @@
+import Foundation
+import Testing
+@testable import BriefingKit
+
+/// One broken site per kind of bad input: each build must fail with exactly this message, exit 1,
+/// and leave the previous Output/ byte for byte as it was.
+@Suite struct InvalidSiteTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var name: String
+        var files: String
+        var expected: String
+        var testDescription: String { name }
+    }
+
+    static let goodSite = """
+    -- Content/site.yaml --
+    title: Briefing
+    baseURL: https://example.org/
+    -- Content/_index.md --
+    ---
+    title: Home
+    ---
+    Welcome.
+    -- Content/deterrence/tripwire.md --
+    ---
+    title: Tripwire
+    date: 2026-01-01
+    ---
+    ## Why it works
+    Troops.
+    """
+
+    static let cases: [Case] = [
+        Case(name: "malformed YAML", files: "-- Content/deterrence/bad.md --\n---\ntitle: [unclosed\n---\nText", expected: """
+        Content/deterrence/bad.md:3:1: error: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence at line 2)
+        ---
+        ^
+        """),
+        Case(name: "wrong type", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\nweight: heavy\n---\n", expected: """
+        Content/deterrence/bad.md:3:9: error: 'weight' must be a whole number, not 'heavy'
+        weight: heavy
+                ^
+        """),
+        Case(name: "missing title", files: "-- Content/deterrence/bad.md --\n---\ndate: 2026-01-01\n---\nText", expected: """
+        Content/deterrence/bad.md:1:1: error: missing 'title' in the front matter; every page needs one
+        ---
+        ^
+        """),
+        Case(name: "bad date", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\ndate: 2026-13-01\n---\n", expected: """
+        Content/deterrence/bad.md:3:7: error: 'date' is not a valid date: write it as YYYY-MM-DD (e.g. 2026-03-12)
+        date: 2026-13-01
+              ^
+        """),
+        Case(name: "link to a missing page", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\n---\n\nSee [the SMA](../burden-sharing/sma.md).", expected: """
+        Content/deterrence/bad.md:5:5: error: link to a missing page '../burden-sharing/sma.md' (no file Content/burden-sharing/sma.md)
+        See [the SMA](../burden-sharing/sma.md).
+            ^
+        """),
+        Case(name: "link to a missing fragment", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\n---\nSee [why](tripwire.md#why-it-fails).", expected: """
+        Content/deterrence/bad.md:4:5: error: link to '#why-it-fails', but Content/deterrence/tripwire.md has no heading with that id
+        See [why](tripwire.md#why-it-fails).
+            ^
+        """),
+        Case(name: "link out of Content", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\n---\n[x](../../../etc/passwd.md)", expected: """
+        Content/deterrence/bad.md:4:1: error: link '../../../etc/passwd.md' leads out of the Content folder
+        [x](../../../etc/passwd.md)
+        ^
+        """),
+        Case(name: "slug that escapes its folder", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\nslug: ../../outside\n---\n", expected: """
+        Content/deterrence/bad.md:3:7: error: slug '../../outside' must be one path segment of letters, digits, '-', '_' or '.'
+        slug: ../../outside
+              ^
+        """),
+        Case(name: "unknown layout", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\nlayout: ../../etc/passwd\n---\n", expected: """
+        Content/deterrence/bad.md:3:9: error: layout '../../etc/passwd' not found in Templates/layouts/ (known: 404, base, home, page, section)
+        layout: ../../etc/passwd
+                ^
+        """),
+        Case(name: "two pages with one URL", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\nslug: tripwire\n---\n", expected: """
+        Content/deterrence/tripwire.md:1:1: error: two pages have the URL '/deterrence/tripwire/': this one and Content/deterrence/bad.md
+        ---
+        ^
+        """),
+        Case(name: "template syntax error", files: "-- Templates/layouts/page.html --\n{{<base}}{{$main}}{{#page.title}}{{/main}}{{/base}}", expected: """
+        Templates/layouts/page.html:1:34: error: closing tag 'main' does not match open section 'page.title'
+        {{<base}}{{$main}}{{#page.title}}{{/main}}{{/base}}
+                                         ^
+        """),
+        Case(name: "unknown variable in strict mode", files: "-- Templates/layouts/page.html --\n{{<base}}{{$main}}<h1>{{page.titel}}</h1>{{/main}}{{/base}}", expected: """
+        Templates/layouts/page.html:1:23: error: unknown variable 'page.titel'
+        {{<base}}{{$main}}<h1>{{page.titel}}</h1>{{/main}}{{/base}}
+                              ^
+        """),
+        Case(name: "unknown partial", files: "-- Templates/layouts/page.html --\n{{<base}}{{$main}}\n  {{> sidebar}}{{/main}}{{/base}}", expected: """
+        Templates/layouts/page.html:2:3: error: unknown partial 'sidebar'
+          {{> sidebar}}{{/main}}{{/base}}
+          ^
+        """),
+        Case(name: "bad site.yaml", files: "-- Content/site.yaml --\ntitle: Briefing\nbaseURL: ftp://example.org/\n", expected: """
+        Content/site.yaml:2:10: error: 'baseURL' must be an http(s) URL or a path starting with '/', like https://example.org/briefings/
+        baseURL: ftp://example.org/
+                 ^
+        """),
+    ]
+
+    @Test(arguments: cases)
+    func failsWithAPositionAndLeavesOutputAlone(_ testCase: Case) throws {
+        let fixture = try SiteFixture(InvalidSiteTests.goodSite)
+        let first = try BriefingCommand.run(["build", "--source", fixture.root.path])
+        #expect(first.status == 0, "\(first.stderr)")
+        let before = fixture.outputSnapshot()
+        #expect(before["deterrence/tripwire/index.html"] != nil)
+
+        try fixture.write(testCase.files)
+        let result = try BriefingCommand.run(["build", "--source", fixture.root.path], environment: ["NO_COLOR": "1"])
+        #expect(result.status == 1)
+        #expect(result.stderr == testCase.expected + "\n1 error\n")
+        #expect(result.stdout.isEmpty)
+        #expect(fixture.outputSnapshot() == before)
+    }
+
+    @Test func invalidUTF8IsAnErrorAtTheByte() throws {
+        let fixture = try SiteFixture(InvalidSiteTests.goodSite)
+        try fixture.writeBytes(Array("---\ntitle: Bad\n---\nCaf".utf8) + [0xE9] + Array(" au lait\n".utf8), to: "Content/deterrence/bad.md")
+        #expect(fixture.failure() == ["Content/deterrence/bad.md:4:4: error: invalid UTF-8 (byte 0xE9); save the file as UTF-8\nCaf� au lait\n   ^"])
+    }
+
+    @Test func aSymlinkOutOfContentIsRefused() throws {
+        let fixture = try SiteFixture(InvalidSiteTests.goodSite)
+        try FileManager.default.createSymbolicLink(
+            atPath: fixture.root.appendingPathComponent("Content/deterrence/passwd.md").path, withDestinationPath: "/etc/passwd"
+        )
+        let messages = fixture.failure()
+        #expect(messages.count == 1)
+        #expect(messages.first?.hasPrefix("Content/deterrence/passwd.md:1:1: error: 'Content/deterrence/passwd.md' is a link to '/etc/passwd', outside Content/") == true)
+    }
+
+    @Test func allErrorsOfAStageAreReportedTogether() throws {
+        let fixture = try SiteFixture(InvalidSiteTests.goodSite + """
+
+        -- Content/a.md --
+        ---
+        date: nope
+        ---
+        -- Content/b.md --
+        ---
+        title: [
+        ---
+        """)
+        let messages = fixture.failure()
+        #expect(messages.count == 2)
+        #expect(messages.first?.hasPrefix("Content/a.md:2:7: error: 'date' is not a valid date") == true)
+        #expect(messages.last?.hasPrefix("Content/b.md:") == true)
+    }
+
+    @Test func anOutputFolderWithOtherFilesIsRefusedUnlessForced() throws {
+        let fixture = try SiteFixture(InvalidSiteTests.goodSite)
+        try fixture.write("-- Output/notes.txt --\nmine")
+        let messages = fixture.failure()
+        #expect(messages.count == 1)
+        #expect(messages.first?.contains("holds files Briefing did not write ('notes.txt'); empty it, choose another --output, or pass --force") == true)
+        #expect(fixture.output("index.html") == nil)
+        try fixture.build { $0.force = true }
+        #expect(fixture.output("notes.txt") == "mine\n")
+        #expect(fixture.output("index.html") != nil)
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+@testable import BriefingKit
+
+@Suite struct CSVTableTests {
+    private func parse(_ text: String) throws(Diagnostic) -> CSVTable {
+        try CSVTable.parse(SourceFile(path: "Content/data/t.csv", text: text))
+    }
+
+    private func error(_ text: String) -> String? {
+        do {
+            _ = try parse(text)
+            return nil
+        } catch {
+            return error.description
+        }
+    }
+
+    @Test func quotedFieldsDoubledQuotesAndNewlines() throws {
+        let table = try parse("Metric,Value\n\"Troops, US\",\"about \"\"28,500\"\"\"\n\"two\nlines\",x\n")
+        #expect(table.header == ["Metric", "Value"])
+        #expect(table.rows == [["Troops, US", "about \"28,500\""], ["two\nlines", "x"]])
+        #expect(table.rowLines == [2, 3])
+    }
+
+    @Test func bomAndCRLF() throws {
+        let file = try SourceFile(path: "Content/data/t.csv", bytes: Data([0xEF, 0xBB, 0xBF] + Array("a,b\r\n1,2\r\n".utf8)))
+        let table = try CSVTable.parse(file)
+        #expect(table.header == ["a", "b"])
+        #expect(table.rows == [["1", "2"]])
+    }
+
+    @Test func emptyFieldsAndNoFinalNewline() throws {
+        #expect(try parse("a,b,c\n,,\n1,,3").rows == [["", "", ""], ["1", "", "3"]])
+    }
+
+    @Test func unterminatedQuote() {
+        #expect(error("a,b\n1,\"open\n2,3\n") == "Content/data/t.csv:2:3: error: unterminated quoted field: add the closing \"\n1,\"open\n  ^")
+    }
+
+    @Test func wrongNumberOfFields() {
+        #expect(error("a,b\n1,2\n1,2,3\n") == "Content/data/t.csv:3:1: error: row has 3 fields but the header has 2\n1,2,3\n^")
+    }
+
+    @Test func strayQuotes() {
+        #expect(error("a,b\n1,x\"y\"\n") == "Content/data/t.csv:2:4: error: a quote inside an unquoted field; quote the whole field and write \"\" for a quote\n1,x\"y\"\n   ^")
+        #expect(error("a,b\n1,\"x\"y\n") == "Content/data/t.csv:2:6: error: text after a closing quote; a quoted field ends at its quote\n1,\"x\"y\n     ^")
+    }
+
+    @Test func emptyFile() {
+        #expect(error("") == "Content/data/t.csv:1:1: error: the CSV file is empty: it needs a header row\n\n^")
+    }
+}

@@ -1,0 +1,112 @@
+import Testing
+@testable import BriefingKit
+
+@Suite struct FrontMatterTests {
+    private func parse(_ text: String) throws(BuildFailure) -> FrontMatter {
+        try FrontMatter.parse(SourceFile(path: "Content/a.md", text: text))
+    }
+
+    private func errors(_ text: String) -> [String] {
+        do {
+            _ = try parse(text)
+            return []
+        } catch {
+            return error.diagnostics.map(\.description)
+        }
+    }
+
+    @Test func readsEveryKnownKey() throws {
+        let page = try parse("""
+        ---
+        title: "Tripwire"
+        date: 2026-03-12
+        updated: 2026-04-01T09:30:00+09:00
+        authors: [Min-ji Park, Daniel Reyes]
+        summary: Why troops matter.
+        tags: [deterrence, troops]
+        draft: true
+        weight: 3
+        slug: trip-wire
+        layout: wide
+        toc: {from: 2, to: 4}
+        sources:
+          - title: Troop numbers
+            url: https://defensetech.org/
+            publisher: DefenseTech.org
+            date: 2025-11-01
+        region: Korea
+        ---
+        Body line
+        """)
+        let metadata = page.metadata
+        #expect(metadata.title == "Tripwire")
+        #expect(metadata.date?.display == "12 March 2026")
+        #expect(metadata.updated?.iso == "2026-04-01T09:30:00+09:00")
+        #expect(metadata.authors == ["Min-ji Park", "Daniel Reyes"])
+        #expect(metadata.summary == "Why troops matter.")
+        #expect(metadata.tags == ["deterrence", "troops"])
+        #expect(metadata.draft)
+        #expect(metadata.weight == 3)
+        #expect(metadata.slug == "trip-wire")
+        #expect(metadata.layout == "wide")
+        #expect(metadata.toc == .levels(2...4))
+        #expect(metadata.sources == [SourceReference(
+            title: "Troop numbers", url: "https://defensetech.org/", publisher: "DefenseTech.org", date: PageDate(parsing: "2025-11-01")
+        )])
+        #expect(metadata.params["region"] == .string("Korea"))
+        #expect(page.body == "Body line")
+        #expect(page.bodyLineOffset == 19)
+    }
+
+    @Test func singleAuthorAndNoFrontMatter() throws {
+        #expect(try parse("---\ntitle: A\nauthor: Hannah Cole\n---\n").metadata.authors == ["Hannah Cole"])
+        let bare = try parse("# Just Markdown\n")
+        #expect(bare.metadata.title == nil)
+        #expect(bare.bodyLineOffset == 0)
+    }
+
+    @Test func badYAMLIsReportedAtItsLineInTheMarkdownFile() {
+        #expect(errors("---\ntitle: A\ntags: [one, two\n---\nBody\n") == ["""
+        Content/a.md:4:1: error: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence at line 3)
+        ---
+        ^
+        """])
+    }
+
+    @Test func aTabInIndentationSaysSo() {
+        #expect(errors("---\ntitle: A\nsources:\n\t- title: B\n---\n") == ["""
+        Content/a.md:4:1: error: invalid YAML: a tab in the indentation; YAML is indented with spaces only
+        \t- title: B
+        ^
+        """])
+    }
+
+    @Test func wrongTypesAndBadDatesPointAtTheValue() {
+        #expect(errors("---\ntitle: A\ndate: 2026-02-30\ntags: {a: 1}\ndraft: maybe\n---\n") == [
+            "Content/a.md:3:7: error: 'date' is not a valid date: write it as YYYY-MM-DD (e.g. 2026-03-12)\ndate: 2026-02-30\n      ^",
+            "Content/a.md:4:7: error: 'tags' must be a list of text, not a mapping\ntags: {a: 1}\n      ^",
+            "Content/a.md:5:8: error: 'draft' must be true or false, not 'maybe'\ndraft: maybe\n       ^",
+        ])
+    }
+
+    @Test func unclosedFrontMatter() {
+        #expect(errors("---\ntitle: A\n") == [
+            "Content/a.md:1:1: error: front matter is not closed: add a line '---' after it\n---\n^",
+        ])
+    }
+
+    @Test func sourceWithoutTitle() {
+        #expect(errors("---\ntitle: A\nsources:\n  - url: https://x.org/\n---\n") == [
+            "Content/a.md:4:5: error: a source needs a title\n  - url: https://x.org/\n    ^",
+        ])
+    }
+
+    @Test func windowsLineEndingsAndBOM() throws {
+        let file = try SourceFile(path: "Content/a.md", bytes: Data([0xEF, 0xBB, 0xBF] + Array("---\r\ntitle: A\r\n---\r\nText\r\n".utf8)))
+        let page = try FrontMatter.parse(file)
+        #expect(page.metadata.title == "A")
+        #expect(page.body == "Text\n")
+    }
+}
+
+import Foundation
