@@ -19,6 +19,7 @@ struct TemplateContext {
                 "summary": optional(page.metadata.summary),
                 "isCurrent": .bool(section.path == currentSection),
                 "pages": .list(section.pages.prefix(3).map(summary)),
+                "hasPages": .bool(!section.pages.isEmpty),
             ])
         }
         return .map([
@@ -45,6 +46,7 @@ struct TemplateContext {
         case .home:
             listed = model.pages.indices.filter { model.pages[$0].kind == .page }
                 .sorted { newestFirst(model.pages[$0], model.pages[$1]) }
+                .prefix(TemplateContext.homePageCount)
                 .map(summary)
         case .section:
             let folder = String(page.source.relativePath.dropLast("/_index.md".count))
@@ -56,9 +58,13 @@ struct TemplateContext {
             "site": site(currentSection: topSection),
             "page": self.page(index),
             "pages": .list(listed),
+            "hasPages": .bool(!listed.isEmpty),
             "pagination": .null,
         ])
     }
+
+    /// How many of the newest pages the home page lists.
+    static let homePageCount = 10
 
     /// The 404 page's context: a page of its own kind with no content.
     func notFoundContext() -> TemplateValue {
@@ -69,10 +75,10 @@ struct TemplateContext {
             "url": .string(settings.baseURL.url("404.html")),
             "permalink": .string(settings.baseURL.absolute("404.html")),
             "summary": .null, "date": .null, "updated": .null, "authors": [], "authorLine": .null,
-            "tags": [], "content": .html(""), "hasToc": false, "toc": [], "wordCount": 0, "readingTime": 0,
-            "sources": [], "related": [], "section": .null, "params": .map([:]),
+            "tags": [], "hasTags": false, "content": .html(""), "hasToc": false, "toc": [], "wordCount": 0, "readingTime": 0,
+            "sources": [], "hasSources": false, "related": [], "hasRelated": false, "section": .null, "params": .map([:]),
         ])
-        return .map(["site": site(currentSection: nil), "page": page, "pages": [], "pagination": .null])
+        return .map(["site": site(currentSection: nil), "page": page, "pages": [], "hasPages": false, "pagination": .null])
     }
 
     func page(_ index: Int) -> TemplateValue {
@@ -93,13 +99,16 @@ struct TemplateContext {
             "authors": .list(authors.map { .map(["name": .string($0)]) }),
             "authorLine": authors.isEmpty ? .null : .string(TemplateContext.authorLine(authors)),
             "tags": .list(page.metadata.tags.map { .map(["name": .string($0), "url": .null]) }),
+            "hasTags": .bool(!page.metadata.tags.isEmpty),
             "content": .html(body.html),
             "hasToc": .bool(body.toc.entries.count >= 2),
             "toc": .list(body.toc.entries.map(tocEntry)),
             "wordCount": .int(body.wordCount),
             "readingTime": .int(max(1, (body.wordCount + 229) / 230)),
-            "sources": .list(page.metadata.sources.enumerated().map(source)),
+            "sources": .list(body.sources.enumerated().map(source)),
+            "hasSources": .bool(!body.sources.isEmpty),
             "related": [],
+            "hasRelated": false,
             "section": sectionValue(of: page),
             "params": .map(page.metadata.params),
         ])
@@ -142,6 +151,7 @@ struct TemplateContext {
             "title": .string(entry.title),
             "level": .int(entry.level),
             "children": .list(entry.children.map(tocEntry)),
+            "hasChildren": .bool(!entry.children.isEmpty),
         ])
     }
 
