@@ -1,0 +1,43 @@
+/// The sitemaps.org 0.9 list of a site's pages, for search engines.
+struct Sitemap: Sendable {
+    struct URLEntry: Sendable {
+        /// Absolute.
+        var loc: String
+        /// An ISO date or timestamp as written in front matter.
+        var lastmod: String?
+    }
+
+    var urls: [URLEntry]
+
+    func render() -> String {
+        var lines = [
+            #"<?xml version="1.0" encoding="UTF-8"?>"#,
+            #"<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">"#,
+        ]
+        for url in urls {
+            lines += ["  <url>", "    <loc>\(XMLText.escaped(url.loc))</loc>"]
+            // The protocol wants W3C Datetime; a date it cannot read is left out, as lastmod is optional.
+            if let lastmod = url.lastmod.flatMap(FeedDate.init) {
+                lines.append("    <lastmod>\(lastmod.w3c)</lastmod>")
+            }
+            lines.append("  </url>")
+        }
+        lines.append("</urlset>")
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// `robots.txt` that lets every crawler in and tells it where the sitemap is.
+struct RobotsTxt: Sendable {
+    var sitemapURL: String?
+
+    func render() -> String {
+        var text = "User-agent: *\nAllow: /\n"
+        if let sitemapURL, !sitemapURL.isEmpty {
+            // A line break in the URL would start a directive of its own.
+            let line = sitemapURL.filter { !$0.isNewline }
+            text += "\nSitemap: \(line)\n"
+        }
+        return text
+    }
+}

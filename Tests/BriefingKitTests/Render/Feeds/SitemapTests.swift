@@ -1,0 +1,51 @@
+import Testing
+@testable import BriefingKit
+
+@Suite struct SitemapTests {
+    @Test func sitemap() {
+        let xml = Sitemap(urls: [
+            Sitemap.URLEntry(loc: "https://example.org/", lastmod: "2026-03-12 09:30"),
+            Sitemap.URLEntry(loc: "https://example.org/search/?q=a&b='c'", lastmod: "2026-03-01"),
+            Sitemap.URLEntry(loc: "https://example.org/about/"),
+            Sitemap.URLEntry(loc: "https://example.org/draft/", lastmod: "someday"),
+        ]).render()
+        #expect(xml == """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+              <url>
+                <loc>https://example.org/</loc>
+                <lastmod>2026-03-12T09:30:00Z</lastmod>
+              </url>
+              <url>
+                <loc>https://example.org/search/?q=a&amp;b=&apos;c&apos;</loc>
+                <lastmod>2026-03-01</lastmod>
+              </url>
+              <url>
+                <loc>https://example.org/about/</loc>
+              </url>
+              <url>
+                <loc>https://example.org/draft/</loc>
+              </url>
+            </urlset>
+
+            """)
+        let parsed = ParsedXML(xml)
+        #expect(parsed.error == nil)
+        #expect(parsed.texts["loc"]?[1] == "https://example.org/search/?q=a&b='c'")
+    }
+
+    @Test func emptySitemapIsWellFormed() {
+        let xml = Sitemap(urls: []).render()
+        #expect(xml.hasSuffix("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n</urlset>\n"))
+        #expect(ParsedXML(xml).error == nil)
+    }
+
+    @Test func robots() {
+        #expect(RobotsTxt(sitemapURL: nil).render() == "User-agent: *\nAllow: /\n")
+        #expect(RobotsTxt(sitemapURL: "").render() == "User-agent: *\nAllow: /\n")
+        #expect(RobotsTxt(sitemapURL: "https://example.org/sitemap.xml").render()
+            == "User-agent: *\nAllow: /\n\nSitemap: https://example.org/sitemap.xml\n")
+        #expect(RobotsTxt(sitemapURL: "https://example.org/s.xml\nDisallow: /").render()
+            == "User-agent: *\nAllow: /\n\nSitemap: https://example.org/s.xmlDisallow: /\n")
+    }
+}
