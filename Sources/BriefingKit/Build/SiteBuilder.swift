@@ -56,16 +56,17 @@ public struct SiteBuilder: Sendable {
         let model = try parse(loaded.pages, settings: settings)
 
         let contentFiles = Set(loaded.staticFiles.filter { $0.origin == .content }.map(\.outputPath))
-        let markdown = MarkdownStage(model: model, links: InternalLinks(model: model, contentFiles: contentFiles))
+        let markdown = MarkdownStage(model: model, links: InternalLinks(model: model, contentFiles: contentFiles), data: loaded.data)
         let rendered = parallelMap(Array(model.pages.indices)) { markdown.render(pageIndex: $0) }
         var diagnostics = rendered.flatMap(\.diagnostics)
+        diagnostics += loaded.data.staleFigureWarnings(now: options.now, maxAgeDays: settings.staleFigureDays)
         diagnostics += checkFragments(rendered.flatMap(\.fragments), bodies: rendered.map(\.body), model: model)
         try stop(on: diagnostics)
 
         let year = Calendar(identifier: .gregorian).component(.year, from: options.now)
-        let context = TemplateContext(model: model, bodies: rendered.map(\.body), year: year)
-        var jobs: [OutputJob] = model.pages.indices.map { .page($0) }
-        jobs.append(.notFound)
+        let taxonomy = Taxonomy(model: model)
+        let context = TemplateContext(model: model, bodies: rendered.map(\.body), taxonomy: taxonomy, year: year)
+        let jobs = OutputJob.all(model: model, taxonomy: taxonomy)
         let writer = SiteWriter(output: options.outputFolder, force: options.force)
         let staging = options.writeOutput ? try writer.prepare(siteRoot: options.source) : nil
         let results = parallelMap(jobs) { job -> Result<String, Diagnostic> in
@@ -81,9 +82,18 @@ public struct SiteBuilder: Sendable {
         var files: Set<String> = []
         for result in results {
             switch result {
-            case .success(let path): files.insert(path)
+            case .success(let path):
+                if !files.insert(path).inserted {
+                    diagnostics.append(.error("two outputs would be written to \(path); a page's URL collides with a list or tag page"))
+                }
             case .failure(let error): diagnostics.append(error)
             }
+        }
+        let siteFiles = SiteFiles(model: model, taxonomy: taxonomy).render()
+        diagnostics += siteFiles.warnings
+        for (path, text) in siteFiles.files {
+            do { try staging?.write(Data(text.utf8), to: path) } catch { diagnostics.append(error) }
+            files.insert(path)
         }
         for file in loaded.staticFiles {
             let path = file.outputPath
@@ -158,14 +168,38 @@ public struct SiteBuilder: Sendable {
 
 /// One file the template stage writes.
 private enum OutputJob: Sendable {
-    case page(Int)
+    case page(Int, listPage: Int)
+    case tags
+    case tag(Int)
     case notFound
 
+    static func all(model: SiteModel, taxonomy: Taxonomy) -> [OutputJob] {
+        var jobs: [OutputJob] = []
+        for (index, page) in model.pages.enumerated() {
+            let listed = page.kind == .section ? model.sections[page.sectionFolder]?.pages.count ?? 0 : 0
+            let listPages = max(1, (listed + model.settings.pageSize - 1) / model.settings.pageSize)
+            jobs += (1...listPages).map { OutputJob.page(index, listPage: $0) }
+        }
+        if !taxonomy.tags.isEmpty {
+            jobs.append(.tags)
+            jobs += taxonomy.tags.indices.map(OutputJob.tag)
+        }
+        jobs.append(.notFound)
+        return jobs
+    }
+
+    /// The layout, the context and the output path.
     func resolve(model: SiteModel, layouts: Layouts, context: TemplateContext) throws(Diagnostic) -> (String, TemplateValue, String) {
         switch self {
-        case .page(let index):
+        case .page(let index, let listPage):
             let page = model.pages[index]
-            return (try layouts.layout(for: page), context.context(for: index), page.outputPath)
+            let route = TemplateContext.route(of: page, listPage: listPage)
+            return (try layouts.layout(for: page), context.context(for: index, listPage: listPage), route + "index.html")
+        case .tags:
+            return (try layouts.required("tags"), context.tagsContext(), Taxonomy.route + "index.html")
+        case .tag(let index):
+            let tag = context.taxonomy.tags[index]
+            return (try layouts.required("tag"), context.tagContext(tag), Taxonomy.route(ofTag: tag.slug) + "index.html")
         case .notFound:
             return ("404", context.notFoundContext(), "404.html")
         }

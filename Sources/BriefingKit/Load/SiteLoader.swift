@@ -9,6 +9,8 @@ public struct LoadedSite: Sendable {
     public var templates: [TemplateFile]
     /// Files copied as they are: theme assets and non-Markdown files beside the pages.
     public var staticFiles: [StaticFile]
+    /// `Content/data/`.
+    public var data: SiteData
 }
 
 public struct ContentFile: Sendable {
@@ -60,11 +62,17 @@ public struct SiteLoader: Sendable {
         var pages: [ContentFile] = []
         var staticFiles: [StaticFile] = []
         var settingsFile: SourceFile?
+        var dataFiles: [(fileName: String, file: SourceFile)] = []
         for entry in walk(content, errors: &errors) {
             if entry.relativePath == "site.yaml" {
                 settingsFile = read(entry.url, display: "Content/site.yaml", errors: &errors)
             } else if entry.relativePath.hasPrefix("data/") {
-                continue
+                let fileName = String(entry.relativePath.dropFirst("data/".count))
+                let fileExtension = fileName.split(separator: ".").last.map { $0.lowercased() } ?? ""
+                guard DataFile.extensions.contains(fileExtension), !fileName.contains("/") else { continue }
+                if let file = read(entry.url, display: "Content/" + entry.relativePath, errors: &errors) {
+                    dataFiles.append((fileName, file))
+                }
             } else if entry.relativePath.hasSuffix(".md") {
                 if let file = read(entry.url, display: "Content/" + entry.relativePath, errors: &errors) {
                     pages.append(ContentFile(relativePath: entry.relativePath, file: file))
@@ -101,9 +109,11 @@ public struct SiteLoader: Sendable {
         } else {
             errors.append(.error("Content/site.yaml not found: it names the site's title and baseURL"))
         }
+        var data = SiteData()
+        do { data = try SiteData.load(dataFiles) } catch { errors += error.diagnostics }
         guard errors.isEmpty, let settings else { throw BuildFailure(errors) }
         pages.sort { $0.relativePath < $1.relativePath }
-        return LoadedSite(settings: settings, pages: pages, templates: templateFiles, staticFiles: staticFiles)
+        return LoadedSite(settings: settings, pages: pages, templates: templateFiles, staticFiles: staticFiles, data: data)
     }
 
     private struct Entry {

@@ -9,6 +9,12 @@ public struct SiteSettings: Sendable {
     public var author: String?
     public var markdown = MarkdownOptions()
     public var tocLevels: ClosedRange<Int> = 2...3
+    /// Pages per section list page; longer sections continue on /section/page/2/ and on.
+    public var pageSize = 10
+    /// How many related pages each page lists.
+    public var relatedCount = 3
+    /// A cited figure whose `asOf` is older than this many days gets a warning.
+    public var staleFigureDays = 730
 
     public init(title: String, baseURL: BaseURL) {
         self.title = title
@@ -43,8 +49,11 @@ public struct SiteSettings: Sendable {
                 case "author": settings.author = try text(value, key, source)
                 case "markdown": settings.markdown = try markdownOptions(value, source)
                 case "toc": settings.tocLevels = try HeadingLevels.read(value, source: source)
+                case "paginate": settings.pageSize = try count(value, key, source)
+                case "related": settings.relatedCount = try count(value, key, source)
+                case "staleFigureDays": settings.staleFigureDays = try count(value, key, source)
                 default:
-                    throw source.error("unknown setting '\(key)' (known: title, baseURL, language, description, author, markdown, toc)", at: keyNode)
+                    throw source.error("unknown setting '\(key)' (known: \(known))", at: keyNode)
                 }
             } catch {
                 errors.append(error)
@@ -55,6 +64,15 @@ public struct SiteSettings: Sendable {
         }
         if !errors.isEmpty { throw BuildFailure(errors) }
         return settings
+    }
+
+    private static let known = "title, baseURL, language, description, author, markdown, toc, paginate, related, staleFigureDays"
+
+    private static func count(_ node: Node, _ key: String, _ source: YAMLSource) throws(Diagnostic) -> Int {
+        guard node.tagName == .int, let value = node.int, value > 0 else {
+            throw source.error("'\(key)' must be a whole number above 0", at: node)
+        }
+        return value
     }
 
     private static func text(_ node: Node, _ key: String, _ source: YAMLSource) throws(Diagnostic) -> String {

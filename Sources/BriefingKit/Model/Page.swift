@@ -21,6 +21,11 @@ public struct Page: Sendable {
 
     /// Where the page is written, relative to the output folder.
     public var outputPath: String { route + "index.html" }
+
+    /// For a section's own page, the folder it stands for (relative to Content/).
+    public var sectionFolder: String {
+        kind == .page ? sectionPath : String(source.relativePath.dropLast("_index.md".count).dropLast(kind == .home ? 0 : 1))
+    }
 }
 
 /// A folder of Content/: its own page (from `_index.md`, or made up from the folder name) and its pages.

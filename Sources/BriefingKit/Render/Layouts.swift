@@ -57,6 +57,14 @@ struct Layouts: Sendable {
         return kindName
     }
 
+    /// A layout Briefing needs for pages it makes itself (tags).
+    func required(_ name: String) throws(Diagnostic) -> String {
+        guard layoutNames.contains(name) else {
+            throw .error("Templates/layouts/\(name).html not found: the site has tags, and their pages use this layout")
+        }
+        return name
+    }
+
     func render(_ layout: String, context: TemplateValue) throws(Diagnostic) -> String {
         do {
             return try library.render(layout, context: context, strict: true)

@@ -6,12 +6,15 @@ struct PageBody: Sendable {
     /// The first paragraph as plain text, for lists that show a line about the page.
     var firstParagraph: String
     var wordCount: Int
+    /// Front matter sources, then the sources of the tables and figures the page cites, numbered.
+    var sources: [SourceReference]
 }
 
 /// Parses a page's Markdown and runs every transform on its tree; the tree is freed on return.
 struct MarkdownStage {
     let model: SiteModel
     let links: InternalLinks
+    let data: SiteData
 
     struct Output: Sendable {
         var body: PageBody
@@ -26,6 +29,10 @@ struct MarkdownStage {
         let page = model.pages[pageIndex]
         let document = MarkdownDocument(markdown: String(page.body), options: model.settings.markdown)
         let linkResult = links.apply(to: document, page: page, pageIndex: pageIndex)
+        var diagnostics = linkResult.diagnostics
+        var citations = Citations(frontMatter: page.metadata.sources)
+        diagnostics += FigureCitations(figures: data.figures).apply(to: document, page: page, citations: &citations)
+        diagnostics += TableDirective(data: data).apply(to: document, page: page, citations: &citations)
         let levels: ClosedRange<Int>? = switch page.metadata.toc {
         case .siteDefault: model.settings.tocLevels
         case .hidden: nil
@@ -50,9 +57,10 @@ struct MarkdownStage {
             toc: levels == nil ? TableOfContents(entries: []) : anchors.toc,
             headingIDs: anchors.ids,
             firstParagraph: firstParagraph,
-            wordCount: words
+            wordCount: words,
+            sources: citations.sources
         )
-        return Output(body: body, diagnostics: linkResult.diagnostics, fragments: linkResult.fragments)
+        return Output(body: body, diagnostics: diagnostics, fragments: linkResult.fragments)
     }
 
     static func wordCount(_ text: String) -> Int {

@@ -5,6 +5,7 @@ import BriefingTemplates
 struct TemplateContext {
     let model: SiteModel
     let bodies: [PageBody]
+    let taxonomy: Taxonomy
     let year: Int
 
     /// The `site` value without the per-page `isCurrent` flags.
@@ -33,52 +34,96 @@ struct TemplateContext {
             "year": .int(year),
             "homeURL": .string(settings.baseURL.path),
             "sections": .list(sections),
-            "feedURL": .null,
+            "feedURL": .string(settings.baseURL.url(TemplateContext.feedPath)),
+            "tagsURL": .string(settings.baseURL.url(Taxonomy.route)),
         ])
     }
 
-    /// The whole context for one page: `site`, `page`, `pages` and `pagination`.
-    func context(for index: Int) -> TemplateValue {
+    /// The whole context for one page: `site`, `page`, `pages`, `hasPages` and `pagination`. A section's
+    /// list is cut into pages of `paginate` entries; `listPage` (from 1) says which one.
+    func context(for index: Int, listPage: Int = 1) -> TemplateValue {
         let page = model.pages[index]
         let topSection = page.kind == .home ? nil : String(page.source.relativePath.split(separator: "/").first ?? "")
-        var listed: [TemplateValue] = []
+        var value = self.page(index)
+        var listed: [Int] = []
+        var pagination: TemplateValue = .null
         switch page.kind {
         case .home:
-            listed = model.pages.indices.filter { model.pages[$0].kind == .page }
+            listed = Array(model.pages.indices.filter { model.pages[$0].kind == .page }
                 .sorted { newestFirst(model.pages[$0], model.pages[$1]) }
-                .prefix(TemplateContext.homePageCount)
-                .map(summary)
+                .prefix(TemplateContext.homePageCount))
         case .section:
-            let folder = String(page.source.relativePath.dropLast("/_index.md".count))
-            listed = (model.sections[folder]?.pages ?? []).map(summary)
+            let all = model.sections[page.sectionFolder]?.pages ?? []
+            let size = model.settings.pageSize
+            let total = max(1, (all.count + size - 1) / size)
+            listed = Array(all.dropFirst((listPage - 1) * size).prefix(size))
+            if total > 1 {
+                func url(_ number: Int) -> TemplateValue {
+                    guard (1...total).contains(number) else { return .null }
+                    return .string(model.settings.baseURL.url(TemplateContext.route(of: page, listPage: number)))
+                }
+                pagination = .map(["current": .int(listPage), "total": .int(total), "prev": url(listPage - 1), "next": url(listPage + 1)])
+                let route = TemplateContext.route(of: page, listPage: listPage)
+                value = value.setting("url", .string(model.settings.baseURL.url(route)))
+                    .setting("permalink", .string(model.settings.baseURL.absolute(route)))
+            }
         case .page:
             break
         }
-        return .map([
-            "site": site(currentSection: topSection),
-            "page": self.page(index),
-            "pages": .list(listed),
-            "hasPages": .bool(!listed.isEmpty),
-            "pagination": .null,
-        ])
+        return assemble(site: site(currentSection: topSection), page: value, pages: listed.map(summary), pagination: pagination)
+    }
+
+    /// Where page `listPage` of a section's list is published: the section itself, then `page/2/` and on.
+    static func route(of page: Page, listPage: Int) -> String {
+        listPage == 1 ? page.route : page.route + "page/\(listPage)/"
+    }
+
+    /// `/tags/`: every tag with the number of its pages.
+    func tagsContext() -> TemplateValue {
+        let tags: [TemplateValue] = taxonomy.tags.map { tag in
+            .map(["name": .string(tag.name), "url": .string(tagURL(tag.slug)), "count": .int(tag.pages.count)])
+        }
+        let page = syntheticPage(kind: "tags", title: "Tags", route: Taxonomy.route)
+            .setting("tags", .list(tags)).setting("hasTags", .bool(!tags.isEmpty))
+        return assemble(site: site(currentSection: nil), page: page, pages: [], pagination: .null)
+    }
+
+    /// `/tags/<tag>/`: the pages with that tag, newest first.
+    func tagContext(_ tag: Taxonomy.Tag) -> TemplateValue {
+        let page = syntheticPage(kind: "tag", title: tag.name, route: Taxonomy.route(ofTag: tag.slug))
+        return assemble(site: site(currentSection: nil), page: page, pages: tag.pages.map(summary), pagination: .null)
     }
 
     /// How many of the newest pages the home page lists.
     static let homePageCount = 10
+    static let feedPath = "feed.xml"
 
     /// The 404 page's context: a page of its own kind with no content.
     func notFoundContext() -> TemplateValue {
+        assemble(site: site(currentSection: nil), page: syntheticPage(kind: "notFound", title: "Page not found", route: "404.html"), pages: [], pagination: .null)
+    }
+
+    private func assemble(site: TemplateValue, page: TemplateValue, pages: [TemplateValue], pagination: TemplateValue) -> TemplateValue {
+        .map(["site": site, "page": page, "pages": .list(pages), "hasPages": .bool(!pages.isEmpty), "pagination": pagination])
+    }
+
+    /// A page Briefing makes itself (tags, 404): every key a layout may ask for, empty.
+    private func syntheticPage(kind: String, title: String, route: String) -> TemplateValue {
         let settings = model.settings
-        let page: TemplateValue = .map([
-            "kind": "notFound", "isHome": false, "isSection": false, "isPage": false,
-            "title": "Page not found",
-            "url": .string(settings.baseURL.url("404.html")),
-            "permalink": .string(settings.baseURL.absolute("404.html")),
+        return .map([
+            "kind": .string(kind), "isHome": false, "isSection": false, "isPage": false,
+            "title": .string(title),
+            "url": .string(settings.baseURL.url(route)),
+            "permalink": .string(settings.baseURL.absolute(route)),
             "summary": .null, "date": .null, "updated": .null, "authors": [], "authorLine": .null,
             "tags": [], "hasTags": false, "content": .html(""), "hasToc": false, "toc": [], "wordCount": 0, "readingTime": 0,
             "sources": [], "hasSources": false, "related": [], "hasRelated": false, "section": .null, "params": .map([:]),
+            "jsonLD": .html(""),
         ])
-        return .map(["site": site(currentSection: nil), "page": page, "pages": [], "hasPages": false, "pagination": .null])
+    }
+
+    private func tagURL(_ slug: String) -> String {
+        model.settings.baseURL.url(Taxonomy.route(ofTag: slug))
     }
 
     func page(_ index: Int) -> TemplateValue {
@@ -98,7 +143,7 @@ struct TemplateContext {
             "updated": date(page.metadata.updated),
             "authors": .list(authors.map { .map(["name": .string($0)]) }),
             "authorLine": authors.isEmpty ? .null : .string(TemplateContext.authorLine(authors)),
-            "tags": .list(page.metadata.tags.map { .map(["name": .string($0), "url": .null]) }),
+            "tags": .list(page.metadata.tags.map { .map(["name": .string($0), "url": .string(tagURL(Taxonomy.slug($0)))]) }),
             "hasTags": .bool(!page.metadata.tags.isEmpty),
             "content": .html(body.html),
             "hasToc": .bool(body.toc.entries.count >= 2),
@@ -107,11 +152,24 @@ struct TemplateContext {
             "readingTime": .int(max(1, (body.wordCount + 229) / 230)),
             "sources": .list(body.sources.enumerated().map(source)),
             "hasSources": .bool(!body.sources.isEmpty),
-            "related": [],
-            "hasRelated": false,
+            "related": .list(taxonomy.related[index].map(summary)),
+            "hasRelated": .bool(!taxonomy.related[index].isEmpty),
             "section": sectionValue(of: page),
             "params": .map(page.metadata.params),
+            "jsonLD": .html(structuredData(index, authors: authors)),
         ])
+    }
+
+    /// schema.org JSON-LD for search engines: an Article for every page of content.
+    private func structuredData(_ index: Int, authors: [String]) -> String {
+        let page = model.pages[index]
+        guard page.kind == .page else { return "" }
+        let url = model.settings.baseURL.absolute(page.route)
+        return StructuredData.scriptElement(StructuredData.article(
+            headline: page.title, description: page.metadata.summary, authors: authors,
+            datePublished: page.metadata.date?.iso, dateModified: page.metadata.updated?.iso,
+            url: url, publisherName: model.settings.title, language: model.settings.language
+        ))
     }
 
     /// What lists show about a page.

@@ -118,7 +118,8 @@ import Testing
         #expect(fixture.output("alliance/history/index.html") == nil)
         #expect(FileManager.default.fileExists(atPath: fixture.root.appendingPathComponent("Output/alliance/history").path) == false)
         #expect(report.writer.removed == 1)
-        #expect(report.writer.written == 1)
+        // The alliance list, the feed and the sitemap showed the removed page; nothing else changed.
+        #expect(report.writer.written == 3)
         let after = try FileManager.default.attributesOfItem(atPath: unchanged.path)[.modificationDate] as? Date
         #expect(before == after)
     }

@@ -1,0 +1,80 @@
+import Yams
+
+/// A number written once in `Content/data/figures.yaml` and cited everywhere by `[](figure:id)`.
+public struct Figure: Sendable, Equatable {
+    public var id: String
+    public var value: String
+    public var label: String
+    public var unit: String?
+    public var source: String
+    public var url: String?
+    /// When the number was last true; figures without one are fixed facts (an agreement's amount).
+    public var asOf: PageDate?
+    /// Where `asOf` is written, for the stale-figure warning.
+    public var asOfLocation: SourceLocation?
+}
+
+enum Figures {
+    static let fileName = "figures.yaml"
+
+    /// Reads figures.yaml: a mapping of ids to mappings with value, label and source (required), and
+    /// unit, url and asOf.
+    static func parse(_ file: SourceFile) throws(BuildFailure) -> [String: Figure] {
+        let source = YAMLSource(file: file, yaml: file.text, lineOffset: 0)
+        let root: Node?
+        do { root = try source.compose() } catch { throw BuildFailure([error]) }
+        guard let root else { return [:] }
+        guard let mapping = root.mapping else {
+            throw BuildFailure([source.error("figures.yaml must map figure ids to their value, label and source", at: root)])
+        }
+        var figures: [String: Figure] = [:]
+        var errors: [Diagnostic] = []
+        for (key, value) in mapping {
+            do {
+                let figure = try parse(id: key.scalarText ?? "", value, at: key, source: source)
+                figures[figure.id] = figure
+            } catch {
+                errors.append(error)
+            }
+        }
+        if !errors.isEmpty { throw BuildFailure(errors) }
+        return figures
+    }
+
+    private static func parse(id: String, _ node: Node, at keyNode: Node, source: YAMLSource) throws(Diagnostic) -> Figure {
+        guard Slug.isSafe(id) else {
+            throw source.error("figure id '\(id)' must be letters, digits, '-', '_' or '.'", at: keyNode)
+        }
+        guard let entry = node.mapping else {
+            throw source.error("figure '\(id)' must be a mapping with value, label and source", at: node)
+        }
+        var fields: [String: String] = [:]
+        var asOf: PageDate?
+        var asOfLocation: SourceLocation?
+        for (fieldKey, fieldValue) in entry {
+            let name = fieldKey.scalarText ?? ""
+            guard ["value", "label", "unit", "source", "url", "asOf"].contains(name) else {
+                throw source.error("unknown key '\(name)' in figure '\(id)' (use value, label, unit, source, url, asOf)", at: fieldKey)
+            }
+            guard let text = fieldValue.scalarText, !fieldValue.isNull, !text.isEmpty else {
+                throw source.error("'\(name)' of figure '\(id)' must be text", at: fieldValue)
+            }
+            if name == "asOf" {
+                guard let date = PageDate(parsing: text) else {
+                    throw source.error("'asOf' of figure '\(id)' is not a valid date: write it as YYYY-MM-DD", at: fieldValue)
+                }
+                asOf = date
+                asOfLocation = source.location(of: fieldValue)
+            } else {
+                fields[name] = text
+            }
+        }
+        for required in ["value", "label", "source"] where fields[required] == nil {
+            throw source.error("figure '\(id)' needs a '\(required)'", at: node)
+        }
+        return Figure(
+            id: id, value: fields["value"]!, label: fields["label"]!, unit: fields["unit"], source: fields["source"]!,
+            url: fields["url"], asOf: asOf, asOfLocation: asOfLocation
+        )
+    }
+}

@@ -1,0 +1,61 @@
+import BriefingTemplates
+import Foundation
+
+/// Everything in `Content/data/`: the files templates see as `data.<name>`, tables the table directive
+/// places, and the named figures prose cites.
+public struct SiteData: Sendable {
+    /// By file name with extension (`key-figures.csv`), as a table directive names them.
+    public var files: [String: DataFile] = [:]
+    public var figures: [String: Figure] = [:]
+
+    public init() {}
+
+    /// `data.<name>` for templates, `<name>` being the file name without its extension.
+    var templateValue: TemplateValue {
+        var values: [String: TemplateValue] = [:]
+        for file in files.values { values[file.name] = file.value }
+        return .map(values)
+    }
+
+    static func load(_ files: [(fileName: String, file: SourceFile)]) throws(BuildFailure) -> SiteData {
+        var data = SiteData()
+        var errors: [Diagnostic] = []
+        var names: [String: String] = [:]
+        for (fileName, file) in files {
+            let parsed: DataFile
+            do { parsed = try DataFile.parse(file, fileName: fileName) } catch {
+                errors.append(error)
+                continue
+            }
+            if let other = names[parsed.name] {
+                errors.append(file.error("data files '\(other)' and '\(fileName)' would both be data.\(parsed.name); rename one", line: 1, column: 1))
+                continue
+            }
+            names[parsed.name] = fileName
+            data.files[fileName] = parsed
+            if fileName == Figures.fileName {
+                do { data.figures = try Figures.parse(file) } catch { errors += error.diagnostics }
+            }
+        }
+        if !errors.isEmpty { throw BuildFailure(errors) }
+        return data
+    }
+
+    /// Figures whose `asOf` is older than the site allows, as warnings at their date in figures.yaml.
+    func staleFigureWarnings(now: Date, maxAgeDays: Int) -> [Diagnostic] {
+        let calendar = Calendar(identifier: .gregorian)
+        var utc = calendar
+        utc.timeZone = TimeZone(identifier: "UTC")!
+        return figures.values.sorted { $0.id < $1.id }.compactMap { figure in
+            guard let asOf = figure.asOf, let location = figure.asOfLocation,
+                  let date = utc.date(from: DateComponents(year: asOf.year, month: asOf.month, day: asOf.day)),
+                  let days = utc.dateComponents([.day], from: date, to: now).day, days > maxAgeDays
+            else { return nil }
+            let file = files[Figures.fileName]?.file
+            return Diagnostic.warning(
+                "figure '\(figure.id)' is as of \(asOf.display), \(days) days ago (more than \(maxAgeDays)); check for a newer number",
+                at: location, sourceLine: file?.line(location.line)
+            )
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+
+/// Turns GitHub alerts into asides: a block quote whose first line is `[!NOTE]`, `[!TIP]`,
+/// `[!IMPORTANT]`, `[!WARNING]` or `[!CAUTION]` (in any case), optionally followed by a title
+/// (`> [!TIP] Pro tip`).
+///
+/// The quote's blocks move into the aside, so later transforms still see them: block quotes
+/// nested in a callout become callouts too, and its headings still get ids.
+struct Callouts: Sendable {
+    /// A `[!KIND]` marker of none of the five kinds. Its block quote is left as it is, since
+    /// a misspelt kind is more likely than a quote that starts that way, and reported.
+    struct UnknownKind: Equatable, Sendable {
+        var kind: String
+        /// Where the block quote starts.
+        var position: SourcePosition
+    }
+
+    enum Kind: String {
+        case note, tip, important, warning, caution
+
+        /// The aside's accessible name; without a title, readers of the page see a label
+        /// drawn by the style sheet for its `callout-KIND` class instead.
+        var label: String {
+            rawValue.capitalized
+        }
+    }
+
+    /// Returns the unknown kinds met, for warnings.
+    func apply(to document: MarkdownDocument) -> [UnknownKind] {
+        var unknownKinds: [UnknownKind] = []
+        // Collect first: the walk must be over before the tree changes. A quote nested in
+        // another is still reached after the outer one has moved it into its aside.
+        let quotes = document.root.descendants().filter { $0.kind == .blockQuote }
+        for quote in quotes {
+            guard let paragraph = quote.firstChild, paragraph.kind == .paragraph,
+                  let marker = MarkerLine(paragraph)
+            else { continue }
+            guard let kind = Kind(rawValue: marker.kind.lowercased()) else {
+                unknownKinds.append(UnknownKind(kind: marker.kind, position: quote.start))
+                continue
+            }
+            for node in marker.nodes {
+                node.unlink()
+            }
+            if paragraph.firstChild == nil {
+                paragraph.unlink()
+            }
+            var onEnter = "<aside class=\"callout callout-\(kind.rawValue)\" aria-label=\"\(kind.label)\">"
+            if !marker.title.isEmpty {
+                onEnter += "\n<p class=\"callout-title\">\(XMLText.escaped(marker.title))</p>"
+            }
+            let aside = document.makeCustomBlock(onEnter: onEnter, onExit: "</aside>")
+            // Cannot fail: a custom block holds any block, and the quote's parent (document,
+            // block quote, list item or custom block) takes a custom block in its place.
+            for child in quote.children {
+                try? aside.appendChild(child)
+            }
+            try? quote.replace(with: aside)
+        }
+        return unknownKinds
+    }
+}
+
+/// The first line of a quote's first paragraph, when it starts with a `[!KIND]` marker.
+private struct MarkerLine {
+    var kind: String
+    /// The rest of the line without markup, trimmed; empty when there is none.
+    var title: String
+    /// The line's inlines and the break that ends it: what the aside takes the place of.
+    var nodes: [MarkdownNode]
+
+    init?(_ paragraph: MarkdownNode) {
+        var nodes: [MarkdownNode] = []
+        var next = paragraph.firstChild
+        while let node = next {
+            nodes.append(node)
+            if node.kind == .softBreak || node.kind == .lineBreak { break }
+            next = node.next
+        }
+        // cmark versions differ in whether they split text at `[`, `!` and `]`, so the marker
+        // may span several text nodes; it must lie in text, though: `[!NOTE]` in a code span
+        // is code, not a marker.
+        let leadingText = nodes.prefix { $0.kind == .text }
+        let text = leadingText.map { $0.literal ?? "" }.joined()
+        guard let match = text.wholeMatch(of: /\[!([A-Za-z]+)\](\s.*)?/) else { return nil }
+        let rest = nodes.dropFirst(leadingText.count).map(Self.sourceText).joined()
+        // A title is set apart by a space: `[!NOTE]*s*` is no more a marker than `[!NOTE]s`.
+        guard match.output.2 != nil || rest.isEmpty else { return nil }
+        kind = String(match.output.1)
+        title = ((match.output.2 ?? "") + rest).trimmingCharacters(in: .whitespaces)
+        self.nodes = nodes
+    }
+
+    /// The characters an inline was written with, less its markup. Raw HTML counts as text
+    /// here: a title is plain text, so `<b>` in one is shown, not interpreted.
+    private static func sourceText(_ node: MarkdownNode) -> String {
+        ([node] + node.descendants()).map { node in
+            switch node.kind {
+            case .text, .code, .htmlInline: node.literal ?? ""
+            default: ""
+            }
+        }.joined()
+    }
+}

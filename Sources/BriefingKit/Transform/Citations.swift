@@ -1,0 +1,54 @@
+/// The numbered sources of one page: its front matter `sources` first, then the sources of the tables
+/// and figures it cites, in the order they appear; a source cited twice keeps its first number.
+struct Citations {
+    private(set) var sources: [SourceReference] = []
+    private var numbers: [Key: Int] = [:]
+    private var publishers: [Key: Int] = [:]
+
+    private struct Key: Hashable {
+        var title: String
+        var url: String?
+    }
+
+    init(frontMatter: [SourceReference]) {
+        for source in frontMatter { _ = cite(source) }
+    }
+
+    /// The source's number, 1-based. A figure or table that names only a publisher ("Statista") cites
+    /// the front matter entry from that publisher at the same address rather than a second entry.
+    mutating func cite(_ source: SourceReference) -> Int {
+        let key = Key(title: source.title, url: source.url)
+        if let number = numbers[key] ?? publishers[key] { return number }
+        sources.append(source)
+        numbers[key] = sources.count
+        if let publisher = source.publisher {
+            let publisherKey = Key(title: publisher, url: source.url)
+            if publishers[publisherKey] == nil { publishers[publisherKey] = sources.count }
+        }
+        return sources.count
+    }
+
+    /// The superscript marker that links a figure or table to its entry in the Sources section.
+    static func marker(_ number: Int) -> String {
+        "<sup class=\"cite\"><a href=\"#source-\(number)\" aria-label=\"Source \(number)\">[\(number)]</a></sup>"
+    }
+}
+
+enum HTML {
+    /// Escapes text for HTML element content and attribute values.
+    static func escape(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,133 @@
+/// Marks up a page's "Frequently asked questions" and collects them for its FAQPage JSON-LD.
+///
+/// A heading titled "FAQ", "FAQs" or "Frequently asked questions" (in any case) at level L
+/// starts a section that runs to the next heading of level L or higher, or to the end of the
+/// heading's container. Each heading of level L + 1 in it is a question, answered by what
+/// follows it up to the next heading of level L + 1 or higher; what comes before the first
+/// question is an introduction. The nodes are moved into custom blocks, not rendered, so
+/// `HeadingAnchors` still gives the headings ids and the table of contents lists the questions.
+struct FAQSections: Sendable {
+    struct Entry: Equatable, Sendable {
+        var question: String
+        /// The answer's text as a reader sees it, on one line.
+        var answer: String
+    }
+
+    struct Section {
+        /// Where the FAQ heading starts: how `finish` finds the id `HeadingAnchors` gave it.
+        var headingPosition: SourcePosition
+        var entries: [Entry]
+        /// The `<section>` block, whose opening tag `finish` completes.
+        var wrapper: MarkdownNode
+    }
+
+    func apply(to document: MarkdownDocument) -> [Section] {
+        // Collect first: the walk must be over before the tree changes.
+        let faqHeadings = document.root.descendants().filter(Self.isFAQHeading)
+        var sections: [Section] = []
+        var wrappers: Set<MarkdownNode> = []
+        // A FAQ heading inside an earlier section (a question titled "FAQ", a deeper heading
+        // in an answer) is content of that section: FAQ pages do not nest.
+        for heading in faqHeadings where !Self.isInside(heading, anyOf: wrappers) {
+            guard let section = Self.wrap(heading, in: document) else { continue }
+            sections.append(section)
+            wrappers.insert(section.wrapper)
+        }
+        return sections
+    }
+
+    /// After `HeadingAnchors` ran: points each section's `aria-labelledby` at its heading's id.
+    static func finish(_ sections: [Section], headings: [AnchoredHeading]) {
+        for section in sections {
+            guard let heading = headings.first(where: { $0.position == section.headingPosition }) else { continue }
+            // Heading ids are slugs of letters, marks, digits and dashes: nothing to escape.
+            section.wrapper.onEnter = "<section class=\"faq\" aria-labelledby=\"\(heading.id)\">"
+        }
+    }
+
+    private static let titles: Set<String> = ["faq", "faqs", "frequently asked questions"]
+
+    private static func isFAQHeading(_ node: MarkdownNode) -> Bool {
+        node.kind == .heading && titles.contains(collapsed(node.plainText).lowercased())
+    }
+
+    private static func isInside(_ node: MarkdownNode, anyOf containers: Set<MarkdownNode>) -> Bool {
+        var ancestor = node.parent
+        while let current = ancestor {
+            if containers.contains(current) { return true }
+            ancestor = current.parent
+        }
+        return false
+    }
+
+    /// Builds the section that `heading` starts, or returns `nil` and leaves the tree as it
+    /// was when the section has no questions.
+    private static func wrap(_ heading: MarkdownNode, in document: MarkdownDocument) -> Section? {
+        guard let level = heading.headingLevel else { return nil }
+        var content: [MarkdownNode] = []
+        var next = heading.next
+        while let node = next, (node.headingLevel ?? .max) > level {
+            content.append(node)
+            next = node.next
+        }
+        let questionLevel = level + 1
+        let intro = content.prefix { $0.headingLevel != questionLevel }
+        var questions: [(heading: MarkdownNode, answer: [MarkdownNode])] = []
+        for node in content.dropFirst(intro.count) {
+            if node.headingLevel == questionLevel {
+                questions.append((node, []))
+            } else {
+                questions[questions.count - 1].answer.append(node)
+            }
+        }
+        guard !questions.isEmpty else { return nil }
+
+        // `finish` adds aria-labelledby once the heading has its id.
+        let wrapper = document.makeCustomBlock(onEnter: "<section class=\"faq\">", onExit: "</section>")
+        // Cannot fail: the heading's parent (document, block quote, list item or custom
+        // block) takes a custom block, and custom blocks hold any block.
+        try? heading.insertBefore(wrapper)
+        for node in [heading] + intro {
+            try? wrapper.appendChild(node)
+        }
+        for question in questions {
+            let item = document.makeCustomBlock(onEnter: "<div class=\"faq-item\">", onExit: "</div>")
+            let answer = document.makeCustomBlock(onEnter: "<div class=\"faq-answer\">", onExit: "</div>")
+            try? wrapper.appendChild(item)
+            try? item.appendChild(question.heading)
+            try? item.appendChild(answer)
+            for node in question.answer {
+                try? answer.appendChild(node)
+            }
+        }
+        let entries = questions.map { question in
+            Entry(question: collapsed(question.heading.plainText), answer: visibleText(question.answer))
+        }
+        return Section(headingPosition: heading.start, entries: entries, wrapper: wrapper)
+    }
+
+    /// The text and code of these blocks on one line, as the page shows it: blocks and line
+    /// breaks apart by a space, runs of whitespace made one. Raw HTML is left out, being
+    /// markup (and not shown at all in safe mode).
+    private static func visibleText(_ blocks: [MarkdownNode]) -> String {
+        var text = ""
+        for node in blocks.flatMap({ [$0] + $0.descendants() }) {
+            switch node.kind {
+            case .text, .code:
+                text += node.literal ?? ""
+            case .codeBlock:
+                text += " " + (node.literal ?? "")
+            case .softBreak, .lineBreak,
+                 .document, .blockQuote, .list, .item, .htmlBlock, .customBlock, .paragraph, .heading, .thematicBreak:
+                text += " "
+            case .htmlInline, .customInline, .emphasis, .strong, .link, .image:
+                break
+            }
+        }
+        return collapsed(text)
+    }
+
+    private static func collapsed(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}

@@ -1,0 +1,238 @@
+import Yams
+
+/// A fenced block with the info string `table` whose body is YAML places a data file as an accessible
+/// table with a caption and a visible source line:
+///
+/// ```table
+/// data: key-figures.csv          # a CSV or YAML list in Content/data/ (or `figures: all` / a list of ids)
+/// caption: Key figures
+/// columns: [Metric, Value]       # choose and order; or a mapping {Metric: "What", Value: "How much"} to rename
+/// align: {Value: right}          # numeric columns are right-aligned without asking
+/// source: US Department of State # or a Source (and Source URL) column in the data
+/// source-url: https://www.state.gov/
+/// ```
+struct TableDirective {
+    static let infoString = "table"
+    let data: SiteData
+
+    func apply(to document: MarkdownDocument, page: Page, citations: inout Citations) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let blocks = document.root.descendants().filter {
+            $0.kind == .codeBlock && ($0.fenceInfo ?? "").split(separator: " ").first == Substring(TableDirective.infoString)
+        }
+        for block in blocks {
+            let yaml = YAMLSource(file: page.source.file, yaml: block.literal ?? "", lineOffset: page.bodyLineOffset + block.start.line)
+            do {
+                let html = try render(yaml, at: MarkdownPositions.location(of: block, in: page), page: page, citations: &citations)
+                try block.replace(with: document.makeCustomBlock(onEnter: html, onExit: ""))
+            } catch let diagnostic as Diagnostic {
+                diagnostics.append(diagnostic)
+            } catch {
+                diagnostics.append(page.source.file.diagnostic(.error, "cannot place the table: \(error)", at: MarkdownPositions.location(of: block, in: page)))
+            }
+        }
+        return diagnostics
+    }
+
+    private struct Spec {
+        var table: CSVTable
+        var sourceName: String
+        var caption: String?
+        var columns: [(name: String, heading: String, node: Node?)] = []
+        var align: [String: String] = [:]
+        var source: SourceReference?
+    }
+
+    private func render(_ yaml: YAMLSource, at location: SourceLocation, page: Page, citations: inout Citations) throws(Diagnostic) -> String {
+        let file = page.source.file
+        guard let root = try yaml.compose(), let mapping = root.mapping else {
+            throw file.diagnostic(.error, "a table directive needs YAML such as 'data: key-figures.csv' and 'caption: …'", at: location)
+        }
+        var spec: Spec?
+        var caption: String?
+        var columnsNode: Node?
+        var alignNode: Node?
+        var sourceTitle: String?
+        var sourceURL: String?
+        for (keyNode, value) in mapping {
+            let key = keyNode.scalarText ?? ""
+            switch key {
+            case "data": spec = try dataTable(value, yaml: yaml)
+            case "figures": spec = try figureTable(value, yaml: yaml)
+            case "caption": caption = try text(value, key, yaml)
+            case "columns": columnsNode = value
+            case "align": alignNode = value
+            case "source": sourceTitle = try text(value, key, yaml)
+            case "source-url", "sourceURL": sourceURL = try text(value, key, yaml)
+            default:
+                throw yaml.error("unknown key '\(key)' in the table directive (use data or figures, caption, columns, align, source, source-url)", at: keyNode)
+            }
+        }
+        guard var spec else {
+            throw file.diagnostic(.error, "the table directive needs 'data: <file in Content/data/>' or 'figures: all'", at: location)
+        }
+        spec.caption = caption
+        spec.columns = try columns(columnsNode, table: spec.table, sourceName: spec.sourceName, yaml: yaml)
+        if let alignNode { spec.align = try alignment(alignNode, columns: spec.columns.map(\.name), yaml: yaml) }
+        if let sourceTitle { spec.source = SourceReference(title: sourceTitle, url: sourceURL) }
+        return html(spec, citations: &citations)
+    }
+
+    private func dataTable(_ node: Node, yaml: YAMLSource) throws(Diagnostic) -> Spec {
+        let name = try text(node, "data", yaml)
+        guard !name.contains("/"), !name.contains("\\"), name != "..", name != "." else {
+            throw yaml.error("'data' names a file directly in Content/data/, without folders or '..'", at: node)
+        }
+        guard let dataFile = data.files[name] else {
+            let known = data.files.keys.sorted().joined(separator: ", ")
+            throw yaml.error("data file '\(name)' not found in Content/data/ (there: \(known.isEmpty ? "none" : known))", at: node)
+        }
+        guard let table = dataFile.table else {
+            throw yaml.error("data file '\(name)' is not a table: use a CSV file or a YAML list of records", at: node)
+        }
+        return Spec(table: table, sourceName: name)
+    }
+
+    /// A key-figures table straight from figures.yaml, so each number is written in one place only.
+    private func figureTable(_ node: Node, yaml: YAMLSource) throws(Diagnostic) -> Spec {
+        var ids: [String]
+        if node.scalarText == "all" {
+            ids = data.figures.keys.sorted()
+        } else if let sequence = node.sequence {
+            ids = []
+            for item in sequence {
+                let id = try text(item, "figures", yaml)
+                guard data.figures[id] != nil else { throw yaml.error("unknown figure '\(id)' in figures.yaml", at: item) }
+                ids.append(id)
+            }
+        } else {
+            throw yaml.error("'figures' must be 'all' or a list of figure ids", at: node)
+        }
+        let rows = ids.compactMap { data.figures[$0] }.map { figure in
+            [figure.label, figure.value, figure.source, figure.url ?? "", figure.asOf?.display ?? ""]
+        }
+        let table = CSVTable(header: ["Figure", "Value", "Source", "Source URL", "As of"], rows: rows, rowLines: rows.map { _ in 1 })
+        return Spec(table: table, sourceName: Figures.fileName)
+    }
+
+    private func columns(_ node: Node?, table: CSVTable, sourceName: String, yaml: YAMLSource) throws(Diagnostic) -> [(name: String, heading: String, node: Node?)] {
+        guard let node else {
+            return table.header.filter { !TableDirective.isSourceURLColumn($0) }.map { ($0, $0, nil) }
+        }
+        var chosen: [(String, String, Node?)] = []
+        if let sequence = node.sequence {
+            for item in sequence { chosen.append((try text(item, "columns", yaml), try text(item, "columns", yaml), item)) }
+        } else if let mapping = node.mapping {
+            for (key, value) in mapping { chosen.append((try text(key, "columns", yaml), try text(value, "columns", yaml), key)) }
+        } else {
+            throw yaml.error("'columns' must be a list of column names, or a mapping of names to headings", at: node)
+        }
+        for (name, _, itemNode) in chosen where !table.header.contains(name) {
+            let known = table.header.map { "'\($0)'" }.joined(separator: ", ")
+            throw yaml.error("column '\(name)' not found in \(sourceName) (columns: \(known))", at: itemNode ?? node)
+        }
+        return chosen
+    }
+
+    private func alignment(_ node: Node, columns: [String], yaml: YAMLSource) throws(Diagnostic) -> [String: String] {
+        guard let mapping = node.mapping else { throw yaml.error("'align' must map column names to left, center or right", at: node) }
+        var result: [String: String] = [:]
+        for (key, value) in mapping {
+            let column = try text(key, "align", yaml), side = try text(value, "align", yaml)
+            guard columns.contains(column) else { throw yaml.error("'align' names column '\(column)', which the table does not show", at: key) }
+            guard ["left", "center", "right"].contains(side) else { throw yaml.error("alignment must be left, center or right", at: value) }
+            result[column] = side
+        }
+        return result
+    }
+
+    private func text(_ node: Node, _ key: String, _ yaml: YAMLSource) throws(Diagnostic) -> String {
+        guard let value = node.scalarText, !node.isNull, !value.isEmpty else {
+            throw yaml.error("'\(key)' must be text", at: node)
+        }
+        return value
+    }
+
+    private func html(_ spec: Spec, citations: inout Citations) -> String {
+        let table = spec.table
+        let index = Dictionary(table.header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let sourceColumn = table.header.firstIndex { $0.lowercased() == "source" }
+        let urlColumn = table.header.firstIndex(where: TableDirective.isSourceURLColumn)
+        let classes = spec.columns.map { column -> String in
+            switch spec.align[column.name] {
+            case "right": return "num"
+            case "center": return "center"
+            case "left": return ""
+            default:
+                let cells = table.rows.map { $0[index[column.name]!] }.filter { !$0.isEmpty }
+                return !cells.isEmpty && cells.allSatisfy(TableDirective.looksNumeric) ? "num" : ""
+            }
+        }
+        func open(_ tag: String, _ cssClass: String, _ extra: String = "") -> String {
+            "<\(tag)\(extra)\(cssClass.isEmpty ? "" : " class=\"\(cssClass)\"")>"
+        }
+        var out = "<figure class=\"data-table\">\n<div class=\"table-wrap\">\n<table>\n"
+        if let caption = spec.caption { out += "<caption>\(HTML.escape(caption))</caption>\n" }
+        out += "<thead>\n<tr>"
+        for (column, cssClass) in zip(spec.columns, classes) { out += open("th", cssClass, " scope=\"col\"") + HTML.escape(column.heading) + "</th>" }
+        out += "</tr>\n</thead>\n<tbody>\n"
+        var rowSources: [SourceReference] = []
+        for row in table.rows {
+            var rowURL: String?
+            if let urlColumn, !row[urlColumn].isEmpty { rowURL = row[urlColumn] }
+            if let sourceColumn, !row[sourceColumn].isEmpty {
+                rowSources.append(SourceReference(title: row[sourceColumn], url: rowURL))
+            }
+            out += "<tr>"
+            for (position, (column, cssClass)) in zip(spec.columns, classes).enumerated() {
+                let columnIndex = index[column.name]!
+                var cell = HTML.escape(row[columnIndex])
+                if columnIndex == sourceColumn, let rowURL, TableDirective.isWebURL(rowURL) {
+                    cell = "<a href=\"\(HTML.escape(rowURL))\">\(cell)</a>"
+                }
+                let tag = position == 0 ? "th" : "td"
+                out += open(tag, cssClass, position == 0 ? " scope=\"row\"" : "") + cell + "</\(tag)>"
+            }
+            out += "</tr>\n"
+        }
+        out += "</tbody>\n</table>\n</div>\n"
+        var sources = spec.source.map { [$0] } ?? []
+        for source in rowSources where !sources.contains(source) { sources.append(source) }
+        if !sources.isEmpty {
+            let items = sources.map { source -> String in
+                let number = citations.cite(source)
+                let name = HTML.escape(source.title)
+                let linked = source.url.map { TableDirective.isWebURL($0) ? "<a href=\"\(HTML.escape($0))\">\(name)</a>" : name } ?? name
+                return linked + Citations.marker(number)
+            }
+            out += "<p class=\"table-source\">Source\(sources.count > 1 ? "s" : ""): \(items.joined(separator: "; "))</p>\n"
+        }
+        out += "</figure>\n"
+        return out
+    }
+
+    static func isSourceURLColumn(_ name: String) -> Bool {
+        ["source url", "source-url", "sourceurl", "source_url"].contains(name.lowercased())
+    }
+
+    /// Only web addresses become links: a `javascript:` URL in a data file must not reach the page.
+    static func isWebURL(_ url: String) -> Bool {
+        let lowered = url.lowercased()
+        return lowered.hasPrefix("https://") || lowered.hasPrefix("http://") || lowered.hasPrefix("/")
+    }
+
+    /// `28,500`, `$1.2 billion`, `about 28,500`, `+13.9%`, `~52.8`: a number, possibly with a currency, a
+    /// qualifier and a unit; `2024 (projected)` too. Text that merely contains a digit is not.
+    static func looksNumeric(_ cell: String) -> Bool {
+        var text = Substring(cell.trimmingCharacters(in: .whitespaces))
+        for qualifier in ["about ", "approx. ", "approximately ", "around ", "~", "≈", "<", ">"] where text.lowercased().hasPrefix(qualifier) {
+            text = text.dropFirst(qualifier.count)
+        }
+        text = text.drop { "$€£¥₩+-−".contains($0) }
+        guard let first = text.first, first.isNumber else { return false }
+        let number = text.prefix { $0.isNumber || $0 == "," || $0 == "." }
+        let rest = text.dropFirst(number.count).trimmingCharacters(in: .whitespaces).lowercased()
+        let units = ["", "%", "billion", "million", "trillion", "bn", "m", "k", "troops", "people", "percent"]
+        return units.contains { rest == $0 || rest.hasPrefix($0 + " (") || rest.hasPrefix($0 + " ") && rest.hasSuffix(")") }
+    }
+}

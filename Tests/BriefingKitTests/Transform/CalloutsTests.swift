@@ -1,0 +1,207 @@
+import Testing
+@testable import BriefingKit
+
+@Suite struct CalloutsTests {
+    /// Callouts, then heading ids, as a page build runs them.
+    private func rendered(
+        _ markdown: String, options: MarkdownOptions = MarkdownOptions()
+    ) -> (html: String, unknownKinds: [Callouts.UnknownKind]) {
+        let document = MarkdownDocument(markdown: markdown, options: options)
+        let unknownKinds = Callouts().apply(to: document)
+        _ = HeadingAnchors().apply(to: document)
+        return (document.renderHTML(), unknownKinds)
+    }
+
+    @Test func titleBecomesAParagraphAboveTheBody() {
+        let result = rendered("> [!NOTE] Did you know?\n> The SMA is renewed every *five* years.\n")
+        #expect(result.html == """
+            <aside class="callout callout-note" aria-label="Note">
+            <p class="callout-title">Did you know?</p>
+            <p>The SMA is renewed every <em>five</em> years.</p>
+            </aside>
+
+            """)
+        #expect(result.unknownKinds.isEmpty)
+    }
+
+    @Test func markerSplitOverSeveralTextNodes() throws {
+        let document = MarkdownDocument(markdown: "> [!TIP] Pro tip\n> Body.\n")
+        let text = try #require(document.root.descendants().first { $0.kind == .text })
+        for piece in ["[", "!TIP", "]", " Pro tip"] {
+            try text.insertBefore(document.makeText(piece))
+        }
+        text.unlink()
+        #expect(Callouts().apply(to: document).isEmpty)
+        #expect(document.renderHTML() == """
+            <aside class="callout callout-tip" aria-label="Tip">
+            <p class="callout-title">Pro tip</p>
+            <p>Body.</p>
+            </aside>
+
+            """)
+    }
+
+    @Test func withoutTitleTheAsideOnlyHasItsLabel() {
+        #expect(rendered("> [!TIP]\n> Read the annex first.\n\nAfter.\n").html == """
+            <aside class="callout callout-tip" aria-label="Tip">
+            <p>Read the annex first.</p>
+            </aside>
+            <p>After.</p>
+
+            """)
+    }
+
+    @Test(arguments: [
+        ("[!NOTE]", "note", "Note"),
+        ("[!TIP]", "tip", "Tip"),
+        ("[!IMPORTANT]", "important", "Important"),
+        ("[!WARNING]", "warning", "Warning"),
+        ("[!CAUTION]", "caution", "Caution"),
+        ("[!note]", "note", "Note"),
+        ("[!Warning]", "warning", "Warning"),
+    ])
+    func everyKindInAnyCase(marker: String, kind: String, label: String) {
+        #expect(rendered("> \(marker)\n> Body.\n").html == """
+            <aside class="callout callout-\(kind)" aria-label="\(label)">
+            <p>Body.</p>
+            </aside>
+
+            """)
+    }
+
+    @Test func bodyWithAListAndMoreParagraphs() {
+        let markdown = """
+            > [!IMPORTANT] Before the vote
+            > - Read the *treaty*
+            > - Count the troops
+            >
+            > Then decide.
+            >
+            > ## Details
+
+            """
+        #expect(rendered(markdown).html == """
+            <aside class="callout callout-important" aria-label="Important">
+            <p class="callout-title">Before the vote</p>
+            <ul>
+            <li>Read the <em>treaty</em></li>
+            <li>Count the troops</li>
+            </ul>
+            <p>Then decide.</p>
+            <h2 id="details">Details</h2>
+            </aside>
+
+            """)
+    }
+
+    @Test func markerAloneLeavesAnEmptyAside() {
+        #expect(rendered("> [!CAUTION]\n").html == """
+            <aside class="callout callout-caution" aria-label="Caution">
+            </aside>
+
+            """)
+    }
+
+    @Test func hardBreakAfterTheMarkerGoesWithIt() {
+        #expect(rendered("> [!NOTE] Title\\\n> Body.\n").html == """
+            <aside class="callout callout-note" aria-label="Note">
+            <p class="callout-title">Title</p>
+            <p>Body.</p>
+            </aside>
+
+            """)
+    }
+
+    @Test func titleIsPlainTextAndEscaped() {
+        let markdown = "> [!WARNING] <b>Don't</b> & \"*quote*\" `x<y`\n> Body.\n"
+        let expected = """
+            <aside class="callout callout-warning" aria-label="Warning">
+            <p class="callout-title">&lt;b&gt;Don&apos;t&lt;/b&gt; &amp; &quot;quote&quot; x&lt;y</p>
+            <p>Body.</p>
+            </aside>
+
+            """
+        #expect(rendered(markdown).html == expected)
+        // Raw HTML is allowed in unsafe mode, but a title stays text.
+        #expect(rendered(markdown, options: MarkdownOptions(unsafe: true)).html == expected)
+    }
+
+    @Test func calloutsNestedInListsAndQuotes() {
+        let markdown = """
+            - > [!NOTE]
+              > In a list.
+
+            > [!WARNING] Outer
+            > > [!TIP] Inner
+            > > Nested.
+
+            > Plain quote
+            > > [!CAUTION]
+            > > Inside it.
+
+            """
+        #expect(rendered(markdown).html == """
+            <ul>
+            <li>
+            <aside class="callout callout-note" aria-label="Note">
+            <p>In a list.</p>
+            </aside>
+            </li>
+            </ul>
+            <aside class="callout callout-warning" aria-label="Warning">
+            <p class="callout-title">Outer</p>
+            <aside class="callout callout-tip" aria-label="Tip">
+            <p class="callout-title">Inner</p>
+            <p>Nested.</p>
+            </aside>
+            </aside>
+            <blockquote>
+            <p>Plain quote</p>
+            <aside class="callout callout-caution" aria-label="Caution">
+            <p>Inside it.</p>
+            </aside>
+            </blockquote>
+
+            """)
+    }
+
+    @Test func unknownKindStaysAQuoteAndIsReported() {
+        let result = rendered("Intro.\n\n> [!INFO] Heads up\n> Body.\n\n- > [!Danger]\n")
+        #expect(result.html == """
+            <p>Intro.</p>
+            <blockquote>
+            <p>[!INFO] Heads up
+            Body.</p>
+            </blockquote>
+            <ul>
+            <li>
+            <blockquote>
+            <p>[!Danger]</p>
+            </blockquote>
+            </li>
+            </ul>
+
+            """)
+        #expect(result.unknownKinds == [
+            Callouts.UnknownKind(kind: "INFO", position: SourcePosition(line: 3, column: 1)),
+            Callouts.UnknownKind(kind: "Danger", position: SourcePosition(line: 6, column: 3)),
+        ])
+    }
+
+    @Test(arguments: [
+        "> A plain quote.\n> Two lines.\n",
+        "> Text first [!NOTE]\n",
+        "> [!NOTE]s are short.\n",
+        "> [!NOTE]*s* are short.\n",
+        "> `[!NOTE]` in code\n",
+        "> [!]\n",
+        "> [!NOTE\n",
+        "> Paragraph.\n>\n> [!NOTE] Not on the first line\n",
+        "> - [!NOTE] In a list\n",
+    ])
+    func otherQuotesAreUntouched(markdown: String) {
+        let result = rendered(markdown)
+        #expect(result.html == MarkdownDocument(markdown: markdown).renderHTML())
+        #expect(result.unknownKinds.isEmpty)
+    }
+}

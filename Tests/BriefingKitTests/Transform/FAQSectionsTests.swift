@@ -1,0 +1,290 @@
+import Testing
+@testable import BriefingKit
+
+@Suite struct FAQSectionsTests {
+    /// FAQ sections, heading ids, then `finish`, as a page build runs them.
+    private func rendered(_ markdown: String) -> (html: String, sections: [FAQSections.Section], toc: TableOfContents) {
+        let document = MarkdownDocument(markdown: markdown)
+        let sections = FAQSections().apply(to: document)
+        let anchors = HeadingAnchors().apply(to: document)
+        FAQSections.finish(sections, headings: anchors.headings)
+        return (document.renderHTML(), sections, anchors.toc)
+    }
+
+    private let threeQuestions = """
+        # Alliance costs
+
+        Opening.
+
+        ## Frequently asked questions
+
+        Answers to what readers ask most.
+
+        ### What is the SMA?
+
+        The *Special Measures Agreement*.
+
+        ### Who pays?
+
+        Both governments.
+
+        ### How often is it renewed?
+
+        Every five years.
+
+        """
+
+    @Test func introAndThreeQuestions() {
+        let result = rendered(threeQuestions)
+        #expect(result.html == """
+            <h1 id="alliance-costs">Alliance costs</h1>
+            <p>Opening.</p>
+            <section class="faq" aria-labelledby="frequently-asked-questions">
+            <h2 id="frequently-asked-questions">Frequently asked questions</h2>
+            <p>Answers to what readers ask most.</p>
+            <div class="faq-item">
+            <h3 id="what-is-the-sma">What is the SMA?</h3>
+            <div class="faq-answer">
+            <p>The <em>Special Measures Agreement</em>.</p>
+            </div>
+            </div>
+            <div class="faq-item">
+            <h3 id="who-pays">Who pays?</h3>
+            <div class="faq-answer">
+            <p>Both governments.</p>
+            </div>
+            </div>
+            <div class="faq-item">
+            <h3 id="how-often-is-it-renewed">How often is it renewed?</h3>
+            <div class="faq-answer">
+            <p>Every five years.</p>
+            </div>
+            </div>
+            </section>
+
+            """)
+        #expect(result.sections.count == 1)
+        #expect(result.sections.first?.headingPosition == SourcePosition(line: 5, column: 1))
+        #expect(result.sections.first?.entries == [
+            FAQSections.Entry(question: "What is the SMA?", answer: "The Special Measures Agreement."),
+            FAQSections.Entry(question: "Who pays?", answer: "Both governments."),
+            FAQSections.Entry(question: "How often is it renewed?", answer: "Every five years."),
+        ])
+        #expect(result.sections.first?.wrapper.onEnter
+            == "<section class=\"faq\" aria-labelledby=\"frequently-asked-questions\">")
+        #expect(result.sections.first?.wrapper.onExit == "</section>")
+    }
+
+    @Test func tableOfContentsStillListsTheQuestions() {
+        #expect(rendered(threeQuestions).toc == TableOfContents(entries: [
+            TOCEntry(level: 2, id: "frequently-asked-questions", title: "Frequently asked questions", children: [
+                TOCEntry(level: 3, id: "what-is-the-sma", title: "What is the SMA?"),
+                TOCEntry(level: 3, id: "who-pays", title: "Who pays?"),
+                TOCEntry(level: 3, id: "how-often-is-it-renewed", title: "How often is it renewed?"),
+            ]),
+        ]))
+    }
+
+    @Test func nextHeadingOfTheSameLevelEndsTheSection() {
+        let result = rendered("## FAQ\n### Why?\nBecause.\n#### Detail\nMore.\n## Sources\nA list.\n")
+        #expect(result.html == """
+            <section class="faq" aria-labelledby="faq">
+            <h2 id="faq">FAQ</h2>
+            <div class="faq-item">
+            <h3 id="why">Why?</h3>
+            <div class="faq-answer">
+            <p>Because.</p>
+            <h4 id="detail">Detail</h4>
+            <p>More.</p>
+            </div>
+            </div>
+            </section>
+            <h2 id="sources">Sources</h2>
+            <p>A list.</p>
+
+            """)
+        #expect(result.sections.first?.entries == [FAQSections.Entry(question: "Why?", answer: "Because. Detail More.")])
+    }
+
+    @Test func sectionAtLevelThreeWithLevelFourQuestions() {
+        let result = rendered("## Troops\n### FAQs\n#### How many?\n28,500.\n#### Where?\nCamp Humphreys.\n### Bases\nText.\n")
+        #expect(result.html == """
+            <h2 id="troops">Troops</h2>
+            <section class="faq" aria-labelledby="faqs">
+            <h3 id="faqs">FAQs</h3>
+            <div class="faq-item">
+            <h4 id="how-many">How many?</h4>
+            <div class="faq-answer">
+            <p>28,500.</p>
+            </div>
+            </div>
+            <div class="faq-item">
+            <h4 id="where">Where?</h4>
+            <div class="faq-answer">
+            <p>Camp Humphreys.</p>
+            </div>
+            </div>
+            </section>
+            <h3 id="bases">Bases</h3>
+            <p>Text.</p>
+
+            """)
+        #expect(result.sections.first?.entries.map(\.question) == ["How many?", "Where?"])
+    }
+
+    @Test func answerTextJoinsBlocksAndKeepsCode() {
+        let markdown = """
+            ## FAQ
+            ### What does `sma --check` do?
+            It checks:
+
+            - the *cost*   table,
+            - the `troops.csv`
+              file.
+
+            ```
+            sma --check
+            ```
+            > Quoted, with a <span>tag</span>\\
+            > and a [link](/x/).
+            ### Empty?
+            ### Last?
+            Yes.
+
+            """
+        let result = rendered(markdown)
+        #expect(result.sections.first?.entries == [
+            FAQSections.Entry(
+                question: "What does sma --check do?",
+                answer: "It checks: the cost table, the troops.csv file. sma --check Quoted, with a tag and a link."
+            ),
+            FAQSections.Entry(question: "Empty?", answer: ""),
+            FAQSections.Entry(question: "Last?", answer: "Yes."),
+        ])
+        #expect(result.html == """
+            <section class="faq" aria-labelledby="faq">
+            <h2 id="faq">FAQ</h2>
+            <div class="faq-item">
+            <h3 id="what-does-sma-check-do">What does <code>sma --check</code> do?</h3>
+            <div class="faq-answer">
+            <p>It checks:</p>
+            <ul>
+            <li>the <em>cost</em>   table,</li>
+            <li>the <code>troops.csv</code>
+            file.</li>
+            </ul>
+            <pre><code>sma --check
+            </code></pre>
+            <blockquote>
+            <p>Quoted, with a <!-- raw HTML omitted -->tag<!-- raw HTML omitted --><br />
+            and a <a href="/x/">link</a>.</p>
+            </blockquote>
+            </div>
+            </div>
+            <div class="faq-item">
+            <h3 id="empty">Empty?</h3>
+            <div class="faq-answer">
+            </div>
+            </div>
+            <div class="faq-item">
+            <h3 id="last">Last?</h3>
+            <div class="faq-answer">
+            <p>Yes.</p>
+            </div>
+            </div>
+            </section>
+
+            """)
+    }
+
+    @Test(arguments: ["FAQ", "FAQs", "faq", "Faqs", "Frequently Asked Questions", "FREQUENTLY  asked\tquestions", "*FAQ*"])
+    func headingTitlesThatStartASection(title: String) {
+        let sections = rendered("## \(title) ##\n### Q?\nA.\n").sections
+        #expect(sections.map(\.entries) == [[FAQSections.Entry(question: "Q?", answer: "A.")]])
+    }
+
+    @Test(arguments: ["FAQ about bases", "Questions", "F.A.Q.", "Frequently asked", "FAQ!"])
+    func otherHeadingTitlesDoNot(title: String) {
+        let markdown = "## \(title)\n### Q?\nA.\n"
+        let result = rendered(markdown)
+        #expect(result.sections.isEmpty)
+        #expect(!result.html.contains("faq-item"))
+    }
+
+    @Test(arguments: [
+        "## FAQ\n\nNone yet.\n",
+        "## FAQ\n#### Too deep?\nYes.\n",
+        "## FAQ\n## Next\n### Q?\n",
+        "###### FAQ\nNo level seven.\n",
+    ])
+    func sectionWithoutQuestionsIsUntouched(markdown: String) {
+        let result = rendered(markdown)
+        #expect(result.sections.isEmpty)
+        let plain = MarkdownDocument(markdown: markdown)
+        _ = HeadingAnchors().apply(to: plain)
+        #expect(result.html == plain.renderHTML())
+    }
+
+    @Test func sectionEndsWithItsContainer() {
+        let result = rendered("> ## FAQ\n> ### Inside?\n> Yes.\n\n### Outside?\nNo.\n")
+        #expect(result.html == """
+            <blockquote>
+            <section class="faq" aria-labelledby="faq">
+            <h2 id="faq">FAQ</h2>
+            <div class="faq-item">
+            <h3 id="inside">Inside?</h3>
+            <div class="faq-answer">
+            <p>Yes.</p>
+            </div>
+            </div>
+            </section>
+            </blockquote>
+            <h3 id="outside">Outside?</h3>
+            <p>No.</p>
+
+            """)
+    }
+
+    @Test func faqHeadingsInsideASectionDoNotNest() {
+        let result = rendered("## FAQ\n### FAQ\n#### Deeper?\nText.\n### Other?\nMore.\n")
+        #expect(result.sections.count == 1)
+        #expect(result.sections.first?.entries == [
+            FAQSections.Entry(question: "FAQ", answer: "Deeper? Text."),
+            FAQSections.Entry(question: "Other?", answer: "More."),
+        ])
+        #expect(!result.html.contains("<section class=\"faq\" aria-labelledby=\"faq-1\">"))
+    }
+
+    @Test func calloutInAnAnswerMovesWithIt() {
+        let document = MarkdownDocument(markdown: "## FAQ\n### Safe?\n> [!WARNING]\n> Mostly.\n")
+        _ = Callouts().apply(to: document)
+        let sections = FAQSections().apply(to: document)
+        FAQSections.finish(sections, headings: HeadingAnchors().apply(to: document).headings)
+        #expect(sections.first?.entries == [FAQSections.Entry(question: "Safe?", answer: "Mostly.")])
+        #expect(document.renderHTML() == """
+            <section class="faq" aria-labelledby="faq">
+            <h2 id="faq">FAQ</h2>
+            <div class="faq-item">
+            <h3 id="safe">Safe?</h3>
+            <div class="faq-answer">
+            <aside class="callout callout-warning" aria-label="Warning">
+            <p>Mostly.</p>
+            </aside>
+            </div>
+            </div>
+            </section>
+
+            """)
+    }
+
+    @Test func twoSectionsPointAtTheirOwnHeadings() {
+        let result = rendered("## FAQ\n### One?\nA.\n## FAQ\n### Two?\nB.\n")
+        #expect(result.sections.map(\.headingPosition) == [
+            SourcePosition(line: 1, column: 1), SourcePosition(line: 4, column: 1),
+        ])
+        #expect(result.sections.map { $0.wrapper.onEnter } == [
+            "<section class=\"faq\" aria-labelledby=\"faq\">",
+            "<section class=\"faq\" aria-labelledby=\"faq-1\">",
+        ])
+    }
+}
