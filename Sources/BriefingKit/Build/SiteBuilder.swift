@@ -65,7 +65,7 @@ public struct SiteBuilder: Sendable {
 
         let year = Calendar(identifier: .gregorian).component(.year, from: options.now)
         let taxonomy = Taxonomy(model: model)
-        let context = TemplateContext(model: model, bodies: rendered.map(\.body), taxonomy: taxonomy, year: year)
+        let context = TemplateContext(model: model, bodies: rendered.map(\.body), taxonomy: taxonomy, data: loaded.data.templateValue, year: year)
         let jobs = OutputJob.all(model: model, taxonomy: taxonomy)
         let writer = SiteWriter(output: options.outputFolder, force: options.force)
         let staging = options.writeOutput ? try writer.prepare(siteRoot: options.source) : nil

@@ -6,6 +6,8 @@ struct TemplateContext {
     let model: SiteModel
     let bodies: [PageBody]
     let taxonomy: Taxonomy
+    /// `data.<name>`: the same for every page, built once.
+    let data: TemplateValue
     let year: Int
 
     /// The `site` value without the per-page `isCurrent` flags.
@@ -104,7 +106,7 @@ struct TemplateContext {
     }
 
     private func assemble(site: TemplateValue, page: TemplateValue, pages: [TemplateValue], pagination: TemplateValue) -> TemplateValue {
-        .map(["site": site, "page": page, "pages": .list(pages), "hasPages": .bool(!pages.isEmpty), "pagination": pagination])
+        .map(["site": site, "page": page, "pages": .list(pages), "hasPages": .bool(!pages.isEmpty), "pagination": pagination, "data": data])
     }
 
     /// A page Briefing makes itself (tags, 404): every key a layout may ask for, empty.

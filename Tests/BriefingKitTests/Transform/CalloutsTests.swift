@@ -116,7 +116,7 @@ import Testing
         let markdown = "> [!WARNING] <b>Don't</b> & \"*quote*\" `x<y`\n> Body.\n"
         let expected = """
             <aside class="callout callout-warning" aria-label="Warning">
-            <p class="callout-title">&lt;b&gt;Don&apos;t&lt;/b&gt; &amp; &quot;quote&quot; x&lt;y</p>
+            <p class="callout-title">&lt;b&gt;Don&#39;t&lt;/b&gt; &amp; &quot;quote&quot; x&lt;y</p>
             <p>Body.</p>
             </aside>
 
