@@ -8,6 +8,8 @@ struct PageBody: Sendable {
     var wordCount: Int
     /// Front matter sources, then the sources of the tables and figures the page cites, numbered.
     var sources: [SourceReference]
+    /// Questions and answers of the page's FAQ sections, for FAQPage JSON-LD.
+    var faq: [FAQSections.Entry]
 }
 
 /// Parses a page's Markdown and runs every transform on its tree; the tree is freed on return.
@@ -33,6 +35,13 @@ struct MarkdownStage {
         var citations = Citations(frontMatter: page.metadata.sources)
         diagnostics += FigureCitations(figures: data.figures).apply(to: document, page: page, citations: &citations)
         diagnostics += TableDirective(data: data).apply(to: document, page: page, citations: &citations)
+        for unknown in Callouts().apply(to: document) {
+            let location = page.source.file.location(line: unknown.position.line + page.bodyLineOffset, byteColumn: unknown.position.column)
+            diagnostics.append(page.source.file.diagnostic(
+                .warning, "unknown callout '[!\(unknown.kind)]' stays a quote (use NOTE, TIP, IMPORTANT, WARNING or CAUTION)", at: location
+            ))
+        }
+        let faqSections = FAQSections().apply(to: document)
         let levels: ClosedRange<Int>? = switch page.metadata.toc {
         case .siteDefault: model.settings.tocLevels
         case .hidden: nil
@@ -52,13 +61,15 @@ struct MarkdownStage {
             }
         }
         let anchors = HeadingAnchors(levels: levels ?? 1...6, reserved: MarkdownStage.reservedIDs).apply(to: document)
+        FAQSections.finish(faqSections, headings: anchors.headings)
         let body = PageBody(
             html: document.renderHTML(),
             toc: levels == nil ? TableOfContents(entries: []) : anchors.toc,
             headingIDs: anchors.ids,
             firstParagraph: firstParagraph,
             wordCount: words,
-            sources: citations.sources
+            sources: citations.sources,
+            faq: faqSections.flatMap(\.entries).filter { !$0.answer.isEmpty }
         )
         return Output(body: body, diagnostics: diagnostics, fragments: linkResult.fragments)
     }

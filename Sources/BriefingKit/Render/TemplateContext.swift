@@ -162,16 +162,22 @@ struct TemplateContext {
         ])
     }
 
-    /// schema.org JSON-LD for search engines: an Article for every page of content.
+    /// schema.org JSON-LD for search engines: an Article for every page of content, and a FAQPage
+    /// whose questions and answers are the text of its FAQ section.
     private func structuredData(_ index: Int, authors: [String]) -> String {
         let page = model.pages[index]
         guard page.kind == .page else { return "" }
         let url = model.settings.baseURL.absolute(page.route)
-        return StructuredData.scriptElement(StructuredData.article(
+        var script = StructuredData.scriptElement(StructuredData.article(
             headline: page.title, description: page.metadata.summary, authors: authors,
             datePublished: page.metadata.date?.iso, dateModified: page.metadata.updated?.iso,
             url: url, publisherName: model.settings.title, language: model.settings.language
         ))
+        let faq = bodies[index].faq
+        if !faq.isEmpty {
+            script += "\n" + StructuredData.scriptElement(StructuredData.faqPage(faq.map { ($0.question, $0.answer) }, url: url))
+        }
+        return script
     }
 
     /// What lists show about a page.

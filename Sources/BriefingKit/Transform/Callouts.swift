@@ -47,7 +47,7 @@ struct Callouts: Sendable {
             }
             var onEnter = "<aside class=\"callout callout-\(kind.rawValue)\" aria-label=\"\(kind.label)\">"
             if !marker.title.isEmpty {
-                onEnter += "\n<p class=\"callout-title\">\(Self.escaped(marker.title))</p>"
+                onEnter += "\n<p class=\"callout-title\">\(HTML.escape(marker.title))</p>"
             }
             let aside = document.makeCustomBlock(onEnter: onEnter, onExit: "</aside>")
             // Cannot fail: a custom block holds any block, and the quote's parent (document,
@@ -58,22 +58,6 @@ struct Callouts: Sendable {
             try? quote.replace(with: aside)
         }
         return unknownKinds
-    }
-
-    /// A title made safe for element content; quotes too, as everywhere we write HTML.
-    private static func escaped(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
     }
 }
 

@@ -152,6 +152,41 @@ import Testing
         """])
     }
 
+    @Test func faqBecomesJSONLDMatchingTheVisibleAnswersAndCalloutsBecomeAsides() throws {
+        let fixture = try SiteFixture(BriefingFeaturesTests.site + """
+
+        -- Content/news/faq.md --
+        ---
+        title: FAQ page
+        date: 2026-05-01
+        ---
+        > [!TIP] Pro tip
+        > Read the *sources*.
+
+        > [!SHOUT] Hey
+        > Not a kind.
+
+        ## Frequently asked questions
+        ### What is the SMA?
+        The cost-sharing deal: `</script>` safe.
+        """, templates: BriefingFeaturesTests.templates + """
+
+        -- Templates/layouts/page.html --
+        {{<base}}{{$main}}{{{page.jsonLD}}}{{{page.content}}}{{/main}}{{/base}}
+        """)
+        let report = try fixture.build()
+        #expect(report.warnings.map(\.description) == ["""
+        Content/news/faq.md:8:1: warning: unknown callout '[!SHOUT]' stays a quote (use NOTE, TIP, IMPORTANT, WARNING or CAUTION)
+        > [!SHOUT] Hey
+        ^
+        """])
+        let page = try #require(fixture.output("news/faq/index.html"))
+        #expect(page.contains("<aside class=\"callout callout-tip\" aria-label=\"Tip\">\n<p class=\"callout-title\">Pro tip</p>\n<p>Read the <em>sources</em>.</p>\n</aside>"))
+        #expect(page.contains("<section class=\"faq\" aria-labelledby=\"frequently-asked-questions\">"))
+        #expect(page.contains(#"{"@type":"Question","name":"What is the SMA?","acceptedAnswer":{"@type":"Answer","text":"The cost-sharing deal: \u003c/script\u003e safe."}}"#))
+        #expect(!page.contains("\"</script> safe"))
+    }
+
     struct BadInput: CustomTestStringConvertible, Sendable {
         var name: String
         var files: String
