@@ -55,7 +55,9 @@ struct InternalLinks {
         let isMarkdown = decoded.hasSuffix(".md")
         if !isMarkdown, isRootRelative { return .replace(model.settings.baseURL.path + String(url.dropFirst())) }
         guard let target = InternalLinks.normalize(decoded, from: isRootRelative ? [] : folder) else {
-            if isMarkdown || !isRootRelative {
+            // A relative URL such as `../../news/x/` is written against the published page and is fine;
+            // only a link to a Markdown file names a file, and that file must be in Content/.
+            if isMarkdown {
                 result.diagnostics.append(page.source.file.diagnostic(
                     .error, "link '\(url)' leads out of the Content folder", at: location
                 ))

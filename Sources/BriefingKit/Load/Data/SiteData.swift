@@ -10,28 +10,25 @@ public struct SiteData: Sendable {
 
     public init() {}
 
-    /// `data.<name>` for templates, `<name>` being the file name without its extension.
+    /// `data.<name>` for templates, `<name>` being the file name without its extension. Files that share
+    /// a name in several formats are `data.<name>.<extension>` (`data.budgets.csv`, `data.budgets.json`).
     var templateValue: TemplateValue {
-        var values: [String: TemplateValue] = [:]
-        for file in files.values { values[file.name] = file.value }
-        return .map(values)
+        let byName = Dictionary(grouping: files.values, by: \.name)
+        return .map(byName.mapValues { group in
+            guard group.count > 1 else { return group[0].value }
+            return .map(Dictionary(uniqueKeysWithValues: group.map { (String($0.fileName.dropFirst($0.name.count + 1)), $0.value) }))
+        })
     }
 
     static func load(_ files: [(fileName: String, file: SourceFile)]) throws(BuildFailure) -> SiteData {
         var data = SiteData()
         var errors: [Diagnostic] = []
-        var names: [String: String] = [:]
         for (fileName, file) in files {
             let parsed: DataFile
             do { parsed = try DataFile.parse(file, fileName: fileName) } catch {
                 errors.append(error)
                 continue
             }
-            if let other = names[parsed.name] {
-                errors.append(file.error("data files '\(other)' and '\(fileName)' would both be data.\(parsed.name); rename one", line: 1, column: 1))
-                continue
-            }
-            names[parsed.name] = fileName
             data.files[fileName] = parsed
             if fileName == Figures.fileName {
                 do { data.figures = try Figures.parse(file) } catch { errors += error.diagnostics }

@@ -1,0 +1,2 @@
+import BriefingKit
+import FlyingFox

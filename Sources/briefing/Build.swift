@@ -1,0 +1,46 @@
+import ArgumentParser
+import BriefingKit
+import Foundation
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Build Content/ and Templates/ into Output/.")
+
+    @Option(help: "The site folder, holding Content/ and Templates/.")
+    var source: String = "."
+
+    @Option(help: "Where to write the site (default: Output/ in the site folder).")
+    var output: String?
+
+    @Option(help: "Publish at this address instead of site.yaml's baseURL, e.g. https://example.org/briefings/.")
+    var baseURL: String?
+
+    @Flag(help: "Include pages marked draft: true.")
+    var drafts = false
+
+    @Flag(help: "Build into an output folder that also holds files Briefing did not write.")
+    var force = false
+
+    @Flag(help: "Print nothing but errors and warnings.")
+    var quiet = false
+
+    func run() throws {
+        var options = BuildOptions(source: URL(fileURLWithPath: source))
+        options.output = output.map { URL(fileURLWithPath: $0) }
+        options.baseURL = baseURL
+        options.includeDrafts = drafts
+        options.force = force
+        let terminal = Terminal()
+        do {
+            let report = try SiteBuilder(options: options).build()
+            terminal.printDiagnostics(report.warnings)
+            if !quiet {
+                let seconds = String(format: "%.2f", report.seconds)
+                let pages = report.pages == 1 ? "1 page" : "\(report.pages) pages"
+                print("Built \(pages) in \(seconds) s → \(terminal.display(report.output))/")
+            }
+        } catch {
+            terminal.printDiagnostics(error.diagnostics)
+            throw ExitCode.failure
+        }
+    }
+}
