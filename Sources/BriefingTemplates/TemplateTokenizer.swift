@@ -232,6 +232,11 @@ struct TemplateTokenizer {
     }
 
     private func validateName(of tag: Tag, content: Range<Int>, tagRange: Range<Int>) throws(TemplateError) {
+        // A tag that runs into another tag (`{{page.title</h1>{{/main}}`) lost its closing delimiter:
+        // say so at the tag, rather than at the mismatched section it causes later.
+        let runsIntoAnotherTag =
+            firstIndex(of: delimiters.open, from: content.lowerBound).map { $0 < content.upperBound } ?? false
+        if runsIntoAnotherTag { throw source.error(.unclosedTag, at: tag.location) }
         let hasInnerWhitespace = bytes[content].contains {
             $0 == .space || $0 == .tab || $0 == .newline || $0 == .carriageReturn
         }
@@ -242,10 +247,8 @@ struct TemplateTokenizer {
             }
             return
         }
-        // A tag that runs over a line or into another tag most likely lost its closing delimiter.
-        let runsIntoAnotherTag =
-            firstIndex(of: delimiters.open, from: content.lowerBound).map { $0 < content.upperBound } ?? false
-        if bytes[tagRange].contains(.newline) || runsIntoAnotherTag {
+        // A tag that runs over a line most likely lost its closing delimiter.
+        if bytes[tagRange].contains(.newline) {
             throw source.error(.unclosedTag, at: tag.location)
         }
         throw source.error(content.isEmpty ? .emptyTag : .invalidName(tag.name), at: tag.location)

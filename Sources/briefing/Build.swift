@@ -23,6 +23,9 @@ struct Build: ParsableCommand {
     @Flag(help: "Print nothing but errors and warnings.")
     var quiet = false
 
+    @Flag(help: "Print the time each stage of the build took.")
+    var timings = false
+
     func run() throws {
         var options = BuildOptions(source: URL(fileURLWithPath: source))
         options.output = output.map { URL(fileURLWithPath: $0) }
@@ -37,6 +40,9 @@ struct Build: ParsableCommand {
                 let seconds = String(format: "%.2f", report.seconds)
                 let pages = report.pages == 1 ? "1 page" : "\(report.pages) pages"
                 print("Built \(pages) in \(seconds) s → \(terminal.display(report.output))/")
+            }
+            if timings {
+                for stage in report.stages { print(String(format: "%8.3f s  %@", stage.seconds, stage.name)) }
             }
         } catch {
             terminal.printDiagnostics(error.diagnostics)

@@ -13,6 +13,9 @@ public struct BuildOptions: Sendable {
     public var force = false
     /// When false the build checks everything and writes nothing (`briefing check`).
     public var writeOutput = true
+    /// Also the editor's checks of `briefing check`: alt text, summaries, heading levels, and relative
+    /// links that lead to no published page.
+    public var qualityChecks = false
     /// The build's clock, injected so that output with dates is reproducible in tests.
     public var now = Date()
 
@@ -31,6 +34,20 @@ public struct BuildReport: Sendable {
     public var warnings: [Diagnostic]
     public var writer: SiteWriter.Summary
     public var output: URL
+    /// Seconds spent in each stage, in order, for `--timings`.
+    public var stages: [(name: String, seconds: Double)]
+}
+
+/// Wall-clock time of each stage of a build.
+struct StageClock {
+    private(set) var stages: [(name: String, seconds: Double)] = []
+    private var last = DispatchTime.now()
+
+    mutating func lap(_ name: String) {
+        let now = DispatchTime.now()
+        stages.append((name, Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9))
+        last = now
+    }
 }
 
 /// Runs the pipeline: load → parse → model → Markdown → templates → write. Each stage collects every
@@ -44,7 +61,9 @@ public struct SiteBuilder: Sendable {
 
     public func build() throws(BuildFailure) -> BuildReport {
         let started = DispatchTime.now()
+        var clock = StageClock()
         let loaded = try SiteLoader(root: options.source).load()
+        clock.lap("load")
         var settings = loaded.settings
         if let override = options.baseURL {
             guard let baseURL = BaseURL(override) else {
@@ -54,66 +73,91 @@ public struct SiteBuilder: Sendable {
         }
         let layouts = try Layouts(loaded.templates)
         let model = try parse(loaded.pages, settings: settings)
+        clock.lap("front matter and model")
 
         let contentFiles = Set(loaded.staticFiles.filter { $0.origin == .content }.map(\.outputPath))
-        let markdown = MarkdownStage(model: model, links: InternalLinks(model: model, contentFiles: contentFiles), data: loaded.data)
+        let links = InternalLinks(model: model, contentFiles: contentFiles, checkPublishedURLs: options.qualityChecks)
+        let markdown = MarkdownStage(model: model, links: links, data: loaded.data, qualityChecks: options.qualityChecks)
         let rendered = parallelMap(Array(model.pages.indices)) { markdown.render(pageIndex: $0) }
         var diagnostics = rendered.flatMap(\.diagnostics)
         diagnostics += loaded.data.staleFigureWarnings(now: options.now, maxAgeDays: settings.staleFigureDays)
         diagnostics += checkFragments(rendered.flatMap(\.fragments), bodies: rendered.map(\.body), model: model)
         try stop(on: diagnostics)
+        clock.lap("markdown")
 
         let year = Calendar(identifier: .gregorian).component(.year, from: options.now)
         let taxonomy = Taxonomy(model: model)
         let context = TemplateContext(model: model, bodies: rendered.map(\.body), taxonomy: taxonomy, data: loaded.data.templateValue, year: year)
         let jobs = OutputJob.all(model: model, taxonomy: taxonomy)
+        clock.lap("lists and related pages")
         let writer = SiteWriter(output: options.outputFolder, force: options.force)
-        let staging = options.writeOutput ? try writer.prepare(siteRoot: options.source) : nil
-        let results = parallelMap(jobs) { job -> Result<String, Diagnostic> in
+        let previous = options.writeOutput ? try writer.prepare(siteRoot: options.source) : SiteWriter.Manifest()
+
+        // Every file is rendered and checked before any reaches the output folder; files whose bytes
+        // changed wait in a flat staging folder, the rest are not written at all.
+        let staging = options.writeOutput ? try writer.openStaging() : nil
+        let checked = parallelMap(Array(jobs.enumerated())) { slot, job -> Result<(String, SiteWriter.Manifest.Entry, Bool), Diagnostic> in
             do throws(Diagnostic) {
-                let (layout, value, path) = try job.resolve(model: model, layouts: layouts, context: context)
-                let html = try layouts.render(layout, context: value)
-                try staging?.write(Data(html.utf8), to: path)
-                return .success(path)
+                let (path, html) = try job.render(model: model, layouts: layouts, context: context)
+                let entry = SiteWriter.Manifest.Entry(hash: ContentHash(html), size: html.utf8.count)
+                let changed = writer.needsWrite(path, entry, previous: previous)
+                if changed, let staging { try staging.write(Data(html.utf8), slot: slot) }
+                return .success((path, entry, changed))
             } catch {
                 return .failure(error)
             }
         }
-        var files: Set<String> = []
-        for result in results {
+        var current = SiteWriter.Manifest()
+        var staged: [(slot: Int, path: String)] = []
+        for (slot, result) in checked.enumerated() {
             switch result {
-            case .success(let path):
-                if !files.insert(path).inserted {
+            case .success(let (path, entry, changed)):
+                if current.entries.updateValue(entry, forKey: path) != nil {
                     diagnostics.append(.error("two outputs would be written to \(path); a page's URL collides with a list or tag page"))
                 }
-            case .failure(let error): diagnostics.append(error)
+                if changed { staged.append((slot, path)) }
+            case .failure(let error):
+                diagnostics.append(error)
             }
         }
         let siteFiles = SiteFiles(model: model, taxonomy: taxonomy).render()
         diagnostics += siteFiles.warnings
-        for (path, text) in siteFiles.files {
-            do { try staging?.write(Data(text.utf8), to: path) } catch { diagnostics.append(error) }
-            files.insert(path)
-        }
+        var generated: [(path: String, data: Data)] = siteFiles.files.map { ($0.path, Data($0.text.utf8)) }
         for file in loaded.staticFiles {
-            let path = file.outputPath
-            guard !files.contains(path) else {
-                diagnostics.append(.error("'\(file.source.path)' would overwrite the page written to \(path)"))
+            guard current.entries[file.outputPath] == nil else {
+                diagnostics.append(.error("'\(file.source.path)' would overwrite the page written to \(file.outputPath)"))
                 continue
             }
-            do { try staging?.copy(file.source, to: path) } catch { diagnostics.append(error) }
-            files.insert(path)
+            do {
+                generated.append((file.outputPath, try Data(contentsOf: file.source)))
+            } catch {
+                diagnostics.append(.error("cannot read \(file.source.path): \(error.localizedDescription)"))
+            }
         }
-        if diagnostics.contains(where: { $0.severity == .error }), let staging {
-            writer.discard(staging)
+        for (offset, (path, data)) in generated.enumerated() {
+            let entry = SiteWriter.Manifest.Entry(hash: ContentHash(data), size: data.count)
+            current.entries[path] = entry
+            guard let staging, writer.needsWrite(path, entry, previous: previous) else { continue }
+            let slot = jobs.count + offset
+            do { try staging.write(data, slot: slot) } catch { diagnostics.append(error) }
+            staged.append((slot, path))
         }
+        if diagnostics.contains(where: { $0.severity == .error }), let staging { writer.discard(staging) }
         try stop(on: diagnostics)
+        clock.lap("templates and staging")
+
         var summary = SiteWriter.Summary()
-        if let staging { summary = try writer.commit(staging, files: files) }
+        if let staging {
+            try writer.commit(staging, staged)
+            summary.written = staged.count
+            summary.unchanged = current.entries.count - staged.count
+            summary.removed = try writer.finish(previous: previous, current: current)
+        }
+        clock.lap("write")
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         return BuildReport(
-            pages: model.pages.count, files: files.count, seconds: seconds,
-            warnings: diagnostics, writer: summary, output: options.outputFolder
+            pages: model.pages.count, files: current.entries.count, seconds: seconds,
+            warnings: SiteBuilder.ordered(diagnostics), writer: summary, output: options.outputFolder, stages: clock.stages
         )
     }
 
@@ -139,10 +183,10 @@ public struct SiteBuilder: Sendable {
                   !MarkdownStage.reservedIDs.contains(reference.fragment)
             else { return nil }
             let target = model.pages[reference.page].source.file.path
-            return Diagnostic.error(
-                "link to '#\(reference.fragment)', but \(target) has no heading with that id",
-                at: reference.location,
-                sourceLine: reference.sourceLine
+            let source = model.pages[reference.source]
+            return source.source.file.diagnostic(
+                .error, "link to '#\(reference.fragment)', but \(target) has no heading with that id",
+                at: MarkdownPositions.location(of: reference.position, in: source)
             )
         }
     }
@@ -188,8 +232,14 @@ private enum OutputJob: Sendable {
         return jobs
     }
 
+    /// The output path and the rendered HTML.
+    func render(model: SiteModel, layouts: Layouts, context: TemplateContext) throws(Diagnostic) -> (String, String) {
+        let (layout, value, path) = try resolve(model: model, layouts: layouts, context: context)
+        return (path, try layouts.render(layout, context: value))
+    }
+
     /// The layout, the context and the output path.
-    func resolve(model: SiteModel, layouts: Layouts, context: TemplateContext) throws(Diagnostic) -> (String, TemplateValue, String) {
+    private func resolve(model: SiteModel, layouts: Layouts, context: TemplateContext) throws(Diagnostic) -> (String, TemplateValue, String) {
         switch self {
         case .page(let index, let listPage):
             let page = model.pages[index]

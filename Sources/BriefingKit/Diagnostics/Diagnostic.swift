@@ -36,10 +36,27 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
         var text = location.map { "\(paint("1", "\($0):")) " } ?? ""
         text += "\(severityText) \(message)"
         if let sourceLine, let location {
-            text += "\n" + sourceLine + "\n" + Diagnostic.caretLine(under: sourceLine, column: location.column)
-            if color { text = text.replacingLastLine(with: paint("1;32", Diagnostic.caretLine(under: sourceLine, column: location.column))) }
+            let (shown, column) = Diagnostic.excerpt(of: sourceLine, around: location.column)
+            let caret = Diagnostic.caretLine(under: shown, column: column)
+            text += "\n" + shown + "\n" + (color ? paint("1;32", caret) : caret)
         }
         return text
+    }
+
+    /// A long line is cut to a window around the column, marked with `…` at each cut end.
+    static func excerpt(of line: String, around column: Int, width: Int = 120) -> (String, Int) {
+        let scalars = Array(line.unicodeScalars)
+        guard scalars.count > width else { return (line, column) }
+        let start = max(0, min(column - 1 - width / 2, scalars.count - width))
+        let end = min(scalars.count, start + width)
+        var shown = String(String.UnicodeScalarView(scalars[start..<end]))
+        var shownColumn = column - start
+        if start > 0 {
+            shown = "…" + shown
+            shownColumn += 1
+        }
+        if end < scalars.count { shown += "…" }
+        return (shown, shownColumn)
     }
 
     /// Spaces up to the column, keeping tabs so the caret lines up under tab-indented text.
@@ -49,13 +66,6 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
             caret.append(scalar == "\t" ? "\t" : " ")
         }
         return caret + "^"
-    }
-}
-
-private extension String {
-    func replacingLastLine(with line: String) -> String {
-        guard let newline = lastIndex(of: "\n") else { return line }
-        return self[..<newline] + "\n" + line
     }
 }
 

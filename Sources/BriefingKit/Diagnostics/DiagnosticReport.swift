@@ -7,6 +7,26 @@ public enum DiagnosticReport {
         return text
     }
 
+    /// The diagnostics as JSON for CI: `{"errors": 1, "warnings": 2, "diagnostics": [{"severity", "message",
+    /// "file", "line", "column", "sourceLine"}]}`.
+    public static func json(_ diagnostics: [Diagnostic]) -> String {
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let items: [JSONValue] = diagnostics.map { diagnostic in
+            var members: [(String, JSONValue)] = [
+                ("severity", .string(diagnostic.severity.rawValue)),
+                ("message", .string(diagnostic.message)),
+            ]
+            if let location = diagnostic.location {
+                members += [("file", .string(location.path)), ("line", .int(location.line)), ("column", .int(location.column))]
+            }
+            if let line = diagnostic.sourceLine { members.append(("sourceLine", .string(line))) }
+            return .object(members)
+        }
+        return JSONValue.object([
+            ("errors", .int(errors)), ("warnings", .int(diagnostics.count - errors)), ("diagnostics", .array(items)),
+        ]).serialized() + "\n"
+    }
+
     /// `2 errors, 3 warnings`; only the kinds present, `1 error` in the singular.
     public static func count(_ diagnostics: [Diagnostic]) -> String {
         let errors = diagnostics.filter { $0.severity == .error }.count

@@ -59,28 +59,35 @@ public struct SiteLoader: Sendable {
         }
         if !errors.isEmpty { throw BuildFailure(errors) }
 
-        var pages: [ContentFile] = []
+        var pageEntries: [Entry] = []
         var staticFiles: [StaticFile] = []
         var settingsFile: SourceFile?
         var dataFiles: [(fileName: String, file: SourceFile)] = []
         for entry in walk(content, errors: &errors) {
             if entry.relativePath == "site.yaml" {
-                settingsFile = read(entry.url, display: "Content/site.yaml", errors: &errors)
+                settingsFile = SiteLoader.read(entry.url, display: "Content/site.yaml", errors: &errors)
             } else if entry.relativePath.hasPrefix("data/") {
                 let fileName = String(entry.relativePath.dropFirst("data/".count))
                 let fileExtension = fileName.split(separator: ".").last.map { $0.lowercased() } ?? ""
                 guard DataFile.extensions.contains(fileExtension), !fileName.contains("/") else { continue }
-                if let file = read(entry.url, display: "Content/" + entry.relativePath, errors: &errors) {
+                if let file = SiteLoader.read(entry.url, display: "Content/" + entry.relativePath, errors: &errors) {
                     dataFiles.append((fileName, file))
                 }
             } else if entry.relativePath.hasSuffix(".md") {
-                if let file = read(entry.url, display: "Content/" + entry.relativePath, errors: &errors) {
-                    pages.append(ContentFile(relativePath: entry.relativePath, file: file))
-                }
+                pageEntries.append(entry)
             } else {
                 staticFiles.append(StaticFile(origin: .content, source: entry.url, outputPath: entry.relativePath))
             }
         }
+
+        // Reading and decoding pages is most of loading; do it on every core.
+        let readPages = parallelMap(pageEntries) { entry in
+            var problems: [Diagnostic] = []
+            let file = SiteLoader.read(entry.url, display: "Content/" + entry.relativePath, errors: &problems)
+            return (file.map { ContentFile(relativePath: entry.relativePath, file: $0) }, problems)
+        }
+        var pages = readPages.compactMap(\.0)
+        errors += readPages.flatMap(\.1)
 
         var templateFiles: [TemplateFile] = []
         for entry in walk(templates, errors: &errors) {
@@ -89,7 +96,7 @@ public struct SiteLoader: Sendable {
             switch parts[0] {
             case "layouts", "partials":
                 guard parts[1].hasSuffix(".html") else { continue }
-                if let file = read(entry.url, display: "Templates/" + entry.relativePath, errors: &errors) {
+                if let file = SiteLoader.read(entry.url, display: "Templates/" + entry.relativePath, errors: &errors) {
                     templateFiles.append(TemplateFile(
                         kind: parts[0] == "layouts" ? .layout : .partial,
                         name: String(parts[1].dropLast(".html".count)),
@@ -116,7 +123,7 @@ public struct SiteLoader: Sendable {
         return LoadedSite(settings: settings, pages: pages, templates: templateFiles, staticFiles: staticFiles, data: data)
     }
 
-    private struct Entry {
+    private struct Entry: Sendable {
         var url: URL
         var relativePath: String
     }
@@ -159,7 +166,7 @@ public struct SiteLoader: Sendable {
         return entries
     }
 
-    private func read(_ url: URL, display: String, errors: inout [Diagnostic]) -> SourceFile? {
+    private static func read(_ url: URL, display: String, errors: inout [Diagnostic]) -> SourceFile? {
         do {
             let data = try Data(contentsOf: url)
             return try SourceFile(path: display, bytes: data)

@@ -17,7 +17,8 @@ public struct SourceFile: Sendable {
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         if let text = String(validating: body, as: UTF8.self) {
             // One line ending everywhere keeps every later stage simple; positions do not move.
-            self.init(path: path, text: text.contains("\r\n") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text)
+            let hasCarriageReturn = body.contains(0x0D)
+            self.init(path: path, text: hasCarriageReturn ? text.replacingOccurrences(of: "\r\n", with: "\n") : text)
             return
         }
         throw SourceFile.invalidUTF8(in: body, path: path)

@@ -8,6 +8,8 @@ public struct SiteModel: Sendable {
     public var pagesByPath: [String: Int]
     /// Pages left out because they are drafts, so a link to one can say so.
     public var draftPaths: Set<String>
+    /// Every page's route, for checking relative URLs.
+    public let routes: Set<String>
 
     /// Top-level sections in navigation order: by weight, then title.
     public var topSections: [Section] {
@@ -65,7 +67,10 @@ struct SiteModelBuilder {
         }
         var pagesByPath: [String: Int] = [:]
         for (index, page) in pages.enumerated() { pagesByPath[page.source.relativePath] = index }
-        return SiteModel(settings: settings, pages: pages, sections: sections, pagesByPath: pagesByPath, draftPaths: drafts)
+        return SiteModel(
+            settings: settings, pages: pages, sections: sections, pagesByPath: pagesByPath, draftPaths: drafts,
+            routes: Set(pages.map(\.route))
+        )
     }
 
     private func page(_ content: ContentFile, _ frontMatter: FrontMatter) throws(Diagnostic) -> Page {

@@ -52,12 +52,29 @@ struct Taxonomy: Sendable {
             for tag in Set(page.metadata.tags.map(slug)) {
                 for candidate in tagPages[tag] ?? [] where candidate != index { shared[candidate, default: 0] += 1 }
             }
-            func sameSection(_ candidate: Int) -> Bool { model.pages[candidate].sectionPath == page.sectionPath }
-            var chosen = shared.keys.sorted { lhs, rhs in
+            // Keep the best few while scanning instead of sorting every candidate.
+            func better(_ lhs: Int, than rhs: Int) -> Bool {
                 if shared[lhs]! != shared[rhs]! { return shared[lhs]! > shared[rhs]! }
-                if sameSection(lhs) != sameSection(rhs) { return sameSection(lhs) }
+                let left = model.pages[lhs].sectionPath == page.sectionPath
+                let right = model.pages[rhs].sectionPath == page.sectionPath
+                if left != right { return left }
                 return rank[lhs] < rank[rhs]
-            }.prefix(count).map { $0 }
+            }
+            var chosen: [Int] = []
+            for candidate in shared.keys {
+                if chosen.count < count {
+                    chosen.append(candidate)
+                } else if better(candidate, than: chosen[count - 1]) {
+                    chosen[count - 1] = candidate
+                } else {
+                    continue
+                }
+                var position = chosen.count - 1
+                while position > 0, better(chosen[position], than: chosen[position - 1]) {
+                    chosen.swapAt(position, position - 1)
+                    position -= 1
+                }
+            }
             for fillers in [model.sections[page.sectionPath]?.pages ?? [], newest] {
                 for candidate in fillers where candidate != index && !chosen.contains(candidate) {
                     guard chosen.count < count else { return chosen }

@@ -17,6 +17,7 @@ struct MarkdownStage {
     let model: SiteModel
     let links: InternalLinks
     let data: SiteData
+    let qualityChecks: Bool
 
     struct Output: Sendable {
         var body: PageBody
@@ -30,8 +31,10 @@ struct MarkdownStage {
     func render(pageIndex: Int) -> Output {
         let page = model.pages[pageIndex]
         let document = MarkdownDocument(markdown: String(page.body), options: model.settings.markdown)
+        let imageWarnings = qualityChecks ? QualityChecks().images(in: document, page: page) : []
         let linkResult = links.apply(to: document, page: page, pageIndex: pageIndex)
-        var diagnostics = linkResult.diagnostics
+        var diagnostics = imageWarnings + linkResult.diagnostics
+        diagnostics += SizeLimits().apply(to: document, page: page)
         var citations = Citations(frontMatter: page.metadata.sources)
         diagnostics += FigureCitations(figures: data.figures).apply(to: document, page: page, citations: &citations)
         diagnostics += TableDirective(data: data).apply(to: document, page: page, citations: &citations)
@@ -62,6 +65,7 @@ struct MarkdownStage {
         }
         let anchors = HeadingAnchors(levels: levels ?? 1...6, reserved: MarkdownStage.reservedIDs).apply(to: document)
         FAQSections.finish(faqSections, headings: anchors.headings)
+        if qualityChecks { diagnostics += QualityChecks().outline(of: page, headings: anchors.headings) }
         let body = PageBody(
             html: document.renderHTML(),
             toc: levels == nil ? TableOfContents(entries: []) : anchors.toc,
@@ -78,7 +82,7 @@ struct MarkdownStage {
         var count = 0
         var inWord = false
         for scalar in text.unicodeScalars {
-            let isSpace = scalar.properties.isWhitespace
+            let isSpace = PlainText.isWhitespace(scalar)
             if !isSpace, !inWord { count += 1 }
             inWord = !isSpace
         }

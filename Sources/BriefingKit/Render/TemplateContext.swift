@@ -9,9 +9,29 @@ struct TemplateContext {
     /// `data.<name>`: the same for every page, built once.
     let data: TemplateValue
     let year: Int
+    /// What lists show about each page, made once: a page appears in many lists.
+    private var summaries: [TemplateValue] = []
+    /// `site` for each top-level section being current (and for none), made once.
+    private var sites: [String: TemplateValue] = [:]
+    private var siteWithoutCurrent: TemplateValue = .null
 
-    /// The `site` value without the per-page `isCurrent` flags.
+    init(model: SiteModel, bodies: [PageBody], taxonomy: Taxonomy, data: TemplateValue, year: Int) {
+        self.model = model
+        self.bodies = bodies
+        self.taxonomy = taxonomy
+        self.data = data
+        self.year = year
+        let context = self
+        summaries = parallelMap(Array(model.pages.indices)) { context.makeSummary($0) }
+        siteWithoutCurrent = makeSite(currentSection: nil)
+        for section in model.topSections { sites[section.path] = makeSite(currentSection: section.path) }
+    }
+
     func site(currentSection: String?) -> TemplateValue {
+        currentSection.flatMap { sites[$0] } ?? siteWithoutCurrent
+    }
+
+    private func makeSite(currentSection: String?) -> TemplateValue {
         let settings = model.settings
         let sections: [TemplateValue] = model.topSections.map { section in
             let page = model.pages[section.indexPage]
@@ -181,7 +201,9 @@ struct TemplateContext {
     }
 
     /// What lists show about a page.
-    func summary(_ index: Int) -> TemplateValue {
+    func summary(_ index: Int) -> TemplateValue { summaries[index] }
+
+    private func makeSummary(_ index: Int) -> TemplateValue {
         let page = model.pages[index]
         let authors = authors(of: page)
         let excerpt = Excerpt.make(page.metadata.summary ?? bodies[index].firstParagraph)

@@ -128,6 +128,6 @@ struct FAQSections: Sendable {
     }
 
     private static func collapsed(_ text: String) -> String {
-        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        PlainText.collapsingWhitespace(text)
     }
 }

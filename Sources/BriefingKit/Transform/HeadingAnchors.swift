@@ -91,6 +91,7 @@ public struct HeadingAnchors: Sendable {
     /// that scripts such as Devanagari keep their vowels); runs of whitespace and dashes
     /// become one `-`; other punctuation and symbols are dropped; `section` if nothing is left.
     static func slug(_ title: String) -> String {
+        if title.utf8.allSatisfy({ $0 < 0x80 }) { return asciiSlug(title) }
         var slug = ""
         var separatorPending = false
         // Composed form, so that the same title typed either way gets the same id.
@@ -107,6 +108,29 @@ public struct HeadingAnchors: Sendable {
             }
         }
         return slug.isEmpty ? "section" : slug
+    }
+
+    /// The same rules for ASCII titles, byte by byte: letters and digits kept (lowercased), spaces and
+    /// hyphens separate, everything else is dropped.
+    private static func asciiSlug(_ title: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(title.utf8.count)
+        var separatorPending = false
+        for byte in title.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                if separatorPending {
+                    bytes.append(UInt8(ascii: "-"))
+                    separatorPending = false
+                }
+                bytes.append(byte | (byte <= UInt8(ascii: "Z") && byte >= UInt8(ascii: "A") ? 0x20 : 0))
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), 0x0B, 0x0C, UInt8(ascii: "-"):
+                separatorPending = !bytes.isEmpty
+            default:
+                break
+            }
+        }
+        return bytes.isEmpty ? "section" : String(decoding: bytes, as: UTF8.self)
     }
 
     private static let keptCategories: Set<Unicode.GeneralCategory> = [

@@ -5,8 +5,10 @@ struct FragmentReference: Sendable {
     /// Index of the target page in `SiteModel.pages`.
     var page: Int
     var fragment: String
-    var location: SourceLocation
-    var sourceLine: String?
+    /// The linking page and the link's position in its body; turned into a file location only when
+    /// the fragment turns out to be missing, since that costs a scan of the file.
+    var source: Int
+    var position: SourcePosition
 }
 
 /// Turns links between Markdown files (`../burden-sharing/sma.md#history`) into page URLs, prefixes
@@ -16,6 +18,8 @@ struct InternalLinks {
     let model: SiteModel
     /// Non-Markdown files of Content/, relative to it.
     let contentFiles: Set<String>
+    /// Also check relative URLs written against the published page (`../../news/x/`): `briefing check`.
+    var checkPublishedURLs = false
 
     struct Result {
         var diagnostics: [Diagnostic] = []
@@ -27,8 +31,7 @@ struct InternalLinks {
         let folder = page.source.relativePath.split(separator: "/").dropLast().map(String.init)
         for node in document.root.descendants() where node.kind == .link || node.kind == .image {
             guard let url = node.url, !url.isEmpty else { continue }
-            let location = MarkdownPositions.location(of: node, in: page)
-            switch resolve(url, from: folder, location: location, page: page, pageIndex: pageIndex, result: &result) {
+            switch resolve(url, from: folder, node: node, page: page, pageIndex: pageIndex, result: &result) {
             case .keep: break
             case .replace(let newURL): node.url = newURL
             }
@@ -42,12 +45,18 @@ struct InternalLinks {
     }
 
     private func resolve(
-        _ url: String, from folder: [String], location: SourceLocation, page: Page, pageIndex: Int, result: inout Result
+        _ url: String, from folder: [String], node: MarkdownNode, page: Page, pageIndex: Int, result: inout Result
     ) -> Resolution {
+        func error(_ message: String) {
+            result.diagnostics.append(page.source.file.diagnostic(.error, message, at: MarkdownPositions.location(of: node, in: page)))
+        }
+        func reference(_ target: Int, _ fragment: String) -> FragmentReference {
+            FragmentReference(page: target, fragment: fragment, source: pageIndex, position: MarkdownPositions.position(of: node))
+        }
         if url.hasPrefix("//") || InternalLinks.hasScheme(url) { return .keep }
         let (path, suffix, fragment) = InternalLinks.split(url)
         if path.isEmpty {
-            if let fragment { result.fragments.append(FragmentReference(page: pageIndex, fragment: fragment, location: location, sourceLine: page.source.file.line(location.line))) }
+            if let fragment { result.fragments.append(reference(pageIndex, fragment)) }
             return .keep
         }
         let decoded = path.removingPercentEncoding ?? path
@@ -58,9 +67,9 @@ struct InternalLinks {
             // A relative URL such as `../../news/x/` is written against the published page and is fine;
             // only a link to a Markdown file names a file, and that file must be in Content/.
             if isMarkdown {
-                result.diagnostics.append(page.source.file.diagnostic(
-                    .error, "link '\(url)' leads out of the Content folder", at: location
-                ))
+                error("link '\(url)' leads out of the Content folder")
+            } else if checkPublishedURLs, !isPublished(decoded, from: page.route) {
+                error("link '\(url)' leads to nothing this site publishes (read from \(model.url(of: page)))")
             }
             return .keep
         }
@@ -69,16 +78,29 @@ struct InternalLinks {
                 let message = model.draftPaths.contains(target)
                     ? "link to '\(url)', a draft left out of this build (build with --drafts, or remove the link)"
                     : "link to a missing page '\(url)' (no file Content/\(target))"
-                result.diagnostics.append(page.source.file.diagnostic(.error, message, at: location))
+                error(message)
                 return .keep
             }
-            if let fragment { result.fragments.append(FragmentReference(page: index, fragment: fragment, location: location, sourceLine: page.source.file.line(location.line))) }
+            if let fragment { result.fragments.append(reference(index, fragment)) }
             return .replace(model.url(of: model.pages[index]) + suffix)
         }
         if contentFiles.contains(target) {
             return .replace(model.settings.baseURL.url(target) + suffix)
         }
+        if checkPublishedURLs, !isRootRelative, !isPublished(decoded, from: page.route) {
+            error("link '\(url)' leads to nothing this site publishes (read from \(model.url(of: page)))")
+        }
         return .keep
+    }
+
+    /// Whether a URL relative to a published page names a page or file of this build.
+    private func isPublished(_ path: String, from route: String) -> Bool {
+        guard var target = InternalLinks.normalize(path, from: route.split(separator: "/").map(String.init)) else { return false }
+        if target == "index.html" || target.hasSuffix("/index.html") { target.removeLast("index.html".count) }
+        if target.hasSuffix("/") { target.removeLast() }
+        return target.isEmpty || model.routes.contains(target + "/") || contentFiles.contains(target)
+            || target.hasPrefix("assets/") || target.hasPrefix(Taxonomy.route) || target + "/" == Taxonomy.route
+            || ["feed.xml", "sitemap.xml", "robots.txt", "404.html"].contains(target)
     }
 
     static func hasScheme(_ url: String) -> Bool {
@@ -116,13 +138,20 @@ struct InternalLinks {
 /// in bytes, and gives some inline nodes no position at all (their block's position is the next best).
 enum MarkdownPositions {
     static func location(of node: MarkdownNode, in page: Page) -> SourceLocation {
+        location(of: position(of: node), in: page)
+    }
+
+    static func location(of position: SourcePosition, in page: Page) -> SourceLocation {
+        page.source.file.location(line: position.line + page.bodyLineOffset, byteColumn: position.column)
+    }
+
+    /// The node's position in the body, or its nearest positioned ancestor's.
+    static func position(of node: MarkdownNode) -> SourcePosition {
         var current: MarkdownNode? = node
         while let candidate = current {
-            if candidate.start.line > 0 {
-                return page.source.file.location(line: candidate.start.line + page.bodyLineOffset, byteColumn: candidate.start.column)
-            }
+            if candidate.start.line > 0 { return candidate.start }
             current = candidate.parent
         }
-        return page.source.file.location(line: page.bodyLineOffset + 1, column: 1)
+        return SourcePosition(line: 1, column: 1)
     }
 }

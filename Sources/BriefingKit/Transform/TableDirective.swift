@@ -23,7 +23,10 @@ struct TableDirective {
         for block in blocks {
             let yaml = YAMLSource(file: page.source.file, yaml: block.literal ?? "", lineOffset: page.bodyLineOffset + block.start.line)
             do {
-                let html = try render(yaml, at: MarkdownPositions.location(of: block, in: page), page: page, citations: &citations)
+                let location = MarkdownPositions.location(of: block, in: page)
+                var warnings: [String] = []
+                let html = try render(yaml, at: location, page: page, citations: &citations, warnings: &warnings)
+                diagnostics += warnings.map { page.source.file.diagnostic(.warning, $0, at: location) }
                 try block.replace(with: document.makeCustomBlock(onEnter: html, onExit: ""))
             } catch let diagnostic as Diagnostic {
                 diagnostics.append(diagnostic)
@@ -43,7 +46,9 @@ struct TableDirective {
         var source: SourceReference?
     }
 
-    private func render(_ yaml: YAMLSource, at location: SourceLocation, page: Page, citations: inout Citations) throws(Diagnostic) -> String {
+    private func render(
+        _ yaml: YAMLSource, at location: SourceLocation, page: Page, citations: inout Citations, warnings: inout [String]
+    ) throws(Diagnostic) -> String {
         let file = page.source.file
         guard let root = try yaml.compose(), let mapping = root.mapping else {
             throw file.diagnostic(.error, "a table directive needs YAML such as 'data: key-figures.csv' and 'caption: …'", at: location)
@@ -75,7 +80,7 @@ struct TableDirective {
         spec.columns = try columns(columnsNode, table: spec.table, sourceName: spec.sourceName, yaml: yaml)
         if let alignNode { spec.align = try alignment(alignNode, columns: spec.columns.map(\.name), yaml: yaml) }
         if let sourceTitle { spec.source = SourceReference(title: sourceTitle, url: sourceURL) }
-        return html(spec, citations: &citations)
+        return html(spec, citations: &citations, warnings: &warnings)
     }
 
     private func dataTable(_ node: Node, yaml: YAMLSource) throws(Diagnostic) -> Spec {
@@ -153,7 +158,7 @@ struct TableDirective {
         return value
     }
 
-    private func html(_ spec: Spec, citations: inout Citations) -> String {
+    private func html(_ spec: Spec, citations: inout Citations, warnings: inout [String]) -> String {
         let table = spec.table
         let index = Dictionary(table.header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         let sourceColumn = table.header.firstIndex { $0.lowercased() == "source" }
@@ -198,7 +203,9 @@ struct TableDirective {
         out += "</tbody>\n</table>\n</div>\n"
         var sources = spec.source.map { [$0] } ?? []
         for source in rowSources where !sources.contains(source) { sources.append(source) }
-        if !sources.isEmpty {
+        if sources.isEmpty {
+            warnings.append("table '\(spec.caption ?? spec.sourceName)' cites no source: add 'source:' and 'source-url:', or a Source column to \(spec.sourceName)")
+        } else {
             let items = sources.map { source -> String in
                 let number = citations.cite(source)
                 let name = HTML.escape(source.title)

@@ -1,8 +1,9 @@
 import Foundation
 
-/// Writes a build into the output folder without ever leaving it half-written: files are staged in a
-/// hidden folder inside it, and only a build without errors moves them into place. It deletes only
-/// files an earlier build wrote (listed in a manifest) and refuses a folder holding anything else.
+/// Writes a build into the output folder without ever leaving it half-written: files whose bytes
+/// changed (their hashes are kept in a manifest) are staged in one hidden folder while the build
+/// renders and checks everything, and are moved into place only when nothing failed. It deletes only
+/// files an earlier build wrote and refuses a folder holding anything else.
 public struct SiteWriter: Sendable {
     public let output: URL
     public let force: Bool
@@ -23,8 +24,38 @@ public struct SiteWriter: Sendable {
         public var removed = 0
     }
 
-    /// Checks the output folder and opens a fresh staging area in it.
-    func prepare(siteRoot: URL) throws(BuildFailure) -> StagingArea {
+    /// What an earlier build wrote: each file with the hash and size of its bytes.
+    struct Manifest: Sendable {
+        struct Entry: Sendable, Equatable {
+            var hash: ContentHash
+            var size: Int
+        }
+
+        var entries: [String: Entry] = [:]
+
+        static let header = "# Files written by briefing build (hash, size, path); it deletes only these."
+
+        init() {}
+
+        init(text: String) {
+            for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+                let fields = line.split(separator: " ", maxSplits: 2)
+                guard fields.count == 3, let hash = ContentHash(hex: fields[0]), let size = Int(fields[1]) else { continue }
+                let path = String(fields[2])
+                // A manifest edited by hand must not make a build delete outside the output folder.
+                guard InternalLinks.normalize(path, from: []) == path else { continue }
+                entries[path] = Entry(hash: hash, size: size)
+            }
+        }
+
+        var text: String {
+            ([Manifest.header] + entries.keys.sorted().map { "\(entries[$0]!.hash) \(entries[$0]!.size) \($0)" })
+                .joined(separator: "\n") + "\n"
+        }
+    }
+
+    /// Checks that the output folder may be built into, and reads what the last build wrote.
+    func prepare(siteRoot: URL) throws(BuildFailure) -> Manifest {
         let outputPath = output.resolvingSymlinksInPath().path
         let rootPath = siteRoot.standardizedFileURL.resolvingSymlinksInPath().path
         for protected in ["Content", "Templates"] {
@@ -33,87 +64,101 @@ public struct SiteWriter: Sendable {
                 throw BuildFailure([.error("the output folder \(output.path) overlaps \(protected)/; choose a folder of its own")])
             }
         }
-        let manager = FileManager.default
         var isDirectory: ObjCBool = false
-        if manager.fileExists(atPath: output.path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else {
-                throw BuildFailure([.error("the output path \(output.path) is a file, not a folder")])
-            }
-            let foreign = foreignFiles()
-            if !foreign.isEmpty, !force {
-                let shown = foreign.prefix(3).map { "'\($0)'" }.joined(separator: ", ")
-                let more = foreign.count > 3 ? " and \(foreign.count - 3) more" : ""
-                throw BuildFailure([.error(
-                    "\(output.path) holds files Briefing did not write (\(shown)\(more)); empty it, choose another --output, or pass --force to build beside them"
-                )])
-            }
+        guard FileManager.default.fileExists(atPath: output.path, isDirectory: &isDirectory) else { return Manifest() }
+        guard isDirectory.boolValue else {
+            throw BuildFailure([.error("the output path \(output.path) is a file, not a folder")])
         }
+        let manifest = previousManifest()
+        let foreign = foreignFiles(known: manifest)
+        if !foreign.isEmpty, !force {
+            let shown = foreign.prefix(3).map { "'\($0)'" }.joined(separator: ", ")
+            let more = foreign.count > 3 ? " and \(foreign.count - 3) more" : ""
+            throw BuildFailure([.error(
+                "\(output.path) holds files Briefing did not write (\(shown)\(more)); empty it, choose another --output, or pass --force to build beside them"
+            )])
+        }
+        return manifest
+    }
+
+    /// Whether a file must be written: its bytes differ from what the manifest records, or the file on
+    /// disk is gone or has another size (someone changed it).
+    func needsWrite(_ path: String, _ entry: Manifest.Entry, previous: Manifest) -> Bool {
+        guard previous.entries[path] == entry else { return true }
+        let attributes = try? FileManager.default.attributesOfItem(atPath: output.appendingPathComponent(path).path)
+        return (attributes?[.size] as? Int) != entry.size
+    }
+
+    /// A fresh, empty staging folder inside the output folder (so moving out of it is a rename).
+    func openStaging() throws(BuildFailure) -> StagingArea {
         let staging = output.appendingPathComponent(SiteWriter.stagingName)
-        let outputExisted = manager.fileExists(atPath: output.path)
+        let outputExisted = FileManager.default.fileExists(atPath: output.path)
         do {
-            try? manager.removeItem(at: staging)
-            try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+            try? FileManager.default.removeItem(at: staging)
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
         } catch {
             throw BuildFailure([.error("cannot create \(staging.path): \(error.localizedDescription)")])
         }
         return StagingArea(root: staging, outputExisted: outputExisted)
     }
 
-    /// Moves staged files whose bytes differ into place, keeps identical ones untouched (and their
-    /// modification times), removes files the previous build wrote that this one did not, and records
-    /// the new manifest.
-    func commit(_ staging: StagingArea, files: Set<String>) throws(BuildFailure) -> Summary {
-        let manager = FileManager.default
-        var summary = Summary()
-        do {
-            for path in files.sorted() {
-                let staged = staging.root.appendingPathComponent(path)
-                let target = output.appendingPathComponent(path)
-                if manager.contentsEqual(atPath: staged.path, andPath: target.path) {
-                    summary.unchanged += 1
-                    continue
-                }
-                try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                if manager.fileExists(atPath: target.path) { try manager.removeItem(at: target) }
-                try manager.moveItem(at: staged, to: target)
-                summary.written += 1
-            }
-            for path in previousManifest().subtracting(files) {
-                let target = output.appendingPathComponent(path)
-                guard manager.fileExists(atPath: target.path) else { continue }
-                try manager.removeItem(at: target)
-                summary.removed += 1
-                removeEmptyFolders(above: target)
-            }
-            let manifest = "# Files written by briefing build; it deletes only these.\n" + files.sorted().joined(separator: "\n") + "\n"
-            try Data(manifest.utf8).write(to: output.appendingPathComponent(SiteWriter.manifestName), options: .atomic)
-        } catch {
-            throw BuildFailure([.error("cannot write \(output.path): \(error.localizedDescription)")])
-        }
-        try? manager.removeItem(at: staging.root)
-        return summary
-    }
-
-    /// Leaves the output folder as the build found it: a folder the build created goes away again.
+    /// Leaves the output folder as the build found it.
     func discard(_ staging: StagingArea) {
         try? FileManager.default.removeItem(at: staging.root)
         if !staging.outputExisted { try? FileManager.default.removeItem(at: output) }
     }
 
-    private func previousManifest() -> Set<String> {
-        guard let text = try? String(contentsOf: output.appendingPathComponent(SiteWriter.manifestName), encoding: .utf8) else {
-            return []
+    /// Moves staged files to their places, creating each folder once.
+    func commit(_ staging: StagingArea, _ staged: [(slot: Int, path: String)]) throws(BuildFailure) {
+        let folders = FolderCache()
+        let failures = parallelMap(staged) { item -> Diagnostic? in
+            guard InternalLinks.normalize(item.path, from: []) == item.path, !item.path.isEmpty else {
+                return .error("refusing to write '\(item.path)': it leads out of the output folder")
+            }
+            let target = output.appendingPathComponent(item.path)
+            do {
+                try folders.ensure(target.deletingLastPathComponent())
+                if rename(staging.slot(item.slot).path, target.path) != 0 {
+                    if FileManager.default.fileExists(atPath: target.path) { try FileManager.default.removeItem(at: target) }
+                    try FileManager.default.moveItem(at: staging.slot(item.slot), to: target)
+                }
+                return nil
+            } catch {
+                return .error("cannot write \(target.path): \(error.localizedDescription)")
+            }
         }
-        return Set(text.split(separator: "\n").filter { !$0.hasPrefix("#") }.compactMap { line in
-            let path = String(line)
-            // A manifest edited by hand must not make a build delete outside the output folder.
-            return InternalLinks.normalize(path, from: []) == path ? path : nil
-        })
+        try? FileManager.default.removeItem(at: staging.root)
+        let errors = failures.compactMap { $0 }
+        if !errors.isEmpty { throw BuildFailure(errors) }
+    }
+
+    /// Removes the files the previous build wrote that this one did not, and records the new manifest.
+    func finish(previous: Manifest, current: Manifest) throws(BuildFailure) -> Int {
+        var removed = 0
+        for path in Set(previous.entries.keys).subtracting(current.entries.keys) {
+            let target = output.appendingPathComponent(path)
+            guard (try? FileManager.default.removeItem(at: target)) != nil else { continue }
+            removed += 1
+            removeEmptyFolders(above: target)
+        }
+        do {
+            try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+            try Data(current.text.utf8).write(to: output.appendingPathComponent(SiteWriter.manifestName), options: .atomic)
+        } catch {
+            throw BuildFailure([.error("cannot write \(output.path): \(error.localizedDescription)")])
+        }
+        return removed
+    }
+
+    private func previousManifest() -> Manifest {
+        guard let text = try? String(contentsOf: output.appendingPathComponent(SiteWriter.manifestName), encoding: .utf8) else {
+            return Manifest()
+        }
+        return Manifest(text: text)
     }
 
     /// Files in the output folder that no earlier build wrote.
-    private func foreignFiles() -> [String] {
-        let known = previousManifest()
+    private func foreignFiles(known: Manifest) -> [String] {
         guard let enumerator = FileManager.default.enumerator(at: output, includingPropertiesForKeys: [.isDirectoryKey]) else {
             return []
         }
@@ -121,9 +166,9 @@ public struct SiteWriter: Sendable {
         var foreign: [String] = []
         for case let url as URL in enumerator {
             let relative = String(url.standardizedFileURL.path.dropFirst(prefix))
-            if relative == SiteWriter.stagingName { enumerator.skipDescendants(); continue }
             if (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true { continue }
-            if SiteWriter.ignoredNames.contains(relative) || known.contains(relative) { continue }
+            if relative == SiteWriter.stagingName { enumerator.skipDescendants(); continue }
+            if SiteWriter.ignoredNames.contains(relative) || known.entries[relative] != nil { continue }
             foreign.append(relative)
         }
         return foreign.sorted()
@@ -139,38 +184,33 @@ public struct SiteWriter: Sendable {
     }
 }
 
-/// The hidden folder a build writes into before anything reaches the output folder. Writes of
-/// different files may run in parallel.
+/// Folders known to exist, so that writing ten thousand pages does not ask the file system ten
+/// thousand times. Shared by the parallel writers.
+final class FolderCache: @unchecked Sendable {
+    private var known: Set<String> = []
+    private let lock = NSLock()
+
+    func ensure(_ folder: URL) throws {
+        let path = folder.path
+        if lock.withLock({ known.contains(path) }) { return }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        lock.withLock { _ = known.insert(path) }
+    }
+}
+
+/// The hidden folder a build stages changed files in: one flat folder, a file per output, named by
+/// its number, so staging creates no folders at all.
 struct StagingArea: Sendable {
     let root: URL
     let outputExisted: Bool
 
-    func write(_ data: Data, to relativePath: String) throws(Diagnostic) {
-        let target = try destination(relativePath)
-        do {
-            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try data.write(to: target)
-        } catch {
-            throw .error("cannot write \(relativePath): \(error.localizedDescription)")
-        }
-    }
+    func slot(_ number: Int) -> URL { root.appendingPathComponent(String(number)) }
 
-    func copy(_ source: URL, to relativePath: String) throws(Diagnostic) {
-        let target = try destination(relativePath)
+    func write(_ data: Data, slot number: Int) throws(Diagnostic) {
         do {
-            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try? FileManager.default.removeItem(at: target)
-            try FileManager.default.copyItem(at: source, to: target)
+            try data.write(to: slot(number))
         } catch {
-            throw .error("cannot copy \(source.path): \(error.localizedDescription)")
+            throw .error("cannot write \(slot(number).path): \(error.localizedDescription)")
         }
-    }
-
-    /// Every output path comes from content; this is the last guard that none leaves the folder.
-    private func destination(_ relativePath: String) throws(Diagnostic) -> URL {
-        guard InternalLinks.normalize(relativePath, from: []) == relativePath, !relativePath.isEmpty else {
-            throw .error("refusing to write '\(relativePath)': it leads out of the output folder")
-        }
-        return root.appendingPathComponent(relativePath)
     }
 }

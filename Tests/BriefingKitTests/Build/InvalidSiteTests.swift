@@ -96,6 +96,41 @@ import Testing
           {{> sidebar}}{{/main}}{{/base}}
           ^
         """),
+        Case(name: "tab in YAML indentation", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\nsources:\n\t- title: A source\n---\n", expected: """
+        Content/deterrence/bad.md:4:1: error: invalid YAML: a tab in the indentation; YAML is indented with spaces only
+        \t- title: A source
+        ^
+        """),
+        Case(name: "unclosed template tag", files: "-- Templates/layouts/page.html --\n{{<base}}{{$main}}<h1>{{page.title</h1>{{/main}}{{/base}}", expected: """
+        Templates/layouts/page.html:1:23: error: unclosed tag
+        {{<base}}{{$main}}<h1>{{page.title</h1>{{/main}}{{/base}}
+                              ^
+        """),
+        Case(name: "partial name that climbs out", files: "-- Templates/layouts/page.html --\n{{<base}}{{$main}}{{> ../../Content/site}}{{/main}}{{/base}}", expected: """
+        Templates/layouts/page.html:1:19: error: unknown partial '../../Content/site'
+        {{<base}}{{$main}}{{> ../../Content/site}}{{/main}}{{/base}}
+                          ^
+        """),
+        Case(name: "unknown figure", files: "-- Content/data/figures.yaml --\ntroops:\n  value: \"28,500\"\n  label: Troops\n  source: DefenseTech.org\n-- Content/deterrence/bad.md --\n---\ntitle: Bad\n---\nAbout [](figure:trops).", expected: """
+        Content/deterrence/bad.md:4:7: error: unknown figure 'trops' (figures.yaml defines: troops)
+        About [](figure:trops).
+              ^
+        """),
+        Case(name: "missing data file", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\n---\n```table\ndata: troops.csv\n```", expected: """
+        Content/deterrence/bad.md:5:7: error: data file 'troops.csv' not found in Content/data/ (there: none)
+        data: troops.csv
+              ^
+        """),
+        Case(name: "CSV with an unterminated quote", files: "-- Content/data/troops.csv --\nYear,Troops\n2025,\"28,500\n", expected: """
+        Content/data/troops.csv:2:6: error: unterminated quoted field: add the closing "
+        2025,"28,500
+             ^
+        """),
+        Case(name: "data file path traversal", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\n---\n```table\ndata: ../site.yaml\n```", expected: """
+        Content/deterrence/bad.md:5:7: error: 'data' names a file directly in Content/data/, without folders or '..'
+        data: ../site.yaml
+              ^
+        """),
         Case(name: "bad site.yaml", files: "-- Content/site.yaml --\ntitle: Briefing\nbaseURL: ftp://example.org/\n", expected: """
         Content/site.yaml:2:10: error: 'baseURL' must be an http(s) URL or a path starting with '/', like https://example.org/briefings/
         baseURL: ftp://example.org/
@@ -123,6 +158,35 @@ import Testing
         let fixture = try SiteFixture(InvalidSiteTests.goodSite)
         try fixture.writeBytes(Array("---\ntitle: Bad\n---\nCaf".utf8) + [0xE9] + Array(" au lait\n".utf8), to: "Content/deterrence/bad.md")
         #expect(fixture.failure() == ["Content/deterrence/bad.md:4:4: error: invalid UTF-8 (byte 0xE9); save the file as UTF-8\nCaf� au lait\n   ^"])
+    }
+
+    @Test func anEmptyFileNeedsATitle() throws {
+        let fixture = try SiteFixture(InvalidSiteTests.goodSite)
+        try fixture.build()
+        let before = fixture.outputSnapshot()
+        try fixture.writeBytes([], to: "Content/deterrence/empty.md")
+        #expect(fixture.failure() == ["Content/deterrence/empty.md:1:1: error: missing 'title' in the front matter; every page needs one\n\n^"])
+        #expect(fixture.outputSnapshot() == before)
+    }
+
+    /// Input that builds but that no reader can use is a warning, and the build still succeeds. CI's
+    /// address-sanitizer run sets BRIEFING_SKIP_HUGE_INPUT: the plain run covers it in seconds, ASan in minutes.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["BRIEFING_SKIP_HUGE_INPUT"] == nil))
+    func aFiftyMegabytePageAndTenThousandNestedQuotesBuildWithWarnings() throws {
+        let fixture = try SiteFixture(InvalidSiteTests.goodSite)
+        let paragraph = String(repeating: "The alliance has lasted seventy years, and [it](https://example.org/) *still* matters. ", count: 8) + "\n\n"
+        var huge = "---\ntitle: Huge\n---\n"
+        huge.reserveCapacity(50 * 1_048_576 + paragraph.utf8.count)
+        while huge.utf8.count < 50 * 1_048_576 { huge += paragraph }
+        try fixture.writeBytes(Array(huge.utf8), to: "Content/deterrence/huge.md")
+        try fixture.writeBytes(Array(("---\ntitle: Deep\n---\n" + String(repeating: "> ", count: 10_000) + "bottom\n").utf8), to: "Content/deterrence/deep.md")
+        let result = try BriefingCommand.run(["build", "--source", fixture.root.path, "--quiet"], environment: ["NO_COLOR": "1"])
+        #expect(result.status == 0)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.first == "Content/deterrence/deep.md:4:33: warning: quotes nested more than 16 deep; readers cannot follow them")
+        #expect(lines.contains("Content/deterrence/huge.md:1:1: warning: page is 50.0 MB; over 5 MB it slows every build and every reader: split it"))
+        #expect(lines.last == "2 warnings")
+        #expect(fixture.output("deterrence/deep/index.html")?.contains("<p>bottom</p>") == true)
     }
 
     @Test func aSymlinkOutOfContentIsRefused() throws {

@@ -62,6 +62,12 @@ enum JSONValue: Sendable, Equatable {
         }
     }
 
+    /// Bytes that start something `writeString` escapes: quotes, backslashes, control characters,
+    /// `<`, `>`, `&`, and 0xE2, the lead byte of U+2028 and U+2029.
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0xE2
+    }
+
     /// Whole numbers print as integers (`3`, not `3.0`); JSON has no NaN or infinity, so those become null.
     private static func numberText(_ value: Double) -> String {
         guard value.isFinite else { return "null" }
@@ -73,6 +79,12 @@ enum JSONValue: Sendable, Equatable {
 
     private static func writeString(_ text: String, to output: inout String) {
         output += "\""
+        // Most text needs no escape at all; checking its bytes first keeps JSON-LD cheap on every page.
+        if !text.utf8.contains(where: needsEscape) {
+            output += text
+            output += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""

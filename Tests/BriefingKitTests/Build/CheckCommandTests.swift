@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+@testable import BriefingKit
+
+/// `briefing check`: the whole site checked without writing, with the editor's checks on top.
+@Suite struct CheckCommandTests {
+    static let site = """
+    -- Content/site.yaml --
+    title: Briefing
+    baseURL: https://example.org/
+    -- Content/news/a.md --
+    ---
+    title: A
+    ---
+    ![](map.png)
+
+    #### Too deep
+    See [b](../../news/b/) and [nowhere](../../news/nowhere/).
+    -- Content/news/map.png --
+    PNG
+    -- Content/news/b.md --
+    ---
+    title: B
+    summary: Fine.
+    ---
+    Fine.
+    """
+
+    @Test func warningsOnlyExitZeroAndWriteNothing() throws {
+        let fixture = try SiteFixture(CheckCommandTests.site.replacingOccurrences(of: " and [nowhere](../../news/nowhere/)", with: ""))
+        let result = try BriefingCommand.run(["check", "--source", fixture.root.path], environment: ["NO_COLOR": "1"])
+        #expect(result.status == 0)
+        #expect(result.stderr == """
+        Content/news/a.md:1:1: warning: page has no summary: add 'summary:' to the front matter for lists, feeds and search results
+        ---
+        ^
+        Content/news/a.md:4:1: warning: image 'map.png' has no alt text: describe it in the brackets, ![like this](map.png)
+        ![](map.png)
+        ^
+        Content/news/a.md:6:1: warning: heading level 4 follows level 1: use h2 so the outline has no gap
+        #### Too deep
+        ^
+        3 warnings
+
+        """)
+        #expect(!FileManager.default.fileExists(atPath: fixture.root.appendingPathComponent("Output").path))
+    }
+
+    @Test func jsonForCIAndExitOneOnErrors() throws {
+        let fixture = try SiteFixture(CheckCommandTests.site)
+        let result = try BriefingCommand.run(["check", "--source", fixture.root.path, "--format", "json"])
+        #expect(result.status == 1)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(json["errors"] as? Int == 1)
+        #expect(json["warnings"] as? Int == 3)
+        let first = try #require((json["diagnostics"] as? [[String: Any]])?.first { $0["severity"] as? String == "error" })
+        #expect(first["message"] as? String == "link '../../news/nowhere/' leads to nothing this site publishes (read from /news/a/)")
+        #expect(first["file"] as? String == "Content/news/a.md")
+        #expect(first["line"] as? Int == 7)
+        #expect(first["column"] as? Int == 28)
+    }
+}
