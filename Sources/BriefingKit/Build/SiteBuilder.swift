@@ -8,6 +8,9 @@ public struct BuildOptions: Sendable {
     public var output: URL?
     /// Replaces site.yaml's baseURL, e.g. to publish the same site under a sub-path.
     public var baseURL: String?
+    /// Replaces only the scheme and host of the base URL and keeps its path (`http://127.0.0.1:1313`
+    /// serves a site made for `https://example.org/briefings/` at `/briefings/`).
+    public var origin: String?
     public var includeDrafts = false
     /// Build into an output folder that also holds files Briefing did not write.
     public var force = false
@@ -36,6 +39,8 @@ public struct BuildReport: Sendable {
     public var output: URL
     /// Seconds spent in each stage, in order, for `--timings`.
     public var stages: [(name: String, seconds: Double)]
+    /// The address the site was built for.
+    public var baseURL: BaseURL
 }
 
 /// Wall-clock time of each stage of a build.
@@ -62,12 +67,26 @@ public struct SiteBuilder: Sendable {
     public func build() throws(BuildFailure) -> BuildReport {
         let started = DispatchTime.now()
         var clock = StageClock()
+        let writer = SiteWriter(output: options.outputFolder, force: options.force)
+        let stampedAt = BuildCache.now
+        let stamps = options.writeOutput ? BuildCache.stamps(of: options.source) : []
+        let cache = options.writeOutput ? BuildCache.load(from: options.outputFolder) : nil
+        let optionsKey = self.optionsKey
+        if let cache, cache.optionsKey == optionsKey, cache.matches(stamps), let report = unchanged(since: cache, writer: writer, started: started) {
+            return report
+        }
         let loaded = try SiteLoader(root: options.source).load()
         clock.lap("load")
         var settings = loaded.settings
         if let override = options.baseURL {
             guard let baseURL = BaseURL(override) else {
                 throw BuildFailure([.error("--base-url '\(override)' must be an http(s) URL or a path starting with '/'")])
+            }
+            settings.baseURL = baseURL
+        }
+        if let origin = options.origin {
+            guard let baseURL = BaseURL(origin + settings.baseURL.path) else {
+                throw BuildFailure([.error("origin '\(origin)' must be an http(s) address like http://127.0.0.1:1313")])
             }
             settings.baseURL = baseURL
         }
@@ -78,7 +97,17 @@ public struct SiteBuilder: Sendable {
         let contentFiles = Set(loaded.staticFiles.filter { $0.origin == .content }.map(\.outputPath))
         let links = InternalLinks(model: model, contentFiles: contentFiles, checkPublishedURLs: options.qualityChecks)
         let markdown = MarkdownStage(model: model, links: links, data: loaded.data, qualityChecks: options.qualityChecks)
-        let rendered = parallelMap(Array(model.pages.indices)) { markdown.render(pageIndex: $0) }
+        // A page whose file is unchanged, in a site whose settings, data and pages are unchanged, gives
+        // the same Markdown output: take it from the cache.
+        let siteKey = siteKey(loaded: loaded, model: model)
+        let reusable = cache?.siteKey == siteKey ? cache?.pages ?? [:] : [:]
+        let rendered = parallelMap(Array(model.pages.indices)) { index -> MarkdownStage.Output in
+            let page = model.pages[index]
+            if let cached = reusable[page.source.relativePath], cached.sourceHash == ContentHash(page.source.file.text).value {
+                return cached.output
+            }
+            return markdown.render(pageIndex: index)
+        }
         var diagnostics = rendered.flatMap(\.diagnostics)
         diagnostics += loaded.data.staleFigureWarnings(now: options.now, maxAgeDays: settings.staleFigureDays)
         diagnostics += checkFragments(rendered.flatMap(\.fragments), bodies: rendered.map(\.body), model: model)
@@ -90,16 +119,25 @@ public struct SiteBuilder: Sendable {
         let context = TemplateContext(model: model, bodies: rendered.map(\.body), taxonomy: taxonomy, data: loaded.data.templateValue, year: year)
         let jobs = OutputJob.all(model: model, taxonomy: taxonomy)
         clock.lap("lists and related pages")
-        let writer = SiteWriter(output: options.outputFolder, force: options.force)
         let previous = options.writeOutput ? try writer.prepare(siteRoot: options.source) : SiteWriter.Manifest()
+        let templatesKey = Layouts.fingerprint(loaded.templates)
 
         // Every file is rendered and checked before any reaches the output folder; files whose bytes
         // changed wait in a flat staging folder, the rest are not written at all.
         let staging = options.writeOutput ? try writer.openStaging() : nil
         let checked = parallelMap(Array(jobs.enumerated())) { slot, job -> Result<(String, SiteWriter.Manifest.Entry, Bool), Diagnostic> in
             do throws(Diagnostic) {
-                let (path, html) = try job.render(model: model, layouts: layouts, context: context)
-                let entry = SiteWriter.Manifest.Entry(hash: ContentHash(html), size: html.utf8.count)
+                let (layout, value, path) = try job.resolve(model: model, layouts: layouts, context: context)
+                var fingerprint = Fingerprint()
+                fingerprint.add(templatesKey)
+                fingerprint.add(layout)
+                fingerprint.add(context.fingerprint(of: value))
+                // The same templates, layout and context give the same bytes: nothing to render.
+                if let old = previous.entries[path], old.input == fingerprint.value, writer.isIntact(path, old) {
+                    return .success((path, old, false))
+                }
+                let html = try layouts.render(layout, context: value)
+                let entry = SiteWriter.Manifest.Entry(hash: ContentHash(html), size: html.utf8.count, input: fingerprint.value)
                 let changed = writer.needsWrite(path, entry, previous: previous)
                 if changed, let staging { try staging.write(Data(html.utf8), slot: slot) }
                 return .success((path, entry, changed))
@@ -152,12 +190,62 @@ public struct SiteBuilder: Sendable {
             summary.written = staged.count
             summary.unchanged = current.entries.count - staged.count
             summary.removed = try writer.finish(previous: previous, current: current)
+            BuildCache(
+                optionsKey: optionsKey, stamps: stamps, stampedAt: stampedAt, pageCount: model.pages.count,
+                warnings: SiteBuilder.ordered(diagnostics), baseURL: settings.baseURL,
+                siteKey: siteKey, pages: Dictionary(uniqueKeysWithValues: zip(model.pages, rendered).map { page, output in
+                    (page.source.relativePath, BuildCache.CachedPage(sourceHash: ContentHash(page.source.file.text).value, output: output))
+                })
+            ).save(to: options.outputFolder)
         }
         clock.lap("write")
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         return BuildReport(
             pages: model.pages.count, files: current.entries.count, seconds: seconds,
-            warnings: SiteBuilder.ordered(diagnostics), writer: summary, output: options.outputFolder, stages: clock.stages
+            warnings: SiteBuilder.ordered(diagnostics), writer: summary, output: options.outputFolder, stages: clock.stages,
+            baseURL: settings.baseURL
+        )
+    }
+
+    /// Everything besides the sources that changes the output.
+    private var optionsKey: String {
+        let day = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: options.now)
+        return [
+            options.source.standardizedFileURL.path, options.outputFolder.standardizedFileURL.path, options.baseURL ?? "",
+            options.origin ?? "",
+            "\(options.includeDrafts)", "\(day.year ?? 0)-\(day.month ?? 0)-\(day.day ?? 0)",
+        ].joined(separator: "\u{1F}")
+    }
+
+    /// What every page's Markdown output depends on besides its own file.
+    private func siteKey(loaded: LoadedSite, model: SiteModel) -> UInt64 {
+        var key = Fingerprint()
+        key.add(optionsKey)
+        key.add(loaded.settingsText)
+        for file in loaded.data.files.values.sorted(by: { $0.fileName < $1.fileName }) {
+            key.add(file.fileName)
+            key.add(file.file.text)
+        }
+        for page in model.pages {
+            key.add(page.source.relativePath)
+            key.add(page.route)
+        }
+        for file in loaded.staticFiles where file.origin == .content { key.add(file.outputPath) }
+        return key.value
+    }
+
+    /// The report of a build that found nothing changed since the last one and an intact output folder.
+    private func unchanged(since cache: BuildCache, writer: SiteWriter, started: DispatchTime) -> BuildReport? {
+        guard let text = try? String(contentsOf: options.outputFolder.appendingPathComponent(SiteWriter.manifestName), encoding: .utf8)
+        else { return nil }
+        let manifest = SiteWriter.Manifest(text: text)
+        guard writer.isIntact(manifest) else { return nil }
+        var summary = SiteWriter.Summary()
+        summary.unchanged = manifest.entries.count
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        return BuildReport(
+            pages: cache.pageCount, files: manifest.entries.count, seconds: seconds, warnings: cache.warnings,
+            writer: summary, output: options.outputFolder, stages: [("nothing changed", seconds)], baseURL: cache.baseURL
         )
     }
 
@@ -239,7 +327,7 @@ private enum OutputJob: Sendable {
     }
 
     /// The layout, the context and the output path.
-    private func resolve(model: SiteModel, layouts: Layouts, context: TemplateContext) throws(Diagnostic) -> (String, TemplateValue, String) {
+    func resolve(model: SiteModel, layouts: Layouts, context: TemplateContext) throws(Diagnostic) -> (String, TemplateValue, String) {
         switch self {
         case .page(let index, let listPage):
             let page = model.pages[index]

@@ -11,6 +11,8 @@ public struct LoadedSite: Sendable {
     public var staticFiles: [StaticFile]
     /// `Content/data/`.
     public var data: SiteData
+    /// The text of site.yaml, as part of the build cache's key.
+    public var settingsText: String
 }
 
 public struct ContentFile: Sendable {
@@ -120,7 +122,10 @@ public struct SiteLoader: Sendable {
         do { data = try SiteData.load(dataFiles) } catch { errors += error.diagnostics }
         guard errors.isEmpty, let settings else { throw BuildFailure(errors) }
         pages.sort { $0.relativePath < $1.relativePath }
-        return LoadedSite(settings: settings, pages: pages, templates: templateFiles, staticFiles: staticFiles, data: data)
+        return LoadedSite(
+            settings: settings, pages: pages, templates: templateFiles, staticFiles: staticFiles, data: data,
+            settingsText: settingsFile?.text ?? ""
+        )
     }
 
     private struct Entry: Sendable {

@@ -73,6 +73,16 @@ struct Layouts: Sendable {
         }
     }
 
+    /// A fingerprint of every template's name and text.
+    static func fingerprint(_ files: [TemplateFile]) -> UInt64 {
+        var key = Fingerprint()
+        for file in files.sorted(by: { $0.file.path < $1.file.path }) {
+            key.add(file.file.path)
+            key.add(file.file.text)
+        }
+        return key.value
+    }
+
     static func diagnostic(_ error: TemplateError) -> Diagnostic {
         .error(error.message, at: SourceLocation(path: error.path, line: error.line, column: error.column), sourceLine: error.lineText)
     }

@@ -14,6 +14,9 @@ struct TemplateContext {
     /// `site` for each top-level section being current (and for none), made once.
     private var sites: [String: TemplateValue] = [:]
     private var siteWithoutCurrent: TemplateValue = .null
+    /// Fingerprints of the values every page shares, made once for the build cache.
+    private(set) var dataFingerprint: UInt64 = 0
+    private var siteFingerprints: [String: UInt64] = [:]
 
     init(model: SiteModel, bodies: [PageBody], taxonomy: Taxonomy, data: TemplateValue, year: Int) {
         self.model = model
@@ -25,6 +28,42 @@ struct TemplateContext {
         summaries = parallelMap(Array(model.pages.indices)) { context.makeSummary($0) }
         siteWithoutCurrent = makeSite(currentSection: nil)
         for section in model.topSections { sites[section.path] = makeSite(currentSection: section.path) }
+        var fingerprint = Fingerprint()
+        fingerprint.add(data)
+        dataFingerprint = fingerprint.value
+        for (key, value) in sites.merging(["": siteWithoutCurrent], uniquingKeysWith: { first, _ in first }) {
+            var site = Fingerprint()
+            site.add(value)
+            siteFingerprints[key] = site.value
+        }
+    }
+
+    /// A fingerprint of everything a template sees in a context made by this type: the shared `site`
+    /// and `data` by their precomputed fingerprints, the rest value by value.
+    func fingerprint(of context: TemplateValue) -> UInt64 {
+        var fingerprint = Fingerprint()
+        guard case .map(let map) = context else {
+            fingerprint.add(context)
+            return fingerprint.value
+        }
+        for key in map.keys.sorted() {
+            fingerprint.add(key)
+            switch key {
+            case "data": fingerprint.add(dataFingerprint)
+            case "site": fingerprint.add(siteFingerprint(of: map[key]!))
+            default: fingerprint.add(map[key]!)
+            }
+        }
+        return fingerprint.value
+    }
+
+    /// The site value is one of a few, told apart by which section is current.
+    private func siteFingerprint(of site: TemplateValue) -> UInt64 {
+        guard case .map(let map) = site, case .list(let sections)? = map["sections"] else { return 0 }
+        for case .map(let section) in sections where section["isCurrent"] == .bool(true) {
+            if case .string(let name)? = section["name"] { return siteFingerprints[name] ?? 0 }
+        }
+        return siteFingerprints[""] ?? 0
     }
 
     func site(currentSection: String?) -> TemplateValue {

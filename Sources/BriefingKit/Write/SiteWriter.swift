@@ -10,8 +10,8 @@ public struct SiteWriter: Sendable {
 
     static let manifestName = ".briefing-manifest"
     static let stagingName = ".briefing-staging"
-    /// Files a build neither wrote nor minds: they keep an empty output folder in git.
-    static let ignoredNames: Set<String> = [".gitkeep", ".gitignore", manifestName]
+    /// Files a build neither wrote nor minds: they keep an empty output folder in git, or are its own.
+    static let ignoredNames: Set<String> = [".gitkeep", ".gitignore", manifestName, BuildCache.fileName]
 
     public init(output: URL, force: Bool) {
         self.output = output.standardizedFileURL
@@ -29,27 +29,38 @@ public struct SiteWriter: Sendable {
         struct Entry: Sendable, Equatable {
             var hash: ContentHash
             var size: Int
+            /// A fingerprint of everything the file was made from (templates, layout, context), so an
+            /// unchanged page is not even rendered; 0 for files copied or generated as they are.
+            var input: UInt64 = 0
+
+            /// Whether the bytes are the same; the inputs may differ and still give the same bytes.
+            func sameBytes(as other: Entry?) -> Bool { other.map { $0.hash == hash && $0.size == size } ?? false }
         }
 
         var entries: [String: Entry] = [:]
 
-        static let header = "# Files written by briefing build (hash, size, path); it deletes only these."
+        static let header = "# Files written by briefing build (hash, size, input, path); it deletes only these."
 
         init() {}
 
         init(text: String) {
             for line in text.split(separator: "\n") where !line.hasPrefix("#") {
-                let fields = line.split(separator: " ", maxSplits: 2)
-                guard fields.count == 3, let hash = ContentHash(hex: fields[0]), let size = Int(fields[1]) else { continue }
-                let path = String(fields[2])
+                let fields = line.split(separator: " ", maxSplits: 3)
+                guard fields.count == 4, let hash = ContentHash(hex: fields[0]), let size = Int(fields[1]),
+                      let input = UInt64(fields[2], radix: 16)
+                else { continue }
+                let path = String(fields[3])
                 // A manifest edited by hand must not make a build delete outside the output folder.
                 guard InternalLinks.normalize(path, from: []) == path else { continue }
-                entries[path] = Entry(hash: hash, size: size)
+                entries[path] = Entry(hash: hash, size: size, input: input)
             }
         }
 
         var text: String {
-            ([Manifest.header] + entries.keys.sorted().map { "\(entries[$0]!.hash) \(entries[$0]!.size) \($0)" })
+            ([Manifest.header] + entries.keys.sorted().map { path in
+                let entry = entries[path]!
+                return "\(entry.hash) \(entry.size) \(String(entry.input, radix: 16)) \(path)"
+            })
                 .joined(separator: "\n") + "\n"
         }
     }
@@ -84,9 +95,20 @@ public struct SiteWriter: Sendable {
     /// Whether a file must be written: its bytes differ from what the manifest records, or the file on
     /// disk is gone or has another size (someone changed it).
     func needsWrite(_ path: String, _ entry: Manifest.Entry, previous: Manifest) -> Bool {
-        guard previous.entries[path] == entry else { return true }
+        guard entry.sameBytes(as: previous.entries[path]) else { return true }
+        return !isIntact(path, entry)
+    }
+
+    /// The file is on disk with the size the manifest records (so nobody removed or edited it).
+    func isIntact(_ path: String, _ entry: Manifest.Entry) -> Bool {
         let attributes = try? FileManager.default.attributesOfItem(atPath: output.appendingPathComponent(path).path)
-        return (attributes?[.size] as? Int) != entry.size
+        return (attributes?[.size] as? Int) == entry.size
+    }
+
+    /// Every file of the manifest is intact: the output folder is what the last build left.
+    func isIntact(_ manifest: Manifest) -> Bool {
+        let entries = Array(manifest.entries)
+        return !entries.isEmpty && !parallelMap(entries) { isIntact($0.key, $0.value) }.contains(false)
     }
 
     /// A fresh, empty staging folder inside the output folder (so moving out of it is a rename).

@@ -1,0 +1,100 @@
+import Foundation
+
+/// The build cache's on-disk form: length-prefixed fields in a flat byte buffer. JSON of ten thousand
+/// rendered pages takes seconds to decode; this takes milliseconds, and every read is bounds-checked
+/// so that a damaged cache is rejected rather than trusted.
+struct CacheWriter {
+    private(set) var data = Data()
+
+    mutating func int(_ value: Int) {
+        var little = Int64(value).littleEndian
+        withUnsafeBytes(of: &little) { data.append(contentsOf: $0) }
+    }
+
+    mutating func bool(_ value: Bool) { int(value ? 1 : 0) }
+
+    mutating func string(_ value: String) {
+        let bytes = Array(value.utf8)
+        int(bytes.count)
+        data.append(contentsOf: bytes)
+    }
+
+    mutating func optional(_ value: String?) {
+        bool(value != nil)
+        if let value { string(value) }
+    }
+
+    mutating func list<Element>(_ items: [Element], _ write: (inout CacheWriter, Element) -> Void) {
+        int(items.count)
+        for item in items { write(&self, item) }
+    }
+}
+
+struct CacheReader {
+    struct Damaged: Error {}
+
+    private let data: Data
+    private var offset: Int
+
+    init(_ data: Data) {
+        self.data = data
+        offset = data.startIndex
+    }
+
+    var isAtEnd: Bool { offset == data.endIndex }
+
+    mutating func int() throws(Damaged) -> Int {
+        guard data.endIndex - offset >= 8 else { throw Damaged() }
+        var value: Int64 = 0
+        withUnsafeMutableBytes(of: &value) { $0.copyBytes(from: data[offset..<offset + 8]) }
+        offset += 8
+        return Int(Int64(littleEndian: value))
+    }
+
+    mutating func bool() throws(Damaged) -> Bool { try int() != 0 }
+
+    mutating func string() throws(Damaged) -> String {
+        let count = try int()
+        guard count >= 0, data.endIndex - offset >= count else { throw Damaged() }
+        defer { offset += count }
+        return String(decoding: data[offset..<offset + count], as: UTF8.self)
+    }
+
+    mutating func optional() throws(Damaged) -> String? {
+        try bool() ? try string() : nil
+    }
+
+    mutating func list<Element>(_ read: (inout CacheReader) throws(Damaged) -> Element) throws(Damaged) -> [Element] {
+        let count = try int()
+        guard count >= 0, count <= data.endIndex - offset else { throw Damaged() }
+        var items: [Element] = []
+        items.reserveCapacity(count)
+        for _ in 0..<count { items.append(try read(&self)) }
+        return items
+    }
+}
+
+/// A streaming FNV-1a hash for fingerprints made of many parts.
+struct Fingerprint {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func add(_ text: String) {
+        var copy = text
+        copy.withUTF8 { bytes in
+            for byte in bytes { mix(byte) }
+        }
+        mix(0xFF)
+    }
+
+    mutating func add(_ number: Int) {
+        var little = Int64(number).littleEndian
+        withUnsafeBytes(of: &little) { for byte in $0 { mix(byte) } }
+    }
+
+    mutating func add(_ hash: UInt64) { add(Int(bitPattern: UInt(hash))) }
+
+    private mutating func mix(_ byte: UInt8) {
+        value ^= UInt64(byte)
+        value &*= 0x0000_0100_0000_01B3
+    }
+}

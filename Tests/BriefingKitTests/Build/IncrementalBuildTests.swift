@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+@testable import BriefingKit
+
+/// An incremental build must equal a clean full build, byte for byte, whatever was edited.
+@Suite struct IncrementalBuildTests {
+    static let site = BriefingFeaturesTests.site + """
+
+    -- Content/news/faq.md --
+    ---
+    title: Questions
+    date: 2026-05-01
+    tags: [troops]
+    ---
+    > [!NOTE] Did you know?
+    > About [](figure:us-troops) troops.
+
+    ## FAQ
+    ### Why?
+    See the [explainer](../alliance/explainer.md).
+    """
+
+    static let templates = BriefingFeaturesTests.templates + """
+
+    -- Templates/partials/footer.html --
+    <footer>{{site.title}}</footer>
+    -- Templates/layouts/base.html --
+    <!doctype html><html lang="{{site.language}}"><title>{{page.title}}</title>{{$main}}{{/main}}{{> footer}}</html>
+    """
+
+    struct Edit: CustomTestStringConvertible, Sendable {
+        var name: String
+        var files: String
+        var testDescription: String { name }
+    }
+
+    static let edits: [Edit] = [
+        Edit(name: "a page body", files: "-- Content/alliance/history.md --\n---\ntitle: History\ndate: 2026-02-01\ntags: [alliance]\n---\nThe armistice of 1953, and after."),
+        Edit(name: "a front matter title", files: "-- Content/alliance/history.md --\n---\ntitle: A history of the alliance\ndate: 2026-02-01\ntags: [alliance]\n---\nThe armistice."),
+        Edit(name: "a template", files: "-- Templates/layouts/section.html --\n{{<base}}{{$main}}<ol>{{#pages}}<li>{{title}}</li>{{/pages}}</ol>{{/main}}{{/base}}"),
+        Edit(name: "a partial", files: "-- Templates/partials/footer.html --\n<footer>© {{site.title}}</footer>"),
+        Edit(name: "a data file", files: "-- Content/data/people.json --\n{\"lead\": \"Daniel Reyes\", \"count\": 4}"),
+        Edit(name: "figures.yaml", files: "-- Content/data/figures.yaml --\nus-troops:\n  value: \"28,600\"\n  label: US troops in South Korea\n  source: DefenseTech.org\n  url: https://defensetech.org/\n  asOf: 2025-11-01"),
+        Edit(name: "site.yaml", files: "-- Content/site.yaml --\ntitle: Alliance Briefing\nbaseURL: https://example.org/briefings/\nauthor: Desk\npaginate: 2\nrelated: 2"),
+        Edit(name: "a new page", files: "-- Content/news/new.md --\n---\ntitle: New\ndate: 2026-06-01\ntags: [alliance]\n---\nLinks to [history](../alliance/history.md)."),
+    ]
+
+    @Test(arguments: edits)
+    func incrementalEqualsFull(_ edit: Edit) throws {
+        let incremental = try SiteFixture(IncrementalBuildTests.site, templates: IncrementalBuildTests.templates)
+        try incremental.build()
+        try incremental.write(edit.files)
+        let report = try incremental.build()
+
+        let full = try SiteFixture(IncrementalBuildTests.site, templates: IncrementalBuildTests.templates)
+        try full.write(edit.files)
+        try full.build()
+        #expect(IncrementalBuildTests.files(incremental) == IncrementalBuildTests.files(full))
+        #expect(report.writer.written > 0)
+    }
+
+    @Test func editingOnePageRewritesOnlyThatPageAndTheListsThatShowIt() throws {
+        let fixture = try SiteFixture(IncrementalBuildTests.site, templates: IncrementalBuildTests.templates)
+        try fixture.build()
+        try fixture.write("-- Content/alliance/modernization.md --\n---\ntitle: Modernization\ndate: 2026-01-01\n---\nTitanium, and more.")
+        let report = try fixture.build()
+        // The alliance list that shows it is rendered again (its excerpt is in the context) but its
+        // layout prints only titles, so its bytes are the same and it is not written.
+        #expect(report.writer.written == 1)
+    }
+
+    @Test func nothingChangedIsANoOp() throws {
+        let fixture = try SiteFixture(IncrementalBuildTests.site, templates: IncrementalBuildTests.templates)
+        try fixture.build()
+        // Files edited just before a build are not trusted by their stamps; age them.
+        try IncrementalBuildTests.age(fixture.root)
+        try fixture.build()
+        let report = try fixture.build()
+        #expect(report.stages.map(\.name) == ["nothing changed"])
+        #expect(report.writer.written == 0)
+        #expect(report.pages == 8)
+    }
+
+    @Test func aDeletedOutputFileIsWrittenAgain() throws {
+        let fixture = try SiteFixture(IncrementalBuildTests.site, templates: IncrementalBuildTests.templates)
+        try fixture.build()
+        try IncrementalBuildTests.age(fixture.root)
+        try fixture.build()
+        let before = IncrementalBuildTests.files(fixture)
+        try FileManager.default.removeItem(at: fixture.root.appendingPathComponent("Output/alliance/history/index.html"))
+        let report = try fixture.build()
+        #expect(report.writer.written == 1)
+        #expect(IncrementalBuildTests.files(fixture) == before)
+    }
+
+    @Test(arguments: ["damaged", "missing"])
+    func aDamagedOrMissingCacheMeansAFullBuild(_ kind: String) throws {
+        let fixture = try SiteFixture(IncrementalBuildTests.site, templates: IncrementalBuildTests.templates)
+        try fixture.build()
+        let cache = fixture.root.appendingPathComponent("Output/\(BuildCache.fileName)")
+        if kind == "missing" {
+            try FileManager.default.removeItem(at: cache)
+        } else {
+            var bytes = try Data(contentsOf: cache)
+            bytes.replaceSubrange(40..<60, with: Data(repeating: 0xFF, count: 20))
+            try bytes.write(to: cache)
+        }
+        try fixture.write("-- Content/alliance/history.md --\n---\ntitle: History\ndate: 2026-02-01\n---\nChanged.")
+        try fixture.build()
+        let full = try SiteFixture(IncrementalBuildTests.site, templates: IncrementalBuildTests.templates)
+        try full.write("-- Content/alliance/history.md --\n---\ntitle: History\ndate: 2026-02-01\n---\nChanged.")
+        try full.build()
+        #expect(IncrementalBuildTests.files(fixture) == IncrementalBuildTests.files(full))
+    }
+
+    /// The built site without the build's own bookkeeping files.
+    static func files(_ fixture: SiteFixture) -> [String: Data] {
+        fixture.outputSnapshot().filter { !$0.key.hasPrefix(".briefing-") }
+    }
+
+    /// Sets every source file's modification time an hour back, as if edited long before the build.
+    static func age(_ root: URL) throws {
+        let past = Date().addingTimeInterval(-3600)
+        for folder in ["Content", "Templates"] {
+            let enumerator = FileManager.default.enumerator(at: root.appendingPathComponent(folder), includingPropertiesForKeys: nil)
+            while let url = enumerator?.nextObject() as? URL {
+                try FileManager.default.setAttributes([.modificationDate: past], ofItemAtPath: url.path)
+            }
+        }
+    }
+}
