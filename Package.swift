@@ -34,6 +34,7 @@ let package = Package(
             dependencies: [
                 "BriefingKit",
                 .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
         ),
         .executableTarget(
@@ -46,6 +47,6 @@ let package = Package(
         ),
         .testTarget(name: "BriefingTemplatesTests", dependencies: ["BriefingTemplates"]),
         .testTarget(name: "BriefingKitTests", dependencies: ["BriefingKit"]),
-        .testTarget(name: "BriefingServeTests", dependencies: ["BriefingServe"]),
+        .testTarget(name: "BriefingServeTests", dependencies: ["BriefingServe", "BriefingKit"]),
     ]
 )

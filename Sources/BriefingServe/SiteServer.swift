@@ -1,2 +1,151 @@
 import BriefingKit
 import FlyingFox
+import FlyingSocks
+import Foundation
+
+public struct ServeOptions: Sendable {
+    /// The site folder, holding Content/ and Templates/.
+    public var source: URL
+    /// An IP address; the loopback default keeps the draft site off the network.
+    public var host = "127.0.0.1"
+    /// 0 picks a free port; `ServeEvent.serving` tells which.
+    public var port: UInt16 = 1313
+    public var includeDrafts = false
+
+    public init(source: URL) {
+        self.source = source
+    }
+}
+
+/// What a running server reports, in order: the first build, `serving`, then one event per rebuild.
+public enum ServeEvent: Sendable {
+    case built(BuildReport)
+    case serving(URL)
+    case rebuilt(BuildReport)
+    /// A build failed; the browser shows these diagnostics over the last good site.
+    case failed(BuildFailure)
+}
+
+public struct ServeError: Error, LocalizedError, CustomStringConvertible {
+    public var description: String
+    public var errorDescription: String? { description }
+
+    init(_ description: String) {
+        self.description = description
+    }
+}
+
+/// `briefing serve`: builds the site into a private folder for its local address, serves it, and
+/// rebuilds and reloads open pages whenever Content/ or Templates/ change.
+public struct SiteServer: Sendable {
+    public let options: ServeOptions
+
+    public init(options: ServeOptions) {
+        self.options = options
+    }
+
+    /// Serves until the task running it is cancelled (Ctrl-C); then it closes every connection, waits
+    /// for a build in progress and deletes the private build folder before it returns.
+    public func run(report: @escaping @Sendable (ServeEvent) -> Void) async throws {
+        let listen = try ListenAddress(host: options.host, port: options.port)
+        let watched = ["Content", "Templates"].map { options.source.appendingPathComponent($0) }
+        // A build would report these as errors and wait for a fix; with no folder to watch, none would come.
+        for folder in watched {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+                throw ServeError("folder '\(folder.lastPathComponent)/' not found in \(options.source.path); run briefing serve in a site folder or pass --source")
+            }
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-serve-\(UUID().uuidString)")
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw ServeError("cannot create a build folder in \(folder.deletingLastPathComponent().path): \(error.localizedDescription)")
+        }
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // The builder owns this subfolder: a failed first build deletes it again, the folder above stays.
+        let site = folder.appendingPathComponent("site")
+
+        let live = LiveReload()
+        let http = HTTPServer(address: listen.address, logger: .disabled)
+        await http.appendRoute(HTTPRoute("GET " + LiveReloadScript.eventsPath)) { request in
+            await live.eventStream(since: request.query["since"])
+        }
+        await http.appendRoute("*", to: SiteRequestHandler(site: site, live: live))
+
+        do {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await http.run() }
+                group.addTask { try await http.waitUntilListening() }
+                // `run()` ends early only by throwing (a port in use), so whichever child finishes
+                // first says whether the server is listening.
+                do {
+                    try await group.next()
+                } catch {
+                    throw ServeError("cannot serve on \(listen.urlHost):\(options.port): \(error.localizedDescription)")
+                }
+                guard let port = await http.listeningAddress?.port else { throw ServeError("the server stopped listening") }
+                let builder = ServeBuilder(options: options, output: site, origin: "http://\(listen.urlHost):\(port)")
+
+                // Watching starts before the first build so that no save during it goes unnoticed.
+                let changes = try FolderWatcher.changes(in: watched, debounce: .milliseconds(100))
+                let first = await builder.build(fallbackBasePath: "/")
+                await live.update(first)
+                report(first.event(first: true))
+                guard let url = URL(string: builder.origin + first.basePath) else {
+                    throw ServeError("'\(builder.origin + first.basePath)' is not a URL a browser can open")
+                }
+                report(.serving(url))
+
+                group.addTask {
+                    var basePath = first.basePath
+                    // One build at a time; saves during a build coalesce into a single next build.
+                    for await _ in changes {
+                        let outcome = await builder.build(fallbackBasePath: basePath)
+                        basePath = outcome.basePath
+                        await live.update(outcome)
+                        report(outcome.event(first: false))
+                    }
+                }
+                // Both children run until cancelled; if the server fails, stop watching too.
+                try await group.next()
+                group.cancelAll()
+            }
+        } catch where Task.isCancelled {
+            // Stopping cancels the server's task, which ends with an error that is no failure.
+        }
+    }
+}
+
+/// The host to bind, checked up front so that a typo reads as such rather than as a socket error.
+private struct ListenAddress {
+    let address: any SocketAddress
+    /// The host as it appears in a URL: IPv6 in brackets.
+    let urlHost: String
+
+    init(host: String, port: UInt16) throws {
+        do {
+            if host == "localhost" {
+                address = try sockaddr_in.inet(ip4: "127.0.0.1", port: port)
+                urlHost = host
+            } else if host.contains(":") {
+                address = try sockaddr_in6.inet6(ip6: host, port: port)
+                urlHost = "[\(host)]"
+            } else {
+                address = try sockaddr_in.inet(ip4: host, port: port)
+                urlHost = host
+            }
+        } catch {
+            throw ServeError("--host '\(host)' must be an IP address such as 127.0.0.1 or ::1, or localhost")
+        }
+    }
+}
+
+private extension Socket.Address {
+    var port: UInt16? {
+        switch self {
+        case .ip4(_, let port), .ip6(_, let port): port
+        case .unix: nil
+        }
+    }
+}

@@ -1,7 +1,69 @@
 import ArgumentParser
+import BriefingKit
+import BriefingServe
+import Foundation
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Build, serve on localhost and rebuild on every change.")
 
-    func run() async throws {}
+    @Option(help: "The port to listen on (0 picks a free one).")
+    var port: UInt16 = 1313
+
+    @Option(help: "The address to listen on; the default accepts connections from this computer only.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The site folder, holding Content/ and Templates/.")
+    var source: String = "."
+
+    @Flag(help: "Include pages marked draft: true.")
+    var drafts = false
+
+    func run() async throws {
+        var options = ServeOptions(source: URL(fileURLWithPath: source))
+        options.host = host
+        options.port = port
+        options.includeDrafts = drafts
+        let terminal = Terminal()
+        let serving = Task {
+            try await SiteServer(options: options).run { event in terminal.show(event) }
+        }
+        // Ctrl-C and SIGTERM cancel the server instead of killing the process, so it deletes its
+        // build folder and the command exits 0.
+        let signals = [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { serving.cancel() }
+            source.resume()
+            return source
+        }
+        defer { signals.forEach { $0.cancel() } }
+        try await serving.value
+    }
+}
+
+private extension Terminal {
+    func show(_ event: ServeEvent) {
+        switch event {
+        case .built(let report):
+            printDiagnostics(report.warnings)
+            say("Built \(Self.summary(report))")
+        case .serving(let url):
+            say("Serving \(url.absoluteString) (Ctrl-C to stop)")
+        case .rebuilt(let report):
+            printDiagnostics(report.warnings)
+            say("Rebuilt \(Self.summary(report))")
+        case .failed(let failure):
+            printDiagnostics(failure.diagnostics)
+        }
+    }
+
+    static func summary(_ report: BuildReport) -> String {
+        let pages = report.pages == 1 ? "1 page" : "\(report.pages) pages"
+        return "\(pages) in \(String(format: "%.2f", report.seconds)) s"
+    }
+
+    /// Written at once, not through print's buffer, which holds lines back while stdout is a pipe.
+    func say(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
 }

@@ -1,2 +1,223 @@
+import BriefingKit
+import Foundation
 import Testing
 @testable import BriefingServe
+
+/// The server end to end: a temporary site served on a free port, read over HTTP as a browser would.
+@Suite(.timeLimit(.minutes(1)))
+struct SiteServerTests {
+    @Test("pages, folders, assets and the 404 page, with the reload script in HTML only")
+    func servesTheSite() async throws {
+        try await ServedSite.serve(ServedSite.site) { site in
+            #expect(site.url.absoluteString == "http://127.0.0.1:\(site.port)/")
+
+            let home = try await site.fetch("/")
+            #expect(home.status == 200)
+            #expect(home.contentType == "text/html; charset=utf-8")
+            #expect(home.body.contains("<h1>Serve Test Briefing</h1>"))
+            // Built for the local address, not site.yaml's https://example.org/.
+            #expect(home.body.contains("<meta name=\"base\" content=\"http://127.0.0.1:\(site.port)/\">"))
+            let script = try #require(home.body.range(of: "<script data-briefing-live-reload>"))
+            let bodyEnd = try #require(home.body.range(of: "</body>"))
+            #expect(script.upperBound < bodyEnd.lowerBound)
+            #expect(home.body.contains("/__briefing/events?since="))
+
+            let page = try await site.fetch("/notes/first/")
+            #expect(page.status == 200)
+            #expect(page.body.contains("The original text."))
+            #expect(page.body.contains("data-briefing-live-reload"))
+
+            let css = try await site.fetch("/assets/style.css")
+            #expect(css.status == 200)
+            #expect(css.contentType == "text/css; charset=utf-8")
+            #expect(css.body == "body { color: black; }\n")
+
+            let folder = try await site.raw("/notes?sort=new")
+            #expect(folder.status == 301)
+            #expect(folder.location == "/notes/?sort=new")
+            #expect(try await site.fetch("/notes/").body.contains("<a href=\"/notes/first/\">First note</a>"))
+
+            let missing = try await site.fetch("/no/such/page/")
+            #expect(missing.status == 404)
+            #expect(missing.contentType == "text/html; charset=utf-8")
+            #expect(missing.body.contains("<h1>Lost in the briefing</h1>"))
+            #expect(missing.body.contains("data-briefing-live-reload"))
+
+            let head = try await site.fetch("/", method: "HEAD")
+            #expect(head.status == 200)
+            #expect(head.body.isEmpty)
+            #expect(try await site.fetch("/", method: "POST").status == 405)
+
+            let output = try #require(site.output)
+            let built = try Self.files(below: output)
+            #expect(built.keys.contains("index.html"))
+            #expect(built.keys.contains("404.html"))
+            for (path, text) in built {
+                #expect(!text.contains("__briefing"), "\(path) holds the reload script")
+            }
+        }
+    }
+
+    @Test("media types of the files a site serves")
+    func contentTypes() async throws {
+        let types = [
+            "a.html": "text/html; charset=utf-8", "a.css": "text/css; charset=utf-8",
+            "a.js": "text/javascript; charset=utf-8", "a.xml": "application/xml; charset=utf-8",
+            "a.json": "application/json", "a.svg": "image/svg+xml", "a.png": "image/png", "a.jpg": "image/jpeg",
+            "a.webp": "image/webp", "a.woff2": "font/woff2", "a.txt": "text/plain; charset=utf-8",
+            "a.ico": "image/x-icon", "a.unknown": "application/octet-stream",
+        ]
+        let files = types.keys.map { "-- Content/files/\($0) --\nx" }.joined(separator: "\n")
+        try await ServedSite.serve(ServedSite.site + "\n" + files) { site in
+            for (name, type) in types {
+                let response = try await site.fetch("/files/\(name)")
+                #expect(response.status == 200, "\(name)")
+                #expect(response.contentType == type, "\(name)")
+            }
+        }
+    }
+
+    @Test("edit → reload; broken front matter → error event, last good page kept; fix → reload")
+    func editBreakFix() async throws {
+        try await ServedSite.serve(ServedSite.site) { site in
+            // A page that was served by another build reloads as soon as it connects: this proves the
+            // stream is open before the first edit.
+            let events = site.openEvents(since: "an-older-build")
+            defer { events.close() }
+            let connected = try await events.next { $0.name == "reload" }
+
+            try site.write("""
+            -- Content/notes/first.md --
+            ---
+            title: First note
+            date: 2026-01-02
+            ---
+            The edited text.
+            """)
+            let edited = try await events.next(from: connected.index + 1) { $0.name == "reload" }
+            #expect(try await site.fetch("/notes/first/").body.contains("The edited text."))
+
+            try site.write("""
+            -- Content/notes/first.md --
+            ---
+            title: [unclosed
+            date: 2026-01-02
+            ---
+            The broken text.
+            """)
+            let failed = try await events.next(from: edited.index + 1) { $0.name == "error" }
+            #expect(failed.event.data.contains(#/Content/notes/first\.md:\d+:\d+: error: /#))
+            #expect(failed.event.data.contains("\n    ^"), "the source line and a caret under the column")
+            let kept = try await site.fetch("/notes/first/")
+            #expect(kept.status == 200)
+            #expect(kept.body.contains("The edited text."))
+
+            // A page opened while the build is broken shows the error at once.
+            let late = site.openEvents(since: "an-older-build")
+            defer { late.close() }
+            #expect(try await late.next().event.name == "error")
+
+            try site.write("""
+            -- Content/notes/first.md --
+            ---
+            title: First note
+            date: 2026-01-02
+            ---
+            The fixed text.
+            """)
+            _ = try await events.next(from: failed.index + 1) { $0.name == "reload" }
+            #expect(try await site.fetch("/notes/first/").body.contains("The fixed text."))
+        }
+    }
+
+    @Test("a first build that fails still serves: the error, then the site once fixed")
+    func firstBuildFails() async throws {
+        let broken = ServedSite.site.replacingOccurrences(of: "title: Second note", with: "title: [unclosed")
+        try await ServedSite.serve(broken) { site in
+            #expect(site.output == nil)
+            let standIn = try await site.fetch("/")
+            #expect(standIn.status == 404)
+            #expect(standIn.body.contains("/__briefing/events?since="))
+
+            let events = site.openEvents(since: "")
+            defer { events.close() }
+            let failed = try await events.next()
+            #expect(failed.event.name == "error")
+            #expect(failed.event.data.contains("Content/notes/second.md:"))
+
+            try site.write(ServedSite.site)
+            _ = try await events.next(from: failed.index + 1) { $0.name == "reload" }
+            #expect(try await site.fetch("/").status == 200)
+        }
+    }
+
+    @Test("requests that try to leave the site are refused")
+    func traversal() async throws {
+        try await ServedSite.serve(ServedSite.site) { site in
+            let attempts = [
+                "/../Content/site.yaml", "/%2e%2e/Content/site.yaml", "/%2E%2E/%2E%2E/etc/passwd",
+                "/notes/..%2F..%2FContent/site.yaml", "/notes%2F..%2F..%2FContent%2Fsite.yaml",
+                "/..%5C..%5CContent/site.yaml", "/notes/%00/", "/.briefing-manifest", "/%zz",
+            ]
+            for target in attempts {
+                let response = try await site.raw(target)
+                #expect([403, 404].contains(response.status), "\(target): \(response.status)")
+                #expect(!response.body.contains("baseURL"), "\(target) leaked site.yaml")
+            }
+        }
+    }
+
+    @Test("a site published under a sub-path is served under the same path")
+    func basePath() async throws {
+        let files = ServedSite.site.replacingOccurrences(of: "https://example.org/", with: "https://example.org/briefings/")
+        try await ServedSite.serve(files) { site in
+            #expect(site.url.absoluteString == "http://127.0.0.1:\(site.port)/briefings/")
+            let home = try await site.fetch("/briefings/")
+            #expect(home.status == 200)
+            #expect(home.body.contains("<meta name=\"base\" content=\"http://127.0.0.1:\(site.port)/briefings/\">"))
+            #expect(try await site.fetch("/briefings/notes/first/").body.contains("The original text."))
+            #expect(try await site.fetch("/briefings/assets/style.css").status == 200)
+            #expect(try await site.raw("/").location == "/briefings/")
+            #expect(try await site.raw("/briefings").location == "/briefings/")
+            let outside = try await site.fetch("/notes/first/")
+            #expect(outside.status == 404)
+            #expect(outside.body.contains("Lost in the briefing"))
+        }
+    }
+
+    @Test("a port in use is an error, not a hang")
+    func portInUse() async throws {
+        try await ServedSite.serve(ServedSite.site) { site in
+            var second = ServeOptions(source: site.root)
+            second.port = site.port
+            let options = second
+            let error = await #expect(throws: ServeError.self) {
+                try await withTimeout(ServedSite.timeout) {
+                    try await SiteServer(options: options).run { _ in }
+                }
+            }
+            #expect(error?.description.hasPrefix("cannot serve on 127.0.0.1:\(site.port):") == true)
+        }
+    }
+
+    @Test("stopping deletes the private build folder")
+    func stopCleansUp() async throws {
+        let site = try await ServedSite.start(ServedSite.site)
+        let folder = try #require(site.output).deletingLastPathComponent()
+        #expect(FileManager.default.fileExists(atPath: folder.path))
+        try await site.stop()
+        #expect(!FileManager.default.fileExists(atPath: folder.path))
+    }
+
+    /// Every file below a folder, as text.
+    static func files(below folder: URL) throws -> [String: String] {
+        var files: [String: String] = [:]
+        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
+        while let url = enumerator?.nextObject() as? URL {
+            guard try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true else { continue }
+            files[String(url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count + 1))] =
+                String(decoding: try Data(contentsOf: url), as: UTF8.self)
+        }
+        return files
+    }
+}

@@ -1,0 +1,193 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Reports changes anywhere below some folders. A burst of events (an editor's save writes, renames
+/// and deletes; `git checkout` touches hundreds of files) becomes one change, once `debounce` has
+/// passed without another. The stream buffers one change: saves during a build make one more build.
+enum FolderWatcher {
+    static func changes(in folders: [URL], debounce: DispatchTimeInterval) throws -> AsyncStream<Void> {
+        let (stream, continuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+        let watch = try FolderWatch(folders: folders, debounce: debounce, continuation: continuation)
+        // Ends when the server stops iterating: the watch closes its descriptor.
+        continuation.onTermination = { _ in watch.stop() }
+        return stream
+    }
+}
+
+#if canImport(Glibc)
+/// inotify watches one folder, not its subfolders: this keeps a watch on every folder below the roots
+/// and adds one for each folder created or moved in later.
+///
+/// `@unchecked Sendable`: the watch table and the pending debounce are touched on `queue` only.
+private final class FolderWatch: @unchecked Sendable {
+    private let descriptor: Int32
+    private let queue = DispatchQueue(label: "briefing.serve.watch")
+    private let source: DispatchSourceRead
+    private let debounce: DispatchTimeInterval
+    private let continuation: AsyncStream<Void>.Continuation
+    private let roots: [URL]
+    /// The folder of each watch descriptor.
+    private var folders: [Int32: URL] = [:]
+    private var pending: DispatchWorkItem?
+
+    private static let events = UInt32(
+        IN_CREATE | IN_DELETE | IN_MODIFY | IN_CLOSE_WRITE | IN_ATTRIB | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF
+    ) | UInt32(IN_ONLYDIR)
+
+    init(folders roots: [URL], debounce: DispatchTimeInterval, continuation: AsyncStream<Void>.Continuation) throws {
+        descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
+        guard descriptor >= 0 else {
+            throw ServeError("cannot watch for changes: inotify_init1 failed (\(String(cString: strerror(errno))))")
+        }
+        self.debounce = debounce
+        self.continuation = continuation
+        self.roots = roots
+        source = DispatchSource.makeReadSource(fileDescriptor: descriptor, queue: queue)
+        source.setCancelHandler { [descriptor] in close(descriptor) }
+        do {
+            try queue.sync {
+                for root in roots { try addWatches(below: root) }
+            }
+        } catch {
+            // A source must be running before it is released; cancelling it closes the descriptor.
+            source.resume()
+            source.cancel()
+            throw error
+        }
+        source.setEventHandler { [self] in readEvents() }
+        source.resume()
+    }
+
+    func stop() {
+        queue.async { [self] in
+            pending?.cancel()
+            source.cancel()
+        }
+    }
+
+    /// A watch on the folder and every folder inside it, hidden ones aside: the build skips them.
+    private func addWatches(below root: URL) throws {
+        try addWatch(root)
+        let subfolders = FileManager.default.enumerator(
+            at: root,
+            includingPropertiesForKeys: [.isDirectoryKey, .isSymbolicLinkKey],
+            options: [.skipsHiddenFiles]
+        )
+        while let url = subfolders?.nextObject() as? URL {
+            let values = try? url.resourceValues(forKeys: [.isDirectoryKey, .isSymbolicLinkKey])
+            if values?.isDirectory == true, values?.isSymbolicLink != true { try addWatch(url) }
+        }
+    }
+
+    private func addWatch(_ folder: URL) throws {
+        let watch = inotify_add_watch(descriptor, folder.path, FolderWatch.events)
+        guard watch >= 0 else {
+            // A folder that went away before its watch was added is no longer there to watch.
+            if errno == ENOENT || errno == ENOTDIR { return }
+            if errno == ENOSPC {
+                throw ServeError("cannot watch \(folder.path) for changes: the system's limit of inotify watches is reached (raise fs.inotify.max_user_watches)")
+            }
+            throw ServeError("cannot watch \(folder.path) for changes: \(String(cString: strerror(errno)))")
+        }
+        folders[Int32(watch)] = folder
+    }
+
+    private func readEvents() {
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        var changed = false
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            // The descriptor does not block: -1 with EAGAIN means every event is read.
+            guard count > 0 else { break }
+            var offset = 0
+            buffer.withUnsafeBytes { bytes in
+                let header = MemoryLayout<inotify_event>.size
+                while offset + header <= count {
+                    let watch = bytes.loadUnaligned(fromByteOffset: offset, as: Int32.self)
+                    let mask = bytes.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self)
+                    let nameLength = Int(bytes.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self))
+                    let nameBytes = bytes[(offset + header)..<min(offset + header + nameLength, count)]
+                    let name = String(decoding: nameBytes.prefix { $0 != 0 }, as: UTF8.self)
+                    offset += header + nameLength
+                    changed = handle(watch: watch, mask: mask, name: name) || changed
+                }
+            }
+        }
+        if changed { schedule() }
+    }
+
+    /// Keeps the watch table current; true when the event changes the site.
+    private func handle(watch: Int32, mask: UInt32, name: String) -> Bool {
+        if mask & UInt32(IN_Q_OVERFLOW) != 0 {
+            // Events were lost, new folders among them perhaps: watch everything again (an existing
+            // watch is returned as it is) and rebuild.
+            for root in roots { try? addWatches(below: root) }
+            return true
+        }
+        if mask & UInt32(IN_IGNORED) != 0 {
+            folders[watch] = nil
+            return false
+        }
+        // Editors' swap, backup and lock files; the build skips hidden files too.
+        if name.hasPrefix(".") || name.hasSuffix("~") { return false }
+        if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0, let folder = folders[watch] {
+            // Files may already be inside: the rebuild that follows reads them.
+            try? addWatches(below: folder.appendingPathComponent(name))
+        }
+        return true
+    }
+
+    private func schedule() {
+        pending?.cancel()
+        let item = DispatchWorkItem { [continuation] in continuation.yield() }
+        pending = item
+        queue.asyncAfter(deadline: .now() + debounce, execute: item)
+    }
+}
+#else
+/// Without inotify, the folders' listing (paths, sizes, modification times) is compared twice a second;
+/// the interval already groups a burst of saves, so there is no separate debounce.
+///
+/// `@unchecked Sendable`: `listing` is touched on `queue` only.
+private final class FolderWatch: @unchecked Sendable {
+    private let queue = DispatchQueue(label: "briefing.serve.watch")
+    private let timer: DispatchSourceTimer
+    private let roots: [URL]
+    private var listing: [String: [Int]] = [:]
+
+    init(folders roots: [URL], debounce _: DispatchTimeInterval, continuation: AsyncStream<Void>.Continuation) throws {
+        self.roots = roots
+        timer = DispatchSource.makeTimerSource(queue: queue)
+        queue.sync { listing = currentListing() }
+        timer.schedule(deadline: .now() + .milliseconds(500), repeating: .milliseconds(500))
+        timer.setEventHandler { [self] in
+            let current = currentListing()
+            if current != listing {
+                listing = current
+                continuation.yield()
+            }
+        }
+        timer.resume()
+    }
+
+    func stop() {
+        timer.cancel()
+    }
+
+    private func currentListing() -> [String: [Int]] {
+        var listing: [String: [Int]] = [:]
+        let keys: [URLResourceKey] = [.fileSizeKey, .contentModificationDateKey]
+        for root in roots {
+            let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles])
+            while let url = files?.nextObject() as? URL {
+                let values = try? url.resourceValues(forKeys: Set(keys))
+                let modified = values?.contentModificationDate?.timeIntervalSince1970 ?? 0
+                listing[url.path] = [values?.fileSize ?? -1, Int(modified * 1000)]
+            }
+        }
+        return listing
+    }
+}
+#endif

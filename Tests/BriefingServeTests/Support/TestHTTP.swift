@@ -1,0 +1,174 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Glibc
+@testable import BriefingServe
+
+struct TestResponse {
+    var status: Int
+    var contentType: String?
+    var location: String?
+    var body: String
+}
+
+extension ServedSite {
+    /// A GET through URLSession, as a browser would send it; redirects are not followed.
+    func fetch(_ path: String, method: String = "GET") async throws -> TestResponse {
+        var request = URLRequest(url: URL(string: path, relativeTo: url)!, timeoutInterval: ServedSite.timeout)
+        request.httpMethod = method
+        let (data, response) = try await session.data(for: request)
+        guard let http = response as? HTTPURLResponse else { throw TestFailure("no HTTP response for \(path)") }
+        return TestResponse(
+            status: http.statusCode,
+            contentType: http.value(forHTTPHeaderField: "Content-Type"),
+            location: http.value(forHTTPHeaderField: "Location"),
+            body: String(decoding: data, as: UTF8.self)
+        )
+    }
+
+    /// Sends the request target exactly as written: URLSession and curl would already resolve `..`
+    /// and so never let the server see the attack.
+    func raw(_ target: String) async throws -> TestResponse {
+        let port = port
+        return try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try TestHTTP.rawGet(target, port: port) })
+            }
+        }
+    }
+
+    /// The Server-Sent Events a page would receive, collected as they arrive.
+    func openEvents(since build: String? = nil) -> EventStreamClient {
+        var components = URLComponents(url: url, resolvingAgainstBaseURL: false)!
+        components.path = LiveReloadScript.eventsPath
+        components.query = build.map { "since=\($0)" }
+        return EventStreamClient(url: components.url!)
+    }
+}
+
+enum TestHTTP {
+    /// One per served site, invalidated when the server stops, so no connection outlives its test.
+    static func makeSession() -> URLSession {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = ServedSite.timeout
+        return URLSession(configuration: configuration, delegate: RefuseRedirects(), delegateQueue: nil)
+    }
+
+    /// One `Connection: close` request over a plain socket, with send and receive timeouts.
+    static func rawGet(_ target: String, port: UInt16) throws -> TestResponse {
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard socket >= 0 else { throw TestFailure("socket() failed") }
+        defer { close(socket) }
+        var timeout = timeval(tv_sec: Int(ServedSite.timeout), tv_usec: 0)
+        setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        setsockopt(socket, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard connected == 0 else { throw TestFailure("cannot connect to port \(port)") }
+        let request = Array("GET \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n".utf8)
+        guard send(socket, request, request.count, 0) == request.count else { throw TestFailure("send() failed") }
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 16 * 1024)
+        while true {
+            let count = recv(socket, &buffer, buffer.count, 0)
+            guard count > 0 else { break }
+            received += buffer[..<count]
+        }
+        let text = String(decoding: received, as: UTF8.self)
+        guard let headEnd = text.range(of: "\r\n\r\n") else { throw TestFailure("no response to \(target): \(text)") }
+        let head = text[..<headEnd.lowerBound].split(separator: "\r\n")
+        let statusLine = head.first?.split(separator: " ") ?? []
+        guard statusLine.count >= 2, let status = Int(statusLine[1]) else { throw TestFailure("bad status line: \(text)") }
+        func header(_ name: String) -> String? {
+            head.dropFirst().first { $0.lowercased().hasPrefix(name.lowercased() + ":") }
+                .map { $0.dropFirst(name.count + 1).trimmingCharacters(in: .whitespaces) }
+        }
+        return TestResponse(
+            status: status,
+            contentType: header("Content-Type"),
+            location: header("Location"),
+            body: String(text[headEnd.upperBound...])
+        )
+    }
+}
+
+private final class RefuseRedirects: NSObject, URLSessionTaskDelegate, Sendable {
+    func urlSession(
+        _ session: URLSession,
+        task: URLSessionTask,
+        willPerformHTTPRedirection response: HTTPURLResponse,
+        newRequest request: URLRequest,
+        completionHandler: @escaping @Sendable (URLRequest?) -> Void
+    ) {
+        completionHandler(nil)
+    }
+}
+
+/// An EventSource for tests: reads `/__briefing/events` through URLSession as the data arrives.
+final class EventStreamClient: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    struct Event: Equatable {
+        var name: String
+        var data: String
+    }
+
+    // `@unchecked Sendable`: `text` and `events` are guarded by `lock`.
+    private let lock = NSLock()
+    private var text = ""
+    private var events: [Event] = []
+    private var session: URLSession!
+
+    init(url: URL) {
+        super.init()
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = 3600
+        session = URLSession(configuration: configuration, delegate: self, delegateQueue: nil)
+        session.dataTask(with: URLRequest(url: url)).resume()
+    }
+
+    func close() {
+        session.invalidateAndCancel()
+    }
+
+    var received: [Event] {
+        lock.withLock { events }
+    }
+
+    /// Waits for the first matching event at `start` or later, or throws after the timeout.
+    func next(from start: Int = 0, where matches: @escaping @Sendable (Event) -> Bool = { _ in true }) async throws -> (index: Int, event: Event) {
+        let deadline = Date().addingTimeInterval(ServedSite.timeout)
+        while Date() < deadline {
+            let events = received
+            if let index = events.indices.dropFirst(start).first(where: { matches(events[$0]) }) {
+                return (index, events[index])
+            }
+            try await Task.sleep(for: .milliseconds(25))
+        }
+        throw TestFailure("no matching event within \(ServedSite.timeout) s; received \(received)")
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        lock.withLock {
+            text += String(decoding: data, as: UTF8.self)
+            // An event ends at a blank line; `retry:` alone is not an event.
+            while let end = text.range(of: "\n\n") {
+                let block = text[..<end.lowerBound]
+                text.removeSubrange(..<end.upperBound)
+                var name = "message"
+                var lines: [Substring] = []
+                for line in block.split(separator: "\n") {
+                    if line.hasPrefix("event: ") { name = String(line.dropFirst(7)) }
+                    if line.hasPrefix("data: ") { lines.append(line.dropFirst(6)) }
+                }
+                if !lines.isEmpty { events.append(Event(name: name, data: lines.joined(separator: "\n"))) }
+            }
+        }
+    }
+}
