@@ -33,18 +33,22 @@ struct Build: ParsableCommand {
         options.includeDrafts = drafts
         options.force = force
         let terminal = Terminal()
+        let counter = terminal.progressLine(enabled: !quiet)
+        if let counter {
+            options.progress = { stage, done, total in counter.show(stage, done, total) }
+        }
         do {
             let report = try SiteBuilder(options: options).build()
+            counter?.clear()
             terminal.printDiagnostics(report.warnings)
             if !quiet {
-                let seconds = String(format: "%.2f", report.seconds)
-                let pages = report.pages == 1 ? "1 page" : "\(report.pages) pages"
-                print("Built \(pages) in \(seconds) s → \(terminal.display(report.output))/")
+                print(Terminal.summary(report, verb: "Built") + " → \(terminal.display(report.output))/")
             }
             if timings {
                 for stage in report.stages { print(String(format: "%8.3f s  %@", stage.seconds, stage.name)) }
             }
         } catch {
+            counter?.clear()
             terminal.printDiagnostics(error.diagnostics)
             throw ExitCode.failure
         }

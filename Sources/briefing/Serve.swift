@@ -46,20 +46,15 @@ private extension Terminal {
         switch event {
         case .built(let report):
             printDiagnostics(report.warnings)
-            say("Built \(Self.summary(report))")
+            say(Terminal.summary(report, verb: "Built"))
         case .serving(let url):
             say("Serving \(url.absoluteString) (Ctrl-C to stop)")
         case .rebuilt(let report):
             printDiagnostics(report.warnings)
-            say("Rebuilt \(Self.summary(report))")
+            say(Terminal.summary(report, verb: "Rebuilt"))
         case .failed(let failure):
             printDiagnostics(failure.diagnostics)
         }
-    }
-
-    static func summary(_ report: BuildReport) -> String {
-        let pages = report.pages == 1 ? "1 page" : "\(report.pages) pages"
-        return "\(pages) in \(String(format: "%.2f", report.seconds)) s"
     }
 
     /// Written at once, not through print's buffer, which holds lines back while stdout is a pipe.

@@ -1,5 +1,6 @@
 import BriefingTemplates
 import Foundation
+import Synchronization
 
 public struct BuildOptions: Sendable {
     /// The site folder, holding Content/ and Templates/.
@@ -21,6 +22,8 @@ public struct BuildOptions: Sendable {
     public var qualityChecks = false
     /// The build's clock, injected so that output with dates is reproducible in tests.
     public var now = Date()
+    /// Told how far a long stage has come (`markdown`, `templates`), from any thread; a terminal shows it.
+    public var progress: (@Sendable (_ stage: String, _ done: Int, _ total: Int) -> Void)?
 
     public init(source: URL, output: URL? = nil) {
         self.source = source
@@ -41,6 +44,26 @@ public struct BuildReport: Sendable {
     public var stages: [(name: String, seconds: Double)]
     /// The address the site was built for.
     public var baseURL: BaseURL
+}
+
+/// Counts finished items of a parallel stage for `BuildOptions.progress`.
+final class ProgressCounter: Sendable {
+    private let done = Atomic<Int>(0)
+    private let stage: String
+    private let total: Int
+    private let report: (@Sendable (String, Int, Int) -> Void)?
+
+    init(stage: String, total: Int, report: (@Sendable (String, Int, Int) -> Void)?) {
+        self.stage = stage
+        self.total = total
+        self.report = report
+    }
+
+    func step() {
+        guard let report else { return }
+        let count = done.wrappingAdd(1, ordering: .relaxed).newValue
+        report(stage, count, total)
+    }
 }
 
 /// Wall-clock time of each stage of a build.
@@ -101,7 +124,9 @@ public struct SiteBuilder: Sendable {
         // the same Markdown output: take it from the cache.
         let siteKey = siteKey(loaded: loaded, model: model)
         let reusable = cache?.siteKey == siteKey ? cache?.pages ?? [:] : [:]
+        let markdownProgress = ProgressCounter(stage: "markdown", total: model.pages.count, report: options.progress)
         let rendered = parallelMap(Array(model.pages.indices)) { index -> MarkdownStage.Output in
+            defer { markdownProgress.step() }
             let page = model.pages[index]
             if let cached = reusable[page.source.relativePath], cached.sourceHash == ContentHash(page.source.file.text).value {
                 return cached.output
@@ -125,7 +150,9 @@ public struct SiteBuilder: Sendable {
         // Every file is rendered and checked before any reaches the output folder; files whose bytes
         // changed wait in a flat staging folder, the rest are not written at all.
         let staging = options.writeOutput ? try writer.openStaging() : nil
+        let templateProgress = ProgressCounter(stage: "templates", total: jobs.count, report: options.progress)
         let checked = parallelMap(Array(jobs.enumerated())) { slot, job -> Result<(String, SiteWriter.Manifest.Entry, Bool), Diagnostic> in
+            defer { templateProgress.step() }
             do throws(Diagnostic) {
                 let (layout, value, path) = try job.resolve(model: model, layouts: layouts, context: context)
                 var fingerprint = Fingerprint()

@@ -23,6 +23,10 @@ struct ContentHash: Hashable, Sendable, CustomStringConvertible {
         return hash
     }
 
+    init(value: UInt64) {
+        self.value = value
+    }
+
     init?(hex: Substring) {
         guard let value = UInt64(hex, radix: 16) else { return nil }
         self.value = value

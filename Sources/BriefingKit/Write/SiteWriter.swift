@@ -45,14 +45,19 @@ public struct SiteWriter: Sendable {
 
         init(text: String) {
             for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+                // Older manifests listed paths alone, or hash, size and path: their files are still ours,
+                // with bytes unknown (size -1), so they are written again.
                 let fields = line.split(separator: " ", maxSplits: 3)
-                guard fields.count == 4, let hash = ContentHash(hex: fields[0]), let size = Int(fields[1]),
-                      let input = UInt64(fields[2], radix: 16)
-                else { continue }
-                let path = String(fields[3])
+                var entry = Entry(hash: ContentHash(value: 0), size: -1)
+                var path = String(line)
+                if fields.count >= 3, let hash = ContentHash(hex: fields[0]), let size = Int(fields[1]) {
+                    let input = fields.count == 4 ? UInt64(fields[2], radix: 16) : nil
+                    entry = Entry(hash: hash, size: size, input: input ?? 0)
+                    path = input != nil ? String(fields[3]) : fields[2...].joined(separator: " ")
+                }
                 // A manifest edited by hand must not make a build delete outside the output folder.
                 guard InternalLinks.normalize(path, from: []) == path else { continue }
-                entries[path] = Entry(hash: hash, size: size, input: input)
+                entries[path] = entry
             }
         }
 
