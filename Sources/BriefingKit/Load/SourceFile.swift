@@ -17,7 +17,7 @@ public struct SourceFile: Sendable {
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         if let text = String(validating: body, as: UTF8.self) {
             // One line ending everywhere keeps every later stage simple; positions do not move.
-            let hasCarriageReturn = body.contains(0x0D)
+            let hasCarriageReturn = body.withUnsafeBytes { bytes in bytes.baseAddress.map { memchr($0, 0x0D, bytes.count) != nil } ?? false }
             self.init(path: path, text: hasCarriageReturn ? text.replacingOccurrences(of: "\r\n", with: "\n") : text)
             return
         }
