@@ -110,6 +110,25 @@ import Testing
         #expect(page.contains("<ol><li id=\"source-1\">US forces in Korea</li><li id=\"source-2\">Statista</li></ol>"))
     }
 
+    @Test func aKeyFiguresTableComesStraightFromFiguresYAML() throws {
+        let fixture = try SiteFixture(BriefingFeaturesTests.site + """
+
+        -- Content/news/figures.md --
+        ---
+        title: Figures
+        ---
+        ```table
+        figures: all
+        caption: Key figures
+        columns: [Figure, Value, Source, As of]
+        ```
+        """, templates: BriefingFeaturesTests.templates)
+        try fixture.build()
+        let page = try #require(fixture.output("news/figures/index.html"))
+        #expect(page.contains("<tr><th scope=\"row\">US troops in South Korea</th><td class=\"num\">28,500</td><td><a href=\"https://defensetech.org/\">DefenseTech.org</a></td><td>1 November 2025</td></tr>"))
+        #expect(page.contains("<p class=\"table-source\">Source: <a href=\"https://defensetech.org/\">DefenseTech.org</a><sup class=\"cite\"><a href=\"#source-1\" aria-label=\"Source 1\">[1]</a></sup></p>"))
+    }
+
     @Test func dataFilesReachTemplates() throws {
         #expect(try built().output("alliance/history/index.html")?.contains("<p>Min-ji Park</p>") == true)
     }
