@@ -45,8 +45,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(name: "BriefingTestSupport", path: "Tests/BriefingTestSupport"),
         .testTarget(name: "BriefingTemplatesTests", dependencies: ["BriefingTemplates"]),
-        .testTarget(name: "BriefingKitTests", dependencies: ["BriefingKit"]),
-        .testTarget(name: "BriefingServeTests", dependencies: ["BriefingServe", "BriefingKit"]),
+        .testTarget(name: "BriefingKitTests", dependencies: ["BriefingKit", "BriefingTestSupport"]),
+        .testTarget(name: "BriefingServeTests", dependencies: ["BriefingServe", "BriefingKit", "BriefingTestSupport"]),
     ]
 )

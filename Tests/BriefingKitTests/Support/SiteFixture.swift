@@ -1,3 +1,4 @@
+import BriefingTestSupport
 import Foundation
 @testable import BriefingKit
 
@@ -16,24 +17,7 @@ struct SiteFixture {
 
     /// Adds or replaces files, in the same `-- path --` form.
     func write(_ files: String) throws {
-        var path: String?
-        var lines: [Substring] = []
-        func flush() throws {
-            guard let path else { return }
-            let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: url)
-        }
-        for line in files.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.hasPrefix("-- "), line.hasSuffix(" --"), line.count > 6 {
-                try flush()
-                path = String(line.dropFirst(3).dropLast(3))
-                lines = []
-            } else {
-                lines.append(line)
-            }
-        }
-        try flush()
+        try FileTree.write(files, to: root)
     }
 
     func writeBytes(_ bytes: [UInt8], to path: String) throws {

@@ -1,4 +1,5 @@
 import BriefingKit
+import BriefingTestSupport
 import Foundation
 @testable import BriefingServe
 
@@ -18,7 +19,7 @@ final class ServedSite: Sendable {
 
     static func start(_ files: String, templates: String = ServedSite.templates) async throws -> ServedSite {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-serve-test-\(UUID().uuidString)")
-        try write(templates + "\n" + files, to: root)
+        try FileTree.write(templates + "\n" + files, to: root)
         var options = ServeOptions(source: root)
         options.port = 0
         let (events, continuation) = AsyncStream.makeStream(of: ServeEvent.self)
@@ -76,28 +77,7 @@ final class ServedSite: Sendable {
 
     /// Adds or replaces files, in the same `-- path --` form.
     func write(_ files: String) throws {
-        try ServedSite.write(files, to: root)
-    }
-
-    private static func write(_ files: String, to root: URL) throws {
-        var path: String?
-        var lines: [Substring] = []
-        func flush() throws {
-            guard let path else { return }
-            let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: url)
-        }
-        for line in files.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.hasPrefix("-- "), line.hasSuffix(" --"), line.count > 6 {
-                try flush()
-                path = String(line.dropFirst(3).dropLast(3))
-                lines = []
-            } else {
-                lines.append(line)
-            }
-        }
-        try flush()
+        try FileTree.write(files, to: root)
     }
 
     /// Small layouts in the shape of a real theme: a base with `</body>`, and page, section, home, 404.

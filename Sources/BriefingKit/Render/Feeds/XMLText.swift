@@ -1,23 +1,16 @@
 /// Text made safe for XML 1.0 element content and double- or single-quoted attribute values.
 enum XMLText {
-    /// Escapes the five markup characters and drops the characters XML 1.0 forbids outright (C0 controls
-    /// other than tab, line feed and carriage return; U+FFFE and U+FFFF): one of those in a page title
-    /// would otherwise make the whole feed unreadable to a conforming parser.
+    /// Drops the characters XML 1.0 forbids outright (C0 controls other than tab, line feed and carriage
+    /// return; U+FFFE and U+FFFF), since one of those in a page title would make the whole feed unreadable
+    /// to a conforming parser, then escapes the markup characters as HTML does (`&#39;` is XML too).
     static func escaped(_ text: String) -> String {
-        var output = ""
-        output.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\"": output += "&quot;"
-            case "'": output += "&apos;"
-            case "\t", "\n", "\r": output.unicodeScalars.append(scalar)
-            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF: continue
-            default: output.unicodeScalars.append(scalar)
-            }
+        let forbidden = { (scalar: Unicode.Scalar) in
+            (scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r")
+                || scalar.value == 0xFFFE || scalar.value == 0xFFFF
         }
-        return output
+        guard text.unicodeScalars.contains(where: forbidden) else { return HTML.escape(text) }
+        var allowed = String.UnicodeScalarView()
+        allowed.append(contentsOf: text.unicodeScalars.filter { !forbidden($0) })
+        return HTML.escape(String(allowed))
     }
 }

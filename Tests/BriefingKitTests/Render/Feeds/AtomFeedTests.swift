@@ -72,9 +72,9 @@ import Testing
         item.summary = "1 < 2 > 0"
         item.contentHTML = content
         let xml = feed(entries: [item]).render()
-        #expect(xml.contains("<title>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &apos;quotes&apos;</title>"))
+        #expect(xml.contains("<title>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;quotes&#39;</title>"))
         #expect(xml.contains(
-            "<content type=\"html\">&lt;p title=&quot;a&amp;b&quot;&gt;Tom&apos;s &lt;script&gt;x()&lt;/script&gt;&lt;/p&gt;</content>"
+            "<content type=\"html\">&lt;p title=&quot;a&amp;b&quot;&gt;Tom&#39;s &lt;script&gt;x()&lt;/script&gt;&lt;/p&gt;</content>"
         ))
         let parsed = ParsedXML(xml)
         #expect(parsed.error == nil)

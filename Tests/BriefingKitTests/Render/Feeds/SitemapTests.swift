@@ -17,7 +17,7 @@ import Testing
                 <lastmod>2026-03-12T09:30:00Z</lastmod>
               </url>
               <url>
-                <loc>https://example.org/search/?q=a&amp;b=&apos;c&apos;</loc>
+                <loc>https://example.org/search/?q=a&amp;b=&#39;c&#39;</loc>
                 <lastmod>2026-03-01</lastmod>
               </url>
               <url>
