@@ -86,6 +86,13 @@ struct BuildCache {
     }
 
     func save(to output: URL) {
+        // A cache that cannot be written only costs the next build time.
+        let target = output.appendingPathComponent(BuildCache.fileName)
+        let temporary = output.appendingPathComponent(BuildCache.fileName + ".new")
+        guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
+              let handle = try? FileHandle(forWritingTo: temporary)
+        else { return }
+        defer { try? handle.close() }
         var writer = CacheWriter()
         writer.int(BuildCache.formatVersion)
         writer.string(optionsKey)
@@ -99,13 +106,21 @@ struct BuildCache {
         writer.list(warnings, BuildCache.writeDiagnostic)
         writer.string(baseURL.description)
         writer.int(Int(Int64(bitPattern: siteKey)))
-        writer.list(pages.sorted { $0.key < $1.key }) { writer, entry in
-            writer.string(entry.key)
-            writer.int(Int(Int64(bitPattern: entry.value.sourceHash)))
-            BuildCache.writeOutput(entry.value.output, to: &writer)
+        let entries = pages.sorted { $0.key < $1.key }
+        writer.int(entries.count)
+        do {
+            for (path, page) in entries {
+                writer.string(path)
+                writer.int(Int(Int64(bitPattern: page.sourceHash)))
+                BuildCache.writeOutput(page.output, to: &writer)
+                try writer.flush(to: handle.write(contentsOf:))
+            }
+            try handle.write(contentsOf: writer.data)
+            try handle.close()
+            if rename(temporary.path, target.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
         }
-        // A cache that cannot be written only costs the next build time.
-        try? writer.data.write(to: output.appendingPathComponent(BuildCache.fileName), options: .atomic)
     }
 
     // MARK: Encoding the parts

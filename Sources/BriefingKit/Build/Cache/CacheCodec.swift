@@ -6,6 +6,13 @@ import Foundation
 struct CacheWriter {
     private(set) var data = Data()
 
+    /// Hands what is buffered to `sink` once it passes a megabyte, so a large cache is never held whole.
+    mutating func flush(whenOver limit: Int = 1 << 20, to sink: (Data) throws -> Void) rethrows {
+        guard data.count >= limit else { return }
+        try sink(data)
+        data.removeAll(keepingCapacity: true)
+    }
+
     mutating func int(_ value: Int) {
         var little = Int64(value).littleEndian
         withUnsafeBytes(of: &little) { data.append(contentsOf: $0) }
