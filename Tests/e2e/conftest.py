@@ -316,8 +316,9 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
         Stats.axe_runs, ", ".join(f"{k} {v}" for k, v in axe.items()), ", ".join(f"{k} {v}" for k, v in nodes.items())))
     for rule, pages in sorted(Stats.axe_rules.items()):
         tr.write_line(f"  axe {rule}: {len(pages)} page(s), e.g. {', '.join(sorted(pages)[:4])}")
+    css_files = sum(1 for f in Stats.vnu_errors if f.endswith(".css"))
     tr.write_line(f"Nu Html Checker: {sum(Stats.vnu_errors.values())} errors, {sum(Stats.vnu_warnings.values())} warnings "
-                  f"in {Stats.vnu_files} HTML files")
+                  f"in {Stats.vnu_files} HTML files and {css_files} stylesheets")
     for f, n in sorted(Stats.vnu_errors.items()):
         if n:
             tr.write_line(f"  vnu errors in {f}: {n}")

@@ -44,7 +44,12 @@ struct MarkdownStage {
                 .warning, "unknown callout '[!\(unknown.kind)]' stays a quote (use NOTE, TIP, IMPORTANT, WARNING or CAUTION)", at: location
             ))
         }
-        let faqSections = FAQSections().apply(to: document)
+        let faqSections = FAQSections().apply(to: document) { position in
+            diagnostics.append(page.source.file.diagnostic(
+                .warning, "a FAQ heading with no questions under it: add sub-headings, one per question",
+                at: MarkdownPositions.location(of: position, in: page)
+            ))
+        }
         let levels: ClosedRange<Int>? = switch page.metadata.toc {
         case .siteDefault: model.settings.tocLevels
         case .hidden: nil

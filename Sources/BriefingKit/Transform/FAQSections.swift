@@ -22,6 +22,12 @@ struct FAQSections: Sendable {
     }
 
     func apply(to document: MarkdownDocument) -> [Section] {
+        apply(to: document, withoutQuestions: { _ in })
+    }
+
+    /// The same, telling `withoutQuestions` where a FAQ heading has no questions under it (it is left
+    /// as it is, and the page deserves a warning).
+    func apply(to document: MarkdownDocument, withoutQuestions: (SourcePosition) -> Void) -> [Section] {
         // Collect first: the walk must be over before the tree changes.
         let faqHeadings = document.root.descendants().filter(Self.isFAQHeading)
         var sections: [Section] = []
@@ -29,7 +35,10 @@ struct FAQSections: Sendable {
         // A FAQ heading inside an earlier section (a question titled "FAQ", a deeper heading
         // in an answer) is content of that section: FAQ pages do not nest.
         for heading in faqHeadings where !Self.isInside(heading, anyOf: wrappers) {
-            guard let section = Self.wrap(heading, in: document) else { continue }
+            guard let section = Self.wrap(heading, in: document) else {
+                withoutQuestions(heading.start)
+                continue
+            }
             sections.append(section)
             wrappers.insert(section.wrapper)
         }

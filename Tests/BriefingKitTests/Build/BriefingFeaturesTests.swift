@@ -206,6 +206,23 @@ import Testing
         #expect(!page.contains("\"</script> safe"))
     }
 
+    @Test func aFAQHeadingWithNoQuestionsIsAWarning() throws {
+        let fixture = try SiteFixture(BriefingFeaturesTests.site + """
+
+        -- Content/news/empty-faq.md --
+        ---
+        title: Empty FAQ
+        ---
+        ## Frequently asked questions
+        Nothing yet.
+        """, templates: BriefingFeaturesTests.templates)
+        #expect(try fixture.build().warnings.map(\.description) == ["""
+        Content/news/empty-faq.md:4:1: warning: a FAQ heading with no questions under it: add sub-headings, one per question
+        ## Frequently asked questions
+        ^
+        """])
+    }
+
     struct BadInput: CustomTestStringConvertible, Sendable {
         var name: String
         var files: String
