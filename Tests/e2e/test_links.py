@@ -28,6 +28,9 @@ def _check_page_links(site, rel):
     for tag, attr, value in page.urls:
         if value.startswith(SKIPPED_SCHEMES):
             continue
+        if rel == "404.html" and not value.startswith(("/", "http://", "https://", "#")):
+            # The host serves this page at whatever address was not found: a relative URL would break.
+            problems.append(f"<{tag} {attr}=\"{value}\"> is relative on the 404 page")
         target = urllib.parse.urljoin(url, value)
         parts = urllib.parse.urlsplit(target)
         if f"{parts.scheme}://{parts.netloc}" != site.origin:

@@ -156,8 +156,11 @@ import Testing
 
     @Test func invalidUTF8IsAnErrorAtTheByte() throws {
         let fixture = try SiteFixture(InvalidSiteTests.goodSite)
+        try fixture.build()
+        let before = fixture.outputSnapshot()
         try fixture.writeBytes(Array("---\ntitle: Bad\n---\nCaf".utf8) + [0xE9] + Array(" au lait\n".utf8), to: "Content/deterrence/bad.md")
         #expect(fixture.failure() == ["Content/deterrence/bad.md:4:4: error: invalid UTF-8 (byte 0xE9); save the file as UTF-8\nCaf� au lait\n   ^"])
+        #expect(fixture.outputSnapshot() == before)
     }
 
     @Test func anEmptyFileNeedsATitle() throws {
@@ -191,12 +194,15 @@ import Testing
 
     @Test func aSymlinkOutOfContentIsRefused() throws {
         let fixture = try SiteFixture(InvalidSiteTests.goodSite)
+        try fixture.build()
+        let before = fixture.outputSnapshot()
         try FileManager.default.createSymbolicLink(
             atPath: fixture.root.appendingPathComponent("Content/deterrence/passwd.md").path, withDestinationPath: "/etc/passwd"
         )
         let messages = fixture.failure()
         #expect(messages.count == 1)
         #expect(messages.first?.hasPrefix("Content/deterrence/passwd.md:1:1: error: 'Content/deterrence/passwd.md' is a link to '/etc/passwd', outside Content/") == true)
+        #expect(fixture.outputSnapshot() == before)
     }
 
     @Test func allErrorsOfAStageAreReportedTogether() throws {
