@@ -108,6 +108,10 @@ struct SiteModelBuilder {
             bodyLineOffset: frontMatter.bodyLineOffset, sectionPath: kind == .page ? folder : parentFolder(of: folder), route: route
         )
         if kind == .home, metadata.title == nil { page.metadata.title = settings.title }
+        if settings.markdown.smartPunctuation {
+            page.metadata.title = page.metadata.title.map(PlainText.smartened)
+            page.metadata.summary = page.metadata.summary.map(PlainText.smartened)
+        }
         return page
     }
 

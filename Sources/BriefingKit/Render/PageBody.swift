@@ -37,7 +37,8 @@ struct MarkdownStage {
         diagnostics += SizeLimits().apply(to: document, page: page)
         var citations = Citations(frontMatter: page.metadata.sources)
         diagnostics += FigureCitations(figures: data.figures).apply(to: document, page: page, citations: &citations)
-        diagnostics += TableDirective(data: data).apply(to: document, page: page, citations: &citations)
+        diagnostics += TableDirective(data: data, smartPunctuation: model.settings.markdown.smartPunctuation)
+            .apply(to: document, page: page, citations: &citations)
         for unknown in Callouts().apply(to: document) {
             let location = page.source.file.location(line: unknown.position.line + page.bodyLineOffset, byteColumn: unknown.position.column)
             diagnostics.append(page.source.file.diagnostic(

@@ -14,6 +14,8 @@ import Yams
 struct TableDirective {
     static let infoString = "table"
     let data: SiteData
+    /// Cells and captions get the same curly quotes and dashes as the prose around them.
+    var smartPunctuation = false
 
     func apply(to document: MarkdownDocument, page: Page, citations: inout Citations) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
@@ -177,9 +179,10 @@ struct TableDirective {
             "<\(tag)\(extra)\(cssClass.isEmpty ? "" : " class=\"\(cssClass)\"")>"
         }
         var out = "<figure class=\"data-table\">\n<div class=\"table-wrap\">\n<table>\n"
-        if let caption = spec.caption { out += "<caption>\(HTML.escape(caption))</caption>\n" }
+        func text(_ raw: String) -> String { HTML.escape(smartPunctuation ? PlainText.smartened(raw) : raw) }
+        if let caption = spec.caption { out += "<caption>\(text(caption))</caption>\n" }
         out += "<thead>\n<tr>"
-        for (column, cssClass) in zip(spec.columns, classes) { out += open("th", cssClass, " scope=\"col\"") + HTML.escape(column.heading) + "</th>" }
+        for (column, cssClass) in zip(spec.columns, classes) { out += open("th", cssClass, " scope=\"col\"") + text(column.heading) + "</th>" }
         out += "</tr>\n</thead>\n<tbody>\n"
         var rowSources: [SourceReference] = []
         for row in table.rows {
@@ -191,7 +194,7 @@ struct TableDirective {
             out += "<tr>"
             for (position, (column, cssClass)) in zip(spec.columns, classes).enumerated() {
                 let columnIndex = index[column.name]!
-                var cell = HTML.escape(row[columnIndex])
+                var cell = text(row[columnIndex])
                 if columnIndex == sourceColumn, let rowURL, TableDirective.isWebURL(rowURL) {
                     cell = "<a href=\"\(HTML.escape(rowURL))\">\(cell)</a>"
                 }
