@@ -4,6 +4,7 @@ pages on disk, and every JSON-LD block. Each check runs on the build at / and on
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -91,7 +92,10 @@ def test_sitemap_is_well_formed_and_lists_every_page(site):
     assert set(locs) == on_disk, (f"not in the sitemap: {sorted(on_disk - set(locs))}; "
                                   f"in the sitemap but not built: {sorted(set(locs) - on_disk)}")
     for loc in locs:
-        assert fetch(loc).status == 200, loc
+        page = fetch(loc)
+        assert page.status == 200, loc
+        # A page the sitemap submits must not ask search engines to leave it out.
+        assert not re.search(r'<meta name="robots" content="[^"]*noindex', page.body.decode()), f"{loc} is noindex"
     robots = fetch(site.url("robots.txt"))
     assert robots.status == 200
     assert f"Sitemap: {site.url('sitemap.xml')}" in robots.body.decode()
