@@ -20,8 +20,31 @@ struct BuildCache {
     var baseURL: BaseURL
     /// What every page's Markdown depends on besides its own file: settings, data, the set of pages.
     var siteKey: UInt64
-    /// By path relative to Content/.
-    var pages: [String: CachedPage]
+    /// By path relative to Content/. Read from disk only when asked for: a build that finds nothing
+    /// changed never needs them.
+    var pages: [String: CachedPage] {
+        if let decoded { return decoded }
+        guard let encodedPages else { return [:] }
+        var reader = CacheReader(encodedPages)
+        guard let list = try? reader.list(BuildCache.readPage), reader.isAtEnd else { return [:] }
+        return Dictionary(list, uniquingKeysWith: { first, _ in first })
+    }
+    private var decoded: [String: CachedPage]?
+    private var encodedPages: Data?
+
+    init(
+        optionsKey: String, stamps: [FileStamp], stampedAt: Int, pageCount: Int, warnings: [Diagnostic], baseURL: BaseURL,
+        siteKey: UInt64, pages: [String: CachedPage]
+    ) {
+        self.optionsKey = optionsKey
+        self.stamps = stamps
+        self.stampedAt = stampedAt
+        self.pageCount = pageCount
+        self.warnings = warnings
+        self.baseURL = baseURL
+        self.siteKey = siteKey
+        decoded = pages
+    }
 
     struct FileStamp: Equatable {
         var path: String
@@ -63,11 +86,11 @@ struct BuildCache {
     }
 
     static func load(from output: URL) -> BuildCache? {
-        guard let data = try? Data(contentsOf: output.appendingPathComponent(fileName), options: .mappedIfSafe) else { return nil }
+        guard let data = try? Data(contentsOf: output.appendingPathComponent(fileName), options: .alwaysMapped) else { return nil }
         var reader = CacheReader(data)
         do {
             guard try reader.int() == formatVersion else { return nil }
-            let cache = try BuildCache(
+            var cache = try BuildCache(
                 optionsKey: reader.string(),
                 stamps: reader.list { reader throws(CacheReader.Damaged) in
                     FileStamp(path: try reader.string(), size: try reader.int(), modified: try reader.int())
@@ -77,9 +100,11 @@ struct BuildCache {
                 warnings: reader.list(readDiagnostic),
                 baseURL: BaseURL(reader.string()) ?? .root,
                 siteKey: UInt64(bitPattern: Int64(reader.int())),
-                pages: Dictionary(reader.list(readPage), uniquingKeysWith: { first, _ in first })
+                pages: [:]
             )
-            return reader.isAtEnd ? cache : nil
+            cache.decoded = nil
+            cache.encodedPages = reader.remainder
+            return cache
         } catch {
             return nil
         }

@@ -50,6 +50,9 @@ struct CacheReader {
 
     var isAtEnd: Bool { offset == data.endIndex }
 
+    /// What is left to read, for reading later.
+    var remainder: Data { data[offset...] }
+
     mutating func int() throws(Damaged) -> Int {
         guard data.endIndex - offset >= 8 else { throw Damaged() }
         var value: Int64 = 0
