@@ -61,10 +61,6 @@ public struct SourceFile: Sendable {
         .error(message, at: location(line: line, column: column), sourceLine: self.line(line))
     }
 
-    public func warning(_ message: String, line: Int, column: Int) -> Diagnostic {
-        .warning(message, at: location(line: line, column: column), sourceLine: self.line(line))
-    }
-
     public func diagnostic(_ severity: Diagnostic.Severity, _ message: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(severity, message, at: location, sourceLine: line(location.line))
     }

@@ -29,10 +29,6 @@ struct YAMLSource {
         file.diagnostic(.error, message, at: location(of: node))
     }
 
-    func warning(_ message: String, at node: Node) -> Diagnostic {
-        file.diagnostic(.warning, message, at: location(of: node))
-    }
-
     private func diagnostic(for error: YamlError) -> Diagnostic {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),

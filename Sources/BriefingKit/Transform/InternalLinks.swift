@@ -60,17 +60,21 @@ struct InternalLinks {
             return .keep
         }
         let decoded = path.removingPercentEncoding ?? path
+        // `briefing check` also asks that a URL written against the published page leads somewhere.
+        func keepChecked() -> Resolution {
+            if checkPublishedURLs, !isPublished(decoded, from: page.route) {
+                error("link '\(url)' leads to nothing this site publishes (read from \(model.url(of: page)))")
+            }
+            return .keep
+        }
         let isRootRelative = decoded.hasPrefix("/")
         let isMarkdown = decoded.hasSuffix(".md")
         if !isMarkdown, isRootRelative { return .replace(model.settings.baseURL.path + String(url.dropFirst())) }
         guard let target = InternalLinks.normalize(decoded, from: isRootRelative ? [] : folder) else {
             // A relative URL such as `../../news/x/` is written against the published page and is fine;
             // only a link to a Markdown file names a file, and that file must be in Content/.
-            if isMarkdown {
-                error("link '\(url)' leads out of the Content folder")
-            } else if checkPublishedURLs, !isPublished(decoded, from: page.route) {
-                error("link '\(url)' leads to nothing this site publishes (read from \(model.url(of: page)))")
-            }
+            guard isMarkdown else { return keepChecked() }
+            error("link '\(url)' leads out of the Content folder")
             return .keep
         }
         if isMarkdown {
@@ -87,10 +91,7 @@ struct InternalLinks {
         if contentFiles.contains(target) {
             return .replace(model.settings.baseURL.url(target) + suffix)
         }
-        if checkPublishedURLs, !isRootRelative, !isPublished(decoded, from: page.route) {
-            error("link '\(url)' leads to nothing this site publishes (read from \(model.url(of: page)))")
-        }
-        return .keep
+        return keepChecked()
     }
 
     /// Whether a URL relative to a published page names a page or file of this build.
