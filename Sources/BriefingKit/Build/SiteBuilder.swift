@@ -125,14 +125,18 @@ public struct SiteBuilder: Sendable {
         let siteKey = siteKey(loaded: loaded, model: model)
         let reusable = cache?.siteKey == siteKey ? cache?.pages ?? [:] : [:]
         let markdownProgress = ProgressCounter(stage: "markdown", total: model.pages.count, report: options.progress)
-        let rendered = parallelMap(Array(model.pages.indices)) { index -> MarkdownStage.Output in
+        // Each page's source is hashed once, for this lookup and for the cache this build leaves; a build
+        // that writes nothing keeps no cache and hashes nothing.
+        let markdownResults = parallelMap(Array(model.pages.indices)) { index -> (sourceHash: UInt64, output: MarkdownStage.Output) in
             defer { markdownProgress.step() }
             let page = model.pages[index]
-            if let cached = reusable[page.source.relativePath], cached.sourceHash == ContentHash(page.source.file.text).value {
-                return cached.output
+            let sourceHash = options.writeOutput ? ContentHash(page.source.file.text).value : 0
+            if let cached = reusable[page.source.relativePath], cached.sourceHash == sourceHash {
+                return (sourceHash, cached.output)
             }
-            return markdown.render(pageIndex: index)
+            return (sourceHash, markdown.render(pageIndex: index))
         }
+        let rendered = markdownResults.map(\.output)
         var diagnostics = rendered.flatMap(\.diagnostics)
         diagnostics += loaded.data.staleFigureWarnings(now: options.now, maxAgeDays: settings.staleFigureDays)
         diagnostics += checkFragments(rendered.flatMap(\.fragments), bodies: rendered.map(\.body), model: model)
@@ -220,8 +224,8 @@ public struct SiteBuilder: Sendable {
             BuildCache(
                 optionsKey: optionsKey, stamps: stamps, stampedAt: stampedAt, pageCount: model.pages.count,
                 warnings: SiteBuilder.ordered(diagnostics), baseURL: settings.baseURL,
-                siteKey: siteKey, pages: Dictionary(uniqueKeysWithValues: zip(model.pages, rendered).map { page, output in
-                    (page.source.relativePath, BuildCache.CachedPage(sourceHash: ContentHash(page.source.file.text).value, output: output))
+                siteKey: siteKey, pages: Dictionary(uniqueKeysWithValues: zip(model.pages, markdownResults).map { page, result in
+                    (page.source.relativePath, BuildCache.CachedPage(sourceHash: result.sourceHash, output: result.output))
                 })
             ).save(to: options.outputFolder)
         }
@@ -345,12 +349,6 @@ private enum OutputJob: Sendable {
         }
         jobs.append(.notFound)
         return jobs
-    }
-
-    /// The output path and the rendered HTML.
-    func render(model: SiteModel, layouts: Layouts, context: TemplateContext) throws(Diagnostic) -> (String, String) {
-        let (layout, value, path) = try resolve(model: model, layouts: layouts, context: context)
-        return (path, try layouts.render(layout, context: value))
     }
 
     /// The layout, the context and the output path.
