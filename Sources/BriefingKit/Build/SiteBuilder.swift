@@ -198,9 +198,9 @@ public struct SiteBuilder: Sendable {
                 continue
             }
             do {
-                generated.append((file.outputPath, try Data(contentsOf: file.source)))
+                generated.append((file.outputPath, try FileBytes.read(file.source)))
             } catch {
-                diagnostics.append(.error("cannot read \(file.source.path): \(error.localizedDescription)"))
+                diagnostics.append(.error("cannot read \(file.source.path): \(error.message)"))
             }
         }
         for (offset, (path, data)) in generated.enumerated() {

@@ -173,12 +173,13 @@ public struct SiteLoader: Sendable {
 
     private static func read(_ url: URL, display: String, errors: inout [Diagnostic]) -> SourceFile? {
         do {
-            let data = try Data(contentsOf: url)
-            return try SourceFile(path: display, bytes: data)
+            return try SourceFile(path: display, bytes: FileBytes.read(url))
         } catch let diagnostic as Diagnostic {
             errors.append(diagnostic)
+        } catch let error as FileBytes.ReadError {
+            errors.append(.error("cannot read the file: \(error.message)", at: SourceLocation(path: display, line: 1, column: 1)))
         } catch {
-            errors.append(.error("cannot read the file: \(error.localizedDescription)", at: SourceLocation(path: display, line: 1, column: 1)))
+            preconditionFailure("SourceFile and FileBytes throw only their own errors: \(error)")
         }
         return nil
     }

@@ -31,7 +31,7 @@ public struct NewPage: Sendable {
         }
         let section = segments.count > 1 ? segments[0] : ""
         let settingsFile = siteRoot.appendingPathComponent("Content/site.yaml")
-        let author = (try? SourceFile(path: "Content/site.yaml", bytes: Data(contentsOf: settingsFile)))
+        let author = (try? SourceFile(path: "Content/site.yaml", bytes: FileBytes.read(settingsFile)))
             .flatMap { try? SiteSettings.parse($0) }?.author
         let (archetype, archetypePath) = try archetype(for: section)
         let context: TemplateValue = .map([

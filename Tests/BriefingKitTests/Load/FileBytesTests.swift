@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+@testable import BriefingKit
+
+@Suite struct FileBytesTests {
+    private let folder = FileManager.default.temporaryDirectory.appendingPathComponent("FileBytesTests-\(UUID().uuidString)")
+
+    private func file(_ name: String, _ bytes: [UInt8]) throws -> URL {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let url = folder.appendingPathComponent(name)
+        try Data(bytes).write(to: url)
+        return url
+    }
+
+    @Test func readsEveryByteOfSmallEmptyAndLargeFiles() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let large = (0..<300_000).map { UInt8(truncatingIfNeeded: $0 &* 7) }
+        #expect(try FileBytes.read(file("small.md", Array("# Title\n".utf8))) == Data("# Title\n".utf8))
+        #expect(try FileBytes.read(file("empty.md", [])) == Data())
+        #expect(try FileBytes.read(file("large.bin", large)) == Data(large))
+    }
+
+    @Test func aMissingFileOrAFolderIsAnErrorThatSaysWhy() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try file("present.md", [])
+        do {
+            _ = try FileBytes.read(folder.appendingPathComponent("absent.md"))
+            Issue.record("reading a missing file must fail")
+        } catch {
+            #expect(error.message == "No such file or directory")
+        }
+        do {
+            _ = try FileBytes.read(folder)
+            Issue.record("reading a folder must fail")
+        } catch {
+            #expect(error.message == "it is a folder")
+        }
+    }
+}
