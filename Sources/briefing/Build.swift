@@ -45,7 +45,10 @@ struct Build: ParsableCommand {
                 print(Terminal.summary(report, verb: "Built") + " → \(terminal.display(report.output))/")
             }
             if timings {
-                for stage in report.stages { print(String(format: "%8.3f s  %@", stage.seconds, stage.name)) }
+                print("    wall       CPU  stage")
+                for stage in report.stages {
+                    print(String(format: "%8.3f s %7.3f s  %@", stage.seconds, stage.cpuSeconds, stage.name))
+                }
             }
         } catch {
             counter?.clear()

@@ -40,8 +40,8 @@ public struct BuildReport: Sendable {
     public var warnings: [Diagnostic]
     public var writer: SiteWriter.Summary
     public var output: URL
-    /// Seconds spent in each stage, in order, for `--timings`.
-    public var stages: [(name: String, seconds: Double)]
+    /// Wall-clock and CPU seconds (all threads) spent in each stage, in order, for `--timings`.
+    public var stages: [(name: String, seconds: Double, cpuSeconds: Double)]
     /// The address the site was built for.
     public var baseURL: BaseURL
 }
@@ -66,15 +66,27 @@ final class ProgressCounter: Sendable {
     }
 }
 
-/// Wall-clock time of each stage of a build.
+/// Wall-clock and CPU time of each stage of a build: a stage whose CPU time is not about twice its
+/// wall time on two cores is not running in parallel.
 struct StageClock {
-    private(set) var stages: [(name: String, seconds: Double)] = []
+    private(set) var stages: [(name: String, seconds: Double, cpuSeconds: Double)] = []
     private var last = DispatchTime.now()
+    private var lastCPU = StageClock.cpuSeconds()
 
     mutating func lap(_ name: String) {
         let now = DispatchTime.now()
-        stages.append((name, Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9))
+        let cpu = StageClock.cpuSeconds()
+        stages.append((name, Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9, cpu - lastCPU))
         last = now
+        lastCPU = cpu
+    }
+
+    /// User and system time of the whole process.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        let seconds = { (time: timeval) in Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 }
 
@@ -92,13 +104,14 @@ public struct SiteBuilder: Sendable {
         var clock = StageClock()
         let writer = SiteWriter(output: options.outputFolder, force: options.force)
         let stampedAt = BuildCache.now
-        let stamps = options.writeOutput ? BuildCache.stamps(of: options.source) : []
+        let scan = SiteScan(root: options.source)
+        let stamps = options.writeOutput ? scan.stamps : []
         let cache = options.writeOutput ? BuildCache.load(from: options.outputFolder) : nil
         let optionsKey = self.optionsKey
         if let cache, cache.optionsKey == optionsKey, cache.matches(stamps), let report = unchanged(since: cache, writer: writer, started: started) {
             return report
         }
-        let loaded = try SiteLoader(root: options.source).load()
+        let loaded = try SiteLoader(root: options.source).load(scan)
         clock.lap("load")
         var settings = loaded.settings
         if let override = options.baseURL {
@@ -152,10 +165,10 @@ public struct SiteBuilder: Sendable {
         let templatesKey = Layouts.fingerprint(loaded.templates)
 
         // Every file is rendered and checked before any reaches the output folder; files whose bytes
-        // changed wait in a flat staging folder, the rest are not written at all.
+        // changed wait in a staging folder, the rest are not written at all.
         let staging = options.writeOutput ? try writer.openStaging() : nil
         let templateProgress = ProgressCounter(stage: "templates", total: jobs.count, report: options.progress)
-        let checked = parallelMap(Array(jobs.enumerated())) { slot, job -> Result<(String, SiteWriter.Manifest.Entry, Bool), Diagnostic> in
+        let checked = parallelMap(jobs) { job -> Result<(String, SiteWriter.Manifest.Entry, Bool), Diagnostic> in
             defer { templateProgress.step() }
             do throws(Diagnostic) {
                 let (layout, value, path) = try job.resolve(model: model, layouts: layouts, context: context)
@@ -170,21 +183,21 @@ public struct SiteBuilder: Sendable {
                 let html = try layouts.render(layout, context: value)
                 let entry = SiteWriter.Manifest.Entry(hash: ContentHash(html), size: html.utf8.count, input: fingerprint.value)
                 let changed = writer.needsWrite(path, entry, previous: previous)
-                if changed, let staging { try staging.write(Data(html.utf8), slot: slot) }
+                if changed, let staging { try staging.write(html, to: path) }
                 return .success((path, entry, changed))
             } catch {
                 return .failure(error)
             }
         }
         var current = SiteWriter.Manifest()
-        var staged: [(slot: Int, path: String)] = []
-        for (slot, result) in checked.enumerated() {
+        var staged: [String] = []
+        for result in checked {
             switch result {
             case .success(let (path, entry, changed)):
                 if current.entries.updateValue(entry, forKey: path) != nil {
                     diagnostics.append(.error("two outputs would be written to \(path); a page's URL collides with a list or tag page"))
                 }
-                if changed { staged.append((slot, path)) }
+                if changed { staged.append(path) }
             case .failure(let error):
                 diagnostics.append(error)
             }
@@ -203,13 +216,12 @@ public struct SiteBuilder: Sendable {
                 diagnostics.append(.error("cannot read \(file.source.path): \(error.message)"))
             }
         }
-        for (offset, (path, data)) in generated.enumerated() {
+        for (path, data) in generated {
             let entry = SiteWriter.Manifest.Entry(hash: ContentHash(data), size: data.count)
             current.entries[path] = entry
             guard let staging, writer.needsWrite(path, entry, previous: previous) else { continue }
-            let slot = jobs.count + offset
-            do { try staging.write(data, slot: slot) } catch { diagnostics.append(error) }
-            staged.append((slot, path))
+            do { try staging.write(data, to: path) } catch { diagnostics.append(error) }
+            staged.append(path)
         }
         if diagnostics.contains(where: { $0.severity == .error }), let staging { writer.discard(staging) }
         try stop(on: diagnostics)
@@ -276,7 +288,7 @@ public struct SiteBuilder: Sendable {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         return BuildReport(
             pages: cache.pageCount, files: manifest.entries.count, seconds: seconds, warnings: cache.warnings,
-            writer: summary, output: options.outputFolder, stages: [("nothing changed", seconds)], baseURL: cache.baseURL
+            writer: summary, output: options.outputFolder, stages: [("nothing changed", seconds, StageClock.cpuSeconds())], baseURL: cache.baseURL
         )
     }
 

@@ -53,6 +53,11 @@ public struct SiteLoader: Sendable {
     }
 
     public func load() throws(BuildFailure) -> LoadedSite {
+        try load(SiteScan(root: root))
+    }
+
+    /// Loads the files of a scan taken just before (the build takes one for its cache anyway).
+    func load(_ scan: SiteScan) throws(BuildFailure) -> LoadedSite {
         var errors: [Diagnostic] = []
         let content = root.appendingPathComponent("Content")
         let templates = root.appendingPathComponent("Templates")
@@ -65,7 +70,7 @@ public struct SiteLoader: Sendable {
         var staticFiles: [StaticFile] = []
         var settingsFile: SourceFile?
         var dataFiles: [(fileName: String, file: SourceFile)] = []
-        for entry in walk(content, errors: &errors) {
+        for entry in walk(content, scan.content, errors: &errors) {
             if entry.relativePath == "site.yaml" {
                 settingsFile = SiteLoader.read(entry.url, display: "Content/site.yaml", errors: &errors)
             } else if entry.relativePath.hasPrefix("data/") {
@@ -92,7 +97,7 @@ public struct SiteLoader: Sendable {
         errors += readPages.flatMap(\.1)
 
         var templateFiles: [TemplateFile] = []
-        for entry in walk(templates, errors: &errors) {
+        for entry in walk(templates, scan.templates, errors: &errors) {
             let parts = entry.relativePath.split(separator: "/", maxSplits: 1).map(String.init)
             guard parts.count == 2 else { continue }
             switch parts[0] {
@@ -133,42 +138,23 @@ public struct SiteLoader: Sendable {
         var relativePath: String
     }
 
-    /// Regular files below a folder, hidden files skipped; a link that resolves outside the folder is an error.
-    private func walk(_ folder: URL, errors: inout [Diagnostic]) -> [Entry] {
-        let manager = FileManager.default
-        let folderPath = folder.resolvingSymlinksInPath().path
+    /// Files below a folder as scanned, hidden files skipped; a link that resolves outside the folder is
+    /// an error, a link to a folder inside it is not followed.
+    private func walk(_ folder: URL, _ scanned: [ScannedFile], errors: inout [Diagnostic]) -> [Entry] {
         let display = folder.lastPathComponent
-        guard let enumerator = manager.enumerator(
-            at: folder,
-            includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey],
-            options: [.skipsHiddenFiles]
-        ) else { return [] }
-        var entries: [Entry] = []
-        let prefixLength = folder.path.count + 1
-        for case let url as URL in enumerator {
-            let relative = String(url.standardizedFileURL.path.dropFirst(prefixLength))
-            let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
-            if values?.isSymbolicLink == true {
-                let target = url.resolvingSymlinksInPath().path
-                guard target == folderPath || target.hasPrefix(folderPath + "/") else {
+        return scanned.compactMap { file in
+            if let link = file.link {
+                if link.leavesFolder {
                     errors.append(.error(
-                        "'\(display)/\(relative)' is a link to '\(target)', outside \(display)/; copy the file in instead",
-                        at: SourceLocation(path: "\(display)/\(relative)", line: 1, column: 1)
+                        "'\(display)/\(file.relativePath)' is a link to '\(link.target)', outside \(display)/; copy the file in instead",
+                        at: SourceLocation(path: "\(display)/\(file.relativePath)", line: 1, column: 1)
                     ))
-                    enumerator.skipDescendants()
-                    continue
+                    return nil
                 }
-                var isDirectory: ObjCBool = false
-                if manager.fileExists(atPath: target, isDirectory: &isDirectory), !isDirectory.boolValue {
-                    entries.append(Entry(url: url, relativePath: relative))
-                }
-                continue
+                if link.isFolder { return nil }
             }
-            if values?.isRegularFile == true {
-                entries.append(Entry(url: url, relativePath: relative))
-            }
+            return Entry(url: folder.appendingPathComponent(file.relativePath), relativePath: file.relativePath)
         }
-        return entries
     }
 
     private static func read(_ url: URL, display: String, errors: inout [Diagnostic]) -> SourceFile? {
@@ -176,7 +162,7 @@ public struct SiteLoader: Sendable {
             return try SourceFile(path: display, bytes: FileBytes.read(url))
         } catch let diagnostic as Diagnostic {
             errors.append(diagnostic)
-        } catch let error as FileBytes.ReadError {
+        } catch let error as FileBytes.IOError {
             errors.append(.error("cannot read the file: \(error.message)", at: SourceLocation(path: display, line: 1, column: 1)))
         } catch {
             preconditionFailure("SourceFile and FileBytes throw only their own errors: \(error)")
@@ -187,5 +173,25 @@ public struct SiteLoader: Sendable {
     private func isDirectory(_ url: URL) -> Bool {
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+}
+
+/// The files of a site's Content/ and Templates/ folders.
+struct SiteScan: Sendable {
+    var content: [ScannedFile]
+    var templates: [ScannedFile]
+
+    init(root: URL) {
+        content = FolderScan.files(in: root.appendingPathComponent("Content"))
+        templates = FolderScan.files(in: root.appendingPathComponent("Templates"))
+    }
+
+    /// Size and modification time of every file, sorted by path from the site folder.
+    var stamps: [BuildCache.FileStamp] {
+        [("Content", content), ("Templates", templates)].flatMap { folder, files in
+            files.filter { $0.link?.isFolder != true }.map { file in
+                BuildCache.FileStamp(path: folder + "/" + file.relativePath, size: file.size, modified: file.modified)
+            }
+        }
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
+import Synchronization
 
 /// Writes a build into the output folder without ever leaving it half-written: files whose bytes
-/// changed (their hashes are kept in a manifest) are staged in one hidden folder while the build
+/// changed (their hashes are kept in a manifest) are staged in a hidden folder while the build
 /// renders and checks everything, and are moved into place only when nothing failed. It deletes only
 /// files an earlier build wrote and refuses a folder holding anything else.
 public struct SiteWriter: Sendable {
@@ -135,24 +136,33 @@ public struct SiteWriter: Sendable {
         if !staging.outputExisted { try? FileManager.default.removeItem(at: output) }
     }
 
-    /// Moves staged files to their places, creating each folder once.
-    func commit(_ staging: StagingArea, _ staged: [(slot: Int, path: String)]) throws(BuildFailure) {
-        let folders = FolderCache()
-        let failures = parallelMap(staged) { item -> Diagnostic? in
-            guard InternalLinks.normalize(item.path, from: []) == item.path, !item.path.isEmpty else {
-                return .error("refusing to write '\(item.path)': it leads out of the output folder")
-            }
-            let target = output.appendingPathComponent(item.path)
-            do {
-                try folders.ensure(target.deletingLastPathComponent())
-                if rename(staging.slot(item.slot).path, target.path) != 0 {
-                    if FileManager.default.fileExists(atPath: target.path) { try FileManager.default.removeItem(at: target) }
-                    try FileManager.default.moveItem(at: staging.slot(item.slot), to: target)
+    /// Moves staged files to their places. The staging folder mirrors the output folder, so a folder the
+    /// output lacks (every folder, when building into an empty one) moves in with one rename; only files
+    /// whose folder already exists move one by one.
+    func commit(_ staging: StagingArea, _ staged: [String]) throws(BuildFailure) {
+        var moves: [String] = []
+        var movedFolders: Set<String> = []
+        var outputHas: [String: Bool] = [:]
+        for path in staged.sorted() {
+            var move = path
+            var folder = ""
+            for component in path.split(separator: "/").dropLast() {
+                folder += folder.isEmpty ? String(component) : "/" + component
+                if movedFolders.contains(folder) { move = ""; break }
+                let exists = outputHas[folder] ?? (access(output.path + "/" + folder, F_OK) == 0)
+                outputHas[folder] = exists
+                if !exists {
+                    movedFolders.insert(folder)
+                    move = folder
+                    break
                 }
-                return nil
-            } catch {
-                return .error("cannot write \(target.path): \(error.localizedDescription)")
             }
+            if !move.isEmpty { moves.append(move) }
+        }
+        let failures = parallelMap(moves) { path -> Diagnostic? in
+            let target = output.path + "/" + path
+            guard rename(staging.root.path + "/" + path, target) != 0 else { return nil }
+            return .error("cannot write \(target): \(String(cString: strerror(errno)))")
         }
         try? FileManager.default.removeItem(at: staging.root)
         let errors = failures.compactMap { $0 }
@@ -213,31 +223,57 @@ public struct SiteWriter: Sendable {
 
 /// Folders known to exist, so that writing ten thousand pages does not ask the file system ten
 /// thousand times. Shared by the parallel writers.
-final class FolderCache: @unchecked Sendable {
-    private var known: Set<String> = []
-    private let lock = NSLock()
+final class FolderCache: Sendable {
+    private let known = Mutex<Set<String>>([])
 
-    func ensure(_ folder: URL) throws {
-        let path = folder.path
-        if lock.withLock({ known.contains(path) }) { return }
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        lock.withLock { _ = known.insert(path) }
+    func ensure(_ folder: String) throws(FileBytes.IOError) {
+        if known.withLock({ $0.contains(folder) }) { return }
+        if mkdir(folder, 0o755) != 0 {
+            switch errno {
+            case EEXIST: break
+            case ENOENT:
+                guard let slash = folder.lastIndex(of: "/"), slash != folder.startIndex else { throw .fromErrno() }
+                try ensure(String(folder[..<slash]))
+                if mkdir(folder, 0o755) != 0, errno != EEXIST { throw .fromErrno() }
+            default: throw .fromErrno()
+            }
+        }
+        known.withLock { _ = $0.insert(folder) }
     }
 }
 
-/// The hidden folder a build stages changed files in: one flat folder, a file per output, named by
-/// its number, so staging creates no folders at all.
+/// The hidden folder a build stages changed files in, laid out as the output folder is.
 struct StagingArea: Sendable {
     let root: URL
     let outputExisted: Bool
+    private let folders = FolderCache()
 
-    func slot(_ number: Int) -> URL { root.appendingPathComponent(String(number)) }
+    init(root: URL, outputExisted: Bool) {
+        self.root = root
+        self.outputExisted = outputExisted
+    }
 
-    func write(_ data: Data, slot number: Int) throws(Diagnostic) {
+    func write(_ text: String, to path: String) throws(Diagnostic) {
+        var text = text
+        try text.withUTF8 { bytes in write(UnsafeRawBufferPointer(bytes), to: path) }.get()
+    }
+
+    func write(_ data: Data, to path: String) throws(Diagnostic) {
+        try data.withUnsafeBytes { bytes in write(bytes, to: path) }.get()
+    }
+
+    private func write(_ bytes: UnsafeRawBufferPointer, to path: String) -> Result<Void, Diagnostic> {
+        // Paths come from slugs and file names, which are checked; this is the last line of defence.
+        guard !path.isEmpty, InternalLinks.normalize(path, from: []) == path else {
+            return .failure(.error("refusing to write '\(path)': it leads out of the output folder"))
+        }
+        let target = root.path + "/" + path
         do {
-            try data.write(to: slot(number))
+            if let slash = target.lastIndex(of: "/") { try folders.ensure(String(target[..<slash])) }
+            try FileBytes.write(bytes, to: target)
+            return .success(())
         } catch {
-            throw .error("cannot write \(slot(number).path): \(error.localizedDescription)")
+            return .failure(.error("cannot write \(target): \(error.message)"))
         }
     }
 }

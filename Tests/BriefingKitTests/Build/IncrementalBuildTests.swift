@@ -43,6 +43,8 @@ import Testing
         Edit(name: "figures.yaml", files: "-- Content/data/figures.yaml --\nus-troops:\n  value: \"28,600\"\n  label: US troops in South Korea\n  source: DefenseTech.org\n  url: https://defensetech.org/\n  asOf: 2025-11-01"),
         Edit(name: "site.yaml", files: "-- Content/site.yaml --\ntitle: Alliance Briefing\nbaseURL: https://example.org/briefings/\nauthor: Desk\npaginate: 2\nrelated: 2"),
         Edit(name: "a new page", files: "-- Content/news/new.md --\n---\ntitle: New\ndate: 2026-06-01\ntags: [alliance]\n---\nLinks to [history](../alliance/history.md)."),
+        // Its folders are new to the output folder and move in whole, beside files moved one by one.
+        Edit(name: "a new section", files: "-- Content/analysis/posture.md --\n---\ntitle: Posture\ndate: 2026-07-01\ntags: [troops, posture]\n---\nThe first page of a new section."),
     ]
 
     @Test(arguments: edits)

@@ -66,25 +66,6 @@ struct BuildCache {
 
     static var now: Int { Int((Date().timeIntervalSince1970 * 1e6).rounded()) }
 
-    /// Size and modification time of every file of the site's sources, sorted by path.
-    static func stamps(of root: URL) -> [FileStamp] {
-        var stamps: [FileStamp] = []
-        let keys: [URLResourceKey] = [.fileSizeKey, .contentModificationDateKey, .isRegularFileKey]
-        for folder in ["Content", "Templates"] {
-            let base = root.appendingPathComponent(folder)
-            guard let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: keys) else { continue }
-            let prefix = base.path.count + 1
-            for case let url as URL in enumerator {
-                guard let values = try? url.resourceValues(forKeys: Set(keys)), values.isRegularFile == true else { continue }
-                let modified = Int(((values.contentModificationDate?.timeIntervalSince1970 ?? 0) * 1e6).rounded())
-                stamps.append(FileStamp(
-                    path: folder + "/" + String(url.standardizedFileURL.path.dropFirst(prefix)), size: values.fileSize ?? -1, modified: modified
-                ))
-            }
-        }
-        return stamps.sorted { $0.path < $1.path }
-    }
-
     static func load(from output: URL) -> BuildCache? {
         guard let data = try? Data(contentsOf: output.appendingPathComponent(fileName), options: .alwaysMapped) else { return nil }
         var reader = CacheReader(data)
