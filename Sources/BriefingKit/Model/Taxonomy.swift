@@ -40,41 +40,51 @@ struct Taxonomy: Sendable {
     private static func relatedPages(model: SiteModel, tags: [Tag]) -> [[Int]] {
         let count = model.settings.relatedCount
         let perTag = 200
-        let tagPages = Dictionary(uniqueKeysWithValues: tags.map { ($0.slug, $0.pages.prefix(perTag)) })
+        let tagPages = Dictionary(uniqueKeysWithValues: tags.map { ($0.slug, Array($0.pages.prefix(perTag))) })
         let newest = model.pages.indices.filter { model.pages[$0].kind == .page }
             .sorted { newestFirst(model.pages[$0], model.pages[$1]) }
-        var rank = [Int](repeating: Int.max, count: model.pages.count)
-        for (position, index) in newest.enumerated() { rank[index] = position }
-        return model.pages.indices.map { index in
+        var ranks = [Int](repeating: Int.max, count: model.pages.count)
+        for (position, index) in newest.enumerated() { ranks[index] = position }
+        let rank = ranks
+        // Sections by number, so comparing two pages' sections compares integers.
+        var sectionNumbers: [String: Int] = [:]
+        for page in model.pages where sectionNumbers[page.sectionPath] == nil { sectionNumbers[page.sectionPath] = sectionNumbers.count }
+        let section = model.pages.map { sectionNumbers[$0.sectionPath]! }
+        return parallelMap(Array(model.pages.indices)) { index in
             let page = model.pages[index]
             guard page.kind == .page else { return [] }
-            var shared: [Int: Int] = [:]
-            for tag in Set(page.metadata.tags.map(slug)) {
-                for candidate in tagPages[tag] ?? [] where candidate != index { shared[candidate, default: 0] += 1 }
+            // A page shares as many tags with a candidate as the candidate appears in its tags' lists:
+            // sorting the lists together and counting runs avoids a dictionary per page.
+            var candidates = Set(page.metadata.tags.map(slug)).flatMap { tagPages[$0] ?? [] }
+            candidates.sort()
+            var shared: [(page: Int, tags: Int)] = []
+            for candidate in candidates where candidate != index {
+                if shared.last?.page == candidate { shared[shared.count - 1].tags += 1 } else { shared.append((candidate, 1)) }
             }
             // Keep the best few while scanning instead of sorting every candidate.
-            func better(_ lhs: Int, than rhs: Int) -> Bool {
-                if shared[lhs]! != shared[rhs]! { return shared[lhs]! > shared[rhs]! }
-                let left = model.pages[lhs].sectionPath == page.sectionPath
-                let right = model.pages[rhs].sectionPath == page.sectionPath
+            func better(_ lhs: (page: Int, tags: Int), than rhs: (page: Int, tags: Int)) -> Bool {
+                if lhs.tags != rhs.tags { return lhs.tags > rhs.tags }
+                let left = section[lhs.page] == section[index]
+                let right = section[rhs.page] == section[index]
                 if left != right { return left }
-                return rank[lhs] < rank[rhs]
+                return rank[lhs.page] < rank[rhs.page]
             }
-            var chosen: [Int] = []
-            for candidate in shared.keys {
-                if chosen.count < count {
-                    chosen.append(candidate)
-                } else if better(candidate, than: chosen[count - 1]) {
-                    chosen[count - 1] = candidate
+            var best: [(page: Int, tags: Int)] = []
+            for candidate in shared {
+                if best.count < count {
+                    best.append(candidate)
+                } else if better(candidate, than: best[count - 1]) {
+                    best[count - 1] = candidate
                 } else {
                     continue
                 }
-                var position = chosen.count - 1
-                while position > 0, better(chosen[position], than: chosen[position - 1]) {
-                    chosen.swapAt(position, position - 1)
+                var position = best.count - 1
+                while position > 0, better(best[position], than: best[position - 1]) {
+                    best.swapAt(position, position - 1)
                     position -= 1
                 }
             }
+            var chosen = best.map(\.page)
             for fillers in [model.sections[page.sectionPath]?.pages ?? [], newest] {
                 for candidate in fillers where candidate != index && !chosen.contains(candidate) {
                     guard chosen.count < count else { return chosen }

@@ -64,7 +64,7 @@ struct MarkdownStage {
             case .paragraph where firstParagraph.isEmpty && node.parent?.kind == .document:
                 firstParagraph = node.plainText
             case .text, .code, .codeBlock:
-                words += MarkdownStage.wordCount(node.literal ?? "")
+                words += PlainText.wordCount(node.literal ?? "")
             default:
                 break
             }
@@ -82,16 +82,5 @@ struct MarkdownStage {
             faq: faqSections.flatMap(\.entries).filter { !$0.answer.isEmpty }
         )
         return Output(body: body, diagnostics: diagnostics, fragments: linkResult.fragments)
-    }
-
-    static func wordCount(_ text: String) -> Int {
-        var count = 0
-        var inWord = false
-        for scalar in text.unicodeScalars {
-            let isSpace = PlainText.isWhitespace(scalar)
-            if !isSpace, !inWord { count += 1 }
-            inWord = !isSpace
-        }
-        return count
     }
 }

@@ -82,13 +82,28 @@ private struct MarkerLine {
         // is code, not a marker.
         let leadingText = nodes.prefix { $0.kind == .text }
         let text = leadingText.map { $0.literal ?? "" }.joined()
-        guard let match = text.wholeMatch(of: /\[!([A-Za-z]+)\](\s.*)?/) else { return nil }
+        guard let (kind, titleStart) = MarkerLine.marker(in: text) else { return nil }
         let rest = nodes.dropFirst(leadingText.count).map(Self.sourceText).joined()
         // A title is set apart by a space: `[!NOTE]*s*` is no more a marker than `[!NOTE]s`.
-        guard match.output.2 != nil || rest.isEmpty else { return nil }
-        kind = String(match.output.1)
-        title = ((match.output.2 ?? "") + rest).trimmingCharacters(in: .whitespaces)
+        guard titleStart != nil || rest.isEmpty else { return nil }
+        self.kind = kind
+        title = ((titleStart ?? "") + rest).trimmingCharacters(in: .whitespaces)
         self.nodes = nodes
+    }
+
+    /// `[!KIND]`, then nothing or whitespace and a title: the kind, and the title's text in `text`.
+    /// Checked by hand, not with a Regex: every block quote of every page asks, and building a Regex
+    /// each time cost more than parsing the page.
+    private static func marker(in text: String) -> (kind: String, titleStart: Substring?)? {
+        guard text.utf8.starts(with: "[!".utf8) else { return nil }
+        let afterBang = text.utf8.index(text.utf8.startIndex, offsetBy: 2)
+        guard let close = text.utf8[afterBang...].firstIndex(where: { !(0x41...0x5A).contains($0 & 0xDF) }),
+              close > afterBang, text.utf8[close] == UInt8(ascii: "]")
+        else { return nil }
+        let kind = String(text[afterBang..<close])
+        let rest = text[text.utf8.index(after: close)...]
+        guard let first = rest.unicodeScalars.first else { return (kind, nil) }
+        return PlainText.isWhitespace(first) ? (kind, rest) : nil
     }
 
     /// The characters an inline was written with, less its markup. Raw HTML counts as text

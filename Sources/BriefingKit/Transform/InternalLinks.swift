@@ -59,7 +59,7 @@ struct InternalLinks {
             if let fragment { result.fragments.append(reference(pageIndex, fragment)) }
             return .keep
         }
-        let decoded = path.removingPercentEncoding ?? path
+        let decoded = InternalLinks.percentDecoded(path)
         // `briefing check` also asks that a URL written against the published page leads somewhere.
         func keepChecked() -> Resolution {
             if checkPublishedURLs, !isPublished(decoded, from: page.route) {
@@ -104,19 +104,28 @@ struct InternalLinks {
             || ["feed.xml", "sitemap.xml", "robots.txt", "404.html"].contains(target)
     }
 
+    /// `scheme:` as RFC 3986 spells it: an ASCII letter, then letters, digits, `+`, `-` or `.`.
     static func hasScheme(_ url: String) -> Bool {
-        guard let colon = url.firstIndex(of: ":") else { return false }
-        let scheme = url[..<colon]
-        return !scheme.isEmpty && scheme.first!.isLetter && !scheme.contains("/")
-            && scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
+        let utf8 = url.utf8
+        guard let colon = utf8.firstIndex(of: UInt8(ascii: ":")), colon > utf8.startIndex else { return false }
+        func isLetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte & 0xDF) }
+        return isLetter(utf8[utf8.startIndex]) && utf8[..<colon].allSatisfy { byte in
+            isLetter(byte) || (0x30...0x39).contains(byte) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
+                || byte == UInt8(ascii: ".")
+        }
     }
 
     /// `a/b.md?x#frag` → (`a/b.md`, `?x#frag`, `frag`).
     static func split(_ url: String) -> (path: String, suffix: String, fragment: String?) {
-        let end = url.firstIndex { $0 == "?" || $0 == "#" } ?? url.endIndex
-        let suffix = String(url[end...])
-        let fragment = url.firstIndex(of: "#").map { String(url[url.index(after: $0)...]) }
-        return (String(url[..<end]), suffix, fragment.map { $0.removingPercentEncoding ?? $0 })
+        let utf8 = url.utf8
+        let end = utf8.firstIndex { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? utf8.endIndex
+        let fragment = utf8[end...].firstIndex(of: UInt8(ascii: "#")).map { String(url[utf8.index(after: $0)...]) }
+        return (String(url[..<end]), String(url[end...]), fragment.map(percentDecoded))
+    }
+
+    /// Foundation's percent decoding is slow; most URLs have nothing to decode.
+    static func percentDecoded(_ text: String) -> String {
+        text.utf8.contains(UInt8(ascii: "%")) ? text.removingPercentEncoding ?? text : text
     }
 
     /// Resolves `.` and `..` against a folder; nil when the path climbs above the root.

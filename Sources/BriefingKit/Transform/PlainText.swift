@@ -7,23 +7,57 @@ enum PlainText {
             : scalar.properties.isWhitespace
     }
 
+    /// Calls `body` with the bytes of each run of non-whitespace, in order. Works on UTF-8 directly:
+    /// appending scalars to a String one by one cost more than the Markdown parse of a page.
+    static func forEachWord(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var text = text
+        text.withUTF8 { bytes in
+            var index = 0
+            var wordStart: Int?
+            while index < bytes.count {
+                let (isSpace, length) = whitespace(at: index, in: bytes)
+                if isSpace {
+                    if let start = wordStart { body(UnsafeBufferPointer(rebasing: bytes[start..<index])) }
+                    wordStart = nil
+                } else if wordStart == nil {
+                    wordStart = index
+                }
+                index += length
+            }
+            if let start = wordStart { body(UnsafeBufferPointer(rebasing: bytes[start...])) }
+        }
+    }
+
+    /// Whether the scalar starting at `index` of valid UTF-8 is whitespace, and its length in bytes.
+    private static func whitespace(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (Bool, Int) {
+        let lead = bytes[index]
+        if lead < 0x80 { return (lead == 0x20 || (0x09...0x0D).contains(lead), 1) }
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        var value = UInt32(lead) & (0xFF >> (length + 1))
+        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        return (Unicode.Scalar(value).map(isWhitespace) ?? false, length)
+    }
+
     /// Runs of whitespace become one space; leading and trailing whitespace goes.
     static func collapsingWhitespace(_ text: String) -> String {
-        var result = ""
-        result.unicodeScalars.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            if isWhitespace(scalar) {
-                pendingSpace = !result.isEmpty
-            } else {
-                if pendingSpace {
-                    result.unicodeScalars.append(" ")
-                    pendingSpace = false
+        String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
+            var count = 0
+            forEachWord(in: text) { word in
+                if count > 0 {
+                    buffer[count] = 0x20
+                    count += 1
                 }
-                result.unicodeScalars.append(scalar)
+                _ = UnsafeMutableBufferPointer(rebasing: buffer[count...]).initialize(from: word)
+                count += word.count
             }
+            return count
         }
-        return result
+    }
+
+    static func wordCount(_ text: String) -> Int {
+        var count = 0
+        forEachWord(in: text) { _ in count += 1 }
+        return count
     }
 }
 

@@ -15,5 +15,15 @@ import Testing
 
     @Test func collapsesWhitespace() {
         #expect(PlainText.collapsingWhitespace("  a \n\t b  ") == "a b")
+        #expect(PlainText.collapsingWhitespace("") == "")
+        #expect(PlainText.collapsingWhitespace(" \u{0B}\u{0C}\r ") == "")
+        // Unicode spaces (no-break, em, ideographic, line separator) count; other scalars of every length stay.
+        #expect(PlainText.collapsingWhitespace("\u{A0}Séoul\u{2003}\u{3000}한국 \u{2028}🇰🇷\u{A0}") == "Séoul 한국 🇰🇷")
+    }
+
+    @Test func countsWordsSeparatedByAnyWhitespace() {
+        #expect(PlainText.wordCount("") == 0)
+        #expect(PlainText.wordCount("  one\ttwo\u{A0}three—four\n") == 3)
+        #expect(PlainText.wordCount("미군 주둔 비용") == 3)
     }
 }
