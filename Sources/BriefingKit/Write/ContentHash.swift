@@ -1,26 +1,17 @@
 import Foundation
 
-/// A 64-bit FNV-1a hash of an output's bytes, stable across runs (unlike `Hasher`), so the manifest
-/// can tell whether a file must be written again without reading it.
+/// A 64-bit hash of an output's bytes, stable across runs (unlike `Hasher`), so the manifest can tell
+/// whether a file must be written again without reading it.
 struct ContentHash: Hashable, Sendable, CustomStringConvertible {
     let value: UInt64
 
     init(_ text: String) {
         var copy = text
-        value = copy.withUTF8(ContentHash.fnv1a)
+        value = copy.withUTF8 { StableHash.bytes(UnsafeRawBufferPointer($0), state: StableHash.seed) }
     }
 
     init(_ data: Data) {
-        value = data.withUnsafeBytes { ContentHash.fnv1a($0.bindMemory(to: UInt8.self)) }
-    }
-
-    private static func fnv1a(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01B3
-        }
-        return hash
+        value = data.withUnsafeBytes { StableHash.bytes($0, state: StableHash.seed) }
     }
 
     init(value: UInt64) {
@@ -35,5 +26,32 @@ struct ContentHash: Hashable, Sendable, CustomStringConvertible {
     var description: String {
         let digits = String(value, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}
+
+/// The hash behind `ContentHash` and `Fingerprint`: eight bytes per step, where FNV-1a took a multiply
+/// per byte and hashing every page, its source and its context cost a tenth of a build. Each step is
+/// a bijection of the state for a given word and of the word for a given state (xor, a multiply by an
+/// odd constant, an xor-shift), so changing any one word of the input always changes the result; the
+/// length is mixed in last, so inputs hashed one after another cannot run into each other.
+enum StableHash {
+    static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    @inline(__always)
+    static func step(_ state: UInt64, _ word: UInt64) -> UInt64 {
+        let mixed = (state ^ word) &* 0x9E37_79B9_7F4A_7C15
+        return mixed ^ (mixed >> 29)
+    }
+
+    static func bytes(_ buffer: UnsafeRawBufferPointer, state: UInt64) -> UInt64 {
+        var state = state
+        var offset = 0
+        while offset + 8 <= buffer.count {
+            state = step(state, UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+            offset += 8
+        }
+        var tail: UInt64 = 0
+        for (shift, byte) in buffer[offset...].enumerated() { tail |= UInt64(byte) << (8 * shift) }
+        return step(step(state, tail), UInt64(buffer.count))
     }
 }

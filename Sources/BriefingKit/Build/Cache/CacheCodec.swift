@@ -84,27 +84,18 @@ struct CacheReader {
     }
 }
 
-/// A streaming FNV-1a hash for fingerprints made of many parts.
+/// A stable hash of something made of many parts, added one by one.
 struct Fingerprint {
-    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+    private(set) var value: UInt64 = StableHash.seed
 
     mutating func add(_ text: String) {
         var copy = text
-        copy.withUTF8 { bytes in
-            for byte in bytes { mix(byte) }
-        }
-        mix(0xFF)
+        value = copy.withUTF8 { StableHash.bytes(UnsafeRawBufferPointer($0), state: value) }
     }
 
     mutating func add(_ number: Int) {
-        var little = Int64(number).littleEndian
-        withUnsafeBytes(of: &little) { for byte in $0 { mix(byte) } }
+        value = StableHash.step(value, UInt64(bitPattern: Int64(number)))
     }
 
-    mutating func add(_ hash: UInt64) { add(Int(bitPattern: UInt(hash))) }
-
-    private mutating func mix(_ byte: UInt8) {
-        value ^= UInt64(byte)
-        value &*= 0x0000_0100_0000_01B3
-    }
+    mutating func add(_ hash: UInt64) { value = StableHash.step(value, hash) }
 }

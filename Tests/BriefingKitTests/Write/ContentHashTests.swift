@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+@testable import BriefingKit
+
+@Suite struct ContentHashTests {
+    @Test func theSameBytesGiveTheSameHashAcrossRunsAndTypes() {
+        let text = "<p>About 28,500 US troops are stationed in South Korea.</p>\n"
+        #expect(ContentHash(text) == ContentHash(Data(text.utf8)))
+        // Pinned (and computed independently): the manifest written by one build is read by the next,
+        // perhaps by another binary on another machine.
+        #expect(ContentHash(text).description == "a94c7ac71a0e17e6")
+        #expect(ContentHash("").description == "99b6af62e3885e8f")
+    }
+
+    @Test func anyChangedByteOrLengthChangesTheHash() {
+        let base = Array("The Special Measures Agreement of 2026, in force for five years.".utf8)
+        var hashes: Set<ContentHash> = [ContentHash(Data(base))]
+        for index in base.indices {
+            var changed = base
+            changed[index] ^= 0x01
+            hashes.insert(ContentHash(Data(changed)))
+        }
+        for length in 0..<base.count { hashes.insert(ContentHash(Data(base[..<length]))) }
+        #expect(hashes.count == 2 * base.count + 1)
+        #expect(ContentHash("") != ContentHash("\0"))
+    }
+
+    @Test func fingerprintsOfPartsDoNotRunIntoEachOther() {
+        func fingerprint(_ parts: [String]) -> UInt64 {
+            var fingerprint = Fingerprint()
+            for part in parts { fingerprint.add(part) }
+            return fingerprint.value
+        }
+        #expect(fingerprint(["ab", "c"]) != fingerprint(["a", "bc"]))
+        #expect(fingerprint(["layout", ""]) != fingerprint(["layout"]))
+    }
+}
