@@ -22,18 +22,21 @@ struct ScannedFile: Sendable, Equatable {
 /// cache's stamps and the loader use one scan, so a no-op build reads the tree once and a full build
 /// reads it once too.
 enum FolderScan {
-    /// Regular files and symbolic links (not followed into folders), hidden names skipped, sorted by path.
-    static func files(in folder: URL) -> [ScannedFile] {
+    /// Regular files and symbolic links (not followed into folders), sorted by path. Hidden names are
+    /// skipped unless asked for; `skipping` names folders (relative paths) not to look into.
+    static func files(in folder: URL, hidden: Bool = false, skipping: Set<String> = []) -> [ScannedFile] {
         let root = folder.standardizedFileURL.path
         guard let resolvedRoot = realpath(root, nil) else { return [] }
         let rootTarget = String(cString: resolvedRoot)
         free(resolvedRoot)
         var files: [ScannedFile] = []
-        scan(root, relative: "", rootTarget: rootTarget, into: &files)
+        scan(root, relative: "", rootTarget: rootTarget, hidden: hidden, skipping: skipping, into: &files)
         return files.sorted { $0.relativePath < $1.relativePath }
     }
 
-    private static func scan(_ folder: String, relative: String, rootTarget: String, into files: inout [ScannedFile]) {
+    private static func scan(
+        _ folder: String, relative: String, rootTarget: String, hidden: Bool, skipping: Set<String>, into files: inout [ScannedFile]
+    ) {
         guard let stream = opendir(folder) else { return }
         defer { closedir(stream) }
         let descriptor = dirfd(stream)
@@ -42,13 +45,13 @@ enum FolderScan {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
                 String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
             }
-            if name.hasPrefix(".") { continue }
+            if name == "." || name == ".." || (!hidden && name.hasPrefix(".")) { continue }
             let path = relative.isEmpty ? name : relative + "/" + name
             var status = stat()
             guard fstatat(descriptor, name, &status, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
             switch status.st_mode & S_IFMT {
             case S_IFDIR:
-                subfolders.append((folder + "/" + name, path))
+                if !skipping.contains(path) { subfolders.append((folder + "/" + name, path)) }
             case S_IFREG:
                 files.append(ScannedFile(relativePath: path, size: Int(status.st_size), modified: microseconds(status.st_mtim)))
             case S_IFLNK:
@@ -68,7 +71,7 @@ enum FolderScan {
             }
         }
         for (absolute, path) in subfolders {
-            scan(absolute, relative: path, rootTarget: rootTarget, into: &files)
+            scan(absolute, relative: path, rootTarget: rootTarget, hidden: hidden, skipping: skipping, into: &files)
         }
     }
 

@@ -107,8 +107,8 @@ public struct SiteWriter: Sendable {
 
     /// The file is on disk with the size the manifest records (so nobody removed or edited it).
     func isIntact(_ path: String, _ entry: Manifest.Entry) -> Bool {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: output.appendingPathComponent(path).path)
-        return (attributes?[.size] as? Int) == entry.size
+        var status = stat()
+        return stat(output.path + "/" + path, &status) == 0 && Int(status.st_size) == entry.size
     }
 
     /// Every file of the manifest is intact: the output folder is what the last build left.
@@ -196,19 +196,9 @@ public struct SiteWriter: Sendable {
 
     /// Files in the output folder that no earlier build wrote.
     private func foreignFiles(known: Manifest) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(at: output, includingPropertiesForKeys: [.isDirectoryKey]) else {
-            return []
+        FolderScan.files(in: output, hidden: true, skipping: [SiteWriter.stagingName]).map(\.relativePath).filter { path in
+            !SiteWriter.ignoredNames.contains(path) && known.entries[path] == nil
         }
-        let prefix = output.path.count + 1
-        var foreign: [String] = []
-        for case let url as URL in enumerator {
-            let relative = String(url.standardizedFileURL.path.dropFirst(prefix))
-            if (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true { continue }
-            if relative == SiteWriter.stagingName { enumerator.skipDescendants(); continue }
-            if SiteWriter.ignoredNames.contains(relative) || known.entries[relative] != nil { continue }
-            foreign.append(relative)
-        }
-        return foreign.sorted()
     }
 
     private func removeEmptyFolders(above file: URL) {
