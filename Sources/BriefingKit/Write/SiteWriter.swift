@@ -160,8 +160,15 @@ public struct SiteWriter: Sendable {
             if !move.isEmpty { moves.append(move) }
         }
         let failures = parallelMap(moves) { path -> Diagnostic? in
+            let source = staging.root.path + "/" + path
             let target = output.path + "/" + path
-            guard rename(staging.root.path + "/" + path, target) != 0 else { return nil }
+            guard rename(source, target) != 0 else { return nil }
+            // A file where a folder now goes, or the other way round (a page's path became a section's):
+            // what the last build wrote there gives way.
+            if [EISDIR, ENOTDIR, ENOTEMPTY, EEXIST].contains(errno), (try? FileManager.default.removeItem(atPath: target)) != nil,
+               rename(source, target) == 0 {
+                return nil
+            }
             return .error("cannot write \(target): \(String(cString: strerror(errno)))")
         }
         try? FileManager.default.removeItem(at: staging.root)
