@@ -108,7 +108,7 @@ public struct SiteBuilder: Sendable {
         let stamps = options.writeOutput ? scan.stamps : []
         let cache = options.writeOutput ? BuildCache.load(from: options.outputFolder) : nil
         let optionsKey = self.optionsKey
-        if let cache, cache.optionsKey == optionsKey, cache.matches(stamps), let report = unchanged(since: cache, writer: writer, started: started) {
+        if let cache, cache.optionsKey == optionsKey, cache.matches(stamps), let report = unchanged(since: cache, writer: writer, clock: clock) {
             return report
         }
         let loaded = try SiteLoader(root: options.source).load(scan)
@@ -278,17 +278,18 @@ public struct SiteBuilder: Sendable {
     }
 
     /// The report of a build that found nothing changed since the last one and an intact output folder.
-    private func unchanged(since cache: BuildCache, writer: SiteWriter, started: DispatchTime) -> BuildReport? {
+    private func unchanged(since cache: BuildCache, writer: SiteWriter, clock: StageClock) -> BuildReport? {
         guard let text = try? String(contentsOf: options.outputFolder.appendingPathComponent(SiteWriter.manifestName), encoding: .utf8)
         else { return nil }
         let manifest = SiteWriter.Manifest(text: text)
         guard writer.isIntact(manifest) else { return nil }
         var summary = SiteWriter.Summary()
         summary.unchanged = manifest.entries.count
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        var clock = clock
+        clock.lap("nothing changed")
         return BuildReport(
-            pages: cache.pageCount, files: manifest.entries.count, seconds: seconds, warnings: cache.warnings,
-            writer: summary, output: options.outputFolder, stages: [("nothing changed", seconds, StageClock.cpuSeconds())], baseURL: cache.baseURL
+            pages: cache.pageCount, files: manifest.entries.count, seconds: clock.stages[0].seconds, warnings: cache.warnings,
+            writer: summary, output: options.outputFolder, stages: clock.stages, baseURL: cache.baseURL
         )
     }
 
