@@ -97,7 +97,7 @@ private struct MarkerLine {
     private static func marker(in text: String) -> (kind: String, titleStart: Substring?)? {
         guard text.utf8.starts(with: "[!".utf8) else { return nil }
         let afterBang = text.utf8.index(text.utf8.startIndex, offsetBy: 2)
-        guard let close = text.utf8[afterBang...].firstIndex(where: { !(0x41...0x5A).contains($0 & 0xDF) }),
+        guard let close = text.utf8[afterBang...].firstIndex(where: { !PlainText.isASCIILetter($0) }),
               close > afterBang, text.utf8[close] == UInt8(ascii: "]")
         else { return nil }
         let kind = String(text[afterBang..<close])

@@ -108,9 +108,8 @@ struct InternalLinks {
     static func hasScheme(_ url: String) -> Bool {
         let utf8 = url.utf8
         guard let colon = utf8.firstIndex(of: UInt8(ascii: ":")), colon > utf8.startIndex else { return false }
-        func isLetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte & 0xDF) }
-        return isLetter(utf8[utf8.startIndex]) && utf8[..<colon].allSatisfy { byte in
-            isLetter(byte) || (0x30...0x39).contains(byte) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
+        return PlainText.isASCIILetter(utf8[utf8.startIndex]) && utf8[..<colon].allSatisfy { byte in
+            PlainText.isASCIILetter(byte) || (0x30...0x39).contains(byte) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
                 || byte == UInt8(ascii: ".")
         }
     }

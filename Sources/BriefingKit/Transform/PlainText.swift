@@ -7,6 +7,9 @@ enum PlainText {
             : scalar.properties.isWhitespace
     }
 
+    /// `A`–`Z` or `a`–`z` (clearing bit 5 folds the lower case onto the upper; no other byte lands there).
+    static func isASCIILetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte & 0xDF) }
+
     /// Calls `body` with the bytes of each run of non-whitespace, in order. Works on UTF-8 directly:
     /// appending scalars to a String one by one cost more than the Markdown parse of a page.
     static func forEachWord(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {

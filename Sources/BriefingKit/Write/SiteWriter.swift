@@ -169,7 +169,7 @@ public struct SiteWriter: Sendable {
                rename(source, target) == 0 {
                 return nil
             }
-            return .error("cannot write \(target): \(String(cString: strerror(errno)))")
+            return .error("cannot write \(target): \(FileBytes.IOError.fromErrno().message)")
         }
         try? FileManager.default.removeItem(at: staging.root)
         let errors = failures.compactMap { $0 }
