@@ -130,38 +130,59 @@ public struct SiteBuilder: Sendable {
         let model = try parse(loaded.pages, settings: settings)
         clock.lap("front matter and model")
 
+        let previous = options.writeOutput ? try writer.prepare(siteRoot: options.source) : SiteWriter.Manifest()
         let contentFiles = Set(loaded.staticFiles.filter { $0.origin == .content }.map(\.outputPath))
         let links = InternalLinks(model: model, contentFiles: contentFiles, checkPublishedURLs: options.qualityChecks)
         let markdown = MarkdownStage(model: model, links: links, data: loaded.data, qualityChecks: options.qualityChecks)
         // A page whose file is unchanged, in a site whose settings, data and pages are unchanged, gives
         // the same Markdown output: take it from the cache.
         let siteKey = siteKey(loaded: loaded, model: model)
-        let reusable = cache?.siteKey == siteKey ? cache?.pages ?? [:] : [:]
+        let reusable = cache?.siteKey == siteKey ? cache : nil
+        let reusablePages = reusable?.pages ?? [:]
+        let (store, earlierStore) = try openBodyStore(
+            earlier: reusable?.storeID, bytesInUse: reusablePages.values.reduce(0) { $0 + $1.body.length }
+        )
         let markdownProgress = ProgressCounter(stage: "markdown", total: model.pages.count, report: options.progress)
         // Each page's source is hashed once, for this lookup and for the cache this build leaves; a build
         // that writes nothing keeps no cache and hashes nothing.
-        let markdownResults = parallelMap(Array(model.pages.indices)) { index -> (sourceHash: UInt64, output: MarkdownStage.Output) in
+        let markdownResults = parallelMap(Array(model.pages.indices)) { index -> Result<BuildCache.CachedPage, Diagnostic> in
             defer { markdownProgress.step() }
             let page = model.pages[index]
             let sourceHash = options.writeOutput ? ContentHash(page.source.file.text).value : 0
-            if let cached = reusable[page.source.relativePath], cached.sourceHash == sourceHash {
-                return (sourceHash, cached.output)
+            if var cached = reusablePages[page.source.relativePath], cached.sourceHash == sourceHash, let earlierStore,
+               let slot = earlierStore === store ? cached.body : store.copy(cached.body, from: earlierStore) {
+                cached.body = slot
+                return .success(cached)
             }
-            return (sourceHash, markdown.render(pageIndex: index))
+            let output = markdown.render(pageIndex: index)
+            do throws(FileBytes.IOError) {
+                let slot = try store.append(output.body)
+                return .success(BuildCache.CachedPage(
+                    sourceHash: sourceHash, body: slot, facts: output.facts, diagnostics: output.diagnostics, fragments: output.fragments
+                ))
+            } catch {
+                return .failure(.error("cannot write \(store.path): \(error.message)"))
+            }
         }
-        let rendered = markdownResults.map(\.output)
-        var diagnostics = rendered.flatMap(\.diagnostics)
+        let pages = markdownResults.compactMap { try? $0.get() }
+        var diagnostics = markdownResults.flatMap { result in
+            switch result {
+            case .success(let page): page.diagnostics
+            case .failure(let error): [error]
+            }
+        }
+        // Without every page's output there is nothing more to check.
+        if pages.count < markdownResults.count { try stop(on: diagnostics) }
         diagnostics += loaded.data.staleFigureWarnings(now: options.now, maxAgeDays: settings.staleFigureDays)
-        diagnostics += checkFragments(rendered.flatMap(\.fragments), bodies: rendered.map(\.body), model: model)
+        diagnostics += checkFragments(pages.flatMap(\.fragments), facts: pages.map(\.facts), model: model)
         try stop(on: diagnostics)
         clock.lap("markdown")
 
         let year = Calendar(identifier: .gregorian).component(.year, from: options.now)
         let taxonomy = Taxonomy(model: model)
-        let context = TemplateContext(model: model, bodies: rendered.map(\.body), taxonomy: taxonomy, data: loaded.data.templateValue, year: year)
+        let context = TemplateContext(model: model, facts: pages.map(\.facts), taxonomy: taxonomy, data: loaded.data.templateValue, year: year)
         let jobs = OutputJob.all(model: model, taxonomy: taxonomy)
         clock.lap("lists and related pages")
-        let previous = options.writeOutput ? try writer.prepare(siteRoot: options.source) : SiteWriter.Manifest()
         let templatesKey = Layouts.fingerprint(loaded.templates)
 
         // Every file is rendered and checked before any reaches the output folder; files whose bytes
@@ -171,14 +192,21 @@ public struct SiteBuilder: Sendable {
         let checked = parallelMap(jobs) { job -> Result<(String, SiteWriter.Manifest.Entry, Bool), Diagnostic> in
             defer { templateProgress.step() }
             do throws(Diagnostic) {
-                let (layout, value, path) = try job.resolve(model: model, layouts: layouts, context: context)
+                let (layout, base, path, pageIndex) = try job.resolve(model: model, layouts: layouts, context: context)
                 var fingerprint = Fingerprint()
                 fingerprint.add(templatesKey)
                 fingerprint.add(layout)
-                fingerprint.add(context.fingerprint(of: value))
+                fingerprint.add(context.fingerprint(of: base))
+                if let pageIndex { fingerprint.add(pages[pageIndex].body.hash) }
                 // The same templates, layout and context give the same bytes: nothing to render.
                 if let old = previous.entries[path], old.input == fingerprint.value, writer.isIntact(path, old) {
                     return .success((path, old, false))
+                }
+                var value = base
+                if let pageIndex {
+                    // A body that cannot be read back intact is made again; it is the same body.
+                    let body = store.read(pages[pageIndex].body) ?? markdown.render(pageIndex: pageIndex).body
+                    value = context.addingBody(body, ofPage: pageIndex, to: base)
                 }
                 let html = try layouts.render(layout, context: value)
                 let entry = SiteWriter.Manifest.Entry(hash: ContentHash(html), size: html.utf8.count, input: fingerprint.value)
@@ -233,13 +261,15 @@ public struct SiteBuilder: Sendable {
             summary.written = staged.count
             summary.unchanged = current.entries.count - staged.count
             summary.removed = try writer.finish(previous: previous, current: current)
-            BuildCache(
-                optionsKey: optionsKey, stamps: stamps, stampedAt: stampedAt, pageCount: model.pages.count,
-                warnings: SiteBuilder.ordered(diagnostics), baseURL: settings.baseURL,
-                siteKey: siteKey, pages: Dictionary(uniqueKeysWithValues: zip(model.pages, markdownResults).map { page, result in
-                    (page.source.relativePath, BuildCache.CachedPage(sourceHash: result.sourceHash, output: result.output))
-                })
-            ).save(to: options.outputFolder)
+            // A store that cannot be put in place only costs the next build time: the cache stays with
+            // the store it was written with.
+            if (try? store.commit()) != nil {
+                BuildCache(
+                    optionsKey: optionsKey, stamps: stamps, stampedAt: stampedAt, pageCount: model.pages.count,
+                    warnings: SiteBuilder.ordered(diagnostics), baseURL: settings.baseURL, siteKey: siteKey, storeID: store.id,
+                    pages: Dictionary(uniqueKeysWithValues: zip(model.pages, pages).map { ($0.source.relativePath, $1) })
+                ).save(to: options.outputFolder)
+            }
         }
         clock.lap("write")
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
@@ -248,6 +278,25 @@ public struct SiteBuilder: Sendable {
             warnings: SiteBuilder.ordered(diagnostics), writer: summary, output: options.outputFolder, stages: clock.stages,
             baseURL: settings.baseURL
         )
+    }
+
+    /// Where this build keeps its pages' bodies, and the store it may take unchanged pages' bodies from:
+    /// the output folder's store, appended to, while it holds mostly bodies still in use; otherwise a
+    /// new store, into which the bodies still in use are copied.
+    private func openBodyStore(earlier id: UInt64?, bytesInUse: Int) throws(BuildFailure) -> (BodyStore, BodyStore?) {
+        do {
+            guard options.writeOutput else { return (try BodyStore.temporary(), nil) }
+            let earlier = id.flatMap { BodyStore.reopen(in: options.outputFolder, id: $0) }
+            if let earlier, earlier.size <= 2 * bytesInUse + (1 << 20) {
+                return (earlier, earlier)
+            }
+            try FileManager.default.createDirectory(at: options.outputFolder, withIntermediateDirectories: true)
+            return (try BodyStore.create(in: options.outputFolder), earlier)
+        } catch let error as FileBytes.IOError {
+            throw BuildFailure([.error("cannot write \(options.outputFolder.appendingPathComponent(BodyStore.pendingName).path): \(error.message)")])
+        } catch {
+            throw BuildFailure([.error("cannot create \(options.outputFolder.path): \(error.localizedDescription)")])
+        }
     }
 
     /// Everything besides the sources that changes the output.
@@ -309,9 +358,9 @@ public struct SiteBuilder: Sendable {
         return try SiteModelBuilder(settings: settings, includeDrafts: options.includeDrafts).build(pages)
     }
 
-    private func checkFragments(_ references: [FragmentReference], bodies: [PageBody], model: SiteModel) -> [Diagnostic] {
+    private func checkFragments(_ references: [FragmentReference], facts: [PageFacts], model: SiteModel) -> [Diagnostic] {
         references.compactMap { reference in
-            guard !bodies[reference.page].headingIDs.contains(reference.fragment),
+            guard !facts[reference.page].headingIDs.contains(reference.fragment),
                   !MarkdownStage.reservedIDs.contains(reference.fragment)
             else { return nil }
             let target = model.pages[reference.page].source.file.path
@@ -364,20 +413,21 @@ private enum OutputJob: Sendable {
         return jobs
     }
 
-    /// The layout, the context and the output path.
-    func resolve(model: SiteModel, layouts: Layouts, context: TemplateContext) throws(Diagnostic) -> (String, TemplateValue, String) {
+    /// The layout, the context (without the page's body), the output path, and the page whose body the
+    /// context still needs.
+    func resolve(model: SiteModel, layouts: Layouts, context: TemplateContext) throws(Diagnostic) -> (String, TemplateValue, String, Int?) {
         switch self {
         case .page(let index, let listPage):
             let page = model.pages[index]
             let route = TemplateContext.route(of: page, listPage: listPage)
-            return (try layouts.layout(for: page), context.context(for: index, listPage: listPage), route + "index.html")
+            return (try layouts.layout(for: page), context.context(for: index, listPage: listPage), route + "index.html", index)
         case .tags:
-            return (try layouts.required("tags"), context.tagsContext(), Taxonomy.route + "index.html")
+            return (try layouts.required("tags"), context.tagsContext(), Taxonomy.route + "index.html", nil)
         case .tag(let index):
             let tag = context.taxonomy.tags[index]
-            return (try layouts.required("tag"), context.tagContext(tag), Taxonomy.route(ofTag: tag.slug) + "index.html")
+            return (try layouts.required("tag"), context.tagContext(tag), Taxonomy.route(ofTag: tag.slug) + "index.html", nil)
         case .notFound:
-            return ("404", context.notFoundContext(), "404.html")
+            return ("404", context.notFoundContext(), "404.html", nil)
         }
     }
 }

@@ -1,15 +1,20 @@
-/// What a page's Markdown became: its HTML and what templates and lists need to know about it.
-struct PageBody: Sendable {
+/// What a page's Markdown became that only the page's own template shows. A build keeps it in its
+/// `BodyStore`, not in memory, from the Markdown stage until the page is rendered.
+struct PageBody: Sendable, Equatable {
     var html: String
     var toc: TableOfContents
-    var headingIDs: Set<String>
-    /// The first paragraph as plain text, for lists that show a line about the page.
-    var firstParagraph: String
     var wordCount: Int
     /// Front matter sources, then the sources of the tables and figures the page cites, numbered.
     var sources: [SourceReference]
     /// Questions and answers of the page's FAQ sections, for FAQPage JSON-LD.
     var faq: [FAQSections.Entry]
+}
+
+/// What the rest of the site needs to know about a page's Markdown: small, held for every page.
+struct PageFacts: Sendable {
+    var headingIDs: Set<String>
+    /// The first paragraph as plain text, for lists that show a line about the page.
+    var firstParagraph: String
 }
 
 /// Parses a page's Markdown and runs every transform on its tree; the tree is freed on return.
@@ -21,6 +26,7 @@ struct MarkdownStage {
 
     struct Output: Sendable {
         var body: PageBody
+        var facts: PageFacts
         var diagnostics: [Diagnostic]
         var fragments: [FragmentReference]
     }
@@ -75,12 +81,11 @@ struct MarkdownStage {
         let body = PageBody(
             html: document.renderHTML(),
             toc: levels == nil ? TableOfContents(entries: []) : anchors.toc,
-            headingIDs: anchors.ids,
-            firstParagraph: firstParagraph,
             wordCount: words,
             sources: citations.sources,
             faq: faqSections.flatMap(\.entries).filter { !$0.answer.isEmpty }
         )
-        return Output(body: body, diagnostics: diagnostics, fragments: linkResult.fragments)
+        let facts = PageFacts(headingIDs: anchors.ids, firstParagraph: firstParagraph)
+        return Output(body: body, facts: facts, diagnostics: diagnostics, fragments: linkResult.fragments)
     }
 }

@@ -4,7 +4,7 @@ import BriefingTemplates
 /// value), so strict templates can tell a typo from an empty field.
 struct TemplateContext {
     let model: SiteModel
-    let bodies: [PageBody]
+    let facts: [PageFacts]
     let taxonomy: Taxonomy
     /// `data.<name>`: the same for every page, built once.
     let data: TemplateValue
@@ -18,9 +18,9 @@ struct TemplateContext {
     private(set) var dataFingerprint: UInt64 = 0
     private var siteFingerprints: [String: UInt64] = [:]
 
-    init(model: SiteModel, bodies: [PageBody], taxonomy: Taxonomy, data: TemplateValue, year: Int) {
+    init(model: SiteModel, facts: [PageFacts], taxonomy: Taxonomy, data: TemplateValue, year: Int) {
         self.model = model
-        self.bodies = bodies
+        self.facts = facts
         self.taxonomy = taxonomy
         self.data = data
         self.year = year
@@ -100,8 +100,9 @@ struct TemplateContext {
         ])
     }
 
-    /// The whole context for one page: `site`, `page`, `pages`, `hasPages` and `pagination`. A section's
-    /// list is cut into pages of `paginate` entries; `listPage` (from 1) says which one.
+    /// The context for one page: `site`, `page`, `pages`, `hasPages` and `pagination`, all but what the
+    /// page's body gives (`addingBody` adds it). A section's list is cut into pages of `paginate`
+    /// entries; `listPage` (from 1) says which one.
     func context(for index: Int, listPage: Int = 1) -> TemplateValue {
         let page = model.pages[index]
         let topSection = page.kind == .home ? nil : String(page.source.relativePath.split(separator: "/").first ?? "")
@@ -187,9 +188,9 @@ struct TemplateContext {
         model.settings.baseURL.url(Taxonomy.route(ofTag: slug))
     }
 
+    /// The page's own values but those of its body.
     func page(_ index: Int) -> TemplateValue {
         let page = model.pages[index]
-        let body = bodies[index]
         let authors = authors(of: page)
         return .map([
             "kind": .string(page.kind.rawValue),
@@ -206,33 +207,39 @@ struct TemplateContext {
             "authorLine": authors.isEmpty ? .null : .string(TemplateContext.authorLine(authors)),
             "tags": .list(page.metadata.tags.map { .map(["name": .string($0), "url": .string(tagURL(Taxonomy.slug($0)))]) }),
             "hasTags": .bool(!page.metadata.tags.isEmpty),
-            "content": .html(body.html),
-            "hasToc": .bool(body.toc.entries.count >= 2),
-            "toc": .list(body.toc.entries.map(tocEntry)),
-            "wordCount": .int(body.wordCount),
-            "readingTime": .int(max(1, (body.wordCount + 229) / 230)),
-            "sources": .list(body.sources.enumerated().map(source)),
-            "hasSources": .bool(!body.sources.isEmpty),
             "related": .list(taxonomy.related[index].map(summary)),
             "hasRelated": .bool(!taxonomy.related[index].isEmpty),
             "section": sectionValue(of: page),
             "params": .map(page.metadata.params),
-            "jsonLD": .html(structuredData(index, authors: authors)),
         ])
+    }
+
+    /// A page's context made by `context(for:listPage:)`, completed with what its body gives.
+    func addingBody(_ body: PageBody, ofPage index: Int, to context: TemplateValue) -> TemplateValue {
+        guard case .map(var outer) = context, case .map(var page)? = outer.removeValue(forKey: "page") else { return context }
+        page["content"] = .html(body.html)
+        page["hasToc"] = .bool(body.toc.entries.count >= 2)
+        page["toc"] = .list(body.toc.entries.map(tocEntry))
+        page["wordCount"] = .int(body.wordCount)
+        page["readingTime"] = .int(max(1, (body.wordCount + 229) / 230))
+        page["sources"] = .list(body.sources.enumerated().map(source))
+        page["hasSources"] = .bool(!body.sources.isEmpty)
+        page["jsonLD"] = .html(structuredData(index, faq: body.faq))
+        outer["page"] = .map(page)
+        return .map(outer)
     }
 
     /// schema.org JSON-LD for search engines: an Article for every page of content, and a FAQPage
     /// whose questions and answers are the text of its FAQ section.
-    private func structuredData(_ index: Int, authors: [String]) -> String {
+    private func structuredData(_ index: Int, faq: [FAQSections.Entry]) -> String {
         let page = model.pages[index]
         guard page.kind == .page else { return "" }
         let url = model.settings.baseURL.absolute(page.route)
         var script = StructuredData.scriptElement(StructuredData.article(
-            headline: page.title, description: page.metadata.summary, authors: authors,
+            headline: page.title, description: page.metadata.summary, authors: authors(of: page),
             datePublished: page.metadata.date?.iso, dateModified: page.metadata.updated?.iso,
             url: url, publisherName: model.settings.title, language: model.settings.language
         ))
-        let faq = bodies[index].faq
         if !faq.isEmpty {
             script += "\n" + StructuredData.scriptElement(StructuredData.faqPage(faq.map { ($0.question, $0.answer) }, url: url))
         }
@@ -245,7 +252,7 @@ struct TemplateContext {
     private func makeSummary(_ index: Int) -> TemplateValue {
         let page = model.pages[index]
         let authors = authors(of: page)
-        let excerpt = Excerpt.make(page.metadata.summary ?? bodies[index].firstParagraph)
+        let excerpt = Excerpt.make(page.metadata.summary ?? facts[index].firstParagraph)
         return .map([
             "title": .string(page.title),
             "url": .string(model.url(of: page)),

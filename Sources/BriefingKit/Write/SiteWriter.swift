@@ -12,7 +12,9 @@ public struct SiteWriter: Sendable {
     static let manifestName = ".briefing-manifest"
     static let stagingName = ".briefing-staging"
     /// Files a build neither wrote nor minds: they keep an empty output folder in git, or are its own.
-    static let ignoredNames: Set<String> = [".gitkeep", ".gitignore", manifestName, BuildCache.fileName, BuildCache.fileName + ".new"]
+    static let ignoredNames: Set<String> = [
+        ".gitkeep", ".gitignore", manifestName, BuildCache.fileName, BuildCache.fileName + ".new", BodyStore.fileName, BodyStore.pendingName,
+    ]
 
     public init(output: URL, force: Bool) {
         self.output = output.standardizedFileURL

@@ -6,7 +6,7 @@ import Foundation
 struct BuildCache {
     static let fileName = ".briefing-cache"
     /// Bumped whenever the format or the meaning of anything cached changes.
-    static let formatVersion = 6
+    static let formatVersion = 7
 
     /// The options and the day of the build: the same sources give different output on another day
     /// (the footer's year, stale-figure warnings), with drafts, or at another base URL.
@@ -20,6 +20,8 @@ struct BuildCache {
     var baseURL: BaseURL
     /// What every page's Markdown depends on besides its own file: settings, data, the set of pages.
     var siteKey: UInt64
+    /// The `BodyStore` holding the pages' bodies.
+    var storeID: UInt64
     /// By path relative to Content/. Read from disk only when asked for: a build that finds nothing
     /// changed never needs them.
     var pages: [String: CachedPage] {
@@ -34,7 +36,7 @@ struct BuildCache {
 
     init(
         optionsKey: String, stamps: [FileStamp], stampedAt: Int, pageCount: Int, warnings: [Diagnostic], baseURL: BaseURL,
-        siteKey: UInt64, pages: [String: CachedPage]
+        siteKey: UInt64, storeID: UInt64, pages: [String: CachedPage]
     ) {
         self.optionsKey = optionsKey
         self.stamps = stamps
@@ -43,6 +45,7 @@ struct BuildCache {
         self.warnings = warnings
         self.baseURL = baseURL
         self.siteKey = siteKey
+        self.storeID = storeID
         decoded = pages
     }
 
@@ -52,9 +55,13 @@ struct BuildCache {
         var modified: Int
     }
 
-    struct CachedPage {
+    /// A page's Markdown output: its body by where it is stored, the rest in full.
+    struct CachedPage: Sendable {
         var sourceHash: UInt64
-        var output: MarkdownStage.Output
+        var body: BodyStore.Slot
+        var facts: PageFacts
+        var diagnostics: [Diagnostic]
+        var fragments: [FragmentReference]
     }
 
     /// Whether the sources are exactly as the last build saw them. A file modified within two seconds
@@ -81,6 +88,7 @@ struct BuildCache {
                 warnings: reader.list(readDiagnostic),
                 baseURL: BaseURL(reader.string()) ?? .root,
                 siteKey: UInt64(bitPattern: Int64(reader.int())),
+                storeID: UInt64(bitPattern: Int64(reader.int())),
                 pages: [:]
             )
             cache.decoded = nil
@@ -112,13 +120,13 @@ struct BuildCache {
         writer.list(warnings, BuildCache.writeDiagnostic)
         writer.string(baseURL.description)
         writer.int(Int(Int64(bitPattern: siteKey)))
+        writer.int(Int(Int64(bitPattern: storeID)))
         let entries = pages.sorted { $0.key < $1.key }
         writer.int(entries.count)
         do {
             for (path, page) in entries {
                 writer.string(path)
-                writer.int(Int(Int64(bitPattern: page.sourceHash)))
-                BuildCache.writeOutput(page.output, to: &writer)
+                BuildCache.writePage(page, to: &writer)
                 try writer.flush(to: handle.write(contentsOf:))
             }
             try handle.write(contentsOf: writer.data)
@@ -134,50 +142,9 @@ struct BuildCache {
     private static func readPage(_ reader: inout CacheReader) throws(CacheReader.Damaged) -> (String, CachedPage) {
         let path = try reader.string()
         let hash = UInt64(bitPattern: Int64(try reader.int()))
-        return (path, CachedPage(sourceHash: hash, output: try readOutput(&reader)))
-    }
-
-    private static func writeOutput(_ output: MarkdownStage.Output, to writer: inout CacheWriter) {
-        let body = output.body
-        writer.string(body.html)
-        writer.list(body.toc.entries, writeTOCEntry)
-        writer.list(body.headingIDs.sorted()) { $0.string($1) }
-        writer.string(body.firstParagraph)
-        writer.int(body.wordCount)
-        writer.list(body.sources) { writer, source in
-            writer.string(source.title)
-            writer.optional(source.url)
-            writer.optional(source.publisher)
-            writer.optional(source.date?.iso)
-        }
-        writer.list(body.faq) { writer, entry in
-            writer.string(entry.question)
-            writer.string(entry.answer)
-        }
-        writer.list(output.diagnostics, writeDiagnostic)
-        writer.list(output.fragments) { writer, fragment in
-            writer.int(fragment.page)
-            writer.string(fragment.fragment)
-            writer.int(fragment.source)
-            writer.int(fragment.position.line)
-            writer.int(fragment.position.column)
-        }
-    }
-
-    private static func readOutput(_ reader: inout CacheReader) throws(CacheReader.Damaged) -> MarkdownStage.Output {
-        let html = try reader.string()
-        let toc = try reader.list(readTOCEntry)
+        let body = BodyStore.Slot(offset: try reader.int(), length: try reader.int(), hash: UInt64(bitPattern: Int64(try reader.int())))
         let ids = Set(try reader.list { reader throws(CacheReader.Damaged) in try reader.string() })
-        let firstParagraph = try reader.string()
-        let words = try reader.int()
-        let sources = try reader.list { reader throws(CacheReader.Damaged) -> SourceReference in
-            let title = try reader.string(), url = try reader.optional(), publisher = try reader.optional()
-            let date = try reader.optional().flatMap(PageDate.init(parsing:))
-            return SourceReference(title: title, url: url, publisher: publisher, date: date)
-        }
-        let faq = try reader.list { reader throws(CacheReader.Damaged) in
-            FAQSections.Entry(question: try reader.string(), answer: try reader.string())
-        }
+        let facts = PageFacts(headingIDs: ids, firstParagraph: try reader.string())
         let diagnostics = try reader.list(readDiagnostic)
         let fragments = try reader.list { reader throws(CacheReader.Damaged) in
             FragmentReference(
@@ -185,22 +152,24 @@ struct BuildCache {
                 position: SourcePosition(line: try reader.int(), column: try reader.int())
             )
         }
-        let body = PageBody(
-            html: html, toc: TableOfContents(entries: toc), headingIDs: ids, firstParagraph: firstParagraph,
-            wordCount: words, sources: sources, faq: faq
-        )
-        return MarkdownStage.Output(body: body, diagnostics: diagnostics, fragments: fragments)
+        return (path, CachedPage(sourceHash: hash, body: body, facts: facts, diagnostics: diagnostics, fragments: fragments))
     }
 
-    private static func writeTOCEntry(_ writer: inout CacheWriter, _ entry: TOCEntry) {
-        writer.int(entry.level)
-        writer.string(entry.id)
-        writer.string(entry.title)
-        writer.list(entry.children, writeTOCEntry)
-    }
-
-    private static func readTOCEntry(_ reader: inout CacheReader) throws(CacheReader.Damaged) -> TOCEntry {
-        TOCEntry(level: try reader.int(), id: try reader.string(), title: try reader.string(), children: try reader.list(readTOCEntry))
+    private static func writePage(_ page: CachedPage, to writer: inout CacheWriter) {
+        writer.int(Int(Int64(bitPattern: page.sourceHash)))
+        writer.int(page.body.offset)
+        writer.int(page.body.length)
+        writer.int(Int(Int64(bitPattern: page.body.hash)))
+        writer.list(page.facts.headingIDs.sorted()) { $0.string($1) }
+        writer.string(page.facts.firstParagraph)
+        writer.list(page.diagnostics, writeDiagnostic)
+        writer.list(page.fragments) { writer, fragment in
+            writer.int(fragment.page)
+            writer.string(fragment.fragment)
+            writer.int(fragment.source)
+            writer.int(fragment.position.line)
+            writer.int(fragment.position.column)
+        }
     }
 
     private static func writeDiagnostic(_ writer: inout CacheWriter, _ diagnostic: Diagnostic) {

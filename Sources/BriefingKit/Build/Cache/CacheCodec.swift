@@ -21,9 +21,11 @@ struct CacheWriter {
     mutating func bool(_ value: Bool) { int(value ? 1 : 0) }
 
     mutating func string(_ value: String) {
-        let bytes = Array(value.utf8)
-        int(bytes.count)
-        data.append(contentsOf: bytes)
+        var copy = value
+        copy.withUTF8 { bytes in
+            int(bytes.count)
+            data.append(bytes)
+        }
     }
 
     mutating func optional(_ value: String?) {
