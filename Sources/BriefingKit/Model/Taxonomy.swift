@@ -40,12 +40,13 @@ struct Taxonomy: Sendable {
     private static func relatedPages(model: SiteModel, tags: [Tag]) -> [[Int]] {
         let count = model.settings.relatedCount
         let perTag = 200
-        let tagPages = Dictionary(uniqueKeysWithValues: tags.map { ($0.slug, Array($0.pages.prefix(perTag))) })
         let newest = model.pages.indices.filter { model.pages[$0].kind == .page }
             .sorted { newestFirst(model.pages[$0], model.pages[$1]) }
         var ranks = [Int](repeating: Int.max, count: model.pages.count)
         for (position, index) in newest.enumerated() { ranks[index] = position }
         let rank = ranks
+        // Each tag's newest pages by rank, ascending: a tag's list is newest first already.
+        let tagRanks = Dictionary(uniqueKeysWithValues: tags.map { ($0.slug, $0.pages.prefix(perTag).map { rank[$0] }) })
         // Sections by number, so comparing two pages' sections compares integers.
         var sectionNumbers: [String: Int] = [:]
         for page in model.pages where sectionNumbers[page.sectionPath] == nil { sectionNumbers[page.sectionPath] = sectionNumbers.count }
@@ -54,12 +55,21 @@ struct Taxonomy: Sendable {
             let page = model.pages[index]
             guard page.kind == .page else { return [] }
             // A page shares as many tags with a candidate as the candidate appears in its tags' lists:
-            // sorting the lists together and counting runs avoids a dictionary per page.
-            var candidates = Set(page.metadata.tags.map(slug)).flatMap { tagPages[$0] ?? [] }
-            candidates.sort()
+            // merging the sorted lists counts them without a dictionary or a sort per page.
+            let lists = Set(page.metadata.tags.map(slug)).compactMap { tagRanks[$0] }
+            var heads = [Int](repeating: 0, count: lists.count)
             var shared: [(page: Int, tags: Int)] = []
-            for candidate in candidates where candidate != index {
-                if shared.last?.page == candidate { shared[shared.count - 1].tags += 1 } else { shared.append((candidate, 1)) }
+            while true {
+                var lowest = Int.max
+                for (list, head) in zip(lists, heads) where head < list.count { lowest = min(lowest, list[head]) }
+                guard lowest != Int.max else { break }
+                var count = 0
+                for position in lists.indices where heads[position] < lists[position].count && lists[position][heads[position]] == lowest {
+                    heads[position] += 1
+                    count += 1
+                }
+                let candidate = newest[lowest]
+                if candidate != index { shared.append((candidate, count)) }
             }
             // Keep the best few while scanning instead of sorting every candidate.
             func better(_ lhs: (page: Int, tags: Int), than rhs: (page: Int, tags: Int)) -> Bool {

@@ -9,12 +9,17 @@ struct YAMLSource {
     /// Lines of the file before the YAML starts (1 for front matter after its opening `---`).
     let lineOffset: Int
 
+    /// YAML's types as Yams resolves them, less the ones the site never reads (timestamps stay text that
+    /// `PageDate` parses; merge keys and `=` are not used): Yams tries each rule's regular expression in
+    /// turn on every scalar, so a plain string paid for all seven.
+    static let resolver = Resolver.default.removing(.timestamp).removing(.merge).removing(.value)
+
     /// The root node, or nil for an empty document.
     func compose() throws(Diagnostic) -> Node? {
         do {
             // Naming the encoding spares Yams a look at the whole environment per document, which was
             // a third of the cost of reading front matter.
-            return try Yams.compose(yaml: yaml, .default, .default, .utf8)
+            return try Yams.compose(yaml: yaml, YAMLSource.resolver, .default, .utf8)
         } catch let error as YamlError {
             throw diagnostic(for: error)
         } catch {
