@@ -9,7 +9,9 @@
 #                                            for the 1-minute load average to fall below MAX_LOAD
 #   BRIEFING=/path/to/briefing scripts/bench.sh
 #                                            time this binary instead of building the repo
-#   WORK=/tmp/briefing-bench                 corpora, sites, outputs and raw measurements (reused)
+#   WORK=/tmp/briefing-bench                 corpora, sites and raw measurements (reused)
+#   OUT=/dev/shm/briefing-bench-out          where both tools write their outputs (default: the tmpfs
+#                                            /dev/shm when there is one, else $WORK/out); see "Outputs" below
 #   REPORT=BENCHMARKS.md                     where the Markdown report goes (QUICK: $WORK/bench-quick.md)
 #
 # What it does, for each N:
@@ -25,6 +27,11 @@
 # Every timed command runs under /usr/bin/time -v (user+sys CPU, peak RSS); wall time is taken around it
 # with a nanosecond clock (time -v's own elapsed time has 10 ms resolution; both are kept in the raw data).
 # Outputs are deleted and the disk synced between runs, outside the timed region.
+# Outputs: by default both tools write to a tmpfs. On a disk, this machine's ext4 (mounted without a
+# journal) skips every inode freed in the last 12 hours when it allocates one (ext4's recently_deleted,
+# checked against dirtime_expire_interval), so creating the 10,000 folders and files of a build cost from
+# 2 to 10 s of kernel time depending on how many files earlier runs had deleted: the disk's history, not
+# the tools. OUT=$WORK/out measures on the disk.
 # Medians, pages per second, ratios Briefing/Hugo, rebuilds as a fraction of a full build and the cost per
 # page at each N go to a Markdown table (scripts/bench_report.py), printed and written to REPORT.
 set -euo pipefail
@@ -32,6 +39,9 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 bench=$(cd "$repo/../shared/bench" && pwd)
 work=${WORK:-/tmp/briefing-bench}
+if [ -n "${OUT:-}" ]; then outputs=$OUT
+elif [ "$(stat -f -c %T /dev/shm 2>/dev/null)" = tmpfs ] && [ -w /dev/shm ]; then outputs=/dev/shm/briefing-bench-out
+else outputs=$work/out; fi
 quick=${QUICK:-0}
 if [ "$quick" = 1 ]; then
   [ $# -gt 0 ] || set -- 1000
@@ -125,7 +135,7 @@ fi
 # --- 5. timing -------------------------------------------------------------------------------------
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 raw=$work/raw-$stamp
-mkdir -p "$raw" "$work/out"
+mkdir -p "$raw" "$outputs"
 tsv=$raw/runs.tsv
 printf 'n\ttool\tkind\trun\twall_ns\ttimefile\n' > "$tsv"
 load_begin=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -157,7 +167,7 @@ rewritten() {
 }
 
 for n in $sizes; do
-  corpus=$work/corpus-$n site=$work/site-$n out=$work/out/$n
+  corpus=$work/corpus-$n site=$work/site-$n out=$outputs/$n
   r=$runs; [ "$n" -lt 50000 ] || r=$runs_50k
   log "N=$n: warm-up"
   fresh "$out-hugo-w"; timed "$n" hugo warmup 0 -- "${hugo_cmd[@]}" "$corpus" "$out-hugo-w"
@@ -216,6 +226,7 @@ python3 "$repo/scripts/bench_report.py" "$raw" \
   --command "${cmd_env}${invocation% }" \
   --date "$date_begin" --commit "$commit" --dirty "$dirty" --binary "$binary" --hugo "$(hugo version)" \
   --load-begin "$load_begin" --load-end "$load_end" --quick "$quick" \
+  --outputs "$outputs ($(stat -f -c %T "$outputs"))" \
   > "$report"
 cat "$report"
 log "report written to $report"

@@ -75,7 +75,7 @@ def fmt_s(x):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("raw")
-    for a in ("command", "date", "commit", "binary", "hugo", "load-begin", "load-end"):
+    for a in ("command", "date", "commit", "binary", "hugo", "load-begin", "load-end", "outputs"):
         ap.add_argument("--" + a, required=True)
     ap.add_argument("--quick", default="0")
     ap.add_argument("--dirty", default="0")
@@ -122,6 +122,7 @@ def main():
     p("- **Briefing:** commit `%s`%s, release build; binary: %s" % (
         a.commit, " with uncommitted changes to Sources/ or Templates/" if a.dirty == "1" else "", a.binary))
     p("- **Hugo:** `%s`" % a.hugo)
+    p("- **Outputs written to:** `%s` (both tools)" % a.outputs)
     p("")
 
     # -- full builds --------------------------------------------------------------------------------
