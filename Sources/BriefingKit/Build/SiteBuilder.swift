@@ -111,7 +111,7 @@ public struct SiteBuilder: Sendable {
         if let cache, cache.optionsKey == optionsKey, cache.matches(stamps), let report = unchanged(since: cache, writer: writer, clock: clock) {
             return report
         }
-        let loaded = try SiteLoader(root: options.source).load(scan)
+        var loaded = try SiteLoader(root: options.source).load(scan)
         clock.lap("load")
         var settings = loaded.settings
         if let override = options.baseURL {
@@ -127,13 +127,11 @@ public struct SiteBuilder: Sendable {
             settings.baseURL = baseURL
         }
         let layouts = try Layouts(loaded.templates)
-        let model = try parse(loaded.pages, settings: settings)
+        var model = try parse(loaded.pages, settings: settings)
+        let pageLayouts = try layouts.layouts(of: model)
         clock.lap("front matter and model")
 
         let previous = options.writeOutput ? try writer.prepare(siteRoot: options.source) : SiteWriter.Manifest()
-        let contentFiles = Set(loaded.staticFiles.filter { $0.origin == .content }.map(\.outputPath))
-        let links = InternalLinks(model: model, contentFiles: contentFiles, checkPublishedURLs: options.qualityChecks)
-        let markdown = MarkdownStage(model: model, links: links, data: loaded.data, qualityChecks: options.qualityChecks)
         // A page whose file is unchanged, in a site whose settings, data and pages are unchanged, gives
         // the same Markdown output: take it from the cache.
         let siteKey = siteKey(loaded: loaded, model: model)
@@ -142,40 +140,13 @@ public struct SiteBuilder: Sendable {
         let (store, earlierStore) = try openBodyStore(
             earlier: reusable?.storeID, bytesInUse: reusablePages.values.reduce(0) { $0 + $1.body.length }
         )
-        let markdownProgress = ProgressCounter(stage: "markdown", total: model.pages.count, report: options.progress)
-        // Each page's source is hashed once, for this lookup and for the cache this build leaves; a build
-        // that writes nothing keeps no cache and hashes nothing.
-        let markdownResults = parallelMap(Array(model.pages.indices)) { index -> Result<BuildCache.CachedPage, Diagnostic> in
-            defer { markdownProgress.step() }
-            let page = model.pages[index]
-            let sourceHash = options.writeOutput ? ContentHash(page.source.file.text).value : 0
-            if var cached = reusablePages[page.source.relativePath], cached.sourceHash == sourceHash, let earlierStore,
-               let slot = earlierStore === store ? cached.body : store.copy(cached.body, from: earlierStore) {
-                cached.body = slot
-                return .success(cached)
-            }
-            let output = markdown.render(pageIndex: index)
-            do throws(FileBytes.IOError) {
-                let slot = try store.append(output.body)
-                return .success(BuildCache.CachedPage(
-                    sourceHash: sourceHash, body: slot, facts: output.facts, diagnostics: output.diagnostics, fragments: output.fragments
-                ))
-            } catch {
-                return .failure(.error("cannot write \(store.path): \(error.message)"))
-            }
-        }
-        let pages = markdownResults.compactMap { try? $0.get() }
-        var diagnostics = markdownResults.flatMap { result in
-            switch result {
-            case .success(let page): page.diagnostics
-            case .failure(let error): [error]
-            }
-        }
-        // Without every page's output there is nothing more to check.
-        if pages.count < markdownResults.count { try stop(on: diagnostics) }
-        diagnostics += loaded.data.staleFigureWarnings(now: options.now, maxAgeDays: settings.staleFigureDays)
-        diagnostics += checkFragments(pages.flatMap(\.fragments), facts: pages.map(\.facts), model: model)
-        try stop(on: diagnostics)
+        let (pages, warnings) = try renderMarkdown(
+            model: model, loaded: loaded, settings: settings, store: store, reusing: reusablePages, from: earlierStore
+        )
+        var diagnostics = warnings
+        // Rendering templates needs what was parsed from each page, not its text: let the texts go.
+        loaded.pages = []
+        model = model.withoutSourceTexts()
         clock.lap("markdown")
 
         let year = Calendar(identifier: .gregorian).component(.year, from: options.now)
@@ -189,10 +160,10 @@ public struct SiteBuilder: Sendable {
         // changed wait in a staging folder, the rest are not written at all.
         let staging = options.writeOutput ? try writer.openStaging() : nil
         let templateProgress = ProgressCounter(stage: "templates", total: jobs.count, report: options.progress)
-        let checked = parallelMap(jobs) { job -> Result<(String, SiteWriter.Manifest.Entry, Bool), Diagnostic> in
+        let checked = parallelMap(jobs) { [model] job -> Result<(String, SiteWriter.Manifest.Entry, Bool), Diagnostic> in
             defer { templateProgress.step() }
             do throws(Diagnostic) {
-                let (layout, base, path, pageIndex) = try job.resolve(model: model, layouts: layouts, context: context)
+                let (layout, base, path, pageIndex) = try job.resolve(model: model, layouts: layouts, pageLayouts: pageLayouts, context: context)
                 var fingerprint = Fingerprint()
                 fingerprint.add(templatesKey)
                 fingerprint.add(layout)
@@ -204,8 +175,10 @@ public struct SiteBuilder: Sendable {
                 }
                 var value = base
                 if let pageIndex {
-                    // A body that cannot be read back intact is made again; it is the same body.
-                    let body = store.read(pages[pageIndex].body) ?? markdown.render(pageIndex: pageIndex).body
+                    // The Markdown stage checked or wrote every body moments ago.
+                    guard let body = store.read(pages[pageIndex].body) else {
+                        throw .error("cannot read the body of \(model.pages[pageIndex].source.file.path) back from \(store.path); build again")
+                    }
                     value = context.addingBody(body, ofPage: pageIndex, to: base)
                 }
                 let html = try layouts.render(layout, context: value)
@@ -278,6 +251,55 @@ public struct SiteBuilder: Sendable {
             warnings: SiteBuilder.ordered(diagnostics), writer: summary, output: options.outputFolder, stages: clock.stages,
             baseURL: settings.baseURL
         )
+    }
+
+    /// Every page's Markdown output, its body in `store`: rendered, or taken from the cache when the
+    /// page's file is unchanged and its stored body is intact; and the warnings. Errors stop the build.
+    private func renderMarkdown(
+        model: SiteModel, loaded: LoadedSite, settings: SiteSettings, store: BodyStore,
+        reusing reusable: [String: BuildCache.CachedPage], from earlierStore: BodyStore?
+    ) throws(BuildFailure) -> ([BuildCache.CachedPage], [Diagnostic]) {
+        let contentFiles = Set(loaded.staticFiles.filter { $0.origin == .content }.map(\.outputPath))
+        let links = InternalLinks(model: model, contentFiles: contentFiles, checkPublishedURLs: options.qualityChecks)
+        let markdown = MarkdownStage(model: model, links: links, data: loaded.data, qualityChecks: options.qualityChecks)
+        let progress = ProgressCounter(stage: "markdown", total: model.pages.count, report: options.progress)
+        // Each page's source is hashed once, for this lookup and for the cache this build leaves; a build
+        // that writes nothing keeps no cache and hashes nothing.
+        let results = parallelMap(Array(model.pages.indices)) { index -> Result<BuildCache.CachedPage, Diagnostic> in
+            defer { progress.step() }
+            let page = model.pages[index]
+            let sourceHash = options.writeOutput ? ContentHash(page.source.file.text).value : 0
+            if var cached = reusable[page.source.relativePath], cached.sourceHash == sourceHash, let earlierStore {
+                let slot = earlierStore === store ? (store.holds(cached.body) ? cached.body : nil) : store.copy(cached.body, from: earlierStore)
+                if let slot {
+                    cached.body = slot
+                    return .success(cached)
+                }
+            }
+            let output = markdown.render(pageIndex: index)
+            do throws(FileBytes.IOError) {
+                let slot = try store.append(output.body)
+                return .success(BuildCache.CachedPage(
+                    sourceHash: sourceHash, body: slot, facts: output.facts, diagnostics: output.diagnostics, fragments: output.fragments
+                ))
+            } catch {
+                return .failure(.error("cannot write \(store.path): \(error.message)"))
+            }
+        }
+        let pages = results.compactMap { try? $0.get() }
+        var diagnostics = results.flatMap { result in
+            switch result {
+            case .success(let page): page.diagnostics
+            case .failure(let error): [error]
+            }
+        }
+        // Without every page's output there is nothing more to check.
+        if pages.count == results.count {
+            diagnostics += loaded.data.staleFigureWarnings(now: options.now, maxAgeDays: settings.staleFigureDays)
+            diagnostics += checkFragments(pages.flatMap(\.fragments), facts: pages.map(\.facts), model: model)
+        }
+        try stop(on: diagnostics)
+        return (pages, diagnostics)
     }
 
     /// Where this build keeps its pages' bodies, and the store it may take unchanged pages' bodies from:
@@ -415,12 +437,14 @@ private enum OutputJob: Sendable {
 
     /// The layout, the context (without the page's body), the output path, and the page whose body the
     /// context still needs.
-    func resolve(model: SiteModel, layouts: Layouts, context: TemplateContext) throws(Diagnostic) -> (String, TemplateValue, String, Int?) {
+    func resolve(
+        model: SiteModel, layouts: Layouts, pageLayouts: [String], context: TemplateContext
+    ) throws(Diagnostic) -> (String, TemplateValue, String, Int?) {
         switch self {
         case .page(let index, let listPage):
             let page = model.pages[index]
             let route = TemplateContext.route(of: page, listPage: listPage)
-            return (try layouts.layout(for: page), context.context(for: index, listPage: listPage), route + "index.html", index)
+            return (pageLayouts[index], context.context(for: index, listPage: listPage), route + "index.html", index)
         case .tags:
             return (try layouts.required("tags"), context.tagsContext(), Taxonomy.route + "index.html", nil)
         case .tag(let index):

@@ -57,6 +57,19 @@ struct Layouts: Sendable {
         return kindName
     }
 
+    /// Every page's layout, all errors at once.
+    func layouts(of model: SiteModel) throws(BuildFailure) -> [String] {
+        var errors: [Diagnostic] = []
+        let names = model.pages.map { page in
+            do throws(Diagnostic) { return try layout(for: page) } catch {
+                errors.append(error)
+                return ""
+            }
+        }
+        if !errors.isEmpty { throw BuildFailure(errors) }
+        return names
+    }
+
     /// A layout Briefing needs for pages it makes itself (tags).
     func required(_ name: String) throws(Diagnostic) -> String {
         guard layoutNames.contains(name) else {

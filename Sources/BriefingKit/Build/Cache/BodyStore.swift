@@ -97,14 +97,16 @@ final class BodyStore: Sendable {
         return try writer.data.withUnsafeBytes { bytes in Result { () throws(FileBytes.IOError) in try append(bytes) } }.get()
     }
 
-    /// The body in `slot`, or nil when the bytes there are not the ones stored (the caller renders the
-    /// page's Markdown again).
+    /// The body in `slot`, or nil when the bytes there are not the ones stored.
     func read(_ slot: Slot) -> PageBody? {
         guard let bytes = bytes(at: slot) else { return nil }
         var reader = CacheReader(bytes)
         guard let body = try? BodyStore.decode(&reader), reader.isAtEnd else { return nil }
         return body
     }
+
+    /// Whether the bytes in `slot` are the ones stored there.
+    func holds(_ slot: Slot) -> Bool { bytes(at: slot) != nil }
 
     /// Copies a body from another store without decoding it; nil when it cannot be read intact.
     func copy(_ slot: Slot, from other: BodyStore) -> Slot? {
