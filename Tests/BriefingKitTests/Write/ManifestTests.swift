@@ -1,0 +1,35 @@
+import Testing
+@testable import BriefingKit
+
+@Suite struct ManifestTests {
+    typealias Manifest = SiteWriter.Manifest
+
+    @Test func whatABuildWritesReadsBackTheSame() {
+        var manifest = Manifest()
+        manifest.entries["index.html"] = .init(hash: ContentHash("home"), size: 4, input: 0xABCDEF)
+        manifest.entries["news/a b/index.html"] = .init(hash: ContentHash("a b"), size: 3, input: 0)
+        manifest.entries["주한미군/index.html"] = .init(hash: ContentHash(value: .max), size: 0, input: .max)
+        let read = Manifest(text: manifest.text)
+        #expect(read.entries == manifest.entries)
+    }
+
+    @Test func olderManifestsStillNameTheirFilesWithBytesUnknown() {
+        let read = Manifest(text: """
+        # a comment
+        alliance/index.html
+        00000000000000ff 12 with space/index.html
+        not-a-hash 12 zz/index.html
+
+        """)
+        #expect(read.entries["alliance/index.html"] == .init(hash: ContentHash(value: 0), size: -1))
+        #expect(read.entries["with space/index.html"] == .init(hash: ContentHash(value: 0xFF), size: 12))
+        #expect(read.entries["not-a-hash 12 zz/index.html"]?.size == -1)
+        #expect(read.entries.count == 3)
+    }
+
+    @Test func pathsThatLeaveTheOutputFolderAreIgnored() {
+        let lines = ["../outside.html", "/etc/passwd", "a//b.html", "./a.html", "a/../../b.html", "a/.", "a/b/"]
+        let read = Manifest(text: lines.map { "0000000000000001 1 0 \($0)" }.joined(separator: "\n") + "\n0000000000000001 1 0 kept.html")
+        #expect(Array(read.entries.keys) == ["kept.html"])
+    }
+}
