@@ -131,6 +131,7 @@ public struct SiteBuilder: Sendable {
         let pageLayouts = try layouts.layouts(of: model)
         clock.lap("front matter and model")
 
+        // Checked before the Markdown stage puts its body store in the output folder.
         let previous = options.writeOutput ? try writer.prepare(siteRoot: options.source) : SiteWriter.Manifest()
         // A page whose file is unchanged, in a site whose settings, data and pages are unchanged, gives
         // the same Markdown output: take it from the cache.
@@ -306,18 +307,15 @@ public struct SiteBuilder: Sendable {
     /// the output folder's store, appended to, while it holds mostly bodies still in use; otherwise a
     /// new store, into which the bodies still in use are copied.
     private func openBodyStore(earlier id: UInt64?, bytesInUse: Int) throws(BuildFailure) -> (BodyStore, BodyStore?) {
-        do {
+        do throws(FileBytes.IOError) {
             guard options.writeOutput else { return (try BodyStore.temporary(), nil) }
             let earlier = id.flatMap { BodyStore.reopen(in: options.outputFolder, id: $0) }
             if let earlier, earlier.size <= 2 * bytesInUse + (1 << 20) {
                 return (earlier, earlier)
             }
-            try FileManager.default.createDirectory(at: options.outputFolder, withIntermediateDirectories: true)
             return (try BodyStore.create(in: options.outputFolder), earlier)
-        } catch let error as FileBytes.IOError {
-            throw BuildFailure([.error("cannot write \(options.outputFolder.appendingPathComponent(BodyStore.pendingName).path): \(error.message)")])
         } catch {
-            throw BuildFailure([.error("cannot create \(options.outputFolder.path): \(error.localizedDescription)")])
+            throw BuildFailure([.error("cannot write \(options.outputFolder.appendingPathComponent(BodyStore.pendingName).path): \(error.message)")])
         }
     }
 

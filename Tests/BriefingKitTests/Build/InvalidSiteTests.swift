@@ -154,6 +154,19 @@ import Testing
         #expect(fixture.outputSnapshot() == before)
     }
 
+    /// The body store and the staging folder both live in the output folder: a first build that fails
+    /// in the Markdown stage or in the template stage must not leave one behind.
+    @Test(arguments: [
+        "-- Content/deterrence/bad.md --\n---\ntitle: Bad\n---\n[x](missing.md)",
+        "-- Templates/layouts/page.html --\n{{<base}}{{$main}}{{page.titel}}{{/main}}{{/base}}",
+    ])
+    func aFailedFirstBuildLeavesNoOutputFolder(_ files: String) throws {
+        let fixture = try SiteFixture(InvalidSiteTests.goodSite)
+        try fixture.write(files)
+        #expect(!fixture.failure().isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: fixture.root.appendingPathComponent("Output").path))
+    }
+
     @Test func invalidUTF8IsAnErrorAtTheByte() throws {
         let fixture = try SiteFixture(InvalidSiteTests.goodSite)
         try fixture.build()

@@ -26,13 +26,20 @@ final class BodyStore: Sendable {
     private let descriptor: Int32
     private let end: Atomic<Int>
     /// A new store in the output folder waits under `pendingName` until `commit()`; a build that fails
-    /// leaves the previous store as it was.
-    private let pending: (from: String, to: String)?
+    /// leaves the previous store as it was, and no output folder where there was none.
+    private let pending: Pending?
     private let committed = Atomic<Bool>(false)
+    private struct Pending: Sendable {
+        var from: String
+        var to: String
+        /// The output folder, when the store made it.
+        var createdFolder: String?
+    }
+
     private static let headerSize = 16
     private static let magic: UInt64 = 0x5349_4442_4e49_4642  // "BFINBDIS" little-endian
 
-    private init(descriptor: Int32, id: UInt64, path: String, end: Int, pending: (from: String, to: String)?) {
+    private init(descriptor: Int32, id: UInt64, path: String, end: Int, pending: Pending?) {
         self.descriptor = descriptor
         self.id = id
         self.path = path
@@ -42,15 +49,25 @@ final class BodyStore: Sendable {
 
     deinit {
         close(descriptor)
-        if let pending, !committed.load(ordering: .relaxed) { unlink(pending.from) }
+        if let pending, !committed.load(ordering: .relaxed) {
+            unlink(pending.from)
+            if let folder = pending.createdFolder { rmdir(folder) }
+        }
     }
 
-    /// A new, empty store in `folder`, which replaces the folder's store when committed.
+    /// A new, empty store in `folder` (made if missing), which replaces the folder's store when committed.
     static func create(in folder: URL) throws(FileBytes.IOError) -> BodyStore {
+        let folderExisted = FileManager.default.fileExists(atPath: folder.path)
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw FileBytes.IOError(message: "cannot create the folder: \(error.localizedDescription)")
+        }
         let from = folder.appendingPathComponent(pendingName).path
         let descriptor = open(from, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .fromErrno() }
-        return try started(descriptor, path: from, pending: (from, folder.appendingPathComponent(fileName).path))
+        let pending = Pending(from: from, to: folder.appendingPathComponent(fileName).path, createdFolder: folderExisted ? nil : folder.path)
+        return try started(descriptor, path: from, pending: pending)
     }
 
     /// A store for a build that writes nothing (`briefing check`): a temporary file, already unlinked.
@@ -80,7 +97,7 @@ final class BodyStore: Sendable {
         return BodyStore(descriptor: descriptor, id: id, path: path, end: Int(status.st_size), pending: nil)
     }
 
-    private static func started(_ descriptor: Int32, path: String, pending: (from: String, to: String)?) throws(FileBytes.IOError) -> BodyStore {
+    private static func started(_ descriptor: Int32, path: String, pending: Pending?) throws(FileBytes.IOError) -> BodyStore {
         let store = BodyStore(descriptor: descriptor, id: UInt64.random(in: 1...UInt64.max), path: path, end: headerSize, pending: pending)
         let header = [magic.littleEndian, store.id.littleEndian]
         try header.withUnsafeBytes { bytes in Result { () throws(FileBytes.IOError) in try store.write(bytes, at: 0) } }.get()
