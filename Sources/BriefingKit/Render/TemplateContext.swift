@@ -189,7 +189,7 @@ struct TemplateContext {
     }
 
     /// The page's own values but those of its body.
-    func page(_ index: Int) -> TemplateValue {
+    private func page(_ index: Int) -> TemplateValue {
         let page = model.pages[index]
         let authors = authors(of: page)
         return .map([
