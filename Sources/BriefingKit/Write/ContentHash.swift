@@ -18,11 +18,6 @@ struct ContentHash: Hashable, Sendable, CustomStringConvertible {
         self.value = value
     }
 
-    init?(hex: Substring) {
-        guard let value = UInt64(hex, radix: 16) else { return nil }
-        self.value = value
-    }
-
     var description: String {
         let digits = String(value, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
