@@ -43,17 +43,25 @@ enum FileBytes {
     static func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws(IOError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .fromErrno() }
+        do {
+            try write(bytes, to: descriptor, at: 0)
+        } catch {
+            close(descriptor)
+            throw error
+        }
+        guard close(descriptor) == 0 else { throw .fromErrno() }
+    }
+
+    /// Writes all of `bytes` at `offset` of an open file, however many calls that takes.
+    static func write(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32, at offset: Int) throws(IOError) {
         var written = 0
         while written < bytes.count {
-            let result = Glibc.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
+            let result = pwrite(descriptor, bytes.baseAddress! + written, bytes.count - written, off_t(offset + written))
             if result < 0 {
                 if errno == EINTR { continue }
-                let error = IOError.fromErrno()
-                close(descriptor)
-                throw error
+                throw .fromErrno()
             }
             written += result
         }
-        guard close(descriptor) == 0 else { throw .fromErrno() }
     }
 }

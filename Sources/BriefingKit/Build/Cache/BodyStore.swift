@@ -100,7 +100,7 @@ final class BodyStore: Sendable {
     private static func started(_ descriptor: Int32, path: String, pending: Pending?) throws(FileBytes.IOError) -> BodyStore {
         let store = BodyStore(descriptor: descriptor, id: UInt64.random(in: 1...UInt64.max), path: path, end: headerSize, pending: pending)
         let header = [magic.littleEndian, store.id.littleEndian]
-        try header.withUnsafeBytes { bytes in Result { () throws(FileBytes.IOError) in try store.write(bytes, at: 0) } }.get()
+        try header.withUnsafeBytes { bytes in Result { () throws(FileBytes.IOError) in try FileBytes.write(bytes, to: store.descriptor, at: 0) } }.get()
         return store
     }
 
@@ -140,7 +140,7 @@ final class BodyStore: Sendable {
 
     private func append(_ bytes: UnsafeRawBufferPointer) throws(FileBytes.IOError) -> Slot {
         let offset = end.wrappingAdd(bytes.count, ordering: .relaxed).oldValue
-        try write(bytes, at: offset)
+        try FileBytes.write(bytes, to: descriptor, at: offset)
         return Slot(offset: offset, length: bytes.count, hash: StableHash.bytes(bytes, state: StableHash.seed))
     }
 
@@ -158,18 +158,6 @@ final class BodyStore: Sendable {
             return StableHash.bytes(UnsafeRawBufferPointer(buffer), state: StableHash.seed) == slot.hash
         }
         return complete ? data : nil
-    }
-
-    private func write(_ bytes: UnsafeRawBufferPointer, at offset: Int) throws(FileBytes.IOError) {
-        var done = 0
-        while done < bytes.count {
-            let result = pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done))
-            if result < 0 {
-                if errno == EINTR { continue }
-                throw .fromErrno()
-            }
-            done += result
-        }
     }
 
     // MARK: Encoding a body
