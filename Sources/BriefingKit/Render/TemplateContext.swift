@@ -46,14 +46,13 @@ struct TemplateContext {
             fingerprint.add(context)
             return fingerprint.value
         }
-        for key in map.keys.sorted() {
-            fingerprint.add(key)
+        fingerprint.add(Fingerprint.unordered(map) { entry, key, value in
             switch key {
-            case "data": fingerprint.add(dataFingerprint)
-            case "site": fingerprint.add(siteFingerprint(of: map[key]!))
-            default: fingerprint.add(map[key]!)
+            case "data": entry.add(dataFingerprint)
+            case "site": entry.add(siteFingerprint(of: value))
+            default: entry.add(value)
             }
-        }
+        })
         return fingerprint.value
     }
 

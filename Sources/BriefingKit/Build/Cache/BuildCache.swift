@@ -6,7 +6,7 @@ import Foundation
 struct BuildCache {
     static let fileName = ".briefing-cache"
     /// Bumped whenever the format or the meaning of anything cached changes.
-    static let formatVersion = 7
+    static let formatVersion = 8
 
     /// The options and the day of the build: the same sources give different output on another day
     /// (the footer's year, stale-figure warnings), with drafts, or at another base URL.
