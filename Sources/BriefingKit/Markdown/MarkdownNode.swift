@@ -55,6 +55,23 @@ public struct MarkdownNode {
                 preconditionFailure("cmark reported node type \(type.rawValue) for a live node")
             }
         }
+
+        public var isBlock: Bool {
+            switch self {
+            case .document, .blockQuote, .list, .item, .codeBlock, .htmlBlock, .customBlock, .paragraph, .heading, .thematicBreak:
+                true
+            case .text, .softBreak, .lineBreak, .code, .htmlInline, .customInline, .emphasis, .strong, .link, .image:
+                false
+            }
+        }
+
+        /// Blocks whose children are blocks; the other blocks hold inlines or nothing.
+        var holdsBlocks: Bool {
+            switch self {
+            case .document, .blockQuote, .list, .item, .customBlock: true
+            default: false
+            }
+        }
     }
 
     public var kind: Kind {
@@ -122,6 +139,25 @@ public struct MarkdownNode {
         return Array(nodes.dropFirst())
     }
 
+    /// The nodes of these kinds below this one, in document order. Like `descendants()`, the list is
+    /// complete before it is returned. A search for block kinds only goes through container blocks:
+    /// no block sits inside a paragraph or a heading, and their inlines are most of a page's nodes.
+    public func descendants(ofKind kinds: Kind...) -> [MarkdownNode] {
+        let wanted = Set(kinds)
+        var nodes: [MarkdownNode] = []
+        if wanted.allSatisfy(\.isBlock) {
+            walkBlocks { node, kind in
+                if wanted.contains(kind) { nodes.append(MarkdownNode(document: document, pointer: node)) }
+            }
+        } else {
+            walk { node in
+                if wanted.contains(Kind(cmark_node_get_type(node))) { nodes.append(MarkdownNode(document: document, pointer: node)) }
+            }
+        }
+        if nodes.first?.pointer == pointer { nodes.removeFirst() }
+        return nodes
+    }
+
     /// The words of this subtree without markup: text and code spans, with line breaks as
     /// spaces. What a heading contributes to a table of contents or a slug.
     public var plainText: String {
@@ -155,6 +191,29 @@ public struct MarkdownNode {
                 visit(cmark_iter_get_node(iterator))
             }
             event = cmark_iter_next(iterator)
+        }
+    }
+
+    /// Visits the blocks below this one in document order, entering only blocks that hold blocks.
+    /// Climbs back through parents rather than recursing, for the same reason as `walk`.
+    private func walkBlocks(_ visit: (OpaquePointer, Kind) -> Void) {
+        var next = cmark_node_first_child(pointer)
+        while let node = next {
+            let kind = Kind(cmark_node_get_type(node))
+            visit(node, kind)
+            if kind.holdsBlocks, let child = cmark_node_first_child(node) {
+                next = child
+                continue
+            }
+            var current: OpaquePointer? = node
+            next = nil
+            while let climbing = current, climbing != pointer {
+                if let sibling = cmark_node_next(climbing) {
+                    next = sibling
+                    break
+                }
+                current = cmark_node_parent(climbing)
+            }
         }
     }
 

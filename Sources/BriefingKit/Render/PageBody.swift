@@ -65,7 +65,7 @@ struct MarkdownStage {
         // Counted before the headings become custom blocks, whose text cmark no longer exposes.
         var firstParagraph = ""
         var words = 0
-        for node in document.root.descendants() {
+        for node in document.root.descendants(ofKind: .paragraph, .text, .code, .codeBlock) {
             switch node.kind {
             case .paragraph where firstParagraph.isEmpty && node.parent?.kind == .document:
                 firstParagraph = node.plainText

@@ -30,7 +30,7 @@ struct Callouts: Sendable {
         var unknownKinds: [UnknownKind] = []
         // Collect first: the walk must be over before the tree changes. A quote nested in
         // another is still reached after the outer one has moved it into its aside.
-        let quotes = document.root.descendants().filter { $0.kind == .blockQuote }
+        let quotes = document.root.descendants(ofKind: .blockQuote)
         for quote in quotes {
             guard let paragraph = quote.firstChild, paragraph.kind == .paragraph,
                   let marker = MarkerLine(paragraph)

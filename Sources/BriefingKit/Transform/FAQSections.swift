@@ -29,7 +29,7 @@ struct FAQSections: Sendable {
     /// as it is, and the page deserves a warning).
     func apply(to document: MarkdownDocument, withoutQuestions: (SourcePosition) -> Void) -> [Section] {
         // Collect first: the walk must be over before the tree changes.
-        let faqHeadings = document.root.descendants().filter(Self.isFAQHeading)
+        let faqHeadings = document.root.descendants(ofKind: .heading).filter(Self.isFAQHeading)
         var sections: [Section] = []
         var wrappers: Set<MarkdownNode> = []
         // A FAQ heading inside an earlier section (a question titled "FAQ", a deeper heading
@@ -57,7 +57,7 @@ struct FAQSections: Sendable {
     private static let titles: Set<String> = ["faq", "faqs", "frequently asked questions"]
 
     private static func isFAQHeading(_ node: MarkdownNode) -> Bool {
-        node.kind == .heading && titles.contains(collapsed(node.plainText).lowercased())
+        titles.contains(collapsed(node.plainText).lowercased())
     }
 
     private static func isInside(_ node: MarkdownNode, anyOf containers: Set<MarkdownNode>) -> Bool {

@@ -6,7 +6,7 @@ struct FigureCitations {
 
     func apply(to document: MarkdownDocument, page: Page, citations: inout Citations) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        let links = document.root.descendants().filter { $0.kind == .link && ($0.url ?? "").hasPrefix(FigureCitations.scheme) }
+        let links = document.root.descendants(ofKind: .link).filter { ($0.url ?? "").hasPrefix(FigureCitations.scheme) }
         for link in links {
             let id = String((link.url ?? "").dropFirst(FigureCitations.scheme.count))
             guard let figure = figures[id] else {

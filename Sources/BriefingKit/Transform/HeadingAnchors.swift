@@ -60,7 +60,7 @@ public struct HeadingAnchors: Sendable {
         to document: MarkdownDocument
     ) -> (toc: TableOfContents, ids: Set<String>, headings: [AnchoredHeading]) {
         // Collect first: the walk must be over before the tree changes.
-        let headingNodes = document.root.descendants().compactMap { node in
+        let headingNodes = document.root.descendants(ofKind: .heading).compactMap { node in
             node.headingLevel.map { (node: node, level: $0) }
         }
         var ids = AnchorIDs(reserved: reserved)

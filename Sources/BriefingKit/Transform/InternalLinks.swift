@@ -28,8 +28,9 @@ struct InternalLinks {
 
     func apply(to document: MarkdownDocument, page: Page, pageIndex: Int) -> Result {
         var result = Result()
-        let folder = page.source.relativePath.split(separator: "/").dropLast().map(String.init)
-        for node in document.root.descendants() where node.kind == .link || node.kind == .image {
+        let path = page.source.relativePath
+        let folder = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
+        for node in document.root.descendants(ofKind: .link, .image) {
             guard let url = node.url, !url.isEmpty else { continue }
             switch resolve(url, from: folder, node: node, page: page, pageIndex: pageIndex, result: &result) {
             case .keep: break
@@ -45,7 +46,7 @@ struct InternalLinks {
     }
 
     private func resolve(
-        _ url: String, from folder: [String], node: MarkdownNode, page: Page, pageIndex: Int, result: inout Result
+        _ url: String, from folder: String, node: MarkdownNode, page: Page, pageIndex: Int, result: inout Result
     ) -> Resolution {
         func error(_ message: String) {
             result.diagnostics.append(page.source.file.diagnostic(.error, message, at: MarkdownPositions.location(of: node, in: page)))
@@ -70,7 +71,7 @@ struct InternalLinks {
         let isRootRelative = decoded.hasPrefix("/")
         let isMarkdown = decoded.hasSuffix(".md")
         if !isMarkdown, isRootRelative { return .replace(model.settings.baseURL.path + String(url.dropFirst())) }
-        guard let target = InternalLinks.normalize(decoded, from: isRootRelative ? [] : folder) else {
+        guard let target = InternalLinks.normalize(decoded, from: isRootRelative ? "" : folder) else {
             // A relative URL such as `../../news/x/` is written against the published page and is fine;
             // only a link to a Markdown file names a file, and that file must be in Content/.
             guard isMarkdown else { return keepChecked() }
@@ -96,7 +97,7 @@ struct InternalLinks {
 
     /// Whether a URL relative to a published page names a page or file of this build.
     private func isPublished(_ path: String, from route: String) -> Bool {
-        guard var target = InternalLinks.normalize(path, from: route.split(separator: "/").map(String.init)) else { return false }
+        guard var target = InternalLinks.normalize(path, from: route) else { return false }
         if target == "index.html" || target.hasSuffix("/index.html") { target.removeLast("index.html".count) }
         if target.hasSuffix("/") { target.removeLast() }
         return target.isEmpty || model.routes.contains(target + "/") || contentFiles.contains(target)
@@ -127,19 +128,28 @@ struct InternalLinks {
         text.utf8.contains(UInt8(ascii: "%")) ? text.removingPercentEncoding ?? text : text
     }
 
-    /// Resolves `.` and `..` against a folder; nil when the path climbs above the root.
-    static func normalize(_ path: String, from folder: [String]) -> String? {
-        var parts = folder
-        for segment in path.split(separator: "/", omittingEmptySubsequences: true) {
-            switch segment {
-            case ".": continue
-            case "..":
-                guard !parts.isEmpty else { return nil }
-                parts.removeLast()
-            default: parts.append(String(segment))
+    /// Resolves `.` and `..` in `path` against `folder` (`news/x`, `news/x/`, or empty for the root);
+    /// nil when the path climbs above the root. Runs for every link of every page, so it edits one
+    /// string in place rather than splitting both paths into arrays of segments and joining them again.
+    static func normalize(_ path: String, from folder: String) -> String? {
+        let slash = UInt8(ascii: "/")
+        var result = folder
+        while result.utf8.last == slash { result.removeLast() }
+        let bytes = path.utf8
+        var start = bytes.startIndex
+        while start < bytes.endIndex {
+            let end = bytes[start...].firstIndex(of: slash) ?? bytes.endIndex
+            let segment = bytes[start..<end]
+            if segment.elementsEqual("..".utf8) {
+                guard !result.isEmpty else { return nil }
+                result.removeSubrange((result.utf8.lastIndex(of: slash) ?? result.startIndex)...)
+            } else if !segment.isEmpty, !segment.elementsEqual(".".utf8) {
+                if !result.isEmpty { result.append("/") }
+                result += path[start..<end]
             }
+            start = end < bytes.endIndex ? bytes.index(after: end) : end
         }
-        return parts.joined(separator: "/")
+        return result
     }
 }
 

@@ -3,7 +3,7 @@
 struct QualityChecks {
     /// Run before links are rewritten, so messages show the image as the editor wrote it.
     func images(in document: MarkdownDocument, page: Page) -> [Diagnostic] {
-        document.root.descendants().filter { $0.kind == .image && $0.plainText.allSatisfy(\.isWhitespace) }.map { image in
+        document.root.descendants(ofKind: .image).filter { $0.plainText.allSatisfy(\.isWhitespace) }.map { image in
             page.source.file.diagnostic(
                 .warning, "image '\(image.url ?? "")' has no alt text: describe it in the brackets, ![like this](\(image.url ?? ""))",
                 at: MarkdownPositions.location(of: image, in: page)

@@ -18,7 +18,7 @@ struct SizeLimits {
         }
         // Document order visits a quote before the quotes inside it, so each depth is its ancestor's plus one.
         var depths: [MarkdownNode: Int] = [:]
-        for node in document.root.descendants() where node.kind == .blockQuote {
+        for node in document.root.descendants(ofKind: .blockQuote) {
             var ancestor = node.parent
             while let current = ancestor, current.kind != .blockQuote { ancestor = current.parent }
             let depth = (ancestor.flatMap { depths[$0] } ?? 0) + 1

@@ -19,8 +19,8 @@ struct TableDirective {
 
     func apply(to document: MarkdownDocument, page: Page, citations: inout Citations) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        let blocks = document.root.descendants().filter {
-            $0.kind == .codeBlock && ($0.fenceInfo ?? "").split(separator: " ").first == Substring(TableDirective.infoString)
+        let blocks = document.root.descendants(ofKind: .codeBlock).filter {
+            ($0.fenceInfo ?? "").split(separator: " ").first == Substring(TableDirective.infoString)
         }
         for block in blocks {
             let yaml = YAMLSource(file: page.source.file, yaml: block.literal ?? "", lineOffset: page.bodyLineOffset + block.start.line)

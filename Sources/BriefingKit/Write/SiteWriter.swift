@@ -310,7 +310,7 @@ struct StagingArea: Sendable {
 
     private func write(_ bytes: UnsafeRawBufferPointer, to path: String) -> Result<Void, Diagnostic> {
         // Paths come from slugs and file names, which are checked; this is the last line of defence.
-        guard !path.isEmpty, InternalLinks.normalize(path, from: []) == path else {
+        guard !path.isEmpty, InternalLinks.normalize(path, from: "") == path else {
             return .failure(.error("refusing to write '\(path)': it leads out of the output folder"))
         }
         let target = root.path + "/" + path

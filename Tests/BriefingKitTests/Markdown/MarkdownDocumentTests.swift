@@ -78,6 +78,8 @@ import Testing
         #expect(html.hasPrefix(String(repeating: "<blockquote>\n", count: depth) + "<p>deep</p>\n"))
         let nodes = document.root.descendants()
         #expect(nodes.count == depth + 2)
+        #expect(document.root.descendants(ofKind: .blockQuote).count == depth)
+        #expect(document.root.descendants(ofKind: .paragraph).count == 1)
         #expect(document.root.plainText == "deep")
         let innermost = try #require(nodes.last)
         #expect(innermost.kind == .text)

@@ -26,6 +26,39 @@ import Testing
         ])
     }
 
+    @Test func descendantsOfKindKeepDocumentOrderAndReachEveryContainer() {
+        let markdown = """
+            # One
+
+            > ## Two in a quote
+            >
+            > - item with [a link](a.md)
+            >
+            >   ### Three in a list item
+            >
+            >   > #### Four, two quotes down
+
+            ```table
+            x
+            ```
+
+            ![an image](i.png) and [another link](b.md)
+            """
+        let document = MarkdownDocument(markdown: markdown)
+        let headings = document.root.descendants(ofKind: .heading)
+        #expect(headings.map(\.headingLevel) == [1, 2, 3, 4])
+        #expect(headings.map(\.plainText) == ["One", "Two in a quote", "Three in a list item", "Four, two quotes down"])
+        #expect(document.root.descendants(ofKind: .blockQuote, .codeBlock).map(\.kind) == [.blockQuote, .blockQuote, .codeBlock])
+        #expect(document.root.descendants(ofKind: .link, .image).map(\.url) == ["a.md", "i.png", "b.md"])
+        // The same nodes as filtering every descendant.
+        for kind in [MarkdownNode.Kind.heading, .blockQuote, .item, .text, .link] {
+            #expect(document.root.descendants(ofKind: kind) == document.root.descendants().filter { $0.kind == kind })
+        }
+        let quote = document.root.descendants(ofKind: .blockQuote)[0]
+        #expect(quote.descendants(ofKind: .blockQuote).count == 1, "the node itself is not its own descendant")
+        #expect(quote.descendants(ofKind: .heading).count == 3)
+    }
+
     @Test func headingPosition() throws {
         let document = MarkdownDocument(markdown: source)
         let heading = try #require(document.root.children.first { $0.kind == .heading })

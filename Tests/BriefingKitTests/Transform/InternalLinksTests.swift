@@ -1,0 +1,20 @@
+import Testing
+@testable import BriefingKit
+
+@Suite struct InternalLinksTests {
+    @Test(arguments: [
+        ("sma.md", "burden-sharing", "burden-sharing/sma.md"),
+        ("../alliance/treaty.md", "burden-sharing", "alliance/treaty.md"),
+        ("./a/./b/../c.md", "x/y", "x/y/a/c.md"),
+        ("a//b.md", "", "a/b.md"),
+        ("../../news/x/", "news/x/", "news/x"),
+        ("../../..", "news/x", nil),
+        ("..", "", nil),
+        ("..", "news", ""),
+        ("/about/", "", "about"),
+        ("été/données.md", "dossiers", "dossiers/été/données.md"),
+    ] as [(String, String, String?)])
+    func normalizeResolvesDotsAgainstTheFolder(path: String, folder: String, expected: String?) {
+        #expect(InternalLinks.normalize(path, from: folder) == expected)
+    }
+}
