@@ -10,6 +10,12 @@ public struct SiteModel: Sendable {
     public var draftPaths: Set<String>
     /// Every page's route, for checking relative URLs.
     public let routes: Set<String>
+    /// Content pages (not the home or section pages), newest first: what the home page, the feed and
+    /// related pages choose from.
+    public let newestPages: [Int]
+    /// Each page's position when all of them are put in `newestFirst` order. Lists of pages sort their
+    /// indices by it, comparing integers instead of the pages' dates, weights and titles again.
+    public let recency: [Int]
 
     /// Top-level sections in navigation order: by weight, then title.
     public var topSections: [Section] {
@@ -66,10 +72,15 @@ struct SiteModelBuilder {
         }
         if !errors.isEmpty { throw BuildFailure(errors) }
 
+        let order = pages.withUnsafeBufferPointer { pages in
+            pages.indices.sorted { newestFirst(pages[$0], pages[$1]) }
+        }
+        var recency = [Int](repeating: 0, count: pages.count)
+        for (rank, index) in order.enumerated() { recency[index] = rank }
         let titles = sections.mapValues(\.title)
         let weights = sections.mapValues { pages[$0.indexPage].metadata.weight ?? Int.max }
         for key in sections.keys {
-            sections[key]?.pages.sort { newestFirst(pages[$0], pages[$1]) }
+            sections[key]?.pages.sort { recency[$0] < recency[$1] }
             sections[key]?.subsections.sort { lhs, rhs in
                 let left = weights[lhs] ?? Int.max, right = weights[rhs] ?? Int.max
                 if left != right { return left < right }
@@ -80,7 +91,7 @@ struct SiteModelBuilder {
         for (index, page) in pages.enumerated() { pagesByPath[page.source.relativePath] = index }
         return SiteModel(
             settings: settings, pages: pages, sections: sections, pagesByPath: pagesByPath, draftPaths: drafts,
-            routes: Set(pages.map(\.route))
+            routes: Set(pages.map(\.route)), newestPages: order.filter { pages[$0].kind == .page }, recency: recency
         )
     }
 

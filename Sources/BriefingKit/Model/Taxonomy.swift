@@ -24,7 +24,7 @@ struct Taxonomy: Sendable {
         }
         tags = byTag.values.map { tag in
             var tag = tag
-            tag.pages.sort { newestFirst(model.pages[$0], model.pages[$1]) }
+            tag.pages.sort { model.recency[$0] < model.recency[$1] }
             return tag
         }.sorted { $0.name.lowercased() < $1.name.lowercased() }
         related = Taxonomy.relatedPages(model: model, tags: tags)
@@ -40,8 +40,7 @@ struct Taxonomy: Sendable {
     private static func relatedPages(model: SiteModel, tags: [Tag]) -> [[Int]] {
         let count = model.settings.relatedCount
         let perTag = 200
-        let newest = model.pages.indices.filter { model.pages[$0].kind == .page }
-            .sorted { newestFirst(model.pages[$0], model.pages[$1]) }
+        let newest = model.newestPages
         var ranks = [Int](repeating: Int.max, count: model.pages.count)
         for (position, index) in newest.enumerated() { ranks[index] = position }
         let rank = ranks

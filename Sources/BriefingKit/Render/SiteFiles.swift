@@ -23,9 +23,7 @@ struct SiteFiles {
 
     private func feed() -> String {
         let settings = model.settings
-        let newest = model.pages.indices.filter { model.pages[$0].kind == .page }
-            .sorted { newestFirst(model.pages[$0], model.pages[$1]) }
-            .prefix(SiteFiles.feedEntries)
+        let newest = model.newestPages.prefix(SiteFiles.feedEntries)
         let entries = newest.map { index -> AtomFeed.Entry in
             let page = model.pages[index]
             return AtomFeed.Entry(

@@ -110,9 +110,7 @@ struct TemplateContext {
         var pagination: TemplateValue = .null
         switch page.kind {
         case .home:
-            listed = Array(model.pages.indices.filter { model.pages[$0].kind == .page }
-                .sorted { newestFirst(model.pages[$0], model.pages[$1]) }
-                .prefix(TemplateContext.homePageCount))
+            listed = Array(model.newestPages.prefix(TemplateContext.homePageCount))
         case .section:
             let all = model.sections[page.sectionFolder]?.pages ?? []
             let size = model.settings.pageSize
