@@ -13,7 +13,7 @@ public struct SiteModel: Sendable {
     /// Content pages (not the home or section pages), newest first: what the home page, the feed and
     /// related pages choose from.
     public let newestPages: [Int]
-    /// Each page's position when all of them are put in `newestFirst` order. Lists of pages sort their
+    /// Each page's position when all of them are put newest first (`SiteModelBuilder.newestFirst`). Lists of pages sort their
     /// indices by it, comparing integers instead of the pages' dates, weights and titles again.
     public let recency: [Int]
 
@@ -60,21 +60,21 @@ struct SiteModelBuilder {
 
         var sections = makeSections(&pages)
         var byRoute: [String: Int] = [:]
-        for (index, page) in pages.enumerated() {
-            if let other = byRoute[page.route] {
+        // By index, not by value: a copy of a page is a retain for each of its fields, and there are 10,000.
+        for index in pages.indices {
+            let route = pages[index].route
+            if let other = byRoute[route] {
                 let first = pages[other].source.file.path
-                errors.append(page.source.file.error(
-                    "two pages have the URL '\(settings.baseURL.url(page.route))': this one and \(first)", line: 1, column: 1
+                errors.append(pages[index].source.file.error(
+                    "two pages have the URL '\(settings.baseURL.url(route))': this one and \(first)", line: 1, column: 1
                 ))
             } else {
-                byRoute[page.route] = index
+                byRoute[route] = index
             }
         }
         if !errors.isEmpty { throw BuildFailure(errors) }
 
-        let order = pages.withUnsafeBufferPointer { pages in
-            pages.indices.sorted { newestFirst(pages[$0], pages[$1]) }
-        }
+        let order = SiteModelBuilder.newestFirst(pages)
         var recency = [Int](repeating: 0, count: pages.count)
         for (rank, index) in order.enumerated() { recency[index] = rank }
         let titles = sections.mapValues(\.title)
@@ -88,10 +88,10 @@ struct SiteModelBuilder {
             }
         }
         var pagesByPath: [String: Int] = [:]
-        for (index, page) in pages.enumerated() { pagesByPath[page.source.relativePath] = index }
+        for index in pages.indices { pagesByPath[pages[index].source.relativePath] = index }
         return SiteModel(
             settings: settings, pages: pages, sections: sections, pagesByPath: pagesByPath, draftPaths: drafts,
-            routes: Set(pages.map(\.route)), newestPages: order.filter { pages[$0].kind == .page }, recency: recency
+            routes: Set(byRoute.keys), newestPages: order.filter { pages[$0].kind == .page }, recency: recency
         )
     }
 
@@ -140,9 +140,13 @@ struct SiteModelBuilder {
     /// Makes a section for every folder that holds pages, inventing an index page where `_index.md` is missing.
     private func makeSections(_ pages: inout [Page]) -> [String: Section] {
         var sections: [String: Section] = [:]
+        var indexPages: [String: Int] = [:]
+        for index in pages.indices where pages[index].kind != .page {
+            indexPages[pages[index].source.relativePath] = indexPages[pages[index].source.relativePath] ?? index
+        }
         func ensure(_ path: String) {
             guard sections[path] == nil else { return }
-            let index = pages.firstIndex { $0.kind != .page && $0.source.relativePath == (path.isEmpty ? "" : path + "/") + "_index.md" }
+            let index = indexPages[(path.isEmpty ? "" : path + "/") + "_index.md"]
             let pageIndex = index ?? {
                 var metadata = PageMetadata()
                 metadata.title = path.isEmpty ? settings.title : Slug.title(fromFolder: path)
@@ -167,13 +171,13 @@ struct SiteModelBuilder {
         }
         ensure("")
         for index in pages.indices {
-            let page = pages[index]
-            switch page.kind {
+            switch pages[index].kind {
             case .page:
-                ensure(page.sectionPath)
-                sections[page.sectionPath]?.pages.append(index)
+                let path = pages[index].sectionPath
+                ensure(path)
+                sections[path]?.pages.append(index)
             case .section:
-                ensure(String(page.source.relativePath.dropLast("/_index.md".count)))
+                ensure(String(pages[index].source.relativePath.dropLast("/_index.md".count)))
             case .home:
                 break
             }
@@ -181,21 +185,26 @@ struct SiteModelBuilder {
         return sections
     }
 
+    /// Page indices newest first; undated pages last; then by weight, then title, then path, so the order
+    /// never depends on the file system. Dates and weights are compared as integer keys made once:
+    /// comparing the pages themselves copied two of them (a retain per field) per comparison.
+    static func newestFirst(_ pages: [Page]) -> [Int] {
+        let dates = pages.map { page in page.metadata.date.map { ($0.year, $0.month, $0.day, $0.secondsOfDay) } }
+        let weights = pages.map { $0.metadata.weight ?? Int.max }
+        return pages.indices.sorted { lhs, rhs in
+            switch (dates[lhs], dates[rhs]) {
+            case let (left?, right?) where left != right: return left > right
+            case (nil, _?): return false
+            case (_?, nil): return true
+            default: break
+            }
+            if weights[lhs] != weights[rhs] { return weights[lhs] < weights[rhs] }
+            if pages[lhs].title != pages[rhs].title { return pages[lhs].title < pages[rhs].title }
+            return pages[lhs].source.relativePath < pages[rhs].source.relativePath
+        }
+    }
+
     private func parentFolder(of folder: String) -> String {
         folder.split(separator: "/").dropLast().joined(separator: "/")
     }
-}
-
-/// Newest first; undated pages last; then by weight, then title, so the order never depends on the file system.
-func newestFirst(_ lhs: Page, _ rhs: Page) -> Bool {
-    switch (lhs.metadata.date, rhs.metadata.date) {
-    case let (left?, right?) where left != right: return left > right
-    case (nil, _?): return false
-    case (_?, nil): return true
-    default: break
-    }
-    let leftWeight = lhs.metadata.weight ?? Int.max, rightWeight = rhs.metadata.weight ?? Int.max
-    if leftWeight != rightWeight { return leftWeight < rightWeight }
-    if lhs.title != rhs.title { return lhs.title < rhs.title }
-    return lhs.source.relativePath < rhs.source.relativePath
 }
