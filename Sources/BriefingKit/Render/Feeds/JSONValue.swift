@@ -62,12 +62,6 @@ enum JSONValue: Sendable, Equatable {
         }
     }
 
-    /// Bytes that start something `writeString` escapes: quotes, backslashes, control characters,
-    /// `<`, `>`, `&`, and 0xE2, the lead byte of U+2028 and U+2029.
-    private static func needsEscape(_ byte: UInt8) -> Bool {
-        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0xE2
-    }
-
     /// Whole numbers print as integers (`3`, not `3.0`); JSON has no NaN or infinity, so those become null.
     private static func numberText(_ value: Double) -> String {
         guard value.isFinite else { return "null" }
@@ -77,39 +71,56 @@ enum JSONValue: Sendable, Equatable {
         return String(value)
     }
 
+    /// Copies the runs between escapes whole: FAQ answers with curly quotes (whose UTF-8 starts with the
+    /// byte 0xE2, like U+2028's) went scalar by scalar, a third of a page's JSON-LD.
     private static func writeString(_ text: String, to output: inout String) {
         output += "\""
-        // Most text needs no escape at all; checking its bytes first keeps JSON-LD cheap on every page.
-        if !text.utf8.contains(where: needsEscape) {
-            output += text
-            output += "\""
-            return
-        }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "\u{08}": output += "\\b"
-            case "\u{0C}": output += "\\f"
+        let utf8 = text.utf8
+        var runStart = utf8.startIndex
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            var length = 1
+            let escape: String?
+            switch byte {
+            case UInt8(ascii: "\""): escape = "\\\""
+            case UInt8(ascii: "\\"): escape = "\\\\"
+            case UInt8(ascii: "\n"): escape = "\\n"
+            case UInt8(ascii: "\r"): escape = "\\r"
+            case UInt8(ascii: "\t"): escape = "\\t"
+            case 0x08: escape = "\\b"
+            case 0x0C: escape = "\\f"
             // `<` `>` `&` would let the text close the script element or open a comment in it; U+2028 and
-            // U+2029 are line terminators to JavaScript engines that predate ES2019.
-            case "<", ">", "&", "\u{2028}", "\u{2029}":
-                output += unicodeEscape(scalar)
-            case _ where scalar.value < 0x20:
-                output += unicodeEscape(scalar)
+            // U+2029 (E2 80 A8, E2 80 A9) are line terminators to JavaScript engines that predate ES2019.
+            case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), 0x00..<0x20:
+                escape = unicodeEscape(UInt32(byte))
+            case 0xE2:
+                let rest = utf8[utf8.index(after: index)...].prefix(2)
+                if rest.elementsEqual([0x80, 0xA8]) || rest.elementsEqual([0x80, 0xA9]) {
+                    escape = unicodeEscape(rest.last == 0xA8 ? 0x2028 : 0x2029)
+                    length = 3
+                } else {
+                    escape = nil
+                }
             default:
-                output.unicodeScalars.append(scalar)
+                escape = nil
             }
+            guard let escape else {
+                index = utf8.index(after: index)
+                continue
+            }
+            output += text[runStart..<index]
+            output += escape
+            index = utf8.index(index, offsetBy: length)
+            runStart = index
         }
+        output += text[runStart...]
         output += "\""
     }
 
     /// `\u003c`: four lowercase hex digits; every scalar escaped here lies in the Basic Multilingual Plane.
-    private static func unicodeEscape(_ scalar: Unicode.Scalar) -> String {
-        let hex = String(scalar.value, radix: 16)
+    private static func unicodeEscape(_ value: UInt32) -> String {
+        let hex = String(value, radix: 16)
         return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
     }
 }

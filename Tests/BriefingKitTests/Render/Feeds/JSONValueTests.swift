@@ -37,6 +37,15 @@ import Testing
         #expect(decoded == ["text</script>": hostile])
     }
 
+    /// Curly quotes, dashes and ellipses share their first UTF-8 byte with U+2028 and U+2029.
+    @Test func typographyStaysAsWrittenBesideEscapedLineSeparators() throws {
+        let text = "\u{2028}“Ironclad” – or more…\u{2029}‘yes’ — \u{2026}\u{2028}"
+        let json = JSONValue.string(text).serialized()
+        #expect(json == #""\u2028“Ironclad” – or more…\u2029‘yes’ — …\u2028""#)
+        let decoded = try #require(try JSONSerialization.jsonObject(with: Data("[\(json)]".utf8)) as? [String])
+        #expect(decoded == [text])
+    }
+
     @Test func equalityFollowsCaseAndOrder() {
         #expect(JSONValue.object([("a", .int(1)), ("b", .null)]) == .object([("a", .int(1)), ("b", .null)]))
         #expect(JSONValue.object([("a", .int(1)), ("b", .null)]) != .object([("b", .null), ("a", .int(1))]))
