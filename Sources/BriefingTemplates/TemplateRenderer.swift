@@ -45,7 +45,7 @@ struct TemplateRenderer {
         for node in nodes {
             switch node.kind {
             case .text(let text):
-                writeStatic(text.string)
+                writeStatic(text)
             case .variable(let name, let escaped):
                 try interpolate(name, escaped: escaped, at: node.location, file: file)
             case .section(let section):
@@ -171,7 +171,7 @@ struct TemplateRenderer {
         try render(children, file: childFile)
         indentation = saved
         if !block.lineBreak.isEmpty, output.utf8.count > start, output.utf8.last != .newline {
-            writeStatic(block.lineBreak)
+            writeStatic(Text(string: block.lineBreak, startsLine: false))
         }
     }
 
@@ -263,25 +263,15 @@ struct TemplateRenderer {
     // MARK: Output
 
     /// Template text: indented after each line break while inside an indented partial or block.
-    private mutating func writeStatic(_ text: String) {
+    private mutating func writeStatic(_ text: Text) {
         guard !indentation.isEmpty else {
-            output.append(text)
+            output.append(text.string)
             return
         }
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        while start < utf8.endIndex {
-            if atLineStart {
-                output.append(indentation)
-                atLineStart = false
-            }
-            var end = utf8.endIndex
-            if let lineBreak = utf8[start...].firstIndex(of: .newline) {
-                end = utf8.index(after: lineBreak)
-                atLineStart = true
-            }
-            output.append(contentsOf: text[start..<end])
-            start = end
+        for line in text.lines {
+            if atLineStart { output.append(indentation) }
+            output.append(line)
+            atLineStart = line.utf8.last == .newline
         }
     }
 
