@@ -24,23 +24,30 @@ public struct FrontMatter: Sendable {
     }
 
     /// Finds the YAML range and the start of the body; nil when the file has no front matter.
+    /// Lines are found in the UTF-8 bytes: searching the characters for a line break costs a grapheme
+    /// breaking pass over every front matter of the site.
     private static func split(_ text: String) -> (yaml: Range<String.Index>, closing: String.Index?, lines: Int)? {
-        let lines = text[...].split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
-        guard let first = lines.first, isDelimiter(first, allowingDots: false) else { return nil }
-        let yamlStart = lines.count > 1 ? lines[1].startIndex : text.endIndex
+        let utf8 = text.utf8
+        func lineEnd(from start: String.Index) -> String.Index {
+            utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+        }
+        func nextLine(after end: String.Index) -> String.Index {
+            end < utf8.endIndex ? utf8.index(after: end) : utf8.endIndex
+        }
+        let firstEnd = lineEnd(from: utf8.startIndex)
+        guard isDelimiter(text[..<firstEnd], allowingDots: false) else { return nil }
+        let yamlStart = nextLine(after: firstEnd)
         var index = yamlStart
         var lineCount = 1
-        while index < text.endIndex {
-            let lineEnd = text[index...].firstIndex(of: "\n") ?? text.endIndex
-            let line = text[index..<lineEnd]
+        while index < utf8.endIndex {
+            let end = lineEnd(from: index)
             lineCount += 1
-            if isDelimiter(line, allowingDots: true) {
-                let bodyStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
-                return (yamlStart..<index, bodyStart, lineCount)
+            if isDelimiter(text[index..<end], allowingDots: true) {
+                return (yamlStart..<index, nextLine(after: end), lineCount)
             }
-            index = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
+            index = nextLine(after: end)
         }
-        return (yamlStart..<text.endIndex, nil, lineCount)
+        return (yamlStart..<utf8.endIndex, nil, lineCount)
     }
 
     private static func isDelimiter(_ line: Substring, allowingDots: Bool) -> Bool {

@@ -9,10 +9,9 @@ struct YAMLSource {
     /// Lines of the file before the YAML starts (1 for front matter after its opening `---`).
     let lineOffset: Int
 
-    /// YAML's types as Yams resolves them, less the ones the site never reads (timestamps stay text that
-    /// `PageDate` parses; merge keys and `=` are not used): Yams tries each rule's regular expression in
-    /// turn on every scalar, so a plain string paid for all seven.
-    static let resolver = Resolver.default.removing(.timestamp).removing(.merge).removing(.value)
+    /// No rules: Yams would try each rule's regular expression in turn on every scalar it hashes or is asked
+    /// the type of, keys included. Plain scalars are typed by `PlainScalar` instead (see `Node.tagName`).
+    static let resolver = Resolver.basic
 
     /// The root node, or nil for an empty document.
     func compose() throws(Diagnostic) -> Node? {
@@ -63,8 +62,17 @@ extension Node {
     /// The scalar's text when the node is a scalar of any resolved type.
     var scalarText: String? { scalar?.string }
 
-    /// The resolved YAML type (Yams keeps `Tag.name` internal; its raw value is the same).
-    var tagName: Tag.Name { Tag.Name(rawValue: tag.rawValue) }
+    /// The YAML type: the tag written on the node, or for a plain scalar (which Yams leaves untagged,
+    /// quoted ones being text) the type its text resolves to. Yams keeps `Tag.name` internal; its raw
+    /// value is the same.
+    var tagName: Tag.Name {
+        guard case .scalar(let scalar) = self else { return Tag.Name(rawValue: tag.rawValue) }
+        switch scalar.tag.rawValue {
+        case Tag.Name.implicit.rawValue: return PlainScalar.type(of: scalar.string)
+        case Tag.Name.nonSpecific.rawValue: return .str
+        case let written: return Tag.Name(rawValue: written)
+        }
+    }
 
     var isNull: Bool { scalar != nil && tagName == .null }
 

@@ -15,6 +15,45 @@ import Testing
         }
     }
 
+    /// Plain scalars get YAML's types; quoted ones and ones tagged `!!str` stay text, whatever they spell.
+    @Test func yamlTypesAsTemplatesSeeThem() throws {
+        let page = try parse("""
+        ---
+        title: Types
+        draft: yes
+        weight: 0x1F
+        count: 1_000
+        ratio: 2.5e+3
+        time: 1:30
+        nothing: ~
+        empty:
+        flag: "true"
+        number: '42'
+        tagged: !!str 7
+        typed: !!int 8
+        words: 28,500 troops
+        when: 2026-03-12
+        list: [on, "off", .inf, -.5, 0o17]
+        ---
+        """)
+        let params = page.metadata.params
+        #expect(page.metadata.draft)
+        #expect(page.metadata.weight == 31)
+        #expect(params["count"] == .int(1000))
+        #expect(params["ratio"] == .double(2500))
+        #expect(params["time"] == .int(90))
+        #expect(params["nothing"] == .null)
+        #expect(params["empty"] == .null)
+        #expect(params["flag"] == .string("true"))
+        #expect(params["number"] == .string("42"))
+        #expect(params["tagged"] == .string("7"))
+        #expect(params["typed"] == .int(8))
+        #expect(params["words"] == .string("28,500 troops"))
+        #expect(params["when"] == .string("2026-03-12"))
+        #expect(params["list"] == .list([.bool(true), .string("off"), .double(.infinity), .string("-.5"), .int(15)]))
+        #expect(errors("---\ntitle: A\ndraft: \"yes\"\n---\n").first?.hasPrefix("Content/a.md:3:8: error: 'draft' must be true or false, not 'yes'") == true)
+    }
+
     @Test func readsEveryKnownKey() throws {
         let page = try parse("""
         ---
