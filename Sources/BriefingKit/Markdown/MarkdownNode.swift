@@ -1,4 +1,5 @@
 import Ccmark
+import Foundation
 
 /// A place in a Markdown body as cmark reports it: 1-based line, and 1-based column
 /// counted in UTF-8 bytes. Lines count from the start of the text that was parsed, so a
@@ -91,6 +92,16 @@ public struct MarkdownNode {
     public var literal: String? {
         get { cmark_node_get_literal(pointer).map { String(cString: $0) } }
         nonmutating set { cmark_node_set_literal(pointer, newValue ?? "") }
+    }
+
+    /// Calls `body` with the literal's UTF-8 bytes as cmark holds them, making no String; nil for the
+    /// kinds `literal` is nil for.
+    public func withLiteralBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        guard let literal = cmark_node_get_literal(pointer) else { return nil }
+        let count = Int(strlen(literal))
+        return literal.withMemoryRebound(to: UInt8.self, capacity: count) { bytes in
+            body(UnsafeBufferPointer(start: bytes, count: count))
+        }
     }
 
     /// The destination of a link or image; `nil` for other kinds, on which setting it does nothing.

@@ -70,7 +70,7 @@ struct MarkdownStage {
             case .paragraph where firstParagraph.isEmpty && node.parent?.kind == .document:
                 firstParagraph = node.plainText
             case .text, .code, .codeBlock:
-                words += PlainText.wordCount(node.literal ?? "")
+                words += node.withLiteralBytes(PlainText.wordCount) ?? 0
             default:
                 break
             }

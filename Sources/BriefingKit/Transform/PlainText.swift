@@ -14,28 +14,33 @@ enum PlainText {
     /// appending scalars to a String one by one cost more than the Markdown parse of a page.
     static func forEachWord(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var text = text
-        text.withUTF8 { bytes in
-            var index = 0
-            var wordStart: Int?
-            while index < bytes.count {
-                let (isSpace, length) = whitespace(at: index, in: bytes)
-                if isSpace {
-                    if let start = wordStart { body(UnsafeBufferPointer(rebasing: bytes[start..<index])) }
-                    wordStart = nil
-                } else if wordStart == nil {
-                    wordStart = index
-                }
-                index += length
-            }
-            if let start = wordStart { body(UnsafeBufferPointer(rebasing: bytes[start...])) }
-        }
+        text.withUTF8 { forEachWord(in: $0, body) }
     }
 
-    /// Whether the scalar starting at `index` of valid UTF-8 is whitespace, and its length in bytes.
+    /// The same over UTF-8 bytes (a Markdown node's text as cmark holds it, with no String made of it).
+    static func forEachWord(in bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var index = 0
+        var wordStart: Int?
+        while index < bytes.count {
+            let (isSpace, length) = whitespace(at: index, in: bytes)
+            if isSpace {
+                if let start = wordStart { body(UnsafeBufferPointer(rebasing: bytes[start..<index])) }
+                wordStart = nil
+            } else if wordStart == nil {
+                wordStart = index
+            }
+            index += length
+        }
+        if let start = wordStart { body(UnsafeBufferPointer(rebasing: bytes[start...])) }
+    }
+
+    /// Whether the scalar starting at `index` of UTF-8 is whitespace, and its length in bytes. A sequence
+    /// cut short by the end of the bytes is a word's, never read past.
     private static func whitespace(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (Bool, Int) {
         let lead = bytes[index]
         if lead < 0x80 { return (lead == 0x20 || (0x09...0x0D).contains(lead), 1) }
         let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        guard index + length <= bytes.count else { return (false, bytes.count - index) }
         var value = UInt32(lead) & (0xFF >> (length + 1))
         for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
         return (Unicode.Scalar(value).map(isWhitespace) ?? false, length)
@@ -58,8 +63,13 @@ enum PlainText {
     }
 
     static func wordCount(_ text: String) -> Int {
+        var text = text
+        return text.withUTF8(wordCount)
+    }
+
+    static func wordCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var count = 0
-        forEachWord(in: text) { _ in count += 1 }
+        forEachWord(in: bytes) { _ in count += 1 }
         return count
     }
 }

@@ -26,4 +26,14 @@ import Testing
         #expect(PlainText.wordCount("  one\ttwo\u{A0}three—four\n") == 3)
         #expect(PlainText.wordCount("미군 주둔 비용") == 3)
     }
+
+    /// A page's words are counted in the bytes cmark holds; a sequence cut off at the end is never read past.
+    @Test func countsWordsInTheBytesOfMarkdownNodes() {
+        let document = MarkdownDocument(markdown: "Burden\u{3000}sharing *in `the SMA`*\n\n    code  block\n")
+        let counts = document.root.descendants(ofKind: .text, .code, .codeBlock).compactMap { $0.withLiteralBytes(PlainText.wordCount) }
+        #expect(counts == [2, 1, 2, 2])
+        #expect(document.root.withLiteralBytes(PlainText.wordCount) == nil)
+        let truncated: [UInt8] = [0x61, 0x20, 0xE3, 0x80]
+        #expect(truncated.withUnsafeBufferPointer(PlainText.wordCount) == 2)
+    }
 }
