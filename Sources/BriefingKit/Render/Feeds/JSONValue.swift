@@ -75,47 +75,47 @@ enum JSONValue: Sendable, Equatable {
     /// byte 0xE2, like U+2028's) went scalar by scalar, a third of a page's JSON-LD.
     private static func writeString(_ text: String, to output: inout String) {
         output += "\""
-        let utf8 = text.utf8
-        var runStart = utf8.startIndex
-        var index = utf8.startIndex
-        while index < utf8.endIndex {
-            let byte = utf8[index]
-            var length = 1
-            let escape: String?
-            switch byte {
-            case UInt8(ascii: "\""): escape = "\\\""
-            case UInt8(ascii: "\\"): escape = "\\\\"
-            case UInt8(ascii: "\n"): escape = "\\n"
-            case UInt8(ascii: "\r"): escape = "\\r"
-            case UInt8(ascii: "\t"): escape = "\\t"
-            case 0x08: escape = "\\b"
-            case 0x0C: escape = "\\f"
-            // `<` `>` `&` would let the text close the script element or open a comment in it; U+2028 and
-            // U+2029 (E2 80 A8, E2 80 A9) are line terminators to JavaScript engines that predate ES2019.
-            case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), 0x00..<0x20:
-                escape = unicodeEscape(UInt32(byte))
-            case 0xE2:
-                let rest = utf8[utf8.index(after: index)...].prefix(2)
-                if rest.elementsEqual([0x80, 0xA8]) || rest.elementsEqual([0x80, 0xA9]) {
-                    escape = unicodeEscape(rest.last == 0xA8 ? 0x2028 : 0x2029)
-                    length = 3
-                } else {
-                    escape = nil
+        var contiguous = text
+        contiguous.withUTF8 { bytes in
+            func index(_ offset: Int) -> String.Index { text.utf8.index(text.utf8.startIndex, offsetBy: offset) }
+            var runStart = 0
+            var offset = 0
+            while offset < bytes.count {
+                guard bytes[offset] < 0x3F || bytes[offset] == 0x5C || bytes[offset] == 0xE2,
+                      let (escape, length) = escape(at: offset, in: bytes)
+                else {
+                    offset += 1
+                    continue
                 }
-            default:
-                escape = nil
+                output += text[index(runStart)..<index(offset)]
+                output += escape
+                offset += length
+                runStart = offset
             }
-            guard let escape else {
-                index = utf8.index(after: index)
-                continue
-            }
-            output += text[runStart..<index]
-            output += escape
-            index = utf8.index(index, offsetBy: length)
-            runStart = index
+            output += runStart == 0 ? text[...] : text[index(runStart)...]
         }
-        output += text[runStart...]
         output += "\""
+    }
+
+    /// The escape for the byte at `offset` and how many bytes it replaces, or nil when it is written as is.
+    private static func escape(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (String, Int)? {
+        switch bytes[offset] {
+        case UInt8(ascii: "\""): ("\\\"", 1)
+        case UInt8(ascii: "\\"): ("\\\\", 1)
+        case UInt8(ascii: "\n"): ("\\n", 1)
+        case UInt8(ascii: "\r"): ("\\r", 1)
+        case UInt8(ascii: "\t"): ("\\t", 1)
+        case 0x08: ("\\b", 1)
+        case 0x0C: ("\\f", 1)
+        // `<` `>` `&` would let the text close the script element or open a comment in it; U+2028 and
+        // U+2029 (E2 80 A8, E2 80 A9) are line terminators to JavaScript engines that predate ES2019.
+        case let byte where byte < 0x20 || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&"):
+            (unicodeEscape(UInt32(byte)), 1)
+        case 0xE2 where offset + 2 < bytes.count && bytes[offset + 1] == 0x80 && (bytes[offset + 2] == 0xA8 || bytes[offset + 2] == 0xA9):
+            (unicodeEscape(bytes[offset + 2] == 0xA8 ? 0x2028 : 0x2029), 3)
+        default:
+            nil
+        }
     }
 
     /// `\u003c`: four lowercase hex digits; every scalar escaped here lies in the Basic Multilingual Plane.
