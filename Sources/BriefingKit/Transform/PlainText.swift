@@ -67,10 +67,53 @@ enum PlainText {
         return text.withUTF8(wordCount)
     }
 
+    /// Every text node of every page goes through here (a build's whole Markdown), so runs of ASCII are
+    /// read eight bytes at a time (see `asciiSpaces`); other scalars are decoded as `forEachWord` does.
     static func wordCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let high: UInt64 = 0x8080_8080_8080_8080
         var count = 0
-        forEachWord(in: bytes) { _ in count += 1 }
+        var inWord = false
+        var index = 0
+        while index < bytes.count {
+            if index &+ 8 <= bytes.count {
+                let word = UInt64(littleEndian: UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                if word & high == 0 {
+                    // A high bit per byte that is not a space; a word starts where one follows a space.
+                    let letters = ~asciiSpaces(word) & high
+                    let before = letters << 8 | (inWord ? 0x80 : 0)
+                    count &+= (letters & ~before).nonzeroBitCount
+                    inWord = letters >> 63 != 0
+                    index &+= 8
+                    continue
+                }
+            }
+            let isSpace: Bool
+            if bytes[index] < 0x80 {
+                isSpace = bytes[index] == 0x20 || bytes[index] &- 0x09 < 5
+                index &+= 1
+            } else {
+                let (space, length) = whitespace(at: index, in: bytes)
+                isSpace = space
+                index &+= length
+            }
+            if !isSpace, !inWord { count &+= 1 }
+            inWord = !isSpace
+        }
         return count
+    }
+
+    /// The high bit of each byte of eight ASCII bytes set when the byte is a space, a tab, a line feed, a
+    /// vertical tab, a form feed or a carriage return (0x20, 0x09–0x0D). Every sum below stays under 0x100
+    /// in its byte, so no carry crosses into the next.
+    private static func asciiSpaces(_ word: UInt64) -> UInt64 {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        func perByte(_ byte: UInt64) -> UInt64 { byte &* 0x0101_0101_0101_0101 }
+        let xorSpace = word ^ perByte(0x20)
+        let isSpace = ~((xorSpace & low) &+ low | xorSpace) & high
+        let atLeastTab = (word &+ perByte(0x80 - 0x09)) & high
+        let atLeastShiftOut = (word &+ perByte(0x80 - 0x0E)) & high
+        return isSpace | (atLeastTab & ~atLeastShiftOut)
     }
 }
 

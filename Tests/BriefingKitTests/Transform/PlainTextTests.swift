@@ -27,6 +27,23 @@ import Testing
         #expect(PlainText.wordCount("미군 주둔 비용") == 3)
     }
 
+    /// Eight bytes at a time where the text is ASCII, one scalar at a time elsewhere: the same count as
+    /// splitting at every whitespace scalar, whatever the mix and wherever the eight-byte chunks fall.
+    @Test func countsTheSameWordsAsSplittingAtWhitespace() {
+        let pieces = ["a", "Zz", "9", " ", "  ", "\t", "\n", "\r\n", "\u{0B}", "\u{0C}", "\u{0E}", "\u{08}", "\u{1F}", "!", "~", "\u{7F}",
+                      "é", "—", "\u{A0}", "\u{3000}", "\u{2028}", "미군", "😀"]
+        var state: UInt64 = 42
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33)
+        }
+        for _ in 0..<5_000 {
+            let text = (0..<(next() % 30)).map { _ in pieces[next() % pieces.count] }.joined()
+            let expected = text.unicodeScalars.split(whereSeparator: PlainText.isWhitespace).count
+            #expect(PlainText.wordCount(text) == expected, "\(text.debugDescription)")
+        }
+    }
+
     /// A page's words are counted in the bytes cmark holds; a sequence cut off at the end is never read past.
     @Test func countsWordsInTheBytesOfMarkdownNodes() {
         let document = MarkdownDocument(markdown: "Burden\u{3000}sharing *in `the SMA`*\n\n    code  block\n")
