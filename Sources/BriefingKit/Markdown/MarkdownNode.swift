@@ -169,6 +169,12 @@ public struct MarkdownNode {
         return nodes
     }
 
+    /// Calls `body` with this node, then each node below it, in document order, making no list of them.
+    /// `body` must not change the tree.
+    public func visit(_ body: (MarkdownNode) -> Void) {
+        walk { body(MarkdownNode(document: document, pointer: $0)) }
+    }
+
     /// The words of this subtree without markup: text and code spans, with line breaks as
     /// spaces. What a heading contributes to a table of contents or a slug.
     public var plainText: String {

@@ -119,21 +119,26 @@ struct FAQSections: Sendable {
     /// breaks apart by a space, runs of whitespace made one. Raw HTML is left out, being
     /// markup (and not shown at all in safe mode).
     private static func visibleText(_ blocks: [MarkdownNode]) -> String {
-        var text = ""
-        for node in blocks.flatMap({ [$0] + $0.descendants() }) {
-            switch node.kind {
-            case .text, .code:
-                text += node.literal ?? ""
-            case .codeBlock:
-                text += " " + (node.literal ?? "")
-            case .softBreak, .lineBreak,
-                 .document, .blockQuote, .list, .item, .htmlBlock, .customBlock, .paragraph, .heading, .thematicBreak:
-                text += " "
-            case .htmlInline, .customInline, .emphasis, .strong, .link, .image:
-                break
+        // Gathered as bytes: a String made of every text node only to be appended cost as much as the rest.
+        var bytes: [UInt8] = []
+        let space = UInt8(ascii: " ")
+        for block in blocks {
+            block.visit { node in
+                switch node.kind {
+                case .text, .code:
+                    node.withLiteralBytes { bytes.append(contentsOf: $0) }
+                case .codeBlock:
+                    bytes.append(space)
+                    node.withLiteralBytes { bytes.append(contentsOf: $0) }
+                case .softBreak, .lineBreak,
+                     .document, .blockQuote, .list, .item, .htmlBlock, .customBlock, .paragraph, .heading, .thematicBreak:
+                    bytes.append(space)
+                case .htmlInline, .customInline, .emphasis, .strong, .link, .image:
+                    break
+                }
             }
         }
-        return collapsed(text)
+        return collapsed(String(decoding: bytes, as: UTF8.self))
     }
 
     private static func collapsed(_ text: String) -> String {
