@@ -23,7 +23,7 @@ public struct MarkdownNode {
     public let document: MarkdownDocument
     let pointer: OpaquePointer
 
-    public enum Kind: Sendable, Hashable {
+    public enum Kind: Int, Sendable, Hashable {
         case document, blockQuote, list, item, codeBlock, htmlBlock, customBlock
         case paragraph, heading, thematicBreak
         case text, softBreak, lineBreak, code, htmlInline, customInline
@@ -154,15 +154,18 @@ public struct MarkdownNode {
     /// complete before it is returned. A search for block kinds only goes through container blocks:
     /// no block sits inside a paragraph or a heading, and their inlines are most of a page's nodes.
     public func descendants(ofKind kinds: Kind...) -> [MarkdownNode] {
-        let wanted = Set(kinds)
+        // A bit per kind: this runs on every node of every page, where hashing each kind into a Set showed.
+        let wanted = kinds.reduce(0 as UInt32) { $0 | 1 << $1.rawValue }
         var nodes: [MarkdownNode] = []
-        if wanted.allSatisfy(\.isBlock) {
+        if kinds.allSatisfy(\.isBlock) {
             walkBlocks { node, kind in
-                if wanted.contains(kind) { nodes.append(MarkdownNode(document: document, pointer: node)) }
+                if wanted & 1 << kind.rawValue != 0 { nodes.append(MarkdownNode(document: document, pointer: node)) }
             }
         } else {
             walk { node in
-                if wanted.contains(Kind(cmark_node_get_type(node))) { nodes.append(MarkdownNode(document: document, pointer: node)) }
+                if wanted & 1 << Kind(cmark_node_get_type(node)).rawValue != 0 {
+                    nodes.append(MarkdownNode(document: document, pointer: node))
+                }
             }
         }
         if nodes.first?.pointer == pointer { nodes.removeFirst() }
