@@ -10,30 +10,6 @@ enum PlainText {
     /// `A`–`Z` or `a`–`z` (clearing bit 5 folds the lower case onto the upper; no other byte lands there).
     static func isASCIILetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte & 0xDF) }
 
-    /// Calls `body` with the bytes of each run of non-whitespace, in order. Works on UTF-8 directly:
-    /// appending scalars to a String one by one cost more than the Markdown parse of a page.
-    static func forEachWord(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        var text = text
-        text.withUTF8 { forEachWord(in: $0, body) }
-    }
-
-    /// The same over UTF-8 bytes (a Markdown node's text as cmark holds it, with no String made of it).
-    static func forEachWord(in bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        var index = 0
-        var wordStart: Int?
-        while index < bytes.count {
-            let (isSpace, length) = whitespace(at: index, in: bytes)
-            if isSpace {
-                if let start = wordStart { body(UnsafeBufferPointer(rebasing: bytes[start..<index])) }
-                wordStart = nil
-            } else if wordStart == nil {
-                wordStart = index
-            }
-            index += length
-        }
-        if let start = wordStart { body(UnsafeBufferPointer(rebasing: bytes[start...])) }
-    }
-
     /// Whether the scalar starting at `index` of UTF-8 is whitespace, and its length in bytes. A sequence
     /// cut short by the end of the bytes is a word's, never read past.
     private static func whitespace(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (Bool, Int) {
@@ -46,19 +22,35 @@ enum PlainText {
         return (Unicode.Scalar(value).map(isWhitespace) ?? false, length)
     }
 
-    /// Runs of whitespace become one space; leading and trailing whitespace goes.
+    /// Runs of whitespace become one space; leading and trailing whitespace goes. Works on UTF-8 directly:
+    /// appending scalars to a String one by one cost more than the Markdown parse of a page.
     static func collapsingWhitespace(_ text: String) -> String {
-        String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
-            var count = 0
-            forEachWord(in: text) { word in
-                if count > 0 {
-                    buffer[count] = 0x20
-                    count += 1
+        var text = text
+        return text.withUTF8 { source in
+            // Never longer than the source: a space is written only for whitespace left out.
+            String(unsafeUninitializedCapacity: source.count) { buffer in
+                var count = 0
+                var spacePending = false
+                var index = 0
+                while index < source.count {
+                    let (isSpace, length) = source[index] < 0x80
+                        ? (source[index] == 0x20 || source[index] &- 0x09 < 5, 1)
+                        : whitespace(at: index, in: source)
+                    if isSpace {
+                        spacePending = count > 0
+                    } else {
+                        if spacePending {
+                            buffer[count] = 0x20
+                            count &+= 1
+                            spacePending = false
+                        }
+                        for offset in 0..<length { buffer[count &+ offset] = source[index &+ offset] }
+                        count &+= length
+                    }
+                    index &+= length
                 }
-                _ = UnsafeMutableBufferPointer(rebasing: buffer[count...]).initialize(from: word)
-                count += word.count
+                return count
             }
-            return count
         }
     }
 
@@ -68,7 +60,7 @@ enum PlainText {
     }
 
     /// Every text node of every page goes through here (a build's whole Markdown), so runs of ASCII are
-    /// read eight bytes at a time (see `asciiSpaces`); other scalars are decoded as `forEachWord` does.
+    /// read eight bytes at a time (see `asciiSpaces`); other scalars are decoded one by one.
     static func wordCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         let high: UInt64 = 0x8080_8080_8080_8080
         var count = 0
