@@ -45,15 +45,17 @@ struct SiteModelBuilder {
         var errors: [Diagnostic] = []
         var pages: [Page] = []
         var drafts: Set<String> = []
-        for (content, frontMatter) in parsed {
-            if frontMatter.metadata.draft && !includeDrafts {
-                drafts.insert(content.relativePath)
-                continue
-            }
-            do {
-                pages.append(try page(content, frontMatter))
-            } catch {
-                errors.append(error)
+        // Each page depends only on its own file, so they are made on all cores.
+        let builder = self
+        let made = parallelMap(parsed) { content, frontMatter -> Result<Page, Diagnostic>? in
+            guard !frontMatter.metadata.draft || builder.includeDrafts else { return nil }
+            return Result { () throws(Diagnostic) in try builder.page(content, frontMatter) }
+        }
+        for (item, result) in zip(parsed, made) {
+            switch result {
+            case nil: drafts.insert(item.0.relativePath)
+            case .success(let page)?: pages.append(page)
+            case .failure(let error)?: errors.append(error)
             }
         }
         if !errors.isEmpty { throw BuildFailure(errors) }
