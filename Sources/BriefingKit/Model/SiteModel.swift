@@ -13,8 +13,9 @@ public struct SiteModel: Sendable {
     /// Content pages (not the home or section pages), newest first: what the home page, the feed and
     /// related pages choose from.
     public let newestPages: [Int]
-    /// Each page's position when all of them are put newest first (`SiteModelBuilder.newestFirst`). Lists of pages sort their
-    /// indices by it, comparing integers instead of the pages' dates, weights and titles again.
+    /// Each page's position when all of them are put newest first (`SiteModelBuilder.newestFirst`).
+    /// Lists of pages sort their indices by it, comparing integers instead of the pages' dates,
+    /// weights and titles again.
     public let recency: [Int]
 
     /// Top-level sections in navigation order: by weight, then title.
