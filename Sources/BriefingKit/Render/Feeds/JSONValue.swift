@@ -81,8 +81,7 @@ enum JSONValue: Sendable, Equatable {
             var runStart = 0
             var offset = 0
             while offset < bytes.count {
-                guard bytes[offset] < 0x3F || bytes[offset] == 0x5C || bytes[offset] == 0xE2,
-                      let (escape, length) = escape(at: offset, in: bytes)
+                guard mayNeedEscape(bytes[offset]), let (escape, length) = escape(at: offset, in: bytes)
                 else {
                     offset += 1
                     continue
@@ -95,6 +94,13 @@ enum JSONValue: Sendable, Equatable {
             output += runStart == 0 ? text[...] : text[index(runStart)...]
         }
         output += "\""
+    }
+
+    /// Control characters, `"`, `&`, `<`, `>`, `\` and 0xE2 (U+2028's and U+2029's lead byte): the bytes
+    /// `escape(at:in:)` is asked about. Spaces and digits, a fifth of the text, are not.
+    @inline(__always)
+    private static func mayNeedEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == 0x22 || byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x5C || byte == 0xE2
     }
 
     /// The escape for the byte at `offset` and how many bytes it replaces, or nil when it is written as is.
