@@ -1,0 +1,34 @@
+import Testing
+@testable import BriefingKit
+
+@Suite struct SiteModelTests {
+    private func model(_ pages: [(path: String, frontMatter: String)]) throws -> SiteModel {
+        let parsed = try pages.map { page in
+            let file = SourceFile(path: "Content/" + page.path, text: "---\n\(page.frontMatter)\n---\nText.\n")
+            return (ContentFile(relativePath: page.path, file: file), try FrontMatter.parse(file))
+        }
+        return try SiteModelBuilder(settings: SiteSettings(title: "Alliance", baseURL: .root), includeDrafts: false).build(parsed)
+    }
+
+    /// Newest first; on the same day a time sorts after midnight, and a day written with or without a time
+    /// at midnight is the same instant, so weight and then title decide; undated pages come last.
+    @Test func listsAreNewestFirstThenByWeightAndTitle() throws {
+        let model = try model([
+            ("news/undated.md", "title: Undated"),
+            ("news/b.md", "title: Bravo\ndate: 2026-03-12"),
+            ("news/a.md", "title: Alpha\ndate: 2026-03-12T00:00:00Z"),
+            ("news/heavy.md", "title: Aardvark\ndate: 2026-03-12\nweight: 5"),
+            ("news/light.md", "title: Zulu\ndate: 2026-03-12\nweight: 1"),
+            ("news/later.md", "title: Later\ndate: 2026-03-12T09:30:00Z"),
+            ("news/older.md", "title: Older\ndate: 2025-12-31"),
+            ("news/draft.md", "title: Draft\ndate: 2027-01-01\ndraft: true"),
+        ])
+        let expected = ["Later", "Zulu", "Aardvark", "Alpha", "Bravo", "Older", "Undated"]
+        #expect(model.newestPages.map { model.pages[$0].title } == expected)
+        let section = try #require(model.sections["news"])
+        #expect(section.pages.map { model.pages[$0].title } == expected)
+        #expect(model.draftPaths == ["news/draft.md"])
+        let ranks = model.newestPages.map { model.recency[$0] }
+        #expect(ranks == ranks.sorted())
+    }
+}
