@@ -52,6 +52,19 @@ enum FileBytes {
         guard close(descriptor) == 0 else { throw .fromErrno() }
     }
 
+    /// Fills `buffer` from `offset` of an open file, however many calls that takes; false when the file
+    /// ends first or cannot be read.
+    static func read(into buffer: UnsafeMutableRawBufferPointer, from descriptor: Int32, at offset: Int) -> Bool {
+        var done = 0
+        while done < buffer.count {
+            let result = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+            if result < 0 && errno == EINTR { continue }
+            guard result > 0 else { return false }
+            done += result
+        }
+        return true
+    }
+
     /// Writes all of `bytes` at `offset` of an open file, however many calls that takes.
     static func write(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32, at offset: Int) throws(IOError) {
         var written = 0

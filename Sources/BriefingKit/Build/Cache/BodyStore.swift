@@ -87,7 +87,7 @@ final class BodyStore: Sendable {
         guard descriptor >= 0 else { return nil }
         var header = [UInt64](repeating: 0, count: 2)
         var status = stat()
-        guard header.withUnsafeMutableBytes({ pread(descriptor, $0.baseAddress!, headerSize, 0) }) == headerSize,
+        guard header.withUnsafeMutableBytes({ FileBytes.read(into: $0, from: descriptor, at: 0) }),
               UInt64(littleEndian: header[0]) == magic, UInt64(littleEndian: header[1]) == id,
               fstat(descriptor, &status) == 0
         else {
@@ -148,14 +148,8 @@ final class BodyStore: Sendable {
         guard slot.offset >= BodyStore.headerSize, slot.length >= 0, slot.length <= size - slot.offset else { return nil }
         var data = Data(count: slot.length)
         let complete = data.withUnsafeMutableBytes { buffer in
-            var done = 0
-            while done < buffer.count {
-                let result = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(slot.offset + done))
-                if result < 0 && errno == EINTR { continue }
-                guard result > 0 else { return false }
-                done += result
-            }
-            return StableHash.bytes(UnsafeRawBufferPointer(buffer), state: StableHash.seed) == slot.hash
+            FileBytes.read(into: buffer, from: descriptor, at: slot.offset)
+                && StableHash.bytes(UnsafeRawBufferPointer(buffer), state: StableHash.seed) == slot.hash
         }
         return complete ? data : nil
     }
