@@ -79,7 +79,7 @@ public struct SiteWriter: Sendable {
                 path = UnsafeBufferPointer(rebasing: line[starts[input != nil ? 3 : 2]...])
             }
             // A manifest edited by hand must not make a build delete outside the output folder.
-            guard Manifest.isPlainRelativePath(path) else { return }
+            guard SiteWriter.isPlainRelativePath(path) else { return }
             entries[String(decoding: path, as: UTF8.self)] = entry
         }
 
@@ -101,14 +101,6 @@ public struct SiteWriter: Sendable {
                 value = value &* radix &+ digit
             }
             return negative ? 0 &- value : value
-        }
-
-        /// Non-empty `/`-separated names, none of them `.` or `..`: a path inside the output folder.
-        private static func isPlainRelativePath(_ path: UnsafeBufferPointer<UInt8>) -> Bool {
-            guard !path.isEmpty else { return false }
-            return path.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).allSatisfy { segment in
-                !segment.isEmpty && !segment.elementsEqual([UInt8(ascii: ".")]) && !segment.elementsEqual([UInt8(ascii: "."), UInt8(ascii: ".")])
-            }
         }
 
         var text: String {
@@ -152,6 +144,15 @@ public struct SiteWriter: Sendable {
     func needsWrite(_ path: String, _ entry: Manifest.Entry, previous: Manifest) -> Bool {
         guard entry.sameBytes(as: previous.entries[path]) else { return true }
         return !isIntact(path, entry)
+    }
+
+    /// Non-empty `/`-separated names, none of them `.` or `..`, as UTF-8: a path inside the output folder.
+    /// Checked on every path read from a manifest and on every file staged.
+    static func isPlainRelativePath<Path: Collection<UInt8>>(_ path: Path) -> Bool {
+        guard !path.isEmpty else { return false }
+        return path.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).allSatisfy { segment in
+            !segment.isEmpty && !segment.elementsEqual([UInt8(ascii: ".")]) && !segment.elementsEqual([UInt8(ascii: "."), UInt8(ascii: ".")])
+        }
     }
 
     /// The file is on disk with the size the manifest records (so nobody removed or edited it).
@@ -310,7 +311,7 @@ struct StagingArea: Sendable {
 
     private func write(_ bytes: UnsafeRawBufferPointer, to path: String) -> Result<Void, Diagnostic> {
         // Paths come from slugs and file names, which are checked; this is the last line of defence.
-        guard !path.isEmpty, InternalLinks.normalize(path, from: "") == path else {
+        guard SiteWriter.isPlainRelativePath(path.utf8) else {
             return .failure(.error("refusing to write '\(path)': it leads out of the output folder"))
         }
         let target = root.path + "/" + path

@@ -4,6 +4,15 @@ import Testing
 @Suite struct ManifestTests {
     typealias Manifest = SiteWriter.Manifest
 
+    /// The rule for paths read from a manifest and for files staged: inside the output folder, spelled plainly.
+    @Test(arguments: [
+        ("index.html", true), ("news/a b/index.html", true), (".well-known/x", true), ("주한미군/index.html", true),
+        ("", false), ("/etc/passwd", false), ("a/", false), ("a//b", false), ("./a", false), ("a/../b", false), ("..", false),
+    ])
+    func plainRelativePaths(path: String, isPlain: Bool) {
+        #expect(SiteWriter.isPlainRelativePath(path.utf8) == isPlain)
+    }
+
     @Test func whatABuildWritesReadsBackTheSame() {
         var manifest = Manifest()
         manifest.entries["index.html"] = .init(hash: ContentHash("home"), size: 4, input: 0xABCDEF)
