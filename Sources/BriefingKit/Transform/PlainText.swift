@@ -33,9 +33,7 @@ enum PlainText {
                 var spacePending = false
                 var index = 0
                 while index < source.count {
-                    let (isSpace, length) = source[index] < 0x80
-                        ? (source[index] == 0x20 || source[index] &- 0x09 < 5, 1)
-                        : whitespace(at: index, in: source)
+                    let (isSpace, length) = whitespace(at: index, in: source)
                     if isSpace {
                         spacePending = count > 0
                     } else {
@@ -79,15 +77,8 @@ enum PlainText {
                     continue
                 }
             }
-            let isSpace: Bool
-            if bytes[index] < 0x80 {
-                isSpace = bytes[index] == 0x20 || bytes[index] &- 0x09 < 5
-                index &+= 1
-            } else {
-                let (space, length) = whitespace(at: index, in: bytes)
-                isSpace = space
-                index &+= length
-            }
+            let (isSpace, length) = whitespace(at: index, in: bytes)
+            index &+= length
             if !isSpace, !inWord { count &+= 1 }
             inWord = !isSpace
         }
