@@ -111,7 +111,7 @@ struct FrontMatterReader {
 
     private func nonEmptyString(_ node: Node, _ key: String) throws(Diagnostic) -> String {
         let text = try string(node, key)
-        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard !PlainText.isBlank(text) else {
             throw source.error("'\(key)' must not be empty", at: node)
         }
         return text

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import BriefingKit
 
@@ -19,6 +20,16 @@ import Testing
         #expect(PlainText.collapsingWhitespace(" \u{0B}\u{0C}\r ") == "")
         // Unicode spaces (no-break, em, ideographic, line separator) count; other scalars of every length stay.
         #expect(PlainText.collapsingWhitespace("\u{A0}Séoul\u{2003}\u{3000}한국 \u{2028}🇰🇷\u{A0}") == "Séoul 한국 🇰🇷")
+    }
+
+    /// Blank as Foundation's `.whitespaces` has it: space separators, tab and zero width space, not line breaks.
+    @Test func blankMeansOnlySpacesAndTabsAsFoundationSaysSo() {
+        let samples = ["", " ", "\t \t", "\u{A0}\u{2003}\u{3000}", " a ", "\n", " \r", "\u{0B}", "\u{2028}", "\u{200B}", "한", "\u{85}"]
+        for text in samples + (Array(0...0x3100) + [0xFEFF, 0xE0020, 0x10FFFF]).compactMap({ Unicode.Scalar($0).map { " \(Character($0)) " } }) {
+            #expect(PlainText.isBlank(text) == text.trimmingCharacters(in: .whitespaces).isEmpty, "\(text.debugDescription)")
+        }
+        #expect(PlainText.isBlank("\u{A0} \t"))
+        #expect(!PlainText.isBlank(" \n "))
     }
 
     @Test func countsWordsSeparatedByAnyWhitespace() {
