@@ -16,10 +16,12 @@ struct Taxonomy: Sendable {
 
     init(model: SiteModel) {
         var byTag: [String: Tag] = [:]
+        var pageSlugs = [[String]](repeating: [], count: model.pages.count)
         for (index, page) in model.pages.enumerated() where page.kind == .page {
             for name in page.metadata.tags {
                 let slug = Taxonomy.slug(name)
                 byTag[slug, default: Tag(name: name, slug: slug, pages: [])].pages.append(index)
+                pageSlugs[index].append(slug)
             }
         }
         tags = byTag.values.map { tag in
@@ -27,80 +29,99 @@ struct Taxonomy: Sendable {
             tag.pages.sort { model.recency[$0] < model.recency[$1] }
             return tag
         }.sorted { $0.name.lowercased() < $1.name.lowercased() }
-        related = Taxonomy.relatedPages(model: model, tags: tags)
+        related = RelatedPages(model: model, tags: tags, pageSlugs: pageSlugs).all()
     }
 
     static func slug(_ name: String) -> String { HeadingAnchors.slug(name) }
 
     static func route(ofTag slug: String) -> String { route + slug + "/" }
+}
 
-    /// Shared tags first, then the same section, then the most recent: the reading list under an article.
-    /// Candidates come from the newest pages of each of the page's tags, so the cost per page stays
-    /// bounded however large the site grows.
-    private static func relatedPages(model: SiteModel, tags: [Tag]) -> [[Int]] {
-        let count = model.settings.relatedCount
-        let perTag = 200
-        let newest = model.newestPages
-        var ranks = [Int](repeating: Int.max, count: model.pages.count)
-        for (position, index) in newest.enumerated() { ranks[index] = position }
-        let rank = ranks
-        // Each tag's newest pages by rank, ascending: a tag's list is newest first already.
-        let tagRanks = Dictionary(uniqueKeysWithValues: tags.map { ($0.slug, $0.pages.prefix(perTag).map { rank[$0] }) })
-        // Sections by number, so comparing two pages' sections compares integers.
+/// Shared tags first, then the same section, then the most recent: the reading list under an article.
+/// Candidates come from the newest pages of each of the page's tags, so the cost per page stays bounded
+/// however large the site grows.
+private struct RelatedPages {
+    let model: SiteModel
+    let count: Int
+    /// Per tag, by its number in the taxonomy: the newest pages that may be suggested.
+    let candidates: [ArraySlice<Int>]
+    /// Per page, the numbers of its tags, each once.
+    let pageTags: [[Int]]
+    /// Per page, its position among the site's pages newest first.
+    let rank: [Int]
+    /// Per page, its section by number, so comparing two pages' sections compares integers.
+    let section: [Int]
+
+    init(model: SiteModel, tags: [Taxonomy.Tag], pageSlugs: [[String]]) {
+        self.model = model
+        count = model.settings.relatedCount
+        candidates = tags.map { $0.pages.prefix(200) }
+        let tagNumbers = Dictionary(uniqueKeysWithValues: tags.enumerated().map { ($1.slug, $0) })
+        pageTags = pageSlugs.map { Set($0).compactMap { tagNumbers[$0] } }
+        var rank = [Int](repeating: Int.max, count: model.pages.count)
+        for (position, index) in model.newestPages.enumerated() { rank[index] = position }
+        self.rank = rank
         var sectionNumbers: [String: Int] = [:]
         for page in model.pages where sectionNumbers[page.sectionPath] == nil { sectionNumbers[page.sectionPath] = sectionNumbers.count }
-        let section = model.pages.map { sectionNumbers[$0.sectionPath]! }
-        return parallelMap(Array(model.pages.indices)) { index in
-            let page = model.pages[index]
-            guard page.kind == .page else { return [] }
-            // A page shares as many tags with a candidate as the candidate appears in its tags' lists:
-            // merging the sorted lists counts them without a dictionary or a sort per page.
-            let lists = Set(page.metadata.tags.map(slug)).compactMap { tagRanks[$0] }
-            var heads = [Int](repeating: 0, count: lists.count)
-            var shared: [(page: Int, tags: Int)] = []
-            while true {
-                var lowest = Int.max
-                for (list, head) in zip(lists, heads) where head < list.count { lowest = min(lowest, list[head]) }
-                guard lowest != Int.max else { break }
-                var count = 0
-                for position in lists.indices where heads[position] < lists[position].count && lists[position][heads[position]] == lowest {
-                    heads[position] += 1
-                    count += 1
-                }
-                let candidate = newest[lowest]
-                if candidate != index { shared.append((candidate, count)) }
+        section = model.pages.map { sectionNumbers[$0.sectionPath]! }
+    }
+
+    /// Every page's list, the pages in runs: each run counts shared tags in one array as long as the site.
+    func all() -> [[Int]] {
+        let pageCount = model.pages.count
+        let runLength = max(64, pageCount / 64)
+        let runs = stride(from: 0, to: pageCount, by: runLength).map { $0..<min($0 + runLength, pageCount) }
+        return parallelMap(runs) { run in
+            var counts = [Int32](repeating: 0, count: pageCount)
+            var seen: [Int] = []
+            return counts.withUnsafeMutableBufferPointer { shared in
+                run.map { related(to: $0, shared: shared, seen: &seen) }
             }
-            // Keep the best few while scanning instead of sorting every candidate.
-            func better(_ lhs: (page: Int, tags: Int), than rhs: (page: Int, tags: Int)) -> Bool {
-                if lhs.tags != rhs.tags { return lhs.tags > rhs.tags }
-                let left = section[lhs.page] == section[index]
-                let right = section[rhs.page] == section[index]
-                if left != right { return left }
-                return rank[lhs.page] < rank[rhs.page]
+        }.flatMap { $0 }
+    }
+
+    /// `shared` is all zeros on entry and on return; `seen` is scratch space.
+    private func related(to index: Int, shared: UnsafeMutableBufferPointer<Int32>, seen: inout [Int]) -> [Int] {
+        guard model.pages[index].kind == .page else { return [] }
+        // A page shares as many tags with a candidate as the candidate appears in its tags' lists.
+        seen.removeAll(keepingCapacity: true)
+        for tag in pageTags[index] {
+            for candidate in candidates[tag] where candidate != index {
+                if shared[candidate] == 0 { seen.append(candidate) }
+                shared[candidate] += 1
             }
-            var best: [(page: Int, tags: Int)] = []
-            for candidate in shared {
-                if best.count < count {
-                    best.append(candidate)
-                } else if better(candidate, than: best[count - 1]) {
-                    best[count - 1] = candidate
-                } else {
-                    continue
-                }
-                var position = best.count - 1
-                while position > 0, better(best[position], than: best[position - 1]) {
-                    best.swapAt(position, position - 1)
-                    position -= 1
-                }
-            }
-            var chosen = best.map(\.page)
-            for fillers in [model.sections[page.sectionPath]?.pages ?? [], newest] {
-                for candidate in fillers where candidate != index && !chosen.contains(candidate) {
-                    guard chosen.count < count else { return chosen }
-                    chosen.append(candidate)
-                }
-            }
-            return chosen
         }
+        // Keep the best few while scanning instead of sorting every candidate. The order is total (ranks
+        // differ), so the order of the scan does not change the choice.
+        func better(_ lhs: Int, than rhs: Int) -> Bool {
+            if shared[lhs] != shared[rhs] { return shared[lhs] > shared[rhs] }
+            let left = section[lhs] == section[index]
+            let right = section[rhs] == section[index]
+            if left != right { return left }
+            return rank[lhs] < rank[rhs]
+        }
+        var best: [Int] = []
+        for candidate in seen {
+            if best.count < count {
+                best.append(candidate)
+            } else if better(candidate, than: best[count - 1]) {
+                best[count - 1] = candidate
+            } else {
+                continue
+            }
+            var position = best.count - 1
+            while position > 0, better(best[position], than: best[position - 1]) {
+                best.swapAt(position, position - 1)
+                position -= 1
+            }
+        }
+        for candidate in seen { shared[candidate] = 0 }
+        for fillers in [model.sections[model.pages[index].sectionPath]?.pages ?? [], model.newestPages] {
+            for candidate in fillers where candidate != index && !best.contains(candidate) {
+                guard best.count < count else { return best }
+                best.append(candidate)
+            }
+        }
+        return best
     }
 }
