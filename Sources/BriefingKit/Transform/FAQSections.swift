@@ -138,7 +138,7 @@ struct FAQSections: Sendable {
                 }
             }
         }
-        return collapsed(String(decoding: bytes, as: UTF8.self))
+        return bytes.withUnsafeBufferPointer(PlainText.collapsingWhitespace)
     }
 
     private static func collapsed(_ text: String) -> String {

@@ -37,29 +37,33 @@ enum PlainText {
     /// appending scalars to a String one by one cost more than the Markdown parse of a page.
     static func collapsingWhitespace(_ text: String) -> String {
         var text = text
-        return text.withUTF8 { source in
-            // Never longer than the source: a space is written only for whitespace left out.
-            String(unsafeUninitializedCapacity: source.count) { buffer in
-                var count = 0
-                var spacePending = false
-                var index = 0
-                while index < source.count {
-                    let (isSpace, length) = whitespace(at: index, in: source)
-                    if isSpace {
-                        spacePending = count > 0
-                    } else {
-                        if spacePending {
-                            buffer[count] = 0x20
-                            count &+= 1
-                            spacePending = false
-                        }
-                        for offset in 0..<length { buffer[count &+ offset] = source[index &+ offset] }
-                        count &+= length
+        return text.withUTF8(collapsingWhitespace)
+    }
+
+    /// The same for UTF-8 bytes; a sequence cut short by the end of the bytes is kept as it is, and
+    /// repaired by the String made of the result.
+    static func collapsingWhitespace(_ source: UnsafeBufferPointer<UInt8>) -> String {
+        // Never longer than the source: a space is written only for whitespace left out.
+        String(unsafeUninitializedCapacity: source.count) { buffer in
+            var count = 0
+            var spacePending = false
+            var index = 0
+            while index < source.count {
+                let (isSpace, length) = whitespace(at: index, in: source)
+                if isSpace {
+                    spacePending = count > 0
+                } else {
+                    if spacePending {
+                        buffer[count] = 0x20
+                        count &+= 1
+                        spacePending = false
                     }
-                    index &+= length
+                    for offset in 0..<length { buffer[count &+ offset] = source[index &+ offset] }
+                    count &+= length
                 }
-                return count
+                index &+= length
             }
+            return count
         }
     }
 
