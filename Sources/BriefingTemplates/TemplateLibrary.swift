@@ -15,7 +15,7 @@ public struct TemplateLibrary: Sendable {
         let source: TemplateSource
         let nodes: [Node]
         /// Bytes of static text in this template and the partials and parents it names: the
-        /// output buffer starts at twice that, since the returned `String` keeps its capacity.
+        /// output buffer starts at twice that.
         var sizeHint: Int
     }
 
@@ -72,6 +72,11 @@ public struct TemplateLibrary: Sendable {
     /// In strict mode an interpolation of a name that resolves to no key is an error; a key whose
     /// value is `null` still renders empty, and sections over missing names stay legal.
     public func render(_ name: String, context: TemplateValue, strict: Bool = false) throws(TemplateError) -> String {
+        String(decoding: try renderUTF8(name, context: context, strict: strict), as: UTF8.self)
+    }
+
+    /// The same as UTF-8 bytes, for output that goes to a file as it is.
+    public func renderUTF8(_ name: String, context: TemplateValue, strict: Bool = false) throws(TemplateError) -> [UInt8] {
         guard let slot = slots[name] else {
             let kind = TemplateError.Kind.unknownTemplate(name)
             throw TemplateError(kind: kind, templateName: name, path: name, line: 0, column: 0, lineText: "")

@@ -1,8 +1,8 @@
-/// Renders linked nodes into one growing `String`.
+/// Renders linked nodes into one growing buffer of UTF-8 bytes.
 ///
-/// Everything written is already a valid `String` (template text, values, entities), so
-/// appending copies bytes without re-validating them, which a byte buffer turned into a
-/// `String` at the end would do.
+/// Everything written comes from a valid `String` (template text, values, entities), so the bytes
+/// are valid UTF-8 as they are; a page goes to its file and its hash as bytes, without the
+/// bookkeeping (capacity, ASCII flag, count) that appending to a `String` does on every write.
 ///
 /// The context stack, the indentation and the block overrides in force are plain arrays that
 /// grow and shrink as sections, partials and parents are entered and left, so a lookup or a
@@ -17,7 +17,7 @@ struct TemplateRenderer {
 
     private let library: TemplateLibrary
     private let strict: Bool
-    private var output = ""
+    private var output: [UInt8] = []
     private var stack: [TemplateValue]
     /// Written before each line of static text while inside indented partials and blocks.
     private var indentation = ""
@@ -36,7 +36,7 @@ struct TemplateRenderer {
         self.output.reserveCapacity(capacity)
     }
 
-    func finish() -> String {
+    func finish() -> [UInt8] {
         output
     }
 
@@ -162,7 +162,7 @@ struct TemplateRenderer {
             childFile = override.file
         }
         let saved = indentation
-        let start = output.utf8.count
+        let start = output.count
         if !block.indentation.isEmpty {
             indentation += block.indentation
             // An inline block's first line follows the whitespace already written before it.
@@ -170,7 +170,7 @@ struct TemplateRenderer {
         }
         try render(children, file: childFile)
         indentation = saved
-        if !block.lineBreak.isEmpty, output.utf8.count > start, output.utf8.last != .newline {
+        if !block.lineBreak.isEmpty, output.count > start, output.last != .newline {
             writeStatic(Text(string: block.lineBreak, startsLine: false))
         }
     }
@@ -219,12 +219,12 @@ struct TemplateRenderer {
 
         let savedOutput = output
         let savedIndentation = indentation
-        output = ""
+        output = []
         indentation = ""
         depth += 1
         try render(template.nodes, file: lambdaFile)
         depth -= 1
-        let rendered = output
+        let rendered = String(decoding: output, as: UTF8.self)
         output = savedOutput
         indentation = savedIndentation
         return rendered
@@ -265,12 +265,12 @@ struct TemplateRenderer {
     /// Template text: indented after each line break while inside an indented partial or block.
     private mutating func writeStatic(_ text: Text) {
         guard !indentation.isEmpty else {
-            output.append(text.string)
+            output.append(contentsOf: text.string.utf8)
             return
         }
         for line in text.lines {
-            if atLineStart { output.append(indentation) }
-            output.append(line)
+            if atLineStart { output.append(contentsOf: indentation.utf8) }
+            output.append(contentsOf: line.utf8)
             atLineStart = line.utf8.last == .newline
         }
     }
@@ -278,50 +278,33 @@ struct TemplateRenderer {
     /// Before an interpolated value: indent it if it starts a line, but never its own lines.
     private mutating func startValue() {
         if atLineStart, !indentation.isEmpty {
-            output.append(indentation)
+            output.append(contentsOf: indentation.utf8)
         }
         atLineStart = false
     }
 
     private mutating func writeRaw(_ text: String) {
-        output.append(text)
+        output.append(contentsOf: text.utf8)
     }
 
     /// Appends `text` with `& < > " '` replaced by their entities, copying the runs between them.
     private mutating func writeEscaped(_ text: String) {
-        let escaped: Void? = text.utf8.withContiguousStorageIfAvailable { buffer in
-            let utf8 = text.utf8
+        var text = text
+        text.withUTF8 { bytes in
             var runStart = 0
-            for offset in 0..<buffer.count {
+            for offset in 0..<bytes.count {
                 // All five special bytes are below `?`; letters skip the switch.
-                let byte = buffer[offset]
+                let byte = bytes[offset]
                 guard byte < UInt8(ascii: "?"), let entity = Self.entity(for: byte) else { continue }
-                if runStart < offset {
-                    let lower = utf8.index(utf8.startIndex, offsetBy: runStart)
-                    output.append(contentsOf: text[lower..<utf8.index(lower, offsetBy: offset - runStart)])
-                }
-                output.append(entity)
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<offset]))
+                entity.withUTF8Buffer { output.append(contentsOf: $0) }
                 runStart = offset + 1
             }
-            if runStart == 0 {
-                output.append(text)
-            } else if runStart < buffer.count {
-                output.append(contentsOf: text[utf8.index(utf8.startIndex, offsetBy: runStart)...])
-            }
-        }
-        if escaped == nil {
-            // Bridged strings without contiguous UTF-8: escape character by character.
-            for character in text {
-                if character.isASCII, let byte = character.asciiValue, let entity = Self.entity(for: byte) {
-                    output.append(entity)
-                } else {
-                    output.append(character)
-                }
-            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
         }
     }
 
-    private static func entity(for byte: UInt8) -> String? {
+    private static func entity(for byte: UInt8) -> StaticString? {
         switch byte {
         case UInt8(ascii: "&"): "&amp;"
         case UInt8(ascii: "<"): "&lt;"

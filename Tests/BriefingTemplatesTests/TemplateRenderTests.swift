@@ -21,6 +21,15 @@ struct TemplateRenderTests {
         #expect(try render("{{x}}", ["x": "Zoë’s <café>"]) == "Zoë’s &lt;café&gt;")
     }
 
+    @Test func bytesAreTheTextsUTF8() throws {
+        let template = try Template(source: "<p title=\"{{x}}\">{{{x}}} — {{y}}</p>\n  {{#l}}{{.}}{{/l}}", name: "t")
+        let library = try TemplateLibrary(templates: ["t": template])
+        let context: TemplateValue = ["x": "Zoë’s <café> & 'bar'", "y": 2.5, "l": ["한", "국"]]
+        let bytes = try library.renderUTF8("t", context: context)
+        #expect(bytes == Array(try library.render("t", context: context).utf8))
+        #expect(String(decoding: bytes, as: UTF8.self) == "<p title=\"Zoë’s &lt;café&gt; &amp; &#39;bar&#39;\">Zoë’s <café> & 'bar' — 2.5</p>\n  한국")
+    }
+
     @Test func numbersAndBooleans() throws {
         let context: TemplateValue = ["i": -42, "d": 1.25, "w": 3.0, "t": true, "f": false]
         #expect(try render("{{i}} {{d}} {{w}} {{t}} {{f}}", context) == "-42 1.25 3 true false")

@@ -183,7 +183,7 @@ public struct SiteBuilder: Sendable {
                     value = context.addingBody(body, ofPage: pageIndex, to: base)
                 }
                 let html = try layouts.render(layout, context: value)
-                let entry = SiteWriter.Manifest.Entry(hash: ContentHash(html), size: html.utf8.count, input: fingerprint.value)
+                let entry = SiteWriter.Manifest.Entry(hash: ContentHash(html), size: html.count, input: fingerprint.value)
                 let changed = writer.needsWrite(path, entry, previous: previous)
                 if changed, let staging { try staging.write(html, to: path) }
                 return .success((path, entry, changed))

@@ -78,9 +78,9 @@ struct Layouts: Sendable {
         return name
     }
 
-    func render(_ layout: String, context: TemplateValue) throws(Diagnostic) -> String {
+    func render(_ layout: String, context: TemplateValue) throws(Diagnostic) -> [UInt8] {
         do {
-            return try library.render(layout, context: context, strict: true)
+            return try library.renderUTF8(layout, context: context, strict: true)
         } catch {
             throw Layouts.diagnostic(error)
         }

@@ -14,6 +14,10 @@ struct ContentHash: Hashable, Sendable, CustomStringConvertible {
         value = data.withUnsafeBytes { StableHash.bytes($0, state: StableHash.seed) }
     }
 
+    init(_ bytes: [UInt8]) {
+        value = bytes.withUnsafeBytes { StableHash.bytes($0, state: StableHash.seed) }
+    }
+
     init(value: UInt64) {
         self.value = value
     }

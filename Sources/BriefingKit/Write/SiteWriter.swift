@@ -300,9 +300,8 @@ struct StagingArea: Sendable {
         self.outputExisted = outputExisted
     }
 
-    func write(_ text: String, to path: String) throws(Diagnostic) {
-        var text = text
-        try text.withUTF8 { bytes in write(UnsafeRawBufferPointer(bytes), to: path) }.get()
+    func write(_ bytes: [UInt8], to path: String) throws(Diagnostic) {
+        try bytes.withUnsafeBytes { bytes in write(bytes, to: path) }.get()
     }
 
     func write(_ data: Data, to path: String) throws(Diagnostic) {
