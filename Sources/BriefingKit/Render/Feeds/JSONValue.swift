@@ -26,39 +26,42 @@ enum JSONValue: Sendable, Equatable {
     /// Compact JSON in which `<`, `>` and `&` never appear literally, so neither `</script>` nor `<!--`
     /// can end or derail the script element that holds it, whatever the strings contain.
     func serialized() -> String {
-        var output = ""
+        var output: [UInt8] = []
         write(to: &output)
-        return output
+        // Valid UTF-8: the strings' own bytes, cut only between scalars, and ASCII.
+        return String(decoding: output, as: UTF8.self)
     }
 
-    private func write(to output: inout String) {
+    /// Written as bytes: appending to a String keeps its count and flags on every write, and the strings
+    /// of a page's JSON-LD (its FAQ answers) are long.
+    private func write(to output: inout [UInt8]) {
         switch self {
         case .string(let text):
             JSONValue.writeString(text, to: &output)
         case .number(let value):
-            output += JSONValue.numberText(value)
+            output += JSONValue.numberText(value).utf8
         case .int(let value):
-            output += String(value)
+            output += String(value).utf8
         case .bool(let value):
-            output += value ? "true" : "false"
+            output += (value ? "true" : "false").utf8
         case .null:
-            output += "null"
+            output += "null".utf8
         case .array(let elements):
-            output += "["
+            output.append(UInt8(ascii: "["))
             for (index, element) in elements.enumerated() {
-                if index > 0 { output += "," }
+                if index > 0 { output.append(UInt8(ascii: ",")) }
                 element.write(to: &output)
             }
-            output += "]"
+            output.append(UInt8(ascii: "]"))
         case .object(let members):
-            output += "{"
+            output.append(UInt8(ascii: "{"))
             for (index, (key, value)) in members.enumerated() {
-                if index > 0 { output += "," }
+                if index > 0 { output.append(UInt8(ascii: ",")) }
                 JSONValue.writeString(key, to: &output)
-                output += ":"
+                output.append(UInt8(ascii: ":"))
                 value.write(to: &output)
             }
-            output += "}"
+            output.append(UInt8(ascii: "}"))
         }
     }
 
@@ -73,11 +76,10 @@ enum JSONValue: Sendable, Equatable {
 
     /// Copies the runs between escapes whole: FAQ answers with curly quotes (whose UTF-8 starts with the
     /// byte 0xE2, like U+2028's) went scalar by scalar, a third of a page's JSON-LD.
-    private static func writeString(_ text: String, to output: inout String) {
-        output += "\""
+    private static func writeString(_ text: String, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
         var contiguous = text
         contiguous.withUTF8 { bytes in
-            func index(_ offset: Int) -> String.Index { text.utf8.index(text.utf8.startIndex, offsetBy: offset) }
             var runStart = 0
             var offset = 0
             while offset < bytes.count {
@@ -86,14 +88,14 @@ enum JSONValue: Sendable, Equatable {
                     offset += 1
                     continue
                 }
-                output += text[index(runStart)..<index(offset)]
-                output += escape
+                output += UnsafeBufferPointer(rebasing: bytes[runStart..<offset])
+                output += escape.utf8
                 offset += length
                 runStart = offset
             }
-            output += runStart == 0 ? text[...] : text[index(runStart)...]
+            output += UnsafeBufferPointer(rebasing: bytes[runStart...])
         }
-        output += "\""
+        output.append(UInt8(ascii: "\""))
     }
 
     /// Control characters, `"`, `&`, `<`, `>`, `\` and 0xE2 (U+2028's and U+2029's lead byte): the bytes
