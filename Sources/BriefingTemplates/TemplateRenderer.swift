@@ -287,32 +287,8 @@ struct TemplateRenderer {
         output.append(contentsOf: text.utf8)
     }
 
-    /// Appends `text` with `& < > " '` replaced by their entities, copying the runs between them.
     private mutating func writeEscaped(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes in
-            var runStart = 0
-            for offset in 0..<bytes.count {
-                // All five special bytes are below `?`; letters skip the switch.
-                let byte = bytes[offset]
-                guard byte < UInt8(ascii: "?"), let entity = Self.entity(for: byte) else { continue }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<offset]))
-                entity.withUTF8Buffer { output.append(contentsOf: $0) }
-                runStart = offset + 1
-            }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
-        }
-    }
-
-    private static func entity(for byte: UInt8) -> StaticString? {
-        switch byte {
-        case UInt8(ascii: "&"): "&amp;"
-        case UInt8(ascii: "<"): "&lt;"
-        case UInt8(ascii: ">"): "&gt;"
-        case UInt8(ascii: "\""): "&quot;"
-        case UInt8(ascii: "'"): "&#39;"
-        default: nil
-        }
+        HTMLEscape.append(text, to: &output)
     }
 
     /// Whole numbers print without a fraction (`3`, not `3.0`); others in Swift's shortest form.

@@ -1,3 +1,4 @@
+import BriefingTemplates
 import Foundation
 
 /// Turns GitHub alerts into asides: a block quote whose first line is `[!NOTE]`, `[!TIP]`,
@@ -47,7 +48,7 @@ struct Callouts: Sendable {
             }
             var onEnter = "<aside class=\"callout callout-\(kind.rawValue)\" aria-label=\"\(kind.label)\">"
             if !marker.title.isEmpty {
-                onEnter += "\n<p class=\"callout-title\">\(HTML.escape(marker.title))</p>"
+                onEnter += "\n<p class=\"callout-title\">\(HTMLEscape.escaped(marker.title))</p>"
             }
             let aside = document.makeCustomBlock(onEnter: onEnter, onExit: "</aside>")
             // Cannot fail: a custom block holds any block, and the quote's parent (document,

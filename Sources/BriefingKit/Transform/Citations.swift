@@ -33,22 +33,3 @@ struct Citations {
         "<sup class=\"cite\"><a href=\"#source-\(number)\" aria-label=\"Source \(number)\">[\(number)]</a></sup>"
     }
 }
-
-enum HTML {
-    /// Escapes text for HTML element content and attribute values.
-    static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
-}

@@ -1,3 +1,5 @@
+import BriefingTemplates
+
 /// `[](figure:us-troops)` → the figure's value with a citation marker; `[about 28,500](figure:us-troops)`
 /// keeps the writer's words and adds the marker. An unknown figure is an error at the link.
 struct FigureCitations {
@@ -20,7 +22,7 @@ struct FigureCitations {
             }
             let number = citations.cite(SourceReference(title: figure.source, url: figure.url, date: figure.asOf))
             let wrapper = document.makeCustomInline(
-                onEnter: "<span class=\"figure\" data-figure=\"\(HTML.escape(id))\">",
+                onEnter: "<span class=\"figure\" data-figure=\"\(HTMLEscape.escaped(id))\">",
                 onExit: "</span>" + Citations.marker(number)
             )
             let children = link.children

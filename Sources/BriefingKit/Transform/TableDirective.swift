@@ -1,3 +1,4 @@
+import BriefingTemplates
 import Yams
 
 /// A fenced block with the info string `table` whose body is YAML places a data file as an accessible
@@ -179,7 +180,7 @@ struct TableDirective {
             "<\(tag)\(extra)\(cssClass.isEmpty ? "" : " class=\"\(cssClass)\"")>"
         }
         var out = "<figure class=\"data-table\">\n<div class=\"table-wrap\">\n<table>\n"
-        func text(_ raw: String) -> String { HTML.escape(smartPunctuation ? PlainText.smartened(raw) : raw) }
+        func text(_ raw: String) -> String { HTMLEscape.escaped(smartPunctuation ? PlainText.smartened(raw) : raw) }
         if let caption = spec.caption { out += "<caption>\(text(caption))</caption>\n" }
         out += "<thead>\n<tr>"
         for (column, cssClass) in zip(spec.columns, classes) { out += open("th", cssClass, " scope=\"col\"") + text(column.heading) + "</th>" }
@@ -196,7 +197,7 @@ struct TableDirective {
                 let columnIndex = index[column.name]!
                 var cell = text(row[columnIndex])
                 if columnIndex == sourceColumn, let rowURL, TableDirective.isWebURL(rowURL) {
-                    cell = "<a href=\"\(HTML.escape(rowURL))\">\(cell)</a>"
+                    cell = "<a href=\"\(HTMLEscape.escaped(rowURL))\">\(cell)</a>"
                 }
                 let tag = position == 0 ? "th" : "td"
                 out += open(tag, cssClass, position == 0 ? " scope=\"row\"" : "") + cell + "</\(tag)>"
@@ -211,8 +212,8 @@ struct TableDirective {
         } else {
             let items = sources.map { source -> String in
                 let number = citations.cite(source)
-                let name = HTML.escape(source.title)
-                let linked = source.url.map { TableDirective.isWebURL($0) ? "<a href=\"\(HTML.escape($0))\">\(name)</a>" : name } ?? name
+                let name = HTMLEscape.escaped(source.title)
+                let linked = source.url.map { TableDirective.isWebURL($0) ? "<a href=\"\(HTMLEscape.escaped($0))\">\(name)</a>" : name } ?? name
                 return linked + Citations.marker(number)
             }
             out += "<p class=\"table-source\">Source\(sources.count > 1 ? "s" : ""): \(items.joined(separator: "; "))</p>\n"

@@ -1,3 +1,5 @@
+import BriefingTemplates
+
 /// Text made safe for XML 1.0 element content and double- or single-quoted attribute values.
 enum XMLText {
     /// Drops the characters XML 1.0 forbids outright (C0 controls other than tab, line feed and carriage
@@ -8,9 +10,9 @@ enum XMLText {
             (scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r")
                 || scalar.value == 0xFFFE || scalar.value == 0xFFFF
         }
-        guard text.unicodeScalars.contains(where: forbidden) else { return HTML.escape(text) }
+        guard text.unicodeScalars.contains(where: forbidden) else { return HTMLEscape.escaped(text) }
         var allowed = String.UnicodeScalarView()
         allowed.append(contentsOf: text.unicodeScalars.filter { !forbidden($0) })
-        return HTML.escape(String(allowed))
+        return HTMLEscape.escaped(String(allowed))
     }
 }
