@@ -134,8 +134,12 @@ public struct SiteLoader: Sendable {
     }
 
     private struct Entry: Sendable {
-        var url: URL
+        var folder: URL
         var relativePath: String
+
+        /// Made when the file is read, on the core that reads it, rather than ten thousand of them one after
+        /// the other before reading starts.
+        var url: URL { folder.appendingPathComponent(relativePath) }
     }
 
     /// Files below a folder as scanned, hidden files skipped; a link that resolves outside the folder is
@@ -153,7 +157,7 @@ public struct SiteLoader: Sendable {
                 }
                 if link.isFolder { return nil }
             }
-            return Entry(url: folder.appendingPathComponent(file.relativePath), relativePath: file.relativePath)
+            return Entry(folder: folder, relativePath: file.relativePath)
         }
     }
 
