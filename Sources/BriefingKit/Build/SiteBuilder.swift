@@ -174,13 +174,13 @@ public struct SiteBuilder: Sendable {
                 if let old = previous.entries[path], old.input == fingerprint.value, writer.isIntact(path, old) {
                     return .success((path, old, false))
                 }
-                var value = base
+                var value = base.value
                 if let pageIndex {
                     // The Markdown stage checked or wrote every body moments ago.
                     guard let body = store.read(pages[pageIndex].body) else {
                         throw .error("cannot read the body of \(model.pages[pageIndex].source.file.path) back from \(store.path); build again")
                     }
-                    value = context.addingBody(body, ofPage: pageIndex, to: base)
+                    value = context.addingBody(body, ofPage: pageIndex, to: value)
                 }
                 let html = try layouts.render(layout, context: value)
                 let entry = SiteWriter.Manifest.Entry(hash: ContentHash(html), size: html.count, input: fingerprint.value)
@@ -437,7 +437,7 @@ private enum OutputJob: Sendable {
     /// context still needs.
     func resolve(
         model: SiteModel, layouts: Layouts, pageLayouts: [String], context: TemplateContext
-    ) throws(Diagnostic) -> (String, TemplateValue, String, Int?) {
+    ) throws(Diagnostic) -> (String, TemplateContext.Base, String, Int?) {
         switch self {
         case .page(let index, let listPage):
             let page = model.pages[index]

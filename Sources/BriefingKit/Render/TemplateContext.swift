@@ -11,6 +11,8 @@ struct TemplateContext {
     let year: Int
     /// What lists show about each page, made once: a page appears in many lists.
     private var summaries: [TemplateValue] = []
+    /// Each summary's fingerprint, made once: a tag's page lists hundreds of them.
+    private var summaryFingerprints: [UInt64] = []
     /// `site` for each top-level section being current (and for none), made once.
     private var sites: [String: TemplateValue] = [:]
     private var siteWithoutCurrent: TemplateValue = .null
@@ -26,6 +28,11 @@ struct TemplateContext {
         self.year = year
         let context = self
         summaries = parallelMap(Array(model.pages.indices)) { context.makeSummary($0) }
+        summaryFingerprints = parallelMap(summaries) { summary in
+            var fingerprint = Fingerprint()
+            fingerprint.add(summary)
+            return fingerprint.value
+        }
         siteWithoutCurrent = makeSite(currentSection: nil)
         for section in model.topSections { sites[section.path] = makeSite(currentSection: section.path) }
         var fingerprint = Fingerprint()
@@ -38,21 +45,44 @@ struct TemplateContext {
         }
     }
 
-    /// A fingerprint of everything a template sees in a context made by this type: the shared `site`
-    /// and `data` by their precomputed fingerprints, the rest value by value.
-    func fingerprint(of context: TemplateValue) -> UInt64 {
+    /// A context without the page's body, and the pages whose summaries fill its lists (`pages`, and
+    /// `page.related`): its fingerprint takes theirs from `summaryFingerprints`.
+    struct Base {
+        let value: TemplateValue
+        fileprivate let listed: [Int]
+        fileprivate let related: [Int]
+    }
+
+    /// A fingerprint of everything a template sees in a context made by this type: the shared `site`,
+    /// `data` and summaries by their precomputed fingerprints, the rest value by value.
+    func fingerprint(of context: Base) -> UInt64 {
         var fingerprint = Fingerprint()
-        guard case .map(let map) = context else {
-            fingerprint.add(context)
+        guard case .map(let map) = context.value else {
+            fingerprint.add(context.value)
             return fingerprint.value
         }
         fingerprint.add(Fingerprint.unordered(map) { entry, key, value in
             switch key {
             case "data": entry.add(dataFingerprint)
             case "site": entry.add(siteFingerprint(of: value))
+            case "pages": entry.add(summariesFingerprint(context.listed, as: value))
+            case "page":
+                guard case .map(let page) = value else { return entry.add(value) }
+                entry.add(Fingerprint.unordered(page) { entry, key, value in
+                    if key == "related" { entry.add(summariesFingerprint(context.related, as: value)) } else { entry.add(value) }
+                })
             default: entry.add(value)
             }
         })
+        return fingerprint.value
+    }
+
+    /// A list of summaries, by the pages' fingerprints in order.
+    private func summariesFingerprint(_ pages: [Int], as value: TemplateValue) -> UInt64 {
+        assert(value == .list(pages.map(summary)), "a context's list and the pages it says it lists differ")
+        var fingerprint = Fingerprint()
+        fingerprint.add(pages.count)
+        for page in pages { fingerprint.add(summaryFingerprints[page]) }
         return fingerprint.value
     }
 
@@ -102,7 +132,7 @@ struct TemplateContext {
     /// The context for one page: `site`, `page`, `pages`, `hasPages` and `pagination`, all but what the
     /// page's body gives (`addingBody` adds it). A section's list is cut into pages of `paginate`
     /// entries; `listPage` (from 1) says which one.
-    func context(for index: Int, listPage: Int = 1) -> TemplateValue {
+    func context(for index: Int, listPage: Int = 1) -> Base {
         let page = model.pages[index]
         let topSection = page.kind == .home ? nil : String(page.source.relativePath.split(separator: "/").first ?? "")
         var value = self.page(index)
@@ -129,7 +159,7 @@ struct TemplateContext {
         case .page:
             break
         }
-        return assemble(site: site(currentSection: topSection), page: value, pages: listed.map(summary), pagination: pagination)
+        return assemble(site: site(currentSection: topSection), page: value, listed: listed, related: taxonomy.related[index], pagination: pagination)
     }
 
     /// Where page `listPage` of a section's list is published: the section itself, then `page/2/` and on.
@@ -138,19 +168,19 @@ struct TemplateContext {
     }
 
     /// `/tags/`: every tag with the number of its pages.
-    func tagsContext() -> TemplateValue {
+    func tagsContext() -> Base {
         let tags: [TemplateValue] = taxonomy.tags.map { tag in
             .map(["name": .string(tag.name), "url": .string(tagURL(tag.slug)), "count": .int(tag.pages.count)])
         }
         let page = syntheticPage(kind: "tags", title: "Tags", route: Taxonomy.route)
             .setting("tags", .list(tags)).setting("hasTags", .bool(!tags.isEmpty))
-        return assemble(site: site(currentSection: nil), page: page, pages: [], pagination: .null)
+        return assemble(site: site(currentSection: nil), page: page, listed: [], related: [], pagination: .null)
     }
 
     /// `/tags/<tag>/`: the pages with that tag, newest first.
-    func tagContext(_ tag: Taxonomy.Tag) -> TemplateValue {
+    func tagContext(_ tag: Taxonomy.Tag) -> Base {
         let page = syntheticPage(kind: "tag", title: tag.name, route: Taxonomy.route(ofTag: tag.slug))
-        return assemble(site: site(currentSection: nil), page: page, pages: tag.pages.map(summary), pagination: .null)
+        return assemble(site: site(currentSection: nil), page: page, listed: tag.pages, related: [], pagination: .null)
     }
 
     /// How many of the newest pages the home page lists.
@@ -158,12 +188,17 @@ struct TemplateContext {
     static let feedPath = "feed.xml"
 
     /// The 404 page's context: a page of its own kind with no content.
-    func notFoundContext() -> TemplateValue {
-        assemble(site: site(currentSection: nil), page: syntheticPage(kind: "notFound", title: "Page not found", route: "404.html"), pages: [], pagination: .null)
+    func notFoundContext() -> Base {
+        let page = syntheticPage(kind: "notFound", title: "Page not found", route: "404.html")
+        return assemble(site: site(currentSection: nil), page: page, listed: [], related: [], pagination: .null)
     }
 
-    private func assemble(site: TemplateValue, page: TemplateValue, pages: [TemplateValue], pagination: TemplateValue) -> TemplateValue {
-        .map(["site": site, "page": page, "pages": .list(pages), "hasPages": .bool(!pages.isEmpty), "pagination": pagination, "data": data])
+    private func assemble(site: TemplateValue, page: TemplateValue, listed: [Int], related: [Int], pagination: TemplateValue) -> Base {
+        let value: TemplateValue = .map([
+            "site": site, "page": page, "pages": .list(listed.map(summary)), "hasPages": .bool(!listed.isEmpty),
+            "pagination": pagination, "data": data,
+        ])
+        return Base(value: value, listed: listed, related: related)
     }
 
     /// A page Briefing makes itself (tags, 404): every key a layout may ask for, empty.
