@@ -111,7 +111,7 @@ final class BodyStore: Sendable {
     func append(_ body: PageBody) throws(FileBytes.IOError) -> Slot {
         var writer = CacheWriter()
         BodyStore.encode(body, to: &writer)
-        return try writer.data.withUnsafeBytes { bytes in Result { () throws(FileBytes.IOError) in try append(bytes) } }.get()
+        return try writer.bytes.withUnsafeBytes { bytes in Result { () throws(FileBytes.IOError) in try append(bytes) } }.get()
     }
 
     /// The body in `slot`, or nil when the bytes there are not the ones stored.

@@ -129,7 +129,7 @@ struct BuildCache {
                 BuildCache.writePage(page, to: &writer)
                 try writer.flush(to: handle.write(contentsOf:))
             }
-            try handle.write(contentsOf: writer.data)
+            try handle.write(contentsOf: writer.bytes)
             try handle.close()
             if rename(temporary.path, target.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
         } catch {

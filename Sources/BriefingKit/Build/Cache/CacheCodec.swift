@@ -4,27 +4,29 @@ import Foundation
 /// rendered pages takes seconds to decode; this takes milliseconds, and every read is bounds-checked
 /// so that a damaged cache is rejected rather than trusted.
 struct CacheWriter {
-    private(set) var data = Data()
+    /// Bytes, not `Data`: appending eight bytes at a time to `Data` cost more than the rest of encoding
+    /// a page.
+    private(set) var bytes: [UInt8] = []
 
     /// Hands what is buffered to `sink` once it passes a megabyte, so a large cache is never held whole.
-    mutating func flush(whenOver limit: Int = 1 << 20, to sink: (Data) throws -> Void) rethrows {
-        guard data.count >= limit else { return }
-        try sink(data)
-        data.removeAll(keepingCapacity: true)
+    mutating func flush(whenOver limit: Int = 1 << 20, to sink: ([UInt8]) throws -> Void) rethrows {
+        guard bytes.count >= limit else { return }
+        try sink(bytes)
+        bytes.removeAll(keepingCapacity: true)
     }
 
     mutating func int(_ value: Int) {
         var little = Int64(value).littleEndian
-        withUnsafeBytes(of: &little) { data.append(contentsOf: $0) }
+        withUnsafeBytes(of: &little) { bytes.append(contentsOf: $0) }
     }
 
     mutating func bool(_ value: Bool) { int(value ? 1 : 0) }
 
     mutating func string(_ value: String) {
         var copy = value
-        copy.withUTF8 { bytes in
-            int(bytes.count)
-            data.append(bytes)
+        copy.withUTF8 { utf8 in
+            int(utf8.count)
+            bytes.append(contentsOf: utf8)
         }
     }
 
@@ -57,8 +59,9 @@ struct CacheReader {
 
     mutating func int() throws(Damaged) -> Int {
         guard data.endIndex - offset >= 8 else { throw Damaged() }
-        var value: Int64 = 0
-        withUnsafeMutableBytes(of: &value) { $0.copyBytes(from: data[offset..<offset + 8]) }
+        // Through the bytes: a slice of `Data` per number cost more than the rest of decoding a page.
+        let start = offset - data.startIndex
+        let value = data.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: start, as: Int64.self) }
         offset += 8
         return Int(Int64(littleEndian: value))
     }
@@ -69,7 +72,10 @@ struct CacheReader {
         let count = try int()
         guard count >= 0, data.endIndex - offset >= count else { throw Damaged() }
         defer { offset += count }
-        return String(decoding: data[offset..<offset + count], as: UTF8.self)
+        let start = offset - data.startIndex
+        return data.withUnsafeBytes { buffer in
+            String(decoding: UnsafeRawBufferPointer(rebasing: buffer[start..<start + count]).assumingMemoryBound(to: UInt8.self), as: UTF8.self)
+        }
     }
 
     mutating func optional() throws(Damaged) -> String? {
