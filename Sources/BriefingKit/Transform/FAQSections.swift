@@ -57,8 +57,14 @@ struct FAQSections: Sendable {
     private static let titles: Set<String> = ["faq", "faqs", "frequently asked questions"]
 
     private static func isFAQHeading(_ node: MarkdownNode) -> Bool {
-        titles.contains(collapsed(node.plainText).lowercased())
+        let text = node.plainText
+        // Every heading of every page comes here. An ASCII one with more letters than the longest title is
+        // not one, whatever its spaces: no collapsed, lowercased copy of it is needed to tell.
+        if text.utf8.allSatisfy({ $0 < 0x80 }), text.utf8.count(where: { $0 > 0x20 }) > longestTitle { return false }
+        return titles.contains(collapsed(text).lowercased())
     }
+
+    private static let longestTitle = titles.map(\.utf8.count).max() ?? 0
 
     private static func isInside(_ node: MarkdownNode, anyOf containers: Set<MarkdownNode>) -> Bool {
         var ancestor = node.parent

@@ -69,9 +69,7 @@ public struct HeadingAnchors: Sendable {
             let title = node.plainText
             let id = ids.claim(Self.slug(title))
             headings.append(AnchoredHeading(level: level, id: id, title: title, position: node.start))
-            // The heading's inlines are rendered by cmark, so their markup and escaping
-            // are exactly what the heading itself would have produced.
-            let content = node.children.map { $0.renderHTML() }.joined()
+            let content = Self.innerHTML(of: node)
             let anchored = document.makeCustomBlock(
                 onEnter: "<h\(level) id=\"\(id)\">\(content)</h\(level)>\n",
                 onExit: ""
@@ -84,6 +82,28 @@ public struct HeadingAnchors: Sendable {
             TOCEntry(level: $0.level, id: $0.id, title: $0.title)
         }
         return (TableOfContents(entries: Self.nested(entries)), Set(headings.map(\.id)), headings)
+    }
+
+    /// The heading's inlines as HTML. Rendered by cmark, so that their markup and escaping are exactly
+    /// what the heading itself would have produced; a heading of plain text (most are) is escaped here as
+    /// cmark escapes text (`&`, `<`, `>`, `"`; not `'`), without a cmark render per heading.
+    static func innerHTML(of heading: MarkdownNode) -> String {
+        let children = heading.children
+        guard children.count == 1, children[0].kind == .text, let text = children[0].literal else {
+            return children.map { $0.renderHTML() }.joined()
+        }
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) else { return text }
+        var escaped = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped
     }
 
     /// The id a title asks for before duplicates are told apart: lowercase; letters,

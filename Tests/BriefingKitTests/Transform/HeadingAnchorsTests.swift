@@ -20,6 +20,19 @@ import Testing
             """)
     }
 
+    /// A heading of text alone is escaped without cmark; it must come out as cmark writes it.
+    @Test(arguments: [
+        "Burden sharing", "Cost & benefit", "A \"tripwire\"? 'Ironclad'", "1 &lt; 2 &amp; 3 > 2", "Seoul/Washington",
+        "\\<not html\\>", "Zoë’s 한국 🇰🇷 — 'quotes' \"too\"", "Plain -- and... smart",
+    ])
+    func plainTextHeadingsAreEscapedAsCmarkEscapesThem(_ title: String) {
+        for options in [MarkdownOptions(), MarkdownOptions(smartPunctuation: true)] {
+            let heading = MarkdownDocument(markdown: "## \(title)\n", options: options).root.descendants(ofKind: .heading)[0]
+            #expect(heading.children.count == 1 && heading.children[0].kind == .text, "\(title)")
+            #expect(HeadingAnchors.innerHTML(of: heading) == heading.children.map { $0.renderHTML() }.joined(), "\(title)")
+        }
+    }
+
     @Test func everyLevelGetsAnIdAndBodyIsUntouched() {
         let html = anchored("# Alliance\n\nText.\n\n#### Deep *dive*\n\n> ### Quoted\n").html
         #expect(html == """
