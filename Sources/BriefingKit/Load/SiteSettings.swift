@@ -1,5 +1,3 @@
-import Yams
-
 /// `Content/site.yaml`: what the whole site shares.
 public struct SiteSettings: Sendable {
     public var title: String
@@ -23,7 +21,7 @@ public struct SiteSettings: Sendable {
 
     static func parse(_ file: SourceFile) throws(BuildFailure) -> SiteSettings {
         let source = YAMLSource(file: file, yaml: file.text, lineOffset: 0)
-        let root: Node?
+        let root: YAMLNode?
         do { root = try source.compose() } catch { throw BuildFailure([error]) }
         guard let mapping = root?.mapping else {
             throw BuildFailure([file.error("site.yaml must be a mapping with at least 'title' and 'baseURL'", line: 1, column: 1)])
@@ -68,21 +66,21 @@ public struct SiteSettings: Sendable {
 
     private static let known = "title, baseURL, language, description, author, markdown, toc, paginate, related, staleFigureDays"
 
-    private static func count(_ node: Node, _ key: String, _ source: YAMLSource) throws(Diagnostic) -> Int {
+    private static func count(_ node: YAMLNode, _ key: String, _ source: YAMLSource) throws(Diagnostic) -> Int {
         guard node.tagName == .int, let value = node.int, value > 0 else {
             throw source.error("'\(key)' must be a whole number above 0", at: node)
         }
         return value
     }
 
-    private static func text(_ node: Node, _ key: String, _ source: YAMLSource) throws(Diagnostic) -> String {
+    private static func text(_ node: YAMLNode, _ key: String, _ source: YAMLSource) throws(Diagnostic) -> String {
         guard let value = node.scalarText, !node.isNull, !value.isEmpty else {
             throw source.error("'\(key)' must be non-empty text", at: node)
         }
         return value
     }
 
-    private static func markdownOptions(_ node: Node, _ source: YAMLSource) throws(Diagnostic) -> MarkdownOptions {
+    private static func markdownOptions(_ node: YAMLNode, _ source: YAMLSource) throws(Diagnostic) -> MarkdownOptions {
         guard let mapping = node.mapping else {
             throw source.error("'markdown' must be a mapping, like {smartPunctuation: true, unsafe: false}", at: node)
         }

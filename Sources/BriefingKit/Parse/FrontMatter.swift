@@ -1,5 +1,4 @@
 import BriefingTemplates
-import Yams
 
 /// A Markdown file split into its YAML front matter and its body.
 public struct FrontMatter: Sendable {
@@ -63,7 +62,7 @@ struct FrontMatterReader {
 
     func read() throws(BuildFailure) -> PageMetadata {
         var metadata = PageMetadata()
-        let root: Node?
+        let root: YAMLNode?
         do { root = try source.compose() } catch { throw BuildFailure([error]) }
         guard let root else { return metadata }
         guard let mapping = root.mapping else {
@@ -83,7 +82,7 @@ struct FrontMatterReader {
         return metadata
     }
 
-    private func read(key: String, value: Node, keyNode: Node, into metadata: inout PageMetadata) throws(Diagnostic) {
+    private func read(key: String, value: YAMLNode, keyNode: YAMLNode, into metadata: inout PageMetadata) throws(Diagnostic) {
         switch key {
         case "title": metadata.title = try nonEmptyString(value, key)
         case "date": metadata.date = try date(value, key)
@@ -102,14 +101,14 @@ struct FrontMatterReader {
         }
     }
 
-    private func string(_ node: Node, _ key: String) throws(Diagnostic) -> String {
+    private func string(_ node: YAMLNode, _ key: String) throws(Diagnostic) -> String {
         guard let text = node.scalarText, !node.isNull else {
             throw source.error("'\(key)' must be text, not \(describe(node))", at: node)
         }
         return text
     }
 
-    private func nonEmptyString(_ node: Node, _ key: String) throws(Diagnostic) -> String {
+    private func nonEmptyString(_ node: YAMLNode, _ key: String) throws(Diagnostic) -> String {
         let text = try string(node, key)
         guard !PlainText.isBlank(text) else {
             throw source.error("'\(key)' must not be empty", at: node)
@@ -117,7 +116,7 @@ struct FrontMatterReader {
         return text
     }
 
-    private func stringList(_ node: Node, _ key: String) throws(Diagnostic) -> [String] {
+    private func stringList(_ node: YAMLNode, _ key: String) throws(Diagnostic) -> [String] {
         if node.scalar != nil, !node.isNull { return [try nonEmptyString(node, key)] }
         guard let sequence = node.sequence else {
             throw source.error("'\(key)' must be a list of text, not \(describe(node))", at: node)
@@ -127,28 +126,28 @@ struct FrontMatterReader {
         return items
     }
 
-    private func bool(_ node: Node, _ key: String) throws(Diagnostic) -> Bool {
+    private func bool(_ node: YAMLNode, _ key: String) throws(Diagnostic) -> Bool {
         guard node.tagName == .bool, let value = node.bool else {
             throw source.error("'\(key)' must be true or false, not \(describe(node))", at: node)
         }
         return value
     }
 
-    private func int(_ node: Node, _ key: String) throws(Diagnostic) -> Int {
+    private func int(_ node: YAMLNode, _ key: String) throws(Diagnostic) -> Int {
         guard node.tagName == .int, let value = node.int else {
             throw source.error("'\(key)' must be a whole number, not \(describe(node))", at: node)
         }
         return value
     }
 
-    func date(_ node: Node, _ key: String) throws(Diagnostic) -> PageDate {
+    func date(_ node: YAMLNode, _ key: String) throws(Diagnostic) -> PageDate {
         guard let text = node.scalarText, let date = PageDate(parsing: text) else {
             throw source.error("'\(key)' is not a valid date: write it as YYYY-MM-DD (e.g. 2026-03-12)", at: node)
         }
         return date
     }
 
-    private func sources(_ node: Node) throws(Diagnostic) -> [SourceReference] {
+    private func sources(_ node: YAMLNode) throws(Diagnostic) -> [SourceReference] {
         guard let sequence = node.sequence else {
             throw source.error("'sources' must be a list of sources, each with a title", at: node)
         }
@@ -179,28 +178,25 @@ struct FrontMatterReader {
     }
 
     /// `toc: false` hides the table of contents; `toc: {from: 2, to: 4}` chooses the heading levels.
-    private func toc(_ node: Node) throws(Diagnostic) -> TOCSetting {
+    private func toc(_ node: YAMLNode) throws(Diagnostic) -> TOCSetting {
         if node.tagName == .bool, let enabled = node.bool { return enabled ? .siteDefault : .hidden }
         return .levels(try HeadingLevels.read(node, source: source))
     }
 
-    private func describe(_ node: Node) -> String {
-        switch node {
-        case .scalar:
-            if node.isNull { return "nothing" }
-            return "'\(node.scalarText ?? "")'"
-        case .sequence: return "a list"
-        case .mapping: return "a mapping"
-        case .alias: return "an alias"
+    private func describe(_ node: YAMLNode) -> String {
+        switch node.content {
+        case .scalar(let scalar): node.isNull ? "nothing" : "'\(scalar.text)'"
+        case .sequence: "a list"
+        case .mapping: "a mapping"
         }
     }
 }
 
 /// The `{from: 2, to: 3}` form shared by front matter and site settings.
 enum HeadingLevels {
-    static func read(_ node: Node, source: YAMLSource) throws(Diagnostic) -> ClosedRange<Int> {
-        guard let mapping = node.mapping,
-              let from = mapping["from"]?.int ?? Optional(2), let to = mapping["to"]?.int ?? Optional(3),
+    static func read(_ node: YAMLNode, source: YAMLSource) throws(Diagnostic) -> ClosedRange<Int> {
+        guard node.mapping != nil,
+              let from = node["from"]?.int ?? Optional(2), let to = node["to"]?.int ?? Optional(3),
               (1...6).contains(from), (1...6).contains(to), from <= to
         else {
             throw source.error("'toc' must be true, false or {from: 2, to: 3} with levels 1 to 6", at: node)

@@ -1,5 +1,4 @@
 import BriefingTemplates
-import Yams
 
 /// A fenced block with the info string `table` whose body is YAML places a data file as an accessible
 /// table with a caption and a visible source line:
@@ -44,7 +43,7 @@ struct TableDirective {
         var table: CSVTable
         var sourceName: String
         var caption: String?
-        var columns: [(name: String, heading: String, node: Node?)] = []
+        var columns: [(name: String, heading: String, node: YAMLNode?)] = []
         var align: [String: String] = [:]
         var source: SourceReference?
     }
@@ -58,8 +57,8 @@ struct TableDirective {
         }
         var spec: Spec?
         var caption: String?
-        var columnsNode: Node?
-        var alignNode: Node?
+        var columnsNode: YAMLNode?
+        var alignNode: YAMLNode?
         var sourceTitle: String?
         var sourceURL: String?
         for (keyNode, value) in mapping {
@@ -86,7 +85,7 @@ struct TableDirective {
         return html(spec, citations: &citations, warnings: &warnings)
     }
 
-    private func dataTable(_ node: Node, yaml: YAMLSource) throws(Diagnostic) -> Spec {
+    private func dataTable(_ node: YAMLNode, yaml: YAMLSource) throws(Diagnostic) -> Spec {
         let name = try text(node, "data", yaml)
         guard !name.contains("/"), !name.contains("\\"), name != "..", name != "." else {
             throw yaml.error("'data' names a file directly in Content/data/, without folders or '..'", at: node)
@@ -102,7 +101,7 @@ struct TableDirective {
     }
 
     /// A key-figures table straight from figures.yaml, so each number is written in one place only.
-    private func figureTable(_ node: Node, yaml: YAMLSource) throws(Diagnostic) -> Spec {
+    private func figureTable(_ node: YAMLNode, yaml: YAMLSource) throws(Diagnostic) -> Spec {
         var ids: [String]
         if node.scalarText == "all" {
             ids = data.figures.keys.sorted()
@@ -123,11 +122,11 @@ struct TableDirective {
         return Spec(table: table, sourceName: Figures.fileName)
     }
 
-    private func columns(_ node: Node?, table: CSVTable, sourceName: String, yaml: YAMLSource) throws(Diagnostic) -> [(name: String, heading: String, node: Node?)] {
+    private func columns(_ node: YAMLNode?, table: CSVTable, sourceName: String, yaml: YAMLSource) throws(Diagnostic) -> [(name: String, heading: String, node: YAMLNode?)] {
         guard let node else {
             return table.header.filter { !TableDirective.isSourceURLColumn($0) }.map { ($0, $0, nil) }
         }
-        var chosen: [(String, String, Node?)] = []
+        var chosen: [(String, String, YAMLNode?)] = []
         if let sequence = node.sequence {
             for item in sequence { chosen.append((try text(item, "columns", yaml), try text(item, "columns", yaml), item)) }
         } else if let mapping = node.mapping {
@@ -142,7 +141,7 @@ struct TableDirective {
         return chosen
     }
 
-    private func alignment(_ node: Node, columns: [String], yaml: YAMLSource) throws(Diagnostic) -> [String: String] {
+    private func alignment(_ node: YAMLNode, columns: [String], yaml: YAMLSource) throws(Diagnostic) -> [String: String] {
         guard let mapping = node.mapping else { throw yaml.error("'align' must map column names to left, center or right", at: node) }
         var result: [String: String] = [:]
         for (key, value) in mapping {
@@ -154,7 +153,7 @@ struct TableDirective {
         return result
     }
 
-    private func text(_ node: Node, _ key: String, _ yaml: YAMLSource) throws(Diagnostic) -> String {
+    private func text(_ node: YAMLNode, _ key: String, _ yaml: YAMLSource) throws(Diagnostic) -> String {
         guard let value = node.scalarText, !node.isNull, !value.isEmpty else {
             throw yaml.error("'\(key)' must be text", at: node)
         }

@@ -1,6 +1,5 @@
 import BriefingTemplates
 import Foundation
-import Yams
 
 /// A file of `Content/data/`: CSV, JSON or YAML, as templates see it (`data.<name>`) and, when it is a
 /// list of records, as a table the table directive can place.
@@ -76,15 +75,15 @@ public struct DataFile: Sendable {
     }
 
     /// A YAML list of mappings is a table: the columns of its first record, in the order written.
-    private static func table(from node: Node) -> CSVTable? {
+    private static func table(from node: YAMLNode) -> CSVTable? {
         guard let sequence = node.sequence, let first = sequence.first?.mapping else { return nil }
-        let header = Array(first.keys.compactMap(\.scalarText))
+        let header = first.compactMap { $0.key.scalarText }
         var rows: [[String]] = []
         var lines: [Int] = []
         for item in sequence {
-            guard let mapping = item.mapping else { return nil }
-            rows.append(header.map { mapping[$0]?.scalarText ?? "" })
-            lines.append(item.mark?.line ?? 1)
+            guard item.mapping != nil else { return nil }
+            rows.append(header.map { item[$0]?.scalarText ?? "" })
+            lines.append(item.line)
         }
         return CSVTable(header: header, rows: rows, rowLines: lines)
     }

@@ -1,5 +1,3 @@
-import Yams
-
 /// A number written once in `Content/data/figures.yaml` and cited everywhere by `[](figure:id)`.
 public struct Figure: Sendable, Equatable {
     public var id: String
@@ -21,7 +19,7 @@ enum Figures {
     /// unit, url and asOf.
     static func parse(_ file: SourceFile) throws(BuildFailure) -> [String: Figure] {
         let source = YAMLSource(file: file, yaml: file.text, lineOffset: 0)
-        let root: Node?
+        let root: YAMLNode?
         do { root = try source.compose() } catch { throw BuildFailure([error]) }
         guard let root else { return [:] }
         guard let mapping = root.mapping else {
@@ -41,7 +39,7 @@ enum Figures {
         return figures
     }
 
-    private static func parse(id: String, _ node: Node, at keyNode: Node, source: YAMLSource) throws(Diagnostic) -> Figure {
+    private static func parse(id: String, _ node: YAMLNode, at keyNode: YAMLNode, source: YAMLSource) throws(Diagnostic) -> Figure {
         guard Slug.isSafe(id) else {
             throw source.error("figure id '\(id)' must be letters, digits, '-', '_' or '.'", at: keyNode)
         }
