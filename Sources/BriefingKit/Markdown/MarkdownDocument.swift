@@ -19,11 +19,12 @@ public final class MarkdownDocument {
     public init(markdown: String, options: MarkdownOptions = MarkdownOptions()) {
         self.options = options
         var source = markdown
-        rootPointer = source.withUTF8 { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { chars in
-                cmark_parse_document(chars.baseAddress, chars.count, options.parseFlags)
-            }
+        let parser = cmark_parser_new_with_mem(options.parseFlags, CmarkMemory.allocator)
+        defer { cmark_parser_free(parser) }
+        source.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars in cmark_parser_feed(parser, chars.baseAddress, chars.count) }
         }
+        rootPointer = cmark_parser_finish(parser)
     }
 
     deinit {
@@ -76,7 +77,7 @@ public final class MarkdownDocument {
 
     /// New nodes start outside the tree, so the document must free them unless they are linked.
     private func makeNode(_ type: cmark_node_type) -> MarkdownNode {
-        let pointer: OpaquePointer = cmark_node_new(type)
+        let pointer: OpaquePointer = cmark_node_new_with_mem(type, CmarkMemory.allocator)
         detachedCandidates.insert(pointer)
         return MarkdownNode(document: self, pointer: pointer)
     }
@@ -88,8 +89,8 @@ public final class MarkdownDocument {
 
     func renderHTML(_ node: OpaquePointer) -> String {
         let buffer: UnsafeMutablePointer<CChar> = cmark_render_html(node, options.renderFlags)
-        // cmark allocates the result with its default allocator; it must be released by the same one.
-        defer { cmark_get_default_mem_allocator().pointee.free(buffer) }
+        // cmark allocates the result with the tree's allocator; it must be released by the same one.
+        defer { CmarkMemory.allocator.pointee.free(buffer) }
         return String(cString: buffer)
     }
 }

@@ -109,7 +109,8 @@ final class BodyStore: Sendable {
 
     /// Stores a body; safe to call from many threads at once, each write going to its own range.
     func append(_ body: PageBody) throws(FileBytes.IOError) -> Slot {
-        var writer = CacheWriter()
+        // The HTML, and room for the table of contents, sources and FAQ.
+        var writer = CacheWriter(capacity: body.html.utf8.count + 4096)
         BodyStore.encode(body, to: &writer)
         return try writer.bytes.withUnsafeBytes { bytes in Result { () throws(FileBytes.IOError) in try append(bytes) } }.get()
     }

@@ -8,6 +8,14 @@ struct CacheWriter {
     /// a page.
     private(set) var bytes: [UInt8] = []
 
+    init() {}
+
+    /// A writer whose buffer starts with room for `capacity` bytes: a body grown from nothing took
+    /// several copies of its HTML, each a large allocation.
+    init(capacity: Int) {
+        bytes.reserveCapacity(capacity)
+    }
+
     /// Hands what is buffered to `sink` once it passes a megabyte, so a large cache is never held whole.
     mutating func flush(whenOver limit: Int = 1 << 20, to sink: ([UInt8]) throws -> Void) rethrows {
         guard bytes.count >= limit else { return }
