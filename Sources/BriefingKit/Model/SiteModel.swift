@@ -100,8 +100,10 @@ struct SiteModelBuilder {
 
     private func page(_ content: ContentFile, _ frontMatter: FrontMatter) throws(Diagnostic) -> Page {
         let path = content.relativePath
-        let folder = path.split(separator: "/").dropLast().joined(separator: "/")
-        let fileName = String(path.split(separator: "/").last ?? "")
+        // Split as bytes: splitting the String compares Characters, a grapheme pass over every path.
+        let parts = path.utf8.split(separator: UInt8(ascii: "/")).map { String(Substring($0)) }
+        let folder = parts.dropLast().joined(separator: "/")
+        let fileName = parts.last ?? ""
         let stem = String(fileName.dropLast(".md".count))
         let metadata = frontMatter.metadata
         let kind: Page.Kind = stem == "_index" ? (folder.isEmpty ? .home : .section) : .page
@@ -125,7 +127,7 @@ struct SiteModelBuilder {
             }
             route = (folder.isEmpty ? "" : folder + "/") + name + "/"
         }
-        if let unsafe = path.split(separator: "/").dropLast().first(where: { !Slug.isSafe(String($0)) }) ?? (kind == .page && !Slug.isSafe(stem) ? Substring(fileName) : nil) {
+        if let unsafe = parts.dropLast().first(where: { !Slug.isSafe($0) }) ?? (kind == .page && !Slug.isSafe(stem) ? fileName : nil) {
             throw content.file.error("'\(unsafe)' cannot be part of a URL; name files and folders with letters, digits, '-', '_' or '.'", line: 1, column: 1)
         }
         var page = Page(
