@@ -123,41 +123,46 @@ struct SimpleYAMLParser {
     // MARK: Flow collections and scalars
 
     private func flowSequence(at start: Int, end: inout Int) -> YAMLNode? {
-        var offset = skipSpaces(from: start + 1)
         var items: [YAMLNode] = []
-        if offset < bytes.count, bytes[offset] != closeBracket {
-            while true {
-                guard let item = flowScalar(at: offset, end: &offset) else { return nil }
-                items.append(item)
-                offset = skipSpaces(from: offset)
-                guard offset < bytes.count, bytes[offset] == comma else { break }
-                offset = skipSpaces(from: offset + 1)
-            }
+        let closed = flowEntries(at: start, closing: closeBracket, end: &end) { offset in
+            guard let item = flowScalar(at: offset, end: &offset) else { return false }
+            items.append(item)
+            return true
         }
-        guard offset < bytes.count, bytes[offset] == closeBracket else { return nil }
-        end = offset + 1
+        guard closed else { return nil }
         return YAMLNode(content: .sequence(items), line: lineNumber, column: column(of: start))
     }
 
     private func flowMapping(at start: Int, end: inout Int) -> YAMLNode? {
-        var offset = skipSpaces(from: start + 1)
         var pairs: [(key: YAMLNode, value: YAMLNode)] = []
         var keys: Set<String> = []
-        if offset < bytes.count, bytes[offset] != closeBrace {
+        let closed = flowEntries(at: start, closing: closeBrace, end: &end) { offset in
+            guard let colon = keyEnd(from: offset) else { return false }
+            let key = keyNode(offset..<colon)
+            offset = skipSpaces(from: colon + 1)
+            guard keys.insert(key.text).inserted, let value = flowScalar(at: offset, end: &offset) else { return false }
+            pairs.append((key.node, value))
+            return true
+        }
+        guard closed else { return nil }
+        return YAMLNode(content: .mapping(pairs), line: lineNumber, column: column(of: start))
+    }
+
+    /// Reads the comma-separated entries of a flow collection opened at `start`, each by `entry` (which
+    /// moves the offset past what it read, or declines), up to `closing`; `end` is then just past it.
+    private func flowEntries(at start: Int, closing: UInt8, end: inout Int, entry: (inout Int) -> Bool) -> Bool {
+        var offset = skipSpaces(from: start + 1)
+        if offset < bytes.count, bytes[offset] != closing {
             while true {
-                guard let colon = keyEnd(from: offset) else { return nil }
-                let key = keyNode(offset..<colon)
-                offset = skipSpaces(from: colon + 1)
-                guard keys.insert(key.text).inserted, let value = flowScalar(at: offset, end: &offset) else { return nil }
-                pairs.append((key.node, value))
+                guard entry(&offset) else { return false }
                 offset = skipSpaces(from: offset)
                 guard offset < bytes.count, bytes[offset] == comma else { break }
                 offset = skipSpaces(from: offset + 1)
             }
         }
-        guard offset < bytes.count, bytes[offset] == closeBrace else { return nil }
+        guard offset < bytes.count, bytes[offset] == closing else { return false }
         end = offset + 1
-        return YAMLNode(content: .mapping(pairs), line: lineNumber, column: column(of: start))
+        return true
     }
 
     private func flowScalar(at start: Int, end: inout Int) -> YAMLNode? {
