@@ -1,24 +1,25 @@
 /// The five characters that mean something to HTML in text and attribute values, replaced by their
 /// entities: what `{{name}}` writes, and what Briefing's own markup does with text it inserts.
 public enum HTMLEscape {
-    /// `text` with `& < > " '` replaced by `&amp; &lt; &gt; &quot; &#39;`.
-    public static func escaped(_ text: String) -> String {
-        guard text.utf8.contains(where: { entity(for: $0) != nil }) else { return text }
+    /// `text` with `& < > " '` replaced by `&amp; &lt; &gt; &quot; &#39;`; with `keepingApostrophes`, `'`
+    /// stays as it is, which is how cmark escapes text.
+    public static func escaped(_ text: String, keepingApostrophes: Bool = false) -> String {
+        guard text.utf8.contains(where: { entity(for: $0, keepingApostrophes: keepingApostrophes) != nil }) else { return text }
         var output: [UInt8] = []
         output.reserveCapacity(text.utf8.count + 16)
-        append(text, to: &output)
+        append(text, to: &output, keepingApostrophes: keepingApostrophes)
         // Valid UTF-8: the text's own bytes, cut only at the ASCII characters replaced.
         return String(decoding: output, as: UTF8.self)
     }
 
     /// Appends `text` escaped, copying the runs between the characters replaced whole. Bytes, not
     /// characters: a combining mark after `&` makes one `Character` that is not `&`, and the `&` stays raw.
-    static func append(_ text: String, to output: inout [UInt8]) {
+    static func append(_ text: String, to output: inout [UInt8], keepingApostrophes: Bool = false) {
         var text = text
         text.withUTF8 { bytes in
             var runStart = 0
             for offset in 0..<bytes.count {
-                guard let entity = entity(for: bytes[offset]) else { continue }
+                guard let entity = entity(for: bytes[offset], keepingApostrophes: keepingApostrophes) else { continue }
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<offset]))
                 entity.withUTF8Buffer { output.append(contentsOf: $0) }
                 runStart = offset + 1
@@ -28,7 +29,7 @@ public enum HTMLEscape {
     }
 
     @inline(__always)
-    private static func entity(for byte: UInt8) -> StaticString? {
+    private static func entity(for byte: UInt8, keepingApostrophes: Bool) -> StaticString? {
         // All five are below `?`: letters and everything past ASCII skip the switch.
         guard byte < UInt8(ascii: "?") else { return nil }
         switch byte {
@@ -36,7 +37,7 @@ public enum HTMLEscape {
         case UInt8(ascii: "<"): return "&lt;"
         case UInt8(ascii: ">"): return "&gt;"
         case UInt8(ascii: "\""): return "&quot;"
-        case UInt8(ascii: "'"): return "&#39;"
+        case UInt8(ascii: "'"): return keepingApostrophes ? nil : "&#39;"
         default: return nil
         }
     }

@@ -10,6 +10,12 @@ struct HTMLEscapeTests {
         #expect(HTMLEscape.escaped("&") == "&amp;")
     }
 
+    /// cmark's set for text: the same but for the apostrophe.
+    @Test func keepsApostrophesWhenAskedAsCmarkDoes() {
+        #expect(HTMLEscape.escaped(#"it's "1 < 2" & 'so'"#, keepingApostrophes: true) == "it's &quot;1 &lt; 2&quot; &amp; 'so'")
+        #expect(HTMLEscape.escaped("it's", keepingApostrophes: true) == "it's")
+    }
+
     /// A combining mark joins the `&` or `<` before it into one Character; the markup character must
     /// still be replaced.
     @Test func escapesAMarkupCharacterACombiningMarkFollows() {

@@ -1,3 +1,4 @@
+import BriefingTemplates
 import Foundation
 
 /// A page's table of contents: its headings, nested by level.
@@ -92,18 +93,7 @@ public struct HeadingAnchors: Sendable {
         guard children.count == 1, children[0].kind == .text, let text = children[0].literal else {
             return children.map { $0.renderHTML() }.joined()
         }
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) else { return text }
-        var escaped = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            default: escaped.unicodeScalars.append(scalar)
-            }
-        }
-        return escaped
+        return HTMLEscape.escaped(text, keepingApostrophes: true)
     }
 
     /// The id a title asks for before duplicates are told apart: lowercase; letters,
