@@ -8,7 +8,7 @@ enum Slug {
         guard !segment.isEmpty, segment != ".", segment != ".." else { return false }
         // ASCII by bytes: asking for Unicode properties of every scalar of every file name was slow.
         if segment.utf8.allSatisfy({ $0 < 0x80 }) {
-            return segment.utf8.allSatisfy { PlainText.isASCIILetter($0) || (0x30...0x39).contains($0) || $0 == 0x2D || $0 == 0x5F || $0 == 0x2E }
+            return segment.utf8.allSatisfy { PlainText.isASCIIAlphanumeric($0) || $0 == 0x2D || $0 == 0x5F || $0 == 0x2E }
         }
         return segment.unicodeScalars.allSatisfy { scalar in
             scalar == "-" || scalar == "_" || scalar == "." || scalar.properties.isAlphabetic

@@ -236,9 +236,9 @@ struct SimpleYAMLParser {
     /// The offset of the `:` after a plain key starting at `start`, when a space or the line's end follows;
     /// keys over 1,000 bytes are declined, as libyaml gives up on keys of 1,024 characters.
     private func keyEnd(from start: Int) -> Int? {
-        guard start < bytes.count, isAlphanumeric(bytes[start]) || bytes[start] == underscore else { return nil }
+        guard start < bytes.count, PlainText.isASCIIAlphanumeric(bytes[start]) || bytes[start] == underscore else { return nil }
         var offset = start + 1
-        while offset < bytes.count, isAlphanumeric(bytes[offset]) || bytes[offset] == underscore || bytes[offset] == dash || bytes[offset] == dot {
+        while offset < bytes.count, PlainText.isASCIIAlphanumeric(bytes[offset]) || bytes[offset] == underscore || bytes[offset] == dash || bytes[offset] == dot {
             offset += 1
         }
         guard offset - start <= 1000, offset < bytes.count, bytes[offset] == colon, isLineEnd(offset + 1) || bytes[offset + 1] == space else {
@@ -258,8 +258,8 @@ struct SimpleYAMLParser {
     private func canStartPlainScalar(at offset: Int) -> Bool {
         guard offset < bytes.count else { return false }
         let byte = bytes[offset]
-        if isAlphanumeric(byte) || byte >= 0x80 { return true }
-        if byte == dash { return offset + 1 < bytes.count && (isAlphanumeric(bytes[offset + 1]) || bytes[offset + 1] == dot) }
+        if PlainText.isASCIIAlphanumeric(byte) || byte >= 0x80 { return true }
+        if byte == dash { return offset + 1 < bytes.count && (PlainText.isASCIIAlphanumeric(bytes[offset + 1]) || bytes[offset + 1] == dot) }
         return SimpleYAMLParser.plainStartCharacters.contains(byte)
     }
 
@@ -309,10 +309,6 @@ struct SimpleYAMLParser {
 
     private func string(_ range: Range<Int>) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-    }
-
-    private func isAlphanumeric(_ byte: UInt8) -> Bool {
-        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
     }
 
     /// Line feeds and printable characters only. libyaml also takes tabs and carriage returns, reads

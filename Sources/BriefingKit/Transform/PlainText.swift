@@ -21,6 +21,9 @@ enum PlainText {
     /// `A`–`Z` or `a`–`z` (clearing bit 5 folds the lower case onto the upper; no other byte lands there).
     static func isASCIILetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte & 0xDF) }
 
+    /// An ASCII letter or digit.
+    static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool { isASCIILetter(byte) || (0x30...0x39).contains(byte) }
+
     /// Whether the scalar starting at `index` of UTF-8 is whitespace, and its length in bytes. A sequence
     /// cut short by the end of the bytes is a word's, never read past.
     private static func whitespace(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (Bool, Int) {
