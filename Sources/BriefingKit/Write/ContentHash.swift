@@ -10,11 +10,8 @@ struct ContentHash: Hashable, Sendable, CustomStringConvertible {
         value = copy.withUTF8 { StableHash.bytes(UnsafeRawBufferPointer($0), state: StableHash.seed) }
     }
 
-    init(_ data: Data) {
-        value = data.withUnsafeBytes { StableHash.bytes($0, state: StableHash.seed) }
-    }
-
-    init(_ bytes: [UInt8]) {
+    /// Of a page rendered as bytes, or a file read as `Data`.
+    init(_ bytes: some ContiguousBytes) {
         value = bytes.withUnsafeBytes { StableHash.bytes($0, state: StableHash.seed) }
     }
 

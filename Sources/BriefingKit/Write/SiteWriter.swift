@@ -300,12 +300,9 @@ struct StagingArea: Sendable {
         self.outputExisted = outputExisted
     }
 
-    func write(_ bytes: [UInt8], to path: String) throws(Diagnostic) {
-        try bytes.withUnsafeBytes { bytes in write(bytes, to: path) }.get()
-    }
-
-    func write(_ data: Data, to path: String) throws(Diagnostic) {
-        try data.withUnsafeBytes { bytes in write(bytes, to: path) }.get()
+    /// A page rendered as bytes, or a file read as `Data`.
+    func write(_ contents: some ContiguousBytes, to path: String) throws(Diagnostic) {
+        try contents.withUnsafeBytes { bytes in write(bytes, to: path) }.get()
     }
 
     private func write(_ bytes: UnsafeRawBufferPointer, to path: String) -> Result<Void, Diagnostic> {
