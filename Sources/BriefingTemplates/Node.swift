@@ -20,33 +20,11 @@ struct Node: Sendable {
     let location: TemplatePosition
 }
 
-/// Static template text. Kept as a `String` so that rendering appends it without re-validating.
+/// Static template text.
 struct Text: Sendable {
-    var string: String {
-        didSet { lines = Text.lines(of: string) }
-    }
-    /// The text cut after each line break, for writing it inside an indented partial or block, where
-    /// each line gets the indentation: cut once here rather than scanned on every render.
-    private(set) var lines: [String]
+    var string: String
     /// Whether the text starts a source line; used to re-indent blocks while parsing.
     var startsLine: Bool
-
-    init(string: String, startsLine: Bool) {
-        self.string = string
-        self.lines = Text.lines(of: string)
-        self.startsLine = startsLine
-    }
-
-    private static func lines(of string: String) -> [String] {
-        var lines: [String] = []
-        var rest = string[...]
-        while let lineBreak = rest.utf8.firstIndex(of: UInt8(ascii: "\n")) {
-            lines.append(String(rest[...lineBreak]))
-            rest = rest[rest.utf8.index(after: lineBreak)...]
-        }
-        if !rest.isEmpty { lines.append(String(rest)) }
-        return lines
-    }
 }
 
 /// A name as written in a tag, split once at parse time into its dotted parts.

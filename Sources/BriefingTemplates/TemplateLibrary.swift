@@ -13,13 +13,14 @@ public struct TemplateLibrary: Sendable {
 
     struct Entry: Sendable {
         let source: TemplateSource
-        let nodes: [Node]
         /// Bytes of static text in this template and the partials and parents it names: the
         /// output buffer starts at twice that.
         var sizeHint: Int
     }
 
     let entries: [Entry]
+    /// Each entry's template, linked and flattened.
+    let programs: [Program]
     let slots: [String: Int]
     /// The names of all templates, sorted.
     public let names: [String]
@@ -37,13 +38,15 @@ public struct TemplateLibrary: Sendable {
         var slots: [String: Int] = [:]
         for (slot, name) in names.enumerated() { slots[name] = slot }
         var entries: [Entry] = []
+        var programs: [Program] = []
         var references: [Set<Int>] = []
         entries.reserveCapacity(names.count)
         for name in names {
             guard let template = templates[name] else { continue }
             var linker = Linker(source: template.source, slots: slots, missingPartials: missingPartials)
             let nodes = try linker.link(template.nodes)
-            entries.append(Entry(source: template.source, nodes: nodes, sizeHint: linker.staticSize))
+            entries.append(Entry(source: template.source, sizeHint: linker.staticSize))
+            programs.append(Program(nodes))
             references.append(linker.referencedSlots)
         }
         let ownSizes = entries.map(\.sizeHint)
@@ -57,6 +60,7 @@ public struct TemplateLibrary: Sendable {
             }
         }
         self.entries = entries
+        self.programs = programs
         self.slots = slots
         self.names = names
         self.missingPartials = missingPartials
@@ -88,7 +92,7 @@ public struct TemplateLibrary: Sendable {
             context: context,
             capacity: entry.sizeHint * 2
         )
-        try renderer.render(entry.nodes, file: slot)
+        try renderer.render(file: slot)
         return renderer.finish()
     }
 }

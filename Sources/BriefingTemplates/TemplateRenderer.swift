@@ -1,4 +1,4 @@
-/// Renders linked nodes into one growing buffer of UTF-8 bytes.
+/// Runs linked programs (see `Program`), writing into one growing buffer of UTF-8 bytes.
 ///
 /// Everything written comes from a valid `String` (template text, values, entities), so the bytes
 /// are valid UTF-8 as they are; a page goes to its file and its hash as bytes, without the
@@ -8,29 +8,31 @@
 /// grow and shrink as sections, partials and parents are entered and left, so a lookup or a
 /// section allocates nothing.
 struct TemplateRenderer {
-    /// A block's content as a parent tag gave it, with the template it was written in.
+    /// A block's content as a parent tag gave it: a definition of the program numbered `file`.
     private struct BlockOverride {
-        let name: String
-        let children: [Node]
         let file: Int
+        let definition: Int
     }
 
     private let library: TemplateLibrary
     private let strict: Bool
     private var output: [UInt8] = []
+    /// The library's programs, then those parsed from lambda results.
+    private var programs: [Program]
     private var stack: [TemplateValue]
     /// Written before each line of static text while inside indented partials and blocks.
-    private var indentation = ""
+    private var indentation: [UInt8] = []
     private var atLineStart = true
     /// Outermost first: the first definition of a name wins.
     private var overrides: [BlockOverride] = []
     private var depth = 0
-    /// Templates parsed from lambda results; file numbers past the library's entries.
+    /// The sources of lambda results' templates; file numbers past the library's entries.
     private var lambdaSources: [TemplateSource] = []
 
     init(library: TemplateLibrary, strict: Bool, context: TemplateValue, capacity: Int) {
         self.library = library
         self.strict = strict
+        self.programs = library.programs
         self.stack = [context]
         self.stack.reserveCapacity(16)
         self.output.reserveCapacity(capacity)
@@ -40,46 +42,57 @@ struct TemplateRenderer {
         output
     }
 
-    /// Renders `nodes` of the template numbered `file` (a library slot, or a lambda result).
-    mutating func render(_ nodes: [Node], file: Int) throws(TemplateError) {
-        for node in nodes {
-            switch node.kind {
-            case .text(let text):
-                writeStatic(text)
+    /// Renders the whole program numbered `file` (a library slot, or a lambda result).
+    mutating func render(file: Int) throws(TemplateError) {
+        try render(file, 0..<programs[file].instructions.count)
+    }
+
+    /// Renders the instructions in `range` of the program numbered `file`.
+    private mutating func render(_ file: Int, _ range: Range<Int>) throws(TemplateError) {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            switch programs[file].instructions[index] {
+            case .text(let bytes):
+                writeStatic(bytes, of: file)
+                index += 1
             case .variable(let name, let escaped):
-                try interpolate(name, escaped: escaped, at: node.location, file: file)
-            case .section(let section):
-                try renderSection(section, at: node.location, file: file)
-            case .invertedSection(let name, let children):
-                if lookup(name)?.isFalsy ?? true {
-                    try render(children, file: file)
+                try interpolate(name, escaped: escaped, at: index, of: file)
+                index += 1
+            case .section(let section, let end):
+                try renderSection(section, content: index + 1..<end, at: index, of: file)
+                index = end
+            case .invertedSection(let name, let end):
+                if lookup(name, of: file)?.isFalsy ?? true {
+                    try render(file, index + 1..<end)
                 }
-            case .partial(let reference, let indentation):
-                let slot = try resolve(reference, isParent: false, at: node.location, file: file)
-                guard let slot else { continue }
-                try renderPartial(slot, indentation: indentation, at: node.location, file: file)
-            case .parent(let reference, let definitions, let indentation):
-                let slot = try resolve(reference, isParent: true, at: node.location, file: file)
-                guard let slot else { continue }
-                let mark = overrides.count
-                for definition in definitions {
-                    overrides.append(BlockOverride(name: definition.name, children: definition.children, file: file))
+                index = end
+            case .partial(let call):
+                if let slot = try resolve(call, isParent: false, at: index, of: file) {
+                    try renderPartial(slot, indentation: programs[file].calls[call].indentation, from: file, at: index)
                 }
-                try renderPartial(slot, indentation: indentation, at: node.location, file: file)
-                overrides.removeSubrange(mark...)
-            case .block(let block):
-                try renderBlock(block, file: file)
+                index += 1
+            case .parent(let call, let end):
+                if let slot = try resolve(call, isParent: true, at: index, of: file) {
+                    let mark = overrides.count
+                    for definition in programs[file].calls[call].overrides {
+                        overrides.append(BlockOverride(file: file, definition: definition))
+                    }
+                    try renderPartial(slot, indentation: programs[file].calls[call].indentation, from: file, at: index)
+                    overrides.removeSubrange(mark...)
+                }
+                index = end
+            case .block(let block, let end):
+                try renderBlock(block, defaultContent: index + 1..<end, of: file)
+                index = end
             }
         }
     }
 
     // MARK: Tags
 
-    private mutating func interpolate(_ name: VariableName, escaped: Bool, at location: TemplatePosition, file: Int)
-        throws(TemplateError)
-    {
-        guard let value = lookup(name) else {
-            if strict { throw source(of: file).error(.unknownVariable(name.text), at: location) }
+    private mutating func interpolate(_ name: Int, escaped: Bool, at index: Int, of file: Int) throws(TemplateError) {
+        guard let value = lookup(name, of: file) else {
+            if strict { throw error(.unknownVariable(programs[file].names[name].text), at: index, of: file) }
             return
         }
         switch value {
@@ -104,89 +117,90 @@ struct TemplateRenderer {
             writeRaw(flag ? "true" : "false")
         case .lambda(let lambda):
             let rendered = try renderLambdaResult(
-                lambda.body(nil), named: name, delimiters: .standard, at: location, file: file)
+                lambda.body(nil), named: programs[file].names[name], delimiters: .standard, at: index, of: file)
             guard !rendered.isEmpty else { return }
             startValue()
             if escaped { writeEscaped(rendered) } else { writeRaw(rendered) }
         }
     }
 
-    private mutating func renderSection(_ section: Section, at location: TemplatePosition, file: Int)
+    private mutating func renderSection(_ section: Int, content: Range<Int>, at index: Int, of file: Int)
         throws(TemplateError)
     {
-        guard let value = lookup(section.name) else { return }
+        let name = programs[file].sections[section].name
+        guard let value = lookup(name, of: file) else { return }
         switch value {
         case .list(let items):
             for item in items {
                 stack.append(item)
-                try render(section.children, file: file)
+                try render(file, content)
                 stack.removeLast()
             }
         case .lambda(let lambda):
-            let text = lambda.body(section.sourceText)
+            let info = programs[file].sections[section]
             let rendered = try renderLambdaResult(
-                text, named: section.name, delimiters: section.delimiters, at: location, file: file)
+                lambda.body(info.sourceText), named: programs[file].names[info.name], delimiters: info.delimiters,
+                at: index, of: file)
             guard !rendered.isEmpty else { return }
             startValue()
             writeRaw(rendered)
         default:
             guard !value.isFalsy else { return }
             stack.append(value)
-            try render(section.children, file: file)
+            try render(file, content)
             stack.removeLast()
         }
     }
 
-    private mutating func renderPartial(_ slot: Int, indentation extra: String, at location: TemplatePosition, file: Int)
+    /// Renders the template in library slot `slot` for a partial or parent tag of `file`, with the
+    /// tag's indentation (in `file`'s bytes) added to the one in force.
+    private mutating func renderPartial(_ slot: Int, indentation extra: Range<Int>, from file: Int, at index: Int)
         throws(TemplateError)
     {
         guard depth < library.recursionLimit else {
-            throw source(of: file).error(.recursionTooDeep(limit: library.recursionLimit), at: location)
+            throw error(.recursionTooDeep(limit: library.recursionLimit), at: index, of: file)
         }
         depth += 1
-        let saved = indentation
+        let saved = indentation.count
         if !extra.isEmpty {
-            indentation += extra
+            indentation += programs[file].bytes[extra]
             atLineStart = true
         }
-        try render(library.entries[slot].nodes, file: slot)
-        indentation = saved
+        try render(file: slot)
+        indentation.removeSubrange(saved...)
         depth -= 1
     }
 
-    private mutating func renderBlock(_ block: Block, file: Int) throws(TemplateError) {
-        var children = block.defaultChildren
-        var childFile = file
-        if let override = overrides.first(where: { $0.name == block.name }) {
-            children = override.children
-            childFile = override.file
+    private mutating func renderBlock(_ block: Int, defaultContent: Range<Int>, of file: Int) throws(TemplateError) {
+        var content = defaultContent
+        var contentFile = file
+        if let override = overrides.first(where: { programs[$0.file].definitions[$0.definition].name == programs[file].blocks[block].name }) {
+            content = programs[override.file].definitions[override.definition].content
+            contentFile = override.file
         }
-        let saved = indentation
+        let site = programs[file].blocks[block]
+        let saved = indentation.count
         let start = output.count
-        if !block.indentation.isEmpty {
-            indentation += block.indentation
+        if !site.indentation.isEmpty {
+            indentation += programs[file].bytes[site.indentation]
             // An inline block's first line follows the whitespace already written before it.
-            atLineStart = block.isStandalone
+            atLineStart = site.isStandalone
         }
-        try render(children, file: childFile)
-        indentation = saved
-        if !block.lineBreak.isEmpty, output.count > start, output.last != .newline {
-            writeStatic(Text(string: block.lineBreak, startsLine: false))
+        try render(contentFile, content)
+        indentation.removeSubrange(saved...)
+        if !site.lineBreak.isEmpty, output.count > start, output.last != .newline {
+            writeStatic(site.lineBreak, of: file)
         }
     }
 
     /// The template library slot for a partial or parent tag; nil renders nothing.
-    private func resolve(
-        _ reference: PartialReference,
-        isParent: Bool,
-        at location: TemplatePosition,
-        file: Int
-    ) throws(TemplateError) -> Int? {
+    private func resolve(_ call: Int, isParent: Bool, at index: Int, of file: Int) throws(TemplateError) -> Int? {
+        let reference = programs[file].calls[call].reference
         if let slot = reference.slot { return slot }
         var name = reference.name
         if let variable = reference.variable {
-            guard let value = lookup(variable) else {
-                if strict { throw source(of: file).error(.unknownVariable(variable.text), at: location) }
+            guard let value = Self.lookup(variable.components, in: stack) else {
+                if strict { throw error(.unknownVariable(variable.text), at: index, of: file) }
                 return nil
             }
             guard case .string(let dynamicName) = value else { return nil }
@@ -194,7 +208,7 @@ struct TemplateRenderer {
         }
         if let slot = library.slots[name] { return slot }
         if library.missingPartials == .fail {
-            throw source(of: file).error(isParent ? .unknownParent(name) : .unknownPartial(name), at: location)
+            throw error(isParent ? .unknownParent(name) : .unknownPartial(name), at: index, of: file)
         }
         return nil
     }
@@ -204,25 +218,25 @@ struct TemplateRenderer {
         _ text: String,
         named name: VariableName,
         delimiters: Delimiters,
-        at location: TemplatePosition,
-        file: Int
+        at index: Int,
+        of file: Int
     ) throws(TemplateError) -> String {
         guard depth < library.recursionLimit else {
-            throw source(of: file).error(.recursionTooDeep(limit: library.recursionLimit), at: location)
+            throw error(.recursionTooDeep(limit: library.recursionLimit), at: index, of: file)
         }
         let caller = source(of: file)
-        let label = " (lambda '\(name.text)' at \(location))"
+        let label = " (lambda '\(name.text)' at \(programs[file].locations[index]))"
         let template = try Template(
             source: text, name: caller.name + label, path: caller.path + label, delimiters: delimiters)
         lambdaSources.append(template.source)
-        let lambdaFile = library.entries.count + lambdaSources.count - 1
+        programs.append(Program(template.nodes))
 
         let savedOutput = output
         let savedIndentation = indentation
         output = []
-        indentation = ""
+        indentation = []
         depth += 1
-        try render(template.nodes, file: lambdaFile)
+        try render(file: programs.count - 1)
         depth -= 1
         let rendered = String(decoding: output, as: UTF8.self)
         output = savedOutput
@@ -236,8 +250,11 @@ struct TemplateRenderer {
     ///
     /// The first part is looked up from the top of the context stack down; the other parts only
     /// in the value found, as the spec asks.
-    private func lookup(_ name: VariableName) -> TemplateValue? {
-        let components = name.components
+    private func lookup(_ name: Int, of file: Int) -> TemplateValue? {
+        Self.lookup(programs[file].names[name].components, in: stack)
+    }
+
+    private static func lookup(_ components: [String], in stack: [TemplateValue]) -> TemplateValue? {
         guard let first = components.first else { return stack[stack.count - 1] }
         var index = stack.count - 1
         while index >= 0 {
@@ -260,25 +277,35 @@ struct TemplateRenderer {
         file < library.entries.count ? library.entries[file].source : lambdaSources[file - library.entries.count]
     }
 
+    private func error(_ kind: TemplateError.Kind, at index: Int, of file: Int) -> TemplateError {
+        source(of: file).error(kind, at: programs[file].locations[index])
+    }
+
     // MARK: Output
 
-    /// Template text: indented after each line break while inside an indented partial or block.
-    private mutating func writeStatic(_ text: Text) {
+    /// Template text, `range` of `file`'s bytes: indented after each line break while inside an
+    /// indented partial or block.
+    private mutating func writeStatic(_ range: Range<Int>, of file: Int) {
         guard !indentation.isEmpty else {
-            output.append(contentsOf: text.string.utf8)
+            programs[file].bytes.withUnsafeBufferPointer { output += UnsafeBufferPointer(rebasing: $0[range]) }
             return
         }
-        for line in text.lines {
-            if atLineStart { output.append(contentsOf: indentation.utf8) }
-            output.append(contentsOf: line.utf8)
-            atLineStart = line.utf8.last == .newline
+        var start = range.lowerBound
+        while start < range.upperBound {
+            var end = start
+            while end < range.upperBound, programs[file].bytes[end] != .newline { end += 1 }
+            if end < range.upperBound { end += 1 }
+            if atLineStart { output += indentation }
+            output += programs[file].bytes[start..<end]
+            atLineStart = programs[file].bytes[end - 1] == .newline
+            start = end
         }
     }
 
     /// Before an interpolated value: indent it if it starts a line, but never its own lines.
     private mutating func startValue() {
         if atLineStart, !indentation.isEmpty {
-            output.append(contentsOf: indentation.utf8)
+            output += indentation
         }
         atLineStart = false
     }
