@@ -206,23 +206,23 @@ public struct SiteBuilder: Sendable {
         }
         let siteFiles = SiteFiles(model: model, taxonomy: taxonomy).render()
         diagnostics += siteFiles.warnings
-        var generated: [(path: String, data: Data)] = siteFiles.files.map { ($0.path, Data($0.text.utf8)) }
+        var generated: [(path: String, bytes: [UInt8])] = siteFiles.files.map { ($0.path, Array($0.text.utf8)) }
         for file in loaded.staticFiles {
             guard current.entries[file.outputPath] == nil else {
                 diagnostics.append(.error("'\(file.source.path)' would overwrite the page written to \(file.outputPath)"))
                 continue
             }
             do {
-                generated.append((file.outputPath, try FileBytes.read(file.source)))
+                generated.append((file.outputPath, try FileBytes.read(file.source.path)))
             } catch {
                 diagnostics.append(.error("cannot read \(file.source.path): \(error.message)"))
             }
         }
-        for (path, data) in generated {
-            let entry = SiteWriter.Manifest.Entry(hash: ContentHash(data), size: data.count)
+        for (path, bytes) in generated {
+            let entry = SiteWriter.Manifest.Entry(hash: ContentHash(bytes), size: bytes.count)
             current.entries[path] = entry
             guard let staging, writer.needsWrite(path, entry, previous: previous) else { continue }
-            do { try staging.write(data, to: path) } catch { diagnostics.append(error) }
+            do { try staging.write(bytes, to: path) } catch { diagnostics.append(error) }
             staged.append(path)
         }
         if diagnostics.contains(where: { $0.severity == .error }), let staging { writer.discard(staging) }

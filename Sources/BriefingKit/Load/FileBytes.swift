@@ -13,30 +13,37 @@ enum FileBytes {
         static func fromErrno() -> IOError { IOError(message: String(cString: strerror(errno))) }
     }
 
-    static func read(_ url: URL) throws(IOError) -> Data {
-        let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
+    /// The bytes of the file at `path`, read into memory that is not cleared first.
+    static func read(_ path: String) throws(IOError) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw .fromErrno() }
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw .fromErrno() }
         guard (status.st_mode & S_IFMT) != S_IFDIR else { throw IOError(message: "it is a folder") }
         // The size is a hint only: a file may grow or shrink while it is read, and some report 0.
-        var data = Data(count: max(Int(status.st_size), 0) + 1)
-        var length = 0
+        var bytes: [UInt8] = []
+        var wanted = max(Int(status.st_size), 0) + 1
         while true {
-            if length == data.count { data.count *= 2 }
-            let result = data.withUnsafeMutableBytes { buffer in
-                Glibc.read(descriptor, buffer.baseAddress! + length, buffer.count - length)
+            var failure: IOError?
+            let piece = [UInt8](unsafeUninitializedCapacity: wanted) { buffer, count in
+                while count < buffer.count {
+                    let result = Glibc.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+                    if result == 0 { break }
+                    if result < 0 {
+                        if errno == EINTR { continue }
+                        failure = .fromErrno()
+                        break
+                    }
+                    count += result
+                }
             }
-            if result == 0 { break }
-            if result < 0 {
-                if errno == EINTR { continue }
-                throw .fromErrno()
-            }
-            length += result
+            if let failure { throw failure }
+            if bytes.isEmpty { bytes = piece } else { bytes += piece }
+            // Less than asked for: the end of the file. (A file that grew since `fstat` takes more pieces.)
+            if piece.count < wanted { return bytes }
+            wanted = max(wanted, 1 << 16)
         }
-        data.count = length
-        return data
     }
 
     /// Creates or replaces the file at `path` (its folder must exist) with `bytes`.

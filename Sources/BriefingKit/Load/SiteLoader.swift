@@ -72,12 +72,12 @@ public struct SiteLoader: Sendable {
         var dataFiles: [(fileName: String, file: SourceFile)] = []
         for entry in walk(content, scan.content, errors: &errors) {
             if entry.relativePath == "site.yaml" {
-                settingsFile = SiteLoader.read(entry.url, display: "Content/site.yaml", errors: &errors)
+                settingsFile = SiteLoader.read(entry.path, display: "Content/site.yaml", errors: &errors)
             } else if entry.relativePath.hasPrefix("data/") {
                 let fileName = String(entry.relativePath.dropFirst("data/".count))
                 let fileExtension = fileName.split(separator: ".").last.map { $0.lowercased() } ?? ""
                 guard DataFile.extensions.contains(fileExtension), !fileName.contains("/") else { continue }
-                if let file = SiteLoader.read(entry.url, display: "Content/" + entry.relativePath, errors: &errors) {
+                if let file = SiteLoader.read(entry.path, display: "Content/" + entry.relativePath, errors: &errors) {
                     dataFiles.append((fileName, file))
                 }
             } else if entry.relativePath.hasSuffix(".md") {
@@ -90,7 +90,7 @@ public struct SiteLoader: Sendable {
         // Reading and decoding pages is most of loading; do it on every core.
         let readPages = parallelMap(pageEntries) { entry in
             var problems: [Diagnostic] = []
-            let file = SiteLoader.read(entry.url, display: "Content/" + entry.relativePath, errors: &problems)
+            let file = SiteLoader.read(entry.path, display: "Content/" + entry.relativePath, errors: &problems)
             return (file.map { ContentFile(relativePath: entry.relativePath, file: $0) }, problems)
         }
         var pages = readPages.compactMap(\.0)
@@ -103,7 +103,7 @@ public struct SiteLoader: Sendable {
             switch parts[0] {
             case "layouts", "partials":
                 guard parts[1].hasSuffix(".html") else { continue }
-                if let file = SiteLoader.read(entry.url, display: "Templates/" + entry.relativePath, errors: &errors) {
+                if let file = SiteLoader.read(entry.path, display: "Templates/" + entry.relativePath, errors: &errors) {
                     templateFiles.append(TemplateFile(
                         kind: parts[0] == "layouts" ? .layout : .partial,
                         name: String(parts[1].dropLast(".html".count)),
@@ -135,17 +135,20 @@ public struct SiteLoader: Sendable {
 
     private struct Entry: Sendable {
         var folder: URL
+        var folderPath: String
         var relativePath: String
 
-        /// Made when the file is read, on the core that reads it, rather than ten thousand of them one after
-        /// the other before reading starts.
-        var url: URL { folder.appendingPathComponent(relativePath) }
+        /// A URL only for the few files copied as they are: making one looks at the disk to tell a folder
+        /// from a file, and the pages are ten thousand.
+        var url: URL { folder.appendingPathComponent(relativePath, isDirectory: false) }
+        var path: String { folderPath + "/" + relativePath }
     }
 
     /// Files below a folder as scanned, hidden files skipped; a link that resolves outside the folder is
     /// an error, a link to a folder inside it is not followed.
     private func walk(_ folder: URL, _ scanned: [ScannedFile], errors: inout [Diagnostic]) -> [Entry] {
         let display = folder.lastPathComponent
+        let folderPath = folder.path
         return scanned.compactMap { file in
             if let link = file.link {
                 if link.leavesFolder {
@@ -157,13 +160,13 @@ public struct SiteLoader: Sendable {
                 }
                 if link.isFolder { return nil }
             }
-            return Entry(folder: folder, relativePath: file.relativePath)
+            return Entry(folder: folder, folderPath: folderPath, relativePath: file.relativePath)
         }
     }
 
-    private static func read(_ url: URL, display: String, errors: inout [Diagnostic]) -> SourceFile? {
+    private static func read(_ path: String, display: String, errors: inout [Diagnostic]) -> SourceFile? {
         do {
-            return try SourceFile(path: display, bytes: FileBytes.read(url))
+            return try SourceFile(path: display, bytes: FileBytes.read(path))
         } catch let diagnostic as Diagnostic {
             errors.append(diagnostic)
         } catch let error as FileBytes.IOError {

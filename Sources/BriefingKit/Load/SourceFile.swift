@@ -12,7 +12,7 @@ public struct SourceFile: Sendable {
     }
 
     /// Decodes bytes as UTF-8 (a leading BOM is dropped); invalid bytes are an error at their position.
-    public init(path: String, bytes: Data) throws(Diagnostic) {
+    public init(path: String, bytes: [UInt8]) throws(Diagnostic) {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         if let text = String(validating: body, as: UTF8.self) {
@@ -65,7 +65,7 @@ public struct SourceFile: Sendable {
         Diagnostic(severity, message, at: location, sourceLine: line(location.line))
     }
 
-    private static func invalidUTF8(in bytes: Data.SubSequence, path: String) -> Diagnostic {
+    private static func invalidUTF8(in bytes: ArraySlice<UInt8>, path: String) -> Diagnostic {
         var line = 1
         var column = 1
         var lineStart = bytes.startIndex

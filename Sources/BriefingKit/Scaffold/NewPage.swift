@@ -31,7 +31,7 @@ public struct NewPage: Sendable {
         }
         let section = segments.count > 1 ? segments[0] : ""
         let settingsFile = siteRoot.appendingPathComponent("Content/site.yaml")
-        let author = (try? SourceFile(path: "Content/site.yaml", bytes: FileBytes.read(settingsFile)))
+        let author = (try? SourceFile(path: "Content/site.yaml", bytes: FileBytes.read(settingsFile.path)))
             .flatMap { try? SiteSettings.parse($0) }?.author
         let (archetype, archetypePath) = try archetype(for: section)
         let context: TemplateValue = .map([
@@ -62,8 +62,8 @@ public struct NewPage: Sendable {
     private func archetype(for section: String) throws(BuildFailure) -> (String, String) {
         for name in [section, "default"] where !name.isEmpty {
             let path = "Templates/archetypes/\(name).md"
-            if let data = FileManager.default.contents(atPath: siteRoot.appendingPathComponent(path).path) {
-                do { return (try SourceFile(path: path, bytes: data).text, path) } catch { throw BuildFailure([error]) }
+            if let bytes = try? FileBytes.read(siteRoot.appendingPathComponent(path).path) {
+                do { return (try SourceFile(path: path, bytes: bytes).text, path) } catch { throw BuildFailure([error]) }
             }
         }
         return (NewPage.builtIn, "(built-in archetype)")

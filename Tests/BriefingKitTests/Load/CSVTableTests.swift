@@ -24,7 +24,7 @@ import Testing
     }
 
     @Test func bomAndCRLF() throws {
-        let file = try SourceFile(path: "Content/data/t.csv", bytes: Data([0xEF, 0xBB, 0xBF] + Array("a,b\r\n1,2\r\n".utf8)))
+        let file = try SourceFile(path: "Content/data/t.csv", bytes: [0xEF, 0xBB, 0xBF] + Array("a,b\r\n1,2\r\n".utf8))
         let table = try CSVTable.parse(file)
         #expect(table.header == ["a", "b"])
         #expect(table.rows == [["1", "2"]])

@@ -141,7 +141,7 @@ import Testing
     }
 
     @Test func windowsLineEndingsAndBOM() throws {
-        let file = try SourceFile(path: "Content/a.md", bytes: Data([0xEF, 0xBB, 0xBF] + Array("---\r\ntitle: A\r\n---\r\nText\r\n".utf8)))
+        let file = try SourceFile(path: "Content/a.md", bytes: [0xEF, 0xBB, 0xBF] + Array("---\r\ntitle: A\r\n---\r\nText\r\n".utf8))
         let page = try FrontMatter.parse(file)
         #expect(page.metadata.title == "A")
         #expect(page.body == "Text\n")
