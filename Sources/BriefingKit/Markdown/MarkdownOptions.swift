@@ -15,10 +15,11 @@ public struct MarkdownOptions: Sendable, Equatable, Hashable {
     }
 
     /// Source positions are always recorded so that later stages can report
-    /// `file:line:column`; UTF-8 is validated so that cmark never hands back a
-    /// malformed sequence, whatever the caller passed.
+    /// `file:line:column`. cmark's UTF-8 validation (`CMARK_OPT_VALIDATE_UTF8`) is left off: the
+    /// text comes from a Swift `String`, valid UTF-8 already, and validating copied every byte of
+    /// every page once more. (A NUL byte still becomes U+FFFD: cmark does that either way.)
     var parseFlags: Int32 {
-        var flags = CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8
+        var flags = CMARK_OPT_SOURCEPOS
         if smartPunctuation { flags |= CMARK_OPT_SMART }
         return flags
     }
