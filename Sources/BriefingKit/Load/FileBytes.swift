@@ -46,6 +46,17 @@ enum FileBytes {
         }
     }
 
+    /// Asks the kernel to start reading these files into the page cache, without waiting for it: files
+    /// already there cost an `open` each. Errors are left for the read that follows.
+    static func prefetch(_ paths: [String]) {
+        for path in paths {
+            let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { continue }
+            posix_fadvise(descriptor, 0, 0, POSIX_FADV_WILLNEED)
+            close(descriptor)
+        }
+    }
+
     /// Creates or replaces the file at `path` (its folder must exist) with `bytes`.
     static func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws(IOError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)

@@ -87,7 +87,11 @@ public struct SiteLoader: Sendable {
             }
         }
 
-        // Reading and decoding pages is most of loading; do it on every core.
+        // Reading and decoding pages is most of loading, on every core. A page not in the page cache
+        // waits on the disk: one thread asks for every page ahead of the readers, so that the disk serves
+        // many at once instead of each reader's one.
+        let paths = pageEntries.map(\.path)
+        Thread { FileBytes.prefetch(paths) }.start()
         let readPages = parallelMap(pageEntries) { entry in
             var problems: [Diagnostic] = []
             let file = SiteLoader.read(entry.path, display: "Content/" + entry.relativePath, errors: &problems)
