@@ -8,6 +8,8 @@ import Synchronization
 public struct SiteWriter: Sendable {
     public let output: URL
     public let force: Bool
+    /// `output` as a path, made once: checking every file of the manifest asked the URL for it each time.
+    private let outputPath: String
 
     static let manifestName = ".briefing-manifest"
     static let stagingName = ".briefing-staging"
@@ -18,6 +20,7 @@ public struct SiteWriter: Sendable {
 
     public init(output: URL, force: Bool) {
         self.output = output.standardizedFileURL
+        self.outputPath = self.output.path
         self.force = force
     }
 
@@ -158,7 +161,7 @@ public struct SiteWriter: Sendable {
     /// The file is on disk with the size the manifest records (so nobody removed or edited it).
     func isIntact(_ path: String, _ entry: Manifest.Entry) -> Bool {
         var status = stat()
-        return stat(output.path + "/" + path, &status) == 0 && Int(status.st_size) == entry.size
+        return stat(outputPath + "/" + path, &status) == 0 && Int(status.st_size) == entry.size
     }
 
     /// Every file of the manifest is intact: the output folder is what the last build left.
