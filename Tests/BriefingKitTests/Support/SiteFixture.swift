@@ -3,8 +3,9 @@ import Foundation
 @testable import BriefingKit
 
 /// A site written as one string of files (`-- Content/a.md --` starts a file), in a fresh temporary
-/// folder, built with the real pipeline.
-struct SiteFixture {
+/// folder, built with the real pipeline. A class to own that folder: it goes when the fixture does,
+/// rather than one per fixture piling up in the temporary directory on every test run.
+final class SiteFixture {
     let root: URL
 
     init(_ files: String, templates: String = SiteFixture.templates) throws {
@@ -13,6 +14,10 @@ struct SiteFixture {
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         try write(templates)
         try write(files)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: root)
     }
 
     /// Adds or replaces files, in the same `-- path --` form.
