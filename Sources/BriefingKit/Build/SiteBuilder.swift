@@ -174,13 +174,14 @@ public struct SiteBuilder: Sendable {
                 if let old = previous.entries[path], old.input == fingerprint.value, writer.isIntact(path, old) {
                     return .success((path, old, false))
                 }
-                var value = base.value
+                // Consumed: the context's maps are then held once, and adding the body changes them in place.
+                var value = (consume base).value
                 if let pageIndex {
                     // The Markdown stage checked or wrote every body moments ago.
                     guard let body = store.read(pages[pageIndex].body) else {
                         throw .error("cannot read the body of \(model.pages[pageIndex].source.file.path) back from \(store.path); build again")
                     }
-                    value = context.addingBody(body, ofPage: pageIndex, to: value)
+                    context.addBody(body, ofPage: pageIndex, to: &value)
                 }
                 let html = try layouts.render(layout, context: value)
                 let entry = SiteWriter.Manifest.Entry(hash: ContentHash(html), size: html.count, input: fingerprint.value)

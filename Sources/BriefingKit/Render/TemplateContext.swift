@@ -130,7 +130,7 @@ struct TemplateContext {
     }
 
     /// The context for one page: `site`, `page`, `pages`, `hasPages` and `pagination`, all but what the
-    /// page's body gives (`addingBody` adds it). A section's list is cut into pages of `paginate`
+    /// page's body gives (`addBody` adds it). A section's list is cut into pages of `paginate`
     /// entries; `listPage` (from 1) says which one.
     func context(for index: Int, listPage: Int = 1) -> Base {
         let page = model.pages[index]
@@ -224,7 +224,7 @@ struct TemplateContext {
     private func page(_ index: Int) -> TemplateValue {
         let page = model.pages[index]
         let authors = authors(of: page)
-        return .map([
+        let values: KeyValuePairs<String, TemplateValue> = [
             "kind": .string(page.kind.rawValue),
             "isHome": .bool(page.kind == .home),
             "isSection": .bool(page.kind == .section),
@@ -243,12 +243,25 @@ struct TemplateContext {
             "hasRelated": .bool(!taxonomy.related[index].isEmpty),
             "section": sectionValue(of: page),
             "params": .map(page.metadata.params),
-        ])
+        ]
+        // With room for the keys `addBody` adds: growing the map later hashed every key again.
+        var map = [String: TemplateValue](minimumCapacity: values.count + TemplateContext.bodyKeys)
+        for (key, value) in values { map[key] = value }
+        return .map(map)
     }
 
+    /// How many keys `addBody` adds to a page.
+    private static let bodyKeys = 8
+
     /// A page's context made by `context(for:listPage:)`, completed with what its body gives.
-    func addingBody(_ body: PageBody, ofPage index: Int, to context: TemplateValue) -> TemplateValue {
-        guard case .map(var outer) = context, case .map(var page)? = outer.removeValue(forKey: "page") else { return context }
+    func addBody(_ body: PageBody, ofPage index: Int, to context: inout TemplateValue) {
+        guard case .map(var outer) = context else { return }
+        // Let go of the context's own reference first, so that the maps are edited without copies.
+        context = .null
+        guard case .map(var page)? = outer.removeValue(forKey: "page") else {
+            context = .map(outer)
+            return
+        }
         page["content"] = .html(body.html)
         page["hasToc"] = .bool(body.toc.entries.count >= 2)
         page["toc"] = .list(body.toc.entries.map(tocEntry))
@@ -258,7 +271,7 @@ struct TemplateContext {
         page["hasSources"] = .bool(!body.sources.isEmpty)
         page["jsonLD"] = .html(structuredData(index, faq: body.faq))
         outer["page"] = .map(page)
-        return .map(outer)
+        context = .map(outer)
     }
 
     /// schema.org JSON-LD for search engines: an Article for every page of content, and a FAQPage
