@@ -134,7 +134,9 @@ struct TemplateContext {
     /// entries; `listPage` (from 1) says which one.
     func context(for index: Int, listPage: Int = 1) -> Base {
         let page = model.pages[index]
-        let topSection = page.kind == .home ? nil : String(page.source.relativePath.split(separator: "/").first ?? "")
+        let path = page.source.relativePath
+        // The first folder of the path, which never starts with `/`: no array of every part to take it from.
+        let topSection = page.kind == .home ? nil : String(path[..<(path.utf8.firstIndex(of: UInt8(ascii: "/")) ?? path.endIndex)])
         var value = self.page(index)
         var listed: [Int] = []
         var pagination: TemplateValue = .null

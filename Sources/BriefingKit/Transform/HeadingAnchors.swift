@@ -181,12 +181,12 @@ private struct AnchorIDs {
 
     mutating func claim(_ slug: String) -> String {
         var id = slug
-        while taken.contains(id) {
+        // One hash per try: `insert` both tests and takes.
+        while !taken.insert(id).inserted {
             let suffix = lastSuffix[slug, default: 0] + 1
             lastSuffix[slug] = suffix
             id = "\(slug)-\(suffix)"
         }
-        taken.insert(id)
         return id
     }
 }
