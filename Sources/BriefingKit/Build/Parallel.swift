@@ -36,3 +36,24 @@ private final class ResultSlots<Result>: @unchecked Sendable {
         (0..<count).map { buffer[$0]! }
     }
 }
+
+/// Work started on another thread now, whose result is waited for when asked.
+final class Background<Value: Sendable>: @unchecked Sendable {
+    // Written once by the work, read only after `done` is waited for.
+    private var value: Value?
+    private let done = DispatchGroup()
+
+    init(_ work: @escaping @Sendable () -> Value) {
+        done.enter()
+        DispatchQueue.global().async { [self] in
+            value = work()
+            done.leave()
+        }
+    }
+
+    /// Waits for the work and returns what it gave.
+    func result() -> Value {
+        done.wait()
+        return value!
+    }
+}

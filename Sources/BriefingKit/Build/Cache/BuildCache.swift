@@ -5,6 +5,7 @@ import Foundation
 /// the build is then a full one, never a stale one.
 struct BuildCache {
     static let fileName = ".briefing-cache"
+    static let pendingName = fileName + ".new"
     /// Bumped whenever the format or the meaning of anything cached changes.
     static let formatVersion = 8
 
@@ -99,13 +100,14 @@ struct BuildCache {
         }
     }
 
-    func save(to output: URL) {
-        // A cache that cannot be written only costs the next build time.
-        let target = output.appendingPathComponent(BuildCache.fileName)
-        let temporary = output.appendingPathComponent(BuildCache.fileName + ".new")
+    /// Writes the cache beside the one in place (as `fileName.new`), for `commitPending(in:)` to put in
+    /// its place or `discardPending(in:)` to remove; false when it could not be written. A cache that
+    /// cannot be written only costs the next build time.
+    func writePending(to output: URL) -> Bool {
+        let temporary = output.appendingPathComponent(BuildCache.pendingName)
         guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
               let handle = try? FileHandle(forWritingTo: temporary)
-        else { return }
+        else { return false }
         defer { try? handle.close() }
         var writer = CacheWriter()
         writer.int(BuildCache.formatVersion)
@@ -131,10 +133,20 @@ struct BuildCache {
             }
             try handle.write(contentsOf: writer.bytes)
             try handle.close()
-            if rename(temporary.path, target.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
+            return true
         } catch {
             try? FileManager.default.removeItem(at: temporary)
+            return false
         }
+    }
+
+    static func commitPending(in output: URL) {
+        let temporary = output.appendingPathComponent(pendingName)
+        if rename(temporary.path, output.appendingPathComponent(fileName).path) != 0 { discardPending(in: output) }
+    }
+
+    static func discardPending(in output: URL) {
+        try? FileManager.default.removeItem(at: output.appendingPathComponent(pendingName))
     }
 
     // MARK: Encoding the parts
