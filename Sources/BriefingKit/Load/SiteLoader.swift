@@ -92,10 +92,11 @@ public struct SiteLoader: Sendable {
         // many at once instead of each reader's one.
         let paths = pageEntries.map(\.path)
         Thread { FileBytes.prefetch(paths) }.start()
-        let readPages = parallelMap(pageEntries) { entry in
+        let readPages = parallelMap(Array(pageEntries.indices)) { [pageEntries] index in
+            let relativePath = pageEntries[index].relativePath
             var problems: [Diagnostic] = []
-            let file = SiteLoader.read(entry.path, display: "Content/" + entry.relativePath, errors: &problems)
-            return (file.map { ContentFile(relativePath: entry.relativePath, file: $0) }, problems)
+            let file = SiteLoader.read(paths[index], display: "Content/" + relativePath, errors: &problems)
+            return (file.map { ContentFile(relativePath: relativePath, file: $0) }, problems)
         }
         var pages = readPages.compactMap(\.0)
         errors += readPages.flatMap(\.1)
