@@ -53,23 +53,8 @@ enum PlainText {
             var index = 0
             while index < source.count {
                 let byte = source[index]
-                // ASCII inline: the call and its tuple for every byte cost more than the copying.
-                if byte < 0x80 {
-                    if byte == 0x20 || (0x09...0x0D).contains(byte) {
-                        spacePending = count > 0
-                    } else {
-                        if spacePending {
-                            buffer[count] = 0x20
-                            count &+= 1
-                            spacePending = false
-                        }
-                        buffer[count] = byte
-                        count &+= 1
-                    }
-                    index &+= 1
-                    continue
-                }
-                let (isSpace, length) = whitespace(at: index, in: source)
+                // ASCII without the call: decoding every byte through it cost more than the copying.
+                let (isSpace, length) = byte < 0x80 ? (byte == 0x20 || (0x09...0x0D).contains(byte), 1) : whitespace(at: index, in: source)
                 if isSpace {
                     spacePending = count > 0
                 } else {
