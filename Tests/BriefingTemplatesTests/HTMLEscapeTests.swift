@@ -21,4 +21,33 @@ struct HTMLEscapeTests {
     @Test func escapesAMarkupCharacterACombiningMarkFollows() {
         #expect(HTMLEscape.escaped("<\u{0338}script>&\u{0301}") == "&lt;\u{0338}script&gt;&amp;\u{0301}")
     }
+
+    /// Text is read eight bytes at a time: a markup character in any position of a block, at either end
+    /// of the text, next to multi-byte characters, is still replaced as one byte at a time would.
+    @Test(arguments: [false, true])
+    func everyPositionOfEveryBlockAsAByteAtATime(keepingApostrophes: Bool) {
+        let pieces = ["a", " ", "&", "<", ">", "\"", "'", "é", "’", "한", "🇰🇷", "0", "\n", "?", "="]
+        var generator = SystemRandomNumberGenerator()
+        for length in 0..<40 {
+            for _ in 0..<50 {
+                let text = (0..<length).map { _ in pieces.randomElement(using: &generator)! }.joined()
+                #expect(HTMLEscape.escaped(text, keepingApostrophes: keepingApostrophes) == byteAtATime(text, keepingApostrophes))
+            }
+        }
+    }
+
+    private func byteAtATime(_ text: String, _ keepingApostrophes: Bool) -> String {
+        var output: [UInt8] = []
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): output += "&amp;".utf8
+            case UInt8(ascii: "<"): output += "&lt;".utf8
+            case UInt8(ascii: ">"): output += "&gt;".utf8
+            case UInt8(ascii: "\""): output += "&quot;".utf8
+            case UInt8(ascii: "'") where !keepingApostrophes: output += "&#39;".utf8
+            default: output.append(byte)
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
 }

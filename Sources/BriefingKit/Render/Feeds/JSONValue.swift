@@ -1,3 +1,4 @@
+import BriefingTemplates
 /// A JSON document built in code, written compactly and safe to embed in an HTML `<script>` element.
 enum JSONValue: Sendable, Equatable {
     case string(String)
@@ -83,6 +84,12 @@ enum JSONValue: Sendable, Equatable {
             var runStart = 0
             var offset = 0
             while offset < bytes.count {
+                // Eight bytes at a time past those holding none that may need an escape.
+                if offset &+ 8 <= bytes.count,
+                   !mayNeedEscape(UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: offset, as: UInt64.self)) {
+                    offset &+= 8
+                    continue
+                }
                 guard mayNeedEscape(bytes[offset]), let (escape, length) = escape(at: offset, in: bytes)
                 else {
                     offset += 1
@@ -103,6 +110,14 @@ enum JSONValue: Sendable, Equatable {
     @inline(__always)
     private static func mayNeedEscape(_ byte: UInt8) -> Bool {
         byte < 0x20 || byte == 0x22 || byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x5C || byte == 0xE2
+    }
+
+    /// The same for eight bytes at once: whether any of them may.
+    @inline(__always)
+    private static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let found = ByteWord.hasByte(below: 0x20, in: word) | ByteWord.has(0x22, in: word) | ByteWord.has(0x26, in: word)
+            | ByteWord.has(0x3C, in: word) | ByteWord.has(0x3E, in: word) | ByteWord.has(0x5C, in: word) | ByteWord.has(0xE2, in: word)
+        return found != 0
     }
 
     /// The escape for the byte at `offset` and how many bytes it replaces, or nil when it is written as is.

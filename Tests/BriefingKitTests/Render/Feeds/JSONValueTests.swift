@@ -53,4 +53,37 @@ import Testing
         #expect(JSONValue.int(1) != .number(1))
         #expect(JSONValue.array([.string("x")]) == .array([.string("x")]))
     }
+
+    /// Strings are read eight bytes at a time: an escape at any position of a block, at either end of
+    /// the string, beside multi-byte characters, comes out as a scalar-by-scalar writer would put it.
+    @Test func everyPositionOfEveryBlockAsAScalarAtATime() {
+        let pieces = ["a", " ", "\"", "\\", "\n", "\u{01}", "<", ">", "&", "é", "“", "–", "\u{2028}", "\u{2029}", "🇰🇷", "/"]
+        var generator = SystemRandomNumberGenerator()
+        for length in 0..<40 {
+            for _ in 0..<50 {
+                let text = (0..<length).map { _ in pieces.randomElement(using: &generator)! }.joined()
+                #expect(JSONValue.string(text).serialized() == scalarAtATime(text), "\(text.debugDescription)")
+            }
+        }
+    }
+
+    private func scalarAtATime(_ text: String) -> String {
+        var json = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": json += "\\\""
+            case "\\": json += "\\\\"
+            case "\n": json += "\\n"
+            case "\r": json += "\\r"
+            case "\t": json += "\\t"
+            case "\u{08}": json += "\\b"
+            case "\u{0C}": json += "\\f"
+            case _ where scalar.value < 0x20 || "<>&\u{2028}\u{2029}".unicodeScalars.contains(scalar):
+                let hex = String(scalar.value, radix: 16)
+                json += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: json.unicodeScalars.append(scalar)
+            }
+        }
+        return json + "\""
+    }
 }
