@@ -38,11 +38,14 @@ struct MarkdownStage {
         let page = model.pages[pageIndex]
         let document = MarkdownDocument(markdown: String(page.body), options: model.settings.markdown)
         let imageWarnings = qualityChecks ? QualityChecks().images(in: document, page: page) : []
-        let linkResult = links.apply(to: document, page: page, pageIndex: pageIndex)
+        // One walk finds the links and images for both transforms that read them: the tree's inlines are
+        // most of its nodes.
+        let linkNodes = document.root.descendants(ofKind: .link, .image)
+        let linkResult = links.apply(to: linkNodes, page: page, pageIndex: pageIndex)
         var diagnostics = imageWarnings + linkResult.diagnostics
         diagnostics += SizeLimits().apply(to: document, page: page)
         var citations = Citations(frontMatter: page.metadata.sources)
-        diagnostics += FigureCitations(figures: data.figures).apply(to: document, page: page, citations: &citations)
+        diagnostics += FigureCitations(figures: data.figures).apply(to: linkNodes, in: document, page: page, citations: &citations)
         diagnostics += TableDirective(data: data, smartPunctuation: model.settings.markdown.smartPunctuation)
             .apply(to: document, page: page, citations: &citations)
         for unknown in Callouts().apply(to: document) {

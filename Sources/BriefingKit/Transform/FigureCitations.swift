@@ -6,10 +6,10 @@ struct FigureCitations {
     static let scheme = "figure:"
     let figures: [String: Figure]
 
-    func apply(to document: MarkdownDocument, page: Page, citations: inout Citations) -> [Diagnostic] {
+    /// Replaces the figure links among `links` (the page's links and images, in document order) in `document`.
+    func apply(to links: [MarkdownNode], in document: MarkdownDocument, page: Page, citations: inout Citations) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        let links = document.root.descendants(ofKind: .link).filter { ($0.url ?? "").hasPrefix(FigureCitations.scheme) }
-        for link in links {
+        for link in links where link.kind == .link && (link.url ?? "").hasPrefix(FigureCitations.scheme) {
             let id = String((link.url ?? "").dropFirst(FigureCitations.scheme.count))
             guard let figure = figures[id] else {
                 let known = figures.keys.sorted().joined(separator: ", ")

@@ -26,11 +26,12 @@ struct InternalLinks {
         var fragments: [FragmentReference] = []
     }
 
-    func apply(to document: MarkdownDocument, page: Page, pageIndex: Int) -> Result {
+    /// Resolves `links`: the page's links and images, in document order.
+    func apply(to links: [MarkdownNode], page: Page, pageIndex: Int) -> Result {
         var result = Result()
         let path = page.source.relativePath
         let folder = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
-        for node in document.root.descendants(ofKind: .link, .image) {
+        for node in links {
             guard let url = node.url, !url.isEmpty else { continue }
             switch resolve(url, from: folder, node: node, page: page, pageIndex: pageIndex, result: &result) {
             case .keep: break
