@@ -90,8 +90,9 @@ struct StageClock {
     }
 }
 
-/// Runs the pipeline: load → parse → model → Markdown → templates → write. Each stage collects every
-/// error it finds and the build stops after the first stage that found any, writing nothing.
+/// Runs the pipeline: load → parse → model → pages (each page's Markdown, then its template, on all
+/// cores) → write. Each stage collects every error it finds and the build stops after the first stage
+/// that found any, writing nothing.
 public struct SiteBuilder: Sendable {
     public let options: BuildOptions
 
@@ -111,7 +112,7 @@ public struct SiteBuilder: Sendable {
         if let cache, cache.optionsKey == optionsKey, cache.matches(stamps), let report = unchanged(since: cache, writer: writer, clock: clock) {
             return report
         }
-        var loaded = try SiteLoader(root: options.source).load(scan)
+        let loaded = try SiteLoader(root: options.source).load(scan)
         clock.lap("load")
         var settings = loaded.settings
         if let override = options.baseURL {
@@ -127,75 +128,85 @@ public struct SiteBuilder: Sendable {
             settings.baseURL = baseURL
         }
         let layouts = try Layouts(loaded.templates)
-        var model = try parse(loaded.pages, settings: settings)
+        let model = try parse(loaded.pages, settings: settings)
         let pageLayouts = try layouts.layouts(of: model)
         clock.lap("front matter and model")
 
-        // Checked before the Markdown stage puts its body store in the output folder.
         let previous = options.writeOutput ? try writer.prepare(siteRoot: options.source) : SiteWriter.Manifest()
         // A page whose file is unchanged, in a site whose settings, data and pages are unchanged, gives
-        // the same Markdown output: take it from the cache.
+        // the same Markdown output: the cache knows what it gave.
         let siteKey = siteKey(loaded: loaded, model: model)
-        let reusable = cache?.siteKey == siteKey ? cache : nil
-        let reusablePages = reusable?.pages ?? [:]
-        let (store, earlierStore) = try openBodyStore(
-            earlier: reusable?.storeID, bytesInUse: reusablePages.values.reduce(0) { $0 + $1.body.length }
-        )
-        let (pages, warnings) = try renderMarkdown(
-            model: model, loaded: loaded, settings: settings, store: store, reusing: reusablePages, from: earlierStore
-        )
-        var diagnostics = warnings
-        // Rendering templates needs what was parsed from each page, not its text: let the texts go.
-        loaded.pages = []
-        model = model.withoutSourceTexts()
-        clock.lap("markdown")
+        let reusable = cache?.siteKey == siteKey ? cache?.pages ?? [:] : [:]
+        let markdown = markdownStage(model: model, loaded: loaded)
+        let markdownStates = markdownStates(model: model, markdown: markdown, reusing: reusable)
+        clock.lap("markdown that lists need first")
 
         let year = Calendar(identifier: .gregorian).component(.year, from: options.now)
         let taxonomy = Taxonomy(model: model)
-        let context = TemplateContext(model: model, facts: pages.map(\.facts), taxonomy: taxonomy, data: loaded.data.templateValue, year: year)
+        let context = TemplateContext(
+            model: model, firstParagraphs: markdownStates.map { $0.record?.facts.firstParagraph ?? "" }, taxonomy: taxonomy,
+            data: loaded.data.templateValue, year: year
+        )
         let jobs = OutputJob.all(model: model, taxonomy: taxonomy)
         clock.lap("lists and related pages")
         let templatesKey = Layouts.fingerprint(loaded.templates)
 
         // Every file is rendered and checked before any reaches the output folder; files whose bytes
-        // changed wait in a staging folder, the rest are not written at all.
+        // changed wait in a staging folder, the rest are not written at all. A page's Markdown is
+        // rendered with its page, unless it was needed earlier or its output is unchanged.
         let staging = options.writeOutput ? try writer.openStaging() : nil
-        let templateProgress = ProgressCounter(stage: "templates", total: jobs.count, report: options.progress)
-        let checked = parallelMap(jobs) { [model] job -> Result<(String, SiteWriter.Manifest.Entry, Bool), Diagnostic> in
-            defer { templateProgress.step() }
+        let progress = ProgressCounter(stage: "pages", total: jobs.count, report: options.progress)
+        let rendered = parallelMap(jobs) { [model] job -> RenderedJob in
+            defer { progress.step() }
+            var made: BuildCache.CachedPage?
             do throws(Diagnostic) {
                 let (layout, base, path, pageIndex) = try job.resolve(model: model, layouts: layouts, pageLayouts: pageLayouts, context: context)
+                var body: PageBody?
                 var fingerprint = Fingerprint()
                 fingerprint.add(templatesKey)
                 fingerprint.add(layout)
                 fingerprint.add(context.fingerprint(of: base))
-                if let pageIndex { fingerprint.add(pages[pageIndex].body.hash) }
-                // The same templates, layout and context give the same bytes: nothing to render.
+                if let pageIndex {
+                    switch markdownStates[pageIndex] {
+                    case .cached(let cached):
+                        fingerprint.add(cached.bodyHash)
+                    case .rendered(let early, let record):
+                        body = early
+                        fingerprint.add(record.bodyHash)
+                    case .waiting(let sourceHash):
+                        let (page, record) = markdown.render(pageIndex: pageIndex, sourceHash: sourceHash)
+                        body = page
+                        made = record
+                        fingerprint.add(record.bodyHash)
+                    }
+                }
+                // The same templates, layout, context and body give the same bytes: nothing to render.
                 if let old = previous.entries[path], old.input == fingerprint.value, writer.isIntact(path, old) {
-                    return .success((path, old, false))
+                    return RenderedJob(file: .success((path, old, false)), markdown: made)
                 }
                 // Consumed: the context's maps are then held once, and adding the body changes them in place.
                 var value = (consume base).value
                 if let pageIndex {
-                    // The Markdown stage checked or wrote every body moments ago.
-                    guard let body = store.read(pages[pageIndex].body) else {
-                        throw .error("cannot read the body of \(model.pages[pageIndex].source.file.path) back from \(store.path); build again")
-                    }
-                    context.addBody(body, ofPage: pageIndex, to: &value)
+                    context.addBody(body ?? markdown.render(pageIndex: pageIndex).body, ofPage: pageIndex, to: &value)
                 }
                 let html = try layouts.render(layout, context: value)
                 let entry = SiteWriter.Manifest.Entry(hash: ContentHash(html), size: html.count, input: fingerprint.value)
                 let changed = writer.needsWrite(path, entry, previous: previous)
                 if changed, let staging { try staging.write(html, to: path) }
-                return .success((path, entry, changed))
+                return RenderedJob(file: .success((path, entry, changed)), markdown: made)
             } catch {
-                return .failure(error)
+                return RenderedJob(file: .failure(error), markdown: made)
             }
         }
+        var records = markdownStates.map(\.record)
+        for (job, result) in zip(jobs, rendered) {
+            if case .page(let index, _) = job, let made = result.markdown { records[index] = made }
+        }
+        var diagnostics = checkMarkdown(records, model: model, loaded: loaded, settings: settings)
         var current = SiteWriter.Manifest()
         var staged: [String] = []
-        for result in checked {
-            switch result {
+        for result in rendered {
+            switch result.file {
             case .success(let (path, entry, changed)):
                 if current.entries.updateValue(entry, forKey: path) != nil {
                     diagnostics.append(.error("two outputs would be written to \(path); a page's URL collides with a list or tag page"))
@@ -228,18 +239,19 @@ public struct SiteBuilder: Sendable {
         }
         if diagnostics.contains(where: { $0.severity == .error }), let staging { writer.discard(staging) }
         try stop(on: diagnostics)
-        clock.lap("templates and staging")
+        clock.lap("pages: Markdown, templates, staging")
 
         var summary = SiteWriter.Summary()
         if let staging {
-            // The cache (14 MB at 10,000 pages) is written while the output moves into place, and takes
-            // the last one's place only after the body store it names has.
-            let cache = BuildCache(
+            // The cache (14 MB at 10,000 pages) is written while the output moves into place. Every page has
+            // its record once no error stopped the build; were one missing, no cache is better than a wrong one.
+            let pages = records.compactMap { $0 }
+            let cache = pages.count < model.pages.count ? nil : BuildCache(
                 optionsKey: optionsKey, stamps: stamps, stampedAt: stampedAt, pageCount: model.pages.count,
-                warnings: SiteBuilder.ordered(diagnostics), baseURL: settings.baseURL, siteKey: siteKey, storeID: store.id,
+                warnings: SiteBuilder.ordered(diagnostics), baseURL: settings.baseURL, siteKey: siteKey,
                 pages: Dictionary(uniqueKeysWithValues: zip(model.pages, pages).map { ($0.source.relativePath, $1) })
             )
-            let cacheWritten = Background { [outputFolder = options.outputFolder] in cache.writePending(to: outputFolder) }
+            let cacheWritten = Background { [outputFolder = options.outputFolder] in cache?.writePending(to: outputFolder) ?? false }
             do {
                 try writer.commit(staging, staged)
                 summary.removed = try writer.finish(previous: previous, current: current)
@@ -249,17 +261,7 @@ public struct SiteBuilder: Sendable {
             }
             summary.written = staged.count
             summary.unchanged = current.entries.count - staged.count
-            // A store that cannot be put in place only costs the next build time: the cache stays with
-            // the store it was written with.
-            if cacheWritten.result() {
-                if (try? store.commit()) != nil {
-                    BuildCache.commitPending(in: options.outputFolder)
-                } else {
-                    BuildCache.discardPending(in: options.outputFolder)
-                }
-            } else {
-                try? store.commit()
-            }
+            if cacheWritten.result() { BuildCache.commitPending(in: options.outputFolder) }
         }
         clock.lap("write")
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
@@ -271,8 +273,8 @@ public struct SiteBuilder: Sendable {
         // Freeing every page's values took 50 to 70 ms on one core after the build was done (10k pages):
         // a thread frees them while the report goes out.
         SiteBuilder.releaseInBackground((
-            consume model, consume pages, consume context, consume taxonomy, consume jobs, consume checked, consume current,
-            consume previous, consume pageLayouts
+            consume model, consume markdownStates, consume records, consume context, consume taxonomy, consume jobs,
+            consume rendered, consume current, consume previous, consume pageLayouts
         ))
         return report
     }
@@ -281,69 +283,48 @@ public struct SiteBuilder: Sendable {
         Thread { [values] in withExtendedLifetime(values) {} }.start()
     }
 
-    /// Every page's Markdown output, its body in `store`: rendered, or taken from the cache when the
-    /// page's file is unchanged and its stored body is intact; and the warnings. Errors stop the build.
-    private func renderMarkdown(
-        model: SiteModel, loaded: LoadedSite, settings: SiteSettings, store: BodyStore,
-        reusing reusable: [String: BuildCache.CachedPage], from earlierStore: BodyStore?
-    ) throws(BuildFailure) -> ([BuildCache.CachedPage], [Diagnostic]) {
+    /// The Markdown stage of this build: every page's Markdown goes through it, whenever it is rendered.
+    private func markdownStage(model: SiteModel, loaded: LoadedSite) -> MarkdownStage {
         let contentFiles = Set(loaded.staticFiles.filter { $0.origin == .content }.map(\.outputPath))
         let links = InternalLinks(model: model, contentFiles: contentFiles, checkPublishedURLs: options.qualityChecks)
-        let markdown = MarkdownStage(model: model, links: links, data: loaded.data, qualityChecks: options.qualityChecks)
+        return MarkdownStage(model: model, links: links, data: loaded.data, qualityChecks: options.qualityChecks)
+    }
+
+    /// Where each page's Markdown output comes from. Rendered now: pages whose file changed and whose
+    /// output is needed before their own page renders, that is sections and the home page (whose body
+    /// every page of their list shows) and pages without a summary (whose first paragraph is their
+    /// excerpt in lists). The rest wait for their page, or are taken from the cache.
+    private func markdownStates(
+        model: SiteModel, markdown: MarkdownStage, reusing reusable: [String: BuildCache.CachedPage]
+    ) -> [PageMarkdown] {
         let progress = ProgressCounter(stage: "markdown", total: model.pages.count, report: options.progress)
         // Each page's source is hashed once, for this lookup and for the cache this build leaves; a build
         // that writes nothing keeps no cache and hashes nothing.
-        let results = parallelMap(Array(model.pages.indices)) { index -> Result<BuildCache.CachedPage, Diagnostic> in
+        return parallelMap(Array(model.pages.indices)) { index -> PageMarkdown in
             defer { progress.step() }
             let page = model.pages[index]
             let sourceHash = options.writeOutput ? ContentHash(page.source.file.text).value : 0
-            if var cached = reusable[page.source.relativePath], cached.sourceHash == sourceHash, let earlierStore {
-                let slot = earlierStore === store ? (store.holds(cached.body) ? cached.body : nil) : store.copy(cached.body, from: earlierStore)
-                if let slot {
-                    cached.body = slot
-                    return .success(cached)
-                }
+            if let cached = reusable[page.source.relativePath], cached.sourceHash == sourceHash {
+                return .cached(cached)
             }
-            let output = markdown.render(pageIndex: index)
-            do throws(FileBytes.IOError) {
-                let slot = try store.append(output.body)
-                return .success(BuildCache.CachedPage(
-                    sourceHash: sourceHash, body: slot, facts: output.facts, diagnostics: output.diagnostics, fragments: output.fragments
-                ))
-            } catch {
-                return .failure(.error("cannot write \(store.path): \(error.message)"))
-            }
+            guard page.kind != .page || page.metadata.summary == nil else { return .waiting(sourceHash: sourceHash) }
+            let (body, record) = markdown.render(pageIndex: index, sourceHash: sourceHash)
+            return .rendered(body, record)
         }
-        let pages = results.compactMap { try? $0.get() }
-        var diagnostics = results.flatMap { result in
-            switch result {
-            case .success(let page): page.diagnostics
-            case .failure(let error): [error]
-            }
-        }
-        // Without every page's output there is nothing more to check.
-        if pages.count == results.count {
-            diagnostics += loaded.data.staleFigureWarnings(now: options.now, maxAgeDays: settings.staleFigureDays)
-            diagnostics += checkFragments(pages.flatMap(\.fragments), facts: pages.map(\.facts), model: model)
-        }
-        try stop(on: diagnostics)
-        return (pages, diagnostics)
     }
 
-    /// Where this build keeps its pages' bodies, and the store it may take unchanged pages' bodies from:
-    /// the output folder's store, appended to, while it holds mostly bodies still in use; otherwise a
-    /// new store, into which the bodies still in use are copied.
-    private func openBodyStore(earlier id: UInt64?, bytesInUse: Int) throws(BuildFailure) -> (BodyStore, BodyStore?) {
-        do throws(FileBytes.IOError) {
-            guard options.writeOutput else { return (try BodyStore.temporary(), nil) }
-            let earlier = id.flatMap { BodyStore.reopen(in: options.outputFolder, id: $0) }
-            if let earlier, earlier.size <= 2 * bytesInUse + (1 << 20) {
-                return (earlier, earlier)
-            }
-            return (try BodyStore.create(in: options.outputFolder), earlier)
-        } catch {
-            throw BuildFailure([.error("cannot write \(options.outputFolder.appendingPathComponent(BodyStore.pendingName).path): \(error.message)")])
-        }
+    /// The pages' Markdown warnings and errors, and the checks that need every page's output: links to
+    /// headings of other pages, figures gone stale.
+    private func checkMarkdown(
+        _ records: [BuildCache.CachedPage?], model: SiteModel, loaded: LoadedSite, settings: SiteSettings
+    ) -> [Diagnostic] {
+        let pages = records.compactMap { $0 }
+        var diagnostics = pages.flatMap(\.diagnostics)
+        // Without every page's output there is nothing more to check: the build stops on the errors it has.
+        guard pages.count == records.count else { return diagnostics }
+        diagnostics += loaded.data.staleFigureWarnings(now: options.now, maxAgeDays: settings.staleFigureDays)
+        diagnostics += checkFragments(pages.flatMap(\.fragments), facts: pages.map(\.facts), model: model)
+        return diagnostics
     }
 
     /// Everything besides the sources that changes the output.
@@ -479,4 +460,30 @@ private enum OutputJob: Sendable {
             return ("404", context.notFoundContext(), "404.html", nil)
         }
     }
+}
+
+/// Where a page's Markdown output comes from in a build.
+enum PageMarkdown: Sendable {
+    /// The page's file is unchanged since the last build, whose cache knows what its Markdown gave; the
+    /// body is made again only if the page's output must be rendered.
+    case cached(BuildCache.CachedPage)
+    /// Rendered before the lists were made.
+    case rendered(PageBody, BuildCache.CachedPage)
+    /// Rendered with its page.
+    case waiting(sourceHash: UInt64)
+
+    /// What the page's Markdown gave, when that is known before its page renders.
+    var record: BuildCache.CachedPage? {
+        switch self {
+        case .cached(let record), .rendered(_, let record): record
+        case .waiting: nil
+        }
+    }
+}
+
+/// What rendering one output job gave: its file, and the Markdown record of the page whose Markdown
+/// waited for it.
+private struct RenderedJob: Sendable {
+    var file: Result<(String, SiteWriter.Manifest.Entry, Bool), Diagnostic>
+    var markdown: BuildCache.CachedPage?
 }

@@ -24,17 +24,6 @@ public struct SiteModel: Sendable {
     }
 
     public func url(of page: Page) -> String { settings.baseURL.url(page.route) }
-
-    /// The model without its pages' texts, for the stages after Markdown: at 10,000 pages the texts
-    /// are a hundred megabytes no template shows.
-    func withoutSourceTexts() -> SiteModel {
-        var model = self
-        for index in model.pages.indices {
-            model.pages[index].source.file = SourceFile(path: model.pages[index].source.file.path, text: "")
-            model.pages[index].body = ""
-        }
-        return model
-    }
 }
 
 /// Builds the model from parsed pages: routes, sections, order, and the checks that need the whole site.

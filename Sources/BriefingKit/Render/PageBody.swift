@@ -1,5 +1,6 @@
-/// What a page's Markdown became that only the page's own template shows. A build keeps it in its
-/// `BodyStore`, not in memory, from the Markdown stage until the page is rendered.
+/// What a page's Markdown became that only the page's own template shows. A build makes it just
+/// before the page's template renders and lets it go right after, so it holds a few pages' HTML at a
+/// time rather than the whole site's (150 MB at 10,000 pages).
 struct PageBody: Sendable, Equatable {
     var html: String
     var toc: TableOfContents
@@ -8,6 +9,36 @@ struct PageBody: Sendable, Equatable {
     var sources: [SourceReference]
     /// Questions and answers of the page's FAQ sections, for FAQPage JSON-LD.
     var faq: [FAQSections.Entry]
+
+    /// Stands for the body in its page's output fingerprint, and in the build cache: it changes whenever
+    /// anything the page's template can show of the body does.
+    var fingerprint: UInt64 {
+        var fingerprint = Fingerprint()
+        fingerprint.add(html)
+        PageBody.add(toc.entries, to: &fingerprint)
+        fingerprint.add(wordCount)
+        fingerprint.add(sources.count)
+        for source in sources {
+            fingerprint.add(source.title)
+            for part in [source.url, source.publisher, source.date?.iso] { fingerprint.add(optional: part) }
+        }
+        fingerprint.add(faq.count)
+        for entry in faq {
+            fingerprint.add(entry.question)
+            fingerprint.add(entry.answer)
+        }
+        return fingerprint.value
+    }
+
+    private static func add(_ entries: [TOCEntry], to fingerprint: inout Fingerprint) {
+        fingerprint.add(entries.count)
+        for entry in entries {
+            fingerprint.add(entry.level)
+            fingerprint.add(entry.id)
+            fingerprint.add(entry.title)
+            add(entry.children, to: &fingerprint)
+        }
+    }
 }
 
 /// What the rest of the site needs to know about a page's Markdown: small, held for every page.
@@ -29,6 +60,17 @@ struct MarkdownStage {
         var facts: PageFacts
         var diagnostics: [Diagnostic]
         var fragments: [FragmentReference]
+    }
+
+    /// Renders a page, keeping apart its body, which only its own page shows, and the record of what else
+    /// the build and the next one need to know of it.
+    func render(pageIndex: Int, sourceHash: UInt64) -> (body: PageBody, record: BuildCache.CachedPage) {
+        let output = render(pageIndex: pageIndex)
+        let record = BuildCache.CachedPage(
+            sourceHash: sourceHash, bodyHash: output.body.fingerprint, facts: output.facts, diagnostics: output.diagnostics,
+            fragments: output.fragments
+        )
+        return (output.body, record)
     }
 
     /// Ids the theme uses around the content, so a heading cannot take them.

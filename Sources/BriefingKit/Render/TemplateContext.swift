@@ -4,7 +4,9 @@ import BriefingTemplates
 /// value), so strict templates can tell a typo from an empty field.
 struct TemplateContext {
     let model: SiteModel
-    let facts: [PageFacts]
+    /// Each page's first paragraph, its excerpt in lists when its front matter has no summary; empty
+    /// for pages with a summary, whose Markdown may not be rendered yet.
+    let firstParagraphs: [String]
     let taxonomy: Taxonomy
     /// `data.<name>`: the same for every page, built once.
     let data: TemplateValue
@@ -20,9 +22,9 @@ struct TemplateContext {
     private(set) var dataFingerprint: UInt64 = 0
     private var siteFingerprints: [String: UInt64] = [:]
 
-    init(model: SiteModel, facts: [PageFacts], taxonomy: Taxonomy, data: TemplateValue, year: Int) {
+    init(model: SiteModel, firstParagraphs: [String], taxonomy: Taxonomy, data: TemplateValue, year: Int) {
         self.model = model
-        self.facts = facts
+        self.firstParagraphs = firstParagraphs
         self.taxonomy = taxonomy
         self.data = data
         self.year = year
@@ -299,7 +301,7 @@ struct TemplateContext {
     private func makeSummary(_ index: Int) -> TemplateValue {
         let page = model.pages[index]
         let authors = authors(of: page)
-        let excerpt = Excerpt.make(page.metadata.summary ?? facts[index].firstParagraph)
+        let excerpt = Excerpt.make(page.metadata.summary ?? firstParagraphs[index])
         return .map([
             "title": .string(page.title),
             "url": .string(model.url(of: page)),

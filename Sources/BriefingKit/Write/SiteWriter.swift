@@ -14,9 +14,10 @@ public struct SiteWriter: Sendable {
     static let manifestName = ".briefing-manifest"
     static let stagingName = ".briefing-staging"
     /// Files a build neither wrote nor minds: they keep an empty output folder in git, or are its own.
-    static let ignoredNames: Set<String> = [
-        ".gitkeep", ".gitignore", manifestName, BuildCache.fileName, BuildCache.fileName + ".new", BodyStore.fileName, BodyStore.pendingName,
-    ]
+    static let ignoredNames = Set([".gitkeep", ".gitignore", manifestName, BuildCache.fileName, BuildCache.pendingName]).union(retiredNames)
+    /// Files earlier versions kept in the output folder and this one no longer reads: the page bodies
+    /// between the Markdown and template stages (150 MB at 10,000 pages). A build removes them.
+    static let retiredNames: Set<String> = [".briefing-bodies", ".briefing-bodies.new"]
 
     public init(output: URL, force: Bool) {
         self.output = output.standardizedFileURL
@@ -238,6 +239,7 @@ public struct SiteWriter: Sendable {
             removed += 1
             removeEmptyFolders(above: target)
         }
+        for name in SiteWriter.retiredNames { unlink(outputPath + "/" + name) }
         do {
             try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
             try Data(current.text.utf8).write(to: output.appendingPathComponent(SiteWriter.manifestName), options: .atomic)

@@ -7,7 +7,7 @@ struct BuildCache {
     static let fileName = ".briefing-cache"
     static let pendingName = fileName + ".new"
     /// Bumped whenever the format or the meaning of anything cached changes.
-    static let formatVersion = 8
+    static let formatVersion = 9
 
     /// The options and the day of the build: the same sources give different output on another day
     /// (the footer's year, stale-figure warnings), with drafts, or at another base URL.
@@ -21,8 +21,6 @@ struct BuildCache {
     var baseURL: BaseURL
     /// What every page's Markdown depends on besides its own file: settings, data, the set of pages.
     var siteKey: UInt64
-    /// The `BodyStore` holding the pages' bodies.
-    var storeID: UInt64
     /// By path relative to Content/. Read from disk only when asked for: a build that finds nothing
     /// changed never needs them.
     var pages: [String: CachedPage] {
@@ -37,7 +35,7 @@ struct BuildCache {
 
     init(
         optionsKey: String, stamps: [FileStamp], stampedAt: Int, pageCount: Int, warnings: [Diagnostic], baseURL: BaseURL,
-        siteKey: UInt64, storeID: UInt64, pages: [String: CachedPage]
+        siteKey: UInt64, pages: [String: CachedPage]
     ) {
         self.optionsKey = optionsKey
         self.stamps = stamps
@@ -46,7 +44,6 @@ struct BuildCache {
         self.warnings = warnings
         self.baseURL = baseURL
         self.siteKey = siteKey
-        self.storeID = storeID
         decoded = pages
     }
 
@@ -56,10 +53,12 @@ struct BuildCache {
         var modified: Int
     }
 
-    /// A page's Markdown output: its body by where it is stored, the rest in full.
+    /// What a page's Markdown gave besides its body, which is made again only when the page's output
+    /// must be rendered again; `bodyHash` stands for it until then.
     struct CachedPage: Sendable {
         var sourceHash: UInt64
-        var body: BodyStore.Slot
+        /// The body's `PageBody.fingerprint`.
+        var bodyHash: UInt64
         var facts: PageFacts
         var diagnostics: [Diagnostic]
         var fragments: [FragmentReference]
@@ -89,7 +88,6 @@ struct BuildCache {
                 warnings: reader.list(readDiagnostic),
                 baseURL: BaseURL(reader.string()) ?? .root,
                 siteKey: UInt64(bitPattern: Int64(reader.int())),
-                storeID: UInt64(bitPattern: Int64(reader.int())),
                 pages: [:]
             )
             cache.decoded = nil
@@ -122,7 +120,6 @@ struct BuildCache {
         writer.list(warnings, BuildCache.writeDiagnostic)
         writer.string(baseURL.description)
         writer.int(Int(Int64(bitPattern: siteKey)))
-        writer.int(Int(Int64(bitPattern: storeID)))
         let entries = pages.sorted { $0.key < $1.key }
         writer.int(entries.count)
         do {
@@ -154,7 +151,7 @@ struct BuildCache {
     private static func readPage(_ reader: inout CacheReader) throws(CacheReader.Damaged) -> (String, CachedPage) {
         let path = try reader.string()
         let hash = UInt64(bitPattern: Int64(try reader.int()))
-        let body = BodyStore.Slot(offset: try reader.int(), length: try reader.int(), hash: UInt64(bitPattern: Int64(try reader.int())))
+        let bodyHash = UInt64(bitPattern: Int64(try reader.int()))
         let ids = Set(try reader.list { reader throws(CacheReader.Damaged) in try reader.string() })
         let facts = PageFacts(headingIDs: ids, firstParagraph: try reader.string())
         let diagnostics = try reader.list(readDiagnostic)
@@ -164,14 +161,12 @@ struct BuildCache {
                 position: SourcePosition(line: try reader.int(), column: try reader.int())
             )
         }
-        return (path, CachedPage(sourceHash: hash, body: body, facts: facts, diagnostics: diagnostics, fragments: fragments))
+        return (path, CachedPage(sourceHash: hash, bodyHash: bodyHash, facts: facts, diagnostics: diagnostics, fragments: fragments))
     }
 
     private static func writePage(_ page: CachedPage, to writer: inout CacheWriter) {
         writer.int(Int(Int64(bitPattern: page.sourceHash)))
-        writer.int(page.body.offset)
-        writer.int(page.body.length)
-        writer.int(Int(Int64(bitPattern: page.body.hash)))
+        writer.int(Int(Int64(bitPattern: page.bodyHash)))
         writer.list(page.facts.headingIDs.sorted()) { $0.string($1) }
         writer.string(page.facts.firstParagraph)
         writer.list(page.diagnostics, writeDiagnostic)

@@ -114,4 +114,11 @@ struct Fingerprint {
     }
 
     mutating func add(_ hash: UInt64) { value = StableHash.step(value, hash) }
+
+    /// Nil and every text, the empty one included, add different things.
+    mutating func add(optional text: String?) {
+        guard let text else { return add(0) }
+        add(1)
+        add(text)
+    }
 }
