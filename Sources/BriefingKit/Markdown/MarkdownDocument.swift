@@ -2,24 +2,23 @@ import Ccmark
 
 /// A parsed Markdown body: the owner of one cmark node tree.
 ///
-/// A class only because it owns C memory. The tree is freed in `deinit`, together with
-/// every node that was created or unlinked through this document and is still outside
-/// the tree then. `MarkdownNode` handles keep their document alive, so no handle can
-/// point into freed memory.
+/// A class only because it owns C memory: its tree, and every node made or unlinked through it, live
+/// in the `CmarkArena` of the thread that made it, and go with the document. `MarkdownNode` handles
+/// keep their document alive, so no handle can point into freed memory.
 ///
-/// Not `Sendable`: a cmark tree has no locking. Parse one document per task instead.
+/// Not `Sendable`: a cmark tree has no locking, and its memory is its thread's. Parse one document per
+/// task instead.
 public final class MarkdownDocument {
     public let options: MarkdownOptions
     let rootPointer: OpaquePointer
-    /// Every node that was created or unlinked here. At `deinit`, one that still has no
-    /// parent heads a detached subtree and is freed; one that has been linked (into the
-    /// tree or under another detached node) since is freed with its new root.
-    private var detachedCandidates: Set<OpaquePointer> = []
+    private let arena: CmarkArena
 
     public init(markdown: String, options: MarkdownOptions = MarkdownOptions()) {
         self.options = options
+        arena = CmarkArena.current
+        arena.open()
         var source = markdown
-        let parser = cmark_parser_new_with_mem(options.parseFlags, CmarkMemory.allocator)
+        let parser = cmark_parser_new_with_mem(options.parseFlags, CmarkArena.allocator)
         defer { cmark_parser_free(parser) }
         source.withUTF8 { bytes in
             bytes.withMemoryRebound(to: CChar.self) { chars in cmark_parser_feed(parser, chars.baseAddress, chars.count) }
@@ -28,13 +27,7 @@ public final class MarkdownDocument {
     }
 
     deinit {
-        // Decide which nodes are detached before freeing any: the test reads parent
-        // pointers, which dangle once the subtree holding a node has been freed.
-        let detachedRoots = detachedCandidates.filter { cmark_node_parent($0) == nil }
-        for node in detachedRoots {
-            cmark_node_free(node)
-        }
-        cmark_node_free(rootPointer)
+        arena.close()
     }
 
     /// The document node.
@@ -75,22 +68,15 @@ public final class MarkdownDocument {
         makeNode(CMARK_NODE_PARAGRAPH)
     }
 
-    /// New nodes start outside the tree, so the document must free them unless they are linked.
+    /// New nodes start outside the tree; linked or not, they go with the document.
     private func makeNode(_ type: cmark_node_type) -> MarkdownNode {
-        let pointer: OpaquePointer = cmark_node_new_with_mem(type, CmarkMemory.allocator)
-        detachedCandidates.insert(pointer)
+        let pointer: OpaquePointer = cmark_node_new_with_mem(type, CmarkArena.allocator)
         return MarkdownNode(document: self, pointer: pointer)
     }
 
-    /// Called after a node has been taken out of its tree.
-    func noteDetached(_ pointer: OpaquePointer) {
-        detachedCandidates.insert(pointer)
-    }
-
     func renderHTML(_ node: OpaquePointer) -> String {
+        // In the document's arena, like the tree.
         let buffer: UnsafeMutablePointer<CChar> = cmark_render_html(node, options.renderFlags)
-        // cmark allocates the result with the tree's allocator; it must be released by the same one.
-        defer { CmarkMemory.allocator.pointee.free(buffer) }
         return String(cString: buffer)
     }
 }

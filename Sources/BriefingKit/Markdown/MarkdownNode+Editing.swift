@@ -45,17 +45,12 @@ extension MarkdownNode {
     /// Takes this node and its subtree out of the tree. Nothing happens to a node that
     /// already has no parent (the document node, or a node outside the tree).
     public func unlink() {
-        guard cmark_node_parent(pointer) != nil else { return }
         cmark_node_unlink(pointer)
-        document.noteDetached(pointer)
     }
 
     /// Puts `replacement` where this node is and takes this node out of the tree.
     public func replace(with replacement: MarkdownNode) throws(MarkdownTreeError) {
         try placeSibling(replacement) { cmark_node_replace(pointer, replacement.pointer) }
-        if replacement != self {
-            document.noteDetached(pointer)
-        }
     }
 
     private func placeSibling(_ sibling: MarkdownNode, _ edit: () -> Int32) throws(MarkdownTreeError) {
