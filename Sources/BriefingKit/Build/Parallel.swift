@@ -32,8 +32,10 @@ private final class ResultSlots<Result>: @unchecked Sendable {
         buffer[index] = result
     }
 
+    /// Moves the results out, leaving nil behind: a copy would retain every field of every result, and
+    /// the slots' release of theirs would follow, all on one thread.
     func collect() -> [Result] {
-        (0..<count).map { buffer[$0]! }
+        (0..<count).map { buffer[$0].take()! }
     }
 }
 

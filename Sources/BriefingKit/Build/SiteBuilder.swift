@@ -128,7 +128,7 @@ public struct SiteBuilder: Sendable {
             settings.baseURL = baseURL
         }
         let layouts = try Layouts(loaded.templates)
-        let model = try parse(loaded.pages, settings: settings)
+        let model = try SiteModelBuilder(settings: settings, includeDrafts: options.includeDrafts).build(loaded.pages)
         let pageLayouts = try layouts.layouts(of: model)
         clock.lap("front matter and model")
 
@@ -155,6 +155,8 @@ public struct SiteBuilder: Sendable {
         // changed wait in a staging folder, the rest are not written at all. A page's Markdown is
         // rendered with its page, unless it was needed earlier or its output is unchanged.
         let staging = options.writeOutput ? try writer.openStaging() : nil
+        // Made on the side while the pages render, rather than after them on one core.
+        let siteFiles = Background { [model] in SiteFiles(model: model, taxonomy: taxonomy).render() }
         let progress = ProgressCounter(stage: "pages", total: jobs.count, report: options.progress)
         let rendered = parallelMap(jobs) { [model] job -> RenderedJob in
             defer { progress.step() }
@@ -216,9 +218,9 @@ public struct SiteBuilder: Sendable {
                 diagnostics.append(error)
             }
         }
-        let siteFiles = SiteFiles(model: model, taxonomy: taxonomy).render()
-        diagnostics += siteFiles.warnings
-        var generated: [(path: String, bytes: [UInt8])] = siteFiles.files.map { ($0.path, Array($0.text.utf8)) }
+        let (siteFileTexts, siteFileWarnings) = siteFiles.result()
+        diagnostics += siteFileWarnings
+        var generated: [(path: String, bytes: [UInt8])] = siteFileTexts.map { ($0.path, Array($0.text.utf8)) }
         for file in loaded.staticFiles {
             guard current.entries[file.outputPath] == nil else {
                 diagnostics.append(.error("'\(file.source.path)' would overwrite the page written to \(file.outputPath)"))
@@ -370,22 +372,6 @@ public struct SiteBuilder: Sendable {
         )
     }
 
-    private func parse(_ files: [ContentFile], settings: SiteSettings) throws(BuildFailure) -> SiteModel {
-        let parsed = parallelMap(files) { file -> Result<FrontMatter, BuildFailure> in
-            do throws(BuildFailure) { return .success(try FrontMatter.parse(file.file)) } catch { return .failure(error) }
-        }
-        var errors: [Diagnostic] = []
-        var pages: [(ContentFile, FrontMatter)] = []
-        for (file, result) in zip(files, parsed) {
-            switch result {
-            case .success(let frontMatter): pages.append((file, frontMatter))
-            case .failure(let failure): errors += failure.diagnostics
-            }
-        }
-        if !errors.isEmpty { throw BuildFailure(errors) }
-        return try SiteModelBuilder(settings: settings, includeDrafts: options.includeDrafts).build(pages)
-    }
-
     private func checkFragments(_ references: [FragmentReference], facts: [PageFacts], model: SiteModel) -> [Diagnostic] {
         references.compactMap { reference in
             guard !facts[reference.page].headingIDs.contains(reference.fragment),
@@ -426,16 +412,18 @@ private enum OutputJob: Sendable {
     case tag(Int)
     case notFound
 
+    /// Tag pages first: each lists hundreds of pages, and one of them rendered last would keep one core
+    /// busy while the other has nothing left to do.
     static func all(model: SiteModel, taxonomy: Taxonomy) -> [OutputJob] {
         var jobs: [OutputJob] = []
-        for (index, page) in model.pages.enumerated() {
-            let listed = page.kind == .section ? model.sections[page.sectionFolder]?.pages.count ?? 0 : 0
+        if !taxonomy.tags.isEmpty {
+            jobs += taxonomy.tags.indices.map(OutputJob.tag)
+            jobs.append(.tags)
+        }
+        for index in model.pages.indices {
+            let listed = model.pages[index].kind == .section ? model.sections[model.pages[index].sectionFolder]?.pages.count ?? 0 : 0
             let listPages = max(1, (listed + model.settings.pageSize - 1) / model.settings.pageSize)
             jobs += (1...listPages).map { OutputJob.page(index, listPage: $0) }
-        }
-        if !taxonomy.tags.isEmpty {
-            jobs.append(.tags)
-            jobs += taxonomy.tags.indices.map(OutputJob.tag)
         }
         jobs.append(.notFound)
         return jobs

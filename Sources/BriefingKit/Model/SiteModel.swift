@@ -26,26 +26,30 @@ public struct SiteModel: Sendable {
     public func url(of page: Page) -> String { settings.baseURL.url(page.route) }
 }
 
-/// Builds the model from parsed pages: routes, sections, order, and the checks that need the whole site.
+/// Builds the model from the pages' files: front matter, routes, sections, order, and the checks that
+/// need the whole site.
 struct SiteModelBuilder {
     let settings: SiteSettings
     let includeDrafts: Bool
 
-    func build(_ parsed: [(ContentFile, FrontMatter)]) throws(BuildFailure) -> SiteModel {
+    func build(_ files: [ContentFile]) throws(BuildFailure) -> SiteModel {
         var errors: [Diagnostic] = []
         var pages: [Page] = []
         var drafts: Set<String> = []
-        // Each page depends only on its own file, so they are made on all cores.
+        // Each page depends only on its own file, so its front matter is read and it is made on all cores.
         let builder = self
-        let made = parallelMap(parsed) { content, frontMatter -> Result<Page, Diagnostic>? in
+        let made = parallelMap(files) { file -> Result<Page, BuildFailure>? in
+            let frontMatter: FrontMatter
+            do throws(BuildFailure) { frontMatter = try FrontMatter.parse(file.file) } catch { return .failure(error) }
             guard !frontMatter.metadata.draft || builder.includeDrafts else { return nil }
-            return Result { () throws(Diagnostic) in try builder.page(content, frontMatter) }
+            do throws(Diagnostic) { return .success(try builder.page(file, frontMatter)) } catch { return .failure(BuildFailure([error])) }
         }
-        for (item, result) in zip(parsed, made) {
+        pages.reserveCapacity(files.count)
+        for (file, result) in zip(files, made) {
             switch result {
-            case nil: drafts.insert(item.0.relativePath)
+            case nil: drafts.insert(file.relativePath)
             case .success(let page)?: pages.append(page)
-            case .failure(let error)?: errors.append(error)
+            case .failure(let failure)?: errors += failure.diagnostics
             }
         }
         if !errors.isEmpty { throw BuildFailure(errors) }

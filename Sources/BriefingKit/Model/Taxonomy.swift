@@ -17,9 +17,13 @@ struct Taxonomy: Sendable {
     init(model: SiteModel) {
         var byTag: [String: Tag] = [:]
         var pageSlugs = [[String]](repeating: [], count: model.pages.count)
-        for (index, page) in model.pages.enumerated() where page.kind == .page {
-            for name in page.metadata.tags {
-                let slug = Taxonomy.slug(name)
+        // A site has tens of tags and tens of thousands of uses of them: each name is made a slug once.
+        var slugs: [String: String] = [:]
+        // By index: a copy of a page is a retain for each of its fields.
+        for index in model.pages.indices where model.pages[index].kind == .page {
+            for name in model.pages[index].metadata.tags {
+                let slug = slugs[name] ?? Taxonomy.slug(name)
+                slugs[name] = slug
                 byTag[slug, default: Tag(name: name, slug: slug, pages: [])].pages.append(index)
                 pageSlugs[index].append(slug)
             }
@@ -62,8 +66,10 @@ private struct RelatedPages {
         for (position, index) in model.newestPages.enumerated() { rank[index] = position }
         self.rank = rank
         var sectionNumbers: [String: Int] = [:]
-        for page in model.pages where sectionNumbers[page.sectionPath] == nil { sectionNumbers[page.sectionPath] = sectionNumbers.count }
-        section = model.pages.map { sectionNumbers[$0.sectionPath]! }
+        for index in model.pages.indices where sectionNumbers[model.pages[index].sectionPath] == nil {
+            sectionNumbers[model.pages[index].sectionPath] = sectionNumbers.count
+        }
+        section = model.pages.indices.map { sectionNumbers[model.pages[$0].sectionPath]! }
     }
 
     /// Every page's list, the pages in runs: each run counts shared tags in one array as long as the site.

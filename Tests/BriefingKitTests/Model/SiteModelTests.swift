@@ -3,11 +3,10 @@ import Testing
 
 @Suite struct SiteModelTests {
     private func model(_ pages: [(path: String, frontMatter: String)]) throws -> SiteModel {
-        let parsed = try pages.map { page in
-            let file = SourceFile(path: "Content/" + page.path, text: "---\n\(page.frontMatter)\n---\nText.\n")
-            return (ContentFile(relativePath: page.path, file: file), try FrontMatter.parse(file))
+        let files = pages.map { page in
+            ContentFile(relativePath: page.path, file: SourceFile(path: "Content/" + page.path, text: "---\n\(page.frontMatter)\n---\nText.\n"))
         }
-        return try SiteModelBuilder(settings: SiteSettings(title: "Alliance", baseURL: .root), includeDrafts: false).build(parsed)
+        return try SiteModelBuilder(settings: SiteSettings(title: "Alliance", baseURL: .root), includeDrafts: false).build(files)
     }
 
     /// Newest first; on the same day a time sorts after midnight, and a day written with or without a time
