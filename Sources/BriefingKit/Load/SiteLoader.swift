@@ -200,10 +200,13 @@ struct SiteScan: Sendable {
 
     /// Size and modification time of every file, sorted by path from the site folder.
     var stamps: [BuildCache.FileStamp] {
-        [("Content", content), ("Templates", templates)].flatMap { folder, files in
-            files.filter { $0.link?.isFolder != true }.map { file in
-                BuildCache.FileStamp(path: folder + "/" + file.relativePath, size: file.size, modified: file.modified)
+        var stamps: [BuildCache.FileStamp] = []
+        stamps.reserveCapacity(content.count + templates.count)
+        for (folder, files) in [("Content/", content), ("Templates/", templates)] {
+            for file in files where file.link?.isFolder != true {
+                stamps.append(BuildCache.FileStamp(path: folder + file.relativePath, size: file.size, modified: file.modified))
             }
         }
+        return stamps
     }
 }

@@ -38,16 +38,17 @@ struct SiteModelBuilder {
         var drafts: Set<String> = []
         // Each page depends only on its own file, so its front matter is read and it is made on all cores.
         let builder = self
-        let made = parallelMap(files) { file -> Result<Page, BuildFailure>? in
+        var made = parallelMap(files) { file -> Result<Page, BuildFailure>? in
             let frontMatter: FrontMatter
             do throws(BuildFailure) { frontMatter = try FrontMatter.parse(file.file) } catch { return .failure(error) }
             guard !frontMatter.metadata.draft || builder.includeDrafts else { return nil }
             do throws(Diagnostic) { return .success(try builder.page(file, frontMatter)) } catch { return .failure(BuildFailure([error])) }
         }
         pages.reserveCapacity(files.count)
-        for (file, result) in zip(files, made) {
-            switch result {
-            case nil: drafts.insert(file.relativePath)
+        // Each page moved out, not copied: a copy is a retain for each of its fields.
+        for index in files.indices {
+            switch made[index].take() {
+            case nil: drafts.insert(files[index].relativePath)
             case .success(let page)?: pages.append(page)
             case .failure(let failure)?: errors += failure.diagnostics
             }

@@ -107,13 +107,34 @@ public struct SiteWriter: Sendable {
             return negative ? 0 &- value : value
         }
 
+        /// Written as bytes, sorted by path: 11,000 lines at 10,000 pages, on one core at the end of a build.
         var text: String {
-            ([Manifest.header] + entries.keys.sorted().map { path in
-                let entry = entries[path]!
-                return "\(entry.hash) \(entry.size) \(String(entry.input, radix: 16)) \(path)"
-            })
-                .joined(separator: "\n") + "\n"
+            var bytes = Array(Manifest.header.utf8)
+            bytes.reserveCapacity(bytes.count + entries.count * 96)
+            bytes.append(UInt8(ascii: "\n"))
+            for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
+                Manifest.appendHex(entry.hash.value, width: 16, to: &bytes)
+                bytes.append(UInt8(ascii: " "))
+                if entry.size < 0 { bytes.append(UInt8(ascii: "-")) }
+                bytes += String(entry.size.magnitude).utf8
+                bytes.append(UInt8(ascii: " "))
+                Manifest.appendHex(entry.input, width: 1, to: &bytes)
+                bytes.append(UInt8(ascii: " "))
+                bytes += path.utf8
+                bytes.append(UInt8(ascii: "\n"))
+            }
+            return String(decoding: bytes, as: UTF8.self)
         }
+
+        /// Lowercase hexadecimal digits, zero-padded to `width`.
+        private static func appendHex(_ value: UInt64, width: Int, to bytes: inout [UInt8]) {
+            let digits = max(width, (67 - value.leadingZeroBitCount) / 4)
+            for shift in stride(from: (digits - 1) * 4, through: 0, by: -4) {
+                bytes.append(Manifest.hexDigits[Int((value >> UInt64(shift)) & 0xF)])
+            }
+        }
+
+        private static let hexDigits = Array("0123456789abcdef".utf8)
     }
 
     /// Checks that the output folder may be built into, and reads what the last build wrote.
@@ -197,13 +218,15 @@ public struct SiteWriter: Sendable {
         var moves: [String] = []
         var movedFolders: Set<String> = []
         var outputHas: [String: Bool] = [:]
-        for path in staged.sorted() {
+        for path in staged {
             var move = path
-            var folder = ""
-            for component in path.split(separator: "/").dropLast() {
-                folder += folder.isEmpty ? String(component) : "/" + component
+            // Each folder of the path, from the top, cut at its slashes as bytes.
+            var next = path.utf8.startIndex
+            while let slash = path.utf8[next...].firstIndex(of: UInt8(ascii: "/")) {
+                let folder = String(path[..<slash])
+                next = path.utf8.index(after: slash)
                 if movedFolders.contains(folder) { move = ""; break }
-                let exists = outputHas[folder] ?? (access(output.path + "/" + folder, F_OK) == 0)
+                let exists = outputHas[folder] ?? (access(outputPath + "/" + folder, F_OK) == 0)
                 outputHas[folder] = exists
                 if !exists {
                     movedFolders.insert(folder)
