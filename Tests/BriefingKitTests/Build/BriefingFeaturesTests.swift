@@ -262,7 +262,7 @@ import Testing
         ^
         """),
         BadInput(name: "bad JSON", files: "-- Content/data/people.json --\n{\"lead\": \"Min-ji Park\",\n \"count\": }\n", expected: """
-        Content/data/people.json:2:11: error: invalid JSON: Invalid value
+        Content/data/people.json:2:11: error: invalid JSON: expected a value (a string, number, object, array, true, false or null)
          "count": }
                   ^
         """),

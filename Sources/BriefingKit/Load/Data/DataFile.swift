@@ -33,37 +33,20 @@ public struct DataFile: Sendable {
         }
     }
 
-    /// JSON through Foundation's decoder; on an error its parser's character offset gives the position.
     private static func json(_ file: SourceFile) throws(Diagnostic) -> TemplateValue {
-        let data = Data(file.text.utf8)
-        if let value = try? JSONDecoder().decode(TemplateValue.self, from: data) { return value }
-        let problem = jsonSyntaxProblem(data)
-        let position = problem.offset.map { lineAndColumn(ofCharacter: $0, in: file.text) } ?? (line: 1, column: 1)
-        throw file.error("invalid JSON" + (problem.detail.isEmpty ? "" : ": " + problem.detail), line: position.line, column: position.column)
-    }
-
-    /// The syntax error JSONSerialization reports ("Invalid value around character 15."), split into its
-    /// text and the offset.
-    private static func jsonSyntaxProblem(_ data: Data) -> (detail: String, offset: Int?) {
-        let error: NSError
-        do {
-            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-            return ("", nil)
-        } catch let caught as NSError {
-            error = caught
+        do throws(JSONReader.Failure) {
+            return try JSONReader.read(file.text)
+        } catch {
+            let position = lineAndColumn(ofByte: error.offset, in: file.text)
+            throw file.error("invalid JSON: " + error.message, line: position.line, column: position.column)
         }
-        let detail = error.userInfo[NSDebugDescriptionErrorKey] as? String ?? ""
-        let offset = detail.range(of: #"character (\d+)"#, options: .regularExpression)
-            .flatMap { Int(detail[$0].dropFirst("character ".count)) }
-        let text = detail.replacingOccurrences(of: #" around character \d+\.?"#, with: "", options: .regularExpression)
-        return (text, offset)
     }
 
-    private static func lineAndColumn(ofCharacter offset: Int, in text: String) -> (line: Int, column: Int) {
+    /// Columns count Unicode scalars, as everywhere in diagnostics.
+    private static func lineAndColumn(ofByte offset: Int, in text: String) -> (line: Int, column: Int) {
         var line = 1
         var column = 1
-        for (index, byte) in text.utf8.enumerated() {
-            if index >= offset { break }
+        for byte in text.utf8.prefix(offset) {
             if byte == UInt8(ascii: "\n") {
                 line += 1
                 column = 1
