@@ -31,12 +31,15 @@ struct Text: Sendable {
 struct VariableName: Sendable, Equatable, CustomStringConvertible {
     /// `["page", "title"]` for `page.title`; empty for the implicit iterator `.`.
     let components: [String]
+    /// Each component's `TemplateMap.hash`, made once for every lookup of the name.
+    let hashes: [UInt64]
     let text: String
 
     init(_ text: String) {
         self.text = text
         self.components =
             text == "." ? [] : text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        self.hashes = components.map(TemplateMap.hash)
     }
 
     var isImplicitIterator: Bool { components.isEmpty }

@@ -199,7 +199,7 @@ struct TemplateRenderer {
         if let slot = reference.slot { return slot }
         var name = reference.name
         if let variable = reference.variable {
-            guard let value = Self.lookup(variable.components, in: stack) else {
+            guard let value = Self.lookup(variable, in: stack) else {
                 if strict { throw error(.unknownVariable(variable.text), at: index, of: file) }
                 return nil
             }
@@ -251,18 +251,20 @@ struct TemplateRenderer {
     /// The first part is looked up from the top of the context stack down; the other parts only
     /// in the value found, as the spec asks.
     private func lookup(_ name: Int, of file: Int) -> TemplateValue? {
-        Self.lookup(programs[file].names[name].components, in: stack)
+        Self.lookup(programs[file].names[name], in: stack)
     }
 
-    private static func lookup(_ components: [String], in stack: [TemplateValue]) -> TemplateValue? {
+    private static func lookup(_ name: VariableName, in stack: [TemplateValue]) -> TemplateValue? {
+        let components = name.components
         guard let first = components.first else { return stack[stack.count - 1] }
+        let hashes = name.hashes
         var index = stack.count - 1
         while index >= 0 {
-            if case .map(let entries) = stack[index], let found = entries[first] {
+            if case .map(let entries) = stack[index], let found = entries.value(forKey: first, hash: hashes[0]) {
                 var value = found
                 var part = 1
                 while part < components.count {
-                    guard case .map(let inner) = value, let next = inner[components[part]] else { return nil }
+                    guard case .map(let inner) = value, let next = inner.value(forKey: components[part], hash: hashes[part]) else { return nil }
                     value = next
                     part += 1
                 }

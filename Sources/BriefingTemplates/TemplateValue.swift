@@ -11,7 +11,7 @@ public enum TemplateValue: Sendable {
     /// Trusted HTML: written as is, even by an escaping `{{name}}` tag.
     case html(String)
     case list([TemplateValue])
-    case map([String: TemplateValue])
+    case map(TemplateMap)
     case lambda(TemplateLambda)
 }
 
@@ -68,7 +68,7 @@ extension TemplateValue: Decodable {
         } else if let value = try? container.decode([TemplateValue].self) {
             self = .list(value)
         } else if let value = try? container.decode([String: TemplateValue].self) {
-            self = .map(value)
+            self = .map(TemplateMap(value.map { ($0.key, $0.value) }))
         } else {
             throw DecodingError.dataCorruptedError(
                 in: container,
@@ -101,7 +101,7 @@ extension TemplateValue: ExpressibleByArrayLiteral {
 extension TemplateValue: ExpressibleByDictionaryLiteral {
     /// A repeated key keeps its last value.
     public init(dictionaryLiteral elements: (String, TemplateValue)...) {
-        self = .map(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+        self = .map(TemplateMap(elements))
     }
 }
 

@@ -15,7 +15,7 @@ public struct PageMetadata: Sendable {
     public var sources: [SourceReference] = []
     public var toc: TOCSetting = .siteDefault
     /// Keys Briefing does not know, for templates as `page.params`.
-    public var params: [String: TemplateValue] = [:]
+    public var params = TemplateMap()
     /// Where each key's value is written, so later stages can point at a bad layout or slug.
     public var locations: [String: SourceLocation] = [:]
 

@@ -117,7 +117,7 @@ extension YAMLNode {
         case .sequence(let items):
             return .list(items.map(\.templateValue))
         case .mapping(let pairs):
-            var map: [String: TemplateValue] = [:]
+            var map = TemplateMap(minimumCapacity: pairs.count)
             for (key, value) in pairs {
                 map[key.scalarText ?? ""] = value.templateValue
             }

@@ -249,7 +249,7 @@ struct TemplateContext {
             "params": .map(page.metadata.params),
         ]
         // With room for the keys `addBody` adds: growing the map later hashed every key again.
-        var map = [String: TemplateValue](minimumCapacity: values.count + TemplateContext.bodyKeys)
+        var map = TemplateMap(minimumCapacity: values.count + TemplateContext.bodyKeys)
         for (key, value) in values { map[key] = value }
         return .map(map)
     }

@@ -226,7 +226,7 @@ enum PageFixture {
         case .double(let number): number
         case .string(let text), .html(let text): text
         case .list(let items): items.map { anyValue($0) as Any }
-        case .map(let entries): entries.compactMapValues { anyValue($0) }
+        case .map(let entries): Dictionary(entries.compactMap { key, value in anyValue(value).map { (key, $0) } }, uniquingKeysWith: { first, _ in first })
         case .lambda: nil
         }
     }

@@ -36,7 +36,9 @@ extension Fingerprint {
     /// A map's entries hashed one by one and summed: the sum does not depend on the order a `Dictionary`
     /// hands them out in, so no keys need sorting (which was most of the cost of a page's fingerprint).
     /// Each entry's hash covers its key and its value together, so moving a value to another key changes it.
-    static func unordered<Value>(_ map: [String: Value], adding add: (inout Fingerprint, String, Value) -> Void) -> UInt64 {
+    static func unordered<Value>(
+        _ map: some Sequence<(key: String, value: Value)>, adding add: (inout Fingerprint, String, Value) -> Void
+    ) -> UInt64 {
         var sum: UInt64 = 0
         for (key, value) in map {
             var entry = Fingerprint()

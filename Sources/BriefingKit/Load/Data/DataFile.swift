@@ -21,7 +21,10 @@ public struct DataFile: Sendable {
         case "csv":
             let table = try CSVTable.parse(file)
             let records: [TemplateValue] = table.rows.map { row in
-                .map(Dictionary(zip(table.header, row.map(TemplateValue.string)), uniquingKeysWith: { first, _ in first }))
+                // A column named twice keeps its first value.
+                var record = TemplateMap(minimumCapacity: table.header.count)
+                for (name, field) in zip(table.header, row) where record[name] == nil { record[name] = .string(field) }
+                return .map(record)
             }
             return DataFile(name: stem, fileName: fileName, file: file, value: .list(records), table: table)
         case "json":

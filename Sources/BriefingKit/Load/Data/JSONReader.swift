@@ -78,7 +78,7 @@ struct JSONReader {
     private mutating func object() throws(Failure) -> TemplateValue {
         try nested()
         offset += 1
-        var members: [String: TemplateValue] = [:]
+        var members = TemplateMap()
         skipWhitespace()
         if current == UInt8(ascii: "}") {
             offset += 1

@@ -14,10 +14,10 @@ public struct SiteData: Sendable {
     /// a name in several formats are `data.<name>.<extension>` (`data.budgets.csv`, `data.budgets.json`).
     var templateValue: TemplateValue {
         let byName = Dictionary(grouping: files.values, by: \.name)
-        return .map(byName.mapValues { group in
-            guard group.count > 1 else { return group[0].value }
-            return .map(Dictionary(uniqueKeysWithValues: group.map { (String($0.fileName.dropFirst($0.name.count + 1)), $0.value) }))
-        })
+        return .map(TemplateMap(byName.map { name, group in
+            guard group.count > 1 else { return (name, group[0].value) }
+            return (name, .map(TemplateMap(group.map { (String($0.fileName.dropFirst($0.name.count + 1)), $0.value) })))
+        }))
     }
 
     static func load(_ files: [(fileName: String, file: SourceFile)]) throws(BuildFailure) -> SiteData {
