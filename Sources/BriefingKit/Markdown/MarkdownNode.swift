@@ -97,6 +97,10 @@ public struct MarkdownNode {
     /// Calls `body` with the literal's UTF-8 bytes as cmark holds them, making no String; nil for the
     /// kinds `literal` is nil for.
     public func withLiteralBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        MarkdownNode.withLiteralBytes(of: pointer, body)
+    }
+
+    static func withLiteralBytes<Result>(of pointer: OpaquePointer, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
         guard let literal = cmark_node_get_literal(pointer) else { return nil }
         let count = Int(strlen(literal))
         return literal.withMemoryRebound(to: UInt8.self, capacity: count) { bytes in
@@ -178,9 +182,38 @@ public struct MarkdownNode {
         walk { body(MarkdownNode(document: document, pointer: $0)) }
     }
 
+    /// The same with a view of each node, for loops that only read: a handle retains its document, which
+    /// for every text node of every page showed.
+    func visitViews(_ body: (NodeView) -> Void) {
+        walk { body(NodeView(pointer: $0)) }
+    }
+
+    /// A node as `visitViews` shows it, holding no reference to its document: valid only during the call.
+    struct NodeView {
+        let pointer: OpaquePointer
+
+        var kind: Kind { Kind(cmark_node_get_type(pointer)) }
+
+        /// A block right under the document node.
+        var isTopLevel: Bool { cmark_node_get_type(cmark_node_parent(pointer)) == CMARK_NODE_DOCUMENT }
+
+        func withLiteralBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+            MarkdownNode.withLiteralBytes(of: pointer, body)
+        }
+
+        /// A handle to keep: it holds the document.
+        func handle(in document: MarkdownDocument) -> MarkdownNode {
+            MarkdownNode(document: document, pointer: pointer)
+        }
+    }
+
     /// The words of this subtree without markup: text and code spans, with line breaks as
     /// spaces. What a heading contributes to a table of contents or a slug.
     public var plainText: String {
+        // Most headings are one text node: its literal is the answer, made without a walk.
+        if let child = cmark_node_first_child(pointer), cmark_node_next(child) == nil, cmark_node_get_type(child) == CMARK_NODE_TEXT {
+            return String(cString: cmark_node_get_literal(child))
+        }
         var text = ""
         walk { node in
             switch cmark_node_get_type(node) {

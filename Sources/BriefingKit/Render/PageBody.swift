@@ -110,10 +110,10 @@ struct MarkdownStage {
         // Counted before the headings become custom blocks, whose text cmark no longer exposes.
         var firstParagraph = ""
         var words = 0
-        for node in document.root.descendants(ofKind: .paragraph, .text, .code, .codeBlock) {
+        document.root.visitViews { node in
             switch node.kind {
-            case .paragraph where firstParagraph.isEmpty && node.parent?.kind == .document:
-                firstParagraph = node.plainText
+            case .paragraph where firstParagraph.isEmpty && node.isTopLevel:
+                firstParagraph = node.handle(in: document).plainText
             case .text, .code, .codeBlock:
                 words += node.withLiteralBytes(PlainText.wordCount) ?? 0
             default:

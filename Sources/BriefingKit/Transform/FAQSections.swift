@@ -129,7 +129,7 @@ struct FAQSections: Sendable {
         var bytes: [UInt8] = []
         let space = UInt8(ascii: " ")
         for block in blocks {
-            block.visit { node in
+            block.visitViews { node in
                 switch node.kind {
                 case .text, .code:
                     node.withLiteralBytes { bytes.append(contentsOf: $0) }

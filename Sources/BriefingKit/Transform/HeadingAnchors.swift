@@ -70,11 +70,7 @@ public struct HeadingAnchors: Sendable {
             let title = node.plainText
             let id = ids.claim(Self.slug(title))
             headings.append(AnchoredHeading(level: level, id: id, title: title, position: node.start))
-            let content = Self.innerHTML(of: node)
-            let anchored = document.makeCustomBlock(
-                onEnter: "<h\(level) id=\"\(id)\">\(content)</h\(level)>\n",
-                onExit: ""
-            )
+            let anchored = document.makeCustomBlock(onEnter: Self.html(level: level, id: id, content: Self.innerHTML(of: node)), onExit: "")
             // Cannot fail: a heading always has a parent, and any parent of a block
             // (document, block quote, list item, custom block) accepts a custom block.
             try? node.replace(with: anchored)
@@ -83,6 +79,23 @@ public struct HeadingAnchors: Sendable {
             TOCEntry(level: $0.level, id: $0.id, title: $0.title)
         }
         return (TableOfContents(entries: Self.nested(entries)), Set(headings.map(\.id)), headings)
+    }
+
+    /// `<h2 id="…">…</h2>` and a line break, appended piece by piece into one string made to size.
+    private static func html(level: Int, id: String, content: String) -> String {
+        let tag = String(level)
+        var html = ""
+        html.reserveCapacity(id.utf8.count + content.utf8.count + 20)
+        html += "<h"
+        html += tag
+        html += " id=\""
+        html += id
+        html += "\">"
+        html += content
+        html += "</h"
+        html += tag
+        html += ">\n"
+        return html
     }
 
     /// The heading's inlines as HTML. Rendered by cmark, so that their markup and escaping are exactly
@@ -123,24 +136,30 @@ public struct HeadingAnchors: Sendable {
     /// The same rules for ASCII titles, byte by byte: letters and digits kept (lowercased), spaces and
     /// hyphens separate, everything else is dropped.
     private static func asciiSlug(_ title: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(title.utf8.count)
-        var separatorPending = false
-        for byte in title.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                if separatorPending {
-                    bytes.append(UInt8(ascii: "-"))
-                    separatorPending = false
+        // Written straight into the string: never longer than the title, a separator standing for
+        // at least one byte left out.
+        let slug = String(unsafeUninitializedCapacity: title.utf8.count) { slug in
+            var count = 0
+            var separatorPending = false
+            for byte in title.utf8 {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                    if separatorPending {
+                        slug[count] = UInt8(ascii: "-")
+                        count += 1
+                        separatorPending = false
+                    }
+                    slug[count] = byte | (byte <= UInt8(ascii: "Z") && byte >= UInt8(ascii: "A") ? 0x20 : 0)
+                    count += 1
+                case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), 0x0B, 0x0C, UInt8(ascii: "-"):
+                    separatorPending = count > 0
+                default:
+                    break
                 }
-                bytes.append(byte | (byte <= UInt8(ascii: "Z") && byte >= UInt8(ascii: "A") ? 0x20 : 0))
-            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), 0x0B, 0x0C, UInt8(ascii: "-"):
-                separatorPending = !bytes.isEmpty
-            default:
-                break
             }
+            return count
         }
-        return bytes.isEmpty ? "section" : String(decoding: bytes, as: UTF8.self)
+        return slug.isEmpty ? "section" : slug
     }
 
     private static let keptCategories: Set<Unicode.GeneralCategory> = [
