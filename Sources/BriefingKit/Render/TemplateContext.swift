@@ -284,15 +284,13 @@ struct TemplateContext {
         let page = model.pages[index]
         guard page.kind == .page else { return "" }
         let url = model.settings.baseURL.absolute(page.route)
-        var script = StructuredData.scriptElement(StructuredData.article(
+        var values = [StructuredData.article(
             headline: page.title, description: page.metadata.summary, authors: authors(of: page),
             datePublished: page.metadata.date?.iso, dateModified: page.metadata.updated?.iso,
             url: url, publisherName: model.settings.title, language: model.settings.language
-        ))
-        if !faq.isEmpty {
-            script += "\n" + StructuredData.scriptElement(StructuredData.faqPage(faq.map { ($0.question, $0.answer) }, url: url))
-        }
-        return script
+        )]
+        if !faq.isEmpty { values.append(StructuredData.faqPage(faq.map { ($0.question, $0.answer) }, url: url)) }
+        return StructuredData.scriptElements(values)
     }
 
     /// What lists show about a page.

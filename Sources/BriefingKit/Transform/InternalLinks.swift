@@ -72,6 +72,9 @@ struct InternalLinks {
         let isRootRelative = decoded.hasPrefix("/")
         let isMarkdown = decoded.hasSuffix(".md")
         if !isMarkdown, isRootRelative { return .replace(model.settings.baseURL.path + String(url.dropFirst())) }
+        // Anything else but a Markdown file can only be a file beside the pages; a site without any, or
+        // a URL of a folder, leaves nothing to look up (most links of most pages).
+        if !isMarkdown, !checkPublishedURLs, contentFiles.isEmpty || decoded.hasSuffix("/") { return .keep }
         guard let target = InternalLinks.normalize(decoded, from: isRootRelative ? "" : folder) else {
             // A relative URL such as `../../news/x/` is written against the published page and is fine;
             // only a link to a Markdown file names a file, and that file must be in Content/.

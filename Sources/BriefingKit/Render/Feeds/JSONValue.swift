@@ -35,7 +35,7 @@ enum JSONValue: Sendable, Equatable {
 
     /// Written as bytes: appending to a String keeps its count and flags on every write, and the strings
     /// of a page's JSON-LD (its FAQ answers) are long.
-    private func write(to output: inout [UInt8]) {
+    func write(to output: inout [UInt8]) {
         switch self {
         case .string(let text):
             JSONValue.writeString(text, to: &output)

@@ -46,9 +46,20 @@ enum StructuredData {
         ])
     }
 
-    /// The element to place in `<head>`; `serialized()` guarantees the JSON cannot close it early.
-    static func scriptElement(_ value: JSONValue) -> String {
-        "<script type=\"application/ld+json\">" + value.serialized() + "</script>"
+    /// The elements to place in `<head>`, one for each value, a line apart; `JSONValue` guarantees the
+    /// JSON cannot close them early. Written into one buffer: a FAQPage holds every answer of the page,
+    /// and copying it from string to string showed.
+    static func scriptElements(_ values: [JSONValue]) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(1024)
+        for (index, value) in values.enumerated() {
+            if index > 0 { output.append(UInt8(ascii: "\n")) }
+            output += #"<script type="application/ld+json">"#.utf8
+            value.write(to: &output)
+            output += "</script>".utf8
+        }
+        // Valid UTF-8: see `JSONValue.serialized()`.
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// An object without the members that have no value: schema.org treats an absent property as unknown,

@@ -48,11 +48,16 @@ import Testing
             """)
     }
 
+    @Test func oneScriptElementPerValueALineApart() {
+        let elements = StructuredData.scriptElements([.object([("a", .int(1))]), .array([.string("b")])])
+        #expect(elements == #"<script type="application/ld+json">{"a":1}</script>"# + "\n" + #"<script type="application/ld+json">["b"]</script>"#)
+    }
+
     @Test func scriptElementCannotBeClosedFromInside() throws {
         let answer = "Yes.</script><script>alert(1)</script><!-- \u{2028}"
-        let element = StructuredData.scriptElement(
-            StructuredData.faqPage([(question: "Safe?", answer: answer)], url: "https://example.org/")
-        )
+        let element = StructuredData.scriptElements([
+            StructuredData.faqPage([(question: "Safe?", answer: answer)], url: "https://example.org/"),
+        ])
         let open = #"<script type="application/ld+json">"#
         #expect(element.hasPrefix(open))
         #expect(element.hasSuffix("</script>"))
