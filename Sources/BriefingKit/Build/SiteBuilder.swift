@@ -251,7 +251,7 @@ public struct SiteBuilder: Sendable {
             let cache = pages.count < model.pages.count ? nil : BuildCache(
                 optionsKey: optionsKey, stamps: stamps, stampedAt: stampedAt, pageCount: model.pages.count,
                 warnings: SiteBuilder.ordered(diagnostics), baseURL: settings.baseURL, siteKey: siteKey,
-                pages: Dictionary(uniqueKeysWithValues: zip(model.pages, pages).map { ($0.source.relativePath, $1) })
+                pages: zip(model.pages, pages).map { ($0.source.relativePath, $1) }
             )
             let cacheWritten = Background { [outputFolder = options.outputFolder] in cache?.writePending(to: outputFolder) ?? false }
             do {

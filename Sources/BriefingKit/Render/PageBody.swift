@@ -44,7 +44,8 @@ struct PageBody: Sendable, Equatable {
 /// What the rest of the site needs to know about a page's Markdown: small, held for every page.
 struct PageFacts: Sendable {
     var headingIDs: Set<String>
-    /// The first paragraph as plain text, for lists that show a line about the page.
+    /// The first paragraph as plain text, the excerpt lists show of a page without a summary; a page's
+    /// record leaves it empty when the page has one.
     var firstParagraph: String
 }
 
@@ -66,8 +67,11 @@ struct MarkdownStage {
     /// the build and the next one need to know of it.
     func render(pageIndex: Int, sourceHash: UInt64) -> (body: PageBody, record: BuildCache.CachedPage) {
         let output = render(pageIndex: pageIndex)
+        var facts = output.facts
+        // Only the excerpt of a page without a summary is its first paragraph: kept for no other.
+        if model.pages[pageIndex].metadata.summary != nil { facts.firstParagraph = "" }
         let record = BuildCache.CachedPage(
-            sourceHash: sourceHash, bodyHash: output.body.fingerprint, facts: output.facts, diagnostics: output.diagnostics,
+            sourceHash: sourceHash, bodyHash: output.body.fingerprint, facts: facts, diagnostics: output.diagnostics,
             fragments: output.fragments
         )
         return (output.body, record)

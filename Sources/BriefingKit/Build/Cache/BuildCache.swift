@@ -24,18 +24,18 @@ struct BuildCache {
     /// By path relative to Content/. Read from disk only when asked for: a build that finds nothing
     /// changed never needs them.
     var pages: [String: CachedPage] {
-        if let decoded { return decoded }
-        guard let encodedPages else { return [:] }
+        guard let encodedPages else { return Dictionary(made, uniquingKeysWith: { first, _ in first }) }
         var reader = CacheReader(encodedPages)
         guard let list = try? reader.list(BuildCache.readPage), reader.isAtEnd else { return [:] }
         return Dictionary(list, uniquingKeysWith: { first, _ in first })
     }
-    private var decoded: [String: CachedPage]?
+    /// The pages of a cache a build made, in the order they are written.
+    private var made: [(String, CachedPage)] = []
     private var encodedPages: Data?
 
     init(
         optionsKey: String, stamps: [FileStamp], stampedAt: Int, pageCount: Int, warnings: [Diagnostic], baseURL: BaseURL,
-        siteKey: UInt64, pages: [String: CachedPage]
+        siteKey: UInt64, pages: [(String, CachedPage)]
     ) {
         self.optionsKey = optionsKey
         self.stamps = stamps
@@ -44,7 +44,7 @@ struct BuildCache {
         self.warnings = warnings
         self.baseURL = baseURL
         self.siteKey = siteKey
-        decoded = pages
+        made = pages
     }
 
     struct FileStamp: Equatable {
@@ -88,9 +88,8 @@ struct BuildCache {
                 warnings: reader.list(readDiagnostic),
                 baseURL: BaseURL(reader.string()) ?? .root,
                 siteKey: UInt64(bitPattern: Int64(reader.int())),
-                pages: [:]
+                pages: []
             )
-            cache.decoded = nil
             cache.encodedPages = reader.remainder
             return cache
         } catch {
@@ -120,10 +119,9 @@ struct BuildCache {
         writer.list(warnings, BuildCache.writeDiagnostic)
         writer.string(baseURL.description)
         writer.int(Int(Int64(bitPattern: siteKey)))
-        let entries = pages.sorted { $0.key < $1.key }
-        writer.int(entries.count)
+        writer.int(made.count)
         do {
-            for (path, page) in entries {
+            for (path, page) in made {
                 writer.string(path)
                 BuildCache.writePage(page, to: &writer)
                 try writer.flush(to: handle.write(contentsOf:))
