@@ -15,25 +15,39 @@ struct Taxonomy: Sendable {
     static let route = "tags/"
 
     init(model: SiteModel) {
-        var byTag: [String: Tag] = [:]
-        var pageSlugs = [[String]](repeating: [], count: model.pages.count)
-        // A site has tens of tags and tens of thousands of uses of them: each name is made a slug once.
-        var slugs: [String: String] = [:]
+        // Tags numbered as first met. A site has tens of tags and tens of thousands of uses of them: each
+        // name is looked up once a use, and made a slug once.
+        var numbers: [String: Int] = [:]
+        var numbersBySlug: [String: Int] = [:]
+        var found: [Tag] = []
+        var pageTags = [[Int]](repeating: [], count: model.pages.count)
         // By index: a copy of a page is a retain for each of its fields.
         for index in model.pages.indices where model.pages[index].kind == .page {
             for name in model.pages[index].metadata.tags {
-                let slug = slugs[name] ?? Taxonomy.slug(name)
-                slugs[name] = slug
-                byTag[slug, default: Tag(name: name, slug: slug, pages: [])].pages.append(index)
-                pageSlugs[index].append(slug)
+                let number: Int
+                if let known = numbers[name] {
+                    number = known
+                } else {
+                    let slug = Taxonomy.slug(name)
+                    if let known = numbersBySlug[slug] {
+                        number = known
+                    } else {
+                        number = found.count
+                        found.append(Tag(name: name, slug: slug, pages: []))
+                        numbersBySlug[slug] = number
+                    }
+                    numbers[name] = number
+                }
+                found[number].pages.append(index)
+                if !pageTags[index].contains(number) { pageTags[index].append(number) }
             }
         }
-        tags = byTag.values.map { tag in
-            var tag = tag
-            tag.pages.sort { model.recency[$0] < model.recency[$1] }
-            return tag
-        }.sorted { $0.name.lowercased() < $1.name.lowercased() }
-        related = RelatedPages(model: model, tags: tags, pageSlugs: pageSlugs).all()
+        for number in found.indices { found[number].pages.sort { model.recency[$0] < model.recency[$1] } }
+        let order = found.indices.sorted { found[$0].name.lowercased() < found[$1].name.lowercased() }
+        var renumbered = [Int](repeating: 0, count: found.count)
+        for (position, number) in order.enumerated() { renumbered[number] = position }
+        tags = order.map { found[$0] }
+        related = RelatedPages(model: model, tags: tags, pageTags: pageTags.map { $0.map { renumbered[$0] } }).all()
     }
 
     static func slug(_ name: String) -> String { HeadingAnchors.slug(name) }
@@ -56,12 +70,11 @@ private struct RelatedPages {
     /// Per page, its section by number, so comparing two pages' sections compares integers.
     let section: [Int]
 
-    init(model: SiteModel, tags: [Taxonomy.Tag], pageSlugs: [[String]]) {
+    init(model: SiteModel, tags: [Taxonomy.Tag], pageTags: [[Int]]) {
         self.model = model
         count = model.settings.relatedCount
         candidates = tags.map { $0.pages.prefix(200) }
-        let tagNumbers = Dictionary(uniqueKeysWithValues: tags.enumerated().map { ($1.slug, $0) })
-        pageTags = pageSlugs.map { Set($0).compactMap { tagNumbers[$0] } }
+        self.pageTags = pageTags
         var rank = [Int](repeating: Int.max, count: model.pages.count)
         for (position, index) in model.newestPages.enumerated() { rank[index] = position }
         self.rank = rank
