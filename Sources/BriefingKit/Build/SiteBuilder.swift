@@ -206,6 +206,8 @@ public struct SiteBuilder: Sendable {
         }
         var diagnostics = checkMarkdown(records, model: model, loaded: loaded, settings: settings)
         var current = SiteWriter.Manifest()
+        // Made to size: growing rehashed every path so far each time, on one core.
+        current.entries.reserveCapacity(rendered.count + loaded.staticFiles.count + 3)
         var staged: [String] = []
         for result in rendered {
             switch result.file {

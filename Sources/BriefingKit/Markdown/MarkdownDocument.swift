@@ -13,7 +13,12 @@ public final class MarkdownDocument {
     let rootPointer: OpaquePointer
     private let arena: CmarkArena
 
-    public init(markdown: String, options: MarkdownOptions = MarkdownOptions()) {
+    public convenience init(markdown: String, options: MarkdownOptions = MarkdownOptions()) {
+        self.init(markdown: markdown[...], options: options)
+    }
+
+    /// A page's body is a slice of its file's text: fed to cmark where it lies, not copied first.
+    public init(markdown: Substring, options: MarkdownOptions = MarkdownOptions()) {
         self.options = options
         arena = CmarkArena.current
         arena.open()

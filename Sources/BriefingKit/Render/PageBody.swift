@@ -82,7 +82,7 @@ struct MarkdownStage {
 
     func render(pageIndex: Int) -> Output {
         let page = model.pages[pageIndex]
-        let document = MarkdownDocument(markdown: String(page.body), options: model.settings.markdown)
+        let document = MarkdownDocument(markdown: page.body, options: model.settings.markdown)
         let imageWarnings = qualityChecks ? QualityChecks().images(in: document, page: page) : []
         // One walk finds the links and images for both transforms that read them: the tree's inlines are
         // most of its nodes.
