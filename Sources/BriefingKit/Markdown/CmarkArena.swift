@@ -37,6 +37,9 @@ final class CmarkArena: @unchecked Sendable {
     private var chunk = -1
     private var next: UnsafeMutableRawPointer?
     private var end: UnsafeMutableRawPointer?
+    /// Read once: a static is checked for its first use on every access, and this is read on every
+    /// allocation.
+    private let sanitizer = AddressSanitizer.hooks
 
     private static let chunkSize = 256 << 10
     /// Before every block, its size, so that a block can grow: 16 bytes, to keep malloc's alignment.
@@ -52,7 +55,7 @@ final class CmarkArena: @unchecked Sendable {
     /// Called by a document as it is made, on the thread that makes it.
     func open() {
         if openDocuments.load(ordering: .acquiring) == 0, !chunks.isEmpty {
-            for chunk in chunks[...max(chunk, 0)] { AddressSanitizer.poison(chunk.start, chunk.size) }
+            for chunk in chunks[...max(chunk, 0)] { sanitizer?.poison(chunk.start, chunk.size) }
             chunk = 0
             next = chunks[0].start
             end = chunks[0].start + chunks[0].size
@@ -76,7 +79,7 @@ final class CmarkArena: @unchecked Sendable {
             let chunkSize = max(CmarkArena.chunkSize, needed)
             // As cmark's default allocator does, a failed allocation aborts: cmark has no way to report one.
             guard let start = malloc(chunkSize) else { abort() }
-            AddressSanitizer.poison(start, chunkSize)
+            sanitizer?.poison(start, chunkSize)
             chunks.append((start, chunkSize))
         }
         chunk += 1
@@ -88,7 +91,7 @@ final class CmarkArena: @unchecked Sendable {
     private func take(_ needed: Int, size: Int) -> UnsafeMutableRawPointer {
         let block = next!
         next = block + needed
-        AddressSanitizer.unpoison(block, CmarkArena.headerSize + size)
+        sanitizer?.unpoison(block, CmarkArena.headerSize + size)
         block.storeBytes(of: size, as: Int.self)
         return block + CmarkArena.headerSize
     }
@@ -101,7 +104,7 @@ final class CmarkArena: @unchecked Sendable {
         let newEnd = header + ((size + CmarkArena.headerSize + 15) & ~15)
         if oldEnd == next, let end, newEnd <= end {
             next = newEnd
-            AddressSanitizer.unpoison(header, CmarkArena.headerSize + size)
+            sanitizer?.unpoison(header, CmarkArena.headerSize + size)
             header.storeBytes(of: size, as: Int.self)
             return block
         }
@@ -142,14 +145,15 @@ final class CmarkArena: @unchecked Sendable {
 /// AddressSanitizer's hooks, when the process runs under it (`swift test --sanitize=address`): an arena's
 /// memory is unusable until it is handed out, and again once its region is reused, so that memory of a
 /// document that is gone, or past the end of a block, is still caught as malloc's would be.
-private enum AddressSanitizer {
+private struct AddressSanitizer {
     private typealias Hook = @convention(c) (UnsafeRawPointer?, Int) -> Void
-    private static let hooks: (poison: Hook, unpoison: Hook)? = {
+    let poison: @convention(c) (UnsafeRawPointer?, Int) -> Void
+    let unpoison: @convention(c) (UnsafeRawPointer?, Int) -> Void
+
+    /// Nil when the process does not run under AddressSanitizer.
+    static let hooks: AddressSanitizer? = {
         guard let poison = dlsym(nil, "__asan_poison_memory_region"), let unpoison = dlsym(nil, "__asan_unpoison_memory_region")
         else { return nil }
-        return (unsafeBitCast(poison, to: Hook.self), unsafeBitCast(unpoison, to: Hook.self))
+        return AddressSanitizer(poison: unsafeBitCast(poison, to: Hook.self), unpoison: unsafeBitCast(unpoison, to: Hook.self))
     }()
-
-    static func poison(_ start: UnsafeRawPointer, _ size: Int) { hooks?.poison(start, size) }
-    static func unpoison(_ start: UnsafeRawPointer, _ size: Int) { hooks?.unpoison(start, size) }
 }
