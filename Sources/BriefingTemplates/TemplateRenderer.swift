@@ -251,20 +251,27 @@ struct TemplateRenderer {
     /// The first part is looked up from the top of the context stack down; the other parts only
     /// in the value found, as the spec asks.
     private func lookup(_ name: Int, of file: Int) -> TemplateValue? {
-        Self.lookup(programs[file].names[name], in: stack)
+        // The name is read where it lies: a copy of it retained its three arrays, for every tag rendered.
+        programs[file].names.withUnsafeBufferPointer { names in Self.lookup(names.baseAddress! + name, in: stack) }
     }
 
     private static func lookup(_ name: VariableName, in stack: [TemplateValue]) -> TemplateValue? {
-        let components = name.components
-        guard let first = components.first else { return stack[stack.count - 1] }
-        let hashes = name.hashes
+        withUnsafePointer(to: name) { lookup($0, in: stack) }
+    }
+
+    private static func lookup(_ name: UnsafePointer<VariableName>, in stack: [TemplateValue]) -> TemplateValue? {
+        let count = name.pointee.components.count
+        guard count > 0 else { return stack[stack.count - 1] }
         var index = stack.count - 1
         while index >= 0 {
-            if case .map(let entries) = stack[index], let found = entries.value(forKey: first, hash: hashes[0]) {
+            if case .map(let entries) = stack[index],
+               let found = entries.value(forKey: name.pointee.components[0], hash: name.pointee.hashes[0]) {
                 var value = found
                 var part = 1
-                while part < components.count {
-                    guard case .map(let inner) = value, let next = inner.value(forKey: components[part], hash: hashes[part]) else { return nil }
+                while part < count {
+                    guard case .map(let inner) = value,
+                          let next = inner.value(forKey: name.pointee.components[part], hash: name.pointee.hashes[part])
+                    else { return nil }
                     value = next
                     part += 1
                 }
