@@ -55,10 +55,11 @@ if [ -n "${BRIEFING_BIN:-}" ]; then
 else
     scratch=()
     [ -n "${BRIEFING_SCRATCH:-}" ] && scratch=(--scratch-path "$BRIEFING_SCRATCH")
-    log "swift build -c release --product briefing ${scratch[*]}"
-    swift build -c release --product briefing "${scratch[@]}" >/tmp/briefing-e2e-build.log 2>&1 \
+    # The same release binary as README's first command (and .ci/run) builds, so nothing is built twice.
+    log "swift build -c release --static-swift-stdlib --product briefing ${scratch[*]}"
+    swift build -c release --static-swift-stdlib --product briefing "${scratch[@]}" >/tmp/briefing-e2e-build.log 2>&1 \
         || { cat /tmp/briefing-e2e-build.log; exit 1; }
-    BIN=$(swift build -c release "${scratch[@]}" --show-bin-path)/briefing
+    BIN=$(swift build -c release --static-swift-stdlib "${scratch[@]}" --show-bin-path)/briefing
 fi
 
 # ---------------------------------------------------------------- build and serve

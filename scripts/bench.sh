@@ -66,6 +66,7 @@ command -v hugo > /dev/null || need_apt+=(hugo)
 [ -x /usr/bin/time ] || need_apt+=(time)
 command -v python3 > /dev/null || need_apt+=(python3)
 if [ -z "${BRIEFING:-}" ] && ! dpkg -s libcmark-dev > /dev/null 2>&1; then need_apt+=(libcmark-dev); fi
+if [ -z "${BRIEFING:-}" ] && ! dpkg -s libcurl4-openssl-dev > /dev/null 2>&1; then need_apt+=(libcurl4-openssl-dev); fi
 if [ ${#need_apt[@]} -gt 0 ]; then
   log "installing ${need_apt[*]}"
   sudo=; [ "$(id -u)" = 0 ] || sudo=sudo
@@ -80,8 +81,9 @@ if [ -n "${BRIEFING:-}" ]; then
   mkdir -p "$work/bin"; cp "$briefing_src" "$work/bin/briefing"; briefing=$work/bin/briefing
   log "using a copy of the prebuilt binary $briefing_src"
 else
-  log "building: swift build -c release --scratch-path $repo/.build-bench --product briefing"
-  (cd "$repo" && swift build -c release --scratch-path "$repo/.build-bench" --product briefing) >&2 || {
+  # As README's first command builds it: the Swift runtime and Foundation linked in.
+  log "building: swift build -c release --static-swift-stdlib --scratch-path $repo/.build-bench --product briefing"
+  (cd "$repo" && swift build -c release --static-swift-stdlib --scratch-path "$repo/.build-bench" --product briefing) >&2 || {
     echo "bench.sh: the release build failed (see above); fix it, or time a binary built elsewhere with BRIEFING=path" >&2
     exit 1; }
   briefing=$repo/.build-bench/release/briefing

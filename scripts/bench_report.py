@@ -240,14 +240,14 @@ def main():
     # -- reproduce ----------------------------------------------------------------------------------
     p("## Reproduce")
     p("")
-    p("From the repository root (it needs `../shared/bench/`; Debian packages `hugo`, `time` and "
-      "`libcmark-dev` are installed when missing):")
+    p("From the repository root (it needs `../shared/bench/`; Debian packages `hugo`, `time`, "
+      "`libcmark-dev` and `libcurl4-openssl-dev` are installed when missing):")
     p("")
     p("```sh")
     p(a.command)
     p("```")
     p("")
-    p("It builds `swift build -c release --scratch-path .build-bench --product briefing`, generates each "
+    p("It builds `swift build -c release --static-swift-stdlib --scratch-path .build-bench --product briefing` (as README's first command does), generates each "
       "corpus once with `python3 ../shared/bench/gen_corpus.py --pages N --out $WORK/corpus-N` "
       "(`WORK=/tmp/briefing-bench`), makes the site `$WORK/site-N` (the corpus's `Content/`, this repo's "
       "`Templates/`, and a `Content/site.yaml` with a title and `baseURL: https://example.org/`) and times, each "
