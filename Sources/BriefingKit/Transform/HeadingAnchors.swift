@@ -78,7 +78,7 @@ public struct HeadingAnchors: Sendable {
         let entries = headings.filter { levels.contains($0.level) }.map {
             TOCEntry(level: $0.level, id: $0.id, title: $0.title)
         }
-        return (TableOfContents(entries: Self.nested(entries)), Set(headings.map(\.id)), headings)
+        return (TableOfContents(entries: Self.nested(entries)), ids.claimed(), headings)
     }
 
     /// `<h2 id="…">…</h2>` and a line break, appended piece by piece into one string made to size.
@@ -114,7 +114,7 @@ public struct HeadingAnchors: Sendable {
     /// that scripts such as Devanagari keep their vowels); runs of whitespace and dashes
     /// become one `-`; other punctuation and symbols are dropped; `section` if nothing is left.
     static func slug(_ title: String) -> String {
-        if title.utf8.allSatisfy({ $0 < 0x80 }) { return asciiSlug(title) }
+        if let slug = asciiSlug(title) { return slug }
         var slug = ""
         var separatorPending = false
         // Composed form, so that the same title typed either way gets the same id.
@@ -134,8 +134,9 @@ public struct HeadingAnchors: Sendable {
     }
 
     /// The same rules for ASCII titles, byte by byte: letters and digits kept (lowercased), spaces and
-    /// hyphens separate, everything else is dropped.
-    private static func asciiSlug(_ title: String) -> String {
+    /// hyphens separate, everything else is dropped. Nil for a title with a byte past ASCII, found on the way.
+    private static func asciiSlug(_ title: String) -> String? {
+        var isASCII = true
         // Written straight into the string: never longer than the title, a separator standing for
         // at least one byte left out.
         let slug = String(unsafeUninitializedCapacity: title.utf8.count) { slug in
@@ -143,6 +144,9 @@ public struct HeadingAnchors: Sendable {
             var separatorPending = false
             for byte in title.utf8 {
                 switch byte {
+                case 0x80...:
+                    isASCII = false
+                    return 0
                 case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
                     if separatorPending {
                         slug[count] = UInt8(ascii: "-")
@@ -159,6 +163,7 @@ public struct HeadingAnchors: Sendable {
             }
             return count
         }
+        guard isASCII else { return nil }
         return slug.isEmpty ? "section" : slug
     }
 
@@ -192,10 +197,18 @@ public struct HeadingAnchors: Sendable {
 /// "Intro 1", or by a reserved id).
 private struct AnchorIDs {
     private var taken: Set<String>
+    private let reserved: Set<String>
     private var lastSuffix: [String: Int] = [:]
 
     init(reserved: Set<String>) {
         taken = reserved
+        self.reserved = reserved
+    }
+
+    /// The ids handed out, once no more will be: the set of ids taken, the reserved ones removed in place.
+    consuming func claimed() -> Set<String> {
+        taken.subtract(reserved)
+        return taken
     }
 
     mutating func claim(_ slug: String) -> String {

@@ -56,6 +56,22 @@ import Testing
         }
     }
 
+    /// Prose is mostly words and lone spaces, which are copied eight bytes at a time: the same text as
+    /// joining the words, wherever a double space, a line break or a non-ASCII scalar falls.
+    @Test func collapsesProseAsJoiningItsWords() {
+        let pieces = ["word", "a", "alliance", "Zz", " ", " ", " ", "  ", "\n", "\t", "é", "\u{A0}", "—", ".", "1950"]
+        var state: UInt64 = 7
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33)
+        }
+        for _ in 0..<5_000 {
+            let text = (0..<(next() % 60)).map { _ in pieces[next() % pieces.count] }.joined()
+            let words = text.unicodeScalars.split(whereSeparator: PlainText.isWhitespace)
+            #expect(PlainText.collapsingWhitespace(text) == words.map { String($0) }.joined(separator: " "), "\(text.debugDescription)")
+        }
+    }
+
     /// A page's words are counted in the bytes cmark holds; a sequence cut off at the end is never read past.
     @Test func countsWordsInTheBytesOfMarkdownNodes() {
         let document = MarkdownDocument(markdown: "Burden\u{3000}sharing *in `the SMA`*\n\n    code  block\n")
