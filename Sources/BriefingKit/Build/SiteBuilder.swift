@@ -247,7 +247,7 @@ public struct SiteBuilder: Sendable {
 
         var summary = SiteWriter.Summary()
         if let staging {
-            // The cache (14 MB at 10,000 pages) is written while the output moves into place. Every page has
+            // The cache (8 MB at 10,000 pages) is written while the output moves into place. Every page has
             // its record once no error stopped the build; were one missing, no cache is better than a wrong one.
             let pages = records.compactMap { $0 }
             let cache = pages.count < model.pages.count ? nil : BuildCache(

@@ -43,13 +43,7 @@ import Testing
     @Test func countsTheSameWordsAsSplittingAtWhitespace() {
         let pieces = ["a", "Zz", "9", " ", "  ", "\t", "\n", "\r\n", "\u{0B}", "\u{0C}", "\u{0E}", "\u{08}", "\u{1F}", "!", "~", "\u{7F}",
                       "é", "—", "\u{A0}", "\u{3000}", "\u{2028}", "미군", "😀"]
-        var state: UInt64 = 42
-        func next() -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int(state >> 33)
-        }
-        for _ in 0..<5_000 {
-            let text = (0..<(next() % 30)).map { _ in pieces[next() % pieces.count] }.joined()
+        for text in PlainTextTests.texts(of: pieces, upTo: 30, seed: 42) {
             let words = text.unicodeScalars.split(whereSeparator: PlainText.isWhitespace)
             #expect(PlainText.wordCount(text) == words.count, "\(text.debugDescription)")
             #expect(PlainText.collapsingWhitespace(text) == words.map { String($0) }.joined(separator: " "), "\(text.debugDescription)")
@@ -60,16 +54,20 @@ import Testing
     /// joining the words, wherever a double space, a line break or a non-ASCII scalar falls.
     @Test func collapsesProseAsJoiningItsWords() {
         let pieces = ["word", "a", "alliance", "Zz", " ", " ", " ", "  ", "\n", "\t", "é", "\u{A0}", "—", ".", "1950"]
-        var state: UInt64 = 7
+        for text in PlainTextTests.texts(of: pieces, upTo: 60, seed: 7) {
+            let words = text.unicodeScalars.split(whereSeparator: PlainText.isWhitespace)
+            #expect(PlainText.collapsingWhitespace(text) == words.map { String($0) }.joined(separator: " "), "\(text.debugDescription)")
+        }
+    }
+
+    /// 5,000 texts of fewer than `limit` pieces each, the same every run (a linear congruential generator).
+    private static func texts(of pieces: [String], upTo limit: Int, seed: UInt64) -> [String] {
+        var state = seed
         func next() -> Int {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int(state >> 33)
         }
-        for _ in 0..<5_000 {
-            let text = (0..<(next() % 60)).map { _ in pieces[next() % pieces.count] }.joined()
-            let words = text.unicodeScalars.split(whereSeparator: PlainText.isWhitespace)
-            #expect(PlainText.collapsingWhitespace(text) == words.map { String($0) }.joined(separator: " "), "\(text.debugDescription)")
-        }
+        return (0..<5_000).map { _ in (0..<(next() % limit)).map { _ in pieces[next() % pieces.count] }.joined() }
     }
 
     /// A page's words are counted in the bytes cmark holds; a sequence cut off at the end is never read past.

@@ -33,7 +33,7 @@ extension Fingerprint {
         }
     }
 
-    /// A map's entries hashed one by one and summed: the sum does not depend on the order a `Dictionary`
+    /// A map's entries hashed one by one and summed: the sum does not depend on the order a map
     /// hands them out in, so no keys need sorting (which was most of the cost of a page's fingerprint).
     /// Each entry's hash covers its key and its value together, so moving a value to another key changes it.
     static func unordered<Value>(

@@ -76,60 +76,53 @@ struct JSONReader {
     }
 
     private mutating func object() throws(Failure) -> TemplateValue {
-        try nested()
-        offset += 1
         var members = TemplateMap()
-        skipWhitespace()
-        if current == UInt8(ascii: "}") {
-            offset += 1
-            depth -= 1
-            return .map(members)
-        }
-        while true {
-            skipWhitespace()
-            guard current == UInt8(ascii: "\"") else { throw Failure(message: "expected a key in double quotes", offset: offset) }
-            let key = try string()
-            skipWhitespace()
-            guard current == UInt8(ascii: ":") else { throw Failure(message: "expected ':' after the key", offset: offset) }
-            offset += 1
-            let member = try value()
+        try container(closedBy: UInt8(ascii: "}"), separatorMissing: "expected ',' or '}' after an object member") { reader throws(Failure) in
+            reader.skipWhitespace()
+            guard reader.current == UInt8(ascii: "\"") else { throw Failure(message: "expected a key in double quotes", offset: reader.offset) }
+            let key = try reader.string()
+            reader.skipWhitespace()
+            guard reader.current == UInt8(ascii: ":") else { throw Failure(message: "expected ':' after the key", offset: reader.offset) }
+            reader.offset += 1
+            let member = try reader.value()
             if members[key] == nil { members[key] = member }
-            skipWhitespace()
-            switch current {
-            case UInt8(ascii: ","):
-                offset += 1
-            case UInt8(ascii: "}"):
-                offset += 1
-                depth -= 1
-                return .map(members)
-            default:
-                throw Failure(message: "expected ',' or '}' after an object member", offset: offset)
-            }
         }
+        return .map(members)
     }
 
     private mutating func array() throws(Failure) -> TemplateValue {
+        var items: [TemplateValue] = []
+        try container(closedBy: UInt8(ascii: "]"), separatorMissing: "expected ',' or ']' after an array item") { reader throws(Failure) in
+            items.append(try reader.value())
+        }
+        return .list(items)
+    }
+
+    /// An object's members or an array's items, from the opening bracket to `closing`, read one by one by
+    /// `element`, with commas between them.
+    private mutating func container(
+        closedBy closing: UInt8, separatorMissing: String, _ element: (inout JSONReader) throws(Failure) -> Void
+    ) throws(Failure) {
         try nested()
         offset += 1
-        var items: [TemplateValue] = []
         skipWhitespace()
-        if current == UInt8(ascii: "]") {
+        if current == closing {
             offset += 1
             depth -= 1
-            return .list(items)
+            return
         }
         while true {
-            items.append(try value())
+            try element(&self)
             skipWhitespace()
             switch current {
             case UInt8(ascii: ","):
                 offset += 1
-            case UInt8(ascii: "]"):
+            case closing:
                 offset += 1
                 depth -= 1
-                return .list(items)
+                return
             default:
-                throw Failure(message: "expected ',' or ']' after an array item", offset: offset)
+                throw Failure(message: separatorMissing, offset: offset)
             }
         }
     }
