@@ -70,17 +70,18 @@ public struct TemplateMap: Sendable {
 
     private func index(forKey key: String, hash: UInt64) -> Int? {
         entries.withUnsafeBufferPointer { entries in
-            var index = 0
-            if entries.count > TemplateMap.linearLimit {
-                // The first entry whose hash is not below `hash`; equal hashes sit side by side.
-                var upper = entries.count
-                while index < upper {
-                    let middle = (index + upper) / 2
-                    if entries[middle].hash < hash { index = middle + 1 } else { upper = middle }
-                }
+            guard entries.count > TemplateMap.linearLimit else {
+                return entries.firstIndex { $0.hash == hash && $0.key == key }
             }
-            while index < entries.count {
-                if entries[index].hash == hash, entries[index].key == key { return index }
+            // The first entry whose hash is not below `hash`; equal hashes sit side by side from there.
+            var index = 0
+            var upper = entries.count
+            while index < upper {
+                let middle = (index + upper) / 2
+                if entries[middle].hash < hash { index = middle + 1 } else { upper = middle }
+            }
+            while index < entries.count, entries[index].hash == hash {
+                if entries[index].key == key { return index }
                 index += 1
             }
             return nil
