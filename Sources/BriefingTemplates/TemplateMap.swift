@@ -36,7 +36,6 @@ public struct TemplateMap: Sendable {
     public var count: Int { entries.count }
     public var isEmpty: Bool { entries.isEmpty }
     public var keys: [String] { entries.map(\.key) }
-    public var values: [TemplateValue] { entries.map(\.value) }
 
     public subscript(key: String) -> TemplateValue? {
         get { value(forKey: key, hash: TemplateMap.hash(key)) }

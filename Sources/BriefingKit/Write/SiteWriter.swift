@@ -115,8 +115,7 @@ public struct SiteWriter: Sendable {
             for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
                 Manifest.appendHex(entry.hash.value, width: 16, to: &bytes)
                 bytes.append(UInt8(ascii: " "))
-                if entry.size < 0 { bytes.append(UInt8(ascii: "-")) }
-                bytes += String(entry.size.magnitude).utf8
+                bytes += String(entry.size).utf8
                 bytes.append(UInt8(ascii: " "))
                 Manifest.appendHex(entry.input, width: 1, to: &bytes)
                 bytes.append(UInt8(ascii: " "))
