@@ -68,8 +68,13 @@ final class CmarkArena: @unchecked Sendable {
         openDocuments.subtract(1, ordering: .releasing)
     }
 
+    /// The bytes a block of `size` takes: its header, and the block rounded up to malloc's alignment.
+    private static func span(_ size: Int) -> Int {
+        (size + headerSize + 15) & ~15
+    }
+
     private func allocate(_ size: Int) -> UnsafeMutableRawPointer {
-        let needed = (size + CmarkArena.headerSize + 15) & ~15
+        let needed = CmarkArena.span(size)
         if let next, let end, end - next >= needed {
             return take(needed, size: size)
         }
@@ -100,8 +105,8 @@ final class CmarkArena: @unchecked Sendable {
     private func resize(_ block: UnsafeMutableRawPointer, to size: Int) -> UnsafeMutableRawPointer {
         let header = block - CmarkArena.headerSize
         let oldSize = header.load(as: Int.self)
-        let oldEnd = header + ((oldSize + CmarkArena.headerSize + 15) & ~15)
-        let newEnd = header + ((size + CmarkArena.headerSize + 15) & ~15)
+        let oldEnd = header + CmarkArena.span(oldSize)
+        let newEnd = header + CmarkArena.span(size)
         if oldEnd == next, let end, newEnd <= end {
             next = newEnd
             sanitizer?.unpoison(header, CmarkArena.headerSize + size)
@@ -146,9 +151,9 @@ final class CmarkArena: @unchecked Sendable {
 /// memory is unusable until it is handed out, and again once its region is reused, so that memory of a
 /// document that is gone, or past the end of a block, is still caught as malloc's would be.
 private struct AddressSanitizer {
-    private typealias Hook = @convention(c) (UnsafeRawPointer?, Int) -> Void
-    let poison: @convention(c) (UnsafeRawPointer?, Int) -> Void
-    let unpoison: @convention(c) (UnsafeRawPointer?, Int) -> Void
+    typealias Hook = @convention(c) (UnsafeRawPointer?, Int) -> Void
+    let poison: Hook
+    let unpoison: Hook
 
     /// Nil when the process does not run under AddressSanitizer.
     static let hooks: AddressSanitizer? = {

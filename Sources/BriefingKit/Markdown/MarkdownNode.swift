@@ -176,13 +176,8 @@ public struct MarkdownNode {
         return nodes
     }
 
-    /// Calls `body` with this node, then each node below it, in document order, making no list of them.
-    /// `body` must not change the tree.
-    public func visit(_ body: (MarkdownNode) -> Void) {
-        walk { body(MarkdownNode(document: document, pointer: $0)) }
-    }
-
-    /// The same with a view of each node, for loops that only read: a handle retains its document, which
+    /// Calls `body` with a view of this node, then of each node below it, in document order, making no list
+    /// of them; `body` must not change the tree. A view, not a handle: a handle retains its document, which
     /// for every text node of every page showed.
     func visitViews(_ body: (NodeView) -> Void) {
         walk { body(NodeView(pointer: $0)) }

@@ -14,6 +14,8 @@ struct JSONReader {
         let offset: Int
     }
 
+    private static let valueExpected = "expected a value (a string, number, object, array, true, false or null)"
+
     /// Arrays and objects nested deeper than this are refused rather than read with ever more stack.
     static let depthLimit = 512
 
@@ -55,14 +57,14 @@ struct JSONReader {
         case UInt8(ascii: "f"): return try literal("false", .bool(false))
         case UInt8(ascii: "n"): return try literal("null", .null)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try number()
-        default: throw Failure(message: "expected a value (a string, number, object, array, true, false or null)", offset: offset)
+        default: throw Failure(message: JSONReader.valueExpected, offset: offset)
         }
     }
 
     private mutating func literal(_ word: StaticString, _ value: TemplateValue) throws(Failure) -> TemplateValue {
         let expected = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
         guard bytes.count - offset >= expected.count, bytes[offset..<offset + expected.count].elementsEqual(expected) else {
-            throw Failure(message: "expected a value (a string, number, object, array, true, false or null)", offset: offset)
+            throw Failure(message: JSONReader.valueExpected, offset: offset)
         }
         offset += expected.count
         return value
