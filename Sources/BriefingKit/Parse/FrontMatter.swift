@@ -164,7 +164,7 @@ struct FrontMatterReader {
                 case "title":
                     reference.title = try nonEmptyString(value, "title")
                     hasTitle = true
-                case "url": reference.url = try nonEmptyString(value, "url")
+                case "url": reference.url = try linkURL(value, "url")
                 case "publisher": reference.publisher = try nonEmptyString(value, "publisher")
                 case "date": reference.date = try date(value, "date")
                 default:
@@ -175,6 +175,13 @@ struct FrontMatterReader {
             references.append(reference)
         }
         return references
+    }
+
+    /// A URL that will be a link: refused at its position unless `LinkURL` allows it.
+    private func linkURL(_ node: YAMLNode, _ key: String) throws(Diagnostic) -> String {
+        let url = try nonEmptyString(node, key)
+        if let rejection = LinkURL.rejection(of: url) { throw source.error("'\(key)': \(rejection)", at: node) }
+        return url
     }
 
     /// `toc: false` hides the table of contents; `toc: {from: 2, to: 4}` chooses the heading levels.

@@ -84,9 +84,12 @@ extension YAMLNode {
         }
     }
 
-    /// By Yams' own constructors (`Node.int`, `.float`), which weigh the style as well as the text: `"3"`
-    /// is no number, `0x1F` and `1:30` are.
-    var int: Int? { yamsScalar.flatMap(Int.construct) }
+    /// As Yams' own constructors (`Node.int`, `.float`) read it, weighing the style as well as the text:
+    /// `"3"` is no number, `0x1F` and `1:30` are. Nil for a whole number too large for `Int`.
+    var int: Int? {
+        guard let scalar, scalar.style == .plain else { return nil }
+        return YAMLInteger.value(of: scalar.text)
+    }
     var float: Double? { yamsScalar.flatMap(Double.construct) }
 
     private var yamsScalar: Node.Scalar? {
@@ -100,6 +103,20 @@ extension YAMLNode {
             }
             return Node.Scalar(scalar.text, Tag(scalar.tag ?? .implicit, YAMLSource.resolver), style)
         }
+    }
+
+    /// The first node that reads as a whole number too large for `Int`, found without recursion so that
+    /// deep nesting cannot exhaust the stack.
+    var firstOversizedInteger: YAMLNode? {
+        var pending = [self]
+        while let node = pending.popLast() {
+            switch node.content {
+            case .scalar: if node.tagName == .int, node.int == nil { return node }
+            case .sequence(let items): pending.append(contentsOf: items.reversed())
+            case .mapping(let pairs): for pair in pairs.reversed() { pending += [pair.value, pair.key] }
+            }
+        }
+        return nil
     }
 
     /// Plain YAML → a typed template value: numbers, booleans and null by YAML's own resolution,

@@ -15,7 +15,16 @@ struct YAMLSource {
     /// The root node, or nil for an empty document. Simple YAML is read by `SimpleYAMLParser`; whatever
     /// it declines goes to Yams, which also gives every error message.
     func compose() throws(Diagnostic) -> YAMLNode? {
-        if let root = SimpleYAMLParser.parse(yaml) { return root }
+        var root = SimpleYAMLParser.parse(yaml)
+        if root == nil { root = try composeWithYams() }
+        if let number = root?.firstOversizedInteger {
+            let text = number.scalarText ?? ""
+            throw error("'\(text)' reads as a whole number too large to hold (YAML 1.1 reads '1:30' as 90); quote it to keep it as text", at: number)
+        }
+        return root
+    }
+
+    private func composeWithYams() throws(Diagnostic) -> YAMLNode? {
         do {
             // Naming the encoding spares Yams a look at the whole environment per document, which was
             // a third of the cost of reading front matter.

@@ -70,7 +70,9 @@ struct TableDirective {
             case "columns": columnsNode = value
             case "align": alignNode = value
             case "source": sourceTitle = try text(value, key, yaml)
-            case "source-url", "sourceURL": sourceURL = try text(value, key, yaml)
+            case "source-url", "sourceURL":
+                sourceURL = try text(value, key, yaml)
+                if let rejection = LinkURL.rejection(of: sourceURL!) { throw yaml.error("'\(key)': \(rejection)", at: value) }
             default:
                 throw yaml.error("unknown key '\(key)' in the table directive (use data or figures, caption, columns, align, source, source-url)", at: keyNode)
             }
@@ -195,7 +197,7 @@ struct TableDirective {
             for (position, (column, cssClass)) in zip(spec.columns, classes).enumerated() {
                 let columnIndex = index[column.name]!
                 var cell = text(row[columnIndex])
-                if columnIndex == sourceColumn, let rowURL, TableDirective.isWebURL(rowURL) {
+                if columnIndex == sourceColumn, let rowURL, LinkURL.isAllowed(rowURL) {
                     cell = "<a href=\"\(HTMLEscape.escaped(rowURL))\">\(cell)</a>"
                 }
                 let tag = position == 0 ? "th" : "td"
@@ -212,7 +214,7 @@ struct TableDirective {
             let items = sources.map { source -> String in
                 let number = citations.cite(source)
                 let name = HTMLEscape.escaped(source.title)
-                let linked = source.url.map { TableDirective.isWebURL($0) ? "<a href=\"\(HTMLEscape.escaped($0))\">\(name)</a>" : name } ?? name
+                let linked = source.url.map { LinkURL.isAllowed($0) ? "<a href=\"\(HTMLEscape.escaped($0))\">\(name)</a>" : name } ?? name
                 return linked + Citations.marker(number)
             }
             out += "<p class=\"table-source\">Source\(sources.count > 1 ? "s" : ""): \(items.joined(separator: "; "))</p>\n"
@@ -223,12 +225,6 @@ struct TableDirective {
 
     static func isSourceURLColumn(_ name: String) -> Bool {
         ["source url", "source-url", "sourceurl", "source_url"].contains(name.lowercased())
-    }
-
-    /// Only web addresses become links: a `javascript:` URL in a data file must not reach the page.
-    static func isWebURL(_ url: String) -> Bool {
-        let lowered = url.lowercased()
-        return lowered.hasPrefix("https://") || lowered.hasPrefix("http://") || lowered.hasPrefix("/")
     }
 
     /// `28,500`, `$1.2 billion`, `about 28,500`, `+13.9%`, `~52.8`: a number, possibly with a currency, a

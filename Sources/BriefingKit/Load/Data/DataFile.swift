@@ -20,6 +20,12 @@ public struct DataFile: Sendable {
         switch fileName.split(separator: ".").last.map({ $0.lowercased() }) {
         case "csv":
             let table = try CSVTable.parse(file)
+            try checkSourceURLs(of: table, in: file) { row, url in
+                let line = table.rowLines[row]
+                let text = file.line(line) ?? ""
+                let column = text.range(of: url).map { text.unicodeScalars[..<$0.lowerBound].count + 1 } ?? 1
+                return file.location(line: line, column: column)
+            }
             let records: [TemplateValue] = table.rows.map { row in
                 // A column named twice keeps its first value.
                 var record = TemplateMap(minimumCapacity: table.header.count)
@@ -32,7 +38,27 @@ public struct DataFile: Sendable {
         default:
             let source = YAMLSource(file: file, yaml: file.text, lineOffset: 0)
             let root = try source.compose()
-            return DataFile(name: stem, fileName: fileName, file: file, value: root?.templateValue ?? .null, table: root.flatMap(table(from:)))
+            let table = root.flatMap(table(from:))
+            if let table, let records = root?.sequence {
+                try checkSourceURLs(of: table, in: file) { row, url in
+                    let node = records[row].mapping?.first { TableDirective.isSourceURLColumn($0.key.scalarText ?? "") }?.value
+                    return source.location(of: node ?? records[row])
+                }
+            }
+            return DataFile(name: stem, fileName: fileName, file: file, value: root?.templateValue ?? .null, table: table)
+        }
+    }
+
+    /// A Source URL column becomes links in the tables' source lines and the pages' Sources lists.
+    private static func checkSourceURLs(
+        of table: CSVTable, in file: SourceFile, location: (_ row: Int, _ url: String) -> SourceLocation
+    ) throws(Diagnostic) {
+        for column in table.header.indices where TableDirective.isSourceURLColumn(table.header[column]) {
+            for (row, fields) in table.rows.enumerated() {
+                let url = fields[column]
+                guard !url.isEmpty, let rejection = LinkURL.rejection(of: url) else { continue }
+                throw file.diagnostic(.error, "'\(table.header[column])': \(rejection)", at: location(row, url))
+            }
         }
     }
 

@@ -57,6 +57,9 @@ enum Figures {
             guard let text = fieldValue.scalarText, !fieldValue.isNull, !text.isEmpty else {
                 throw source.error("'\(name)' of figure '\(id)' must be text", at: fieldValue)
             }
+            if name == "url", let rejection = LinkURL.rejection(of: text) {
+                throw source.error("'url' of figure '\(id)': \(rejection)", at: fieldValue)
+            }
             if name == "asOf" {
                 guard let date = PageDate(parsing: text) else {
                     throw source.error("'asOf' of figure '\(id)' is not a valid date: write it as YYYY-MM-DD", at: fieldValue)

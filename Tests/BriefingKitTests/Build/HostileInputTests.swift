@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+@testable import BriefingKit
+
+/// Input written to attack the site or the build: each is refused at its position by the real binary,
+/// exit 1, with Output/ left as the last good build wrote it.
+@Suite struct HostileInputTests {
+    typealias Case = InvalidSiteTests.Case
+
+    static let scriptURLs: [Case] = [
+        Case(name: "javascript: in a front matter source", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\nsources:\n  - title: A\n    url: javascript:alert(1)\n---\n", expected: """
+        Content/deterrence/bad.md:5:10: error: 'url': the URL 'javascript:alert(1)' uses 'javascript:', which a page never links to (use http, https, mailto, a relative URL or a #fragment)
+            url: javascript:alert(1)
+                 ^
+        """),
+        Case(name: "spaces, mixed case and a tab in figures.yaml", files: "-- Content/data/figures.yaml --\ntroops:\n  value: \"28,500\"\n  label: Troops\n  source: DoD\n  url: \"  JaVa\\tScRiPt:alert(1)\"\n", expected: """
+        Content/data/figures.yaml:5:8: error: 'url' of figure 'troops': the URL '  JaVa\tScRiPt:alert(1)' uses 'javascript:', which a page never links to (use http, https, mailto, a relative URL or a #fragment)
+          url: "  JaVa\\tScRiPt:alert(1)"
+               ^
+        """),
+        Case(name: "vbscript: in a CSV Source URL column", files: "-- Content/data/troops.csv --\nYear,Troops,Source,Source URL\n2025,\"28,500\",DoD,vbscript:msgbox(1)\n", expected: """
+        Content/data/troops.csv:2:19: error: 'Source URL': the URL 'vbscript:msgbox(1)' uses 'vbscript:', which a page never links to (use http, https, mailto, a relative URL or a #fragment)
+        2025,"28,500",DoD,vbscript:msgbox(1)
+                          ^
+        """),
+        Case(name: "data: in a YAML data list", files: "-- Content/data/troops.yaml --\n- Year: 2025\n  Source: DoD\n  Source URL: data:text/html,x\n", expected: """
+        Content/data/troops.yaml:3:15: error: 'Source URL': the URL 'data:text/html,x' uses 'data:', which a page never links to (use http, https, mailto, a relative URL or a #fragment)
+          Source URL: data:text/html,x
+                      ^
+        """),
+        Case(name: "javascript: in a table's source-url", files: "-- Content/data/troops.csv --\nYear,Troops\n2025,28500\n-- Content/deterrence/bad.md --\n---\ntitle: Bad\n---\n```table\ndata: troops.csv\nsource: DoD\nsource-url: JAVASCRIPT:alert(1)\n```\n", expected: """
+        Content/deterrence/bad.md:7:13: error: 'source-url': the URL 'JAVASCRIPT:alert(1)' uses 'javascript:', which a page never links to (use http, https, mailto, a relative URL or a #fragment)
+        source-url: JAVASCRIPT:alert(1)
+                    ^
+        """),
+    ]
+
+    static let oversizedNumbers: [Case] = [
+        Case(name: "sexagesimal overflow in front matter", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\nduration: 1:0:0:0:0:0:0:0:0:0:0:0\n---\n", expected: """
+        Content/deterrence/bad.md:3:11: error: '1:0:0:0:0:0:0:0:0:0:0:0' reads as a whole number too large to hold (YAML 1.1 reads '1:30' as 90); quote it to keep it as text
+        duration: 1:0:0:0:0:0:0:0:0:0:0:0
+                  ^
+        """),
+        Case(name: "sexagesimal overflow in site.yaml", files: "-- Content/site.yaml --\ntitle: Briefing\nbaseURL: https://example.org/\nparams:\n  span: 1:0:0:0:0:0:0:0:0:0:0:0\n", expected: """
+        Content/site.yaml:4:9: error: '1:0:0:0:0:0:0:0:0:0:0:0' reads as a whole number too large to hold (YAML 1.1 reads '1:30' as 90); quote it to keep it as text
+          span: 1:0:0:0:0:0:0:0:0:0:0:0
+                ^
+        """),
+        Case(name: "the fuzzer's anchored overflow in data YAML", files: "-- Content/data/odd.yaml --\na: &x [1,27777777777777777777:7]\n", expected: """
+        Content/data/odd.yaml:1:10: error: '27777777777777777777:7' reads as a whole number too large to hold (YAML 1.1 reads '1:30' as 90); quote it to keep it as text
+        a: &x [1,27777777777777777777:7]
+                 ^
+        """),
+    ]
+
+    @Test(arguments: scriptURLs + oversizedNumbers)
+    func refusedAtItsPositionWithOutputUnchanged(_ testCase: Case) throws {
+        try InvalidSiteTests().failsWithAPositionAndLeavesOutputAlone(testCase)
+    }
+
+    @Test func allowedURLsStillLink() throws {
+        let fixture = try SiteFixture(InvalidSiteTests.goodSite + """
+
+        -- Content/deterrence/ok.md --
+        ---
+        title: OK
+        sources:
+          - title: Web
+            url: HTTPS://example.org/report
+          - title: Mail
+            url: mailto:desk@example.org
+          - title: Local
+            url: ../files/report.pdf
+        ---
+        Body.
+        """, templates: SiteFixture.templates.replacingOccurrences(
+            of: "{{{page.content}}}{{/main}}", with: "{{{page.content}}}{{#page.sources}}<a href=\"{{url}}\">{{title}}</a>{{/page.sources}}{{/main}}"
+        ))
+        try fixture.build()
+        let html = try #require(fixture.output("deterrence/ok/index.html"))
+        #expect(html.contains(#"<a href="HTTPS://example.org/report">Web</a>"#))
+        #expect(html.contains(#"<a href="mailto:desk@example.org">Mail</a>"#))
+        #expect(html.contains(#"<a href="../files/report.pdf">Local</a>"#))
+    }
+}
