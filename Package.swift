@@ -20,11 +20,14 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
-        .target(name: "BriefingTemplates"),
+        .target(name: "BriefingSupport"),
+        .target(name: "BriefingMarkdown", dependencies: ["Ccmark"]),
+        .target(name: "BriefingTemplates", dependencies: ["BriefingSupport"]),
         .target(
             name: "BriefingKit",
             dependencies: [
-                "Ccmark",
+                "BriefingSupport",
+                "BriefingMarkdown",
                 "BriefingTemplates",
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -33,6 +36,7 @@ let package = Package(
             name: "BriefingServe",
             dependencies: [
                 "BriefingKit",
+                "BriefingSupport",
                 .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
@@ -41,13 +45,16 @@ let package = Package(
             name: "briefing",
             dependencies: [
                 "BriefingKit",
+                "BriefingSupport",
                 "BriefingServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(name: "BriefingTestSupport", path: "Tests/BriefingTestSupport"),
         .testTarget(name: "BriefingTemplatesTests", dependencies: ["BriefingTemplates"]),
-        .testTarget(name: "BriefingKitTests", dependencies: ["BriefingKit", "BriefingTestSupport"]),
-        .testTarget(name: "BriefingServeTests", dependencies: ["BriefingServe", "BriefingKit", "BriefingTestSupport"]),
+        .testTarget(name: "BriefingSupportTests", dependencies: ["BriefingSupport", "BriefingMarkdown"]),
+        .testTarget(name: "BriefingMarkdownTests", dependencies: ["BriefingMarkdown", "BriefingSupport"]),
+        .testTarget(name: "BriefingKitTests", dependencies: ["BriefingKit", "BriefingSupport", "BriefingMarkdown", "BriefingTestSupport"]),
+        .testTarget(name: "BriefingServeTests", dependencies: ["BriefingServe", "BriefingKit", "BriefingSupport", "BriefingTestSupport"]),
     ]
 )

@@ -1,4 +1,5 @@
 import BriefingKit
+import BriefingSupport
 import Foundation
 
 /// One build for the server: into the private folder, with site.yaml's base path on the local origin

@@ -1,4 +1,5 @@
 import BriefingKit
+import BriefingSupport
 import FlyingFox
 import FlyingSocks
 import Foundation

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BriefingKit
+import BriefingSupport
 import Foundation
 
 struct Check: ParsableCommand {

@@ -1,3 +1,5 @@
+import BriefingMarkdown
+import BriefingSupport
 import BriefingTemplates
 import Foundation
 import Synchronization
@@ -84,7 +86,11 @@ struct StageClock {
     /// User and system time of the whole process.
     static func cpuSeconds() -> Double {
         var usage = rusage()
+        #if canImport(Glibc)
         getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        #endif
         let seconds = { (time: timeval) in Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
         return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }

@@ -1,3 +1,4 @@
+import BriefingSupport
 import Foundation
 
 /// A file below a scanned folder, with what the build cache needs to know whether it changed.

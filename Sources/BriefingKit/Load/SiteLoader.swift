@@ -1,3 +1,5 @@
+import BriefingMarkdown
+import BriefingSupport
 import Foundation
 
 /// Everything a build reads from disk, before any of it is interpreted.

@@ -1,3 +1,6 @@
+import BriefingMarkdown
+import BriefingSupport
+
 /// `Content/site.yaml`: what the whole site shares.
 public struct SiteSettings: Sendable {
     public var title: String

@@ -1,3 +1,5 @@
+import BriefingSupport
+
 /// The address the site is published at. Every URL the build writes starts with its path, so a site
 /// built for `https://example.org/briefings/` works in that sub-folder.
 public struct BaseURL: Sendable, Hashable, CustomStringConvertible {

@@ -1,3 +1,5 @@
+import BriefingSupport
+
 /// The one rule for a URL that content or data puts in an `href`: http(s), mailto, a relative URL or a
 /// `#fragment`. Read the way a browser reads the attribute, so `" JaVa\tScript:"` is still `javascript:`.
 enum LinkURL {

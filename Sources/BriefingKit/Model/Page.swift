@@ -1,3 +1,6 @@
+import BriefingMarkdown
+import BriefingSupport
+
 /// One page of the site before its Markdown is rendered: where it came from, what its front matter
 /// says, and where it will be published.
 public struct Page: Sendable {

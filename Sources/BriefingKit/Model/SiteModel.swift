@@ -1,3 +1,5 @@
+import BriefingSupport
+
 /// The site as templates see it: every page with its URL, and the sections that group them.
 public struct SiteModel: Sendable {
     public var settings: SiteSettings

@@ -1,3 +1,4 @@
+import BriefingSupport
 import Foundation
 
 /// Names that become parts of URLs and output paths.

@@ -1,3 +1,5 @@
+import BriefingSupport
+
 /// The tags of the site and the pages related to each page, worked out once from the model.
 struct Taxonomy: Sendable {
     struct Tag: Sendable {

@@ -1,3 +1,5 @@
+import BriefingMarkdown
+import BriefingSupport
 import BriefingTemplates
 
 /// A Markdown file split into its YAML front matter and its body.

@@ -1,3 +1,5 @@
+import BriefingSupport
+
 /// A date from front matter: `2026-03-12`, or a full ISO 8601 timestamp such as `2026-03-12T09:30:00+09:00`.
 /// Kept as written so that output never shifts a date across time zones.
 public struct PageDate: Sendable, Hashable, Comparable {

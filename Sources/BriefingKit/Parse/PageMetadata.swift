@@ -1,3 +1,4 @@
+import BriefingSupport
 import BriefingTemplates
 
 /// What a page's front matter says about it, typed and checked.

@@ -1,3 +1,4 @@
+import BriefingSupport
 import Yams
 
 /// The YAML type of a plain (unquoted, untagged) scalar: bool, int, float or null by YAML 1.1's rules as

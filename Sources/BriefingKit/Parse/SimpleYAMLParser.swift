@@ -1,3 +1,4 @@
+import BriefingSupport
 import Yams
 
 /// Reads the simple YAML nearly every front matter is written in, byte by byte, and declines (returns nil)

@@ -1,3 +1,5 @@
+import BriefingSupport
+
 /// A YAML 1.1 integer's value, read as Yams' `Int.construct` reads it (underscores dropped; `0x`, `0b`,
 /// `0o` and a leading `0` pick the radix; `1:30` is sexagesimal) but with every step checked, so a value
 /// too large for `Int` is nil rather than a trap: Yams multiplies sexagesimal groups unchecked.

@@ -1,3 +1,4 @@
+import BriefingSupport
 import Yams
 
 /// YAML text that sits somewhere in a file (a front matter block, a whole settings or data file):

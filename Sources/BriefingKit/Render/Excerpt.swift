@@ -1,3 +1,5 @@
+import BriefingSupport
+
 /// A one-line teaser cut at a word boundary, with an ellipsis when text was dropped.
 enum Excerpt {
     static func make(_ text: String, limit: Int = 160) -> String {

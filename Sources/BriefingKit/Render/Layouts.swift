@@ -1,3 +1,4 @@
+import BriefingSupport
 import BriefingTemplates
 
 /// The compiled templates of `Templates/`, and the rule that picks a page's layout: front matter

@@ -1,3 +1,6 @@
+import BriefingMarkdown
+import BriefingSupport
+
 /// What a page's Markdown became that only the page's own template shows. A build makes it just
 /// before the page's template renders and lets it go right after, so it holds a few pages' HTML at a
 /// time rather than the whole site's (150 MB at 10,000 pages).

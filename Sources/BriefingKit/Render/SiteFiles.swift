@@ -1,3 +1,5 @@
+import BriefingSupport
+
 /// The files about the site rather than its pages: the Atom feed, the sitemap and robots.txt.
 struct SiteFiles {
     let model: SiteModel

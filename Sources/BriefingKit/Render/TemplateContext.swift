@@ -1,3 +1,5 @@
+import BriefingMarkdown
+import BriefingSupport
 import BriefingTemplates
 
 /// Builds the values layouts see. Every documented key is always present (null when a page has no

@@ -1,3 +1,4 @@
+import BriefingSupport
 import BriefingTemplates
 
 extension TemplateValue {

@@ -1,3 +1,5 @@
+import BriefingSupport
+
 /// The numbered sources of one page: its front matter `sources` first, then the sources of the tables
 /// and figures it cites, in the order they appear; a source cited twice keeps its first number.
 struct Citations {

@@ -1,3 +1,6 @@
+import BriefingMarkdown
+import BriefingSupport
+
 /// Marks up a page's "Frequently asked questions" and collects them for its FAQPage JSON-LD.
 ///
 /// A heading titled "FAQ", "FAQs" or "Frequently asked questions" (in any case) at level L

@@ -1,3 +1,5 @@
+import BriefingMarkdown
+import BriefingSupport
 import BriefingTemplates
 
 /// `[](figure:us-troops)` → the figure's value with a citation marker; `[about 28,500](figure:us-troops)`

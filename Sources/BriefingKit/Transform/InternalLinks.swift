@@ -1,3 +1,5 @@
+import BriefingMarkdown
+import BriefingSupport
 import Foundation
 
 /// A `#fragment` a page links to, checked once every page's heading ids are known.

@@ -1,3 +1,6 @@
+import BriefingMarkdown
+import BriefingSupport
+
 /// What `briefing check` asks of a page beyond what a build needs: images with alt text, a summary,
 /// and headings that do not skip a level. Each finding is a warning at its line.
 struct QualityChecks {

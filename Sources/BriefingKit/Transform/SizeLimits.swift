@@ -1,3 +1,6 @@
+import BriefingMarkdown
+import BriefingSupport
+
 /// Pages that build but that no reader can use: an enormous body, or quotes nested past any meaning.
 /// Each is a warning, so the editor hears of it without the site failing.
 struct SizeLimits {

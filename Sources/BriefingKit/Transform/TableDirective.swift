@@ -1,3 +1,5 @@
+import BriefingMarkdown
+import BriefingSupport
 import BriefingTemplates
 
 /// A fenced block with the info string `table` whose body is YAML places a data file as an accessible

@@ -1,3 +1,5 @@
+import BriefingMarkdown
+import BriefingSupport
 import Foundation
 import Synchronization
 

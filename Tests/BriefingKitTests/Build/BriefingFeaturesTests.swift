@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import BriefingKit
+@testable import BriefingMarkdown
+@testable import BriefingSupport
 
 /// Tables, figures, sources, related reading, tags, pagination and feeds, through whole-site builds.
 @Suite struct BriefingFeaturesTests {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import BriefingKit
+@testable import BriefingMarkdown
+@testable import BriefingSupport
 
 /// `briefing check`: the whole site checked without writing, with the editor's checks on top.
 @Suite struct CheckCommandTests {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import BriefingKit
+@testable import BriefingMarkdown
+@testable import BriefingSupport
 
 /// Input written to attack the site or the build: each is refused at its position by the real binary,
 /// exit 1, with Output/ left as the last good build wrote it.

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import BriefingKit
+@testable import BriefingMarkdown
+@testable import BriefingSupport
 
 /// An incremental build must equal a clean full build, byte for byte, whatever was edited.
 @Suite struct IncrementalBuildTests {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import BriefingKit
+@testable import BriefingMarkdown
+@testable import BriefingSupport
 
 /// One broken site per kind of bad input: each build must fail with exactly this message, exit 1,
 /// and leave the previous Output/ byte for byte as it was.

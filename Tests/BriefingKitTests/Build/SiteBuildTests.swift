@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import BriefingKit
+@testable import BriefingMarkdown
+@testable import BriefingSupport
 
 /// A whole site written as files, built with the real pipeline, and its output read back.
 @Suite struct SiteBuildTests {

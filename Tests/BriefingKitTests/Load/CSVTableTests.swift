@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import BriefingKit
+@testable import BriefingMarkdown
+@testable import BriefingSupport
 
 @Suite struct CSVTableTests {
     private func parse(_ text: String) throws(Diagnostic) -> CSVTable {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import BriefingKit
+@testable import BriefingMarkdown
+@testable import BriefingSupport
 
 @Suite struct FolderScanTests {
     @Test func filesAndLinksSortedWithHiddenNamesSkipped() throws {

@@ -2,6 +2,8 @@ import BriefingTemplates
 import Foundation
 import Testing
 @testable import BriefingKit
+@testable import BriefingMarkdown
+@testable import BriefingSupport
 
 @Suite struct JSONReaderTests {
     /// Foundation's decoder, which data files went through before: the reader must read what it read.

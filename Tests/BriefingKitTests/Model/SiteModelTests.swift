@@ -1,5 +1,7 @@
 import Testing
 @testable import BriefingKit
+@testable import BriefingMarkdown
+@testable import BriefingSupport
 
 @Suite struct SiteModelTests {
     private func model(_ pages: [(path: String, frontMatter: String)]) throws -> SiteModel {

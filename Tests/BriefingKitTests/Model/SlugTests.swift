@@ -1,5 +1,7 @@
 import Testing
 @testable import BriefingKit
+@testable import BriefingMarkdown
+@testable import BriefingSupport
 
 @Suite struct SlugTests {
     /// ASCII segments are checked byte by byte; they must get the answer the Unicode rule gives.

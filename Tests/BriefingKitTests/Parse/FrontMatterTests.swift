@@ -1,5 +1,7 @@
 import Testing
 @testable import BriefingKit
+@testable import BriefingMarkdown
+@testable import BriefingSupport
 
 @Suite struct FrontMatterTests {
     private func parse(_ text: String) throws(BuildFailure) -> FrontMatter {

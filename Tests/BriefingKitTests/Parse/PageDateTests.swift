@@ -1,5 +1,7 @@
 import Testing
 @testable import BriefingKit
+@testable import BriefingMarkdown
+@testable import BriefingSupport
 
 @Suite struct PageDateTests {
     @Test(arguments: ["2026-03-12", "2024-02-29", "2026-03-12T09:30:00Z", "2026-03-12T09:30:00+09:00", "2026-03-12T09:30"])

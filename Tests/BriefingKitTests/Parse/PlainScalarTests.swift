@@ -1,6 +1,8 @@
 import Testing
 import Yams
 @testable import BriefingKit
+@testable import BriefingMarkdown
+@testable import BriefingSupport
 
 @Suite struct PlainScalarTests {
     /// Yams' own rules, the ones the site resolved with before `PlainScalar` matched them by hand.

@@ -2,6 +2,8 @@ import Foundation
 import Testing
 import Yams
 @testable import BriefingKit
+@testable import BriefingMarkdown
+@testable import BriefingSupport
 
 /// `SimpleYAMLParser` may decline anything, but what it accepts it must read exactly as Yams does:
 /// every input here is read both ways and, when the simple parser accepts, the trees must be equal,

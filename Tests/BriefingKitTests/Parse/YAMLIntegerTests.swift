@@ -1,6 +1,8 @@
 import Testing
 import Yams
 @testable import BriefingKit
+@testable import BriefingMarkdown
+@testable import BriefingSupport
 
 @Suite struct YAMLIntegerTests {
     /// Where Yams' own constructor gives a value, ours gives the same one.

@@ -1,6 +1,8 @@
 import Testing
 import Yams
 @testable import BriefingKit
+@testable import BriefingMarkdown
+@testable import BriefingSupport
 
 /// `YAMLNode` answers as Yams' `Node` did before it: same values, same lookups.
 @Suite struct YAMLNodeTests {

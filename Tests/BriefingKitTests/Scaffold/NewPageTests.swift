@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import BriefingKit
+@testable import BriefingMarkdown
+@testable import BriefingSupport
 
 @Suite struct NewPageTests {
     private let now = Date(timeIntervalSince1970: 1_790_000_000)

@@ -1,6 +1,8 @@
 import BriefingTestSupport
 import Foundation
 @testable import BriefingKit
+@testable import BriefingMarkdown
+@testable import BriefingSupport
 
 /// A site written as one string of files (`-- Content/a.md --` starts a file), in a fresh temporary
 /// folder, built with the real pipeline. A class to own that folder: it goes when the fixture does,

@@ -1,5 +1,7 @@
 import Testing
 @testable import BriefingKit
+@testable import BriefingMarkdown
+@testable import BriefingSupport
 
 @Suite struct FAQSectionsTests {
     /// FAQ sections, heading ids, then `finish`, as a page build runs them.

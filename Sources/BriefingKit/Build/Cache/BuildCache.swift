@@ -1,3 +1,5 @@
+import BriefingMarkdown
+import BriefingSupport
 import Foundation
 
 /// What the last successful build knew, kept in the output folder so the next build does only the

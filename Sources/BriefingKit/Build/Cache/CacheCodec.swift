@@ -1,3 +1,4 @@
+import BriefingSupport
 import Foundation
 
 /// The build cache's on-disk form: length-prefixed fields in a flat byte buffer. JSON of ten thousand
@@ -97,28 +98,5 @@ struct CacheReader {
         items.reserveCapacity(count)
         for _ in 0..<count { items.append(try read(&self)) }
         return items
-    }
-}
-
-/// A stable hash of something made of many parts, added one by one.
-struct Fingerprint {
-    private(set) var value: UInt64 = StableHash.seed
-
-    mutating func add(_ text: String) {
-        var copy = text
-        value = copy.withUTF8 { StableHash.bytes(UnsafeRawBufferPointer($0), state: value) }
-    }
-
-    mutating func add(_ number: Int) {
-        value = StableHash.step(value, UInt64(bitPattern: Int64(number)))
-    }
-
-    mutating func add(_ hash: UInt64) { value = StableHash.step(value, hash) }
-
-    /// Nil and every text, the empty one included, add different things.
-    mutating func add(optional text: String?) {
-        guard let text else { return add(0) }
-        add(1)
-        add(text)
     }
 }

@@ -1,3 +1,5 @@
+import BriefingSupport
+
 /// A CSV file read by RFC 4180: a header row, then records of as many fields; fields may be quoted,
 /// with `""` for a quote and line breaks inside quotes. The BOM and CRLF line endings are handled by
 /// `SourceFile`.

@@ -1,3 +1,5 @@
+import BriefingSupport
+
 /// A number written once in `Content/data/figures.yaml` and cited everywhere by `[](figure:id)`.
 public struct Figure: Sendable, Equatable {
     public var id: String

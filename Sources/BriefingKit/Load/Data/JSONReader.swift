@@ -1,3 +1,4 @@
+import BriefingSupport
 import BriefingTemplates
 
 /// Reads a JSON document (RFC 8259) straight into a template value: whole numbers become `.int`, other

@@ -1,3 +1,5 @@
+import BriefingSupport
+
 /// An Atom feed (RFC 4287) of a site's pages, newest first as the caller orders them.
 struct AtomFeed: Sendable {
     struct Entry: Sendable {

@@ -1,3 +1,5 @@
+import BriefingSupport
+
 /// A date as written in front matter (`2026-03-12`, `2026-03-12 09:30`, `2026-03-12T09:30:00+09:00`),
 /// brought into the stricter forms that feeds, sitemaps and JSON-LD require.
 struct FeedDate: Sendable {

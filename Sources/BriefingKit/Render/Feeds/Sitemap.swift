@@ -1,3 +1,5 @@
+import BriefingSupport
+
 /// The sitemaps.org 0.9 list of a site's pages, for search engines.
 struct Sitemap: Sendable {
     struct URLEntry: Sendable {

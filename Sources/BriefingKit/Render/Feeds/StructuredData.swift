@@ -1,3 +1,5 @@
+import BriefingSupport
+
 /// schema.org descriptions of a page as JSON-LD, the form search engines read for rich results.
 enum StructuredData {
     static func article(

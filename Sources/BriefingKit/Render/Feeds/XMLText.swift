@@ -1,3 +1,4 @@
+import BriefingSupport
 import BriefingTemplates
 
 /// Text made safe for XML 1.0 element content and double- or single-quoted attribute values.

@@ -1,5 +1,7 @@
 import Testing
 @testable import BriefingKit
+@testable import BriefingMarkdown
+@testable import BriefingSupport
 
 @Suite struct AtomFeedTests {
     private func feed(authors: [String] = ["Briefing Desk"], entries: [AtomFeed.Entry]) -> AtomFeed {

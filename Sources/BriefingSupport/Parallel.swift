@@ -1,7 +1,7 @@
 import Dispatch
 
 /// Maps on all cores, keeping the order of the input. The work items must be independent.
-func parallelMap<Element: Sendable, Result: Sendable>(
+package func parallelMap<Element: Sendable, Result: Sendable>(
     _ items: [Element], _ transform: @Sendable (Element) -> Result
 ) -> [Result] {
     guard items.count > 1 else { return items.map(transform) }
@@ -17,7 +17,7 @@ private final class ResultSlots<Result>: @unchecked Sendable {
     private let buffer: UnsafeMutablePointer<Result?>
     private let count: Int
 
-    init(count: Int) {
+    package init(count: Int) {
         self.count = count
         buffer = .allocate(capacity: count)
         buffer.initialize(repeating: nil, count: count)
@@ -28,24 +28,24 @@ private final class ResultSlots<Result>: @unchecked Sendable {
         buffer.deallocate()
     }
 
-    func store(_ result: Result, at index: Int) {
+    package func store(_ result: Result, at index: Int) {
         buffer[index] = result
     }
 
     /// Moves the results out, leaving nil behind: a copy would retain every field of every result, and
     /// the slots' release of theirs would follow, all on one thread.
-    func collect() -> [Result] {
+    package func collect() -> [Result] {
         (0..<count).map { buffer[$0].take()! }
     }
 }
 
 /// Work started on another thread now, whose result is waited for when asked.
-final class Background<Value: Sendable>: @unchecked Sendable {
+package final class Background<Value: Sendable>: @unchecked Sendable {
     // Written once by the work, read only after `done` is waited for.
     private var value: Value?
     private let done = DispatchGroup()
 
-    init(_ work: @escaping @Sendable () -> Value) {
+    package init(_ work: @escaping @Sendable () -> Value) {
         done.enter()
         DispatchQueue.global().async { [self] in
             value = work()
@@ -54,7 +54,7 @@ final class Background<Value: Sendable>: @unchecked Sendable {
     }
 
     /// Waits for the work and returns what it gave.
-    func result() -> Value {
+    package func result() -> Value {
         done.wait()
         return value!
     }

@@ -18,14 +18,14 @@ public struct MarkdownOptions: Sendable, Equatable, Hashable {
     /// `file:line:column`. cmark's UTF-8 validation (`CMARK_OPT_VALIDATE_UTF8`) is left off: the
     /// text comes from a Swift `String`, valid UTF-8 already, and validating copied every byte of
     /// every page once more. (A NUL byte still becomes U+FFFD: cmark does that either way.)
-    var parseFlags: Int32 {
+    package var parseFlags: Int32 {
         var flags = CMARK_OPT_SOURCEPOS
         if smartPunctuation { flags |= CMARK_OPT_SMART }
         return flags
     }
 
     /// No `data-sourcepos` attributes: positions serve diagnostics, not the published page.
-    var renderFlags: Int32 {
+    package var renderFlags: Int32 {
         unsafe ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
     }
 }

@@ -44,7 +44,7 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// A long line is cut to a window around the column, marked with `…` at each cut end.
-    static func excerpt(of line: String, around column: Int, width: Int = 120) -> (String, Int) {
+    package static func excerpt(of line: String, around column: Int, width: Int = 120) -> (String, Int) {
         let scalars = Array(line.unicodeScalars)
         guard scalars.count > width else { return (line, column) }
         let start = max(0, min(column - 1 - width / 2, scalars.count - width))
@@ -60,7 +60,7 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Spaces up to the column, keeping tabs so the caret lines up under tab-indented text.
-    static func caretLine(under line: String, column: Int) -> String {
+    package static func caretLine(under line: String, column: Int) -> String {
         var caret = ""
         for scalar in line.unicodeScalars.prefix(max(0, column - 1)) {
             caret.append(scalar == "\t" ? "\t" : " ")

@@ -1,5 +1,5 @@
 import Testing
-@testable import BriefingKit
+@testable import BriefingMarkdown
 
 @Suite struct MarkdownDocumentTests {
     @Test func rendersCommonMark() {

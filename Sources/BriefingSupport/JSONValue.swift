@@ -1,6 +1,5 @@
-import BriefingTemplates
 /// A JSON document built in code, written compactly and safe to embed in an HTML `<script>` element.
-enum JSONValue: Sendable, Equatable {
+package enum JSONValue: Sendable, Equatable {
     case string(String)
     case number(Double)
     case int(Int)
@@ -11,7 +10,7 @@ enum JSONValue: Sendable, Equatable {
     case object([(String, JSONValue)])
 
     // Written by hand: tuples are not Equatable, so `object` defeats synthesis.
-    static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+    package static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         switch (lhs, rhs) {
         case let (.string(a), .string(b)): a == b
         case let (.number(a), .number(b)): a == b
@@ -26,7 +25,7 @@ enum JSONValue: Sendable, Equatable {
 
     /// Compact JSON in which `<`, `>` and `&` never appear literally, so neither `</script>` nor `<!--`
     /// can end or derail the script element that holds it, whatever the strings contain.
-    func serialized() -> String {
+    package func serialized() -> String {
         var output: [UInt8] = []
         write(to: &output)
         // Valid UTF-8: the strings' own bytes, cut only between scalars, and ASCII.
@@ -35,7 +34,7 @@ enum JSONValue: Sendable, Equatable {
 
     /// Written as bytes: appending to a String keeps its count and flags on every write, and the strings
     /// of a page's JSON-LD (its FAQ answers) are long.
-    func write(to output: inout [UInt8]) {
+    package func write(to output: inout [UInt8]) {
         switch self {
         case .string(let text):
             JSONValue.writeString(text, to: &output)

@@ -1,7 +1,7 @@
 /// Text helpers on hot paths, with an ASCII fast path: asking for Unicode properties is slow, and most
 /// text in a briefing is ASCII.
-enum PlainText {
-    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+package enum PlainText {
+    package static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
         scalar.isASCII
             ? scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar == "\u{0B}" || scalar == "\u{0C}"
             : scalar.properties.isWhitespace
@@ -10,7 +10,7 @@ enum PlainText {
     /// Whether `text` holds only what Foundation's `.whitespaces` holds (Unicode's space separators, the
     /// tab and the zero width space), as `trimmingCharacters(in: .whitespaces).isEmpty` answers; asking
     /// Foundation went through UTF-16 for every title, author and tag of the site.
-    static func isBlank(_ text: String) -> Bool {
+    package static func isBlank(_ text: String) -> Bool {
         text.unicodeScalars.allSatisfy { scalar in
             scalar.isASCII
                 ? scalar == " " || scalar == "\t"
@@ -19,10 +19,10 @@ enum PlainText {
     }
 
     /// `A`–`Z` or `a`–`z` (clearing bit 5 folds the lower case onto the upper; no other byte lands there).
-    static func isASCIILetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte & 0xDF) }
+    package static func isASCIILetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte & 0xDF) }
 
     /// An ASCII letter or digit.
-    static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool { isASCIILetter(byte) || (0x30...0x39).contains(byte) }
+    package static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool { isASCIILetter(byte) || (0x30...0x39).contains(byte) }
 
     /// Whether the scalar starting at `index` of UTF-8 is whitespace, and its length in bytes. A sequence
     /// cut short by the end of the bytes is a word's, never read past.
@@ -38,14 +38,14 @@ enum PlainText {
 
     /// Runs of whitespace become one space; leading and trailing whitespace goes. Works on UTF-8 directly:
     /// appending scalars to a String one by one cost more than the Markdown parse of a page.
-    static func collapsingWhitespace(_ text: String) -> String {
+    package static func collapsingWhitespace(_ text: String) -> String {
         var text = text
         return text.withUTF8(collapsingWhitespace)
     }
 
     /// The same for UTF-8 bytes; a sequence cut short by the end of the bytes is kept as it is, and
     /// repaired by the String made of the result.
-    static func collapsingWhitespace(_ source: UnsafeBufferPointer<UInt8>) -> String {
+    package static func collapsingWhitespace(_ source: UnsafeBufferPointer<UInt8>) -> String {
         let raw = UnsafeRawBufferPointer(source)
         // Never longer than the source: a space is written only for whitespace left out.
         return String(unsafeUninitializedCapacity: source.count) { buffer in
@@ -92,14 +92,14 @@ enum PlainText {
         }
     }
 
-    static func wordCount(_ text: String) -> Int {
+    package static func wordCount(_ text: String) -> Int {
         var text = text
         return text.withUTF8(wordCount)
     }
 
     /// Every text node of every page goes through here (a build's whole Markdown), so runs of ASCII are
     /// read eight bytes at a time (see `asciiSpaces`); other scalars are decoded one by one.
-    static func wordCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    package static func wordCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         let high: UInt64 = 0x8080_8080_8080_8080
         var count = 0
         var inWord = false
@@ -151,7 +151,7 @@ extension PlainText {
     /// so a headline and its article agree: `"` and `'` become curly quotes (opening after a space or an
     /// opening bracket, closing otherwise, so `it's` gets an apostrophe), `---` an em dash, `--` an en
     /// dash and `...` an ellipsis.
-    static func smartened(_ text: String) -> String {
+    package static func smartened(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 == 0x22 || $0 == 0x27 || $0 == 0x2D || $0 == 0x2E }) else { return text }
         let scalars = Array(text.unicodeScalars)
         var result = String.UnicodeScalarView()

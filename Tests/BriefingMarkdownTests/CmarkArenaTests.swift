@@ -1,5 +1,5 @@
 import Testing
-@testable import BriefingKit
+@testable import BriefingMarkdown
 
 /// Trees live in their thread's arena: memory is reused only once no document of the thread is left.
 @Suite struct CmarkArenaTests {

@@ -6,15 +6,15 @@ import Foundation
 /// empty page is part of the bad-input catalogue, and AddressSanitizer in CI catches the leak); one
 /// `fstat` and a read until end of file, or one `open` and `write`, also spare the per-file work
 /// Foundation does for options a build never uses, ten thousand times per build.
-enum FileBytes {
-    struct IOError: Error, Sendable {
-        let message: String
+package enum FileBytes {
+    package struct IOError: Error, Sendable {
+        package let message: String
 
-        static func fromErrno() -> IOError { IOError(message: String(cString: strerror(errno))) }
+        package static func fromErrno() -> IOError { IOError(message: String(cString: strerror(errno))) }
     }
 
     /// The bytes of the file at `path`, read into memory that is not cleared first.
-    static func read(_ path: String) throws(IOError) -> [UInt8] {
+    package static func read(_ path: String) throws(IOError) -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw .fromErrno() }
         defer { close(descriptor) }
@@ -48,7 +48,7 @@ enum FileBytes {
 
     /// Asks the kernel to start reading these files into the page cache, without waiting for it: files
     /// already there cost an `open` each. Errors are left for the read that follows.
-    static func prefetch(_ paths: [String]) {
+    package static func prefetch(_ paths: [String]) {
         for path in paths {
             let descriptor = open(path, O_RDONLY | O_CLOEXEC)
             guard descriptor >= 0 else { continue }
@@ -58,7 +58,7 @@ enum FileBytes {
     }
 
     /// Creates or replaces the file at `path` (its folder must exist) with `bytes`.
-    static func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws(IOError) {
+    package static func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws(IOError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .fromErrno() }
         do {
@@ -72,7 +72,7 @@ enum FileBytes {
 
     /// Fills `buffer` from `offset` of an open file, however many calls that takes; false when the file
     /// ends first or cannot be read.
-    static func read(into buffer: UnsafeMutableRawBufferPointer, from descriptor: Int32, at offset: Int) -> Bool {
+    package static func read(into buffer: UnsafeMutableRawBufferPointer, from descriptor: Int32, at offset: Int) -> Bool {
         var done = 0
         while done < buffer.count {
             let result = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
@@ -84,7 +84,7 @@ enum FileBytes {
     }
 
     /// Writes all of `bytes` at `offset` of an open file, however many calls that takes.
-    static func write(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32, at offset: Int) throws(IOError) {
+    package static func write(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32, at offset: Int) throws(IOError) {
         var written = 0
         while written < bytes.count {
             let result = pwrite(descriptor, bytes.baseAddress! + written, bytes.count - written, off_t(offset + written))

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import BriefingKit
+@testable import BriefingSupport
 
 @Suite struct FileBytesTests {
     private let folder = FileManager.default.temporaryDirectory.appendingPathComponent("FileBytesTests-\(UUID().uuidString)")

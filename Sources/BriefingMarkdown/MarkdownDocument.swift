@@ -10,7 +10,7 @@ import Ccmark
 /// task instead.
 public final class MarkdownDocument {
     public let options: MarkdownOptions
-    let rootPointer: OpaquePointer
+    package let rootPointer: OpaquePointer
     private let arena: CmarkArena
 
     public convenience init(markdown: String, options: MarkdownOptions = MarkdownOptions()) {
@@ -79,7 +79,7 @@ public final class MarkdownDocument {
         return MarkdownNode(document: self, pointer: pointer)
     }
 
-    func renderHTML(_ node: OpaquePointer) -> String {
+    package func renderHTML(_ node: OpaquePointer) -> String {
         // In the document's arena, like the tree.
         let buffer: UnsafeMutablePointer<CChar> = cmark_render_html(node, options.renderFlags)
         return String(cString: buffer)

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import BriefingKit
+@testable import BriefingMarkdown
 
 /// One example of the CommonMark 0.30 spec, in the form `extract_spec.py` writes.
 struct CommonMarkExample: Decodable, Sendable, CustomTestStringConvertible {
@@ -27,9 +27,9 @@ enum CommonMarkSpec {
         if let path = ProcessInfo.processInfo.environment["COMMONMARK_SPEC_PATH"] {
             return path
         }
-        // This file is <repo>/Tests/BriefingKitTests/Markdown/CommonMarkSpecTests.swift.
+        // This file is <repo>/Tests/BriefingMarkdownTests/CommonMarkSpecTests.swift.
         var directory = URL(fileURLWithPath: #filePath)
-        for _ in 0..<5 {
+        for _ in 0..<4 {
             directory.deleteLastPathComponent()
         }
         return directory.appendingPathComponent("shared/conformance/commonmark/spec.json").path

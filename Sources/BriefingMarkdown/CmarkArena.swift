@@ -1,5 +1,9 @@
 import Ccmark
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Synchronization
 
 /// Where every cmark tree of a build lives: a region of memory per thread that cmark allocates from by
@@ -11,7 +15,7 @@ import Synchronization
 /// walking its tree, when it goes.
 ///
 /// cmark's allocator has no context pointer, so the thread's region is found through a thread-local key.
-final class CmarkArena: @unchecked Sendable {
+package final class CmarkArena: @unchecked Sendable {
     /// Set once, never changed, and only read by cmark: shared by every thread.
     nonisolated(unsafe) static let allocator: UnsafeMutablePointer<cmark_mem> = {
         let allocator = UnsafeMutablePointer<cmark_mem>.allocate(capacity: 1)
@@ -20,7 +24,7 @@ final class CmarkArena: @unchecked Sendable {
     }()
 
     /// The calling thread's arena, made on its first use.
-    static var current: CmarkArena {
+    package static var current: CmarkArena {
         if let stored = pthread_getspecific(threadKey) {
             return Unmanaged<CmarkArena>.fromOpaque(stored).takeUnretainedValue()
         }
@@ -50,7 +54,7 @@ final class CmarkArena: @unchecked Sendable {
     }
 
     /// The memory the arena holds, used or not.
-    var reservedBytes: Int { chunks.reduce(0) { $0 + $1.size } }
+    package var reservedBytes: Int { chunks.reduce(0) { $0 + $1.size } }
 
     /// Called by a document as it is made, on the thread that makes it.
     func open() {
@@ -64,7 +68,7 @@ final class CmarkArena: @unchecked Sendable {
     }
 
     /// Called by a document as it goes: its memory is reused once the thread makes its next document.
-    func close() {
+    package func close() {
         openDocuments.subtract(1, ordering: .releasing)
     }
 
@@ -121,6 +125,8 @@ final class CmarkArena: @unchecked Sendable {
     private static let threadKey: pthread_key_t = {
         var key = pthread_key_t()
         pthread_key_create(&key) { stored in
+            // Optional in Glibc's signature, not in Darwin's.
+            let stored: UnsafeMutableRawPointer? = stored
             guard let stored else { return }
             let arena = Unmanaged<CmarkArena>.fromOpaque(stored)
             // A document of this thread still alive elsewhere keeps its memory: the arena is then kept.
@@ -151,12 +157,12 @@ final class CmarkArena: @unchecked Sendable {
 /// memory is unusable until it is handed out, and again once its region is reused, so that memory of a
 /// document that is gone, or past the end of a block, is still caught as malloc's would be.
 private struct AddressSanitizer {
-    typealias Hook = @convention(c) (UnsafeRawPointer?, Int) -> Void
-    let poison: Hook
-    let unpoison: Hook
+    package typealias Hook = @convention(c) (UnsafeRawPointer?, Int) -> Void
+    package let poison: Hook
+    package let unpoison: Hook
 
     /// Nil when the process does not run under AddressSanitizer.
-    static let hooks: AddressSanitizer? = {
+    package static let hooks: AddressSanitizer? = {
         guard let poison = dlsym(nil, "__asan_poison_memory_region"), let unpoison = dlsym(nil, "__asan_unpoison_memory_region")
         else { return nil }
         return AddressSanitizer(poison: unsafeBitCast(poison, to: Hook.self), unpoison: unsafeBitCast(unpoison, to: Hook.self))

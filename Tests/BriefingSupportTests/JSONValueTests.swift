@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import BriefingKit
+@testable import BriefingSupport
 
 @Suite struct JSONValueTests {
     @Test func compactOutputKeepsKeyOrder() {

@@ -1,5 +1,5 @@
 import Testing
-@testable import BriefingKit
+@testable import BriefingMarkdown
 
 /// Tree edits. Whether every node is freed exactly once is checked by running these under
 /// `swift test --sanitize=address` (leaks and double frees) or valgrind.

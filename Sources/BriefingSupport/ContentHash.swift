@@ -2,24 +2,24 @@ import Foundation
 
 /// A 64-bit hash of an output's bytes, stable across runs (unlike `Hasher`), so the manifest can tell
 /// whether a file must be written again without reading it.
-struct ContentHash: Hashable, Sendable, CustomStringConvertible {
-    let value: UInt64
+package struct ContentHash: Hashable, Sendable, CustomStringConvertible {
+    package let value: UInt64
 
-    init(_ text: String) {
+    package init(_ text: String) {
         var copy = text
         value = copy.withUTF8 { StableHash.bytes(UnsafeRawBufferPointer($0), state: StableHash.seed) }
     }
 
     /// Of a page rendered as bytes, or a file read as `Data`.
-    init(_ bytes: some ContiguousBytes) {
+    package init(_ bytes: some ContiguousBytes) {
         value = bytes.withUnsafeBytes { StableHash.bytes($0, state: StableHash.seed) }
     }
 
-    init(value: UInt64) {
+    package init(value: UInt64) {
         self.value = value
     }
 
-    var description: String {
+    package var description: String {
         let digits = String(value, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
     }
@@ -34,16 +34,16 @@ struct ContentHash: Hashable, Sendable, CustomStringConvertible {
 /// Long inputs run four states side by side, one word each per round, folded into one at the end by
 /// the same step: one state waited on each multiply before the next could start, four keep the
 /// multiplier busy. The fold is a bijection of each state given the others, so the property above holds.
-enum StableHash {
-    static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
+package enum StableHash {
+    package static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
 
     @inline(__always)
-    static func step(_ state: UInt64, _ word: UInt64) -> UInt64 {
+    package static func step(_ state: UInt64, _ word: UInt64) -> UInt64 {
         let mixed = (state ^ word) &* 0x9E37_79B9_7F4A_7C15
         return mixed ^ (mixed >> 29)
     }
 
-    static func bytes(_ buffer: UnsafeRawBufferPointer, state: UInt64) -> UInt64 {
+    package static func bytes(_ buffer: UnsafeRawBufferPointer, state: UInt64) -> UInt64 {
         @inline(__always) func word(_ offset: Int) -> UInt64 {
             UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
         }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import BriefingKit
+import BriefingMarkdown
+@testable import BriefingSupport
 
 @Suite struct PlainTextTests {
     @Test(arguments: [

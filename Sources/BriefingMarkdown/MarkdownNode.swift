@@ -21,7 +21,7 @@ public struct SourcePosition: Sendable, Equatable, Hashable {
 /// its node has been unlinked. Handles compare equal when they refer to the same node.
 public struct MarkdownNode {
     public let document: MarkdownDocument
-    let pointer: OpaquePointer
+    package let pointer: OpaquePointer
 
     public enum Kind: Int, Sendable, Hashable {
         case document, blockQuote, list, item, codeBlock, htmlBlock, customBlock
@@ -29,7 +29,7 @@ public struct MarkdownNode {
         case text, softBreak, lineBreak, code, htmlInline, customInline
         case emphasis, strong, link, image
 
-        init(_ type: cmark_node_type) {
+        package init(_ type: cmark_node_type) {
             switch type {
             case CMARK_NODE_DOCUMENT: self = .document
             case CMARK_NODE_BLOCK_QUOTE: self = .blockQuote
@@ -67,7 +67,7 @@ public struct MarkdownNode {
         }
 
         /// Blocks whose children are blocks; the other blocks hold inlines or nothing.
-        var holdsBlocks: Bool {
+        package var holdsBlocks: Bool {
             switch self {
             case .document, .blockQuote, .list, .item, .customBlock: true
             default: false
@@ -100,7 +100,7 @@ public struct MarkdownNode {
         MarkdownNode.withLiteralBytes(of: pointer, body)
     }
 
-    static func withLiteralBytes<Result>(of pointer: OpaquePointer, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+    package static func withLiteralBytes<Result>(of pointer: OpaquePointer, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
         guard let literal = cmark_node_get_literal(pointer) else { return nil }
         let count = Int(strlen(literal))
         return literal.withMemoryRebound(to: UInt8.self, capacity: count) { bytes in
@@ -179,25 +179,25 @@ public struct MarkdownNode {
     /// Calls `body` with a view of this node, then of each node below it, in document order, making no list
     /// of them; `body` must not change the tree. A view, not a handle: a handle retains its document, which
     /// for every text node of every page showed.
-    func visitViews(_ body: (NodeView) -> Void) {
+    package func visitViews(_ body: (NodeView) -> Void) {
         walk { body(NodeView(pointer: $0)) }
     }
 
     /// A node as `visitViews` shows it, holding no reference to its document: valid only during the call.
-    struct NodeView {
-        let pointer: OpaquePointer
+    package struct NodeView {
+        package let pointer: OpaquePointer
 
-        var kind: Kind { Kind(cmark_node_get_type(pointer)) }
+        package var kind: Kind { Kind(cmark_node_get_type(pointer)) }
 
         /// A block right under the document node.
-        var isTopLevel: Bool { cmark_node_get_type(cmark_node_parent(pointer)) == CMARK_NODE_DOCUMENT }
+        package var isTopLevel: Bool { cmark_node_get_type(cmark_node_parent(pointer)) == CMARK_NODE_DOCUMENT }
 
-        func withLiteralBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        package func withLiteralBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
             MarkdownNode.withLiteralBytes(of: pointer, body)
         }
 
         /// A handle to keep: it holds the document.
-        func handle(in document: MarkdownDocument) -> MarkdownNode {
+        package func handle(in document: MarkdownDocument) -> MarkdownNode {
             MarkdownNode(document: document, pointer: pointer)
         }
     }
