@@ -24,3 +24,19 @@ public enum FileTree {
         try flush()
     }
 }
+
+/// The default theme of this repository, for test sites whose own few templates lack what every site
+/// needs: the partials Markdown transforms render callouts, FAQ sections, tables and citations with.
+public enum DefaultTheme {
+    public static let partials = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../Templates/partials").standardizedFileURL
+
+    /// Copies every partial of the default theme into `root`'s Templates/partials/.
+    public static func copyPartials(to root: URL) throws {
+        let target = root.appendingPathComponent("Templates/partials")
+        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+        for name in try FileManager.default.contentsOfDirectory(atPath: partials.path) where name.hasSuffix(".html") {
+            try FileManager.default.copyItem(at: partials.appendingPathComponent(name), to: target.appendingPathComponent(name))
+        }
+    }
+}

@@ -15,6 +15,11 @@ public struct LoadedSite: Sendable {
     public var data: SiteData
     /// The text of site.yaml, as part of the build cache's key.
     public var settingsText: String
+
+    /// The files beside the pages, relative to Content/: what Markdown links may point at.
+    var contentFiles: Set<String> {
+        Set(staticFiles.filter { $0.origin == .content }.map(\.relativePath))
+    }
 }
 
 public struct ContentFile: Sendable {
@@ -41,8 +46,12 @@ public struct StaticFile: Sendable, Hashable {
 
     public var origin: Origin
     public var source: URL
-    /// Where it goes, relative to the output folder.
-    public var outputPath: String
+    /// Relative to its folder, Content/ or Templates/ (`news/map.png`, `assets/style.css`): where `Router`
+    /// publishes it.
+    public var relativePath: String
+
+    /// As errors name it: `Content/news/map.png`.
+    public var displayPath: String { (origin == .content ? "Content/" : "Templates/") + relativePath }
 }
 
 /// Reads a site folder: `Content/` and `Templates/`. Reading is the only thing it does; every file that
@@ -85,7 +94,7 @@ public struct SiteLoader: Sendable {
             } else if entry.relativePath.hasSuffix(".md") {
                 pageEntries.append(entry)
             } else {
-                staticFiles.append(StaticFile(origin: .content, source: entry.url, outputPath: entry.relativePath))
+                staticFiles.append(StaticFile(origin: .content, source: entry.url, relativePath: entry.relativePath))
             }
         }
 
@@ -118,7 +127,7 @@ public struct SiteLoader: Sendable {
                     ))
                 }
             case "assets":
-                staticFiles.append(StaticFile(origin: .theme, source: entry.url, outputPath: entry.relativePath))
+                staticFiles.append(StaticFile(origin: .theme, source: entry.url, relativePath: entry.relativePath))
             default:
                 continue
             }
@@ -201,14 +210,24 @@ struct SiteScan: Sendable {
     }
 
     /// Size and modification time of every file, sorted by path from the site folder.
-    var stamps: [BuildCache.FileStamp] {
-        var stamps: [BuildCache.FileStamp] = []
+    var stamps: [FileStamp] {
+        var stamps: [FileStamp] = []
         stamps.reserveCapacity(content.count + templates.count)
         for (folder, files) in [("Content/", content), ("Templates/", templates)] {
             for file in files where file.link?.isFolder != true {
-                stamps.append(BuildCache.FileStamp(path: folder + file.relativePath, size: file.size, modified: file.modified))
+                stamps.append(FileStamp(path: folder + file.relativePath, size: file.size, modified: file.modified))
             }
         }
         return stamps
     }
+}
+
+/// A file of the site as the file system describes it: enough to tell, without reading it, that it has
+/// not changed since the last build.
+struct FileStamp: Equatable {
+    /// From the site folder: `Content/deterrence/tripwire.md`.
+    var path: String
+    var size: Int
+    /// Microseconds since 1970.
+    var modified: Int
 }

@@ -22,9 +22,6 @@ public struct Page: Sendable {
 
     public var title: String { metadata.title ?? "" }
 
-    /// Where the page is written, relative to the output folder.
-    public var outputPath: String { route + "index.html" }
-
     /// For a section's own page, the folder it stands for (relative to Content/).
     public var sectionFolder: String {
         kind == .page ? sectionPath : String(source.relativePath.dropLast("_index.md".count).dropLast(kind == .home ? 0 : 1))
@@ -37,10 +34,10 @@ public struct Section: Sendable {
     public var path: String
     public var title: String
     public var route: String
-    /// Index into `SiteModel.pages` of the section's own page.
-    public var indexPage: Int
-    /// Indexes of the pages directly in the folder, newest first.
-    public var pages: [Int]
+    /// The section's own page.
+    public var indexPage: PageID
+    /// The pages directly in the folder, newest first.
+    public var pages: [PageID]
     /// Indexes of sections directly in the folder.
     public var subsections: [String]
 }

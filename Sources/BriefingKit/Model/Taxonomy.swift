@@ -5,16 +5,21 @@ struct Taxonomy: Sendable {
     struct Tag: Sendable {
         var name: String
         var slug: String
-        /// Page indexes, newest first.
-        var pages: [Int]
+        /// Newest first.
+        var pages: [PageID]
     }
 
     /// By slug, sorted by name for the tags index.
     let tags: [Tag]
-    /// For each page index, the indexes of its related pages.
-    let related: [[Int]]
+    /// For each page, by its index, its related pages.
+    let related: [[PageID]]
 
-    static let route = "tags/"
+    static let empty = Taxonomy(tags: [], related: [])
+
+    private init(tags: [Tag], related: [[PageID]]) {
+        self.tags = tags
+        self.related = related
+    }
 
     init(model: SiteModel) {
         // Tags numbered as first met. A site has tens of tags and tens of thousands of uses of them: each
@@ -40,11 +45,11 @@ struct Taxonomy: Sendable {
                     }
                     numbers[name] = number
                 }
-                found[number].pages.append(index)
+                found[number].pages.append(PageID(index))
                 if !pageTags[index].contains(number) { pageTags[index].append(number) }
             }
         }
-        for number in found.indices { found[number].pages.sort { model.recency[$0] < model.recency[$1] } }
+        for number in found.indices { found[number].pages.sort { model.recency[$0.index] < model.recency[$1.index] } }
         let order = found.indices.sorted { found[$0].name.lowercased() < found[$1].name.lowercased() }
         var renumbered = [Int](repeating: 0, count: found.count)
         for (position, number) in order.enumerated() { renumbered[number] = position }
@@ -53,8 +58,6 @@ struct Taxonomy: Sendable {
     }
 
     static func slug(_ name: String) -> String { HeadingAnchors.slug(name) }
-
-    static func route(ofTag slug: String) -> String { route + slug + "/" }
 }
 
 /// Shared tags first, then the same section, then the most recent: the reading list under an article.
@@ -64,7 +67,7 @@ private struct RelatedPages {
     let model: SiteModel
     let count: Int
     /// Per tag, by its number in the taxonomy: the newest pages that may be suggested.
-    let candidates: [ArraySlice<Int>]
+    let candidates: [ArraySlice<PageID>]
     /// Per page, the numbers of its tags, each once.
     let pageTags: [[Int]]
     /// Per page, its position among the site's pages newest first.
@@ -78,7 +81,7 @@ private struct RelatedPages {
         candidates = tags.map { $0.pages.prefix(200) }
         self.pageTags = pageTags
         var rank = [Int](repeating: Int.max, count: model.pages.count)
-        for (position, index) in model.newestPages.enumerated() { rank[index] = position }
+        for (position, id) in model.newestPages.enumerated() { rank[id.index] = position }
         self.rank = rank
         var sectionNumbers: [String: Int] = [:]
         for index in model.pages.indices where sectionNumbers[model.pages[index].sectionPath] == nil {
@@ -88,7 +91,7 @@ private struct RelatedPages {
     }
 
     /// Every page's list, the pages in runs: each run counts shared tags in one array as long as the site.
-    func all() -> [[Int]] {
+    func all() -> [[PageID]] {
         let pageCount = model.pages.count
         let runLength = max(64, pageCount / 64)
         let runs = stride(from: 0, to: pageCount, by: runLength).map { $0..<min($0 + runLength, pageCount) }
@@ -102,12 +105,12 @@ private struct RelatedPages {
     }
 
     /// `shared` is all zeros on entry and on return; `seen` is scratch space.
-    private func related(to index: Int, shared: UnsafeMutableBufferPointer<Int32>, seen: inout [Int]) -> [Int] {
+    private func related(to index: Int, shared: UnsafeMutableBufferPointer<Int32>, seen: inout [Int]) -> [PageID] {
         guard model.pages[index].kind == .page else { return [] }
         // A page shares as many tags with a candidate as the candidate appears in its tags' lists.
         seen.removeAll(keepingCapacity: true)
         for tag in pageTags[index] {
-            for candidate in candidates[tag] where candidate != index {
+            for candidate in candidates[tag].lazy.map(\.index) where candidate != index {
                 if shared[candidate] == 0 { seen.append(candidate) }
                 shared[candidate] += 1
             }
@@ -137,12 +140,13 @@ private struct RelatedPages {
             }
         }
         for candidate in seen { shared[candidate] = 0 }
+        var related = best.map(PageID.init)
         for fillers in [model.sections[model.pages[index].sectionPath]?.pages ?? [], model.newestPages] {
-            for candidate in fillers where candidate != index && !best.contains(candidate) {
-                guard best.count < count else { return best }
-                best.append(candidate)
+            for candidate in fillers where candidate.index != index && !related.contains(candidate) {
+                guard related.count < count else { return related }
+                related.append(candidate)
             }
         }
-        return best
+        return related
     }
 }

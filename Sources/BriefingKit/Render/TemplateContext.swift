@@ -9,7 +9,8 @@ struct TemplateContext {
     /// Each page's first paragraph, its excerpt in lists when its front matter has no summary; empty
     /// for pages with a summary, whose Markdown may not be rendered yet.
     let firstParagraphs: [String]
-    let taxonomy: Taxonomy
+    private var router: Router { model.router }
+    private var taxonomy: Taxonomy { model.taxonomy }
     /// `data.<name>`: the same for every page, built once.
     let data: TemplateValue
     let year: Int
@@ -24,14 +25,13 @@ struct TemplateContext {
     private(set) var dataFingerprint: UInt64 = 0
     private var siteFingerprints: [String: UInt64] = [:]
 
-    init(model: SiteModel, firstParagraphs: [String], taxonomy: Taxonomy, data: TemplateValue, year: Int) {
+    init(model: SiteModel, firstParagraphs: [String], data: TemplateValue, year: Int) {
         self.model = model
         self.firstParagraphs = firstParagraphs
-        self.taxonomy = taxonomy
         self.data = data
         self.year = year
         let context = self
-        summaries = parallelMap(Array(model.pages.indices)) { context.makeSummary($0) }
+        summaries = parallelMap(model.pageIDs) { context.makeSummary($0) }
         summaryFingerprints = parallelMap(summaries) { summary in
             var fingerprint = Fingerprint()
             fingerprint.add(summary)
@@ -53,8 +53,8 @@ struct TemplateContext {
     /// `page.related`): its fingerprint takes theirs from `summaryFingerprints`.
     struct Base {
         let value: TemplateValue
-        fileprivate let listed: [Int]
-        fileprivate let related: [Int]
+        fileprivate let listed: [PageID]
+        fileprivate let related: [PageID]
     }
 
     /// A fingerprint of everything a template sees in a context made by this type: the shared `site`,
@@ -82,11 +82,11 @@ struct TemplateContext {
     }
 
     /// A list of summaries, by the pages' fingerprints in order.
-    private func summariesFingerprint(_ pages: [Int], as value: TemplateValue) -> UInt64 {
+    private func summariesFingerprint(_ pages: [PageID], as value: TemplateValue) -> UInt64 {
         assert(value == .list(pages.map(summary)), "a context's list and the pages it says it lists differ")
         var fingerprint = Fingerprint()
         fingerprint.add(pages.count)
-        for page in pages { fingerprint.add(summaryFingerprints[page]) }
+        for page in pages { fingerprint.add(summaryFingerprints[page.index]) }
         return fingerprint.value
     }
 
@@ -106,7 +106,7 @@ struct TemplateContext {
     private func makeSite(currentSection: String?) -> TemplateValue {
         let settings = model.settings
         let sections: [TemplateValue] = model.topSections.map { section in
-            let page = model.pages[section.indexPage]
+            let page = model[section.indexPage]
             return .map([
                 "name": .string(section.path),
                 "title": .string(section.title),
@@ -123,26 +123,27 @@ struct TemplateContext {
             "language": .string(settings.language),
             "baseURL": .string(settings.baseURL.description),
             "basePath": .string(settings.baseURL.path),
-            "assets": .string(settings.baseURL.url("assets/")),
+            "assets": .string(router.url(Router.assetsRoute)),
             "author": optional(settings.author),
             "year": .int(year),
             "homeURL": .string(settings.baseURL.path),
             "sections": .list(sections),
-            "feedURL": .string(settings.baseURL.url(TemplateContext.feedPath)),
-            "tagsURL": .string(settings.baseURL.url(Taxonomy.route)),
+            "feedURL": .string(router.url(Router.feedFile)),
+            "tagsURL": .string(router.url(Router.tagsRoute)),
+            "ids": ThemeIDs.templateValue,
         ])
     }
 
     /// The context for one page: `site`, `page`, `pages`, `hasPages` and `pagination`, all but what the
     /// page's body gives (`addBody` adds it). A section's list is cut into pages of `paginate`
     /// entries; `listPage` (from 1) says which one.
-    func context(for index: Int, listPage: Int = 1) -> Base {
-        let page = model.pages[index]
+    func context(for id: PageID, listPage: Int = 1) -> Base {
+        let page = model[id]
         let path = page.source.relativePath
         // The first folder of the path, which never starts with `/`: no array of every part to take it from.
         let topSection = page.kind == .home ? nil : String(path[..<(path.utf8.firstIndex(of: UInt8(ascii: "/")) ?? path.endIndex)])
-        var value = self.page(index)
-        var listed: [Int] = []
+        var value = self.page(id)
+        var listed: [PageID] = []
         var pagination: TemplateValue = .null
         switch page.kind {
         case .home:
@@ -155,22 +156,16 @@ struct TemplateContext {
             if total > 1 {
                 func url(_ number: Int) -> TemplateValue {
                     guard (1...total).contains(number) else { return .null }
-                    return .string(model.settings.baseURL.url(TemplateContext.route(of: page, listPage: number)))
+                    return .string(router.url(of: page, listPage: number))
                 }
                 pagination = .map(["current": .int(listPage), "total": .int(total), "prev": url(listPage - 1), "next": url(listPage + 1)])
-                let route = TemplateContext.route(of: page, listPage: listPage)
-                value = value.setting("url", .string(model.settings.baseURL.url(route)))
-                    .setting("permalink", .string(model.settings.baseURL.absolute(route)))
+                let route = router.route(of: page, listPage: listPage)
+                value = value.setting("url", .string(router.url(route))).setting("permalink", .string(router.permalink(route)))
             }
         case .page:
             break
         }
-        return assemble(site: site(currentSection: topSection), page: value, listed: listed, related: taxonomy.related[index], pagination: pagination)
-    }
-
-    /// Where page `listPage` of a section's list is published: the section itself, then `page/2/` and on.
-    static func route(of page: Page, listPage: Int) -> String {
-        listPage == 1 ? page.route : page.route + "page/\(listPage)/"
+        return assemble(site: site(currentSection: topSection), page: value, listed: listed, related: taxonomy.related[id.index], pagination: pagination)
     }
 
     /// `/tags/`: every tag with the number of its pages.
@@ -178,28 +173,27 @@ struct TemplateContext {
         let tags: [TemplateValue] = taxonomy.tags.map { tag in
             .map(["name": .string(tag.name), "url": .string(tagURL(tag.slug)), "count": .int(tag.pages.count)])
         }
-        let page = syntheticPage(kind: "tags", title: "Tags", route: Taxonomy.route)
+        let page = syntheticPage(kind: "tags", title: "Tags", route: Router.tagsRoute)
             .setting("tags", .list(tags)).setting("hasTags", .bool(!tags.isEmpty))
         return assemble(site: site(currentSection: nil), page: page, listed: [], related: [], pagination: .null)
     }
 
     /// `/tags/<tag>/`: the pages with that tag, newest first.
     func tagContext(_ tag: Taxonomy.Tag) -> Base {
-        let page = syntheticPage(kind: "tag", title: tag.name, route: Taxonomy.route(ofTag: tag.slug))
+        let page = syntheticPage(kind: "tag", title: tag.name, route: router.tagRoute(tag.slug))
         return assemble(site: site(currentSection: nil), page: page, listed: tag.pages, related: [], pagination: .null)
     }
 
     /// How many of the newest pages the home page lists.
     static let homePageCount = 10
-    static let feedPath = "feed.xml"
 
     /// The 404 page's context: a page of its own kind with no content.
     func notFoundContext() -> Base {
-        let page = syntheticPage(kind: "notFound", title: "Page not found", route: "404.html")
+        let page = syntheticPage(kind: "notFound", title: "Page not found", route: Router.notFoundFile)
         return assemble(site: site(currentSection: nil), page: page, listed: [], related: [], pagination: .null)
     }
 
-    private func assemble(site: TemplateValue, page: TemplateValue, listed: [Int], related: [Int], pagination: TemplateValue) -> Base {
+    private func assemble(site: TemplateValue, page: TemplateValue, listed: [PageID], related: [PageID], pagination: TemplateValue) -> Base {
         let value: TemplateValue = .map([
             "site": site, "page": page, "pages": .list(listed.map(summary)), "hasPages": .bool(!listed.isEmpty),
             "pagination": pagination, "data": data,
@@ -209,12 +203,11 @@ struct TemplateContext {
 
     /// A page Briefing makes itself (tags, 404): every key a layout may ask for, empty.
     private func syntheticPage(kind: String, title: String, route: String) -> TemplateValue {
-        let settings = model.settings
-        return .map([
+        .map([
             "kind": .string(kind), "isHome": false, "isSection": false, "isPage": false,
             "title": .string(title),
-            "url": .string(settings.baseURL.url(route)),
-            "permalink": .string(settings.baseURL.absolute(route)),
+            "url": .string(router.url(route)),
+            "permalink": .string(router.permalink(route)),
             "summary": .null, "date": .null, "updated": .null, "authors": [], "authorLine": .null,
             "tags": [], "hasTags": false, "content": .html(""), "hasToc": false, "toc": [], "wordCount": 0, "readingTime": 0,
             "sources": [], "hasSources": false, "related": [], "hasRelated": false, "section": .null, "params": .map([:]),
@@ -223,12 +216,12 @@ struct TemplateContext {
     }
 
     private func tagURL(_ slug: String) -> String {
-        model.settings.baseURL.url(Taxonomy.route(ofTag: slug))
+        router.url(router.tagRoute(slug))
     }
 
     /// The page's own values but those of its body.
-    private func page(_ index: Int) -> TemplateValue {
-        let page = model.pages[index]
+    private func page(_ id: PageID) -> TemplateValue {
+        let page = model[id]
         let authors = authors(of: page)
         let values: KeyValuePairs<String, TemplateValue> = [
             "kind": .string(page.kind.rawValue),
@@ -237,7 +230,7 @@ struct TemplateContext {
             "isPage": .bool(page.kind == .page),
             "title": .string(page.title),
             "url": .string(model.url(of: page)),
-            "permalink": .string(model.settings.baseURL.absolute(page.route)),
+            "permalink": .string(router.permalink(page.route)),
             "summary": optional(page.metadata.summary),
             "date": date(page.metadata.date),
             "updated": date(page.metadata.updated),
@@ -245,8 +238,8 @@ struct TemplateContext {
             "authorLine": authors.isEmpty ? .null : .string(TemplateContext.authorLine(authors)),
             "tags": .list(page.metadata.tags.map { .map(["name": .string($0), "url": .string(tagURL(Taxonomy.slug($0)))]) }),
             "hasTags": .bool(!page.metadata.tags.isEmpty),
-            "related": .list(taxonomy.related[index].map(summary)),
-            "hasRelated": .bool(!taxonomy.related[index].isEmpty),
+            "related": .list(taxonomy.related[id.index].map(summary)),
+            "hasRelated": .bool(!taxonomy.related[id.index].isEmpty),
             "section": sectionValue(of: page),
             "params": .map(page.metadata.params),
         ]
@@ -260,7 +253,7 @@ struct TemplateContext {
     private static let bodyKeys = 8
 
     /// A page's context made by `context(for:listPage:)`, completed with what its body gives.
-    func addBody(_ body: PageBody, ofPage index: Int, to context: inout TemplateValue) {
+    func addBody(_ body: PageBody, ofPage id: PageID, to context: inout TemplateValue) {
         guard case .map(var outer) = context else { return }
         // Let go of the context's own reference first, so that the maps are edited without copies.
         context = .null
@@ -275,17 +268,17 @@ struct TemplateContext {
         page["readingTime"] = .int(max(1, (body.wordCount + 229) / 230))
         page["sources"] = .list(body.sources.enumerated().map(source))
         page["hasSources"] = .bool(!body.sources.isEmpty)
-        page["jsonLD"] = .html(structuredData(index, faq: body.faq))
+        page["jsonLD"] = .html(structuredData(id, faq: body.faq))
         outer["page"] = .map(page)
         context = .map(outer)
     }
 
     /// schema.org JSON-LD for search engines: an Article for every page of content, and a FAQPage
     /// whose questions and answers are the text of its FAQ section.
-    private func structuredData(_ index: Int, faq: [FAQSections.Entry]) -> String {
-        let page = model.pages[index]
+    private func structuredData(_ id: PageID, faq: [FAQSections.Entry]) -> String {
+        let page = model[id]
         guard page.kind == .page else { return "" }
-        let url = model.settings.baseURL.absolute(page.route)
+        let url = router.permalink(page.route)
         var values = [StructuredData.article(
             headline: page.title, description: page.metadata.summary, authors: authors(of: page),
             datePublished: page.metadata.date?.iso, dateModified: page.metadata.updated?.iso,
@@ -296,12 +289,12 @@ struct TemplateContext {
     }
 
     /// What lists show about a page.
-    func summary(_ index: Int) -> TemplateValue { summaries[index] }
+    func summary(_ id: PageID) -> TemplateValue { summaries[id.index] }
 
-    private func makeSummary(_ index: Int) -> TemplateValue {
-        let page = model.pages[index]
+    private func makeSummary(_ id: PageID) -> TemplateValue {
+        let page = model[id]
         let authors = authors(of: page)
-        let excerpt = Excerpt.make(page.metadata.summary ?? firstParagraphs[index])
+        let excerpt = Excerpt.make(page.metadata.summary ?? firstParagraphs[id.index])
         return .map([
             "title": .string(page.title),
             "url": .string(model.url(of: page)),
@@ -324,7 +317,7 @@ struct TemplateContext {
         return .map([
             "name": .string(section.path),
             "title": .string(section.title),
-            "url": .string(model.settings.baseURL.url(section.route)),
+            "url": .string(router.url(section.route)),
         ])
     }
 
@@ -340,7 +333,7 @@ struct TemplateContext {
 
     private func source(_ item: (offset: Int, element: SourceReference)) -> TemplateValue {
         .map([
-            "id": .string("source-\(item.offset + 1)"),
+            "id": .string(ThemeIDs.source(item.offset + 1)),
             "number": .int(item.offset + 1),
             "title": .string(item.element.title),
             "url": optional(item.element.url),

@@ -48,7 +48,7 @@ public struct NewPage: Sendable {
             let template = try Template(source: archetype, name: "archetype", path: archetypePath)
             text = try TemplateLibrary(templates: ["archetype": template]).render("archetype", context: context, strict: true)
         } catch {
-            throw BuildFailure([Layouts.diagnostic(error)])
+            throw BuildFailure([Theme.diagnostic(error)])
         }
         do {
             try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -5,19 +5,13 @@ import Foundation
 
 /// Turns GitHub alerts into asides: a block quote whose first line is `[!NOTE]`, `[!TIP]`,
 /// `[!IMPORTANT]`, `[!WARNING]` or `[!CAUTION]` (in any case), optionally followed by a title
-/// (`> [!TIP] Pro tip`).
+/// (`> [!TIP] Pro tip`), rendered by the theme's `callout` partial.
 ///
 /// The quote's blocks move into the aside, so later transforms still see them: block quotes
-/// nested in a callout become callouts too, and its headings still get ids.
-struct Callouts: Sendable {
-    /// A `[!KIND]` marker of none of the five kinds. Its block quote is left as it is, since
-    /// a misspelt kind is more likely than a quote that starts that way, and reported.
-    struct UnknownKind: Equatable, Sendable {
-        var kind: String
-        /// Where the block quote starts.
-        var position: SourcePosition
-    }
-
+/// nested in a callout become callouts too, and its headings still get ids. A `[!KIND]` of none of
+/// the five kinds leaves its quote as it is, with a warning: a misspelt kind is more likely than a
+/// quote that starts that way.
+struct Callouts: DocumentTransform {
     enum Kind: String {
         case note, tip, important, warning, caution
 
@@ -28,9 +22,7 @@ struct Callouts: Sendable {
         }
     }
 
-    /// Returns the unknown kinds met, for warnings.
-    func apply(to document: MarkdownDocument) -> [UnknownKind] {
-        var unknownKinds: [UnknownKind] = []
+    func apply(to document: MarkdownDocument, context: inout TransformContext) {
         // Collect first: the walk must be over before the tree changes. A quote nested in
         // another is still reached after the outer one has moved it into its aside.
         let quotes = document.root.descendants(ofKind: .blockQuote)
@@ -39,7 +31,19 @@ struct Callouts: Sendable {
                   let marker = MarkerLine(paragraph)
             else { continue }
             guard let kind = Kind(rawValue: marker.kind.lowercased()) else {
-                unknownKinds.append(UnknownKind(kind: marker.kind, position: quote.start))
+                context.diagnostics.warning(
+                    "unknown callout '[!\(marker.kind)]' stays a quote (use NOTE, TIP, IMPORTANT, WARNING or CAUTION)", at: quote.start
+                )
+                continue
+            }
+            let wrapper: ThemeHTML.Wrapper
+            do throws(Diagnostic) {
+                wrapper = try context.theme.wrapper("callout", [
+                    "kind": .string(kind.rawValue), "label": .string(kind.label),
+                    "title": marker.title.isEmpty ? .null : .string(marker.title),
+                ])
+            } catch {
+                context.diagnostics.append(error)
                 continue
             }
             for node in marker.nodes {
@@ -48,11 +52,7 @@ struct Callouts: Sendable {
             if paragraph.firstChild == nil {
                 paragraph.unlink()
             }
-            var onEnter = "<aside class=\"callout callout-\(kind.rawValue)\" aria-label=\"\(kind.label)\">"
-            if !marker.title.isEmpty {
-                onEnter += "\n<p class=\"callout-title\">\(HTMLEscape.escaped(marker.title))</p>"
-            }
-            let aside = document.makeCustomBlock(onEnter: onEnter, onExit: "</aside>")
+            let aside = document.makeCustomBlock(onEnter: wrapper.open, onExit: wrapper.close)
             // Cannot fail: a custom block holds any block, and the quote's parent (document,
             // block quote, list item or custom block) takes a custom block in its place.
             for child in quote.children {
@@ -60,7 +60,6 @@ struct Callouts: Sendable {
             }
             try? quote.replace(with: aside)
         }
-        return unknownKinds
     }
 }
 

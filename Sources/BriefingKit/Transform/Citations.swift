@@ -29,9 +29,4 @@ struct Citations {
         }
         return sources.count
     }
-
-    /// The superscript marker that links a figure or table to its entry in the Sources section.
-    static func marker(_ number: Int) -> String {
-        "<sup class=\"cite\"><a href=\"#source-\(number)\" aria-label=\"Source \(number)\">[\(number)]</a></sup>"
-    }
 }

@@ -1,5 +1,6 @@
 import BriefingMarkdown
 import BriefingSupport
+import BriefingTemplates
 
 /// Marks up a page's "Frequently asked questions" and collects them for its FAQPage JSON-LD.
 ///
@@ -9,52 +10,47 @@ import BriefingSupport
 /// follows it up to the next heading of level L + 1 or higher; what comes before the first
 /// question is an introduction. The nodes are moved into custom blocks, not rendered, so
 /// `HeadingAnchors` still gives the headings ids and the table of contents lists the questions.
-struct FAQSections: Sendable {
+struct FAQSections: DocumentTransform {
     struct Entry: Equatable, Sendable {
         var question: String
         /// The answer's text as a reader sees it, on one line.
         var answer: String
     }
 
-    struct Section {
-        /// Where the FAQ heading starts: how `finish` finds the id `HeadingAnchors` gave it.
-        var headingPosition: SourcePosition
-        var entries: [Entry]
-        /// The `<section>` block, whose opening tag `finish` completes.
-        var wrapper: MarkdownNode
-    }
-
-    func apply(to document: MarkdownDocument) -> [Section] {
-        apply(to: document, withoutQuestions: { _ in })
-    }
-
-    /// The same, telling `withoutQuestions` where a FAQ heading has no questions under it (it is left
-    /// as it is, and the page deserves a warning).
-    func apply(to document: MarkdownDocument, withoutQuestions: (SourcePosition) -> Void) -> [Section] {
+    func apply(to document: MarkdownDocument, context: inout TransformContext) {
         // Collect first: the walk must be over before the tree changes.
         let faqHeadings = document.root.descendants(ofKind: .heading).filter(Self.isFAQHeading)
-        var sections: [Section] = []
         var wrappers: Set<MarkdownNode> = []
         // A FAQ heading inside an earlier section (a question titled "FAQ", a deeper heading
         // in an answer) is content of that section: FAQ pages do not nest.
         for heading in faqHeadings where !Self.isInside(heading, anyOf: wrappers) {
-            guard let section = Self.wrap(heading, in: document) else {
-                withoutQuestions(heading.start)
+            guard let section = Self.wrap(heading, in: document, theme: context.theme) else {
+                context.diagnostics.warning("a FAQ heading with no questions under it: add sub-headings, one per question", at: heading.start)
                 continue
             }
-            sections.append(section)
             wrappers.insert(section.wrapper)
+            context.report.faq += section.entries
+            // The section is labelled by its heading, whose id `HeadingAnchors` gives later.
+            context.whenAllTransformsRan { context in
+                let id = context.headings.id(at: section.headingPosition)
+                do throws(Diagnostic) {
+                    let wrapper = try context.theme.wrapper("faq", [
+                        "isSection": true, "isQuestion": false, "isAnswer": false, "headingID": id.map(TemplateValue.string) ?? .null,
+                    ])
+                    section.wrapper.onEnter = wrapper.open
+                    section.wrapper.onExit = wrapper.close
+                } catch {
+                    context.diagnostics.append(error)
+                }
+            }
         }
-        return sections
     }
 
-    /// After `HeadingAnchors` ran: points each section's `aria-labelledby` at its heading's id.
-    static func finish(_ sections: [Section], headings: [AnchoredHeading]) {
-        for section in sections {
-            guard let heading = headings.first(where: { $0.position == section.headingPosition }) else { continue }
-            // Heading ids are slugs of letters, marks, digits and dashes: nothing to escape.
-            section.wrapper.onEnter = "<section class=\"faq\" aria-labelledby=\"\(heading.id)\">"
-        }
+    private struct Section {
+        var headingPosition: SourcePosition
+        var entries: [Entry]
+        /// The `<section>` block, whose HTML waits for its heading's id.
+        var wrapper: MarkdownNode
     }
 
     private static let titles: Set<String> = ["faq", "faqs", "frequently asked questions"]
@@ -80,7 +76,7 @@ struct FAQSections: Sendable {
 
     /// Builds the section that `heading` starts, or returns `nil` and leaves the tree as it
     /// was when the section has no questions.
-    private static func wrap(_ heading: MarkdownNode, in document: MarkdownDocument) -> Section? {
+    private static func wrap(_ heading: MarkdownNode, in document: MarkdownDocument, theme: ThemeHTML) -> Section? {
         guard let level = heading.headingLevel else { return nil }
         var content: [MarkdownNode] = []
         var next = heading.next
@@ -100,8 +96,7 @@ struct FAQSections: Sendable {
         }
         guard !questions.isEmpty else { return nil }
 
-        // `finish` adds aria-labelledby once the heading has its id.
-        let wrapper = document.makeCustomBlock(onEnter: "<section class=\"faq\">", onExit: "</section>")
+        let wrapper = document.makeCustomBlock(onEnter: "", onExit: "")
         // Cannot fail: the heading's parent (document, block quote, list item or custom
         // block) takes a custom block, and custom blocks hold any block.
         try? heading.insertBefore(wrapper)
@@ -109,8 +104,8 @@ struct FAQSections: Sendable {
             try? wrapper.appendChild(node)
         }
         for question in questions {
-            let item = document.makeCustomBlock(onEnter: "<div class=\"faq-item\">", onExit: "</div>")
-            let answer = document.makeCustomBlock(onEnter: "<div class=\"faq-answer\">", onExit: "</div>")
+            let item = document.makeCustomBlock(onEnter: theme.faqQuestion.open, onExit: theme.faqQuestion.close)
+            let answer = document.makeCustomBlock(onEnter: theme.faqAnswer.open, onExit: theme.faqAnswer.close)
             try? wrapper.appendChild(item)
             try? item.appendChild(question.heading)
             try? item.appendChild(answer)

@@ -3,32 +3,31 @@ import BriefingSupport
 import BriefingTemplates
 
 /// `[](figure:us-troops)` → the figure's value with a citation marker; `[about 28,500](figure:us-troops)`
-/// keeps the writer's words and adds the marker. An unknown figure is an error at the link.
-struct FigureCitations {
+/// keeps the writer's words and adds the marker. An unknown figure is an error at the link. The HTML is
+/// the theme's `figure-cite` partial.
+struct FigureCitations: DocumentTransform {
     static let scheme = "figure:"
     let figures: [String: Figure]
 
-    /// Replaces the figure links among `links` (the page's links and images, in document order) in `document`.
-    func apply(to links: [MarkdownNode], in document: MarkdownDocument, page: Page, citations: inout Citations) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        for link in links where link.kind == .link && (link.url ?? "").hasPrefix(FigureCitations.scheme) {
+    func apply(to document: MarkdownDocument, context: inout TransformContext) {
+        for link in context.links(in: document) where link.kind == .link && (link.url ?? "").hasPrefix(FigureCitations.scheme) {
             let id = String((link.url ?? "").dropFirst(FigureCitations.scheme.count))
             guard let figure = figures[id] else {
                 let known = figures.keys.sorted().joined(separator: ", ")
-                diagnostics.append(page.source.file.diagnostic(
-                    .error,
-                    "unknown figure '\(id)' (figures.yaml defines: \(known.isEmpty ? "none" : known))",
-                    at: MarkdownPositions.location(of: link, in: page)
-                ))
+                context.diagnostics.error("unknown figure '\(id)' (figures.yaml defines: \(known.isEmpty ? "none" : known))", at: link)
                 continue
             }
-            let number = citations.cite(SourceReference(title: figure.source, url: figure.url, date: figure.asOf))
-            let wrapper = document.makeCustomInline(
-                onEnter: "<span class=\"figure\" data-figure=\"\(HTMLEscape.escaped(id))\">",
-                onExit: "</span>" + Citations.marker(number)
-            )
+            let number = context.citations.cite(SourceReference(title: figure.source, url: figure.url, date: figure.asOf))
+            let html: ThemeHTML.Wrapper
+            do throws(Diagnostic) {
+                html = try context.theme.wrapper("figure-cite", ["id": .string(id), "marker": .html(try context.theme.citationMarker(number))])
+            } catch {
+                context.diagnostics.append(error)
+                continue
+            }
+            let wrapper = document.makeCustomInline(onEnter: html.open, onExit: html.close)
             let children = link.children
-            do {
+            do throws(MarkdownTreeError) {
                 if children.isEmpty {
                     try wrapper.appendChild(document.makeText(figure.value))
                 } else {
@@ -36,11 +35,8 @@ struct FigureCitations {
                 }
                 try link.replace(with: wrapper)
             } catch {
-                diagnostics.append(page.source.file.diagnostic(
-                    .error, "cannot place figure '\(id)' here: \(error)", at: MarkdownPositions.location(of: link, in: page)
-                ))
+                context.diagnostics.error("cannot place figure '\(id)' here: \(error)", at: link)
             }
         }
-        return diagnostics
     }
 }

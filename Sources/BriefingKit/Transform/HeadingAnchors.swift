@@ -44,43 +44,38 @@ public struct AnchoredHeading: Sendable, Equatable {
     }
 }
 
-/// Gives every heading a unique id that links can point at, and collects the table of contents.
+/// Gives every heading a unique id that links can point at (see `HeadingRegistry`), and collects the
+/// table of contents from the levels the page or the site chooses.
 ///
 /// Each heading is replaced by a custom block holding its rendered HTML with the id, so
 /// transforms that change a heading's inlines (links, say) must run before this one.
-public struct HeadingAnchors: Sendable {
-    /// The heading levels that go into the table of contents; every level gets an id.
-    public var levels: ClosedRange<Int>
-    /// Ids the page uses already (`main`, `toc`…), which no heading may take.
-    public var reserved: Set<String>
+struct HeadingAnchors: DocumentTransform {
+    /// The heading levels the site puts into tables of contents (a page's `toc` may choose others).
+    let siteLevels: ClosedRange<Int>
 
-    public init(levels: ClosedRange<Int> = 2...3, reserved: Set<String> = []) {
-        self.levels = levels
-        self.reserved = reserved
-    }
-
-    public func apply(
-        to document: MarkdownDocument
-    ) -> (toc: TableOfContents, ids: Set<String>, headings: [AnchoredHeading]) {
+    func apply(to document: MarkdownDocument, context: inout TransformContext) {
+        let levels: ClosedRange<Int> = switch context.page.metadata.toc {
+        case .siteDefault, .hidden: siteLevels
+        case .levels(let levels): levels
+        }
+        // A heading must not take the id of a source of the page, which its citation markers link to.
+        for number in context.citations.sources.indices { context.headings.reserve(ThemeIDs.source(number + 1)) }
         // Collect first: the walk must be over before the tree changes.
         let headingNodes = document.root.descendants(ofKind: .heading).compactMap { node in
             node.headingLevel.map { (node: node, level: $0) }
         }
-        var ids = AnchorIDs(reserved: reserved)
-        var headings: [AnchoredHeading] = []
+        var entries: [TOCEntry] = []
         for (node, level) in headingNodes {
             let title = node.plainText
-            let id = ids.claim(Self.slug(title))
-            headings.append(AnchoredHeading(level: level, id: id, title: title, position: node.start))
+            let id = context.headings.claim(Self.slug(title))
+            context.headings.record(AnchoredHeading(level: level, id: id, title: title, position: node.start))
+            if levels.contains(level) { entries.append(TOCEntry(level: level, id: id, title: title)) }
             let anchored = document.makeCustomBlock(onEnter: Self.html(level: level, id: id, content: Self.innerHTML(of: node)), onExit: "")
             // Cannot fail: a heading always has a parent, and any parent of a block
             // (document, block quote, list item, custom block) accepts a custom block.
             try? node.replace(with: anchored)
         }
-        let entries = headings.filter { levels.contains($0.level) }.map {
-            TOCEntry(level: $0.level, id: $0.id, title: $0.title)
-        }
-        return (TableOfContents(entries: Self.nested(entries)), ids.claimed(), headings)
+        context.headings.setTableOfContents(TableOfContents(entries: Self.nested(entries)))
     }
 
     /// `<h2 id="…">…</h2>` and a line break, appended piece by piece into one string made to size.
@@ -191,36 +186,5 @@ public struct HeadingAnchors: Sendable {
             result.append(entry)
         }
         return result
-    }
-}
-
-/// Hands out ids as GitHub does: the first `intro` keeps its slug, later ones become
-/// `intro-1`, `intro-2`…, skipping any that is taken already (by a heading titled
-/// "Intro 1", or by a reserved id).
-private struct AnchorIDs {
-    private var taken: Set<String>
-    private let reserved: Set<String>
-    private var lastSuffix: [String: Int] = [:]
-
-    init(reserved: Set<String>) {
-        taken = reserved
-        self.reserved = reserved
-    }
-
-    /// The ids handed out, once no more will be: the set of ids taken, the reserved ones removed in place.
-    consuming func claimed() -> Set<String> {
-        taken.subtract(reserved)
-        return taken
-    }
-
-    mutating func claim(_ slug: String) -> String {
-        var id = slug
-        // One hash per try: `insert` both tests and takes.
-        while !taken.insert(id).inserted {
-            let suffix = lastSuffix[slug, default: 0] + 1
-            lastSuffix[slug] = suffix
-            id = "\(slug)-\(suffix)"
-        }
-        return id
     }
 }

@@ -4,43 +4,36 @@ import Foundation
 
 /// A `#fragment` a page links to, checked once every page's heading ids are known.
 struct FragmentReference: Sendable {
-    /// Index of the target page in `SiteModel.pages`.
-    var page: Int
+    /// The page linked to.
+    var page: PageID
     var fragment: String
     /// The linking page and the link's position in its body; turned into a file location only when
     /// the fragment turns out to be missing, since that costs a scan of the file.
-    var source: Int
+    var source: PageID
     var position: SourcePosition
 }
 
 /// Turns links between Markdown files (`../burden-sharing/sma.md#history`) into page URLs, prefixes
 /// root-relative links with the site's base path, and points links to files beside the pages at their
 /// published place. A link to a page that does not exist is an error at the link.
-struct InternalLinks {
+struct InternalLinks: DocumentTransform {
     let model: SiteModel
     /// Non-Markdown files of Content/, relative to it.
     let contentFiles: Set<String>
     /// Also check relative URLs written against the published page (`../../news/x/`): `briefing check`.
     var checkPublishedURLs = false
 
-    struct Result {
-        var diagnostics: [Diagnostic] = []
-        var fragments: [FragmentReference] = []
-    }
-
-    /// Resolves `links`: the page's links and images, in document order.
-    func apply(to links: [MarkdownNode], page: Page, pageIndex: Int) -> Result {
-        var result = Result()
+    func apply(to document: MarkdownDocument, context: inout TransformContext) {
+        let page = context.page
         let path = page.source.relativePath
         let folder = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
-        for node in links {
+        for node in context.links(in: document) {
             guard let url = node.url, !url.isEmpty else { continue }
-            switch resolve(url, from: folder, node: node, page: page, pageIndex: pageIndex, result: &result) {
+            switch resolve(url, from: folder, node: node, context: &context) {
             case .keep: break
             case .replace(let newURL): node.url = newURL
             }
         }
-        return result
     }
 
     private enum Resolution {
@@ -48,19 +41,20 @@ struct InternalLinks {
         case replace(String)
     }
 
-    private func resolve(
-        _ url: String, from folder: String, node: MarkdownNode, page: Page, pageIndex: Int, result: inout Result
-    ) -> Resolution {
+    private func resolve(_ url: String, from folder: String, node: MarkdownNode, context: inout TransformContext) -> Resolution {
+        let page = context.page
         func error(_ message: String) {
-            result.diagnostics.append(page.source.file.diagnostic(.error, message, at: MarkdownPositions.location(of: node, in: page)))
+            context.diagnostics.error(message, at: node)
         }
-        func reference(_ target: Int, _ fragment: String) -> FragmentReference {
-            FragmentReference(page: target, fragment: fragment, source: pageIndex, position: MarkdownPositions.position(of: node))
+        func reference(_ target: PageID, _ fragment: String) {
+            context.report.fragments.append(
+                FragmentReference(page: target, fragment: fragment, source: context.pageID, position: MarkdownPositions.position(of: node))
+            )
         }
         if url.hasPrefix("//") || InternalLinks.hasScheme(url) { return .keep }
         let (path, suffix, fragment) = InternalLinks.split(url)
         if path.isEmpty {
-            if let fragment { result.fragments.append(reference(pageIndex, fragment)) }
+            if let fragment { reference(context.pageID, fragment) }
             return .keep
         }
         let decoded = InternalLinks.percentDecoded(path)
@@ -85,15 +79,15 @@ struct InternalLinks {
             return .keep
         }
         if isMarkdown {
-            guard let index = model.pagesByPath[target] else {
+            guard let id = model.pagesByPath[target] else {
                 let message = model.draftPaths.contains(target)
                     ? "link to '\(url)', a draft left out of this build (build with --drafts, or remove the link)"
                     : "link to a missing page '\(url)' (no file Content/\(target))"
                 error(message)
                 return .keep
             }
-            if let fragment { result.fragments.append(reference(index, fragment)) }
-            return .replace(model.url(of: model.pages[index]) + suffix)
+            if let fragment { reference(id, fragment) }
+            return .replace(model.url(of: model[id]) + suffix)
         }
         if contentFiles.contains(target) {
             return .replace(model.settings.baseURL.url(target) + suffix)
@@ -107,8 +101,8 @@ struct InternalLinks {
         if target == "index.html" || target.hasSuffix("/index.html") { target.removeLast("index.html".count) }
         if target.hasSuffix("/") { target.removeLast() }
         return target.isEmpty || model.routes.contains(target + "/") || contentFiles.contains(target)
-            || target.hasPrefix("assets/") || target.hasPrefix(Taxonomy.route) || target + "/" == Taxonomy.route
-            || ["feed.xml", "sitemap.xml", "robots.txt", "404.html"].contains(target)
+            || target.hasPrefix(Router.assetsRoute) || target.hasPrefix(Router.tagsRoute) || target + "/" == Router.tagsRoute
+            || [Router.feedFile, Router.sitemapFile, Router.robotsFile, Router.notFoundFile].contains(target)
     }
 
     /// `scheme:` as RFC 3986 spells it: an ASCII letter, then letters, digits, `+`, `-` or `.`.
@@ -156,27 +150,5 @@ struct InternalLinks {
             start = end < bytes.endIndex ? bytes.index(after: end) : end
         }
         return result
-    }
-}
-
-/// Positions of Markdown nodes in their file: libcmark counts lines from the body's start and columns
-/// in bytes, and gives some inline nodes no position at all (their block's position is the next best).
-enum MarkdownPositions {
-    static func location(of node: MarkdownNode, in page: Page) -> SourceLocation {
-        location(of: position(of: node), in: page)
-    }
-
-    static func location(of position: SourcePosition, in page: Page) -> SourceLocation {
-        page.source.file.location(line: position.line + page.bodyLineOffset, byteColumn: position.column)
-    }
-
-    /// The node's position in the body, or its nearest positioned ancestor's.
-    static func position(of node: MarkdownNode) -> SourcePosition {
-        var current: MarkdownNode? = node
-        while let candidate = current {
-            if candidate.start.line > 0 { return candidate.start }
-            current = candidate.parent
-        }
-        return SourcePosition(line: 1, column: 1)
     }
 }

@@ -3,21 +3,17 @@ import BriefingSupport
 
 /// Pages that build but that no reader can use: an enormous body, or quotes nested past any meaning.
 /// Each is a warning, so the editor hears of it without the site failing.
-struct SizeLimits {
+struct SizeLimits: DocumentTransform {
     static let maxBodyBytes = 5 * 1024 * 1024
     static let maxQuoteDepth = 16
 
-    func apply(to document: MarkdownDocument, page: Page) -> [Diagnostic] {
-        var warnings: [Diagnostic] = []
-        let file = page.source.file
-        let bytes = page.body.utf8.count
+    func apply(to document: MarkdownDocument, context: inout TransformContext) {
+        let bytes = context.page.body.utf8.count
         if bytes > SizeLimits.maxBodyBytes {
             let megabytes = Double(bytes) / 1_048_576
-            warnings.append(file.diagnostic(
-                .warning,
-                "page is \((megabytes * 10).rounded() / 10) MB; over \(SizeLimits.maxBodyBytes / 1_048_576) MB it slows every build and every reader: split it",
-                at: file.location(line: 1, column: 1)
-            ))
+            context.diagnostics.warningAboutPage(
+                "page is \((megabytes * 10).rounded() / 10) MB; over \(SizeLimits.maxBodyBytes / 1_048_576) MB it slows every build and every reader: split it"
+            )
         }
         // Document order visits a quote before the quotes inside it, so each depth is its ancestor's plus one.
         var depths: [MarkdownNode: Int] = [:]
@@ -27,12 +23,8 @@ struct SizeLimits {
             let depth = (ancestor.flatMap { depths[$0] } ?? 0) + 1
             depths[node] = depth
             if depth == SizeLimits.maxQuoteDepth + 1 {
-                warnings.append(file.diagnostic(
-                    .warning, "quotes nested more than \(SizeLimits.maxQuoteDepth) deep; readers cannot follow them",
-                    at: MarkdownPositions.location(of: node, in: page)
-                ))
+                context.diagnostics.warning("quotes nested more than \(SizeLimits.maxQuoteDepth) deep; readers cannot follow them", at: node)
             }
         }
-        return warnings
     }
 }

@@ -13,32 +13,35 @@ import BriefingTemplates
 /// source: US Department of State # or a Source (and Source URL) column in the data
 /// source-url: https://www.state.gov/
 /// ```
-struct TableDirective {
+struct TableDirective: DocumentTransform {
     static let infoString = "table"
     let data: SiteData
     /// Cells and captions get the same curly quotes and dashes as the prose around them.
     var smartPunctuation = false
 
-    func apply(to document: MarkdownDocument, page: Page, citations: inout Citations) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
+    func apply(to document: MarkdownDocument, context: inout TransformContext) {
+        let page = context.page
         let blocks = document.root.descendants(ofKind: .codeBlock).filter {
             ($0.fenceInfo ?? "").split(separator: " ").first == Substring(TableDirective.infoString)
         }
         for block in blocks {
             let yaml = YAMLSource(file: page.source.file, yaml: block.literal ?? "", lineOffset: page.bodyLineOffset + block.start.line)
-            do {
-                let location = MarkdownPositions.location(of: block, in: page)
-                var warnings: [String] = []
-                let html = try render(yaml, at: location, page: page, citations: &citations, warnings: &warnings)
-                diagnostics += warnings.map { page.source.file.diagnostic(.warning, $0, at: location) }
-                try block.replace(with: document.makeCustomBlock(onEnter: html, onExit: ""))
-            } catch let diagnostic as Diagnostic {
-                diagnostics.append(diagnostic)
+            let location = MarkdownPositions.location(of: block, in: page)
+            var warnings: [String] = []
+            let html: String
+            do throws(Diagnostic) {
+                html = try render(yaml, at: location, page: page, theme: context.theme, citations: &context.citations, warnings: &warnings)
             } catch {
-                diagnostics.append(page.source.file.diagnostic(.error, "cannot place the table: \(error)", at: MarkdownPositions.location(of: block, in: page)))
+                context.diagnostics.append(error)
+                continue
+            }
+            for warning in warnings { context.diagnostics.append(page.source.file.diagnostic(.warning, warning, at: location)) }
+            do throws(MarkdownTreeError) {
+                try block.replace(with: document.makeCustomBlock(onEnter: html, onExit: ""))
+            } catch {
+                context.diagnostics.error("cannot place the table: \(error)", at: block)
             }
         }
-        return diagnostics
     }
 
     private struct Spec {
@@ -51,7 +54,7 @@ struct TableDirective {
     }
 
     private func render(
-        _ yaml: YAMLSource, at location: SourceLocation, page: Page, citations: inout Citations, warnings: inout [String]
+        _ yaml: YAMLSource, at location: SourceLocation, page: Page, theme: ThemeHTML, citations: inout Citations, warnings: inout [String]
     ) throws(Diagnostic) -> String {
         let file = page.source.file
         guard let root = try yaml.compose(), let mapping = root.mapping else {
@@ -86,7 +89,7 @@ struct TableDirective {
         spec.columns = try columns(columnsNode, table: spec.table, sourceName: spec.sourceName, yaml: yaml)
         if let alignNode { spec.align = try alignment(alignNode, columns: spec.columns.map(\.name), yaml: yaml) }
         if let sourceTitle { spec.source = SourceReference(title: sourceTitle, url: sourceURL) }
-        return html(spec, citations: &citations, warnings: &warnings)
+        return try html(spec, theme: theme, citations: &citations, warnings: &warnings)
     }
 
     private func dataTable(_ node: YAMLNode, yaml: YAMLSource) throws(Diagnostic) -> Spec {
@@ -164,7 +167,7 @@ struct TableDirective {
         return value
     }
 
-    private func html(_ spec: Spec, citations: inout Citations, warnings: inout [String]) -> String {
+    private func html(_ spec: Spec, theme: ThemeHTML, citations: inout Citations, warnings: inout [String]) throws(Diagnostic) -> String {
         let table = spec.table
         let index = Dictionary(table.header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         let sourceColumn = table.header.firstIndex { $0.lowercased() == "source" }
@@ -179,50 +182,47 @@ struct TableDirective {
                 return !cells.isEmpty && cells.allSatisfy(TableDirective.looksNumeric) ? "num" : ""
             }
         }
-        func open(_ tag: String, _ cssClass: String, _ extra: String = "") -> String {
-            "<\(tag)\(extra)\(cssClass.isEmpty ? "" : " class=\"\(cssClass)\"")>"
+        func text(_ raw: String) -> String { smartPunctuation ? PlainText.smartened(raw) : raw }
+        func optional(_ text: String) -> TemplateValue { text.isEmpty ? .null : .string(text) }
+        let columns: [TemplateValue] = zip(spec.columns, classes).map { column, cssClass in
+            ["heading": .string(text(column.heading)), "class": optional(cssClass)]
         }
-        var out = "<figure class=\"data-table\">\n<div class=\"table-wrap\">\n<table>\n"
-        func text(_ raw: String) -> String { HTMLEscape.escaped(smartPunctuation ? PlainText.smartened(raw) : raw) }
-        if let caption = spec.caption { out += "<caption>\(text(caption))</caption>\n" }
-        out += "<thead>\n<tr>"
-        for (column, cssClass) in zip(spec.columns, classes) { out += open("th", cssClass, " scope=\"col\"") + text(column.heading) + "</th>" }
-        out += "</tr>\n</thead>\n<tbody>\n"
         var rowSources: [SourceReference] = []
-        for row in table.rows {
+        let rows: [TemplateValue] = table.rows.map { row in
             var rowURL: String?
             if let urlColumn, !row[urlColumn].isEmpty { rowURL = row[urlColumn] }
             if let sourceColumn, !row[sourceColumn].isEmpty {
                 rowSources.append(SourceReference(title: row[sourceColumn], url: rowURL))
             }
-            out += "<tr>"
-            for (position, (column, cssClass)) in zip(spec.columns, classes).enumerated() {
+            let cells: [TemplateValue] = zip(spec.columns, classes).enumerated().map { position, columnAndClass in
+                let (column, cssClass) = columnAndClass
                 let columnIndex = index[column.name]!
-                var cell = text(row[columnIndex])
-                if columnIndex == sourceColumn, let rowURL, LinkURL.isAllowed(rowURL) {
-                    cell = "<a href=\"\(HTMLEscape.escaped(rowURL))\">\(cell)</a>"
-                }
-                let tag = position == 0 ? "th" : "td"
-                out += open(tag, cssClass, position == 0 ? " scope=\"row\"" : "") + cell + "</\(tag)>"
+                let linked = columnIndex == sourceColumn ? rowURL.flatMap { LinkURL.isAllowed($0) ? $0 : nil } : nil
+                return [
+                    "text": .string(text(row[columnIndex])), "url": linked.map(TemplateValue.string) ?? .null,
+                    "class": optional(cssClass), "isRowHeader": .bool(position == 0),
+                ]
             }
-            out += "</tr>\n"
+            return ["cells": .list(cells)]
         }
-        out += "</tbody>\n</table>\n</div>\n"
         var sources = spec.source.map { [$0] } ?? []
         for source in rowSources where !sources.contains(source) { sources.append(source) }
         if sources.isEmpty {
             warnings.append("table '\(spec.caption ?? spec.sourceName)' cites no source: add 'source:' and 'source-url:', or a Source column to \(spec.sourceName)")
-        } else {
-            let items = sources.map { source -> String in
-                let number = citations.cite(source)
-                let name = HTMLEscape.escaped(source.title)
-                let linked = source.url.map { LinkURL.isAllowed($0) ? "<a href=\"\(HTMLEscape.escaped($0))\">\(name)</a>" : name } ?? name
-                return linked + Citations.marker(number)
-            }
-            out += "<p class=\"table-source\">Source\(sources.count > 1 ? "s" : ""): \(items.joined(separator: "; "))</p>\n"
         }
-        out += "</figure>\n"
-        return out
+        var sourceValues: [TemplateValue] = []
+        for (position, source) in sources.enumerated() {
+            let number = citations.cite(source)
+            sourceValues.append([
+                "title": .string(source.title), "url": source.url.flatMap { LinkURL.isAllowed($0) ? .string($0) : nil } ?? .null,
+                "marker": .html(try theme.citationMarker(number)), "isFirst": .bool(position == 0),
+            ])
+        }
+        return try theme.html("data-table", [
+            "caption": spec.caption.map { .string(text($0)) } ?? .null,
+            "columns": .list(columns), "rows": .list(rows),
+            "sources": .list(sourceValues), "hasSources": .bool(!sources.isEmpty), "hasSeveralSources": .bool(sources.count > 1),
+        ])
     }
 
     static func isSourceURLColumn(_ name: String) -> Bool {

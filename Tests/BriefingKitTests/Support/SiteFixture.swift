@@ -14,6 +14,7 @@ final class SiteFixture {
         root = FileManager.default.temporaryDirectory
             .appendingPathComponent("briefing-fixture-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try DefaultTheme.copyPartials(to: root)
         try write(templates)
         try write(files)
     }

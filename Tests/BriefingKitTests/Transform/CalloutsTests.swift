@@ -5,13 +5,9 @@ import Testing
 
 @Suite struct CalloutsTests {
     /// Callouts, then heading ids, as a page build runs them.
-    private func rendered(
-        _ markdown: String, options: MarkdownOptions = MarkdownOptions()
-    ) -> (html: String, unknownKinds: [Callouts.UnknownKind]) {
-        let document = MarkdownDocument(markdown: markdown, options: options)
-        let unknownKinds = Callouts().apply(to: document)
-        _ = HeadingAnchors().apply(to: document)
-        return (document.renderHTML(), unknownKinds)
+    private func rendered(_ markdown: String, options: MarkdownOptions = MarkdownOptions()) -> (html: String, warnings: [String]) {
+        let result = TransformHarness.run(markdown, [Callouts(), HeadingAnchors(siteLevels: 2...3)], options: options)
+        return (result.html, result.diagnostics.map(\.description))
     }
 
     @Test func titleBecomesAParagraphAboveTheBody() {
@@ -23,7 +19,7 @@ import Testing
             </aside>
 
             """)
-        #expect(result.unknownKinds.isEmpty)
+        #expect(result.warnings.isEmpty)
     }
 
     @Test func markerSplitOverSeveralTextNodes() throws {
@@ -33,7 +29,9 @@ import Testing
             try text.insertBefore(document.makeText(piece))
         }
         text.unlink()
-        #expect(Callouts().apply(to: document).isEmpty)
+        var context = TransformHarness.run("", []).context
+        Callouts().apply(to: document, context: &context)
+        #expect(context.diagnostics.all.isEmpty)
         #expect(document.renderHTML() == """
             <aside class="callout callout-tip" aria-label="Tip">
             <p class="callout-title">Pro tip</p>
@@ -184,9 +182,9 @@ import Testing
             </ul>
 
             """)
-        #expect(result.unknownKinds == [
-            Callouts.UnknownKind(kind: "INFO", position: SourcePosition(line: 3, column: 1)),
-            Callouts.UnknownKind(kind: "Danger", position: SourcePosition(line: 6, column: 3)),
+        #expect(result.warnings == [
+            "Content/alliance/page.md:3:1: warning: unknown callout '[!INFO]' stays a quote (use NOTE, TIP, IMPORTANT, WARNING or CAUTION)\n> [!INFO] Heads up\n^",
+            "Content/alliance/page.md:6:3: warning: unknown callout '[!Danger]' stays a quote (use NOTE, TIP, IMPORTANT, WARNING or CAUTION)\n- > [!Danger]\n  ^",
         ])
     }
 
@@ -204,6 +202,6 @@ import Testing
     func otherQuotesAreUntouched(markdown: String) {
         let result = rendered(markdown)
         #expect(result.html == MarkdownDocument(markdown: markdown).renderHTML())
-        #expect(result.unknownKinds.isEmpty)
+        #expect(result.warnings.isEmpty)
     }
 }

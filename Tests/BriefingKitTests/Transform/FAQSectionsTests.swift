@@ -4,13 +4,10 @@ import Testing
 @testable import BriefingSupport
 
 @Suite struct FAQSectionsTests {
-    /// FAQ sections, heading ids, then `finish`, as a page build runs them.
-    private func rendered(_ markdown: String) -> (html: String, sections: [FAQSections.Section], toc: TableOfContents) {
-        let document = MarkdownDocument(markdown: markdown)
-        let sections = FAQSections().apply(to: document)
-        let anchors = HeadingAnchors().apply(to: document)
-        FAQSections.finish(sections, headings: anchors.headings)
-        return (document.renderHTML(), sections, anchors.toc)
+    /// FAQ sections, then heading ids, as a page build runs them.
+    private func rendered(_ markdown: String) -> (html: String, entries: [FAQSections.Entry], toc: TableOfContents, warnings: [String]) {
+        let result = TransformHarness.run(markdown, [FAQSections(), HeadingAnchors(siteLevels: 2...3)])
+        return (result.html, result.context.report.faq, result.context.headings.tableOfContents, result.diagnostics.map(\.message))
     }
 
     private let threeQuestions = """
@@ -65,16 +62,11 @@ import Testing
             </section>
 
             """)
-        #expect(result.sections.count == 1)
-        #expect(result.sections.first?.headingPosition == SourcePosition(line: 5, column: 1))
-        #expect(result.sections.first?.entries == [
+        #expect(result.entries == [
             FAQSections.Entry(question: "What is the SMA?", answer: "The Special Measures Agreement."),
             FAQSections.Entry(question: "Who pays?", answer: "Both governments."),
             FAQSections.Entry(question: "How often is it renewed?", answer: "Every five years."),
         ])
-        #expect(result.sections.first?.wrapper.onEnter
-            == "<section class=\"faq\" aria-labelledby=\"frequently-asked-questions\">")
-        #expect(result.sections.first?.wrapper.onExit == "</section>")
     }
 
     @Test func tableOfContentsStillListsTheQuestions() {
@@ -105,7 +97,7 @@ import Testing
             <p>A list.</p>
 
             """)
-        #expect(result.sections.first?.entries == [FAQSections.Entry(question: "Why?", answer: "Because. Detail More.")])
+        #expect(result.entries == [FAQSections.Entry(question: "Why?", answer: "Because. Detail More.")])
     }
 
     @Test func sectionAtLevelThreeWithLevelFourQuestions() {
@@ -131,7 +123,7 @@ import Testing
             <p>Text.</p>
 
             """)
-        #expect(result.sections.first?.entries.map(\.question) == ["How many?", "Where?"])
+        #expect(result.entries.map(\.question) == ["How many?", "Where?"])
     }
 
     @Test func answerTextJoinsBlocksAndKeepsCode() {
@@ -155,7 +147,7 @@ import Testing
 
             """
         let result = rendered(markdown)
-        #expect(result.sections.first?.entries == [
+        #expect(result.entries == [
             FAQSections.Entry(
                 question: "What does sma --check do?",
                 answer: "It checks: the cost table, the troops.csv file. sma --check Quoted, with a tag and a link."
@@ -201,15 +193,14 @@ import Testing
 
     @Test(arguments: ["FAQ", "FAQs", "faq", "Faqs", "Frequently Asked Questions", "FREQUENTLY  asked\tquestions", "*FAQ*"])
     func headingTitlesThatStartASection(title: String) {
-        let sections = rendered("## \(title) ##\n### Q?\nA.\n").sections
-        #expect(sections.map(\.entries) == [[FAQSections.Entry(question: "Q?", answer: "A.")]])
+        #expect(rendered("## \(title) ##\n### Q?\nA.\n").entries == [FAQSections.Entry(question: "Q?", answer: "A.")])
     }
 
     @Test(arguments: ["FAQ about bases", "Questions", "F.A.Q.", "Frequently asked", "FAQ!"])
     func otherHeadingTitlesDoNot(title: String) {
         let markdown = "## \(title)\n### Q?\nA.\n"
         let result = rendered(markdown)
-        #expect(result.sections.isEmpty)
+        #expect(result.entries.isEmpty)
         #expect(!result.html.contains("faq-item"))
     }
 
@@ -221,10 +212,9 @@ import Testing
     ])
     func sectionWithoutQuestionsIsUntouched(markdown: String) {
         let result = rendered(markdown)
-        #expect(result.sections.isEmpty)
-        let plain = MarkdownDocument(markdown: markdown)
-        _ = HeadingAnchors().apply(to: plain)
-        #expect(result.html == plain.renderHTML())
+        #expect(result.entries.isEmpty)
+        #expect(result.warnings == ["a FAQ heading with no questions under it: add sub-headings, one per question"])
+        #expect(result.html == TransformHarness.run(markdown, [HeadingAnchors(siteLevels: 2...3)]).html)
     }
 
     @Test func sectionEndsWithItsContainer() {
@@ -249,8 +239,8 @@ import Testing
 
     @Test func faqHeadingsInsideASectionDoNotNest() {
         let result = rendered("## FAQ\n### FAQ\n#### Deeper?\nText.\n### Other?\nMore.\n")
-        #expect(result.sections.count == 1)
-        #expect(result.sections.first?.entries == [
+        #expect(result.html.components(separatedBy: "<section class=\"faq\"").count == 2)
+        #expect(result.entries == [
             FAQSections.Entry(question: "FAQ", answer: "Deeper? Text."),
             FAQSections.Entry(question: "Other?", answer: "More."),
         ])
@@ -258,12 +248,11 @@ import Testing
     }
 
     @Test func calloutInAnAnswerMovesWithIt() {
-        let document = MarkdownDocument(markdown: "## FAQ\n### Safe?\n> [!WARNING]\n> Mostly.\n")
-        _ = Callouts().apply(to: document)
-        let sections = FAQSections().apply(to: document)
-        FAQSections.finish(sections, headings: HeadingAnchors().apply(to: document).headings)
-        #expect(sections.first?.entries == [FAQSections.Entry(question: "Safe?", answer: "Mostly.")])
-        #expect(document.renderHTML() == """
+        let result = TransformHarness.run(
+            "## FAQ\n### Safe?\n> [!WARNING]\n> Mostly.\n", [Callouts(), FAQSections(), HeadingAnchors(siteLevels: 2...3)]
+        )
+        #expect(result.context.report.faq == [FAQSections.Entry(question: "Safe?", answer: "Mostly.")])
+        #expect(result.html == """
             <section class="faq" aria-labelledby="faq">
             <h2 id="faq">FAQ</h2>
             <div class="faq-item">
@@ -281,10 +270,8 @@ import Testing
 
     @Test func twoSectionsPointAtTheirOwnHeadings() {
         let result = rendered("## FAQ\n### One?\nA.\n## FAQ\n### Two?\nB.\n")
-        #expect(result.sections.map(\.headingPosition) == [
-            SourcePosition(line: 1, column: 1), SourcePosition(line: 4, column: 1),
-        ])
-        #expect(result.sections.map { $0.wrapper.onEnter } == [
+        let sections = result.html.split(separator: "\n").filter { $0.hasPrefix("<section") }
+        #expect(sections == [
             "<section class=\"faq\" aria-labelledby=\"faq\">",
             "<section class=\"faq\" aria-labelledby=\"faq-1\">",
         ])

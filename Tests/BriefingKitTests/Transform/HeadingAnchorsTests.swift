@@ -6,12 +6,12 @@ import Testing
 @Suite struct HeadingAnchorsTests {
     private func anchored(
         _ markdown: String,
-        _ anchors: HeadingAnchors = HeadingAnchors(),
+        _ anchors: HeadingAnchors = HeadingAnchors(siteLevels: 2...3),
         options: MarkdownOptions = MarkdownOptions()
     ) -> (html: String, toc: TableOfContents, ids: Set<String>, headings: [AnchoredHeading]) {
-        let document = MarkdownDocument(markdown: markdown, options: options)
-        let result = anchors.apply(to: document)
-        return (document.renderHTML(), result.toc, result.ids, result.headings)
+        let result = TransformHarness.run(markdown, [anchors], options: options)
+        let headings = result.context.headings
+        return (result.html, headings.tableOfContents, headings.linkableIDs(), headings.headings)
     }
 
     @Test func keepsInlineMarkup() {
@@ -69,8 +69,8 @@ import Testing
     }
 
     @Test func reservedIdsAreAvoided() {
-        let result = anchored("## Main\n## TOC\n## Main\n", HeadingAnchors(reserved: ["main", "toc"]))
-        #expect(result.headings.map(\.id) == ["main-1", "toc-1", "main-2"])
+        let result = anchored("## Main\n## TOC title\n## Main\n## Sources title\n")
+        #expect(result.headings.map(\.id) == ["main-1", "toc-title-1", "main-2", "sources-title-1"])
         #expect(!result.ids.contains("main"))
     }
 
@@ -124,7 +124,7 @@ import Testing
             ## Deterrence
 
             """
-        let toc = anchored(markdown, HeadingAnchors(levels: 2...4)).toc
+        let toc = anchored(markdown, HeadingAnchors(siteLevels: 2...4)).toc
         #expect(toc == TableOfContents(entries: [
             TOCEntry(level: 2, id: "alliance", title: "Alliance", children: [
                 TOCEntry(level: 3, id: "history", title: "History", children: [

@@ -12,7 +12,7 @@ import Testing
         ("", false), ("/etc/passwd", false), ("a/", false), ("a//b", false), ("./a", false), ("a/../b", false), ("..", false),
     ])
     func plainRelativePaths(path: String, isPlain: Bool) {
-        #expect(SiteWriter.isPlainRelativePath(path.utf8) == isPlain)
+        #expect(OutputPath.isPlainRelative(path.utf8) == isPlain)
     }
 
     @Test func whatABuildWritesReadsBackTheSame() {

@@ -19,6 +19,7 @@ final class ServedSite: Sendable {
 
     static func start(_ files: String, templates: String = ServedSite.templates) async throws -> ServedSite {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-serve-test-\(UUID().uuidString)")
+        try DefaultTheme.copyPartials(to: root)
         try FileTree.write(templates + "\n" + files, to: root)
         var options = ServeOptions(source: root)
         options.port = 0

@@ -1,11 +1,13 @@
 import BriefingSupport
 import BriefingTemplates
 
-/// The compiled templates of `Templates/`, and the rule that picks a page's layout: front matter
-/// `layout`, then one made for the page's section, then the default for its kind.
-struct Layouts: Sendable {
+/// The compiled templates of `Templates/`: the layouts pages render with, picked by a rule (front matter
+/// `layout`, then one made for the page's section, then the default for its kind), and the partials
+/// for the HTML that Markdown transforms write.
+struct Theme: Sendable {
     let library: TemplateLibrary
     let layoutNames: Set<String>
+    let html: ThemeHTML
 
     init(_ files: [TemplateFile]) throws(BuildFailure) {
         var errors: [Diagnostic] = []
@@ -25,19 +27,27 @@ struct Layouts: Sendable {
             do {
                 templates[file.name] = try Template(source: file.file.text, name: file.name, path: file.file.path)
             } catch {
-                errors.append(Layouts.diagnostic(error))
+                errors.append(Theme.diagnostic(error))
             }
         }
         for required in ["base", "page", "section", "home", "404"] where !layoutNames.contains(required) {
             errors.append(.error("Templates/layouts/\(required).html not found: the default layouts are base, page, section, home and 404"))
         }
+        for (partial, use) in ThemeHTML.partials where templates[partial] == nil {
+            errors.append(.error("Templates/partials/\(partial).html not found: it writes the HTML of \(use)"))
+        }
         if !errors.isEmpty { throw BuildFailure(errors) }
         do {
             library = try TemplateLibrary(templates: templates)
         } catch {
-            throw BuildFailure([Layouts.diagnostic(error)])
+            throw BuildFailure([Theme.diagnostic(error)])
         }
         self.layoutNames = layoutNames
+        do throws(Diagnostic) {
+            html = try ThemeHTML(library: library)
+        } catch {
+            throw BuildFailure([error])
+        }
     }
 
     /// The layout a page renders with; a `layout` naming no file is an error at that line.
@@ -88,7 +98,7 @@ struct Layouts: Sendable {
         do {
             return try library.renderUTF8(layout, context: context, strict: true)
         } catch {
-            throw Layouts.diagnostic(error)
+            throw Theme.diagnostic(error)
         }
     }
 

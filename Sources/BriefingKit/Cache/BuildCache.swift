@@ -9,7 +9,7 @@ struct BuildCache {
     static let fileName = ".briefing-cache"
     static let pendingName = fileName + ".new"
     /// Bumped whenever the format or the meaning of anything cached changes.
-    static let formatVersion = 9
+    static let formatVersion = 10
 
     /// The options and the day of the build: the same sources give different output on another day
     /// (the footer's year, stale-figure warnings), with drafts, or at another base URL.
@@ -49,21 +49,10 @@ struct BuildCache {
         made = pages
     }
 
-    struct FileStamp: Equatable {
-        var path: String
-        var size: Int
-        var modified: Int
-    }
-
-    /// What a page's Markdown gave besides its body, which is made again only when the page's output
-    /// must be rendered again; `bodyHash` stands for it until then.
+    /// What a page's Markdown gave, and the hash of the file it came from.
     struct CachedPage: Sendable {
         var sourceHash: UInt64
-        /// The body's `PageBody.fingerprint`.
-        var bodyHash: UInt64
-        var facts: PageFacts
-        var diagnostics: [Diagnostic]
-        var fragments: [FragmentReference]
+        var record: PageRecord
     }
 
     /// Whether the sources are exactly as the last build saw them. A file modified within two seconds
@@ -157,23 +146,25 @@ struct BuildCache {
         let diagnostics = try reader.list(readDiagnostic)
         let fragments = try reader.list { reader throws(CacheReader.Damaged) in
             FragmentReference(
-                page: try reader.int(), fragment: try reader.string(), source: try reader.int(),
+                page: PageID(try reader.int()), fragment: try reader.string(), source: PageID(try reader.int()),
                 position: SourcePosition(line: try reader.int(), column: try reader.int())
             )
         }
-        return (path, CachedPage(sourceHash: hash, bodyHash: bodyHash, facts: facts, diagnostics: diagnostics, fragments: fragments))
+        let record = PageRecord(bodyHash: bodyHash, facts: facts, diagnostics: diagnostics, fragments: fragments)
+        return (path, CachedPage(sourceHash: hash, record: record))
     }
 
     private static func writePage(_ page: CachedPage, to writer: inout CacheWriter) {
+        let record = page.record
         writer.int(Int(Int64(bitPattern: page.sourceHash)))
-        writer.int(Int(Int64(bitPattern: page.bodyHash)))
-        writer.list(page.facts.headingIDs.sorted()) { $0.string($1) }
-        writer.string(page.facts.firstParagraph)
-        writer.list(page.diagnostics, writeDiagnostic)
-        writer.list(page.fragments) { writer, fragment in
-            writer.int(fragment.page)
+        writer.int(Int(Int64(bitPattern: record.bodyHash)))
+        writer.list(record.facts.headingIDs.sorted()) { $0.string($1) }
+        writer.string(record.facts.firstParagraph)
+        writer.list(record.diagnostics, writeDiagnostic)
+        writer.list(record.fragments) { writer, fragment in
+            writer.int(fragment.page.index)
             writer.string(fragment.fragment)
-            writer.int(fragment.source)
+            writer.int(fragment.source.index)
             writer.int(fragment.position.line)
             writer.int(fragment.position.column)
         }

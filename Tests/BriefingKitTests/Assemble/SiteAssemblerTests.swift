@@ -3,12 +3,12 @@ import Testing
 @testable import BriefingMarkdown
 @testable import BriefingSupport
 
-@Suite struct SiteModelTests {
+@Suite struct SiteAssemblerTests {
     private func model(_ pages: [(path: String, frontMatter: String)]) throws -> SiteModel {
         let files = pages.map { page in
             ContentFile(relativePath: page.path, file: SourceFile(path: "Content/" + page.path, text: "---\n\(page.frontMatter)\n---\nText.\n"))
         }
-        return try SiteModelBuilder(settings: SiteSettings(title: "Alliance", baseURL: .root), includeDrafts: false).build(files)
+        return try PageAssembler(settings: SiteSettings(title: "Alliance", baseURL: .root), includeDrafts: false).build(files)
     }
 
     /// Newest first; on the same day a time sorts after midnight, and a day written with or without a time
@@ -25,11 +25,11 @@ import Testing
             ("news/draft.md", "title: Draft\ndate: 2027-01-01\ndraft: true"),
         ])
         let expected = ["Later", "Zulu", "Aardvark", "Alpha", "Bravo", "Older", "Undated"]
-        #expect(model.newestPages.map { model.pages[$0].title } == expected)
+        #expect(model.newestPages.map { model[$0].title } == expected)
         let section = try #require(model.sections["news"])
-        #expect(section.pages.map { model.pages[$0].title } == expected)
+        #expect(section.pages.map { model[$0].title } == expected)
         #expect(model.draftPaths == ["news/draft.md"])
-        let ranks = model.newestPages.map { model.recency[$0] }
+        let ranks = model.newestPages.map { model.recency[$0.index] }
         #expect(ranks == ranks.sorted())
     }
 }

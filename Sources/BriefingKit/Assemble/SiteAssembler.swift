@@ -1,0 +1,219 @@
+import BriefingSupport
+import Foundation
+
+/// The assemble stage: the loaded site's front matter read into pages, which it orders, groups into
+/// sections and tags, and routes. Its output, the `SiteModel`, is what every later stage reads.
+struct SiteAssembler {
+    var baseURL: String?
+    var origin: String?
+    var includeDrafts = false
+
+    init(options: BuildOptions) {
+        baseURL = options.baseURL
+        origin = options.origin
+        includeDrafts = options.includeDrafts
+    }
+
+    func assemble(_ loaded: LoadedSite) throws(BuildFailure) -> SiteModel {
+        let settings = try self.settings(loaded.settings)
+        var model = try PageAssembler(settings: settings, includeDrafts: includeDrafts).build(loaded.pages)
+        model.taxonomy = Taxonomy(model: model)
+        model.outputs = try model.router.plan(model, staticFiles: loaded.staticFiles)
+        return model
+    }
+
+    /// site.yaml's settings with the command line's base URL or origin in place of its own.
+    private func settings(_ loaded: SiteSettings) throws(BuildFailure) -> SiteSettings {
+        var settings = loaded
+        if let baseURL {
+            guard let parsed = BaseURL(baseURL) else {
+                throw BuildFailure([.error("--base-url '\(baseURL)' must be an http(s) URL or a path starting with '/'")])
+            }
+            settings.baseURL = parsed
+        }
+        if let origin {
+            guard let parsed = BaseURL(origin + settings.baseURL.path) else {
+                throw BuildFailure([.error("origin '\(origin)' must be an http(s) address like http://127.0.0.1:1313")])
+            }
+            settings.baseURL = parsed
+        }
+        return settings
+    }
+}
+
+/// The pages of the model from their files: front matter, routes, sections, order, and the checks that
+/// need the whole site.
+struct PageAssembler {
+    let settings: SiteSettings
+    let includeDrafts: Bool
+
+    func build(_ files: [ContentFile]) throws(BuildFailure) -> SiteModel {
+        var errors: [Diagnostic] = []
+        var pages: [Page] = []
+        var drafts: Set<String> = []
+        // Each page depends only on its own file, so its front matter is read and it is made on all cores.
+        let builder = self
+        var made = parallelMap(files) { file -> Result<Page, BuildFailure>? in
+            let frontMatter: FrontMatter
+            do throws(BuildFailure) { frontMatter = try FrontMatter.parse(file.file) } catch { return .failure(error) }
+            guard !frontMatter.metadata.draft || builder.includeDrafts else { return nil }
+            do throws(Diagnostic) { return .success(try builder.page(file, frontMatter)) } catch { return .failure(BuildFailure([error])) }
+        }
+        pages.reserveCapacity(files.count)
+        // Each page moved out, not copied: a copy is a retain for each of its fields.
+        for index in files.indices {
+            switch made[index].take() {
+            case nil: drafts.insert(files[index].relativePath)
+            case .success(let page)?: pages.append(page)
+            case .failure(let failure)?: errors += failure.diagnostics
+            }
+        }
+        if !errors.isEmpty { throw BuildFailure(errors) }
+
+        var sections = makeSections(&pages)
+        var byRoute: [String: Int] = [:]
+        // By index, not by value: a copy of a page is a retain for each of its fields, and there are 10,000.
+        for index in pages.indices {
+            let route = pages[index].route
+            if let other = byRoute[route] {
+                let first = pages[other].source.file.path
+                errors.append(pages[index].source.file.error(
+                    "two pages have the URL '\(settings.baseURL.url(route))': this one and \(first)", line: 1, column: 1
+                ))
+            } else {
+                byRoute[route] = index
+            }
+        }
+        if !errors.isEmpty { throw BuildFailure(errors) }
+
+        let order = PageAssembler.newestFirst(pages)
+        var recency = [Int](repeating: 0, count: pages.count)
+        for (rank, id) in order.enumerated() { recency[id.index] = rank }
+        let titles = sections.mapValues(\.title)
+        let weights = sections.mapValues { pages[$0.indexPage.index].metadata.weight ?? Int.max }
+        for key in sections.keys {
+            sections[key]?.pages.sort { recency[$0.index] < recency[$1.index] }
+            sections[key]?.subsections.sort { lhs, rhs in
+                let left = weights[lhs] ?? Int.max, right = weights[rhs] ?? Int.max
+                if left != right { return left < right }
+                return (titles[lhs] ?? lhs) < (titles[rhs] ?? rhs)
+            }
+        }
+        var pagesByPath: [String: PageID] = [:]
+        for index in pages.indices { pagesByPath[pages[index].source.relativePath] = PageID(index) }
+        return SiteModel(
+            settings: settings, pages: pages, router: Router(baseURL: settings.baseURL), sections: sections, pagesByPath: pagesByPath,
+            draftPaths: drafts, routes: Set(byRoute.keys), newestPages: order.filter { pages[$0.index].kind == .page }, recency: recency
+        )
+    }
+
+    private func page(_ content: ContentFile, _ frontMatter: FrontMatter) throws(Diagnostic) -> Page {
+        let path = content.relativePath
+        // Split as bytes: splitting the String compares Characters, a grapheme pass over every path.
+        let parts = path.utf8.split(separator: UInt8(ascii: "/")).map { String(Substring($0)) }
+        let folder = parts.dropLast().joined(separator: "/")
+        let fileName = parts.last ?? ""
+        let stem = String(fileName.dropLast(".md".count))
+        let metadata = frontMatter.metadata
+        let kind: Page.Kind = stem == "_index" ? (folder.isEmpty ? .home : .section) : .page
+        if kind == .page, metadata.title == nil {
+            throw content.file.error("missing 'title' in the front matter; every page needs one", line: 1, column: 1)
+        }
+        var name = stem
+        if kind == .page, let slug = metadata.slug {
+            guard Slug.isSafe(slug) else {
+                let location = metadata.locations["slug"] ?? content.file.location(line: 1, column: 1)
+                throw content.file.diagnostic(
+                    .error, "slug '\(slug)' must be one path segment of letters, digits, '-', '_' or '.'", at: location
+                )
+            }
+            name = slug
+        }
+        let route = Router.pageRoute(kind: kind, folder: folder, name: name)
+        if let unsafe = parts.dropLast().first(where: { !Slug.isSafe($0) }) ?? (kind == .page && !Slug.isSafe(stem) ? fileName : nil) {
+            throw content.file.error("'\(unsafe)' cannot be part of a URL; name files and folders with letters, digits, '-', '_' or '.'", line: 1, column: 1)
+        }
+        var page = Page(
+            kind: kind, source: content, metadata: metadata, body: frontMatter.body,
+            bodyLineOffset: frontMatter.bodyLineOffset, sectionPath: kind == .page ? folder : parentFolder(of: folder), route: route
+        )
+        if kind == .home, metadata.title == nil { page.metadata.title = settings.title }
+        if settings.markdown.smartPunctuation {
+            page.metadata.title = page.metadata.title.map(PlainText.smartened)
+            page.metadata.summary = page.metadata.summary.map(PlainText.smartened)
+        }
+        return page
+    }
+
+    /// Makes a section for every folder that holds pages, inventing an index page where `_index.md` is missing.
+    private func makeSections(_ pages: inout [Page]) -> [String: Section] {
+        var sections: [String: Section] = [:]
+        var indexPages: [String: Int] = [:]
+        for index in pages.indices where pages[index].kind != .page {
+            indexPages[pages[index].source.relativePath] = indexPages[pages[index].source.relativePath] ?? index
+        }
+        func ensure(_ path: String) {
+            guard sections[path] == nil else { return }
+            let index = indexPages[(path.isEmpty ? "" : path + "/") + "_index.md"]
+            let pageIndex = index ?? {
+                var metadata = PageMetadata()
+                metadata.title = path.isEmpty ? settings.title : Slug.title(fromFolder: path)
+                let relative = (path.isEmpty ? "" : path + "/") + "_index.md"
+                let kind: Page.Kind = path.isEmpty ? .home : .section
+                pages.append(Page(
+                    kind: kind,
+                    source: ContentFile(relativePath: relative, file: SourceFile(path: "Content/" + relative, text: "")),
+                    metadata: metadata, body: "", bodyLineOffset: 0,
+                    sectionPath: parentFolder(of: path), route: Router.pageRoute(kind: kind, folder: path, name: "")
+                ))
+                return pages.count - 1
+            }()
+            sections[path] = Section(
+                path: path, title: pages[pageIndex].title, route: pages[pageIndex].route,
+                indexPage: PageID(pageIndex), pages: [], subsections: []
+            )
+            if !path.isEmpty {
+                let parent = parentFolder(of: path)
+                ensure(parent)
+                sections[parent]?.subsections.append(path)
+            }
+        }
+        ensure("")
+        for index in pages.indices {
+            switch pages[index].kind {
+            case .page:
+                let path = pages[index].sectionPath
+                ensure(path)
+                sections[path]?.pages.append(PageID(index))
+            case .section:
+                ensure(String(pages[index].source.relativePath.dropLast("/_index.md".count)))
+            case .home:
+                break
+            }
+        }
+        return sections
+    }
+
+    /// Page indices newest first; undated pages last; then by weight, then title, then path, so the order
+    /// never depends on the file system. Dates and weights are compared as integer keys made once:
+    /// comparing the pages themselves copied two of them (a retain per field) per comparison.
+    static func newestFirst(_ pages: [Page]) -> [PageID] {
+        let dates = pages.map { page in page.metadata.date.map { ($0.year, $0.month, $0.day, $0.secondsOfDay) } }
+        let weights = pages.map { $0.metadata.weight ?? Int.max }
+        return pages.indices.sorted { lhs, rhs in
+            switch (dates[lhs], dates[rhs]) {
+            case let (left?, right?) where left != right: return left > right
+            case (nil, _?): return false
+            case (_?, nil): return true
+            default: break
+            }
+            if weights[lhs] != weights[rhs] { return weights[lhs] < weights[rhs] }
+            if pages[lhs].title != pages[rhs].title { return pages[lhs].title < pages[rhs].title }
+            return pages[lhs].source.relativePath < pages[rhs].source.relativePath
+        }.map(PageID.init)
+    }
+
+    private func parentFolder(of folder: String) -> String {
+        folder.split(separator: "/").dropLast().joined(separator: "/")
+    }
+}

@@ -1,0 +1,120 @@
+import BriefingSupport
+import Foundation
+
+/// What a build may take from the last one, kept in the output folder (`BuildCache`). The stages
+/// consult it; none of them branches on it: a build with nothing to reuse (the first, `check`, another
+/// day) is the same build with every answer "no".
+struct BuildReuse {
+    let options: BuildOptions
+    /// The options and the day of the build, which the same sources give different output for.
+    let optionsKey: String
+    let stamps: [FileStamp]
+    let stampedAt: Int
+    private let cache: BuildCache?
+
+    init(options: BuildOptions, scan: SiteScan) {
+        self.options = options
+        stampedAt = BuildCache.now
+        optionsKey = BuildReuse.optionsKey(options)
+        // A build that writes nothing keeps no cache, so it neither reads one nor stamps its files.
+        stamps = options.writeOutput ? scan.stamps : []
+        cache = options.writeOutput ? BuildCache.load(from: options.outputFolder) : nil
+    }
+
+    /// The report of the last build, when no file of the site changed since and its output is intact.
+    func unchangedReport(writer: SiteWriter, clock: StageClock) -> BuildReport? {
+        guard let cache, cache.optionsKey == optionsKey, cache.matches(stamps),
+              let text = try? String(contentsOf: options.outputFolder.appendingPathComponent(SiteWriter.manifestName), encoding: .utf8)
+        else { return nil }
+        let manifest = SiteWriter.Manifest(text: text)
+        guard writer.isIntact(manifest) else { return nil }
+        var summary = SiteWriter.Summary()
+        summary.unchanged = manifest.entries.count
+        var clock = clock
+        clock.lap("nothing changed")
+        return BuildReport(
+            pages: cache.pageCount, files: manifest.entries.count, seconds: clock.stages[0].seconds, warnings: cache.warnings,
+            writer: summary, output: options.outputFolder, stages: clock.stages, baseURL: cache.baseURL
+        )
+    }
+
+    /// What the Markdown stage may reuse: a page whose file is unchanged, in a site whose settings, data
+    /// and pages are unchanged, gives the same Markdown output, and the cache knows what it gave.
+    func markdown(of model: SiteModel, loaded: LoadedSite) -> MarkdownReuse {
+        let siteKey = siteKey(loaded: loaded, model: model)
+        let reusable = cache?.siteKey == siteKey ? cache?.pages ?? [:] : [:]
+        // Each page's source is hashed once, for this lookup and for the cache this build leaves; a build
+        // that writes nothing hashes nothing.
+        let hashes = options.writeOutput ? parallelMap(model.pageIDs) { ContentHash(model[$0].source.file.text).value } : []
+        return MarkdownReuse(siteKey: siteKey, sourceHashes: hashes, reusable: reusable, model: model)
+    }
+
+    /// Starts writing the cache this build leaves while the output moves into place; `keep` puts it in
+    /// place once the output is, `drop` removes it when the output could not be.
+    func save(
+        _ markdown: MarkdownReuse, records: [PageRecord?], model: SiteModel, warnings: [Diagnostic]
+    ) -> Background<Bool> {
+        // Every page has its record once no error stopped the build; were one missing, no cache is
+        // better than a wrong one.
+        let pages = records.compactMap { $0 }
+        let cache = pages.count < model.pages.count ? nil : BuildCache(
+            optionsKey: optionsKey, stamps: stamps, stampedAt: stampedAt, pageCount: model.pages.count, warnings: warnings,
+            baseURL: model.settings.baseURL, siteKey: markdown.siteKey,
+            pages: zip(model.pages.indices, pages).map { index, record in
+                (model.pages[index].source.relativePath, BuildCache.CachedPage(sourceHash: markdown.sourceHashes[index], record: record))
+            }
+        )
+        return Background { [outputFolder = options.outputFolder] in cache?.writePending(to: outputFolder) ?? false }
+    }
+
+    func keep(_ written: Background<Bool>) {
+        if written.result() { BuildCache.commitPending(in: options.outputFolder) }
+    }
+
+    func drop(_ written: Background<Bool>) {
+        if written.result() { BuildCache.discardPending(in: options.outputFolder) }
+    }
+
+    /// Everything besides the sources that changes the output.
+    private static func optionsKey(_ options: BuildOptions) -> String {
+        let day = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: options.now)
+        return [
+            options.source.standardizedFileURL.path, options.outputFolder.standardizedFileURL.path, options.baseURL ?? "",
+            options.origin ?? "",
+            "\(options.includeDrafts)", "\(day.year ?? 0)-\(day.month ?? 0)-\(day.day ?? 0)",
+        ].joined(separator: "\u{1F}")
+    }
+
+    /// What every page's Markdown output depends on besides its own file.
+    private func siteKey(loaded: LoadedSite, model: SiteModel) -> UInt64 {
+        var key = Fingerprint()
+        key.add(optionsKey)
+        key.add(loaded.settingsText)
+        for file in loaded.data.files.values.sorted(by: { $0.fileName < $1.fileName }) {
+            key.add(file.fileName)
+            key.add(file.file.text)
+        }
+        for page in model.pages {
+            key.add(page.source.relativePath)
+            key.add(page.route)
+        }
+        for file in loaded.staticFiles where file.origin == .content { key.add(file.relativePath) }
+        return key.value
+    }
+}
+
+/// The Markdown records a build may take from the last one, by page.
+struct MarkdownReuse: Sendable {
+    let siteKey: UInt64
+    /// Each page's source hash, by page index; empty when the build writes nothing.
+    let sourceHashes: [UInt64]
+    let reusable: [String: BuildCache.CachedPage]
+    let model: SiteModel
+
+    func record(for id: PageID) -> PageRecord? {
+        guard !reusable.isEmpty, let cached = reusable[model[id].source.relativePath],
+              cached.sourceHash == sourceHashes[id.index]
+        else { return nil }
+        return cached.record
+    }
+}

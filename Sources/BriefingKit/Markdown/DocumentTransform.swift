@@ -1,0 +1,105 @@
+import BriefingMarkdown
+import BriefingSupport
+
+/// One Markdown extension: a change to a page's cmark tree (a callout, a table placed from data, heading
+/// ids) and what it learns on the way. Transforms are made once per build with their settings and run
+/// on every page, in the order `MarkdownTransforms` lists them, each on the tree the one before left.
+protocol DocumentTransform: Sendable {
+    func apply(to document: MarkdownDocument, context: inout TransformContext)
+}
+
+/// What a transform sees of the site while it works on one page, and where it records what it found.
+struct TransformContext {
+    let page: Page
+    let pageID: PageID
+    let model: SiteModel
+    let data: SiteData
+    /// The theme's partials for the HTML transforms write.
+    let theme: ThemeHTML
+    var diagnostics: PageDiagnostics
+    /// The page's numbered sources: its front matter's, then those its tables and figures cite.
+    var citations: Citations
+    /// Heading ids, ids no heading may take, and the table of contents.
+    var headings: HeadingRegistry
+    /// What the rest of the build learns of the page: its words, first paragraph, FAQ and fragments.
+    var report = PageReport()
+    /// Work that needs what every transform decided (a FAQ section is labelled by its heading's id, given
+    /// by the last transform): run in order once the list is done.
+    private(set) var finishing: [(inout TransformContext) -> Void] = []
+    /// The page's links and images, in document order, found in one walk for every transform that reads
+    /// them: inlines are most of a tree's nodes.
+    private var linkNodes: [MarkdownNode]?
+
+    init(page: Page, pageID: PageID, model: SiteModel, data: SiteData, theme: ThemeHTML) {
+        self.page = page
+        self.pageID = pageID
+        self.model = model
+        self.data = data
+        self.theme = theme
+        diagnostics = PageDiagnostics(page: page)
+        citations = Citations(frontMatter: page.metadata.sources)
+        headings = HeadingRegistry(reserved: ThemeIDs.reserved)
+    }
+
+    /// The links and images of the tree. A transform that adds links must run before the first one that
+    /// asks, since the walk is not made again.
+    mutating func links(in document: MarkdownDocument) -> [MarkdownNode] {
+        if let linkNodes { return linkNodes }
+        let found = document.root.descendants(ofKind: .link, .image)
+        linkNodes = found
+        return found
+    }
+
+    mutating func whenAllTransformsRan(_ work: @escaping (inout TransformContext) -> Void) {
+        finishing.append(work)
+    }
+
+    /// Runs the work that waited for the end of the list.
+    mutating func finish() {
+        let work = finishing
+        finishing = []
+        for step in work { step(&self) }
+    }
+}
+
+/// What a page's transforms found that the build needs besides the page's HTML.
+struct PageReport {
+    var wordCount = 0
+    /// The first top-level paragraph as plain text: the excerpt of a page without a summary.
+    var firstParagraph = ""
+    /// Questions and answers of the page's FAQ sections, for FAQPage JSON-LD.
+    var faq: [FAQSections.Entry] = []
+    /// Links to headings, checked once every page's heading ids are known.
+    var fragments: [FragmentReference] = []
+}
+
+/// Warnings and errors about one page, placed by cmark positions in its body.
+struct PageDiagnostics {
+    let page: Page
+    private(set) var all: [Diagnostic] = []
+
+    init(page: Page) {
+        self.page = page
+    }
+
+    mutating func error(_ message: String, at node: MarkdownNode) {
+        all.append(page.source.file.diagnostic(.error, message, at: MarkdownPositions.location(of: node, in: page)))
+    }
+
+    mutating func warning(_ message: String, at node: MarkdownNode) {
+        all.append(page.source.file.diagnostic(.warning, message, at: MarkdownPositions.location(of: node, in: page)))
+    }
+
+    mutating func warning(_ message: String, at position: SourcePosition) {
+        all.append(page.source.file.diagnostic(.warning, message, at: MarkdownPositions.location(of: position, in: page)))
+    }
+
+    /// A message about the page as a whole, at its first line.
+    mutating func warningAboutPage(_ message: String) {
+        all.append(page.source.file.diagnostic(.warning, message, at: page.source.file.location(line: 1, column: 1)))
+    }
+
+    mutating func append(_ diagnostic: Diagnostic) {
+        all.append(diagnostic)
+    }
+}

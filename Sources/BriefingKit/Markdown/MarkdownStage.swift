@@ -1,0 +1,60 @@
+import BriefingMarkdown
+import BriefingSupport
+
+/// The Markdown stage: a page's body parsed by cmark, then every transform of `MarkdownTransforms` on
+/// its tree, then rendered; the tree is freed on return. Bodies are made as late as they can be: those
+/// that lists show (sections, the home page, excerpts of pages without a summary) before the lists, the
+/// rest right before their own page renders, so that a build holds few bodies at a time.
+struct MarkdownStage: Sendable {
+    let model: SiteModel
+    let data: SiteData
+    let theme: ThemeHTML
+    let transforms: [any DocumentTransform]
+
+    init(model: SiteModel, data: SiteData, theme: ThemeHTML, contentFiles: Set<String>, qualityChecks: Bool) {
+        self.model = model
+        self.data = data
+        self.theme = theme
+        transforms = MarkdownTransforms.ordered(model: model, data: data, contentFiles: contentFiles, qualityChecks: qualityChecks)
+    }
+
+    struct Output: Sendable {
+        var body: PageBody
+        var record: PageRecord
+    }
+
+    func render(_ id: PageID) -> Output {
+        let page = model[id]
+        let document = MarkdownDocument(markdown: page.body, options: model.settings.markdown)
+        var context = TransformContext(page: page, pageID: id, model: model, data: data, theme: theme)
+        for transform in transforms { transform.apply(to: document, context: &context) }
+        context.finish()
+        let showsContents = page.metadata.toc != .hidden
+        let body = PageBody(
+            html: document.renderHTML(),
+            toc: showsContents ? context.headings.tableOfContents : TableOfContents(entries: []),
+            wordCount: context.report.wordCount,
+            sources: context.citations.sources,
+            faq: context.report.faq.filter { !$0.answer.isEmpty }
+        )
+        // Only the excerpt of a page without a summary is its first paragraph: kept for no other.
+        let facts = PageFacts(
+            headingIDs: context.headings.linkableIDs(), firstParagraph: page.metadata.summary == nil ? context.report.firstParagraph : ""
+        )
+        let record = PageRecord(bodyHash: body.fingerprint, facts: facts, diagnostics: context.diagnostics.all, fragments: context.report.fragments)
+        return Output(body: body, record: record)
+    }
+
+    /// Where each page's Markdown output comes from: reused when `reusable` knows it; rendered now when
+    /// lists need it before the page renders; else left waiting for the page.
+    func prepare(reusing reusable: @Sendable (PageID) -> PageRecord?, progress: ProgressCounter) -> [PageMarkdown] {
+        parallelMap(model.pageIDs) { id -> PageMarkdown in
+            defer { progress.step() }
+            if let record = reusable(id) { return .reused(record) }
+            let page = model[id]
+            guard page.kind != .page || page.metadata.summary == nil else { return .waiting }
+            let output = render(id)
+            return .rendered(output.body, output.record)
+        }
+    }
+}

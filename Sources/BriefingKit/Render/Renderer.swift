@@ -1,0 +1,153 @@
+import BriefingSupport
+import BriefingTemplates
+import Foundation
+
+/// The render stage: every file the router planned, made into bytes. Pages, list pages, tag pages and
+/// the 404 page go through their layouts on all cores, each page's body made by the Markdown stage right
+/// before its template unless it was needed earlier; the feed, the sitemap and robots.txt are made on
+/// the side meanwhile; files beside the pages and the theme's assets are read as they are. Each file
+/// goes to the write session as soon as it is made, so a build holds a few pages' HTML at a time.
+struct Renderer {
+    let model: SiteModel
+    let theme: Theme
+    let pageLayouts: [String]
+    let markdown: MarkdownStage
+    let context: TemplateContext
+    /// Where files go; nil for `briefing check`, which renders everything and keeps nothing.
+    let session: WriteSession?
+    let progress: ProgressCounter
+
+    struct Output: Sendable {
+        var files: [OutputFile]
+        /// Each page's Markdown record, by page index; nil where the page's Markdown failed.
+        var records: [PageRecord?]
+        var diagnostics: [Diagnostic]
+    }
+
+    func render(_ markdownStates: [PageMarkdown], templatesKey: UInt64) -> Output {
+        let siteFiles = SiteFiles(model: model)
+        let generated = Background { [model] in Renderer.generatedFiles(SiteFiles(model: model), outputs: model.outputs) }
+        let templated = model.outputs.filter(\.isTemplated)
+        let rendered = parallelMap(templated) { output -> RenderedOutput in
+            defer { progress.step() }
+            return render(output, markdownStates: markdownStates, templatesKey: templatesKey)
+        }
+        var records = markdownStates.map(\.record)
+        var output = Output(files: [], records: [], diagnostics: siteFiles.warnings)
+        output.files.reserveCapacity(model.outputs.count)
+        for result in rendered {
+            if let made = result.markdown { records[made.page.index] = made.record }
+            switch result.file {
+            case .success(let file): output.files.append(file)
+            case .failure(let error): output.diagnostics.append(error)
+            }
+        }
+        var bytes = generated.result()
+        for planned in model.outputs {
+            guard case .copy(let file) = planned.kind else { continue }
+            do {
+                bytes.append((planned.path, try FileBytes.read(file.source.path)))
+            } catch {
+                output.diagnostics.append(.error("cannot read \(file.source.path): \(error.message)"))
+            }
+        }
+        for (path, contents) in bytes {
+            let entry = SiteWriter.Manifest.Entry(hash: ContentHash(contents), size: contents.count)
+            do throws(Diagnostic) {
+                output.files.append(OutputFile(path: path, entry: entry, staged: try session?.stage(contents, at: path, entry) ?? false))
+            } catch {
+                output.diagnostics.append(error)
+            }
+        }
+        output.records = records
+        return output
+    }
+
+    /// One templated output: rendered, or taken as the last build left it when nothing it is made from
+    /// changed.
+    private func render(_ planned: PlannedOutput, markdownStates: [PageMarkdown], templatesKey: UInt64) -> RenderedOutput {
+        var made: (page: PageID, record: PageRecord)?
+        do throws(Diagnostic) {
+            let (layout, base, pageID) = try resolve(planned)
+            var body: PageBody?
+            var fingerprint = Fingerprint()
+            fingerprint.add(templatesKey)
+            fingerprint.add(layout)
+            fingerprint.add(context.fingerprint(of: base))
+            if let pageID {
+                switch markdownStates[pageID.index] {
+                case .reused(let record):
+                    fingerprint.add(record.bodyHash)
+                case .rendered(let early, let record):
+                    body = early
+                    fingerprint.add(record.bodyHash)
+                case .waiting:
+                    let output = markdown.render(pageID)
+                    body = output.body
+                    made = (pageID, output.record)
+                    fingerprint.add(output.record.bodyHash)
+                }
+            }
+            // The same templates, layout, context and body give the same bytes: nothing to render.
+            if let entry = session?.reusable(planned.path, input: fingerprint.value) {
+                return RenderedOutput(file: .success(OutputFile(path: planned.path, entry: entry, staged: false)), markdown: made)
+            }
+            // Consumed: the context's maps are then held once, and adding the body changes them in place.
+            var value = (consume base).value
+            if let pageID { context.addBody(body ?? markdown.render(pageID).body, ofPage: pageID, to: &value) }
+            let html = try theme.render(layout, context: value)
+            let entry = SiteWriter.Manifest.Entry(hash: ContentHash(html), size: html.count, input: fingerprint.value)
+            let staged = try session?.stage(html, at: planned.path, entry) ?? false
+            return RenderedOutput(file: .success(OutputFile(path: planned.path, entry: entry, staged: staged)), markdown: made)
+        } catch {
+            return RenderedOutput(file: .failure(error), markdown: made)
+        }
+    }
+
+    /// The layout, the context without the page's body, and the page whose body the context still needs.
+    private func resolve(_ planned: PlannedOutput) throws(Diagnostic) -> (String, TemplateContext.Base, PageID?) {
+        switch planned.kind {
+        case .page(let id, let listPage): (pageLayouts[id.index], context.context(for: id, listPage: listPage), id)
+        case .tags: (try theme.required("tags"), context.tagsContext(), nil)
+        case .tag(let number): (try theme.required("tag"), context.tagContext(model.taxonomy.tags[number]), nil)
+        case .notFound: ("404", context.notFoundContext(), nil)
+        case .feed, .sitemap, .robots, .copy: preconditionFailure("\(planned.path) is not made from a template")
+        }
+    }
+
+    private static func generatedFiles(_ files: SiteFiles, outputs: [PlannedOutput]) -> [(OutputPath, [UInt8])] {
+        outputs.compactMap { planned in
+            switch planned.kind {
+            case .feed: (planned.path, Array(files.feed().utf8))
+            case .sitemap: (planned.path, Array(files.sitemap().utf8))
+            case .robots: (planned.path, Array(files.robots().utf8))
+            default: nil
+            }
+        }
+    }
+}
+
+/// A file the render stage made: where it goes, its manifest entry, and whether its bytes wait in the
+/// staging folder (they do not when the file on disk already has them).
+struct OutputFile: Sendable {
+    var path: OutputPath
+    var entry: SiteWriter.Manifest.Entry
+    var staged: Bool
+}
+
+/// What rendering one templated output gave: its file, and the Markdown record of the page whose
+/// Markdown waited for it.
+private struct RenderedOutput: Sendable {
+    var file: Result<OutputFile, Diagnostic>
+    var markdown: (page: PageID, record: PageRecord)?
+}
+
+extension PlannedOutput {
+    /// Made by a layout, rather than generated or copied.
+    var isTemplated: Bool {
+        switch kind {
+        case .page, .tags, .tag, .notFound: true
+        case .feed, .sitemap, .robots, .copy: false
+        }
+    }
+}

@@ -1,0 +1,137 @@
+import BriefingSupport
+
+/// Every path a build writes and every URL it links, decided in one place: pages and the pages of their
+/// lists, tags, the feed, the sitemap, robots.txt, the 404 page and the files copied as they are. URLs
+/// are pretty (`deterrence/tripwire/` is written to `deterrence/tripwire/index.html`) and start with the
+/// base URL's path, so a site works under a sub-path.
+public struct Router: Sendable {
+    public let baseURL: BaseURL
+
+    static let tagsRoute = "tags/"
+    static let feedFile = "feed.xml"
+    static let sitemapFile = "sitemap.xml"
+    static let robotsFile = "robots.txt"
+    static let notFoundFile = "404.html"
+    /// Where the files of `Templates/assets/` go: the same path as in Templates/.
+    static let assetsRoute = "assets/"
+
+    public init(baseURL: BaseURL) {
+        self.baseURL = baseURL
+    }
+
+    /// A page's route from where its file is: the home page at the root, a section at its folder, a page
+    /// at its folder and its name (the file's, or its slug).
+    static func pageRoute(kind: Page.Kind, folder: String, name: String) -> String {
+        switch kind {
+        case .home: ""
+        case .section: folder + "/"
+        case .page: (folder.isEmpty ? "" : folder + "/") + name + "/"
+        }
+    }
+
+    /// Page `listPage` (from 1) of a section's list: the section itself, then `page/2/` and on.
+    func route(of page: Page, listPage: Int = 1) -> String {
+        listPage == 1 ? page.route : page.route + "page/\(listPage)/"
+    }
+
+    func tagRoute(_ slug: String) -> String { Router.tagsRoute + slug + "/" }
+
+    /// The site URL of a route (`/briefings/deterrence/tripwire/`).
+    func url(_ route: String) -> String { baseURL.url(route) }
+
+    /// The absolute URL of a route, for feeds, sitemaps and canonical links.
+    func permalink(_ route: String) -> String { baseURL.absolute(route) }
+
+    func url(of page: Page, listPage: Int = 1) -> String { url(route(of: page, listPage: listPage)) }
+
+    /// Feeds and sitemaps need absolute URLs: a base URL without a host gets neither.
+    var writesFeeds: Bool { !baseURL.origin.isEmpty }
+
+    /// Every file of the build with what makes it. Two outputs at one path are an error naming both.
+    func plan(_ model: SiteModel, staticFiles: [StaticFile]) throws(BuildFailure) -> [PlannedOutput] {
+        var outputs: [PlannedOutput] = []
+        func add(_ path: String, _ kind: PlannedOutput.Kind) {
+            // Routes are made of checked slugs and file names, so this never fails; if it did, the file
+            // would be left out rather than written outside the output folder.
+            guard let path = OutputPath(path) else { return }
+            outputs.append(PlannedOutput(path: path, kind: kind))
+        }
+        // Tag pages first: each lists hundreds of pages, and one of them rendered last would keep one
+        // core busy while the other has nothing left to do.
+        if !model.taxonomy.tags.isEmpty {
+            for (number, tag) in model.taxonomy.tags.enumerated() { add(tagRoute(tag.slug) + "index.html", .tag(number)) }
+            add(Router.tagsRoute + "index.html", .tags)
+        }
+        for id in model.pageIDs {
+            let page = model[id]
+            let listed = page.kind == .section ? model.sections[page.sectionFolder]?.pages.count ?? 0 : 0
+            let listPages = max(1, (listed + model.settings.pageSize - 1) / model.settings.pageSize)
+            for listPage in 1...listPages { add(route(of: page, listPage: listPage) + "index.html", .page(id, listPage: listPage)) }
+        }
+        add(Router.notFoundFile, .notFound)
+        if writesFeeds {
+            add(Router.feedFile, .feed)
+            add(Router.sitemapFile, .sitemap)
+        }
+        add(Router.robotsFile, .robots)
+        for file in staticFiles { add(file.relativePath, .copy(file)) }
+        try Router.checkCollisions(outputs, model: model)
+        return outputs
+    }
+
+    private static func checkCollisions(_ outputs: [PlannedOutput], model: SiteModel) throws(BuildFailure) {
+        var owners: [OutputPath: Int] = [:]
+        owners.reserveCapacity(outputs.count)
+        var errors: [Diagnostic] = []
+        for (position, output) in outputs.enumerated() {
+            guard let first = owners.updateValue(position, forKey: output.path) else { continue }
+            let earlier = outputs[first].kind, later = output.kind
+            let message = "\(later.describe(in: model)) and \(earlier.describe(in: model)) would both be written to \(output.path): rename or remove one"
+            let location = later.location(in: model) ?? earlier.location(in: model)
+            errors.append(.error(message, at: location))
+        }
+        if !errors.isEmpty { throw BuildFailure(errors) }
+    }
+}
+
+/// One file a build writes, and what makes it.
+public struct PlannedOutput: Sendable {
+    public enum Kind: Sendable {
+        case page(PageID, listPage: Int)
+        case tags
+        /// By the tag's number in `Taxonomy.tags`.
+        case tag(Int)
+        case notFound
+        case feed
+        case sitemap
+        case robots
+        case copy(StaticFile)
+
+        /// What a person would call it in an error.
+        func describe(in model: SiteModel) -> String {
+            switch self {
+            case .page(let id, let listPage):
+                let file = model[id].source.file.path
+                return listPage == 1 ? file : "page \(listPage) of \(file)'s list"
+            case .tags: return "the index of tags"
+            case .tag(let number): return "the page of tag '\(model.taxonomy.tags[number].name)'"
+            case .notFound: return "the 404 page"
+            case .feed: return "the Atom feed"
+            case .sitemap: return "the sitemap"
+            case .robots: return "the generated robots.txt"
+            case .copy(let file): return file.displayPath
+            }
+        }
+
+        func location(in model: SiteModel) -> SourceLocation? {
+            switch self {
+            case .page(let id, _): SourceLocation(path: model[id].source.file.path, line: 1, column: 1)
+            case .copy(let file): SourceLocation(path: file.displayPath, line: 1, column: 1)
+            default: nil
+            }
+        }
+    }
+
+    public let path: OutputPath
+    public let kind: Kind
+}

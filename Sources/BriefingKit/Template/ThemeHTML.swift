@@ -1,0 +1,79 @@
+import BriefingSupport
+import BriefingTemplates
+
+/// The HTML Markdown transforms write, rendered from the theme's partials so a site restyles a callout,
+/// a FAQ block, a data table or a citation marker by editing `Templates/partials/`. A partial that
+/// wraps Markdown content marks the place with `{{{content}}}`: what comes before it opens the wrapper,
+/// what comes after closes it.
+struct ThemeHTML: Sendable {
+    /// The partials transforms use, each with what it is for, as errors name them.
+    static let partials: KeyValuePairs<String, String> = [
+        "callout": "callouts (> [!NOTE])",
+        "faq": "FAQ sections",
+        "data-table": "tables placed from data (```table)",
+        "cite": "citation markers ([1])",
+        "figure-cite": "figures cited with [](figure:id)",
+    ]
+
+    private let library: TemplateLibrary
+    /// The same for every question of every page: rendered once.
+    let faqQuestion: Wrapper
+    let faqAnswer: Wrapper
+
+    struct Wrapper: Sendable {
+        var open: String
+        var close: String
+    }
+
+    init(library: TemplateLibrary) throws(Diagnostic) {
+        self.library = library
+        faqQuestion = try ThemeHTML.wrapper(library, "faq", ["isSection": false, "isQuestion": true, "isAnswer": false, "headingID": nil])
+        faqAnswer = try ThemeHTML.wrapper(library, "faq", ["isSection": false, "isQuestion": false, "isAnswer": true, "headingID": nil])
+    }
+
+    /// A partial's HTML as one piece, without the line break that ends the file.
+    func html(_ partial: String, _ context: TemplateValue) throws(Diagnostic) -> String {
+        var html = try ThemeHTML.render(library, partial, context)
+        while html.hasSuffix("\n") { html.removeLast() }
+        return html
+    }
+
+    /// A partial that wraps content, cut where its `{{{content}}}` goes.
+    func wrapper(_ partial: String, _ context: TemplateValue) throws(Diagnostic) -> Wrapper {
+        try ThemeHTML.wrapper(library, partial, context)
+    }
+
+    /// `[3]`, linked to the page's source number 3.
+    func citationMarker(_ number: Int) throws(Diagnostic) -> String {
+        try html("cite", ["number": .int(number), "id": .string(ThemeIDs.source(number))])
+    }
+
+    /// Stands for the content while a wrapper renders: control characters no text of a template has.
+    private static let contentMark = "\u{1}content\u{1}"
+
+    private static func wrapper(_ library: TemplateLibrary, _ partial: String, _ context: TemplateValue) throws(Diagnostic) -> Wrapper {
+        let html = try render(library, partial, context.setting("content", .html(contentMark)))
+        guard let mark = html.range(of: contentMark) else {
+            throw .error("Templates/partials/\(partial).html must place the content with {{{content}}}")
+        }
+        // cmark starts and ends a custom block's HTML on lines of their own, so the line breaks around
+        // the content are the partial's layout, not part of either half.
+        return Wrapper(open: withoutLineBreaksAround(html[..<mark.lowerBound]), close: withoutLineBreaksAround(html[mark.upperBound...]))
+    }
+
+    private static func withoutLineBreaksAround(_ text: Substring) -> String {
+        var start = text.startIndex
+        var end = text.endIndex
+        while start < end, text[start] == "\n" { start = text.index(after: start) }
+        while end > start, text[text.index(before: end)] == "\n" { end = text.index(before: end) }
+        return String(text[start..<end])
+    }
+
+    private static func render(_ library: TemplateLibrary, _ partial: String, _ context: TemplateValue) throws(Diagnostic) -> String {
+        do {
+            return try library.render(partial, context: context, strict: true)
+        } catch {
+            throw Theme.diagnostic(error)
+        }
+    }
+}

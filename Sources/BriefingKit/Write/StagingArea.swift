@@ -1,0 +1,52 @@
+import BriefingSupport
+import Foundation
+import Synchronization
+
+/// Folders known to exist, so that writing ten thousand pages does not ask the file system ten
+/// thousand times. Shared by the parallel writers.
+final class FolderCache: Sendable {
+    private let known = Mutex<Set<String>>([])
+
+    func ensure(_ folder: String) throws(FileBytes.IOError) {
+        if known.withLock({ $0.contains(folder) }) { return }
+        if mkdir(folder, 0o755) != 0 {
+            switch errno {
+            case EEXIST: break
+            case ENOENT:
+                guard let slash = folder.lastIndex(of: "/"), slash != folder.startIndex else { throw .fromErrno() }
+                try ensure(String(folder[..<slash]))
+                if mkdir(folder, 0o755) != 0, errno != EEXIST { throw .fromErrno() }
+            default: throw .fromErrno()
+            }
+        }
+        known.withLock { _ = $0.insert(folder) }
+    }
+}
+
+/// The hidden folder a build stages changed files in, laid out as the output folder is.
+struct StagingArea: Sendable {
+    let root: URL
+    let outputExisted: Bool
+    private let folders = FolderCache()
+
+    init(root: URL, outputExisted: Bool) {
+        self.root = root
+        self.outputExisted = outputExisted
+    }
+
+    /// A page rendered as bytes, or a file read as it is.
+    func write(_ contents: some ContiguousBytes, to path: OutputPath) throws(Diagnostic) {
+        try contents.withUnsafeBytes { bytes in write(bytes, to: path) }.get()
+    }
+
+    private func write(_ bytes: UnsafeRawBufferPointer, to path: OutputPath) -> Result<Void, Diagnostic> {
+        let target = root.path + "/" + path.value
+        do {
+            if let slash = target.lastIndex(of: "/") { try folders.ensure(String(target[..<slash])) }
+            try FileBytes.write(bytes, to: target)
+            return .success(())
+        } catch {
+            return .failure(.error("cannot write \(target): \(error.message)"))
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import BriefingSupport
+import Foundation
+
+/// One build's writes, open from the moment the output folder is checked until the plan is applied or
+/// discarded: what the last build wrote, and the staging folder this one fills.
+struct WriteSession: Sendable {
+    let writer: SiteWriter
+    let previous: SiteWriter.Manifest
+    let staging: StagingArea
+
+    /// What the last build recorded for a file made from the same input, when that file is still on disk
+    /// as it was written: the file need not even be rendered.
+    func reusable(_ path: OutputPath, input: UInt64) -> SiteWriter.Manifest.Entry? {
+        guard let old = previous.entries[path.value], old.input == input, writer.isIntact(path.value, old) else { return nil }
+        return old
+    }
+
+    /// Stages a file whose bytes differ from those on disk; whether it did.
+    func stage(_ contents: some ContiguousBytes, at path: OutputPath, _ entry: SiteWriter.Manifest.Entry) throws(Diagnostic) -> Bool {
+        guard writer.needsWrite(path.value, entry, previous: previous) else { return false }
+        try staging.write(contents, to: path)
+        return true
+    }
+
+    /// Leaves the output folder as the build found it.
+    func discard() {
+        writer.discard(staging)
+    }
+
+    /// The plan applied: staged files moved into place, files the last build wrote and this one did not
+    /// removed, and the new manifest recorded.
+    func apply(_ files: [OutputFile]) throws(BuildFailure) -> SiteWriter.Summary {
+        var current = SiteWriter.Manifest()
+        // Made to size: growing rehashed every path so far each time, on one core.
+        current.entries.reserveCapacity(files.count)
+        var staged: [String] = []
+        for file in files {
+            current.entries[file.path.value] = file.entry
+            if file.staged { staged.append(file.path.value) }
+        }
+        try writer.commit(staging, staged)
+        var summary = SiteWriter.Summary()
+        summary.removed = try writer.finish(previous: previous, current: current)
+        summary.written = staged.count
+        summary.unchanged = current.entries.count - staged.count
+        return summary
+    }
+}

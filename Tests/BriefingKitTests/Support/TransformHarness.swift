@@ -1,0 +1,53 @@
+import BriefingTestSupport
+import Foundation
+@testable import BriefingKit
+@testable import BriefingMarkdown
+@testable import BriefingSupport
+@testable import BriefingTemplates
+
+/// One page's Markdown run through chosen transforms as the Markdown stage runs them (then the work they
+/// left for the end), with the default theme's partials from this repository's Templates/.
+enum TransformHarness {
+    struct Result {
+        var html: String
+        var context: TransformContext
+        var diagnostics: [Diagnostic] { context.diagnostics.all }
+    }
+
+    /// The body starts on line 1 of the page's file, as if it had no front matter, so positions in
+    /// messages are the body's own.
+    static func run(
+        _ markdown: String, _ transforms: [any DocumentTransform], options: MarkdownOptions = MarkdownOptions(),
+        data: SiteData = SiteData()
+    ) -> Result {
+        var settings = SiteSettings(title: "Briefing", baseURL: BaseURL("https://example.org/")!)
+        settings.markdown = options
+        let file = ContentFile(relativePath: "alliance/page.md", file: SourceFile(path: "Content/alliance/page.md", text: markdown))
+        let page = Page(
+            kind: .page, source: file, metadata: PageMetadata(), body: Substring(markdown), bodyLineOffset: 0, sectionPath: "alliance",
+            route: "alliance/page/"
+        )
+        let model = SiteModel(
+            settings: settings, pages: [page], router: Router(baseURL: settings.baseURL), sections: [:], pagesByPath: ["alliance/page.md": PageID(0)],
+            draftPaths: [], routes: ["alliance/page/"], newestPages: [PageID(0)], recency: [0]
+        )
+        let document = MarkdownDocument(markdown: markdown, options: options)
+        var context = TransformContext(page: page, pageID: PageID(0), model: model, data: data, theme: theme)
+        for transform in transforms { transform.apply(to: document, context: &context) }
+        context.finish()
+        return Result(html: document.renderHTML(), context: context)
+    }
+
+    /// The partials of the default theme, compiled once.
+    static let theme: ThemeHTML = {
+        let folder = DefaultTheme.partials
+        var templates: [String: Template] = [:]
+        for (name, _) in ThemeHTML.partials {
+            let path = folder.appendingPathComponent(name + ".html").path
+            let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+            templates[name] = try? Template(source: text, name: name, path: path)
+        }
+        // The default theme's partials parse: a failure here is a test failure, reported where they are used.
+        return try! ThemeHTML(library: TemplateLibrary(templates: templates))
+    }()
+}
