@@ -55,7 +55,25 @@ import Testing
         """),
     ]
 
-    @Test(arguments: scriptURLs + oversizedNumbers)
+    static let outputCollisions: [Case] = [
+        Case(name: "Content/robots.txt", files: "-- Content/robots.txt --\nUser-agent: *\n", expected: """
+        Content/robots.txt:1:1: error: Content/robots.txt and the generated robots.txt would both be written to robots.txt: rename or remove one
+        """),
+        Case(name: "Content/feed.xml", files: "-- Content/feed.xml --\n<feed/>\n", expected: """
+        Content/feed.xml:1:1: error: Content/feed.xml and the Atom feed would both be written to feed.xml: rename or remove one
+        """),
+        Case(name: "Content/sitemap.xml", files: "-- Content/sitemap.xml --\n<urlset/>\n", expected: """
+        Content/sitemap.xml:1:1: error: Content/sitemap.xml and the sitemap would both be written to sitemap.xml: rename or remove one
+        """),
+        Case(name: "a content file over a theme asset", files: "-- Content/assets/style.css --\nbody { color: red; }\n", expected: """
+        Templates/assets/style.css:1:1: error: Templates/assets/style.css and Content/assets/style.css would both be written to assets/style.css: rename or remove one
+        """),
+        Case(name: "a page over the index of tags", files: "-- Content/tags.md --\n---\ntitle: Mine\n---\n-- Content/deterrence/tagged.md --\n---\ntitle: Tagged\ntags: [SMA]\n---\n", expected: """
+        Content/tags.md:1:1: error: Content/tags.md and the index of tags would both be written to tags/index.html: rename or remove one
+        """),
+    ]
+
+    @Test(arguments: scriptURLs + oversizedNumbers + outputCollisions)
     func refusedAtItsPositionWithOutputUnchanged(_ testCase: Case) throws {
         try InvalidSiteTests().failsWithAPositionAndLeavesOutputAlone(testCase)
     }
