@@ -23,11 +23,9 @@ struct BuildReuse {
 
     /// The report of the last build, when no file of the site changed since and its output is intact.
     func unchangedReport(writer: SiteWriter, clock: StageClock) -> BuildReport? {
-        guard let cache, cache.optionsKey == optionsKey, cache.matches(stamps),
-              let text = try? String(contentsOf: options.outputFolder.appendingPathComponent(SiteWriter.manifestName), encoding: .utf8)
+        guard let cache, cache.optionsKey == optionsKey, cache.matches(stamps), let manifest = writer.previousManifest(),
+              writer.isIntact(manifest)
         else { return nil }
-        let manifest = SiteWriter.Manifest(text: text)
-        guard writer.isIntact(manifest) else { return nil }
         var summary = SiteWriter.Summary()
         summary.unchanged = manifest.entries.count
         var clock = clock

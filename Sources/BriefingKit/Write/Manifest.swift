@@ -58,24 +58,10 @@ extension SiteWriter {
             entries[String(decoding: path, as: UTF8.self)] = entry
         }
 
-        /// Digits in `radix` (a leading `-` for sizes of older entries), or nil.
-        private static func number(_ bytes: UnsafeBufferPointer<UInt8>, radix: UInt64) -> UInt64? {
-            let negative = radix == 10 && bytes.first == UInt8(ascii: "-")
-            let digits = negative ? UnsafeBufferPointer(rebasing: bytes.dropFirst()) : bytes
-            guard !digits.isEmpty, digits.count <= 16 || radix == 10 && digits.count <= 18 else { return nil }
-            var value: UInt64 = 0
-            for byte in digits {
-                let digit: UInt64
-                switch byte {
-                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt64(byte - UInt8(ascii: "0"))
-                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt64(byte - UInt8(ascii: "a") + 10)
-                case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt64(byte - UInt8(ascii: "A") + 10)
-                default: return nil
-                }
-                guard digit < radix else { return nil }
-                value = value &* radix &+ digit
-            }
-            return negative ? 0 &- value : value
+        /// A hexadecimal hash or input, or a decimal size (negative in older entries), or nil.
+        private static func number(_ bytes: UnsafeBufferPointer<UInt8>, radix: Int) -> UInt64? {
+            let text = String(decoding: bytes, as: UTF8.self)
+            return radix == 10 ? Int64(text).map { UInt64(bitPattern: $0) } : UInt64(text, radix: radix)
         }
 
         /// Written as bytes, sorted by path: 11,000 lines at 10,000 pages, on one core at the end of a build.

@@ -56,7 +56,7 @@ public struct SiteWriter: Sendable {
         guard isDirectory.boolValue else {
             throw BuildFailure([.error("the output path \(output.path) is a file, not a folder")])
         }
-        let manifest = previousManifest()
+        let manifest = previousManifest() ?? Manifest()
         let foreign = foreignFiles(known: manifest)
         if !foreign.isEmpty, !force {
             let shown = foreign.prefix(3).map { "'\($0)'" }.joined(separator: ", ")
@@ -175,11 +175,10 @@ public struct SiteWriter: Sendable {
         return removed
     }
 
-    private func previousManifest() -> Manifest {
-        guard let text = try? String(contentsOf: output.appendingPathComponent(SiteWriter.manifestName), encoding: .utf8) else {
-            return Manifest()
-        }
-        return Manifest(text: text)
+    /// What the last build wrote, or nil when no build wrote into the folder (or its manifest is unreadable).
+    func previousManifest() -> Manifest? {
+        guard let bytes = try? FileBytes.read(outputPath + "/" + SiteWriter.manifestName) else { return nil }
+        return Manifest(text: String(decoding: bytes, as: UTF8.self))
     }
 
     /// Files in the output folder that no earlier build wrote.
