@@ -16,7 +16,12 @@ struct YAMLSource {
     /// The root node, or nil for an empty document. Simple YAML is read by `SimpleYAMLParser`; whatever
     /// it declines goes to Yams, which also gives every error message.
     func compose() throws(Diagnostic) -> YAMLNode? {
+        #if BRIEFING_YAMS_ONLY
+        // Benchmarks/yaml-fast-path.sh builds with this to measure what SimpleYAMLParser saves.
+        var root: YAMLNode?
+        #else
         var root = SimpleYAMLParser.parse(yaml)
+        #endif
         if root == nil { root = try composeWithYams() }
         if let number = root?.firstOversizedInteger {
             let text = number.scalarText ?? ""
