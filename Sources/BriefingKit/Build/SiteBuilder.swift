@@ -16,7 +16,8 @@ public struct SiteBuilder: Sendable {
         let scan = SiteScan(root: options.source)
         let reuse = BuildReuse(options: options, scan: scan)
         let writer = SiteWriter(output: options.outputFolder, force: options.force)
-        if let report = reuse.unchangedReport(writer: writer, clock: clock) { return report }
+        let claim = options.writeOutput ? try writer.claim(siteRoot: options.source) : nil
+        if claim != nil, let report = reuse.unchangedReport(writer: writer, clock: clock) { return report }
 
         let loaded = try SiteLoader(root: options.source).load(scan)
         clock.lap("load")
@@ -25,7 +26,7 @@ public struct SiteBuilder: Sendable {
         let pageLayouts = try theme.layouts(of: model)
         clock.lap("assemble")
 
-        let session = options.writeOutput ? try writer.openSession(siteRoot: options.source) : nil
+        let session = try claim.map { claim throws(BuildFailure) in try writer.openSession(claim) }
         let markdownReuse = reuse.markdown(of: model, loaded: loaded)
         let markdown = MarkdownStage(
             model: model, data: loaded.data, theme: theme.html, contentFiles: loaded.contentFiles, qualityChecks: options.qualityChecks

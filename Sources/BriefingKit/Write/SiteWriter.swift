@@ -17,7 +17,10 @@ public struct SiteWriter: Sendable {
     static let manifestName = ".briefing-manifest"
     static let stagingName = ".briefing-staging"
     /// Files a build neither wrote nor minds: they keep an empty output folder in git, or are its own.
-    static let ignoredNames = Set([".gitkeep", ".gitignore", manifestName, BuildCache.fileName, BuildCache.pendingName]).union(retiredNames)
+    static let ignoredNames = Set([
+        ".gitkeep", ".gitignore", manifestName, BuildCache.fileName, BuildCache.pendingName, OutputClaim.lockName,
+        WriteJournal.fileName, WriteJournal.pendingName,
+    ]).union(retiredNames)
     /// Files earlier versions kept in the output folder and this one no longer reads: the page bodies
     /// between the Markdown and template stages (150 MB at 10,000 pages). A build removes them.
     static let retiredNames: Set<String> = [".briefing-bodies", ".briefing-bodies.new"]
@@ -34,38 +37,52 @@ public struct SiteWriter: Sendable {
         public var removed = 0
     }
 
-    /// Opens the output folder for a build: checks that it may be built into, reads what the last build
-    /// wrote, and makes a fresh staging folder.
-    func openSession(siteRoot: URL) throws(BuildFailure) -> WriteSession {
-        let previous = try prepare(siteRoot: siteRoot)
-        return WriteSession(writer: self, previous: previous, staging: try openStaging())
+    /// Takes the output folder for one build: refuses a folder that overlaps the site's own folders,
+    /// locks it, and finishes a commit that a killed build left half-done.
+    func claim(siteRoot: URL) throws(BuildFailure) -> OutputClaim {
+        try checkPlace(siteRoot: siteRoot)
+        let claim = try OutputClaim.take(output)
+        try recover()
+        return claim
     }
 
-    /// Checks that the output folder may be built into, and reads what the last build wrote.
-    private func prepare(siteRoot: URL) throws(BuildFailure) -> Manifest {
-        let outputPath = output.resolvingSymlinksInPath().path
-        let rootPath = siteRoot.standardizedFileURL.resolvingSymlinksInPath().path
-        for protected in ["Content", "Templates"] {
-            let folder = rootPath + "/" + protected
-            if folder == outputPath || folder.hasPrefix(outputPath + "/") || outputPath.hasPrefix(folder + "/") {
-                throw BuildFailure([.error("the output folder \(output.path) overlaps \(protected)/; choose a folder of its own")])
-            }
+    /// Opens a claimed output folder for a build: reads what the last build wrote, checks that the folder
+    /// holds nothing else (or, with `--force`, nothing this build would write over), and makes a fresh
+    /// staging folder.
+    func openSession(_ claim: OutputClaim) throws(BuildFailure) -> WriteSession {
+        let previous = previousManifest() ?? Manifest()
+        let scanned = FolderScan.files(in: output, hidden: true, skipping: [SiteWriter.stagingName])
+        // A link inside the output folder would let a build write, and later delete, elsewhere.
+        if let link = scanned.first(where: { $0.link != nil }), let target = link.link?.target {
+            throw BuildFailure([.error(
+                "\(outputPath)/\(link.relativePath) is a link to '\(target)'; Briefing writes only inside its output folder: replace the link with the files it points at"
+            )])
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: output.path, isDirectory: &isDirectory) else { return Manifest() }
-        guard isDirectory.boolValue else {
-            throw BuildFailure([.error("the output path \(output.path) is a file, not a folder")])
-        }
-        let manifest = previousManifest() ?? Manifest()
-        let foreign = foreignFiles(known: manifest)
+        let foreign = scanned.map(\.relativePath).filter { !SiteWriter.ignoredNames.contains($0) && previous.entries[$0] == nil }
         if !foreign.isEmpty, !force {
             let shown = foreign.prefix(3).map { "'\($0)'" }.joined(separator: ", ")
             let more = foreign.count > 3 ? " and \(foreign.count - 3) more" : ""
             throw BuildFailure([.error(
-                "\(output.path) holds files Briefing did not write (\(shown)\(more)); empty it, choose another --output, or pass --force to build beside them"
+                "\(outputPath) holds files Briefing did not write (\(shown)\(more)); empty it, choose another --output, or pass --force to build beside them"
             )])
         }
-        return manifest
+        return WriteSession(writer: self, claim: claim, previous: previous, foreign: Set(foreign), staging: try openStaging(claim))
+    }
+
+    /// The output folder may not be, hold or sit in the site's Content/ or Templates/ (`--output /` holds
+    /// them all).
+    private func checkPlace(siteRoot: URL) throws(BuildFailure) {
+        let outputPath = output.resolvingSymlinksInPath().path
+        let rootPath = siteRoot.standardizedFileURL.resolvingSymlinksInPath().path
+        func contains(_ folder: String, _ path: String) -> Bool {
+            path == folder || path.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")
+        }
+        for protected in ["Content", "Templates"] {
+            let folder = rootPath + "/" + protected
+            if contains(outputPath, folder) || contains(folder, outputPath) {
+                throw BuildFailure([.error("the output folder \(output.path) overlaps \(protected)/; choose a folder of its own")])
+            }
+        }
     }
 
     /// Whether a file must be written: its bytes differ from what the manifest records, or the file on
@@ -96,9 +113,9 @@ public struct SiteWriter: Sendable {
     }
 
     /// A fresh, empty staging folder inside the output folder (so moving out of it is a rename).
-    private func openStaging() throws(BuildFailure) -> StagingArea {
+    private func openStaging(_ claim: OutputClaim) throws(BuildFailure) -> StagingArea {
         let staging = output.appendingPathComponent(SiteWriter.stagingName)
-        let outputExisted = FileManager.default.fileExists(atPath: output.path)
+        let outputExisted = claim.outputExisted
         do {
             try? FileManager.default.removeItem(at: staging)
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
@@ -114,10 +131,33 @@ public struct SiteWriter: Sendable {
         if !staging.outputExisted { try? FileManager.default.removeItem(at: output) }
     }
 
-    /// Moves staged files to their places. The staging folder mirrors the output folder, so a folder the
-    /// output lacks (every folder, when building into an empty one) moves in with one rename; only files
-    /// whose folder already exists move one by one.
-    func commit(_ staging: StagingArea, _ staged: [String]) throws(BuildFailure) {
+    /// Moves staged files into place, removes what the last build wrote and this one did not, and
+    /// records the new manifest, behind a journal that makes the whole of it happen or none of it.
+    func commit(_ staging: StagingArea, staged: [String], previous: Manifest, current: Manifest) throws(BuildFailure) -> Int {
+        let journal = WriteJournal(
+            moves: moves(for: staged), removals: Set(previous.entries.keys).subtracting(current.entries.keys).sorted(), manifest: current.text
+        )
+        do throws(Diagnostic) { try journal.write(in: outputPath) } catch { throw BuildFailure([error]) }
+        return try replay(journal)
+    }
+
+    /// Finishes a commit a killed build left half-done, or throws away the staging folder of a build
+    /// killed before its commit began.
+    func recover() throws(BuildFailure) {
+        unlink(outputPath + "/" + WriteJournal.pendingName)
+        if let bytes = try? FileBytes.read(outputPath + "/" + WriteJournal.fileName) {
+            guard let journal = WriteJournal(text: String(decoding: bytes, as: UTF8.self)) else {
+                throw BuildFailure([.error("\(outputPath)/\(WriteJournal.fileName) is damaged; Briefing cannot tell which files are its own: empty the folder and build again")])
+            }
+            _ = try replay(journal)
+        }
+        try? FileManager.default.removeItem(atPath: outputPath + "/" + SiteWriter.stagingName)
+    }
+
+    /// The staging folder mirrors the output folder, so a folder the output lacks (every folder, when
+    /// building into an empty one) moves in with one rename; only files whose folder already exists move
+    /// one by one.
+    private func moves(for staged: [String]) -> [String] {
         var moves: [String] = []
         var movedFolders: Set<String> = []
         var outputHas: [String: Bool] = [:]
@@ -139,9 +179,17 @@ public struct SiteWriter: Sendable {
             }
             if !move.isEmpty { moves.append(move) }
         }
-        let failures = parallelMap(moves) { path -> Diagnostic? in
-            let source = staging.root.path + "/" + path
-            let target = output.path + "/" + path
+        return moves
+    }
+
+    /// Does what the journal says, each step skipped when done already, then removes the journal.
+    private func replay(_ journal: WriteJournal) throws(BuildFailure) -> Int {
+        let stagingPath = outputPath + "/" + SiteWriter.stagingName
+        let failures = parallelMap(journal.moves) { path -> Diagnostic? in
+            let source = stagingPath + "/" + path
+            let target = outputPath + "/" + path
+            var status = stat()
+            guard lstat(source, &status) == 0 else { return nil }
             guard rename(source, target) != 0 else { return nil }
             // A file where a folder now goes, or the other way round (a page's path became a section's):
             // what the last build wrote there gives way.
@@ -151,15 +199,10 @@ public struct SiteWriter: Sendable {
             }
             return .error("cannot write \(target): \(FileBytes.IOError.fromErrno().message)")
         }
-        try? FileManager.default.removeItem(at: staging.root)
         let errors = failures.compactMap { $0 }
         if !errors.isEmpty { throw BuildFailure(errors) }
-    }
-
-    /// Removes the files the previous build wrote that this one did not, and records the new manifest.
-    func finish(previous: Manifest, current: Manifest) throws(BuildFailure) -> Int {
         var removed = 0
-        for path in Set(previous.entries.keys).subtracting(current.entries.keys) {
+        for path in journal.removals {
             let target = output.appendingPathComponent(path)
             guard (try? FileManager.default.removeItem(at: target)) != nil else { continue }
             removed += 1
@@ -167,11 +210,12 @@ public struct SiteWriter: Sendable {
         }
         for name in SiteWriter.retiredNames { unlink(outputPath + "/" + name) }
         do {
-            try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
-            try Data(current.text.utf8).write(to: output.appendingPathComponent(SiteWriter.manifestName), options: .atomic)
+            try Data(journal.manifest.utf8).write(to: output.appendingPathComponent(SiteWriter.manifestName), options: .atomic)
         } catch {
             throw BuildFailure([.error("cannot write \(output.path): \(error.localizedDescription)")])
         }
+        try? FileManager.default.removeItem(atPath: stagingPath)
+        unlink(outputPath + "/" + WriteJournal.fileName)
         return removed
     }
 
@@ -179,13 +223,6 @@ public struct SiteWriter: Sendable {
     func previousManifest() -> Manifest? {
         guard let bytes = try? FileBytes.read(outputPath + "/" + SiteWriter.manifestName) else { return nil }
         return Manifest(text: String(decoding: bytes, as: UTF8.self))
-    }
-
-    /// Files in the output folder that no earlier build wrote.
-    private func foreignFiles(known: Manifest) -> [String] {
-        FolderScan.files(in: output, hidden: true, skipping: [SiteWriter.stagingName]).map(\.relativePath).filter { path in
-            !SiteWriter.ignoredNames.contains(path) && known.entries[path] == nil
-        }
     }
 
     private func removeEmptyFolders(above file: URL) {

@@ -5,7 +5,10 @@ import Foundation
 /// discarded: what the last build wrote, and the staging folder this one fills.
 struct WriteSession: Sendable {
     let writer: SiteWriter
+    let claim: OutputClaim
     let previous: SiteWriter.Manifest
+    /// Files in the folder no build wrote, kept with `--force`: never written over.
+    let foreign: Set<String>
     let staging: StagingArea
 
     /// What the last build recorded for a file made from the same input, when that file is still on disk
@@ -28,19 +31,27 @@ struct WriteSession: Sendable {
     }
 
     /// The plan applied: staged files moved into place, files the last build wrote and this one did not
-    /// removed, and the new manifest recorded.
+    /// removed, and the new manifest recorded, all or nothing (`WriteJournal`).
     func apply(_ files: [OutputFile]) throws(BuildFailure) -> SiteWriter.Summary {
         var current = SiteWriter.Manifest()
         // Made to size: growing rehashed every path so far each time, on one core.
         current.entries.reserveCapacity(files.count)
         var staged: [String] = []
+        var overwritten: [String] = []
         for file in files {
             current.entries[file.path.value] = file.entry
             if file.staged { staged.append(file.path.value) }
+            if foreign.contains(file.path.value) { overwritten.append(file.path.value) }
         }
-        try writer.commit(staging, staged)
+        guard overwritten.isEmpty else {
+            discard()
+            throw BuildFailure(overwritten.sorted().map { path in
+                .error("\(writer.output.path)/\(path) is not Briefing's, and this build would write over it; move it out of the output folder")
+            })
+        }
         var summary = SiteWriter.Summary()
-        summary.removed = try writer.finish(previous: previous, current: current)
+        summary.removed = try writer.commit(staging, staged: staged, previous: previous, current: current)
+        claim.keep()
         summary.written = staged.count
         summary.unchanged = current.entries.count - staged.count
         return summary

@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+@testable import BriefingKit
+@testable import BriefingSupport
+
+/// A build killed in the middle of its commit is finished by the next one (issue 15, row 9). The
+/// state a kill leaves is made here by hand: the journal in place, some moves done, some not.
+@Suite struct WriteJournalTests {
+    @Test func aJournalReadsBackAsWritten() throws {
+        let journal = WriteJournal(moves: ["news", "index.html"], removals: ["old/index.html"], manifest: "# header\nabc 1 0 index.html\n")
+        #expect(WriteJournal(text: journal.text) == journal)
+        #expect(WriteJournal(text: journal.text.replacingOccurrences(of: "move news", with: "move ../outside")) == nil)
+        #expect(WriteJournal(text: String(journal.text.dropLast(20))) == nil)
+    }
+
+    @Test func theNextBuildFinishesAHalfDoneCommitBeforeAnythingElse() throws {
+        let fixture = try SiteFixture(InvalidSiteTests.goodSite)
+        try fixture.build()
+        // What the second build would have made, taken from a build into another folder.
+        try fixture.write("-- Content/deterrence/tripwire.md --\n---\ntitle: Tripwire\ndate: 2026-01-01\n---\n## Why it works\nMore troops.")
+        let reference = fixture.root.appendingPathComponent("Reference")
+        try fixture.build { $0.output = reference }
+        let output = fixture.root.appendingPathComponent("Output")
+        let staging = output.appendingPathComponent(SiteWriter.stagingName)
+        // Killed after the journal and the first move: the home page moved, the tripwire page did not.
+        try FileManager.default.createDirectory(at: staging.appendingPathComponent("deterrence/tripwire"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: reference.appendingPathComponent("deterrence/tripwire/index.html"),
+            to: staging.appendingPathComponent("deterrence/tripwire/index.html")
+        )
+        let manifest = try String(contentsOf: reference.appendingPathComponent(SiteWriter.manifestName), encoding: .utf8)
+        try WriteJournal(moves: ["index.html", "deterrence/tripwire/index.html"], removals: [], manifest: manifest).write(in: output.path)
+        #expect(fixture.output("deterrence/tripwire/index.html")?.contains("More troops.") == false)
+
+        let writer = SiteWriter(output: output, force: false)
+        let claim = try writer.claim(siteRoot: fixture.root)
+        withExtendedLifetime(claim) {}
+        #expect(fixture.output("deterrence/tripwire/index.html")?.contains("More troops.") == true)
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent(WriteJournal.fileName).path))
+        #expect(!FileManager.default.fileExists(atPath: staging.path))
+        #expect(writer.previousManifest()?.entries == SiteWriter.Manifest(text: manifest).entries)
+    }
+
+    @Test func aBuildKilledBeforeItsJournalLeavesThePreviousSite() throws {
+        let fixture = try SiteFixture(InvalidSiteTests.goodSite)
+        try fixture.build()
+        let before = fixture.outputSnapshot()
+        let output = fixture.root.appendingPathComponent("Output")
+        try fixture.write("-- Output/.briefing-staging/deterrence/tripwire/index.html --\nhalf a page\n-- Output/.briefing-journal.new --\nbriefing-jour")
+        let writer = SiteWriter(output: output, force: false)
+        withExtendedLifetime(try writer.claim(siteRoot: fixture.root)) {}
+        #expect(fixture.outputSnapshot() == before)
+    }
+}
