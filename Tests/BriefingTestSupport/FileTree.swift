@@ -40,3 +40,15 @@ public enum DefaultTheme {
         }
     }
 }
+
+extension DefaultTheme {
+    /// Every partial of the default theme by name, with its text.
+    public static func partialTexts() -> [String: String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: partials.path)) ?? []
+        var texts: [String: String] = [:]
+        for name in names where name.hasSuffix(".html") {
+            texts[String(name.dropLast(".html".count))] = try? String(contentsOf: partials.appendingPathComponent(name), encoding: .utf8)
+        }
+        return texts
+    }
+}

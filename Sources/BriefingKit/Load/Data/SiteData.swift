@@ -21,7 +21,7 @@ public struct SiteData: Sendable {
         }))
     }
 
-    static func load(_ files: [(fileName: String, file: SourceFile)]) throws(BuildFailure) -> SiteData {
+    public static func load(_ files: [(fileName: String, file: SourceFile)]) throws(BuildFailure) -> SiteData {
         var data = SiteData()
         var errors: [Diagnostic] = []
         for (fileName, file) in files {
