@@ -44,7 +44,7 @@ import Testing
         #expect(try theme.citationMarker(3) == "<sup class=\"cite\"><a href=\"#source-3\" aria-label=\"Source 3\">[3]</a></sup>")
     }
 
-    @Test func theFAQWrappersAreMadeOnce() throws {
+    @Test func theFAQWrappersComeFromTheFAQPartial() throws {
         let theme = try ThemeHTMLTests.theme([:])
         #expect((theme.faqQuestion.open, theme.faqQuestion.close) == ("<div class=\"faq-item\">", "</div>"))
         #expect((theme.faqAnswer.open, theme.faqAnswer.close) == ("<div class=\"faq-answer\">", "</div>"))
