@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import BriefingMarkdown
 
@@ -55,14 +56,30 @@ import Testing
     /// Shown escaped in the test log, which a raw NUL or CR would garble.
     struct OddInput: Sendable, CustomTestStringConvertible {
         let markdown: String
+        let html: String
+        /// The root's plain text: the words a table of contents or a slug would take.
+        var text = ""
         var testDescription: String { markdown.debugDescription }
     }
 
-    @Test(arguments: ["", "\n", "\u{0}", "a\u{0}b", "\r\n\r", "\u{FEFF}# BOM", "[", "*", "<", "&#0;", "\t>\t-"].map(OddInput.init))
-    func oddInputNeverCrashes(input: OddInput) {
+    /// Input at the edges of what cmark accepts renders as CommonMark says, and its tree can be walked.
+    @Test(arguments: [
+        OddInput(markdown: "", html: ""),
+        OddInput(markdown: "\n", html: ""),
+        OddInput(markdown: "\u{0}", html: "<p>\u{FFFD}</p>\n", text: "\u{FFFD}"),
+        OddInput(markdown: "a\u{0}b", html: "<p>a\u{FFFD}b</p>\n", text: "a\u{FFFD}b"),
+        OddInput(markdown: "\r\n\r", html: ""),
+        OddInput(markdown: "\u{FEFF}# BOM", html: "<h1>BOM</h1>\n", text: "BOM"),
+        OddInput(markdown: "[", html: "<p>[</p>\n", text: "["),
+        OddInput(markdown: "*", html: "<ul>\n<li></li>\n</ul>\n"),
+        OddInput(markdown: "<", html: "<p>&lt;</p>\n", text: "<"),
+        OddInput(markdown: "&#0;", html: "<p>\u{FFFD}</p>\n", text: "\u{FFFD}"),
+        OddInput(markdown: "\t>\t-", html: "<pre><code>&gt;\t-\n</code></pre>\n"),
+    ])
+    func oddInputRendersAsCommonMarkSays(input: OddInput) {
         let document = MarkdownDocument(markdown: input.markdown)
-        _ = document.renderHTML()
-        _ = document.root.descendants().map(\.plainText)
+        #expect(document.renderHTML() == input.html)
+        #expect(document.root.plainText == input.text)
     }
 
     @Test func nulIsReplacedNotTruncated() {

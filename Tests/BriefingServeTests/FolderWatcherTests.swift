@@ -2,29 +2,45 @@ import Foundation
 import Testing
 @testable import BriefingServe
 
-/// inotify watches: every folder below the roots, new folders included, bursts debounced.
+/// inotify watches: every folder below the roots, new folders included, bursts debounced. No test sleeps
+/// to show that nothing happened: each waits for events, and shows silence by what the next event is.
 @Suite(.timeLimit(.minutes(1)))
 final class FolderWatcherTests {
-    /// Counts the changes a watcher reports, for as long as the test holds it.
-    final class Counter: @unchecked Sendable {
-        // `@unchecked Sendable`: `value` is guarded by `lock`.
+    /// The changes a watcher reported, each recorded with the test's mark at the time it arrived.
+    final class Events: @unchecked Sendable {
+        // `@unchecked Sendable`: `marks` and `mark` are guarded by `lock`.
         private let lock = NSLock()
-        private var value = 0
+        private var seen: [String] = []
+        private var current = ""
         private var task: Task<Void, Never>?
 
         init(_ changes: AsyncStream<Void>) {
             task = Task { [self] in
-                for await _ in changes { lock.withLock { value += 1 } }
+                for await _ in changes { lock.withLock { seen.append(current) } }
             }
         }
 
-        var count: Int { lock.withLock { value } }
+        /// What the test did last: events that arrive from now on are recorded with it.
+        func mark(_ name: String) { lock.withLock { current = name } }
 
-        /// Waits until at least `expected` changes arrived, up to a few seconds.
-        func wait(for expected: Int) async throws {
-            for _ in 0..<400 where count < expected {
-                try await Task.sleep(for: .milliseconds(25))
+        var marks: [String] { lock.withLock { seen } }
+
+        struct TimedOut: Error, CustomStringConvertible {
+            var expected: Int
+            var seen: [String]
+            var description: String { "waited 5 s for change \(expected), saw \(seen)" }
+        }
+
+        /// Waits for the `number`th change (from 1) and returns the marks of every change so far; fails
+        /// after five seconds.
+        @discardableResult
+        func waitFor(_ number: Int) async throws -> [String] {
+            let deadline = ContinuousClock.now + .seconds(5)
+            while marks.count < number {
+                guard ContinuousClock.now < deadline else { throw TimedOut(expected: number, seen: marks) }
+                try await Task.sleep(for: .milliseconds(5))
             }
+            return marks
         }
 
         /// Ends the stream, which closes the inotify descriptor.
@@ -34,53 +50,71 @@ final class FolderWatcherTests {
     }
 
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-watch-\(UUID().uuidString)")
+    /// A folder watched by a second watcher with the same debounce: once it reports a change made after
+    /// some writes to `root`, a change those writes caused would have been reported too.
+    let elsewhere = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-watch-\(UUID().uuidString)")
 
     init() throws {
         try FileManager.default.createDirectory(at: root.appendingPathComponent("old"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
     }
 
     deinit {
         try? FileManager.default.removeItem(at: root)
+        try? FileManager.default.removeItem(at: elsewhere)
     }
 
-    func write(_ path: String) throws {
-        let url = root.appendingPathComponent(path)
+    func write(_ path: String, in folder: URL? = nil) throws {
+        let url = (folder ?? root).appendingPathComponent(path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data("x".utf8).write(to: url)
     }
 
-    @Test func changesInFoldersCreatedWhileWatching() async throws {
-        let changes = Counter(try FolderWatcher.changes(in: [root], debounce: .milliseconds(50)))
-        defer { changes.stop() }
-        try write("old/page.md")
-        try await changes.wait(for: 1)
-        #expect(changes.count == 1)
+    /// Returns once a watcher of `elsewhere` with the same debounce reported a change made now.
+    func barrier(debounce: DispatchTimeInterval) async throws {
+        let other = Events(try FolderWatcher.changes(in: [elsewhere], debounce: debounce))
+        defer { other.stop() }
+        try write("barrier-\(UUID().uuidString).md", in: elsewhere)
+        try await other.waitFor(1)
+    }
 
+    @Test func changesInFoldersCreatedWhileWatching() async throws {
+        let changes = Events(try FolderWatcher.changes(in: [root], debounce: .milliseconds(50)))
+        defer { changes.stop() }
+        changes.mark("page in old/")
+        try write("old/page.md")
+        #expect(try await changes.waitFor(1) == ["page in old/"])
+
+        changes.mark("new/deeper/")
         try FileManager.default.createDirectory(at: root.appendingPathComponent("new/deeper"), withIntermediateDirectories: true)
-        try await changes.wait(for: 2)
+        #expect(try await changes.waitFor(2) == ["page in old/", "new/deeper/"])
+        changes.mark("page in new/deeper/")
         try write("new/deeper/page.md")
-        try await changes.wait(for: 3)
-        #expect(changes.count == 3)
+        #expect(try await changes.waitFor(3) == ["page in old/", "new/deeper/", "page in new/deeper/"])
     }
 
     @Test func aBurstOfSavesIsOneChange() async throws {
-        let changes = Counter(try FolderWatcher.changes(in: [root], debounce: .milliseconds(100)))
+        let changes = Events(try FolderWatcher.changes(in: [root], debounce: .milliseconds(100)))
         defer { changes.stop() }
+        changes.mark("burst")
         for index in 0..<30 { try write("old/page-\(index).md") }
-        try await changes.wait(for: 1)
-        try await Task.sleep(for: .milliseconds(400))
-        #expect(changes.count == 1)
+        try await changes.waitFor(1)
+        // Any second change of the burst comes before a change made later elsewhere is reported.
+        try await barrier(debounce: .milliseconds(100))
+        changes.mark("later")
+        try write("old/later.md")
+        #expect(try await changes.waitFor(2) == ["burst", "later"])
     }
 
     @Test func hiddenFilesAreIgnored() async throws {
-        let changes = Counter(try FolderWatcher.changes(in: [root], debounce: .milliseconds(50)))
+        let changes = Events(try FolderWatcher.changes(in: [root], debounce: .milliseconds(50)))
         defer { changes.stop() }
+        changes.mark("hidden")
         try write("old/.page.md.swp")
         try write("old/page.md~")
-        try await Task.sleep(for: .milliseconds(400))
-        #expect(changes.count == 0)
+        try await barrier(debounce: .milliseconds(50))
+        changes.mark("page")
         try write("old/page.md")
-        try await changes.wait(for: 1)
-        #expect(changes.count == 1)
+        #expect(try await changes.waitFor(1) == ["page"])
     }
 }

@@ -5,7 +5,7 @@ import Testing
 @testable import BriefingSupport
 
 /// A whole site written as files, built with the real pipeline, and its output read back.
-@Suite struct SiteBuildTests {
+@Suite struct SiteBuilderTests {
     static let site = """
     -- Content/site.yaml --
     title: Alliance Briefing
@@ -66,7 +66,7 @@ import Testing
     """
 
     @Test func buildsPagesSectionsHomeAnd404() throws {
-        let fixture = try SiteFixture(SiteBuildTests.site)
+        let fixture = try SiteFixture(SiteBuilderTests.site)
         let report = try fixture.build()
         #expect(report.pages == 8)
         #expect(report.warnings.isEmpty)
@@ -94,13 +94,13 @@ import Testing
     }
 
     @Test func draftsAreBuiltWhenAskedFor() throws {
-        let fixture = try SiteFixture(SiteBuildTests.site)
+        let fixture = try SiteFixture(SiteBuilderTests.site)
         try fixture.build { $0.includeDrafts = true }
         #expect(fixture.output("news/draft/index.html")?.contains("Secret.") == true)
     }
 
     @Test func everyURLHonoursTheBasePath() throws {
-        let fixture = try SiteFixture(SiteBuildTests.site)
+        let fixture = try SiteFixture(SiteBuilderTests.site)
         try fixture.build { $0.baseURL = "https://example.org/briefings/" }
         let home = try #require(fixture.output("index.html"))
         #expect(home.contains("<a href=\"/briefings/alliance/explainer/\">explainer</a>"))
@@ -110,7 +110,7 @@ import Testing
     }
 
     @Test func aSecondBuildKeepsUnchangedFilesAndRemovesStaleOnes() throws {
-        let fixture = try SiteFixture(SiteBuildTests.site)
+        let fixture = try SiteFixture(SiteBuilderTests.site)
         try fixture.build()
         let unchanged = fixture.root.appendingPathComponent("Output/burden-sharing/special-measures/index.html")
         let before = try FileManager.default.attributesOfItem(atPath: unchanged.path)[.modificationDate] as? Date
@@ -124,5 +124,28 @@ import Testing
         #expect(report.writer.written == 3)
         let after = try FileManager.default.attributesOfItem(atPath: unchanged.path)[.modificationDate] as? Date
         #expect(before == after)
+    }
+
+    @Test func checkWritesNothingAndStillReportsErrors() throws {
+        let fixture = try SiteFixture(SiteBuilderTests.site + """
+
+        -- Content/alliance/broken.md --
+        ---
+        title: Broken
+        layout: missing
+        ---
+        """)
+        #expect(fixture.failure { $0.writeOutput = false } == [
+            "Content/alliance/broken.md:3:9: error: layout 'missing' not found in Templates/layouts/ (known: 404, base, home, page, section)\nlayout: missing\n        ^",
+        ])
+        #expect(!FileManager.default.fileExists(atPath: fixture.root.appendingPathComponent("Output").path))
+    }
+
+    @Test func checkOfAGoodSiteLeavesNoOutputFolder() throws {
+        let fixture = try SiteFixture(SiteBuilderTests.site)
+        let report = try fixture.build { $0.writeOutput = false }
+        #expect(report.pages == 8)
+        #expect((report.writer.written, report.writer.unchanged, report.writer.removed) == (0, 0, 0))
+        #expect(!FileManager.default.fileExists(atPath: fixture.root.appendingPathComponent("Output").path))
     }
 }

@@ -1,0 +1,188 @@
+import BriefingMarkdown
+import Foundation
+import Testing
+@testable import BriefingKit
+@testable import BriefingSupport
+
+/// The cache the last build leaves in the output folder, and what the next build takes from it.
+@Suite struct BuildCacheTests {
+    static let site = """
+    -- Content/site.yaml --
+    title: Briefing
+    baseURL: https://example.org/
+    -- Content/_index.md --
+    ---
+    title: Home
+    ---
+    -- Content/news/a.md --
+    ---
+    title: A
+    ---
+    First paragraph of A.
+
+    ## Why
+    -- Content/news/b.md --
+    ---
+    title: B
+    summary: B in one line.
+    ---
+    Body of B.
+    """
+
+    /// A folder of its own for a cache file, removed with the value.
+    final class Folder {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-cache-\(UUID().uuidString)")
+        init() throws { try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) }
+        deinit { try? FileManager.default.removeItem(at: url) }
+        var file: URL { url.appendingPathComponent(BuildCache.fileName) }
+    }
+
+    static let cache = BuildCache(
+        optionsKey: "site\u{1F}out", stamps: [FileStamp(path: "Content/news/a.md", size: 42, modified: 1_700_000_000_000_000)],
+        stampedAt: 1_700_000_100_000_000, pageCount: 2,
+        warnings: [.warning("no summary", at: SourceLocation(path: "Content/news/a.md", line: 3, column: 1), sourceLine: "First")],
+        baseURL: BaseURL("https://example.org/briefings/")!, siteKey: 0xFEED_FACE_CAFE_BEEF,
+        pages: [(
+            "news/a.md",
+            BuildCache.CachedPage(sourceHash: UInt64.max - 1, record: PageRecord(
+                bodyHash: 7, facts: PageFacts(headingIDs: ["why", "source-1"], firstParagraph: "First paragraph of A."),
+                diagnostics: [.error("broken", at: SourceLocation(path: "Content/news/a.md", line: 5, column: 2))],
+                fragments: [FragmentReference(page: PageID(1), fragment: "why", source: PageID(0), position: SourcePosition(line: 4, column: 3))]
+            ))
+        )]
+    )
+
+    @Test func aWrittenCacheLoadsAsItWas() throws {
+        let folder = try Folder()
+        #expect(BuildCacheTests.cache.writePending(to: folder.url))
+        // Pending until the output it belongs to is in place.
+        #expect(BuildCache.load(from: folder.url) == nil)
+        BuildCache.commitPending(in: folder.url)
+
+        let loaded = try #require(BuildCache.load(from: folder.url))
+        #expect(loaded.optionsKey == "site\u{1F}out")
+        #expect(loaded.stamps == [FileStamp(path: "Content/news/a.md", size: 42, modified: 1_700_000_000_000_000)])
+        #expect(loaded.stampedAt == 1_700_000_100_000_000)
+        #expect(loaded.pageCount == 2)
+        #expect(loaded.warnings == BuildCacheTests.cache.warnings)
+        #expect(loaded.baseURL.description == "https://example.org/briefings/")
+        #expect(loaded.siteKey == 0xFEED_FACE_CAFE_BEEF)
+        let page = try #require(loaded.pages["news/a.md"])
+        #expect(loaded.pages.count == 1)
+        #expect(page.sourceHash == UInt64.max - 1)
+        #expect(page.record.bodyHash == 7)
+        #expect(page.record.facts.headingIDs == ["why", "source-1"])
+        #expect(page.record.facts.firstParagraph == "First paragraph of A.")
+        #expect(page.record.diagnostics == [.error("broken", at: SourceLocation(path: "Content/news/a.md", line: 5, column: 2))])
+        let fragment = try #require(page.record.fragments.first)
+        #expect(page.record.fragments.count == 1)
+        #expect((fragment.page, fragment.fragment, fragment.source, fragment.position) == (PageID(1), "why", PageID(0), SourcePosition(line: 4, column: 3)))
+    }
+
+    @Test func aDamagedCacheIsIgnored() throws {
+        let folder = try Folder()
+        #expect(BuildCacheTests.cache.writePending(to: folder.url))
+        BuildCache.commitPending(in: folder.url)
+        let bytes = try Data(contentsOf: folder.file)
+        // Cut in the header: no cache at all.
+        try bytes.prefix(12).write(to: folder.file)
+        #expect(BuildCache.load(from: folder.url) == nil)
+        // Cut in the pages, which are read only when asked for: the header stands, no page is reused.
+        try bytes.dropLast(3).write(to: folder.file)
+        let cut = try #require(BuildCache.load(from: folder.url))
+        #expect(cut.pageCount == 2)
+        #expect(cut.pages.isEmpty)
+    }
+
+    @Test func aCacheOfAnotherVersionIsIgnored() throws {
+        let folder = try Folder()
+        #expect(BuildCacheTests.cache.writePending(to: folder.url))
+        BuildCache.commitPending(in: folder.url)
+        var writer = CacheWriter()
+        writer.int(BuildCache.formatVersion + 1)
+        let bytes = try Data(contentsOf: folder.file)
+        var other = CacheWriter()
+        other.int(BuildCache.formatVersion)
+        // The same file with only its version changed.
+        try (Data(writer.bytes) + bytes.dropFirst(other.bytes.count)).write(to: folder.file)
+        #expect(BuildCache.load(from: folder.url) == nil)
+    }
+
+    @Test func stampsMatchOnlyWhenNothingChangedAndNothingIsTooRecent() {
+        let stamp = FileStamp(path: "Content/a.md", size: 1, modified: 1_000_000_000)
+        var cache = BuildCacheTests.cache
+        cache.stamps = [stamp]
+        cache.stampedAt = stamp.modified + 10_000_000
+        #expect(cache.matches([stamp]))
+        #expect(!cache.matches([FileStamp(path: "Content/a.md", size: 2, modified: 1_000_000_000)]))
+        #expect(!cache.matches([]))
+        // Modified within two seconds of the build: it may have changed again within the clock's tick.
+        cache.stampedAt = stamp.modified + 1_000_000
+        #expect(!cache.matches([stamp]))
+    }
+
+    /// Sets every file of the site an hour back, so that the cache may trust their stamps.
+    static func age(_ fixture: SiteFixture) throws {
+        let old = Date().addingTimeInterval(-3600)
+        for folder in ["Content", "Templates"] {
+            let url = fixture.root.appendingPathComponent(folder)
+            for file in FolderScan.files(in: url) {
+                try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: url.appendingPathComponent(file.relativePath).path)
+            }
+        }
+    }
+
+    @Test func aBuildWithNothingChangedSaysSo() throws {
+        let fixture = try SiteFixture(BuildCacheTests.site)
+        try BuildCacheTests.age(fixture)
+        let first = try fixture.build()
+        #expect(!first.stages.map(\.name).contains("nothing changed"))
+        let second = try fixture.build()
+        #expect(second.stages.map(\.name) == ["nothing changed"])
+        #expect((second.pages, second.files, second.writer.unchanged, second.writer.written) == (first.pages, first.files, first.files, 0))
+
+        try fixture.write("""
+        -- Content/news/a.md --
+        ---
+        title: A, changed
+        ---
+        """)
+        let third = try fixture.build()
+        #expect(!third.stages.map(\.name).contains("nothing changed"))
+        #expect(fixture.output("news/a/index.html")?.contains("<h1>A, changed</h1>") == true)
+    }
+
+    @Test func markdownIsReusedOnlyForAnUnchangedPage() throws {
+        let fixture = try SiteFixture(BuildCacheTests.site)
+        try fixture.build()
+        try fixture.write("""
+        -- Content/news/b.md --
+        ---
+        title: B
+        summary: B in one line.
+        ---
+        Body of B, changed.
+        """)
+        let options = fixture.options()
+        let stages = try SiteStages(fixture)
+        let reuse = BuildReuse(options: options, scan: SiteScan(root: fixture.root))
+        let markdown = reuse.markdown(of: stages.model, loaded: stages.loaded)
+        let a = try #require(markdown.record(for: try stages.id("news/a.md")))
+        #expect(a.facts.firstParagraph == "First paragraph of A.")
+        #expect(a.facts.headingIDs.contains("why"))
+        #expect(markdown.record(for: try stages.id("news/b.md")) == nil)
+    }
+
+    @Test func noMarkdownIsReusedWhenTheSiteSettingsChange() throws {
+        let fixture = try SiteFixture(BuildCacheTests.site)
+        try fixture.build()
+        try fixture.write("""
+        -- Content/site.yaml --
+        title: Briefing, renamed
+        baseURL: https://example.org/
+        """)
+        let stages = try SiteStages(fixture)
+        let markdown = BuildReuse(options: fixture.options(), scan: SiteScan(root: fixture.root)).markdown(of: stages.model, loaded: stages.loaded)
+        #expect(markdown.record(for: try stages.id("news/a.md")) == nil)
+    }
+}

@@ -1,0 +1,67 @@
+import BriefingTestSupport
+import Foundation
+import Testing
+@testable import BriefingKit
+@testable import BriefingSupport
+@testable import BriefingTemplates
+
+/// The HTML transforms write, from the theme's partials.
+@Suite struct ThemeHTMLTests {
+    /// The default theme's partials with some of a test's own, by name.
+    static func theme(_ extra: [String: String]) throws -> ThemeHTML {
+        var templates: [String: Template] = [:]
+        for (name, _) in ThemeHTML.partials {
+            let path = DefaultTheme.partials.appendingPathComponent(name + ".html").path
+            templates[name] = try Template(source: String(contentsOfFile: path, encoding: .utf8), name: name, path: path)
+        }
+        for (name, text) in extra {
+            templates[name] = try Template(source: text, name: name, path: "Templates/partials/\(name).html")
+        }
+        return try ThemeHTML(library: TemplateLibrary(templates: templates))
+    }
+
+    @Test func aWrapperIsSplitWhereItsContentGoes() throws {
+        let theme = try ThemeHTMLTests.theme(["box": "<div class=\"box box-{{kind}}\">\n<p>{{title}}</p>\n{{{content}}}\n</div>\n"])
+        let wrapper = try theme.wrapper("box", ["kind": "note", "title": "A & B"])
+        #expect(wrapper.open == "<div class=\"box box-note\">\n<p>A &amp; B</p>")
+        #expect(wrapper.close == "</div>")
+    }
+
+    @Test func aPartialWithoutContentCannotWrap() throws {
+        let theme = try ThemeHTMLTests.theme(["plain": "<hr>\n"])
+        #expect(throws: Diagnostic.error("Templates/partials/plain.html must place the content with {{{content}}}")) {
+            try theme.wrapper("plain", [:])
+        }
+    }
+
+    @Test func aPartialIsOneLineWithoutItsFinalLineBreak() throws {
+        let theme = try ThemeHTMLTests.theme(["note": "<b>{{text}}</b>\n\n"])
+        #expect(try theme.html("note", ["text": "x < y"]) == "<b>x &lt; y</b>")
+    }
+
+    @Test func citationMarkersLinkToTheirSource() throws {
+        let theme = try ThemeHTMLTests.theme([:])
+        #expect(try theme.citationMarker(3) == "<sup class=\"cite\"><a href=\"#source-3\" aria-label=\"Source 3\">[3]</a></sup>")
+    }
+
+    @Test func theFAQWrappersComeFromTheFAQPartial() throws {
+        let theme = try ThemeHTMLTests.theme([:])
+        #expect((theme.faqQuestion.open, theme.faqQuestion.close) == ("<div class=\"faq-item\">", "</div>"))
+        #expect((theme.faqAnswer.open, theme.faqAnswer.close) == ("<div class=\"faq-answer\">", "</div>"))
+    }
+
+    @Test func aFAQPartialWithoutContentIsABuildErrorNamingIt() throws {
+        let fixture = try SiteFixture("""
+        -- Content/site.yaml --
+        title: Briefing
+        baseURL: https://example.org/
+        -- Content/_index.md --
+        ---
+        title: Home
+        ---
+        -- Templates/partials/faq.html --
+        <section class="faq"></section>
+        """)
+        #expect(fixture.failure() == ["error: Templates/partials/faq.html must place the content with {{{content}}}"])
+    }
+}

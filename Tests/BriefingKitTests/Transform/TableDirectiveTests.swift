@@ -1,0 +1,168 @@
+import Testing
+@testable import BriefingKit
+@testable import BriefingMarkdown
+@testable import BriefingSupport
+
+/// ```table blocks: a data file placed as a table with the default theme's data-table partial.
+@Suite struct TableDirectiveTests {
+    static let data: SiteData = {
+        let files: [(fileName: String, file: SourceFile)] = [
+            ("troops.csv", SourceFile(path: "Content/data/troops.csv", text: """
+            Country,Troops,Since
+            Korea,"28,500",1950
+            Japan,"55,000",1945
+
+            """)),
+            ("bases.csv", SourceFile(path: "Content/data/bases.csv", text: """
+            Base,Troops,Source,Source URL
+            Humphreys,"36,000",USFK,https://www.usfk.mil/
+            Osan,"7,000",USAF,https://www.af.mil/
+            Kunsan,"2,500",USFK,https://www.usfk.mil/
+
+            """)),
+            ("figures.yaml", SourceFile(path: "Content/data/figures.yaml", text: """
+            sma:
+              value: $1.1 billion
+              label: Korea's 2024 SMA contribution
+              source: Ministry of Foreign Affairs
+              url: https://www.mofa.go.kr/
+            troops:
+              value: "28,500"
+              label: US troops in Korea
+              source: USFK
+
+            """)),
+        ]
+        // The files above are well formed: a failure here is a failure of every test that uses them.
+        return try! SiteData.load(files)
+    }()
+
+    static func run(_ markdown: String) -> TransformHarness.Result {
+        TransformHarness.run(markdown, [TableDirective(data: data)], data: data)
+    }
+
+    @Test func aCSVFileWithCaptionAndChosenRenamedColumns() {
+        let result = TableDirectiveTests.run("""
+        ```table
+        data: troops.csv
+        caption: US troops abroad
+        columns: {Country: Host, Troops: US troops}
+        source: USFK
+        source-url: https://www.usfk.mil/
+        ```
+        """)
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.html == """
+            <figure class="data-table">
+            <div class="table-wrap">
+            <table>
+            <caption>US troops abroad</caption>
+            <thead>
+            <tr><th scope="col">Host</th><th scope="col" class="num">US troops</th></tr>
+            </thead>
+            <tbody>
+            <tr><th scope="row">Korea</th><td class="num">28,500</td></tr>
+            <tr><th scope="row">Japan</th><td class="num">55,000</td></tr>
+            </tbody>
+            </table>
+            </div>
+            <p class="table-source">Source: <a href="https://www.usfk.mil/">USFK</a><sup class="cite"><a href="#source-1" aria-label="Source 1">[1]</a></sup></p>
+            </figure>
+
+            """)
+        #expect(result.context.citations.sources == [SourceReference(title: "USFK", url: "https://www.usfk.mil/")])
+    }
+
+    @Test func aSourceColumnBecomesLinkedSources() {
+        let result = TableDirectiveTests.run("""
+        ```table
+        data: bases.csv
+        columns: [Base, Source]
+        ```
+        """)
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.html == """
+            <figure class="data-table">
+            <div class="table-wrap">
+            <table>
+            <thead>
+            <tr><th scope="col">Base</th><th scope="col">Source</th></tr>
+            </thead>
+            <tbody>
+            <tr><th scope="row">Humphreys</th><td><a href="https://www.usfk.mil/">USFK</a></td></tr>
+            <tr><th scope="row">Osan</th><td><a href="https://www.af.mil/">USAF</a></td></tr>
+            <tr><th scope="row">Kunsan</th><td><a href="https://www.usfk.mil/">USFK</a></td></tr>
+            </tbody>
+            </table>
+            </div>
+            <p class="table-source">Sources: <a href="https://www.usfk.mil/">USFK</a><sup class="cite"><a href="#source-1" aria-label="Source 1">[1]</a></sup>; <a href="https://www.af.mil/">USAF</a><sup class="cite"><a href="#source-2" aria-label="Source 2">[2]</a></sup></p>
+            </figure>
+
+            """)
+        #expect(result.context.citations.sources.map(\.title) == ["USFK", "USAF"])
+    }
+
+    @Test func everyFigureAsATable() {
+        let result = TableDirectiveTests.run("""
+        ```table
+        figures: all
+        caption: Key figures
+        columns: [Figure, Value]
+        ```
+        """)
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.html == """
+            <figure class="data-table">
+            <div class="table-wrap">
+            <table>
+            <caption>Key figures</caption>
+            <thead>
+            <tr><th scope="col">Figure</th><th scope="col" class="num">Value</th></tr>
+            </thead>
+            <tbody>
+            <tr><th scope="row">Korea&#39;s 2024 SMA contribution</th><td class="num">$1.1 billion</td></tr>
+            <tr><th scope="row">US troops in Korea</th><td class="num">28,500</td></tr>
+            </tbody>
+            </table>
+            </div>
+            <p class="table-source">Sources: <a href="https://www.mofa.go.kr/">Ministry of Foreign Affairs</a><sup class="cite"><a href="#source-1" aria-label="Source 1">[1]</a></sup>; USFK<sup class="cite"><a href="#source-2" aria-label="Source 2">[2]</a></sup></p>
+            </figure>
+
+            """)
+    }
+
+    @Test func aTableWithoutASourceIsAWarning() {
+        let result = TableDirectiveTests.run("""
+        Intro.
+
+        ```table
+        data: troops.csv
+        caption: US troops abroad
+        ```
+        """)
+        #expect(result.diagnostics.map(\.description) == [
+            "Content/alliance/page.md:3:1: warning: table 'US troops abroad' cites no source: add 'source:' and 'source-url:', or a Source column to troops.csv\n```table\n^",
+        ])
+        #expect(result.html.contains("<caption>US troops abroad</caption>"))
+        #expect(!result.html.contains("table-source"))
+    }
+
+    @Test(arguments: [
+        (
+            "data: troops.csv\ncolour: red",
+            "Content/alliance/page.md:3:1: error: unknown key 'colour' in the table directive (use data or figures, caption, columns, align, source, source-url)\ncolour: red\n^"
+        ),
+        (
+            "data: troops.csv\ncolumns: [Country, Bases]",
+            "Content/alliance/page.md:3:20: error: column 'Bases' not found in troops.csv (columns: 'Country', 'Troops', 'Since')\ncolumns: [Country, Bases]\n                   ^"
+        ),
+        (
+            "data: missing.csv",
+            "Content/alliance/page.md:2:7: error: data file 'missing.csv' not found in Content/data/ (there: bases.csv, figures.yaml, troops.csv)\ndata: missing.csv\n      ^"
+        ),
+    ])
+    func mistakesAreErrorsAtTheirPosition(_ yaml: String, _ message: String) {
+        let result = TableDirectiveTests.run("```table\n\(yaml)\n```\n")
+        #expect(result.diagnostics.map(\.description) == [message])
+    }
+}
