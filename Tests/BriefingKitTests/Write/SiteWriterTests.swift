@@ -21,7 +21,8 @@ import Testing
         deinit { try? FileManager.default.removeItem(at: root) }
 
         func session(force: Bool = false, output: URL? = nil) throws(BuildFailure) -> WriteSession {
-            try SiteWriter(output: output ?? self.output, force: force).openSession(siteRoot: root)
+            let writer = SiteWriter(output: output ?? self.output, force: force)
+            return try writer.openSession(writer.claim(siteRoot: root))
         }
 
         /// Every file of the output folder with its text, the writer's own hidden files included.
@@ -74,7 +75,7 @@ import Testing
         let files = folder.files()
         #expect(files["index.html"] == "<h1>Home</h1>")
         #expect(files["news/a/index.html"] == "<h1>A</h1>")
-        #expect(Set(files.keys) == ["index.html", "news/a/index.html", SiteWriter.manifestName])
+        #expect(Set(files.keys) == ["index.html", "news/a/index.html", SiteWriter.manifestName, OutputClaim.lockName])
         #expect(SiteWriterTests.manifestPaths(files) == ["index.html", "news/a/index.html"])
     }
 
@@ -92,7 +93,7 @@ import Testing
         try SiteWriterTests.build(folder.session(), ["index.html": "<h1>Home</h1>", "news/a/index.html": "<h1>A</h1>"])
         let (summary, _) = try SiteWriterTests.build(folder.session(), ["index.html": "<h1>Home</h1>"])
         #expect(summary.removed == 1)
-        #expect(Set(folder.files().keys) == ["index.html", SiteWriter.manifestName])
+        #expect(Set(folder.files().keys) == ["index.html", SiteWriter.manifestName, OutputClaim.lockName])
         // Its folders, now empty, go with it.
         #expect(!FileManager.default.fileExists(atPath: folder.output.appendingPathComponent("news").path))
     }
