@@ -79,7 +79,7 @@ struct BuildReuse {
         return [
             options.source.standardizedFileURL.path, options.outputFolder.standardizedFileURL.path, options.baseURL ?? "",
             options.origin ?? "",
-            "\(options.includeDrafts)", "\(day.year ?? 0)-\(day.month ?? 0)-\(day.day ?? 0)",
+            "\(options.includeDrafts)", "\(options.qualityChecks)", "\(day.year ?? 0)-\(day.month ?? 0)-\(day.day ?? 0)",
         ].joined(separator: "\u{1F}")
     }
 

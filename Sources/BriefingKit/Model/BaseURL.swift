@@ -29,7 +29,8 @@ public struct BaseURL: Sendable, Hashable, CustomStringConvertible {
             path = String(rest[hostEnd...])
         }
         if path.isEmpty { path = "/" }
-        guard path.hasPrefix("/"), !path.contains("?"), !path.contains("#"), !path.contains(" "),
+        // `//host/` would make every link of the site point at another host.
+        guard path.hasPrefix("/"), !path.hasPrefix("//"), !path.contains("?"), !path.contains("#"), !path.contains(" "),
               !path.split(separator: "/").contains(where: { $0 == ".." || $0 == "." })
         else { return nil }
         if !path.hasSuffix("/") { path += "/" }

@@ -186,3 +186,14 @@ import Testing
         #expect(markdown.record(for: try stages.id("news/a.md")) == nil)
     }
 }
+
+@Suite struct BuildReuseOptionsTests {
+    /// Warnings only `check` gives must not be reported by a later plain build from the cache.
+    @Test func theEditorsChecksArePartOfWhatABuildReuses() throws {
+        let fixture = try SiteFixture(InvalidSiteTests.goodSite + "\n-- Content/deterrence/map.md --\n---\ntitle: Map\nsummary: A map.\n---\n![](map.png)\n-- Content/deterrence/map.png --\nPNG")
+        let checked = try fixture.build { $0.qualityChecks = true }
+        #expect(checked.warnings.contains { $0.message.hasPrefix("image 'map.png' has no alt text") })
+        let plain = try fixture.build()
+        #expect(!plain.warnings.contains { $0.message.hasPrefix("image 'map.png' has no alt text") })
+    }
+}
