@@ -53,7 +53,21 @@ import Testing
         """),
     ]
 
-    @Test(arguments: scriptURLs + oversizedNumbers)
+    /// Feeds, sitemaps and JSON-LD need an instant: these had none, and the feed showed 1970-01-01.
+    static let impossibleDates: [Case] = [
+        Case(name: "a time zone offset of +99:99", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\ndate: 2024-01-01T00:00:00+99:99\n---\n", expected: """
+        Content/deterrence/bad.md:3:7: error: 'date' is not a valid timestamp: write it as YYYY-MM-DDTHH:MM:SS with Z or an offset from -23:59 to +23:59 (e.g. 2026-03-12T09:30:00+09:00)
+        date: 2024-01-01T00:00:00+99:99
+              ^
+        """),
+        Case(name: "the year 0000", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\nupdated: 0000-01-01\n---\n", expected: """
+        Content/deterrence/bad.md:3:10: error: 'updated' is not a valid date: write it as YYYY-MM-DD (e.g. 2026-03-12)
+        updated: 0000-01-01
+                 ^
+        """),
+    ]
+
+    @Test(arguments: scriptURLs + oversizedNumbers + impossibleDates)
     func refusedAtItsPositionWithOutputUnchanged(_ testCase: Case) throws {
         try InvalidSiteTests().failsWithAPositionAndLeavesOutputAlone(testCase)
     }
