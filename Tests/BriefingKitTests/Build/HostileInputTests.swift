@@ -72,6 +72,25 @@ import Testing
         try InvalidSiteTests().failsWithAPositionAndLeavesOutputAlone(testCase)
     }
 
+    /// Maps were made key by key into a sorted array: quadratic, 525 s for this CSV and 17 s for this JSON.
+    /// The debug build takes about 8 s; the time limit only has to tell linear from quadratic.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["BRIEFING_SKIP_HUGE_INPUT"] == nil), .timeLimit(.minutes(1)))
+    func aMillionCSVColumnsAndTwoHundredThousandJSONKeysBuildInSeconds() throws {
+        let columns = 1_000_000
+        let csv = (0..<columns).map { "c\($0)" }.joined(separator: ",") + "\n" + Array(repeating: "1", count: columns).joined(separator: ",") + "\n"
+        let json = "{" + (0..<200_000).map { "\"k\($0)\": \($0)" }.joined(separator: ", ") + ", \"k0\": -1}"
+        let fixture = try SiteFixture(InvalidSiteTests.goodSite, templates: SiteFixture.templates.replacingOccurrences(
+            of: "<h1>{{site.title}}</h1>", with: "<h1>{{site.title}}</h1><p>{{#data.wide}}{{c999999}}{{/data.wide}} {{data.keys.k199999}} {{data.keys.k0}}</p>"
+        ))
+        try fixture.writeBytes(Array(csv.utf8), to: "Content/data/wide.csv")
+        try fixture.writeBytes(Array(json.utf8), to: "Content/data/keys.json")
+        let start = ContinuousClock.now
+        try fixture.build()
+        #expect(ContinuousClock.now - start < .seconds(30))
+        // A key given twice in JSON keeps its first value.
+        #expect(fixture.output("index.html")?.contains("<p>1 199999 0</p>") == true)
+    }
+
     @Test func allowedURLsStillLink() throws {
         let fixture = try SiteFixture(InvalidSiteTests.goodSite + """
 

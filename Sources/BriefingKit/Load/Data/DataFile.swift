@@ -28,9 +28,7 @@ public struct DataFile: Sendable {
             }
             let records: [TemplateValue] = table.rows.map { row in
                 // A column named twice keeps its first value.
-                var record = TemplateMap(minimumCapacity: table.header.count)
-                for (name, field) in zip(table.header, row) where record[name] == nil { record[name] = .string(field) }
-                return .map(record)
+                .map(TemplateMap(zip(table.header, row.lazy.map(TemplateValue.string))) { first, _ in first })
             }
             return DataFile(name: stem, fileName: fileName, file: file, value: .list(records), table: table)
         case "json":
