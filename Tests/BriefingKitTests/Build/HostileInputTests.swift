@@ -67,7 +67,17 @@ import Testing
         """),
     ]
 
-    @Test(arguments: scriptURLs + oversizedNumbers + impossibleDates)
+    /// Each pass over a template recursed once per level, and each section kept a copy of its inner
+    /// text: 10,000 levels in any partial, even an unused one, overflowed the stack (exit 139).
+    static let deepTemplates: [Case] = [
+        Case(name: "10,000 nested sections in an unused partial", files: "-- Templates/partials/unused.html --\n" + String(repeating: "{{#a}}\n", count: 10_000) + String(repeating: "{{/a}}\n", count: 10_000), expected: """
+        Templates/partials/unused.html:101:1: error: sections, parents and blocks nested more than 100 deep
+        {{#a}}
+        ^
+        """),
+    ]
+
+    @Test(arguments: scriptURLs + oversizedNumbers + impossibleDates + deepTemplates)
     func refusedAtItsPositionWithOutputUnchanged(_ testCase: Case) throws {
         try InvalidSiteTests().failsWithAPositionAndLeavesOutputAlone(testCase)
     }
