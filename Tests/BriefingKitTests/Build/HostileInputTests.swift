@@ -67,6 +67,35 @@ import Testing
         """),
     ]
 
+    /// `levels` anchors, each a list of nine aliases of the one before: nine levels stand for 387 million values.
+    static func aliasBomb(levels: Int, indent: String = "") -> String {
+        let names = "abcdefghi".prefix(levels).map(String.init)
+        var lines = [indent + "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]"]
+        for (previous, name) in zip(names, names.dropFirst()) {
+            lines.append(indent + "\(name): &\(name) [" + Array(repeating: "*" + previous, count: 9).joined(separator: ",") + "]")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The first alias of `e` in `f` takes what aliases add past 100,000 (74,718 before it, 66,430 with it).
+    static func aliasBombError(_ path: String, line: Int, indent: String = "") -> String {
+        """
+        \(path):\(line):\(8 + indent.count): error: invalid YAML: the aliases up to '*e' stand for more than 100000 values; aliases inside aliased values multiply, so repeat less
+        \(indent)f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]
+        \(indent)       ^
+        """
+    }
+
+    /// Composing them made every value: front matter hung at 7.3 GB, site.yaml and data YAML took 385–555 MB.
+    static let aliasBombs: [Case] = [
+        Case(name: "nine levels of aliases in front matter", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\n" + aliasBomb(levels: 9) + "---\n",
+             expected: aliasBombError("Content/deterrence/bad.md", line: 8)),
+        Case(name: "seven levels of aliases in site.yaml", files: "-- Content/site.yaml --\ntitle: Briefing\nbaseURL: https://example.org/\nparams:\n" + aliasBomb(levels: 7, indent: "  "),
+             expected: aliasBombError("Content/site.yaml", line: 9, indent: "  ")),
+        Case(name: "seven levels of aliases in data YAML", files: "-- Content/data/bomb.yaml --\n" + aliasBomb(levels: 7),
+             expected: aliasBombError("Content/data/bomb.yaml", line: 6)),
+    ]
+
     /// Each pass over a template recursed once per level, and each section kept a copy of its inner
     /// text: 10,000 levels in any partial, even an unused one, overflowed the stack (exit 139).
     static let deepTemplates: [Case] = [
@@ -77,7 +106,7 @@ import Testing
         """),
     ]
 
-    @Test(arguments: scriptURLs + oversizedNumbers + impossibleDates + deepTemplates)
+    @Test(arguments: scriptURLs + oversizedNumbers + impossibleDates + deepTemplates + aliasBombs)
     func refusedAtItsPositionWithOutputUnchanged(_ testCase: Case) throws {
         try InvalidSiteTests().failsWithAPositionAndLeavesOutputAlone(testCase)
     }
