@@ -112,9 +112,11 @@ import Testing
     }
 
     /// Maps were made key by key into a sorted array: quadratic, 525 s for this CSV and 17 s for this JSON.
-    /// The debug build takes about 8 s; the time limit only has to tell linear from quadratic.
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["BRIEFING_SKIP_HUGE_INPUT"] == nil), .timeLimit(.minutes(1)))
-    func aMillionCSVColumnsAndTwoHundredThousandJSONKeysBuildInSeconds() throws {
+    /// The debug build takes about 8 s; the time limit, roomy for a busy machine, only has to tell linear
+    /// from quadratic. The build runs off Swift's few concurrency threads, which the servers of other
+    /// tests answer on.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["BRIEFING_SKIP_HUGE_INPUT"] == nil), .timeLimit(.minutes(2)))
+    func aMillionCSVColumnsAndTwoHundredThousandJSONKeysBuildInSeconds() async throws {
         let columns = 1_000_000
         let csv = (0..<columns).map { "c\($0)" }.joined(separator: ",") + "\n" + Array(repeating: "1", count: columns).joined(separator: ",") + "\n"
         let json = "{" + (0..<200_000).map { "\"k\($0)\": \($0)" }.joined(separator: ", ") + ", \"k0\": -1}"
@@ -123,9 +125,12 @@ import Testing
         ))
         try fixture.writeBytes(Array(csv.utf8), to: "Content/data/wide.csv")
         try fixture.writeBytes(Array(json.utf8), to: "Content/data/keys.json")
-        let start = ContinuousClock.now
-        try fixture.build()
-        #expect(ContinuousClock.now - start < .seconds(30))
+        let options = fixture.options()
+        _ = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<BuildReport, any Error>) in
+            DispatchQueue.global().async {
+                do { continuation.resume(returning: try SiteBuilder(options: options).build()) } catch { continuation.resume(throwing: error) }
+            }
+        }
         // A key given twice in JSON keeps its first value.
         #expect(fixture.output("index.html")?.contains("<p>1 199999 0</p>") == true)
     }
