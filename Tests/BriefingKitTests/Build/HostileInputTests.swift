@@ -107,8 +107,8 @@ import Testing
     ]
 
     @Test(arguments: scriptURLs + oversizedNumbers + impossibleDates + deepTemplates + aliasBombs)
-    func refusedAtItsPositionWithOutputUnchanged(_ testCase: Case) throws {
-        try InvalidSiteTests().failsWithAPositionAndLeavesOutputAlone(testCase)
+    func refusedAtItsPositionWithOutputUnchanged(_ testCase: Case) async throws {
+        try await InvalidSiteTests().failsWithAPositionAndLeavesOutputAlone(testCase)
     }
 
     /// Maps were made key by key into a sorted array: quadratic, 525 s for this CSV and 17 s for this JSON.

@@ -20,6 +20,16 @@ enum BriefingCommand {
         return URL(fileURLWithPath: "briefing")
     }
 
+    /// The same, waiting on a Dispatch thread: a test that waits for a build on one of Swift's few
+    /// concurrency threads keeps the servers of other tests, which answer on them, from answering.
+    static func run(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:], launcher: [String] = []) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Swift.Result { try run(arguments, in: folder, environment: environment, launcher: launcher) })
+            }
+        }
+    }
+
     /// `launcher` runs the command through another one, such as `setpriv` to build as another user.
     static func run(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:], launcher: [String] = []) throws -> Result {
         let process = Process()
