@@ -91,8 +91,16 @@ public struct DataFile: Sendable {
         var rows: [[String]] = []
         var lines: [Int] = []
         for item in sequence {
-            guard item.mapping != nil else { return nil }
-            rows.append(header.map { item[$0]?.scalarText ?? "" })
+            guard let pairs = item.mapping else { return nil }
+            if pairs.count <= 32 {
+                rows.append(header.map { item[$0]?.scalarText ?? "" })
+            } else {
+                // A record of many columns is read through a dictionary: finding each column by a scan
+                // of its pairs is quadratic in the columns.
+                var fields: [String: String] = [:]
+                for pair in pairs where pair.key.tagName == .str { fields[pair.key.scalarText ?? ""] = pair.value.scalarText ?? "" }
+                rows.append(header.map { fields[$0] ?? "" })
+            }
             lines.append(item.line)
         }
         return CSVTable(header: header, rows: rows, rowLines: lines)
