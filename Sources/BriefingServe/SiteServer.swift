@@ -67,8 +67,24 @@ public struct SiteServer: Sendable {
         // The builder owns this subfolder: a failed first build deletes it again, the folder above stays.
         let site = folder.appendingPathComponent("site")
 
+        // Browsers reach FlyingFox only through the gate: its socket is a file in the private folder.
+        let upstream = sockaddr_un.unix(path: folder.appendingPathComponent("http.sock").path)
+        let pool = HTTPServer.defaultPool()
+        let listener: AsyncSocket
+        do {
+            try await pool.prepare()
+            listener = try AsyncSocket(socket: listen.makeListeningSocket(), pool: pool)
+        } catch {
+            throw ServeError("cannot serve on \(listen.urlHost):\(options.port): \(error.localizedDescription)")
+        }
+        defer { try? listener.close() }
+        guard let port = try? listener.socket.sockname().port else { throw ServeError("the server stopped listening") }
+        let hosts = Set(["127.0.0.1", "localhost", "[::1]", listen.urlHost.lowercased()].map { "\($0):\(port)" })
+        let everyInterface = ["0.0.0.0", "::"].contains(options.host)
+        let gate = RequestGate(hosts: hosts, anyAddressOnPort: everyInterface ? port : nil, upstream: upstream, pool: pool)
+
         let live = LiveReload()
-        let http = HTTPServer(address: listen.address, logger: .disabled)
+        let http = HTTPServer(address: upstream, logger: .disabled)
         await http.appendRoute(HTTPRoute("GET " + LiveReloadScript.eventsPath)) { request in
             await live.eventStream(since: request.query["since"])
         }
@@ -76,16 +92,17 @@ public struct SiteServer: Sendable {
 
         do {
             try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await pool.run() }
                 group.addTask { try await http.run() }
                 group.addTask { try await http.waitUntilListening() }
-                // `run()` ends early only by throwing (a port in use), so whichever child finishes
-                // first says whether the server is listening.
+                // `run()` ends early only by throwing, so whichever child finishes first says whether
+                // FlyingFox is listening.
                 do {
                     try await group.next()
                 } catch {
-                    throw ServeError("cannot serve on \(listen.urlHost):\(options.port): \(error.localizedDescription)")
+                    throw ServeError("cannot serve: \(error.localizedDescription)")
                 }
-                guard let port = await http.listeningAddress?.port else { throw ServeError("the server stopped listening") }
+                group.addTask { try await gate.serve(listener) }
                 let builder = ServeBuilder(options: options, output: site, origin: "http://\(listen.urlHost):\(port)")
 
                 // Watching starts before the first build so that no save during it goes unnoticed.
@@ -139,6 +156,17 @@ private struct ListenAddress {
         } catch {
             throw ServeError("--host '\(host)' must be an IP address such as 127.0.0.1 or ::1, or localhost")
         }
+    }
+}
+
+private extension ListenAddress {
+    /// Bound and listening, so that a port in use is known before the first build.
+    func makeListeningSocket() throws -> Socket {
+        let socket = try Socket(domain: Int32(type(of: address).family), type: .stream)
+        try socket.setValue(true, for: .localAddressReuse)
+        try socket.bind(to: address)
+        try socket.listen()
+        return socket
     }
 }
 

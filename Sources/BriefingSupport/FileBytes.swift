@@ -15,12 +15,14 @@ package enum FileBytes {
 
     /// The bytes of the file at `path`, read into memory that is not cleared first.
     package static func read(_ path: String) throws(IOError) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // Without O_NONBLOCK, opening a FIFO (put there since the scan) would wait for a writer.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { throw .fromErrno() }
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw .fromErrno() }
         guard (status.st_mode & S_IFMT) != S_IFDIR else { throw IOError(message: "it is a folder") }
+        guard (status.st_mode & S_IFMT) == S_IFREG else { throw IOError(message: "it is not a regular file") }
         // The size is a hint only: a file may grow or shrink while it is read, and some report 0.
         var bytes: [UInt8] = []
         var wanted = max(Int(status.st_size), 0) + 1
@@ -50,7 +52,7 @@ package enum FileBytes {
     /// already there cost an `open` each. Errors are left for the read that follows.
     package static func prefetch(_ paths: [String]) {
         for path in paths {
-            let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
             guard descriptor >= 0 else { continue }
             posix_fadvise(descriptor, 0, 0, POSIX_FADV_WILLNEED)
             close(descriptor)

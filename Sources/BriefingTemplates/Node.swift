@@ -49,8 +49,9 @@ struct VariableName: Sendable, Equatable, CustomStringConvertible {
 struct Section: Sendable {
     let name: VariableName
     var children: [Node]
-    /// The unrendered source between the tags, handed to a section lambda.
-    let sourceText: String
+    /// Where the unrendered source between the tags lies in the template's UTF-8, handed to a section
+    /// lambda. A range, not a copy: nested sections would each copy the text of those inside them.
+    let sourceRange: Range<Int>
     /// The delimiters in force at the opening tag; a section lambda's result is parsed with them.
     let delimiters: Delimiters
 }

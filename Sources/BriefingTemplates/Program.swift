@@ -22,8 +22,8 @@ struct Program: Sendable {
     struct SectionInfo: Sendable {
         /// In `names`.
         let name: Int
-        /// The unrendered source between the tags, handed to a section lambda.
-        let sourceText: String
+        /// Where the unrendered source between the tags lies in the template's UTF-8, for a section lambda.
+        let sourceRange: Range<Int>
         /// The delimiters in force at the opening tag; a section lambda's result is parsed with them.
         let delimiters: Delimiters
     }
@@ -76,7 +76,7 @@ struct Program: Sendable {
             case .variable(let name, let escaped):
                 instructions[start] = .variable(store(name), escaped: escaped)
             case .section(let section):
-                sections.append(SectionInfo(name: store(section.name), sourceText: section.sourceText, delimiters: section.delimiters))
+                sections.append(SectionInfo(name: store(section.name), sourceRange: section.sourceRange, delimiters: section.delimiters))
                 let index = sections.count - 1
                 append(section.children)
                 instructions[start] = .section(index, end: instructions.count)

@@ -30,6 +30,10 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
         case unknownTemplate(String)
         /// Partials, parents or lambdas nested deeper than the library's limit.
         case recursionTooDeep(limit: Int)
+        /// Sections, inverted sections, parents or blocks nested deeper than the parser's limit.
+        case nestedTooDeep(limit: Int)
+        /// Sections, blocks and partials entered one inside another deeper than the renderer's limit.
+        case renderedTooDeep(limit: Int)
         /// Strict mode: an interpolated name that resolves to no key.
         case unknownVariable(String)
     }
@@ -70,6 +74,8 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
         case .unknownParent(let name): "unknown parent template '\(name)'"
         case .unknownTemplate(let name): "unknown template '\(name)'"
         case .recursionTooDeep(let limit): "partials nested more than \(limit) deep (recursive partial?)"
+        case .nestedTooDeep(let limit): "sections, parents and blocks nested more than \(limit) deep"
+        case .renderedTooDeep(let limit): "sections and partials nested more than \(limit) deep while rendering (recursive partial?)"
         case .unknownVariable(let name): "unknown variable '\(name)'"
         }
     }

@@ -28,9 +28,43 @@ public struct TemplateMap: Sendable {
 
     /// Of a key given twice, the last value counts.
     public init(_ pairs: some Sequence<(String, TemplateValue)>) {
+        self.init(pairs) { _, last in last }
+    }
+
+    /// Of a key given twice, `combine(earlier, later)` is kept, where the first was written. A whole
+    /// data file's object is made this way at once: sorted once, in n log n, where setting its keys
+    /// one by one moves half of a large map for each (200,000 JSON keys took 17 s).
+    public init(
+        _ pairs: some Sequence<(String, TemplateValue)>,
+        uniquingKeysWith combine: (_ earlier: TemplateValue, _ later: TemplateValue) -> TemplateValue
+    ) {
+        let written = pairs.map { Entry(hash: TemplateMap.hash($0.0), key: $0.0, value: $0.1) }
         entries = []
-        entries.reserveCapacity(pairs.underestimatedCount)
-        for (key, value) in pairs { self[key] = value }
+        entries.reserveCapacity(written.count)
+        if written.count <= TemplateMap.linearLimit {
+            for entry in written {
+                if let index = entries.firstIndex(where: { $0.hash == entry.hash && $0.key == entry.key }) {
+                    entries[index].value = combine(entries[index].value, entry.value)
+                } else {
+                    entries.append(entry)
+                }
+            }
+            return
+        }
+        // Sorted by hash, and among equal hashes in the order written, so that a repeated key meets
+        // its first occurrence in the run of its hash.
+        let hashes = written.map(\.hash)
+        let order = written.indices.sorted { hashes[$0] != hashes[$1] ? hashes[$0] < hashes[$1] : $0 < $1 }
+        for index in order {
+            let entry = written[index]
+            var run = entries.count - 1
+            while run >= 0, entries[run].hash == entry.hash, entries[run].key != entry.key { run -= 1 }
+            if run >= 0, entries[run].hash == entry.hash {
+                entries[run].value = combine(entries[run].value, entry.value)
+            } else {
+                entries.append(entry)
+            }
+        }
     }
 
     public var count: Int { entries.count }
@@ -113,7 +147,7 @@ public struct TemplateMap: Sendable {
                 offset += 8
             }
             var tail: UInt64 = 0
-            for (shift, byte) in bytes[offset...].enumerated() { tail |= UInt64(byte) << (8 * shift) }
+            for index in offset..<bytes.count { tail |= UInt64(bytes[index]) << (8 * (index - offset)) }
             state = (state ^ tail) &* 0x9E37_79B9_7F4A_7C15
             return state ^ (state >> 32)
         }

@@ -20,6 +20,10 @@ struct TemplateParser {
         return try parser.build(tokens)
     }
 
+    /// How deep sections, inverted sections, parents and blocks may nest. Every later pass over the
+    /// tree (linking, flattening, rendering) recurses once per level: 10,000 levels overflowed the stack.
+    static let nestingLimit = 100
+
     private let bytes: [UInt8]
     private let source: TemplateSource
     private var frames: [Frame] = [Frame(tag: nil)]
@@ -66,7 +70,7 @@ struct TemplateParser {
             try close(with: tag)
             return
         case .block:
-            frames.append(Frame(tag: tag))
+            try open(tag)
             return
         default:
             break
@@ -83,10 +87,18 @@ struct TemplateParser {
             let indentation = tag.isStandalone ? Self.string(tag.indentation) : ""
             append(Node(kind: .partial(reference(to: tag), indentation: indentation), location: tag.location))
         case .section, .inverted, .parent:
-            frames.append(Frame(tag: tag))
+            try open(tag)
         case .comment, .delimiters, .close, .block:
             break
         }
+    }
+
+    private mutating func open(_ tag: Tag) throws(TemplateError) {
+        // The first frame is the template itself.
+        guard frames.count <= Self.nestingLimit else {
+            throw source.error(.nestedTooDeep(limit: Self.nestingLimit), at: tag.location)
+        }
+        frames.append(Frame(tag: tag))
     }
 
     private mutating func close(with closing: Tag) throws(TemplateError) {
@@ -100,11 +112,10 @@ struct TemplateParser {
         let frame = frames.removeLast()
         switch open.sigil {
         case .section:
-            let sourceText = String(decoding: bytes[open.range.upperBound..<closing.range.lowerBound], as: UTF8.self)
             let section = Section(
                 name: VariableName(open.name),
                 children: frame.children,
-                sourceText: sourceText,
+                sourceRange: open.range.upperBound..<closing.range.lowerBound,
                 delimiters: open.delimiters
             )
             append(Node(kind: .section(section), location: open.location))

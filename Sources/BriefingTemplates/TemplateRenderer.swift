@@ -26,6 +26,12 @@ struct TemplateRenderer {
     /// Outermost first: the first definition of a name wins.
     private var overrides: [BlockOverride] = []
     private var depth = 0
+    /// Sections, blocks and partials entered and not yet left: each is a level of this renderer's
+    /// recursion, on a thread whose stack may be 512 KB.
+    private var nesting = 0
+    /// Deeper than any page needs (a layout, its partials and their sections rarely pass 30) and far
+    /// from the stack's end: 100 partials of 100 nested sections each overflowed it.
+    static let nestingLimit = 200
     /// The sources of lambda results' templates; file numbers past the library's entries.
     private var lambdaSources: [TemplateSource] = []
 
@@ -63,7 +69,7 @@ struct TemplateRenderer {
                 index = end
             case .invertedSection(let name, let end):
                 if lookup(name, of: file)?.isFalsy ?? true {
-                    try render(file, index + 1..<end)
+                    try renderNested(file, index + 1..<end, openedAt: index, in: file)
                 }
                 index = end
             case .partial(let call):
@@ -82,7 +88,7 @@ struct TemplateRenderer {
                 }
                 index = end
             case .block(let block, let end):
-                try renderBlock(block, defaultContent: index + 1..<end, of: file)
+                try renderBlock(block, defaultContent: index + 1..<end, at: index, of: file)
                 index = end
             }
         }
@@ -133,13 +139,16 @@ struct TemplateRenderer {
         case .list(let items):
             for item in items {
                 stack.append(item)
-                try render(file, content)
+                try renderNested(file, content, openedAt: index, in: file)
                 stack.removeLast()
             }
         case .lambda(let lambda):
             let info = programs[file].sections[section]
+            let text = source(of: file).text.utf8
+            let start = text.index(text.startIndex, offsetBy: info.sourceRange.lowerBound)
+            let sourceText = String(decoding: text[start..<text.index(start, offsetBy: info.sourceRange.count)], as: UTF8.self)
             let rendered = try renderLambdaResult(
-                lambda.body(info.sourceText), named: programs[file].names[info.name], delimiters: info.delimiters,
+                lambda.body(sourceText), named: programs[file].names[info.name], delimiters: info.delimiters,
                 at: index, of: file)
             guard !rendered.isEmpty else { return }
             startValue()
@@ -147,7 +156,7 @@ struct TemplateRenderer {
         default:
             guard !value.isFalsy else { return }
             stack.append(value)
-            try render(file, content)
+            try renderNested(file, content, openedAt: index, in: file)
             stack.removeLast()
         }
     }
@@ -166,12 +175,12 @@ struct TemplateRenderer {
             indentation += programs[file].bytes[extra]
             atLineStart = true
         }
-        try render(file: slot)
+        try renderNested(slot, 0..<programs[slot].instructions.count, openedAt: index, in: file)
         indentation.removeSubrange(saved...)
         depth -= 1
     }
 
-    private mutating func renderBlock(_ block: Int, defaultContent: Range<Int>, of file: Int) throws(TemplateError) {
+    private mutating func renderBlock(_ block: Int, defaultContent: Range<Int>, at index: Int, of file: Int) throws(TemplateError) {
         var content = defaultContent
         var contentFile = file
         if let override = overrides.first(where: { programs[$0.file].definitions[$0.definition].name == programs[file].blocks[block].name }) {
@@ -186,11 +195,21 @@ struct TemplateRenderer {
             // An inline block's first line follows the whitespace already written before it.
             atLineStart = site.isStandalone
         }
-        try render(contentFile, content)
+        try renderNested(contentFile, content, openedAt: index, in: file)
         indentation.removeSubrange(saved...)
         if !site.lineBreak.isEmpty, output.count > start, output.last != .newline {
             writeStatic(site.lineBreak, of: file)
         }
+    }
+
+    /// Renders `range` of the program numbered `file` one level deeper than the tag at `index` of `caller`.
+    private mutating func renderNested(_ file: Int, _ range: Range<Int>, openedAt index: Int, in caller: Int) throws(TemplateError) {
+        guard nesting < Self.nestingLimit else {
+            throw error(.renderedTooDeep(limit: Self.nestingLimit), at: index, of: caller)
+        }
+        nesting += 1
+        try render(file, range)
+        nesting -= 1
     }
 
     /// The template library slot for a partial or parent tag; nil renders nothing.

@@ -3,11 +3,13 @@ import Foundation
 import Testing
 
 /// Every example of the Mustache spec in `../shared/conformance/mustache/` (relative to the
-/// package root; `MUSTACHE_SPEC_DIR` overrides it), each its own test case.
+/// package root; `BRIEFING_MUSTACHE_SPEC` overrides it), each its own test case. Skipped, with the
+/// reason and where to get the data, when the folder is missing; `.ci/run` fails unless the summary
+/// line was printed.
+@Suite(.enabled(if: MustacheSpec.isPresent, MustacheSpec.skipReason))
 struct MustacheSpecTests {
-    @Test func specFolderExists() {
-        let hint = "set MUSTACHE_SPEC_DIR to the folder of spec JSON files"
-        #expect(MustacheSpec.loadError == nil, "mustache spec not found: \(MustacheSpec.loadError ?? "") (\(hint))")
+    @Test func specFilesLoad() {
+        #expect(MustacheSpec.loadError == nil, "mustache spec unreadable: \(MustacheSpec.loadError ?? "")")
     }
 
     @Test(arguments: MustacheSpec.examples)
@@ -35,7 +37,7 @@ struct MustacheSpecTests {
             }
         }
         print("mustache spec: \(passed) passed, \(failed) failed, \(skipped) skipped")
-        #expect(MustacheSpec.loadError == nil, "mustache spec not found: \(MustacheSpec.loadError ?? "")")
+        #expect(MustacheSpec.loadError == nil, "mustache spec unreadable: \(MustacheSpec.loadError ?? "")")
         #expect(failed == 0 && skipped == 0)
     }
 }
@@ -106,7 +108,7 @@ enum MustacheSpec {
     }
 
     static let directory: URL = {
-        if let override = ProcessInfo.processInfo.environment["MUSTACHE_SPEC_DIR"], !override.isEmpty {
+        if let override = ProcessInfo.processInfo.environment["BRIEFING_MUSTACHE_SPEC"], !override.isEmpty {
             return URL(fileURLWithPath: override)
         }
         // Tests/BriefingTemplatesTests/<this file> → package root → ../shared/conformance/mustache
@@ -149,6 +151,19 @@ enum MustacheSpec {
         }
         return (examples, nil)
     }()
+
+    /// A fresh clone has no `../shared`: its spec tests are skipped rather than failed.
+    static var isPresent: Bool {
+        var isFolder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: directory.path, isDirectory: &isFolder) && isFolder.boolValue
+    }
+
+    static var skipReason: Comment {
+        """
+        Mustache spec data not found at \(directory.path): copy specs/*.json of github.com/mustache/spec \
+        (v1.4.2 or later) there, or set BRIEFING_MUSTACHE_SPEC to a folder of them
+        """
+    }
 
     static var examples: [Example] { loaded.examples }
     static var loadError: String? { loaded.error }

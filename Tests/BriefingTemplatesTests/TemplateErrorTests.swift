@@ -118,6 +118,28 @@ struct TemplateErrorTests {
         #expect(error.description == "news/page: error: unknown template 'news/page'")
     }
 
+    /// Every pass over the tree recurses once per level: 10,000 levels overflowed the stack. The limit
+    /// is met at the tag that passes it, before any of them runs; 100 levels still parse.
+    @Test func sectionsNestedTooDeep() throws {
+        let source = "<p>\n" + String(repeating: "{{#a}}", count: 10_000) + String(repeating: "{{/a}}", count: 10_000)
+        let error = try #require(parseError(source))
+        #expect(error.kind == .nestedTooDeep(limit: 100))
+        #expect((error.line, error.column) == (2, 601))
+        #expect(error.message == "sections, parents and blocks nested more than 100 deep")
+        let deepest = String(repeating: "{{#a}}{{^b}}", count: 50) + "x" + String(repeating: "{{/b}}{{/a}}", count: 50)
+        #expect(throws: Never.self) { try Template(source: deepest, name: "page") }
+    }
+
+    /// A partial of 99 nested sections calling itself up to the partial limit went 10,000 levels deep
+    /// and overflowed the stack; every level counts toward the renderer's limit, which stops it sooner.
+    @Test func deepSectionsInARecursivePartialStopAtTheRenderLimit() throws {
+        let tree = "\n" + String(repeating: "{{#a}}", count: 99) + "{{>tree}}" + String(repeating: "{{/a}}", count: 99)
+        let error = try #require(renderError(["page": "{{>tree}}", "tree": tree], ["a": true]))
+        #expect(error.kind == .renderedTooDeep(limit: 200))
+        #expect((error.path, error.line, error.column) == ("Templates/tree.html", 2, 1 + 6 * 99))
+        #expect(error.message == "sections and partials nested more than 200 deep while rendering (recursive partial?)")
+    }
+
     // MARK: Render errors
 
     @Test func recursionTooDeep() throws {

@@ -47,6 +47,24 @@ import Testing
         #expect(Set(map.keys) == Set(keys.suffix(10)))
     }
 
+    /// Made at once, a large map is the one setting its keys one by one makes, repeated keys included.
+    @Test(arguments: [10, 300])
+    func madeAtOnceAsKeyByKey(count: Int) {
+        let pairs = (0..<count).map { ("key-\($0 % (count - 3))", TemplateValue.int($0)) }
+        var firstWins = TemplateMap()
+        var lastWins = TemplateMap()
+        for (key, value) in pairs {
+            if firstWins[key] == nil { firstWins[key] = value }
+            lastWins[key] = value
+        }
+        let first = TemplateMap(pairs) { earlier, _ in earlier }
+        #expect(first == firstWins)
+        #expect(TemplateMap(pairs) == lastWins)
+        #expect(first.count == count - 3)
+        #expect(first["key-0"] == 0)
+        #expect(TemplateMap(pairs)["key-0"] == .int(count - 3))
+    }
+
     @Test func mapValuesKeepsTheKeys() {
         let doubled = TemplateMap([("a", 1), ("b", 2)]).mapValues { value in
             guard case .int(let number) = value else { return value }

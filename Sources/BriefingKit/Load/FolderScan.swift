@@ -9,6 +9,10 @@ struct ScannedFile: Sendable, Equatable {
     /// Modification time in microseconds since 1970.
     var modified: Int
     var link: Link?
+    /// Why the build cannot use this entry (a name that is not UTF-8, a folder it cannot read, a FIFO),
+    /// as the end of a sentence that starts with its path. Skipping it instead would drop its pages
+    /// from the site, and an earlier build's copies of them with it.
+    var refusal: String?
 
     /// Where a symbolic link leads, resolved; size and time are those of its target.
     struct Link: Sendable, Equatable {
@@ -23,8 +27,9 @@ struct ScannedFile: Sendable, Equatable {
 /// cache's stamps and the loader use one scan, so a no-op build reads the tree once and a full build
 /// reads it once too.
 enum FolderScan {
-    /// Regular files and symbolic links (not followed into folders), sorted by path. Hidden names are
-    /// skipped unless asked for; `skipping` names folders (relative paths) not to look into.
+    /// Regular files and symbolic links (not followed into folders), sorted by path, and entries with a
+    /// `refusal`. Hidden names are skipped unless asked for; `skipping` names folders (relative paths)
+    /// not to look into.
     static func files(in folder: URL, hidden: Bool = false, skipping: Set<String> = []) -> [ScannedFile] {
         let root = folder.standardizedFileURL.path
         guard let resolvedRoot = realpath(root, nil) else { return [] }
@@ -53,15 +58,28 @@ enum FolderScan {
     private static func scan(
         _ folder: String, relative: String, rootTarget: String, hidden: Bool, skipping: Set<String>, into files: inout [ScannedFile]
     ) -> [(String, String)] {
-        guard let stream = opendir(folder) else { return [] }
+        guard let stream = opendir(folder) else {
+            // A folder that vanished since it was listed holds nothing; one that is there but closed is an error.
+            if errno != ENOENT {
+                let reason = String(cString: strerror(errno))
+                files.append(ScannedFile(relativePath: relative, size: 0, modified: 0, refusal: "cannot be read (\(reason)); its files would be left out of the site"))
+            }
+            return []
+        }
         defer { closedir(stream) }
         let descriptor = dirfd(stream)
         var subfolders: [(String, String)] = []
         while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
-                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+            let nameBytes = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+            if nameBytes == [0x2E] || nameBytes == [0x2E, 0x2E] || (!hidden && nameBytes.first == 0x2E) { continue }
+            guard let name = String(validating: nameBytes, as: UTF8.self) else {
+                let (shown, byte) = escaped(nameBytes)
+                files.append(ScannedFile(
+                    relativePath: relative.isEmpty ? shown : relative + "/" + shown, size: 0, modified: 0,
+                    refusal: "has a name that is not UTF-8 (byte \(byte), shown as \\x\(byte.dropFirst(2))); rename it"
+                ))
+                continue
             }
-            if name == "." || name == ".." || (!hidden && name.hasPrefix(".")) { continue }
             let path = relative.isEmpty ? name : relative + "/" + name
             var status = stat()
             guard fstatat(descriptor, name, &status, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
@@ -76,17 +94,54 @@ enum FolderScan {
                 let target = String(cString: resolved)
                 free(resolved)
                 guard stat(target, &status) == 0 else { continue }
+                let type = status.st_mode & S_IFMT
                 let link = ScannedFile.Link(
                     target: target,
                     leavesFolder: target != rootTarget && !target.hasPrefix(rootTarget + "/"),
-                    isFolder: status.st_mode & S_IFMT == S_IFDIR
+                    isFolder: type == S_IFDIR
                 )
-                files.append(ScannedFile(relativePath: path, size: Int(status.st_size), modified: microseconds(status.st_mtim), link: link))
+                // Opening a FIFO waits for a writer: the build would hang on it.
+                let refusal = type == S_IFDIR || type == S_IFREG ? nil : "is a link to '\(target)', \(describe(type)); Briefing reads only files and folders"
+                files.append(ScannedFile(relativePath: path, size: Int(status.st_size), modified: microseconds(status.st_mtim), link: link, refusal: refusal))
             default:
-                continue
+                files.append(ScannedFile(relativePath: path, size: 0, modified: 0, refusal: "is \(describe(status.st_mode & S_IFMT)); Briefing reads only files and folders"))
             }
         }
         return subfolders
+    }
+
+    /// A name's valid UTF-8 as it is and each invalid byte as `\xE9`; and the first invalid byte as `0xE9`.
+    private static func escaped(_ bytes: [UInt8]) -> (shown: String, firstInvalid: String) {
+        var shown = ""
+        var firstInvalid: String?
+        var offset = 0
+        var iterator = bytes.makeIterator()
+        var parser = Unicode.UTF8.ForwardParser()
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded):
+                shown.unicodeScalars.append(Unicode.UTF8.decode(encoded))
+                offset += encoded.count
+            case .error(let length):
+                for byte in bytes[offset..<offset + length] {
+                    let hex = String(byte, radix: 16, uppercase: true)
+                    firstInvalid = firstInvalid ?? "0x" + hex
+                    shown += "\\x" + hex
+                }
+                offset += length
+            case .emptyInput:
+                return (shown, firstInvalid ?? "")
+            }
+        }
+    }
+
+    private static func describe(_ type: mode_t) -> String {
+        switch type {
+        case S_IFIFO: "a FIFO"
+        case S_IFSOCK: "a socket"
+        case S_IFCHR, S_IFBLK: "a device"
+        default: "not a regular file"
+        }
     }
 
     private static func microseconds(_ time: timespec) -> Int {

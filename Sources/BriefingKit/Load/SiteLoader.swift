@@ -160,12 +160,17 @@ public struct SiteLoader: Sendable {
         var path: String { folderPath + "/" + relativePath }
     }
 
-    /// Files below a folder as scanned, hidden files skipped; a link that resolves outside the folder is
-    /// an error, a link to a folder inside it is not followed.
+    /// Files below a folder as scanned, hidden files skipped; a link that resolves outside the folder and
+    /// whatever the scan refused are errors, a link to a folder inside it is not followed.
     private func walk(_ folder: URL, _ scanned: [ScannedFile], errors: inout [Diagnostic]) -> [Entry] {
         let display = folder.lastPathComponent
         let folderPath = folder.path
         return scanned.compactMap { file in
+            if let refusal = file.refusal, file.link?.leavesFolder != true {
+                let path = file.relativePath.isEmpty ? "\(display)/" : "\(display)/\(file.relativePath)"
+                errors.append(.error("'\(path)' \(refusal)", at: SourceLocation(path: path, line: 1, column: 1)))
+                return nil
+            }
             if let link = file.link {
                 if link.leavesFolder {
                     errors.append(.error(

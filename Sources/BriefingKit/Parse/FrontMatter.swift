@@ -144,7 +144,10 @@ struct FrontMatterReader {
 
     func date(_ node: YAMLNode, _ key: String) throws(Diagnostic) -> PageDate {
         guard let text = node.scalarText, let date = PageDate(parsing: text) else {
-            throw source.error("'\(key)' is not a valid date: write it as YYYY-MM-DD (e.g. 2026-03-12)", at: node)
+            let timestamp = (node.scalarText?.utf8.count ?? 0) > 10
+            throw source.error(timestamp
+                ? "'\(key)' is not a valid timestamp: write it as YYYY-MM-DDTHH:MM:SS with Z or an offset from -23:59 to +23:59 (e.g. 2026-03-12T09:30:00+09:00)"
+                : "'\(key)' is not a valid date: write it as YYYY-MM-DD (e.g. 2026-03-12)", at: node)
         }
         return date
     }

@@ -16,7 +16,8 @@ public struct PageDate: Sendable, Hashable, Comparable {
         "July", "August", "September", "October", "November", "December",
     ]
 
-    /// Parses `YYYY-MM-DD` with an optional `THH:MM[:SS][Z|±HH:MM]`; nil when the text is no valid date.
+    /// Parses `YYYY-MM-DD` with an optional `THH:MM[:SS][Z|±HH:MM]`; nil when the text is no valid date,
+    /// a year before 0001 or an offset beyond ±23:59 included (RFC 3339's range, which feeds require).
     public init?(parsing text: String) {
         let scalars = Array(text.utf8)
         func number(_ range: Range<Int>) -> Int? {
@@ -29,7 +30,8 @@ public struct PageDate: Sendable, Hashable, Comparable {
             return value
         }
         guard scalars.count >= 10, scalars[4] == 0x2D, scalars[7] == 0x2D,
-              let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+              // There is no year 0 in the calendar feeds and sitemaps use: a date before 0001 has no instant.
+              let year = number(0..<4), year >= 1, let month = number(5..<7), let day = number(8..<10),
               (1...12).contains(month), day >= 1, day <= PageDate.daysIn(month: month, year: year)
         else { return nil }
         var seconds = 0
@@ -55,7 +57,8 @@ public struct PageDate: Sendable, Hashable, Comparable {
                     break
                 case 0x2B, 0x2D:
                     guard scalars.count == index + 6, scalars[index + 3] == 0x3A,
-                          let hours = number(index + 1..<index + 3), let minutes = number(index + 4..<index + 6)
+                          let hours = number(index + 1..<index + 3), let minutes = number(index + 4..<index + 6),
+                          hours < 24, minutes < 60
                     else { return nil }
                     offset = (hours * 60 + minutes) * 60 * (scalars[index] == 0x2B ? 1 : -1)
                 default:

@@ -135,11 +135,7 @@ extension YAMLNode {
         case .sequence(let items):
             return .list(items.map(\.templateValue))
         case .mapping(let pairs):
-            var map = TemplateMap(minimumCapacity: pairs.count)
-            for (key, value) in pairs {
-                map[key.scalarText ?? ""] = value.templateValue
-            }
-            return .map(map)
+            return .map(TemplateMap(pairs.map { ($0.key.scalarText ?? "", $0.value.templateValue) }))
         }
     }
 }

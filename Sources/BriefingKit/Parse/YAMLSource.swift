@@ -31,6 +31,13 @@ struct YAMLSource {
     }
 
     private func composeWithYams() throws(Diagnostic) -> YAMLNode? {
+        // Only a document with an alias (`*name`) can stand for more values than it writes.
+        if yaml.utf8.contains(UInt8(ascii: "*")), let excess = YAMLAliases.firstExcess(in: yaml) {
+            throw file.error(
+                "invalid YAML: the aliases up to '*\(excess.alias)' stand for more than \(YAMLAliases.limit) values; aliases inside aliased values multiply, so repeat less",
+                line: excess.line + lineOffset, column: excess.column
+            )
+        }
         do {
             // Naming the encoding spares Yams a look at the whole environment per document, which was
             // a third of the cost of reading front matter.

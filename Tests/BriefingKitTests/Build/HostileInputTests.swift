@@ -73,9 +73,89 @@ import Testing
         """),
     ]
 
-    @Test(arguments: scriptURLs + oversizedNumbers + outputCollisions)
-    func refusedAtItsPositionWithOutputUnchanged(_ testCase: Case) throws {
-        try InvalidSiteTests().failsWithAPositionAndLeavesOutputAlone(testCase)
+    /// Feeds, sitemaps and JSON-LD need an instant: these had none, and the feed showed 1970-01-01.
+    static let impossibleDates: [Case] = [
+        Case(name: "a time zone offset of +99:99", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\ndate: 2024-01-01T00:00:00+99:99\n---\n", expected: """
+        Content/deterrence/bad.md:3:7: error: 'date' is not a valid timestamp: write it as YYYY-MM-DDTHH:MM:SS with Z or an offset from -23:59 to +23:59 (e.g. 2026-03-12T09:30:00+09:00)
+        date: 2024-01-01T00:00:00+99:99
+              ^
+        """),
+        Case(name: "the year 0000", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\nupdated: 0000-01-01\n---\n", expected: """
+        Content/deterrence/bad.md:3:10: error: 'updated' is not a valid date: write it as YYYY-MM-DD (e.g. 2026-03-12)
+        updated: 0000-01-01
+                 ^
+        """),
+    ]
+
+    /// `levels` anchors, each a list of nine aliases of the one before: nine levels stand for 387 million values.
+    static func aliasBomb(levels: Int, indent: String = "") -> String {
+        let names = "abcdefghi".prefix(levels).map(String.init)
+        var lines = [indent + "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]"]
+        for (previous, name) in zip(names, names.dropFirst()) {
+            lines.append(indent + "\(name): &\(name) [" + Array(repeating: "*" + previous, count: 9).joined(separator: ",") + "]")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The first alias of `e` in `f` takes what aliases add past 100,000 (74,718 before it, 66,430 with it).
+    static func aliasBombError(_ path: String, line: Int, indent: String = "") -> String {
+        """
+        \(path):\(line):\(8 + indent.count): error: invalid YAML: the aliases up to '*e' stand for more than 100000 values; aliases inside aliased values multiply, so repeat less
+        \(indent)f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]
+        \(indent)       ^
+        """
+    }
+
+    /// Composing them made every value: front matter hung at 7.3 GB, site.yaml and data YAML took 385–555 MB.
+    static let aliasBombs: [Case] = [
+        Case(name: "nine levels of aliases in front matter", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\n" + aliasBomb(levels: 9) + "---\n",
+             expected: aliasBombError("Content/deterrence/bad.md", line: 8)),
+        Case(name: "seven levels of aliases in site.yaml", files: "-- Content/site.yaml --\ntitle: Briefing\nbaseURL: https://example.org/\nparams:\n" + aliasBomb(levels: 7, indent: "  "),
+             expected: aliasBombError("Content/site.yaml", line: 9, indent: "  ")),
+        Case(name: "seven levels of aliases in data YAML", files: "-- Content/data/bomb.yaml --\n" + aliasBomb(levels: 7),
+             expected: aliasBombError("Content/data/bomb.yaml", line: 6)),
+    ]
+
+    /// Each pass over a template recursed once per level, and each section kept a copy of its inner
+    /// text: 10,000 levels in any partial, even an unused one, overflowed the stack (exit 139).
+    static let deepTemplates: [Case] = [
+        Case(name: "10,000 nested sections in an unused partial", files: "-- Templates/partials/unused.html --\n" + String(repeating: "{{#a}}\n", count: 10_000) + String(repeating: "{{/a}}\n", count: 10_000), expected: """
+        Templates/partials/unused.html:101:1: error: sections, parents and blocks nested more than 100 deep
+        {{#a}}
+        ^
+        """),
+    ]
+
+    @Test(arguments: scriptURLs + oversizedNumbers + outputCollisions + impossibleDates + deepTemplates + aliasBombs)
+    func refusedAtItsPositionWithOutputUnchanged(_ testCase: Case) async throws {
+        try await InvalidSiteTests().failsWithAPositionAndLeavesOutputAlone(testCase)
+    }
+
+    /// Maps were made key by key into a sorted array: quadratic, 525 s for this CSV and 17 s for this JSON;
+    /// a YAML table's record was searched column by column, over 2 minutes for 50,000 keys.
+    /// The debug build takes about 8 s; the time limit, roomy for a busy machine, only has to tell linear
+    /// from quadratic. The build runs off Swift's few concurrency threads, which the servers of other
+    /// tests answer on.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["BRIEFING_SKIP_HUGE_INPUT"] == nil), .timeLimit(.minutes(2)))
+    func aMillionCSVColumnsAndTwoHundredThousandJSONKeysBuildInSeconds() async throws {
+        let yaml = "- " + (0..<50_000).map { "k\($0): v\($0)" }.joined(separator: "\n  ") + "\n"
+        let columns = 1_000_000
+        let csv = (0..<columns).map { "c\($0)" }.joined(separator: ",") + "\n" + Array(repeating: "1", count: columns).joined(separator: ",") + "\n"
+        let json = "{" + (0..<200_000).map { "\"k\($0)\": \($0)" }.joined(separator: ", ") + ", \"k0\": -1}"
+        let fixture = try SiteFixture(InvalidSiteTests.goodSite, templates: SiteFixture.templates.replacingOccurrences(
+            of: "<h1>{{site.title}}</h1>", with: "<h1>{{site.title}}</h1><p>{{#data.wide}}{{c999999}}{{/data.wide}} {{data.keys.k199999}} {{data.keys.k0}} {{#data.record}}{{k49999}}{{/data.record}}</p>"
+        ))
+        try fixture.writeBytes(Array(csv.utf8), to: "Content/data/wide.csv")
+        try fixture.writeBytes(Array(json.utf8), to: "Content/data/keys.json")
+        try fixture.writeBytes(Array(yaml.utf8), to: "Content/data/record.yaml")
+        let options = fixture.options()
+        _ = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<BuildReport, any Error>) in
+            DispatchQueue.global().async {
+                do { continuation.resume(returning: try SiteBuilder(options: options).build()) } catch { continuation.resume(throwing: error) }
+            }
+        }
+        // A key given twice in JSON keeps its first value.
+        #expect(fixture.output("index.html")?.contains("<p>1 199999 0 v49999</p>") == true)
     }
 
     @Test func allowedURLsStillLink() throws {

@@ -141,15 +141,15 @@ import Testing
     ]
 
     @Test(arguments: cases)
-    func failsWithAPositionAndLeavesOutputAlone(_ testCase: Case) throws {
+    func failsWithAPositionAndLeavesOutputAlone(_ testCase: Case) async throws {
         let fixture = try SiteFixture(InvalidSiteTests.goodSite)
-        let first = try BriefingCommand.run(["build", "--source", fixture.root.path])
+        let first = try await BriefingCommand.run(["build", "--source", fixture.root.path])
         #expect(first.status == 0, "\(first.stderr)")
         let before = fixture.outputSnapshot()
         #expect(before["deterrence/tripwire/index.html"] != nil)
 
         try fixture.write(testCase.files)
-        let result = try BriefingCommand.run(["build", "--source", fixture.root.path], environment: ["NO_COLOR": "1"])
+        let result = try await BriefingCommand.run(["build", "--source", fixture.root.path], environment: ["NO_COLOR": "1"])
         #expect(result.status == 1)
         #expect(result.stderr == testCase.expected + "\n1 error\n")
         #expect(result.stdout.isEmpty)
@@ -190,7 +190,7 @@ import Testing
     /// Input that builds but that no reader can use is a warning, and the build still succeeds. CI's
     /// address-sanitizer run sets BRIEFING_SKIP_HUGE_INPUT: the plain run covers it in seconds, ASan in minutes.
     @Test(.enabled(if: ProcessInfo.processInfo.environment["BRIEFING_SKIP_HUGE_INPUT"] == nil))
-    func aFiftyMegabytePageAndTenThousandNestedQuotesBuildWithWarnings() throws {
+    func aFiftyMegabytePageAndTenThousandNestedQuotesBuildWithWarnings() async throws {
         let fixture = try SiteFixture(InvalidSiteTests.goodSite)
         let paragraph = String(repeating: "The alliance has lasted seventy years, and [it](https://example.org/) *still* matters. ", count: 8) + "\n\n"
         var huge = "---\ntitle: Huge\n---\n"
@@ -198,7 +198,7 @@ import Testing
         while huge.utf8.count < 50 * 1_048_576 { huge += paragraph }
         try fixture.writeBytes(Array(huge.utf8), to: "Content/deterrence/huge.md")
         try fixture.writeBytes(Array(("---\ntitle: Deep\n---\n" + String(repeating: "> ", count: 10_000) + "bottom\n").utf8), to: "Content/deterrence/deep.md")
-        let result = try BriefingCommand.run(["build", "--source", fixture.root.path, "--quiet"], environment: ["NO_COLOR": "1"])
+        let result = try await BriefingCommand.run(["build", "--source", fixture.root.path, "--quiet"], environment: ["NO_COLOR": "1"])
         #expect(result.status == 0)
         let lines = result.stderr.split(separator: "\n").map(String.init)
         #expect(lines.first == "Content/deterrence/deep.md:4:33: warning: quotes nested more than 16 deep; readers cannot follow them")

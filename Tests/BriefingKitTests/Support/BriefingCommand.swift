@@ -20,10 +20,26 @@ enum BriefingCommand {
         return URL(fileURLWithPath: "briefing")
     }
 
-    static func run(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]) throws -> Result {
+    /// The same, waiting on a Dispatch thread: a test that waits for a build on one of Swift's few
+    /// concurrency threads keeps the servers of other tests, which answer on them, from answering.
+    static func run(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:], launcher: [String] = []) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Swift.Result { try run(arguments, in: folder, environment: environment, launcher: launcher) })
+            }
+        }
+    }
+
+    /// `launcher` runs the command through another one, such as `setpriv` to build as another user.
+    static func run(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:], launcher: [String] = []) throws -> Result {
         let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
+        if let first = launcher.first {
+            process.executableURL = URL(fileURLWithPath: first)
+            process.arguments = launcher.dropFirst() + [executable.path] + arguments
+        } else {
+            process.executableURL = executable
+            process.arguments = arguments
+        }
         if let folder { process.currentDirectoryURL = folder }
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let out = Pipe(), err = Pipe()

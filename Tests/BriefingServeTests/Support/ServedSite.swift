@@ -17,12 +17,13 @@ final class ServedSite: Sendable {
     /// Every test gives up after this many seconds rather than hang.
     static let timeout: Double = 15
 
-    static func start(_ files: String, templates: String = ServedSite.templates) async throws -> ServedSite {
+    static func start(_ files: String, templates: String = ServedSite.templates, host: String = "127.0.0.1") async throws -> ServedSite {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-serve-test-\(UUID().uuidString)")
         try DefaultTheme.copyPartials(to: root)
         try FileTree.write(templates + "\n" + files, to: root)
         var options = ServeOptions(source: root)
         options.port = 0
+        options.host = host
         let (events, continuation) = AsyncStream.makeStream(of: ServeEvent.self)
         let task = Task {
             defer { continuation.finish() }
@@ -57,8 +58,8 @@ final class ServedSite: Sendable {
     }
 
     /// Serves `files` for the length of `body`, and stops the server however `body` ends.
-    static func serve(_ files: String, _ body: (ServedSite) async throws -> Void) async throws {
-        let site = try await start(files)
+    static func serve(_ files: String, host: String = "127.0.0.1", _ body: (ServedSite) async throws -> Void) async throws {
+        let site = try await start(files, host: host)
         do {
             try await body(site)
         } catch {

@@ -29,11 +29,11 @@ extension ServedSite {
 
     /// Sends the request target exactly as written: URLSession and curl would already resolve `..`
     /// and so never let the server see the attack.
-    func raw(_ target: String) async throws -> TestResponse {
+    func raw(_ target: String, host: String? = nil, headers: String = "") async throws -> TestResponse {
         let port = port
         return try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async {
-                continuation.resume(with: Result { try TestHTTP.rawGet(target, port: port) })
+                continuation.resume(with: Result { try TestHTTP.rawGet(target, port: port, host: host, headers: headers) })
             }
         }
     }
@@ -55,8 +55,9 @@ enum TestHTTP {
         return URLSession(configuration: configuration, delegate: RefuseRedirects(), delegateQueue: nil)
     }
 
-    /// One `Connection: close` request over a plain socket, with send and receive timeouts.
-    static func rawGet(_ target: String, port: UInt16) throws -> TestResponse {
+    /// One `Connection: close` request over a plain socket, with send and receive timeouts; `host` and
+    /// `headers` (lines ending in CRLF) as given.
+    static func rawGet(_ target: String, port: UInt16, host: String? = nil, headers: String = "") throws -> TestResponse {
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { throw TestFailure("socket() failed") }
         defer { close(socket) }
@@ -73,8 +74,14 @@ enum TestHTTP {
             }
         }
         guard connected == 0 else { throw TestFailure("cannot connect to port \(port)") }
-        let request = Array("GET \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n".utf8)
-        guard send(socket, request, request.count, 0) == request.count else { throw TestFailure("send() failed") }
+        let request = Array("GET \(target) HTTP/1.1\r\nHost: \(host ?? "127.0.0.1:\(port)")\r\n\(headers)Connection: close\r\n\r\n".utf8)
+        var sent = 0
+        while sent < request.count {
+            // A server that refuses a long request may stop reading it: its answer is still read below.
+            let count = request[sent...].withUnsafeBytes { send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            guard count > 0 else { break }
+            sent += count
+        }
         var received: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 16 * 1024)
         while true {

@@ -29,9 +29,7 @@ public struct DataFile: Sendable {
             }
             let records: [TemplateValue] = table.rows.map { row in
                 // A column named twice keeps its first value.
-                var record = TemplateMap(minimumCapacity: table.header.count)
-                for (name, field) in zip(table.header, row) where record[name] == nil { record[name] = .string(field) }
-                return .map(record)
+                .map(TemplateMap(zip(table.header, row.lazy.map(TemplateValue.string))) { first, _ in first })
             }
             return DataFile(name: stem, fileName: fileName, file: file, value: .list(records), table: table)
         case "json":
@@ -94,8 +92,16 @@ public struct DataFile: Sendable {
         var rows: [[String]] = []
         var lines: [Int] = []
         for item in sequence {
-            guard item.mapping != nil else { return nil }
-            rows.append(header.map { item[$0]?.scalarText ?? "" })
+            guard let pairs = item.mapping else { return nil }
+            if pairs.count <= 32 {
+                rows.append(header.map { item[$0]?.scalarText ?? "" })
+            } else {
+                // A record of many columns is read through a dictionary: finding each column by a scan
+                // of its pairs is quadratic in the columns.
+                var fields: [String: String] = [:]
+                for pair in pairs where pair.key.tagName == .str { fields[pair.key.scalarText ?? ""] = pair.value.scalarText ?? "" }
+                rows.append(header.map { fields[$0] ?? "" })
+            }
             lines.append(item.line)
         }
         return CSVTable(header: header, rows: rows, rowLines: lines)

@@ -79,7 +79,7 @@ struct JSONReader {
     }
 
     private mutating func object() throws(Failure) -> TemplateValue {
-        var members = TemplateMap()
+        var members: [(String, TemplateValue)] = []
         try container(closedBy: UInt8(ascii: "}"), separatorMissing: "expected ',' or '}' after an object member") { reader throws(Failure) in
             reader.skipWhitespace()
             guard reader.current == UInt8(ascii: "\"") else { throw Failure(message: "expected a key in double quotes", offset: reader.offset) }
@@ -88,9 +88,10 @@ struct JSONReader {
             guard reader.current == UInt8(ascii: ":") else { throw Failure(message: "expected ':' after the key", offset: reader.offset) }
             reader.offset += 1
             let member = try reader.value()
-            if members[key] == nil { members[key] = member }
+            members.append((key, member))
         }
-        return .map(members)
+        // A key given twice keeps its first value.
+        return .map(TemplateMap(members) { first, _ in first })
     }
 
     private mutating func array() throws(Failure) -> TemplateValue {

@@ -1,0 +1,128 @@
+import FlyingSocks
+import Foundation
+
+/// What browsers connect to: it reads each request's head itself, within bounds, checks its Host, and
+/// passes the request on to FlyingFox, which listens on a Unix socket in the server's private folder.
+///
+/// FlyingFox reads a request line byte by byte and compares the whole line read so far after each byte:
+/// a 400 KB path cost 128 s of CPU, two such requests stopped the server, and it has no setting to
+/// bound a request line or its headers. The gate answers 414 and 431 as soon as a limit is passed.
+/// It answers 421 to a Host header that does not name this server: a DNS-rebinding page sends its
+/// own domain there, and could otherwise read the preview, drafts included.
+struct RequestGate: Sendable {
+    static let requestLineLimit = 8 * 1024
+    static let headLimit = 32 * 1024
+
+    /// The `host:port` values that name this server, lowercased.
+    let hosts: Set<String>
+    /// Listening on every interface (`--host 0.0.0.0` or `::`), other devices reach the server by one of
+    /// this computer's addresses: any IP address with the port is taken then. DNS rebinding needs a
+    /// name, so an address in Host never comes from it.
+    let anyAddressOnPort: UInt16?
+    let upstream: sockaddr_un
+    let pool: any AsyncSocketPool
+
+    /// Accepts connections until the task is cancelled, each in a task of its own.
+    func serve(_ listener: AsyncSocket) async throws {
+        try await withThrowingDiscardingTaskGroup { group in
+            for try await client in listener.sockets {
+                group.addTask { await self.handle(client) }
+            }
+        }
+    }
+
+    private struct Refusal: Error {
+        let status: String
+        let message: String
+    }
+
+    private func handle(_ client: AsyncSocket) async {
+        defer { try? client.close() }
+        do {
+            let (head, rest) = try await readHead(from: client)
+            let request = try forwarded(head)
+            let server = try await AsyncSocket.connected(to: upstream, pool: pool)
+            defer { try? server.close() }
+            try await server.write(Data(request + rest))
+            // Whichever side stops first ends the exchange: FlyingFox closes after its answer, as the
+            // request asks, and a browser that goes away ends an event stream.
+            await withTaskGroup(of: Void.self) { group in
+                group.addTask { await Self.copy(from: server, to: client) }
+                group.addTask { await Self.copy(from: client, to: server) }
+                await group.next()
+                group.cancelAll()
+            }
+        } catch let refusal as Refusal {
+            let body = Array((refusal.message + "\n").utf8)
+            let head = "HTTP/1.1 \(refusal.status)\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: \(body.count)\r\nConnection: close\r\n\r\n"
+            try? await client.write(Data(Array(head.utf8) + body))
+            // Closed with the rest of the request unread, the connection would be reset and the browser
+            // could lose the answer: the rest is read and dropped first, up to a megabyte.
+            shutdown(client.socket.file.rawValue, Int32(SHUT_WR))
+            var dropped = 0
+            while dropped < 1 << 20, let bytes = try? await client.read(atMost: 16 * 1024) { dropped += bytes.count }
+        } catch {
+            // The browser went away, or FlyingFox did: nothing is left to answer.
+        }
+    }
+
+    /// The request line and headers up to the empty line, and whatever came after them.
+    private func readHead(from client: AsyncSocket) async throws -> (head: [UInt8], rest: [UInt8]) {
+        var bytes: [UInt8] = []
+        var lineStart = 0
+        var sawRequestLine = false
+        while true {
+            let scanned = bytes.count
+            bytes += try await client.read(atMost: 4096)
+            for index in scanned..<bytes.count where bytes[index] == UInt8(ascii: "\n") {
+                let line = bytes[lineStart..<index]
+                if !sawRequestLine, line.count > Self.requestLineLimit { throw Self.uriTooLong }
+                sawRequestLine = true
+                if line.isEmpty || line == [UInt8(ascii: "\r")] {
+                    return (Array(bytes[...index]), Array(bytes[(index + 1)...]))
+                }
+                lineStart = index + 1
+            }
+            if !sawRequestLine, bytes.count > Self.requestLineLimit { throw Self.uriTooLong }
+            if bytes.count > Self.headLimit {
+                throw Refusal(status: "431 Request Header Fields Too Large", message: "The request's headers are longer than \(Self.headLimit) bytes.")
+            }
+        }
+    }
+
+    private static let uriTooLong = Refusal(status: "414 URI Too Long", message: "The request line is longer than \(requestLineLimit) bytes.")
+
+    /// The head as FlyingFox gets it, once its Host is checked: asking to close the connection after
+    /// the answer, so that the gate reads the head of every request.
+    private func forwarded(_ head: [UInt8]) throws -> [UInt8] {
+        let lines = head.split(separator: UInt8(ascii: "\n")).map { line in
+            String(decoding: line.last == UInt8(ascii: "\r") ? line.dropLast() : line, as: UTF8.self)
+        }.filter { !$0.isEmpty }
+        var kept: [String] = []
+        var host: String?
+        for (number, line) in lines.enumerated() {
+            let name = number == 0 ? "" : line.prefix { $0 != ":" }.trimmingCharacters(in: .whitespaces).lowercased()
+            if name == "host" { host = host ?? line.drop { $0 != ":" }.dropFirst().trimmingCharacters(in: .whitespaces) }
+            if !["connection", "keep-alive", "proxy-connection"].contains(name) { kept.append(line) }
+        }
+        guard let host, hosts.contains(host.lowercased()) || isAddress(host) else {
+            let names = hosts.sorted().joined(separator: ", ") + (anyAddressOnPort == nil ? "" : " and this computer's IP addresses")
+            throw Refusal(status: "421 Misdirected Request", message: "This preview answers only to \(names); to reach it at another address, serve on that one with --host.")
+        }
+        return Array((kept + ["Connection: close", "", ""]).joined(separator: "\r\n").utf8)
+    }
+
+    private func isAddress(_ host: String) -> Bool {
+        guard let port = anyAddressOnPort, host.hasSuffix(":\(port)") else { return false }
+        var address = in6_addr()
+        let name = host.dropLast(":\(port)".count)
+        if name.hasPrefix("["), name.hasSuffix("]") { return inet_pton(AF_INET6, String(name.dropFirst().dropLast()), &address) == 1 }
+        return inet_pton(AF_INET, String(name), &address) == 1
+    }
+
+    private static func copy(from source: AsyncSocket, to destination: AsyncSocket) async {
+        while let bytes = try? await source.read(atMost: 16 * 1024) {
+            guard (try? await destination.write(Data(bytes))) != nil else { return }
+        }
+    }
+}

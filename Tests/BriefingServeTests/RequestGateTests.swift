@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+@testable import BriefingServe
+
+/// What the server answers before FlyingFox sees a request: over-long request lines and headers, and
+/// Host headers that do not name it. Each answer comes at once, and the server goes on serving.
+@Suite(.timeLimit(.minutes(1)))
+struct RequestGateTests {
+    /// FlyingFox read a 400 KB request line in 128 s of CPU; two such requests stopped the server. The
+    /// suite's time limit tells that from an answer at once. A DNS-rebinding page reaches the server
+    /// under its own name, which the browser sends as Host. One server for all, as servers of all tests
+    /// build on one queue.
+    @Test func longHeadsAndForeignHostsAreRefusedAtOnce() async throws {
+        try await ServedSite.serve(ServedSite.site) { site in
+            for _ in 0..<2 {
+                let response = try await site.raw("/" + String(repeating: "a", count: 400_000))
+                #expect(response.status == 414)
+                #expect(response.body == "The request line is longer than 8192 bytes.\n")
+            }
+
+            let headers = (0..<400).map { "X-Filler-\($0): \(String(repeating: "b", count: 100))\r\n" }.joined()
+            let long = try await site.raw("/", headers: headers)
+            #expect(long.status == 431)
+            #expect(long.body == "The request's headers are longer than 32768 bytes.\n")
+            #expect(try await site.raw("/", headers: "X-Short: yes\r\n").status == 200)
+
+            let port = site.port
+            for host in ["127.0.0.1:\(port)", "localhost:\(port)", "LOCALHOST:\(port)", "[::1]:\(port)"] {
+                #expect(try await site.raw("/", host: host).status == 200, "\(host)")
+            }
+            for host in ["rebind.example:\(port)", "localhost", "127.0.0.1:1", "localhost.rebind.example:\(port)"] {
+                let response = try await site.raw("/", host: host)
+                #expect(response.status == 421, "\(host)")
+                #expect(response.body == "This preview answers only to 127.0.0.1:\(port), [::1]:\(port), localhost:\(port); to reach it at another address, serve on that one with --host.\n")
+            }
+            #expect(try await site.fetch("/").body.contains("Serve Test Briefing"))
+        }
+    }
+
+    /// `--host 0.0.0.0` lets other devices in: they name one of this computer's addresses, which no
+    /// rebinding page can send, while names are still refused.
+    @Test func onEveryInterfaceAddressesAreServedAndNamesRefused() async throws {
+        try await ServedSite.serve(ServedSite.site, host: "0.0.0.0") { site in
+            let port = site.port
+            for host in ["192.0.2.7:\(port)", "[fe80::1]:\(port)", "localhost:\(port)"] {
+                #expect(try await site.raw("/", host: host).status == 200, "\(host)")
+            }
+            for host in ["rebind.example:\(port)", "192.0.2.7:1", "192.0.2.7"] {
+                let response = try await site.raw("/", host: host)
+                #expect(response.status == 421, "\(host)")
+                #expect(response.body.hasPrefix("This preview answers only to 0.0.0.0:\(port), 127.0.0.1:\(port), [::1]:\(port), localhost:\(port) and this computer's IP addresses;"))
+            }
+        }
+    }
+
+    /// Input that crashed or hung the build (an alias bomb, 10,000 nested sections, a FIFO) comes from
+    /// a save: each is an error event, the last good site stays served, and a fix reloads it.
+    @Test func hostileSavesNeverStopTheServer() async throws {
+        try await ServedSite.serve(ServedSite.site) { site in
+            let events = site.openEvents(since: "an-older-build")
+            defer { events.close() }
+            var last = try await events.next { $0.name == "reload" }.index
+            let bomb = "a: &a [1,1,1,1,1,1,1,1,1]\n" + zip("abcdefgh", "bcdefghi").map { previous, name in
+                "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ",") + "]\n"
+            }.joined()
+            let saves = [
+                "-- Content/notes/bomb.md --\n---\ntitle: Bomb\n\(bomb)---\n",
+                "-- Templates/partials/deep.html --\n" + String(repeating: "{{#a}}", count: 10_000),
+                "-- Content/notes/bomb.md --\n---\ntitle: Later\nduration: 1:0:0:0:0:0:0:0:0:0:0:0\n---\n",
+            ]
+            for files in saves {
+                try site.write(files)
+                let failed = try await events.next(from: last + 1) { $0.name == "error" }
+                last = failed.index
+                #expect(try await site.fetch("/notes/first/").body.contains("The original text."))
+            }
+            try FileManager.default.removeItem(at: site.root.appendingPathComponent("Content/notes/bomb.md"))
+            try FileManager.default.removeItem(at: site.root.appendingPathComponent("Templates/partials/deep.html"))
+            _ = try await events.next(from: last + 1) { $0.name == "reload" }
+            #expect(try await site.fetch("/").status == 200)
+        }
+    }
+}
