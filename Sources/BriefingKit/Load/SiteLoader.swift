@@ -98,6 +98,24 @@ public struct SiteLoader: Sendable {
             }
         }
 
+        var settings: SiteSettings?
+        if let settingsFile {
+            do { settings = try SiteSettings.parse(settingsFile) } catch { errors += error.diagnostics }
+        } else {
+            errors.append(.error("Content/site.yaml not found: it names the site's title and baseURL"))
+        }
+        // A page over the size limit is not even read: a build holds about thirty times a page's size.
+        let limit = (settings?.maxPageMB ?? SiteSettings(title: "", baseURL: .root).maxPageMB) * 1_048_576
+        pageEntries.removeAll { entry in
+            guard entry.size > limit else { return false }
+            let megabytes = (Double(entry.size) / 1_048_576 * 10).rounded() / 10
+            errors.append(.error(
+                "page is \(megabytes) MB, over the \(limit / 1_048_576) MB a page may have (maxPageMB in site.yaml): split it",
+                at: SourceLocation(path: "Content/" + entry.relativePath, line: 1, column: 1)
+            ))
+            return true
+        }
+
         // Reading and decoding pages is most of loading, on every core. A page not in the page cache
         // waits on the disk: one thread asks for every page ahead of the readers, so that the disk serves
         // many at once instead of each reader's one.
@@ -133,12 +151,6 @@ public struct SiteLoader: Sendable {
             }
         }
 
-        var settings: SiteSettings?
-        if let settingsFile {
-            do { settings = try SiteSettings.parse(settingsFile) } catch { errors += error.diagnostics }
-        } else {
-            errors.append(.error("Content/site.yaml not found: it names the site's title and baseURL"))
-        }
         var data = SiteData()
         do { data = try SiteData.load(dataFiles) } catch { errors += error.diagnostics }
         guard errors.isEmpty, let settings else { throw BuildFailure(errors) }
@@ -153,6 +165,8 @@ public struct SiteLoader: Sendable {
         var folder: URL
         var folderPath: String
         var relativePath: String
+        /// In bytes, as the scan found it.
+        var size: Int
 
         /// A URL only for the few files copied as they are: making one looks at the disk to tell a folder
         /// from a file, and the pages are ten thousand.
@@ -181,7 +195,7 @@ public struct SiteLoader: Sendable {
                 }
                 if link.isFolder { return nil }
             }
-            return Entry(folder: folder, folderPath: folderPath, relativePath: file.relativePath)
+            return Entry(folder: folder, folderPath: folderPath, relativePath: file.relativePath, size: file.size)
         }
     }
 

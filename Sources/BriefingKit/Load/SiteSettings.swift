@@ -16,6 +16,9 @@ public struct SiteSettings: Sendable {
     public var relatedCount = 3
     /// A cited figure whose `asOf` is older than this many days gets a warning.
     public var staleFigureDays = 730
+    /// A page larger than this many megabytes is an error: a build holds about thirty times a page's
+    /// size while it renders it, so the limit bounds a build's memory.
+    public var maxPageMB = 64
 
     public init(title: String, baseURL: BaseURL) {
         self.title = title
@@ -53,6 +56,7 @@ public struct SiteSettings: Sendable {
                 case "paginate": settings.pageSize = try count(value, key, source)
                 case "related": settings.relatedCount = try count(value, key, source)
                 case "staleFigureDays": settings.staleFigureDays = try count(value, key, source)
+                case "maxPageMB": settings.maxPageMB = try count(value, key, source)
                 default:
                     throw source.error("unknown setting '\(key)' (known: \(known))", at: keyNode)
                 }
@@ -67,7 +71,7 @@ public struct SiteSettings: Sendable {
         return settings
     }
 
-    private static let known = "title, baseURL, language, description, author, markdown, toc, paginate, related, staleFigureDays"
+    private static let known = "title, baseURL, language, description, author, markdown, toc, paginate, related, staleFigureDays, maxPageMB"
 
     private static func count(_ node: YAMLNode, _ key: String, _ source: YAMLSource) throws(Diagnostic) -> Int {
         guard node.tagName == .int, let value = node.int, value > 0 else {

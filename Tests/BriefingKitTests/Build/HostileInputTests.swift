@@ -183,3 +183,17 @@ import Testing
         #expect(html.contains(#"<a href="../files/report.pdf">Local</a>"#))
     }
 }
+
+@Suite struct PageSizeLimitTests {
+    /// A build holds about thirty times a page's size: a page over the limit is refused before it is read.
+    @Test func aPageOverTheLimitIsAnErrorWithItsSize() throws {
+        let fixture = try SiteFixture(InvalidSiteTests.goodSite.replacingOccurrences(of: "baseURL: https://example.org/", with: "baseURL: https://example.org/\nmaxPageMB: 1"))
+        try fixture.build()
+        let before = fixture.outputSnapshot()
+        try fixture.writeBytes(Array(("---\ntitle: Big\n---\n" + String(repeating: "Text. ", count: 400_000)).utf8), to: "Content/deterrence/big.md")
+        let result = try BriefingCommand.run(["build", "--source", fixture.root.path], environment: ["NO_COLOR": "1"])
+        #expect(result.status == 1)
+        #expect(result.stderr == "Content/deterrence/big.md:1:1: error: page is 2.3 MB, over the 1 MB a page may have (maxPageMB in site.yaml): split it\n1 error\n")
+        #expect(fixture.outputSnapshot() == before)
+    }
+}
