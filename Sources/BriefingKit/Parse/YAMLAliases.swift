@@ -19,8 +19,10 @@ enum YAMLAliases {
         defer { yaml_parser_delete(&parser) }
         let bytes = Array(yaml.utf8)
         return bytes.withUnsafeBufferPointer { buffer in
+            // libyaml asserts that its input is not null, which an empty array's may be; nor has it aliases.
+            guard let start = buffer.baseAddress else { return nil }
             yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            yaml_parser_set_input_string(&parser, start, buffer.count)
             var sizes: [String: Int] = [:]
             // The collections open around the current event, each with the values it holds so far.
             var open: [(anchor: String?, size: Int)] = []

@@ -5,6 +5,7 @@ import Testing
     @Test func aliasesThatRepeatAFewValuesPass() {
         #expect(YAMLAliases.firstExcess(in: "base: &b {x: 1, y: [1, 2, 3]}\nother: *b\nquoted: \"a*b\"\n") == nil)
         #expect(YAMLAliases.firstExcess(in: "a: [1, 2\n") == nil, "YAML that does not parse is left to Yams")
+        #expect(YAMLAliases.firstExcess(in: "") == nil)
     }
 
     /// 100,001 values from one alias of a list of 100,000 scalars (the list itself is one more).
