@@ -7,16 +7,18 @@ struct SiteAssembler {
     var baseURL: String?
     var origin: String?
     var includeDrafts = false
+    var now: Date
 
     init(options: BuildOptions) {
         baseURL = options.baseURL
         origin = options.origin
         includeDrafts = options.includeDrafts
+        now = options.now
     }
 
     func assemble(_ loaded: LoadedSite) throws(BuildFailure) -> SiteModel {
         let settings = try self.settings(loaded.settings)
-        var model = try PageAssembler(settings: settings, includeDrafts: includeDrafts).build(loaded.pages)
+        var model = try PageAssembler(settings: settings, includeDrafts: includeDrafts, now: now).build(loaded.pages)
         model.taxonomy = Taxonomy(model: model)
         model.outputs = try model.router.plan(model, staticFiles: loaded.staticFiles)
         return model
@@ -46,6 +48,7 @@ struct SiteAssembler {
 struct PageAssembler {
     let settings: SiteSettings
     let includeDrafts: Bool
+    var now = Date()
 
     func build(_ files: [ContentFile]) throws(BuildFailure) -> SiteModel {
         var errors: [Diagnostic] = []
@@ -53,18 +56,29 @@ struct PageAssembler {
         var drafts: Set<String> = []
         // Each page depends only on its own file, so its front matter is read and it is made on all cores.
         let builder = self
-        var made = parallelMap(files) { file -> Result<Page, BuildFailure>? in
+        // Warnings come with each page, so they stay in file order however the cores share the pages.
+        let latestDay = PageAssembler.latestDay(now)
+        var made = parallelMap(files) { file -> Result<(Page, [Diagnostic]), BuildFailure>? in
             let frontMatter: FrontMatter
             do throws(BuildFailure) { frontMatter = try FrontMatter.parse(file.file) } catch { return .failure(error) }
             guard !frontMatter.metadata.draft || builder.includeDrafts else { return nil }
-            do throws(Diagnostic) { return .success(try builder.page(file, frontMatter)) } catch { return .failure(BuildFailure([error])) }
+            var warnings = frontMatter.warnings
+            if let date = frontMatter.metadata.date, date.day10 > latestDay, let location = frontMatter.metadata.locations["date"] {
+                warnings.append(file.file.diagnostic(
+                    .warning, "'date' \(date.iso) is in the future: the page is published now, dated then", at: location
+                ))
+            }
+            do throws(Diagnostic) { return .success((try builder.page(file, frontMatter), warnings)) } catch { return .failure(BuildFailure([error])) }
         }
+        var warnings: [Diagnostic] = []
         pages.reserveCapacity(files.count)
         // Each page moved out, not copied: a copy is a retain for each of its fields.
         for index in files.indices {
             switch made[index].take() {
             case nil: drafts.insert(files[index].relativePath)
-            case .success(let page)?: pages.append(page)
+            case .success(let (page, found))?:
+                pages.append(page)
+                warnings += found
             case .failure(let failure)?: errors += failure.diagnostics
             }
         }
@@ -101,10 +115,21 @@ struct PageAssembler {
         }
         var pagesByPath: [String: PageID] = [:]
         for index in pages.indices { pagesByPath[pages[index].source.relativePath] = PageID(index) }
-        return SiteModel(
+        var model = SiteModel(
             settings: settings, pages: pages, router: Router(baseURL: settings.baseURL), sections: sections, pagesByPath: pagesByPath,
             draftPaths: drafts, routes: Set(byRoute.keys), newestPages: order.filter { pages[$0.index].kind == .page }, recency: recency
         )
+        model.warnings = warnings
+        return model
+    }
+
+    /// The latest calendar day it is anywhere on Earth now (UTC+14): a date after it is in the future
+    /// wherever the editor is.
+    static func latestDay(_ now: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: now.addingTimeInterval(14 * 3600))
+        return String(format: "%04d-%02d-%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
     }
 
     private func page(_ content: ContentFile, _ frontMatter: FrontMatter) throws(Diagnostic) -> Page {

@@ -42,7 +42,7 @@ public struct SiteBuilder: Sendable {
             progress: progress("pages", model.outputs.count { $0.isTemplated })
         )
         let rendered = renderer.render(states, templatesKey: Theme.fingerprint(loaded.templates))
-        let diagnostics = SiteBuilder.ordered(rendered.diagnostics + SiteChecks(model: model, data: loaded.data, options: options).run(rendered.records))
+        let diagnostics = SiteBuilder.ordered(model.warnings + rendered.diagnostics + SiteChecks(model: model, data: loaded.data, options: options).run(rendered.records))
         if diagnostics.contains(where: { $0.severity == .error }) {
             session?.discard()
             throw BuildFailure(diagnostics)

@@ -22,7 +22,7 @@ import Testing
         let page = try parse("""
         ---
         title: Types
-        draft: yes
+        draft: true
         weight: 0x1F
         count: 1_000
         ratio: 2.5e+3

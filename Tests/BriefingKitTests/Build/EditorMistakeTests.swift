@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+@testable import BriefingKit
+@testable import BriefingMarkdown
+@testable import BriefingSupport
+
+/// The editor's mistakes of issue 18, each through the real binary: a mistake that would reach readers
+/// fails the build with exactly this message and leaves the previous Output/ as it was; one that may be
+/// meant is a warning, and the build goes on.
+@Suite struct EditorMistakeTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var name: String
+        var files: String
+        var expected: String
+        var testDescription: String { name }
+    }
+
+    static let goodSite = InvalidSiteTests.goodSite
+
+    static let errors: [Case] = [
+        Case(name: "draft: yes", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\ndraft: yes\n---\n", expected: """
+        Content/deterrence/bad.md:3:8: error: 'draft' must be true or false, not 'yes' (YAML 1.1's yes, no, on and off are not accepted)
+        draft: yes
+               ^
+        """),
+        Case(name: "a list of authors under author", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\nauthor: [A, B]\n---\n", expected: """
+        Content/deterrence/bad.md:3:9: error: 'author' must be text, not a list; for several, write 'authors: [A, B]'
+        author: [A, B]
+                ^
+        """),
+        Case(name: "updated before date", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\ndate: 2026-02-01\nupdated: 2026-01-01\n---\n", expected: """
+        Content/deterrence/bad.md:4:10: error: 'updated' (2026-01-01) is before 'date' (2026-02-01): a page cannot be updated before it is published
+        updated: 2026-01-01
+                 ^
+        """),
+    ]
+
+    @Test(arguments: errors)
+    func failsAtTheLineAndLeavesOutputAlone(_ testCase: Case) throws {
+        let fixture = try SiteFixture(EditorMistakeTests.goodSite)
+        let first = try BriefingCommand.run(["build", "--source", fixture.root.path])
+        #expect(first.status == 0, "\(first.stderr)")
+        let before = fixture.outputSnapshot()
+        #expect(before["deterrence/tripwire/index.html"] != nil)
+
+        try fixture.write(testCase.files)
+        let result = try BriefingCommand.run(["build", "--source", fixture.root.path], environment: ["NO_COLOR": "1"])
+        #expect(result.status == 1)
+        #expect(result.stderr == testCase.expected + "\n1 error\n")
+        #expect(result.stdout.isEmpty)
+        #expect(fixture.outputSnapshot() == before)
+    }
+
+    static let tagLayouts = """
+
+    -- Templates/layouts/tag.html --
+    {{<base}}{{$main}}{{/main}}{{/base}}
+    -- Templates/layouts/tags.html --
+    {{<base}}{{$main}}{{/main}}{{/base}}
+    """
+
+    static let warnings: [Case] = [
+        Case(name: "misspelled keys", files: "-- Content/deterrence/typo.md --\n---\ntitle: Typo\ndat: 2026-01-01\nautor: Me\nsummmary: Short.\nTitle: Again\nregion: Korea\n---\n", expected: """
+        Content/deterrence/typo.md:3:1: warning: 'dat' is not a front matter key; did you mean 'date'?
+        dat: 2026-01-01
+        ^
+        Content/deterrence/typo.md:4:1: warning: 'autor' is not a front matter key; did you mean 'author'?
+        autor: Me
+        ^
+        Content/deterrence/typo.md:5:1: warning: 'summmary' is not a front matter key; did you mean 'summary'?
+        summmary: Short.
+        ^
+        Content/deterrence/typo.md:6:1: warning: 'Title' is not a front matter key; did you mean 'title'?
+        Title: Again
+        ^
+        4 warnings
+        """),
+        Case(name: "tags as one string", files: "-- Content/deterrence/tags.md --\n---\ntitle: Tags\ndate: 2026-01-01\ntags: burden sharing, sma\n---\n" + tagLayouts, expected: """
+        Content/deterrence/tags.md:4:7: warning: 'tags' is one tag 'burden sharing, sma'; for several tags write a list: tags: [burden sharing, sma]
+        tags: burden sharing, sma
+              ^
+        1 warning
+        """),
+        Case(name: "a date in the future", files: "-- Content/deterrence/later.md --\n---\ntitle: Later\ndate: 2999-01-01\n---\n", expected: """
+        Content/deterrence/later.md:3:7: warning: 'date' 2999-01-01 is in the future: the page is published now, dated then
+        date: 2999-01-01
+              ^
+        1 warning
+        """),
+    ]
+
+    @Test(arguments: warnings)
+    func warnsAndBuilds(_ testCase: Case) throws {
+        let fixture = try SiteFixture(EditorMistakeTests.goodSite + "\n" + testCase.files)
+        let result = try BriefingCommand.run(["build", "--source", fixture.root.path, "--quiet"], environment: ["NO_COLOR": "1"])
+        #expect(result.status == 0)
+        #expect(result.stderr == testCase.expected + "\n")
+        #expect(fixture.output("deterrence/tripwire/index.html") != nil)
+    }
+
+    /// A key far from every known one is the editor's own, for templates.
+    @Test func otherKeysReachTemplatesWithoutAWord() throws {
+        let fixture = try SiteFixture(EditorMistakeTests.goodSite + "\n-- Content/deterrence/own.md --\n---\ntitle: Own\ndate: 2026-01-01\nregion: Korea\n---\n")
+        let report = try fixture.build()
+        #expect(report.warnings.isEmpty)
+    }
+}
