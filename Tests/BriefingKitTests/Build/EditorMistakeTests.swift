@@ -104,4 +104,38 @@ import Testing
         let report = try fixture.build()
         #expect(report.warnings.isEmpty)
     }
+
+    /// `new` quotes the title for YAML: the page's `<h1>` shows what the editor typed.
+    @Test func newQuotesTheTitleForYAML() throws {
+        let fixture = try SiteFixture(EditorMistakeTests.goodSite)
+        let created = try BriefingCommand.run(
+            ["new", "news/x", "--title", "Moon's & Yoon's deal", "--source", fixture.root.path], environment: ["NO_COLOR": "1"]
+        )
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(created.stdout == "Created Content/news/x.md (draft: true; build with --drafts to see it)\n")
+        let text = try String(contentsOf: fixture.root.appendingPathComponent("Content/news/x.md"), encoding: .utf8)
+        #expect(text.hasPrefix("---\ntitle: \"Moon's & Yoon's deal\"\n"))
+        let built = try BriefingCommand.run(["build", "--drafts", "--quiet", "--source", fixture.root.path], environment: ["NO_COLOR": "1"])
+        #expect(built.status == 0, "\(built.stderr)")
+        #expect(fixture.output("news/x/index.html")?.contains("<h1>Moon&#39;s &amp; Yoon&#39;s deal</h1>") == true)
+    }
+
+    @Test func newNeedsASection() throws {
+        let fixture = try SiteFixture(EditorMistakeTests.goodSite)
+        let result = try BriefingCommand.run(["new", "my-post", "--source", fixture.root.path], environment: ["NO_COLOR": "1"])
+        #expect(result.status == 1)
+        #expect(result.stderr == "error: 'my-post' names no section: write <section>/<slug>, like news/my-post, or pass --root for a page at the top of the site\n1 error\n")
+        #expect(!FileManager.default.fileExists(atPath: fixture.root.appendingPathComponent("Content/my-post.md").path))
+        let badSlug = try BriefingCommand.run(["new", "news/My Post!", "--source", fixture.root.path], environment: ["NO_COLOR": "1"])
+        #expect(badSlug.status == 1)
+        #expect(badSlug.stderr == "error: 'news/My Post!' must be <section>/<slug> made of letters, digits, '-', '_' or '.', like news/budget-2027\n1 error\n")
+        let root = try BriefingCommand.run(["new", "about", "--root", "--source", fixture.root.path], environment: ["NO_COLOR": "1"])
+        #expect(root.status == 0, "\(root.stderr)")
+    }
+
+    @Test func version() throws {
+        let result = try BriefingCommand.run(["--version"])
+        #expect(result.status == 0)
+        #expect(result.stdout == BriefingVersion.current + "\n")
+    }
 }
