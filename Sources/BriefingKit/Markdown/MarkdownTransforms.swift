@@ -9,7 +9,7 @@ enum MarkdownTransforms {
         // Before links are rewritten, so that messages show an image as the editor wrote it.
         if qualityChecks { transforms.append(ImageAltTextCheck()) }
         transforms += [
-            InternalLinks(model: model, contentFiles: contentFiles, checkPublishedURLs: qualityChecks),
+            InternalLinks(model: model, contentFiles: contentFiles),
             SizeLimits(),
             FigureCitations(figures: data.figures),
             TableDirective(data: data, smartPunctuation: smartPunctuation),

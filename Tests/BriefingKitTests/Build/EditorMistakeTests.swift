@@ -33,7 +33,53 @@ import Testing
         updated: 2026-01-01
                  ^
         """),
+        Case(name: "root-relative link to nothing", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\n---\n[x](/deterrence/nope/)", expected: """
+        Content/deterrence/bad.md:4:1: error: link '/deterrence/nope/' leads to nothing this site publishes
+        [x](/deterrence/nope/)
+        ^
+        """),
+        Case(name: "root-relative image of nothing", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\n---\n![m](/img/none.png)", expected: """
+        Content/deterrence/bad.md:4:1: error: image '/img/none.png' leads to nothing this site publishes
+        ![m](/img/none.png)
+        ^
+        """),
+        Case(name: "misspelled image beside a page", files: "-- Content/deterrence/map.png --\nPNG\n-- Content/deterrence/bad.md --\n---\ntitle: Bad\n---\n![A](../deterrence/mapp.png)", expected: """
+        Content/deterrence/bad.md:4:1: error: image '../deterrence/mapp.png' leads to nothing this site publishes (read from /deterrence/bad/)
+        ![A](../deterrence/mapp.png)
+        ^
+        """),
+        Case(name: "a link in URL form to nothing", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\n---\nSee [it](../../news/nowhere/).", expected: """
+        Content/deterrence/bad.md:4:5: error: link '../../news/nowhere/' leads to nothing this site publishes (read from /deterrence/bad/)
+        See [it](../../news/nowhere/).
+            ^
+        """),
+        Case(name: "root-relative link to a missing heading", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\n---\n[x](/deterrence/tripwire/#why-it-fails)", expected: """
+        Content/deterrence/bad.md:4:1: error: link to '#why-it-fails', but Content/deterrence/tripwire.md has no heading with that id
+        [x](/deterrence/tripwire/#why-it-fails)
+        ^
+        """),
     ]
+
+    /// Links and images of every local kind that do lead somewhere: a page, a section, a heading, an
+    /// asset, a copied file, the feed, a page by its published URL; links to other sites are left alone.
+    @Test func everyLocalReferenceThatLeadsSomewhereBuilds() throws {
+        let fixture = try SiteFixture(EditorMistakeTests.goodSite + """
+
+        -- Content/deterrence/map.png --
+        PNG
+        -- Content/deterrence/good.md --
+        ---
+        title: Good
+        date: 2026-01-01
+        ---
+        [a](/deterrence/) [b](/deterrence/tripwire/#why-it-works) [c](/assets/style.css) ![d](map.png) ![e](/deterrence/map.png)
+        [f](../tripwire/) [g](/feed.xml) [h](/) [i](https://example.com/nowhere/) [j](tripwire.md#why-it-works) [k](/deterrence/tripwire)
+        """)
+        let report = try fixture.build()
+        #expect(report.warnings.isEmpty)
+        let html = try #require(fixture.output("deterrence/good/index.html"))
+        #expect(html.contains(#"<a href="/deterrence/">a</a> <a href="/deterrence/tripwire/#why-it-works">b</a> <a href="/assets/style.css">c</a> <img src="/deterrence/map.png" alt="d" /> <img src="/deterrence/map.png" alt="e" />"#))
+    }
 
     @Test(arguments: errors)
     func failsAtTheLineAndLeavesOutputAlone(_ testCase: Case) throws {
