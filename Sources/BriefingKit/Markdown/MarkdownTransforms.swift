@@ -8,6 +8,8 @@ enum MarkdownTransforms {
         var transforms: [any DocumentTransform] = []
         // Before links are rewritten, so that messages show an image as the editor wrote it.
         if qualityChecks { transforms.append(ImageAltTextCheck()) }
+        // Before words are counted, so that the text kept from raw HTML counts.
+        if !model.settings.markdown.unsafe { transforms.append(RawHTMLText()) }
         transforms += [
             InternalLinks(model: model, contentFiles: contentFiles),
             SizeLimits(),

@@ -135,6 +135,40 @@ import Testing
         """),
     ]
 
+    /// The text of raw HTML stays, its tags go; comments go without a word.
+    @Test func rawHTMLInSafeModeKeepsItsText() throws {
+        let fixture = try SiteFixture(EditorMistakeTests.goodSite + """
+
+        -- Content/deterrence/raw.md --
+        ---
+        title: Raw
+        date: 2026-01-01
+        ---
+        <div>Raw</div> and text
+
+        Some <b>bold</b> words<!-- a note --> here.
+
+        <!-- a note to editors -->
+        """)
+        let result = try BriefingCommand.run(["build", "--source", fixture.root.path, "--quiet"], environment: ["NO_COLOR": "1"])
+        #expect(result.status == 0)
+        #expect(result.stderr == """
+        Content/deterrence/raw.md:5:1: warning: raw HTML is left out: its tags are dropped and its text kept; set markdown.unsafe: true in site.yaml if you trust it
+        <div>Raw</div> and text
+        ^
+        Content/deterrence/raw.md:7:6: warning: raw HTML is left out: its tags are dropped and its text kept; set markdown.unsafe: true in site.yaml if you trust it
+        Some <b>bold</b> words<!-- a note --> here.
+             ^
+        2 warnings
+
+        """)
+        #expect(fixture.output("deterrence/raw/index.html")?.contains("<p>Raw and text</p>\n<p>Some bold words here.</p>\n</html>") == true)
+        try fixture.write("-- Content/site.yaml --\ntitle: Briefing\nbaseURL: https://example.org/\nmarkdown: {unsafe: true}\n")
+        let trusted = try BriefingCommand.run(["build", "--source", fixture.root.path, "--quiet"], environment: ["NO_COLOR": "1"])
+        #expect(trusted.stderr.isEmpty)
+        #expect(fixture.output("deterrence/raw/index.html")?.contains("<div>Raw</div> and text\n<p>Some <b>bold</b> words<!-- a note --> here.</p>") == true)
+    }
+
     @Test(arguments: warnings)
     func warnsAndBuilds(_ testCase: Case) throws {
         let fixture = try SiteFixture(EditorMistakeTests.goodSite + "\n" + testCase.files)
