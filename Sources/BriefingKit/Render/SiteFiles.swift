@@ -20,9 +20,10 @@ struct SiteFiles {
         RobotsTxt(sitemapURL: router.writesFeeds ? router.permalink(Router.sitemapFile) : nil).render()
     }
 
+    /// Drafts (in a build with `--drafts`) are previews: never announced in the feed or the sitemap.
     func feed() -> String {
         let settings = model.settings
-        let newest = model.newestPages.prefix(SiteFiles.feedEntries)
+        let newest = model.newestPages.lazy.filter { !model[$0].metadata.draft }.prefix(SiteFiles.feedEntries)
         let entries = newest.map { id -> AtomFeed.Entry in
             let page = model[id]
             return AtomFeed.Entry(
@@ -46,7 +47,7 @@ struct SiteFiles {
     }
 
     func sitemap() -> String {
-        var urls = model.pages.map { page in
+        var urls = model.pages.filter { !$0.metadata.draft }.map { page in
             Sitemap.URLEntry(loc: router.permalink(page.route), lastmod: (page.metadata.updated ?? page.metadata.date)?.iso)
         }
         let tags = model.taxonomy.tags

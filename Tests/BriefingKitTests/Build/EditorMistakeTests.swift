@@ -1,3 +1,4 @@
+import BriefingTestSupport
 import Foundation
 import Testing
 @testable import BriefingKit
@@ -217,5 +218,42 @@ import Testing
         let result = try BriefingCommand.run(["--version"])
         #expect(result.status == 0)
         #expect(result.stdout == BriefingVersion.current + "\n")
+    }
+
+    /// A site with the default theme's own layouts, partials and assets.
+    static func defaultThemeSite(_ files: String) throws -> SiteFixture {
+        let fixture = try SiteFixture(files)
+        let theme = DefaultTheme.partials.deletingLastPathComponent()
+        for folder in ["layouts", "assets", "partials"] {
+            let target = fixture.root.appendingPathComponent("Templates/" + folder)
+            try? FileManager.default.removeItem(at: target)
+            try FileManager.default.copyItem(at: theme.appendingPathComponent(folder), to: target)
+        }
+        return fixture
+    }
+
+    /// Under --drafts a draft is a preview: a visible banner, noindex, and neither feed nor sitemap.
+    @Test func draftsShowAsDrafts() throws {
+        let fixture = try EditorMistakeTests.defaultThemeSite(EditorMistakeTests.goodSite + """
+
+        -- Content/deterrence/plan.md --
+        ---
+        title: Plan
+        date: 2026-03-01
+        summary: Not yet.
+        draft: true
+        ---
+        Soon.
+        """)
+        let result = try BriefingCommand.run(["build", "--drafts", "--quiet", "--source", fixture.root.path], environment: ["NO_COLOR": "1"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let draft = try #require(fixture.output("deterrence/plan/index.html"))
+        #expect(draft.contains("<meta name=\"robots\" content=\"noindex\">"))
+        #expect(draft.contains("<strong>Draft</strong> · not published"))
+        let published = try #require(fixture.output("deterrence/tripwire/index.html"))
+        #expect(!published.contains("noindex") && !published.contains("draft-banner"))
+        #expect(fixture.output("feed.xml")?.contains("deterrence/plan/") == false)
+        #expect(fixture.output("sitemap.xml")?.contains("deterrence/plan/") == false)
+        #expect(fixture.output("sitemap.xml")?.contains("deterrence/tripwire/") == true)
     }
 }
