@@ -20,7 +20,7 @@ enum MarkdownTransforms {
             PageText(),
             HeadingAnchors(siteLevels: model.settings.tocLevels),
         ]
-        if qualityChecks { transforms.append(OutlineCheck()) }
+        if qualityChecks { transforms += [OutlineCheck(), PlaceholderCheck()] }
         return transforms
     }
 }

@@ -256,4 +256,38 @@ import Testing
         #expect(fixture.output("sitemap.xml")?.contains("deterrence/plan/") == false)
         #expect(fixture.output("sitemap.xml")?.contains("deterrence/tripwire/") == true)
     }
+
+    /// The `TK:` hints `new` writes are found by check: warnings in a draft, errors once it is to be published.
+    @Test func placeholdersLeftInAreFoundByCheck() throws {
+        let fixture = try SiteFixture(EditorMistakeTests.goodSite.replacingOccurrences(of: "title: Tripwire\n", with: "title: Tripwire\nsummary: Troops.\n"))
+        let created = try BriefingCommand.run(["new", "deterrence/plan", "--title", "Plan", "--source", fixture.root.path])
+        #expect(created.status == 0, "\(created.stderr)")
+        let page = fixture.root.appendingPathComponent("Content/deterrence/plan.md")
+        let draft = try BriefingCommand.run(["check", "--drafts", "--source", fixture.root.path], environment: ["NO_COLOR": "1"])
+        #expect(draft.status == 0)
+        #expect(draft.stderr == """
+        Content/deterrence/plan.md:4:10: warning: placeholder left in 'summary': 'TK: One sentence that says what the reader will learn.'; write it, or remove it, before publishing
+        summary: "TK: One sentence that says what the reader will learn."
+                 ^
+        Content/deterrence/plan.md:10:1: warning: placeholder left in the text: 'TK: Write the page here.'; write it, or remove it, before publishing
+        TK: Write the page here.
+        ^
+        2 warnings
+
+        """)
+        let text = try String(contentsOf: page, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "draft: true\n", with: "").utf8).write(to: page)
+        let published = try BriefingCommand.run(["check", "--source", fixture.root.path], environment: ["NO_COLOR": "1"])
+        #expect(published.status == 1)
+        #expect(published.stderr == """
+        Content/deterrence/plan.md:4:10: error: placeholder left in 'summary': 'TK: One sentence that says what the reader will learn.'; write it, or remove it, before publishing
+        summary: "TK: One sentence that says what the reader will learn."
+                 ^
+        Content/deterrence/plan.md:9:1: error: placeholder left in the text: 'TK: Write the page here.'; write it, or remove it, before publishing
+        TK: Write the page here.
+        ^
+        2 errors
+
+        """)
+    }
 }
