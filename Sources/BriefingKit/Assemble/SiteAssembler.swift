@@ -8,17 +8,21 @@ struct SiteAssembler {
     var origin: String?
     var includeDrafts = false
     var now: Date
+    var siteRoot: URL
+    var qualityChecks: Bool
 
     init(options: BuildOptions) {
         baseURL = options.baseURL
         origin = options.origin
         includeDrafts = options.includeDrafts
         now = options.now
+        siteRoot = options.source
+        qualityChecks = options.qualityChecks
     }
 
     func assemble(_ loaded: LoadedSite) throws(BuildFailure) -> SiteModel {
         let settings = try self.settings(loaded.settings)
-        var model = try PageAssembler(settings: settings, includeDrafts: includeDrafts, now: now).build(loaded.pages)
+        var model = try PageAssembler(settings: settings, includeDrafts: includeDrafts, now: now, siteRoot: siteRoot, qualityChecks: qualityChecks).build(loaded.pages)
         model.taxonomy = Taxonomy(model: model)
         model.outputs = try model.router.plan(model, staticFiles: loaded.staticFiles)
         return model
@@ -49,6 +53,10 @@ struct PageAssembler {
     let settings: SiteSettings
     let includeDrafts: Bool
     var now = Date()
+    /// Where undated pages' files are looked up for a date; none are dated without it.
+    var siteRoot: URL?
+    /// `briefing check`: also say which pages were dated from their files.
+    var qualityChecks = false
 
     func build(_ files: [ContentFile]) throws(BuildFailure) -> SiteModel {
         var errors: [Diagnostic] = []
@@ -83,6 +91,7 @@ struct PageAssembler {
             }
         }
         if !errors.isEmpty { throw BuildFailure(errors) }
+        warnings += dateUndatedPages(&pages)
 
         var sections = makeSections(&pages)
         var byRoute: [String: Int] = [:]
@@ -121,6 +130,28 @@ struct PageAssembler {
         )
         model.warnings = warnings
         return model
+    }
+
+    /// Gives each page without a `date` its file's date (last commit, else modification time), so that no
+    /// list, feed or sitemap shows it undated; `check` names each such page.
+    private func dateUndatedPages(_ pages: inout [Page]) -> [Diagnostic] {
+        guard let siteRoot else { return [] }
+        let undated = pages.indices.filter { pages[$0].kind == .page && pages[$0].metadata.date == nil }
+        guard !undated.isEmpty else { return [] }
+        let dates = FileDates(siteRoot: siteRoot).dates(of: undated.map { pages[$0].source.relativePath })
+        var warnings: [Diagnostic] = []
+        for index in undated {
+            guard let found = dates[pages[index].source.relativePath], let date = FileDates.pageDate(found.date) else { continue }
+            pages[index].metadata.date = date
+            if qualityChecks {
+                let origin = found.origin == .lastCommit ? "its last commit" : "its file's modification time"
+                warnings.append(pages[index].source.file.diagnostic(
+                    .warning, "page has no 'date': dated \(date.day10) from \(origin); add 'date: \(date.day10)' to the front matter to keep it",
+                    at: pages[index].source.file.location(line: 1, column: 1)
+                ))
+            }
+        }
+        return warnings
     }
 
     /// The latest calendar day it is anywhere on Earth now (UTC+14): a date after it is in the future

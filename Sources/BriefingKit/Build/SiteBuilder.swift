@@ -39,7 +39,7 @@ public struct SiteBuilder: Sendable {
 
         let renderer = Renderer(
             model: model, theme: theme, pageLayouts: pageLayouts, markdown: markdown, context: context, session: session,
-            progress: progress("pages", model.outputs.count { $0.isTemplated })
+            progress: progress("pages", model.outputs.count { $0.isTemplated }), now: options.now
         )
         let rendered = renderer.render(states, templatesKey: Theme.fingerprint(loaded.templates))
         let diagnostics = SiteBuilder.ordered(model.warnings + rendered.diagnostics + SiteChecks(model: model, data: loaded.data, options: options).run(rendered.records))

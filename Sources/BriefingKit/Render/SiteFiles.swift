@@ -1,9 +1,12 @@
 import BriefingSupport
+import Foundation
 
 /// The files about the site rather than its pages: the Atom feed, the sitemap and robots.txt. Feeds and
 /// sitemaps need absolute URLs, so the router plans them only for a base URL with a host.
 struct SiteFiles {
     let model: SiteModel
+    /// The build's clock, for a feed that has no dated entry: its day, so a rebuild the same day rewrites nothing.
+    var now: Date
     static let feedEntries = 20
 
     private var router: Router { model.router }
@@ -42,7 +45,8 @@ struct SiteFiles {
             feedURL: router.permalink(Router.feedFile),
             language: settings.language,
             authors: settings.author.map { [$0] } ?? [],
-            entries: Array(entries)
+            entries: Array(entries),
+            buildTime: (FileDates.pageDate(now)?.day10 ?? "") + "T00:00:00Z"
         ).render()
     }
 

@@ -290,4 +290,49 @@ import Testing
 
         """)
     }
+
+    static let undatedPage = "\n-- Content/deterrence/undated.md --\n---\ntitle: Undated\nsummary: No date.\n---\nText.\n"
+
+    /// Outside a git checkout an undated page takes its file's modification time; check says so.
+    @Test func anUndatedPageIsDatedByItsFile() throws {
+        let fixture = try SiteFixture(EditorMistakeTests.goodSite.replacingOccurrences(of: "title: Tripwire\n", with: "title: Tripwire\nsummary: Troops.\n") + EditorMistakeTests.undatedPage)
+        let file = fixture.root.appendingPathComponent("Content/deterrence/undated.md")
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_780_000_000)], ofItemAtPath: file.path)
+        let built = try BriefingCommand.run(["build", "--quiet", "--source", fixture.root.path], environment: ["NO_COLOR": "1"])
+        #expect(built.status == 0)
+        #expect(built.stderr.isEmpty)
+        #expect(fixture.output("deterrence/undated/index.html")?.contains(#"<time datetime="2026-05-28T20:26:40Z">28 May 2026</time>"#) == true)
+        let feed = try #require(fixture.output("feed.xml"))
+        #expect(feed.contains("<updated>2026-05-28T20:26:40Z</updated>") && !feed.contains("1970"))
+        let checked = try BriefingCommand.run(["check", "--source", fixture.root.path], environment: ["NO_COLOR": "1"])
+        #expect(checked.status == 0)
+        #expect(checked.stderr == """
+        Content/deterrence/undated.md:1:1: warning: page has no 'date': dated 2026-05-28 from its file's modification time; add 'date: 2026-05-28' to the front matter to keep it
+        ---
+        ^
+        1 warning
+
+        """)
+    }
+
+    /// In a git checkout an undated page takes its file's last commit date.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/git")))
+    func anUndatedPageInAGitCheckoutIsDatedByItsLastCommit() throws {
+        let fixture = try SiteFixture(EditorMistakeTests.goodSite + EditorMistakeTests.undatedPage)
+        let date = ["GIT_AUTHOR_DATE": "2026-03-01T12:00:00Z", "GIT_COMMITTER_DATE": "2026-03-01T12:00:00Z"]
+        for arguments in [["init", "-q"], ["add", "Content"], ["-c", "user.name=Editor", "-c", "user.email=e@example.org", "commit", "-qm", "Pages"]] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
+            process.arguments = ["-C", fixture.root.path] + arguments
+            process.environment = ProcessInfo.processInfo.environment.merging(date) { $1 }
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+        }
+        let checked = try BriefingCommand.run(["check", "--source", fixture.root.path], environment: ["NO_COLOR": "1"])
+        #expect(checked.stderr.contains("Content/deterrence/undated.md:1:1: warning: page has no 'date': dated 2026-03-01 from its last commit; add 'date: 2026-03-01' to the front matter to keep it\n"))
+        let built = try BriefingCommand.run(["build", "--quiet", "--source", fixture.root.path], environment: ["NO_COLOR": "1"])
+        #expect(built.status == 0)
+        #expect(fixture.output("deterrence/undated/index.html")?.contains(#"<time datetime="2026-03-01T12:00:00Z">1 March 2026</time>"#) == true)
+    }
 }
