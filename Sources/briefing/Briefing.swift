@@ -7,7 +7,7 @@ struct Briefing: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Builds briefing sites: Markdown explainers, data and templates into a static site.",
         version: BriefingVersion.current,
-        subcommands: [Build.self, Serve.self, New.self, Check.self],
+        subcommands: [Build.self, Serve.self, New.self, Check.self, Init.self],
         defaultSubcommand: Build.self
     )
 }

@@ -335,4 +335,60 @@ import Testing
         #expect(built.status == 0)
         #expect(fixture.output("deterrence/undated/index.html")?.contains(#"<time datetime="2026-03-01T12:00:00Z">1 March 2026</time>"#) == true)
     }
+
+    /// A heading never takes an id the theme or a transform uses: `## Source 1` beside citation [1].
+    @Test func aHeadingNamedLikeASourceGetsItsOwnID() throws {
+        let fixture = try EditorMistakeTests.defaultThemeSite(EditorMistakeTests.goodSite + """
+
+        -- Content/deterrence/cited.md --
+        ---
+        title: Cited
+        date: 2026-01-01
+        summary: With a source.
+        sources:
+          - title: A report
+            url: https://example.org/report
+        ---
+        ## Source 1
+
+        See [it](#source-1-1) and [the source](#source-1).
+        """)
+        let result = try BriefingCommand.run(["build", "--quiet", "--source", fixture.root.path], environment: ["NO_COLOR": "1"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let html = try #require(fixture.output("deterrence/cited/index.html"))
+        #expect(html.contains(#"<h2 id="source-1-1">"#))
+        #expect(html.components(separatedBy: #"id="source-1""#).count == 2)
+    }
+
+    /// `init` makes a site from the binary alone that builds and checks without a word; it never
+    /// writes into a folder that holds anything.
+    @Test func initStartsASiteThatBuilds() throws {
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-init-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let created = try BriefingCommand.run(["init", "my-briefings"], in: parent, environment: ["NO_COLOR": "1"])
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(created.stdout == "Created a site in my-briefings/: edit Content/site.yaml, then run briefing serve --source my-briefings\n")
+        let site = parent.appendingPathComponent("my-briefings")
+        let built = try BriefingCommand.run(["build", "--quiet", "--source", "my-briefings"], in: parent, environment: ["NO_COLOR": "1"])
+        #expect(built.status == 0)
+        #expect(built.stderr.isEmpty)
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("Output/explainers/getting-started/index.html").path))
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("Output/assets/style.css").path))
+        let checked = try BriefingCommand.run(["check", "--source", "my-briefings"], in: parent, environment: ["NO_COLOR": "1"])
+        #expect(checked.status == 0)
+        #expect(checked.stdout == "No problems found.\n")
+        let again = try BriefingCommand.run(["init", "my-briefings"], in: parent, environment: ["NO_COLOR": "1"])
+        #expect(again.status == 1)
+        #expect(again.stderr.hasSuffix("my-briefings' is not empty (it holds 'Content'); choose a new folder for the site\n1 error\n"))
+    }
+
+    @Test func buildInAFolderWithoutASiteSuggestsInit() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-empty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try BriefingCommand.run(["build"], in: folder, environment: ["NO_COLOR": "1"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("run briefing in a site folder, pass --source, or start one with 'briefing init DIR'"))
+    }
 }
