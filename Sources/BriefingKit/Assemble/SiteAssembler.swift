@@ -71,7 +71,8 @@ struct PageAssembler {
             do throws(BuildFailure) { frontMatter = try FrontMatter.parse(file.file) } catch { return .failure(error) }
             guard !frontMatter.metadata.draft || builder.includeDrafts else { return nil }
             var warnings = frontMatter.warnings
-            if let date = frontMatter.metadata.date, date.day10 > latestDay, let location = frontMatter.metadata.locations["date"] {
+            if let date = frontMatter.metadata.date, (date.year, date.month, date.day) > latestDay,
+               let location = frontMatter.metadata.locations["date"] {
                 warnings.append(file.file.diagnostic(
                     .warning, "'date' \(date.iso) is in the future: the page is published now, dated then", at: location
                 ))
@@ -156,11 +157,11 @@ struct PageAssembler {
 
     /// The latest calendar day it is anywhere on Earth now (UTC+14): a date after it is in the future
     /// wherever the editor is.
-    static func latestDay(_ now: Date) -> String {
+    static func latestDay(_ now: Date) -> (year: Int, month: Int, day: Int) {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let parts = calendar.dateComponents([.year, .month, .day], from: now.addingTimeInterval(14 * 3600))
-        return String(format: "%04d-%02d-%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
+        return (parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
     }
 
     private func page(_ content: ContentFile, _ frontMatter: FrontMatter) throws(Diagnostic) -> Page {

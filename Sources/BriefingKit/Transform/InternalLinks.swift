@@ -22,18 +22,26 @@ struct InternalLinks: DocumentTransform {
     let model: SiteModel
     /// Non-Markdown files of Content/, relative to it.
     let contentFiles: Set<String>
-    /// Every path the build writes (`deterrence/tripwire/index.html`, `assets/style.css`), and the page
-    /// of each page route, for links to headings.
+    /// Every path the build writes (`deterrence/tripwire/index.html`, `assets/style.css`).
     private let outputs: Set<String>
-    private let pagesByRoute: [String: PageID]
+    /// Every folder with an `index.html`, without its trailing slash (`deterrence/tripwire`; the root
+    /// is ""), with the page published there if one is: links to pages are most links, and are
+    /// looked up without making a string.
+    private let folders: [String: PageID?]
 
     init(model: SiteModel, contentFiles: Set<String>) {
         self.model = model
         self.contentFiles = contentFiles
         outputs = Set(model.outputs.map(\.path.value))
-        var pagesByRoute: [String: PageID] = [:]
-        for id in model.pageIDs { pagesByRoute[model[id].route] = id }
-        self.pagesByRoute = pagesByRoute
+        var folders: [String: PageID?] = [:]
+        for output in model.outputs where output.path.value == "index.html" || output.path.value.hasSuffix("/index.html") {
+            folders[String(output.path.value.dropLast("index.html".count).dropLast(output.path.value == "index.html" ? 0 : 1))] = .some(nil)
+        }
+        for id in model.pageIDs {
+            let route = model[id].route
+            folders[route.isEmpty ? "" : String(route.dropLast())] = .some(id)
+        }
+        self.folders = folders
     }
 
     func apply(to document: MarkdownDocument, context: inout TransformContext) {
@@ -114,23 +122,18 @@ struct InternalLinks: DocumentTransform {
         return .keep
     }
 
-    /// Whether a path relative to the output folder (`news/x`, `news/x/`, `assets/style.css`) is a file the
-    /// router plans or a folder with an index; a fragment of a page is recorded for checking.
+    /// Whether a path relative to the output folder (`news/x`, `news/x/`, `assets/style.css`; `normalize`
+    /// leaves no trailing slash) is a file the router plans or a folder with an index; a fragment of a
+    /// page is recorded for checking.
     private func published(_ target: String, fragment: String?, reference: (PageID, String) -> Void) -> Bool {
-        var folder = target
-        if folder.isEmpty || folder.hasSuffix("/") {
-            // a folder
-        } else if outputs.contains(target) {
-            if let fragment, target.hasSuffix("/index.html"), let id = pagesByRoute[String(target.dropLast("index.html".count))] {
-                reference(id, fragment)
-            }
+        if let page = folders[target] {
+            if let fragment, let page { reference(page, fragment) }
             return true
-        } else {
-            folder += "/"
         }
-        let route = folder == "/" ? "" : folder
-        guard outputs.contains(route + "index.html") else { return false }
-        if let fragment, let id = pagesByRoute[route] { reference(id, fragment) }
+        guard outputs.contains(target) else { return false }
+        if let fragment, target.hasSuffix("/index.html"), let page = folders[String(target.dropLast("/index.html".count))] ?? nil {
+            reference(page, fragment)
+        }
         return true
     }
 

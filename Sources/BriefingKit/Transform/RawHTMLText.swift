@@ -8,7 +8,7 @@ import Foundation
 struct RawHTMLText: DocumentTransform {
     func apply(to document: MarkdownDocument, context: inout TransformContext) {
         // Most pages have no `<` at all: they cost one scan of their bytes, not a walk of their tree.
-        guard context.page.body.utf8.contains(UInt8(ascii: "<")) else { return }
+        guard RawHTMLText.mayHoldHTML(context.page.body) else { return }
         var warnedBlocks: Set<MarkdownNode> = []
         for node in document.root.descendants(ofKind: .htmlBlock, .htmlInline) {
             let html = node.literal ?? ""
@@ -28,6 +28,15 @@ struct RawHTMLText: DocumentTransform {
             } else {
                 node.unlink()
             }
+        }
+    }
+
+    /// Whether the text has a `<` at all, found with memchr rather than byte by byte.
+    static func mayHoldHTML(_ text: Substring) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, Int32(UInt8(ascii: "<")), bytes.count) != nil
         }
     }
 
