@@ -107,11 +107,11 @@ struct FrontMatterReader {
                 errors.append(error)
             }
         }
-        if let date = metadata.date, let updated = metadata.updated, updated < date, let location = metadata.locations["updated"]
-            ?? metadata.locations["lastmod"] {
+        if let date = metadata.date, let updated = metadata.updated, updated < date {
+            let key = metadata.locations["updated"] == nil ? "lastmod" : "updated"
             errors.append(source.file.diagnostic(
-                .error, "'updated' (\(updated.iso)) is before 'date' (\(date.iso)): a page cannot be updated before it is published",
-                at: location
+                .error, "'\(key)' (\(updated.iso)) is before 'date' (\(date.iso)): a page cannot be updated before it is published",
+                at: metadata.locations[key] ?? source.file.location(line: 1, column: 1)
             ))
         }
         if !errors.isEmpty { throw BuildFailure(errors) }
@@ -195,8 +195,8 @@ struct FrontMatterReader {
     }
 
     private func bool(_ node: YAMLNode, _ key: String) throws(Diagnostic) -> Bool {
-        if let value = node.bool, let text = node.scalarText, text.lowercased() != String(value) {
-            throw source.error("'\(key)' must be true or false, not '\(text)' (YAML 1.1's yes, no, on and off are not accepted)", at: node)
+        if let word = node.yaml11BooleanWord {
+            throw source.error("'\(key)' must be true or false, not '\(word)' (YAML 1.1's yes, no, on and off are not accepted)", at: node)
         }
         guard node.tagName == .bool, let value = node.bool else {
             throw source.error("'\(key)' must be true or false, not \(describe(node))", at: node)

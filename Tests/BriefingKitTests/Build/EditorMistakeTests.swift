@@ -24,6 +24,11 @@ import Testing
         draft: yes
                ^
         """),
+        Case(name: "a YAML 1.1 boolean in site.yaml", files: "-- Content/site.yaml --\ntitle: Briefing\nbaseURL: https://example.org/\nmarkdown: {unsafe: on}\n", expected: """
+        Content/site.yaml:3:20: error: 'markdown.unsafe' must be true or false, not 'on' (YAML 1.1's yes, no, on and off are not accepted)
+        markdown: {unsafe: on}
+                           ^
+        """),
         Case(name: "a list of authors under author", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\nauthor: [A, B]\n---\n", expected: """
         Content/deterrence/bad.md:3:9: error: 'author' must be text, not a list; for several, write 'authors: [A, B]'
         author: [A, B]
