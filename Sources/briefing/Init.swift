@@ -14,7 +14,9 @@ struct Init: ParsableCommand {
     func run() throws {
         do {
             _ = try NewSite(folder: URL(fileURLWithPath: folder)).create()
-            print("Created a site in \(folder)/: edit Content/site.yaml, then run briefing serve --source \(folder)")
+            var shown = folder
+            while shown.count > 1, shown.hasSuffix("/") { shown.removeLast() }
+            print("Created a site in \(shown)/: edit Content/site.yaml, then run briefing serve --source \(shown)")
         } catch {
             Terminal().printDiagnostics(error.diagnostics)
             throw ExitCode.failure
