@@ -6,7 +6,8 @@ import Foundation
 struct Briefing: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Builds briefing sites: Markdown explainers, data and templates into a static site.",
-        subcommands: [Build.self, Serve.self, New.self, Check.self],
+        version: BriefingVersion.current,
+        subcommands: [Build.self, Serve.self, New.self, Check.self, Init.self],
         defaultSubcommand: Build.self
     )
 }

@@ -17,9 +17,12 @@ struct New: ParsableCommand {
     @Option(help: "The site folder, holding Content/ and Templates/.")
     var source: String = "."
 
+    @Flag(help: "Create a page at the top of the site, in no section (briefing new about --root).")
+    var root = false
+
     func run() throws {
         do {
-            let created = try NewPage(siteRoot: URL(fileURLWithPath: source), path: path, title: title).create()
+            let created = try NewPage(siteRoot: URL(fileURLWithPath: source), path: path, title: title, atRoot: root).create()
             print("Created \(created) (draft: true; build with --drafts to see it)")
         } catch {
             Terminal().printDiagnostics(error.diagnostics)

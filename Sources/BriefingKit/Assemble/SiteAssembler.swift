@@ -7,16 +7,22 @@ struct SiteAssembler {
     var baseURL: String?
     var origin: String?
     var includeDrafts = false
+    var now: Date
+    var siteRoot: URL
+    var qualityChecks: Bool
 
     init(options: BuildOptions) {
         baseURL = options.baseURL
         origin = options.origin
         includeDrafts = options.includeDrafts
+        now = options.now
+        siteRoot = options.source
+        qualityChecks = options.qualityChecks
     }
 
     func assemble(_ loaded: LoadedSite) throws(BuildFailure) -> SiteModel {
         let settings = try self.settings(loaded.settings)
-        var model = try PageAssembler(settings: settings, includeDrafts: includeDrafts).build(loaded.pages)
+        var model = try PageAssembler(settings: settings, includeDrafts: includeDrafts, now: now, siteRoot: siteRoot, qualityChecks: qualityChecks).build(loaded.pages)
         model.taxonomy = Taxonomy(model: model)
         model.outputs = try model.router.plan(model, staticFiles: loaded.staticFiles)
         return model
@@ -46,6 +52,11 @@ struct SiteAssembler {
 struct PageAssembler {
     let settings: SiteSettings
     let includeDrafts: Bool
+    var now = Date()
+    /// Where undated pages' files are looked up for a date; none are dated without it.
+    var siteRoot: URL?
+    /// `briefing check`: also say which pages were dated from their files.
+    var qualityChecks = false
 
     func build(_ files: [ContentFile]) throws(BuildFailure) -> SiteModel {
         var errors: [Diagnostic] = []
@@ -53,22 +64,35 @@ struct PageAssembler {
         var drafts: Set<String> = []
         // Each page depends only on its own file, so its front matter is read and it is made on all cores.
         let builder = self
-        var made = parallelMap(files) { file -> Result<Page, BuildFailure>? in
+        // Warnings come with each page, so they stay in file order however the cores share the pages.
+        let latestDay = PageAssembler.latestDay(now)
+        var made = parallelMap(files) { file -> Result<(Page, [Diagnostic]), BuildFailure>? in
             let frontMatter: FrontMatter
             do throws(BuildFailure) { frontMatter = try FrontMatter.parse(file.file) } catch { return .failure(error) }
             guard !frontMatter.metadata.draft || builder.includeDrafts else { return nil }
-            do throws(Diagnostic) { return .success(try builder.page(file, frontMatter)) } catch { return .failure(BuildFailure([error])) }
+            var warnings = frontMatter.warnings
+            if let date = frontMatter.metadata.date, (date.year, date.month, date.day) > latestDay,
+               let location = frontMatter.metadata.locations["date"] {
+                warnings.append(file.file.diagnostic(
+                    .warning, "'date' \(date.iso) is in the future: the page is published now, dated then", at: location
+                ))
+            }
+            do throws(Diagnostic) { return .success((try builder.page(file, frontMatter), warnings)) } catch { return .failure(BuildFailure([error])) }
         }
+        var warnings: [Diagnostic] = []
         pages.reserveCapacity(files.count)
         // Each page moved out, not copied: a copy is a retain for each of its fields.
         for index in files.indices {
             switch made[index].take() {
             case nil: drafts.insert(files[index].relativePath)
-            case .success(let page)?: pages.append(page)
+            case .success(let (page, found))?:
+                pages.append(page)
+                warnings += found
             case .failure(let failure)?: errors += failure.diagnostics
             }
         }
         if !errors.isEmpty { throw BuildFailure(errors) }
+        warnings += dateUndatedPages(&pages)
 
         var sections = makeSections(&pages)
         var byRoute: [String: Int] = [:]
@@ -101,10 +125,43 @@ struct PageAssembler {
         }
         var pagesByPath: [String: PageID] = [:]
         for index in pages.indices { pagesByPath[pages[index].source.relativePath] = PageID(index) }
-        return SiteModel(
+        var model = SiteModel(
             settings: settings, pages: pages, router: Router(baseURL: settings.baseURL), sections: sections, pagesByPath: pagesByPath,
             draftPaths: drafts, routes: Set(byRoute.keys), newestPages: order.filter { pages[$0.index].kind == .page }, recency: recency
         )
+        model.warnings = warnings
+        return model
+    }
+
+    /// Gives each page without a `date` its file's date (last commit, else modification time), so that no
+    /// list, feed or sitemap shows it undated; `check` names each such page.
+    private func dateUndatedPages(_ pages: inout [Page]) -> [Diagnostic] {
+        guard let siteRoot else { return [] }
+        let undated = pages.indices.filter { pages[$0].kind == .page && pages[$0].metadata.date == nil }
+        guard !undated.isEmpty else { return [] }
+        let dates = FileDates(siteRoot: siteRoot).dates(of: undated.map { pages[$0].source.relativePath })
+        var warnings: [Diagnostic] = []
+        for index in undated {
+            guard let found = dates[pages[index].source.relativePath], let date = FileDates.pageDate(found.date) else { continue }
+            pages[index].metadata.date = date
+            if qualityChecks {
+                let origin = found.origin == .lastCommit ? "its last commit" : "its file's modification time"
+                warnings.append(pages[index].source.file.diagnostic(
+                    .warning, "page has no 'date': dated \(date.day10) from \(origin); add 'date: \(date.day10)' to the front matter to keep it",
+                    at: pages[index].source.file.location(line: 1, column: 1)
+                ))
+            }
+        }
+        return warnings
+    }
+
+    /// The latest calendar day it is anywhere on Earth now (UTC+14): a date after it is in the future
+    /// wherever the editor is.
+    static func latestDay(_ now: Date) -> (year: Int, month: Int, day: Int) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: now.addingTimeInterval(14 * 3600))
+        return (parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
     }
 
     private func page(_ content: ContentFile, _ frontMatter: FrontMatter) throws(Diagnostic) -> Page {

@@ -16,8 +16,8 @@ public struct BuildOptions: Sendable {
     public var force = false
     /// When false the build checks everything and writes nothing (`briefing check`).
     public var writeOutput = true
-    /// Also the editor's checks of `briefing check`: alt text, summaries, heading levels, and relative
-    /// links that lead to no published page.
+    /// Also the editor's checks of `briefing check`: alt text, summaries, heading levels, `TK:`
+    /// placeholders, and pages dated from their files.
     public var qualityChecks = false
     /// The build's clock, injected so that output with dates is reproducible in tests.
     public var now = Date()

@@ -40,10 +40,10 @@ public struct SiteBuilder: Sendable {
 
         let renderer = Renderer(
             model: model, theme: theme, pageLayouts: pageLayouts, markdown: markdown, context: context, session: session,
-            progress: progress("pages", model.outputs.count { $0.isTemplated })
+            progress: progress("pages", model.outputs.count { $0.isTemplated }), now: options.now
         )
         let rendered = renderer.render(states, templatesKey: Theme.fingerprint(loaded.templates))
-        let diagnostics = SiteBuilder.ordered(rendered.diagnostics + SiteChecks(model: model, data: loaded.data, options: options).run(rendered.records))
+        let diagnostics = SiteBuilder.ordered(model.warnings + rendered.diagnostics + SiteChecks(model: model, data: loaded.data, options: options).run(rendered.records))
         if diagnostics.contains(where: { $0.severity == .error }) {
             session?.discard()
             throw BuildFailure(diagnostics)

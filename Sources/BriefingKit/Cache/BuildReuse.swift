@@ -97,6 +97,8 @@ struct BuildReuse {
             key.add(page.route)
         }
         for file in loaded.staticFiles where file.origin == .content { key.add(file.relativePath) }
+        // Links are checked against every planned file (assets and tags too): one gone fails the pages linking it.
+        for output in model.outputs { key.add(output.path.value) }
         return key.value
     }
 }

@@ -73,7 +73,7 @@ public struct SiteLoader: Sendable {
         let content = root.appendingPathComponent("Content")
         let templates = root.appendingPathComponent("Templates")
         for folder in [content, templates] where !isDirectory(folder) {
-            errors.append(.error("folder '\(folder.lastPathComponent)/' not found in \(root.path); run briefing in a site folder or pass --source"))
+            errors.append(.error("folder '\(folder.lastPathComponent)/' not found in \(root.path); run briefing in a site folder, pass --source, or start one with 'briefing init DIR'"))
         }
         if !errors.isEmpty { throw BuildFailure(errors) }
 

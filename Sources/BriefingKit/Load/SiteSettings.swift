@@ -94,6 +94,9 @@ public struct SiteSettings: Sendable {
         var options = MarkdownOptions()
         for (keyNode, value) in mapping {
             let key = keyNode.scalarText ?? ""
+            if let word = value.yaml11BooleanWord {
+                throw source.error("'markdown.\(key)' must be true or false, not '\(word)' (YAML 1.1's yes, no, on and off are not accepted)", at: value)
+            }
             guard value.tagName == .bool, let flag = value.bool else {
                 throw source.error("'markdown.\(key)' must be true or false", at: value)
             }

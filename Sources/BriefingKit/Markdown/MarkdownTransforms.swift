@@ -8,8 +8,10 @@ enum MarkdownTransforms {
         var transforms: [any DocumentTransform] = []
         // Before links are rewritten, so that messages show an image as the editor wrote it.
         if qualityChecks { transforms.append(ImageAltTextCheck()) }
+        // Before words are counted, so that the text kept from raw HTML counts.
+        if !model.settings.markdown.unsafe { transforms.append(RawHTMLText()) }
         transforms += [
-            InternalLinks(model: model, contentFiles: contentFiles, checkPublishedURLs: qualityChecks),
+            InternalLinks(model: model, contentFiles: contentFiles),
             SizeLimits(),
             FigureCitations(figures: data.figures),
             TableDirective(data: data, smartPunctuation: smartPunctuation),
@@ -18,7 +20,7 @@ enum MarkdownTransforms {
             PageText(),
             HeadingAnchors(siteLevels: model.settings.tocLevels),
         ]
-        if qualityChecks { transforms.append(OutlineCheck()) }
+        if qualityChecks { transforms += [OutlineCheck(), PlaceholderCheck()] }
         return transforms
     }
 }

@@ -24,6 +24,8 @@ public struct SiteModel: Sendable {
     var taxonomy = Taxonomy.empty
     /// Every file the build writes, planned by the router.
     var outputs: [PlannedOutput] = []
+    /// What assembly found that does not stop a build (a misspelled front matter key, a future date).
+    var warnings: [Diagnostic] = []
 
     /// Top-level sections in navigation order: by weight, then title.
     public var topSections: [Section] {

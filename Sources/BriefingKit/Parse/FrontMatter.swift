@@ -1,6 +1,7 @@
 import BriefingMarkdown
 import BriefingSupport
 import BriefingTemplates
+import Foundation
 
 /// A Markdown file split into its YAML front matter and its body.
 public struct FrontMatter: Sendable {
@@ -8,6 +9,8 @@ public struct FrontMatter: Sendable {
     public var body: Substring
     /// Lines of the file before the body, added to Markdown positions to get file positions.
     public var bodyLineOffset: Int
+    /// What is probably a mistake but still reads (a misspelled key, a tags list written as one string).
+    public var warnings: [Diagnostic] = []
 
     /// Splits and parses a page. The front matter is YAML between a first line `---` and the next line
     /// `---` (or `...`); a file without one has only a body.
@@ -20,8 +23,9 @@ public struct FrontMatter: Sendable {
             throw BuildFailure([file.error("front matter is not closed: add a line '---' after it", line: 1, column: 1)])
         }
         let source = YAMLSource(file: file, yaml: String(text[split.yaml]), lineOffset: 1)
-        let metadata = try FrontMatterReader(source: source).read()
-        return FrontMatter(metadata: metadata, body: text[closing...], bodyLineOffset: split.lines)
+        var reader = FrontMatterReader(source: source)
+        let metadata = try reader.read()
+        return FrontMatter(metadata: metadata, body: text[closing...], bodyLineOffset: split.lines, warnings: reader.warnings)
     }
 
     /// Finds the YAML range and the start of the body; nil when the file has no front matter.
@@ -61,8 +65,19 @@ public struct FrontMatter: Sendable {
 /// Reads the YAML mapping of a front matter block into `PageMetadata`, collecting every error.
 struct FrontMatterReader {
     let source: YAMLSource
+    private(set) var warnings: [Diagnostic] = []
 
-    func read() throws(BuildFailure) -> PageMetadata {
+    init(source: YAMLSource) {
+        self.source = source
+    }
+
+    /// The keys `read(key:…)` knows; any other reaches templates as `page.params`.
+    static let knownKeys = [
+        "title", "date", "updated", "lastmod", "author", "authors", "summary", "description", "tags", "draft", "weight",
+        "slug", "layout", "sources", "toc",
+    ]
+
+    mutating func read() throws(BuildFailure) -> PageMetadata {
         var metadata = PageMetadata()
         let root: YAMLNode?
         do { root = try source.compose() } catch { throw BuildFailure([error]) }
@@ -74,14 +89,61 @@ struct FrontMatterReader {
         for (keyNode, value) in mapping {
             let key = keyNode.scalarText ?? ""
             metadata.locations[key] = source.location(of: value)
+            if !FrontMatterReader.knownKeys.contains(key), let known = FrontMatterReader.suggestion(for: key) {
+                warnings.append(source.file.diagnostic(
+                    .warning, "'\(key)' is not a front matter key; did you mean '\(known)'?", at: source.location(of: keyNode)
+                ))
+            }
+            if key == "tags", let text = value.scalarText, value.scalar != nil, !value.isNull, text.contains(",") {
+                let items = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                warnings.append(source.file.diagnostic(
+                    .warning, "'tags' is one tag '\(text)'; for several tags write a list: tags: [\(items.joined(separator: ", "))]",
+                    at: source.location(of: value)
+                ))
+            }
             do {
                 try read(key: key, value: value, keyNode: keyNode, into: &metadata)
             } catch {
                 errors.append(error)
             }
         }
+        if let date = metadata.date, let updated = metadata.updated, updated < date {
+            let key = metadata.locations["updated"] == nil ? "lastmod" : "updated"
+            errors.append(source.file.diagnostic(
+                .error, "'\(key)' (\(updated.iso)) is before 'date' (\(date.iso)): a page cannot be updated before it is published",
+                at: metadata.locations[key] ?? source.file.location(line: 1, column: 1)
+            ))
+        }
         if !errors.isEmpty { throw BuildFailure(errors) }
         return metadata
+    }
+
+    /// The known key an unknown one was probably meant to be: the same in another case, or at most two
+    /// edits away (`dat` → `date`, `autor` → `author`, `summmary` → `summary`).
+    static func suggestion(for key: String) -> String? {
+        let lowered = key.lowercased()
+        if let same = knownKeys.first(where: { $0 == lowered }) { return same }
+        guard key.count <= 12 else { return nil }
+        var best: (key: String, distance: Int)?
+        for known in knownKeys {
+            let distance = editDistance(Array(lowered.unicodeScalars), Array(known.unicodeScalars))
+            if distance <= 2, distance < (best?.distance ?? .max) { best = (known, distance) }
+        }
+        return best?.key
+    }
+
+    /// Levenshtein distance: insertions, deletions and substitutions.
+    static func editDistance(_ lhs: [Unicode.Scalar], _ rhs: [Unicode.Scalar]) -> Int {
+        var previous = Array(0...rhs.count)
+        for (i, left) in lhs.enumerated() {
+            var current = [i + 1]
+            current.reserveCapacity(rhs.count + 1)
+            for (j, right) in rhs.enumerated() {
+                current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (left == right ? 0 : 1)))
+            }
+            previous = current
+        }
+        return previous[rhs.count]
     }
 
     private func read(key: String, value: YAMLNode, keyNode: YAMLNode, into metadata: inout PageMetadata) throws(Diagnostic) {
@@ -105,6 +167,10 @@ struct FrontMatterReader {
 
     private func string(_ node: YAMLNode, _ key: String) throws(Diagnostic) -> String {
         guard let text = node.scalarText, !node.isNull else {
+            if let items = node.sequence, FrontMatterReader.knownKeys.contains(key + "s") {
+                let list = items.map { $0.scalarText ?? "…" }.joined(separator: ", ")
+                throw source.error("'\(key)' must be text, not a list; for several, write '\(key)s: [\(list)]'", at: node)
+            }
             throw source.error("'\(key)' must be text, not \(describe(node))", at: node)
         }
         return text
@@ -129,6 +195,9 @@ struct FrontMatterReader {
     }
 
     private func bool(_ node: YAMLNode, _ key: String) throws(Diagnostic) -> Bool {
+        if let word = node.yaml11BooleanWord {
+            throw source.error("'\(key)' must be true or false, not '\(word)' (YAML 1.1's yes, no, on and off are not accepted)", at: node)
+        }
         guard node.tagName == .bool, let value = node.bool else {
             throw source.error("'\(key)' must be true or false, not \(describe(node))", at: node)
         }
@@ -191,7 +260,7 @@ struct FrontMatterReader {
 
     /// `toc: false` hides the table of contents; `toc: {from: 2, to: 4}` chooses the heading levels.
     private func toc(_ node: YAMLNode) throws(Diagnostic) -> TOCSetting {
-        if node.tagName == .bool, let enabled = node.bool { return enabled ? .siteDefault : .hidden }
+        if node.tagName == .bool, node.bool != nil { return try bool(node, "toc") ? .siteDefault : .hidden }
         return .levels(try HeadingLevels.read(node, source: source))
     }
 

@@ -85,6 +85,13 @@ extension YAMLNode {
         }
     }
 
+    /// A boolean spelled as YAML 1.1 allows but a reader may not mean (`yes`, `No`, `on`, `OFF`): its text.
+    /// Briefing takes only `true` and `false` as booleans, so `draft: yes` is an error, not a hidden page.
+    var yaml11BooleanWord: String? {
+        guard let value = bool, let text = scalarText, text.lowercased() != String(value) else { return nil }
+        return text
+    }
+
     /// As Yams' own constructors (`Node.int`, `.float`) read it, weighing the style as well as the text:
     /// `"3"` is no number, `0x1F` and `1:30` are. Nil for a whole number too large for `Int`.
     var int: Int? {

@@ -16,6 +16,8 @@ struct Renderer {
     /// Where files go; nil for `briefing check`, which renders everything and keeps nothing.
     let session: WriteSession?
     let progress: ProgressCounter
+    /// The build's clock (`BuildOptions.now`).
+    let now: Date
 
     struct Output: Sendable {
         var files: [OutputFile]
@@ -25,8 +27,8 @@ struct Renderer {
     }
 
     func render(_ markdownStates: [PageMarkdown], templatesKey: UInt64) -> Output {
-        let siteFiles = SiteFiles(model: model)
-        let generated = Background { [model] in Renderer.generatedFiles(SiteFiles(model: model), outputs: model.outputs) }
+        let siteFiles = SiteFiles(model: model, now: now)
+        let generated = Background { [model] in Renderer.generatedFiles(siteFiles, outputs: model.outputs) }
         let templated = model.outputs.filter(\.isTemplated)
         let rendered = parallelMap(templated) { output -> RenderedOutput in
             defer { progress.step() }

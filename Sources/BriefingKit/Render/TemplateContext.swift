@@ -204,7 +204,7 @@ struct TemplateContext {
     /// A page Briefing makes itself (tags, 404): every key a layout may ask for, empty.
     private func syntheticPage(kind: String, title: String, route: String) -> TemplateValue {
         .map([
-            "kind": .string(kind), "isHome": false, "isSection": false, "isPage": false,
+            "kind": .string(kind), "isHome": false, "isSection": false, "isPage": false, "draft": false,
             "title": .string(title),
             "url": .string(router.url(route)),
             "permalink": .string(router.permalink(route)),
@@ -228,6 +228,7 @@ struct TemplateContext {
             "isHome": .bool(page.kind == .home),
             "isSection": .bool(page.kind == .section),
             "isPage": .bool(page.kind == .page),
+            "draft": .bool(page.metadata.draft),
             "title": .string(page.title),
             "url": .string(model.url(of: page)),
             "permalink": .string(router.permalink(page.route)),

@@ -5,18 +5,26 @@ import Foundation
 
 /// `briefing new <section>/<slug>`: a new Markdown page from an archetype in `Templates/archetypes/`
 /// (`<section>.md`, else `default.md`), with its front matter filled in.
+///
+/// Archetypes are Mustache, which HTML-escapes `{{title}}`; front matter is YAML. So `title` and
+/// `author` reach the archetype as whole YAML scalars, quotes included (`"Moon's \"deal\""`), written
+/// with `{{{title}}}`, and the page is read back before it is written: an archetype that still writes
+/// `"{{title}}"` is an error rather than a title full of `&#39;`.
 public struct NewPage: Sendable {
     public let siteRoot: URL
     /// `news/budget-2027`: a section folder and a slug, both plain path segments.
     public let path: String
     public let title: String?
     public let now: Date
+    /// A page at the top of the site (`briefing new about --root`), in no section.
+    public let atRoot: Bool
 
-    public init(siteRoot: URL, path: String, title: String? = nil, now: Date = Date()) {
+    public init(siteRoot: URL, path: String, title: String? = nil, now: Date = Date(), atRoot: Bool = false) {
         self.siteRoot = siteRoot
         self.path = path
         self.title = title
         self.now = now
+        self.atRoot = atRoot
     }
 
     /// Writes the page and returns its path relative to the site folder; never overwrites a page.
@@ -25,6 +33,14 @@ public struct NewPage: Sendable {
         if segments.last?.hasSuffix(".md") == true { segments[segments.count - 1].removeLast(3) }
         guard !segments.isEmpty, segments.allSatisfy(Slug.isSafe) else {
             throw BuildFailure([.error("'\(path)' must be <section>/<slug> made of letters, digits, '-', '_' or '.', like news/budget-2027")])
+        }
+        if segments.count == 1, !atRoot {
+            throw BuildFailure([.error(
+                "'\(path)' names no section: write <section>/<slug>, like news/\(path), or pass --root for a page at the top of the site"
+            )])
+        }
+        if atRoot, segments.count > 1 {
+            throw BuildFailure([.error("'\(path)' is in a section; --root is for a page at the top of the site, like 'about'")])
         }
         let relative = "Content/" + segments.joined(separator: "/") + ".md"
         let target = siteRoot.appendingPathComponent(relative)
@@ -36,10 +52,11 @@ public struct NewPage: Sendable {
         let author = (try? SourceFile(path: "Content/site.yaml", bytes: FileBytes.read(settingsFile.path)))
             .flatMap { try? SiteSettings.parse($0) }?.author
         let (archetype, archetypePath) = try archetype(for: section)
+        let pageTitle = title ?? Slug.title(fromFolder: segments.last!)
         let context: TemplateValue = .map([
-            "title": .string(title ?? Slug.title(fromFolder: segments.last!)),
+            "title": .string(NewPage.yamlQuoted(pageTitle)),
             "date": .string(NewPage.isoDay(now)),
-            "author": author.map(TemplateValue.string) ?? .null,
+            "author": author.map { .string(NewPage.yamlQuoted($0)) } ?? .null,
             "section": .string(section),
             "slug": .string(segments.last!),
         ])
@@ -49,6 +66,13 @@ public struct NewPage: Sendable {
             text = try TemplateLibrary(templates: ["archetype": template]).render("archetype", context: context, strict: true)
         } catch {
             throw BuildFailure([Theme.diagnostic(error)])
+        }
+        let written = try FrontMatter.parse(SourceFile(path: relative, text: text)).metadata
+        guard written.title == pageTitle else {
+            throw BuildFailure([.error(
+                "\(archetypePath) writes the title as \(written.title.map { "'\($0)'" } ?? "nothing"), not '\(pageTitle)': "
+                    + "write 'title: {{{title}}}' (the value comes quoted for YAML; {{title}} would escape it for HTML)"
+            )])
         }
         do {
             try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -73,20 +97,41 @@ public struct NewPage: Sendable {
 
     static let builtIn = """
     ---
-    title: "{{title}}"
+    title: {{{title}}}
     date: {{date}}
     {{#author}}
-    author: "{{author}}"
+    author: {{{author}}}
     {{/author}}
-    summary: ""
+    summary: "\(Placeholder.mark) One sentence that says what the reader will learn."
     tags: []
     draft: true
     sources: []
     ---
 
-    Write the page here.
+    \(Placeholder.mark) Write the page here.
 
     """
+
+    /// Text as a YAML double-quoted scalar: any title reads back as written, whatever it holds.
+    static func yamlQuoted(_ text: String) -> String {
+        var quoted = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": quoted += "\\\\"
+            case "\"": quoted += "\\\""
+            case "\n": quoted += "\\n"
+            case "\t": quoted += "\\t"
+            case "\r": quoted += "\\r"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    quoted += "\\x" + String(format: "%02X", scalar.value)
+                } else {
+                    quoted.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return quoted + "\""
+    }
 
     static func isoDay(_ date: Date) -> String {
         var calendar = Calendar(identifier: .gregorian)

@@ -15,13 +15,34 @@ struct FragmentReference: Sendable {
 
 /// Turns links between Markdown files (`../burden-sharing/sma.md#history`) into page URLs, prefixes
 /// root-relative links with the site's base path, and points links to files beside the pages at their
-/// published place. A link to a page that does not exist is an error at the link.
+/// published place. Every other local link or image must lead to something the router plans (a page, a
+/// section, a tag, an asset, a copied file): one that leads nowhere is an error at the link, in every
+/// build. Links to other sites are never fetched.
 struct InternalLinks: DocumentTransform {
     let model: SiteModel
     /// Non-Markdown files of Content/, relative to it.
     let contentFiles: Set<String>
-    /// Also check relative URLs written against the published page (`../../news/x/`): `briefing check`.
-    var checkPublishedURLs = false
+    /// Every path the build writes (`deterrence/tripwire/index.html`, `assets/style.css`).
+    private let outputs: Set<String>
+    /// Every folder with an `index.html`, without its trailing slash (`deterrence/tripwire`; the root
+    /// is ""), with the page published there if one is: links to pages are most links, and are
+    /// looked up without making a string.
+    private let folders: [String: PageID?]
+
+    init(model: SiteModel, contentFiles: Set<String>) {
+        self.model = model
+        self.contentFiles = contentFiles
+        outputs = Set(model.outputs.map(\.path.value))
+        var folders: [String: PageID?] = [:]
+        for output in model.outputs where output.path.value == "index.html" || output.path.value.hasSuffix("/index.html") {
+            folders[String(output.path.value.dropLast("index.html".count).dropLast(output.path.value == "index.html" ? 0 : 1))] = .some(nil)
+        }
+        for id in model.pageIDs {
+            let route = model[id].route
+            folders[route.isEmpty ? "" : String(route.dropLast())] = .some(id)
+        }
+        self.folders = folders
+    }
 
     func apply(to document: MarkdownDocument, context: inout TransformContext) {
         let page = context.page
@@ -43,6 +64,7 @@ struct InternalLinks: DocumentTransform {
 
     private func resolve(_ url: String, from folder: String, node: MarkdownNode, context: inout TransformContext) -> Resolution {
         let page = context.page
+        let what = node.kind == .image ? "image" : "link"
         func error(_ message: String) {
             context.diagnostics.error(message, at: node)
         }
@@ -58,24 +80,24 @@ struct InternalLinks: DocumentTransform {
             return .keep
         }
         let decoded = InternalLinks.percentDecoded(path)
-        // `briefing check` also asks that a URL written against the published page leads somewhere.
-        func keepChecked() -> Resolution {
-            if checkPublishedURLs, !isPublished(decoded, from: page.route) {
-                error("link '\(url)' leads to nothing this site publishes (read from \(model.url(of: page)))")
-            }
-            return .keep
-        }
         let isRootRelative = decoded.hasPrefix("/")
         let isMarkdown = decoded.hasSuffix(".md")
-        if !isMarkdown, isRootRelative { return .replace(model.settings.baseURL.path + String(url.dropFirst())) }
-        // Anything else but a Markdown file can only be a file beside the pages; a site without any, or
-        // a URL of a folder, leaves nothing to look up (most links of most pages).
-        if !isMarkdown, !checkPublishedURLs, contentFiles.isEmpty || decoded.hasSuffix("/") { return .keep }
+        if !isMarkdown, isRootRelative {
+            guard let target = InternalLinks.normalize(decoded, from: ""), published(target, fragment: fragment, reference: reference) else {
+                error("\(what) '\(url)' leads to nothing this site publishes")
+                return .keep
+            }
+            return .replace(model.settings.baseURL.path + String(url.dropFirst()))
+        }
         guard let target = InternalLinks.normalize(decoded, from: isRootRelative ? "" : folder) else {
-            // A relative URL such as `../../news/x/` is written against the published page and is fine;
-            // only a link to a Markdown file names a file, and that file must be in Content/.
-            guard isMarkdown else { return keepChecked() }
-            error("link '\(url)' leads out of the Content folder")
+            // A relative URL such as `../../news/x/` is written against the published page; only a link
+            // to a Markdown file names a file, and that file must be in Content/.
+            if !isMarkdown, let target = InternalLinks.normalize(decoded, from: page.route),
+               published(target, fragment: fragment, reference: reference) {
+                return .keep
+            }
+            error(isMarkdown ? "link '\(url)' leads out of the Content folder"
+                : "\(what) '\(url)' leads to nothing this site publishes (read from \(model.url(of: page)))")
             return .keep
         }
         if isMarkdown {
@@ -92,17 +114,27 @@ struct InternalLinks: DocumentTransform {
         if contentFiles.contains(target) {
             return .replace(model.settings.baseURL.url(target) + suffix)
         }
-        return keepChecked()
+        // Else a URL written against the published page (`../../news/x/`, `../map.png`).
+        if let published = InternalLinks.normalize(decoded, from: page.route), self.published(published, fragment: fragment, reference: reference) {
+            return .keep
+        }
+        error("\(what) '\(url)' leads to nothing this site publishes (read from \(model.url(of: page)))")
+        return .keep
     }
 
-    /// Whether a URL relative to a published page names a page or file of this build.
-    private func isPublished(_ path: String, from route: String) -> Bool {
-        guard var target = InternalLinks.normalize(path, from: route) else { return false }
-        if target == "index.html" || target.hasSuffix("/index.html") { target.removeLast("index.html".count) }
-        if target.hasSuffix("/") { target.removeLast() }
-        return target.isEmpty || model.routes.contains(target + "/") || contentFiles.contains(target)
-            || target.hasPrefix(Router.assetsRoute) || target.hasPrefix(Router.tagsRoute) || target + "/" == Router.tagsRoute
-            || [Router.feedFile, Router.sitemapFile, Router.robotsFile, Router.notFoundFile].contains(target)
+    /// Whether a path relative to the output folder (`news/x`, `news/x/`, `assets/style.css`; `normalize`
+    /// leaves no trailing slash) is a file the router plans or a folder with an index; a fragment of a
+    /// page is recorded for checking.
+    private func published(_ target: String, fragment: String?, reference: (PageID, String) -> Void) -> Bool {
+        if let page = folders[target] {
+            if let fragment, let page { reference(page, fragment) }
+            return true
+        }
+        guard outputs.contains(target) else { return false }
+        if let fragment, target.hasSuffix("/index.html"), let page = folders[String(target.dropLast("/index.html".count))] ?? nil {
+            reference(page, fragment)
+        }
+        return true
     }
 
     /// `scheme:` as RFC 3986 spells it: an ASCII letter, then letters, digits, `+`, `-` or `.`.

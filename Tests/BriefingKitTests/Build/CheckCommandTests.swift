@@ -13,6 +13,7 @@ import Testing
     -- Content/news/a.md --
     ---
     title: A
+    date: 2026-01-01
     ---
     ![](map.png)
 
@@ -23,6 +24,7 @@ import Testing
     -- Content/news/b.md --
     ---
     title: B
+    date: 2026-01-01
     summary: Fine.
     ---
     Fine.
@@ -36,10 +38,10 @@ import Testing
         Content/news/a.md:1:1: warning: page has no summary: add 'summary:' to the front matter for lists, feeds and search results
         ---
         ^
-        Content/news/a.md:4:1: warning: image 'map.png' has no alt text: describe it in the brackets, ![like this](map.png)
+        Content/news/a.md:5:1: warning: image 'map.png' has no alt text: describe it in the brackets, ![like this](map.png)
         ![](map.png)
         ^
-        Content/news/a.md:6:1: warning: heading level 4 follows level 1: use h2 so the outline has no gap
+        Content/news/a.md:7:1: warning: heading level 4 follows level 1: use h2 so the outline has no gap
         #### Too deep
         ^
         3 warnings
@@ -58,7 +60,7 @@ import Testing
         let first = try #require((json["diagnostics"] as? [[String: Any]])?.first { $0["severity"] as? String == "error" })
         #expect(first["message"] as? String == "link '../../news/nowhere/' leads to nothing this site publishes (read from /news/a/)")
         #expect(first["file"] as? String == "Content/news/a.md")
-        #expect(first["line"] as? Int == 7)
+        #expect(first["line"] as? Int == 8)
         #expect(first["column"] as? Int == 28)
     }
 }

@@ -22,7 +22,7 @@ import Testing
         let page = try parse("""
         ---
         title: Types
-        draft: yes
+        draft: true
         weight: 0x1F
         count: 1_000
         ratio: 2.5e+3
@@ -147,6 +147,25 @@ import Testing
         let page = try FrontMatter.parse(file)
         #expect(page.metadata.title == "A")
         #expect(page.body == "Text\n")
+    }
+
+    /// A key at most two edits from a known one, or a known one in another case, is probably it; a key
+    /// further from all of them is the editor's own (`page.params`).
+    @Test(arguments: [
+        ("dat", "date"), ("autor", "author"), ("summmary", "summary"), ("Title", "title"), ("TAGS", "tags"), ("tag", "tags"),
+        ("updatd", "updated"), ("region", nil), ("image", nil), ("hero-image", nil), ("sources-note", nil),
+    ] as [(String, String?)])
+    func misspelledKeysAreRecognised(key: String, expected: String?) {
+        #expect(FrontMatterReader.suggestion(for: key) == expected)
+    }
+
+    @Test func warningsComeWithTheFrontMatter() throws {
+        let page = try parse("---\ntitle: A\ndat: 2026-01-01\ntags: a, b\n---\n")
+        #expect(page.warnings.map(\.description) == [
+            "Content/a.md:3:1: warning: 'dat' is not a front matter key; did you mean 'date'?\ndat: 2026-01-01\n^",
+            "Content/a.md:4:7: warning: 'tags' is one tag 'a, b'; for several tags write a list: tags: [a, b]\ntags: a, b\n      ^",
+        ])
+        #expect(page.metadata.params["dat"] == .string("2026-01-01"))
     }
 }
 

@@ -15,9 +15,9 @@ import Testing
         author: Briefing Desk
         -- Templates/archetypes/news.md --
         ---
-        title: "{{title}}"
+        title: {{{title}}}
         date: {{date}}
-        author: "{{author}}"
+        author: {{{author}}}
         draft: true
         ---
         News about {{slug}} in {{section}}.
@@ -52,5 +52,43 @@ import Testing
         } catch {
             #expect(error.diagnostics.map(\.description) == ["error: '../outside/x' must be <section>/<slug> made of letters, digits, '-', '_' or '.', like news/budget-2027"])
         }
+    }
+
+    /// Mustache escapes `{{title}}` for HTML; the archetype gets a YAML scalar instead, so the title
+    /// reads back exactly as typed.
+    @Test func titlesAreQuotedForYAMLNotEscapedForHTML() throws {
+        let fixture = try site()
+        let title = #"Moon's & Yoon's "deal" \ <b>"#
+        let created = try NewPage(siteRoot: fixture.root, path: "news/deal", title: title, now: now).create()
+        let text = try String(contentsOf: fixture.root.appendingPathComponent(created), encoding: .utf8)
+        #expect(text.hasPrefix("---\ntitle: " + #""Moon's & Yoon's \"deal\" \\ <b>""# + "\n"))
+        #expect(try FrontMatter.parse(SourceFile(path: created, text: text)).metadata.title == title)
+    }
+
+    @Test func anArchetypeThatEscapesTheTitleIsAnError() throws {
+        let fixture = try site()
+        try fixture.write("-- Templates/archetypes/news.md --\n---\ntitle: \"{{title}}\"\n---\n")
+        do {
+            _ = try NewPage(siteRoot: fixture.root, path: "news/deal", title: "Moon's deal", now: now).create()
+            Issue.record("an archetype that escapes the title was accepted")
+        } catch {
+            #expect(error.diagnostics.map(\.description) == [
+                "error: Templates/archetypes/news.md writes the title as '&quot;Moon&#39;s deal&quot;', not 'Moon's deal': write 'title: {{{title}}}' (the value comes quoted for YAML; {{title}} would escape it for HTML)",
+            ])
+        }
+        #expect(!FileManager.default.fileExists(atPath: fixture.root.appendingPathComponent("Content/news/deal.md").path))
+    }
+
+    @Test func aPageNeedsASectionUnlessAtTheRoot() throws {
+        let fixture = try site()
+        do {
+            _ = try NewPage(siteRoot: fixture.root, path: "my-post", now: now).create()
+            Issue.record("a page without a section was accepted")
+        } catch {
+            #expect(error.diagnostics.map(\.description) == [
+                "error: 'my-post' names no section: write <section>/<slug>, like news/my-post, or pass --root for a page at the top of the site",
+            ])
+        }
+        #expect(try NewPage(siteRoot: fixture.root, path: "about", now: now, atRoot: true).create() == "Content/about.md")
     }
 }

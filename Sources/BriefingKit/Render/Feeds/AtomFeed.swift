@@ -25,9 +25,9 @@ struct AtomFeed: Sendable {
     var entries: [Entry]
     var generator = "Briefing"
 
-    /// What Atom's mandatory `<updated>` says when no date is known: a fixed value keeps builds
-    /// reproducible, and an old one keeps readers from announcing undated pages as new.
-    private static let unknownDate = "1970-01-01T00:00:00Z"
+    /// What Atom's mandatory `<updated>` says when no date is known (a feed without entries): the time
+    /// of the build, never 1970.
+    var buildTime: String
 
     func render() -> String {
         let dated = entries.map { entry in
@@ -46,7 +46,7 @@ struct AtomFeed: Sendable {
             #"  <link rel="self" type="application/atom+xml" href="\#(XMLText.escaped(feedURL))"/>"#,
             #"  <link rel="alternate" type="text/html" href="\#(XMLText.escaped(siteURL))"/>"#,
             "  <id>\(XMLText.escaped(siteURL))</id>",
-            "  <updated>\(newest?.timestamp ?? AtomFeed.unknownDate)</updated>",
+            "  <updated>\(newest?.timestamp ?? buildTime)</updated>",
         ]
         lines += AtomFeed.authorElements(feedAuthors, indent: "  ")
         lines.append("  <generator>\(XMLText.escaped(generator))</generator>")
@@ -71,7 +71,7 @@ struct AtomFeed: Sendable {
             "    <title>\(XMLText.escaped(entry.title))</title>",
             #"    <link rel="alternate" type="text/html" href="\#(XMLText.escaped(entry.url))"/>"#,
             "    <id>\(XMLText.escaped(entry.url))</id>",
-            "    <updated>\(updated?.timestamp ?? AtomFeed.unknownDate)</updated>",
+            "    <updated>\(updated?.timestamp ?? buildTime)</updated>",
         ]
         if let published = entry.published.flatMap(FeedDate.init) {
             lines.append("    <published>\(published.timestamp)</published>")

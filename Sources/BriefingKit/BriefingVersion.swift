@@ -1,0 +1,4 @@
+/// What `briefing --version` prints; raised with each release.
+public enum BriefingVersion {
+    public static let current = "0.18.0"
+}

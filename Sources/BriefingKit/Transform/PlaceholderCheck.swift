@@ -1,0 +1,32 @@
+import BriefingMarkdown
+import BriefingSupport
+
+/// `briefing check`: the archetypes' `TK:` hints (see `Placeholder`) still in a page, in its front matter
+/// or its text. An error in a page about to be published, a warning in a draft.
+struct PlaceholderCheck: DocumentTransform {
+    func apply(to document: MarkdownDocument, context: inout TransformContext) {
+        let page = context.page
+        let severity: Diagnostic.Severity = page.metadata.draft ? .warning : .error
+        let metadata = page.metadata
+        var fields: [(key: String, text: String)] = []
+        if let title = metadata.title { fields.append(("title", title)) }
+        if let summary = metadata.summary { fields.append((metadata.locations["summary"] == nil ? "description" : "summary", summary)) }
+        fields += metadata.authors.map { ("author" + (metadata.locations["authors"] == nil ? "" : "s"), $0) }
+        fields += metadata.sources.map { ("sources", $0.title) }
+        for (key, text) in fields where Placeholder.marks(text[...]) {
+            let location = metadata.locations[key] ?? page.source.file.location(line: 1, column: 1)
+            context.diagnostics.append(page.source.file.diagnostic(severity, PlaceholderCheck.message(text, in: "'\(key)'"), at: location))
+        }
+        guard page.body.contains(Placeholder.mark) else { return }
+        for text in document.root.descendants(ofKind: .text) {
+            guard let literal = text.literal, Placeholder.marks(literal[...]) else { continue }
+            let location = MarkdownPositions.location(of: text, in: page)
+            context.diagnostics.append(page.source.file.diagnostic(severity, PlaceholderCheck.message(literal, in: "the text"), at: location))
+        }
+    }
+
+    static func message(_ text: String, in place: String) -> String {
+        let shown = text.count > 60 ? text.prefix(57) + "…" : text[...]
+        return "placeholder left in \(place): '\(shown)'; write it, or remove it, before publishing"
+    }
+}

@@ -1,0 +1,79 @@
+import BriefingMarkdown
+import Foundation
+
+/// Raw HTML in a site that does not trust it (`markdown.unsafe: false`): cmark would put
+/// `<!-- raw HTML omitted -->` in its place, and an HTML block takes its whole paragraph with it
+/// (`<div>Raw</div> and text` is one block). Instead the tags are dropped and the text kept, with a
+/// warning at the line. Comments are notes to editors: dropped without a word.
+struct RawHTMLText: DocumentTransform {
+    func apply(to document: MarkdownDocument, context: inout TransformContext) {
+        // Most pages have no `<` at all: they cost one scan of their bytes, not a walk of their tree.
+        guard RawHTMLText.mayHoldHTML(context.page.body) else { return }
+        var warnedBlocks: Set<MarkdownNode> = []
+        for node in document.root.descendants(ofKind: .htmlBlock, .htmlInline) {
+            let html = node.literal ?? ""
+            let text = RawHTMLText.text(of: html)
+            let block = node.kind == .htmlBlock ? node : node.parent ?? node
+            if RawHTMLText.isWorthAWarning(html), warnedBlocks.insert(block).inserted {
+                context.diagnostics.warning(
+                    "raw HTML is left out: its tags are dropped and its text kept; set markdown.unsafe: true in site.yaml if you trust it",
+                    at: node
+                )
+            }
+            // An inline tag's text is already in the text nodes around it; a block's is in its literal.
+            if node.kind == .htmlBlock, !text.isEmpty {
+                let paragraph = document.makeParagraph()
+                try? paragraph.appendChild(document.makeText(text))
+                try? node.replace(with: paragraph)
+            } else {
+                node.unlink()
+            }
+        }
+    }
+
+    /// Whether the text has a `<` at all, found with memchr rather than byte by byte.
+    static func mayHoldHTML(_ text: Substring) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, Int32(UInt8(ascii: "<")), bytes.count) != nil
+        }
+    }
+
+    /// An opening or lone tag, not a comment or a closing tag (whose opening one was warned of).
+    static func isWorthAWarning(_ html: String) -> Bool {
+        let trimmed = html.drop { $0 == " " || $0 == "\n" || $0 == "\t" }
+        return !trimmed.hasPrefix("<!--") && !trimmed.hasPrefix("</") || text(of: html) != ""
+    }
+
+    /// The text between the tags, whitespace collapsed; comments and the content of scripts and styles go.
+    static func text(of html: String) -> String {
+        var words: [Substring] = []
+        var rest = html[...]
+        var skipUntil: String?
+        while !rest.isEmpty {
+            if let end = skipUntil {
+                guard let range = rest.range(of: end, options: .caseInsensitive) else { break }
+                rest = rest[range.upperBound...]
+                skipUntil = nil
+                continue
+            }
+            guard let open = rest.firstIndex(of: "<") else {
+                words += rest.split(whereSeparator: \.isWhitespace)
+                break
+            }
+            words += rest[..<open].split(whereSeparator: \.isWhitespace)
+            let tag = rest[open...]
+            if tag.hasPrefix("<!--") {
+                skipUntil = "-->"
+                rest = tag.dropFirst(4)
+                continue
+            }
+            let lowered = tag.prefix(8).lowercased()
+            if lowered.hasPrefix("<script") { skipUntil = "</script>" } else if lowered.hasPrefix("<style") { skipUntil = "</style>" }
+            guard let close = tag.firstIndex(of: ">") else { break }
+            rest = tag[tag.index(after: close)...]
+        }
+        return words.joined(separator: " ")
+    }
+}

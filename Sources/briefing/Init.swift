@@ -1,0 +1,25 @@
+import ArgumentParser
+import BriefingKit
+import Foundation
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Create a new site that builds as it is: the default theme, a site.yaml and an example page.",
+        discussion: "Example: briefing init my-briefings && briefing build --source my-briefings"
+    )
+
+    @Argument(help: "The folder to create the site in (new, or empty).")
+    var folder: String
+
+    func run() throws {
+        do {
+            _ = try NewSite(folder: URL(fileURLWithPath: folder)).create()
+            var shown = folder
+            while shown.count > 1, shown.hasSuffix("/") { shown.removeLast() }
+            print("Created a site in \(shown)/: edit Content/site.yaml, then run briefing serve --source \(shown)")
+        } catch {
+            Terminal().printDiagnostics(error.diagnostics)
+            throw ExitCode.failure
+        }
+    }
+}

@@ -1,0 +1,399 @@
+import BriefingTestSupport
+import Foundation
+import Testing
+@testable import BriefingKit
+@testable import BriefingMarkdown
+@testable import BriefingSupport
+
+/// The editor's mistakes of issue 18, each through the real binary: a mistake that would reach readers
+/// fails the build with exactly this message and leaves the previous Output/ as it was; one that may be
+/// meant is a warning, and the build goes on.
+@Suite struct EditorMistakeTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var name: String
+        var files: String
+        var expected: String
+        var testDescription: String { name }
+    }
+
+    static let goodSite = InvalidSiteTests.goodSite
+
+    static let errors: [Case] = [
+        Case(name: "draft: yes", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\ndraft: yes\n---\n", expected: """
+        Content/deterrence/bad.md:3:8: error: 'draft' must be true or false, not 'yes' (YAML 1.1's yes, no, on and off are not accepted)
+        draft: yes
+               ^
+        """),
+        Case(name: "a YAML 1.1 boolean in site.yaml", files: "-- Content/site.yaml --\ntitle: Briefing\nbaseURL: https://example.org/\nmarkdown: {unsafe: on}\n", expected: """
+        Content/site.yaml:3:20: error: 'markdown.unsafe' must be true or false, not 'on' (YAML 1.1's yes, no, on and off are not accepted)
+        markdown: {unsafe: on}
+                           ^
+        """),
+        Case(name: "a list of authors under author", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\nauthor: [A, B]\n---\n", expected: """
+        Content/deterrence/bad.md:3:9: error: 'author' must be text, not a list; for several, write 'authors: [A, B]'
+        author: [A, B]
+                ^
+        """),
+        Case(name: "updated before date", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\ndate: 2026-02-01\nupdated: 2026-01-01\n---\n", expected: """
+        Content/deterrence/bad.md:4:10: error: 'updated' (2026-01-01) is before 'date' (2026-02-01): a page cannot be updated before it is published
+        updated: 2026-01-01
+                 ^
+        """),
+        Case(name: "root-relative link to nothing", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\n---\n[x](/deterrence/nope/)", expected: """
+        Content/deterrence/bad.md:4:1: error: link '/deterrence/nope/' leads to nothing this site publishes
+        [x](/deterrence/nope/)
+        ^
+        """),
+        Case(name: "root-relative image of nothing", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\n---\n![m](/img/none.png)", expected: """
+        Content/deterrence/bad.md:4:1: error: image '/img/none.png' leads to nothing this site publishes
+        ![m](/img/none.png)
+        ^
+        """),
+        Case(name: "misspelled image beside a page", files: "-- Content/deterrence/map.png --\nPNG\n-- Content/deterrence/bad.md --\n---\ntitle: Bad\n---\n![A](../deterrence/mapp.png)", expected: """
+        Content/deterrence/bad.md:4:1: error: image '../deterrence/mapp.png' leads to nothing this site publishes (read from /deterrence/bad/)
+        ![A](../deterrence/mapp.png)
+        ^
+        """),
+        Case(name: "a link in URL form to nothing", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\n---\nSee [it](../../news/nowhere/).", expected: """
+        Content/deterrence/bad.md:4:5: error: link '../../news/nowhere/' leads to nothing this site publishes (read from /deterrence/bad/)
+        See [it](../../news/nowhere/).
+            ^
+        """),
+        Case(name: "root-relative link to a missing heading", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\n---\n[x](/deterrence/tripwire/#why-it-fails)", expected: """
+        Content/deterrence/bad.md:4:1: error: link to '#why-it-fails', but Content/deterrence/tripwire.md has no heading with that id
+        [x](/deterrence/tripwire/#why-it-fails)
+        ^
+        """),
+    ]
+
+    /// Links and images of every local kind that do lead somewhere: a page, a section, a heading, an
+    /// asset, a copied file, the feed, a page by its published URL; links to other sites are left alone.
+    @Test func everyLocalReferenceThatLeadsSomewhereBuilds() throws {
+        let fixture = try SiteFixture(EditorMistakeTests.goodSite + """
+
+        -- Content/deterrence/map.png --
+        PNG
+        -- Content/deterrence/good.md --
+        ---
+        title: Good
+        date: 2026-01-01
+        ---
+        [a](/deterrence/) [b](/deterrence/tripwire/#why-it-works) [c](/assets/style.css) ![d](map.png) ![e](/deterrence/map.png)
+        [f](../tripwire/) [g](/feed.xml) [h](/) [i](https://example.com/nowhere/) [j](tripwire.md#why-it-works) [k](/deterrence/tripwire)
+        """)
+        let report = try fixture.build()
+        #expect(report.warnings.isEmpty)
+        let html = try #require(fixture.output("deterrence/good/index.html"))
+        #expect(html.contains(#"<a href="/deterrence/">a</a> <a href="/deterrence/tripwire/#why-it-works">b</a> <a href="/assets/style.css">c</a> <img src="/deterrence/map.png" alt="d" /> <img src="/deterrence/map.png" alt="e" />"#))
+    }
+
+    @Test(arguments: errors)
+    func failsAtTheLineAndLeavesOutputAlone(_ testCase: Case) throws {
+        let fixture = try SiteFixture(EditorMistakeTests.goodSite)
+        let first = try BriefingCommand.run(["build", "--source", fixture.root.path])
+        #expect(first.status == 0, "\(first.stderr)")
+        let before = fixture.outputSnapshot()
+        #expect(before["deterrence/tripwire/index.html"] != nil)
+
+        try fixture.write(testCase.files)
+        let result = try BriefingCommand.run(["build", "--source", fixture.root.path], environment: ["NO_COLOR": "1"])
+        #expect(result.status == 1)
+        #expect(result.stderr == testCase.expected + "\n1 error\n")
+        #expect(result.stdout.isEmpty)
+        #expect(fixture.outputSnapshot() == before)
+    }
+
+    static let tagLayouts = """
+
+    -- Templates/layouts/tag.html --
+    {{<base}}{{$main}}{{/main}}{{/base}}
+    -- Templates/layouts/tags.html --
+    {{<base}}{{$main}}{{/main}}{{/base}}
+    """
+
+    static let warnings: [Case] = [
+        Case(name: "misspelled keys", files: "-- Content/deterrence/typo.md --\n---\ntitle: Typo\ndat: 2026-01-01\nautor: Me\nsummmary: Short.\nTitle: Again\nregion: Korea\n---\n", expected: """
+        Content/deterrence/typo.md:3:1: warning: 'dat' is not a front matter key; did you mean 'date'?
+        dat: 2026-01-01
+        ^
+        Content/deterrence/typo.md:4:1: warning: 'autor' is not a front matter key; did you mean 'author'?
+        autor: Me
+        ^
+        Content/deterrence/typo.md:5:1: warning: 'summmary' is not a front matter key; did you mean 'summary'?
+        summmary: Short.
+        ^
+        Content/deterrence/typo.md:6:1: warning: 'Title' is not a front matter key; did you mean 'title'?
+        Title: Again
+        ^
+        4 warnings
+        """),
+        Case(name: "tags as one string", files: "-- Content/deterrence/tags.md --\n---\ntitle: Tags\ndate: 2026-01-01\ntags: burden sharing, sma\n---\n" + tagLayouts, expected: """
+        Content/deterrence/tags.md:4:7: warning: 'tags' is one tag 'burden sharing, sma'; for several tags write a list: tags: [burden sharing, sma]
+        tags: burden sharing, sma
+              ^
+        1 warning
+        """),
+        Case(name: "a date in the future", files: "-- Content/deterrence/later.md --\n---\ntitle: Later\ndate: 2999-01-01\n---\n", expected: """
+        Content/deterrence/later.md:3:7: warning: 'date' 2999-01-01 is in the future: the page is published now, dated then
+        date: 2999-01-01
+              ^
+        1 warning
+        """),
+    ]
+
+    /// The text of raw HTML stays, its tags go; comments go without a word.
+    @Test func rawHTMLInSafeModeKeepsItsText() throws {
+        let fixture = try SiteFixture(EditorMistakeTests.goodSite + """
+
+        -- Content/deterrence/raw.md --
+        ---
+        title: Raw
+        date: 2026-01-01
+        ---
+        <div>Raw</div> and text
+
+        Some <b>bold</b> words<!-- a note --> here.
+
+        <!-- a note to editors -->
+        """)
+        let result = try BriefingCommand.run(["build", "--source", fixture.root.path, "--quiet"], environment: ["NO_COLOR": "1"])
+        #expect(result.status == 0)
+        #expect(result.stderr == """
+        Content/deterrence/raw.md:5:1: warning: raw HTML is left out: its tags are dropped and its text kept; set markdown.unsafe: true in site.yaml if you trust it
+        <div>Raw</div> and text
+        ^
+        Content/deterrence/raw.md:7:6: warning: raw HTML is left out: its tags are dropped and its text kept; set markdown.unsafe: true in site.yaml if you trust it
+        Some <b>bold</b> words<!-- a note --> here.
+             ^
+        2 warnings
+
+        """)
+        #expect(fixture.output("deterrence/raw/index.html")?.contains("<p>Raw and text</p>\n<p>Some bold words here.</p>\n</html>") == true)
+        try fixture.write("-- Content/site.yaml --\ntitle: Briefing\nbaseURL: https://example.org/\nmarkdown: {unsafe: true}\n")
+        let trusted = try BriefingCommand.run(["build", "--source", fixture.root.path, "--quiet"], environment: ["NO_COLOR": "1"])
+        #expect(trusted.stderr.isEmpty)
+        #expect(fixture.output("deterrence/raw/index.html")?.contains("<div>Raw</div> and text\n<p>Some <b>bold</b> words<!-- a note --> here.</p>") == true)
+    }
+
+    @Test(arguments: warnings)
+    func warnsAndBuilds(_ testCase: Case) throws {
+        let fixture = try SiteFixture(EditorMistakeTests.goodSite + "\n" + testCase.files)
+        let result = try BriefingCommand.run(["build", "--source", fixture.root.path, "--quiet"], environment: ["NO_COLOR": "1"])
+        #expect(result.status == 0)
+        #expect(result.stderr == testCase.expected + "\n")
+        #expect(fixture.output("deterrence/tripwire/index.html") != nil)
+    }
+
+    /// A key far from every known one is the editor's own, for templates.
+    @Test func otherKeysReachTemplatesWithoutAWord() throws {
+        let fixture = try SiteFixture(EditorMistakeTests.goodSite + "\n-- Content/deterrence/own.md --\n---\ntitle: Own\ndate: 2026-01-01\nregion: Korea\n---\n")
+        let report = try fixture.build()
+        #expect(report.warnings.isEmpty)
+    }
+
+    /// `new` quotes the title for YAML: the page's `<h1>` shows what the editor typed.
+    @Test func newQuotesTheTitleForYAML() throws {
+        let fixture = try SiteFixture(EditorMistakeTests.goodSite)
+        let created = try BriefingCommand.run(
+            ["new", "news/x", "--title", "Moon's & Yoon's deal", "--source", fixture.root.path], environment: ["NO_COLOR": "1"]
+        )
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(created.stdout == "Created Content/news/x.md (draft: true; build with --drafts to see it)\n")
+        let text = try String(contentsOf: fixture.root.appendingPathComponent("Content/news/x.md"), encoding: .utf8)
+        #expect(text.hasPrefix("---\ntitle: \"Moon's & Yoon's deal\"\n"))
+        let built = try BriefingCommand.run(["build", "--drafts", "--quiet", "--source", fixture.root.path], environment: ["NO_COLOR": "1"])
+        #expect(built.status == 0, "\(built.stderr)")
+        #expect(fixture.output("news/x/index.html")?.contains("<h1>Moon&#39;s &amp; Yoon&#39;s deal</h1>") == true)
+    }
+
+    @Test func newNeedsASection() throws {
+        let fixture = try SiteFixture(EditorMistakeTests.goodSite)
+        let result = try BriefingCommand.run(["new", "my-post", "--source", fixture.root.path], environment: ["NO_COLOR": "1"])
+        #expect(result.status == 1)
+        #expect(result.stderr == "error: 'my-post' names no section: write <section>/<slug>, like news/my-post, or pass --root for a page at the top of the site\n1 error\n")
+        #expect(!FileManager.default.fileExists(atPath: fixture.root.appendingPathComponent("Content/my-post.md").path))
+        let badSlug = try BriefingCommand.run(["new", "news/My Post!", "--source", fixture.root.path], environment: ["NO_COLOR": "1"])
+        #expect(badSlug.status == 1)
+        #expect(badSlug.stderr == "error: 'news/My Post!' must be <section>/<slug> made of letters, digits, '-', '_' or '.', like news/budget-2027\n1 error\n")
+        let root = try BriefingCommand.run(["new", "about", "--root", "--source", fixture.root.path], environment: ["NO_COLOR": "1"])
+        #expect(root.status == 0, "\(root.stderr)")
+    }
+
+    @Test func version() throws {
+        let result = try BriefingCommand.run(["--version"])
+        #expect(result.status == 0)
+        #expect(result.stdout == BriefingVersion.current + "\n")
+    }
+
+    /// A site with the default theme's own layouts, partials and assets.
+    static func defaultThemeSite(_ files: String) throws -> SiteFixture {
+        let fixture = try SiteFixture(files)
+        let theme = DefaultTheme.partials.deletingLastPathComponent()
+        for folder in ["layouts", "assets", "partials"] {
+            let target = fixture.root.appendingPathComponent("Templates/" + folder)
+            try? FileManager.default.removeItem(at: target)
+            try FileManager.default.copyItem(at: theme.appendingPathComponent(folder), to: target)
+        }
+        return fixture
+    }
+
+    /// Under --drafts a draft is a preview: a visible banner, noindex, and neither feed nor sitemap.
+    @Test func draftsShowAsDrafts() throws {
+        let fixture = try EditorMistakeTests.defaultThemeSite(EditorMistakeTests.goodSite + """
+
+        -- Content/deterrence/plan.md --
+        ---
+        title: Plan
+        date: 2026-03-01
+        summary: Not yet.
+        draft: true
+        ---
+        Soon.
+        """)
+        let result = try BriefingCommand.run(["build", "--drafts", "--quiet", "--source", fixture.root.path], environment: ["NO_COLOR": "1"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let draft = try #require(fixture.output("deterrence/plan/index.html"))
+        #expect(draft.contains("<meta name=\"robots\" content=\"noindex\">"))
+        #expect(draft.contains("<strong>Draft</strong> · not published"))
+        let published = try #require(fixture.output("deterrence/tripwire/index.html"))
+        #expect(!published.contains("noindex") && !published.contains("draft-banner"))
+        #expect(fixture.output("feed.xml")?.contains("deterrence/plan/") == false)
+        #expect(fixture.output("sitemap.xml")?.contains("deterrence/plan/") == false)
+        #expect(fixture.output("sitemap.xml")?.contains("deterrence/tripwire/") == true)
+    }
+
+    /// The `TK:` hints `new` writes are found by check: warnings in a draft, errors once it is to be published.
+    @Test func placeholdersLeftInAreFoundByCheck() throws {
+        let fixture = try SiteFixture(EditorMistakeTests.goodSite.replacingOccurrences(of: "title: Tripwire\n", with: "title: Tripwire\nsummary: Troops.\n"))
+        let created = try BriefingCommand.run(["new", "deterrence/plan", "--title", "Plan", "--source", fixture.root.path])
+        #expect(created.status == 0, "\(created.stderr)")
+        let page = fixture.root.appendingPathComponent("Content/deterrence/plan.md")
+        let draft = try BriefingCommand.run(["check", "--drafts", "--source", fixture.root.path], environment: ["NO_COLOR": "1"])
+        #expect(draft.status == 0)
+        #expect(draft.stderr == """
+        Content/deterrence/plan.md:4:10: warning: placeholder left in 'summary': 'TK: One sentence that says what the reader will learn.'; write it, or remove it, before publishing
+        summary: "TK: One sentence that says what the reader will learn."
+                 ^
+        Content/deterrence/plan.md:10:1: warning: placeholder left in the text: 'TK: Write the page here.'; write it, or remove it, before publishing
+        TK: Write the page here.
+        ^
+        2 warnings
+
+        """)
+        let text = try String(contentsOf: page, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "draft: true\n", with: "").utf8).write(to: page)
+        let published = try BriefingCommand.run(["check", "--source", fixture.root.path], environment: ["NO_COLOR": "1"])
+        #expect(published.status == 1)
+        #expect(published.stderr == """
+        Content/deterrence/plan.md:4:10: error: placeholder left in 'summary': 'TK: One sentence that says what the reader will learn.'; write it, or remove it, before publishing
+        summary: "TK: One sentence that says what the reader will learn."
+                 ^
+        Content/deterrence/plan.md:9:1: error: placeholder left in the text: 'TK: Write the page here.'; write it, or remove it, before publishing
+        TK: Write the page here.
+        ^
+        2 errors
+
+        """)
+    }
+
+    static let undatedPage = "\n-- Content/deterrence/undated.md --\n---\ntitle: Undated\nsummary: No date.\n---\nText.\n"
+
+    /// Outside a git checkout an undated page takes its file's modification time; check says so.
+    @Test func anUndatedPageIsDatedByItsFile() throws {
+        let fixture = try SiteFixture(EditorMistakeTests.goodSite.replacingOccurrences(of: "title: Tripwire\n", with: "title: Tripwire\nsummary: Troops.\n") + EditorMistakeTests.undatedPage)
+        let file = fixture.root.appendingPathComponent("Content/deterrence/undated.md")
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_780_000_000)], ofItemAtPath: file.path)
+        let built = try BriefingCommand.run(["build", "--quiet", "--source", fixture.root.path], environment: ["NO_COLOR": "1"])
+        #expect(built.status == 0)
+        #expect(built.stderr.isEmpty)
+        #expect(fixture.output("deterrence/undated/index.html")?.contains(#"<time datetime="2026-05-28T20:26:40Z">28 May 2026</time>"#) == true)
+        let feed = try #require(fixture.output("feed.xml"))
+        #expect(feed.contains("<updated>2026-05-28T20:26:40Z</updated>") && !feed.contains("1970"))
+        let checked = try BriefingCommand.run(["check", "--source", fixture.root.path], environment: ["NO_COLOR": "1"])
+        #expect(checked.status == 0)
+        #expect(checked.stderr == """
+        Content/deterrence/undated.md:1:1: warning: page has no 'date': dated 2026-05-28 from its file's modification time; add 'date: 2026-05-28' to the front matter to keep it
+        ---
+        ^
+        1 warning
+
+        """)
+    }
+
+    /// In a git checkout an undated page takes its file's last commit date.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/git")))
+    func anUndatedPageInAGitCheckoutIsDatedByItsLastCommit() throws {
+        let fixture = try SiteFixture(EditorMistakeTests.goodSite + EditorMistakeTests.undatedPage)
+        let date = ["GIT_AUTHOR_DATE": "2026-03-01T12:00:00Z", "GIT_COMMITTER_DATE": "2026-03-01T12:00:00Z"]
+        for arguments in [["init", "-q"], ["add", "Content"], ["-c", "user.name=Editor", "-c", "user.email=e@example.org", "commit", "-qm", "Pages"]] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
+            process.arguments = ["-C", fixture.root.path] + arguments
+            process.environment = ProcessInfo.processInfo.environment.merging(date) { $1 }
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+        }
+        let checked = try BriefingCommand.run(["check", "--source", fixture.root.path], environment: ["NO_COLOR": "1"])
+        #expect(checked.stderr.contains("Content/deterrence/undated.md:1:1: warning: page has no 'date': dated 2026-03-01 from its last commit; add 'date: 2026-03-01' to the front matter to keep it\n"))
+        let built = try BriefingCommand.run(["build", "--quiet", "--source", fixture.root.path], environment: ["NO_COLOR": "1"])
+        #expect(built.status == 0)
+        #expect(fixture.output("deterrence/undated/index.html")?.contains(#"<time datetime="2026-03-01T12:00:00Z">1 March 2026</time>"#) == true)
+    }
+
+    /// A heading never takes an id the theme or a transform uses: `## Source 1` beside citation [1].
+    @Test func aHeadingNamedLikeASourceGetsItsOwnID() throws {
+        let fixture = try EditorMistakeTests.defaultThemeSite(EditorMistakeTests.goodSite + """
+
+        -- Content/deterrence/cited.md --
+        ---
+        title: Cited
+        date: 2026-01-01
+        summary: With a source.
+        sources:
+          - title: A report
+            url: https://example.org/report
+        ---
+        ## Source 1
+
+        See [it](#source-1-1) and [the source](#source-1).
+        """)
+        let result = try BriefingCommand.run(["build", "--quiet", "--source", fixture.root.path], environment: ["NO_COLOR": "1"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let html = try #require(fixture.output("deterrence/cited/index.html"))
+        #expect(html.contains(#"<h2 id="source-1-1">"#))
+        #expect(html.components(separatedBy: #"id="source-1""#).count == 2)
+    }
+
+    /// `init` makes a site from the binary alone that builds and checks without a word; it never
+    /// writes into a folder that holds anything.
+    @Test func initStartsASiteThatBuilds() throws {
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-init-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let created = try BriefingCommand.run(["init", "my-briefings"], in: parent, environment: ["NO_COLOR": "1"])
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(created.stdout == "Created a site in my-briefings/: edit Content/site.yaml, then run briefing serve --source my-briefings\n")
+        let site = parent.appendingPathComponent("my-briefings")
+        let built = try BriefingCommand.run(["build", "--quiet", "--source", "my-briefings"], in: parent, environment: ["NO_COLOR": "1"])
+        #expect(built.status == 0)
+        #expect(built.stderr.isEmpty)
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("Output/explainers/getting-started/index.html").path))
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("Output/assets/style.css").path))
+        let checked = try BriefingCommand.run(["check", "--source", "my-briefings"], in: parent, environment: ["NO_COLOR": "1"])
+        #expect(checked.status == 0)
+        #expect(checked.stdout == "No problems found.\n")
+        let again = try BriefingCommand.run(["init", "my-briefings"], in: parent, environment: ["NO_COLOR": "1"])
+        #expect(again.status == 1)
+        #expect(again.stderr.hasSuffix("my-briefings' is not empty (it holds 'Content'); choose a new folder for the site\n1 error\n"))
+    }
+
+    @Test func buildInAFolderWithoutASiteSuggestsInit() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-empty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try BriefingCommand.run(["build"], in: folder, environment: ["NO_COLOR": "1"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("run briefing in a site folder, pass --source, or start one with 'briefing init DIR'"))
+    }
+}
