@@ -75,7 +75,7 @@ import Testing
         let fixture = try SiteFixture(SiteLoaderTests.site)
         try FileManager.default.removeItem(at: fixture.root.appendingPathComponent(folder))
         #expect(SiteLoaderTests.failure(fixture) == [
-            "error: folder '\(folder)/' not found in \(fixture.root.standardizedFileURL.path); run briefing in a site folder or pass --source",
+            "error: folder '\(folder)/' not found in \(fixture.root.standardizedFileURL.path); run briefing in a site folder, pass --source, or start one with 'briefing init DIR'",
         ])
     }
 

@@ -53,7 +53,7 @@ import Testing
         let layouts = try! stages.theme.layouts(of: stages.model)
         let renderer = Renderer(
             model: stages.model, theme: stages.theme, pageLayouts: layouts, markdown: markdown, context: context, session: nil,
-            progress: SiteStages.progress
+            progress: SiteStages.progress, now: Date(timeIntervalSince1970: 1_790_000_000)
         )
         return renderer.render(states, templatesKey: Theme.fingerprint(stages.loaded.templates))
     }
