@@ -16,11 +16,16 @@ struct TransformContext {
     let data: SiteData
     /// The theme's partials for the HTML transforms write.
     let theme: ThemeHTML
+    /// What was learnt of the page's footnotes before cmark parsed it (see `MarkdownSource`).
+    let footnotes: FootnoteSource
     var diagnostics: PageDiagnostics
     /// The page's numbered sources: its front matter's, then those its tables and figures cite.
     var citations: Citations
     /// Heading ids, ids no heading may take, and the table of contents.
     var headings: HeadingRegistry
+    /// A block at the end of the content that belongs to no section of the page (its Notes): a FAQ section
+    /// that runs to the end of the page stops before it.
+    var appendix: MarkdownNode?
     /// What the rest of the build learns of the page: its words, first paragraph, FAQ and fragments.
     var report = PageReport()
     /// Work that needs what every transform decided (a FAQ section is labelled by its heading's id, given
@@ -30,8 +35,9 @@ struct TransformContext {
     /// them: inlines are most of a tree's nodes.
     private var linkNodes: [MarkdownNode]?
 
-    init(page: Page, pageID: PageID, model: SiteModel, data: SiteData, theme: ThemeHTML) {
+    init(page: Page, pageID: PageID, model: SiteModel, data: SiteData, theme: ThemeHTML, footnotes: FootnoteSource = FootnoteSource()) {
         self.page = page
+        self.footnotes = footnotes
         self.pageID = pageID
         self.model = model
         self.data = data
@@ -88,6 +94,10 @@ struct PageDiagnostics {
 
     mutating func warning(_ message: String, at node: MarkdownNode) {
         all.append(page.source.file.diagnostic(.warning, message, at: MarkdownPositions.location(of: node, in: page)))
+    }
+
+    mutating func error(_ message: String, at position: SourcePosition) {
+        all.append(page.source.file.diagnostic(.error, message, at: MarkdownPositions.location(of: position, in: page)))
     }
 
     mutating func warning(_ message: String, at position: SourcePosition) {

@@ -25,8 +25,9 @@ struct MarkdownStage: Sendable {
 
     func render(_ id: PageID) -> Output {
         let page = model[id]
-        let document = MarkdownDocument(markdown: page.body, options: model.settings.markdown)
-        var context = TransformContext(page: page, pageID: id, model: model, data: data, theme: theme)
+        let source = MarkdownSource(body: page.body, options: model.settings.markdown)
+        let document = source.document
+        var context = TransformContext(page: page, pageID: id, model: model, data: data, theme: theme, footnotes: source.footnotes)
         for transform in transforms { transform.apply(to: document, context: &context) }
         context.finish()
         let showsContents = page.metadata.toc != .hidden

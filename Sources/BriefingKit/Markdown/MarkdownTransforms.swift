@@ -5,7 +5,9 @@
 enum MarkdownTransforms {
     static func ordered(model: SiteModel, data: SiteData, contentFiles: Set<String>, qualityChecks: Bool) -> [any DocumentTransform] {
         let smartPunctuation = model.settings.markdown.smartPunctuation
-        var transforms: [any DocumentTransform] = []
+        // Footnotes first: a note's blocks move to the end of the page, and every later transform (links,
+        // figures, words) then sees them where they show.
+        var transforms: [any DocumentTransform] = [Footnotes()]
         // Before links are rewritten, so that messages show an image as the editor wrote it.
         if qualityChecks { transforms.append(ImageAltTextCheck()) }
         transforms += [

@@ -13,6 +13,9 @@ struct ThemeHTML: Sendable {
         "data-table": "tables placed from data (```table)",
         "cite": "citation markers ([1])",
         "figure-cite": "figures cited with [](figure:id)",
+        "footnote-ref": "footnote references ([^1])",
+        "footnotes": "the Notes section of a page with footnotes",
+        "footnote-back": "the links from a note back to its citations",
     ]
 
     private let library: TemplateLibrary

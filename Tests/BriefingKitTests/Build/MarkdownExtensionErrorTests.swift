@@ -1,0 +1,26 @@
+import Testing
+@testable import BriefingKit
+
+/// Mistakes in footnotes, pipe tables, images and cross-references, each refused by the real binary at
+/// its position in the page, exit 1, with Output/ left as the last good build wrote it.
+@Suite struct MarkdownExtensionErrorTests {
+    typealias Case = InvalidSiteTests.Case
+
+    static let footnotes: [Case] = [
+        Case(name: "an undefined footnote", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\n---\nSeoul pays more[^sma].\n", expected: """
+        Content/deterrence/bad.md:4:16: error: footnote '[^sma]' is not defined: add a line '[^sma]: …' (defined here: none)
+        Seoul pays more[^sma].
+                       ^
+        """),
+        Case(name: "a footnote defined twice", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\n---\nSeoul pays[^1].\n\n[^1]: Once.\n[^1]: Twice.\n", expected: """
+        Content/deterrence/bad.md:7:1: error: footnote '[^1]' is defined twice (first at line 6): rename or remove one
+        [^1]: Twice.
+        ^
+        """),
+    ]
+
+    @Test(arguments: footnotes)
+    func refusedAtItsPositionWithOutputUnchanged(_ testCase: Case) throws {
+        try InvalidSiteTests().failsWithAPositionAndLeavesOutputAlone(testCase)
+    }
+}
