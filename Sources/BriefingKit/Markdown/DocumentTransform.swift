@@ -83,17 +83,37 @@ struct PageReport {
 struct PageDiagnostics {
     let page: Page
     private(set) var all: [Diagnostic] = []
+    /// Nodes a transform made from the page's text (the cells of a pipe table), which cmark gave no
+    /// position: where in the body each stands.
+    private var placed: [MarkdownNode: SourcePosition] = [:]
 
     init(page: Page) {
         self.page = page
     }
 
+    /// Messages about `node`, or about a node below it, point at `position`.
+    mutating func place(_ node: MarkdownNode, at position: SourcePosition) {
+        placed[node] = position
+    }
+
     mutating func error(_ message: String, at node: MarkdownNode) {
-        all.append(page.source.file.diagnostic(.error, message, at: MarkdownPositions.location(of: node, in: page)))
+        all.append(page.source.file.diagnostic(.error, message, at: MarkdownPositions.location(of: position(of: node), in: page)))
     }
 
     mutating func warning(_ message: String, at node: MarkdownNode) {
-        all.append(page.source.file.diagnostic(.warning, message, at: MarkdownPositions.location(of: node, in: page)))
+        all.append(page.source.file.diagnostic(.warning, message, at: MarkdownPositions.location(of: position(of: node), in: page)))
+    }
+
+    /// The node's position, its nearest positioned ancestor's, or where a transform placed one of them.
+    private func position(of node: MarkdownNode) -> SourcePosition {
+        guard !placed.isEmpty else { return MarkdownPositions.position(of: node) }
+        var current: MarkdownNode? = node
+        while let candidate = current {
+            if candidate.start.line > 0 { return candidate.start }
+            if let position = placed[candidate] { return position }
+            current = candidate.parent
+        }
+        return SourcePosition(line: 1, column: 1)
     }
 
     mutating func error(_ message: String, at position: SourcePosition) {

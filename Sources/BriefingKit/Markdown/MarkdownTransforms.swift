@@ -5,9 +5,9 @@
 enum MarkdownTransforms {
     static func ordered(model: SiteModel, data: SiteData, contentFiles: Set<String>, qualityChecks: Bool) -> [any DocumentTransform] {
         let smartPunctuation = model.settings.markdown.smartPunctuation
-        // Footnotes first: a note's blocks move to the end of the page, and every later transform (links,
-        // figures, words) then sees them where they show.
-        var transforms: [any DocumentTransform] = [Footnotes()]
+        // Pipe tables and footnotes first: a table's cells become paragraphs of their own and a note's blocks
+        // move to the end of the page, and every later transform (links, figures, words) sees them there.
+        var transforms: [any DocumentTransform] = [PipeTables(), Footnotes()]
         // Before links are rewritten, so that messages show an image as the editor wrote it.
         if qualityChecks { transforms.append(ImageAltTextCheck()) }
         transforms += [

@@ -10,7 +10,7 @@ struct ThemeHTML: Sendable {
     static let partials: KeyValuePairs<String, String> = [
         "callout": "callouts (> [!NOTE])",
         "faq": "FAQ sections",
-        "data-table": "tables placed from data (```table)",
+        "data-table": "tables placed from data (```table) and pipe tables",
         "cite": "citation markers ([1])",
         "figure-cite": "figures cited with [](figure:id)",
         "footnote-ref": "footnote references ([^1])",
