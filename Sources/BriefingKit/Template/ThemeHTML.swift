@@ -16,6 +16,7 @@ struct ThemeHTML: Sendable {
         "footnote-ref": "footnote references ([^1])",
         "footnotes": "the Notes section of a page with footnotes",
         "footnote-back": "the links from a note back to its citations",
+        "strikethrough": "struck-through text (~~text~~)",
     ]
 
     private let library: TemplateLibrary
