@@ -31,7 +31,9 @@ struct PipeTables: DocumentTransform {
             guard first > 0, last > first else { continue }
             if lines == nil { lines = BodyLines(body) }
             let source = lines!.paragraphLines(paragraph)
-            guard let table = Layout(source.map(\.text)) else { continue }
+            // A line indented four columns past its container is indented code to GitHub, which ends a table.
+            let base = paragraph.parent?.kind == .document ? 1 : paragraph.start.column
+            guard let table = Layout(source.map(\.text), indented: source.map { $0.column - base >= 4 }) else { continue }
             place(table, lines: source, replacing: paragraph, in: document, context: &context)
         }
     }
@@ -47,7 +49,7 @@ struct PipeTables: DocumentTransform {
         /// Lines after the last row (from a line that is no row), which become a paragraph again.
         var after: Int
 
-        init?(_ lines: [Substring]) {
+        init?(_ lines: [Substring], indented: [Bool]) {
             for index in 1..<max(lines.count, 1) {
                 guard let alignments = PipeTableRows.delimiterRow(lines[index]),
                       let header = PipeTableRows.cells(lines[index - 1]), header.count == alignments.count
@@ -57,7 +59,7 @@ struct PipeTables: DocumentTransform {
                 self.alignments = alignments
                 var rows: [[PipeTableRows.Cell]] = []
                 var next = index + 1
-                while next < lines.count, let cells = PipeTableRows.cells(lines[next]) {
+                while next < lines.count, !indented[next], let cells = PipeTableRows.cells(lines[next]) {
                     var row = Array(cells.prefix(header.count))
                     while row.count < header.count { row.append(PipeTableRows.Cell(text: "", offset: lines[next].utf8.count)) }
                     rows.append(row)
