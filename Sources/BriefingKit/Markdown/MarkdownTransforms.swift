@@ -18,6 +18,7 @@ enum MarkdownTransforms {
             Callouts(),
             FAQSections(),
             PageText(),
+            CodeBlocks(),
             HeadingAnchors(siteLevels: model.settings.tocLevels),
         ]
         if qualityChecks { transforms.append(OutlineCheck()) }

@@ -17,6 +17,7 @@ struct ThemeHTML: Sendable {
         "footnotes": "the Notes section of a page with footnotes",
         "footnote-back": "the links from a note back to its citations",
         "strikethrough": "struck-through text (~~text~~)",
+        "code-block": "code blocks",
     ]
 
     private let library: TemplateLibrary

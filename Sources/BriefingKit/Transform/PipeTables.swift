@@ -226,6 +226,7 @@ struct PipeTables: DocumentTransform {
         }
         return try theme.html("data-table", [
             "caption": .null, "captionHTML": caption.map { .html(inlineHTML($0)) } ?? .null,
+            "label": .string(caption.map { PlainText.collapsingWhitespace($0.plainText) } ?? "Table"),
             "columns": .list(columns), "rows": .list(rowValues),
             "sources": .list(sourceValues), "hasSources": .bool(!sources.isEmpty), "hasSeveralSources": .bool(sources.count > 1),
         ])

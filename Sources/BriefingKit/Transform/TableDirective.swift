@@ -219,7 +219,7 @@ struct TableDirective: DocumentTransform {
             ])
         }
         return try theme.html("data-table", [
-            "caption": spec.caption.map { .string(text($0)) } ?? .null,
+            "caption": spec.caption.map { .string(text($0)) } ?? .null, "label": .string(spec.caption.map(text) ?? "Table"),
             "columns": .list(columns), "rows": .list(rows),
             "sources": .list(sourceValues), "hasSources": .bool(!sources.isEmpty), "hasSeveralSources": .bool(sources.count > 1),
         ])

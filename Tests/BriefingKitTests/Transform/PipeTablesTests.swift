@@ -12,10 +12,10 @@ import Testing
         return (result.html, result.diagnostics.map(\.description))
     }
 
-    private func table(_ head: String, _ body: String, caption: String = "", source: String = "") -> String {
+    private func table(_ head: String, _ body: String, caption: String = "", label: String = "Table", source: String = "") -> String {
         """
         <figure class="data-table">
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" tabindex="0" aria-label="\(label)">
         <table>
         \(caption.isEmpty ? "" : "<caption>\(caption)</caption>\n")<thead>
         <tr>\(head)</tr>
@@ -44,7 +44,7 @@ import Testing
         #expect(result.html == table(
             "<th scope=\"col\" class=\"num\">Year</th><th scope=\"col\" class=\"num\">Paid by Seoul</th>",
             "<tr><th scope=\"row\" class=\"num\">2025</th><td class=\"num\">$1.1 billion</td></tr>\n<tr><th scope=\"row\" class=\"num\">2026</th><td class=\"num\"><em>$1.2 billion</em></td></tr>",
-            caption: "What Seoul pays under the <strong>SMA</strong>",
+            caption: "What Seoul pays under the <strong>SMA</strong>", label: "What Seoul pays under the SMA",
             source: "Source: <a href=\"https://www.state.gov/\">US Department of State</a><sup class=\"cite\"><a href=\"#source-1\" aria-label=\"Source 1\">[1]</a></sup>"
         ))
         #expect(result.messages.isEmpty)
