@@ -28,7 +28,8 @@ public struct SiteBuilder: Sendable {
         let session = options.writeOutput ? try writer.openSession(siteRoot: options.source) : nil
         let markdownReuse = reuse.markdown(of: model, loaded: loaded)
         let markdown = MarkdownStage(
-            model: model, data: loaded.data, theme: theme.html, contentFiles: loaded.contentFiles, qualityChecks: options.qualityChecks
+            model: model, data: loaded.data, theme: theme.html, contentFiles: loaded.contentFiles,
+            contentFolder: options.source.appendingPathComponent("Content"), qualityChecks: options.qualityChecks
         )
         let states = markdown.prepare(reusing: markdownReuse.record(for:), progress: progress("markdown", model.pages.count))
         let context = TemplateContext(

@@ -18,6 +18,8 @@ struct ThemeHTML: Sendable {
         "footnote-back": "the links from a note back to its citations",
         "strikethrough": "struck-through text (~~text~~)",
         "code-block": "code blocks",
+        "image": "images",
+        "image-figure": "images with a title, shown as figures",
     ]
 
     private let library: TemplateLibrary

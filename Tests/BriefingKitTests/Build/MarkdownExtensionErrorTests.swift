@@ -27,7 +27,15 @@ import Testing
         """),
     ]
 
-    @Test(arguments: footnotes + pipeTables)
+    static let images: [Case] = [
+        Case(name: "a missing local image", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\n---\nThe bases: ![Map of the bases](bases.png)\n", expected: """
+        Content/deterrence/bad.md:4:12: error: image 'bases.png' not found: there is no file Content/deterrence/bases.png
+        The bases: ![Map of the bases](bases.png)
+                   ^
+        """),
+    ]
+
+    @Test(arguments: footnotes + pipeTables + images)
     func refusedAtItsPositionWithOutputUnchanged(_ testCase: Case) throws {
         try InvalidSiteTests().failsWithAPositionAndLeavesOutputAlone(testCase)
     }
