@@ -26,6 +26,8 @@ struct TransformContext {
     /// A block at the end of the content that belongs to no section of the page (its Notes): a FAQ section
     /// that runs to the end of the page stops before it.
     var appendix: MarkdownNode?
+    /// Tables and images with an id, which `CrossReferences` numbers and cites.
+    var numbered = NumberedElements()
     /// What the rest of the build learns of the page: its words, first paragraph, FAQ and fragments.
     var report = PageReport()
     /// Work that needs what every transform decided (a FAQ section is labelled by its heading's id, given
@@ -49,6 +51,17 @@ struct TransformContext {
 
     /// The links and images of the tree. A transform that adds links must run before the first one that
     /// asks, since the walk is not made again.
+    /// Registers an element with an id for cross-references and keeps headings off its id; false (with
+    /// an error at `position`) when the page uses the id already.
+    mutating func number(_ kind: NumberedElements.Kind, id: String, at position: SourcePosition) -> Bool {
+        guard numbered.register(kind, id: id, at: position) else {
+            diagnostics.error("the id '\(id)' is given twice on this page: each table and image needs its own", at: position)
+            return false
+        }
+        headings.reserve(id)
+        return true
+    }
+
     mutating func links(in document: MarkdownDocument) -> [MarkdownNode] {
         if let linkNodes { return linkNodes }
         let found = document.root.descendants(ofKind: .link, .image)

@@ -20,6 +20,7 @@ enum MarkdownTransforms {
             SizeLimits(),
             FigureCitations(figures: data.figures),
             TableDirective(data: data, smartPunctuation: smartPunctuation),
+            CrossReferences(),
             Callouts(),
             FAQSections(),
             PageText(),

@@ -24,12 +24,20 @@ struct Images: DocumentTransform {
         let path = context.page.source.relativePath
         let folder = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
         var sizes: [ImageSize?] = []
+        var ids: [String?] = []
         for image in images {
             sizes.append(size(of: image, from: folder, context: &context))
+            // A title ending in `{#id}` numbers the image as a figure and lets the page cite it.
+            var id: String?
+            if let title = image.title, let (rest, found) = CrossReferences.trailingID(title) {
+                image.title = rest
+                if context.number(.figure, id: found, at: MarkdownPositions.position(of: image)) { id = found }
+            }
+            ids.append(id)
         }
         context.whenAllTransformsRan { context in
             for (index, (image, size)) in zip(images, sizes).enumerated() {
-                Images.render(image, size: size, lazy: index > 0, document: document, context: &context)
+                Images.render(image, size: size, id: ids[index], lazy: index > 0, document: document, context: &context)
             }
         }
     }
@@ -59,19 +67,26 @@ struct Images: DocumentTransform {
         return size
     }
 
-    private static func render(_ image: MarkdownNode, size: ImageSize?, lazy: Bool, document: MarkdownDocument, context: inout TransformContext) {
+    private static func render(
+        _ image: MarkdownNode, size: ImageSize?, id: String?, lazy: Bool, document: MarkdownDocument, context: inout TransformContext
+    ) {
         // cmark drops a URL that may not be linked (in safe mode); so does its own rendering, kept here.
         guard let url = image.url, LinkURL.isAllowed(url) else { return }
         let title = image.title ?? ""
         let paragraph = image.parent
         let standsAlone = !title.isEmpty && paragraph?.kind == .paragraph && paragraph?.firstChild == image && image.next == nil
+        let number = id.flatMap { context.numbered.number(of: $0, kind: .figure) }
         do throws(Diagnostic) {
             let html = try context.theme.html("image", [
+                "id": standsAlone ? .null : id.map(TemplateValue.string) ?? .null,
                 "src": .string(url), "alt": .string(image.plainText), "title": standsAlone || title.isEmpty ? .null : .string(title),
                 "width": size.map { .int($0.width) } ?? .null, "height": size.map { .int($0.height) } ?? .null, "lazy": .bool(lazy),
             ])
             if standsAlone, let paragraph {
-                let figure = try context.theme.html("image-figure", ["image": .html(html), "caption": .string(title)])
+                let figure = try context.theme.html("image-figure", [
+                    "image": .html(html), "caption": .string(title), "id": id.map(TemplateValue.string) ?? .null,
+                    "numberLabel": number.map { .string(NumberedElements.Kind.figure.label($0)) } ?? .null,
+                ])
                 try? paragraph.replace(with: document.makeCustomBlock(onEnter: figure + "\n", onExit: ""))
             } else {
                 try? image.replace(with: document.makeCustomInline(onEnter: html, onExit: ""))

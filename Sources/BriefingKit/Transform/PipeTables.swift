@@ -122,13 +122,22 @@ struct PipeTables: DocumentTransform {
         } else {
             (caption, sources) = takeCaptionAndSources(after: paragraph, into: block, context: &context)
         }
+        // `Table: … {#id}` numbers the table and lets the page cite it.
+        var id: String?
+        if let caption, let last = caption.children.last, last.kind == .text, let literal = last.literal,
+           let (rest, found) = CrossReferences.trailingID(literal) {
+            if rest.isEmpty { last.unlink() } else { last.literal = rest }
+            if context.number(.table, id: found, at: paragraph.start) { id = found }
+        }
         paragraph.unlink()
         let citedSources = sources.map { source in (source, context.citations.cite(source)) }
         let alignments = table.alignments
         context.whenAllTransformsRan { context in
+            let number = id.flatMap { context.numbered.number(of: $0, kind: .table) }
             do throws(Diagnostic) {
                 block.onEnter = try PipeTables.html(
-                    header: header, rows: rows, alignments: alignments, caption: caption, sources: citedSources, theme: context.theme
+                    header: header, rows: rows, alignments: alignments, caption: caption, sources: citedSources, theme: context.theme,
+                    id: id, numberLabel: number.map(NumberedElements.Kind.table.label)
                 )
             } catch {
                 context.diagnostics.append(error)
@@ -192,7 +201,7 @@ struct PipeTables: DocumentTransform {
 
     private static func html(
         header: [MarkdownNode], rows: [[MarkdownNode]], alignments: [PipeTableRows.Alignment], caption: MarkdownNode?,
-        sources: [(SourceReference, Int)], theme: ThemeHTML
+        sources: [(SourceReference, Int)], theme: ThemeHTML, id: String?, numberLabel: String?
     ) throws(Diagnostic) -> String {
         let classes = alignments.enumerated().map { column, alignment -> String in
             switch alignment {
@@ -227,6 +236,7 @@ struct PipeTables: DocumentTransform {
         return try theme.html("data-table", [
             "caption": .null, "captionHTML": caption.map { .html(inlineHTML($0)) } ?? .null,
             "label": .string(caption.map { PlainText.collapsingWhitespace($0.plainText) } ?? "Table"),
+            "id": id.map(TemplateValue.string) ?? .null, "numberLabel": numberLabel.map(TemplateValue.string) ?? .null,
             "columns": .list(columns), "rows": .list(rowValues),
             "sources": .list(sourceValues), "hasSources": .bool(!sources.isEmpty), "hasSeveralSources": .bool(sources.count > 1),
         ])
