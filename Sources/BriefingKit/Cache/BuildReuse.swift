@@ -97,6 +97,12 @@ struct BuildReuse {
             key.add(page.route)
         }
         for file in loaded.staticFiles where file.origin == .content { key.add(file.relativePath) }
+        // A page shows the width and height of its images: an image file that changes changes pages.
+        for stamp in stamps where stamp.path.hasPrefix("Content/") && !stamp.path.hasSuffix(".md") {
+            key.add(stamp.path)
+            key.add(stamp.size)
+            key.add(stamp.modified)
+        }
         return key.value
     }
 }
