@@ -9,6 +9,8 @@ import BriefingSupport
 /// more are text. Runs pair among the inlines of one container (a paragraph, a heading, an emphasis, a
 /// link, a table cell), where the inlines around a tilde show whether it is flanked.
 struct Strikethrough: DocumentTransform {
+    static let maxOpen = 256
+
     func apply(to document: MarkdownDocument, context: inout TransformContext) {
         guard context.page.body.utf8.contains(UInt8(ascii: "~")) else { return }
         var containers: [MarkdownNode] = []
@@ -96,12 +98,12 @@ struct Strikethrough: DocumentTransform {
                         matched = true
                         continue
                     }
-                    items.append(.run(length))
-                    runs.append(Run(item: items.count - 1, length: length, canOpen: left))
-                    continue
                 }
                 items.append(.run(length))
-                if left { runs.append(Run(item: items.count - 1, length: length, canOpen: true)) }
+                // Only openers wait: a closer that found none of its length can still open, nothing more.
+                // Past `maxOpen` waiting openers a run stays text, which bounds both the search for an opener
+                // and how deep struck-through text nests (hostile input: a page of `~~a ~~b ~~c …`).
+                if left, runs.count < Strikethrough.maxOpen { runs.append(Run(item: items.count - 1, length: length, canOpen: true)) }
             }
             if !pending.isEmpty { items.append(.text(pending)) }
         }

@@ -49,4 +49,13 @@ import Testing
     @Test func codeKeepsItsTildes() {
         #expect(rendered("`~~code~~` and\n\n~~~\n~~fence~~\n~~~\n") == "<p><code>~~code~~</code> and</p>\n<pre><code>~~fence~~\n</code></pre>\n")
     }
+
+    /// Hostile input: nesting is bounded, and a long run of unmatched tildes costs no quadratic search.
+    @Test func deepNestingAndManyUnmatchedRunsStayCheap() {
+        let nested = String(repeating: "~~a ", count: 5_000) + String(repeating: " b~~", count: 5_000) + "\n"
+        let html = rendered(nested)
+        #expect(html.components(separatedBy: "<del>").count - 1 == Strikethrough.maxOpen)
+        let unmatched = "~~x " + String(repeating: "y~ ", count: 50_000) + "\n"
+        #expect(rendered(unmatched).hasPrefix("<p>~~x y~ y~"))
+    }
 }
