@@ -85,3 +85,35 @@ public final class MarkdownDocument {
         return String(cString: buffer)
     }
 }
+
+extension MarkdownDocument {
+    /// A copy, made in this document, of a node of another one and everything below it: nodes cannot move
+    /// between documents, whose memory is their own. Kinds, text, destinations, titles and custom HTML are
+    /// copied; positions are not (cmark has no way to set them). Walks with cmark's iterator, so deep
+    /// nesting costs no Swift stack.
+    public func copy(_ node: MarkdownNode) -> MarkdownNode {
+        var stack: [OpaquePointer] = []
+        var top: OpaquePointer?
+        let iterator: OpaquePointer = cmark_iter_new(node.pointer)
+        defer { cmark_iter_free(iterator) }
+        var event = cmark_iter_next(iterator)
+        while event != CMARK_EVENT_DONE {
+            let source = cmark_iter_get_node(iterator)!
+            if event == CMARK_EVENT_ENTER {
+                let made: OpaquePointer = cmark_node_new_with_mem(cmark_node_get_type(source), CmarkArena.allocator)
+                if let literal = cmark_node_get_literal(source) { cmark_node_set_literal(made, literal) }
+                if let url = cmark_node_get_url(source) { cmark_node_set_url(made, url) }
+                if let title = cmark_node_get_title(source) { cmark_node_set_title(made, title) }
+                if let onEnter = cmark_node_get_on_enter(source) { cmark_node_set_on_enter(made, onEnter) }
+                if let onExit = cmark_node_get_on_exit(source) { cmark_node_set_on_exit(made, onExit) }
+                if let parent = stack.last { cmark_node_append_child(parent, made) } else { top = made }
+                // Leaves have no exit event: only containers wait on the stack for theirs.
+                if MarkdownNode.Kind(cmark_node_get_type(source)).isContainer { stack.append(made) }
+            } else {
+                stack.removeLast()
+            }
+            event = cmark_iter_next(iterator)
+        }
+        return MarkdownNode(document: self, pointer: top!)
+    }
+}

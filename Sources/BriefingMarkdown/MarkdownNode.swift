@@ -66,6 +66,15 @@ public struct MarkdownNode {
             }
         }
 
+        /// Kinds cmark's iterator enters and exits (it only enters leaves: text, code, breaks, raw HTML,
+        /// code blocks, thematic breaks).
+        package var isContainer: Bool {
+            switch self {
+            case .text, .softBreak, .lineBreak, .code, .htmlInline, .htmlBlock, .codeBlock, .thematicBreak: false
+            default: true
+            }
+        }
+
         /// Blocks whose children are blocks; the other blocks hold inlines or nothing.
         package var holdsBlocks: Bool {
             switch self {

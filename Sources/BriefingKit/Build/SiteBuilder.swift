@@ -29,7 +29,8 @@ public struct SiteBuilder: Sendable {
         let session = try claim.map { claim throws(BuildFailure) in try writer.openSession(claim) }
         let markdownReuse = reuse.markdown(of: model, loaded: loaded)
         let markdown = MarkdownStage(
-            model: model, data: loaded.data, theme: theme.html, contentFiles: loaded.contentFiles, qualityChecks: options.qualityChecks
+            model: model, data: loaded.data, theme: theme.html, contentFiles: loaded.contentFiles,
+            contentFolder: options.source.appendingPathComponent("Content"), qualityChecks: options.qualityChecks
         )
         let states = markdown.prepare(reusing: markdownReuse.record(for:), progress: progress("markdown", model.pages.count))
         let context = TemplateContext(

@@ -99,6 +99,12 @@ struct BuildReuse {
         for file in loaded.staticFiles where file.origin == .content { key.add(file.relativePath) }
         // Links are checked against every planned file (assets and tags too): one gone fails the pages linking it.
         for output in model.outputs { key.add(output.path.value) }
+        // A page shows the width and height of its images: an image file that changes changes pages.
+        for stamp in stamps where stamp.path.hasPrefix("Content/") && !stamp.path.hasSuffix(".md") {
+            key.add(stamp.path)
+            key.add(stamp.size)
+            key.add(stamp.modified)
+        }
         return key.value
     }
 }

@@ -16,11 +16,18 @@ struct TransformContext {
     let data: SiteData
     /// The theme's partials for the HTML transforms write.
     let theme: ThemeHTML
+    /// What was learnt of the page's footnotes before cmark parsed it (see `MarkdownSource`).
+    let footnotes: FootnoteSource
     var diagnostics: PageDiagnostics
     /// The page's numbered sources: its front matter's, then those its tables and figures cite.
     var citations: Citations
     /// Heading ids, ids no heading may take, and the table of contents.
     var headings: HeadingRegistry
+    /// A block at the end of the content that belongs to no section of the page (its Notes): a FAQ section
+    /// that runs to the end of the page stops before it.
+    var appendix: MarkdownNode?
+    /// Tables and images with an id, which `CrossReferences` numbers and cites.
+    var numbered = NumberedElements()
     /// What the rest of the build learns of the page: its words, first paragraph, FAQ and fragments.
     var report = PageReport()
     /// Work that needs what every transform decided (a FAQ section is labelled by its heading's id, given
@@ -30,8 +37,9 @@ struct TransformContext {
     /// them: inlines are most of a tree's nodes.
     private var linkNodes: [MarkdownNode]?
 
-    init(page: Page, pageID: PageID, model: SiteModel, data: SiteData, theme: ThemeHTML) {
+    init(page: Page, pageID: PageID, model: SiteModel, data: SiteData, theme: ThemeHTML, footnotes: FootnoteSource = FootnoteSource()) {
         self.page = page
+        self.footnotes = footnotes
         self.pageID = pageID
         self.model = model
         self.data = data
@@ -43,6 +51,17 @@ struct TransformContext {
 
     /// The links and images of the tree. A transform that adds links must run before the first one that
     /// asks, since the walk is not made again.
+    /// Registers an element with an id for cross-references and keeps headings off its id; false (with
+    /// an error at `position`) when the page uses the id already.
+    mutating func number(_ kind: NumberedElements.Kind, id: String, at position: SourcePosition) -> Bool {
+        guard numbered.register(kind, id: id, at: position) else {
+            diagnostics.error("the id '\(id)' is given twice on this page: each table and image needs its own", at: position)
+            return false
+        }
+        headings.reserve(id)
+        return true
+    }
+
     mutating func links(in document: MarkdownDocument) -> [MarkdownNode] {
         if let linkNodes { return linkNodes }
         let found = document.root.descendants(ofKind: .link, .image)
@@ -77,17 +96,41 @@ struct PageReport {
 struct PageDiagnostics {
     let page: Page
     private(set) var all: [Diagnostic] = []
+    /// Nodes a transform made from the page's text (the cells of a pipe table), which cmark gave no
+    /// position: where in the body each stands.
+    private var placed: [MarkdownNode: SourcePosition] = [:]
 
     init(page: Page) {
         self.page = page
     }
 
+    /// Messages about `node`, or about a node below it, point at `position`.
+    mutating func place(_ node: MarkdownNode, at position: SourcePosition) {
+        placed[node] = position
+    }
+
     mutating func error(_ message: String, at node: MarkdownNode) {
-        all.append(page.source.file.diagnostic(.error, message, at: MarkdownPositions.location(of: node, in: page)))
+        all.append(page.source.file.diagnostic(.error, message, at: MarkdownPositions.location(of: position(of: node), in: page)))
     }
 
     mutating func warning(_ message: String, at node: MarkdownNode) {
-        all.append(page.source.file.diagnostic(.warning, message, at: MarkdownPositions.location(of: node, in: page)))
+        all.append(page.source.file.diagnostic(.warning, message, at: MarkdownPositions.location(of: position(of: node), in: page)))
+    }
+
+    /// The node's position, its nearest positioned ancestor's, or where a transform placed one of them.
+    private func position(of node: MarkdownNode) -> SourcePosition {
+        guard !placed.isEmpty else { return MarkdownPositions.position(of: node) }
+        var current: MarkdownNode? = node
+        while let candidate = current {
+            if candidate.start.line > 0 { return candidate.start }
+            if let position = placed[candidate] { return position }
+            current = candidate.parent
+        }
+        return SourcePosition(line: 1, column: 1)
+    }
+
+    mutating func error(_ message: String, at position: SourcePosition) {
+        all.append(page.source.file.diagnostic(.error, message, at: MarkdownPositions.location(of: position, in: page)))
     }
 
     mutating func warning(_ message: String, at position: SourcePosition) {

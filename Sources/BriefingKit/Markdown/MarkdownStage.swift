@@ -1,5 +1,6 @@
 import BriefingMarkdown
 import BriefingSupport
+import Foundation
 
 /// The Markdown stage: a page's body parsed by cmark, then every transform of `MarkdownTransforms` on
 /// its tree, then rendered; the tree is freed on return. Bodies are made as late as they can be: those
@@ -11,11 +12,11 @@ struct MarkdownStage: Sendable {
     let theme: ThemeHTML
     let transforms: [any DocumentTransform]
 
-    init(model: SiteModel, data: SiteData, theme: ThemeHTML, contentFiles: Set<String>, qualityChecks: Bool) {
+    init(model: SiteModel, data: SiteData, theme: ThemeHTML, contentFiles: Set<String>, contentFolder: URL? = nil, qualityChecks: Bool) {
         self.model = model
         self.data = data
         self.theme = theme
-        transforms = MarkdownTransforms.ordered(model: model, data: data, contentFiles: contentFiles, qualityChecks: qualityChecks)
+        transforms = MarkdownTransforms.ordered(model: model, data: data, contentFiles: contentFiles, contentFolder: contentFolder, qualityChecks: qualityChecks)
     }
 
     struct Output: Sendable {
@@ -25,8 +26,9 @@ struct MarkdownStage: Sendable {
 
     func render(_ id: PageID) -> Output {
         let page = model[id]
-        let document = MarkdownDocument(markdown: page.body, options: model.settings.markdown)
-        var context = TransformContext(page: page, pageID: id, model: model, data: data, theme: theme)
+        let source = MarkdownSource(body: page.body, options: model.settings.markdown)
+        let document = source.document
+        var context = TransformContext(page: page, pageID: id, model: model, data: data, theme: theme, footnotes: source.footnotes)
         for transform in transforms { transform.apply(to: document, context: &context) }
         context.finish()
         let showsContents = page.metadata.toc != .hidden

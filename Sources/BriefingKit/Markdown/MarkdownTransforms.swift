@@ -1,23 +1,32 @@
+import Foundation
+
 /// Every Markdown extension, in the order it runs on each page. The order matters where one transform
 /// reads what another leaves: links are resolved before figures replace theirs; tables, callouts and FAQ
 /// sections are made before words are counted and headings get ids (both read the headings, which
 /// `HeadingAnchors` turns into HTML, last). Adding a transform is one file and one line here.
 enum MarkdownTransforms {
-    static func ordered(model: SiteModel, data: SiteData, contentFiles: Set<String>, qualityChecks: Bool) -> [any DocumentTransform] {
+    static func ordered(
+        model: SiteModel, data: SiteData, contentFiles: Set<String>, contentFolder: URL?, qualityChecks: Bool
+    ) -> [any DocumentTransform] {
         let smartPunctuation = model.settings.markdown.smartPunctuation
-        var transforms: [any DocumentTransform] = []
+        // Pipe tables and footnotes first: a table's cells become paragraphs of their own and a note's blocks
+        // move to the end of the page, and every later transform (links, figures, words) sees them there.
+        var transforms: [any DocumentTransform] = [PipeTables(), Footnotes(), Strikethrough()]
         // Before links are rewritten, so that messages show an image as the editor wrote it.
         if qualityChecks { transforms.append(ImageAltTextCheck()) }
         // Before words are counted, so that the text kept from raw HTML counts.
         if !model.settings.markdown.unsafe { transforms.append(RawHTMLText()) }
         transforms += [
+            Images(contentFolder: contentFolder, contentFiles: contentFiles, warnAboutLargeImages: qualityChecks),
             InternalLinks(model: model, contentFiles: contentFiles),
             SizeLimits(),
             FigureCitations(figures: data.figures),
             TableDirective(data: data, smartPunctuation: smartPunctuation),
+            CrossReferences(),
             Callouts(),
             FAQSections(),
             PageText(),
+            CodeBlocks(),
             HeadingAnchors(siteLevels: model.settings.tocLevels),
         ]
         if qualityChecks { transforms += [OutlineCheck(), PlaceholderCheck()] }

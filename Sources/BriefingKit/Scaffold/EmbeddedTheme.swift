@@ -902,8 +902,8 @@ tbody tr:last-child > * {
   font-size: 0.8125rem;
 }
 
-/* On a phone a table of a few columns fits the screen: figures may wrap, cells are tighter. Wider
-   tables still scroll inside their wrapper, never the page. */
+/* On a phone a table of a few columns fits the screen with tighter cells; a figure never breaks across
+   lines ("$52.8 billion" stays whole). Wider tables scroll inside their wrapper, never the page. */
 @media (max-width: 40rem) {
   .data-table table,
   .prose table {
@@ -924,10 +924,13 @@ tbody tr:last-child > * {
   .data-table th:first-child {
     min-width: 6.5rem;
   }
+}
 
-  .num {
-    white-space: normal;
-  }
+/* Regions that scroll sideways take keyboard focus; show where it is. */
+.table-wrap:focus-visible,
+pre.code-block:focus-visible {
+  outline: 3px solid var(--focus);
+  outline-offset: 2px;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1348,6 +1351,138 @@ tbody tr:last-child > * {
 
 .not-found-sections li::marker {
   color: var(--accent);
+}
+
+/* ------------------------------------------------------------------ */
+/* Images with a caption                                               */
+/* ------------------------------------------------------------------ */
+
+/* Width and height come from the file, so the page keeps the image's place while it loads (the base
+   rule lets the height follow the width the column allows). */
+.image-figure {
+  margin: 2rem 0;
+}
+
+.image-figure img {
+  display: block;
+  margin: 0 auto;
+}
+
+.caption-number {
+  color: var(--heading);
+  font-weight: 700;
+}
+
+.image-figure figcaption {
+  margin-top: 0.6rem;
+  color: var(--muted);
+  font-family: var(--sans);
+  font-size: 0.875rem;
+  line-height: 1.45;
+}
+
+/* ------------------------------------------------------------------ */
+/* Footnotes: the marks in the text and the Notes at the end           */
+/* ------------------------------------------------------------------ */
+
+sup.footnote-ref {
+  font-family: var(--sans);
+  font-size: 0.7em;
+  font-weight: 600;
+  line-height: 0;
+  vertical-align: super;
+}
+
+/* A target a fingertip can hit, without opening the line. */
+sup.footnote-ref a {
+  display: inline-block;
+  min-width: 1.5em;
+  padding-inline: 0.15em;
+  text-align: center;
+  text-decoration: none;
+}
+
+sup.footnote-ref a:hover,
+sup.footnote-ref a:focus-visible {
+  text-decoration: underline;
+}
+
+.footnotes {
+  margin-top: 3rem;
+  padding-top: 1rem;
+  border-top: 1px solid var(--rule);
+  font-size: 0.9375rem;
+  line-height: 1.55;
+}
+
+.footnotes h2 {
+  margin: 0 0 0.75rem;
+  color: var(--accent);
+  font-family: var(--sans);
+  font-size: 0.8125rem;
+  font-weight: 700;
+  letter-spacing: 0.09em;
+  line-height: 1.4;
+  text-transform: uppercase;
+}
+
+.footnotes ol {
+  margin: 0;
+  padding-left: 1.75rem;
+}
+
+.footnotes li {
+  margin-bottom: 0.6rem;
+  padding: 0.15rem 0.35rem;
+}
+
+.footnotes li::marker {
+  color: var(--muted);
+  font-family: var(--sans);
+  font-variant-numeric: tabular-nums;
+}
+
+.footnotes li:target,
+sup.footnote-ref a:target {
+  border-radius: 3px;
+  background: var(--highlight);
+}
+
+.footnotes li > :first-child {
+  margin-top: 0;
+}
+
+.footnotes li > :last-child {
+  margin-bottom: 0;
+}
+
+.footnote-back {
+  font-family: var(--sans);
+  font-size: 0.8125rem;
+  white-space: nowrap;
+}
+
+.footnote-back a {
+  display: inline-block;
+  min-width: 1.5rem;
+  padding-inline: 0.2em;
+  text-decoration: none;
+}
+
+.footnote-back a:hover,
+.footnote-back a:focus-visible {
+  text-decoration: underline;
+}
+
+@media print {
+  /* On paper a note is found by its number; the links back lead nowhere. */
+  .footnote-back {
+    display: none;
+  }
+
+  .footnotes li {
+    break-inside: avoid;
+  }
 }
 
 /* ------------------------------------------------------------------ */
@@ -1819,22 +1954,34 @@ tbody tr:last-child > * {
 <sup class="cite"><a href="#{{id}}" aria-label="Source {{number}}">[{{number}}]</a></sup>
 
 """#),
+        ("Templates/partials/code-block.html", #"""
+{{! A code block: its text (code), the language its info string names, if any, and a label for screen
+    readers. The block scrolls sideways when a line is long, so it takes keyboard focus. }}
+<pre class="code-block" role="region" tabindex="0" aria-label="{{label}}"><code{{#language}} class="language-{{language}}"{{/language}}>{{code}}</code></pre>
+
+"""#),
         ("Templates/partials/data-table.html", #"""
 {{! A table placed from data (```table) or written in Markdown: caption, columns (heading, class),
     rows of cells (text, url, class; the first cell of a row is its header), and the sources, each
-    with its citation marker. }}
-<figure class="data-table">
-<div class="table-wrap">
+    with its citation marker. A pipe table's caption, headings and cells are Markdown, given as HTML
+    in captionHTML, headingHTML and html. A wide table scrolls inside its wrapper, which keyboard users
+    can focus and scroll, and which screen readers announce by label (the caption's text, or "Table").
+    A table with an id (cited as [](table:id)) carries it, and its number: numberLabel, "Table 2". }}
+<figure class="data-table"{{#id}} id="{{id}}"{{/id}}>
+<div class="table-wrap" role="region" tabindex="0" aria-label="{{label}}">
 <table>
 {{#caption}}
-<caption>{{caption}}</caption>
+<caption>{{#numberLabel}}<span class="caption-number">{{numberLabel}}:</span> {{/numberLabel}}{{caption}}</caption>
 {{/caption}}
+{{#captionHTML}}
+<caption>{{#numberLabel}}<span class="caption-number">{{numberLabel}}:</span> {{/numberLabel}}{{{captionHTML}}}</caption>
+{{/captionHTML}}
 <thead>
-<tr>{{#columns}}<th scope="col"{{#class}} class="{{class}}"{{/class}}>{{heading}}</th>{{/columns}}</tr>
+<tr>{{#columns}}<th scope="col"{{#class}} class="{{class}}"{{/class}}>{{heading}}{{#headingHTML}}{{{.}}}{{/headingHTML}}</th>{{/columns}}</tr>
 </thead>
 <tbody>
 {{#rows}}
-<tr>{{#cells}}{{#isRowHeader}}<th scope="row"{{#class}} class="{{class}}"{{/class}}>{{#url}}<a href="{{url}}">{{text}}</a>{{/url}}{{^url}}{{text}}{{/url}}</th>{{/isRowHeader}}{{^isRowHeader}}<td{{#class}} class="{{class}}"{{/class}}>{{#url}}<a href="{{url}}">{{text}}</a>{{/url}}{{^url}}{{text}}{{/url}}</td>{{/isRowHeader}}{{/cells}}</tr>
+<tr>{{#cells}}{{#isRowHeader}}<th scope="row"{{#class}} class="{{class}}"{{/class}}>{{#url}}<a href="{{url}}">{{text}}</a>{{/url}}{{^url}}{{text}}{{#html}}{{{.}}}{{/html}}{{/url}}</th>{{/isRowHeader}}{{^isRowHeader}}<td{{#class}} class="{{class}}"{{/class}}>{{#url}}<a href="{{url}}">{{text}}</a>{{/url}}{{^url}}{{text}}{{#html}}{{{.}}}{{/html}}{{/url}}</td>{{/isRowHeader}}{{/cells}}</tr>
 {{/rows}}
 </tbody>
 </table>
@@ -1897,6 +2044,38 @@ tbody tr:last-child > * {
 </footer>
 
 """#),
+        ("Templates/partials/footnote-back.html", #"""
+{{! The links from a note back to each place the text cites it (id), labelled with the note's number, or
+    with 1a, 1b … for a note cited more than once. The arrow is hidden from screen readers, which read
+    the label instead. }}
+<span class="footnote-back">{{#backlinks}}{{^isFirst}} {{/isFirst}}<a href="#{{id}}" aria-label="Back to the text, citation {{label}}"><span aria-hidden="true">↩</span>&#xA0;{{label}}</a>{{/backlinks}}</span>
+
+"""#),
+        ("Templates/partials/footnote-ref.html", #"""
+{{! Where the text cites footnote number: a superscript link to the note, whose id is noteID; id is this
+    citation's own, which the note links back to. }}
+<sup class="footnote-ref"><a href="#{{noteID}}" id="{{id}}" aria-label="Note {{number}}">{{number}}</a></sup>
+
+"""#),
+        ("Templates/partials/footnotes.html", #"""
+{{! The Notes at the end of a page with footnotes, in two parts: the section with its heading (titleID)
+    around the notes, and each note (its id) around its Markdown. The Markdown goes where the content
+    tag is. }}
+{{#isSection}}
+<section class="footnotes" aria-labelledby="{{titleID}}">
+<h2 id="{{titleID}}">Notes</h2>
+<ol>
+{{{content}}}
+</ol>
+</section>
+{{/isSection}}
+{{#isNote}}
+<li id="{{id}}">
+{{{content}}}
+</li>
+{{/isNote}}
+
+"""#),
         ("Templates/partials/header.html", #"""
 <header class="masthead">
   <div class="masthead-inner">
@@ -1911,6 +2090,22 @@ tbody tr:last-child > * {
     </nav>
   </div>
 </header>
+
+"""#),
+        ("Templates/partials/image-figure.html", #"""
+{{! An image with a title, alone in its paragraph: the image (its HTML) with the title as its caption;
+    with an id (cited as [](image:id)) it carries the id and its number: numberLabel, "Figure 1". }}
+<figure class="image-figure"{{#id}} id="{{id}}"{{/id}}>
+{{{image}}}
+<figcaption>{{#numberLabel}}<span class="caption-number">{{numberLabel}}:</span> {{/numberLabel}}{{caption}}</figcaption>
+</figure>
+
+"""#),
+        ("Templates/partials/image.html", #"""
+{{! An image: src, alt, title (when it is no figure's caption), width and height from the file's header
+    when it is a local file (so the page keeps its place while it loads), and lazy for every image but
+    the page's first. }}
+<img{{#id}} id="{{id}}"{{/id}} src="{{src}}" alt="{{alt}}"{{#title}} title="{{title}}"{{/title}}{{#width}} width="{{width}}" height="{{height}}"{{/width}}{{#lazy}} loading="lazy"{{/lazy}} decoding="async">
 
 """#),
         ("Templates/partials/page-list.html", #"""
@@ -1994,6 +2189,11 @@ tbody tr:last-child > * {
     {{/page.sources}}
   </ol>
 </section>
+
+"""#),
+        ("Templates/partials/strikethrough.html", #"""
+{{! Text struck through with ~~text~~ (a correction): the text goes where the content tag is. }}
+<del>{{{content}}}</del>
 
 """#),
         ("Templates/partials/toc-entries.html", #"""

@@ -10,9 +10,16 @@ struct ThemeHTML: Sendable {
     static let partials: KeyValuePairs<String, String> = [
         "callout": "callouts (> [!NOTE])",
         "faq": "FAQ sections",
-        "data-table": "tables placed from data (```table)",
+        "data-table": "tables placed from data (```table) and pipe tables",
         "cite": "citation markers ([1])",
         "figure-cite": "figures cited with [](figure:id)",
+        "footnote-ref": "footnote references ([^1])",
+        "footnotes": "the Notes section of a page with footnotes",
+        "footnote-back": "the links from a note back to its citations",
+        "strikethrough": "struck-through text (~~text~~)",
+        "code-block": "code blocks",
+        "image": "images",
+        "image-figure": "images with a title, shown as figures",
     ]
 
     private let library: TemplateLibrary

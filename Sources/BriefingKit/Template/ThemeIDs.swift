@@ -11,12 +11,16 @@ enum ThemeIDs {
         "relatedTitle": "related-title",
         "latestTitle": "latest-title",
         "topicsTitle": "topics-title",
+        "notesTitle": "notes-title",
     ]
 
     /// Ids that are the same on every page.
     static let reserved = Set(named.map(\.value))
 
     /// The id of a page's source number `number` in its Sources list, which citation markers link to.
+    /// The heading of a page's Notes, which its footnotes are listed under.
+    static let notesTitle = "notes-title"
+
     static func source(_ number: Int) -> String { "source-\(number)" }
 
     static let templateValue = TemplateValue.map(TemplateMap(named.map { ($0.key, TemplateValue.string($0.value)) }))

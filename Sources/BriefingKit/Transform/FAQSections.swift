@@ -24,7 +24,7 @@ struct FAQSections: DocumentTransform {
         // A FAQ heading inside an earlier section (a question titled "FAQ", a deeper heading
         // in an answer) is content of that section: FAQ pages do not nest.
         for heading in faqHeadings where !Self.isInside(heading, anyOf: wrappers) {
-            guard let section = Self.wrap(heading, in: document, theme: context.theme) else {
+            guard let section = Self.wrap(heading, in: document, theme: context.theme, before: context.appendix) else {
                 context.diagnostics.warning("a FAQ heading with no questions under it: add sub-headings, one per question", at: heading.start)
                 continue
             }
@@ -76,11 +76,11 @@ struct FAQSections: DocumentTransform {
 
     /// Builds the section that `heading` starts, or returns `nil` and leaves the tree as it
     /// was when the section has no questions.
-    private static func wrap(_ heading: MarkdownNode, in document: MarkdownDocument, theme: ThemeHTML) -> Section? {
+    private static func wrap(_ heading: MarkdownNode, in document: MarkdownDocument, theme: ThemeHTML, before appendix: MarkdownNode?) -> Section? {
         guard let level = heading.headingLevel else { return nil }
         var content: [MarkdownNode] = []
         var next = heading.next
-        while let node = next, (node.headingLevel ?? .max) > level {
+        while let node = next, node != appendix, (node.headingLevel ?? .max) > level {
             content.append(node)
             next = node.next
         }

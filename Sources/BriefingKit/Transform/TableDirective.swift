@@ -30,7 +30,10 @@ struct TableDirective: DocumentTransform {
             var warnings: [String] = []
             let html: String
             do throws(Diagnostic) {
-                html = try render(yaml, at: location, page: page, theme: context.theme, citations: &context.citations, warnings: &warnings)
+                html = try render(
+                    yaml, at: location, position: block.start, page: page, theme: context.theme, citations: &context.citations,
+                    numbered: &context.numbered, headings: &context.headings, warnings: &warnings
+                )
             } catch {
                 context.diagnostics.append(error)
                 continue
@@ -51,10 +54,13 @@ struct TableDirective: DocumentTransform {
         var columns: [(name: String, heading: String, node: YAMLNode?)] = []
         var align: [String: String] = [:]
         var source: SourceReference?
+        var id: String?
+        var numberLabel: String?
     }
 
     private func render(
-        _ yaml: YAMLSource, at location: SourceLocation, page: Page, theme: ThemeHTML, citations: inout Citations, warnings: inout [String]
+        _ yaml: YAMLSource, at location: SourceLocation, position: SourcePosition, page: Page, theme: ThemeHTML, citations: inout Citations,
+        numbered: inout NumberedElements, headings: inout HeadingRegistry, warnings: inout [String]
     ) throws(Diagnostic) -> String {
         let file = page.source.file
         guard let root = try yaml.compose(), let mapping = root.mapping else {
@@ -66,12 +72,19 @@ struct TableDirective: DocumentTransform {
         var alignNode: YAMLNode?
         var sourceTitle: String?
         var sourceURL: String?
+        var id: (text: String, node: YAMLNode)?
         for (keyNode, value) in mapping {
             let key = keyNode.scalarText ?? ""
             switch key {
             case "data": spec = try dataTable(value, yaml: yaml)
             case "figures": spec = try figureTable(value, yaml: yaml)
             case "caption": caption = try text(value, key, yaml)
+            case "id":
+                let text = try text(value, key, yaml)
+                guard CrossReferences.trailingID("{#\(text)}")?.id == text else {
+                    throw yaml.error("'id' is made of letters, digits, '-' and '_' (such as key-figures)", at: value)
+                }
+                id = (text, value)
             case "columns": columnsNode = value
             case "align": alignNode = value
             case "source": sourceTitle = try text(value, key, yaml)
@@ -79,13 +92,21 @@ struct TableDirective: DocumentTransform {
                 sourceURL = try text(value, key, yaml)
                 if let rejection = LinkURL.rejection(of: sourceURL!) { throw yaml.error("'\(key)': \(rejection)", at: value) }
             default:
-                throw yaml.error("unknown key '\(key)' in the table directive (use data or figures, caption, columns, align, source, source-url)", at: keyNode)
+                throw yaml.error("unknown key '\(key)' in the table directive (use data or figures, caption, columns, align, source, source-url, id)", at: keyNode)
             }
         }
         guard var spec else {
             throw file.diagnostic(.error, "the table directive needs 'data: <file in Content/data/>' or 'figures: all'", at: location)
         }
         spec.caption = caption
+        if let id {
+            guard numbered.register(.table, id: id.text, at: position) else {
+                throw yaml.error("the id '\(id.text)' is given twice on this page: each table and image needs its own", at: id.node)
+            }
+            headings.reserve(id.text)
+            spec.id = id.text
+            spec.numberLabel = numbered.number(of: id.text, kind: .table).map(NumberedElements.Kind.table.label)
+        }
         spec.columns = try columns(columnsNode, table: spec.table, sourceName: spec.sourceName, yaml: yaml)
         if let alignNode { spec.align = try alignment(alignNode, columns: spec.columns.map(\.name), yaml: yaml) }
         if let sourceTitle { spec.source = SourceReference(title: sourceTitle, url: sourceURL) }
@@ -219,7 +240,8 @@ struct TableDirective: DocumentTransform {
             ])
         }
         return try theme.html("data-table", [
-            "caption": spec.caption.map { .string(text($0)) } ?? .null,
+            "caption": spec.caption.map { .string(text($0)) } ?? .null, "label": .string(spec.caption.map(text) ?? "Table"),
+            "id": spec.id.map(TemplateValue.string) ?? .null, "numberLabel": spec.numberLabel.map(TemplateValue.string) ?? .null,
             "columns": .list(columns), "rows": .list(rows),
             "sources": .list(sourceValues), "hasSources": .bool(!sources.isEmpty), "hasSeveralSources": .bool(sources.count > 1),
         ])

@@ -94,7 +94,7 @@ import Testing
         let page = try #require(try built().output("alliance/explainer/index.html"))
         #expect(page.contains("""
         <figure class="data-table">
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" tabindex="0" aria-label="Key figures">
         <table>
         <caption>Key figures</caption>
         <thead>

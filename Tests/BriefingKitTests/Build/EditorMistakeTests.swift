@@ -84,7 +84,7 @@ import Testing
         let report = try fixture.build()
         #expect(report.warnings.isEmpty)
         let html = try #require(fixture.output("deterrence/good/index.html"))
-        #expect(html.contains(#"<a href="/deterrence/">a</a> <a href="/deterrence/tripwire/#why-it-works">b</a> <a href="/assets/style.css">c</a> <img src="/deterrence/map.png" alt="d" /> <img src="/deterrence/map.png" alt="e" />"#))
+        #expect(html.contains(#"<a href="/deterrence/">a</a> <a href="/deterrence/tripwire/#why-it-works">b</a> <a href="/assets/style.css">c</a> <img src="/deterrence/map.png" alt="d" decoding="async"> <img src="/deterrence/map.png" alt="e" loading="lazy" decoding="async">"#))
     }
 
     @Test(arguments: errors)

@@ -138,6 +138,21 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: store.path))
     }
 
+    /// A page shows its images' width and height, so an image file that changes its size changes the page.
+    @Test func aResizedImageChangesItsPage() throws {
+        func png(_ width: UInt8, _ height: UInt8) -> [UInt8] {
+            [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13] + Array("IHDR".utf8) + [0, 0, 0, width, 0, 0, 0, height]
+        }
+        let page = "-- Content/alliance/mapped.md --\n---\ntitle: Mapped\ndate: 2026-03-01\n---\n![The map](map.png)\n"
+        let incremental = try SiteFixture(IncrementalBuildTests.site + "\n" + page, templates: IncrementalBuildTests.templates)
+        try incremental.writeBytes(png(40, 30), to: "Content/alliance/map.png")
+        try incremental.build()
+        #expect(incremental.output("alliance/mapped/index.html")?.contains("width=\"40\" height=\"30\"") == true)
+        try incremental.writeBytes(png(80, 60) + [0], to: "Content/alliance/map.png")
+        try incremental.build()
+        #expect(incremental.output("alliance/mapped/index.html")?.contains("width=\"80\" height=\"60\"") == true)
+    }
+
     /// The built site without the build's own bookkeeping files.
     static func files(_ fixture: SiteFixture) -> [String: Data] {
         fixture.outputSnapshot().filter { !$0.key.hasPrefix(".briefing-") }

@@ -31,8 +31,9 @@ enum TransformHarness {
             settings: settings, pages: [page], router: Router(baseURL: settings.baseURL), sections: [:], pagesByPath: ["alliance/page.md": PageID(0)],
             draftPaths: [], routes: ["alliance/page/"], newestPages: [PageID(0)], recency: [0]
         )
-        let document = MarkdownDocument(markdown: markdown, options: options)
-        var context = TransformContext(page: page, pageID: PageID(0), model: model, data: data, theme: theme)
+        let source = MarkdownSource(body: Substring(markdown), options: options)
+        let document = source.document
+        var context = TransformContext(page: page, pageID: PageID(0), model: model, data: data, theme: theme, footnotes: source.footnotes)
         for transform in transforms { transform.apply(to: document, context: &context) }
         context.finish()
         return Result(html: document.renderHTML(), context: context)

@@ -54,7 +54,7 @@ import Testing
         #expect(result.diagnostics.isEmpty)
         #expect(result.html == """
             <figure class="data-table">
-            <div class="table-wrap">
+            <div class="table-wrap" role="region" tabindex="0" aria-label="US troops abroad">
             <table>
             <caption>US troops abroad</caption>
             <thead>
@@ -83,7 +83,7 @@ import Testing
         #expect(result.diagnostics.isEmpty)
         #expect(result.html == """
             <figure class="data-table">
-            <div class="table-wrap">
+            <div class="table-wrap" role="region" tabindex="0" aria-label="Table">
             <table>
             <thead>
             <tr><th scope="col">Base</th><th scope="col">Source</th></tr>
@@ -113,7 +113,7 @@ import Testing
         #expect(result.diagnostics.isEmpty)
         #expect(result.html == """
             <figure class="data-table">
-            <div class="table-wrap">
+            <div class="table-wrap" role="region" tabindex="0" aria-label="Key figures">
             <table>
             <caption>Key figures</caption>
             <thead>
@@ -150,7 +150,7 @@ import Testing
     @Test(arguments: [
         (
             "data: troops.csv\ncolour: red",
-            "Content/alliance/page.md:3:1: error: unknown key 'colour' in the table directive (use data or figures, caption, columns, align, source, source-url)\ncolour: red\n^"
+            "Content/alliance/page.md:3:1: error: unknown key 'colour' in the table directive (use data or figures, caption, columns, align, source, source-url, id)\ncolour: red\n^"
         ),
         (
             "data: troops.csv\ncolumns: [Country, Bases]",

@@ -1,0 +1,86 @@
+import BriefingMarkdown
+import BriefingSupport
+
+/// Tables and images given an id are numbered per page ("Table 2", "Figure 1"), and cited with an empty
+/// link: `[](table:sma-payments)` prints "Table 2" linked to the table, `[](image:us-bases)` "Figure 1",
+/// `[](section:history)` the title of the heading with that id; a link with words keeps them. An id
+/// nothing on the page carries is an error at the link.
+///
+/// The ids are given where each element is written: `{#id}` at the end of a pipe table's `Table:`
+/// caption or of an image's title, `id:` in a table directive. The transforms that make those elements
+/// register them in `context.numbered`; this one runs after them.
+struct CrossReferences: DocumentTransform {
+    static let schemes: [(scheme: String, kind: NumberedElements.Kind?)] = [("table:", .table), ("image:", .figure), ("section:", nil)]
+
+    func apply(to document: MarkdownDocument, context: inout TransformContext) {
+        for link in context.links(in: document) where link.kind == .link {
+            guard let url = link.url, let (scheme, kind) = Self.schemes.first(where: { url.hasPrefix($0.scheme) }) else { continue }
+            let id = String(url.dropFirst(scheme.count))
+            guard let kind else {
+                // Headings get their ids last: cited once every transform ran.
+                context.whenAllTransformsRan { context in
+                    guard let heading = context.headings.headings.first(where: { $0.id == id }) else {
+                        let known = context.headings.headings.map(\.id).joined(separator: ", ")
+                        context.diagnostics.error("no heading with the id '\(id)' on this page (headings: \(known.isEmpty ? "none" : known))", at: link)
+                        return
+                    }
+                    Self.point(link, to: id, text: heading.title, document: document)
+                }
+                continue
+            }
+            guard let number = context.numbered.number(of: id, kind: kind) else {
+                let known = context.numbered.ids(of: kind).joined(separator: ", ")
+                let what = kind == .table ? "table" : "image"
+                context.diagnostics.error(
+                    "no \(what) with the id '\(id)' on this page (\(what)s with ids: \(known.isEmpty ? "none" : known)); give one an id with {#\(id)}", at: link
+                )
+                continue
+            }
+            Self.point(link, to: id, text: kind.label(number), document: document)
+        }
+    }
+
+    private static func point(_ link: MarkdownNode, to id: String, text: String, document: MarkdownDocument) {
+        link.url = "#" + id
+        if link.firstChild == nil { try? link.appendChild(document.makeText(text)) }
+    }
+
+    /// `Caption {#id}` → (`Caption`, `id`); nil when the text ends with no id.
+    static func trailingID(_ text: String) -> (rest: String, id: String)? {
+        guard text.hasSuffix("}"), let open = text.range(of: "{#", options: .backwards) else { return nil }
+        let id = text[open.upperBound..<text.index(before: text.endIndex)]
+        guard !id.isEmpty, id.utf8.allSatisfy({ PlainText.isASCIILetter($0) || (0x30...0x39).contains($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") })
+        else { return nil }
+        var rest = String(text[..<open.lowerBound])
+        while rest.last == " " { rest.removeLast() }
+        return (rest, String(id))
+    }
+}
+
+/// The tables and images of a page that carry an id, numbered in the order they appear.
+struct NumberedElements {
+    enum Kind {
+        case table, figure
+
+        func label(_ number: Int) -> String { self == .table ? "Table \(number)" : "Figure \(number)" }
+    }
+
+    private var entries: [(kind: Kind, id: String, position: SourcePosition)] = []
+
+    /// False when the id is taken already.
+    mutating func register(_ kind: Kind, id: String, at position: SourcePosition) -> Bool {
+        guard !entries.contains(where: { $0.id == id }) else { return false }
+        entries.append((kind, id, position))
+        return true
+    }
+
+    /// 1 + how many elements of its kind come before it on the page.
+    func number(of id: String, kind: Kind) -> Int? {
+        guard let entry = entries.first(where: { $0.id == id && $0.kind == kind }) else { return nil }
+        return 1 + entries.count { $0.kind == kind && ($0.position.line, $0.position.column) < (entry.position.line, entry.position.column) }
+    }
+
+    func ids(of kind: Kind) -> [String] {
+        entries.filter { $0.kind == kind }.map(\.id)
+    }
+}

@@ -1,0 +1,199 @@
+import BriefingMarkdown
+import BriefingSupport
+import BriefingTemplates
+
+/// GitHub's footnotes: `[^label]` cites a note defined by a block `[^label]: text` (continued by lines
+/// indented four spaces, several paragraphs allowed). Notes are numbered in the order they are first
+/// cited and listed under a "Notes" heading at the end of the page's content, each with a link back to
+/// every place that cites it (`1a`, `1b` for a note cited twice). The HTML is the theme's
+/// `footnote-ref` and `footnotes` partials.
+///
+/// cmark never sees a definition as written: `MarkdownSource` rewrites its first line into an ordered
+/// list item beforehand (see there why), and this transform finds those items by their line. An
+/// undefined reference and a second definition of a label are errors; a note never cited is a warning
+/// and is left out, as GitHub leaves it out.
+struct Footnotes: DocumentTransform {
+    static func noteID(_ number: Int) -> String { "fn-\(number)" }
+    static func referenceID(_ number: Int, _ citation: Int) -> String { citation == 1 ? "fnref-\(number)" : "fnref-\(number)-\(citation)" }
+
+    func apply(to document: MarkdownDocument, context: inout TransformContext) {
+        let source = context.footnotes
+        guard source.mentionsFootnotes else { return }
+        var definitions: [String: Note] = [:]
+        var order: [Note] = []
+        var duplicates: [MarkdownNode] = []
+        var lists: [MarkdownNode] = []
+        if !source.definitions.isEmpty {
+            lists = document.root.descendants(ofKind: .list)
+            for list in lists {
+                for item in list.children {
+                    guard let definition = source.definitions[item.start.line] else { continue }
+                    let key = FootnoteSource.key(definition.label)
+                    if let first = definitions[key] {
+                        context.diagnostics.error(
+                            "footnote '[^\(definition.label)]' is defined twice (first at line \(first.definition.line + context.page.bodyLineOffset)): rename or remove one",
+                            at: SourcePosition(line: definition.line, column: definition.column)
+                        )
+                        duplicates.append(item)
+                    } else {
+                        let note = Note(definition: definition, item: item)
+                        definitions[key] = note
+                        order.append(note)
+                    }
+                }
+            }
+        }
+        var cited: [String] = []
+        var citations: [String: [String]] = [:]
+        var numbers: [String: Int] = [:]
+        // In document order, definitions still in place: a note cited only from another note is numbered
+        // where that note is defined, as GitHub numbers it.
+        for text in document.root.descendants(ofKind: .text) {
+            guard let literal = text.literal, literal.utf8.count >= 4, literal.contains("[^") else { continue }
+            let references = Self.references(in: literal)
+            guard !references.isEmpty else { continue }
+            var pieces: [MarkdownNode] = []
+            var copied = literal.utf8.startIndex
+            for reference in references {
+                let key = FootnoteSource.key(reference.label)
+                guard definitions[key] != nil else {
+                    let known = order.map { "[^\($0.definition.label)]" }.joined(separator: ", ")
+                    context.diagnostics.error(
+                        "footnote '[^\(reference.label)]' is not defined: add a line '[^\(reference.label)]: …' (defined here: \(known.isEmpty ? "none" : known))",
+                        at: Self.position(of: text, offset: reference.offset, in: literal)
+                    )
+                    continue
+                }
+                let number: Int
+                if let known = numbers[key] {
+                    number = known
+                } else {
+                    cited.append(key)
+                    number = cited.count
+                    numbers[key] = number
+                    context.headings.reserve(Self.noteID(number))
+                }
+                citations[key, default: []].append(Self.referenceID(number, citations[key, default: []].count + 1))
+                let citation = citations[key]!.count
+                context.headings.reserve(Self.referenceID(number, citation))
+                let html: String
+                do throws(Diagnostic) {
+                    html = try context.theme.html("footnote-ref", [
+                        "number": .int(number), "noteID": .string(Self.noteID(number)), "id": .string(Self.referenceID(number, citation)),
+                    ])
+                } catch {
+                    context.diagnostics.append(error)
+                    return
+                }
+                if reference.range.lowerBound > copied { pieces.append(document.makeText(String(literal[copied..<reference.range.lowerBound]))) }
+                pieces.append(document.makeCustomInline(onEnter: html, onExit: ""))
+                copied = reference.range.upperBound
+            }
+            guard !pieces.isEmpty else { continue }
+            if copied < literal.utf8.endIndex { pieces.append(document.makeText(String(literal[copied...]))) }
+            for piece in pieces { try? text.insertBefore(piece) }
+            text.unlink()
+        }
+        for item in order.map(\.item) + duplicates { item.unlink() }
+        for list in lists where list.firstChild == nil { list.unlink() }
+        for note in order where numbers[FootnoteSource.key(note.definition.label)] == nil {
+            context.diagnostics.warning(
+                "footnote '[^\(note.definition.label)]' is never cited: cite it with [^\(note.definition.label)] or remove it",
+                at: SourcePosition(line: note.definition.line, column: note.definition.column)
+            )
+        }
+        guard !cited.isEmpty else { return }
+        do throws(Diagnostic) {
+            context.appendix = try appendNotes(cited.map { definitions[$0]! }, citations: cited.map { citations[$0]! }, to: document, theme: context.theme)
+        } catch {
+            context.diagnostics.append(error)
+        }
+    }
+
+    private struct Note {
+        var definition: FootnoteSource.Definition
+        var item: MarkdownNode
+    }
+
+    /// The "Notes" section at the end of the content: a wrapper around each note's blocks, and the links
+    /// back to its citations at the end of its last paragraph.
+    private func appendNotes(_ notes: [Note], citations: [[String]], to document: MarkdownDocument, theme: ThemeHTML) throws(Diagnostic) -> MarkdownNode {
+        let sectionHTML = try theme.wrapper("footnotes", [
+            "isSection": true, "isNote": false, "titleID": .string(ThemeIDs.notesTitle), "number": .null, "id": .null,
+        ])
+        let section = document.makeCustomBlock(onEnter: sectionHTML.open, onExit: sectionHTML.close)
+        for (index, note) in notes.enumerated() {
+            let number = index + 1
+            let noteHTML = try theme.wrapper("footnotes", [
+                "isSection": false, "isNote": true, "titleID": .null, "number": .int(number), "id": .string(Self.noteID(number)),
+            ])
+            let wrapper = document.makeCustomBlock(onEnter: noteHTML.open, onExit: noteHTML.close)
+            for child in note.item.children { try? wrapper.appendChild(child) }
+            let ids = citations[index]
+            let backlinks: [TemplateValue] = ids.enumerated().map { position, id in
+                let label = ids.count == 1 ? String(number) : String(number) + Self.letters(position)
+                return ["id": .string(id), "label": .string(label), "isFirst": .bool(position == 0)]
+            }
+            let backHTML = try theme.html("footnote-back", ["number": .int(number), "backlinks": .list(backlinks)])
+            let back = document.makeCustomInline(onEnter: backHTML, onExit: "")
+            var last = wrapper.firstChild
+            while let next = last?.next { last = next }
+            if let last, last.kind == .paragraph {
+                try? last.appendChild(document.makeText(" "))
+                try? last.appendChild(back)
+            } else {
+                let paragraph = document.makeParagraph()
+                try? paragraph.appendChild(back)
+                try? wrapper.appendChild(paragraph)
+            }
+            try? section.appendChild(wrapper)
+        }
+        try? document.root.appendChild(section)
+        return section
+    }
+
+    /// `a` … `z`, then `aa`, `ab` …: the letter of a note's 1st, 2nd … citation.
+    static func letters(_ position: Int) -> String {
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyz")
+        return position < 26 ? String(alphabet[position]) : letters(position / 26 - 1) + String(alphabet[position % 26])
+    }
+
+    struct Reference {
+        var label: String
+        var range: Range<String.Index>
+        var offset: Int
+    }
+
+    /// Every `[^label]` of a text, left to right.
+    static func references(in literal: String) -> [Reference] {
+        var found: [Reference] = []
+        let bytes = literal.utf8
+        var index = bytes.startIndex
+        while let open = bytes[index...].firstIndex(of: UInt8(ascii: "[")) {
+            let caret = bytes.index(after: open)
+            guard caret < bytes.endIndex, bytes[caret] == UInt8(ascii: "^") else {
+                index = caret
+                continue
+            }
+            let labelStart = bytes.index(after: caret)
+            var end = labelStart
+            while end < bytes.endIndex, !FootnoteSource.isLabelEnd(bytes[end]) { end = bytes.index(after: end) }
+            guard end > labelStart, end < bytes.endIndex, bytes[end] == UInt8(ascii: "]") else {
+                index = labelStart
+                continue
+            }
+            let after = bytes.index(after: end)
+            found.append(Reference(
+                label: String(literal[labelStart..<end]), range: open..<after, offset: bytes.distance(from: bytes.startIndex, to: open)
+            ))
+            index = after
+        }
+        return found
+    }
+
+    /// Where a reference starts: its text node's start plus the bytes before it (a text node is one line).
+    private static func position(of text: MarkdownNode, offset: Int, in literal: String) -> SourcePosition {
+        let start = MarkdownPositions.position(of: text)
+        return text.start.line > 0 ? SourcePosition(line: start.line, column: start.column + offset) : start
+    }
+}

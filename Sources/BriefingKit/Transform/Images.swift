@@ -1,0 +1,96 @@
+import BriefingMarkdown
+import BriefingSupport
+import BriefingTemplates
+import Foundation
+
+/// Images that do not make the page jump as they load: a local image gets the `width` and `height` its
+/// file declares (`ImageSize`), every image but the page's first loads lazily, and an image with a title
+/// that stands alone in its paragraph becomes a `<figure>` whose caption is the title. The HTML is the
+/// theme's `image` and `image-figure` partials. With `briefing check`, an image over 1 MB is a warning;
+/// an image that leads to nothing is an error from `InternalLinks`.
+///
+/// Files are looked up before `InternalLinks` rewrites the image's URL, and the HTML is made once every
+/// transform ran, from the URL it left.
+struct Images: DocumentTransform {
+    static let largeBytes = 1_000_000
+    /// Content/ on disk, where image headers are read; nil where there are no files (a unit test).
+    let contentFolder: URL?
+    let contentFiles: Set<String>
+    var warnAboutLargeImages = false
+
+    func apply(to document: MarkdownDocument, context: inout TransformContext) {
+        let images = context.links(in: document).filter { $0.kind == .image }
+        guard !images.isEmpty else { return }
+        let path = context.page.source.relativePath
+        let folder = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
+        var sizes: [ImageSize?] = []
+        var ids: [String?] = []
+        for image in images {
+            sizes.append(size(of: image, from: folder, context: &context))
+            // A title ending in `{#id}` numbers the image as a figure and lets the page cite it.
+            var id: String?
+            if let title = image.title, let (rest, found) = CrossReferences.trailingID(title) {
+                image.title = rest
+                if context.number(.figure, id: found, at: MarkdownPositions.position(of: image)) { id = found }
+            }
+            ids.append(id)
+        }
+        context.whenAllTransformsRan { context in
+            for (index, (image, size)) in zip(images, sizes).enumerated() {
+                Images.render(image, size: size, id: ids[index], lazy: index > 0, document: document, context: &context)
+            }
+        }
+    }
+
+    /// The image's size when it is a file of Content/; an error when it should be one and is not.
+    private func size(of image: MarkdownNode, from folder: String, context: inout TransformContext) -> ImageSize? {
+        guard let url = image.url, !url.isEmpty, !url.hasPrefix("//"), !url.hasPrefix("#"), !InternalLinks.hasScheme(url) else { return nil }
+        let (path, _, _) = InternalLinks.split(url)
+        let decoded = InternalLinks.percentDecoded(path)
+        guard !decoded.isEmpty else { return nil }
+        let isRootRelative = decoded.hasPrefix("/")
+        // Only files of Content/ have a header to read here; whether any other URL leads somewhere the
+        // site publishes (a theme asset, a file written against the published page) is `InternalLinks`'s
+        // to say, as for every link.
+        guard let target = InternalLinks.normalize(decoded, from: isRootRelative ? "" : folder), contentFiles.contains(target) else {
+            return nil
+        }
+        guard let contentFolder, let (size, bytes) = ImageSize.read(contentFolder.appendingPathComponent(target)) else { return nil }
+        if warnAboutLargeImages, bytes > Images.largeBytes {
+            let megabytes = (Double(bytes) / 100_000).rounded() / 10
+            context.diagnostics.warning(
+                "image '\(url)' is \(megabytes) MB; over 1 MB it slows the page on a phone: resize or compress it", at: image
+            )
+        }
+        return size
+    }
+
+    private static func render(
+        _ image: MarkdownNode, size: ImageSize?, id: String?, lazy: Bool, document: MarkdownDocument, context: inout TransformContext
+    ) {
+        // cmark drops a URL that may not be linked (in safe mode); so does its own rendering, kept here.
+        guard let url = image.url, LinkURL.isAllowed(url) else { return }
+        let title = image.title ?? ""
+        let paragraph = image.parent
+        let standsAlone = !title.isEmpty && paragraph?.kind == .paragraph && paragraph?.firstChild == image && image.next == nil
+        let number = id.flatMap { context.numbered.number(of: $0, kind: .figure) }
+        do throws(Diagnostic) {
+            let html = try context.theme.html("image", [
+                "id": standsAlone ? .null : id.map(TemplateValue.string) ?? .null,
+                "src": .string(url), "alt": .string(image.plainText), "title": standsAlone || title.isEmpty ? .null : .string(title),
+                "width": size.map { .int($0.width) } ?? .null, "height": size.map { .int($0.height) } ?? .null, "lazy": .bool(lazy),
+            ])
+            if standsAlone, let paragraph {
+                let figure = try context.theme.html("image-figure", [
+                    "image": .html(html), "caption": .string(title), "id": id.map(TemplateValue.string) ?? .null,
+                    "numberLabel": number.map { .string(NumberedElements.Kind.figure.label($0)) } ?? .null,
+                ])
+                try? paragraph.replace(with: document.makeCustomBlock(onEnter: figure + "\n", onExit: ""))
+            } else {
+                try? image.replace(with: document.makeCustomInline(onEnter: html, onExit: ""))
+            }
+        } catch {
+            context.diagnostics.append(error)
+        }
+    }
+}

@@ -1,0 +1,140 @@
+import BriefingMarkdown
+import BriefingSupport
+
+/// GitHub's strikethrough: `~~text~~` (or `~text~`) → `<del>` from the theme's `strikethrough` partial.
+///
+/// cmark leaves tildes in text, so they are paired here as cmark-gfm pairs them: a run of one or two
+/// tildes opens when it is left-flanking and closes when it is right-flanking (the rules of `*`), a
+/// closer pairs with the nearest opener before it only when both are as long, and runs of three or
+/// more are text. Runs pair among the inlines of one container (a paragraph, a heading, an emphasis, a
+/// link, a table cell), where the inlines around a tilde show whether it is flanked.
+struct Strikethrough: DocumentTransform {
+    static let maxOpen = 256
+
+    func apply(to document: MarkdownDocument, context: inout TransformContext) {
+        guard context.page.body.utf8.contains(UInt8(ascii: "~")) else { return }
+        var containers: [MarkdownNode] = []
+        var seen: Set<MarkdownNode> = []
+        for text in document.root.descendants(ofKind: .text) {
+            guard let parent = text.parent, text.withLiteralBytes({ $0.contains(UInt8(ascii: "~")) }) == true else { continue }
+            if seen.insert(parent).inserted { containers.append(parent) }
+        }
+        guard !containers.isEmpty else { return }
+        let wrapper: ThemeHTML.Wrapper
+        do throws(Diagnostic) {
+            wrapper = try context.theme.wrapper("strikethrough", [:])
+        } catch {
+            context.diagnostics.append(error)
+            return
+        }
+        for container in containers { Self.pair(in: container, document: document, wrapper: wrapper) }
+    }
+
+    private enum Item {
+        case node(MarkdownNode)
+        case text(String)
+        case run(Int)
+        case deleted([Item])
+    }
+
+    private struct Run {
+        var item: Int
+        var length: Int
+        var canOpen: Bool
+    }
+
+    private static func pair(in container: MarkdownNode, document: MarkdownDocument, wrapper: ThemeHTML.Wrapper) {
+        let children = container.children
+        // The character each child starts and ends with, as flanking sees it: inlines other than text
+        // are written with punctuation (`*`, `` ` ``, `]`, `>`), breaks are whitespace.
+        func edge(_ node: MarkdownNode?, last: Bool) -> Character {
+            guard let node else {
+                return [.paragraph, .heading, .customInline].contains(container.kind) ? " " : "*"
+            }
+            switch node.kind {
+            case .text: return (last ? node.literal?.last : node.literal?.first) ?? " "
+            case .softBreak, .lineBreak: return " "
+            default: return "*"
+            }
+        }
+        var items: [Item] = []
+        var runs: [Run] = []
+        var matched = false
+        for (index, child) in children.enumerated() {
+            guard child.kind == .text, let literal = child.literal, literal.contains("~") else {
+                items.append(.node(child))
+                continue
+            }
+            let characters = Array(literal)
+            var position = 0
+            var pending = ""
+            while position < characters.count {
+                guard characters[position] == "~" else {
+                    pending.append(characters[position])
+                    position += 1
+                    continue
+                }
+                var end = position
+                while end < characters.count, characters[end] == "~" { end += 1 }
+                let length = end - position
+                let before = position > 0 ? characters[position - 1] : edge(index > 0 ? children[index - 1] : nil, last: true)
+                let after = end < characters.count ? characters[end] : edge(index + 1 < children.count ? children[index + 1] : nil, last: false)
+                let (left, right) = flanking(before: before, after: after)
+                guard length <= 2, left || right else {
+                    pending += String(repeating: "~", count: length)
+                    position = end
+                    continue
+                }
+                if !pending.isEmpty { items.append(.text(pending)) }
+                pending = ""
+                position = end
+                if right, let opener = runs.lastIndex(where: \.canOpen) {
+                    if runs[opener].length == length {
+                        let start = runs[opener].item
+                        let inside = Array(items[(start + 1)...])
+                        items.removeSubrange(start...)
+                        items.append(.deleted(inside))
+                        runs.removeSubrange(opener...)
+                        matched = true
+                        continue
+                    }
+                }
+                items.append(.run(length))
+                // Only openers wait: a closer that found none of its length can still open, nothing more.
+                // Past `maxOpen` waiting openers a run stays text, which bounds both the search for an opener
+                // and how deep struck-through text nests (hostile input: a page of `~~a ~~b ~~c …`).
+                if left, runs.count < Strikethrough.maxOpen { runs.append(Run(item: items.count - 1, length: length, canOpen: true)) }
+            }
+            if !pending.isEmpty { items.append(.text(pending)) }
+        }
+        guard matched else { return }
+        for child in children { child.unlink() }
+        func place(_ items: [Item], in parent: MarkdownNode) {
+            for item in items {
+                switch item {
+                case .node(let node): try? parent.appendChild(node)
+                case .text(let text): try? parent.appendChild(document.makeText(text))
+                case .run(let length): try? parent.appendChild(document.makeText(String(repeating: "~", count: length)))
+                case .deleted(let inside):
+                    let deleted = document.makeCustomInline(onEnter: wrapper.open, onExit: wrapper.close)
+                    place(inside, in: deleted)
+                    try? parent.appendChild(deleted)
+                }
+            }
+        }
+        place(items, in: container)
+    }
+
+    /// CommonMark's left- and right-flanking rules for a delimiter run between `before` and `after`.
+    static func flanking(before: Character, after: Character) -> (left: Bool, right: Bool) {
+        let spaceBefore = before.isWhitespace, spaceAfter = after.isWhitespace
+        let punctuationBefore = isPunctuation(before), punctuationAfter = isPunctuation(after)
+        let left = !spaceAfter && (!punctuationAfter || spaceBefore || punctuationBefore)
+        let right = !spaceBefore && (!punctuationBefore || spaceAfter || punctuationAfter)
+        return (left, right)
+    }
+
+    private static func isPunctuation(_ character: Character) -> Bool {
+        character.isPunctuation || character.isSymbol
+    }
+}

@@ -1,0 +1,138 @@
+import Testing
+@testable import BriefingKit
+@testable import BriefingMarkdown
+@testable import BriefingSupport
+
+@Suite struct FootnotesTests {
+    /// Footnotes, FAQ sections and heading ids, as a page build runs them.
+    private func rendered(_ markdown: String, options: MarkdownOptions = MarkdownOptions()) -> (html: String, messages: [String]) {
+        let result = TransformHarness.run(markdown, [Footnotes(), FAQSections(), HeadingAnchors(siteLevels: 2...3)], options: options)
+        return (result.html, result.diagnostics.map(\.description))
+    }
+
+    private func back(_ number: Int, _ label: String, _ id: String) -> String {
+        "<a href=\"#\(id)\" aria-label=\"Back to the text, citation \(label)\"><span aria-hidden=\"true\">↩</span>&#xA0;\(label)</a>"
+    }
+
+    private func ref(_ number: Int, _ id: String) -> String {
+        "<sup class=\"footnote-ref\"><a href=\"#fn-\(number)\" id=\"\(id)\" aria-label=\"Note \(number)\">\(number)</a></sup>"
+    }
+
+    @Test func notesAreNumberedByFirstCitationAndListedAtTheEnd() {
+        let result = rendered("""
+            Seoul pays[^sma] and Washington asks[^ask]. Again[^sma].
+
+            [^ask]: In 2019, five times as much.
+            [^sma]: Under the *Special Measures Agreement*.
+
+            The end.
+            """)
+        #expect(result.html == """
+            <p>Seoul pays\(ref(1, "fnref-1")) and Washington asks\(ref(2, "fnref-2")). Again\(ref(1, "fnref-1-2")).</p>
+            <p>The end.</p>
+            <section class="footnotes" aria-labelledby="notes-title">
+            <h2 id="notes-title">Notes</h2>
+            <ol>
+            <li id="fn-1">
+            <p>Under the <em>Special Measures Agreement</em>. <span class="footnote-back">\(back(1, "1a", "fnref-1")) \(back(1, "1b", "fnref-1-2"))</span></p>
+            </li>
+            <li id="fn-2">
+            <p>In 2019, five times as much. <span class="footnote-back">\(back(2, "2", "fnref-2"))</span></p>
+            </li>
+            </ol>
+            </section>
+
+            """)
+        #expect(result.messages.isEmpty)
+    }
+
+    /// cmark alone would read these as link reference definitions and link `[^1]` to them.
+    @Test func aDefinitionThatLooksLikeALinkReferenceIsStillANote() {
+        let result = rendered("See[^1] and[^w].\n\n[^1]: https://example.org\n[^w]: Word \"title\"\n")
+        #expect(result.html.contains("<li id=\"fn-1\">\n<p>https://example.org <span"))
+        #expect(result.html.contains("<li id=\"fn-2\">\n<p>Word &quot;title&quot; <span"))
+        #expect(!result.html.contains("<a href=\"https://example.org\">"))
+        #expect(result.messages.isEmpty)
+    }
+
+    @Test func indentedLinesContinueANoteWithSeveralBlocks() {
+        let result = rendered("Text[^long].\n\n[^long]: First paragraph\n    continues.\n\n    Second paragraph.\n\n        code in the note\n\nAfter.\n")
+        #expect(result.html == """
+            <p>Text\(ref(1, "fnref-1")).</p>
+            <p>After.</p>
+            <section class="footnotes" aria-labelledby="notes-title">
+            <h2 id="notes-title">Notes</h2>
+            <ol>
+            <li id="fn-1">
+            <p>First paragraph
+            continues.</p>
+            <p>Second paragraph.</p>
+            <pre><code>code in the note
+            </code></pre>
+            <p><span class="footnote-back">\(back(1, "1", "fnref-1"))</span></p>
+            </li>
+            </ol>
+            </section>
+
+            """)
+    }
+
+    @Test func codeIsLeftAlone() {
+        let markdown = "```\n[^1]: not a note, and [^1] no reference\n```\n\n`[^1]` neither.\n"
+        let result = rendered(markdown)
+        #expect(result.html == "<pre><code>[^1]: not a note, and [^1] no reference\n</code></pre>\n<p><code>[^1]</code> neither.</p>\n")
+        #expect(result.messages.isEmpty)
+    }
+
+    @Test func undefinedReferenceAndDuplicateDefinitionAreErrorsAtTheirPlace() {
+        let result = rendered("Cited[^a], missing[^b].\n\n[^a]: One.\n[^a]: Two.\n[^c]: Never cited.\n")
+        #expect(result.messages == [
+            """
+            Content/alliance/page.md:4:1: error: footnote '[^a]' is defined twice (first at line 3): rename or remove one
+            [^a]: Two.
+            ^
+            """,
+            """
+            Content/alliance/page.md:1:19: error: footnote '[^b]' is not defined: add a line '[^b]: …' (defined here: [^a], [^c])
+            Cited[^a], missing[^b].
+                              ^
+            """,
+            """
+            Content/alliance/page.md:5:1: warning: footnote '[^c]' is never cited: cite it with [^c] or remove it
+            [^c]: Never cited.
+            ^
+            """,
+        ])
+        #expect(!result.html.contains("Never cited"))
+        #expect(!result.html.contains("Two."))
+    }
+
+    @Test func labelsMatchWhateverTheirCase() {
+        let result = rendered("A[^Note].\n\n[^NOTE]: Text.\n")
+        #expect(result.html.contains(ref(1, "fnref-1")))
+        #expect(result.messages.isEmpty)
+    }
+
+    @Test func headingsNeverTakeANoteID() {
+        let result = rendered("## FN 1\n\n## Notes title\n\nA[^x].\n\n[^x]: Y.\n")
+        #expect(result.html.hasPrefix("<h2 id=\"fn-1-1\">FN 1</h2>\n<h2 id=\"notes-title-1\">Notes title</h2>\n"))
+    }
+
+    @Test func aFAQAtTheEndLeavesTheNotesOutside() {
+        let result = rendered("A[^x].\n\n## FAQ\n\n### Why?\nBecause.\n\n[^x]: Y.\n")
+        #expect(result.html.hasSuffix("</section>\n<section class=\"footnotes\" aria-labelledby=\"notes-title\">\n<h2 id=\"notes-title\">Notes</h2>\n<ol>\n<li id=\"fn-1\">\n<p>Y. <span class=\"footnote-back\">\(back(1, "1", "fnref-1"))</span></p>\n</li>\n</ol>\n</section>\n"))
+    }
+
+    @Test func aPageWithoutFootnotesIsParsedAsItIs() {
+        let source = MarkdownSource(body: "Plain [text] and a [link](x.md).\n", options: MarkdownOptions())
+        #expect(!source.footnotes.mentionsFootnotes)
+        #expect(source.footnotes.definitions.isEmpty)
+    }
+
+    @Test func citationLettersGoPastZ() {
+        #expect(Footnotes.letters(0) == "a")
+        #expect(Footnotes.letters(25) == "z")
+        #expect(Footnotes.letters(26) == "aa")
+        #expect(Footnotes.letters(27) == "ab")
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+@testable import BriefingKit
+@testable import BriefingMarkdown
+@testable import BriefingSupport
+
+@Suite struct ImagesTests {
+    private func rendered(_ markdown: String, files: Set<String> = ["alliance/map.png"]) -> (html: String, messages: [String]) {
+        let result = TransformHarness.run(markdown, [Images(contentFolder: nil, contentFiles: files), InternalLinks(model: TransformHarness.run("", []).context.model, contentFiles: files)])
+        return (result.html, result.diagnostics.map(\.description))
+    }
+
+    @Test func everyImageButTheFirstLoadsLazily() {
+        let result = rendered("![Map](map.png) and ![Logo](https://example.org/logo.png \"The logo\")\n")
+        #expect(result.html == "<p><img src=\"/alliance/map.png\" alt=\"Map\" decoding=\"async\"> and <img src=\"https://example.org/logo.png\" alt=\"Logo\" title=\"The logo\" loading=\"lazy\" decoding=\"async\"></p>\n")
+        #expect(result.messages.isEmpty)
+    }
+
+    @Test func aTitledImageAloneInItsParagraphIsAFigure() {
+        let result = rendered("Text.\n\n![Bases in South Korea](map.png \"US bases, 2026\")\n")
+        #expect(result.html == """
+            <p>Text.</p>
+            <figure class="image-figure">
+            <img src="/alliance/map.png" alt="Bases in South Korea" decoding="async">
+            <figcaption>US bases, 2026</figcaption>
+            </figure>
+
+            """)
+    }
+
+    /// A missing image is an error from `InternalLinks`, at its line, as for every link.
+    @Test func aMissingLocalImageIsAnErrorAtItsLine() {
+        let result = rendered("Intro.\n\nSee ![Map](../maps/korea.png).\n")
+        #expect(result.messages == [
+            """
+            Content/alliance/page.md:3:5: error: image '../maps/korea.png' leads to nothing this site publishes (read from /alliance/page/)
+            See ![Map](../maps/korea.png).
+                ^
+            """,
+        ])
+    }
+
+    @Test(arguments: [
+        ("png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13] + Array("IHDR".utf8) + [0, 0, 3, 0x20, 0, 0, 2, 0x58], ImageSize(width: 800, height: 600)),
+        ("gif", Array("GIF89a".utf8) + [0x40, 0x01, 0xF0, 0x00], ImageSize(width: 320, height: 240)),
+        ("jpeg", [0xFF, 0xD8, 0xFF, 0xE0, 0, 4, 0, 0, 0xFF, 0xC0, 0, 11, 8, 0x01, 0x2C, 0x01, 0x90, 3, 0, 0], ImageSize(width: 400, height: 300)),
+        ("webp lossy", Array("RIFF".utf8) + [0, 0, 0, 0] + Array("WEBPVP8 ".utf8) + [0, 0, 0, 0] + [0, 0, 0, 0x9D, 0x01, 0x2A] + [0x80, 0x02, 0xE0, 0x01], ImageSize(width: 640, height: 480)),
+        ("webp extended", Array("RIFF".utf8) + [0, 0, 0, 0] + Array("WEBPVP8X".utf8) + [10, 0, 0, 0] + [0, 0, 0, 0] + [0x1F, 0x03, 0] + [0x57, 0x02, 0], ImageSize(width: 800, height: 600)),
+        ("svg", Array("<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"120px\" height=\"80\">".utf8), ImageSize(width: 120, height: 80)),
+        ("svg viewBox", Array("<svg viewBox=\"0 0 64 32\" xmlns=\"http://www.w3.org/2000/svg\">".utf8), ImageSize(width: 64, height: 32)),
+    ] as [(String, [UInt8], ImageSize)])
+    func sizesFromHeaders(_ format: String, _ bytes: [UInt8], _ size: ImageSize) {
+        #expect(ImageSize(header: bytes) == size, "\(format)")
+    }
+
+    @Test func aLocalFileGivesItsSizeAndOneOverAMegabyteAWarning() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-images-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("alliance"), withIntermediateDirectories: true)
+        let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13] + Array("IHDR".utf8) + [0, 0, 3, 0x20, 0, 0, 2, 0x58]
+        try Data(png + [UInt8](repeating: 0, count: 1_200_000)).write(to: folder.appendingPathComponent("alliance/big.png"))
+        let images = Images(contentFolder: folder, contentFiles: ["alliance/big.png"], warnAboutLargeImages: true)
+        let result = TransformHarness.run("![Big](big.png)\n", [images])
+        #expect(result.html == "<p><img src=\"big.png\" alt=\"Big\" width=\"800\" height=\"600\" decoding=\"async\"></p>\n")
+        #expect(result.diagnostics.map(\.description) == [
+            """
+            Content/alliance/page.md:1:1: warning: image 'big.png' is 1.2 MB; over 1 MB it slows the page on a phone: resize or compress it
+            ![Big](big.png)
+            ^
+            """,
+        ])
+    }
+
+    @Test func notAnImage() {
+        #expect(ImageSize(header: Array("PNG\n".utf8)) == nil)
+    }
+}

@@ -1,0 +1,116 @@
+import Testing
+@testable import BriefingKit
+@testable import BriefingMarkdown
+@testable import BriefingSupport
+
+@Suite struct PipeTablesTests {
+    /// Pipe tables, then footnotes, figures and heading ids, as a page build runs them.
+    private func rendered(_ markdown: String, options: MarkdownOptions = MarkdownOptions()) -> (html: String, messages: [String]) {
+        let result = TransformHarness.run(
+            markdown, [PipeTables(), Footnotes(), FigureCitations(figures: [:]), HeadingAnchors(siteLevels: 2...3)], options: options
+        )
+        return (result.html, result.diagnostics.map(\.description))
+    }
+
+    private func table(_ head: String, _ body: String, caption: String = "", label: String = "Table", source: String = "") -> String {
+        """
+        <figure class="data-table">
+        <div class="table-wrap" role="region" tabindex="0" aria-label="\(label)">
+        <table>
+        \(caption.isEmpty ? "" : "<caption>\(caption)</caption>\n")<thead>
+        <tr>\(head)</tr>
+        </thead>
+        <tbody>
+        \(body)
+        </tbody>
+        </table>
+        </div>
+        \(source.isEmpty ? "" : "<p class=\"table-source\">\(source)</p>\n")</figure>
+
+        """
+    }
+
+    @Test func aTableWithCaptionAndSourceReadsLikeADataTable() {
+        let result = rendered("""
+            | Year | Paid by Seoul |
+            |------|-------------:|
+            | 2025 | $1.1 billion |
+            | 2026 | *$1.2 billion* |
+
+            Table: What Seoul pays under the **SMA**
+
+            Source: [US Department of State](https://www.state.gov/)
+            """, options: MarkdownOptions(smartPunctuation: true))
+        #expect(result.html == table(
+            "<th scope=\"col\" class=\"num\">Year</th><th scope=\"col\" class=\"num\">Paid by Seoul</th>",
+            "<tr><th scope=\"row\" class=\"num\">2025</th><td class=\"num\">$1.1 billion</td></tr>\n<tr><th scope=\"row\" class=\"num\">2026</th><td class=\"num\"><em>$1.2 billion</em></td></tr>",
+            caption: "What Seoul pays under the <strong>SMA</strong>", label: "What Seoul pays under the SMA",
+            source: "Source: <a href=\"https://www.state.gov/\">US Department of State</a><sup class=\"cite\"><a href=\"#source-1\" aria-label=\"Source 1\">[1]</a></sup>"
+        ))
+        #expect(result.messages.isEmpty)
+    }
+
+    @Test func alignmentsEscapesPaddingAndDroppedCells() {
+        let result = rendered("a | b | c\n:-- | :-: | --\nf\\|oo | `\\|` | x | dropped\nonly\n")
+        #expect(result.html == table(
+            "<th scope=\"col\">a</th><th scope=\"col\" class=\"center\">b</th><th scope=\"col\">c</th>",
+            "<tr><th scope=\"row\">f|oo</th><td class=\"center\"><code>|</code></td><td>x</td></tr>\n<tr><th scope=\"row\">only</th><td class=\"center\"></td><td></td></tr>"
+        ))
+    }
+
+    @Test func smartPunctuationNeverTouchesTheDelimiterRow() {
+        let result = rendered("| \"Term\" | Years |\n|---|---|\n| 1991--2026 | 35 |\n", options: MarkdownOptions(smartPunctuation: true))
+        #expect(result.html.contains("<th scope=\"col\">“Term”</th><th scope=\"col\" class=\"num\">Years</th>"))
+        #expect(result.html.contains("<th scope=\"row\">1991–2026</th><td class=\"num\">35</td>"))
+    }
+
+    @Test func linesBeforeTheHeaderStayAParagraphAndALoneBarEndsTheTable() {
+        let result = rendered("Before the table\n| a |\n| - |\n| 1 |\n|\nafter *it*\n")
+        #expect(result.html == "<p>Before the table</p>\n" + table("<th scope=\"col\" class=\"num\">a</th>", "<tr><th scope=\"row\" class=\"num\">1</th></tr>")
+            + "<p>|\nafter <em>it</em></p>\n")
+    }
+
+    @Test func cellsThatLookLikeBlocksAreText() {
+        let result = rendered("| # | > |\n|---|---|\n| 1. one | - two |\n| [a]: b | *** |\n")
+        #expect(result.html.contains("<tr><th scope=\"row\">1. one</th><td>- two</td></tr>"))
+        #expect(result.html.contains("<tr><th scope=\"row\">[a]: b</th><td>***</td></tr>"))
+        #expect(result.html.contains("<th scope=\"col\">#</th><th scope=\"col\">&gt;</th>"))
+    }
+
+    @Test func aTableInAQuote() {
+        let result = rendered("> | a | b |\n> | --- | --- |\n> | c | d |\n")
+        #expect(result.html.hasPrefix("<blockquote>\n<figure class=\"data-table\">"))
+        #expect(result.html.contains("<tr><th scope=\"row\">c</th><td>d</td></tr>"))
+    }
+
+    @Test func noDelimiterRowNoTable() {
+        #expect(rendered("a | b\nc | d\n").html == "<p>a | b\nc | d</p>\n")
+        #expect(rendered("| a | b |\n| --- |\n").html == "<p>| a | b |\n| --- |</p>\n")
+    }
+
+    @Test func messagesAboutACellPointAtTheCell() {
+        let result = rendered("| Figure | Value |\n|---|---|\n| Troops | [](figure:troops) |\n")
+        #expect(result.messages == [
+            """
+            Content/alliance/page.md:3:12: error: unknown figure 'troops' (figures.yaml defines: none)
+            | Troops | [](figure:troops) |
+                       ^
+            """,
+        ])
+    }
+
+    @Test func aScriptURLAsSourceIsAnError() {
+        let result = rendered("| a |\n|---|\n| 1 |\n\nSource: [x](javascript:alert(1))\n")
+        #expect(result.messages.count == 1)
+        #expect(result.messages[0].hasPrefix("Content/alliance/page.md:5:9: error: the table's source: the URL 'javascript:alert(1)' uses 'javascript:'"))
+    }
+
+    @Test func delimiterRows() {
+        #expect(PipeTableRows.delimiterRow("|---|:--:|") == [.none, .center])
+        #expect(PipeTableRows.delimiterRow(" --- | ---: ") == [.none, .right])
+        #expect(PipeTableRows.delimiterRow(":-") == [.left])
+        #expect(PipeTableRows.delimiterRow("| --- | x |") == nil)
+        #expect(PipeTableRows.delimiterRow("|") == nil)
+        #expect(PipeTableRows.delimiterRow("|:|") == nil)
+    }
+}

@@ -1,0 +1,61 @@
+import Testing
+@testable import BriefingKit
+@testable import BriefingMarkdown
+@testable import BriefingSupport
+
+@Suite struct StrikethroughTests {
+    private func rendered(_ markdown: String) -> String {
+        TransformHarness.run(markdown, [Strikethrough()]).html
+    }
+
+    @Test func oneOrTwoTildesStrikeThrough() {
+        #expect(rendered("~~Hi~~ Hello, *world*!\n") == "<p><del>Hi</del> Hello, <em>world</em>!</p>\n")
+        #expect(rendered("A proper ~strikethrough~.\n") == "<p>A proper <del>strikethrough</del>.</p>\n")
+    }
+
+    /// GFM's own edge cases, with the output cmark-gfm gives.
+    @Test func edgeCasesAsGitHubReadsThem() {
+        #expect(rendered("""
+            These are ~not strikethroughs.
+
+            No, they are not~
+
+            This ~is ~ legit~ isn't ~ legit.
+
+            This is not ~~~~~one~~~~~ huge strikethrough.
+
+            ~one~ ~~two~~ ~~~three~~~
+
+            No ~mismatch~~
+            """) == """
+            <p>These are ~not strikethroughs.</p>
+            <p>No, they are not~</p>
+            <p>This <del>is ~ legit</del> isn't ~ legit.</p>
+            <p>This is not ~~~~~one~~~~~ huge strikethrough.</p>
+            <p><del>one</del> <del>two</del> ~~~three~~~</p>
+            <p>No ~mismatch~~</p>
+
+            """)
+        #expect(rendered("This ~~has a\n\nnew paragraph~~.\n") == "<p>This ~~has a</p>\n<p>new paragraph~~.</p>\n")
+    }
+
+    @Test func acrossInlinesAndNested() {
+        #expect(rendered("~~*old* `figure` and [link](https://example.org)~~ new\n")
+            == "<p><del><em>old</em> <code>figure</code> and <a href=\"https://example.org\">link</a></del> new</p>\n")
+        #expect(rendered("~~a ~b~ c~~\n") == "<p><del>a <del>b</del> c</del></p>\n")
+        #expect(rendered("*~~in emphasis~~*\n") == "<p><em><del>in emphasis</del></em></p>\n")
+    }
+
+    @Test func codeKeepsItsTildes() {
+        #expect(rendered("`~~code~~` and\n\n~~~\n~~fence~~\n~~~\n") == "<p><code>~~code~~</code> and</p>\n<pre><code>~~fence~~\n</code></pre>\n")
+    }
+
+    /// Hostile input: nesting is bounded, and a long run of unmatched tildes costs no quadratic search.
+    @Test func deepNestingAndManyUnmatchedRunsStayCheap() {
+        let nested = String(repeating: "~~a ", count: 5_000) + String(repeating: " b~~", count: 5_000) + "\n"
+        let html = rendered(nested)
+        #expect(html.components(separatedBy: "<del>").count - 1 == Strikethrough.maxOpen)
+        let unmatched = "~~x " + String(repeating: "y~ ", count: 50_000) + "\n"
+        #expect(rendered(unmatched).hasPrefix("<p>~~x y~ y~"))
+    }
+}
