@@ -101,10 +101,19 @@ struct PageAssembler {
         }
         var pagesByPath: [String: PageID] = [:]
         for index in pages.indices { pagesByPath[pages[index].source.relativePath] = PageID(index) }
-        return SiteModel(
-            settings: settings, pages: pages, router: Router(baseURL: settings.baseURL), sections: sections, pagesByPath: pagesByPath,
-            draftPaths: drafts, routes: Set(byRoute.keys), newestPages: order.filter { pages[$0.index].kind == .page }, recency: recency
+        let newest = order.filter { pages[$0.index].kind == .page }
+        var model = SiteModel(
+            settings: settings, pages: pages, router: Router(baseURL: settings.baseURL, languages: settings.languages), sections: sections, pagesByPath: pagesByPath,
+            draftPaths: drafts, routes: Set(byRoute.keys), newestPages: newest, recency: recency
         )
+        if settings.isMultilingual {
+            let found = translations(of: pages)
+            if !found.errors.isEmpty { throw BuildFailure(found.errors) }
+            model.translations = found.translations
+            model.warnings = found.warnings
+            model.newestByLanguage = settings.languages.indices.map { language in newest.filter { pages[$0.index].language == language } }
+        }
+        return model
     }
 
     private func page(_ content: ContentFile, _ frontMatter: FrontMatter) throws(Diagnostic) -> Page {
@@ -113,8 +122,9 @@ struct PageAssembler {
         let parts = path.utf8.split(separator: UInt8(ascii: "/")).map { String(Substring($0)) }
         let folder = parts.dropLast().joined(separator: "/")
         let fileName = parts.last ?? ""
-        let stem = String(fileName.dropLast(".md".count))
+        var stem = String(fileName.dropLast(".md".count))
         let metadata = frontMatter.metadata
+        let language = try self.language(of: content, stem: &stem, metadata: metadata)
         let kind: Page.Kind = stem == "_index" ? (folder.isEmpty ? .home : .section) : .page
         if kind == .page, metadata.title == nil {
             throw content.file.error("missing 'title' in the front matter; every page needs one", line: 1, column: 1)
@@ -129,7 +139,7 @@ struct PageAssembler {
             }
             name = slug
         }
-        let route = Router.pageRoute(kind: kind, folder: folder, name: name)
+        let route = route(Router.pageRoute(kind: kind, folder: folder, name: name), in: language)
         if let unsafe = parts.dropLast().first(where: { !Slug.isSafe($0) }) ?? (kind == .page && !Slug.isSafe(stem) ? fileName : nil) {
             throw content.file.error("'\(unsafe)' cannot be part of a URL; name files and folders with letters, digits, '-', '_' or '.'", line: 1, column: 1)
         }
@@ -137,7 +147,11 @@ struct PageAssembler {
             kind: kind, source: content, metadata: metadata, body: frontMatter.body,
             bodyLineOffset: frontMatter.bodyLineOffset, sectionPath: kind == .page ? folder : parentFolder(of: folder), route: route
         )
-        if kind == .home, metadata.title == nil { page.metadata.title = settings.title }
+        if settings.isMultilingual {
+            page.language = language
+            page.translationKey = metadata.translationKey ?? (folder.isEmpty ? stem : folder + "/" + stem)
+        }
+        if kind == .home, metadata.title == nil { page.metadata.title = settings.languages[language].title ?? settings.title }
         if settings.markdown.smartPunctuation {
             page.metadata.title = page.metadata.title.map(PlainText.smartened)
             page.metadata.summary = page.metadata.summary.map(PlainText.smartened)
@@ -145,48 +159,135 @@ struct PageAssembler {
         return page
     }
 
-    /// Makes a section for every folder that holds pages, inventing an index page where `_index.md` is missing.
+    /// A route in a language: under its prefix.
+    private func route(_ route: String, in language: Int) -> String {
+        let prefix = settings.languages[language].prefix
+        return prefix.isEmpty ? route : prefix + route
+    }
+
+    /// The page's language, by its number in the site's languages: the code before `.md` in its file
+    /// name (taken off `stem`), or its front matter's `language`, or the default. A single-language site
+    /// reads no codes from file names, so its `v1.2.md` and `node.js.md` stay what they were.
+    private func language(of content: ContentFile, stem: inout String, metadata: PageMetadata) throws(Diagnostic) -> Int {
+        let languages = settings.languages
+        var language = 0
+        var named = false
+        if settings.isMultilingual, let dot = stem.utf8.lastIndex(of: UInt8(ascii: ".")) {
+            let code = stem[stem.utf8.index(after: dot)...]
+            if Language.isCode(code) {
+                guard let index = languages.firstIndex(where: { $0.code == code }) else {
+                    throw content.file.error(
+                        "'\(code)' in the file name is not a language of this site (\(codes)): add it to 'languages' in site.yaml, or rename the file",
+                        line: 1, column: 1
+                    )
+                }
+                language = index
+                named = true
+                stem = String(stem[..<dot])
+            }
+        }
+        if let code = metadata.language {
+            let location = metadata.locations["language"] ?? content.file.location(line: 1, column: 1)
+            guard let index = languages.firstIndex(where: { $0.code == code }) else {
+                throw content.file.diagnostic(.error, "language '\(code)' is not a language of this site (\(codes)): add it to 'languages' in site.yaml", at: location)
+            }
+            if named, index != language {
+                throw content.file.diagnostic(
+                    .error, "'language: \(code)' contradicts the file name, which says '\(languages[language].code)'", at: location
+                )
+            }
+            language = index
+        }
+        return language
+    }
+
+    private var codes: String { settings.languages.map(\.code).joined(separator: ", ") }
+
+    /// Each page's translations, found by translation key; two pages of one key in one language are an
+    /// error, a translation whose default-language page is missing a warning.
+    private func translations(of pages: [Page]) -> (translations: [[PageID]], errors: [Diagnostic], warnings: [Diagnostic]) {
+        var groups: [String: [Int]] = [:]
+        var errors: [Diagnostic] = []
+        var warnings: [Diagnostic] = []
+        for index in pages.indices {
+            let page = pages[index]
+            var group = groups[page.translationKey] ?? []
+            if let other = group.first(where: { pages[$0].language == page.language }) {
+                let location = page.metadata.locations["translationKey"] ?? page.source.file.location(line: 1, column: 1)
+                errors.append(page.source.file.diagnostic(.error, "two translations of '\(page.translationKey)' in \(settings.languages[page.language].code): this one and \(pages[other].source.file.path)", at: location))
+                continue
+            }
+            group.append(index)
+            groups[page.translationKey] = group
+        }
+        var translations = [[PageID]](repeating: [], count: pages.count)
+        for group in groups.values {
+            let sorted = group.sorted { pages[$0].language < pages[$1].language }
+            // Invented section pages (no `_index` file) are no one's translation to warn about.
+            if pages[sorted[0]].language != 0, !pages[sorted[0]].source.file.text.isEmpty {
+                for index in sorted where !pages[index].source.file.text.isEmpty {
+                    let page = pages[index]
+                    warnings.append(page.source.file.diagnostic(
+                        .warning, "a translation whose original is missing: no \(settings.languages[0].code) page has the translation key '\(page.translationKey)'",
+                        at: page.metadata.locations["translationKey"] ?? page.source.file.location(line: 1, column: 1)
+                    ))
+                }
+            }
+            for index in sorted { translations[index] = sorted.filter { $0 != index }.map(PageID.init) }
+        }
+        return (translations, errors, warnings)
+    }
+
+    /// Makes a section for every folder that holds pages, in each language, inventing an index page where
+    /// `_index.md` is missing; every language has a home page.
     private func makeSections(_ pages: inout [Page]) -> [String: Section] {
         var sections: [String: Section] = [:]
         var indexPages: [String: Int] = [:]
         for index in pages.indices where pages[index].kind != .page {
-            indexPages[pages[index].source.relativePath] = indexPages[pages[index].source.relativePath] ?? index
+            let key = pages[index].ownSectionKey
+            indexPages[key] = indexPages[key] ?? index
         }
-        func ensure(_ path: String) {
-            guard sections[path] == nil else { return }
-            let index = indexPages[(path.isEmpty ? "" : path + "/") + "_index.md"]
-            let pageIndex = index ?? {
+        func ensure(_ path: String, _ language: Int) {
+            let key = SiteModel.sectionKey(path, language: language)
+            guard sections[key] == nil else { return }
+            let pageIndex = indexPages[key] ?? {
                 var metadata = PageMetadata()
-                metadata.title = path.isEmpty ? settings.title : Slug.title(fromFolder: path)
-                let relative = (path.isEmpty ? "" : path + "/") + "_index.md"
+                metadata.title = path.isEmpty ? settings.languages[language].title ?? settings.title : Slug.title(fromFolder: path)
+                let code = language == 0 ? "" : "." + settings.languages[language].code
+                let relative = (path.isEmpty ? "" : path + "/") + "_index" + code + ".md"
                 let kind: Page.Kind = path.isEmpty ? .home : .section
-                pages.append(Page(
+                var page = Page(
                     kind: kind,
                     source: ContentFile(relativePath: relative, file: SourceFile(path: "Content/" + relative, text: "")),
                     metadata: metadata, body: "", bodyLineOffset: 0,
-                    sectionPath: parentFolder(of: path), route: Router.pageRoute(kind: kind, folder: path, name: "")
-                ))
+                    sectionPath: parentFolder(of: path), route: route(Router.pageRoute(kind: kind, folder: path, name: ""), in: language)
+                )
+                if settings.isMultilingual {
+                    page.language = language
+                    page.translationKey = (path.isEmpty ? "" : path + "/") + "_index"
+                }
+                pages.append(page)
                 return pages.count - 1
             }()
-            sections[path] = Section(
+            sections[key] = Section(
                 path: path, title: pages[pageIndex].title, route: pages[pageIndex].route,
                 indexPage: PageID(pageIndex), pages: [], subsections: []
             )
             if !path.isEmpty {
                 let parent = parentFolder(of: path)
-                ensure(parent)
-                sections[parent]?.subsections.append(path)
+                ensure(parent, language)
+                sections[SiteModel.sectionKey(parent, language: language)]?.subsections.append(key)
             }
         }
-        ensure("")
+        for language in settings.languages.indices { ensure("", language) }
         for index in pages.indices {
             switch pages[index].kind {
             case .page:
-                let path = pages[index].sectionPath
-                ensure(path)
-                sections[path]?.pages.append(PageID(index))
+                let path = pages[index].sectionPath, language = pages[index].language
+                ensure(path, language)
+                sections[SiteModel.sectionKey(path, language: language)]?.pages.append(PageID(index))
             case .section:
-                ensure(String(pages[index].source.relativePath.dropLast("/_index.md".count)))
+                ensure(pages[index].sectionFolder, pages[index].language)
             case .home:
                 break
             }

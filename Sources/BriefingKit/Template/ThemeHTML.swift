@@ -16,6 +16,9 @@ struct ThemeHTML: Sendable {
     ]
 
     private let library: TemplateLibrary
+    /// Each language's words, by the language's number, and the same as templates see them (`t`).
+    let strings: [StringTable]
+    let t: [TemplateValue]
     /// The same for every question of every page: rendered once.
     let faqQuestion: Wrapper
     let faqAnswer: Wrapper
@@ -25,8 +28,10 @@ struct ThemeHTML: Sendable {
         var close: String
     }
 
-    init(library: TemplateLibrary) throws(Diagnostic) {
+    init(library: TemplateLibrary, strings: [StringTable] = [.empty("en")]) throws(Diagnostic) {
         self.library = library
+        self.strings = strings
+        t = strings.map(\.templateValue)
         faqQuestion = try ThemeHTML.wrapper(library, "faq", ["isSection": false, "isQuestion": true, "isAnswer": false, "headingID": nil])
         faqAnswer = try ThemeHTML.wrapper(library, "faq", ["isSection": false, "isQuestion": false, "isAnswer": true, "headingID": nil])
     }
@@ -44,8 +49,8 @@ struct ThemeHTML: Sendable {
     }
 
     /// `[3]`, linked to the page's source number 3.
-    func citationMarker(_ number: Int) throws(Diagnostic) -> String {
-        try html("cite", ["number": .int(number), "id": .string(ThemeIDs.source(number))])
+    func citationMarker(_ number: Int, language: Int) throws(Diagnostic) -> String {
+        try html("cite", ["number": .int(number), "id": .string(ThemeIDs.source(number)), "t": t[language]])
     }
 
     /// Stands for the content while a wrapper renders: control characters no text of a template has.

@@ -15,10 +15,11 @@ struct Callouts: DocumentTransform {
     enum Kind: String {
         case note, tip, important, warning, caution
 
-        /// The aside's accessible name; without a title, readers of the page see a label
-        /// drawn by the style sheet for its `callout-KIND` class instead.
-        var label: String {
-            rawValue.capitalized
+        /// The aside's accessible name in the page's language (`calloutNote` in the string table);
+        /// without a title, readers of the page see a label drawn by the style sheet for its
+        /// `callout-KIND` class instead.
+        func label(in strings: StringTable) -> String {
+            strings.word("callout" + rawValue.capitalized, english: rawValue.capitalized)
         }
     }
 
@@ -39,7 +40,7 @@ struct Callouts: DocumentTransform {
             let wrapper: ThemeHTML.Wrapper
             do throws(Diagnostic) {
                 wrapper = try context.theme.wrapper("callout", [
-                    "kind": .string(kind.rawValue), "label": .string(kind.label),
+                    "kind": .string(kind.rawValue), "label": .string(kind.label(in: context.theme.strings[context.page.language])),
                     "title": marker.title.isEmpty ? .null : .string(marker.title),
                 ])
             } catch {

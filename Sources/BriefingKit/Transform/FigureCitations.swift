@@ -20,7 +20,7 @@ struct FigureCitations: DocumentTransform {
             let number = context.citations.cite(SourceReference(title: figure.source, url: figure.url, date: figure.asOf))
             let html: ThemeHTML.Wrapper
             do throws(Diagnostic) {
-                html = try context.theme.wrapper("figure-cite", ["id": .string(id), "marker": .html(try context.theme.citationMarker(number))])
+                html = try context.theme.wrapper("figure-cite", ["id": .string(id), "marker": .html(try context.theme.citationMarker(number, language: context.page.language))])
             } catch {
                 context.diagnostics.append(error)
                 continue

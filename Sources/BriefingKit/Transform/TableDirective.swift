@@ -89,7 +89,7 @@ struct TableDirective: DocumentTransform {
         spec.columns = try columns(columnsNode, table: spec.table, sourceName: spec.sourceName, yaml: yaml)
         if let alignNode { spec.align = try alignment(alignNode, columns: spec.columns.map(\.name), yaml: yaml) }
         if let sourceTitle { spec.source = SourceReference(title: sourceTitle, url: sourceURL) }
-        return try html(spec, theme: theme, citations: &citations, warnings: &warnings)
+        return try html(spec, theme: theme, language: page.language, citations: &citations, warnings: &warnings)
     }
 
     private func dataTable(_ node: YAMLNode, yaml: YAMLSource) throws(Diagnostic) -> Spec {
@@ -167,8 +167,9 @@ struct TableDirective: DocumentTransform {
         return value
     }
 
-    private func html(_ spec: Spec, theme: ThemeHTML, citations: inout Citations, warnings: inout [String]) throws(Diagnostic) -> String {
+    private func html(_ spec: Spec, theme: ThemeHTML, language: Int, citations: inout Citations, warnings: inout [String]) throws(Diagnostic) -> String {
         let table = spec.table
+        let strings = theme.strings[language]
         let index = Dictionary(table.header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         let sourceColumn = table.header.firstIndex { $0.lowercased() == "source" }
         let urlColumn = table.header.firstIndex(where: TableDirective.isSourceURLColumn)
@@ -185,7 +186,11 @@ struct TableDirective: DocumentTransform {
         func text(_ raw: String) -> String { smartPunctuation ? PlainText.smartened(raw) : raw }
         func optional(_ text: String) -> TemplateValue { text.isEmpty ? .null : .string(text) }
         let columns: [TemplateValue] = zip(spec.columns, classes).map { column, cssClass in
-            ["heading": .string(text(column.heading)), "class": optional(cssClass)]
+            // A figures table's own headings are the theme's words; the data's are the data's.
+            let heading = spec.sourceName == Figures.fileName && column.heading == column.name
+                ? TableDirective.figureHeadings[column.name].map { strings.word($0, english: column.name) } ?? column.heading
+                : column.heading
+            return ["heading": .string(text(heading)), "class": optional(cssClass)]
         }
         var rowSources: [SourceReference] = []
         let rows: [TemplateValue] = table.rows.map { row in
@@ -215,15 +220,26 @@ struct TableDirective: DocumentTransform {
             let number = citations.cite(source)
             sourceValues.append([
                 "title": .string(source.title), "url": source.url.flatMap { LinkURL.isAllowed($0) ? .string($0) : nil } ?? .null,
-                "marker": .html(try theme.citationMarker(number)), "isFirst": .bool(position == 0),
+                "marker": .html(try theme.citationMarker(number, language: language)), "isFirst": .bool(position == 0),
             ])
         }
         return try theme.html("data-table", [
             "caption": spec.caption.map { .string(text($0)) } ?? .null,
             "columns": .list(columns), "rows": .list(rows),
             "sources": .list(sourceValues), "hasSources": .bool(!sources.isEmpty), "hasSeveralSources": .bool(sources.count > 1),
+            // `Sources: {sources}` in the page's language and number, as parts (see `StringTable`).
+            "sourceLine": strings.isEmpty
+                ? StringTable.parts(sources.count == 1 ? "Source: {sources}" : "Sources: {sources}")
+                : strings.pluralParts("tableSource", count: sources.count),
+            "t": theme.t[language],
         ])
     }
+
+    /// The string table's key for each column of a figures table.
+    static let figureHeadings = [
+        "Figure": "figuresColumnFigure", "Value": "figuresColumnValue", "Source": "figuresColumnSource",
+        "Source URL": "figuresColumnSourceURL", "As of": "figuresColumnAsOf",
+    ]
 
     static func isSourceURLColumn(_ name: String) -> Bool {
         ["source url", "source-url", "sourceurl", "source_url"].contains(name.lowercased())

@@ -48,6 +48,8 @@ enum TransformHarness {
             templates[name] = try? Template(source: text, name: name, path: path)
         }
         // The default theme's partials parse: a failure here is a test failure, reported where they are used.
-        return try! ThemeHTML(library: TemplateLibrary(templates: templates))
+        let english = DefaultTheme.strings.appendingPathComponent("en.yaml").path
+        let strings = try! StringTable(file: SourceFile(path: english, text: String(contentsOfFile: english, encoding: .utf8)), code: "en")
+        return try! ThemeHTML(library: TemplateLibrary(templates: templates), strings: [strings])
     }()
 }
