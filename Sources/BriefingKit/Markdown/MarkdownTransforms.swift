@@ -11,8 +11,10 @@ enum MarkdownTransforms {
         transforms += [
             InternalLinks(model: model, contentFiles: contentFiles, checkPublishedURLs: qualityChecks),
             SizeLimits(),
-            FigureCitations(figures: data.figures),
-            TableDirective(data: data, smartPunctuation: smartPunctuation),
+            FigureCitations(figures: data.figures, localized: data.localizedFigures),
+            TableDirective(
+                data: data, languageCodes: model.settings.isMultilingual ? model.languages.map(\.code) : [], smartPunctuation: smartPunctuation
+            ),
             Callouts(),
             FAQSections(),
             PageText(),

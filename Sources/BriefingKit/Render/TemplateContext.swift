@@ -403,7 +403,9 @@ struct TemplateContext {
             datePublished: page.metadata.date?.iso, dateModified: page.metadata.updated?.iso,
             url: url, publisherName: model.languages[page.language].title ?? model.settings.title, language: languageCode(page.language)
         )]
-        if !faq.isEmpty { values.append(StructuredData.faqPage(faq.map { ($0.question, $0.answer) }, url: url)) }
+        if !faq.isEmpty { values.append(StructuredData.faqPage(
+                faq.map { ($0.question, $0.answer) }, url: url, language: model.settings.isMultilingual ? languageCode(page.language) : nil
+            )) }
         return StructuredData.scriptElements(values)
     }
 

@@ -16,6 +16,8 @@ import BriefingTemplates
 struct TableDirective: DocumentTransform {
     static let infoString = "table"
     let data: SiteData
+    /// Each language's code on a site of several; empty otherwise.
+    var languageCodes: [String] = []
     /// Cells and captions get the same curly quotes and dashes as the prose around them.
     var smartPunctuation = false
 
@@ -69,7 +71,7 @@ struct TableDirective: DocumentTransform {
         for (keyNode, value) in mapping {
             let key = keyNode.scalarText ?? ""
             switch key {
-            case "data": spec = try dataTable(value, yaml: yaml)
+            case "data": spec = try dataTable(value, yaml: yaml, language: page.language == 0 ? nil : languageCode(page))
             case "figures": spec = try figureTable(value, yaml: yaml)
             case "caption": caption = try text(value, key, yaml)
             case "columns": columnsNode = value
@@ -92,8 +94,17 @@ struct TableDirective: DocumentTransform {
         return try html(spec, theme: theme, language: page.language, citations: &citations, warnings: &warnings)
     }
 
-    private func dataTable(_ node: YAMLNode, yaml: YAMLSource) throws(Diagnostic) -> Spec {
-        let name = try text(node, "data", yaml)
+    /// A page's language code when the site has several, for the data files in that language.
+    private func languageCode(_ page: Page) -> String? { languageCodes.isEmpty ? nil : languageCodes[page.language] }
+
+    /// The table `data` names; for a page in another language than the default, its version in that
+    /// language when there is one (`key-figures.ko.csv` beside `key-figures.csv`).
+    private func dataTable(_ node: YAMLNode, yaml: YAMLSource, language: String?) throws(Diagnostic) -> Spec {
+        var name = try text(node, "data", yaml)
+        if let language, let dot = name.lastIndex(of: ".") {
+            let translated = name[..<dot] + "." + language + name[dot...]
+            if data.files[translated] != nil { name = translated }
+        }
         guard !name.contains("/"), !name.contains("\\"), name != "..", name != "." else {
             throw yaml.error("'data' names a file directly in Content/data/, without folders or '..'", at: node)
         }
