@@ -110,6 +110,7 @@ struct PageAssembler {
             let found = translations(of: pages)
             if !found.errors.isEmpty { throw BuildFailure(found.errors) }
             model.translations = found.translations
+            model.staleTranslations = found.stale
             model.warnings = found.warnings
             model.newestByLanguage = settings.languages.indices.map { language in newest.filter { pages[$0.index].language == language } }
         }
@@ -205,7 +206,7 @@ struct PageAssembler {
 
     /// Each page's translations, found by translation key; two pages of one key in one language are an
     /// error, a translation whose default-language page is missing a warning.
-    private func translations(of pages: [Page]) -> (translations: [[PageID]], errors: [Diagnostic], warnings: [Diagnostic]) {
+    private func translations(of pages: [Page]) -> (translations: [[PageID]], stale: [PageID: PageID], errors: [Diagnostic], warnings: [Diagnostic]) {
         var groups: [String: [Int]] = [:]
         var errors: [Diagnostic] = []
         var warnings: [Diagnostic] = []
@@ -221,7 +222,8 @@ struct PageAssembler {
             groups[page.translationKey] = group
         }
         var translations = [[PageID]](repeating: [], count: pages.count)
-        for group in groups.values {
+        var stale: [PageID: PageID] = [:]
+        for group in groups.values.sorted(by: { $0[0] < $1[0] }) {
             let sorted = group.sorted { pages[$0].language < pages[$1].language }
             // Invented section pages (no `_index` file) are no one's translation to warn about.
             if pages[sorted[0]].language != 0, !pages[sorted[0]].source.file.text.isEmpty {
@@ -234,8 +236,27 @@ struct PageAssembler {
                 }
             }
             for index in sorted { translations[index] = sorted.filter { $0 != index }.map(PageID.init) }
+            // A translation is behind when its original was updated after the version it was made from.
+            let original = pages[sorted[0]]
+            guard original.language == 0, let updated = original.metadata.updated else { continue }
+            for index in sorted.dropFirst() {
+                let translation = pages[index]
+                guard let madeFrom = translation.metadata.translatedFrom ?? translation.metadata.updated ?? translation.metadata.date,
+                      madeFrom < updated
+                else { continue }
+                stale[PageID(index)] = PageID(sorted[0])
+                let location = translation.metadata.locations["translatedFrom"] ?? translation.metadata.locations["updated"]
+                    ?? translation.metadata.locations["date"] ?? translation.source.file.location(line: 1, column: 1)
+                warnings.append(translation.source.file.diagnostic(
+                    .warning,
+                    "\(settings.languages[translation.language].code) is behind \(settings.languages[0].code) since \(updated.iso): "
+                        + "\(original.source.file.path) was updated after this translation was made (from \(madeFrom.iso)); "
+                        + "bring it up to date and set 'translatedFrom: \(updated.iso)'",
+                    at: location
+                ))
+            }
         }
-        return (translations, errors, warnings)
+        return (translations, stale, errors, warnings)
     }
 
     /// Makes a section for every folder that holds pages, in each language, inventing an index page where

@@ -26,6 +26,9 @@ public struct SiteModel: Sendable {
     /// Each page's translations into the other languages, in the languages' order; empty on a
     /// single-language site.
     public var translations: [[PageID]] = []
+    /// Translations made from an older version of their original, each with that original: the
+    /// original was updated after the date the translation was made from.
+    public var staleTranslations: [PageID: PageID] = [:]
     /// Warnings found while assembling (a translation without an original), reported with the build's.
     public var warnings: [Diagnostic] = []
     /// Tags and related pages, worked out once the pages are in order.

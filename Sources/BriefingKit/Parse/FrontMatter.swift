@@ -102,6 +102,7 @@ struct FrontMatterReader {
         case "language": metadata.language = try languageCode(value, key)
         case "lang": metadata.lang = try languageCode(value, key)
         case "translationKey": metadata.translationKey = try nonEmptyString(value, key)
+        case "translatedFrom": metadata.translatedFrom = try date(value, key)
         case "dir", "direction":
             guard let direction = Language.Direction(rawValue: try nonEmptyString(value, key)) else {
                 throw source.error("'\(key)' must be ltr or rtl", at: value)

@@ -19,6 +19,9 @@ public struct PageMetadata: Sendable {
     public var language: String?
     /// Pairs translations whose files are not named alike: pages with one key are one page in several languages.
     public var translationKey: String?
+    /// For a translation: the `updated` date of the original it was made from. Without it, the
+    /// translation's own `updated` (or `date`) stands for it.
+    public var translatedFrom: PageDate?
     /// `lang` and `dir` for the page's `<html>` when its text is in another language or script than the
     /// language it is filed under (a quotation page).
     public var lang: String?

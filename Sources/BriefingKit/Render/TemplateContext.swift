@@ -333,7 +333,13 @@ struct TemplateContext {
             "hasTranslations": .bool(!translations.isEmpty),
             "alternates": alternates(versions),
             "languageLinks": languageLinks(language: language, versions: versions),
-            "translationOf": .null, "isStale": false,
+            "translationOf": model.staleTranslations[id].map { original in
+                .map([
+                    "name": .string(model.languages[model[original].language].name), "language": .string(model.languages[model[original].language].code),
+                    "url": .string(model.url(of: model[original])), "updated": date(model[original].metadata.updated, language: language),
+                ])
+            } ?? .null,
+            "isStale": .bool(model.staleTranslations[id] != nil),
         ]
         // With room for the keys `addBody` adds: growing the map later hashed every key again.
         var map = TemplateMap(minimumCapacity: values.count + TemplateContext.bodyKeys)
@@ -380,7 +386,7 @@ struct TemplateContext {
         page["hasToc"] = .bool(body.toc.entries.count >= 2)
         page["toc"] = .list(body.toc.entries.map(tocEntry))
         page["wordCount"] = .int(body.wordCount)
-        let minutes = max(1, (body.wordCount + 229) / 230)
+        let minutes = body.readingMinutes
         let strings = strings[model[id].language]
         page["readingTime"] = .int(minutes)
         page["readingTimeText"] = .string(strings.plural("readingTime", count: minutes) ?? "\(minutes) min read")
