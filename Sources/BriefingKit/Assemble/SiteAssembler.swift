@@ -70,6 +70,7 @@ struct PageAssembler {
         }
         if !errors.isEmpty { throw BuildFailure(errors) }
 
+        try Router.checkPrefixes(settings, pages: pages)
         var sections = makeSections(&pages)
         var byRoute: [String: Int] = [:]
         // By index, not by value: a copy of a page is a retain for each of its fields, and there are 10,000.

@@ -20,6 +20,7 @@ public struct Language: Sendable, Hashable {
     public var author: String?
     /// Where site.yaml names it, for errors about its prefix.
     public var location: SourceLocation?
+    public var sourceLine: String?
 
     public init(code: String, name: String, prefix: String) {
         self.code = code
@@ -57,6 +58,7 @@ public struct Language: Sendable, Hashable {
             }
             var language = Language(code: code, name: code, prefix: code == defaultCode ? "" : code + "/")
             language.location = source.location(of: codeNode)
+            language.sourceLine = source.file.line(codeNode.line + source.lineOffset)
             if !value.isNull {
                 guard let settings = value.mapping else {
                     throw source.error("the settings of language '\(code)' must be a mapping, like {name: 한국어, direction: ltr}", at: value)

@@ -88,25 +88,27 @@ public struct Router: Sendable {
         }
         add(Router.robotsFile, .robots)
         for file in staticFiles { add(file.relativePath, .copy(file)) }
-        try checkPrefixes(model, staticFiles: staticFiles)
+        try Router.checkPrefixes(model.settings, pages: model.pages, staticFiles: staticFiles)
         try Router.checkCollisions(outputs, model: model)
         return outputs
     }
 
     /// A language's prefix names a folder of its own: a folder of Content/ with that name would mix the
     /// language's pages with the folder's, so it is an error naming both, even where no two files meet.
-    private func checkPrefixes(_ model: SiteModel, staticFiles: [StaticFile]) throws(BuildFailure) {
-        guard model.settings.isMultilingual else { return }
+    /// The assemble stage asks first for the pages, before their URLs are compared, and `plan` again with
+    /// the files beside them.
+    static func checkPrefixes(_ settings: SiteSettings, pages: [Page], staticFiles: [StaticFile] = []) throws(BuildFailure) {
+        guard settings.isMultilingual else { return }
         var errors: [Diagnostic] = []
-        for language in model.settings.languages where !language.prefix.isEmpty {
+        for language in settings.languages where !language.prefix.isEmpty {
             let folder = String(language.prefix.split(separator: "/").first ?? "")
-            let inFolder = model.pages.first { $0.source.relativePath.hasPrefix(folder + "/") && !$0.source.file.text.isEmpty }
+            let inFolder = pages.first { $0.source.relativePath.hasPrefix(folder + "/") && !$0.source.file.text.isEmpty }
             let path = inFolder?.source.file.path
                 ?? staticFiles.first { $0.origin == .content && $0.relativePath.hasPrefix(folder + "/") }?.displayPath
             guard let path else { continue }
             errors.append(.error(
                 "the prefix '\(language.prefix)' of language '\(language.code)' is also the folder Content/\(folder)/ (\(path)): rename the folder or set 'languages.\(language.code).prefix'",
-                at: language.location
+                at: language.location, sourceLine: language.sourceLine
             ))
         }
         if !errors.isEmpty { throw BuildFailure(errors) }

@@ -23,12 +23,13 @@ struct Sitemap: Sendable {
         ]
         for url in urls {
             lines += ["  <url>", "    <loc>\(XMLText.escaped(url.loc))</loc>"]
-            for alternate in url.alternates {
-                lines.append(#"    <xhtml:link rel="alternate" hreflang="\#(XMLText.escaped(alternate.hreflang))" href="\#(XMLText.escaped(alternate.href))"/>"#)
-            }
             // The protocol wants W3C Datetime; a date it cannot read is left out, as lastmod is optional.
             if let lastmod = url.lastmod.flatMap(FeedDate.init) {
                 lines.append("    <lastmod>\(lastmod.w3c)</lastmod>")
+            }
+            // After the sitemap's own elements: its schema allows other namespaces' elements only last.
+            for alternate in url.alternates {
+                lines.append(#"    <xhtml:link rel="alternate" hreflang="\#(XMLText.escaped(alternate.hreflang))" href="\#(XMLText.escaped(alternate.href))"/>"#)
             }
             lines.append("  </url>")
         }
