@@ -50,3 +50,8 @@ def test_the_english_version_stays_left_to_right(tab):
     assert page.evaluate("[document.documentElement.lang, document.documentElement.dir]") == ["en", "ltr"]
     right, left = page.locator(".article-title").evaluate(TEXT_GAPS_JS)
     assert left < 2 < right
+    # Its Arabic quotation (> [!LANG] ar) is right to left inside the left-to-right page.
+    quote = page.locator("blockquote.language-quote")
+    assert quote.evaluate("el => [el.lang, getComputedStyle(el).direction]") == ["ar", "rtl"]
+    right, left = quote.locator("p").evaluate(TEXT_GAPS_JS)
+    assert right < 2 < left

@@ -15,6 +15,7 @@ enum MarkdownTransforms {
             TableDirective(
                 data: data, languageCodes: model.settings.isMultilingual ? model.languages.map(\.code) : [], smartPunctuation: smartPunctuation
             ),
+            LanguageQuotes(languages: model.languages),
             Callouts(),
             FAQSections(),
             PageText(),

@@ -15,6 +15,11 @@ struct ThemeHTML: Sendable {
         "figure-cite": "figures cited with [](figure:id)",
     ]
 
+    /// Partials a theme made before they existed may lack: an error only where a page needs one.
+    static let optionalPartials: KeyValuePairs<String, String> = [
+        "language-quote": "quotations in another language (> [!LANG] ar)",
+    ]
+
     private let library: TemplateLibrary
     /// Each language's words, by the language's number, and the same as templates see them (`t`).
     let strings: [StringTable]
@@ -35,6 +40,8 @@ struct ThemeHTML: Sendable {
         faqQuestion = try ThemeHTML.wrapper(library, "faq", ["isSection": false, "isQuestion": true, "isAnswer": false, "headingID": nil])
         faqAnswer = try ThemeHTML.wrapper(library, "faq", ["isSection": false, "isQuestion": false, "isAnswer": true, "headingID": nil])
     }
+
+    func hasPartial(_ name: String) -> Bool { library.contains(name) }
 
     /// A partial's HTML as one piece, without the line break that ends the file.
     func html(_ partial: String, _ context: TemplateValue) throws(Diagnostic) -> String {

@@ -31,6 +31,8 @@ struct Callouts: DocumentTransform {
             guard let paragraph = quote.firstChild, paragraph.kind == .paragraph,
                   let marker = MarkerLine(paragraph)
             else { continue }
+            // `[!LANG] ar` is a quotation in another language, which `LanguageQuotes` has seen to.
+            if marker.kind.lowercased() == LanguageQuotes.marker { continue }
             guard let kind = Kind(rawValue: marker.kind.lowercased()) else {
                 context.diagnostics.warning(
                     "unknown callout '[!\(marker.kind)]' stays a quote (use NOTE, TIP, IMPORTANT, WARNING or CAUTION)", at: quote.start
@@ -64,8 +66,9 @@ struct Callouts: DocumentTransform {
     }
 }
 
-/// The first line of a quote's first paragraph, when it starts with a `[!KIND]` marker.
-private struct MarkerLine {
+/// The first line of a quote's first paragraph, when it starts with a `[!KIND]` marker: callouts, and
+/// quotations in another language (`LanguageQuotes`).
+struct MarkerLine {
     var kind: String
     /// The rest of the line without markup, trimmed; empty when there is none.
     var title: String

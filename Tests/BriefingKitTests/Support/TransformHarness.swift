@@ -42,7 +42,7 @@ enum TransformHarness {
     static let theme: ThemeHTML = {
         let folder = DefaultTheme.partials
         var templates: [String: Template] = [:]
-        for (name, _) in ThemeHTML.partials {
+        for (name, _) in Array(ThemeHTML.partials) + Array(ThemeHTML.optionalPartials) {
             let path = folder.appendingPathComponent(name + ".html").path
             let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
             templates[name] = try? Template(source: text, name: name, path: path)
