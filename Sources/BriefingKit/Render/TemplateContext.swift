@@ -207,7 +207,7 @@ struct TemplateContext {
         let strings = strings[language]
         let tags: [TemplateValue] = taxonomy.tags.filter { $0.language == language }.map { tag in
             .map([
-                "name": .string(tag.name), "url": .string(tagURL(tag.slug, language: language)), "count": .int(tag.pages.count),
+                "name": .string(strings.tagName(tag.name, slug: tag.slug)), "url": .string(tagURL(tag.slug, language: language)), "count": .int(tag.pages.count),
                 "countText": .string(strings.plural("tagCount", count: tag.pages.count) ?? String(tag.pages.count)),
             ])
         }
@@ -218,7 +218,7 @@ struct TemplateContext {
 
     /// `/tags/<tag>/`: the pages with that tag, newest first.
     func tagContext(_ tag: Taxonomy.Tag) -> Base {
-        let page = syntheticPage(kind: "tag", title: tag.name, route: router.tagRoute(tag.slug, language: tag.language), language: tag.language)
+        let page = syntheticPage(kind: "tag", title: strings[tag.language].tagName(tag.name, slug: tag.slug), route: router.tagRoute(tag.slug, language: tag.language), language: tag.language)
         return assemble(site: site(language: tag.language, currentSection: nil), page: page, listed: tag.pages, related: [], pagination: .null, language: tag.language)
     }
 
@@ -320,7 +320,10 @@ struct TemplateContext {
             "updated": date(page.metadata.updated, language: language),
             "authors": .list(authors.map { .map(["name": .string($0)]) }),
             "authorLine": authors.isEmpty ? .null : .string(authorLine(authors, language: language)),
-            "tags": .list(page.metadata.tags.map { .map(["name": .string($0), "url": .string(tagURL(Taxonomy.slug($0), language: language))]) }),
+            "tags": .list(page.metadata.tags.map { name in
+                let slug = Taxonomy.slug(name)
+                return .map(["name": .string(strings[language].tagName(name, slug: slug)), "url": .string(tagURL(slug, language: language))])
+            }),
             "hasTags": .bool(!page.metadata.tags.isEmpty),
             "related": .list(taxonomy.related[id.index].map(summary)),
             "hasRelated": .bool(!taxonomy.related[id.index].isEmpty),

@@ -3,7 +3,7 @@ import BriefingTemplates
 
 /// The theme's words in one language, from `Templates/i18n/<code>.yaml`: flat keys, each a string with
 /// `{name}` placeholders, a mapping of plural categories (`one`, `other`, …) chosen by `{count}`, or a
-/// list (`monthNames`).
+/// list (`monthNames`); `tagNames` maps tag slugs to their names in the language.
 ///
 /// Templates see the table of the page's language as `t`. A plain string is a string (`{{t.contents}}`).
 /// A string with placeholders is a list of parts, each with its `text` and, for a placeholder, a flag
@@ -16,6 +16,8 @@ struct StringTable: Sendable {
         case text(String)
         case plural([String: String])
         case list([String])
+        /// `tagNames`: a tag's name in the language, by its slug.
+        case names([String: String])
     }
 
     let code: String
@@ -44,6 +46,8 @@ struct StringTable: Sendable {
             let key = keyNode.scalarText ?? ""
             if let text = value.scalarText, !value.isNull {
                 entries[key] = .text(text)
+            } else if key == "tagNames", let names = value.mapping {
+                entries[key] = .names(Dictionary(names.map { ($0.key.scalarText ?? "", $0.value.scalarText ?? "") }, uniquingKeysWith: { first, _ in first }))
             } else if let forms = value.mapping {
                 var plural: [String: String] = [:]
                 for (formNode, form) in forms {
@@ -73,6 +77,13 @@ struct StringTable: Sendable {
         "calloutNote", "calloutTip", "calloutImportant", "calloutWarning", "calloutCaution", "faqHeading", "tableSource",
         "figuresColumnFigure", "figuresColumnValue", "figuresColumnSource", "figuresColumnSourceURL", "figuresColumnAsOf",
     ]
+
+    /// A tag's name in the language (`tagNames`, by slug), or the name the front matter gives it. Tags
+    /// stay identifiers in front matter and URLs, so a translation keeps its original's tags.
+    func tagName(_ name: String, slug: String) -> String {
+        guard case .names(let names)? = entries["tagNames"], let shown = names[slug], !shown.isEmpty else { return name }
+        return shown
+    }
 
     /// A word the build writes: the table's, or the English one when the theme has no tables (a table
     /// that lacks it is an error when the theme is read).

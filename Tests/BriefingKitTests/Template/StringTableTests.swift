@@ -47,6 +47,13 @@ import Testing
         #expect(try Self.table("dateFormat: \"{day} {monthName} {year}\"\n" + names, code: "fr").format(date) == "8 avril 2026")
     }
 
+    @Test func tagNamesGiveATagItsNameInTheLanguage() throws {
+        let korean = try Self.table("tagNames:\n  burden-sharing: 방위비 분담\n", code: "ko")
+        #expect(korean.tagName("burden-sharing", slug: "burden-sharing") == "방위비 분담")
+        #expect(korean.tagName("SMA", slug: "sma") == "SMA", "a tag the table does not name keeps its own name")
+        #expect(korean.templateValue["tagNames"] == nil)
+    }
+
     @Test func aPluralWithoutOtherIsAnErrorAtItsKey() throws {
         let failure = #expect(throws: BuildFailure.self) { try Self.table("tagCount:\n  one: \"{count} briefing\"\n") }
         #expect(failure?.diagnostics.map(\.description) == ["Templates/i18n/en.yaml:1:1: error: plural 'tagCount' needs an 'other' form\ntagCount:\n^"])
