@@ -150,14 +150,21 @@ public struct PlannedOutput: Sendable {
             case .page(let id, let listPage):
                 let file = model[id].source.file.path
                 return listPage == 1 ? file : "page \(listPage) of \(file)'s list"
-            case .tags: return "the index of tags"
-            case .tag(let number): return "the page of tag '\(model.taxonomy.tags[number].name)'"
-            case .notFound: return "the 404 page"
-            case .feed: return "the Atom feed"
+            case .tags(let language): return "the index of tags" + Kind.inLanguage(language, model)
+            case .tag(let number):
+                let tag = model.taxonomy.tags[number]
+                return "the page of tag '\(tag.name)'" + Kind.inLanguage(tag.language, model)
+            case .notFound(let language): return "the 404 page" + Kind.inLanguage(language, model)
+            case .feed(let language): return "the Atom feed" + Kind.inLanguage(language, model)
             case .sitemap: return "the sitemap"
             case .robots: return "the generated robots.txt"
             case .copy(let file): return file.displayPath
             }
+        }
+
+        /// ` in ko` for a language other than the default, so that two languages' outputs are told apart.
+        private static func inLanguage(_ language: Int, _ model: SiteModel) -> String {
+            language == 0 ? "" : " in \(model.languages[language].code)"
         }
 
         func location(in model: SiteModel) -> SourceLocation? {
