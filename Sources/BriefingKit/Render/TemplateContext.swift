@@ -241,7 +241,7 @@ struct TemplateContext {
     }
 
     /// A page Briefing makes itself (tags, 404): every key a layout may ask for, empty. Its language
-    /// links lead to the other languages' home pages.
+    /// links lead to the other languages' home pages, which is no missing translation.
     private func syntheticPage(kind: String, title: String, route: String, language: Int) -> TemplateValue {
         let info = model.languages[language]
         return .map([
@@ -255,7 +255,7 @@ struct TemplateContext {
             "sources": [], "hasSources": false, "related": [], "hasRelated": false, "section": .null, "params": .map([:]),
             "jsonLD": .html(""),
             "language": .string(languageCode(language)), "lang": .string(languageCode(language)), "dir": direction(info.direction, override: nil),
-            "translations": [], "hasTranslations": false, "alternates": [], "languageLinks": languageLinks(language: language, versions: [:]),
+            "translations": [], "hasTranslations": false, "alternates": [], "languageLinks": languageLinks(language: language, versions: [:], isMadeByBriefing: true),
             "translationOf": .null, "isStale": false,
         ])
     }
@@ -274,15 +274,16 @@ struct TemplateContext {
     }
 
     /// The language switcher's entries: every language of the site, each linking to the page's version
-    /// in it, or to its home page when the page has none (`hasVersion` false, for the theme to say so).
-    private func languageLinks(language: Int, versions: [Int: PageID]) -> TemplateValue {
+    /// in it, or to its home page when the page has none (`hasVersion` false, for the theme to say so;
+    /// true for a page Briefing makes, which has nothing to translate).
+    private func languageLinks(language: Int, versions: [Int: PageID], isMadeByBriefing: Bool = false) -> TemplateValue {
         guard model.settings.isMultilingual else { return [] }
         return .list(model.languages.enumerated().map { number, other in
             let version = versions[number]
             return .map([
                 "code": .string(other.code), "name": .string(other.name), "dir": .string(other.direction.rawValue),
                 "url": .string(version.map { model.url(of: model[$0]) } ?? router.url(router.homeRoute(number))),
-                "isCurrent": .bool(number == language), "hasVersion": .bool(version != nil || number == language),
+                "isCurrent": .bool(number == language), "hasVersion": .bool(version != nil || number == language || isMadeByBriefing),
             ])
         })
     }
