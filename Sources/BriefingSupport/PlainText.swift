@@ -97,11 +97,21 @@ package enum PlainText {
         return text.withUTF8(wordCount)
     }
 
+    package static func wordCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        readingCounts(bytes).words
+    }
+
+    /// What a reader reads, by script: words of scripts that put spaces between words (Latin, Hangul,
+    /// Cyrillic, Arabic, …), and characters of those that do not (Han, Hiragana, Katakana), which are read
+    /// one by one and are never part of a word. Counting both, rather than choosing one way per page,
+    /// keeps one Chinese character in an English page from changing how the page is counted.
+    ///
     /// Every text node of every page goes through here (a build's whole Markdown), so runs of ASCII are
     /// read eight bytes at a time (see `asciiSpaces`); other scalars are decoded one by one.
-    package static func wordCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    package static func readingCounts(_ bytes: UnsafeBufferPointer<UInt8>) -> (words: Int, characters: Int) {
         let high: UInt64 = 0x8080_8080_8080_8080
         var count = 0
+        var characters = 0
         var inWord = false
         var index = 0
         while index < bytes.count {
@@ -117,12 +127,33 @@ package enum PlainText {
                     continue
                 }
             }
+            if bytes[index] >= 0xE3, bytes[index] <= 0xF0, isReadByCharacter(at: index, in: bytes) {
+                characters &+= 1
+                inWord = false
+                index &+= bytes[index] == 0xF0 ? 4 : 3
+                continue
+            }
             let (isSpace, length) = whitespace(at: index, in: bytes)
             index &+= length
             if !isSpace, !inWord { count &+= 1 }
             inWord = !isSpace
         }
-        return count
+        return (count, characters)
+    }
+
+    /// A Han, Hiragana or Katakana character starts at `index`: U+3040–U+30FF, U+31F0–U+31FF,
+    /// U+3400–U+4DBF, U+4E00–U+9FFF, U+F900–U+FAFF, U+FF66–U+FF9F, U+20000–U+2FFFF (Hangul is not: it is
+    /// written in words).
+    private static func isReadByCharacter(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let lead = bytes[index]
+        let length = lead == 0xF0 ? 4 : 3
+        guard index + length <= bytes.count else { return false }
+        var value = UInt32(lead) & (0xFF >> (length + 1))
+        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        switch value {
+        case 0x3040...0x30FF, 0x31F0...0x31FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0xFF66...0xFF9F, 0x20000...0x2FFFF: return true
+        default: return false
+        }
     }
 
     /// The high bit of each byte of eight ASCII bytes set when the byte is a space, a tab, a line feed, a

@@ -39,6 +39,21 @@ import BriefingMarkdown
         #expect(PlainText.wordCount("미군 주둔 비용") == 3)
     }
 
+    /// Han and Kana are read a character at a time and are no part of a word; Hangul is written in words.
+    @Test func countsHanAndKanaByCharacterAndOtherScriptsByWord() {
+        func counts(_ text: String) -> [Int] {
+            var text = text
+            let counts = text.withUTF8(PlainText.readingCounts)
+            return [counts.words, counts.characters]
+        }
+        #expect(counts("日本語の文章です。") == [1, 8], "the full stop is a word of its own: it is neither Han nor Kana")
+        #expect(counts("美军驻扎") == [0, 4])
+        #expect(counts("미군 주둔 비용") == [3, 0])
+        #expect(counts("Наш союз и حلفاؤنا") == [4, 0])
+        #expect(counts("The word 同盟 means alliance") == [4, 2], "one Han word in English prose leaves its words counted as words")
+        #expect(counts("ｶﾀｶﾅ and 𠮷") == [1, 5], "half-width Katakana and a Han character beyond the BMP")
+    }
+
     /// Eight bytes at a time where the text is ASCII, one scalar at a time elsewhere: the same words as
     /// splitting at every whitespace scalar, whatever the mix and wherever the eight-byte chunks fall.
     @Test func countsTheSameWordsAsSplittingAtWhitespace() {

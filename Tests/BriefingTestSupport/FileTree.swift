@@ -31,12 +31,18 @@ public enum DefaultTheme {
     public static let partials = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../../Templates/partials").standardizedFileURL
 
-    /// Copies every partial of the default theme into `root`'s Templates/partials/.
+    /// The default theme's string tables (`Templates/i18n/`).
+    public static let strings = partials.deletingLastPathComponent().appendingPathComponent("i18n")
+
+    /// Copies every partial of the default theme into `root`'s Templates/partials/, and its string tables,
+    /// which the partials read, into Templates/i18n/.
     public static func copyPartials(to root: URL) throws {
-        let target = root.appendingPathComponent("Templates/partials")
-        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
-        for name in try FileManager.default.contentsOfDirectory(atPath: partials.path) where name.hasSuffix(".html") {
-            try FileManager.default.copyItem(at: partials.appendingPathComponent(name), to: target.appendingPathComponent(name))
+        for (source, folder, ending) in [(partials, "Templates/partials", ".html"), (strings, "Templates/i18n", ".yaml")] {
+            let target = root.appendingPathComponent(folder)
+            try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+            for name in try FileManager.default.contentsOfDirectory(atPath: source.path) where name.hasSuffix(ending) {
+                try FileManager.default.copyItem(at: source.appendingPathComponent(name), to: target.appendingPathComponent(name))
+            }
         }
     }
 }

@@ -57,13 +57,15 @@ class Site:
         return [loc.text.strip() for loc in root.iter(f"{{{SITEMAP_NS}}}loc")]
 
     def pages(self) -> list[str]:
-        """Every page of the sitemap, as paths relative to the base URL, then the 404 page."""
+        """Every page of the sitemap, as paths relative to the base URL, then the 404 pages (one a language)."""
         rels = []
         for loc in self.sitemap_locs():
             if not loc.startswith(self.base_url):
                 raise AssertionError(f"sitemap URL {loc} is not under {self.base_url}")
             rels.append(loc[len(self.base_url):])
-        return rels + ["404.html"]
+        not_found = sorted(p.relative_to(self.directory).as_posix() for p in self.directory.rglob("404.html")
+                           if not any(part.startswith(".") for part in p.relative_to(self.directory).parts))
+        return rels + not_found
 
     def html_files(self) -> list[Path]:
         return sorted(
@@ -78,6 +80,19 @@ def root_site() -> Site:
 
 def sub_site() -> Site:
     return Site("sub", env("E2E_SUB_BASE_URL"), Path(env("E2E_SUB_SITE_DIR")))
+
+
+def theme_word(key: str, lang: str) -> str:
+    """A word of the default theme in a language, from Templates/i18n/<lang>.yaml (flat `key: "text"` lines)."""
+    table = Path(__file__).resolve().parents[2] / "Templates" / "i18n" / f"{lang}.yaml"
+    for line in table.read_text(encoding="utf-8").splitlines():
+        if line.startswith(key + ":"):
+            return line.split(":", 1)[1].strip().strip('"')
+    raise KeyError(f"{key} not in {table}")
+
+
+def page_lang(page) -> str:
+    return page.evaluate("document.documentElement.lang")
 
 
 def page_id(rel: str) -> str:

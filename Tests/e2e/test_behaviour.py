@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from e2e_support import artifacts_dir, page_id
+from e2e_support import artifacts_dir, page_id, page_lang, theme_word
 
 # ---------------------------------------------------------------------------------------------------
 # The sample site exercises what this suite checks (an empty parameter list would only skip).
@@ -30,8 +30,9 @@ def test_landmarks(root, tab, page_rel):
     page, _ = tab(root.url(page_rel))
     for role in ("banner", "main", "contentinfo"):
         assert page.get_by_role(role).count() == 1, f"expected exactly one {role} landmark"
-    sections = page.get_by_role("navigation", name="Sections")
-    assert sections.count() == 1, "no navigation landmark named 'Sections'"
+    sections_label = theme_word("sectionsNavLabel", page_lang(page))
+    sections = page.get_by_role("navigation", name=sections_label, exact=True)
+    assert sections.count() == 1, f"no navigation landmark named '{sections_label}'"
     assert sections.get_by_role("link").count() >= 1
     # Every navigation landmark has a name, so a screen reader's landmark list can tell them apart.
     navs = page.locator("nav")
@@ -80,7 +81,8 @@ def test_keyboard_reaches_every_link_in_order_with_visible_focus(root, tab, page
             break
         seen.append(stop)
     assert seen, "Tab focuses nothing"
-    assert seen[0]["text"].lower().startswith("skip to"), f"the first tab stop is not the skip link: {seen[0]}"
+    skip = theme_word("skipToContent", page_lang(page))
+    assert seen[0]["text"] == skip, f"the first tab stop is not the skip link ({skip}): {seen[0]}"
     order = [int(s["index"]) for s in seen if s["index"] is not None]
     assert order == list(range(expected)), (
         f"tab order does not follow the document ({len(order)} of {expected} stops): {order[:40]}")
@@ -191,7 +193,7 @@ def test_faq_section_is_labelled_and_readable(root, tab, faq_page):
 def test_works_without_javascript(root, tab, visits, page_rel):
     page, watch = tab(root.url(page_rel), javascript=False)
     assert page.get_by_role("heading", level=1).is_visible()
-    nav = page.get_by_role("navigation", name="Sections").get_by_role("link")
+    nav = page.get_by_role("navigation", name=theme_word("sectionsNavLabel", page_lang(page)), exact=True).get_by_role("link")
     assert nav.count() >= 1 and all(nav.nth(i).is_visible() for i in range(nav.count()))
     with_js = visits.get(root, page_rel, 1280, "light").main_text
     assert page.locator("main").inner_text() == with_js, "main shows different text without JavaScript"

@@ -20,7 +20,7 @@ def _check_page_links(site, rel):
     assert r.status == 200, f"{url}: HTTP {r.status}"
     page = parse_html(r.body.decode("utf-8"))
     problems = []
-    if rel != "404.html":
+    if not rel.endswith("404.html"):
         if page.canonical != url:
             problems.append(f"canonical {page.canonical} is not the page's URL {url}")
     elif page.canonical and not page.canonical.startswith(site.base_url):
@@ -28,7 +28,7 @@ def _check_page_links(site, rel):
     for tag, attr, value in page.urls:
         if value.startswith(SKIPPED_SCHEMES):
             continue
-        if rel == "404.html" and not value.startswith(("/", "http://", "https://", "#")):
+        if rel.endswith("404.html") and not value.startswith(("/", "http://", "https://", "#")):
             # The host serves this page at whatever address was not found: a relative URL would break.
             problems.append(f"<{tag} {attr}=\"{value}\"> is relative on the 404 page")
         target = urllib.parse.urljoin(url, value)

@@ -94,6 +94,7 @@ struct PageAssembler {
         if !errors.isEmpty { throw BuildFailure(errors) }
         warnings += dateUndatedPages(&pages)
 
+        try Router.checkPrefixes(settings, pages: pages)
         var sections = makeSections(&pages)
         var byRoute: [String: Int] = [:]
         // By index, not by value: a copy of a page is a retain for each of its fields, and there are 10,000.
@@ -125,10 +126,19 @@ struct PageAssembler {
         }
         var pagesByPath: [String: PageID] = [:]
         for index in pages.indices { pagesByPath[pages[index].source.relativePath] = PageID(index) }
+        let newest = order.filter { pages[$0.index].kind == .page }
         var model = SiteModel(
-            settings: settings, pages: pages, router: Router(baseURL: settings.baseURL), sections: sections, pagesByPath: pagesByPath,
-            draftPaths: drafts, routes: Set(byRoute.keys), newestPages: order.filter { pages[$0.index].kind == .page }, recency: recency
+            settings: settings, pages: pages, router: Router(baseURL: settings.baseURL, languages: settings.languages), sections: sections, pagesByPath: pagesByPath,
+            draftPaths: drafts, routes: Set(byRoute.keys), newestPages: newest, recency: recency
         )
+        if settings.isMultilingual {
+            let found = translations(of: pages)
+            if !found.errors.isEmpty { throw BuildFailure(found.errors) }
+            model.translations = found.translations
+            model.staleTranslations = found.stale
+            warnings += found.warnings
+            model.newestByLanguage = settings.languages.indices.map { language in newest.filter { pages[$0.index].language == language } }
+        }
         model.warnings = warnings
         return model
     }
@@ -170,8 +180,9 @@ struct PageAssembler {
         let parts = path.utf8.split(separator: UInt8(ascii: "/")).map { String(Substring($0)) }
         let folder = parts.dropLast().joined(separator: "/")
         let fileName = parts.last ?? ""
-        let stem = String(fileName.dropLast(".md".count))
+        var stem = String(fileName.dropLast(".md".count))
         let metadata = frontMatter.metadata
+        let language = try self.language(of: content, stem: &stem, metadata: metadata)
         let kind: Page.Kind = stem == "_index" ? (folder.isEmpty ? .home : .section) : .page
         if kind == .page, metadata.title == nil {
             throw content.file.error("missing 'title' in the front matter; every page needs one", line: 1, column: 1)
@@ -186,7 +197,7 @@ struct PageAssembler {
             }
             name = slug
         }
-        let route = Router.pageRoute(kind: kind, folder: folder, name: name)
+        let route = route(Router.pageRoute(kind: kind, folder: folder, name: name), in: language)
         if let unsafe = parts.dropLast().first(where: { !Slug.isSafe($0) }) ?? (kind == .page && !Slug.isSafe(stem) ? fileName : nil) {
             throw content.file.error("'\(unsafe)' cannot be part of a URL; name files and folders with letters, digits, '-', '_' or '.'", line: 1, column: 1)
         }
@@ -194,7 +205,11 @@ struct PageAssembler {
             kind: kind, source: content, metadata: metadata, body: frontMatter.body,
             bodyLineOffset: frontMatter.bodyLineOffset, sectionPath: kind == .page ? folder : parentFolder(of: folder), route: route
         )
-        if kind == .home, metadata.title == nil { page.metadata.title = settings.title }
+        if settings.isMultilingual {
+            page.language = language
+            page.translationKey = metadata.translationKey ?? (folder.isEmpty ? stem : folder + "/" + stem)
+        }
+        if kind == .home, metadata.title == nil { page.metadata.title = settings.languages[language].title ?? settings.title }
         if settings.markdown.smartPunctuation {
             page.metadata.title = page.metadata.title.map(PlainText.smartened)
             page.metadata.summary = page.metadata.summary.map(PlainText.smartened)
@@ -202,48 +217,56 @@ struct PageAssembler {
         return page
     }
 
-    /// Makes a section for every folder that holds pages, inventing an index page where `_index.md` is missing.
+    /// Makes a section for every folder that holds pages, in each language, inventing an index page where
+    /// `_index.md` is missing; every language has a home page.
     private func makeSections(_ pages: inout [Page]) -> [String: Section] {
         var sections: [String: Section] = [:]
         var indexPages: [String: Int] = [:]
         for index in pages.indices where pages[index].kind != .page {
-            indexPages[pages[index].source.relativePath] = indexPages[pages[index].source.relativePath] ?? index
+            let key = pages[index].ownSectionKey
+            indexPages[key] = indexPages[key] ?? index
         }
-        func ensure(_ path: String) {
-            guard sections[path] == nil else { return }
-            let index = indexPages[(path.isEmpty ? "" : path + "/") + "_index.md"]
-            let pageIndex = index ?? {
+        func ensure(_ path: String, _ language: Int) {
+            let key = SiteModel.sectionKey(path, language: language)
+            guard sections[key] == nil else { return }
+            let pageIndex = indexPages[key] ?? {
                 var metadata = PageMetadata()
-                metadata.title = path.isEmpty ? settings.title : Slug.title(fromFolder: path)
-                let relative = (path.isEmpty ? "" : path + "/") + "_index.md"
+                metadata.title = path.isEmpty ? settings.languages[language].title ?? settings.title : Slug.title(fromFolder: path)
+                let code = language == 0 ? "" : "." + settings.languages[language].code
+                let relative = (path.isEmpty ? "" : path + "/") + "_index" + code + ".md"
                 let kind: Page.Kind = path.isEmpty ? .home : .section
-                pages.append(Page(
+                var page = Page(
                     kind: kind,
                     source: ContentFile(relativePath: relative, file: SourceFile(path: "Content/" + relative, text: "")),
                     metadata: metadata, body: "", bodyLineOffset: 0,
-                    sectionPath: parentFolder(of: path), route: Router.pageRoute(kind: kind, folder: path, name: "")
-                ))
+                    sectionPath: parentFolder(of: path), route: route(Router.pageRoute(kind: kind, folder: path, name: ""), in: language)
+                )
+                if settings.isMultilingual {
+                    page.language = language
+                    page.translationKey = (path.isEmpty ? "" : path + "/") + "_index"
+                }
+                pages.append(page)
                 return pages.count - 1
             }()
-            sections[path] = Section(
+            sections[key] = Section(
                 path: path, title: pages[pageIndex].title, route: pages[pageIndex].route,
                 indexPage: PageID(pageIndex), pages: [], subsections: []
             )
             if !path.isEmpty {
                 let parent = parentFolder(of: path)
-                ensure(parent)
-                sections[parent]?.subsections.append(path)
+                ensure(parent, language)
+                sections[SiteModel.sectionKey(parent, language: language)]?.subsections.append(key)
             }
         }
-        ensure("")
+        for language in settings.languages.indices { ensure("", language) }
         for index in pages.indices {
             switch pages[index].kind {
             case .page:
-                let path = pages[index].sectionPath
-                ensure(path)
-                sections[path]?.pages.append(PageID(index))
+                let path = pages[index].sectionPath, language = pages[index].language
+                ensure(path, language)
+                sections[SiteModel.sectionKey(path, language: language)]?.pages.append(PageID(index))
             case .section:
-                ensure(String(pages[index].source.relativePath.dropLast("/_index.md".count)))
+                ensure(pages[index].sectionFolder, pages[index].language)
             case .home:
                 break
             }

@@ -22,7 +22,7 @@ public struct SiteBuilder: Sendable {
         let loaded = try SiteLoader(root: options.source).load(scan)
         clock.lap("load")
         let model = try SiteAssembler(options: options).assemble(loaded)
-        let theme = try Theme(loaded.templates)
+        let theme = try Theme(loaded.templates, languages: model.settings.languages)
         let pageLayouts = try theme.layouts(of: model)
         clock.lap("assemble")
 
@@ -35,7 +35,7 @@ public struct SiteBuilder: Sendable {
         let states = markdown.prepare(reusing: markdownReuse.record(for:), progress: progress("markdown", model.pages.count))
         let context = TemplateContext(
             model: model, firstParagraphs: states.map { $0.record?.facts.firstParagraph ?? "" },
-            data: loaded.data.templateValue, year: Calendar(identifier: .gregorian).component(.year, from: options.now)
+            data: loaded.data.templateValue, year: Calendar(identifier: .gregorian).component(.year, from: options.now), theme: theme.html
         )
         clock.lap("markdown that lists need first")
 

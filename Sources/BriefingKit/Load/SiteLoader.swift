@@ -29,7 +29,8 @@ public struct ContentFile: Sendable {
 }
 
 public struct TemplateFile: Sendable {
-    public enum Kind: String, Sendable { case layout, partial }
+    /// Layouts and partials are templates; string tables (`Templates/i18n/`) are the theme's words.
+    public enum Kind: String, Sendable { case layout, partial, strings }
     public var kind: Kind
     /// The name templates use: the path inside layouts/ or partials/ without `.html` (`page`, `news/page`, `header`).
     public var name: String
@@ -143,6 +144,12 @@ public struct SiteLoader: Sendable {
                         name: String(parts[1].dropLast(".html".count)),
                         file: file
                     ))
+                }
+            case "i18n":
+                // `Templates/i18n/<language code>.yaml`: the theme's words in that language.
+                guard parts[1].hasSuffix(".yaml"), !parts[1].contains("/") else { continue }
+                if let file = SiteLoader.read(entry.path, display: "Templates/" + entry.relativePath, errors: &errors) {
+                    templateFiles.append(TemplateFile(kind: .strings, name: String(parts[1].dropLast(".yaml".count)), file: file))
                 }
             case "assets":
                 staticFiles.append(StaticFile(origin: .theme, source: entry.url, relativePath: entry.relativePath))

@@ -19,10 +19,17 @@ public struct SiteSettings: Sendable {
     /// A page larger than this many megabytes is an error: a build holds about thirty times a page's
     /// size while it renders it, so the limit bounds a build's memory.
     public var maxPageMB = 64
+    /// The site's languages, the default (`language`) first; one, at the root, unless site.yaml lists
+    /// `languages`.
+    public var languages: [Language]
+
+    /// Pages in more than one language: file names carry language codes, and pages link their translations.
+    public var isMultilingual: Bool { languages.count > 1 }
 
     public init(title: String, baseURL: BaseURL) {
         self.title = title
         self.baseURL = baseURL
+        languages = [Language(code: "en", name: "en", prefix: "")]
     }
 
     static func parse(_ file: SourceFile) throws(BuildFailure) -> SiteSettings {
@@ -35,6 +42,7 @@ public struct SiteSettings: Sendable {
         var errors: [Diagnostic] = []
         var settings = SiteSettings(title: "", baseURL: BaseURL.root)
         var hasTitle = false
+        var languagesNode: YAMLNode?
         for (keyNode, value) in mapping {
             let key = keyNode.scalarText ?? ""
             do throws(Diagnostic) {
@@ -57,6 +65,7 @@ public struct SiteSettings: Sendable {
                 case "related": settings.relatedCount = try count(value, key, source)
                 case "staleFigureDays": settings.staleFigureDays = try count(value, key, source)
                 case "maxPageMB": settings.maxPageMB = try count(value, key, source)
+                case "languages": languagesNode = value
                 default:
                     throw source.error("unknown setting '\(key)' (known: \(known))", at: keyNode)
                 }
@@ -67,11 +76,18 @@ public struct SiteSettings: Sendable {
         if !hasTitle, errors.isEmpty {
             errors.append(file.error("site.yaml needs a 'title'", line: 1, column: 1))
         }
+        do throws(Diagnostic) {
+            settings.languages = try languagesNode.map { node throws(Diagnostic) in
+                try Language.parseList(node, defaultCode: settings.language, source: source)
+            } ?? [Language(code: settings.language, name: settings.language, prefix: "")]
+        } catch {
+            errors.append(error)
+        }
         if !errors.isEmpty { throw BuildFailure(errors) }
         return settings
     }
 
-    private static let known = "title, baseURL, language, description, author, markdown, toc, paginate, related, staleFigureDays, maxPageMB"
+    private static let known = "title, baseURL, language, description, author, markdown, toc, paginate, related, staleFigureDays, maxPageMB, languages"
 
     private static func count(_ node: YAMLNode, _ key: String, _ source: YAMLSource) throws(Diagnostic) -> Int {
         guard node.tagName == .int, let value = node.int, value > 0 else {

@@ -84,6 +84,8 @@ struct TransformContext {
 /// What a page's transforms found that the build needs besides the page's HTML.
 struct PageReport {
     var wordCount = 0
+    /// Han, Hiragana and Katakana characters, read one by one rather than in words.
+    var characterCount = 0
     /// The first top-level paragraph as plain text: the excerpt of a page without a summary.
     var firstParagraph = ""
     /// Questions and answers of the page's FAQ sections, for FAQPage JSON-LD.

@@ -37,7 +37,8 @@ struct MarkdownStage: Sendable {
             toc: showsContents ? context.headings.tableOfContents : TableOfContents(entries: []),
             wordCount: context.report.wordCount,
             sources: context.citations.sources,
-            faq: context.report.faq.filter { !$0.answer.isEmpty }
+            faq: context.report.faq.filter { !$0.answer.isEmpty },
+            characterCount: context.report.characterCount
         )
         // Only the excerpt of a page without a summary is its first paragraph: kept for no other.
         let facts = PageFacts(

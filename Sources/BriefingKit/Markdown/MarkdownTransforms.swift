@@ -20,9 +20,12 @@ enum MarkdownTransforms {
             Images(contentFolder: contentFolder, contentFiles: contentFiles, warnAboutLargeImages: qualityChecks),
             InternalLinks(model: model, contentFiles: contentFiles),
             SizeLimits(),
-            FigureCitations(figures: data.figures),
-            TableDirective(data: data, smartPunctuation: smartPunctuation),
+            FigureCitations(figures: data.figures, localized: data.localizedFigures),
+            TableDirective(
+                data: data, languageCodes: model.settings.isMultilingual ? model.languages.map(\.code) : [], smartPunctuation: smartPunctuation
+            ),
             CrossReferences(),
+            LanguageQuotes(languages: model.languages),
             Callouts(),
             FAQSections(),
             PageText(),

@@ -11,6 +11,11 @@ struct PageBody: Sendable, Equatable {
     var sources: [SourceReference]
     /// Questions and answers of the page's FAQ sections, for FAQPage JSON-LD.
     var faq: [FAQSections.Entry]
+    /// Han and Kana characters, read one by one (see `PlainText.readingCounts`).
+    var characterCount = 0
+
+    /// Minutes to read: 230 words a minute, and 500 Han or Kana characters a minute.
+    var readingMinutes: Int { max(1, (wordCount * 500 + characterCount * 230 + 114_999) / 115_000) }
 
     /// Stands for the body in its page's output fingerprint, and in the build cache: it changes whenever
     /// anything the page's template can show of the body does.
@@ -19,6 +24,7 @@ struct PageBody: Sendable, Equatable {
         fingerprint.add(html)
         PageBody.add(toc.entries, to: &fingerprint)
         fingerprint.add(wordCount)
+        fingerprint.add(characterCount)
         fingerprint.add(sources.count)
         for source in sources {
             fingerprint.add(source.title)

@@ -9,7 +9,7 @@ struct SiteChecks {
 
     func run(_ records: [PageRecord?]) -> [Diagnostic] {
         let pages = records.compactMap { $0 }
-        var diagnostics = pages.flatMap(\.diagnostics)
+        var diagnostics = pages.flatMap(\.diagnostics) + model.warnings
         // Without every page's output there is nothing more to check: the build stops on the errors it has.
         guard pages.count == records.count else { return diagnostics }
         diagnostics += data.staleFigureWarnings(now: options.now, maxAgeDays: model.settings.staleFigureDays)

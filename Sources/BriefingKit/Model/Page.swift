@@ -19,13 +19,26 @@ public struct Page: Sendable {
     public var sectionPath: String
     /// Relative to the site root, with a trailing slash (`deterrence/tripwire/`; empty for home).
     public var route: String
+    /// By its place in `SiteSettings.languages`: 0, the default language, on a single-language site.
+    public var language = 0
+    /// What the page's translations share: its path without the language (`deterrence/tripwire`), or its
+    /// front matter's `translationKey`. Empty on a single-language site, which has no translations.
+    public var translationKey = ""
 
     public var title: String { metadata.title ?? "" }
 
     /// For a section's own page, the folder it stands for (relative to Content/).
     public var sectionFolder: String {
-        kind == .page ? sectionPath : String(source.relativePath.dropLast("_index.md".count).dropLast(kind == .home ? 0 : 1))
+        guard kind != .page else { return sectionPath }
+        guard let slash = source.relativePath.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        return String(source.relativePath[..<slash])
     }
+
+    /// The key in `SiteModel.sections` of the section that lists the page.
+    var sectionKey: String { SiteModel.sectionKey(sectionPath, language: language) }
+
+    /// For a section's own page, the key in `SiteModel.sections` of the section it stands for.
+    var ownSectionKey: String { SiteModel.sectionKey(sectionFolder, language: language) }
 }
 
 /// A folder of Content/: its own page (from `_index.md`, or made up from the folder name) and its pages.

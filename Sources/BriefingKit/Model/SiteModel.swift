@@ -5,7 +5,8 @@ public struct SiteModel: Sendable {
     public var settings: SiteSettings
     public var pages: [Page]
     public var router: Router
-    /// By folder path relative to Content/; the home page is the section "".
+    /// By `sectionKey(folder, language:)`: the folder path relative to Content/ in the default language
+    /// (the home page is the section ""), the language's number and the path in the others.
     public var sections: [String: Section]
     /// By path relative to Content/ (`deterrence/tripwire.md`), for links between pages.
     public var pagesByPath: [String: PageID]
@@ -20,17 +21,47 @@ public struct SiteModel: Sendable {
     /// Lists of pages sort their indices by it, comparing integers instead of the pages' dates,
     /// weights and titles again.
     public let recency: [Int]
+    /// Content pages of each language, newest first (the one list of `newestPages` on a single-language site).
+    public var newestByLanguage: [[PageID]] = []
+    /// Each page's translations into the other languages, in the languages' order; empty on a
+    /// single-language site.
+    public var translations: [[PageID]] = []
+    /// Translations made from an older version of their original, each with that original: the
+    /// original was updated after the date the translation was made from.
+    public var staleTranslations: [PageID: PageID] = [:]
     /// Tags and related pages, worked out once the pages are in order.
     var taxonomy = Taxonomy.empty
     /// Every file the build writes, planned by the router.
     var outputs: [PlannedOutput] = []
-    /// What assembly found that does not stop a build (a misspelled front matter key, a future date).
+    /// What assembly found that does not stop a build (a misspelled front matter key, a future date, a
+    /// translation without an original), reported with the build's warnings.
     var warnings: [Diagnostic] = []
 
     /// Top-level sections in navigation order: by weight, then title.
-    public var topSections: [Section] {
-        (sections[""]?.subsections ?? []).compactMap { sections[$0] }
+    public var topSections: [Section] { topSections(in: 0) }
+
+    /// A language's top-level sections in navigation order.
+    public func topSections(in language: Int) -> [Section] {
+        (sections[SiteModel.sectionKey("", language: language)]?.subsections ?? []).compactMap { sections[$0] }
     }
+
+    /// The key of a folder's section in a language. The default language's is the folder path, so a
+    /// single-language site keys sections as it names folders; a colon is in no folder name of a page.
+    static func sectionKey(_ folder: String, language: Int) -> String {
+        language == 0 ? folder : "\(language):\(folder)"
+    }
+
+    /// A language's content pages, newest first.
+    func newest(in language: Int) -> [PageID] {
+        newestByLanguage.isEmpty ? newestPages : newestByLanguage[language]
+    }
+
+    /// A page's translations, or none.
+    func translations(of id: PageID) -> [PageID] {
+        translations.isEmpty ? [] : translations[id.index]
+    }
+
+    var languages: [Language] { settings.languages }
 
     public var pageIDs: [PageID] { pages.indices.map(PageID.init) }
 

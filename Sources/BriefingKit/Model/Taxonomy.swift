@@ -5,6 +5,8 @@ struct Taxonomy: Sendable {
     struct Tag: Sendable {
         var name: String
         var slug: String
+        /// Tags are per language: the pages of `ko/tags/scm/` are the Korean pages tagged `scm`.
+        var language = 0
         /// Newest first.
         var pages: [PageID]
     }
@@ -30,27 +32,34 @@ struct Taxonomy: Sendable {
         var pageTags = [[Int]](repeating: [], count: model.pages.count)
         // By index: a copy of a page is a retain for each of its fields.
         for index in model.pages.indices where model.pages[index].kind == .page {
+            let language = model.pages[index].language
             for name in model.pages[index].metadata.tags {
+                // The default language's tags by name, the others' by language and name.
+                let key = language == 0 ? name : "\(language):\(name)"
                 let number: Int
-                if let known = numbers[name] {
+                if let known = numbers[key] {
                     number = known
                 } else {
                     let slug = Taxonomy.slug(name)
-                    if let known = numbersBySlug[slug] {
+                    let slugKey = language == 0 ? slug : "\(language):\(slug)"
+                    if let known = numbersBySlug[slugKey] {
                         number = known
                     } else {
                         number = found.count
-                        found.append(Tag(name: name, slug: slug, pages: []))
-                        numbersBySlug[slug] = number
+                        found.append(Tag(name: name, slug: slug, language: language, pages: []))
+                        numbersBySlug[slugKey] = number
                     }
-                    numbers[name] = number
+                    numbers[key] = number
                 }
                 found[number].pages.append(PageID(index))
                 if !pageTags[index].contains(number) { pageTags[index].append(number) }
             }
         }
         for number in found.indices { found[number].pages.sort { model.recency[$0.index] < model.recency[$1.index] } }
-        let order = found.indices.sorted { found[$0].name.lowercased() < found[$1].name.lowercased() }
+        let order = found.indices.sorted { lhs, rhs in
+            let left = found[lhs].name.lowercased(), right = found[rhs].name.lowercased()
+            return left != right ? left < right : found[lhs].language < found[rhs].language
+        }
         var renumbered = [Int](repeating: 0, count: found.count)
         for (position, number) in order.enumerated() { renumbered[number] = position }
         tags = order.map { found[$0] }
@@ -84,10 +93,10 @@ private struct RelatedPages {
         for (position, id) in model.newestPages.enumerated() { rank[id.index] = position }
         self.rank = rank
         var sectionNumbers: [String: Int] = [:]
-        for index in model.pages.indices where sectionNumbers[model.pages[index].sectionPath] == nil {
-            sectionNumbers[model.pages[index].sectionPath] = sectionNumbers.count
+        for index in model.pages.indices where sectionNumbers[model.pages[index].sectionKey] == nil {
+            sectionNumbers[model.pages[index].sectionKey] = sectionNumbers.count
         }
-        section = model.pages.indices.map { sectionNumbers[model.pages[$0].sectionPath]! }
+        section = model.pages.indices.map { sectionNumbers[model.pages[$0].sectionKey]! }
     }
 
     /// Every page's list, the pages in runs: each run counts shared tags in one array as long as the site.
@@ -141,7 +150,7 @@ private struct RelatedPages {
         }
         for candidate in seen { shared[candidate] = 0 }
         var related = best.map(PageID.init)
-        for fillers in [model.sections[model.pages[index].sectionPath]?.pages ?? [], model.newestPages] {
+        for fillers in [model.sections[model.pages[index].sectionKey]?.pages ?? [], model.newest(in: model.pages[index].language)] {
             for candidate in fillers where candidate.index != index && !related.contains(candidate) {
                 guard related.count < count else { return related }
                 related.append(candidate)

@@ -161,6 +161,15 @@ struct FrontMatterReader {
         case "layout": metadata.layout = try nonEmptyString(value, key)
         case "sources": metadata.sources = try sources(value)
         case "toc": metadata.toc = try toc(value)
+        case "language": metadata.language = try languageCode(value, key)
+        case "lang": metadata.lang = try languageCode(value, key)
+        case "translationKey": metadata.translationKey = try nonEmptyString(value, key)
+        case "translatedFrom": metadata.translatedFrom = try date(value, key)
+        case "dir", "direction":
+            guard let direction = Language.Direction(rawValue: try nonEmptyString(value, key)) else {
+                throw source.error("'\(key)' must be ltr or rtl", at: value)
+            }
+            metadata.direction = direction
         default: metadata.params[key] = value.templateValue
         }
     }
@@ -174,6 +183,14 @@ struct FrontMatterReader {
             throw source.error("'\(key)' must be text, not \(describe(node))", at: node)
         }
         return text
+    }
+
+    private func languageCode(_ node: YAMLNode, _ key: String) throws(Diagnostic) -> String {
+        let code = try nonEmptyString(node, key)
+        guard Language.isCode(Substring(code)) else {
+            throw source.error("'\(code)' is not a language code: use a BCP 47 tag like en, ko or pt-BR", at: node)
+        }
+        return code
     }
 
     private func nonEmptyString(_ node: YAMLNode, _ key: String) throws(Diagnostic) -> String {

@@ -15,6 +15,17 @@ public struct PageMetadata: Sendable {
     public var layout: String?
     public var sources: [SourceReference] = []
     public var toc: TOCSetting = .siteDefault
+    /// The page's language when its file name does not say (`page.ko.md` does).
+    public var language: String?
+    /// Pairs translations whose files are not named alike: pages with one key are one page in several languages.
+    public var translationKey: String?
+    /// For a translation: the `updated` date of the original it was made from. Without it, the
+    /// translation's own `updated` (or `date`) stands for it.
+    public var translatedFrom: PageDate?
+    /// `lang` and `dir` for the page's `<html>` when its text is in another language or script than the
+    /// language it is filed under (a quotation page).
+    public var lang: String?
+    public var direction: Language.Direction?
     /// Keys Briefing does not know, for templates as `page.params`.
     public var params = TemplateMap()
     /// Where each key's value is written, so later stages can point at a bad layout or slug.

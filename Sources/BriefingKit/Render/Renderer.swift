@@ -110,9 +110,9 @@ struct Renderer {
     private func resolve(_ planned: PlannedOutput) throws(Diagnostic) -> (String, TemplateContext.Base, PageID?) {
         switch planned.kind {
         case .page(let id, let listPage): (pageLayouts[id.index], context.context(for: id, listPage: listPage), id)
-        case .tags: (try theme.required("tags"), context.tagsContext(), nil)
+        case .tags(let language): (try theme.required("tags"), context.tagsContext(language: language), nil)
         case .tag(let number): (try theme.required("tag"), context.tagContext(model.taxonomy.tags[number]), nil)
-        case .notFound: ("404", context.notFoundContext(), nil)
+        case .notFound(let language): ("404", context.notFoundContext(language: language), nil)
         case .feed, .sitemap, .robots, .copy: preconditionFailure("\(planned.path) is not made from a template")
         }
     }
@@ -120,7 +120,7 @@ struct Renderer {
     private static func generatedFiles(_ files: SiteFiles, outputs: [PlannedOutput]) -> [(OutputPath, [UInt8])] {
         outputs.compactMap { planned in
             switch planned.kind {
-            case .feed: (planned.path, Array(files.feed().utf8))
+            case .feed(let language): (planned.path, Array(files.feed(language: language).utf8))
             case .sitemap: (planned.path, Array(files.sitemap().utf8))
             case .robots: (planned.path, Array(files.robots().utf8))
             default: nil

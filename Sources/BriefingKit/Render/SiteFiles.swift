@@ -23,10 +23,13 @@ struct SiteFiles {
         RobotsTxt(sitemapURL: router.writesFeeds ? router.permalink(Router.sitemapFile) : nil).render()
     }
 
-    /// Drafts (in a build with `--drafts`) are previews: never announced in the feed or the sitemap.
-    func feed() -> String {
+    /// A language's Atom feed: its newest pages, its title and description. Drafts (in a build with
+    /// `--drafts`) are previews: never announced in the feed or the sitemap.
+    func feed(language: Int) -> String {
         let settings = model.settings
-        let newest = model.newestPages.lazy.filter { !model[$0].metadata.draft }.prefix(SiteFiles.feedEntries)
+        let info = settings.languages[language]
+        let author = info.author ?? settings.author
+        let newest = model.newest(in: language).lazy.filter { !model[$0].metadata.draft }.prefix(SiteFiles.feedEntries)
         let entries = newest.map { id -> AtomFeed.Entry in
             let page = model[id]
             return AtomFeed.Entry(
@@ -34,30 +37,44 @@ struct SiteFiles {
                 url: router.permalink(page.route),
                 published: page.metadata.date?.iso,
                 updated: page.metadata.updated?.iso,
-                authors: page.metadata.authors.isEmpty ? settings.author.map { [$0] } ?? [] : page.metadata.authors,
+                authors: page.metadata.authors.isEmpty ? author.map { [$0] } ?? [] : page.metadata.authors,
                 summary: page.metadata.summary
             )
         }
         return AtomFeed(
-            title: settings.title,
-            subtitle: settings.description,
-            siteURL: router.permalink(""),
-            feedURL: router.permalink(Router.feedFile),
-            language: settings.language,
-            authors: settings.author.map { [$0] } ?? [],
+            title: info.title ?? settings.title,
+            subtitle: info.description ?? settings.description,
+            siteURL: router.permalink(router.homeRoute(language)),
+            feedURL: router.permalink(router.feedFile(language)),
+            language: settings.isMultilingual ? info.code : settings.language,
+            authors: author.map { [$0] } ?? [],
             entries: Array(entries),
             buildTime: (FileDates.pageDate(now)?.day10 ?? "") + "T00:00:00Z"
         ).render()
     }
 
+    /// Every page, and on a site of several languages each page's versions as `xhtml:link` alternates.
     func sitemap() -> String {
-        var urls = model.pages.filter { !$0.metadata.draft }.map { page in
-            Sitemap.URLEntry(loc: router.permalink(page.route), lastmod: (page.metadata.updated ?? page.metadata.date)?.iso)
+        let languages = model.settings.languages
+        var urls = model.pageIDs.filter { !model[$0].metadata.draft }.map { id in
+            let page = model[id]
+            var entry = Sitemap.URLEntry(loc: router.permalink(page.route), lastmod: (page.metadata.updated ?? page.metadata.date)?.iso)
+            let translations = model.translations(of: id)
+            if !translations.isEmpty {
+                let versions = ([id] + translations).sorted { model[$0].language < model[$1].language }
+                entry.alternates = versions.map { (languages[model[$0].language].code, router.permalink(model[$0].route)) }
+                if let original = versions.first(where: { model[$0].language == 0 }) {
+                    entry.alternates.append(("x-default", router.permalink(model[original].route)))
+                }
+            }
+            return entry
         }
         let tags = model.taxonomy.tags
         if !tags.isEmpty {
-            urls.append(Sitemap.URLEntry(loc: router.permalink(Router.tagsRoute), lastmod: nil))
-            urls += tags.map { Sitemap.URLEntry(loc: router.permalink(router.tagRoute($0.slug)), lastmod: nil) }
+            for language in languages.indices where tags.contains(where: { $0.language == language }) {
+                urls.append(Sitemap.URLEntry(loc: router.permalink(router.tagsRoute(language)), lastmod: nil))
+            }
+            urls += tags.map { Sitemap.URLEntry(loc: router.permalink(router.tagRoute($0.slug, language: $0.language)), lastmod: nil) }
         }
         return Sitemap(urls: urls).render()
     }

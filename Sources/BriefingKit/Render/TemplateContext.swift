@@ -18,18 +18,24 @@ struct TemplateContext {
     private var summaries: [TemplateValue] = []
     /// Each summary's fingerprint, made once: a tag's page lists hundreds of them.
     private var summaryFingerprints: [UInt64] = []
-    /// `site` for each top-level section being current (and for none), made once.
+    /// `site` for each top-level section being current (by section key), and for none (by language), made once.
     private var sites: [String: TemplateValue] = [:]
-    private var siteWithoutCurrent: TemplateValue = .null
+    private var sitesWithoutCurrent: [TemplateValue] = []
+    /// Each language's words, by the language's number, and as templates see them (`t`).
+    let strings: [StringTable]
+    let t: [TemplateValue]
     /// Fingerprints of the values every page shares, made once for the build cache.
     private(set) var dataFingerprint: UInt64 = 0
     private var siteFingerprints: [String: UInt64] = [:]
+    private var tFingerprints: [UInt64] = []
 
-    init(model: SiteModel, firstParagraphs: [String], data: TemplateValue, year: Int) {
+    init(model: SiteModel, firstParagraphs: [String], data: TemplateValue, year: Int, theme: ThemeHTML) {
         self.model = model
         self.firstParagraphs = firstParagraphs
         self.data = data
         self.year = year
+        strings = theme.strings
+        t = theme.t
         let context = self
         summaries = parallelMap(model.pageIDs) { context.makeSummary($0) }
         summaryFingerprints = parallelMap(summaries) { summary in
@@ -37,15 +43,28 @@ struct TemplateContext {
             fingerprint.add(summary)
             return fingerprint.value
         }
-        siteWithoutCurrent = makeSite(currentSection: nil)
-        for section in model.topSections { sites[section.path] = makeSite(currentSection: section.path) }
+        var everySite: [String: TemplateValue] = [:]
+        for language in model.languages.indices {
+            sitesWithoutCurrent.append(makeSite(language: language, currentSection: nil))
+            everySite[SiteModel.sectionKey("", language: language)] = sitesWithoutCurrent[language]
+            for section in model.topSections(in: language) {
+                let key = SiteModel.sectionKey(section.path, language: language)
+                sites[key] = makeSite(language: language, currentSection: section.path)
+                everySite[key] = sites[key]
+            }
+        }
         var fingerprint = Fingerprint()
         fingerprint.add(data)
         dataFingerprint = fingerprint.value
-        for (key, value) in sites.merging(["": siteWithoutCurrent], uniquingKeysWith: { first, _ in first }) {
+        for (key, value) in everySite {
             var site = Fingerprint()
             site.add(value)
             siteFingerprints[key] = site.value
+        }
+        tFingerprints = t.map { value in
+            var fingerprint = Fingerprint()
+            fingerprint.add(value)
+            return fingerprint.value
         }
     }
 
@@ -55,6 +74,7 @@ struct TemplateContext {
         let value: TemplateValue
         fileprivate let listed: [PageID]
         fileprivate let related: [PageID]
+        fileprivate let language: Int
     }
 
     /// A fingerprint of everything a template sees in a context made by this type: the shared `site`,
@@ -68,7 +88,8 @@ struct TemplateContext {
         fingerprint.add(Fingerprint.unordered(map) { entry, key, value in
             switch key {
             case "data": entry.add(dataFingerprint)
-            case "site": entry.add(siteFingerprint(of: value))
+            case "t": entry.add(tFingerprints[context.language])
+            case "site": entry.add(siteFingerprint(of: value, language: context.language))
             case "pages": entry.add(summariesFingerprint(context.listed, as: value))
             case "page":
                 guard case .map(let page) = value else { return entry.add(value) }
@@ -91,21 +112,22 @@ struct TemplateContext {
     }
 
     /// The site value is one of a few, told apart by which section is current.
-    private func siteFingerprint(of site: TemplateValue) -> UInt64 {
+    private func siteFingerprint(of site: TemplateValue, language: Int) -> UInt64 {
         guard case .map(let map) = site, case .list(let sections)? = map["sections"] else { return 0 }
         for case .map(let section) in sections where section["isCurrent"] == .bool(true) {
-            if case .string(let name)? = section["name"] { return siteFingerprints[name] ?? 0 }
+            if case .string(let name)? = section["name"] { return siteFingerprints[SiteModel.sectionKey(name, language: language)] ?? 0 }
         }
-        return siteFingerprints[""] ?? 0
+        return siteFingerprints[SiteModel.sectionKey("", language: language)] ?? 0
     }
 
-    func site(currentSection: String?) -> TemplateValue {
-        currentSection.flatMap { sites[$0] } ?? siteWithoutCurrent
+    func site(language: Int, currentSection: String?) -> TemplateValue {
+        currentSection.flatMap { sites[SiteModel.sectionKey($0, language: language)] } ?? sitesWithoutCurrent[language]
     }
 
-    private func makeSite(currentSection: String?) -> TemplateValue {
+    private func makeSite(language: Int, currentSection: String?) -> TemplateValue {
         let settings = model.settings
-        let sections: [TemplateValue] = model.topSections.map { section in
+        let info = settings.languages[language]
+        let sections: [TemplateValue] = model.topSections(in: language).map { section in
             let page = model[section.indexPage]
             return .map([
                 "name": .string(section.path),
@@ -117,19 +139,28 @@ struct TemplateContext {
                 "hasPages": .bool(!section.pages.isEmpty),
             ])
         }
+        let languages: [TemplateValue] = settings.isMultilingual ? settings.languages.enumerated().map { number, other in
+            .map([
+                "code": .string(other.code), "name": .string(other.name), "dir": .string(other.direction.rawValue),
+                "url": .string(router.url(router.homeRoute(number))), "isCurrent": .bool(number == language),
+            ])
+        } : []
         return .map([
-            "title": .string(settings.title),
-            "description": optional(settings.description),
-            "language": .string(settings.language),
+            "title": .string(info.title ?? settings.title),
+            "description": optional(info.description ?? settings.description),
+            "language": .string(settings.isMultilingual ? info.code : settings.language),
+            "direction": .string(info.direction.rawValue),
+            "languages": .list(languages),
+            "isMultilingual": .bool(settings.isMultilingual),
             "baseURL": .string(settings.baseURL.description),
             "basePath": .string(settings.baseURL.path),
             "assets": .string(router.url(Router.assetsRoute)),
-            "author": optional(settings.author),
+            "author": optional(info.author ?? settings.author),
             "year": .int(year),
-            "homeURL": .string(settings.baseURL.path),
+            "homeURL": .string(router.url(router.homeRoute(language))),
             "sections": .list(sections),
-            "feedURL": .string(router.url(Router.feedFile)),
-            "tagsURL": .string(router.url(Router.tagsRoute)),
+            "feedURL": .string(router.url(router.feedFile(language))),
+            "tagsURL": .string(router.url(router.tagsRoute(language))),
             "ids": ThemeIDs.templateValue,
         ])
     }
@@ -147,9 +178,9 @@ struct TemplateContext {
         var pagination: TemplateValue = .null
         switch page.kind {
         case .home:
-            listed = Array(model.newestPages.prefix(TemplateContext.homePageCount))
+            listed = Array(model.newest(in: page.language).prefix(TemplateContext.homePageCount))
         case .section:
-            let all = model.sections[page.sectionFolder]?.pages ?? []
+            let all = model.sections[page.ownSectionKey]?.pages ?? []
             let size = model.settings.pageSize
             let total = max(1, (all.count + size - 1) / size)
             listed = Array(all.dropFirst((listPage - 1) * size).prefix(size))
@@ -165,64 +196,118 @@ struct TemplateContext {
         case .page:
             break
         }
-        return assemble(site: site(currentSection: topSection), page: value, listed: listed, related: taxonomy.related[id.index], pagination: pagination)
+        return assemble(
+            site: site(language: page.language, currentSection: topSection), page: value, listed: listed, related: taxonomy.related[id.index],
+            pagination: pagination, language: page.language
+        )
     }
 
-    /// `/tags/`: every tag with the number of its pages.
-    func tagsContext() -> Base {
-        let tags: [TemplateValue] = taxonomy.tags.map { tag in
-            .map(["name": .string(tag.name), "url": .string(tagURL(tag.slug)), "count": .int(tag.pages.count)])
+    /// `/tags/`: every tag of a language with the number of its pages.
+    func tagsContext(language: Int) -> Base {
+        let strings = strings[language]
+        let tags: [TemplateValue] = taxonomy.tags.filter { $0.language == language }.map { tag in
+            .map([
+                "name": .string(strings.tagName(tag.name, slug: tag.slug)), "url": .string(tagURL(tag.slug, language: language)), "count": .int(tag.pages.count),
+                "countText": .string(strings.plural("tagCount", count: tag.pages.count) ?? String(tag.pages.count)),
+            ])
         }
-        let page = syntheticPage(kind: "tags", title: "Tags", route: Router.tagsRoute)
+        let page = syntheticPage(kind: "tags", title: strings.word("tagsTitle", english: "Tags"), route: router.tagsRoute(language), language: language)
             .setting("tags", .list(tags)).setting("hasTags", .bool(!tags.isEmpty))
-        return assemble(site: site(currentSection: nil), page: page, listed: [], related: [], pagination: .null)
+        return assemble(site: site(language: language, currentSection: nil), page: page, listed: [], related: [], pagination: .null, language: language)
     }
 
     /// `/tags/<tag>/`: the pages with that tag, newest first.
     func tagContext(_ tag: Taxonomy.Tag) -> Base {
-        let page = syntheticPage(kind: "tag", title: tag.name, route: router.tagRoute(tag.slug))
-        return assemble(site: site(currentSection: nil), page: page, listed: tag.pages, related: [], pagination: .null)
+        let page = syntheticPage(kind: "tag", title: strings[tag.language].tagName(tag.name, slug: tag.slug), route: router.tagRoute(tag.slug, language: tag.language), language: tag.language)
+        return assemble(site: site(language: tag.language, currentSection: nil), page: page, listed: tag.pages, related: [], pagination: .null, language: tag.language)
     }
 
     /// How many of the newest pages the home page lists.
     static let homePageCount = 10
 
     /// The 404 page's context: a page of its own kind with no content.
-    func notFoundContext() -> Base {
-        let page = syntheticPage(kind: "notFound", title: "Page not found", route: Router.notFoundFile)
-        return assemble(site: site(currentSection: nil), page: page, listed: [], related: [], pagination: .null)
+    func notFoundContext(language: Int) -> Base {
+        let title = strings[language].word("pageNotFound", english: "Page not found")
+        let page = syntheticPage(kind: "notFound", title: title, route: router.notFoundFile(language), language: language)
+        return assemble(site: site(language: language, currentSection: nil), page: page, listed: [], related: [], pagination: .null, language: language)
     }
 
-    private func assemble(site: TemplateValue, page: TemplateValue, listed: [PageID], related: [PageID], pagination: TemplateValue) -> Base {
+    private func assemble(site: TemplateValue, page: TemplateValue, listed: [PageID], related: [PageID], pagination: TemplateValue, language: Int) -> Base {
         let value: TemplateValue = .map([
             "site": site, "page": page, "pages": .list(listed.map(summary)), "hasPages": .bool(!listed.isEmpty),
-            "pagination": pagination, "data": data,
+            "pagination": pagination, "data": data, "t": t[language],
         ])
-        return Base(value: value, listed: listed, related: related)
+        return Base(value: value, listed: listed, related: related, language: language)
     }
 
-    /// A page Briefing makes itself (tags, 404): every key a layout may ask for, empty.
-    private func syntheticPage(kind: String, title: String, route: String) -> TemplateValue {
-        .map([
+    /// A page Briefing makes itself (tags, 404): every key a layout may ask for, empty. Its language
+    /// links lead to the other languages' home pages, which is no missing translation.
+    private func syntheticPage(kind: String, title: String, route: String, language: Int) -> TemplateValue {
+        let info = model.languages[language]
+        return .map([
             "kind": .string(kind), "isHome": false, "isSection": false, "isPage": false, "draft": false,
             "title": .string(title),
             "url": .string(router.url(route)),
             "permalink": .string(router.permalink(route)),
             "summary": .null, "date": .null, "updated": .null, "authors": [], "authorLine": .null,
             "tags": [], "hasTags": false, "content": .html(""), "hasToc": false, "toc": [], "wordCount": 0, "readingTime": 0,
+            "readingTimeText": .null,
             "sources": [], "hasSources": false, "related": [], "hasRelated": false, "section": .null, "params": .map([:]),
             "jsonLD": .html(""),
+            "language": .string(languageCode(language)), "lang": .string(languageCode(language)), "dir": direction(info.direction, override: nil),
+            "translations": [], "hasTranslations": false, "alternates": [], "languageLinks": languageLinks(language: language, versions: [:], isMadeByBriefing: true),
+            "translationOf": .null, "isStale": false,
         ])
     }
 
-    private func tagURL(_ slug: String) -> String {
-        router.url(router.tagRoute(slug))
+    /// `dir` for `<html>`: always on a site of several languages or a right-to-left one; on a
+    /// left-to-right site of one language only where a page sets it, so such a site's pages are as they were.
+    private func direction(_ direction: Language.Direction, override: Language.Direction?) -> TemplateValue {
+        let direction = override ?? direction
+        guard model.settings.isMultilingual || direction == .rtl || override != nil else { return .null }
+        return .string(direction.rawValue)
+    }
+
+    /// The `lang` of a language: on a single-language site, `language` from site.yaml as it always was.
+    private func languageCode(_ language: Int) -> String {
+        model.settings.isMultilingual ? model.languages[language].code : model.settings.language
+    }
+
+    /// The language switcher's entries: every language of the site, each linking to the page's version
+    /// in it, or to its home page when the page has none (`hasVersion` false, for the theme to say so;
+    /// true for a page Briefing makes, which has nothing to translate).
+    private func languageLinks(language: Int, versions: [Int: PageID], isMadeByBriefing: Bool = false) -> TemplateValue {
+        guard model.settings.isMultilingual else { return [] }
+        return .list(model.languages.enumerated().map { number, other in
+            let version = versions[number]
+            return .map([
+                "code": .string(other.code), "name": .string(other.name), "dir": .string(other.direction.rawValue),
+                "url": .string(version.map { model.url(of: model[$0]) } ?? router.url(router.homeRoute(number))),
+                "isCurrent": .bool(number == language), "hasVersion": .bool(version != nil || number == language || isMadeByBriefing),
+            ])
+        })
+    }
+
+    /// The page's versions by language, itself included; empty on a single-language site.
+    private func versions(of id: PageID) -> [Int: PageID] {
+        guard model.settings.isMultilingual else { return [:] }
+        var versions = [model[id].language: id]
+        for other in model.translations(of: id) { versions[model[other].language] = other }
+        return versions
+    }
+
+    private func tagURL(_ slug: String, language: Int) -> String {
+        router.url(router.tagRoute(slug, language: language))
     }
 
     /// The page's own values but those of its body.
     private func page(_ id: PageID) -> TemplateValue {
         let page = model[id]
         let authors = authors(of: page)
+        let language = page.language
+        let info = model.languages[language]
+        let versions = versions(of: id)
+        let translations = model.translations(of: id)
         let values: KeyValuePairs<String, TemplateValue> = [
             "kind": .string(page.kind.rawValue),
             "isHome": .bool(page.kind == .home),
@@ -233,16 +318,33 @@ struct TemplateContext {
             "url": .string(model.url(of: page)),
             "permalink": .string(router.permalink(page.route)),
             "summary": optional(page.metadata.summary),
-            "date": date(page.metadata.date),
-            "updated": date(page.metadata.updated),
+            "date": date(page.metadata.date, language: language),
+            "updated": date(page.metadata.updated, language: language),
             "authors": .list(authors.map { .map(["name": .string($0)]) }),
-            "authorLine": authors.isEmpty ? .null : .string(TemplateContext.authorLine(authors)),
-            "tags": .list(page.metadata.tags.map { .map(["name": .string($0), "url": .string(tagURL(Taxonomy.slug($0)))]) }),
+            "authorLine": authors.isEmpty ? .null : .string(authorLine(authors, language: language)),
+            "tags": .list(page.metadata.tags.map { name in
+                let slug = Taxonomy.slug(name)
+                return .map(["name": .string(strings[language].tagName(name, slug: slug)), "url": .string(tagURL(slug, language: language))])
+            }),
             "hasTags": .bool(!page.metadata.tags.isEmpty),
             "related": .list(taxonomy.related[id.index].map(summary)),
             "hasRelated": .bool(!taxonomy.related[id.index].isEmpty),
             "section": sectionValue(of: page),
             "params": .map(page.metadata.params),
+            "language": .string(languageCode(language)),
+            "lang": .string(page.metadata.lang ?? languageCode(language)),
+            "dir": direction(info.direction, override: page.metadata.direction),
+            "translations": .list(translations.map(translation)),
+            "hasTranslations": .bool(!translations.isEmpty),
+            "alternates": alternates(versions),
+            "languageLinks": languageLinks(language: language, versions: versions),
+            "translationOf": model.staleTranslations[id].map { original in
+                .map([
+                    "name": .string(model.languages[model[original].language].name), "language": .string(model.languages[model[original].language].code),
+                    "url": .string(model.url(of: model[original])), "updated": date(model[original].metadata.updated, language: language),
+                ])
+            } ?? .null,
+            "isStale": .bool(model.staleTranslations[id] != nil),
         ]
         // With room for the keys `addBody` adds: growing the map later hashed every key again.
         var map = TemplateMap(minimumCapacity: values.count + TemplateContext.bodyKeys)
@@ -250,8 +352,31 @@ struct TemplateContext {
         return .map(map)
     }
 
+    /// A translation as `page.translations` lists it.
+    private func translation(_ id: PageID) -> TemplateValue {
+        let page = model[id]
+        let language = model.languages[page.language]
+        return .map([
+            "language": .string(language.code), "name": .string(language.name), "dir": .string(language.direction.rawValue),
+            "title": .string(page.title), "url": .string(model.url(of: page)), "permalink": .string(router.permalink(page.route)),
+        ])
+    }
+
+    /// `<link rel="alternate" hreflang>` for every version of a page, itself included, and `x-default` for
+    /// the default language's: the same list on every version, so the links are reciprocal.
+    private func alternates(_ versions: [Int: PageID]) -> TemplateValue {
+        guard versions.count > 1 else { return [] }
+        var links: [TemplateValue] = versions.keys.sorted().map { language in
+            .map(["hreflang": .string(model.languages[language].code), "url": .string(router.permalink(model[versions[language]!].route))])
+        }
+        if let original = versions[0] {
+            links.append(.map(["hreflang": "x-default", "url": .string(router.permalink(model[original].route))]))
+        }
+        return .list(links)
+    }
+
     /// How many keys `addBody` adds to a page.
-    private static let bodyKeys = 8
+    private static let bodyKeys = 9
 
     /// A page's context made by `context(for:listPage:)`, completed with what its body gives.
     func addBody(_ body: PageBody, ofPage id: PageID, to context: inout TemplateValue) {
@@ -266,8 +391,12 @@ struct TemplateContext {
         page["hasToc"] = .bool(body.toc.entries.count >= 2)
         page["toc"] = .list(body.toc.entries.map(tocEntry))
         page["wordCount"] = .int(body.wordCount)
-        page["readingTime"] = .int(max(1, (body.wordCount + 229) / 230))
-        page["sources"] = .list(body.sources.enumerated().map(source))
+        let minutes = body.readingMinutes
+        let strings = strings[model[id].language]
+        page["readingTime"] = .int(minutes)
+        page["readingTimeText"] = .string(strings.plural("readingTime", count: minutes) ?? "\(minutes) min read")
+        let language = model[id].language
+        page["sources"] = .list(body.sources.enumerated().map { source($0, language: language) })
         page["hasSources"] = .bool(!body.sources.isEmpty)
         page["jsonLD"] = .html(structuredData(id, faq: body.faq))
         outer["page"] = .map(page)
@@ -283,9 +412,11 @@ struct TemplateContext {
         var values = [StructuredData.article(
             headline: page.title, description: page.metadata.summary, authors: authors(of: page),
             datePublished: page.metadata.date?.iso, dateModified: page.metadata.updated?.iso,
-            url: url, publisherName: model.settings.title, language: model.settings.language
+            url: url, publisherName: model.languages[page.language].title ?? model.settings.title, language: languageCode(page.language)
         )]
-        if !faq.isEmpty { values.append(StructuredData.faqPage(faq.map { ($0.question, $0.answer) }, url: url)) }
+        if !faq.isEmpty { values.append(StructuredData.faqPage(
+                faq.map { ($0.question, $0.answer) }, url: url, language: model.settings.isMultilingual ? languageCode(page.language) : nil
+            )) }
         return StructuredData.scriptElements(values)
     }
 
@@ -300,8 +431,8 @@ struct TemplateContext {
             "title": .string(page.title),
             "url": .string(model.url(of: page)),
             "summary": optional(page.metadata.summary),
-            "date": date(page.metadata.date),
-            "authorLine": authors.isEmpty ? .null : .string(TemplateContext.authorLine(authors)),
+            "date": date(page.metadata.date, language: page.language),
+            "authorLine": authors.isEmpty ? .null : .string(authorLine(authors, language: page.language)),
             "excerpt": .string(excerpt),
             "section": sectionValue(of: page),
         ])
@@ -309,12 +440,12 @@ struct TemplateContext {
 
     private func authors(of page: Page) -> [String] {
         if !page.metadata.authors.isEmpty { return page.metadata.authors }
-        guard page.kind == .page, let author = model.settings.author else { return [] }
+        guard page.kind == .page, let author = model.languages[page.language].author ?? model.settings.author else { return [] }
         return [author]
     }
 
     private func sectionValue(of page: Page) -> TemplateValue {
-        guard page.kind == .page, let section = model.sections[page.sectionPath], !page.sectionPath.isEmpty else { return .null }
+        guard page.kind == .page, let section = model.sections[page.sectionKey], !page.sectionPath.isEmpty else { return .null }
         return .map([
             "name": .string(section.path),
             "title": .string(section.title),
@@ -332,29 +463,39 @@ struct TemplateContext {
         ])
     }
 
-    private func source(_ item: (offset: Int, element: SourceReference)) -> TemplateValue {
+    private func source(_ item: (offset: Int, element: SourceReference), language: Int) -> TemplateValue {
         .map([
             "id": .string(ThemeIDs.source(item.offset + 1)),
             "number": .int(item.offset + 1),
             "title": .string(item.element.title),
             "url": optional(item.element.url),
             "publisher": optional(item.element.publisher),
-            "date": date(item.element.date),
+            "date": date(item.element.date, language: language),
         ])
     }
 
-    private func date(_ date: PageDate?) -> TemplateValue {
+    /// A date for templates: `iso` for `datetime`, `display` in the language's `dateFormat` (the English
+    /// `8 April 2026` when its table has none).
+    private func date(_ date: PageDate?, language: Int) -> TemplateValue {
         guard let date else { return .null }
-        return .map(["iso": .string(date.iso), "display": .string(date.display)])
+        return .map(["iso": .string(date.iso), "display": .string(strings[language].format(date) ?? date.display)])
     }
 
     private func optional(_ text: String?) -> TemplateValue {
         text.map(TemplateValue.string) ?? .null
     }
 
-    /// `A`, `A and B`, `A, B and C`.
-    static func authorLine(_ names: [String]) -> String {
+    /// `A`, `A and B`, `A, B and C`, with the language's separators (`authorSeparator`, `authorLastSeparator`).
+    private func authorLine(_ names: [String], language: Int) -> String {
         guard names.count > 1 else { return names.first ?? "" }
-        return names.dropLast().joined(separator: ", ") + " and " + names.last!
+        let strings = strings[language]
+        return TemplateContext.authorLine(
+            names, separator: strings.word("authorSeparator", english: ", "), last: strings.word("authorLastSeparator", english: " and ")
+        )
+    }
+
+    static func authorLine(_ names: [String], separator: String = ", ", last: String = " and ") -> String {
+        guard names.count > 1 else { return names.first ?? "" }
+        return names.dropLast().joined(separator: separator) + last + names.last!
     }
 }

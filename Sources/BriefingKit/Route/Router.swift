@@ -6,6 +6,9 @@ import BriefingSupport
 /// base URL's path, so a site works under a sub-path.
 public struct Router: Sendable {
     public let baseURL: BaseURL
+    /// Each language's prefix (`ko/`), by the language's number; the default language's is empty
+    /// unless configured. Every route of a language starts with it.
+    let prefixes: [String]
 
     static let tagsRoute = "tags/"
     static let feedFile = "feed.xml"
@@ -15,9 +18,17 @@ public struct Router: Sendable {
     /// Where the files of `Templates/assets/` go: the same path as in Templates/.
     static let assetsRoute = "assets/"
 
-    public init(baseURL: BaseURL) {
+    public init(baseURL: BaseURL, languages: [Language] = []) {
         self.baseURL = baseURL
+        prefixes = languages.isEmpty ? [""] : languages.map(\.prefix)
     }
+
+    /// A language's tag index (`ko/tags/`), feed and 404 page.
+    func tagsRoute(_ language: Int) -> String { prefixes[language] + Router.tagsRoute }
+    func feedFile(_ language: Int) -> String { prefixes[language] + Router.feedFile }
+    func notFoundFile(_ language: Int) -> String { prefixes[language] + Router.notFoundFile }
+    /// A language's home page.
+    func homeRoute(_ language: Int) -> String { prefixes[language] }
 
     /// A page's route from where its file is: the home page at the root, a section at its folder, a page
     /// at its folder and its name (the file's, or its slug).
@@ -34,7 +45,7 @@ public struct Router: Sendable {
         listPage == 1 ? page.route : page.route + "page/\(listPage)/"
     }
 
-    func tagRoute(_ slug: String) -> String { Router.tagsRoute + slug + "/" }
+    func tagRoute(_ slug: String, language: Int = 0) -> String { prefixes[language] + Router.tagsRoute + slug + "/" }
 
     /// The site URL of a route (`/briefings/deterrence/tripwire/`).
     func url(_ route: String) -> String { baseURL.url(route) }
@@ -59,24 +70,48 @@ public struct Router: Sendable {
         // Tag pages first: each lists hundreds of pages, and one of them rendered last would keep one
         // core busy while the other has nothing left to do.
         if !model.taxonomy.tags.isEmpty {
-            for (number, tag) in model.taxonomy.tags.enumerated() { add(tagRoute(tag.slug) + "index.html", .tag(number)) }
-            add(Router.tagsRoute + "index.html", .tags)
+            for (number, tag) in model.taxonomy.tags.enumerated() { add(tagRoute(tag.slug, language: tag.language) + "index.html", .tag(number)) }
+            for language in prefixes.indices where model.taxonomy.tags.contains(where: { $0.language == language }) {
+                add(tagsRoute(language) + "index.html", .tags(language))
+            }
         }
         for id in model.pageIDs {
             let page = model[id]
-            let listed = page.kind == .section ? model.sections[page.sectionFolder]?.pages.count ?? 0 : 0
+            let listed = page.kind == .section ? model.sections[page.ownSectionKey]?.pages.count ?? 0 : 0
             let listPages = max(1, (listed + model.settings.pageSize - 1) / model.settings.pageSize)
             for listPage in 1...listPages { add(route(of: page, listPage: listPage) + "index.html", .page(id, listPage: listPage)) }
         }
-        add(Router.notFoundFile, .notFound)
+        for language in prefixes.indices { add(notFoundFile(language), .notFound(language)) }
         if writesFeeds {
-            add(Router.feedFile, .feed)
+            for language in prefixes.indices { add(feedFile(language), .feed(language)) }
             add(Router.sitemapFile, .sitemap)
         }
         add(Router.robotsFile, .robots)
         for file in staticFiles { add(file.relativePath, .copy(file)) }
+        try Router.checkPrefixes(model.settings, pages: model.pages, staticFiles: staticFiles)
         try Router.checkCollisions(outputs, model: model)
         return outputs
+    }
+
+    /// A language's prefix names a folder of its own: a folder of Content/ with that name would mix the
+    /// language's pages with the folder's, so it is an error naming both, even where no two files meet.
+    /// The assemble stage asks first for the pages, before their URLs are compared, and `plan` again with
+    /// the files beside them.
+    static func checkPrefixes(_ settings: SiteSettings, pages: [Page], staticFiles: [StaticFile] = []) throws(BuildFailure) {
+        guard settings.isMultilingual else { return }
+        var errors: [Diagnostic] = []
+        for language in settings.languages where !language.prefix.isEmpty {
+            let folder = String(language.prefix.split(separator: "/").first ?? "")
+            let inFolder = pages.first { $0.source.relativePath.hasPrefix(folder + "/") && !$0.source.file.text.isEmpty }
+            let path = inFolder?.source.file.path
+                ?? staticFiles.first { $0.origin == .content && $0.relativePath.hasPrefix(folder + "/") }?.displayPath
+            guard let path else { continue }
+            errors.append(.error(
+                "the prefix '\(language.prefix)' of language '\(language.code)' is also the folder Content/\(folder)/ (\(path)): rename the folder or set 'languages.\(language.code).prefix'",
+                at: language.location, sourceLine: language.sourceLine
+            ))
+        }
+        if !errors.isEmpty { throw BuildFailure(errors) }
     }
 
     private static func checkCollisions(_ outputs: [PlannedOutput], model: SiteModel) throws(BuildFailure) {
@@ -98,11 +133,13 @@ public struct Router: Sendable {
 public struct PlannedOutput: Sendable {
     public enum Kind: Sendable {
         case page(PageID, listPage: Int)
-        case tags
+        /// A language's index of tags, by the language's number.
+        case tags(Int)
         /// By the tag's number in `Taxonomy.tags`.
         case tag(Int)
-        case notFound
-        case feed
+        /// A language's 404 page and feed, by the language's number.
+        case notFound(Int)
+        case feed(Int)
         case sitemap
         case robots
         case copy(StaticFile)
@@ -113,14 +150,21 @@ public struct PlannedOutput: Sendable {
             case .page(let id, let listPage):
                 let file = model[id].source.file.path
                 return listPage == 1 ? file : "page \(listPage) of \(file)'s list"
-            case .tags: return "the index of tags"
-            case .tag(let number): return "the page of tag '\(model.taxonomy.tags[number].name)'"
-            case .notFound: return "the 404 page"
-            case .feed: return "the Atom feed"
+            case .tags(let language): return "the index of tags" + Kind.inLanguage(language, model)
+            case .tag(let number):
+                let tag = model.taxonomy.tags[number]
+                return "the page of tag '\(tag.name)'" + Kind.inLanguage(tag.language, model)
+            case .notFound(let language): return "the 404 page" + Kind.inLanguage(language, model)
+            case .feed(let language): return "the Atom feed" + Kind.inLanguage(language, model)
             case .sitemap: return "the sitemap"
             case .robots: return "the generated robots.txt"
             case .copy(let file): return file.displayPath
             }
+        }
+
+        /// ` in ko` for a language other than the default, so that two languages' outputs are told apart.
+        private static func inLanguage(_ language: Int, _ model: SiteModel) -> String {
+            language == 0 ? "" : " in \(model.languages[language].code)"
         }
 
         func location(in model: SiteModel) -> SourceLocation? {

@@ -246,7 +246,7 @@ time {
   position: absolute;
   z-index: 10;
   top: 0.5rem;
-  left: 0.5rem;
+  inset-inline-start: 0.5rem;
   padding: 0.6rem 1rem;
   background: var(--band-ink);
   color: var(--band);
@@ -498,17 +498,17 @@ main {
 }
 
 .byline-meta span:not(:last-child) {
-  margin-right: 0.75rem;
-  padding-right: 0.75rem;
-  border-right: 1px solid var(--rule);
+  margin-inline-end: 0.75rem;
+  padding-inline-end: 0.75rem;
+  border-inline-end: 1px solid var(--rule);
 }
 
 /* On a phone the items wrap one per line, where a separator would dangle. */
 @media (max-width: 30rem) {
   .byline-meta span:not(:last-child) {
-    margin-right: 1rem;
-    padding-right: 0;
-    border-right: 0;
+    margin-inline-end: 1rem;
+    padding-inline-end: 0;
+    border-inline-end: 0;
   }
 }
 
@@ -537,8 +537,8 @@ main {
 
 .toc ol ol {
   margin-top: 0.5rem;
-  padding-left: 0.9rem;
-  border-left: 1px solid var(--rule);
+  padding-inline-start: 0.9rem;
+  border-inline-start: 1px solid var(--rule);
   font-size: 0.875rem;
 }
 
@@ -586,7 +586,7 @@ main {
     max-height: calc(100vh - 3rem);
     overflow-y: auto;
     margin: 0;
-    padding-right: 0.5rem;
+    padding-inline-end: 0.5rem;
   }
 }
 
@@ -627,7 +627,7 @@ main {
 
 .prose ul,
 .prose ol {
-  padding-left: 1.5rem;
+  padding-inline-start: 1.5rem;
 }
 
 .prose li {
@@ -641,7 +641,7 @@ main {
 .prose blockquote {
   margin-inline: 0;
   padding: 0.25rem 0 0.25rem 1.25rem;
-  border-left: 3px solid var(--accent);
+  border-inline-start: 3px solid var(--accent);
   color: var(--ink-soft);
   font-size: 1.1em;
   font-style: italic;
@@ -724,18 +724,20 @@ sup.cite a:hover {
   --callout-label: var(--note-label);
   margin: 2rem 0;
   padding: 1rem 1.25rem 1.1rem;
-  border-left: 4px solid var(--callout-border);
-  border-radius: 0 4px 4px 0;
+  border-inline-start: 4px solid var(--callout-border);
+  border-start-end-radius: 4px;
+  border-end-end-radius: 4px;
   background: var(--callout-bg);
   font-family: var(--sans);
   font-size: 0.9375rem;
   line-height: 1.55;
 }
 
-/* The aside's aria-label already names the kind, so the visible label is hidden from assistive technology where the browser allows. */
+/* The visible label is the aside's aria-label, which names the kind in the page's language; it is hidden
+   from assistive technology where the browser allows, since the aria-label already says it. */
 .callout::before {
-  content: "Note";
-  content: "Note" / "";
+  content: attr(aria-label);
+  content: attr(aria-label) / "";
   display: block;
   margin-bottom: 0.35rem;
   color: var(--callout-label);
@@ -751,10 +753,6 @@ sup.cite a:hover {
   --callout-label: var(--tip-label);
 }
 
-.callout-tip::before {
-  content: "Tip";
-  content: "Tip" / "";
-}
 
 .callout-important {
   --callout-border: var(--important-border);
@@ -762,10 +760,6 @@ sup.cite a:hover {
   --callout-label: var(--important-label);
 }
 
-.callout-important::before {
-  content: "Important";
-  content: "Important" / "";
-}
 
 .callout-warning {
   --callout-border: var(--warning-border);
@@ -773,10 +767,6 @@ sup.cite a:hover {
   --callout-label: var(--warning-label);
 }
 
-.callout-warning::before {
-  content: "Warning";
-  content: "Warning" / "";
-}
 
 .callout-caution {
   --callout-border: var(--caution-border);
@@ -784,10 +774,6 @@ sup.cite a:hover {
   --callout-label: var(--caution-label);
 }
 
-.callout-caution::before {
-  content: "Caution";
-  content: "Caution" / "";
-}
 
 .callout-title {
   margin: 0 0 0.35rem;
@@ -840,24 +826,24 @@ caption {
   font-family: var(--serif);
   font-size: 1.0625rem;
   font-weight: 700;
-  text-align: left;
+  text-align: start;
 }
 
 th,
 td {
   padding: 0.55rem 0.75rem;
   vertical-align: top;
-  text-align: left;
+  text-align: start;
 }
 
 th:first-child,
 td:first-child {
-  padding-left: 0;
+  padding-inline-start: 0;
 }
 
 th:last-child,
 td:last-child {
-  padding-right: 0;
+  padding-inline-end: 0;
 }
 
 thead th {
@@ -891,7 +877,7 @@ tbody tr:last-child > * {
 
 .num {
   font-variant-numeric: tabular-nums;
-  text-align: right;
+  text-align: end;
   white-space: nowrap;
 }
 
@@ -975,7 +961,7 @@ pre.code-block:focus-visible {
 
 .sources ol {
   margin: 0;
-  padding-left: 1.75rem;
+  padding-inline-start: 1.75rem;
 }
 
 .sources li {
@@ -1124,7 +1110,7 @@ pre.code-block:focus-visible {
 }
 
 .pagination-next {
-  margin-left: auto;
+  margin-inline-start: auto;
 }
 
 .pagination a {
@@ -1342,7 +1328,7 @@ pre.code-block:focus-visible {
 }
 
 .not-found-sections {
-  padding-left: 1.25rem;
+  padding-inline-start: 1.25rem;
 }
 
 .not-found-sections li {
@@ -1525,6 +1511,7 @@ sup.footnote-ref a:target {
 
   .skip-link,
   .site-nav,
+  .language-switcher,
   .footer-nav,
   .toc,
   .related,
@@ -1587,7 +1574,7 @@ sup.footnote-ref a:target {
 
   .callout {
     border: 1pt solid #000;
-    border-left-width: 4pt;
+    border-inline-start-width: 4pt;
     background: none;
   }
 
@@ -1683,6 +1670,339 @@ sup.footnote-ref a:target {
   }
 }
 
+/* Languages. Korean breaks lines between words, not inside them; the text direction comes from <html dir>,
+   and the layout above uses logical properties (inline-start, inline-end) so right-to-left pages mirror. */
+:lang(ko) {
+  word-break: keep-all;
+  overflow-wrap: anywhere;
+}
+
+.language-switcher ul {
+  display: flex;
+  gap: 0.75rem;
+  margin: 0;
+  padding: 0;
+  list-style: none;
+  font-family: var(--sans);
+  font-size: 0.875rem;
+}
+
+/* On the masthead's band, in the band's colours, like the sections beside it. */
+.language-switcher a,
+.language-switcher span,
+.language-missing {
+  color: var(--band-muted);
+}
+
+.language-switcher a:hover,
+.language-switcher [aria-current] {
+  color: var(--band-ink);
+}
+
+.language-switcher [aria-current] {
+  font-weight: 700;
+}
+
+/* A translation made from an older version of its original says so under its byline. */
+.stale-notice {
+  margin: 1rem 0 0;
+  padding: 0.6rem 0.9rem;
+  border-inline-start: 3px solid var(--warning-border);
+  background: var(--warning-bg);
+  font-family: var(--sans);
+  font-size: 0.875rem;
+}
+
+"""#),
+        ("Templates/i18n/en.yaml", #"""
+# Briefing default theme: every reader-visible string, English.
+# Flat lowerCamelCase keys; a value is a string with {name} placeholders, or a mapping of
+# plural categories (CLDR: English one/other, Korean other only) selected by {count},
+# or a list (monthNames). docs/templates.md says how templates use them (`t`).
+# Keys and order match ko.yaml.
+
+# layouts/base.html: skip link, first focusable element of every page
+skipToContent: "Skip to main content"
+# layouts/base.html: <title> of every page except the home page
+documentTitle: "{page} · {site}"
+# partials/header.html: aria-label of the section navigation
+sectionsNavLabel: "Sections"
+# partials/footer.html: aria-label of the footer navigation
+footerNavLabel: "Footer"
+# partials/footer.html: link to feed.xml
+atomFeed: "Atom feed"
+# partials/footer.html: after the copyright line
+builtWith: "Built with Briefing"
+# layouts/home.html: heading of the list of latest pages
+latestBriefings: "Latest briefings"
+# layouts/home.html: shown when the site has no pages yet
+nothingPublished: "Nothing has been published yet."
+# layouts/home.html: heading of the section cards
+topics: "Topics"
+# layouts/home.html: link at the foot of each section card; {section} is the section title
+allBriefingsOn: "All briefings on {section}"
+# partials/byline.html, partials/page-list.html, layouts/home.html: author line; {authors} is the joined author names
+byAuthors: "By {authors}"
+# dates (TemplateContext): without dateFormat, dates read "8 April 2026"; a table may set
+# dateFormat with {day}, {month}, {monthName} (from a twelve-item monthNames list) and {year}
+# TemplateContext.authorLine (Sources/BriefingKit/Render): between author names but the last two
+authorSeparator: ", "
+# TemplateContext.authorLine (Sources/BriefingKit/Render): between the last two author names
+authorLastSeparator: " and "
+# partials/byline.html: publication date; {date} is the displayed date
+published: "Published {date}"
+# partials/byline.html: date of the last update; {date} is the displayed date
+updated: "Updated {date}"
+# partials/byline.html: estimated reading time in minutes (page.readingTime)
+readingTime:
+  one: "{count} min read"
+  other: "{count} min read"
+# partials/toc.html: heading of the table of contents
+contents: "Contents"
+# partials/page-tags.html: aria-label of a page's tag list
+tagsLabel: "Tags"
+# partials/page-tags.html: heading above a page's tags
+filedUnder: "Filed under"
+# partials/sources.html: heading of the numbered source list
+sources: "Sources"
+# partials/related.html: heading of the related pages after an article
+relatedReading: "Related reading"
+# partials/page-list.html: shown in a section or tag page with no pages
+nothingPublishedHere: "Nothing has been published here yet."
+# partials/pagination.html: aria-label of the pagination navigation
+paginationLabel: "Pagination"
+# partials/pagination.html: link to the previous (newer) page of a list
+newerBriefings: "Newer briefings"
+# partials/pagination.html: link to the next (older) page of a list
+olderBriefings: "Older briefings"
+# partials/pagination.html: position in a paginated list
+pageOfTotal: "Page {current} of {total}"
+# layouts/tags.html: heading of the tag index; layouts/tag.html: kicker linking to it; TemplateContext synthetic page title
+tagsTitle: "Tags"
+# layouts/tags.html: line under the heading of the tag index
+tagsStandfirst: "Every topic the briefings are filed under."
+# layouts/tag.html: heading of one tag's page; {tag} is the tag name
+taggedTitle: "Tagged “{tag}”"
+# layouts/tags.html: number after each tag (today a bare number; for an aria-label or visible count)
+tagCount:
+  one: "{count} briefing"
+  other: "{count} briefings"
+# layouts/404.html: heading; TemplateContext synthetic 404 page title (used in <title>)
+pageNotFound: "Page not found"
+# layouts/404.html: paragraph under the heading
+pageNotFoundText: "The page you asked for is not here. It may have moved, or the address may be mistyped."
+# layouts/404.html: link to the home page; {site} is the site title
+goToHome: "Go to the {site} home page"
+# layouts/404.html: heading of the list of sections
+browseByTopic: "Browse by topic"
+# Transform/Callouts.swift aria-label of > [!NOTE]; style.css .callout::before label when the callout has no title
+calloutNote: "Note"
+# Transform/Callouts.swift aria-label of > [!TIP]; style.css .callout-tip::before label
+calloutTip: "Tip"
+# Transform/Callouts.swift aria-label of > [!IMPORTANT]; style.css .callout-important::before label
+calloutImportant: "Important"
+# Transform/Callouts.swift aria-label of > [!WARNING]; style.css .callout-warning::before label
+calloutWarning: "Warning"
+# Transform/Callouts.swift aria-label of > [!CAUTION]; style.css .callout-caution::before label
+calloutCaution: "Caution"
+# Transform/FAQSections.swift: heading that starts a FAQ section (also to be recognised when parsing: 'FAQ', 'FAQs')
+faqHeading: "Frequently asked questions"
+# Transform/Citations.swift: aria-label of a [n] citation marker; {number} is the source number
+citationLabel: "Source {number}"
+# Transform/TableDirective.swift: line under a data table naming its sources; {sources} is the joined list
+tableSource:
+  one: "Source: {sources}"
+  other: "Sources: {sources}"
+# Transform/TableDirective.swift: between the sources in the table source line
+tableSourceSeparator: "; "
+# Transform/TableDirective.swift: header of the label column in a `figures:` table
+figuresColumnFigure: "Figure"
+# Transform/TableDirective.swift: header of the value column in a `figures:` table
+figuresColumnValue: "Value"
+# Transform/TableDirective.swift: header of the source column in a `figures:` table
+figuresColumnSource: "Source"
+# Transform/TableDirective.swift: header of the source address column in a `figures:` table
+figuresColumnSourceURL: "Source URL"
+# Transform/TableDirective.swift: header of the date column in a `figures:` table
+figuresColumnAsOf: "As of"
+# The accessible name of a table's scroll region when the table has no caption.
+tableRegionLabel: "Table"
+# data tables: numbered caption prefix, if tables are numbered; {number} is the table number
+tableLabel: "Table {number}"
+# figures and images: numbered caption prefix, if figures are numbered; {number} is the figure number
+figureLabel: "Figure {number}"
+# footnotes: heading of the footnote list at the end of a page
+notes: "Notes"
+# footnotes: aria-label of a footnote reference; {number} is the note number
+noteLabel: "Note {number}"
+# footnotes: back-link from a note to where it is cited
+backToText: "Back to text"
+# draft pages built with --drafts: badge beside the title and in lists
+draft: "Draft"
+# draft pages built with --drafts: banner at the top of the page
+draftNotice: "This is a draft and is not part of the published site."
+# language switcher (header): aria-label / visible label of the switcher
+languageSwitcherLabel: "Language"
+# language switcher: this language's name written in itself, for links from other languages
+languageSelfName: "English"
+# language switcher: after a language that has no version of the page, whose link goes to that language's home page
+noTranslation: "not translated yet: goes to the home page"
+# page.html: notice on a translation made from an older version of its original; {language} is the
+# original's language name, {date} the date the original was updated
+staleNotice: "This translation was made from an earlier version of the {language} original, updated {date}."
+
+"""#),
+        ("Templates/i18n/ko.yaml", #"""
+# Briefing default theme: every reader-visible string, Korean.
+# Flat lowerCamelCase keys; a value is a string with {name} placeholders, or a mapping of
+# plural categories (CLDR: English one/other, Korean other only) selected by {count},
+# or a list (monthNames). docs/templates.md says how templates use them (`t`).
+# Keys and order match en.yaml.
+
+# layouts/base.html: skip link, first focusable element of every page
+skipToContent: "본문 바로가기"
+# layouts/base.html: <title> of every page except the home page
+documentTitle: "{page} · {site}"
+# partials/header.html: aria-label of the section navigation
+sectionsNavLabel: "분야"
+# partials/footer.html: aria-label of the footer navigation
+footerNavLabel: "하단 메뉴"
+# partials/footer.html: link to feed.xml
+atomFeed: "Atom 피드"
+# partials/footer.html: after the copyright line
+builtWith: "Briefing으로 제작"
+# layouts/home.html: heading of the list of latest pages
+latestBriefings: "최신 브리핑"
+# layouts/home.html: shown when the site has no pages yet
+nothingPublished: "아직 게시된 글이 없습니다."
+# layouts/home.html: heading of the section cards
+topics: "분야별 보기"
+# layouts/home.html: link at the foot of each section card; {section} is the section title
+allBriefingsOn: "{section} 브리핑 전체 보기"
+# partials/byline.html, partials/page-list.html, layouts/home.html: author line; {authors} is the joined author names
+byAuthors: "글: {authors}"
+# dates (TemplateContext): {year}, {month}, {day} (and {monthName} with a monthNames list)
+dateFormat: "{year}년 {month}월 {day}일"
+# TemplateContext.authorLine (Sources/BriefingKit/Render): between author names but the last two
+authorSeparator: "·"
+# TemplateContext.authorLine (Sources/BriefingKit/Render): between the last two author names
+authorLastSeparator: "·"
+# partials/byline.html: publication date; {date} is the displayed date
+published: "입력 {date}"
+# partials/byline.html: date of the last update; {date} is the displayed date
+updated: "수정 {date}"
+# partials/byline.html: estimated reading time in minutes (page.readingTime)
+readingTime:
+  other: "{count}분 분량"
+# partials/toc.html: heading of the table of contents
+contents: "목차"
+# partials/page-tags.html: aria-label of a page's tag list
+tagsLabel: "태그"
+# partials/page-tags.html: heading above a page's tags
+filedUnder: "분류"
+# partials/sources.html: heading of the numbered source list
+sources: "출처"
+# partials/related.html: heading of the related pages after an article
+relatedReading: "함께 읽을 글"
+# partials/page-list.html: shown in a section or tag page with no pages
+nothingPublishedHere: "이곳에는 아직 게시된 글이 없습니다."
+# partials/pagination.html: aria-label of the pagination navigation
+paginationLabel: "페이지 이동"
+# partials/pagination.html: link to the previous (newer) page of a list
+newerBriefings: "더 최근 브리핑"
+# partials/pagination.html: link to the next (older) page of a list
+olderBriefings: "이전 브리핑"
+# partials/pagination.html: position in a paginated list
+pageOfTotal: "{total}쪽 중 {current}쪽"
+# layouts/tags.html: heading of the tag index; layouts/tag.html: kicker linking to it; TemplateContext synthetic page title
+tagsTitle: "태그"
+# layouts/tags.html: line under the heading of the tag index
+tagsStandfirst: "브리핑을 분류한 모든 주제입니다."
+# layouts/tag.html: heading of one tag's page; {tag} is the tag name
+taggedTitle: "‘{tag}’ 태그가 달린 글"
+# layouts/tags.html: number after each tag (today a bare number; for an aria-label or visible count)
+tagCount:
+  other: "브리핑 {count}건"
+# layouts/404.html: heading; TemplateContext synthetic 404 page title (used in <title>)
+pageNotFound: "페이지를 찾을 수 없습니다"
+# layouts/404.html: paragraph under the heading
+pageNotFoundText: "요청하신 페이지가 없습니다. 다른 곳으로 옮겨졌거나 주소가 잘못 입력됐을 수 있습니다."
+# layouts/404.html: link to the home page; {site} is the site title
+goToHome: "{site} 홈으로 가기"
+# layouts/404.html: heading of the list of sections
+browseByTopic: "분야별로 둘러보기"
+# Transform/Callouts.swift aria-label of > [!NOTE]; style.css .callout::before label when the callout has no title
+calloutNote: "참고"
+# Transform/Callouts.swift aria-label of > [!TIP]; style.css .callout-tip::before label
+calloutTip: "팁"
+# Transform/Callouts.swift aria-label of > [!IMPORTANT]; style.css .callout-important::before label
+calloutImportant: "중요"
+# Transform/Callouts.swift aria-label of > [!WARNING]; style.css .callout-warning::before label
+calloutWarning: "경고"
+# Transform/Callouts.swift aria-label of > [!CAUTION]; style.css .callout-caution::before label
+calloutCaution: "주의"
+# Transform/FAQSections.swift: heading that starts a FAQ section (also to be recognised when parsing: 'FAQ', 'FAQs')
+faqHeading: "자주 묻는 질문"
+# Transform/Citations.swift: aria-label of a [n] citation marker; {number} is the source number
+citationLabel: "출처 {number}"
+# Transform/TableDirective.swift: line under a data table naming its sources; {sources} is the joined list
+tableSource:
+  other: "출처: {sources}"
+# Transform/TableDirective.swift: between the sources in the table source line
+tableSourceSeparator: "; "
+# Transform/TableDirective.swift: header of the label column in a `figures:` table
+figuresColumnFigure: "항목"
+# Transform/TableDirective.swift: header of the value column in a `figures:` table
+figuresColumnValue: "수치"
+# Transform/TableDirective.swift: header of the source column in a `figures:` table
+figuresColumnSource: "출처"
+# Transform/TableDirective.swift: header of the source address column in a `figures:` table
+figuresColumnSourceURL: "출처 URL"
+# Transform/TableDirective.swift: header of the date column in a `figures:` table
+figuresColumnAsOf: "기준일"
+# The accessible name of a table's scroll region when the table has no caption.
+tableRegionLabel: "표"
+# data tables: numbered caption prefix, if tables are numbered; {number} is the table number
+tableLabel: "표 {number}"
+# figures and images: numbered caption prefix, if figures are numbered; {number} is the figure number
+figureLabel: "그림 {number}"
+# footnotes: heading of the footnote list at the end of a page
+notes: "주"
+# footnotes: aria-label of a footnote reference; {number} is the note number
+noteLabel: "주 {number}"
+# footnotes: back-link from a note to where it is cited
+backToText: "본문으로 돌아가기"
+# draft pages built with --drafts: badge beside the title and in lists
+draft: "초안"
+# draft pages built with --drafts: banner at the top of the page
+draftNotice: "초안입니다. 공개 사이트에는 실리지 않습니다."
+# language switcher (header): aria-label / visible label of the switcher
+languageSwitcherLabel: "언어"
+# language switcher: this language's name written in itself, for links from other languages
+languageSelfName: "한국어"
+# language switcher: after a language that has no version of the page, whose link goes to that language's home page
+noTranslation: "아직 번역되지 않아 첫 화면으로 이동"
+# page.html: notice on a translation made from an older version of its original; {language} is the
+# original's language name, {date} the date the original was updated
+staleNotice: "이 번역은 {date}에 수정된 {language} 원문보다 앞선 판을 옮긴 것입니다."
+# tags (page.tags, /ko/tags/): each tag's name in Korean, by its slug; front matter keeps the English tags,
+# which stay the identifiers of tag pages
+tagNames:
+  alliance: "동맹"
+  burden-sharing: "방위비 분담"
+  defense-spending: "국방비"
+  deterrence: "억제"
+  extended-deterrence: "확장억제"
+  history: "역사"
+  modernization: "동맹 현대화"
+  news: "뉴스"
+  north-korea: "북한"
+  opcon: "전시작전통제권"
+  scm: "한미안보협의회의(SCM)"
+  sma: "방위비분담특별협정(SMA)"
+  strategic-flexibility: "전략적 유연성"
+  usfk: "주한미군"
+
 """#),
         ("Templates/layouts/404.html", #"""
 {{<base}}
@@ -1691,10 +2011,10 @@ sup.footnote-ref a:target {
 {{/head}}
 {{$main}}
 <div class="not-found">
-  <h1 class="not-found-title">Page not found</h1>
-  <p class="standfirst">The page you asked for is not here. It may have moved, or the address may be mistyped.</p>
-  <p><a href="{{site.homeURL}}">Go to the {{site.title}} home page</a></p>
-  <h2>Browse by topic</h2>
+  <h1 class="not-found-title">{{t.pageNotFound}}</h1>
+  <p class="standfirst">{{t.pageNotFoundText}}</p>
+  <p><a href="{{site.homeURL}}">{{#t.goToHome}}{{text}}{{#isSite}}{{site.title}}{{/isSite}}{{/t.goToHome}}</a></p>
+  <h2>{{t.browseByTopic}}</h2>
   <ul class="not-found-sections">
     {{#site.sections}}
     <li><a href="{{url}}">{{title}}</a>{{#summary}}: {{summary}}{{/summary}}</li>
@@ -1707,14 +2027,14 @@ sup.footnote-ref a:target {
 """#),
         ("Templates/layouts/base.html", #"""
 <!doctype html>
-<html lang="{{site.language}}">
+<html lang="{{page.lang}}"{{#page.dir}} dir="{{page.dir}}"{{/page.dir}}>
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   {{#page.draft}}
   <meta name="robots" content="noindex">
   {{/page.draft}}
-  <title>{{#page.isHome}}{{site.title}}{{/page.isHome}}{{^page.isHome}}{{page.title}} · {{site.title}}{{/page.isHome}}</title>
+  <title>{{#page.isHome}}{{site.title}}{{/page.isHome}}{{^page.isHome}}{{#t.documentTitle}}{{text}}{{#isPage}}{{page.title}}{{/isPage}}{{#isSite}}{{site.title}}{{/isSite}}{{/t.documentTitle}}{{/page.isHome}}</title>
   {{#page.summary}}
   <meta name="description" content="{{page.summary}}">
   {{/page.summary}}
@@ -1724,6 +2044,9 @@ sup.footnote-ref a:target {
   {{/site.description}}
   {{/page.summary}}
   <link rel="canonical" href="{{page.permalink}}">
+  {{#page.alternates}}
+  <link rel="alternate" hreflang="{{hreflang}}" href="{{url}}">
+  {{/page.alternates}}
   <meta name="color-scheme" content="light dark">
   <meta property="og:site_name" content="{{site.title}}">
   <meta property="og:title" content="{{page.title}}">
@@ -1757,7 +2080,7 @@ sup.footnote-ref a:target {
   {{$head}}{{/head}}
 </head>
 <body class="kind-{{page.kind}}">
-  <a class="skip-link" href="#{{site.ids.main}}">Skip to main content</a>
+  <a class="skip-link" href="#{{site.ids.main}}">{{t.skipToContent}}</a>
   {{> header}}
   {{#page.draft}}
   {{> draft-banner}}
@@ -1781,7 +2104,7 @@ sup.footnote-ref a:target {
     </div>
   </header>
   <section class="latest" aria-labelledby="{{site.ids.latestTitle}}">
-    <h2 id="{{site.ids.latestTitle}}" class="home-heading">Latest briefings</h2>
+    <h2 id="{{site.ids.latestTitle}}" class="home-heading">{{t.latestBriefings}}</h2>
     {{#hasPages}}
     {{! The stylesheet turns the first item into the featured lead. }}
     <ol class="latest-list">
@@ -1794,7 +2117,7 @@ sup.footnote-ref a:target {
         <p class="latest-summary">{{#summary}}{{summary}}{{/summary}}{{^summary}}{{excerpt}}{{/summary}}</p>
         <p class="latest-meta">
           {{#authorLine}}
-          <span>By {{authorLine}}</span>
+          <span>{{#t.byAuthors}}{{text}}{{#isAuthors}}{{authorLine}}{{/isAuthors}}{{/t.byAuthors}}</span>
           {{/authorLine}}
           {{#date}}
           <time datetime="{{iso}}">{{display}}</time>
@@ -1805,12 +2128,12 @@ sup.footnote-ref a:target {
     </ol>
     {{/hasPages}}
     {{^hasPages}}
-    <p class="empty-note">Nothing has been published yet.</p>
+    <p class="empty-note">{{t.nothingPublished}}</p>
     {{/hasPages}}
     {{> pagination}}
   </section>
   <section class="topics" aria-labelledby="{{site.ids.topicsTitle}}">
-    <h2 id="{{site.ids.topicsTitle}}" class="home-heading">Topics</h2>
+    <h2 id="{{site.ids.topicsTitle}}" class="home-heading">{{t.topics}}</h2>
     <ul class="section-grid">
       {{#site.sections}}
       <li class="section-card">
@@ -1825,7 +2148,7 @@ sup.footnote-ref a:target {
           {{/pages}}
         </ul>
         {{/hasPages}}
-        <p class="section-card-more"><a href="{{url}}">All briefings on {{title}}</a></p>
+        <p class="section-card-more"><a href="{{url}}">{{#t.allBriefingsOn}}{{text}}{{#isSection}}{{title}}{{/isSection}}{{/t.allBriefingsOn}}</a></p>
       </li>
       {{/site.sections}}
     </ul>
@@ -1848,6 +2171,11 @@ sup.footnote-ref a:target {
     <p class="standfirst">{{page.summary}}</p>
     {{/page.summary}}
     {{> byline}}
+    {{#page.isStale}}
+    {{#page.translationOf}}
+    <p class="stale-notice" role="note">{{#t.staleNotice}}{{text}}{{#isLanguage}}<a href="{{url}}" hreflang="{{language}}">{{name}}</a>{{/isLanguage}}{{#isDate}}{{#updated}}<time datetime="{{iso}}">{{display}}</time>{{/updated}}{{/isDate}}{{/t.staleNotice}}</p>
+    {{/page.translationOf}}
+    {{/page.isStale}}
   </header>
   {{#page.hasToc}}
   {{> toc}}
@@ -1892,8 +2220,8 @@ sup.footnote-ref a:target {
 {{$main}}
 <div class="section-page">
   <header class="section-header">
-    <p class="kicker"><a href="{{site.tagsURL}}">Tags</a></p>
-    <h1 class="section-title">Tagged “{{page.title}}”</h1>
+    <p class="kicker"><a href="{{site.tagsURL}}">{{t.tagsTitle}}</a></p>
+    <h1 class="section-title">{{#t.taggedTitle}}{{text}}{{#isTag}}{{page.title}}{{/isTag}}{{/t.taggedTitle}}</h1>
   </header>
   {{> page-list}}
 </div>
@@ -1906,8 +2234,8 @@ sup.footnote-ref a:target {
 {{$main}}
 <div class="section-page">
   <header class="section-header">
-    <h1 class="section-title">Tags</h1>
-    <p class="standfirst">Every topic the briefings are filed under.</p>
+    <h1 class="section-title">{{t.tagsTitle}}</h1>
+    <p class="standfirst">{{t.tagsStandfirst}}</p>
   </header>
   {{#page.hasTags}}
   <ul class="tag-cloud">
@@ -1924,16 +2252,16 @@ sup.footnote-ref a:target {
         ("Templates/partials/byline.html", #"""
 <div class="byline">
   {{#page.authorLine}}
-  <p class="byline-authors">By {{page.authorLine}}</p>
+  <p class="byline-authors">{{#t.byAuthors}}{{text}}{{#isAuthors}}{{page.authorLine}}{{/isAuthors}}{{/t.byAuthors}}</p>
   {{/page.authorLine}}
   <p class="byline-meta">
     {{#page.date}}
-    <span>Published <time datetime="{{iso}}">{{display}}</time></span>
+    <span>{{#t.published}}{{text}}{{#isDate}}<time datetime="{{iso}}">{{display}}</time>{{/isDate}}{{/t.published}}</span>
     {{/page.date}}
     {{#page.updated}}
-    <span>Updated <time datetime="{{iso}}">{{display}}</time></span>
+    <span>{{#t.updated}}{{text}}{{#isDate}}<time datetime="{{iso}}">{{display}}</time>{{/isDate}}{{/t.updated}}</span>
     {{/page.updated}}
-    <span>{{page.readingTime}} min read</span>
+    <span>{{page.readingTimeText}}</span>
   </p>
 </div>
 
@@ -1951,7 +2279,7 @@ sup.footnote-ref a:target {
 """#),
         ("Templates/partials/cite.html", #"""
 {{! The marker that links a figure or a table to its entry in the page's Sources list. }}
-<sup class="cite"><a href="#{{id}}" aria-label="Source {{number}}">[{{number}}]</a></sup>
+<sup class="cite"><a href="#{{id}}" aria-label="{{#t.citationLabel}}{{text}}{{#isNumber}}{{number}}{{/isNumber}}{{/t.citationLabel}}">[{{number}}]</a></sup>
 
 """#),
         ("Templates/partials/code-block.html", #"""
@@ -1963,7 +2291,8 @@ sup.footnote-ref a:target {
         ("Templates/partials/data-table.html", #"""
 {{! A table placed from data (```table) or written in Markdown: caption, columns (heading, class),
     rows of cells (text, url, class; the first cell of a row is its header), and the sources, each
-    with its citation marker. A pipe table's caption, headings and cells are Markdown, given as HTML
+    with its citation marker; sourceLine is "Sources: {sources}" in the page's language, as parts, and
+    t the page's string table. A pipe table's caption, headings and cells are Markdown, given as HTML
     in captionHTML, headingHTML and html. A wide table scrolls inside its wrapper, which keyboard users
     can focus and scroll, and which screen readers announce by label (the caption's text, or "Table").
     A table with an id (cited as [](table:id)) carries it, and its number: numberLabel, "Table 2". }}
@@ -1987,13 +2316,13 @@ sup.footnote-ref a:target {
 </table>
 </div>
 {{#hasSources}}
-<p class="table-source">{{#hasSeveralSources}}Sources{{/hasSeveralSources}}{{^hasSeveralSources}}Source{{/hasSeveralSources}}: {{#sources}}{{^isFirst}}; {{/isFirst}}{{#url}}<a href="{{url}}">{{title}}</a>{{/url}}{{^url}}{{title}}{{/url}}{{{marker}}}{{/sources}}</p>
+<p class="table-source">{{#sourceLine}}{{text}}{{#isSources}}{{#sources}}{{^isFirst}}{{t.tableSourceSeparator}}{{/isFirst}}{{#url}}<a href="{{url}}">{{title}}</a>{{/url}}{{^url}}{{title}}{{/url}}{{{marker}}}{{/sources}}{{/isSources}}{{/sourceLine}}</p>
 {{/hasSources}}
 </figure>
 
 """#),
         ("Templates/partials/draft-banner.html", #"""
-<p class="draft-banner" role="status" style="margin:0;padding:0.5rem 1rem;text-align:center;background:var(--warning-bg);color:var(--warning-label);border-bottom:2px solid var(--warning-border)"><strong>Draft</strong> · not published: only builds with --drafts show this page, and search engines are asked not to index it.</p>
+<p class="draft-banner" role="status" style="margin:0;padding:0.5rem 1rem;text-align:center;background:var(--warning-bg);color:var(--warning-label);border-bottom:2px solid var(--warning-border)"><strong>{{t.draft}}</strong> · {{t.draftNotice}}</p>
 
 """#),
         ("Templates/partials/faq.html", #"""
@@ -2029,17 +2358,17 @@ sup.footnote-ref a:target {
     {{#site.description}}
     <p class="site-footer-description">{{site.description}}</p>
     {{/site.description}}
-    <nav class="footer-nav" aria-label="Footer">
+    <nav class="footer-nav" aria-label="{{t.footerNavLabel}}">
       <ul>
         {{#site.sections}}
         <li><a href="{{url}}">{{title}}</a></li>
         {{/site.sections}}
         {{#site.feedURL}}
-        <li><a href="{{site.feedURL}}">Atom feed</a></li>
+        <li><a href="{{site.feedURL}}">{{t.atomFeed}}</a></li>
         {{/site.feedURL}}
       </ul>
     </nav>
-    <p class="site-footer-legal">© {{site.year}}{{#site.author}} {{site.author}}{{/site.author}} · Built with Briefing</p>
+    <p class="site-footer-legal">© {{site.year}}{{#site.author}} {{site.author}}{{/site.author}} · {{t.builtWith}}</p>
   </div>
 </footer>
 
@@ -2080,7 +2409,7 @@ sup.footnote-ref a:target {
 <header class="masthead">
   <div class="masthead-inner">
     <p class="masthead-title"><a href="{{site.homeURL}}"{{#page.isHome}} aria-current="page"{{/page.isHome}}>{{site.title}}</a></p>
-    <nav class="site-nav" aria-label="Sections">
+    <nav class="site-nav" aria-label="{{t.sectionsNavLabel}}">
       <ul>
         {{! On a page inside a section the link is not the current page itself, so it is marked "true", not "page". }}
         {{#site.sections}}
@@ -2088,6 +2417,20 @@ sup.footnote-ref a:target {
         {{/site.sections}}
       </ul>
     </nav>
+    {{#site.isMultilingual}}
+    <nav class="language-switcher" aria-label="{{t.languageSwitcherLabel}}">
+      <ul>
+        {{#page.languageLinks}}
+        {{#isCurrent}}
+        <li><span lang="{{code}}" dir="{{dir}}" aria-current="true">{{name}}</span></li>
+        {{/isCurrent}}
+        {{^isCurrent}}
+        <li><a href="{{url}}" hreflang="{{code}}" lang="{{code}}" dir="{{dir}}">{{name}}</a>{{^hasVersion}} <small class="language-missing">({{t.noTranslation}})</small>{{/hasVersion}}</li>
+        {{/isCurrent}}
+        {{/page.languageLinks}}
+      </ul>
+    </nav>
+    {{/site.isMultilingual}}
   </div>
 </header>
 
@@ -2108,6 +2451,14 @@ sup.footnote-ref a:target {
 <img{{#id}} id="{{id}}"{{/id}} src="{{src}}" alt="{{alt}}"{{#title}} title="{{title}}"{{/title}}{{#width}} width="{{width}}" height="{{height}}"{{/width}}{{#lazy}} loading="lazy"{{/lazy}} decoding="async">
 
 """#),
+        ("Templates/partials/language-quote.html", #"""
+{{! A quotation in another language or script (> [!LANG] ar): lang and dir tell browsers, screen readers
+    and validators; the Markdown goes where the content tag is. }}
+<blockquote class="language-quote" lang="{{lang}}" dir="{{dir}}">
+{{{content}}}
+</blockquote>
+
+"""#),
         ("Templates/partials/page-list.html", #"""
 {{#hasPages}}
 <ol class="page-list">
@@ -2119,7 +2470,7 @@ sup.footnote-ref a:target {
       <time datetime="{{iso}}">{{display}}</time>
       {{/date}}
       {{#authorLine}}
-      <span>By {{authorLine}}</span>
+      <span>{{#t.byAuthors}}{{text}}{{#isAuthors}}{{authorLine}}{{/isAuthors}}{{/t.byAuthors}}</span>
       {{/authorLine}}
     </p>
     <p class="page-card-summary">{{#summary}}{{summary}}{{/summary}}{{^summary}}{{excerpt}}{{/summary}}</p>
@@ -2128,14 +2479,14 @@ sup.footnote-ref a:target {
 </ol>
 {{/hasPages}}
 {{^hasPages}}
-<p class="empty-note">Nothing has been published here yet.</p>
+<p class="empty-note">{{t.nothingPublishedHere}}</p>
 {{/hasPages}}
 
 """#),
         ("Templates/partials/page-tags.html", #"""
 {{#page.hasTags}}
-<nav class="page-tags" aria-label="Tags">
-  <h2 class="page-tags-title">Filed under</h2>
+<nav class="page-tags" aria-label="{{t.tagsLabel}}">
+  <h2 class="page-tags-title">{{t.filedUnder}}</h2>
   <ul class="tag-cloud">
     {{#page.tags}}
     <li><a href="{{url}}" rel="tag">{{name}}</a></li>
@@ -2147,14 +2498,14 @@ sup.footnote-ref a:target {
 """#),
         ("Templates/partials/pagination.html", #"""
 {{#pagination}}
-<nav class="pagination" aria-label="Pagination">
+<nav class="pagination" aria-label="{{t.paginationLabel}}">
   <ul>
     {{#prev}}
-    <li class="pagination-prev"><a href="{{prev}}" rel="prev">Newer briefings</a></li>
+    <li class="pagination-prev"><a href="{{prev}}" rel="prev">{{t.newerBriefings}}</a></li>
     {{/prev}}
-    <li class="pagination-status">Page {{current}} of {{total}}</li>
+    <li class="pagination-status">{{#t.pageOfTotal}}{{text}}{{#isCurrent}}{{current}}{{/isCurrent}}{{#isTotal}}{{total}}{{/isTotal}}{{/t.pageOfTotal}}</li>
     {{#next}}
-    <li class="pagination-next"><a href="{{next}}" rel="next">Older briefings</a></li>
+    <li class="pagination-next"><a href="{{next}}" rel="next">{{t.olderBriefings}}</a></li>
     {{/next}}
   </ul>
 </nav>
@@ -2163,7 +2514,7 @@ sup.footnote-ref a:target {
 """#),
         ("Templates/partials/related.html", #"""
 <section class="related" aria-labelledby="{{site.ids.relatedTitle}}">
-  <h2 id="{{site.ids.relatedTitle}}">Related reading</h2>
+  <h2 id="{{site.ids.relatedTitle}}">{{t.relatedReading}}</h2>
   <ul>
     {{#page.related}}
     <li>
@@ -2180,7 +2531,7 @@ sup.footnote-ref a:target {
 """#),
         ("Templates/partials/sources.html", #"""
 <section class="sources" aria-labelledby="{{site.ids.sourcesTitle}}">
-  <h2 id="{{site.ids.sourcesTitle}}">Sources</h2>
+  <h2 id="{{site.ids.sourcesTitle}}">{{t.sources}}</h2>
   <ol>
     {{#page.sources}}
     <li id="{{id}}" value="{{number}}">
@@ -2212,7 +2563,7 @@ sup.footnote-ref a:target {
 """#),
         ("Templates/partials/toc.html", #"""
 <nav class="toc" aria-labelledby="{{site.ids.tocTitle}}">
-  <h2 id="{{site.ids.tocTitle}}">Contents</h2>
+  <h2 id="{{site.ids.tocTitle}}">{{t.contents}}</h2>
   <ol>
     {{#page.toc}}
     {{> toc-entries}}

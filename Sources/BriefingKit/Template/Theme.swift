@@ -9,12 +9,13 @@ struct Theme: Sendable {
     let layoutNames: Set<String>
     let html: ThemeHTML
 
-    init(_ files: [TemplateFile]) throws(BuildFailure) {
+    init(_ files: [TemplateFile], languages: [Language] = [Language(code: "en", name: "en", prefix: "")]) throws(BuildFailure) {
         var errors: [Diagnostic] = []
         var templates: [String: Template] = [:]
         var owners: [String: SourceFile] = [:]
         var layoutNames: Set<String> = []
-        for file in files {
+        let strings = Theme.stringTables(files.filter { $0.kind == .strings }, languages: languages, errors: &errors)
+        for file in files where file.kind != .strings {
             if let owner = owners[file.name] {
                 errors.append(file.file.error(
                     "the name '\(file.name)' is used by \(owner.path) too; layouts and partials share one set of names",
@@ -44,9 +45,37 @@ struct Theme: Sendable {
         }
         self.layoutNames = layoutNames
         do throws(Diagnostic) {
-            html = try ThemeHTML(library: library)
+            html = try ThemeHTML(library: library, strings: strings)
         } catch {
             throw BuildFailure([error])
+        }
+    }
+
+    /// Each language's string table, by the language's number. A theme without tables has empty ones (its
+    /// templates ask for no words); a theme with tables must have one for every language of the site, with
+    /// every key the build itself writes words from.
+    private static func stringTables(_ files: [TemplateFile], languages: [Language], errors: inout [Diagnostic]) -> [StringTable] {
+        var tables: [String: StringTable] = [:]
+        for file in files {
+            do throws(BuildFailure) {
+                tables[file.name] = try StringTable(file: file.file, code: file.name)
+            } catch {
+                errors += error.diagnostics
+            }
+        }
+        guard !files.isEmpty else { return languages.map { StringTable.empty($0.code) } }
+        return languages.map { language in
+            guard let table = tables[language.code] else {
+                if !files.contains(where: { $0.name == language.code }) {
+                    errors.append(.error("Templates/i18n/\(language.code).yaml not found: the theme's words in \(language.name), a language of the site"))
+                }
+                return StringTable.empty(language.code)
+            }
+            let missing = StringTable.keysTheBuildWrites.filter { table.entries[$0] == nil }
+            if !missing.isEmpty {
+                errors.append(.error("\(table.path) lacks \(missing.joined(separator: ", ")), which the build writes into pages", at: SourceLocation(path: table.path, line: 1, column: 1)))
+            }
+            return table
         }
     }
 

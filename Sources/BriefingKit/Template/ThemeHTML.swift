@@ -22,7 +22,15 @@ struct ThemeHTML: Sendable {
         "image-figure": "images with a title, shown as figures",
     ]
 
+    /// Partials a theme made before they existed may lack: an error only where a page needs one.
+    static let optionalPartials: KeyValuePairs<String, String> = [
+        "language-quote": "quotations in another language (> [!LANG] ar)",
+    ]
+
     private let library: TemplateLibrary
+    /// Each language's words, by the language's number, and the same as templates see them (`t`).
+    let strings: [StringTable]
+    let t: [TemplateValue]
     /// The same for every question of every page: rendered once.
     let faqQuestion: Wrapper
     let faqAnswer: Wrapper
@@ -32,11 +40,15 @@ struct ThemeHTML: Sendable {
         var close: String
     }
 
-    init(library: TemplateLibrary) throws(Diagnostic) {
+    init(library: TemplateLibrary, strings: [StringTable] = [.empty("en")]) throws(Diagnostic) {
         self.library = library
+        self.strings = strings
+        t = strings.map(\.templateValue)
         faqQuestion = try ThemeHTML.wrapper(library, "faq", ["isSection": false, "isQuestion": true, "isAnswer": false, "headingID": nil])
         faqAnswer = try ThemeHTML.wrapper(library, "faq", ["isSection": false, "isQuestion": false, "isAnswer": true, "headingID": nil])
     }
+
+    func hasPartial(_ name: String) -> Bool { library.contains(name) }
 
     /// A partial's HTML as one piece, without the line break that ends the file.
     func html(_ partial: String, _ context: TemplateValue) throws(Diagnostic) -> String {
@@ -51,8 +63,31 @@ struct ThemeHTML: Sendable {
     }
 
     /// `[3]`, linked to the page's source number 3.
-    func citationMarker(_ number: Int) throws(Diagnostic) -> String {
-        try html("cite", ["number": .int(number), "id": .string(ThemeIDs.source(number))])
+    func citationMarker(_ number: Int, language: Int) throws(Diagnostic) -> String {
+        try html("cite", ["number": .int(number), "id": .string(ThemeIDs.source(number)), "t": t[language]])
+    }
+
+    /// What the `data-table` partial shows of every table besides its cells, in the page's language: the
+    /// label screen readers announce its scroll region by, its sources with their citation markers, and
+    /// the line that introduces them. `sources` are numbered already, in the order the table lists them.
+    func tableFrame(label: String?, sources: [(source: SourceReference, number: Int)], language: Int) throws(Diagnostic) -> [(String, TemplateValue)] {
+        let table = strings[language]
+        var values: [TemplateValue] = []
+        for (position, (source, number)) in sources.enumerated() {
+            values.append([
+                "title": .string(source.title), "url": source.url.flatMap { LinkURL.isAllowed($0) ? .string($0) : nil } ?? .null,
+                "marker": .html(try citationMarker(number, language: language)), "isFirst": .bool(position == 0),
+            ])
+        }
+        return [
+            ("label", .string(label ?? table.word("tableRegionLabel", english: "Table"))),
+            ("sources", .list(values)), ("hasSources", .bool(!sources.isEmpty)), ("hasSeveralSources", .bool(sources.count > 1)),
+            // `Sources: {sources}` in the page's language and number, as parts (see `StringTable`).
+            ("sourceLine", table.isEmpty
+                ? StringTable.parts(sources.count == 1 ? "Source: {sources}" : "Sources: {sources}")
+                : table.pluralParts("tableSource", count: sources.count)),
+            ("t", t[language]),
+        ]
     }
 
     /// Stands for the content while a wrapper renders: control characters no text of a template has.

@@ -15,10 +15,11 @@ struct Callouts: DocumentTransform {
     enum Kind: String {
         case note, tip, important, warning, caution
 
-        /// The aside's accessible name; without a title, readers of the page see a label
-        /// drawn by the style sheet for its `callout-KIND` class instead.
-        var label: String {
-            rawValue.capitalized
+        /// The aside's accessible name in the page's language (`calloutNote` in the string table);
+        /// without a title, readers of the page see a label drawn by the style sheet for its
+        /// `callout-KIND` class instead.
+        func label(in strings: StringTable) -> String {
+            strings.word("callout" + rawValue.capitalized, english: rawValue.capitalized)
         }
     }
 
@@ -30,6 +31,8 @@ struct Callouts: DocumentTransform {
             guard let paragraph = quote.firstChild, paragraph.kind == .paragraph,
                   let marker = MarkerLine(paragraph)
             else { continue }
+            // `[!LANG] ar` is a quotation in another language, which `LanguageQuotes` has seen to.
+            if marker.kind.lowercased() == LanguageQuotes.marker { continue }
             guard let kind = Kind(rawValue: marker.kind.lowercased()) else {
                 context.diagnostics.warning(
                     "unknown callout '[!\(marker.kind)]' stays a quote (use NOTE, TIP, IMPORTANT, WARNING or CAUTION)", at: quote.start
@@ -39,7 +42,7 @@ struct Callouts: DocumentTransform {
             let wrapper: ThemeHTML.Wrapper
             do throws(Diagnostic) {
                 wrapper = try context.theme.wrapper("callout", [
-                    "kind": .string(kind.rawValue), "label": .string(kind.label),
+                    "kind": .string(kind.rawValue), "label": .string(kind.label(in: context.theme.strings[context.page.language])),
                     "title": marker.title.isEmpty ? .null : .string(marker.title),
                 ])
             } catch {
@@ -63,8 +66,9 @@ struct Callouts: DocumentTransform {
     }
 }
 
-/// The first line of a quote's first paragraph, when it starts with a `[!KIND]` marker.
-private struct MarkerLine {
+/// The first line of a quote's first paragraph, when it starts with a `[!KIND]` marker: callouts, and
+/// quotations in another language (`LanguageQuotes`).
+struct MarkerLine {
     var kind: String
     /// The rest of the line without markup, trimmed; empty when there is none.
     var title: String

@@ -19,7 +19,10 @@ struct FAQSections: DocumentTransform {
 
     func apply(to document: MarkdownDocument, context: inout TransformContext) {
         // Collect first: the walk must be over before the tree changes.
-        let faqHeadings = document.root.descendants(ofKind: .heading).filter(Self.isFAQHeading)
+        // The string table's `faqHeading` names FAQ sections in the page's language ("자주 묻는 질문").
+        let own = context.theme.strings[context.page.language].text("faqHeading")
+            .map { Self.collapsed($0).lowercased() }.flatMap { Self.titles.contains($0) ? nil : $0 }
+        let faqHeadings = document.root.descendants(ofKind: .heading).filter { Self.isFAQHeading($0, own: own) }
         var wrappers: Set<MarkdownNode> = []
         // A FAQ heading inside an earlier section (a question titled "FAQ", a deeper heading
         // in an answer) is content of that section: FAQ pages do not nest.
@@ -55,8 +58,9 @@ struct FAQSections: DocumentTransform {
 
     private static let titles: Set<String> = ["faq", "faqs", "frequently asked questions"]
 
-    private static func isFAQHeading(_ node: MarkdownNode) -> Bool {
+    private static func isFAQHeading(_ node: MarkdownNode, own: String?) -> Bool {
         let text = node.plainText
+        if let own, collapsed(text).lowercased() == own { return true }
         // Every heading of every page comes here. An ASCII one with more letters than the longest title is
         // not one, whatever its spaces: no collapsed, lowercased copy of it is needed to tell.
         if text.utf8.allSatisfy({ $0 < 0x80 }), text.utf8.count(where: { $0 > 0x20 }) > longestTitle { return false }

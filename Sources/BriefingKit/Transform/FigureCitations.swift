@@ -8,8 +8,11 @@ import BriefingTemplates
 struct FigureCitations: DocumentTransform {
     static let scheme = "figure:"
     let figures: [String: Figure]
+    /// `figures.<code>.yaml` by language code: the value a page in that language shows.
+    var localized: [String: [String: Figure]] = [:]
 
     func apply(to document: MarkdownDocument, context: inout TransformContext) {
+        let ownFigures = localized.isEmpty ? nil : localized[context.model.languages[context.page.language].code]
         for link in context.links(in: document) where link.kind == .link && (link.url ?? "").hasPrefix(FigureCitations.scheme) {
             let id = String((link.url ?? "").dropFirst(FigureCitations.scheme.count))
             guard let figure = figures[id] else {
@@ -20,7 +23,7 @@ struct FigureCitations: DocumentTransform {
             let number = context.citations.cite(SourceReference(title: figure.source, url: figure.url, date: figure.asOf))
             let html: ThemeHTML.Wrapper
             do throws(Diagnostic) {
-                html = try context.theme.wrapper("figure-cite", ["id": .string(id), "marker": .html(try context.theme.citationMarker(number))])
+                html = try context.theme.wrapper("figure-cite", ["id": .string(id), "marker": .html(try context.theme.citationMarker(number, language: context.page.language))])
             } catch {
                 context.diagnostics.append(error)
                 continue
@@ -29,7 +32,7 @@ struct FigureCitations: DocumentTransform {
             let children = link.children
             do throws(MarkdownTreeError) {
                 if children.isEmpty {
-                    try wrapper.appendChild(document.makeText(figure.value))
+                    try wrapper.appendChild(document.makeText(ownFigures?[id]?.value ?? figure.value))
                 } else {
                     for child in children { try wrapper.appendChild(child) }
                 }

@@ -101,13 +101,16 @@ struct InternalLinks: DocumentTransform {
             return .keep
         }
         if isMarkdown {
-            guard let id = model.pagesByPath[target] else {
+            guard let linked = model.pagesByPath[target] else {
                 let message = model.draftPaths.contains(target)
                     ? "link to '\(url)', a draft left out of this build (build with --drafts, or remove the link)"
                     : "link to a missing page '\(url)' (no file Content/\(target))"
                 error(message)
                 return .keep
             }
+            // A link to a page in another language leads to its translation in the page's own, if any.
+            let id = model[linked].language == page.language
+                ? linked : model.translations(of: linked).first { model[$0].language == page.language } ?? linked
             if let fragment { reference(id, fragment) }
             return .replace(model.url(of: model[id]) + suffix)
         }

@@ -136,7 +136,7 @@ struct PipeTables: DocumentTransform {
             let number = id.flatMap { context.numbered.number(of: $0, kind: .table) }
             do throws(Diagnostic) {
                 block.onEnter = try PipeTables.html(
-                    header: header, rows: rows, alignments: alignments, caption: caption, sources: citedSources, theme: context.theme,
+                    header: header, rows: rows, alignments: alignments, caption: caption, sources: citedSources, theme: context.theme, language: context.page.language,
                     id: id, numberLabel: number.map(NumberedElements.Kind.table.label)
                 )
             } catch {
@@ -201,7 +201,7 @@ struct PipeTables: DocumentTransform {
 
     private static func html(
         header: [MarkdownNode], rows: [[MarkdownNode]], alignments: [PipeTableRows.Alignment], caption: MarkdownNode?,
-        sources: [(SourceReference, Int)], theme: ThemeHTML, id: String?, numberLabel: String?
+        sources: [(SourceReference, Int)], theme: ThemeHTML, language: Int, id: String?, numberLabel: String?
     ) throws(Diagnostic) -> String {
         let classes = alignments.enumerated().map { column, alignment -> String in
             switch alignment {
@@ -226,20 +226,16 @@ struct PipeTables: DocumentTransform {
             }
             return ["cells": .list(cells)]
         }
-        var sourceValues: [TemplateValue] = []
-        for (position, (source, number)) in sources.enumerated() {
-            sourceValues.append([
-                "title": .string(source.title), "url": source.url.map(TemplateValue.string) ?? .null,
-                "marker": .html(try theme.citationMarker(number)), "isFirst": .bool(position == 0),
-            ])
-        }
-        return try theme.html("data-table", [
-            "caption": .null, "captionHTML": caption.map { .html(inlineHTML($0)) } ?? .null,
-            "label": .string(caption.map { PlainText.collapsingWhitespace($0.plainText) } ?? "Table"),
-            "id": id.map(TemplateValue.string) ?? .null, "numberLabel": numberLabel.map(TemplateValue.string) ?? .null,
-            "columns": .list(columns), "rows": .list(rowValues),
-            "sources": .list(sourceValues), "hasSources": .bool(!sources.isEmpty), "hasSeveralSources": .bool(sources.count > 1),
-        ])
+        var values: [(String, TemplateValue)] = [
+            ("caption", .null), ("captionHTML", caption.map { .html(inlineHTML($0)) } ?? .null),
+            ("id", id.map(TemplateValue.string) ?? .null), ("numberLabel", numberLabel.map(TemplateValue.string) ?? .null),
+            ("columns", .list(columns)), ("rows", .list(rowValues)),
+        ]
+        values += try theme.tableFrame(
+            label: caption.map { PlainText.collapsingWhitespace($0.plainText) }, sources: sources.map { (source: $0.0, number: $0.1) },
+            language: language
+        )
+        return try theme.html("data-table", .map(TemplateMap(values)))
     }
 
     /// A paragraph's inlines as HTML, without the `<p>` around them.

@@ -16,6 +16,8 @@ import BriefingTemplates
 struct TableDirective: DocumentTransform {
     static let infoString = "table"
     let data: SiteData
+    /// Each language's code on a site of several; empty otherwise.
+    var languageCodes: [String] = []
     /// Cells and captions get the same curly quotes and dashes as the prose around them.
     var smartPunctuation = false
 
@@ -76,7 +78,7 @@ struct TableDirective: DocumentTransform {
         for (keyNode, value) in mapping {
             let key = keyNode.scalarText ?? ""
             switch key {
-            case "data": spec = try dataTable(value, yaml: yaml)
+            case "data": spec = try dataTable(value, yaml: yaml, language: page.language == 0 ? nil : languageCode(page))
             case "figures": spec = try figureTable(value, yaml: yaml)
             case "caption": caption = try text(value, key, yaml)
             case "id":
@@ -110,11 +112,20 @@ struct TableDirective: DocumentTransform {
         spec.columns = try columns(columnsNode, table: spec.table, sourceName: spec.sourceName, yaml: yaml)
         if let alignNode { spec.align = try alignment(alignNode, columns: spec.columns.map(\.name), yaml: yaml) }
         if let sourceTitle { spec.source = SourceReference(title: sourceTitle, url: sourceURL) }
-        return try html(spec, theme: theme, citations: &citations, warnings: &warnings)
+        return try html(spec, theme: theme, language: page.language, citations: &citations, warnings: &warnings)
     }
 
-    private func dataTable(_ node: YAMLNode, yaml: YAMLSource) throws(Diagnostic) -> Spec {
-        let name = try text(node, "data", yaml)
+    /// A page's language code when the site has several, for the data files in that language.
+    private func languageCode(_ page: Page) -> String? { languageCodes.isEmpty ? nil : languageCodes[page.language] }
+
+    /// The table `data` names; for a page in another language than the default, its version in that
+    /// language when there is one (`key-figures.ko.csv` beside `key-figures.csv`).
+    private func dataTable(_ node: YAMLNode, yaml: YAMLSource, language: String?) throws(Diagnostic) -> Spec {
+        var name = try text(node, "data", yaml)
+        if let language, let dot = name.lastIndex(of: ".") {
+            let translated = name[..<dot] + "." + language + name[dot...]
+            if data.files[translated] != nil { name = translated }
+        }
         guard !name.contains("/"), !name.contains("\\"), name != "..", name != "." else {
             throw yaml.error("'data' names a file directly in Content/data/, without folders or '..'", at: node)
         }
@@ -188,8 +199,9 @@ struct TableDirective: DocumentTransform {
         return value
     }
 
-    private func html(_ spec: Spec, theme: ThemeHTML, citations: inout Citations, warnings: inout [String]) throws(Diagnostic) -> String {
+    private func html(_ spec: Spec, theme: ThemeHTML, language: Int, citations: inout Citations, warnings: inout [String]) throws(Diagnostic) -> String {
         let table = spec.table
+        let strings = theme.strings[language]
         let index = Dictionary(table.header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         let sourceColumn = table.header.firstIndex { $0.lowercased() == "source" }
         let urlColumn = table.header.firstIndex(where: TableDirective.isSourceURLColumn)
@@ -206,7 +218,11 @@ struct TableDirective: DocumentTransform {
         func text(_ raw: String) -> String { smartPunctuation ? PlainText.smartened(raw) : raw }
         func optional(_ text: String) -> TemplateValue { text.isEmpty ? .null : .string(text) }
         let columns: [TemplateValue] = zip(spec.columns, classes).map { column, cssClass in
-            ["heading": .string(text(column.heading)), "class": optional(cssClass)]
+            // A figures table's own headings are the theme's words; the data's are the data's.
+            let heading = spec.sourceName == Figures.fileName && column.heading == column.name
+                ? TableDirective.figureHeadings[column.name].map { strings.word($0, english: column.name) } ?? column.heading
+                : column.heading
+            return ["heading": .string(text(heading)), "class": optional(cssClass)]
         }
         var rowSources: [SourceReference] = []
         let rows: [TemplateValue] = table.rows.map { row in
@@ -231,21 +247,21 @@ struct TableDirective: DocumentTransform {
         if sources.isEmpty {
             warnings.append("table '\(spec.caption ?? spec.sourceName)' cites no source: add 'source:' and 'source-url:', or a Source column to \(spec.sourceName)")
         }
-        var sourceValues: [TemplateValue] = []
-        for (position, source) in sources.enumerated() {
-            let number = citations.cite(source)
-            sourceValues.append([
-                "title": .string(source.title), "url": source.url.flatMap { LinkURL.isAllowed($0) ? .string($0) : nil } ?? .null,
-                "marker": .html(try theme.citationMarker(number)), "isFirst": .bool(position == 0),
-            ])
-        }
-        return try theme.html("data-table", [
-            "caption": spec.caption.map { .string(text($0)) } ?? .null, "label": .string(spec.caption.map(text) ?? "Table"),
-            "id": spec.id.map(TemplateValue.string) ?? .null, "numberLabel": spec.numberLabel.map(TemplateValue.string) ?? .null,
-            "columns": .list(columns), "rows": .list(rows),
-            "sources": .list(sourceValues), "hasSources": .bool(!sources.isEmpty), "hasSeveralSources": .bool(sources.count > 1),
-        ])
+        let numbered = sources.map { (source: $0, number: citations.cite($0)) }
+        var values: [(String, TemplateValue)] = [
+            ("caption", spec.caption.map { .string(text($0)) } ?? .null),
+            ("id", spec.id.map(TemplateValue.string) ?? .null), ("numberLabel", spec.numberLabel.map(TemplateValue.string) ?? .null),
+            ("columns", .list(columns)), ("rows", .list(rows)),
+        ]
+        values += try theme.tableFrame(label: spec.caption.map(text), sources: numbered, language: language)
+        return try theme.html("data-table", .map(TemplateMap(values)))
     }
+
+    /// The string table's key for each column of a figures table.
+    static let figureHeadings = [
+        "Figure": "figuresColumnFigure", "Value": "figuresColumnValue", "Source": "figuresColumnSource",
+        "Source URL": "figuresColumnSourceURL", "As of": "figuresColumnAsOf",
+    ]
 
     static func isSourceURLColumn(_ name: String) -> Bool {
         ["source url", "source-url", "sourceurl", "source_url"].contains(name.lowercased())

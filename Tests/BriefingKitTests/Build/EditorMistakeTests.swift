@@ -254,7 +254,7 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         let draft = try #require(fixture.output("deterrence/plan/index.html"))
         #expect(draft.contains("<meta name=\"robots\" content=\"noindex\">"))
-        #expect(draft.contains("<strong>Draft</strong> · not published"))
+        #expect(draft.contains("<strong>Draft</strong> · This is a draft and is not part of the published site."))
         let published = try #require(fixture.output("deterrence/tripwire/index.html"))
         #expect(!published.contains("noindex") && !published.contains("draft-banner"))
         #expect(fixture.output("feed.xml")?.contains("deterrence/plan/") == false)

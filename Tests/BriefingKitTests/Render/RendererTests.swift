@@ -47,7 +47,7 @@ import Testing
         let states = markdown.prepare(reusing: { _ in nil }, progress: SiteStages.progress)
         let context = TemplateContext(
             model: stages.model, firstParagraphs: states.map { $0.record?.facts.firstParagraph ?? "" },
-            data: stages.loaded.data.templateValue, year: 2026
+            data: stages.loaded.data.templateValue, year: 2026, theme: stages.theme.html
         )
         // The site's layouts are known to be there: a missing one fails `SiteStages` first.
         let layouts = try! stages.theme.layouts(of: stages.model)

@@ -54,7 +54,7 @@ import Testing
         let states = stages.markdown().prepare(reusing: { _ in nil }, progress: SiteStages.progress)
         return TemplateContext(
             model: stages.model, firstParagraphs: states.map { $0.record?.facts.firstParagraph ?? "" },
-            data: stages.loaded.data.templateValue, year: 2026
+            data: stages.loaded.data.templateValue, year: 2026, theme: stages.theme.html
         )
     }
 
@@ -134,18 +134,18 @@ import Testing
     @Test func tagsAndTheNotFoundPageHaveContextsOfTheirOwn() throws {
         let stages = try SiteStages(SiteFixture(TemplateContextTests.site))
         let context = TemplateContextTests.context(stages)
-        let tags = context.tagsContext().value
+        let tags = context.tagsContext(language: 0).value
         #expect(tags["page"]?["url"] == "/briefings/tags/")
         #expect(tags["page"]?["tags"] == [
-            ["name": "Alliance", "url": "/briefings/tags/alliance/", "count": 1],
-            ["name": "North Korea", "url": "/briefings/tags/north-korea/", "count": 2],
+            ["name": "Alliance", "url": "/briefings/tags/alliance/", "count": 1, "countText": "1 briefing"],
+            ["name": "North Korea", "url": "/briefings/tags/north-korea/", "count": 2, "countText": "2 briefings"],
         ])
         let northKorea = try #require(stages.model.taxonomy.tags.first { $0.name == "North Korea" })
         let tag = context.tagContext(northKorea).value
         #expect(tag["page"]?["title"] == "North Korea")
         #expect(tag["page"]?["kind"] == "tag")
         #expect(tag["pages"]?.listTitles == ["B", "A"])
-        let notFound = context.notFoundContext().value
+        let notFound = context.notFoundContext(language: 0).value
         #expect(notFound["page"]?["title"] == "Page not found")
         #expect(notFound["page"]?["kind"] == "notFound")
         #expect(notFound["page"]?["url"] == "/briefings/404.html")

@@ -43,12 +43,14 @@ enum TransformHarness {
     static let theme: ThemeHTML = {
         let folder = DefaultTheme.partials
         var templates: [String: Template] = [:]
-        for (name, _) in ThemeHTML.partials {
+        for (name, _) in Array(ThemeHTML.partials) + Array(ThemeHTML.optionalPartials) {
             let path = folder.appendingPathComponent(name + ".html").path
             let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
             templates[name] = try? Template(source: text, name: name, path: path)
         }
         // The default theme's partials parse: a failure here is a test failure, reported where they are used.
-        return try! ThemeHTML(library: TemplateLibrary(templates: templates))
+        let english = DefaultTheme.strings.appendingPathComponent("en.yaml").path
+        let strings = try! StringTable(file: SourceFile(path: english, text: String(contentsOfFile: english, encoding: .utf8)), code: "en")
+        return try! ThemeHTML(library: TemplateLibrary(templates: templates), strings: [strings])
     }()
 }

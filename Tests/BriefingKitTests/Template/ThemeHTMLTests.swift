@@ -17,7 +17,9 @@ import Testing
         for (name, text) in extra {
             templates[name] = try Template(source: text, name: name, path: "Templates/partials/\(name).html")
         }
-        return try ThemeHTML(library: TemplateLibrary(templates: templates))
+        let english = DefaultTheme.strings.appendingPathComponent("en.yaml").path
+        let strings = try StringTable(file: SourceFile(path: english, text: String(contentsOfFile: english, encoding: .utf8)), code: "en")
+        return try ThemeHTML(library: TemplateLibrary(templates: templates), strings: [strings])
     }
 
     @Test func aWrapperIsSplitWhereItsContentGoes() throws {
@@ -41,7 +43,7 @@ import Testing
 
     @Test func citationMarkersLinkToTheirSource() throws {
         let theme = try ThemeHTMLTests.theme([:])
-        #expect(try theme.citationMarker(3) == "<sup class=\"cite\"><a href=\"#source-3\" aria-label=\"Source 3\">[3]</a></sup>")
+        #expect(try theme.citationMarker(3, language: 0) == "<sup class=\"cite\"><a href=\"#source-3\" aria-label=\"Source 3\">[3]</a></sup>")
     }
 
     @Test func theFAQWrappersComeFromTheFAQPartial() throws {

@@ -17,6 +17,13 @@ public struct Figure: Sendable, Equatable {
 enum Figures {
     static let fileName = "figures.yaml"
 
+    /// `ko` for `figures.ko.yaml`, a language's values and labels.
+    static func languageCode(ofFile name: String) -> String? {
+        guard name.hasPrefix("figures."), name.hasSuffix(".yaml") else { return nil }
+        let code = name.dropFirst("figures.".count).dropLast(".yaml".count)
+        return Language.isCode(code) ? String(code) : nil
+    }
+
     /// Reads figures.yaml: a mapping of ids to mappings with value, label and source (required), and
     /// unit, url and asOf.
     static func parse(_ file: SourceFile) throws(BuildFailure) -> [String: Figure] {

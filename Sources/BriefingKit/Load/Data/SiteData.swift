@@ -8,6 +8,10 @@ public struct SiteData: Sendable {
     /// By file name with extension (`key-figures.csv`), as a table directive names them.
     public var files: [String: DataFile] = [:]
     public var figures: [String: Figure] = [:]
+    /// `figures.<code>.yaml`, by language code: the value and label figures show in that language's
+    /// pages (`2만 8,500`); their sources and dates stay figures.yaml's, so citations merge and a stale
+    /// figure is reported once.
+    public var localizedFigures: [String: [String: Figure]] = [:]
 
     public init() {}
 
@@ -33,6 +37,8 @@ public struct SiteData: Sendable {
             data.files[fileName] = parsed
             if fileName == Figures.fileName {
                 do { data.figures = try Figures.parse(file) } catch { errors += error.diagnostics }
+            } else if let code = Figures.languageCode(ofFile: fileName) {
+                do { data.localizedFigures[code] = try Figures.parse(file) } catch { errors += error.diagnostics }
             }
         }
         if !errors.isEmpty { throw BuildFailure(errors) }

@@ -7,20 +7,29 @@ struct Sitemap: Sendable {
         var loc: String
         /// An ISO date or timestamp as written in front matter.
         var lastmod: String?
+        /// The page in each language, itself included, and `x-default`: (hreflang, absolute URL).
+        var alternates: [(hreflang: String, href: String)] = []
     }
 
     var urls: [URLEntry]
 
     func render() -> String {
+        let hasAlternates = urls.contains { !$0.alternates.isEmpty }
         var lines = [
             #"<?xml version="1.0" encoding="UTF-8"?>"#,
-            #"<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">"#,
+            hasAlternates
+                ? #"<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">"#
+                : #"<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">"#,
         ]
         for url in urls {
             lines += ["  <url>", "    <loc>\(XMLText.escaped(url.loc))</loc>"]
             // The protocol wants W3C Datetime; a date it cannot read is left out, as lastmod is optional.
             if let lastmod = url.lastmod.flatMap(FeedDate.init) {
                 lines.append("    <lastmod>\(lastmod.w3c)</lastmod>")
+            }
+            // After the sitemap's own elements: its schema allows other namespaces' elements only last.
+            for alternate in url.alternates {
+                lines.append(#"    <xhtml:link rel="alternate" hreflang="\#(XMLText.escaped(alternate.hreflang))" href="\#(XMLText.escaped(alternate.href))"/>"#)
             }
             lines.append("  </url>")
         }

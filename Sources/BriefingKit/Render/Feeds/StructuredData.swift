@@ -32,7 +32,7 @@ enum StructuredData {
         ])
     }
 
-    static func faqPage(_ entries: [(question: String, answer: String)], url: String) -> JSONValue {
+    static func faqPage(_ entries: [(question: String, answer: String)], url: String, language: String? = nil) -> JSONValue {
         let questions = entries.map { entry -> JSONValue in
             .object([
                 ("@type", .string("Question")),
@@ -44,6 +44,7 @@ enum StructuredData {
             ("@context", text("https://schema.org")),
             ("@type", text("FAQPage")),
             ("url", text(url)),
+            ("inLanguage", text(language)),
             ("mainEntity", .array(questions)),
         ])
     }

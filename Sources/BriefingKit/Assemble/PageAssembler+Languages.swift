@@ -1,0 +1,104 @@
+import BriefingSupport
+
+/// The languages of the assemble stage: which language a page is in, the route it gets in it, and which
+/// pages are translations of one another.
+extension PageAssembler {
+    /// A route in a language: under its prefix.
+    func route(_ route: String, in language: Int) -> String {
+        let prefix = settings.languages[language].prefix
+        return prefix.isEmpty ? route : prefix + route
+    }
+
+    /// The page's language, by its number in the site's languages: the code before `.md` in its file
+    /// name (taken off `stem`), or its front matter's `language`, or the default. A single-language site
+    /// reads no codes from file names, so its `v1.2.md` and `node.js.md` stay what they were.
+    func language(of content: ContentFile, stem: inout String, metadata: PageMetadata) throws(Diagnostic) -> Int {
+        let languages = settings.languages
+        var language = 0
+        var named = false
+        if settings.isMultilingual, let dot = stem.utf8.lastIndex(of: UInt8(ascii: ".")) {
+            let code = stem[stem.utf8.index(after: dot)...]
+            if Language.isCode(code) {
+                guard let index = languages.firstIndex(where: { $0.code == code }) else {
+                    throw content.file.error(
+                        "'\(code)' in the file name is not a language of this site (\(codes)): add it to 'languages' in site.yaml, or rename the file",
+                        line: 1, column: 1
+                    )
+                }
+                language = index
+                named = true
+                stem = String(stem[..<dot])
+            }
+        }
+        if let code = metadata.language {
+            let location = metadata.locations["language"] ?? content.file.location(line: 1, column: 1)
+            guard let index = languages.firstIndex(where: { $0.code == code }) else {
+                throw content.file.diagnostic(.error, "language '\(code)' is not a language of this site (\(codes)): add it to 'languages' in site.yaml", at: location)
+            }
+            if named, index != language {
+                throw content.file.diagnostic(
+                    .error, "'language: \(code)' contradicts the file name, which says '\(languages[language].code)'", at: location
+                )
+            }
+            language = index
+        }
+        return language
+    }
+
+    private var codes: String { settings.languages.map(\.code).joined(separator: ", ") }
+
+    /// Each page's translations, found by translation key; two pages of one key in one language are an
+    /// error, a translation whose default-language page is missing a warning.
+    func translations(of pages: [Page]) -> (translations: [[PageID]], stale: [PageID: PageID], errors: [Diagnostic], warnings: [Diagnostic]) {
+        var groups: [String: [Int]] = [:]
+        var errors: [Diagnostic] = []
+        var warnings: [Diagnostic] = []
+        for index in pages.indices {
+            let page = pages[index]
+            var group = groups[page.translationKey] ?? []
+            if let other = group.first(where: { pages[$0].language == page.language }) {
+                let location = page.metadata.locations["translationKey"] ?? page.source.file.location(line: 1, column: 1)
+                errors.append(page.source.file.diagnostic(.error, "two translations of '\(page.translationKey)' in \(settings.languages[page.language].code): this one and \(pages[other].source.file.path)", at: location))
+                continue
+            }
+            group.append(index)
+            groups[page.translationKey] = group
+        }
+        var translations = [[PageID]](repeating: [], count: pages.count)
+        var stale: [PageID: PageID] = [:]
+        for group in groups.values.sorted(by: { $0[0] < $1[0] }) {
+            let sorted = group.sorted { pages[$0].language < pages[$1].language }
+            // Invented section pages (no `_index` file) are no one's translation to warn about.
+            if pages[sorted[0]].language != 0, !pages[sorted[0]].source.file.text.isEmpty {
+                for index in sorted where !pages[index].source.file.text.isEmpty {
+                    let page = pages[index]
+                    warnings.append(page.source.file.diagnostic(
+                        .warning, "a translation whose original is missing: no \(settings.languages[0].code) page has the translation key '\(page.translationKey)'",
+                        at: page.metadata.locations["translationKey"] ?? page.source.file.location(line: 1, column: 1)
+                    ))
+                }
+            }
+            for index in sorted { translations[index] = sorted.filter { $0 != index }.map(PageID.init) }
+            // A translation is behind when its original was updated after the version it was made from.
+            let original = pages[sorted[0]]
+            guard original.language == 0, let updated = original.metadata.updated else { continue }
+            for index in sorted.dropFirst() {
+                let translation = pages[index]
+                guard let madeFrom = translation.metadata.translatedFrom ?? translation.metadata.updated ?? translation.metadata.date,
+                      madeFrom < updated
+                else { continue }
+                stale[PageID(index)] = PageID(sorted[0])
+                let location = translation.metadata.locations["translatedFrom"] ?? translation.metadata.locations["updated"]
+                    ?? translation.metadata.locations["date"] ?? translation.source.file.location(line: 1, column: 1)
+                warnings.append(translation.source.file.diagnostic(
+                    .warning,
+                    "\(settings.languages[translation.language].code) is behind \(settings.languages[0].code) since \(updated.iso): "
+                        + "\(original.source.file.path) was updated after this translation was made (from \(madeFrom.iso)); "
+                        + "bring it up to date and set 'translatedFrom: \(updated.iso)'",
+                    at: location
+                ))
+            }
+        }
+        return (translations, stale, errors, warnings)
+    }
+}

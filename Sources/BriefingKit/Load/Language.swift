@@ -1,0 +1,108 @@
+import BriefingSupport
+
+/// One language of the site, from `languages:` in site.yaml: its code (`ko`, `pt-BR`), its name in
+/// itself, its writing direction, the folder its pages are published under, and the site's title and
+/// description in it. A site without `languages:` has one, the `language:` setting, at the root.
+public struct Language: Sendable, Hashable {
+    public enum Direction: String, Sendable {
+        case ltr, rtl
+    }
+
+    /// A BCP 47 tag as `lang` and `hreflang` take it.
+    public var code: String
+    /// The language's own name (`한국어`), shown in the language switcher.
+    public var name: String
+    public var direction: Direction = .ltr
+    /// The route every page in the language starts with: empty at the root, else `ko/`.
+    public var prefix: String
+    public var title: String?
+    public var description: String?
+    public var author: String?
+    /// Where site.yaml names it, for errors about its prefix.
+    public var location: SourceLocation?
+    public var sourceLine: String?
+
+    public init(code: String, name: String, prefix: String) {
+        self.code = code
+        self.name = name
+        self.prefix = prefix
+    }
+
+    /// `en`, `ko`, `zh-Hant`, `pt-BR`: a primary language subtag of two or three letters, then subtags
+    /// of letters and digits. Only the shape is checked; the code is the editor's to choose.
+    static func isCode(_ text: Substring) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard let primary = parts.first, (2...3).contains(primary.utf8.count),
+              primary.utf8.allSatisfy({ (0x61...0x7A).contains($0) })
+        else { return false }
+        return parts.dropFirst().allSatisfy { part in
+            (1...8).contains(part.utf8.count) && part.utf8.allSatisfy(PlainText.isASCIIAlphanumeric)
+        }
+    }
+
+    /// `languages:` in site.yaml: a mapping from each code to its settings (`name`, `direction`, `prefix`,
+    /// `title`, `description`, `author`), in the order the switcher shows them; the default language
+    /// (`language:`) is published at the root unless it sets a prefix, the others under their code.
+    static func parseList(_ node: YAMLNode, defaultCode: String, source: YAMLSource) throws(Diagnostic) -> [Language] {
+        guard let mapping = node.mapping, !mapping.isEmpty else {
+            throw source.error("'languages' must be a mapping from each language code to its settings, like {en: {name: English}, ko: {name: 한국어}}", at: node)
+        }
+        var languages: [Language] = []
+        for (codeNode, value) in mapping {
+            let code = codeNode.scalarText ?? ""
+            guard isCode(Substring(code)) else {
+                throw source.error("'\(code)' is not a language code: use a BCP 47 tag like en, ko or pt-BR", at: codeNode)
+            }
+            guard !languages.contains(where: { $0.code == code }) else {
+                throw source.error("language '\(code)' is listed twice", at: codeNode)
+            }
+            var language = Language(code: code, name: code, prefix: code == defaultCode ? "" : code + "/")
+            language.location = source.location(of: codeNode)
+            language.sourceLine = source.file.line(codeNode.line + source.lineOffset)
+            if !value.isNull {
+                guard let settings = value.mapping else {
+                    throw source.error("the settings of language '\(code)' must be a mapping, like {name: 한국어, direction: ltr}", at: value)
+                }
+                for (keyNode, setting) in settings {
+                    let key = keyNode.scalarText ?? ""
+                    guard let text = setting.scalarText, !setting.isNull else {
+                        throw source.error("'languages.\(code).\(key)' must be text", at: setting)
+                    }
+                    switch key {
+                    case "name": language.name = text
+                    case "direction", "dir":
+                        guard let direction = Direction(rawValue: text) else {
+                            throw source.error("'languages.\(code).\(key)' must be ltr or rtl", at: setting)
+                        }
+                        language.direction = direction
+                    case "prefix":
+                        let trimmed = text.split(separator: "/").joined(separator: "/")
+                        guard trimmed.isEmpty || trimmed.split(separator: "/").allSatisfy({ Slug.isSafe(String($0)) }) else {
+                            throw source.error("'languages.\(code).prefix' must be a folder name of letters, digits, '-', '_' or '.', or empty for the root", at: setting)
+                        }
+                        language.prefix = trimmed.isEmpty ? "" : trimmed + "/"
+                    case "title": language.title = text
+                    case "description": language.description = text
+                    case "author": language.author = text
+                    default:
+                        throw source.error("unknown language setting '\(key)' (known: name, direction, prefix, title, description, author)", at: keyNode)
+                    }
+                }
+            }
+            languages.append(language)
+        }
+        guard let defaultIndex = languages.firstIndex(where: { $0.code == defaultCode }) else {
+            let codes = languages.map(\.code).joined(separator: ", ")
+            throw source.error("the default language '\(defaultCode)' (setting 'language') is not in 'languages' (\(codes))", at: node)
+        }
+        // The default language first: page and section keys of the first language are plain folder paths.
+        languages.insert(languages.remove(at: defaultIndex), at: 0)
+        var prefixes: [String: String] = [:]
+        for language in languages {
+            if let other = prefixes.updateValue(language.code, forKey: language.prefix) {
+                throw source.error("languages '\(other)' and '\(language.code)' have the same prefix '\(language.prefix)'", at: node)
+            }
+        }
+        return languages
+    }
+}

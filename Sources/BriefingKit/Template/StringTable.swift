@@ -1,0 +1,221 @@
+import BriefingSupport
+import BriefingTemplates
+
+/// The theme's words in one language, from `Templates/i18n/<code>.yaml`: flat keys, each a string with
+/// `{name}` placeholders, a mapping of plural categories (`one`, `other`, …) chosen by `{count}`, or a
+/// list (`monthNames`); `tagNames` maps tag slugs to their names in the language.
+///
+/// Templates see the table of the page's language as `t`. A plain string is a string (`{{t.contents}}`).
+/// A string with placeholders is a list of parts, each with its `text` and, for a placeholder, a flag
+/// `is<Name>` true: the template writes the value itself, with any markup around it:
+/// `{{#t.published}}{{text}}{{#isDate}}<time>{{display}}</time>{{/isDate}}{{/t.published}}`.
+/// Plural strings are chosen and filled by the build for the values the theme shows (`page.readingTimeText`).
+/// A key the table lacks is an error at the template line that asks for it: templates render strictly.
+struct StringTable: Sendable {
+    enum Entry: Sendable, Equatable {
+        case text(String)
+        case plural([String: String])
+        case list([String])
+        /// `tagNames`: a tag's name in the language, by its slug.
+        case names([String: String])
+    }
+
+    let code: String
+    let entries: [String: Entry]
+    /// `Templates/i18n/ko.yaml`, for errors; empty for the empty table of a theme without one.
+    let path: String
+
+    static func empty(_ code: String) -> StringTable { StringTable(code: code, entries: [:], path: "") }
+
+    init(code: String, entries: [String: Entry], path: String) {
+        self.code = code
+        self.entries = entries
+        self.path = path
+    }
+
+    init(file: SourceFile, code: String) throws(BuildFailure) {
+        let source = YAMLSource(file: file, yaml: file.text, lineOffset: 0)
+        let root: YAMLNode?
+        do { root = try source.compose() } catch { throw BuildFailure([error]) }
+        guard let mapping = root?.mapping else {
+            throw BuildFailure([file.error("a string table must be a mapping of keys to strings, like 'contents: Contents'", line: 1, column: 1)])
+        }
+        var entries: [String: Entry] = [:]
+        var errors: [Diagnostic] = []
+        for (keyNode, value) in mapping {
+            let key = keyNode.scalarText ?? ""
+            if let text = value.scalarText, !value.isNull {
+                entries[key] = .text(text)
+            } else if key == "tagNames", let names = value.mapping {
+                entries[key] = .names(Dictionary(names.map { ($0.key.scalarText ?? "", $0.value.scalarText ?? "") }, uniquingKeysWith: { first, _ in first }))
+            } else if let forms = value.mapping {
+                var plural: [String: String] = [:]
+                for (formNode, form) in forms {
+                    let category = formNode.scalarText ?? ""
+                    guard StringTable.categories.contains(category), let text = form.scalarText, !form.isNull else {
+                        errors.append(source.error("'\(key).\(category)' must be text under a plural category (zero, one, two, few, many, other)", at: formNode))
+                        continue
+                    }
+                    plural[category] = text
+                }
+                if plural["other"] == nil { errors.append(source.error("plural '\(key)' needs an 'other' form", at: keyNode)) }
+                entries[key] = .plural(plural)
+            } else if let items = value.sequence {
+                entries[key] = .list(items.map { $0.scalarText ?? "" })
+            } else {
+                errors.append(source.error("'\(key)' must be text, a mapping of plural forms, or a list", at: value))
+            }
+        }
+        if !errors.isEmpty { throw BuildFailure(errors) }
+        self.init(code: code, entries: entries, path: file.path)
+    }
+
+    /// Keys the build itself writes words from (titles of pages it makes, labels of Markdown extensions,
+    /// plural forms it fills): a table that has some keys must have these.
+    static let keysTheBuildWrites = [
+        "tagsTitle", "pageNotFound", "authorSeparator", "authorLastSeparator", "readingTime", "tagCount",
+        "calloutNote", "calloutTip", "calloutImportant", "calloutWarning", "calloutCaution", "faqHeading", "tableSource",
+        "figuresColumnFigure", "figuresColumnValue", "figuresColumnSource", "figuresColumnSourceURL", "figuresColumnAsOf",
+    ]
+
+    /// A tag's name in the language (`tagNames`, by slug), or the name the front matter gives it. Tags
+    /// stay identifiers in front matter and URLs, so a translation keeps its original's tags.
+    func tagName(_ name: String, slug: String) -> String {
+        guard case .names(let names)? = entries["tagNames"], let shown = names[slug], !shown.isEmpty else { return name }
+        return shown
+    }
+
+    /// A word the build writes: the table's, or the English one when the theme has no tables (a table
+    /// that lacks it is an error when the theme is read).
+    func word(_ key: String, english: String) -> String { text(key) ?? english }
+
+    static let categories: Set<String> = ["zero", "one", "two", "few", "many", "other"]
+
+    var isEmpty: Bool { entries.isEmpty }
+
+    func text(_ key: String) -> String? {
+        if case .text(let text)? = entries[key] { text } else { nil }
+    }
+
+    /// The plural form for `count` (CLDR's rule for the language), filled in; `other` when the table has
+    /// no form for the category.
+    func plural(_ key: String, count: Int, values: [String: String] = [:]) -> String? {
+        guard case .plural(let forms)? = entries[key] else { return text(key).map { StringTable.fill($0, values) } }
+        let form = forms[StringTable.category(of: count, code: code)] ?? forms["other"] ?? ""
+        return StringTable.fill(form, values.merging(["count": String(count)]) { first, _ in first })
+    }
+
+    /// A plural form as template parts, for placeholders whose values are HTML the template writes.
+    func pluralParts(_ key: String, count: Int) -> TemplateValue {
+        guard case .plural(let forms)? = entries[key] else { return text(key).map(StringTable.parts) ?? .null }
+        return StringTable.parts(forms[StringTable.category(of: count, code: code)] ?? forms["other"] ?? "")
+    }
+
+    /// `{name}` replaced by `values[name]`; a placeholder without a value stays as written.
+    static func fill(_ text: String, _ values: [String: String]) -> String {
+        guard text.contains("{") else { return text }
+        return pieces(text).map { piece in
+            switch piece {
+            case .text(let text): text
+            case .placeholder(let name): values[name] ?? "{\(name)}"
+            }
+        }.joined()
+    }
+
+    enum Piece: Equatable {
+        case text(String)
+        case placeholder(String)
+    }
+
+    /// `Published {date}` → text `Published `, placeholder `date`. A `{` not closed by `}` after a name of
+    /// letters and digits is text.
+    static func pieces(_ text: String) -> [Piece] {
+        var pieces: [Piece] = []
+        var pending = ""
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{") {
+            pending += rest[..<open]
+            let afterOpen = rest.index(after: open)
+            guard let close = rest[afterOpen...].firstIndex(of: "}"),
+                  close > afterOpen, rest[afterOpen..<close].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) })
+            else {
+                pending += "{"
+                rest = rest[afterOpen...]
+                continue
+            }
+            if !pending.isEmpty { pieces.append(.text(pending)) }
+            pending = ""
+            pieces.append(.placeholder(String(rest[afterOpen..<close])))
+            rest = rest[rest.index(after: close)...]
+        }
+        pending += rest
+        if !pending.isEmpty { pieces.append(.text(pending)) }
+        return pieces
+    }
+
+    /// A string as `t` shows it: itself without placeholders, else its parts (see the type's comment).
+    static func parts(_ text: String) -> TemplateValue {
+        let pieces = pieces(text)
+        guard pieces.contains(where: { if case .placeholder = $0 { true } else { false } }) else { return .string(text) }
+        let names = pieces.compactMap { piece -> String? in if case .placeholder(let name) = piece { name } else { nil } }
+        return .list(pieces.map { piece in
+            var part = TemplateMap()
+            for name in names { part[flag(name)] = .bool(false) }
+            switch piece {
+            case .text(let text): part["text"] = .string(text)
+            case .placeholder(let name):
+                part["text"] = .string("")
+                part[flag(name)] = .bool(true)
+            }
+            return .map(part)
+        })
+    }
+
+    /// `date` → `isDate`.
+    static func flag(_ name: String) -> String { "is" + name.prefix(1).uppercased() + name.dropFirst() }
+
+    /// `t`: every plain and placeholder string of the table; plural forms and lists are not in it.
+    var templateValue: TemplateValue {
+        var map = TemplateMap(minimumCapacity: entries.count)
+        for (key, entry) in entries {
+            if case .text(let text) = entry { map[key] = StringTable.parts(text) }
+        }
+        return .map(map)
+    }
+
+    /// CLDR's cardinal plural category of a whole number, for the languages whose rule is not the
+    /// English one; a language not listed here takes English's (`one` for 1, else `other`).
+    static func category(of count: Int, code: String) -> String {
+        let primary = code.split(separator: "-").first.map(String.init) ?? code
+        switch primary {
+        case "ja", "ko", "zh", "th", "vi", "id", "ms", "lo", "my", "km": return "other"
+        case "fr", "pt", "hi", "fa", "bn": return count == 0 || count == 1 ? "one" : "other"
+        case "ar":
+            switch count {
+            case 0: return "zero"
+            case 1: return "one"
+            case 2: return "two"
+            default:
+                let rest = count % 100
+                if (3...10).contains(rest) { return "few" }
+                if (11...99).contains(rest) { return "many" }
+                return "other"
+            }
+        case "ru", "uk", "be":
+            let last = count % 10, lastTwo = count % 100
+            if last == 1, lastTwo != 11 { return "one" }
+            if (2...4).contains(last), !(12...14).contains(lastTwo) { return "few" }
+            return "many"
+        default: return count == 1 ? "one" : "other"
+        }
+    }
+
+    /// A date in the table's `dateFormat` (`{year}년 {month}월 {day}일`, `{day} {monthName} {year}` with
+    /// `monthNames`), or nil when the table has none.
+    func format(_ date: PageDate) -> String? {
+        guard let format = text("dateFormat") else { return nil }
+        var values = ["year": String(date.year), "month": String(date.month), "day": String(date.day)]
+        if case .list(let names)? = entries["monthNames"], names.count == 12 { values["monthName"] = names[date.month - 1] }
+        return StringTable.fill(format, values)
+    }
+}

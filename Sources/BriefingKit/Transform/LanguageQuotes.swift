@@ -1,0 +1,52 @@
+import BriefingMarkdown
+import BriefingSupport
+import BriefingTemplates
+
+/// A quotation in another language or script than its page's: a block quote whose first line is
+/// `[!LANG] ar` keeps its blocks inside the theme's `language-quote` partial, with `lang` and `dir`, so
+/// browsers lay Arabic out right to left inside an English page, and screen readers and the Nu checker
+/// know its language. The direction is the site's for one of its languages, else right to left for the
+/// scripts written that way.
+struct LanguageQuotes: DocumentTransform {
+    static let marker = "lang"
+    /// Primary language subtags of languages written right to left.
+    static let rightToLeft: Set<String> = ["ar", "arc", "ckb", "dv", "fa", "he", "ks", "ku", "ps", "sd", "syr", "ug", "ur", "yi"]
+    let languages: [Language]
+
+    func apply(to document: MarkdownDocument, context: inout TransformContext) {
+        // Collect first: the walk must be over before the tree changes.
+        for quote in document.root.descendants(ofKind: .blockQuote) {
+            guard let paragraph = quote.firstChild, paragraph.kind == .paragraph,
+                  let marker = MarkerLine(paragraph), marker.kind.lowercased() == LanguageQuotes.marker
+            else { continue }
+            let code = marker.title
+            guard Language.isCode(Substring(code)) else {
+                context.diagnostics.warning("'[!LANG] \(code)' needs a language code, like [!LANG] ar; the quote stays as it is", at: quote.start)
+                continue
+            }
+            guard context.theme.hasPartial("language-quote") else {
+                context.diagnostics.error("Templates/partials/language-quote.html not found: it writes the HTML of quotations in another language", at: quote)
+                continue
+            }
+            let wrapper: ThemeHTML.Wrapper
+            do throws(Diagnostic) {
+                wrapper = try context.theme.wrapper("language-quote", ["lang": .string(code), "dir": .string(direction(of: code).rawValue)])
+            } catch {
+                context.diagnostics.append(error)
+                continue
+            }
+            for node in marker.nodes { node.unlink() }
+            if paragraph.firstChild == nil { paragraph.unlink() }
+            let block = document.makeCustomBlock(onEnter: wrapper.open, onExit: wrapper.close)
+            // Cannot fail: a custom block holds any block, and takes the quote's place wherever it was.
+            for child in quote.children { try? block.appendChild(child) }
+            try? quote.replace(with: block)
+        }
+    }
+
+    private func direction(of code: String) -> Language.Direction {
+        if let language = languages.first(where: { $0.code == code }) { return language.direction }
+        let primary = String(code.split(separator: "-").first ?? "")
+        return LanguageQuotes.rightToLeft.contains(primary) ? .rtl : .ltr
+    }
+}

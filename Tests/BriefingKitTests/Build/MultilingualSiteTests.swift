@@ -1,0 +1,298 @@
+import Foundation
+import Testing
+@testable import BriefingKit
+@testable import BriefingSupport
+
+/// A site in English and Korean, built with the real pipeline: routes per language, translations linked
+/// both ways, the theme's words from string tables, and the errors of a multilingual site at their places.
+@Suite struct MultilingualSiteTests {
+    static let site = """
+    -- Content/site.yaml --
+    title: Alliance Briefing
+    baseURL: https://example.org/
+    language: en
+    languages:
+      en:
+        name: English
+      ko:
+        name: 한국어
+        title: 한미동맹 브리핑
+      ar:
+        name: العربية
+        direction: rtl
+    -- Content/_index.md --
+    ---
+    title: Home
+    ---
+    Welcome.
+    -- Content/_index.ko.md --
+    ---
+    title: 홈
+    ---
+    환영합니다.
+    -- Content/deterrence/tripwire.md --
+    ---
+    title: Tripwire
+    date: 2026-04-08
+    updated: 2026-05-02
+    tags: [deterrence]
+    ---
+    Troops on the line. See [the force](force.md).
+    -- Content/deterrence/tripwire.ko.md --
+    ---
+    title: 인계철선
+    date: 2026-04-08
+    updated: 2026-05-02
+    tags: [deterrence]
+    slug: inggye
+    ---
+    전선의 병력. [병력](force.md)을 보십시오.
+    -- Content/deterrence/force.md --
+    ---
+    title: The force
+    date: 2026-03-01
+    ---
+    28,500 troops.
+    -- Content/deterrence/force.ko.md --
+    ---
+    title: 병력
+    date: 2026-03-01
+    ---
+    2만 8,500명.
+    -- Content/news/only-english.md --
+    ---
+    title: Only in English
+    date: 2026-02-01
+    ---
+    Text.
+    -- Templates/i18n/en.yaml --
+    tagsTitle: Tags
+    pageNotFound: Page not found
+    authorSeparator: ", "
+    authorLastSeparator: " and "
+    readingTime:
+      one: "{count} min read"
+      other: "{count} min read"
+    tagCount:
+      one: "{count} briefing"
+      other: "{count} briefings"
+    calloutNote: Note
+    calloutTip: Tip
+    calloutImportant: Important
+    calloutWarning: Warning
+    calloutCaution: Caution
+    faqHeading: Frequently asked questions
+    tableSource:
+      one: "Source: {sources}"
+      other: "Sources: {sources}"
+    tableSourceSeparator: "; "
+    citationLabel: "Source {number}"
+    figuresColumnFigure: Figure
+    figuresColumnValue: Value
+    figuresColumnSource: Source
+    figuresColumnSourceURL: Source URL
+    figuresColumnAsOf: As of
+    published: "Published {date}"
+    -- Templates/i18n/ko.yaml --
+    tagsTitle: 태그
+    pageNotFound: 페이지를 찾을 수 없습니다
+    authorSeparator: "·"
+    authorLastSeparator: "·"
+    dateFormat: "{year}년 {month}월 {day}일"
+    readingTime:
+      other: "{count}분 분량"
+    tagCount:
+      other: "브리핑 {count}건"
+    calloutNote: 참고
+    calloutTip: 팁
+    calloutImportant: 중요
+    calloutWarning: 경고
+    calloutCaution: 주의
+    faqHeading: 자주 묻는 질문
+    tableSource:
+      other: "출처: {sources}"
+    tableSourceSeparator: "; "
+    citationLabel: "출처 {number}"
+    figuresColumnFigure: 항목
+    figuresColumnValue: 수치
+    figuresColumnSource: 출처
+    figuresColumnSourceURL: 출처 URL
+    figuresColumnAsOf: 기준일
+    published: "입력 {date}"
+    -- Templates/i18n/ar.yaml --
+    tagsTitle: الوسوم
+    pageNotFound: الصفحة غير موجودة
+    authorSeparator: "، "
+    authorLastSeparator: " و"
+    readingTime:
+      other: "{count} دقائق"
+    tagCount:
+      other: "{count}"
+    calloutNote: ملاحظة
+    calloutTip: نصيحة
+    calloutImportant: مهم
+    calloutWarning: تحذير
+    calloutCaution: تنبيه
+    faqHeading: أسئلة شائعة
+    tableSource:
+      other: "المصدر: {sources}"
+    tableSourceSeparator: "؛ "
+    citationLabel: "المصدر {number}"
+    figuresColumnFigure: البند
+    figuresColumnValue: القيمة
+    figuresColumnSource: المصدر
+    figuresColumnSourceURL: رابط المصدر
+    figuresColumnAsOf: بتاريخ
+    published: "نُشر {date}"
+    """
+
+    /// The fixture's layouts, with what a multilingual page shows: lang and dir, alternates, the
+    /// switcher, the translations, a word with a placeholder.
+    static let templates = (SiteFixture.templates + """
+
+    -- Templates/layouts/tag.html --
+    {{<base}}{{$main}}<h1>{{page.title}}</h1>{{#pages}}<a href="{{url}}">{{title}}</a>{{/pages}}{{/main}}{{/base}}
+    -- Templates/layouts/tags.html --
+    {{<base}}{{$main}}<h1>{{page.title}}</h1>{{#page.tags}}<a href="{{url}}">{{name}}</a> {{countText}}{{/page.tags}}{{/main}}{{/base}}
+    """)
+        .replacingOccurrences(
+            of: #"<html lang="{{site.language}}">"#,
+            with: #"<html lang="{{page.lang}}"{{#page.dir}} dir="{{page.dir}}"{{/page.dir}}>{{#page.alternates}}<link rel="alternate" hreflang="{{hreflang}}" href="{{url}}">{{/page.alternates}}<nav>{{#page.languageLinks}}<a href="{{url}}"{{#isCurrent}} aria-current="true"{{/isCurrent}}{{^hasVersion}} class="home"{{/hasVersion}}>{{name}}</a>{{/page.languageLinks}}</nav>"#
+        )
+        .replacingOccurrences(
+            of: #"{{#page.date}}<time datetime="{{iso}}">{{display}}</time>{{/page.date}}"#,
+            with: #"{{#page.date}}<p>{{#t.published}}{{text}}{{#isDate}}<time datetime="{{iso}}">{{display}}</time>{{/isDate}}{{/t.published}}</p>{{/page.date}}<p>{{page.readingTimeText}}</p>"#
+        )
+
+    @Test func eachLanguageHasItsRoutesHomeSectionsTagsFeedAnd404() throws {
+        let fixture = try SiteFixture(Self.site, templates: Self.templates)
+        let report = try fixture.build()
+        #expect(report.warnings.isEmpty, "\(report.warnings)")
+        for path in ["index.html", "ko/index.html", "ar/index.html", "deterrence/tripwire/index.html", "ko/deterrence/inggye/index.html",
+                     "ko/deterrence/index.html", "tags/deterrence/index.html", "ko/tags/deterrence/index.html", "404.html", "ko/404.html",
+                     "ar/404.html", "feed.xml", "ko/feed.xml", "ar/feed.xml"] {
+            #expect(fixture.output(path) != nil, "\(path)")
+        }
+        #expect(fixture.output("ko/news/index.html") == nil, "no Korean page in news: no Korean news section")
+        let koreanFeed = try #require(fixture.output("ko/feed.xml"))
+        #expect(koreanFeed.contains(#"<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ko">"#))
+        #expect(koreanFeed.contains("<title>한미동맹 브리핑</title>"))
+        #expect(koreanFeed.contains("<title>인계철선</title>") && !koreanFeed.contains("Tripwire"))
+        let koreanSection = try #require(fixture.output("ko/deterrence/index.html"))
+        #expect(koreanSection.contains(#"<li><a href="/ko/deterrence/inggye/">인계철선</a> 전선의 병력. 병력을 보십시오.</li>"#))
+        #expect(!koreanSection.contains("Tripwire"))
+    }
+
+    @Test func translationsLinkEachOtherWithReciprocalHreflangAndTheSwitcher() throws {
+        let fixture = try SiteFixture(Self.site, templates: Self.templates)
+        try fixture.build()
+        let alternates = #"<link rel="alternate" hreflang="en" href="https://example.org/deterrence/tripwire/"><link rel="alternate" hreflang="ko" href="https://example.org/ko/deterrence/inggye/"><link rel="alternate" hreflang="x-default" href="https://example.org/deterrence/tripwire/">"#
+        let english = try #require(fixture.output("deterrence/tripwire/index.html"))
+        let korean = try #require(fixture.output("ko/deterrence/inggye/index.html"))
+        #expect(english.hasPrefix(#"<!doctype html><html lang="en" dir="ltr">"# + alternates))
+        #expect(korean.hasPrefix(#"<!doctype html><html lang="ko" dir="ltr">"# + alternates))
+        #expect(korean.contains(#"<nav><a href="/deterrence/tripwire/">English</a><a href="/ko/deterrence/inggye/" aria-current="true">한국어</a><a href="/ar/" class="home">العربية</a></nav>"#))
+        #expect(korean.contains(#"<p>입력 <time datetime="2026-04-08">2026년 4월 8일</time></p><p>1분 분량</p>"#))
+        #expect(english.contains(#"<p>Published <time datetime="2026-04-08">8 April 2026</time></p><p>1 min read</p>"#))
+        #expect(korean.contains(#"<a href="/ko/deterrence/force/">병력</a>"#), "a link to force.md from a Korean page leads to the Korean force page")
+        let untranslated = try #require(fixture.output("news/only-english/index.html"))
+        #expect(!untranslated.contains("hreflang"), "a page without translations has no alternates")
+        let arabicHome = try #require(fixture.output("ar/index.html"))
+        #expect(arabicHome.hasPrefix(#"<!doctype html><html lang="ar" dir="rtl"><link rel="alternate" hreflang="en" href="https://example.org/">"#))
+        let sitemap = try #require(fixture.output("sitemap.xml"))
+        #expect(sitemap.contains("""
+          <url>
+            <loc>https://example.org/ko/deterrence/inggye/</loc>
+            <lastmod>2026-05-02</lastmod>
+            <xhtml:link rel="alternate" hreflang="en" href="https://example.org/deterrence/tripwire/"/>
+            <xhtml:link rel="alternate" hreflang="ko" href="https://example.org/ko/deterrence/inggye/"/>
+            <xhtml:link rel="alternate" hreflang="x-default" href="https://example.org/deterrence/tripwire/"/>
+          </url>
+        """))
+    }
+
+    @Test func aStringMissingForALanguageIsAnErrorAtTheTemplateLineThatAsksForIt() throws {
+        let fixture = try SiteFixture(Self.site, templates: Self.templates + """
+
+        -- Templates/layouts/404.html --
+        {{<base}}{{$main}}
+        <h1>{{t.pageNotFound}}</h1>{{/main}}{{/base}}
+        """)
+        try fixture.write("-- Templates/i18n/ar.yaml --\n" + Self.site.components(separatedBy: "-- Templates/i18n/ar.yaml --\n")[1].replacingOccurrences(of: "pageNotFound: الصفحة غير موجودة\n", with: ""))
+        let failure = fixture.failure()
+        #expect(failure.contains { $0.hasPrefix("Templates/i18n/ar.yaml:1:1: error: Templates/i18n/ar.yaml lacks pageNotFound, which the build writes into pages") })
+        try fixture.write("-- Templates/i18n/ar.yaml --\n" + Self.site.components(separatedBy: "-- Templates/i18n/ar.yaml --\n")[1] + "\n")
+        try fixture.build()
+        try fixture.write("-- Templates/layouts/404.html --\n{{<base}}{{$main}}\n<h1>{{t.browseByTopic}}</h1>{{/main}}{{/base}}\n")
+        #expect(fixture.failure() == ["Templates/layouts/404.html:2:5: error: unknown variable 't.browseByTopic'\n<h1>{{t.browseByTopic}}</h1>{{/main}}{{/base}}\n    ^"])
+    }
+
+    @Test func aTranslationBehindItsOriginalIsWarnedAndFlagged() throws {
+        let fixture = try SiteFixture(Self.site, templates: Self.templates.replacingOccurrences(
+            of: "{{{page.content}}}{{/main}}", with: "{{#page.isStale}}<p class=\"stale\">{{page.translationOf.language}} {{#page.translationOf.updated}}{{iso}}{{/page.translationOf.updated}}</p>{{/page.isStale}}{{{page.content}}}{{/main}}"
+        ))
+        try fixture.write("-- Content/deterrence/tripwire.md --\n---\ntitle: Tripwire\ndate: 2026-04-08\nupdated: 2026-06-01\ntags: [deterrence]\n---\nTroops.\n")
+        let report = try fixture.build()
+        #expect(report.warnings.map(\.description) == ["""
+        Content/deterrence/tripwire.ko.md:4:10: warning: ko is behind en since 2026-06-01: Content/deterrence/tripwire.md was updated after this translation was made (from 2026-05-02); bring it up to date and set 'translatedFrom: 2026-06-01'
+        updated: 2026-05-02
+                 ^
+        """])
+        #expect(fixture.output("ko/deterrence/inggye/index.html")?.contains(#"<p class="stale">en 2026-06-01</p>"#) == true)
+        try fixture.write("-- Content/deterrence/tripwire.ko.md --\n---\ntitle: 인계철선\ndate: 2026-04-08\ntranslatedFrom: 2026-06-01\n---\n전선.\n")
+        #expect(try fixture.build().warnings.isEmpty)
+    }
+
+    @Test func aTranslationWithoutItsOriginalIsAWarning() throws {
+        let fixture = try SiteFixture(Self.site, templates: Self.templates)
+        try fixture.write("-- Content/news/orphan.ko.md --\n---\ntitle: 고아\n---\n본문.\n")
+        #expect(try fixture.build().warnings.map(\.description) == ["""
+        Content/news/orphan.ko.md:1:1: warning: a translation whose original is missing: no en page has the translation key 'news/orphan'
+        ---
+        ^
+        """])
+    }
+
+    static let errors: [InvalidSiteTests.Case] = [
+        InvalidSiteTests.Case(name: "an unknown language code in a file name", files: languages + "-- Content/deterrence/tripwire.fr.md --\n---\ntitle: Fil\n---\n", expected: """
+        Content/deterrence/tripwire.fr.md:1:1: error: 'fr' in the file name is not a language of this site (en, ko): add it to 'languages' in site.yaml, or rename the file
+        ---
+        ^
+        """),
+        InvalidSiteTests.Case(name: "an unknown language code in front matter", files: languages + "-- Content/deterrence/other.md --\n---\ntitle: Other\nlanguage: de\n---\n", expected: """
+        Content/deterrence/other.md:3:11: error: language 'de' is not a language of this site (en, ko): add it to 'languages' in site.yaml
+        language: de
+                  ^
+        """),
+        InvalidSiteTests.Case(name: "two translations of one page in one language", files: languages + "-- Content/deterrence/tripwire.ko.md --\n---\ntitle: 하나\n---\n-- Content/deterrence/second.md --\n---\ntitle: 둘\nlanguage: ko\ntranslationKey: deterrence/tripwire\n---\n", expected: """
+        Content/deterrence/tripwire.ko.md:1:1: error: two translations of 'deterrence/tripwire' in ko: this one and Content/deterrence/second.md
+        ---
+        ^
+        """),
+        InvalidSiteTests.Case(name: "a language prefix that is a section folder", files: languages + "-- Content/ko/notes.md --\n---\ntitle: Notes\n---\n", expected: """
+        Content/site.yaml:5:3: error: the prefix 'ko/' of language 'ko' is also the folder Content/ko/ (Content/ko/notes.md): rename the folder or set 'languages.ko.prefix'
+          ko: {name: 한국어}
+          ^
+        """),
+        InvalidSiteTests.Case(name: "a language code that is not one", files: "-- Content/site.yaml --\ntitle: Briefing\nbaseURL: https://example.org/\nlanguages:\n  en: {}\n  Korean: {}\n", expected: """
+        Content/site.yaml:5:3: error: 'Korean' is not a language code: use a BCP 47 tag like en, ko or pt-BR
+          Korean: {}
+          ^
+        """),
+    ]
+
+    static let languages = """
+    -- Content/site.yaml --
+    title: Briefing
+    baseURL: https://example.org/
+    languages:
+      en: {name: English}
+      ko: {name: 한국어}
+
+    """
+
+    @Test(arguments: errors)
+    func refusedAtItsPositionWithOutputUnchanged(_ testCase: InvalidSiteTests.Case) async throws {
+        try await InvalidSiteTests().failsWithAPositionAndLeavesOutputAlone(testCase)
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+@testable import BriefingKit
+@testable import BriefingSupport
+
+/// The repository's own sample site, Content/ and Templates/, built as `briefing check` would: no
+/// warning, and every English page with a Korean translation linked to it both ways.
+@Suite struct SampleSiteTests {
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().appendingPathComponent("../../..").standardizedFileURL
+
+    @Test func everyTranslatedPageLinksItsTranslationBothWaysAndInTheSitemap() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-sample-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        var options = BuildOptions(source: Self.repository)
+        options.output = output
+        options.qualityChecks = true
+        options.now = Date(timeIntervalSince1970: 1_790_000_000)
+        let report = try SiteBuilder(options: options).build()
+        #expect(report.warnings.isEmpty, "\(report.warnings.map(\.description))")
+
+        let content = Self.repository.appendingPathComponent("Content")
+        let files = FileManager.default.enumerator(atPath: content.path)?.compactMap { $0 as? String } ?? []
+        let translated = files.filter { $0.hasSuffix(".ko.md") && !$0.contains("draft-") }.sorted()
+        #expect(translated.count >= 18)
+        let sitemap = try String(contentsOf: output.appendingPathComponent("sitemap.xml"), encoding: .utf8)
+        let entries = sitemap.components(separatedBy: "<url>")
+        for file in translated {
+            // `alliance/history.ko.md` → `alliance/history/`, `alliance/_index.ko.md` → `alliance/`.
+            let stem = String(file.dropLast(".ko.md".count))
+            let route = stem == "_index" ? "" : stem.hasSuffix("/_index") ? String(stem.dropLast("_index".count)) : stem + "/"
+            let english = "https://example.org/" + route, korean = "https://example.org/ko/" + route
+            let links = [
+                #"<link rel="alternate" hreflang="en" href="\#(english)">"#,
+                #"<link rel="alternate" hreflang="ko" href="\#(korean)">"#,
+                #"<link rel="alternate" hreflang="x-default" href="\#(english)">"#,
+            ].joined(separator: "\n  ")
+            for (page, lang) in [(route, "en"), ("ko/" + route, "ko")] {
+                let html = try String(contentsOf: output.appendingPathComponent(page + "index.html"), encoding: .utf8)
+                #expect(html.contains(#"<html lang="\#(lang)" dir="ltr">"#), "\(page)")
+                #expect(html.contains(links), "\(page) lists both versions and x-default")
+                #expect(html.contains(#"<nav class="language-switcher" aria-label=""#), "\(page) has the language switcher")
+            }
+            for loc in [english, korean] {
+                let entry = try #require(entries.first { $0.contains("<loc>\(loc)</loc>") }, "\(loc) is in the sitemap")
+                for (hreflang, href) in [("en", english), ("ko", korean), ("x-default", english)] {
+                    #expect(entry.contains(#"<xhtml:link rel="alternate" hreflang="\#(hreflang)" href="\#(href)"/>"#), "\(loc): \(hreflang)")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import Testing
+@testable import BriefingKit
+@testable import BriefingSupport
+@testable import BriefingTemplates
+
+/// The theme's words: strings with placeholders as parts for templates, plural forms chosen by CLDR's
+/// rule for the language, and dates in the language's format.
+@Suite struct StringTableTests {
+    static func table(_ yaml: String, code: String = "en") throws -> StringTable {
+        try StringTable(file: SourceFile(path: "Templates/i18n/\(code).yaml", text: yaml), code: code)
+    }
+
+    @Test func aStringWithoutPlaceholdersIsItselfAndOneWithThemIsParts() throws {
+        let t = try Self.table("contents: Contents\npublished: \"Published {date}\"\nbraces: \"a {b c} {\"\n").templateValue
+        #expect(t["contents"] == .string("Contents"))
+        #expect(t["braces"] == .string("a {b c} {"), "a brace that does not close a name is text")
+        #expect(t["published"] == .list([
+            .map(["text": .string("Published "), "isDate": .bool(false)]),
+            .map(["text": .string(""), "isDate": .bool(true)]),
+        ]))
+    }
+
+    @Test func partsRenderWithTheValueAndMarkupTheTemplateGives() throws {
+        let t = try Self.table("pageOfTotal: \"{total}쪽 중 {current}쪽\"\n", code: "ko").templateValue
+        let template = try Template(source: "{{#t.pageOfTotal}}{{text}}{{#isCurrent}}<b>{{current}}</b>{{/isCurrent}}{{#isTotal}}{{total}}{{/isTotal}}{{/t.pageOfTotal}}", name: "pagination")
+        let html = try TemplateLibrary(templates: ["pagination": template]).render("pagination", context: ["t": t, "current": 2, "total": 5], strict: true)
+        #expect(html == "5쪽 중 <b>2</b>쪽")
+    }
+
+    @Test func pluralFormsFollowTheLanguagesRule() throws {
+        let english = try Self.table("readingTime:\n  one: \"{count} min read\"\n  other: \"{count} min read\"\ntagCount:\n  one: \"{count} briefing\"\n  other: \"{count} briefings\"\n")
+        #expect(english.plural("tagCount", count: 1) == "1 briefing")
+        #expect(english.plural("tagCount", count: 0) == "0 briefings")
+        let korean = try Self.table("readingTime:\n  other: \"{count}분 분량\"\n", code: "ko")
+        #expect(korean.plural("readingTime", count: 1) == "1분 분량")
+        #expect(StringTable.category(of: 0, code: "fr") == "one")
+        #expect([0, 1, 2, 3, 11, 100].map { StringTable.category(of: $0, code: "ar") } == ["zero", "one", "two", "few", "many", "other"])
+        #expect([1, 2, 5, 21, 22, 11].map { StringTable.category(of: $0, code: "ru") } == ["one", "few", "many", "one", "few", "many"])
+    }
+
+    @Test func datesTakeTheTablesFormatOrTheEnglishOne() throws {
+        let date = try #require(PageDate(parsing: "2026-04-08"))
+        #expect(try Self.table("dateFormat: \"{year}년 {month}월 {day}일\"\n", code: "ko").format(date) == "2026년 4월 8일")
+        #expect(try Self.table("contents: Contents\n").format(date) == nil)
+        #expect(date.display == "8 April 2026")
+        let names = "monthNames: [janvier, février, mars, avril, mai, juin, juillet, août, septembre, octobre, novembre, décembre]\n"
+        #expect(try Self.table("dateFormat: \"{day} {monthName} {year}\"\n" + names, code: "fr").format(date) == "8 avril 2026")
+    }
+
+    @Test func tagNamesGiveATagItsNameInTheLanguage() throws {
+        let korean = try Self.table("tagNames:\n  burden-sharing: 방위비 분담\n", code: "ko")
+        #expect(korean.tagName("burden-sharing", slug: "burden-sharing") == "방위비 분담")
+        #expect(korean.tagName("SMA", slug: "sma") == "SMA", "a tag the table does not name keeps its own name")
+        #expect(korean.templateValue["tagNames"] == nil)
+    }
+
+    @Test func aPluralWithoutOtherIsAnErrorAtItsKey() throws {
+        let failure = #expect(throws: BuildFailure.self) { try Self.table("tagCount:\n  one: \"{count} briefing\"\n") }
+        #expect(failure?.diagnostics.map(\.description) == ["Templates/i18n/en.yaml:1:1: error: plural 'tagCount' needs an 'other' form\ntagCount:\n^"])
+    }
+}

@@ -1,0 +1,47 @@
+import Testing
+@testable import BriefingKit
+@testable import BriefingMarkdown
+@testable import BriefingSupport
+
+/// `> [!LANG] ar`: a quotation in another language keeps its blocks, with `lang` and `dir`.
+@Suite struct LanguageQuotesTests {
+    private func rendered(_ markdown: String) -> (html: String, warnings: [String]) {
+        let korean = Language(code: "ko", name: "한국어", prefix: "ko/")
+        let result = TransformHarness.run(markdown, [LanguageQuotes(languages: [korean]), Callouts()])
+        return (result.html, result.diagnostics.map(\.description))
+    }
+
+    @Test func aQuotationInArabicIsRightToLeft() {
+        let result = rendered("> [!LANG] ar\n> التحالف *قوي*.\n>\n> — وزير\n")
+        #expect(result.html == """
+            <blockquote class="language-quote" lang="ar" dir="rtl">
+            <p>التحالف <em>قوي</em>.</p>
+            <p>— وزير</p>
+            </blockquote>
+
+            """)
+        #expect(result.warnings.isEmpty)
+    }
+
+    @Test func aSiteLanguageTakesItsDirectionAndOtherQuotesAreLeftAlone() {
+        let result = rendered("> [!lang] ko\n> 철통같은 동맹.\n\n> [!NOTE]\n> A note.\n\n> A plain quote.\n")
+        #expect(result.html == """
+            <blockquote class="language-quote" lang="ko" dir="ltr">
+            <p>철통같은 동맹.</p>
+            </blockquote>
+            <aside class="callout callout-note" aria-label="Note">
+            <p>A note.</p>
+            </aside>
+            <blockquote>
+            <p>A plain quote.</p>
+            </blockquote>
+
+            """)
+    }
+
+    @Test func aMarkerWithoutALanguageCodeIsAWarningAndTheQuoteStays() {
+        let result = rendered("> [!LANG] Arabic\n> Text.\n")
+        #expect(result.html == "<blockquote>\n<p>[!LANG] Arabic\nText.</p>\n</blockquote>\n")
+        #expect(result.warnings == ["Content/alliance/page.md:1:1: warning: '[!LANG] Arabic' needs a language code, like [!LANG] ar; the quote stays as it is\n> [!LANG] Arabic\n^"])
+    }
+}
