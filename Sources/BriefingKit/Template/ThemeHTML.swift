@@ -34,6 +34,9 @@ struct ThemeHTML: Sendable {
     /// The same for every question of every page: rendered once.
     let faqQuestion: Wrapper
     let faqAnswer: Wrapper
+    /// A FAQ section's wrapper, rendered once with a mark where its heading's id goes: every page has one.
+    private let faqSectionWithMark: Wrapper
+    private static let idMark = "\u{2}id\u{2}"
 
     struct Wrapper: Sendable {
         var open: String
@@ -46,6 +49,9 @@ struct ThemeHTML: Sendable {
         t = strings.map(\.templateValue)
         faqQuestion = try ThemeHTML.wrapper(library, "faq", ["isSection": false, "isQuestion": true, "isAnswer": false, "headingID": nil])
         faqAnswer = try ThemeHTML.wrapper(library, "faq", ["isSection": false, "isQuestion": false, "isAnswer": true, "headingID": nil])
+        faqSectionWithMark = try ThemeHTML.wrapper(
+            library, "faq", ["isSection": true, "isQuestion": false, "isAnswer": false, "headingID": .string(ThemeHTML.idMark)]
+        )
     }
 
     func hasPartial(_ name: String) -> Bool { library.contains(name) }
@@ -55,6 +61,15 @@ struct ThemeHTML: Sendable {
         var html = try ThemeHTML.render(library, partial, context)
         while html.hasSuffix("\n") { html.removeLast() }
         return html
+    }
+
+    /// The wrapper of a FAQ section labelled by the heading with this id. Heading ids are slugs, which
+    /// HTML escaping leaves as they are, so putting one in place of the mark is rendering it.
+    func faqSection(headingID: String) -> Wrapper {
+        Wrapper(
+            open: faqSectionWithMark.open.replacingOccurrences(of: ThemeHTML.idMark, with: headingID),
+            close: faqSectionWithMark.close.replacingOccurrences(of: ThemeHTML.idMark, with: headingID)
+        )
     }
 
     /// A partial that wraps content, cut where its `{{{content}}}` goes.

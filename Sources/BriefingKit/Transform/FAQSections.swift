@@ -35,16 +35,10 @@ struct FAQSections: DocumentTransform {
             context.report.faq += section.entries
             // The section is labelled by its heading, whose id `HeadingAnchors` gives later.
             context.whenAllTransformsRan { context in
-                let id = context.headings.id(at: section.headingPosition)
-                do throws(Diagnostic) {
-                    let wrapper = try context.theme.wrapper("faq", [
-                        "isSection": true, "isQuestion": false, "isAnswer": false, "headingID": id.map(TemplateValue.string) ?? .null,
-                    ])
-                    section.wrapper.onEnter = wrapper.open
-                    section.wrapper.onExit = wrapper.close
-                } catch {
-                    context.diagnostics.append(error)
-                }
+                // Every heading gets an id: `HeadingAnchors` runs on every page.
+                let wrapper = context.theme.faqSection(headingID: context.headings.id(at: section.headingPosition) ?? "")
+                section.wrapper.onEnter = wrapper.open
+                section.wrapper.onExit = wrapper.close
             }
         }
     }
