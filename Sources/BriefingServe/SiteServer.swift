@@ -36,8 +36,9 @@ public struct ServeError: Error, LocalizedError, CustomStringConvertible {
     }
 }
 
-/// `briefing serve`: builds the site into a private folder for its local address, serves it, and
-/// rebuilds and reloads open pages whenever Content/ or Templates/ change.
+/// `briefing serve`: builds the site in memory for its local address, serves it, and on every change
+/// in Content/ or Templates/ renders again what the change touched (the pages open in a browser first,
+/// then the rest in the background) and reloads open pages.
 public struct SiteServer: Sendable {
     public let options: ServeOptions
 
@@ -45,8 +46,8 @@ public struct SiteServer: Sendable {
         self.options = options
     }
 
-    /// Serves until the task running it is cancelled (Ctrl-C); then it closes every connection, waits
-    /// for a build in progress and deletes the private build folder before it returns.
+    /// Serves until the task running it is cancelled (Ctrl-C); then it closes every connection and
+    /// returns.
     public func run(report: @escaping @Sendable (ServeEvent) -> Void) async throws {
         let listen = try ListenAddress(host: options.host, port: options.port)
         let watched = ["Content", "Templates"].map { options.source.appendingPathComponent($0) }
@@ -57,22 +58,12 @@ public struct SiteServer: Sendable {
                 throw ServeError("folder '\(folder.lastPathComponent)/' not found in \(options.source.path); run briefing serve in a site folder or pass --source")
             }
         }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-serve-\(UUID().uuidString)")
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw ServeError("cannot create a build folder in \(folder.deletingLastPathComponent().path): \(error.localizedDescription)")
-        }
-        defer { try? FileManager.default.removeItem(at: folder) }
-        // The builder owns this subfolder: a failed first build deletes it again, the folder above stays.
-        let site = folder.appendingPathComponent("site")
-
         let live = LiveReload()
         let http = HTTPServer(address: listen.address, logger: .disabled)
         await http.appendRoute(HTTPRoute("GET " + LiveReloadScript.eventsPath)) { request in
-            await live.eventStream(since: request.query["since"])
+            await live.eventStream(since: request.query["since"], page: request.query["page"])
         }
-        await http.appendRoute("*", to: SiteRequestHandler(site: site, live: live))
+        await http.appendRoute("*", to: SiteRequestHandler(live: live))
 
         do {
             try await withThrowingTaskGroup(of: Void.self) { group in
@@ -86,11 +77,11 @@ public struct SiteServer: Sendable {
                     throw ServeError("cannot serve on \(listen.urlHost):\(options.port): \(error.localizedDescription)")
                 }
                 guard let port = await http.listeningAddress?.port else { throw ServeError("the server stopped listening") }
-                let builder = ServeBuilder(options: options, output: site, origin: "http://\(listen.urlHost):\(port)")
+                let builder = ServeBuilder(options: options, origin: "http://\(listen.urlHost):\(port)")
 
                 // Watching starts before the first build so that no save during it goes unnoticed.
                 let changes = try FolderWatcher.changes(in: watched, debounce: .milliseconds(100))
-                let first = await builder.build(fallbackBasePath: "/")
+                let first = await builder.update(rendering: [], fallbackBasePath: "/")
                 await live.update(first)
                 report(first.event(first: true))
                 guard let url = URL(string: builder.origin + first.basePath) else {
@@ -100,12 +91,24 @@ public struct SiteServer: Sendable {
 
                 group.addTask {
                     var basePath = first.basePath
+                    var shown = try? first.result.get().version
                     // One build at a time; saves during a build coalesce into a single next build.
                     for await _ in changes {
-                        let outcome = await builder.build(fallbackBasePath: basePath)
+                        // The version shown stops rendering its remaining pages: this build replaces it.
+                        shown?.stop()
+                        let outcome = await builder.update(rendering: await live.openPages(), fallbackBasePath: basePath)
                         basePath = outcome.basePath
                         await live.update(outcome)
                         report(outcome.event(first: false))
+                        guard case .success(let made) = outcome.result else { continue }
+                        shown = made.version
+                        // The rest of the pages, unless the next change comes first; requests render
+                        // the pages they ask for meanwhile.
+                        Task {
+                            let errors = await builder.renderRemaining(made.version)
+                            await live.rendered(made.version, errors: errors)
+                            if let errors { report(.failed(errors)) }
+                        }
                     }
                 }
                 // Both children run until cancelled; if the server fails, stop watching too.

@@ -48,13 +48,8 @@ struct SiteServerTests {
             #expect(head.body.isEmpty)
             #expect(try await site.fetch("/", method: "POST").status == 405)
 
-            let output = try #require(site.output)
-            let built = try Self.files(below: output)
-            #expect(built.keys.contains("index.html"))
-            #expect(built.keys.contains("404.html"))
-            for (path, text) in built {
-                #expect(!text.contains("__briefing"), "\(path) holds the reload script")
-            }
+            // Served from memory: nothing is written, in the site folder or anywhere else.
+            #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("Output").path))
         }
     }
 
@@ -134,7 +129,7 @@ struct SiteServerTests {
     func firstBuildFails() async throws {
         let broken = ServedSite.site.replacingOccurrences(of: "title: Second note", with: "title: [unclosed")
         try await ServedSite.serve(broken) { site in
-            #expect(site.output == nil)
+            #expect(!site.built)
             let standIn = try await site.fetch("/")
             #expect(standIn.status == 404)
             #expect(standIn.body.contains("/__briefing/events?since="))
@@ -198,26 +193,5 @@ struct SiteServerTests {
             }
             #expect(error?.description.hasPrefix("cannot serve on 127.0.0.1:\(site.port):") == true)
         }
-    }
-
-    @Test("stopping deletes the private build folder")
-    func stopCleansUp() async throws {
-        let site = try await ServedSite.start(ServedSite.site)
-        let folder = try #require(site.output).deletingLastPathComponent()
-        #expect(FileManager.default.fileExists(atPath: folder.path))
-        try await site.stop()
-        #expect(!FileManager.default.fileExists(atPath: folder.path))
-    }
-
-    /// Every file below a folder, as text.
-    static func files(below folder: URL) throws -> [String: String] {
-        var files: [String: String] = [:]
-        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
-        while let url = enumerator?.nextObject() as? URL {
-            guard try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true else { continue }
-            files[String(url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count + 1))] =
-                String(decoding: try Data(contentsOf: url), as: UTF8.self)
-        }
-        return files
     }
 }
