@@ -80,7 +80,7 @@ public struct SiteServer: Sendable {
                 let builder = ServeBuilder(options: options, origin: "http://\(listen.urlHost):\(port)")
 
                 // Watching starts before the first build so that no save during it goes unnoticed.
-                let changes = try FolderWatcher.changes(in: watched, debounce: .milliseconds(100))
+                let changes = try FolderWatcher.changes(in: watched, debounce: .milliseconds(25))
                 let first = await builder.update(rendering: [], fallbackBasePath: "/")
                 await live.update(first)
                 report(first.event(first: true))

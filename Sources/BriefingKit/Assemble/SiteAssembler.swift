@@ -14,9 +14,11 @@ struct SiteAssembler {
         includeDrafts = options.includeDrafts
     }
 
-    func assemble(_ loaded: LoadedSite) throws(BuildFailure) -> SiteModel {
+    /// `earlier` holds pages made from the same settings before, by path: one whose file has the same
+    /// text is taken as it is (`serve` passes the pages of its last update).
+    func assemble(_ loaded: LoadedSite, reusing earlier: [String: Page] = [:]) throws(BuildFailure) -> SiteModel {
         let settings = try self.settings(loaded.settings)
-        var model = try PageAssembler(settings: settings, includeDrafts: includeDrafts).build(loaded.pages)
+        var model = try PageAssembler(settings: settings, includeDrafts: includeDrafts).build(loaded.pages, reusing: earlier)
         model.taxonomy = Taxonomy(model: model)
         model.outputs = try model.router.plan(model, staticFiles: loaded.staticFiles)
         return model
@@ -47,13 +49,15 @@ struct PageAssembler {
     let settings: SiteSettings
     let includeDrafts: Bool
 
-    func build(_ files: [ContentFile]) throws(BuildFailure) -> SiteModel {
+    func build(_ files: [ContentFile], reusing earlier: [String: Page] = [:]) throws(BuildFailure) -> SiteModel {
         var errors: [Diagnostic] = []
         var pages: [Page] = []
         var drafts: Set<String> = []
         // Each page depends only on its own file, so its front matter is read and it is made on all cores.
         let builder = self
         var made = parallelMap(files) { file -> Result<Page, BuildFailure>? in
+            // A page is made from its file and the settings alone.
+            if let page = earlier[file.relativePath], page.source.file.text == file.file.text { return .success(page) }
             let frontMatter: FrontMatter
             do throws(BuildFailure) { frontMatter = try FrontMatter.parse(file.file) } catch { return .failure(error) }
             guard !frontMatter.metadata.draft || builder.includeDrafts else { return nil }

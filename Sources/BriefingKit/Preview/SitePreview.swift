@@ -18,6 +18,10 @@ public final class SitePreview: @unchecked Sendable {
     /// Each page's Markdown record, with the text and site key it was made from.
     private var records: [String: (text: String, record: PageRecord)] = [:]
     private var siteKey: UInt64 = 0
+    /// The pages the last update made from files, by path, with the text of site.yaml they were made
+    /// with: a page is made from its file and the settings alone.
+    private var madePages: [String: Page] = [:]
+    private var madeWithSettings = ""
     /// The version last made, whose files the next one may take.
     private var latest: PreviewVersion?
 
@@ -47,11 +51,17 @@ public final class SitePreview: @unchecked Sendable {
         loadStarted = started
         clock.lap("load")
 
-        let model = try SiteAssembler(options: options).assemble(loaded)
+        let model = try SiteAssembler(options: options).assemble(
+            loaded, reusing: loaded.settingsText == madeWithSettings ? madePages : [:]
+        )
+        // Pages the assembler made up (a section without `_index.md`) have no file and no text.
+        madePages = Dictionary(model.pages.lazy.filter { !$0.source.file.text.isEmpty }.map { ($0.source.relativePath, $0) }) { first, _ in first }
+        madeWithSettings = loaded.settingsText
+        clock.lap("assemble")
         let theme = try Theme(loaded.templates)
         let pageLayouts = try theme.layouts(of: model)
         let templatesKey = Theme.fingerprint(loaded.templates)
-        clock.lap("assemble")
+        clock.lap("theme")
 
         let markdown = MarkdownStage(
             model: model, data: loaded.data, theme: theme.html, contentFiles: loaded.contentFiles, qualityChecks: options.qualityChecks
@@ -73,11 +83,12 @@ public final class SitePreview: @unchecked Sendable {
                 return .reused(markdown.render(id).record)
             }
         }
+        clock.lap("markdown")
         let context = TemplateContext(
             model: model, firstParagraphs: states.map { $0.record?.facts.firstParagraph ?? "" },
             data: loaded.data.templateValue, year: Calendar(identifier: .gregorian).component(.year, from: options.now)
         )
-        clock.lap("markdown")
+        clock.lap("template context")
 
         let files = PreviewFiles(previous: latest.map { $0.files.handOn(complete: $0.isComplete) } ?? [:])
         let renderer = Renderer(
@@ -97,6 +108,7 @@ public final class SitePreview: @unchecked Sendable {
         remember(states, of: model, siteKey: key)
         diagnostics = SiteBuilder.ordered(diagnostics)
         if diagnostics.contains(where: { $0.severity == .error }) { throw BuildFailure(diagnostics) }
+        clock.lap(first ? "pages" : "generated files and checks")
 
         let version = PreviewVersion(
             baseURL: model.settings.baseURL, files: files, model: model, renderer: renderer, states: states, templatesKey: templatesKey, complete: first
@@ -106,7 +118,7 @@ public final class SitePreview: @unchecked Sendable {
         for path in firstPaths {
             if case .failure(let failure)? = version.contents(at: path) { throw failure }
         }
-        clock.lap(first ? "pages" : "pages open in a browser")
+        clock.lap("pages open in a browser")
         // Nothing is written: `output` is where the site is served.
         let report = BuildReport(
             pages: model.pages.count, files: model.outputs.count, seconds: clock.total, warnings: diagnostics, writer: SiteWriter.Summary(),
