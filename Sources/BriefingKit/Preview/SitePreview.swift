@@ -63,6 +63,8 @@ public final class SitePreview: @unchecked Sendable {
         let templatesKey = Theme.fingerprint(loaded.templates)
         clock.lap("theme")
 
+        // The feed and the sitemap need only the model: made on the other core meanwhile.
+        let generated = latest == nil ? nil : Background { [model] in Renderer.generatedFiles(SiteFiles(model: model), outputs: model.outputs) }
         let markdown = MarkdownStage(
             model: model, data: loaded.data, theme: theme.html, contentFiles: loaded.contentFiles, qualityChecks: options.qualityChecks
         )
@@ -101,7 +103,7 @@ public final class SitePreview: @unchecked Sendable {
             states = rendered.records.map { $0.map(PageMarkdown.reused) ?? .waiting }
             diagnostics = rendered.diagnostics + SiteChecks(model: model, data: loaded.data, options: options).run(rendered.records)
         } else {
-            let untemplated = renderer.untemplatedFiles()
+            let untemplated = renderer.untemplatedFiles(generated: generated?.result())
             diagnostics = SiteFiles(model: model).warnings + untemplated.diagnostics
                 + SiteChecks(model: model, data: loaded.data, options: options).run(states.map(\.record))
         }

@@ -125,7 +125,7 @@ struct Renderer {
         }
     }
 
-    private static func generatedFiles(_ files: SiteFiles, outputs: [PlannedOutput]) -> [(OutputPath, [UInt8])] {
+    static func generatedFiles(_ files: SiteFiles, outputs: [PlannedOutput]) -> [(OutputPath, [UInt8])] {
         outputs.compactMap { planned in
             switch planned.kind {
             case .feed: (planned.path, Array(files.feed().utf8))
