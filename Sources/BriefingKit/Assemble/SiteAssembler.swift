@@ -14,12 +14,22 @@ struct SiteAssembler {
         includeDrafts = options.includeDrafts
     }
 
-    /// `earlier` holds pages made from the same settings before, by path: one whose file has the same
-    /// text is taken as it is (`serve` passes the pages of its last update).
-    func assemble(_ loaded: LoadedSite, reusing earlier: [String: Page] = [:]) throws(BuildFailure) -> SiteModel {
+    /// What an assembly may take from an earlier one (`serve` passes its last update's): pages made from
+    /// the same settings, by path, each taken when its file has the same text; and a taxonomy, taken
+    /// when its key (`Taxonomy.key`) is the model's.
+    struct Earlier {
+        var pages: [String: Page] = [:]
+        var taxonomy: (key: UInt64, taxonomy: Taxonomy)?
+    }
+
+    func assemble(_ loaded: LoadedSite, reusing earlier: Earlier = Earlier()) throws(BuildFailure) -> SiteModel {
         let settings = try self.settings(loaded.settings)
-        var model = try PageAssembler(settings: settings, includeDrafts: includeDrafts).build(loaded.pages, reusing: earlier)
-        model.taxonomy = Taxonomy(model: model)
+        var model = try PageAssembler(settings: settings, includeDrafts: includeDrafts).build(loaded.pages, reusing: earlier.pages)
+        if let (key, taxonomy) = earlier.taxonomy, key == Taxonomy.key(of: model) {
+            model.taxonomy = taxonomy
+        } else {
+            model.taxonomy = Taxonomy(model: model)
+        }
         model.outputs = try model.router.plan(model, staticFiles: loaded.staticFiles)
         return model
     }

@@ -22,6 +22,7 @@ public final class SitePreview: @unchecked Sendable {
     /// with: a page is made from its file and the settings alone.
     private var madePages: [String: Page] = [:]
     private var madeWithSettings = ""
+    private var taxonomy: (key: UInt64, taxonomy: Taxonomy)?
     /// The version last made, whose files the next one may take.
     private var latest: PreviewVersion?
 
@@ -52,8 +53,9 @@ public final class SitePreview: @unchecked Sendable {
         clock.lap("load")
 
         let model = try SiteAssembler(options: options).assemble(
-            loaded, reusing: loaded.settingsText == madeWithSettings ? madePages : [:]
+            loaded, reusing: SiteAssembler.Earlier(pages: loaded.settingsText == madeWithSettings ? madePages : [:], taxonomy: taxonomy)
         )
+        taxonomy = (Taxonomy.key(of: model), model.taxonomy)
         // Pages the assembler made up (a section without `_index.md`) have no file and no text.
         madePages = Dictionary(model.pages.lazy.filter { !$0.source.file.text.isEmpty }.map { ($0.source.relativePath, $0) }) { first, _ in first }
         madeWithSettings = loaded.settingsText
@@ -72,8 +74,8 @@ public final class SitePreview: @unchecked Sendable {
         let known = key == siteKey ? records : [:]
         let first = latest == nil
         let reusable: @Sendable (PageID) -> PageRecord? = { id in
-            let page = model[id]
-            guard let old = known[page.source.relativePath], old.text == page.source.file.text else { return nil }
+            // Not `model[id]`: a copy of a page is a retain for each of its fields.
+            guard let old = known[model.pages[id.index].source.relativePath], old.text == model.pages[id.index].source.file.text else { return nil }
             return old.record
         }
         var states = markdown.prepare(reusing: reusable, progress: progress("markdown", model.pages.count))
@@ -133,9 +135,9 @@ public final class SitePreview: @unchecked Sendable {
     private func remember(_ states: [PageMarkdown], of model: SiteModel, siteKey: UInt64) {
         var records: [String: (text: String, record: PageRecord)] = [:]
         records.reserveCapacity(states.count)
-        for (id, state) in zip(model.pageIDs, states) {
+        for (index, state) in zip(model.pages.indices, states) {
             guard let record = state.record else { continue }
-            records[model[id].source.relativePath] = (model[id].source.file.text, record)
+            records[model.pages[index].source.relativePath] = (model.pages[index].source.file.text, record)
         }
         self.records = records
         self.siteKey = siteKey
