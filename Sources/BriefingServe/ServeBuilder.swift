@@ -9,13 +9,37 @@ struct ServeBuilder: Sendable {
     let preview: SitePreview
     /// `http://127.0.0.1:1313`
     let origin: String
+    /// What `--write` builds, when asked.
+    private let written: BuildOptions?
+    private let report: @Sendable (ServeEvent) -> Void
 
-    init(options: ServeOptions, origin: String) {
+    init(options: ServeOptions, origin: String, report: @escaping @Sendable (ServeEvent) -> Void) {
         var build = BuildOptions(source: options.source)
         build.origin = origin
         build.includeDrafts = options.includeDrafts
         preview = SitePreview(options: build)
         self.origin = origin
+        written = options.write.map { folder in
+            var written = build
+            written.output = folder
+            return written
+        }
+        self.report = report
+    }
+
+    /// With `--write`: the site as it is now into the folder, by the on-disk build, which rewrites only
+    /// what changed. Its errors are reported; the served site is not affected.
+    func write() async {
+        guard let written else { return }
+        let failure: BuildFailure? = await onQueue {
+            do throws(BuildFailure) {
+                _ = try SiteBuilder(options: written).build()
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure { report(.failed(failure)) }
     }
 
     /// A build blocks its thread (files, and `parallelMap` waiting for its workers), so builds run on

@@ -12,6 +12,9 @@ public struct ServeOptions: Sendable {
     /// 0 picks a free port; `ServeEvent.serving` tells which.
     public var port: UInt16 = 1313
     public var includeDrafts = false
+    /// Also writes each version whose every file rendered into this folder, as `briefing build` does
+    /// (for the local address); nil writes nothing.
+    public var write: URL?
 
     public init(source: URL) {
         self.source = source
@@ -77,7 +80,7 @@ public struct SiteServer: Sendable {
                     throw ServeError("cannot serve on \(listen.urlHost):\(options.port): \(error.localizedDescription)")
                 }
                 guard let port = await http.listeningAddress?.port else { throw ServeError("the server stopped listening") }
-                let builder = ServeBuilder(options: options, origin: "http://\(listen.urlHost):\(port)")
+                let builder = ServeBuilder(options: options, origin: "http://\(listen.urlHost):\(port)", report: report)
 
                 // Watching starts before the first build so that no save during it goes unnoticed.
                 let changes = try FolderWatcher.changes(in: watched, debounce: .milliseconds(25))
@@ -88,6 +91,7 @@ public struct SiteServer: Sendable {
                     throw ServeError("'\(builder.origin + first.basePath)' is not a URL a browser can open")
                 }
                 report(.serving(url))
+                if case .success = first.result { await builder.write() }
 
                 group.addTask {
                     var basePath = first.basePath
@@ -107,7 +111,7 @@ public struct SiteServer: Sendable {
                         Task {
                             let errors = await builder.renderRemaining(made.version)
                             await live.rendered(made.version, errors: errors)
-                            if let errors { report(.failed(errors)) }
+                            if let errors { report(.failed(errors)) } else if made.version.isComplete { await builder.write() }
                         }
                     }
                 }

@@ -18,6 +18,9 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Include pages marked draft: true.")
     var drafts = false
 
+    @Option(help: "Also write each complete version of the site into this folder, as build does (nothing is written by default).")
+    var write: String?
+
     @Flag(help: "Print the time each stage of every build took.")
     var timings = false
 
@@ -26,6 +29,7 @@ struct Serve: AsyncParsableCommand {
         options.host = host
         options.port = port
         options.includeDrafts = drafts
+        options.write = write.map { URL(fileURLWithPath: $0) }
         let terminal = Terminal()
         let timings = timings
         let serving = Task {

@@ -194,4 +194,37 @@ struct SiteServerTests {
             #expect(error?.description.hasPrefix("cannot serve on 127.0.0.1:\(site.port):") == true)
         }
     }
+
+    @Test("--write writes each complete version as a build does, and only then")
+    func writesWhenAsked() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-serve-write-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let site = try await ServedSite.start(ServedSite.site, write: folder)
+        do {
+            let page = folder.appendingPathComponent("notes/first/index.html")
+            try await Self.waitFor { (try? String(contentsOf: page, encoding: .utf8))?.contains("The original text.") == true }
+            #expect(try String(contentsOf: page, encoding: .utf8).contains("<meta name=\"base\" content=\"http://127.0.0.1:\(site.port)/\">"))
+            try site.write("""
+            -- Content/notes/first.md --
+            ---
+            title: First note
+            date: 2026-01-02
+            ---
+            The written text.
+            """)
+            try await Self.waitFor { (try? String(contentsOf: page, encoding: .utf8))?.contains("The written text.") == true }
+        } catch {
+            try? await site.stop()
+            throw error
+        }
+        try await site.stop()
+    }
+
+    static func waitFor(_ condition: () -> Bool) async throws {
+        let deadline = Date().addingTimeInterval(ServedSite.timeout)
+        while !condition() {
+            guard Date() < deadline else { throw TestFailure("gave up after \(ServedSite.timeout) s") }
+            try await Task.sleep(for: .milliseconds(25))
+        }
+    }
 }

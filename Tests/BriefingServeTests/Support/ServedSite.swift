@@ -17,16 +17,17 @@ final class ServedSite: Sendable {
     /// Every test gives up after this many seconds rather than hang.
     static let timeout: Double = 15
 
-    static func start(_ files: String, templates: String = ServedSite.templates) async throws -> ServedSite {
+    static func start(_ files: String, templates: String = ServedSite.templates, write: URL? = nil) async throws -> ServedSite {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-serve-test-\(UUID().uuidString)")
         try DefaultTheme.copyPartials(to: root)
         try FileTree.write(templates + "\n" + files, to: root)
-        return try await start(at: root)
+        return try await start(at: root, write: write)
     }
 
     /// Serves the site folder `root`, which the test made and `stop()` deletes.
-    static func start(at root: URL) async throws -> ServedSite {
+    static func start(at root: URL, write: URL? = nil) async throws -> ServedSite {
         var options = ServeOptions(source: root)
+        options.write = write
         options.port = 0
         let (events, continuation) = AsyncStream.makeStream(of: ServeEvent.self)
         let task = Task {
