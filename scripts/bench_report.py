@@ -117,7 +117,7 @@ def main():
         p("> **QUICK mode (1,000 pages, 3 runs): a check of the harness, not a measurement to quote.**")
         p("")
     p("Briefing against Hugo on the same generated corpus (`../shared/bench/gen_corpus.py`, seed 1), "
-      "measured in one run of `scripts/bench.sh`, the two tools alternating. Each number is the median of "
+      "measured in one run of `scripts/bench.sh`, the tools in rotating order. Each number is the median of "
       "the timed runs after one warm-up build of each tool; every full build writes into a fresh, empty "
       "output folder.")
     p("")

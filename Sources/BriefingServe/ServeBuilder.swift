@@ -64,6 +64,12 @@ struct ServeBuilder: Sendable {
     func renderRemaining(_ version: PreviewVersion) async -> BuildFailure? {
         await onQueue {
             let errors = version.renderRemaining()
+            #if canImport(Glibc)
+            // The version before is let go now, a whole site's pages after a template edit, freed by the
+            // threads that rendered them: glibc keeps such memory in its per-thread arenas unless asked
+            // to give it back, and the server's resident set grew by some 150 MB an edit at 10,000 pages.
+            _ = releaseFreeMemory(0)
+            #endif
             return errors.isEmpty ? nil : BuildFailure(errors)
         }
     }
@@ -87,3 +93,10 @@ struct BuildOutcome: Sendable {
         }
     }
 }
+
+#if canImport(Glibc)
+/// glibc's `malloc_trim`, which its Swift module does not export: returns the free memory of every arena
+/// to the system.
+@_silgen_name("malloc_trim")
+private func releaseFreeMemory(_ pad: Int) -> Int32
+#endif

@@ -84,18 +84,12 @@ public struct SiteServer: Sendable {
 
                 // Watching starts before the first build so that no save during it goes unnoticed.
                 let changes = try FolderWatcher.changes(in: watched, debounce: .milliseconds(25))
-                let first = await builder.update(rendering: [], fallbackBasePath: "/")
-                await live.update(first)
-                report(first.event(first: true))
-                guard let url = URL(string: builder.origin + first.basePath) else {
-                    throw ServeError("'\(builder.origin + first.basePath)' is not a URL a browser can open")
-                }
-                report(.serving(url))
-                if case .success = first.result { await builder.write() }
-
-                group.addTask {
-                    var basePath = first.basePath
-                    var shown = try? first.result.get().version
+                // Not kept in a variable the loop below captures: that would hold the first version, and
+                // a whole site's pages, for as long as the server runs.
+                let (basePath, firstVersion) = try await Self.start(builder, live: live, report: report)
+                group.addTask { [firstVersion] in
+                    var basePath = basePath
+                    var shown = firstVersion.take()
                     // One build at a time; saves during a build coalesce into a single next build.
                     for await _ in changes {
                         // The version shown stops rendering its remaining pages: this build replaces it.
@@ -122,6 +116,39 @@ public struct SiteServer: Sendable {
         } catch where Task.isCancelled {
             // Stopping cancels the server's task, which ends with an error that is no failure.
         }
+    }
+}
+
+extension SiteServer {
+    /// The first build, reported and served; the base path it serves under and, boxed so that the
+    /// caller can let go of it, its version.
+    fileprivate static func start(
+        _ builder: ServeBuilder, live: LiveReload, report: @escaping @Sendable (ServeEvent) -> Void
+    ) async throws -> (String, FirstVersion) {
+        let first = await builder.update(rendering: [], fallbackBasePath: "/")
+        await live.update(first)
+        report(first.event(first: true))
+        guard let url = URL(string: builder.origin + first.basePath) else {
+            throw ServeError("'\(builder.origin + first.basePath)' is not a URL a browser can open")
+        }
+        report(.serving(url))
+        if case .success = first.result { await builder.write() }
+        return (first.basePath, FirstVersion(try? first.result.get().version))
+    }
+}
+
+/// The first version, handed to the loop that replaces it and then let go.
+private final class FirstVersion: @unchecked Sendable {
+    // `@unchecked Sendable`: read once, by the one task that takes it.
+    private var version: PreviewVersion?
+
+    init(_ version: PreviewVersion?) {
+        self.version = version
+    }
+
+    func take() -> PreviewVersion? {
+        defer { version = nil }
+        return version
     }
 }
 

@@ -12,9 +12,10 @@ final class PreviewFiles: RenderTarget, @unchecked Sendable {
         var bytes: [UInt8]
     }
 
-    /// The files of the versions before, by path: what this one may take.
-    private let previous: [String: File]
     private let lock = NSLock()
+    /// The files of the versions before, by path: what this one may take. Let go once this version has
+    /// every file: after a template edit they are a whole site's worth of pages no version shows.
+    private var previous: [String: File]
     private var current: [String: File] = [:]
 
     init(previous: [String: File]) {
@@ -22,9 +23,22 @@ final class PreviewFiles: RenderTarget, @unchecked Sendable {
     }
 
     func reusable(_ path: OutputPath, input: UInt64) -> SiteWriter.Manifest.Entry? {
-        guard input != 0, let old = previous[path.value], old.entry.input == input else { return nil }
-        lock.withLock { current[path.value] = old }
-        return old.entry
+        guard input != 0 else { return nil }
+        return lock.withLock {
+            guard let old = previous[path.value], old.entry.input == input else { return nil }
+            current[path.value] = old
+            return old.entry
+        }
+    }
+
+    /// Every file of this version is made: the files of the versions before are no longer needed.
+    func complete() {
+        let released = lock.withLock {
+            defer { previous = [:] }
+            return previous
+        }
+        // Freed here, outside the lock.
+        withExtendedLifetime(released) {}
     }
 
     func stage(_ contents: some ContiguousBytes, at path: OutputPath, _ entry: SiteWriter.Manifest.Entry) throws(Diagnostic) -> Bool {
@@ -42,7 +56,7 @@ final class PreviewFiles: RenderTarget, @unchecked Sendable {
     /// file of a version before. Once this version is complete, only its own files, so that files of
     /// outputs that went away are let go.
     func handOn(complete: Bool) -> [String: File] {
-        let made = lock.withLock { current }
-        return complete ? made : previous.merging(made) { _, new in new }
+        let (made, before) = lock.withLock { (current, previous) }
+        return complete ? made : before.merging(made) { _, new in new }
     }
 }

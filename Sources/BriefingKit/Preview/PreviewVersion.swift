@@ -66,7 +66,10 @@ public final class PreviewVersion: Sendable {
             return nil
         }
         let errors = SiteBuilder.ordered(failures.compactMap { $0 })
-        if errors.isEmpty, !stopped.load(ordering: .relaxed) { completed.store(true, ordering: .relaxed) }
+        if errors.isEmpty, !stopped.load(ordering: .relaxed) {
+            completed.store(true, ordering: .relaxed)
+            files.complete()
+        }
         return errors
     }
 
