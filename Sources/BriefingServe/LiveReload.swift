@@ -3,8 +3,9 @@ import BriefingSupport
 import FlyingFox
 import Foundation
 
-/// What open pages must know: which build the served site comes from, whether the latest build failed,
-/// and the event streams to tell them when either changes.
+/// The version of the site being served, and what open pages must know: which build it comes from,
+/// whether the latest build failed, and the event streams to tell them when either changes. Each
+/// stream knows the page it was opened from, so a build can render the pages on screen first.
 actor LiveReload {
     /// Names the last good build; a page carries the one it was served with, so a page that connects
     /// after a rebuild it missed still reloads. The names differ from one run of the server to the
@@ -14,31 +15,63 @@ actor LiveReload {
     private var failure: String?
     /// Where the served site lives, from its site.yaml.
     private var basePath = "/"
+    /// The site served; nil until a first build succeeds.
+    private var site: PreviewVersion?
+    /// The last version whose every file rendered: served again if rendering the rest of a newer one
+    /// fails.
+    private var complete: PreviewVersion?
 
-    /// Both at once, for a request.
-    var served: (basePath: String, build: String) { (basePath, build) }
+    /// All at once, for a request.
+    var served: (basePath: String, build: String, site: PreviewVersion?) { (basePath, build, site) }
 
     private let session = UUID().uuidString.prefix(8).lowercased()
     private var builds = 0
-    private var subscribers: [UUID: AsyncStream<ServerSentEvent>.Continuation] = [:]
+    private var subscribers: [UUID: (page: String?, events: AsyncStream<ServerSentEvent>.Continuation)] = [:]
 
     func update(_ outcome: BuildOutcome) {
         switch outcome.result {
-        case .success:
+        case .success(let made):
             builds += 1
             build = "\(session)-\(builds)"
             failure = nil
-            basePath = outcome.basePath
+            basePath = made.version.basePath
+            site = made.version
+            if made.version.isComplete { complete = made.version }
             broadcast(.reload(build: build))
         case .failure(let error):
-            let text = DiagnosticReport.render(error.diagnostics, color: false)
-            failure = text
-            broadcast(.error(text))
+            fail(error)
         }
     }
 
-    /// `GET /__briefing/events?since=BUILD`: a stream that starts with what the page has missed.
-    func eventStream(since: String?) -> HTTPResponse {
+    /// The rest of `version` rendered, with these errors: on none it is complete; else, if it is still
+    /// the one served, the last complete version is served again and open pages show the errors.
+    func rendered(_ version: PreviewVersion, errors: BuildFailure?) {
+        guard let errors else {
+            if version.isComplete { complete = version }
+            return
+        }
+        guard version === site else { return }
+        site = complete
+        if let complete { basePath = complete.basePath }
+        fail(errors)
+    }
+
+    private func fail(_ error: BuildFailure) {
+        let text = DiagnosticReport.render(error.diagnostics, color: false)
+        failure = text
+        broadcast(.error(text))
+    }
+
+    /// The files of the pages open in a browser now (`notes/first/index.html`), for the next build to
+    /// render first.
+    func openPages() -> [String] {
+        let paths = SitePath(basePath: basePath, contains: { _ in true })
+        return Array(Set(subscribers.values.compactMap { $0.page.flatMap(paths.file(ofPage:)) })).sorted()
+    }
+
+    /// `GET /__briefing/events?since=BUILD&page=PATH`: a stream that starts with what the page at PATH
+    /// has missed.
+    func eventStream(since: String?, page: String?) -> HTTPResponse {
         // A tab that stops reading (a laptop asleep) needs only the latest events, not all of them.
         let (events, continuation) = AsyncStream.makeStream(of: ServerSentEvent.self, bufferingPolicy: .bufferingNewest(8))
         continuation.yield(.retry(milliseconds: 500))
@@ -48,7 +81,7 @@ actor LiveReload {
             continuation.yield(.reload(build: build))
         }
         let id = UUID()
-        subscribers[id] = continuation
+        subscribers[id] = (page, continuation)
         // The stream ends when its connection does (the browser left, or the server stopped).
         continuation.onTermination = { _ in Task { await self.unsubscribe(id) } }
         return HTTPResponse(
@@ -63,7 +96,7 @@ actor LiveReload {
     }
 
     private func broadcast(_ event: ServerSentEvent) {
-        for continuation in subscribers.values { continuation.yield(event) }
+        for subscriber in subscribers.values { subscriber.events.yield(event) }
     }
 }
 

@@ -15,12 +15,12 @@ enum LiveReloadScript {
     }
 
     /// `build` names the build the page comes from (letters, digits and dashes), so the server can
-    /// tell a page that missed a reload.
+    /// tell a page that missed a reload; `page` says which page is open, so a build renders it first.
     static func tag(build: String) -> String {
         """
         <script data-briefing-live-reload>
         (() => {
-          const events = new EventSource("\(eventsPath)?since=\(build)");
+          const events = new EventSource("\(eventsPath)?since=\(build)&page=" + encodeURIComponent(location.pathname));
           events.addEventListener("reload", () => location.reload());
           // The server's "error" event carries the diagnostics; the connection's own error events
           // carry no data, and EventSource reconnects by itself after them.

@@ -1,24 +1,25 @@
 import Foundation
 
-/// Where a request leads in the built site.
+/// Where a request leads in the site.
 enum SiteLocation: Equatable {
-    case file(URL)
+    /// A file of the site, by its path from the site's root (`notes/first/index.html`).
+    case file(String)
     /// A folder asked for without its slash, or a path above the site's base path: go here instead.
     case redirect(String)
     case notFound
-    /// The path tries to leave the site: `..`, an encoded slash or backslash, a NUL, a link out.
+    /// The path tries to leave the site: `..`, an encoded slash or backslash, a NUL.
     case forbidden
 }
 
-/// Maps a request path onto the built site, and refuses every path that would leave it.
+/// Maps a request path onto the site's files, and refuses every path that would leave it.
 ///
 /// It works from the raw target, still percent-encoded, and decodes each segment on its own:
 /// FlyingFox's `request.path` is already decoded, so `%2F` would have become a real slash there.
 struct SitePath {
-    /// The built site.
-    let root: URL
     /// `/` or `/briefings/`: the site answers below this path only.
     let basePath: String
+    /// Whether the site has a file at a path from its root.
+    let contains: (String) -> Bool
 
     func resolve(_ rawPath: String, query: String = "") -> SiteLocation {
         guard rawPath.hasPrefix("/") else { return .forbidden }
@@ -33,7 +34,7 @@ struct SitePath {
         // `/a/` splits into ["a", ""]: the empty last segment is the slash of a folder.
         let asksForFolder = segments.last == ""
         if asksForFolder { segments.removeLast() }
-        // Hidden names are the builder's own (its manifest and staging folder); `//` names nothing.
+        // Hidden names are never the site's; `//` names nothing.
         guard !segments.contains(where: { $0.isEmpty || $0.hasPrefix(".") }) else { return .notFound }
 
         let base = basePath.split(separator: "/").map(String.init)
@@ -45,35 +46,19 @@ struct SitePath {
         if relative.isEmpty, !asksForFolder {
             return .redirect(basePath)
         }
-
-        guard let realRoot = Self.realPath(root.path) else { return .notFound }
-        let path = ([realRoot] + relative).joined(separator: "/")
-        guard let real = Self.realPath(path) else { return .notFound }
-        guard Self.isInside(real, realRoot) else { return .forbidden }
-
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: real, isDirectory: &isFolder) else { return .notFound }
-        if !isFolder.boolValue {
-            return asksForFolder ? .notFound : .file(URL(fileURLWithPath: real))
+        let path = relative.joined(separator: "/")
+        let index = path.isEmpty ? "index.html" : path + "/index.html"
+        if asksForFolder {
+            return contains(index) ? .file(index) : .notFound
         }
-        guard asksForFolder else {
-            return .redirect(rawPath + "/" + (query.isEmpty ? "" : "?" + query))
-        }
-        // index.html may itself be a link.
-        guard let index = Self.realPath(real + "/index.html") else { return .notFound }
-        guard Self.isInside(index, realRoot) else { return .forbidden }
-        return FileManager.default.fileExists(atPath: index, isDirectory: &isFolder) && !isFolder.boolValue
-            ? .file(URL(fileURLWithPath: index)) : .notFound
+        if contains(path) { return .file(path) }
+        return contains(index) ? .redirect(rawPath + "/" + (query.isEmpty ? "" : "?" + query)) : .notFound
     }
 
-    /// The path with every link resolved, or nil when nothing is there.
-    private static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
-    }
-
-    private static func isInside(_ path: String, _ root: String) -> Bool {
-        path == root || path.hasPrefix(root.hasSuffix("/") ? root : root + "/")
+    /// The file a page open in a browser at `urlPath` (`location.pathname`, still percent-encoded:
+    /// `/briefings/notes/first/`) shows, or nil when the path is none of the site's.
+    func file(ofPage urlPath: String) -> String? {
+        if case .file(let path) = resolve(urlPath) { return path }
+        return nil
     }
 }

@@ -1,59 +1,61 @@
+import BriefingKit
 import FlyingFox
 import Foundation
 
-/// Answers GET and HEAD from the built site: files with their media type, folders by their
+/// Answers GET and HEAD from the site in memory: files with their media type, folders by their
 /// index.html, the site's 404 page for anything else, and the live-reload script in every HTML page.
+/// A page the latest version has not rendered yet is rendered now: no request sees an older version's
+/// page unless nothing it is made from changed.
 struct SiteRequestHandler: HTTPHandler {
-    /// The built site; absent until a first build succeeds.
-    let site: URL
     let live: LiveReload
 
     func handleRequest(_ request: HTTPRequest) async -> HTTPResponse {
         guard request.method == .GET || request.method == .HEAD else {
             return text(.methodNotAllowed, "Only GET and HEAD are served here.", headers: [HTTPHeader("Allow"): "GET, HEAD"], for: request)
         }
-        let (basePath, build) = await live.served
+        let (basePath, build, site) = await live.served
         let target = request.target
-        switch SitePath(root: site, basePath: basePath).resolve(target.path(), query: target.query()) {
-        case .file(let file):
-            return page(file, status: .ok, build: build, for: request) ?? notFound(build: build, for: request)
+        let paths = SitePath(basePath: basePath, contains: { site?.contains($0) ?? false })
+        switch paths.resolve(target.path(), query: target.query()) {
+        case .file(let path):
+            return page(path, of: site, status: .ok, build: build, for: request) ?? notFound(site, build: build, for: request)
         case .redirect(let location):
             return text(.movedPermanently, "", headers: [.location: location], for: request)
         case .forbidden:
             return text(.forbidden, "Forbidden: the path leads out of the site.", for: request)
         case .notFound:
-            return notFound(build: build, for: request)
+            return notFound(site, build: build, for: request)
         }
     }
 
     /// The site's own 404.html; before a first good build there is none, and a stand-in page still
     /// carries the script, so the browser shows the build's errors.
-    private func notFound(build: String, for request: HTTPRequest) -> HTTPResponse {
-        if case .file(let file) = SitePath(root: site, basePath: "/").resolve("/404.html"),
-           let response = page(file, status: .notFound, build: build, for: request) {
+    private func notFound(_ site: PreviewVersion?, build: String, for request: HTTPRequest) -> HTTPResponse {
+        if let response = page("404.html", of: site, status: .notFound, build: build, for: request) {
             return response
         }
         let html = "<!doctype html><html lang=\"en\"><title>Not found</title><body><h1>Not found</h1><p>The site has no page here.</p></body></html>"
         return respond(.notFound, type: ContentType.html, body: Data(LiveReloadScript.inject(into: html, build: build).utf8), for: request)
     }
 
-    /// A file as it is, or an HTML page with the script; nil when the file vanished (a rebuild
-    /// just removed it).
-    private func page(_ file: URL, status: HTTPStatusCode, build: String, for request: HTTPRequest) -> HTTPResponse? {
-        let type = ContentType.of(fileExtension: file.pathExtension)
-        if type == ContentType.html {
-            guard let data = FileManager.default.contents(atPath: file.path) else { return nil }
-            // A page that is not UTF-8 is sent untouched rather than damaged.
-            let body = String(data: data, encoding: .utf8).map { Data(LiveReloadScript.inject(into: $0, build: build).utf8) } ?? data
-            return respond(status, type: type, body: body, for: request)
+    /// A file as it is, or an HTML page with the script; nil when the site has no such file. A page
+    /// whose template fails says so (the same error reaches open pages as the overlay).
+    private func page(_ path: String, of site: PreviewVersion?, status: HTTPStatusCode, build: String, for request: HTTPRequest) -> HTTPResponse? {
+        guard let site, let made = site.contents(at: path) else { return nil }
+        let bytes: [UInt8]
+        switch made {
+        case .success(let contents): bytes = contents
+        case .failure(let failure):
+            return text(.internalServerError, "This page could not be rendered:\n\n" + failure.description, for: request)
         }
-        guard let size = (try? FileManager.default.attributesOfItem(atPath: file.path))?[.size] as? Int else { return nil }
-        if request.method == .HEAD {
-            return HTTPResponse(statusCode: status, headers: headers(type: type, length: size), body: Data())
+        let fileExtension = path.split(separator: "/").last?.split(separator: ".").last.map(String.init) ?? ""
+        let type = ContentType.of(fileExtension: fileExtension)
+        guard type == ContentType.html else {
+            return respond(status, type: type, body: Data(bytes), for: request)
         }
-        // Streamed, so a large image is not read into memory first.
-        guard let body = try? HTTPBodySequence(file: file) else { return nil }
-        return HTTPResponse(statusCode: status, headers: headers(type: type), body: body)
+        // A page that is not UTF-8 is sent untouched rather than damaged.
+        let body = String(validating: bytes, as: UTF8.self).map { Data(LiveReloadScript.inject(into: $0, build: build).utf8) } ?? Data(bytes)
+        return respond(status, type: type, body: body, for: request)
     }
 
     private func text(_ status: HTTPStatusCode, _ text: String, headers extra: [HTTPHeader: String] = [:], for request: HTTPRequest) -> HTTPResponse {

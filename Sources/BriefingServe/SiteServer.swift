@@ -12,6 +12,9 @@ public struct ServeOptions: Sendable {
     /// 0 picks a free port; `ServeEvent.serving` tells which.
     public var port: UInt16 = 1313
     public var includeDrafts = false
+    /// Also writes each version whose every file rendered into this folder, as `briefing build` does
+    /// (for the local address); nil writes nothing.
+    public var write: URL?
 
     public init(source: URL) {
         self.source = source
@@ -36,8 +39,9 @@ public struct ServeError: Error, LocalizedError, CustomStringConvertible {
     }
 }
 
-/// `briefing serve`: builds the site into a private folder for its local address, serves it, and
-/// rebuilds and reloads open pages whenever Content/ or Templates/ change.
+/// `briefing serve`: builds the site in memory for its local address, serves it, and on every change
+/// in Content/ or Templates/ renders again what the change touched (the pages open in a browser first,
+/// then the rest in the background) and reloads open pages.
 public struct SiteServer: Sendable {
     public let options: ServeOptions
 
@@ -45,8 +49,8 @@ public struct SiteServer: Sendable {
         self.options = options
     }
 
-    /// Serves until the task running it is cancelled (Ctrl-C); then it closes every connection, waits
-    /// for a build in progress and deletes the private build folder before it returns.
+    /// Serves until the task running it is cancelled (Ctrl-C); then it closes every connection and
+    /// returns.
     public func run(report: @escaping @Sendable (ServeEvent) -> Void) async throws {
         let listen = try ListenAddress(host: options.host, port: options.port)
         let watched = ["Content", "Templates"].map { options.source.appendingPathComponent($0) }
@@ -61,11 +65,9 @@ public struct SiteServer: Sendable {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw ServeError("cannot create a build folder in \(folder.deletingLastPathComponent().path): \(error.localizedDescription)")
+            throw ServeError("cannot create a private folder in \(folder.deletingLastPathComponent().path): \(error.localizedDescription)")
         }
         defer { try? FileManager.default.removeItem(at: folder) }
-        // The builder owns this subfolder: a failed first build deletes it again, the folder above stays.
-        let site = folder.appendingPathComponent("site")
 
         // Browsers reach FlyingFox only through the gate: its socket is a file in the private folder.
         let upstream = sockaddr_un.unix(path: folder.appendingPathComponent("http.sock").path)
@@ -86,9 +88,9 @@ public struct SiteServer: Sendable {
         let live = LiveReload()
         let http = HTTPServer(address: upstream, logger: .disabled)
         await http.appendRoute(HTTPRoute("GET " + LiveReloadScript.eventsPath)) { request in
-            await live.eventStream(since: request.query["since"])
+            await live.eventStream(since: request.query["since"], page: request.query["page"])
         }
-        await http.appendRoute("*", to: SiteRequestHandler(site: site, live: live))
+        await http.appendRoute("*", to: SiteRequestHandler(live: live))
 
         do {
             try await withThrowingTaskGroup(of: Void.self) { group in
@@ -103,26 +105,33 @@ public struct SiteServer: Sendable {
                     throw ServeError("cannot serve: \(error.localizedDescription)")
                 }
                 group.addTask { try await gate.serve(listener) }
-                let builder = ServeBuilder(options: options, output: site, origin: "http://\(listen.urlHost):\(port)")
+                let builder = ServeBuilder(options: options, origin: "http://\(listen.urlHost):\(port)", report: report)
 
                 // Watching starts before the first build so that no save during it goes unnoticed.
-                let changes = try FolderWatcher.changes(in: watched, debounce: .milliseconds(100))
-                let first = await builder.build(fallbackBasePath: "/")
-                await live.update(first)
-                report(first.event(first: true))
-                guard let url = URL(string: builder.origin + first.basePath) else {
-                    throw ServeError("'\(builder.origin + first.basePath)' is not a URL a browser can open")
-                }
-                report(.serving(url))
-
-                group.addTask {
-                    var basePath = first.basePath
+                let changes = try FolderWatcher.changes(in: watched, debounce: .milliseconds(25))
+                // Not kept in a variable the loop below captures: that would hold the first version, and
+                // a whole site's pages, for as long as the server runs.
+                let (basePath, firstVersion) = try await Self.start(builder, live: live, report: report)
+                group.addTask { [firstVersion] in
+                    var basePath = basePath
+                    var shown = firstVersion.take()
                     // One build at a time; saves during a build coalesce into a single next build.
                     for await _ in changes {
-                        let outcome = await builder.build(fallbackBasePath: basePath)
+                        // The version shown stops rendering its remaining pages: this build replaces it.
+                        shown?.stop()
+                        let outcome = await builder.update(rendering: await live.openPages(), fallbackBasePath: basePath)
                         basePath = outcome.basePath
                         await live.update(outcome)
                         report(outcome.event(first: false))
+                        guard case .success(let made) = outcome.result else { continue }
+                        shown = made.version
+                        // The rest of the pages, unless the next change comes first; requests render
+                        // the pages they ask for meanwhile.
+                        Task {
+                            let errors = await builder.renderRemaining(made.version)
+                            await live.rendered(made.version, errors: errors)
+                            if let errors { report(.failed(errors)) } else if made.version.isComplete { await builder.write() }
+                        }
                     }
                 }
                 // Both children run until cancelled; if the server fails, stop watching too.
@@ -132,6 +141,39 @@ public struct SiteServer: Sendable {
         } catch where Task.isCancelled {
             // Stopping cancels the server's task, which ends with an error that is no failure.
         }
+    }
+}
+
+extension SiteServer {
+    /// The first build, reported and served; the base path it serves under and, boxed so that the
+    /// caller can let go of it, its version.
+    fileprivate static func start(
+        _ builder: ServeBuilder, live: LiveReload, report: @escaping @Sendable (ServeEvent) -> Void
+    ) async throws -> (String, FirstVersion) {
+        let first = await builder.update(rendering: [], fallbackBasePath: "/")
+        await live.update(first)
+        report(first.event(first: true))
+        guard let url = URL(string: builder.origin + first.basePath) else {
+            throw ServeError("'\(builder.origin + first.basePath)' is not a URL a browser can open")
+        }
+        report(.serving(url))
+        if case .success = first.result { await builder.write() }
+        return (first.basePath, FirstVersion(try? first.result.get().version))
+    }
+}
+
+/// The first version, handed to the loop that replaces it and then let go.
+private final class FirstVersion: @unchecked Sendable {
+    // `@unchecked Sendable`: read once, by the one task that takes it.
+    private var version: PreviewVersion?
+
+    init(_ version: PreviewVersion?) {
+        self.version = version
+    }
+
+    func take() -> PreviewVersion? {
+        defer { version = nil }
+        return version
     }
 }
 

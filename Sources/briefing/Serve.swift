@@ -18,14 +18,22 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Include pages marked draft: true.")
     var drafts = false
 
+    @Option(help: "Also write each complete version of the site into this folder, as build does (nothing is written by default).")
+    var write: String?
+
+    @Flag(help: "Print the time each stage of every build took.")
+    var timings = false
+
     func run() async throws {
         var options = ServeOptions(source: URL(fileURLWithPath: source))
         options.host = host
         options.port = port
         options.includeDrafts = drafts
+        options.write = write.map { URL(fileURLWithPath: $0) }
         let terminal = Terminal()
+        let timings = timings
         let serving = Task {
-            try await SiteServer(options: options).run { event in terminal.show(event) }
+            try await SiteServer(options: options).run { event in terminal.show(event, timings: timings) }
         }
         // Ctrl-C and SIGTERM cancel the server instead of killing the process, so it deletes its
         // build folder and the command exits 0.
@@ -42,18 +50,27 @@ struct Serve: AsyncParsableCommand {
 }
 
 private extension Terminal {
-    func show(_ event: ServeEvent) {
+    func show(_ event: ServeEvent, timings: Bool) {
         switch event {
         case .built(let report):
             printDiagnostics(report.warnings)
             say(Terminal.summary(report, verb: "Built"))
+            if timings { showStages(report) }
         case .serving(let url):
             say("Serving \(url.absoluteString) (Ctrl-C to stop)")
         case .rebuilt(let report):
             printDiagnostics(report.warnings)
             say(Terminal.summary(report, verb: "Rebuilt"))
+            if timings { showStages(report) }
         case .failed(let failure):
             printDiagnostics(failure.diagnostics)
+        }
+    }
+
+    func showStages(_ report: BuildReport) {
+        say("    wall       CPU  stage")
+        for stage in report.stages {
+            say(String(format: "%8.3f s %7.3f s  %@", stage.seconds, stage.cpuSeconds, stage.name))
         }
     }
 

@@ -9,7 +9,7 @@ struct LiveReloadTests {
         let injected = LiveReloadScript.inject(into: page, build: "abc-1")
         #expect(injected.hasPrefix("<html><body><pre>&lt;/body&gt;</pre>\n<script data-briefing-live-reload>"))
         #expect(injected.hasSuffix("</script>\n</BODY></html>"))
-        #expect(injected.contains("new EventSource(\"/__briefing/events?since=abc-1\")"))
+        #expect(injected.contains("new EventSource(\"/__briefing/events?since=abc-1&page=\" + encodeURIComponent(location.pathname))"))
     }
 
     @Test func aPageWithoutBodyGetsTheScriptAtTheEnd() {

@@ -48,13 +48,8 @@ struct SiteServerTests {
             #expect(head.body.isEmpty)
             #expect(try await site.fetch("/", method: "POST").status == 405)
 
-            let output = try #require(site.output)
-            let built = try Self.files(below: output)
-            #expect(built.keys.contains("index.html"))
-            #expect(built.keys.contains("404.html"))
-            for (path, text) in built {
-                #expect(!text.contains("__briefing"), "\(path) holds the reload script")
-            }
+            // Served from memory: nothing is written, in the site folder or anywhere else.
+            #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("Output").path))
         }
     }
 
@@ -134,7 +129,7 @@ struct SiteServerTests {
     func firstBuildFails() async throws {
         let broken = ServedSite.site.replacingOccurrences(of: "title: Second note", with: "title: [unclosed")
         try await ServedSite.serve(broken) { site in
-            #expect(site.output == nil)
+            #expect(!site.built)
             let standIn = try await site.fetch("/")
             #expect(standIn.status == 404)
             #expect(standIn.body.contains("/__briefing/events?since="))
@@ -200,24 +195,36 @@ struct SiteServerTests {
         }
     }
 
-    @Test("stopping deletes the private build folder")
-    func stopCleansUp() async throws {
-        let site = try await ServedSite.start(ServedSite.site)
-        let folder = try #require(site.output).deletingLastPathComponent()
-        #expect(FileManager.default.fileExists(atPath: folder.path))
+    @Test("--write writes each complete version as a build does, and only then")
+    func writesWhenAsked() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-serve-write-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let site = try await ServedSite.start(ServedSite.site, write: folder)
+        do {
+            let page = folder.appendingPathComponent("notes/first/index.html")
+            try await Self.waitFor { (try? String(contentsOf: page, encoding: .utf8))?.contains("The original text.") == true }
+            #expect(try String(contentsOf: page, encoding: .utf8).contains("<meta name=\"base\" content=\"http://127.0.0.1:\(site.port)/\">"))
+            try site.write("""
+            -- Content/notes/first.md --
+            ---
+            title: First note
+            date: 2026-01-02
+            ---
+            The written text.
+            """)
+            try await Self.waitFor { (try? String(contentsOf: page, encoding: .utf8))?.contains("The written text.") == true }
+        } catch {
+            try? await site.stop()
+            throw error
+        }
         try await site.stop()
-        #expect(!FileManager.default.fileExists(atPath: folder.path))
     }
 
-    /// Every file below a folder, as text.
-    static func files(below folder: URL) throws -> [String: String] {
-        var files: [String: String] = [:]
-        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
-        while let url = enumerator?.nextObject() as? URL {
-            guard try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true else { continue }
-            files[String(url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count + 1))] =
-                String(decoding: try Data(contentsOf: url), as: UTF8.self)
+    static func waitFor(_ condition: () -> Bool) async throws {
+        let deadline = Date().addingTimeInterval(ServedSite.timeout)
+        while !condition() {
+            guard Date() < deadline else { throw TestFailure("gave up after \(ServedSite.timeout) s") }
+            try await Task.sleep(for: .milliseconds(25))
         }
-        return files
     }
 }

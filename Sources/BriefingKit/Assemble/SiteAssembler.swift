@@ -20,10 +20,23 @@ struct SiteAssembler {
         qualityChecks = options.qualityChecks
     }
 
-    func assemble(_ loaded: LoadedSite) throws(BuildFailure) -> SiteModel {
+    /// What an assembly may take from an earlier one (`serve` passes its last update's): pages made from
+    /// the same settings, by path, each taken when its file has the same text; and a taxonomy, taken
+    /// when its key (`Taxonomy.key`) is the model's.
+    struct Earlier {
+        var pages: [String: Page] = [:]
+        var taxonomy: (key: UInt64, taxonomy: Taxonomy)?
+    }
+
+    func assemble(_ loaded: LoadedSite, reusing earlier: Earlier = Earlier()) throws(BuildFailure) -> SiteModel {
         let settings = try self.settings(loaded.settings)
-        var model = try PageAssembler(settings: settings, includeDrafts: includeDrafts, now: now, siteRoot: siteRoot, qualityChecks: qualityChecks).build(loaded.pages)
-        model.taxonomy = Taxonomy(model: model)
+        var model = try PageAssembler(settings: settings, includeDrafts: includeDrafts, now: now, siteRoot: siteRoot, qualityChecks: qualityChecks)
+            .build(loaded.pages, reusing: earlier.pages)
+        if let (key, taxonomy) = earlier.taxonomy, key == Taxonomy.key(of: model) {
+            model.taxonomy = taxonomy
+        } else {
+            model.taxonomy = Taxonomy(model: model)
+        }
         model.outputs = try model.router.plan(model, staticFiles: loaded.staticFiles)
         return model
     }
@@ -58,15 +71,16 @@ struct PageAssembler {
     /// `briefing check`: also say which pages were dated from their files.
     var qualityChecks = false
 
-    func build(_ files: [ContentFile]) throws(BuildFailure) -> SiteModel {
+    func build(_ files: [ContentFile], reusing earlier: [String: Page] = [:]) throws(BuildFailure) -> SiteModel {
         var errors: [Diagnostic] = []
         var pages: [Page] = []
         var drafts: Set<String> = []
         // Each page depends only on its own file, so its front matter is read and it is made on all cores.
         let builder = self
-        // Warnings come with each page, so they stay in file order however the cores share the pages.
         let latestDay = PageAssembler.latestDay(now)
-        var made = parallelMap(files) { file -> Result<(Page, [Diagnostic]), BuildFailure>? in
+        var made = parallelMap(files) { file -> Result<Page, BuildFailure>? in
+            // A page is made from its file and the settings alone; its warnings come with it.
+            if let page = earlier[file.relativePath], page.source.file.text == file.file.text { return .success(page) }
             let frontMatter: FrontMatter
             do throws(BuildFailure) { frontMatter = try FrontMatter.parse(file.file) } catch { return .failure(error) }
             guard !frontMatter.metadata.draft || builder.includeDrafts else { return nil }
@@ -77,7 +91,13 @@ struct PageAssembler {
                     .warning, "'date' \(date.iso) is in the future: the page is published now, dated then", at: location
                 ))
             }
-            do throws(Diagnostic) { return .success((try builder.page(file, frontMatter), warnings)) } catch { return .failure(BuildFailure([error])) }
+            do throws(Diagnostic) {
+                var page = try builder.page(file, frontMatter)
+                page.warnings = warnings
+                return .success(page)
+            } catch {
+                return .failure(BuildFailure([error]))
+            }
         }
         var warnings: [Diagnostic] = []
         pages.reserveCapacity(files.count)
@@ -85,9 +105,9 @@ struct PageAssembler {
         for index in files.indices {
             switch made[index].take() {
             case nil: drafts.insert(files[index].relativePath)
-            case .success(let (page, found))?:
+            case .success(let page)?:
+                warnings += page.warnings
                 pages.append(page)
-                warnings += found
             case .failure(let failure)?: errors += failure.diagnostics
             }
         }

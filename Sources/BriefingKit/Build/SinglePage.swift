@@ -45,7 +45,7 @@ public struct SinglePage: Sendable {
         )
         let model = try SiteAssembler(options: BuildOptions(source: URL(fileURLWithPath: "/"))).assemble(loaded)
         guard let id = model.pagesByPath[path] else { return ("", []) }
-        let output = MarkdownStage(model: model, data: data, theme: theme, contentFiles: [], qualityChecks: true).render(id)
+        let output = MarkdownStage(model: model, data: data, theme: theme, contentFiles: [], contentFolder: nil, qualityChecks: true).render(id)
         return (output.body.html, output.record.diagnostics)
     }
 }

@@ -40,7 +40,7 @@ public struct SiteBuilder: Sendable {
         clock.lap("markdown that lists need first")
 
         let renderer = Renderer(
-            model: model, theme: theme, pageLayouts: pageLayouts, markdown: markdown, context: context, session: session,
+            model: model, theme: theme, pageLayouts: pageLayouts, markdown: markdown, context: context, target: session,
             progress: progress("pages", model.outputs.count { $0.isTemplated }), now: options.now
         )
         let rendered = renderer.render(states, templatesKey: Theme.fingerprint(loaded.templates))

@@ -39,7 +39,7 @@ struct BuildReuse {
     /// What the Markdown stage may reuse: a page whose file is unchanged, in a site whose settings, data
     /// and pages are unchanged, gives the same Markdown output, and the cache knows what it gave.
     func markdown(of model: SiteModel, loaded: LoadedSite) -> MarkdownReuse {
-        let siteKey = siteKey(loaded: loaded, model: model)
+        let siteKey = BuildReuse.siteKey(loaded: loaded, model: model, optionsKey: optionsKey, stamps: stamps)
         let reusable = cache?.siteKey == siteKey ? cache?.pages ?? [:] : [:]
         // Each page's source is hashed once, for this lookup and for the cache this build leaves; a build
         // that writes nothing hashes nothing.
@@ -74,7 +74,7 @@ struct BuildReuse {
     }
 
     /// Everything besides the sources that changes the output.
-    private static func optionsKey(_ options: BuildOptions) -> String {
+    static func optionsKey(_ options: BuildOptions) -> String {
         let day = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: options.now)
         return [
             options.source.standardizedFileURL.path, options.outputFolder.standardizedFileURL.path, options.baseURL ?? "",
@@ -84,7 +84,7 @@ struct BuildReuse {
     }
 
     /// What every page's Markdown output depends on besides its own file.
-    private func siteKey(loaded: LoadedSite, model: SiteModel) -> UInt64 {
+    static func siteKey(loaded: LoadedSite, model: SiteModel, optionsKey: String, stamps: [FileStamp]) -> UInt64 {
         var key = Fingerprint()
         key.add(optionsKey)
         key.add(loaded.settingsText)

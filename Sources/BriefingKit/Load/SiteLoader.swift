@@ -68,8 +68,10 @@ public struct SiteLoader: Sendable {
         try load(SiteScan(root: root))
     }
 
-    /// Loads the files of a scan taken just before (the build takes one for its cache anyway).
-    func load(_ scan: SiteScan) throws(BuildFailure) -> LoadedSite {
+    /// Loads the files of a scan taken just before (the build takes one for its cache anyway). A page
+    /// whose size and modification time are those `unchanged` holds for its path is taken from there
+    /// rather than read again: `serve` passes the pages it loaded last time.
+    func load(_ scan: SiteScan, unchanged: [String: LoadedPage] = [:]) throws(BuildFailure) -> LoadedSite {
         var errors: [Diagnostic] = []
         let content = root.appendingPathComponent("Content")
         let templates = root.appendingPathComponent("Templates")
@@ -108,8 +110,8 @@ public struct SiteLoader: Sendable {
         // A page over the size limit is not even read: a build holds about thirty times a page's size.
         let limit = (settings?.maxPageMB ?? SiteSettings(title: "", baseURL: .root).maxPageMB) * 1_048_576
         pageEntries.removeAll { entry in
-            guard entry.size > limit else { return false }
-            let megabytes = (Double(entry.size) / 1_048_576 * 10).rounded() / 10
+            guard entry.stamp.size > limit else { return false }
+            let megabytes = (Double(entry.stamp.size) / 1_048_576 * 10).rounded() / 10
             errors.append(.error(
                 "page is \(megabytes) MB, over the \(limit / 1_048_576) MB a page may have (maxPageMB in site.yaml): split it",
                 at: SourceLocation(path: "Content/" + entry.relativePath, line: 1, column: 1)
@@ -121,9 +123,12 @@ public struct SiteLoader: Sendable {
         // waits on the disk: one thread asks for every page ahead of the readers, so that the disk serves
         // many at once instead of each reader's one.
         let paths = pageEntries.map(\.path)
-        Thread { FileBytes.prefetch(paths) }.start()
+        if unchanged.isEmpty { Thread { FileBytes.prefetch(paths) }.start() }
         let readPages = parallelMap(Array(pageEntries.indices)) { [pageEntries] index in
             let relativePath = pageEntries[index].relativePath
+            if let known = unchanged[relativePath], known.stamp == pageEntries[index].stamp {
+                return (Optional(ContentFile(relativePath: relativePath, file: known.file)), [Diagnostic]())
+            }
             var problems: [Diagnostic] = []
             let file = SiteLoader.read(paths[index], display: "Content/" + relativePath, errors: &problems)
             return (file.map { ContentFile(relativePath: relativePath, file: $0) }, problems)
@@ -172,8 +177,8 @@ public struct SiteLoader: Sendable {
         var folder: URL
         var folderPath: String
         var relativePath: String
-        /// In bytes, as the scan found it.
-        var size: Int
+        /// Size and modification time, as scanned.
+        var stamp: LoadedPage.Stamp
 
         /// A URL only for the few files copied as they are: making one looks at the disk to tell a folder
         /// from a file, and the pages are ten thousand.
@@ -202,7 +207,7 @@ public struct SiteLoader: Sendable {
                 }
                 if link.isFolder { return nil }
             }
-            return Entry(folder: folder, folderPath: folderPath, relativePath: file.relativePath, size: file.size)
+            return Entry(folder: folder, folderPath: folderPath, relativePath: file.relativePath, stamp: LoadedPage.Stamp(size: file.size, modified: file.modified))
         }
     }
 
@@ -223,6 +228,18 @@ public struct SiteLoader: Sendable {
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
+}
+
+/// A page as loaded, with the size and modification time it had then: `serve` reads again only the pages
+/// whose stamp changed.
+struct LoadedPage: Sendable {
+    struct Stamp: Sendable, Equatable {
+        var size: Int
+        var modified: Int
+    }
+
+    var stamp: Stamp
+    var file: SourceFile
 }
 
 /// The files of a site's Content/ and Templates/ folders.

@@ -12,7 +12,7 @@ struct MarkdownStage: Sendable {
     let theme: ThemeHTML
     let transforms: [any DocumentTransform]
 
-    init(model: SiteModel, data: SiteData, theme: ThemeHTML, contentFiles: Set<String>, contentFolder: URL? = nil, qualityChecks: Bool) {
+    init(model: SiteModel, data: SiteData, theme: ThemeHTML, contentFiles: Set<String>, contentFolder: URL?, qualityChecks: Bool) {
         self.model = model
         self.data = data
         self.theme = theme

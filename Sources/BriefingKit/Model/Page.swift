@@ -19,6 +19,8 @@ public struct Page: Sendable {
     public var sectionPath: String
     /// Relative to the site root, with a trailing slash (`deterrence/tripwire/`; empty for home).
     public var route: String
+    /// What reading its front matter found that does not stop a build (a misspelled key, a future date).
+    var warnings: [Diagnostic] = []
     /// By its place in `SiteSettings.languages`: 0, the default language, on a single-language site.
     public var language = 0
     /// What the page's translations share: its path without the language (`deterrence/tripwire`), or its

@@ -23,6 +23,25 @@ struct Taxonomy: Sendable {
         self.related = related
     }
 
+    /// A fingerprint of everything the taxonomy is made from: each page's path, kind, section, tags and
+    /// place in the order, and how many related pages a page lists. The same key gives the same
+    /// taxonomy, so `serve` keeps it across an edit of a page's text.
+    static func key(of model: SiteModel) -> UInt64 {
+        var key = Fingerprint()
+        key.add(model.settings.relatedCount)
+        key.add(model.pages.count)
+        // By index: a copy of a page is a retain for each of its fields.
+        for index in model.pages.indices {
+            key.add(model.pages[index].source.relativePath)
+            key.add(model.pages[index].kind.rawValue)
+            key.add(model.pages[index].sectionPath)
+            key.add(model.pages[index].metadata.tags.count)
+            for tag in model.pages[index].metadata.tags { key.add(tag) }
+            key.add(model.recency[index])
+        }
+        return key.value
+    }
+
     init(model: SiteModel) {
         // Tags numbered as first met. A site has tens of tags and tens of thousands of uses of them: each
         // name is looked up once a use, and made a slug once.

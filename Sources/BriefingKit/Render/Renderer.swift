@@ -6,7 +6,7 @@ import Foundation
 /// the 404 page go through their layouts on all cores, each page's body made by the Markdown stage right
 /// before its template unless it was needed earlier; the feed, the sitemap and robots.txt are made on
 /// the side meanwhile; files beside the pages and the theme's assets are read as they are. Each file
-/// goes to the write session as soon as it is made, so a build holds a few pages' HTML at a time.
+/// goes to the render target (the write session of a build) as soon as it is made, so a build holds a few pages' HTML at a time.
 struct Renderer {
     let model: SiteModel
     let theme: Theme
@@ -14,7 +14,7 @@ struct Renderer {
     let markdown: MarkdownStage
     let context: TemplateContext
     /// Where files go; nil for `briefing check`, which renders everything and keeps nothing.
-    let session: WriteSession?
+    let target: (any RenderTarget)?
     let progress: ProgressCounter
     /// The build's clock (`BuildOptions.now`).
     let now: Date
@@ -44,30 +44,40 @@ struct Renderer {
             case .failure(let error): output.diagnostics.append(error)
             }
         }
-        var bytes = generated.result()
-        for planned in model.outputs {
-            guard case .copy(let file) = planned.kind else { continue }
-            do {
-                bytes.append((planned.path, try FileBytes.read(file.source.path)))
-            } catch {
-                output.diagnostics.append(.error("cannot read \(file.source.path): \(error.message)"))
-            }
-        }
-        for (path, contents) in bytes {
-            let entry = SiteWriter.Manifest.Entry(hash: ContentHash(contents), size: contents.count)
-            do throws(Diagnostic) {
-                output.files.append(OutputFile(path: path, entry: entry, staged: try session?.stage(contents, at: path, entry) ?? false))
-            } catch {
-                output.diagnostics.append(error)
-            }
-        }
+        let untemplated = untemplatedFiles(generated: generated.result())
+        output.files += untemplated.files
+        output.diagnostics += untemplated.diagnostics
         output.records = records
         return output
     }
 
+    /// The generated files (`generated`, made by `generatedFiles`) and the copied ones, into the target.
+    func untemplatedFiles(generated: [(OutputPath, [UInt8])]? = nil) -> (files: [OutputFile], diagnostics: [Diagnostic]) {
+        var bytes = generated ?? Renderer.generatedFiles(SiteFiles(model: model, now: now), outputs: model.outputs)
+        var diagnostics: [Diagnostic] = []
+        for planned in model.outputs {
+            guard case .copy(let file) = planned.kind else { continue }
+            do throws(FileBytes.IOError) {
+                bytes.append((planned.path, try FileBytes.read(file.source.path)))
+            } catch {
+                diagnostics.append(.error("cannot read \(file.source.path): \(error.message)"))
+            }
+        }
+        var files: [OutputFile] = []
+        for (path, contents) in bytes {
+            let entry = SiteWriter.Manifest.Entry(hash: ContentHash(contents), size: contents.count)
+            do throws(Diagnostic) {
+                files.append(OutputFile(path: path, entry: entry, staged: try target?.stage(contents, at: path, entry) ?? false))
+            } catch {
+                diagnostics.append(error)
+            }
+        }
+        return (files, diagnostics)
+    }
+
     /// One templated output: rendered, or taken as the last build left it when nothing it is made from
-    /// changed.
-    private func render(_ planned: PlannedOutput, markdownStates: [PageMarkdown], templatesKey: UInt64) -> RenderedOutput {
+    /// changed. `serve` calls it a page at a time.
+    func render(_ planned: PlannedOutput, markdownStates: [PageMarkdown], templatesKey: UInt64) -> RenderedOutput {
         var made: (page: PageID, record: PageRecord)?
         do throws(Diagnostic) {
             let (layout, base, pageID) = try resolve(planned)
@@ -91,7 +101,7 @@ struct Renderer {
                 }
             }
             // The same templates, layout, context and body give the same bytes: nothing to render.
-            if let entry = session?.reusable(planned.path, input: fingerprint.value) {
+            if let entry = target?.reusable(planned.path, input: fingerprint.value) {
                 return RenderedOutput(file: .success(OutputFile(path: planned.path, entry: entry, staged: false)), markdown: made)
             }
             // Consumed: the context's maps are then held once, and adding the body changes them in place.
@@ -99,7 +109,7 @@ struct Renderer {
             if let pageID { context.addBody(body ?? markdown.render(pageID).body, ofPage: pageID, to: &value) }
             let html = try theme.render(layout, context: value)
             let entry = SiteWriter.Manifest.Entry(hash: ContentHash(html), size: html.count, input: fingerprint.value)
-            let staged = try session?.stage(html, at: planned.path, entry) ?? false
+            let staged = try target?.stage(html, at: planned.path, entry) ?? false
             return RenderedOutput(file: .success(OutputFile(path: planned.path, entry: entry, staged: staged)), markdown: made)
         } catch {
             return RenderedOutput(file: .failure(error), markdown: made)
@@ -117,7 +127,7 @@ struct Renderer {
         }
     }
 
-    private static func generatedFiles(_ files: SiteFiles, outputs: [PlannedOutput]) -> [(OutputPath, [UInt8])] {
+    static func generatedFiles(_ files: SiteFiles, outputs: [PlannedOutput]) -> [(OutputPath, [UInt8])] {
         outputs.compactMap { planned in
             switch planned.kind {
             case .feed(let language): (planned.path, Array(files.feed(language: language).utf8))
@@ -139,7 +149,7 @@ struct OutputFile: Sendable {
 
 /// What rendering one templated output gave: its file, and the Markdown record of the page whose
 /// Markdown waited for it.
-private struct RenderedOutput: Sendable {
+struct RenderedOutput: Sendable {
     var file: Result<OutputFile, Diagnostic>
     var markdown: (page: PageID, record: PageRecord)?
 }

@@ -52,7 +52,7 @@ import Testing
         // The site's layouts are known to be there: a missing one fails `SiteStages` first.
         let layouts = try! stages.theme.layouts(of: stages.model)
         let renderer = Renderer(
-            model: stages.model, theme: stages.theme, pageLayouts: layouts, markdown: markdown, context: context, session: nil,
+            model: stages.model, theme: stages.theme, pageLayouts: layouts, markdown: markdown, context: context, target: nil,
             progress: SiteStages.progress, now: Date(timeIntervalSince1970: 1_790_000_000)
         )
         return renderer.render(states, templatesKey: Theme.fingerprint(stages.loaded.templates))

@@ -7,15 +7,20 @@ struct SiteStages {
     let loaded: LoadedSite
     let model: SiteModel
     let theme: Theme
+    let root: URL
 
     init(_ fixture: SiteFixture, _ configure: (inout BuildOptions) -> Void = { _ in }) throws {
+        root = fixture.root
         loaded = try SiteLoader(root: fixture.root).load()
         model = try SiteAssembler(options: fixture.options(configure)).assemble(loaded)
-        theme = try Theme(loaded.templates)
+        theme = try Theme(loaded.templates, languages: model.settings.languages)
     }
 
     func markdown(qualityChecks: Bool = false) -> MarkdownStage {
-        MarkdownStage(model: model, data: loaded.data, theme: theme.html, contentFiles: loaded.contentFiles, qualityChecks: qualityChecks)
+        MarkdownStage(
+            model: model, data: loaded.data, theme: theme.html, contentFiles: loaded.contentFiles,
+            contentFolder: root.appendingPathComponent("Content"), qualityChecks: qualityChecks
+        )
     }
 
     /// The id of the page at a path relative to Content/.

@@ -8,8 +8,8 @@ import Foundation
 final class ServedSite: Sendable {
     let root: URL
     let url: URL
-    /// Where the server built the site, in its private folder; nil when the first build failed.
-    let output: URL?
+    /// Whether the first build succeeded.
+    let built: Bool
     let port: UInt16
     let session = TestHTTP.makeSession()
     private let task: Task<Void, any Error>
@@ -17,11 +17,19 @@ final class ServedSite: Sendable {
     /// Every test gives up after this many seconds rather than hang.
     static let timeout: Double = 15
 
-    static func start(_ files: String, templates: String = ServedSite.templates, host: String = "127.0.0.1") async throws -> ServedSite {
+    static func start(
+        _ files: String, templates: String = ServedSite.templates, host: String = "127.0.0.1", write: URL? = nil
+    ) async throws -> ServedSite {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-serve-test-\(UUID().uuidString)")
         try DefaultTheme.copyPartials(to: root)
         try FileTree.write(templates + "\n" + files, to: root)
+        return try await start(at: root, host: host, write: write)
+    }
+
+    /// Serves the site folder `root`, which the test made and `stop()` deletes.
+    static func start(at root: URL, host: String = "127.0.0.1", write: URL? = nil) async throws -> ServedSite {
         var options = ServeOptions(source: root)
+        options.write = write
         options.port = 0
         options.host = host
         let (events, continuation) = AsyncStream.makeStream(of: ServeEvent.self)
@@ -29,30 +37,30 @@ final class ServedSite: Sendable {
             defer { continuation.finish() }
             try await SiteServer(options: options).run { continuation.yield($0) }
         }
-        // The first build reports where it wrote the site, then `serving` the address.
-        let started = try await withTimeout(ServedSite.timeout) { () -> (url: URL, output: URL?)? in
-            var output: URL?
+        // The first build reports itself, then `serving` the address.
+        let started = try await withTimeout(ServedSite.timeout) { () -> (url: URL, built: Bool)? in
+            var built = false
             for await event in events {
                 switch event {
-                case .built(let report): output = report.output
-                case .serving(let url): return (url, output)
+                case .built: built = true
+                case .serving(let url): return (url, built)
                 default: continue
                 }
             }
             return nil
         }
-        guard let (url, output) = started, let port = url.port.map(UInt16.init) else {
+        guard let (url, built) = started, let port = url.port.map(UInt16.init) else {
             // The server stopped before serving: its error says why.
             try await task.value
             throw TestFailure("the server did not start")
         }
-        return ServedSite(root: root, url: url, output: output, port: port, task: task)
+        return ServedSite(root: root, url: url, built: built, port: port, task: task)
     }
 
-    private init(root: URL, url: URL, output: URL?, port: UInt16, task: Task<Void, any Error>) {
+    private init(root: URL, url: URL, built: Bool, port: UInt16, task: Task<Void, any Error>) {
         self.root = root
         self.url = url
-        self.output = output
+        self.built = built
         self.port = port
         self.task = task
     }

@@ -38,11 +38,22 @@ extension ServedSite {
         }
     }
 
-    /// The Server-Sent Events a page would receive, collected as they arrive.
-    func openEvents(since build: String? = nil) -> EventStreamClient {
+    /// The status and bytes of a GET, as they came.
+    func bytes(_ path: String) async throws -> (status: Int, body: Data) {
+        let request = URLRequest(url: URL(string: path, relativeTo: url)!, timeoutInterval: ServedSite.timeout)
+        let (data, response) = try await session.data(for: request)
+        guard let http = response as? HTTPURLResponse else { throw TestFailure("no HTTP response for \(path)") }
+        return (http.statusCode, data)
+    }
+
+    /// The Server-Sent Events a page would receive, collected as they arrive; `page` is the path of the
+    /// page that listens, as its script sends it.
+    func openEvents(since build: String? = nil, page: String? = nil) -> EventStreamClient {
         var components = URLComponents(url: url, resolvingAgainstBaseURL: false)!
         components.path = LiveReloadScript.eventsPath
-        components.query = build.map { "since=\($0)" }
+        var query = build.map { ["since=\($0)"] } ?? []
+        if let page { query.append("page=\(page)") }
+        components.query = query.isEmpty ? nil : query.joined(separator: "&")
         return EventStreamClient(url: components.url!)
     }
 }

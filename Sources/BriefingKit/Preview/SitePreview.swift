@@ -1,0 +1,150 @@
+import BriefingSupport
+import Foundation
+
+/// `briefing serve`'s pipeline: the build's stages, kept warm between edits. It holds what the last
+/// update loaded and made (each page's file and Markdown record, every rendered file) and, on the next
+/// one, reads again only the files whose size or modification time changed, makes the Markdown of only
+/// the pages whose text or site changed, and renders only the outputs whose fingerprint changed, the
+/// pages a browser has open first. Nothing is written to disk.
+///
+/// `@unchecked Sendable`: `update` is called from one queue at a time (the server's build queue), and
+/// only it touches the stored state.
+public final class SitePreview: @unchecked Sendable {
+    public let options: BuildOptions
+    /// Each page as last loaded, by path relative to Content/.
+    private var pages: [String: LoadedPage] = [:]
+    /// When the last load started, in microseconds since 1970.
+    private var loadStarted = 0
+    /// Each page's Markdown record, with the text and site key it was made from.
+    private var records: [String: (text: String, record: PageRecord)] = [:]
+    private var siteKey: UInt64 = 0
+    /// The pages the last update made from files, by path, with the text of site.yaml they were made
+    /// with: a page is made from its file and the settings alone.
+    private var madePages: [String: Page] = [:]
+    private var madeWithSettings = ""
+    private var taxonomy: (key: UInt64, taxonomy: Taxonomy)?
+    /// The version last made, whose files the next one may take.
+    private var latest: PreviewVersion?
+
+    /// `options.output` is ignored: a preview writes nothing.
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    /// A new version of the site from the files on disk, with the files at `firstPaths` (relative to the
+    /// site's root: `notes/first/index.html`) already rendered. The first update renders every file, as a
+    /// build does; later ones leave the rest to `PreviewVersion.renderRemaining`. Throws the errors of
+    /// every stage a build would stop at, and of the pages rendered here.
+    public func update(rendering firstPaths: [String]) throws(BuildFailure) -> (version: PreviewVersion, report: BuildReport) {
+        var options = options
+        options.now = Date()
+        var clock = StageClock()
+        let started = Int(Date().timeIntervalSince1970 * 1_000_000)
+        let scan = SiteScan(root: options.source)
+        // A file changed in the same clock tick as the last load read it may keep its stamp: only files
+        // last modified a second or more before that load are trusted unread (as git does).
+        let trusted = pages.filter { $0.value.stamp.modified < loadStarted - 1_000_000 }
+        let loaded = try SiteLoader(root: options.source).load(scan, unchanged: trusted)
+        let stamps = Dictionary(scan.content.map { ($0.relativePath, LoadedPage.Stamp(size: $0.size, modified: $0.modified)) }) { first, _ in first }
+        pages = Dictionary(loaded.pages.compactMap { page in
+            stamps[page.relativePath].map { (page.relativePath, LoadedPage(stamp: $0, file: page.file)) }
+        }) { first, _ in first }
+        loadStarted = started
+        clock.lap("load")
+
+        let model = try SiteAssembler(options: options).assemble(
+            loaded, reusing: SiteAssembler.Earlier(pages: loaded.settingsText == madeWithSettings ? madePages : [:], taxonomy: taxonomy)
+        )
+        taxonomy = (Taxonomy.key(of: model), model.taxonomy)
+        // Pages the assembler made up (a section without `_index.md`) have no file and no text.
+        madePages = Dictionary(model.pages.lazy.filter { !$0.source.file.text.isEmpty }.map { ($0.source.relativePath, $0) }) { first, _ in first }
+        madeWithSettings = loaded.settingsText
+        clock.lap("assemble")
+        let theme = try Theme(loaded.templates, languages: model.settings.languages)
+        let pageLayouts = try theme.layouts(of: model)
+        let templatesKey = Theme.fingerprint(loaded.templates)
+        clock.lap("theme")
+
+        // The feed and the sitemap need only the model: made on the other core meanwhile.
+        let generated = latest == nil ? nil : Background { [model, now = options.now] in Renderer.generatedFiles(SiteFiles(model: model, now: now), outputs: model.outputs) }
+        let markdown = MarkdownStage(
+            model: model, data: loaded.data, theme: theme.html, contentFiles: loaded.contentFiles,
+            contentFolder: options.source.appendingPathComponent("Content"), qualityChecks: options.qualityChecks
+        )
+        let key = BuildReuse.siteKey(loaded: loaded, model: model, optionsKey: BuildReuse.optionsKey(options), stamps: scan.stamps)
+        let known = key == siteKey ? records : [:]
+        let first = latest == nil
+        let reusable: @Sendable (PageID) -> PageRecord? = { id in
+            // Not `model[id]`: a copy of a page is a retain for each of its fields.
+            guard let old = known[model.pages[id.index].source.relativePath], old.text == model.pages[id.index].source.file.text else { return nil }
+            return old.record
+        }
+        var states = markdown.prepare(reusing: reusable, progress: progress("markdown", model.pages.count))
+        if !first {
+            // Every page's record now, so that the site's checks run before anything is shown; bodies are
+            // made again by the pages that render, so none is held here.
+            states = parallelMap(Array(zip(model.pageIDs, states))) { id, state -> PageMarkdown in
+                if let record = state.record { return .reused(record) }
+                return .reused(markdown.render(id).record)
+            }
+        }
+        clock.lap("markdown")
+        let context = TemplateContext(
+            model: model, firstParagraphs: states.map { $0.record?.facts.firstParagraph ?? "" },
+            data: loaded.data.templateValue, year: Calendar(identifier: .gregorian).component(.year, from: options.now), theme: theme.html
+        )
+        clock.lap("template context")
+
+        let files = PreviewFiles(previous: latest.map { $0.files.handOn(complete: $0.isComplete) } ?? [:])
+        let renderer = Renderer(
+            model: model, theme: theme, pageLayouts: pageLayouts, markdown: markdown, context: context, target: files,
+            progress: progress("pages", model.outputs.count { $0.isTemplated }), now: options.now
+        )
+        var diagnostics: [Diagnostic]
+        if first {
+            let rendered = renderer.render(states, templatesKey: templatesKey)
+            states = rendered.records.map { $0.map(PageMarkdown.reused) ?? .waiting }
+            diagnostics = rendered.diagnostics + SiteChecks(model: model, data: loaded.data, options: options).run(rendered.records)
+        } else {
+            let untemplated = renderer.untemplatedFiles(generated: generated?.result())
+            diagnostics = SiteFiles(model: model, now: options.now).warnings + untemplated.diagnostics
+                + SiteChecks(model: model, data: loaded.data, options: options).run(states.map(\.record))
+        }
+        remember(states, of: model, siteKey: key)
+        diagnostics = SiteBuilder.ordered(diagnostics)
+        if diagnostics.contains(where: { $0.severity == .error }) { throw BuildFailure(diagnostics) }
+        clock.lap(first ? "pages" : "generated files and checks")
+
+        let version = PreviewVersion(
+            baseURL: model.settings.baseURL, files: files, model: model, renderer: renderer, states: states, templatesKey: templatesKey, complete: first
+        )
+        latest?.stop()
+        latest = version
+        for path in firstPaths {
+            if case .failure(let failure)? = version.contents(at: path) { throw failure }
+        }
+        clock.lap("pages open in a browser")
+        // Nothing is written: `output` is where the site is served.
+        let report = BuildReport(
+            pages: model.pages.count, files: model.outputs.count, seconds: clock.total, warnings: diagnostics, writer: SiteWriter.Summary(),
+            output: URL(string: model.settings.baseURL.description) ?? options.source, stages: clock.stages, baseURL: model.settings.baseURL
+        )
+        return (version, report)
+    }
+
+    /// The records the next update may reuse, for pages whose text and site are unchanged.
+    private func remember(_ states: [PageMarkdown], of model: SiteModel, siteKey: UInt64) {
+        var records: [String: (text: String, record: PageRecord)] = [:]
+        records.reserveCapacity(states.count)
+        for (index, state) in zip(model.pages.indices, states) {
+            guard let record = state.record else { continue }
+            records[model.pages[index].source.relativePath] = (model.pages[index].source.file.text, record)
+        }
+        self.records = records
+        self.siteKey = siteKey
+    }
+
+    private func progress(_ stage: String, _ total: Int) -> ProgressCounter {
+        ProgressCounter(stage: stage, total: total, report: options.progress)
+    }
+}
