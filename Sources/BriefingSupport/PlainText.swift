@@ -1,3 +1,5 @@
+import Foundation
+
 /// Text helpers on hot paths, with an ASCII fast path: asking for Unicode properties is slow, and most
 /// text in a briefing is ASCII.
 package enum PlainText {
@@ -214,5 +216,32 @@ extension PlainText {
             }
         }
         return String(result)
+    }
+}
+
+extension PlainText {
+    /// Whether `byte` occurs in the text's UTF-8, found by `memchr`: transforms ask this of every page's
+    /// whole body before they walk its tree, and a `contains` on the UTF-8 view reads a byte at a time.
+    package static func contains(_ byte: UInt8, in text: Substring) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let start = bytes.baseAddress else { return false }
+            return memchr(start, Int32(byte), bytes.count) != nil
+        }
+    }
+
+    /// Whether `first` right before `second` occurs in the text's UTF-8 (`[^`), each `first` found by `memchr`.
+    package static func contains(_ first: UInt8, followedBy second: UInt8, in text: Substring) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard var next = bytes.baseAddress else { return false }
+            let end = next + bytes.count
+            while next < end, let found = memchr(next, Int32(first), end - next) {
+                let position = UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
+                if position + 1 < end, position[1] == second { return true }
+                next = position + 1
+            }
+            return false
+        }
     }
 }

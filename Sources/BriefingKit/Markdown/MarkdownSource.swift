@@ -1,4 +1,5 @@
 import BriefingMarkdown
+import BriefingSupport
 
 /// A page's body parsed by cmark, after the one change the text needs first: footnote definitions.
 ///
@@ -69,12 +70,7 @@ struct FootnoteSource: Sendable {
     }
 
     static func mentionsFootnotes(_ body: Substring) -> Bool {
-        var previous: UInt8 = 0
-        for byte in body.utf8 {
-            if byte == UInt8(ascii: "^"), previous == UInt8(ascii: "[") { return true }
-            previous = byte
-        }
-        return false
+        PlainText.contains(UInt8(ascii: "["), followedBy: UInt8(ascii: "^"), in: body)
     }
 
     /// Lines of the form `   [^label]: …` (at most three spaces first; a label of at least one character,

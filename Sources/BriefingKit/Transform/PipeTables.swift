@@ -24,7 +24,7 @@ struct PipeTables: DocumentTransform {
     func apply(to document: MarkdownDocument, context: inout TransformContext) {
         let body = context.page.body
         // Most pages have no pipe at all: nothing to walk.
-        guard body.utf8.contains(UInt8(ascii: "|")) else { return }
+        guard PlainText.contains(UInt8(ascii: "|"), in: body) else { return }
         var lines: BodyLines?
         for paragraph in document.root.descendants(ofKind: .paragraph) {
             let first = paragraph.start.line, last = paragraph.end.line

@@ -12,7 +12,7 @@ struct Strikethrough: DocumentTransform {
     static let maxOpen = 256
 
     func apply(to document: MarkdownDocument, context: inout TransformContext) {
-        guard context.page.body.utf8.contains(UInt8(ascii: "~")) else { return }
+        guard PlainText.contains(UInt8(ascii: "~"), in: context.page.body) else { return }
         var containers: [MarkdownNode] = []
         var seen: Set<MarkdownNode> = []
         for text in document.root.descendants(ofKind: .text) {
