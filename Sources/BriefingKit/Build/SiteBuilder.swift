@@ -44,24 +44,12 @@ public struct SiteBuilder: Sendable {
             progress: progress("pages", model.outputs.count { $0.isTemplated }), now: options.now
         )
         let rendered = renderer.render(states, templatesKey: Theme.fingerprint(loaded.templates))
-        let diagnostics = SiteBuilder.ordered(model.warnings + rendered.diagnostics + SiteChecks(model: model, data: loaded.data, options: options).run(rendered.records))
-        if diagnostics.contains(where: { $0.severity == .error }) {
-            session?.discard()
-            throw BuildFailure(diagnostics)
-        }
+        let diagnostics = try check(rendered, model: model, data: loaded.data, discarding: session)
         clock.lap("pages: Markdown, templates, staging")
 
-        var summary = SiteWriter.Summary()
-        if let session {
-            let cache = reuse.save(markdownReuse, records: rendered.records, model: model, warnings: diagnostics)
-            do {
-                summary = try session.apply(rendered.files)
-            } catch {
-                reuse.drop(cache)
-                throw error
-            }
-            reuse.keep(cache)
-        }
+        let summary = try session.map { session throws(BuildFailure) in
+            try write(rendered, into: session, caching: reuse.save(markdownReuse, records: rendered.records, model: model, warnings: diagnostics), reuse)
+        } ?? SiteWriter.Summary()
         clock.lap("write")
         let report = BuildReport(
             pages: model.pages.count, files: rendered.files.count, seconds: clock.total, warnings: diagnostics, writer: summary,
@@ -71,6 +59,33 @@ public struct SiteBuilder: Sendable {
         // a thread frees them while the report goes out.
         SiteBuilder.releaseInBackground((consume model, consume states, consume context, consume rendered, consume pageLayouts))
         return report
+    }
+
+    /// Every warning and error of the build in order; the build stops, its staged files thrown away, on an error.
+    private func check(
+        _ rendered: Renderer.Output, model: SiteModel, data: SiteData, discarding session: WriteSession?
+    ) throws(BuildFailure) -> [Diagnostic] {
+        let checks = SiteChecks(model: model, data: data, options: options).run(rendered.records)
+        let diagnostics = SiteBuilder.ordered(model.warnings + rendered.diagnostics + checks)
+        if diagnostics.contains(where: { $0.severity == .error }) {
+            session?.discard()
+            throw BuildFailure(diagnostics)
+        }
+        return diagnostics
+    }
+
+    /// The write stage, with the cache this build leaves put in place only once the site is.
+    private func write(
+        _ rendered: Renderer.Output, into session: WriteSession, caching cache: Background<Bool>, _ reuse: BuildReuse
+    ) throws(BuildFailure) -> SiteWriter.Summary {
+        do {
+            let summary = try session.apply(rendered.files)
+            reuse.keep(cache)
+            return summary
+        } catch {
+            reuse.drop(cache)
+            throw error
+        }
     }
 
     private func progress(_ stage: String, _ total: Int) -> ProgressCounter {
