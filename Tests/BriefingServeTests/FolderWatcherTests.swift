@@ -115,6 +115,8 @@ final class FolderWatcherTests {
         try await barrier(debounce: .milliseconds(50))
         changes.mark("page")
         try write("old/page.md")
-        #expect(try await changes.waitFor(1) == ["page"])
+        // A loaded machine may split one save into two changes; none may come from the hidden files.
+        let seen = try await changes.waitFor(1)
+        #expect(!seen.isEmpty && seen.allSatisfy { $0 == "page" }, "\(seen)")
     }
 }
