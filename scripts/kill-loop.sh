@@ -35,7 +35,7 @@ same() { diff -r -q -x '.briefing*' "$1" "$2" >/dev/null; }
 # When the commit starts: the write stage is the last lap of --timings.
 cp "$work/footer.a" "$footer"; rm -rf "$work/out"; "$briefing" build --source "$site" --output "$work/out" --quiet
 cp "$work/footer.b" "$footer"
-timing=$("$briefing" build --source "$site" --output "$work/out" --timings 2>&1 | awk '/write/ {print $2}' | tr -d 's' | head -1)
+timing=$("$briefing" build --source "$site" --output "$work/out" --timings 2>&1 | awk '$NF == "write" {print $1}' | head -1)
 total_ms=$(python3 -c "import sys; print(int(float('${timing:-0}') * 1000))")
 echo "write stage of a footer edit: ${total_ms} ms"
 
