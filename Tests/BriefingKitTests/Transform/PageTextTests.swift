@@ -1,0 +1,21 @@
+import Testing
+@testable import BriefingKit
+
+@Suite struct PageTextTests {
+    private func words(_ markdown: String) -> Int {
+        TransformHarness.run(markdown, [PageText()]).context.report.wordCount
+    }
+
+    /// A word that markup cuts into text nodes is still one word; words of two blocks stay two.
+    @Test func markupInsideAWordDoesNotSplitIt() {
+        #expect(words("Un*believ*able results.\n") == 2)
+        #expect(words("**Bold**ly `go` on.\n") == 3)
+        #expect(words("One\n\nTwo\n") == 2)
+        #expect(words("*One* *two*\n") == 2)
+    }
+
+    @Test func theFirstTopLevelParagraphIsTheExcerpt() {
+        let report = TransformHarness.run("# Title\n\n> Quoted.\n\nThe *first* paragraph.\n\nSecond.\n", [PageText()]).context.report
+        #expect(report.firstParagraph == "The first paragraph.")
+    }
+}
