@@ -9,7 +9,7 @@ struct TemplateContext {
     /// Each page's first paragraph, its excerpt in lists when its front matter has no summary; empty
     /// for pages with a summary, whose Markdown may not be rendered yet.
     let firstParagraphs: [String]
-    private var router: Router { model.router }
+    var router: Router { model.router }
     private var taxonomy: Taxonomy { model.taxonomy }
     /// `data.<name>`: the same for every page, built once.
     let data: TemplateValue
@@ -17,7 +17,7 @@ struct TemplateContext {
     /// What lists show about each page, made once: a page appears in many lists.
     private var summaries: [TemplateValue] = []
     /// Each summary's fingerprint, made once: a tag's page lists hundreds of them.
-    private var summaryFingerprints: [UInt64] = []
+    private(set) var summaryFingerprints: [UInt64] = []
     /// `site` for each top-level section being current (by section key), and for none (by language), made once.
     private var sites: [String: TemplateValue] = [:]
     private var sitesWithoutCurrent: [TemplateValue] = []
@@ -26,8 +26,8 @@ struct TemplateContext {
     let t: [TemplateValue]
     /// Fingerprints of the values every page shares, made once for the build cache.
     private(set) var dataFingerprint: UInt64 = 0
-    private var siteFingerprints: [String: UInt64] = [:]
-    private var tFingerprints: [UInt64] = []
+    private(set) var siteFingerprints: [String: UInt64] = [:]
+    private(set) var tFingerprints: [UInt64] = []
 
     init(model: SiteModel, firstParagraphs: [String], data: TemplateValue, year: Int, theme: ThemeHTML) {
         self.model = model
@@ -72,52 +72,9 @@ struct TemplateContext {
     /// `page.related`): its fingerprint takes theirs from `summaryFingerprints`.
     struct Base {
         let value: TemplateValue
-        fileprivate let listed: [PageID]
-        fileprivate let related: [PageID]
-        fileprivate let language: Int
-    }
-
-    /// A fingerprint of everything a template sees in a context made by this type: the shared `site`,
-    /// `data` and summaries by their precomputed fingerprints, the rest value by value.
-    func fingerprint(of context: Base) -> UInt64 {
-        var fingerprint = Fingerprint()
-        guard case .map(let map) = context.value else {
-            fingerprint.add(context.value)
-            return fingerprint.value
-        }
-        fingerprint.add(Fingerprint.unordered(map) { entry, key, value in
-            switch key {
-            case "data": entry.add(dataFingerprint)
-            case "t": entry.add(tFingerprints[context.language])
-            case "site": entry.add(siteFingerprint(of: value, language: context.language))
-            case "pages": entry.add(summariesFingerprint(context.listed, as: value))
-            case "page":
-                guard case .map(let page) = value else { return entry.add(value) }
-                entry.add(Fingerprint.unordered(page) { entry, key, value in
-                    if key == "related" { entry.add(summariesFingerprint(context.related, as: value)) } else { entry.add(value) }
-                })
-            default: entry.add(value)
-            }
-        })
-        return fingerprint.value
-    }
-
-    /// A list of summaries, by the pages' fingerprints in order.
-    private func summariesFingerprint(_ pages: [PageID], as value: TemplateValue) -> UInt64 {
-        assert(value == .list(pages.map(summary)), "a context's list and the pages it says it lists differ")
-        var fingerprint = Fingerprint()
-        fingerprint.add(pages.count)
-        for page in pages { fingerprint.add(summaryFingerprints[page.index]) }
-        return fingerprint.value
-    }
-
-    /// The site value is one of a few, told apart by which section is current.
-    private func siteFingerprint(of site: TemplateValue, language: Int) -> UInt64 {
-        guard case .map(let map) = site, case .list(let sections)? = map["sections"] else { return 0 }
-        for case .map(let section) in sections where section["isCurrent"] == .bool(true) {
-            if case .string(let name)? = section["name"] { return siteFingerprints[SiteModel.sectionKey(name, language: language)] ?? 0 }
-        }
-        return siteFingerprints[SiteModel.sectionKey("", language: language)] ?? 0
+        let listed: [PageID]
+        let related: [PageID]
+        let language: Int
     }
 
     func site(language: Int, currentSection: String?) -> TemplateValue {
@@ -260,42 +217,6 @@ struct TemplateContext {
         ])
     }
 
-    /// `dir` for `<html>`: always on a site of several languages or a right-to-left one; on a
-    /// left-to-right site of one language only where a page sets it, so such a site's pages are as they were.
-    private func direction(_ direction: Language.Direction, override: Language.Direction?) -> TemplateValue {
-        let direction = override ?? direction
-        guard model.settings.isMultilingual || direction == .rtl || override != nil else { return .null }
-        return .string(direction.rawValue)
-    }
-
-    /// The `lang` of a language: on a single-language site, `language` from site.yaml as it always was.
-    private func languageCode(_ language: Int) -> String {
-        model.settings.isMultilingual ? model.languages[language].code : model.settings.language
-    }
-
-    /// The language switcher's entries: every language of the site, each linking to the page's version
-    /// in it, or to its home page when the page has none (`hasVersion` false, for the theme to say so;
-    /// true for a page Briefing makes, which has nothing to translate).
-    private func languageLinks(language: Int, versions: [Int: PageID], isMadeByBriefing: Bool = false) -> TemplateValue {
-        guard model.settings.isMultilingual else { return [] }
-        return .list(model.languages.enumerated().map { number, other in
-            let version = versions[number]
-            return .map([
-                "code": .string(other.code), "name": .string(other.name), "dir": .string(other.direction.rawValue),
-                "url": .string(version.map { model.url(of: model[$0]) } ?? router.url(router.homeRoute(number))),
-                "isCurrent": .bool(number == language), "hasVersion": .bool(version != nil || number == language || isMadeByBriefing),
-            ])
-        })
-    }
-
-    /// The page's versions by language, itself included; empty on a single-language site.
-    private func versions(of id: PageID) -> [Int: PageID] {
-        guard model.settings.isMultilingual else { return [:] }
-        var versions = [model[id].language: id]
-        for other in model.translations(of: id) { versions[model[other].language] = other }
-        return versions
-    }
-
     private func tagURL(_ slug: String, language: Int) -> String {
         router.url(router.tagRoute(slug, language: language))
     }
@@ -350,29 +271,6 @@ struct TemplateContext {
         var map = TemplateMap(minimumCapacity: values.count + TemplateContext.bodyKeys)
         for (key, value) in values { map[key] = value }
         return .map(map)
-    }
-
-    /// A translation as `page.translations` lists it.
-    private func translation(_ id: PageID) -> TemplateValue {
-        let page = model[id]
-        let language = model.languages[page.language]
-        return .map([
-            "language": .string(language.code), "name": .string(language.name), "dir": .string(language.direction.rawValue),
-            "title": .string(page.title), "url": .string(model.url(of: page)), "permalink": .string(router.permalink(page.route)),
-        ])
-    }
-
-    /// `<link rel="alternate" hreflang>` for every version of a page, itself included, and `x-default` for
-    /// the default language's: the same list on every version, so the links are reciprocal.
-    private func alternates(_ versions: [Int: PageID]) -> TemplateValue {
-        guard versions.count > 1 else { return [] }
-        var links: [TemplateValue] = versions.keys.sorted().map { language in
-            .map(["hreflang": .string(model.languages[language].code), "url": .string(router.permalink(model[versions[language]!].route))])
-        }
-        if let original = versions[0] {
-            links.append(.map(["hreflang": "x-default", "url": .string(router.permalink(model[original].route))]))
-        }
-        return .list(links)
     }
 
     /// How many keys `addBody` adds to a page.

@@ -1,0 +1,64 @@
+import BriefingTemplates
+
+/// What templates see of a page's languages: its `lang` and `dir`, its versions in the site's other
+/// languages, the language switcher and the hreflang alternates.
+extension TemplateContext {
+    /// `dir` for `<html>`: always on a site of several languages or a right-to-left one; on a
+    /// left-to-right site of one language only where a page sets it, so such a site's pages are as they were.
+    func direction(_ direction: Language.Direction, override: Language.Direction?) -> TemplateValue {
+        let direction = override ?? direction
+        guard model.settings.isMultilingual || direction == .rtl || override != nil else { return .null }
+        return .string(direction.rawValue)
+    }
+
+    /// The `lang` of a language: on a single-language site, `language` from site.yaml as it always was.
+    func languageCode(_ language: Int) -> String {
+        model.settings.isMultilingual ? model.languages[language].code : model.settings.language
+    }
+
+    /// The language switcher's entries: every language of the site, each linking to the page's version
+    /// in it, or to its home page when the page has none (`hasVersion` false, for the theme to say so;
+    /// true for a page Briefing makes, which has nothing to translate).
+    func languageLinks(language: Int, versions: [Int: PageID], isMadeByBriefing: Bool = false) -> TemplateValue {
+        guard model.settings.isMultilingual else { return [] }
+        return .list(model.languages.enumerated().map { number, other in
+            let version = versions[number]
+            return .map([
+                "code": .string(other.code), "name": .string(other.name), "dir": .string(other.direction.rawValue),
+                "url": .string(version.map { model.url(of: model[$0]) } ?? router.url(router.homeRoute(number))),
+                "isCurrent": .bool(number == language), "hasVersion": .bool(version != nil || number == language || isMadeByBriefing),
+            ])
+        })
+    }
+
+    /// The page's versions by language, itself included; empty on a single-language site.
+    func versions(of id: PageID) -> [Int: PageID] {
+        guard model.settings.isMultilingual else { return [:] }
+        var versions = [model[id].language: id]
+        for other in model.translations(of: id) { versions[model[other].language] = other }
+        return versions
+    }
+
+    /// A translation as `page.translations` lists it.
+    func translation(_ id: PageID) -> TemplateValue {
+        let page = model[id]
+        let language = model.languages[page.language]
+        return .map([
+            "language": .string(language.code), "name": .string(language.name), "dir": .string(language.direction.rawValue),
+            "title": .string(page.title), "url": .string(model.url(of: page)), "permalink": .string(router.permalink(page.route)),
+        ])
+    }
+
+    /// `<link rel="alternate" hreflang>` for every version of a page, itself included, and `x-default` for
+    /// the default language's: the same list on every version, so the links are reciprocal.
+    func alternates(_ versions: [Int: PageID]) -> TemplateValue {
+        guard versions.count > 1 else { return [] }
+        var links: [TemplateValue] = versions.keys.sorted().map { language in
+            .map(["hreflang": .string(model.languages[language].code), "url": .string(router.permalink(model[versions[language]!].route))])
+        }
+        if let original = versions[0] {
+            links.append(.map(["hreflang": "x-default", "url": .string(router.permalink(model[original].route))]))
+        }
+        return .list(links)
+    }
+}
