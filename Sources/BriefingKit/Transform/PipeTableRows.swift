@@ -4,6 +4,16 @@
 enum PipeTableRows {
     enum Alignment: Equatable, Sendable {
         case none, left, center, right
+
+        /// As a table directive's `align:` names it; nil when the delimiter row asks for none.
+        var side: String? {
+            switch self {
+            case .none: nil
+            case .left: "left"
+            case .center: "center"
+            case .right: "right"
+            }
+        }
     }
 
     struct Cell: Equatable {

@@ -203,15 +203,8 @@ struct PipeTables: DocumentTransform {
         header: [MarkdownNode], rows: [[MarkdownNode]], alignments: [PipeTableRows.Alignment], caption: MarkdownNode?,
         sources: [(SourceReference, Int)], theme: ThemeHTML, language: Int, id: String?, numberLabel: String?
     ) throws(Diagnostic) -> String {
-        let classes = alignments.enumerated().map { column, alignment -> String in
-            switch alignment {
-            case .right: return "num"
-            case .center: return "center"
-            case .left: return ""
-            case .none:
-                let cells = rows.map { $0[column].plainText }.filter { !$0.isEmpty }
-                return !cells.isEmpty && cells.allSatisfy(TableDirective.looksNumeric) ? "num" : ""
-            }
+        let classes = alignments.enumerated().map { column, alignment in
+            TableDirective.columnClass(aligned: alignment.side, cells: rows.map { $0[column].plainText })
         }
         func optional(_ text: String) -> TemplateValue { text.isEmpty ? .null : .string(text) }
         let columns: [TemplateValue] = zip(header, classes).map { cell, cssClass in

@@ -205,15 +205,8 @@ struct TableDirective: DocumentTransform {
         let index = Dictionary(table.header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         let sourceColumn = table.header.firstIndex { $0.lowercased() == "source" }
         let urlColumn = table.header.firstIndex(where: TableDirective.isSourceURLColumn)
-        let classes = spec.columns.map { column -> String in
-            switch spec.align[column.name] {
-            case "right": return "num"
-            case "center": return "center"
-            case "left": return ""
-            default:
-                let cells = table.rows.map { $0[index[column.name]!] }.filter { !$0.isEmpty }
-                return !cells.isEmpty && cells.allSatisfy(TableDirective.looksNumeric) ? "num" : ""
-            }
+        let classes = spec.columns.map { column in
+            TableDirective.columnClass(aligned: spec.align[column.name], cells: table.rows.map { $0[index[column.name]!] })
         }
         func text(_ raw: String) -> String { smartPunctuation ? PlainText.smartened(raw) : raw }
         func optional(_ text: String) -> TemplateValue { text.isEmpty ? .null : .string(text) }
@@ -262,6 +255,19 @@ struct TableDirective: DocumentTransform {
         "Figure": "figuresColumnFigure", "Value": "figuresColumnValue", "Source": "figuresColumnSource",
         "Source URL": "figuresColumnSourceURL", "As of": "figuresColumnAsOf",
     ]
+
+    /// A column's class in the `data-table` partial: `num` (right-aligned) for `right`, `center`, none for
+    /// `left`; with no alignment asked for, `num` when every cell that is not empty looks like a number.
+    static func columnClass(aligned side: String?, cells: @autoclosure () -> [String]) -> String {
+        switch side {
+        case "right": return "num"
+        case "center": return "center"
+        case "left": return ""
+        default:
+            let filled = cells().filter { !$0.isEmpty }
+            return !filled.isEmpty && filled.allSatisfy(TableDirective.looksNumeric) ? "num" : ""
+        }
+    }
 
     static func isSourceURLColumn(_ name: String) -> Bool {
         ["source url", "source-url", "sourceurl", "source_url"].contains(name.lowercased())
