@@ -39,18 +39,21 @@ enum TransformHarness {
         return Result(html: document.renderHTML(), context: context)
     }
 
-    /// The partials of the default theme, compiled once.
-    static let theme: ThemeHTML = {
-        let folder = DefaultTheme.partials
+    /// The partials of the default theme, compiled once; they parse, or every test that uses them fails.
+    static let theme: ThemeHTML = try! defaultTheme()
+
+    /// The default theme's partials and English words, with some of a test's own partials by name.
+    static func defaultTheme(adding extra: [String: String] = [:]) throws -> ThemeHTML {
         var templates: [String: Template] = [:]
         for (name, _) in Array(ThemeHTML.partials) + Array(ThemeHTML.optionalPartials) {
-            let path = folder.appendingPathComponent(name + ".html").path
-            let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-            templates[name] = try? Template(source: text, name: name, path: path)
+            let path = DefaultTheme.partials.appendingPathComponent(name + ".html").path
+            templates[name] = try Template(source: String(contentsOfFile: path, encoding: .utf8), name: name, path: path)
         }
-        // The default theme's partials parse: a failure here is a test failure, reported where they are used.
+        for (name, text) in extra {
+            templates[name] = try Template(source: text, name: name, path: "Templates/partials/\(name).html")
+        }
         let english = DefaultTheme.strings.appendingPathComponent("en.yaml").path
-        let strings = try! StringTable(file: SourceFile(path: english, text: String(contentsOfFile: english, encoding: .utf8)), code: "en")
-        return try! ThemeHTML(library: TemplateLibrary(templates: templates), strings: [strings])
-    }()
+        let strings = try StringTable(file: SourceFile(path: english, text: String(contentsOfFile: english, encoding: .utf8)), code: "en")
+        return try ThemeHTML(library: TemplateLibrary(templates: templates), strings: [strings])
+    }
 }

@@ -7,19 +7,8 @@ import Testing
 
 /// The HTML transforms write, from the theme's partials.
 @Suite struct ThemeHTMLTests {
-    /// The default theme's partials with some of a test's own, by name.
     static func theme(_ extra: [String: String]) throws -> ThemeHTML {
-        var templates: [String: Template] = [:]
-        for (name, _) in ThemeHTML.partials {
-            let path = DefaultTheme.partials.appendingPathComponent(name + ".html").path
-            templates[name] = try Template(source: String(contentsOfFile: path, encoding: .utf8), name: name, path: path)
-        }
-        for (name, text) in extra {
-            templates[name] = try Template(source: text, name: name, path: "Templates/partials/\(name).html")
-        }
-        let english = DefaultTheme.strings.appendingPathComponent("en.yaml").path
-        let strings = try StringTable(file: SourceFile(path: english, text: String(contentsOfFile: english, encoding: .utf8)), code: "en")
-        return try ThemeHTML(library: TemplateLibrary(templates: templates), strings: [strings])
+        try TransformHarness.defaultTheme(adding: extra)
     }
 
     @Test func aWrapperIsSplitWhereItsContentGoes() throws {
