@@ -8,7 +8,8 @@ struct SiteAssembler {
     var origin: String?
     var includeDrafts = false
     var now: Date
-    var siteRoot: URL
+    /// The folder holding Content/, whose files date undated pages; nil for pages that have no file.
+    var siteRoot: URL?
     var qualityChecks: Bool
 
     init(options: BuildOptions) {

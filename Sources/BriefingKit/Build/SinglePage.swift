@@ -43,7 +43,10 @@ public struct SinglePage: Sendable {
             settings: settings, pages: [ContentFile(relativePath: path, file: SourceFile(path: "Content/" + path, text: text))],
             templates: [], staticFiles: [], data: data, settingsText: self.settings
         )
-        let model = try SiteAssembler(options: BuildOptions(source: URL(fileURLWithPath: "/"))).assemble(loaded)
+        var assembler = SiteAssembler(options: BuildOptions(source: URL(fileURLWithPath: "/")))
+        // The page is in memory: no file or commit dates it, and the fuzzer must not start git per input.
+        assembler.siteRoot = nil
+        let model = try assembler.assemble(loaded)
         guard let id = model.pagesByPath[path] else { return ("", []) }
         let output = MarkdownStage(model: model, data: data, theme: theme, contentFiles: [], contentFolder: nil, qualityChecks: true).render(id)
         return (output.body.html, output.record.diagnostics)
