@@ -49,8 +49,6 @@ struct TransformContext {
         headings = HeadingRegistry(reserved: ThemeIDs.reserved)
     }
 
-    /// The links and images of the tree. A transform that adds links must run before the first one that
-    /// asks, since the walk is not made again.
     /// Registers an element with an id for cross-references and keeps headings off its id; false (with
     /// an error at `position`) when the page uses the id already.
     mutating func number(_ kind: NumberedElements.Kind, id: String, at position: SourcePosition) -> Bool {
@@ -62,6 +60,8 @@ struct TransformContext {
         return true
     }
 
+    /// The links and images of the tree. A transform that adds links must run before the first one that
+    /// asks, since the walk is not made again.
     mutating func links(in document: MarkdownDocument) -> [MarkdownNode] {
         if let linkNodes { return linkNodes }
         let found = document.root.descendants(ofKind: .link, .image)

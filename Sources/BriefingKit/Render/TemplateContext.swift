@@ -290,10 +290,9 @@ struct TemplateContext {
         page["toc"] = .list(body.toc.entries.map(tocEntry))
         page["wordCount"] = .int(body.wordCount)
         let minutes = body.readingMinutes
-        let strings = strings[model[id].language]
-        page["readingTime"] = .int(minutes)
-        page["readingTimeText"] = .string(strings.plural("readingTime", count: minutes) ?? "\(minutes) min read")
         let language = model[id].language
+        page["readingTime"] = .int(minutes)
+        page["readingTimeText"] = .string(strings[language].plural("readingTime", count: minutes) ?? "\(minutes) min read")
         page["sources"] = .list(body.sources.enumerated().map { source($0, language: language) })
         page["hasSources"] = .bool(!body.sources.isEmpty)
         page["jsonLD"] = .html(structuredData(id, faq: body.faq))

@@ -102,7 +102,9 @@ struct StringTable: Sendable {
     func plural(_ key: String, count: Int, values: [String: String] = [:]) -> String? {
         guard case .plural(let forms)? = entries[key] else { return text(key).map { StringTable.fill($0, values) } }
         let form = forms[StringTable.category(of: count, code: code)] ?? forms["other"] ?? ""
-        return StringTable.fill(form, values.merging(["count": String(count)]) { first, _ in first })
+        var values = values
+        if values["count"] == nil { values["count"] = String(count) }
+        return StringTable.fill(form, values)
     }
 
     /// A plural form as template parts, for placeholders whose values are HTML the template writes.
@@ -128,28 +130,25 @@ struct StringTable: Sendable {
     }
 
     /// `Published {date}` → text `Published `, placeholder `date`. A `{` not closed by `}` after a name of
-    /// letters and digits is text.
+    /// ASCII letters and digits is text. Read byte by byte: every page's reading time is filled from it.
     static func pieces(_ text: String) -> [Piece] {
         var pieces: [Piece] = []
-        var pending = ""
-        var rest = Substring(text)
-        while let open = rest.firstIndex(of: "{") {
-            pending += rest[..<open]
-            let afterOpen = rest.index(after: open)
-            guard let close = rest[afterOpen...].firstIndex(of: "}"),
-                  close > afterOpen, rest[afterOpen..<close].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) })
-            else {
-                pending += "{"
-                rest = rest[afterOpen...]
+        let utf8 = text.utf8
+        var textStart = utf8.startIndex
+        var searchFrom = utf8.startIndex
+        while let open = utf8[searchFrom...].firstIndex(of: UInt8(ascii: "{")) {
+            let nameStart = utf8.index(after: open)
+            let close = utf8[nameStart...].firstIndex { !PlainText.isASCIILetter($0) && !(0x30...0x39).contains($0) } ?? utf8.endIndex
+            guard close > nameStart, close < utf8.endIndex, utf8[close] == UInt8(ascii: "}") else {
+                searchFrom = nameStart
                 continue
             }
-            if !pending.isEmpty { pieces.append(.text(pending)) }
-            pending = ""
-            pieces.append(.placeholder(String(rest[afterOpen..<close])))
-            rest = rest[rest.index(after: close)...]
+            if open > textStart { pieces.append(.text(String(text[textStart..<open]))) }
+            pieces.append(.placeholder(String(text[nameStart..<close])))
+            textStart = utf8.index(after: close)
+            searchFrom = textStart
         }
-        pending += rest
-        if !pending.isEmpty { pieces.append(.text(pending)) }
+        if textStart < utf8.endIndex { pieces.append(.text(String(text[textStart...]))) }
         return pieces
     }
 
@@ -186,8 +185,7 @@ struct StringTable: Sendable {
     /// CLDR's cardinal plural category of a whole number, for the languages whose rule is not the
     /// English one; a language not listed here takes English's (`one` for 1, else `other`).
     static func category(of count: Int, code: String) -> String {
-        let primary = code.split(separator: "-").first.map(String.init) ?? code
-        switch primary {
+        switch code.prefix(while: { $0 != "-" }) {
         case "ja", "ko", "zh", "th", "vi", "id", "ms", "lo", "my", "km": return "other"
         case "fr", "pt", "hi", "fa", "bn": return count == 0 || count == 1 ? "one" : "other"
         case "ar":

@@ -34,8 +34,9 @@ struct ThemeHTML: Sendable {
     /// The same for every question of every page: rendered once.
     let faqQuestion: Wrapper
     let faqAnswer: Wrapper
-    /// A FAQ section's wrapper, rendered once with a mark where its heading's id goes: every page has one.
-    private let faqSectionWithMark: Wrapper
+    /// A FAQ section's wrapper, rendered once with a mark where its heading's id goes and cut at the marks:
+    /// every page has one.
+    private let faqSectionAroundID: (open: [String], close: [String])
     private static let idMark = "\u{2}id\u{2}"
 
     struct Wrapper: Sendable {
@@ -49,9 +50,10 @@ struct ThemeHTML: Sendable {
         t = strings.map(\.templateValue)
         faqQuestion = try ThemeHTML.wrapper(library, "faq", ["isSection": false, "isQuestion": true, "isAnswer": false, "headingID": nil])
         faqAnswer = try ThemeHTML.wrapper(library, "faq", ["isSection": false, "isQuestion": false, "isAnswer": true, "headingID": nil])
-        faqSectionWithMark = try ThemeHTML.wrapper(
+        let faqSection = try ThemeHTML.wrapper(
             library, "faq", ["isSection": true, "isQuestion": false, "isAnswer": false, "headingID": .string(ThemeHTML.idMark)]
         )
+        faqSectionAroundID = (faqSection.open.components(separatedBy: ThemeHTML.idMark), faqSection.close.components(separatedBy: ThemeHTML.idMark))
     }
 
     func hasPartial(_ name: String) -> Bool { library.contains(name) }
@@ -66,10 +68,7 @@ struct ThemeHTML: Sendable {
     /// The wrapper of a FAQ section labelled by the heading with this id. Heading ids are slugs, which
     /// HTML escaping leaves as they are, so putting one in place of the mark is rendering it.
     func faqSection(headingID: String) -> Wrapper {
-        Wrapper(
-            open: faqSectionWithMark.open.replacingOccurrences(of: ThemeHTML.idMark, with: headingID),
-            close: faqSectionWithMark.close.replacingOccurrences(of: ThemeHTML.idMark, with: headingID)
-        )
+        Wrapper(open: faqSectionAroundID.open.joined(separator: headingID), close: faqSectionAroundID.close.joined(separator: headingID))
     }
 
     /// A partial that wraps content, cut where its `{{{content}}}` goes.

@@ -164,26 +164,29 @@ struct InternalLinks: DocumentTransform {
     }
 
     /// Resolves `.` and `..` in `path` against `folder` (`news/x`, `news/x/`, or empty for the root);
-    /// nil when the path climbs above the root. Runs for every link of every page, so it edits one
-    /// string in place rather than splitting both paths into arrays of segments and joining them again.
+    /// nil when the path climbs above the root. Runs for every link of every page, so it works on the
+    /// bytes in one buffer rather than on segments of strings.
     static func normalize(_ path: String, from folder: String) -> String? {
-        let slash = UInt8(ascii: "/")
-        var result = folder
-        while result.utf8.last == slash { result.removeLast() }
-        let bytes = path.utf8
-        var start = bytes.startIndex
-        while start < bytes.endIndex {
-            let end = bytes[start...].firstIndex(of: slash) ?? bytes.endIndex
-            let segment = bytes[start..<end]
-            if segment.elementsEqual("..".utf8) {
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        var result: [UInt8] = []
+        result.reserveCapacity(folder.utf8.count + path.utf8.count)
+        result.append(contentsOf: folder.utf8)
+        while result.last == slash { result.removeLast() }
+        let bytes = Array(path.utf8)
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != slash { end += 1 }
+            let length = end - start
+            if length == 2, bytes[start] == dot, bytes[start + 1] == dot {
                 guard !result.isEmpty else { return nil }
-                result.removeSubrange((result.utf8.lastIndex(of: slash) ?? result.startIndex)...)
-            } else if !segment.isEmpty, !segment.elementsEqual(".".utf8) {
-                if !result.isEmpty { result.append("/") }
-                result += path[start..<end]
+                result.removeSubrange((result.lastIndex(of: slash) ?? 0)...)
+            } else if length > 0, !(length == 1 && bytes[start] == dot) {
+                if !result.isEmpty { result.append(slash) }
+                result.append(contentsOf: bytes[start..<end])
             }
-            start = end < bytes.endIndex ? bytes.index(after: end) : end
+            start = end + 1
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 }
