@@ -20,6 +20,14 @@ struct ServeEqualsBuildTests {
         ("a data file", { try replace("about 28,500", with: "about 28,600", in: "Content/data/key-figures.csv", $0) }),
         ("figures.yaml", { try replace("value: \"28,500\"", with: "value: \"28,700\"", in: "Content/data/figures.yaml", $0) }),
         ("site.yaml", { try replace("title: ", with: "title: Edited ", in: "Content/site.yaml", $0) }),
+        ("a page's summary removed", { try replace(
+            "summary: \"South Korea's 2026 budget puts more money into new weapons, cybersecurity and combined training as Washington presses allies to pay more.\"\n",
+            with: "", in: "Content/news/budget-2026.md", $0
+        ) }),
+        // A body edit alone: `serve` takes the rest of the site as it was, and lists show the new excerpt.
+        ("its first paragraph, which lists show", { try replace(
+            "South Korea is set for a major increase", with: "South Korea plans a large increase", in: "Content/news/budget-2026.md", $0
+        ) }),
         ("a new page", { root in
             try FileTree.write("""
             -- Content/news/added-while-serving.md --

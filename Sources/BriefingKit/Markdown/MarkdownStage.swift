@@ -7,7 +7,7 @@ import Foundation
 /// that lists show (sections, the home page, excerpts of pages without a summary) before the lists, the
 /// rest right before their own page renders, so that a build holds few bodies at a time.
 struct MarkdownStage: Sendable {
-    let model: SiteModel
+    private(set) var model: SiteModel
     let data: SiteData
     let theme: ThemeHTML
     let transforms: [any DocumentTransform]
@@ -17,6 +17,14 @@ struct MarkdownStage: Sendable {
         self.data = data
         self.theme = theme
         transforms = MarkdownTransforms.ordered(model: model, data: data, contentFiles: contentFiles, contentFolder: contentFolder, qualityChecks: qualityChecks)
+    }
+
+    /// The stage for a model that differs from this one's only in page bodies: the transforms are kept,
+    /// since what they read of the model (routes, paths, translations, settings) front matter decides.
+    func replacing(model: SiteModel) -> MarkdownStage {
+        var stage = self
+        stage.model = model
+        return stage
     }
 
     struct Output: Sendable {

@@ -47,6 +47,15 @@ final class PreviewFiles: RenderTarget, @unchecked Sendable {
         return true
     }
 
+    /// Takes the files at `paths` from the version before as they are; false, taking none, when it lacks one.
+    func carry(_ paths: [OutputPath]) -> Bool {
+        lock.withLock {
+            guard paths.allSatisfy({ previous[$0.value] != nil }) else { return false }
+            for path in paths { current[path.value] = previous[path.value] }
+            return true
+        }
+    }
+
     /// The file at a path of this version, once it is made.
     subscript(path: String) -> File? {
         lock.withLock { current[path] }

@@ -25,6 +25,8 @@ public final class SitePreview: @unchecked Sendable {
     private var taxonomy: (key: UInt64, taxonomy: Taxonomy)?
     /// The version last made, whose files the next one may take.
     private var latest: PreviewVersion?
+    /// What the last update made, which an edit of page bodies alone takes whole.
+    private var warm: WarmSite?
 
     /// `options.output` is ignored: a preview writes nothing.
     public init(options: BuildOptions) {
@@ -52,6 +54,75 @@ public final class SitePreview: @unchecked Sendable {
         loadStarted = started
         clock.lap("load")
 
+        let otherStamps = WarmSite.otherStamps(scan)
+        let day = FileDates.pageDate(options.now)?.day10 ?? ""
+        let first = latest == nil
+        let site: WarmSite
+        var bodiesOnly = false
+        if let warm, let edits = warm.bodyEdits(in: loaded, otherStamps: otherStamps, day: day) {
+            site = warm.applying(edits, loaded: loaded)
+            bodiesOnly = true
+            clock.lap("markdown of the edited pages")
+        } else {
+            site = try make(loaded, otherStamps: otherStamps, day: day, options: options, first: first, clock: &clock)
+        }
+        let model = site.model
+        // The feed and the sitemap need only the model: made on the other core meanwhile.
+        let generated = first || bodiesOnly ? nil : Background { [model, now = options.now] in
+            Renderer.generatedFiles(SiteFiles(model: model, now: now), outputs: model.outputs)
+        }
+
+        let files = PreviewFiles(previous: latest.map { $0.files.handOn(complete: $0.isComplete) } ?? [:])
+        let renderer = Renderer(
+            model: model, theme: site.theme, pageLayouts: site.pageLayouts, markdown: site.markdown, context: site.context, target: files,
+            progress: progress("pages", model.outputs.count { $0.isTemplated }), now: options.now
+        )
+        var states = site.states
+        var diagnostics: [Diagnostic]
+        if first {
+            let rendered = renderer.render(states, templatesKey: site.templatesKey)
+            states = rendered.records.map { $0.map(PageMarkdown.reused) ?? .waiting }
+            diagnostics = rendered.diagnostics + SiteChecks(model: model, data: loaded.data, options: options).run(rendered.records)
+        } else {
+            // Page bodies change no feed, sitemap or copied file: the last version's are this one's.
+            let untemplated = bodiesOnly && files.carry(model.outputs.filter { !$0.isTemplated }.map(\.path))
+                ? [] : renderer.untemplatedFiles(generated: generated?.result()).diagnostics
+            diagnostics = SiteFiles(model: model, now: options.now).warnings + untemplated
+                + SiteChecks(model: model, data: loaded.data, options: options).run(states.map(\.record))
+        }
+        remember(states, of: model, siteKey: site.siteKey)
+        diagnostics = SiteBuilder.ordered(diagnostics)
+        if diagnostics.contains(where: { $0.severity == .error }) { throw BuildFailure(diagnostics) }
+        clock.lap(first ? "pages" : "generated files and checks")
+
+        let version = PreviewVersion(
+            baseURL: model.settings.baseURL, files: files, model: model, renderer: renderer, states: states, templatesKey: site.templatesKey,
+            complete: first
+        )
+        latest?.stop()
+        latest = version
+        warm = WarmSite(
+            loaded: loaded, otherStamps: otherStamps, model: model, theme: site.theme, pageLayouts: site.pageLayouts,
+            templatesKey: site.templatesKey, markdown: site.markdown, siteKey: site.siteKey, states: states, context: site.context, day: day
+        )
+        for path in firstPaths {
+            if case .failure(let failure)? = version.contents(at: path) { throw failure }
+        }
+        clock.lap("pages open in a browser")
+        // Nothing is written: `output` is where the site is served.
+        let report = BuildReport(
+            pages: model.pages.count, files: model.outputs.count, seconds: clock.total, warnings: diagnostics, writer: SiteWriter.Summary(),
+            output: URL(string: model.settings.baseURL.description) ?? options.source, stages: clock.stages, baseURL: model.settings.baseURL
+        )
+        return (version, report)
+    }
+
+    /// The site made from what was loaded: assembled (unchanged pages and the taxonomy taken from the last
+    /// update), themed, and each page's Markdown record made or taken from the last update. On the first
+    /// update, records wait for their pages, which all render then.
+    private func make(
+        _ loaded: LoadedSite, otherStamps: [FileStamp], day: String, options: BuildOptions, first: Bool, clock: inout StageClock
+    ) throws(BuildFailure) -> WarmSite {
         let model = try SiteAssembler(options: options).assemble(
             loaded, reusing: SiteAssembler.Earlier(pages: loaded.settingsText == madeWithSettings ? madePages : [:], taxonomy: taxonomy)
         )
@@ -62,18 +133,14 @@ public final class SitePreview: @unchecked Sendable {
         clock.lap("assemble")
         let theme = try Theme(loaded.templates, languages: model.settings.languages)
         let pageLayouts = try theme.layouts(of: model)
-        let templatesKey = Theme.fingerprint(loaded.templates)
         clock.lap("theme")
 
-        // The feed and the sitemap need only the model: made on the other core meanwhile.
-        let generated = latest == nil ? nil : Background { [model, now = options.now] in Renderer.generatedFiles(SiteFiles(model: model, now: now), outputs: model.outputs) }
         let markdown = MarkdownStage(
             model: model, data: loaded.data, theme: theme.html, contentFiles: loaded.contentFiles,
             contentFolder: options.source.appendingPathComponent("Content"), qualityChecks: options.qualityChecks
         )
-        let key = BuildReuse.siteKey(loaded: loaded, model: model, optionsKey: BuildReuse.optionsKey(options), stamps: scan.stamps)
-        let known = key == siteKey ? records : [:]
-        let first = latest == nil
+        let scanKey = BuildReuse.siteKey(loaded: loaded, model: model, optionsKey: BuildReuse.optionsKey(options), stamps: otherStamps)
+        let known = scanKey == siteKey ? records : [:]
         let reusable: @Sendable (PageID) -> PageRecord? = { id in
             // Not `model[id]`: a copy of a page is a retain for each of its fields.
             guard let old = known[model.pages[id.index].source.relativePath], old.text == model.pages[id.index].source.file.text else { return nil }
@@ -90,46 +157,14 @@ public final class SitePreview: @unchecked Sendable {
         }
         clock.lap("markdown")
         let context = TemplateContext(
-            model: model, firstParagraphs: states.map { $0.record?.facts.firstParagraph ?? "" },
-            data: loaded.data.templateValue, year: Calendar(identifier: .gregorian).component(.year, from: options.now), theme: theme.html
+            model: model, firstParagraphs: states.map { $0.record?.facts.firstParagraph ?? "" }, data: loaded.data.templateValue,
+            year: Calendar(identifier: .gregorian).component(.year, from: options.now), theme: theme.html
         )
         clock.lap("template context")
-
-        let files = PreviewFiles(previous: latest.map { $0.files.handOn(complete: $0.isComplete) } ?? [:])
-        let renderer = Renderer(
-            model: model, theme: theme, pageLayouts: pageLayouts, markdown: markdown, context: context, target: files,
-            progress: progress("pages", model.outputs.count { $0.isTemplated }), now: options.now
+        return WarmSite(
+            loaded: loaded, otherStamps: otherStamps, model: model, theme: theme, pageLayouts: pageLayouts,
+            templatesKey: Theme.fingerprint(loaded.templates), markdown: markdown, siteKey: scanKey, states: states, context: context, day: day
         )
-        var diagnostics: [Diagnostic]
-        if first {
-            let rendered = renderer.render(states, templatesKey: templatesKey)
-            states = rendered.records.map { $0.map(PageMarkdown.reused) ?? .waiting }
-            diagnostics = rendered.diagnostics + SiteChecks(model: model, data: loaded.data, options: options).run(rendered.records)
-        } else {
-            let untemplated = renderer.untemplatedFiles(generated: generated?.result())
-            diagnostics = SiteFiles(model: model, now: options.now).warnings + untemplated.diagnostics
-                + SiteChecks(model: model, data: loaded.data, options: options).run(states.map(\.record))
-        }
-        remember(states, of: model, siteKey: key)
-        diagnostics = SiteBuilder.ordered(diagnostics)
-        if diagnostics.contains(where: { $0.severity == .error }) { throw BuildFailure(diagnostics) }
-        clock.lap(first ? "pages" : "generated files and checks")
-
-        let version = PreviewVersion(
-            baseURL: model.settings.baseURL, files: files, model: model, renderer: renderer, states: states, templatesKey: templatesKey, complete: first
-        )
-        latest?.stop()
-        latest = version
-        for path in firstPaths {
-            if case .failure(let failure)? = version.contents(at: path) { throw failure }
-        }
-        clock.lap("pages open in a browser")
-        // Nothing is written: `output` is where the site is served.
-        let report = BuildReport(
-            pages: model.pages.count, files: model.outputs.count, seconds: clock.total, warnings: diagnostics, writer: SiteWriter.Summary(),
-            output: URL(string: model.settings.baseURL.description) ?? options.source, stages: clock.stages, baseURL: model.settings.baseURL
-        )
-        return (version, report)
     }
 
     /// The records the next update may reuse, for pages whose text and site are unchanged.

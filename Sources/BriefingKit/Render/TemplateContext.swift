@@ -5,10 +5,10 @@ import BriefingTemplates
 /// Builds the values layouts see. Every documented key is always present (null when a page has no
 /// value), so strict templates can tell a typo from an empty field.
 struct TemplateContext {
-    let model: SiteModel
+    private(set) var model: SiteModel
     /// Each page's first paragraph, its excerpt in lists when its front matter has no summary; empty
     /// for pages with a summary, whose Markdown may not be rendered yet.
-    let firstParagraphs: [String]
+    private(set) var firstParagraphs: [String]
     var router: Router { model.router }
     private var taxonomy: Taxonomy { model.taxonomy }
     /// `data.<name>`: the same for every page, built once.
@@ -66,6 +66,21 @@ struct TemplateContext {
             fingerprint.add(value)
             return fingerprint.value
         }
+    }
+
+    /// The context of a model that differs from this one's only in the bodies of the `changed` pages:
+    /// their list entries are made again (an excerpt is a first paragraph); the rest is the same.
+    func replacing(model: SiteModel, firstParagraphs: [String], changed: [PageID]) -> TemplateContext {
+        var context = self
+        context.model = model
+        context.firstParagraphs = firstParagraphs
+        for id in changed where firstParagraphs[id.index] != self.firstParagraphs[id.index] {
+            context.summaries[id.index] = context.makeSummary(id)
+            var fingerprint = Fingerprint()
+            fingerprint.add(context.summaries[id.index])
+            context.summaryFingerprints[id.index] = fingerprint.value
+        }
+        return context
     }
 
     /// A context without the page's body, and the pages whose summaries fill its lists (`pages`, and

@@ -1,0 +1,106 @@
+import BriefingTestSupport
+import Foundation
+import Testing
+@testable import BriefingKit
+import BriefingSupport
+
+/// `serve`'s pipeline takes an edit of page bodies alone without making the site again; any other edit
+/// makes it again. What it shows is checked against a clean build in `ServeEqualsBuildTests`; here, which
+/// way each edit goes, and that the lists show the new excerpt.
+@Suite struct SitePreviewTests {
+    static let site = """
+    -- Content/site.yaml --
+    title: Preview
+    baseURL: https://example.org/
+    -- Content/notes/first.md --
+    ---
+    title: First
+    date: 2026-03-01
+    ---
+    The first paragraph, which the list shows.
+
+    ## A heading
+    -- Content/notes/undated.md --
+    ---
+    title: Undated
+    summary: No date.
+    ---
+    Body.
+    -- Templates/layouts/base.html --
+    <html><body>{{$main}}{{/main}}</body></html>
+    -- Templates/layouts/page.html --
+    {{<base}}{{$main}}<h1>{{page.title}}</h1>{{{page.content}}}{{/main}}{{/base}}
+    -- Templates/layouts/section.html --
+    {{<base}}{{$main}}{{#pages}}<p>{{title}}: {{excerpt}}</p>{{/pages}}{{/main}}{{/base}}
+    -- Templates/layouts/home.html --
+    {{<base}}{{$main}}<h1>{{site.title}}</h1>{{/main}}{{/base}}
+    -- Templates/layouts/404.html --
+    {{<base}}{{$main}}<h1>Not found</h1>{{/main}}{{/base}}
+    """
+
+    @Test func aBodyEditTakesTheSiteWholeAndListsShowItsNewExcerpt() throws {
+        let root = try Self.makeSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let preview = SitePreview(options: BuildOptions(source: root))
+        _ = try preview.update(rendering: [])
+
+        try Self.edit(root, "Content/notes/first.md", "The first paragraph", "The new first paragraph")
+        let (version, report) = try preview.update(rendering: ["notes/index.html"])
+        #expect(report.stages.map(\.name).contains("markdown of the edited pages"))
+        #expect(!report.stages.map(\.name).contains("assemble"))
+        #expect(Self.text(version, "notes/index.html").contains("First: The new first paragraph, which the list shows."))
+        #expect(Self.text(version, "notes/first/index.html").contains("<p>The new first paragraph, which the list shows.</p>"))
+        // The files no page body changes are the last version's.
+        #expect(Self.text(version, "sitemap.xml").contains("<loc>https://example.org/notes/first/</loc>"))
+        #expect(Self.text(version, "feed.xml").contains("<title>First</title>"))
+    }
+
+    @Test(arguments: [
+        ("Content/notes/first.md", "title: First", "title: Renamed"),
+        ("Content/notes/undated.md", "Body.", "Another body."),
+        ("Templates/layouts/page.html", "<h1>", "<h1 class=\"t\">"),
+        ("Content/site.yaml", "title: Preview", "title: Edited"),
+    ])
+    func anyOtherEditMakesTheSiteAgain(path: String, old: String, new: String) throws {
+        let root = try Self.makeSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let preview = SitePreview(options: BuildOptions(source: root))
+        _ = try preview.update(rendering: [])
+        try Self.edit(root, path, old, new)
+        let (version, report) = try preview.update(rendering: [])
+        #expect(report.stages.map(\.name).contains("assemble"), "\(path)")
+        #expect(!report.stages.map(\.name).contains("markdown of the edited pages"), "\(path)")
+        #expect(version.contains("notes/first/index.html"))
+    }
+
+    @Test func aBodyEditWithAnErrorFailsAndTheFixIsTakenAgain() throws {
+        let root = try Self.makeSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let preview = SitePreview(options: BuildOptions(source: root))
+        _ = try preview.update(rendering: [])
+        try Self.edit(root, "Content/notes/first.md", "## A heading", "## A heading\n\n[broken](missing.md)")
+        #expect(throws: BuildFailure.self) { try preview.update(rendering: []) }
+        try Self.edit(root, "Content/notes/first.md", "[broken](missing.md)", "Fixed.")
+        let (version, report) = try preview.update(rendering: ["notes/first/index.html"])
+        #expect(report.stages.map(\.name).contains("markdown of the edited pages"))
+        #expect(Self.text(version, "notes/first/index.html").contains("<p>Fixed.</p>"))
+    }
+
+    static func makeSite() throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-preview-\(UUID().uuidString)")
+        try FileTree.write(site, to: root)
+        try DefaultTheme.copyPartials(to: root)
+        return root
+    }
+
+    static func edit(_ root: URL, _ path: String, _ old: String, _ new: String) throws {
+        let url = root.appendingPathComponent(path)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        try text.replacingOccurrences(of: old, with: new).write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    static func text(_ version: PreviewVersion, _ path: String) -> String {
+        guard case .success(let bytes)? = version.contents(at: path) else { return "" }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
