@@ -1835,8 +1835,12 @@ figureLabel: "Figure {number}"
 notes: "Notes"
 # footnotes: aria-label of a footnote reference; {number} is the note number
 noteLabel: "Note {number}"
-# footnotes: back-link from a note to where it is cited
-backToText: "Back to text"
+# footnotes: aria-label of a link from a note back to where it is cited; {label} is the citation (1, or 1a, 1b …)
+backToText: "Back to the text, citation {label}"
+# Transform/CodeBlocks.swift: the name a code block's scroll region is announced by
+codeLabel: "Code"
+# Transform/CodeBlocks.swift: the same, for a block whose fence names its language; {language} is that name
+codeLanguageLabel: "Code: {language}"
 # draft pages built with --drafts: badge beside the title and in lists
 draft: "Draft"
 # draft pages built with --drafts: banner at the top of the page
@@ -1970,8 +1974,12 @@ figureLabel: "그림 {number}"
 notes: "주"
 # footnotes: aria-label of a footnote reference; {number} is the note number
 noteLabel: "주 {number}"
-# footnotes: back-link from a note to where it is cited
-backToText: "본문으로 돌아가기"
+# footnotes: aria-label of a link from a note back to where it is cited; {label} is the citation (1, or 1a, 1b …)
+backToText: "본문으로 돌아가기, 인용 {label}"
+# Transform/CodeBlocks.swift: the name a code block's scroll region is announced by
+codeLabel: "코드"
+# Transform/CodeBlocks.swift: the same, for a block whose fence names its language; {language} is that name
+codeLanguageLabel: "코드: {language}"
 # draft pages built with --drafts: badge beside the title and in lists
 draft: "초안"
 # draft pages built with --drafts: banner at the top of the page
@@ -2377,22 +2385,22 @@ tagNames:
 {{! The links from a note back to each place the text cites it (id), labelled with the note's number, or
     with 1a, 1b … for a note cited more than once. The arrow is hidden from screen readers, which read
     the label instead. }}
-<span class="footnote-back">{{#backlinks}}{{^isFirst}} {{/isFirst}}<a href="#{{id}}" aria-label="Back to the text, citation {{label}}"><span aria-hidden="true">↩</span>&#xA0;{{label}}</a>{{/backlinks}}</span>
+<span class="footnote-back">{{#backlinks}}{{^isFirst}} {{/isFirst}}<a href="#{{id}}" aria-label="{{#t.backToText}}{{text}}{{#isLabel}}{{label}}{{/isLabel}}{{/t.backToText}}"><span aria-hidden="true">↩</span>&#xA0;{{label}}</a>{{/backlinks}}</span>
 
 """#),
         ("Templates/partials/footnote-ref.html", #"""
 {{! Where the text cites footnote number: a superscript link to the note, whose id is noteID; id is this
     citation's own, which the note links back to. }}
-<sup class="footnote-ref"><a href="#{{noteID}}" id="{{id}}" aria-label="Note {{number}}">{{number}}</a></sup>
+<sup class="footnote-ref"><a href="#{{noteID}}" id="{{id}}" aria-label="{{#t.noteLabel}}{{text}}{{#isNumber}}{{number}}{{/isNumber}}{{/t.noteLabel}}">{{number}}</a></sup>
 
 """#),
         ("Templates/partials/footnotes.html", #"""
 {{! The Notes at the end of a page with footnotes, in two parts: the section with its heading (titleID)
     around the notes, and each note (its id) around its Markdown. The Markdown goes where the content
-    tag is. }}
+    tag is. t: the theme's words in the page's language. }}
 {{#isSection}}
 <section class="footnotes" aria-labelledby="{{titleID}}">
-<h2 id="{{titleID}}">Notes</h2>
+<h2 id="{{titleID}}">{{t.notes}}</h2>
 <ol>
 {{{content}}}
 </ol>

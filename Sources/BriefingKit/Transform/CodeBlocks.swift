@@ -14,7 +14,7 @@ struct CodeBlocks: DocumentTransform {
             do throws(Diagnostic) {
                 html = try context.theme.html("code-block", [
                     "code": .string(block.literal ?? ""), "language": language.map(TemplateValue.string) ?? .null,
-                    "label": .string(language.map { "Code: \($0)" } ?? "Code"),
+                    "label": .string(Self.label(language: language, in: context.theme.strings[context.page.language])),
                 ])
             } catch {
                 context.diagnostics.append(error)
@@ -22,5 +22,12 @@ struct CodeBlocks: DocumentTransform {
             }
             try? block.replace(with: document.makeCustomBlock(onEnter: html + "\n", onExit: ""))
         }
+    }
+
+    /// The name the block's scroll region is announced by: "Code", or "Code: swift" when its fence names
+    /// a language, in the page's language.
+    static func label(language: String?, in strings: StringTable) -> String {
+        guard let language else { return strings.word("codeLabel", english: "Code") }
+        return StringTable.fill(strings.word("codeLanguageLabel", english: "Code: {language}"), ["language": language])
     }
 }

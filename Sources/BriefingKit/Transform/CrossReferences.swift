@@ -36,7 +36,7 @@ struct CrossReferences: DocumentTransform {
                 )
                 continue
             }
-            Self.point(link, to: id, text: kind.label(number), document: document)
+            Self.point(link, to: id, text: kind.label(number, in: context.theme.strings[context.page.language]), document: document)
         }
     }
 
@@ -62,7 +62,11 @@ struct NumberedElements {
     enum Kind {
         case table, figure
 
-        func label(_ number: Int) -> String { self == .table ? "Table \(number)" : "Figure \(number)" }
+        /// "Table 2", "그림 1": the string table's `tableLabel` or `figureLabel`, filled with the number.
+        func label(_ number: Int, in strings: StringTable) -> String {
+            let (key, english) = self == .table ? ("tableLabel", "Table {number}") : ("figureLabel", "Figure {number}")
+            return StringTable.fill(strings.word(key, english: english), ["number": String(number)])
+        }
     }
 
     private var entries: [(kind: Kind, id: String, position: SourcePosition)] = []

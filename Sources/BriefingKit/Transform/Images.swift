@@ -83,7 +83,7 @@ struct Images: DocumentTransform {
             if standsAlone, let paragraph {
                 let figure = try context.theme.html("image-figure", [
                     "image": .html(html), "caption": .string(title), "id": id.map(TemplateValue.string) ?? .null,
-                    "numberLabel": number.map { .string(NumberedElements.Kind.figure.label($0)) } ?? .null,
+                    "numberLabel": number.map { .string(NumberedElements.Kind.figure.label($0, in: context.theme.strings[context.page.language])) } ?? .null,
                 ])
                 try? paragraph.replace(with: document.makeCustomBlock(onEnter: figure + "\n", onExit: ""))
             } else {

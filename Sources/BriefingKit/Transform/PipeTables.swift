@@ -137,7 +137,7 @@ struct PipeTables: DocumentTransform {
             do throws(Diagnostic) {
                 block.onEnter = try PipeTables.html(
                     header: header, rows: rows, alignments: alignments, caption: caption, sources: citedSources, theme: context.theme, language: context.page.language,
-                    id: id, numberLabel: number.map(NumberedElements.Kind.table.label)
+                    id: id, numberLabel: number.map { NumberedElements.Kind.table.label($0, in: context.theme.strings[context.page.language]) }
                 )
             } catch {
                 context.diagnostics.append(error)

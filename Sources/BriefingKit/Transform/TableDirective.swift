@@ -107,7 +107,7 @@ struct TableDirective: DocumentTransform {
             }
             headings.reserve(id.text)
             spec.id = id.text
-            spec.numberLabel = numbered.number(of: id.text, kind: .table).map(NumberedElements.Kind.table.label)
+            spec.numberLabel = numbered.number(of: id.text, kind: .table).map { NumberedElements.Kind.table.label($0, in: theme.strings[page.language]) }
         }
         spec.columns = try columns(columnsNode, table: spec.table, sourceName: spec.sourceName, yaml: yaml)
         if let alignNode { spec.align = try alignment(alignNode, columns: spec.columns.map(\.name), yaml: yaml) }

@@ -92,6 +92,10 @@ import Testing
     figuresColumnSource: Source
     figuresColumnSourceURL: Source URL
     figuresColumnAsOf: As of
+    tableLabel: Table {number}
+    figureLabel: Figure {number}
+    codeLabel: Code
+    codeLanguageLabel: "Code: {language}"
     published: "Published {date}"
     -- Templates/i18n/ko.yaml --
     tagsTitle: 태그
@@ -118,6 +122,10 @@ import Testing
     figuresColumnSource: 출처
     figuresColumnSourceURL: 출처 URL
     figuresColumnAsOf: 기준일
+    tableLabel: 표 {number}
+    figureLabel: 그림 {number}
+    codeLabel: 코드
+    codeLanguageLabel: "코드: {language}"
     published: "입력 {date}"
     -- Templates/i18n/ar.yaml --
     tagsTitle: الوسوم
@@ -143,6 +151,10 @@ import Testing
     figuresColumnSource: المصدر
     figuresColumnSourceURL: رابط المصدر
     figuresColumnAsOf: بتاريخ
+    tableLabel: جدول {number}
+    figureLabel: شكل {number}
+    codeLabel: شيفرة
+    codeLanguageLabel: "شيفرة: {language}"
     published: "نُشر {date}"
     """
 

@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+@testable import BriefingKit
+
+/// The words Markdown extensions write into a page (the Notes heading, a note's label, a table's number,
+/// a code block's name) come from the theme's string table of the page's language, never English alone.
+@Suite struct ThemeWordsTests {
+    static let site = """
+    -- Content/site.yaml --
+    title: Briefing
+    baseURL: https://example.org/
+    languages:
+      en:
+        name: English
+      ko:
+        name: 한국어
+    -- Content/notes/page.md --
+    ---
+    title: Page
+    summary: A page.
+    ---
+    Text.
+    -- Content/notes/page.ko.md --
+    ---
+    title: 문서
+    summary: 문서입니다.
+    ---
+    분담금은 [](table:payments)에 있습니다.[^1]
+
+    | 연도 | 금액 |
+    |---|---:|
+    | 2026 | 1조 5,192억 원 |
+
+    Table: 분담금 {#payments}
+
+    ```swift
+    let x = 1
+    ```
+
+    [^1]: 국회 비준 기준입니다.
+    """
+
+    @Test func aKoreanPageGetsKoreanLabels() throws {
+        let fixture = try SiteFixture(Self.site)
+        let report = try fixture.build()
+        #expect(report.warnings.isEmpty, "\(report.warnings)")
+        let korean = try #require(fixture.output("ko/notes/page/index.html"))
+        #expect(korean.contains(">표 1</a>에 있습니다."), "the cross-reference")
+        #expect(korean.contains(#"<span class="caption-number">표 1:</span> 분담금"#))
+        #expect(korean.contains(#"aria-label="주 1">1</a></sup>"#))
+        #expect(korean.contains(#"<h2 id="notes-title">주</h2>"#))
+        #expect(korean.contains(#"aria-label="본문으로 돌아가기, 인용 1""#))
+        #expect(korean.contains(#"aria-label="코드: swift""#))
+        #expect(!korean.contains("Notes") && !korean.contains("Table 1") && !korean.contains("Back to"))
+    }
+}
