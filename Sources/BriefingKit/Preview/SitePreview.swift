@@ -58,17 +58,20 @@ public final class SitePreview: @unchecked Sendable {
         let day = FileDates.pageDate(options.now)?.day10 ?? ""
         let first = latest == nil
         let site: WarmSite
-        var bodiesOnly = false
-        if let warm, let edits = warm.bodyEdits(in: loaded, otherStamps: otherStamps, day: day) {
+        let change = warm?.change(to: loaded, otherStamps: otherStamps, day: day)
+        switch (warm, change) {
+        case (let warm?, .bodies(let edits)?):
             site = warm.applying(edits, loaded: loaded)
-            bodiesOnly = true
             clock.lap("markdown of the edited pages")
-        } else {
+        case (let warm?, .layouts?):
+            site = try warm.applyingLayouts(loaded: loaded)
+            clock.lap("theme")
+        default:
             site = try make(loaded, otherStamps: otherStamps, day: day, options: options, first: first, clock: &clock)
         }
         let model = site.model
         // The feed and the sitemap need only the model: made on the other core meanwhile.
-        let generated = first || bodiesOnly ? nil : Background { [model, now = options.now] in
+        let generated = first || change != nil ? nil : Background { [model, now = options.now] in
             Renderer.generatedFiles(SiteFiles(model: model, now: now), outputs: model.outputs)
         }
 
@@ -84,8 +87,8 @@ public final class SitePreview: @unchecked Sendable {
             states = rendered.records.map { $0.map(PageMarkdown.reused) ?? .waiting }
             diagnostics = rendered.diagnostics + SiteChecks(model: model, data: loaded.data, options: options).run(rendered.records)
         } else {
-            // Page bodies change no feed, sitemap or copied file: the last version's are this one's.
-            let untemplated = bodiesOnly && files.carry(model.outputs.filter { !$0.isTemplated }.map(\.path))
+            // Page bodies and templates change no feed, sitemap or copied file: the last version's are this one's.
+            let untemplated = change != nil && files.carry(model.outputs.filter { !$0.isTemplated }.map(\.path))
                 ? [] : renderer.untemplatedFiles(generated: generated?.result()).diagnostics
             diagnostics = SiteFiles(model: model, now: options.now).warnings + untemplated
                 + SiteChecks(model: model, data: loaded.data, options: options).run(states.map(\.record))

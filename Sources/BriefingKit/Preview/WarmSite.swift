@@ -3,11 +3,12 @@ import Foundation
 
 /// What one `SitePreview` update made from its sources, before rendering: the next update takes it whole
 /// when the only change is to the bodies of pages (the usual edit), and then makes again only those
-/// pages' Markdown records, instead of assembling, theming and listing the whole site anew.
+/// pages' Markdown records; or, when only layouts and partials changed, only the theme. Either way it
+/// skips assembling and listing the whole site anew.
 struct WarmSite {
     let loaded: LoadedSite
-    /// Stamps of every file but the pages: an image, a template or a data file that changes decides
-    /// what pages show even when no text of it is compared.
+    /// Stamps of every file but the pages and templates (whose texts are compared): an image or a theme
+    /// asset that changes decides what pages show.
     let otherStamps: [FileStamp]
     let model: SiteModel
     let theme: Theme
@@ -22,7 +23,18 @@ struct WarmSite {
     let day: String
 
     static func otherStamps(_ scan: SiteScan) -> [FileStamp] {
-        scan.stamps.filter { !($0.path.hasPrefix("Content/") && $0.path.hasSuffix(".md")) }
+        scan.stamps.filter { stamp in
+            !(stamp.path.hasPrefix("Content/") && stamp.path.hasSuffix(".md")) && !stamp.path.hasPrefix("Templates/layouts/")
+                && !stamp.path.hasPrefix("Templates/partials/") && !stamp.path.hasPrefix("Templates/i18n/")
+        }
+    }
+
+    /// What changed since this site was made, when it can be taken from it.
+    enum Change {
+        /// The bodies of these pages, and nothing else.
+        case bodies([BodyEdit])
+        /// Layouts and partials no Markdown transform renders, and nothing else.
+        case layouts
     }
 
     /// A page whose body changed, with its new file.
@@ -33,19 +45,56 @@ struct WarmSite {
         var bodyOffset: Int
     }
 
-    /// The pages whose body alone changed since this site was made, when nothing else did: the same
-    /// settings, templates, data, files and day, and in each changed page the same front matter, with
-    /// an explicit `date` (an undated page is dated by its file, which an edit changes). Nil when
-    /// anything else changed, and the site must be made again.
-    func bodyEdits(in new: LoadedSite, otherStamps newStamps: [FileStamp], day: String) -> [BodyEdit]? {
+    /// What changed since this site was made, when only page bodies did or only templates did, and not
+    /// the settings, data, other files or day. A body edit keeps the page's front matter, with an explicit
+    /// `date` (an undated page is dated by its file, which an edit changes); a template edit keeps the
+    /// theme's words and the partials Markdown transforms render. Nil when the site must be made again.
+    func change(to new: LoadedSite, otherStamps newStamps: [FileStamp], day: String) -> Change? {
         guard day == self.day, new.settingsText == loaded.settingsText, newStamps == otherStamps,
               new.staticFiles.map(\.relativePath) == loaded.staticFiles.map(\.relativePath),
-              new.templates.count == loaded.templates.count,
-              zip(new.templates, loaded.templates).allSatisfy({ $0.kind == $1.kind && $0.name == $1.name && $0.file.text == $1.file.text }),
               new.data.files.count == loaded.data.files.count,
               new.data.files.allSatisfy({ loaded.data.files[$0.key]?.file.text == $0.value.file.text }),
-              new.pages.count == loaded.pages.count
+              new.pages.count == loaded.pages.count, new.templates.count == loaded.templates.count
         else { return nil }
+        let changedTemplates = zip(new.templates, loaded.templates).filter { $0.kind != $1.kind || $0.name != $1.name || $0.file.text != $1.file.text }
+        guard let edits = bodyEdits(in: new) else { return nil }
+        if changedTemplates.isEmpty { return .bodies(edits) }
+        let bodyPartials = WarmSite.partialsBodiesUse(new.templates)
+        guard edits.isEmpty, changedTemplates.allSatisfy({ new, old in
+            new.kind == old.kind && new.name == old.name && new.kind != .strings && !(new.kind == .partial && bodyPartials.contains(new.name))
+        }) else { return nil }
+        return .layouts
+    }
+
+    /// The partials Markdown transforms render, with every partial they include, however deep; every
+    /// partial when one includes a partial by a dynamic name (`{{>*name}}`) or changes the delimiters,
+    /// which hides the names from this reading.
+    static func partialsBodiesUse(_ templates: [TemplateFile]) -> Set<String> {
+        let texts = Dictionary(templates.filter { $0.kind == .partial }.map { ($0.name, $0.file.text) }) { first, _ in first }
+        var used = Set(ThemeHTML.partials.map(\.key) + ThemeHTML.optionalPartials.map(\.key))
+        var pending = Array(used)
+        while let name = pending.popLast() {
+            let text = texts[name] ?? ""
+            if text.contains("{{=") { return Set(texts.keys) }
+            for included in includedPartials(text) {
+                if included.hasPrefix("*") { return Set(texts.keys) }
+                if used.insert(included).inserted { pending.append(included) }
+            }
+        }
+        return used
+    }
+
+    /// The names of the partials (`{{> name}}`) and parents (`{{< name}}`) a template names.
+    private static func includedPartials(_ text: String) -> [String] {
+        text.components(separatedBy: "{{").dropFirst().compactMap { tag in
+            guard let sigil = tag.first, sigil == ">" || sigil == "<" else { return nil }
+            let name = tag.dropFirst().drop { $0 == " " || $0 == "\t" }.prefix { $0 != "}" && $0 != " " && $0 != "\t" }
+            return name.isEmpty ? nil : String(name)
+        }
+    }
+
+    /// The pages whose text changed, when only their bodies did.
+    private func bodyEdits(in new: LoadedSite) -> [BodyEdit]? {
         var edits: [BodyEdit] = []
         for (file, old) in zip(new.pages, loaded.pages) {
             guard file.relativePath == old.relativePath else { return nil }
@@ -59,6 +108,15 @@ struct WarmSite {
             edits.append(BodyEdit(id: id, file: file, bodyOffset: frontMatter.utf8.count))
         }
         return edits
+    }
+
+    /// This site with the new layouts and partials: the same pages, records and lists.
+    func applyingLayouts(loaded new: LoadedSite) throws(BuildFailure) -> WarmSite {
+        let theme = try Theme(new.templates, languages: model.settings.languages)
+        return WarmSite(
+            loaded: new, otherStamps: otherStamps, model: model, theme: theme, pageLayouts: try theme.layouts(of: model),
+            templatesKey: Theme.fingerprint(new.templates), markdown: markdown, siteKey: siteKey, states: states, context: context, day: day
+        )
     }
 
     /// This site with the edited pages' new bodies: the same model but for them, the same theme, and the

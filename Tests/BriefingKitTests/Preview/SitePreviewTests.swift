@@ -39,10 +39,8 @@ import BriefingSupport
     """
 
     @Test func aBodyEditTakesTheSiteWholeAndListsShowItsNewExcerpt() throws {
-        let root = try Self.makeSite()
+        let (root, preview) = try Self.servedSite()
         defer { try? FileManager.default.removeItem(at: root) }
-        let preview = SitePreview(options: BuildOptions(source: root))
-        _ = try preview.update(rendering: [])
 
         try Self.edit(root, "Content/notes/first.md", "The first paragraph", "The new first paragraph")
         let (version, report) = try preview.update(rendering: ["notes/index.html"])
@@ -55,17 +53,28 @@ import BriefingSupport
         #expect(Self.text(version, "feed.xml").contains("<title>First</title>"))
     }
 
+    @Test func aLayoutEditTakesTheSiteWithTheNewTheme() throws {
+        let (root, preview) = try Self.servedSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Self.edit(root, "Templates/layouts/page.html", "<h1>", "<h1 class=\"t\">")
+        let (version, report) = try preview.update(rendering: ["notes/first/index.html"])
+        #expect(report.stages.map(\.name) == ["load", "theme", "generated files and checks", "pages open in a browser"])
+        #expect(Self.text(version, "notes/first/index.html").contains("<h1 class=\"t\">First</h1>"))
+        #expect(Self.text(version, "sitemap.xml").contains("<loc>https://example.org/notes/first/</loc>"))
+    }
+
     @Test(arguments: [
         ("Content/notes/first.md", "title: First", "title: Renamed"),
         ("Content/notes/undated.md", "Body.", "Another body."),
-        ("Templates/layouts/page.html", "<h1>", "<h1 class=\"t\">"),
+        // Partials Markdown transforms render, and what they include, change page bodies.
+        ("Templates/partials/callout.html", "<aside", "<aside data-edited"),
+        ("Templates/partials/code-block.html", "<pre", "<pre data-edited"),
+        ("Templates/i18n/en.yaml", "contents: ", "contents: Edited "),
         ("Content/site.yaml", "title: Preview", "title: Edited"),
     ])
     func anyOtherEditMakesTheSiteAgain(path: String, old: String, new: String) throws {
-        let root = try Self.makeSite()
+        let (root, preview) = try Self.servedSite()
         defer { try? FileManager.default.removeItem(at: root) }
-        let preview = SitePreview(options: BuildOptions(source: root))
-        _ = try preview.update(rendering: [])
         try Self.edit(root, path, old, new)
         let (version, report) = try preview.update(rendering: [])
         #expect(report.stages.map(\.name).contains("assemble"), "\(path)")
@@ -74,10 +83,8 @@ import BriefingSupport
     }
 
     @Test func aBodyEditWithAnErrorFailsAndTheFixIsTakenAgain() throws {
-        let root = try Self.makeSite()
+        let (root, preview) = try Self.servedSite()
         defer { try? FileManager.default.removeItem(at: root) }
-        let preview = SitePreview(options: BuildOptions(source: root))
-        _ = try preview.update(rendering: [])
         try Self.edit(root, "Content/notes/first.md", "## A heading", "## A heading\n\n[broken](missing.md)")
         #expect(throws: BuildFailure.self) { try preview.update(rendering: []) }
         try Self.edit(root, "Content/notes/first.md", "[broken](missing.md)", "Fixed.")
@@ -86,11 +93,27 @@ import BriefingSupport
         #expect(Self.text(version, "notes/first/index.html").contains("<p>Fixed.</p>"))
     }
 
-    static func makeSite() throws -> URL {
+    @Test func partialsThatTransformPartialsIncludeCountAsTheirs() {
+        func partial(_ name: String, _ text: String) -> TemplateFile {
+            TemplateFile(kind: .partial, name: name, file: SourceFile(path: "Templates/partials/\(name).html", text: text))
+        }
+        let used = WarmSite.partialsBodiesUse([
+            partial("callout", "<aside>{{> callout-icon }}{{{content}}}</aside>"), partial("callout-icon", "{{<frame}}{{/frame}}"),
+            partial("frame", "<span></span>"), partial("footer", "<footer></footer>"),
+        ])
+        #expect(used.isSuperset(of: ["callout", "callout-icon", "frame", "cite"]) && !used.contains("footer"))
+        let dynamic = WarmSite.partialsBodiesUse([partial("callout", "{{>*icon}}"), partial("footer", "")])
+        #expect(dynamic.contains("footer"))
+    }
+
+    /// The site in a fresh folder, and its preview after the first update.
+    static func servedSite() throws -> (URL, SitePreview) {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-preview-\(UUID().uuidString)")
         try FileTree.write(site, to: root)
         try DefaultTheme.copyPartials(to: root)
-        return root
+        let preview = SitePreview(options: BuildOptions(source: root))
+        _ = try preview.update(rendering: [])
+        return (root, preview)
     }
 
     static func edit(_ root: URL, _ path: String, _ old: String, _ new: String) throws {
