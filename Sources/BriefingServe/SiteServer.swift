@@ -126,8 +126,10 @@ public struct SiteServer: Sendable {
                         guard case .success(let made) = outcome.result else { continue }
                         shown = made.version
                         // The rest of the pages, unless the next change comes first; requests render
-                        // the pages they ask for meanwhile.
+                        // the pages they ask for meanwhile. Not at once: rendering the rest takes both
+                        // cores for a while, and the browsers reloading the open pages need them first.
                         Task {
+                            try? await Task.sleep(for: SiteServer.reloadFirst)
                             let errors = await builder.renderRemaining(made.version)
                             await live.rendered(made.version, errors: errors)
                             if let errors { report(.failed(errors)) } else if made.version.isComplete { await builder.write() }
@@ -145,6 +147,10 @@ public struct SiteServer: Sendable {
 }
 
 extension SiteServer {
+    /// How long the pages open in a browser have to reload before the rest of the site renders: about
+    /// what a browser takes to fetch and lay out a page here.
+    static let reloadFirst = Duration.milliseconds(200)
+
     /// The first build, reported and served; the base path it serves under and, boxed so that the
     /// caller can let go of it, its version.
     fileprivate static func start(
