@@ -45,14 +45,25 @@ for ((kill = 0; kill < kills; kill++)); do
     rm -rf "$work/out"; cp -r "$work/expected-a" "$work/out"
     "$briefing" build --source "$site" --output "$work/out" --quiet    # the output folder as build A left it
     cp "$work/footer.b" "$footer"
-    "$briefing" build --source "$site" --output "$work/out" --quiet --timings >/dev/null 2>&1 &
-    pid=$!
-    # Half the kills anywhere in the build, half near its end, where the commit runs.
-    if ((kill % 2)); then delay=$(python3 -c "import random; print(random.uniform(0.0, 1.8))")
-    else delay=$(python3 -c "import random; print(random.uniform(1.0, 2.6))"); fi
-    sleep "$delay"
-    kill -9 "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
+    # Half the kills anywhere in the build; half inside the commit: once its journal appears, within the
+    # write stage's time.
+    delay=$(python3 - "$briefing" "$site" "$work/out" "$((kill % 2))" "$total_ms" <<'PY'
+import os, random, signal, subprocess, sys, time
+briefing, site, out, anywhere, write_ms = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4] == "1", int(sys.argv[5])
+build = subprocess.Popen([briefing, "build", "--source", site, "--output", out, "--quiet"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+start = time.monotonic()
+if anywhere:
+    time.sleep(random.uniform(0.0, 2.0))
+else:
+    journal = os.path.join(out, ".briefing-journal")
+    while not os.path.exists(journal) and build.poll() is None:
+        time.sleep(0.0002)
+    time.sleep(random.uniform(0.0, max(write_ms, 1) / 1000))
+build.send_signal(signal.SIGKILL)
+build.wait()
+print(f"{time.monotonic() - start:.3f}")
+PY
+)
     if [ -f "$work/out/.briefing-journal" ]; then
         "$briefing" build --source "$site" --output "$work/out" --quiet
         if same "$work/out" "$work/expected-b"; then finished=$((finished + 1)); else broken=$((broken + 1)); echo "kill $kill: not B after replay"; fi
