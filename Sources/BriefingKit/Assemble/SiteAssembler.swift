@@ -38,6 +38,7 @@ struct SiteAssembler {
         } else {
             model.taxonomy = Taxonomy(model: model)
         }
+        model.warnings += model.taxonomy.mergedWarnings(in: model)
         model.outputs = try model.router.plan(model, staticFiles: loaded.staticFiles)
         return model
     }

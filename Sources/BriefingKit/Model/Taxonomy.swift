@@ -15,6 +15,9 @@ struct Taxonomy: Sendable {
     let tags: [Tag]
     /// For each page, by its index, its related pages.
     let related: [[PageID]]
+    /// Tags listed under another's name because their addresses are the same once punctuation is dropped
+    /// (`C` under `C++`, both `tags/c/`): the page that used the name first, the name, and the tag's.
+    private(set) var merged: [(page: PageID, name: String, shownAs: String)] = []
 
     static let empty = Taxonomy(tags: [], related: [])
 
@@ -48,6 +51,7 @@ struct Taxonomy: Sendable {
         var numbers: [String: Int] = [:]
         var numbersBySlug: [String: Int] = [:]
         var found: [Tag] = []
+        var merged: [(page: PageID, name: String, shownAs: String)] = []
         var pageTags = [[Int]](repeating: [], count: model.pages.count)
         // By index: a copy of a page is a retain for each of its fields.
         for index in model.pages.indices where model.pages[index].kind == .page {
@@ -63,6 +67,9 @@ struct Taxonomy: Sendable {
                     let slugKey = language == 0 ? slug : "\(language):\(slug)"
                     if let known = numbersBySlug[slugKey] {
                         number = known
+                        if Taxonomy.spelling(name) != Taxonomy.spelling(found[known].name) {
+                            merged.append((PageID(index), name, found[known].name))
+                        }
                     } else {
                         number = found.count
                         found.append(Tag(name: name, slug: slug, language: language, pages: []))
@@ -83,9 +90,32 @@ struct Taxonomy: Sendable {
         for (position, number) in order.enumerated() { renumbered[number] = position }
         tags = order.map { found[$0] }
         related = RelatedPages(model: model, tags: tags, pageTags: pageTags.map { $0.map { renumbered[$0] } }).all()
+        self.merged = merged
     }
 
     static func slug(_ name: String) -> String { HeadingAnchors.slug(name) }
+
+    /// A tag name as its letters, digits and punctuation, without case, spaces, dashes or underscores:
+    /// `Burden sharing` and `burden-sharing` are one tag spelt two ways, `C` and `C++` two tags.
+    private static func spelling(_ name: String) -> String {
+        String(name.lowercased().unicodeScalars.filter { scalar in
+            !scalar.properties.isWhitespace && scalar.properties.generalCategory != .dashPunctuation && scalar != "_"
+        }.map(Character.init))
+    }
+
+    /// Warnings for the tags listed under another's name, at the front matter of the page that used
+    /// each first.
+    func mergedWarnings(in model: SiteModel) -> [Diagnostic] {
+        merged.map { merge in
+            let page = model[merge.page]
+            let slug = Taxonomy.slug(merge.name)
+            return page.source.file.diagnostic(
+                .warning,
+                "tag '\(merge.name)' has the address of tag '\(merge.shownAs)' (tags/\(slug)/) and is listed under that name; rename one if they are different tags",
+                at: page.metadata.locations["tags"] ?? page.source.file.location(line: 1, column: 1)
+            )
+        }
+    }
 }
 
 /// Shared tags first, then the same section, then the most recent: the reading list under an article.

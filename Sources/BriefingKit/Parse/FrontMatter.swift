@@ -154,7 +154,7 @@ struct FrontMatterReader {
         case "author": metadata.authors = [try nonEmptyString(value, key)]
         case "authors": metadata.authors = try stringList(value, key)
         case "summary", "description": metadata.summary = try string(value, key)
-        case "tags": metadata.tags = try stringList(value, key)
+        case "tags": metadata.tags = try tags(value)
         case "draft": metadata.draft = try bool(value, key)
         case "weight": metadata.weight = try int(value, key)
         case "slug": metadata.slug = try nonEmptyString(value, key)
@@ -199,6 +199,15 @@ struct FrontMatterReader {
             throw source.error("'\(key)' must not be empty", at: node)
         }
         return text
+    }
+
+    /// Each tag needs a letter or a digit: its page's address (`tags/<slug>/`) is made of them.
+    private func tags(_ node: YAMLNode) throws(Diagnostic) -> [String] {
+        let tags = try stringList(node, "tags")
+        for (tag, item) in zip(tags, node.sequence ?? [node]) where !tag.contains(where: { $0.isLetter || $0.isNumber }) {
+            throw source.error("tag '\(tag)' has no letter or digit to make its address (tags/<name>/) from", at: item)
+        }
+        return tags
     }
 
     private func stringList(_ node: YAMLNode, _ key: String) throws(Diagnostic) -> [String] {

@@ -54,6 +54,11 @@ import Testing
         ![A](../deterrence/mapp.png)
         ^
         """),
+        Case(name: "a tag of punctuation alone", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\ntags: [nato, \"+++\"]\n---\n", expected: """
+        Content/deterrence/bad.md:3:14: error: tag '+++' has no letter or digit to make its address (tags/<name>/) from
+        tags: [nato, "+++"]
+                     ^
+        """),
         Case(name: "a link in URL form to nothing", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\n---\nSee [it](../../news/nowhere/).", expected: """
         Content/deterrence/bad.md:4:5: error: link '../../news/nowhere/' leads to nothing this site publishes (read from /deterrence/bad/)
         See [it](../../news/nowhere/).
@@ -139,6 +144,18 @@ import Testing
               ^
         1 warning
         """),
+        // `Burden sharing` and `burden-sharing` are one tag spelt two ways: no word about them.
+        Case(
+            name: "two tags with one address",
+            files: "-- Content/deterrence/a.md --\n---\ntitle: A\ndate: 2026-01-02\ntags: [C++, Burden sharing]\n---\n"
+                + "-- Content/deterrence/b.md --\n---\ntitle: B\ndate: 2026-01-01\ntags: [C, burden-sharing]\n---\n" + tagLayouts,
+            expected: """
+            Content/deterrence/b.md:4:7: warning: tag 'C' has the address of tag 'C++' (tags/c/) and is listed under that name; rename one if they are different tags
+            tags: [C, burden-sharing]
+                  ^
+            1 warning
+            """
+        ),
     ]
 
     /// The text of raw HTML stays, its tags go; comments go without a word.
