@@ -25,7 +25,8 @@ public final class SitePreview: @unchecked Sendable {
     private var taxonomy: (key: UInt64, taxonomy: Taxonomy)?
     /// The version last made, whose files the next one may take.
     private var latest: PreviewVersion?
-    /// What the last update made, which an edit of page bodies alone takes whole.
+    /// What the last update made before rendering, which an edit of page bodies or of layouts alone takes
+    /// whole (see `WarmSite.change(to:otherStamps:day:)`).
     private var warm: WarmSite?
 
     /// `options.output` is ignored: a preview writes nothing.

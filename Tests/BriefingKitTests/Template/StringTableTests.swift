@@ -1,3 +1,5 @@
+import BriefingTestSupport
+import Foundation
 import Testing
 @testable import BriefingKit
 @testable import BriefingSupport
@@ -8,6 +10,24 @@ import Testing
 @Suite struct StringTableTests {
     static func table(_ yaml: String, code: String = "en") throws -> StringTable {
         try StringTable(file: SourceFile(path: "Templates/i18n/\(code).yaml", text: yaml), code: code)
+    }
+
+    /// Every table this repository ships (the theme's, and the right-to-left site of the browser suite)
+    /// has every key of the English one: a key added to the theme and forgotten in one language is a
+    /// failed build for every site in that language.
+    @Test func everyTableOfTheRepositoryHasEveryEnglishKey() throws {
+        let strings = DefaultTheme.strings
+        let english = try Self.table(String(contentsOf: strings.appendingPathComponent("en.yaml"), encoding: .utf8))
+        let rtlSite = strings.appendingPathComponent("../../Tests/e2e/rtl-site/Templates/i18n").standardizedFileURL
+        var files = try FileManager.default.contentsOfDirectory(atPath: strings.path).map { strings.appendingPathComponent($0) }
+        files += try FileManager.default.contentsOfDirectory(atPath: rtlSite.path).map { rtlSite.appendingPathComponent($0) }
+        #expect(files.count >= 3)
+        for file in files where file.pathExtension == "yaml" {
+            let code = file.deletingPathExtension().lastPathComponent
+            let table = try Self.table(String(contentsOf: file, encoding: .utf8), code: code)
+            let missing = english.entries.keys.filter { table.entries[$0] == nil }.sorted()
+            #expect(missing.isEmpty, "\(file.path) lacks \(missing.joined(separator: ", "))")
+        }
     }
 
     @Test func aStringWithoutPlaceholdersIsItselfAndOneWithThemIsParts() throws {
