@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -8,11 +9,40 @@ import Glibc
 /// passed without another. The stream buffers one change: saves during a build make one more build.
 enum FolderWatcher {
     static func changes(in folders: [URL], debounce: DispatchTimeInterval) throws -> AsyncStream<Void> {
+        try watch(folders, debounce: debounce).signals
+    }
+
+    /// The changes as signals, and the paths that changed since they were last taken: a signal that
+    /// replaces one not yet taken loses nothing.
+    static func watch(_ folders: [URL], debounce: DispatchTimeInterval) throws -> (signals: AsyncStream<Void>, paths: ChangedPaths) {
         let (stream, continuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
-        let watch = try FolderWatch(folders: folders, debounce: debounce, continuation: continuation)
+        let paths = ChangedPaths()
+        let watch = try FolderWatch(folders: folders, debounce: debounce, continuation: continuation, paths: paths)
         // Ends when the server stops iterating: the watch closes its descriptor.
         continuation.onTermination = { _ in watch.stop() }
-        return stream
+        return (stream, paths)
+    }
+}
+
+/// The files that changed below the watched folders since the last `take()`, by absolute path; or, when
+/// the watch cannot tell (lost events, a folder created, moved or deleted), that anything may have.
+final class ChangedPaths: Sendable {
+    private let state = Mutex<(paths: Set<String>, anything: Bool)>(([], false))
+
+    func add(_ path: String) {
+        state.withLock { _ = $0.paths.insert(path) }
+    }
+
+    func addAnything() {
+        state.withLock { $0.anything = true }
+    }
+
+    /// The paths changed since the last call, and forgets them; nil when anything may have changed.
+    func take() -> Set<String>? {
+        state.withLock { state in
+            defer { state = ([], false) }
+            return state.anything ? nil : state.paths
+        }
     }
 }
 
@@ -27,6 +57,7 @@ private final class FolderWatch: @unchecked Sendable {
     private let source: DispatchSourceRead
     private let debounce: DispatchTimeInterval
     private let continuation: AsyncStream<Void>.Continuation
+    private let paths: ChangedPaths
     private let roots: [URL]
     /// The folder of each watch descriptor.
     private var folders: [Int32: URL] = [:]
@@ -36,13 +67,14 @@ private final class FolderWatch: @unchecked Sendable {
         IN_CREATE | IN_DELETE | IN_MODIFY | IN_CLOSE_WRITE | IN_ATTRIB | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF
     ) | UInt32(IN_ONLYDIR)
 
-    init(folders roots: [URL], debounce: DispatchTimeInterval, continuation: AsyncStream<Void>.Continuation) throws {
+    init(folders roots: [URL], debounce: DispatchTimeInterval, continuation: AsyncStream<Void>.Continuation, paths: ChangedPaths) throws {
         descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         guard descriptor >= 0 else {
             throw ServeError("cannot watch for changes: inotify_init1 failed (\(String(cString: strerror(errno))))")
         }
         self.debounce = debounce
         self.continuation = continuation
+        self.paths = paths
         self.roots = roots
         source = DispatchSource.makeReadSource(fileDescriptor: descriptor, queue: queue)
         source.setCancelHandler { [descriptor] in close(descriptor) }
@@ -138,6 +170,7 @@ private final class FolderWatch: @unchecked Sendable {
             // Events were lost, new folders among them perhaps: watch everything again (an existing
             // watch is returned as it is) and rebuild.
             for root in roots { try? addWatches(below: root) }
+            paths.addAnything()
             return true
         }
         if mask & UInt32(IN_IGNORED) != 0 {
@@ -149,6 +182,11 @@ private final class FolderWatch: @unchecked Sendable {
         if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0, let folder = folders[watch] {
             // Files may already be inside: the rebuild that follows reads them.
             try? addWatches(below: folder.appendingPathComponent(name))
+        }
+        if mask & UInt32(IN_ISDIR) != 0 || folders[watch] == nil {
+            paths.addAnything()
+        } else if let folder = folders[watch] {
+            paths.add(folder.appendingPathComponent(name).path)
         }
         return true
     }
@@ -171,7 +209,7 @@ private final class FolderWatch: @unchecked Sendable {
     private let roots: [URL]
     private var listing: [String: [Int]] = [:]
 
-    init(folders roots: [URL], debounce _: DispatchTimeInterval, continuation: AsyncStream<Void>.Continuation) throws {
+    init(folders roots: [URL], debounce _: DispatchTimeInterval, continuation: AsyncStream<Void>.Continuation, paths: ChangedPaths) throws {
         self.roots = roots
         timer = DispatchSource.makeTimerSource(queue: queue)
         queue.sync { listing = currentListing() }
@@ -180,6 +218,8 @@ private final class FolderWatch: @unchecked Sendable {
             let current = currentListing()
             if current != listing {
                 listing = current
+                // A listing compared twice a second does not say which files changed in between.
+                paths.addAnything()
                 continuation.yield()
             }
         }

@@ -47,12 +47,13 @@ struct ServeBuilder: Sendable {
     /// time, the rendering of a version's remaining pages included.
     private static let queue = DispatchQueue(label: "briefing.serve.build")
 
-    /// A new version with the pages at `openPages` rendered. A failed build keeps the base path the last
-    /// good one served under.
-    func update(rendering openPages: [String], fallbackBasePath: String) async -> BuildOutcome {
+    /// A new version with the pages at `openPages` rendered; `changed`: the files changed since the last
+    /// one, when the watcher knows (see `SitePreview.update`). A failed build keeps the base path the
+    /// last good one served under.
+    func update(rendering openPages: [String], changed: Set<String>? = nil, fallbackBasePath: String) async -> BuildOutcome {
         await onQueue {
             do throws(BuildFailure) {
-                let (version, report) = try preview.update(rendering: openPages)
+                let (version, report) = try preview.update(rendering: openPages, changed: changed)
                 return BuildOutcome(result: .success((version, report)), basePath: version.basePath)
             } catch {
                 return BuildOutcome(result: .failure(error), basePath: fallbackBasePath)

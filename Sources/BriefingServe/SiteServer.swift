@@ -108,7 +108,7 @@ public struct SiteServer: Sendable {
                 let builder = ServeBuilder(options: options, origin: "http://\(listen.urlHost):\(port)", report: report)
 
                 // Watching starts before the first build so that no save during it goes unnoticed.
-                let changes = try FolderWatcher.changes(in: watched, debounce: .milliseconds(25))
+                let (changes, changedPaths) = try FolderWatcher.watch(watched, debounce: .milliseconds(25))
                 // Not kept in a variable the loop below captures: that would hold the first version, and
                 // a whole site's pages, for as long as the server runs.
                 let (basePath, firstVersion) = try await Self.start(builder, live: live, report: report)
@@ -119,7 +119,9 @@ public struct SiteServer: Sendable {
                     for await _ in changes {
                         // The version shown stops rendering its remaining pages: this build replaces it.
                         shown?.stop()
-                        let outcome = await builder.update(rendering: await live.openPages(), fallbackBasePath: basePath)
+                        let outcome = await builder.update(
+                            rendering: await live.openPages(), changed: changedPaths.take(), fallbackBasePath: basePath
+                        )
                         basePath = outcome.basePath
                         await live.update(outcome)
                         report(outcome.event(first: false))

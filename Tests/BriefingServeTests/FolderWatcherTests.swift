@@ -106,6 +106,24 @@ final class FolderWatcherTests {
         #expect(try await changes.waitFor(2) == ["burst", "later"])
     }
 
+    /// The paths of the changed files come with the change; a folder made says that anything may have.
+    @Test func theChangedFilesAreListed() async throws {
+        let (signals, paths) = try FolderWatcher.watch([root], debounce: .milliseconds(50))
+        let changes = Events(signals)
+        defer { changes.stop() }
+        try write("old/page.md")
+        try write("old/other.md")
+        try await changes.waitFor(1)
+        try await barrier(debounce: .milliseconds(50))
+        let old = root.appendingPathComponent("old").path
+        #expect(paths.take() == [old + "/page.md", old + "/other.md"])
+        #expect(paths.take() == [], "taken once")
+
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("made"), withIntermediateDirectories: true)
+        try await changes.waitFor(2)
+        #expect(paths.take() == nil)
+    }
+
     @Test func hiddenFilesAreIgnored() async throws {
         let changes = Events(try FolderWatcher.changes(in: [root], debounce: .milliseconds(50)))
         defer { changes.stop() }

@@ -144,6 +144,14 @@ enum FolderScan {
         }
     }
 
+    /// The size and modification time of the file at `path` when it is a regular file (not a link, a
+    /// folder or anything else); nil otherwise, or when it is gone.
+    static func stamp(ofRegularFile path: String) -> LoadedPage.Stamp? {
+        var status = stat()
+        guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+        return LoadedPage.Stamp(size: Int(status.st_size), modified: microseconds(status.st_mtim))
+    }
+
     private static func microseconds(_ time: timespec) -> Int {
         time.tv_sec * 1_000_000 + time.tv_nsec / 1_000
     }

@@ -211,7 +211,7 @@ public struct SiteLoader: Sendable {
         }
     }
 
-    private static func read(_ path: String, display: String, errors: inout [Diagnostic]) -> SourceFile? {
+    static func read(_ path: String, display: String, errors: inout [Diagnostic]) -> SourceFile? {
         do {
             return try SourceFile(path: display, bytes: FileBytes.read(path))
         } catch let diagnostic as Diagnostic {

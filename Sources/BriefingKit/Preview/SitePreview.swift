@@ -36,26 +36,35 @@ public final class SitePreview: @unchecked Sendable {
 
     /// A new version of the site from the files on disk, with the files at `firstPaths` (relative to the
     /// site's root: `notes/first/index.html`) already rendered. The first update renders every file, as a
-    /// build does; later ones leave the rest to `PreviewVersion.renderRemaining`. Throws the errors of
-    /// every stage a build would stop at, and of the pages rendered here.
-    public func update(rendering firstPaths: [String]) throws(BuildFailure) -> (version: PreviewVersion, report: BuildReport) {
+    /// build does; later ones leave the rest to `PreviewVersion.renderRemaining`. `changed`: the files
+    /// (absolute paths) changed since the last update, when the caller knows them all; then an edit of
+    /// pages or templates the last update read is read alone, without scanning the site. Throws the
+    /// errors of every stage a build would stop at, and of the pages rendered here.
+    public func update(rendering firstPaths: [String], changed: Set<String>? = nil) throws(BuildFailure) -> (version: PreviewVersion, report: BuildReport) {
         var options = options
         options.now = Date()
         var clock = StageClock()
-        let started = Int(Date().timeIntervalSince1970 * 1_000_000)
-        let scan = SiteScan(root: options.source)
-        // A file changed in the same clock tick as the last load read it may keep its stamp: only files
-        // last modified a second or more before that load are trusted unread (as git does).
-        let trusted = pages.filter { $0.value.stamp.modified < loadStarted - 1_000_000 }
-        let loaded = try SiteLoader(root: options.source).load(scan, unchanged: trusted)
-        let stamps = Dictionary(scan.content.map { ($0.relativePath, LoadedPage.Stamp(size: $0.size, modified: $0.modified)) }) { first, _ in first }
-        pages = Dictionary(loaded.pages.compactMap { page in
-            stamps[page.relativePath].map { (page.relativePath, LoadedPage(stamp: $0, file: page.file)) }
-        }) { first, _ in first }
-        loadStarted = started
+        let loaded: LoadedSite
+        let otherStamps: [FileStamp]
+        if let changed, let warm, let reloaded = reloading(changed, from: warm.loaded) {
+            loaded = reloaded
+            otherStamps = warm.otherStamps
+        } else {
+            let started = Int(Date().timeIntervalSince1970 * 1_000_000)
+            let scan = SiteScan(root: options.source)
+            // A file changed in the same clock tick as the last load read it may keep its stamp: only files
+            // last modified a second or more before that load are trusted unread (as git does).
+            let trusted = pages.filter { $0.value.stamp.modified < loadStarted - 1_000_000 }
+            loaded = try SiteLoader(root: options.source).load(scan, unchanged: trusted)
+            let stamps = Dictionary(scan.content.map { ($0.relativePath, LoadedPage.Stamp(size: $0.size, modified: $0.modified)) }) { first, _ in first }
+            pages = Dictionary(loaded.pages.compactMap { page in
+                stamps[page.relativePath].map { (page.relativePath, LoadedPage(stamp: $0, file: page.file)) }
+            }) { first, _ in first }
+            loadStarted = started
+            otherStamps = WarmSite.otherStamps(scan)
+        }
         clock.lap("load")
 
-        let otherStamps = WarmSite.otherStamps(scan)
         let day = FileDates.pageDate(options.now)?.day10 ?? ""
         let first = latest == nil
         let site: WarmSite
@@ -169,6 +178,48 @@ public final class SitePreview: @unchecked Sendable {
             loaded: loaded, otherStamps: otherStamps, model: model, theme: theme, pageLayouts: pageLayouts,
             templatesKey: Theme.fingerprint(loaded.templates), markdown: markdown, siteKey: scanKey, states: states, context: context, day: day
         )
+    }
+
+    /// The last load with the files at `changed` read again, when each is a page or a template that load
+    /// read and is still a regular file within the size limit: the usual save. A file that load did not
+    /// know and that is gone again (an editor's temporary file, renamed over the page) changes nothing.
+    /// Nil for anything else (a new, deleted or renamed file, site.yaml, data, an image), and the site is
+    /// scanned and loaded whole.
+    private func reloading(_ changed: Set<String>, from last: LoadedSite) -> LoadedSite? {
+        let content = options.source.appendingPathComponent("Content").path + "/"
+        let templates = options.source.appendingPathComponent("Templates").path + "/"
+        var loaded = last
+        var reread: [String: LoadedPage] = [:]
+        for path in changed {
+            let (folder, relative): (StaticFile.Origin, String)
+            if path.hasPrefix(content) {
+                (folder, relative) = (.content, String(path.dropFirst(content.count)))
+            } else if path.hasPrefix(templates) {
+                (folder, relative) = (.theme, String(path.dropFirst(templates.count)))
+            } else {
+                return nil
+            }
+            let page = folder == .content ? loaded.pages.firstIndex { $0.relativePath == relative } : nil
+            let template = folder == .theme ? loaded.templates.firstIndex { $0.file.path == "Templates/" + relative } : nil
+            guard let stamp = FolderScan.stamp(ofRegularFile: path) else {
+                let known = page != nil || template != nil || (folder == .content && (relative == "site.yaml" || relative.hasPrefix("data/")))
+                    || loaded.staticFiles.contains { $0.origin == folder && $0.relativePath == relative }
+                if known { return nil }
+                continue
+            }
+            guard stamp.size <= last.settings.maxPageMB * 1_048_576 else { return nil }
+            var errors: [Diagnostic] = []
+            if let page, let file = SiteLoader.read(path, display: "Content/" + relative, errors: &errors) {
+                loaded.pages[page].file = file
+                reread[relative] = LoadedPage(stamp: stamp, file: file)
+            } else if let template, let file = SiteLoader.read(path, display: "Templates/" + relative, errors: &errors) {
+                loaded.templates[template].file = file
+            } else {
+                return nil
+            }
+        }
+        pages.merge(reread) { _, new in new }
+        return loaded
     }
 
     /// The records the next update may reuse, for pages whose text and site are unchanged.

@@ -93,6 +93,34 @@ import BriefingSupport
         #expect(Self.text(version, "notes/first/index.html").contains("<p>Fixed.</p>"))
     }
 
+    /// Told which files changed, an update reads those alone: a change it is not told of is not seen
+    /// until the site is scanned again. A changed file it did not read before (a new page) means a scan.
+    @Test func anUpdateToldTheChangedFilesReadsThoseAlone() throws {
+        let (root, preview) = try Self.servedSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let first = root.appendingPathComponent("Content/notes/first.md").path
+        try Self.edit(root, "Content/notes/first.md", "The first paragraph", "The told paragraph")
+        try Self.edit(root, "Content/notes/undated.md", "Body.", "Untold body.")
+        // An editor's temporary file, written and renamed over the page, is gone by the time of the update.
+        let temporary = root.appendingPathComponent("Content/notes/first.md.tmp-1234").path
+        let (told, toldReport) = try preview.update(rendering: [], changed: [first, temporary])
+        #expect(toldReport.stages.map(\.name).contains("markdown of the edited pages"))
+        #expect(Self.text(told, "notes/first/index.html").contains("The told paragraph"))
+        #expect(Self.text(told, "notes/undated/index.html").contains("<p>Body.</p>"))
+
+        try FileTree.write("-- Content/notes/new.md --\n---\ntitle: New\ndate: 2026-03-02\n---\nNew.", to: root)
+        let (scanned, report) = try preview.update(rendering: [], changed: [root.appendingPathComponent("Content/notes/new.md").path])
+        #expect(report.stages.map(\.name).contains("assemble"))
+        #expect(Self.text(scanned, "notes/undated/index.html").contains("<p>Untold body.</p>"))
+        #expect(scanned.contains("notes/new/index.html"))
+
+        let undated = root.appendingPathComponent("Content/notes/undated.md")
+        try FileManager.default.removeItem(at: undated)
+        let (deleted, deletedReport) = try preview.update(rendering: [], changed: [undated.path])
+        #expect(deletedReport.stages.map(\.name).contains("assemble"))
+        #expect(!deleted.contains("notes/undated/index.html"))
+    }
+
     @Test func partialsThatTransformPartialsIncludeCountAsTheirs() {
         func partial(_ name: String, _ text: String) -> TemplateFile {
             TemplateFile(kind: .partial, name: name, file: SourceFile(path: "Templates/partials/\(name).html", text: text))
