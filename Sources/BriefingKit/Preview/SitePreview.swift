@@ -28,6 +28,9 @@ public final class SitePreview: @unchecked Sendable {
     /// What the last update made before rendering, which an edit of page bodies or of layouts alone takes
     /// whole (see `WarmSite.change(to:otherStamps:day:)`).
     private var warm: WarmSite?
+    /// Whether the last update failed: the files it was told of are still as it found them, so the next
+    /// update, told only of its own, loads the whole site.
+    private var lastFailed = false
 
     /// `options.output` is ignored: a preview writes nothing.
     public init(options: BuildOptions) {
@@ -44,9 +47,12 @@ public final class SitePreview: @unchecked Sendable {
         var options = options
         options.now = Date()
         var clock = StageClock()
+        var succeeded = false
+        let loadsWhole = lastFailed
+        defer { lastFailed = !succeeded }
         let loaded: LoadedSite
         let otherStamps: [FileStamp]
-        if let changed, let warm, let reloaded = reloading(changed, from: warm.loaded) {
+        if let changed, !loadsWhole, let warm, let reloaded = reloading(changed, from: warm.loaded) {
             loaded = reloaded
             otherStamps = warm.otherStamps
         } else {
@@ -122,6 +128,7 @@ public final class SitePreview: @unchecked Sendable {
             if case .failure(let failure)? = version.contents(at: path) { throw failure }
         }
         clock.lap("pages open in a browser")
+        succeeded = true
         // Nothing is written: `output` is where the site is served.
         let report = BuildReport(
             pages: model.pages.count, files: model.outputs.count, seconds: clock.total, warnings: diagnostics, writer: SiteWriter.Summary(),

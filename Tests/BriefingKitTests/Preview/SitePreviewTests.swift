@@ -121,6 +121,22 @@ import BriefingSupport
         #expect(!deleted.contains("notes/undated/index.html"))
     }
 
+    /// An error a told change brought stays shown when the next update is told only of another file.
+    @Test func anErrorStaysUntilItsFileIsFixedWhateverTheNextChangeIs() throws {
+        let (root, preview) = try Self.servedSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let first = root.appendingPathComponent("Content/notes/first.md").path
+        let undated = root.appendingPathComponent("Content/notes/undated.md").path
+        try Self.edit(root, "Content/notes/first.md", "## A heading", "## A heading\n\n[broken](missing.md)")
+        #expect(throws: BuildFailure.self) { try preview.update(rendering: [], changed: [first]) }
+        try Self.edit(root, "Content/notes/undated.md", "Body.", "Another body.")
+        #expect(throws: BuildFailure.self) { try preview.update(rendering: [], changed: [undated]) }
+        try Self.edit(root, "Content/notes/first.md", "[broken](missing.md)", "Fixed.")
+        let (version, _) = try preview.update(rendering: [], changed: [first])
+        #expect(Self.text(version, "notes/first/index.html").contains("<p>Fixed.</p>"))
+        #expect(Self.text(version, "notes/undated/index.html").contains("<p>Another body.</p>"))
+    }
+
     @Test func partialsThatTransformPartialsIncludeCountAsTheirs() {
         func partial(_ name: String, _ text: String) -> TemplateFile {
             TemplateFile(kind: .partial, name: name, file: SourceFile(path: "Templates/partials/\(name).html", text: text))
