@@ -183,10 +183,10 @@ private final class FolderWatch: @unchecked Sendable {
             // Files may already be inside: the rebuild that follows reads them.
             try? addWatches(below: folder.appendingPathComponent(name))
         }
-        if mask & UInt32(IN_ISDIR) != 0 || folders[watch] == nil {
-            paths.addAnything()
-        } else if let folder = folders[watch] {
+        if mask & UInt32(IN_ISDIR) == 0, let folder = folders[watch] {
             paths.add(folder.appendingPathComponent(name).path)
+        } else {
+            paths.addAnything()
         }
         return true
     }

@@ -90,6 +90,11 @@ struct StringTable: Sendable {
     /// that lacks it is an error when the theme is read).
     func word(_ key: String, english: String) -> String { text(key) ?? english }
 
+    /// The same for a word with placeholders (`Table {number}`), filled with `values`.
+    func word(_ key: String, english: String, filling values: [String: String]) -> String {
+        StringTable.fill(word(key, english: english), values)
+    }
+
     static let categories: Set<String> = ["zero", "one", "two", "few", "many", "other"]
 
     var isEmpty: Bool { entries.isEmpty }

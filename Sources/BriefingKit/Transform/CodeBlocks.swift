@@ -28,6 +28,6 @@ struct CodeBlocks: DocumentTransform {
     /// a language, in the page's language.
     static func label(language: String?, in strings: StringTable) -> String {
         guard let language else { return strings.word("codeLabel", english: "Code") }
-        return StringTable.fill(strings.word("codeLanguageLabel", english: "Code: {language}"), ["language": language])
+        return strings.word("codeLanguageLabel", english: "Code: {language}", filling: ["language": language])
     }
 }
