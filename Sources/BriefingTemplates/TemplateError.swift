@@ -34,6 +34,8 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
         case nestedTooDeep(limit: Int)
         /// Sections, blocks and partials entered one inside another deeper than the renderer's limit.
         case renderedTooDeep(limit: Int)
+        /// More work done, or more bytes written, than any page needs.
+        case renderedTooMuch(work: Int, megabytes: Int)
         /// Strict mode: an interpolated name that resolves to no key.
         case unknownVariable(String)
     }
@@ -76,6 +78,9 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
         case .recursionTooDeep(let limit): "partials nested more than \(limit) deep (recursive partial?)"
         case .nestedTooDeep(let limit): "sections, parents and blocks nested more than \(limit) deep"
         case .renderedTooDeep(let limit): "sections and partials nested more than \(limit) deep while rendering (recursive partial?)"
+        case .renderedTooMuch(let work, let megabytes):
+            "rendering took more than \(work) steps or wrote more than \(megabytes) MB "
+                + "(sections nested over lists multiply: is a list's section inside another over the same list?)"
         case .unknownVariable(let name): "unknown variable '\(name)'"
         }
     }

@@ -27,12 +27,15 @@ public struct TemplateLibrary: Sendable {
     let missingPartials: MissingPartials
     /// How deep partials, parents and lambda results may nest before rendering fails.
     public let recursionLimit: Int
+    /// How much work one render may do before it fails: see `TemplateRenderer.work`.
+    public let workLimit: Int
 
     /// Links `templates`, keyed by the name partial tags use.
     public init(
         templates: [String: Template],
         missingPartials: MissingPartials = .fail,
-        recursionLimit: Int = 100
+        recursionLimit: Int = 100,
+        workLimit: Int = 20_000_000
     ) throws(TemplateError) {
         let names = templates.keys.sorted()
         var slots: [String: Int] = [:]
@@ -65,6 +68,7 @@ public struct TemplateLibrary: Sendable {
         self.names = names
         self.missingPartials = missingPartials
         self.recursionLimit = recursionLimit
+        self.workLimit = workLimit
     }
 
     public func contains(_ name: String) -> Bool {

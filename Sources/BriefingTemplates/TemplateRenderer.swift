@@ -32,6 +32,14 @@ struct TemplateRenderer {
     /// Deeper than any page needs (a layout, its partials and their sections rarely pass 30) and far
     /// from the stack's end: 100 partials of 100 nested sections each overflowed it.
     static let nestingLimit = 200
+    /// Work done so far: each instruction run costs the context frames its lookup may search, each
+    /// block the overrides it compares. Sections nested over lists multiply (three items nested 30 deep
+    /// are 3^30 renders) below any depth limit; the busiest page of a 10,000-page site costs about
+    /// 110,000, and an input that costs more than the library's default limit (20 million) would run
+    /// for hours.
+    private var work = 0
+    /// No page comes near it; a template that writes more is a runaway that would exhaust memory.
+    static let outputLimit = 256 << 20
     /// The sources of lambda results' templates; file numbers past the library's entries.
     private var lambdaSources: [TemplateSource] = []
 
@@ -57,6 +65,7 @@ struct TemplateRenderer {
     private mutating func render(_ file: Int, _ range: Range<Int>) throws(TemplateError) {
         var index = range.lowerBound
         while index < range.upperBound {
+            try charge(stack.count, at: index, of: file)
             switch programs[file].instructions[index] {
             case .text(let bytes):
                 writeStatic(bytes, of: file)
@@ -181,6 +190,7 @@ struct TemplateRenderer {
     }
 
     private mutating func renderBlock(_ block: Int, defaultContent: Range<Int>, at index: Int, of file: Int) throws(TemplateError) {
+        try charge(overrides.count, at: index, of: file)
         var content = defaultContent
         var contentFile = file
         if let override = overrides.first(where: { programs[$0.file].definitions[$0.definition].name == programs[file].blocks[block].name }) {
@@ -199,6 +209,13 @@ struct TemplateRenderer {
         indentation.removeSubrange(saved...)
         if !site.lineBreak.isEmpty, output.count > start, output.last != .newline {
             writeStatic(site.lineBreak, of: file)
+        }
+    }
+
+    private mutating func charge(_ units: Int, at index: Int, of file: Int) throws(TemplateError) {
+        work += units
+        guard work <= library.workLimit, output.count <= Self.outputLimit else {
+            throw error(.renderedTooMuch(work: library.workLimit, megabytes: Self.outputLimit >> 20), at: index, of: file)
         }
     }
 

@@ -14,10 +14,12 @@ struct TemplateErrorTests {
         render name: String = "page",
         _ context: TemplateValue = [:],
         strict: Bool = false,
-        recursionLimit: Int = 100
+        recursionLimit: Int = 100,
+        workLimit: Int = 20_000_000
     ) -> TemplateError? {
         #expect(throws: TemplateError.self) {
-            try library(sources, recursionLimit: recursionLimit).render(name, context: context, strict: strict)
+            try library(sources, recursionLimit: recursionLimit, workLimit: workLimit)
+                .render(name, context: context, strict: strict)
         }
     }
 
@@ -141,6 +143,34 @@ struct TemplateErrorTests {
     }
 
     // MARK: Render errors
+
+    /// Fuzzing found it: sections over a three-item list nested 30 deep are 3^30 renders, well inside the
+    /// depth limit; the build stopped answering. The renderer counts its work and stops at the tag.
+    @Test func sectionsNestedOverListsStopAtTheWorkLimit() throws {
+        let source = "<ul>\n" + String(repeating: "{{#items}}", count: 30) + "<li>" + String(repeating: "{{/items}}", count: 30)
+        let error = try #require(renderError(["page": source], ["items": [1, 2, 3]]))
+        #expect(error.kind == .renderedTooMuch(work: 20_000_000, megabytes: 256))
+        #expect((error.path, error.line) == ("Templates/page.html", 2))
+        #expect(error.message.hasPrefix("rendering took more than 20000000 steps or wrote more than 256 MB"))
+    }
+
+    /// Twelve levels over a list of three are 3^12 writes of the text: 1.2 GB, from a 30 KB template.
+    @Test func aTemplateThatWritesTooMuchStops() throws {
+        let text = String(repeating: "x", count: 2_500)
+        let source = String(repeating: "{{#items}}" + text, count: 12) + String(repeating: "{{/items}}", count: 12)
+        let error = try #require(renderError(["page": source], ["items": [1, 2, 3]]))
+        #expect(error.kind == .renderedTooMuch(work: 20_000_000, megabytes: 256))
+    }
+
+    /// A parent that passes 2,000 blocks to itself: each of its own 1,000 blocks searched every override
+    /// of every level, 10^10 comparisons by the recursion limit. The search counts as work (a lower limit
+    /// here: 20 million comparisons take seconds in a debug build).
+    @Test func blocksSearchingManyOverridesStop() throws {
+        let source = String(repeating: "{{$b}}{{/b}}", count: 1_000)
+            + "{{<page}}" + String(repeating: "{{$a}}{{/a}}", count: 2_000) + "{{/page}}"
+        let error = try #require(renderError(["page": source], workLimit: 1_000_000))
+        #expect(error.kind == .renderedTooMuch(work: 1_000_000, megabytes: 256))
+    }
 
     @Test func recursionTooDeep() throws {
         let sources = ["page": "{{>tree}}", "tree": "<ul>\n  {{>tree}}\n</ul>"]

@@ -12,10 +12,12 @@ func render(
 }
 
 /// A library of templates whose paths are `Templates/<name>.html`, as the site registers them.
-func library(_ sources: [String: String], recursionLimit: Int = 100) throws(TemplateError) -> TemplateLibrary {
+func library(_ sources: [String: String], recursionLimit: Int = 100, workLimit: Int = 20_000_000) throws(TemplateError)
+    -> TemplateLibrary
+{
     var templates: [String: Template] = [:]
     for (name, source) in sources {
         templates[name] = try Template(source: source, name: name, path: "Templates/\(name).html")
     }
-    return try TemplateLibrary(templates: templates, recursionLimit: recursionLimit)
+    return try TemplateLibrary(templates: templates, recursionLimit: recursionLimit, workLimit: workLimit)
 }
