@@ -68,7 +68,7 @@ struct TemplateRenderer {
             try charge(stack.count, at: index, of: file)
             switch programs[file].instructions[index] {
             case .text(let bytes):
-                writeStatic(bytes, of: file)
+                try writeStatic(bytes, at: index, of: file)
                 index += 1
             case .variable(let name, let escaped):
                 try interpolate(name, escaped: escaped, at: index, of: file)
@@ -208,7 +208,7 @@ struct TemplateRenderer {
         try renderNested(contentFile, content, openedAt: index, in: file)
         indentation.removeSubrange(saved...)
         if !site.lineBreak.isEmpty, output.count > start, output.last != .newline {
-            writeStatic(site.lineBreak, of: file)
+            try writeStatic(site.lineBreak, at: index, of: file)
         }
     }
 
@@ -329,8 +329,9 @@ struct TemplateRenderer {
     // MARK: Output
 
     /// Template text, `range` of `file`'s bytes: indented after each line break while inside an
-    /// indented partial or block.
-    private mutating func writeStatic(_ range: Range<Int>, of file: Int) {
+    /// indented partial or block. The indentation of nested partials adds up, so a line may carry
+    /// megabytes of it: the output limit is checked at every line, not only between instructions.
+    private mutating func writeStatic(_ range: Range<Int>, at index: Int, of file: Int) throws(TemplateError) {
         guard !indentation.isEmpty else {
             programs[file].bytes.withUnsafeBufferPointer { output += UnsafeBufferPointer(rebasing: $0[range]) }
             return
@@ -340,7 +341,10 @@ struct TemplateRenderer {
             var end = start
             while end < range.upperBound, programs[file].bytes[end] != .newline { end += 1 }
             if end < range.upperBound { end += 1 }
-            if atLineStart { output += indentation }
+            if atLineStart {
+                try charge(0, at: index, of: file)
+                output += indentation
+            }
             output += programs[file].bytes[start..<end]
             atLineStart = programs[file].bytes[end - 1] == .newline
             start = end

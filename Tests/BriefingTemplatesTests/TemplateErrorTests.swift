@@ -162,6 +162,16 @@ struct TemplateErrorTests {
         #expect(error.kind == .renderedTooMuch(work: 20_000_000, megabytes: 256))
     }
 
+    /// A standalone partial indents every line of what it renders, and indentation adds up: a template
+    /// of 20,000 line breaks and 20,000 spaces before calling itself wrote 400 MB at the first level, 800 MB
+    /// at the second, all inside one instruction. It stops inside the text, before the partial tag after it.
+    @Test func indentationThatAddsUpStopsAtTheOutputLimit() throws {
+        let source = String(repeating: "\n", count: 20_000) + String(repeating: " ", count: 20_000) + "{{>page}}\n"
+        let error = try #require(renderError(["page": source]))
+        #expect(error.kind == .renderedTooMuch(work: 20_000_000, megabytes: 256))
+        #expect((error.line, error.column) == (1, 1))
+    }
+
     /// A parent that passes 2,000 blocks to itself: each of its own 1,000 blocks searched every override
     /// of every level, 10^10 comparisons by the recursion limit. The search counts as work (a lower limit
     /// here: 20 million comparisons take seconds in a debug build).
