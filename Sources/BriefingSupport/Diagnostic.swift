@@ -43,20 +43,44 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
         return text
     }
 
-    /// A long line is cut to a window around the column, marked with `…` at each cut end.
+    /// A long line is cut to a window around the column, marked with `…` at each cut end. Scalars are
+    /// counted on the UTF-8 (a byte that does not continue a sequence starts one): a page can quote one
+    /// 64 KB line in thousands of diagnostics.
     package static func excerpt(of line: String, around column: Int, width: Int = 120) -> (String, Int) {
-        let scalars = Array(line.unicodeScalars)
-        guard scalars.count > width else { return (line, column) }
-        let start = max(0, min(column - 1 - width / 2, scalars.count - width))
-        let end = min(scalars.count, start + width)
-        var shown = String(String.UnicodeScalarView(scalars[start..<end]))
-        var shownColumn = column - start
-        if start > 0 {
-            shown = "…" + shown
-            shownColumn += 1
+        var line = line
+        return line.withUTF8 { bytes in
+            let count = bytes.reduce(0) { count, byte in byte & 0xC0 == 0x80 ? count : count + 1 }
+            guard count > width else { return (String(decoding: bytes, as: UTF8.self), column) }
+            let start = max(0, min(column - 1 - width / 2, count - width))
+            let end = min(count, start + width)
+            var scalar = 0
+            var startOffset = bytes.count
+            var endOffset = bytes.count
+            for offset in bytes.indices where bytes[offset] & 0xC0 != 0x80 {
+                if scalar == start { startOffset = offset }
+                if scalar == end {
+                    endOffset = offset
+                    break
+                }
+                scalar += 1
+            }
+            var shown = String(decoding: UnsafeBufferPointer(rebasing: bytes[startOffset..<endOffset]), as: UTF8.self)
+            var shownColumn = column - start
+            if start > 0 {
+                shown = "…" + shown
+                shownColumn += 1
+            }
+            if end < count { shown += "…" }
+            return (shown, shownColumn)
         }
-        if end < scalars.count { shown += "…" }
-        return (shown, shownColumn)
+    }
+
+    /// The quoted line is left out: it follows from the location, and hashing it cost seconds when a page
+    /// repeated one mistake thousands of times on a long line.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(severity)
+        hasher.combine(message)
+        hasher.combine(location)
     }
 
     /// Spaces up to the column, keeping tabs so the caret lines up under tab-indented text.
