@@ -111,10 +111,17 @@ package enum PlainText {
     /// Every text node of every page goes through here (a build's whole Markdown), so runs of ASCII are
     /// read eight bytes at a time (see `asciiSpaces`); other scalars are decoded one by one.
     package static func readingCounts(_ bytes: UnsafeBufferPointer<UInt8>) -> (words: Int, characters: Int) {
+        var inWord = false
+        return readingCounts(bytes, inWord: &inWord)
+    }
+
+    /// The same for one of several pieces of text read in a row (the text nodes of a paragraph): `inWord`
+    /// says whether the text before ended inside a word, which is not counted again where it goes on here
+    /// (`Un*believ*able`, a link followed by a comma), and is left saying whether this text does.
+    package static func readingCounts(_ bytes: UnsafeBufferPointer<UInt8>, inWord: inout Bool) -> (words: Int, characters: Int) {
         let high: UInt64 = 0x8080_8080_8080_8080
         var count = 0
         var characters = 0
-        var inWord = false
         var index = 0
         while index < bytes.count {
             if index &+ 8 <= bytes.count {

@@ -9,36 +9,33 @@ struct PageText: DocumentTransform {
         var firstParagraph = ""
         var words = 0
         var characters = 0
-        // Whether the text before ended inside a word: `Un*believ*able` is one word in three text nodes.
-        var endedInWord = false
+        // Whether the text before ended inside a word: `Un*believ*able` is one word in three text nodes,
+        // and so is `[link](/to/),` with its comma.
+        var inWord = false
         document.root.visitViews { node in
             switch node.kind {
             case .text, .code:
                 node.withLiteralBytes { bytes in
-                    let counts = PlainText.readingCounts(bytes)
-                    let continuesWord = endedInWord && bytes.first.map(PageText.isASCIIWordByte) == true
-                    words += counts.words - (continuesWord && counts.words > 0 ? 1 : 0)
+                    let counts = PlainText.readingCounts(bytes, inWord: &inWord)
+                    words += counts.words
                     characters += counts.characters
-                    endedInWord = bytes.last.map(PageText.isASCIIWordByte) == true
                 }
             case .emphasis, .strong, .link, .image, .htmlInline, .customInline:
                 break
             case .paragraph where firstParagraph.isEmpty && node.isTopLevel:
                 firstParagraph = node.handle(in: document).plainText
-                endedInWord = false
+                inWord = false
             default:
                 if node.kind == .codeBlock {
                     let counts = node.withLiteralBytes(PlainText.readingCounts) ?? (words: 0, characters: 0)
                     words += counts.words
                     characters += counts.characters
                 }
-                endedInWord = false
+                inWord = false
             }
         }
         context.report.firstParagraph = firstParagraph
         context.report.wordCount = words
         context.report.characterCount = characters
     }
-
-    private static func isASCIIWordByte(_ byte: UInt8) -> Bool { PlainText.isASCIIAlphanumeric(byte) }
 }

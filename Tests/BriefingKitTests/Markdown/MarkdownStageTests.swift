@@ -84,8 +84,8 @@ import Testing
             """)
         #expect(output.body.toc.entries.map(\.id) == ["why-it-matters", "source-1-1", "frequently-asked-questions"])
         #expect(output.body.toc.entries.last?.children.map(\.id) == ["who-pays"])
-        // Words of every text node: the figure's value and the full stop after the link to B count as one each.
-        #expect(output.body.wordCount == 24)
+        // Words of every text node: the figure's value counts as one; the full stop after the link to B is part of its word.
+        #expect(output.body.wordCount == 23)
         #expect(output.body.sources.map(\.title) == ["The SMA text", "USFK"])
         #expect(output.body.sources.map(\.url) == ["https://example.org/sma", "https://www.usfk.mil/"])
         #expect(output.body.faq.map(\.question) == ["Who pays?"])

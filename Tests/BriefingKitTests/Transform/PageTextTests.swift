@@ -14,6 +14,14 @@ import Testing
         #expect(words("*One* *two*\n") == 2)
     }
 
+    /// Punctuation right after a link or emphasis belongs to its word, as it would without the markup;
+    /// a Han character before a link is no word to go on.
+    @Test func punctuationAfterMarkupIsNoWordOfItsOwn() {
+        #expect(words("See [the treaty](/alliance/treaty/), then *this*.\n") == 5)
+        #expect(words("Read `code`; then stop.\n") == 4)
+        #expect(words("同盟[alliance](/a/) and\n") == 2)
+    }
+
     @Test func theFirstTopLevelParagraphIsTheExcerpt() {
         let report = TransformHarness.run("# Title\n\n> Quoted.\n\nThe *first* paragraph.\n\nSecond.\n", [PageText()]).context.report
         #expect(report.firstParagraph == "The first paragraph.")
