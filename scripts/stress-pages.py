@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""Builds the sample site with one pathological page added, once per shape, and reports each build's time.
+
+Each shape is a page an editor or an attacker could write, about 64 KB (the size the fuzzers try): many
+headings, footnotes, links, wide tables, deep nesting, long lines; many tags, authors or unknown keys in
+front matter. A build may fail (a broken link is an error) but must answer quickly: the script exits 1
+when any build takes longer than --limit seconds or crashes (a signal).
+
+    scripts/stress-pages.py [--briefing PATH] [--limit SECONDS]
+"""
+import argparse
+import pathlib
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+N = 64_000
+BODIES = {
+    "headings": "# a\n" * (N // 4),
+    "headings-distinct": "".join(f"## h{i}\n" for i in range(N // 8)),
+    "footnote-refs": "x[^1]" * (N // 5) + "\n\n[^1]: note\n",
+    "footnotes-many": "".join(f"a[^{i}]\n" for i in range(3000)) + "\n" + "".join(f"[^{i}]: n\n\n" for i in range(3000)),
+    "pipe-wide": "|" + "a|" * (N // 6) + "\n|" + "-|" * (N // 6) + "\n",
+    "pipe-rows": "|a|b|\n|-|-|\n" + "|1|2|\n" * (N // 6),
+    "broken-links-one-line": "[a](/x/)" * (N // 8),
+    "broken-reference-links": "".join(f"[l{i}]: /p{i}/\n" for i in range(3000)) + "\n" + "".join(f"[l{i}] " for i in range(3000)),
+    "nested-quotes": ">" * (N // 2) + " a\n",
+    "nested-lists": "".join("  " * i + "- a\n" for i in range(200)),
+    "callouts": "> [!NOTE]\n> x\n\n" * (N // 16),
+    "cross-references": "".join(f"Table: T{i} {{#tbl-{i}}}\n\n|a|\n|-|\n|1|\n\n" for i in range(1500))
+    + "".join(f"[](table:tbl-{i}) " for i in range(1500)),
+    "emphasis": "*a " * (N // 3),
+    "brackets": "[" * (N // 2) + "]" * (N // 2),
+    "broken-images": "![a](x.png)" * (N // 11),
+    "faq": "## FAQ\n\n" + "### q?\n\na\n\n" * (N // 12),
+    "raw-html": "<div>\n" * (N // 6),
+    "strikethrough": "~~a " * (N // 4),
+    "code": "```\n" + "a\n" * (N // 2) + "```\n",
+    "entities": "&amp;" * (N // 5),
+}
+FRONT_MATTER = {
+    "tags-many": "tags: [" + ", ".join(f"t{i}" for i in range(6000)) + "]\n",
+    "tags-same": "tags: [" + ", ".join("a" for _ in range(12000)) + "]\n",
+    "sources-many": "sources:\n" + "".join(f"  - title: S{i}\n    url: https://e.org/{i}\n" for i in range(1500)),
+    "authors-many": "authors: [" + ", ".join(f"A{i}" for i in range(6000)) + "]\n",
+    "params-deep": "extra: " + "{a: " * 300 + "1" + "}" * 300 + "\n",
+    "unknown-keys": "".join(f"k{i}: v\n" for i in range(5000)),
+    "misspelt-keys": "".join(f"dat{i}: v\n" for i in range(3000)),
+}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    root = pathlib.Path(__file__).resolve().parent.parent
+    parser.add_argument("--briefing", default=str(root / ".build/release/briefing"))
+    parser.add_argument("--limit", type=float, default=5.0)
+    args = parser.parse_args()
+    shapes = [(name, "", body) for name, body in BODIES.items()]
+    shapes += [(name, front, "Body.\n") for name, front in FRONT_MATTER.items()]
+    failed = 0
+    with tempfile.TemporaryDirectory(prefix="briefing-stress-") as work:
+        for name, front, body in shapes:
+            site = pathlib.Path(work) / name
+            shutil.copytree(root / "Content", site / "Content")
+            shutil.copytree(root / "Templates", site / "Templates")
+            page = site / "Content/news/stress.md"
+            page.write_text(f"---\ntitle: Stress\ndate: 2026-01-01\nsummary: s\nauthor: A\n{front}---\n\n{body}")
+            start = time.monotonic()
+            result = subprocess.run([args.briefing, "build", "--source", str(site), "--output", str(site / "Output"), "--quiet"],
+                                    capture_output=True, text=True)
+            elapsed = time.monotonic() - start
+            first = (result.stderr.strip().splitlines() or [""])[0][:110]
+            bad = elapsed > args.limit or result.returncode < 0 or result.returncode > 1
+            failed += bad
+            print(f"{'SLOW/CRASH ' if bad else ''}{name:24s} exit {result.returncode:3d} {elapsed:6.2f} s  {first}", flush=True)
+            shutil.rmtree(site)
+    print(f"{len(shapes)} shapes, {failed} over {args.limit} s or crashed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
