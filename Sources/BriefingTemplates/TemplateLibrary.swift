@@ -35,7 +35,7 @@ public struct TemplateLibrary: Sendable {
         templates: [String: Template],
         missingPartials: MissingPartials = .fail,
         recursionLimit: Int = 100,
-        workLimit: Int = 20_000_000
+        workLimit: Int = 10_000_000
     ) throws(TemplateError) {
         let names = templates.keys.sorted()
         var slots: [String: Int] = [:]

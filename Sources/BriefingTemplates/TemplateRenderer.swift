@@ -35,11 +35,11 @@ struct TemplateRenderer {
     /// Work done so far: each instruction run costs the context frames its lookup may search, each
     /// block the overrides it compares. Sections nested over lists multiply (three items nested 30 deep
     /// are 3^30 renders) below any depth limit; the busiest page of a 10,000-page site costs about
-    /// 110,000, and an input that costs more than the library's default limit (20 million) would run
+    /// 110,000, and an input that costs more than the library's default limit (10 million) would run
     /// for hours.
     private var work = 0
     /// No page comes near it; a template that writes more is a runaway that would exhaust memory.
-    static let outputLimit = 256 << 20
+    static let outputLimit = 64 << 20
     /// The sources of lambda results' templates; file numbers past the library's entries.
     private var lambdaSources: [TemplateSource] = []
 

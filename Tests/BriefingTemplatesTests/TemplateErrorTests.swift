@@ -15,7 +15,7 @@ struct TemplateErrorTests {
         _ context: TemplateValue = [:],
         strict: Bool = false,
         recursionLimit: Int = 100,
-        workLimit: Int = 20_000_000
+        workLimit: Int = 10_000_000
     ) -> TemplateError? {
         #expect(throws: TemplateError.self) {
             try library(sources, recursionLimit: recursionLimit, workLimit: workLimit)
@@ -149,9 +149,9 @@ struct TemplateErrorTests {
     @Test func sectionsNestedOverListsStopAtTheWorkLimit() throws {
         let source = "<ul>\n" + String(repeating: "{{#items}}", count: 30) + "<li>" + String(repeating: "{{/items}}", count: 30)
         let error = try #require(renderError(["page": source], ["items": [1, 2, 3]]))
-        #expect(error.kind == .renderedTooMuch(work: 20_000_000, megabytes: 256))
+        #expect(error.kind == .renderedTooMuch(work: 10_000_000, megabytes: 64))
         #expect((error.path, error.line) == ("Templates/page.html", 2))
-        #expect(error.message.hasPrefix("rendering took more than 20000000 steps or wrote more than 256 MB"))
+        #expect(error.message.hasPrefix("rendering took more than 10000000 steps or wrote more than 64 MB"))
     }
 
     /// Twelve levels over a list of three are 3^12 writes of the text: 1.2 GB, from a 30 KB template.
@@ -159,7 +159,7 @@ struct TemplateErrorTests {
         let text = String(repeating: "x", count: 2_500)
         let source = String(repeating: "{{#items}}" + text, count: 12) + String(repeating: "{{/items}}", count: 12)
         let error = try #require(renderError(["page": source], ["items": [1, 2, 3]]))
-        #expect(error.kind == .renderedTooMuch(work: 20_000_000, megabytes: 256))
+        #expect(error.kind == .renderedTooMuch(work: 10_000_000, megabytes: 64))
     }
 
     /// A standalone partial indents every line of what it renders, and indentation adds up: a template
@@ -168,18 +168,18 @@ struct TemplateErrorTests {
     @Test func indentationThatAddsUpStopsAtTheOutputLimit() throws {
         let source = String(repeating: "\n", count: 20_000) + String(repeating: " ", count: 20_000) + "{{>page}}\n"
         let error = try #require(renderError(["page": source]))
-        #expect(error.kind == .renderedTooMuch(work: 20_000_000, megabytes: 256))
+        #expect(error.kind == .renderedTooMuch(work: 10_000_000, megabytes: 64))
         #expect((error.line, error.column) == (1, 1))
     }
 
     /// A parent that passes 2,000 blocks to itself: each of its own 1,000 blocks searched every override
     /// of every level, 10^10 comparisons by the recursion limit. The search counts as work (a lower limit
-    /// here: 20 million comparisons take seconds in a debug build).
+    /// here: 10 million comparisons take seconds in a debug build).
     @Test func blocksSearchingManyOverridesStop() throws {
         let source = String(repeating: "{{$b}}{{/b}}", count: 1_000)
             + "{{<page}}" + String(repeating: "{{$a}}{{/a}}", count: 2_000) + "{{/page}}"
         let error = try #require(renderError(["page": source], workLimit: 1_000_000))
-        #expect(error.kind == .renderedTooMuch(work: 1_000_000, megabytes: 256))
+        #expect(error.kind == .renderedTooMuch(work: 1_000_000, megabytes: 64))
     }
 
     @Test func recursionTooDeep() throws {

@@ -12,7 +12,7 @@ func render(
 }
 
 /// A library of templates whose paths are `Templates/<name>.html`, as the site registers them.
-func library(_ sources: [String: String], recursionLimit: Int = 100, workLimit: Int = 20_000_000) throws(TemplateError)
+func library(_ sources: [String: String], recursionLimit: Int = 100, workLimit: Int = 10_000_000) throws(TemplateError)
     -> TemplateLibrary
 {
     var templates: [String: Template] = [:]
