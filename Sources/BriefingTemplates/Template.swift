@@ -20,26 +20,34 @@ public struct Template: Sendable {
     }
 
     /// The templates this one names in `{{>name}}` and `{{<name}}` tags, dynamic names excepted.
-    public var referencedTemplates: Set<String> {
-        var names = Set<String>()
-        Self.collectReferences(in: nodes, into: &names)
-        return names
+    public var referencedTemplates: Set<String> { references.names }
+
+    /// Whether a tag names its template by a value (`{{>*name}}`), which only rendering resolves.
+    public var referencesTemplatesByValue: Bool { references.byValue }
+
+    private var references: (names: Set<String>, byValue: Bool) {
+        var references: (names: Set<String>, byValue: Bool) = ([], false)
+        Self.collectReferences(in: nodes, into: &references)
+        return references
     }
 
-    private static func collectReferences(in nodes: [Node], into names: inout Set<String>) {
+    private static func collectReferences(in nodes: [Node], into references: inout (names: Set<String>, byValue: Bool)) {
+        func add(_ reference: PartialReference) {
+            if reference.isDynamic { references.byValue = true } else { references.names.insert(reference.name) }
+        }
         for node in nodes {
             switch node.kind {
             case .partial(let reference, _):
-                if !reference.isDynamic { names.insert(reference.name) }
+                add(reference)
             case .parent(let reference, let overrides, _):
-                if !reference.isDynamic { names.insert(reference.name) }
-                for definition in overrides { collectReferences(in: definition.children, into: &names) }
+                add(reference)
+                for definition in overrides { collectReferences(in: definition.children, into: &references) }
             case .section(let section):
-                collectReferences(in: section.children, into: &names)
+                collectReferences(in: section.children, into: &references)
             case .invertedSection(_, let children):
-                collectReferences(in: children, into: &names)
+                collectReferences(in: children, into: &references)
             case .block(let block):
-                collectReferences(in: block.defaultChildren, into: &names)
+                collectReferences(in: block.defaultChildren, into: &references)
             case .text, .variable:
                 break
             }

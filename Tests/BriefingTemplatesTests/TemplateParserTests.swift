@@ -128,6 +128,8 @@ struct TemplateParserTests {
         let source = "{{>header}}{{<base}}{{$main}}{{>toc}}{{/main}}{{/base}}{{>*dynamic}}"
         let template = try Template(source: source, name: "test")
         #expect(template.referencedTemplates == ["header", "base", "toc"])
+        #expect(template.referencesTemplatesByValue)
+        #expect(try !Template(source: "{{>header}}{{#a}}{{<base}}{{/base}}{{/a}}", name: "test").referencesTemplatesByValue)
     }
 
     @Test func pathDefaultsToName() throws {

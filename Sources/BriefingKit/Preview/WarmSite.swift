@@ -1,4 +1,5 @@
 import BriefingSupport
+import BriefingTemplates
 import Foundation
 
 /// What one `SitePreview` update made from its sources, before rendering: the next update takes it whole
@@ -61,36 +62,26 @@ struct WarmSite {
         if changedTemplates.isEmpty { return .bodies(edits) }
         let bodyPartials = WarmSite.partialsBodiesUse(new.templates)
         guard edits.isEmpty, changedTemplates.allSatisfy({ new, old in
-            new.kind == old.kind && new.name == old.name && new.kind != .strings && !(new.kind == .partial && bodyPartials.contains(new.name))
+            new.kind == old.kind && new.name == old.name && new.kind != .strings && !bodyPartials.contains(new.name)
         }) else { return nil }
         return .layouts
     }
 
-    /// The partials Markdown transforms render, with every partial they include, however deep; every
-    /// partial when one includes a partial by a dynamic name (`{{>*name}}`) or changes the delimiters,
-    /// which hides the names from this reading.
+    /// The partials Markdown transforms render, with every template they include, however deep (layouts
+    /// and partials share one set of names); every template when one of them names another by a value
+    /// (`{{>*name}}`) or does not parse, which the full update then reports.
     static func partialsBodiesUse(_ templates: [TemplateFile]) -> Set<String> {
-        let texts = Dictionary(templates.filter { $0.kind == .partial }.map { ($0.name, $0.file.text) }) { first, _ in first }
+        let files = Dictionary(templates.filter { $0.kind != .strings }.map { ($0.name, $0.file) }) { first, _ in first }
         var used = Set(ThemeHTML.partials.map(\.key) + ThemeHTML.optionalPartials.map(\.key))
         var pending = Array(used)
         while let name = pending.popLast() {
-            let text = texts[name] ?? ""
-            if text.contains("{{=") { return Set(texts.keys) }
-            for included in includedPartials(text) {
-                if included.hasPrefix("*") { return Set(texts.keys) }
-                if used.insert(included).inserted { pending.append(included) }
+            guard let file = files[name] else { continue }
+            guard let template = try? Template(source: file.text, name: name), !template.referencesTemplatesByValue else {
+                return Set(files.keys)
             }
+            for included in template.referencedTemplates where used.insert(included).inserted { pending.append(included) }
         }
         return used
-    }
-
-    /// The names of the partials (`{{> name}}`) and parents (`{{< name}}`) a template names.
-    private static func includedPartials(_ text: String) -> [String] {
-        text.components(separatedBy: "{{").dropFirst().compactMap { tag in
-            guard let sigil = tag.first, sigil == ">" || sigil == "<" else { return nil }
-            let name = tag.dropFirst().drop { $0 == " " || $0 == "\t" }.prefix { $0 != "}" && $0 != " " && $0 != "\t" }
-            return name.isEmpty ? nil : String(name)
-        }
     }
 
     /// The pages whose text changed, when only their bodies did.

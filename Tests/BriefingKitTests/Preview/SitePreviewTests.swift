@@ -82,6 +82,18 @@ import BriefingSupport
         #expect(version.contains("notes/first/index.html"))
     }
 
+    /// Layouts and partials share one set of names: a layout that a transform's partial includes writes
+    /// page bodies too, so its edit makes the site again.
+    @Test func aLayoutThatATransformsPartialIncludesMakesTheSiteAgain() throws {
+        let (root, preview) = try Self.servedSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Self.edit(root, "Templates/partials/callout.html", "<aside", "{{> 404}}<aside")
+        _ = try preview.update(rendering: [])
+        try Self.edit(root, "Templates/layouts/404.html", "Not found", "Gone")
+        let (_, report) = try preview.update(rendering: [])
+        #expect(report.stages.map(\.name).contains("assemble"))
+    }
+
     @Test func aBodyEditWithAnErrorFailsAndTheFixIsTakenAgain() throws {
         let (root, preview) = try Self.servedSite()
         defer { try? FileManager.default.removeItem(at: root) }
@@ -138,9 +150,10 @@ import BriefingSupport
     }
 
     @Test func partialsThatTransformPartialsIncludeCountAsTheirs() {
-        func partial(_ name: String, _ text: String) -> TemplateFile {
-            TemplateFile(kind: .partial, name: name, file: SourceFile(path: "Templates/partials/\(name).html", text: text))
+        func template(_ kind: TemplateFile.Kind, _ name: String, _ text: String) -> TemplateFile {
+            TemplateFile(kind: kind, name: name, file: SourceFile(path: "Templates/\(kind == .layout ? "layouts" : "partials")/\(name).html", text: text))
         }
+        func partial(_ name: String, _ text: String) -> TemplateFile { template(.partial, name, text) }
         let used = WarmSite.partialsBodiesUse([
             partial("callout", "<aside>{{> callout-icon }}{{{content}}}</aside>"), partial("callout-icon", "{{<frame}}{{/frame}}"),
             partial("frame", "<span></span>"), partial("footer", "<footer></footer>"),
@@ -148,6 +161,14 @@ import BriefingSupport
         #expect(used.isSuperset(of: ["callout", "callout-icon", "frame", "cite"]) && !used.contains("footer"))
         let dynamic = WarmSite.partialsBodiesUse([partial("callout", "{{>*icon}}"), partial("footer", "")])
         #expect(dynamic.contains("footer"))
+        // Names are read as the parser reads them: never inside a comment, and after a delimiter change.
+        let delimited = WarmSite.partialsBodiesUse([
+            partial("callout", "{{! {{> footer}} }}{{=<% %>=}}<%> icon %>"), partial("icon", ""), partial("footer", ""),
+        ])
+        #expect(delimited.contains("icon") && !delimited.contains("footer"))
+        // A layout a transform's partial includes is the transform's too: layouts and partials share names.
+        let layout = WarmSite.partialsBodiesUse([partial("callout", "{{> frame}}"), template(.layout, "frame", "")])
+        #expect(layout.contains("frame"))
     }
 
     /// The site in a fresh folder, and its preview after the first update.
