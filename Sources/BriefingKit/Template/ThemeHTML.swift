@@ -4,7 +4,8 @@ import BriefingTemplates
 /// The HTML Markdown transforms write, rendered from the theme's partials so a site restyles a callout,
 /// a FAQ block, a data table or a citation marker by editing `Templates/partials/`. A partial that
 /// wraps Markdown content marks the place with `{{{content}}}`: what comes before it opens the wrapper,
-/// what comes after closes it.
+/// what comes after closes it. Every partial sees the theme's words in the page's language as `t`, as
+/// layouts do.
 struct ThemeHTML: Sendable {
     /// The partials transforms use, each with what it is for, as errors name them.
     static let partials: KeyValuePairs<String, String> = [
@@ -31,13 +32,17 @@ struct ThemeHTML: Sendable {
     /// Each language's words, by the language's number, and the same as templates see them (`t`).
     let strings: [StringTable]
     let t: [TemplateValue]
-    /// The same for every question of every page: rendered once.
-    let faqQuestion: Wrapper
-    let faqAnswer: Wrapper
-    /// A FAQ section's wrapper, rendered once with a mark where its heading's id goes and cut at the marks:
-    /// every page has one.
-    private let faqSectionAroundID: (open: [String], close: [String])
+    /// The FAQ wrappers of each language, by its number: rendered once, since they are the same for every
+    /// question and section of every page in it.
+    private let faq: [FAQWrappers]
     private static let idMark = "\u{2}id\u{2}"
+
+    private struct FAQWrappers {
+        var question: Wrapper
+        var answer: Wrapper
+        /// A FAQ section's wrapper, rendered with a mark where its heading's id goes and cut at the marks.
+        var sectionAroundID: (open: [String], close: [String])
+    }
 
     struct Wrapper: Sendable {
         var open: String
@@ -47,44 +52,64 @@ struct ThemeHTML: Sendable {
     init(library: TemplateLibrary, strings: [StringTable] = [.empty("en")]) throws(Diagnostic) {
         self.library = library
         self.strings = strings
-        t = strings.map(\.templateValue)
-        faqQuestion = try ThemeHTML.wrapper(library, "faq", ["isSection": false, "isQuestion": true, "isAnswer": false, "headingID": nil])
-        faqAnswer = try ThemeHTML.wrapper(library, "faq", ["isSection": false, "isQuestion": false, "isAnswer": true, "headingID": nil])
-        let faqSection = try ThemeHTML.wrapper(
-            library, "faq", ["isSection": true, "isQuestion": false, "isAnswer": false, "headingID": .string(ThemeHTML.idMark)]
-        )
-        faqSectionAroundID = (faqSection.open.components(separatedBy: ThemeHTML.idMark), faqSection.close.components(separatedBy: ThemeHTML.idMark))
+        let t = strings.map(\.templateValue)
+        self.t = t
+        faq = try t.map { t throws(Diagnostic) in
+            let question = try ThemeHTML.wrapper(library, "faq", ["isSection": false, "isQuestion": true, "isAnswer": false, "headingID": nil, "t": t])
+            let answer = try ThemeHTML.wrapper(library, "faq", ["isSection": false, "isQuestion": false, "isAnswer": true, "headingID": nil, "t": t])
+            let section = try ThemeHTML.wrapper(
+                library, "faq", ["isSection": true, "isQuestion": false, "isAnswer": false, "headingID": .string(ThemeHTML.idMark), "t": t]
+            )
+            return FAQWrappers(
+                question: question, answer: answer,
+                sectionAroundID: (section.open.components(separatedBy: ThemeHTML.idMark), section.close.components(separatedBy: ThemeHTML.idMark))
+            )
+        }
     }
 
     func hasPartial(_ name: String) -> Bool { library.contains(name) }
 
-    /// A partial's HTML as one piece, without the line break that ends the file.
-    func html(_ partial: String, _ context: TemplateValue) throws(Diagnostic) -> String {
-        var html = try ThemeHTML.render(library, partial, context)
+    /// A partial's HTML as one piece, without the line break that ends the file, for a page in the
+    /// language numbered `language`.
+    func html(_ partial: String, _ context: TemplateValue, language: Int) throws(Diagnostic) -> String {
+        var html = try ThemeHTML.render(library, partial, context.setting("t", t[language]))
         while html.hasSuffix("\n") { html.removeLast() }
         return html
     }
 
-    /// The wrapper of a FAQ section labelled by the heading with this id. Heading ids are slugs, which
-    /// HTML escaping leaves as they are, so putting one in place of the mark is rendering it.
-    func faqSection(headingID: String) -> Wrapper {
-        Wrapper(open: faqSectionAroundID.open.joined(separator: headingID), close: faqSectionAroundID.close.joined(separator: headingID))
+    /// A partial that wraps content, cut where its `{{{content}}}` goes.
+    func wrapper(_ partial: String, _ context: TemplateValue, language: Int) throws(Diagnostic) -> Wrapper {
+        try ThemeHTML.wrapper(library, partial, context.setting("t", t[language]))
     }
 
-    /// A partial that wraps content, cut where its `{{{content}}}` goes.
-    func wrapper(_ partial: String, _ context: TemplateValue) throws(Diagnostic) -> Wrapper {
-        try ThemeHTML.wrapper(library, partial, context)
+    /// The wrappers of a FAQ's questions and answers.
+    func faqQuestion(language: Int) -> Wrapper { faq[language].question }
+    func faqAnswer(language: Int) -> Wrapper { faq[language].answer }
+
+    /// The wrapper of a FAQ section labelled by the heading with this id. Heading ids are slugs, which
+    /// HTML escaping leaves as they are, so putting one in place of the mark is rendering it.
+    func faqSection(headingID: String, language: Int) -> Wrapper {
+        let around = faq[language].sectionAroundID
+        return Wrapper(open: around.open.joined(separator: headingID), close: around.close.joined(separator: headingID))
     }
 
     /// `[3]`, linked to the page's source number 3.
     func citationMarker(_ number: Int, language: Int) throws(Diagnostic) -> String {
-        try html("cite", ["number": .int(number), "id": .string(ThemeIDs.source(number)), "t": t[language]])
+        try html("cite", ["number": .int(number), "id": .string(ThemeIDs.source(number))], language: language)
     }
 
-    /// What the `data-table` partial shows of every table besides its cells, in the page's language: the
-    /// label screen readers announce its scroll region by, its sources with their citation markers, and
-    /// the line that introduces them. `sources` are numbered already, in the order the table lists them.
-    func tableFrame(label: String?, sources: [(source: SourceReference, number: Int)], language: Int) throws(Diagnostic) -> [(String, TemplateValue)] {
+    /// A table through the `data-table` partial: `values` (its caption, columns and rows), and what every
+    /// table shows besides, in the page's language: the label screen readers announce its scroll region
+    /// by, its sources with their citation markers, and the line that introduces them. `sources` are
+    /// numbered already, in the order the table lists them.
+    func dataTable(
+        _ values: [(String, TemplateValue)], label: String?, sources: [(source: SourceReference, number: Int)], language: Int
+    ) throws(Diagnostic) -> String {
+        let frame = try tableFrame(label: label, sources: sources, language: language)
+        return try html("data-table", .map(TemplateMap(values + frame)), language: language)
+    }
+
+    private func tableFrame(label: String?, sources: [(source: SourceReference, number: Int)], language: Int) throws(Diagnostic) -> [(String, TemplateValue)] {
         let table = strings[language]
         var values: [TemplateValue] = []
         for (position, (source, number)) in sources.enumerated() {
@@ -100,7 +125,6 @@ struct ThemeHTML: Sendable {
             ("sourceLine", table.isEmpty
                 ? StringTable.parts(sources.count == 1 ? "Source: {sources}" : "Sources: {sources}")
                 : table.pluralParts("tableSource", count: sources.count)),
-            ("t", t[language]),
         ]
     }
 

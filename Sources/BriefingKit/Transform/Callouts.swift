@@ -44,7 +44,7 @@ struct Callouts: DocumentTransform {
                 wrapper = try context.theme.wrapper("callout", [
                     "kind": .string(kind.rawValue), "label": .string(kind.label(in: context.theme.strings[context.page.language])),
                     "title": marker.title.isEmpty ? .null : .string(marker.title),
-                ])
+                ], language: context.page.language)
             } catch {
                 context.diagnostics.append(error)
                 continue

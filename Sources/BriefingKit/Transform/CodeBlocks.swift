@@ -15,7 +15,7 @@ struct CodeBlocks: DocumentTransform {
                 html = try context.theme.html("code-block", [
                     "code": .string(block.literal ?? ""), "language": language.map(TemplateValue.string) ?? .null,
                     "label": .string(Self.label(language: language, in: context.theme.strings[context.page.language])),
-                ])
+                ], language: context.page.language)
             } catch {
                 context.diagnostics.append(error)
                 return

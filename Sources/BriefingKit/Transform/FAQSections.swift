@@ -27,7 +27,7 @@ struct FAQSections: DocumentTransform {
         // A FAQ heading inside an earlier section (a question titled "FAQ", a deeper heading
         // in an answer) is content of that section: FAQ pages do not nest.
         for heading in faqHeadings where !Self.isInside(heading, anyOf: wrappers) {
-            guard let section = Self.wrap(heading, in: document, theme: context.theme, before: context.appendix) else {
+            guard let section = Self.wrap(heading, in: document, theme: context.theme, language: context.page.language, before: context.appendix) else {
                 context.diagnostics.warning("a FAQ heading with no questions under it: add sub-headings, one per question", at: heading.start)
                 continue
             }
@@ -36,7 +36,7 @@ struct FAQSections: DocumentTransform {
             // The section is labelled by its heading, whose id `HeadingAnchors` gives later.
             context.whenAllTransformsRan { context in
                 // Every heading gets an id: `HeadingAnchors` runs on every page.
-                let wrapper = context.theme.faqSection(headingID: context.headings.id(at: section.headingPosition) ?? "")
+                let wrapper = context.theme.faqSection(headingID: context.headings.id(at: section.headingPosition) ?? "", language: context.page.language)
                 section.wrapper.onEnter = wrapper.open
                 section.wrapper.onExit = wrapper.close
             }
@@ -74,7 +74,9 @@ struct FAQSections: DocumentTransform {
 
     /// Builds the section that `heading` starts, or returns `nil` and leaves the tree as it
     /// was when the section has no questions.
-    private static func wrap(_ heading: MarkdownNode, in document: MarkdownDocument, theme: ThemeHTML, before appendix: MarkdownNode?) -> Section? {
+    private static func wrap(
+        _ heading: MarkdownNode, in document: MarkdownDocument, theme: ThemeHTML, language: Int, before appendix: MarkdownNode?
+    ) -> Section? {
         guard let level = heading.headingLevel else { return nil }
         var content: [MarkdownNode] = []
         var next = heading.next
@@ -101,9 +103,11 @@ struct FAQSections: DocumentTransform {
         for node in [heading] + intro {
             try? wrapper.appendChild(node)
         }
+        let questionWrapper = theme.faqQuestion(language: language)
+        let answerWrapper = theme.faqAnswer(language: language)
         for question in questions {
-            let item = document.makeCustomBlock(onEnter: theme.faqQuestion.open, onExit: theme.faqQuestion.close)
-            let answer = document.makeCustomBlock(onEnter: theme.faqAnswer.open, onExit: theme.faqAnswer.close)
+            let item = document.makeCustomBlock(onEnter: questionWrapper.open, onExit: questionWrapper.close)
+            let answer = document.makeCustomBlock(onEnter: answerWrapper.open, onExit: answerWrapper.close)
             try? wrapper.appendChild(item)
             try? item.appendChild(question.heading)
             try? item.appendChild(answer)

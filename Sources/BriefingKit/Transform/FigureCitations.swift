@@ -23,7 +23,10 @@ struct FigureCitations: DocumentTransform {
             let number = context.citations.cite(SourceReference(title: figure.source, url: figure.url, date: figure.asOf))
             let html: ThemeHTML.Wrapper
             do throws(Diagnostic) {
-                html = try context.theme.wrapper("figure-cite", ["id": .string(id), "marker": .html(try context.theme.citationMarker(number, language: context.page.language))])
+                html = try context.theme.wrapper(
+                    "figure-cite", ["id": .string(id), "marker": .html(try context.theme.citationMarker(number, language: context.page.language))],
+                    language: context.page.language
+                )
             } catch {
                 context.diagnostics.append(error)
                 continue

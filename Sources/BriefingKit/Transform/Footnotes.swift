@@ -80,8 +80,7 @@ struct Footnotes: DocumentTransform {
                 do throws(Diagnostic) {
                     html = try context.theme.html("footnote-ref", [
                         "number": .int(number), "noteID": .string(Self.noteID(number)), "id": .string(Self.referenceID(number, citation)),
-                        "t": context.theme.t[context.page.language],
-                    ])
+                    ], language: context.page.language)
                 } catch {
                     context.diagnostics.append(error)
                     return
@@ -106,7 +105,7 @@ struct Footnotes: DocumentTransform {
         guard !cited.isEmpty else { return }
         do throws(Diagnostic) {
             context.appendix = try appendNotes(
-                cited.map { definitions[$0]! }, citations: cited.map { citations[$0]! }, to: document, theme: context.theme, t: context.theme.t[context.page.language]
+                cited.map { definitions[$0]! }, citations: cited.map { citations[$0]! }, to: document, theme: context.theme, language: context.page.language
             )
         } catch {
             context.diagnostics.append(error)
@@ -120,19 +119,18 @@ struct Footnotes: DocumentTransform {
 
     /// The "Notes" section at the end of the content: a wrapper around each note's blocks, and the links
     /// back to its citations at the end of its last paragraph.
-    /// `t`: the theme's words in the page's language.
     private func appendNotes(
-        _ notes: [Note], citations: [[String]], to document: MarkdownDocument, theme: ThemeHTML, t: TemplateValue
+        _ notes: [Note], citations: [[String]], to document: MarkdownDocument, theme: ThemeHTML, language: Int
     ) throws(Diagnostic) -> MarkdownNode {
         let sectionHTML = try theme.wrapper("footnotes", [
-            "isSection": true, "isNote": false, "titleID": .string(ThemeIDs.notesTitle), "number": .null, "id": .null, "t": t,
-        ])
+            "isSection": true, "isNote": false, "titleID": .string(ThemeIDs.notesTitle), "number": .null, "id": .null,
+        ], language: language)
         let section = document.makeCustomBlock(onEnter: sectionHTML.open, onExit: sectionHTML.close)
         for (index, note) in notes.enumerated() {
             let number = index + 1
             let noteHTML = try theme.wrapper("footnotes", [
-                "isSection": false, "isNote": true, "titleID": .null, "number": .int(number), "id": .string(Self.noteID(number)), "t": t,
-            ])
+                "isSection": false, "isNote": true, "titleID": .null, "number": .int(number), "id": .string(Self.noteID(number)),
+            ], language: language)
             let wrapper = document.makeCustomBlock(onEnter: noteHTML.open, onExit: noteHTML.close)
             for child in note.item.children { try? wrapper.appendChild(child) }
             let ids = citations[index]
@@ -140,7 +138,7 @@ struct Footnotes: DocumentTransform {
                 let label = ids.count == 1 ? String(number) : String(number) + Self.letters(position)
                 return ["id": .string(id), "label": .string(label), "isFirst": .bool(position == 0)]
             }
-            let backHTML = try theme.html("footnote-back", ["number": .int(number), "backlinks": .list(backlinks), "t": t])
+            let backHTML = try theme.html("footnote-back", ["number": .int(number), "backlinks": .list(backlinks)], language: language)
             let back = document.makeCustomInline(onEnter: backHTML, onExit: "")
             var last = wrapper.firstChild
             while let next = last?.next { last = next }

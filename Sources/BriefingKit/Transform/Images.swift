@@ -79,12 +79,12 @@ struct Images: DocumentTransform {
                 "id": standsAlone ? .null : id.map(TemplateValue.string) ?? .null,
                 "src": .string(url), "alt": .string(image.plainText), "title": standsAlone || title.isEmpty ? .null : .string(title),
                 "width": size.map { .int($0.width) } ?? .null, "height": size.map { .int($0.height) } ?? .null, "lazy": .bool(lazy),
-            ])
+            ], language: context.page.language)
             if standsAlone, let paragraph {
                 let figure = try context.theme.html("image-figure", [
                     "image": .html(html), "caption": .string(title), "id": id.map(TemplateValue.string) ?? .null,
                     "numberLabel": number.map { .string(NumberedElements.Kind.figure.label($0, in: context.theme.strings[context.page.language])) } ?? .null,
-                ])
+                ], language: context.page.language)
                 try? paragraph.replace(with: document.makeCustomBlock(onEnter: figure + "\n", onExit: ""))
             } else {
                 try? image.replace(with: document.makeCustomInline(onEnter: html, onExit: ""))

@@ -30,7 +30,9 @@ struct LanguageQuotes: DocumentTransform {
             }
             let wrapper: ThemeHTML.Wrapper
             do throws(Diagnostic) {
-                wrapper = try context.theme.wrapper("language-quote", ["lang": .string(code), "dir": .string(direction(of: code).rawValue)])
+                wrapper = try context.theme.wrapper(
+                    "language-quote", ["lang": .string(code), "dir": .string(direction(of: code).rawValue)], language: context.page.language
+                )
             } catch {
                 context.diagnostics.append(error)
                 continue

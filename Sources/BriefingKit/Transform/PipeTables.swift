@@ -219,16 +219,15 @@ struct PipeTables: DocumentTransform {
             }
             return ["cells": .list(cells)]
         }
-        var values: [(String, TemplateValue)] = [
+        let values: [(String, TemplateValue)] = [
             ("caption", .null), ("captionHTML", caption.map { .html(inlineHTML($0)) } ?? .null),
             ("id", id.map(TemplateValue.string) ?? .null), ("numberLabel", numberLabel.map(TemplateValue.string) ?? .null),
             ("columns", .list(columns)), ("rows", .list(rowValues)),
         ]
-        values += try theme.tableFrame(
-            label: caption.map { PlainText.collapsingWhitespace($0.plainText) }, sources: sources.map { (source: $0.0, number: $0.1) },
+        return try theme.dataTable(
+            values, label: caption.map { PlainText.collapsingWhitespace($0.plainText) }, sources: sources.map { (source: $0.0, number: $0.1) },
             language: language
         )
-        return try theme.html("data-table", .map(TemplateMap(values)))
     }
 
     /// A paragraph's inlines as HTML, without the `<p>` around them.

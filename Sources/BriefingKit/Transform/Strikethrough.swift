@@ -22,7 +22,7 @@ struct Strikethrough: DocumentTransform {
         guard !containers.isEmpty else { return }
         let wrapper: ThemeHTML.Wrapper
         do throws(Diagnostic) {
-            wrapper = try context.theme.wrapper("strikethrough", [:])
+            wrapper = try context.theme.wrapper("strikethrough", [:], language: context.page.language)
         } catch {
             context.diagnostics.append(error)
             return

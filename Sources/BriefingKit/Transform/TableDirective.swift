@@ -241,13 +241,12 @@ struct TableDirective: DocumentTransform {
             warnings.append("table '\(spec.caption ?? spec.sourceName)' cites no source: add 'source:' and 'source-url:', or a Source column to \(spec.sourceName)")
         }
         let numbered = sources.map { (source: $0, number: citations.cite($0)) }
-        var values: [(String, TemplateValue)] = [
+        let values: [(String, TemplateValue)] = [
             ("caption", spec.caption.map { .string(text($0)) } ?? .null),
             ("id", spec.id.map(TemplateValue.string) ?? .null), ("numberLabel", spec.numberLabel.map(TemplateValue.string) ?? .null),
             ("columns", .list(columns)), ("rows", .list(rows)),
         ]
-        values += try theme.tableFrame(label: spec.caption.map(text), sources: numbered, language: language)
-        return try theme.html("data-table", .map(TemplateMap(values)))
+        return try theme.dataTable(values, label: spec.caption.map(text), sources: numbered, language: language)
     }
 
     /// The string table's key for each column of a figures table.

@@ -53,4 +53,29 @@ import Testing
         #expect(korean.contains(#"aria-label="코드: swift""#))
         #expect(!korean.contains("Notes") && !korean.contains("Table 1") && !korean.contains("Back to"))
     }
+
+    /// Every partial a transform renders sees `t`, as layouts do, in the page's language (a theme's own
+    /// callout or FAQ may label itself): before, only the citation, table and footnote partials did, and
+    /// `{{t.contents}}` in a callout failed the build.
+    @Test func everyTransformPartialSeesTheWordsOfItsPage() throws {
+        let fixture = try SiteFixture(Self.site + """
+
+        > [!NOTE]
+        > 참고.
+
+        ## 자주 묻는 질문
+
+        ### 누가?
+
+        양국.
+        -- Templates/partials/callout.html --
+        <aside data-words="{{t.contents}}">{{{content}}}</aside>
+        -- Templates/partials/faq.html --
+        {{#isSection}}<section data-words="{{t.contents}}">{{{content}}}</section>{{/isSection}}{{#isQuestion}}<div>{{{content}}}</div>{{/isQuestion}}{{#isAnswer}}<div>{{{content}}}</div>{{/isAnswer}}
+        """)
+        _ = try fixture.build()
+        let korean = try #require(fixture.output("ko/notes/page/index.html"))
+        #expect(korean.contains(#"<aside data-words="목차">"#))
+        #expect(korean.contains(#"<section data-words="목차">"#))
+    }
 }

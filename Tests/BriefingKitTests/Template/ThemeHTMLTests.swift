@@ -13,7 +13,7 @@ import Testing
 
     @Test func aWrapperIsSplitWhereItsContentGoes() throws {
         let theme = try ThemeHTMLTests.theme(["box": "<div class=\"box box-{{kind}}\">\n<p>{{title}}</p>\n{{{content}}}\n</div>\n"])
-        let wrapper = try theme.wrapper("box", ["kind": "note", "title": "A & B"])
+        let wrapper = try theme.wrapper("box", ["kind": "note", "title": "A & B"], language: 0)
         #expect(wrapper.open == "<div class=\"box box-note\">\n<p>A &amp; B</p>")
         #expect(wrapper.close == "</div>")
     }
@@ -21,13 +21,13 @@ import Testing
     @Test func aPartialWithoutContentCannotWrap() throws {
         let theme = try ThemeHTMLTests.theme(["plain": "<hr>\n"])
         #expect(throws: Diagnostic.error("Templates/partials/plain.html must place the content with {{{content}}}")) {
-            try theme.wrapper("plain", [:])
+            try theme.wrapper("plain", [:], language: 0)
         }
     }
 
     @Test func aPartialIsOneLineWithoutItsFinalLineBreak() throws {
         let theme = try ThemeHTMLTests.theme(["note": "<b>{{text}}</b>\n\n"])
-        #expect(try theme.html("note", ["text": "x < y"]) == "<b>x &lt; y</b>")
+        #expect(try theme.html("note", ["text": "x < y"], language: 0) == "<b>x &lt; y</b>")
     }
 
     @Test func citationMarkersLinkToTheirSource() throws {
@@ -37,8 +37,9 @@ import Testing
 
     @Test func theFAQWrappersComeFromTheFAQPartial() throws {
         let theme = try ThemeHTMLTests.theme([:])
-        #expect((theme.faqQuestion.open, theme.faqQuestion.close) == ("<div class=\"faq-item\">", "</div>"))
-        #expect((theme.faqAnswer.open, theme.faqAnswer.close) == ("<div class=\"faq-answer\">", "</div>"))
+        let (question, answer) = (theme.faqQuestion(language: 0), theme.faqAnswer(language: 0))
+        #expect((question.open, question.close) == ("<div class=\"faq-item\">", "</div>"))
+        #expect((answer.open, answer.close) == ("<div class=\"faq-answer\">", "</div>"))
     }
 
     @Test func aFAQPartialWithoutContentIsABuildErrorNamingIt() throws {
