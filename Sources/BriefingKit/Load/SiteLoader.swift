@@ -108,7 +108,7 @@ public struct SiteLoader: Sendable {
             errors.append(.error("Content/site.yaml not found: it names the site's title and baseURL"))
         }
         // A page over the size limit is not even read: a build holds about thirty times a page's size.
-        let limit = (settings?.maxPageMB ?? SiteSettings(title: "", baseURL: .root).maxPageMB) * 1_048_576
+        let limit = (settings ?? SiteSettings(title: "", baseURL: .root)).maxPageBytes
         pageEntries.removeAll { entry in
             guard entry.stamp.size > limit else { return false }
             let megabytes = (Double(entry.stamp.size) / 1_048_576 * 10).rounded() / 10

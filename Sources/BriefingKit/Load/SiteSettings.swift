@@ -19,6 +19,7 @@ public struct SiteSettings: Sendable {
     /// A page larger than this many megabytes is an error: a build holds about thirty times a page's
     /// size while it renders it, so the limit bounds a build's memory.
     public var maxPageMB = 64
+    var maxPageBytes: Int { maxPageMB * 1_048_576 }
     /// The site's languages, the default (`language`) first; one, at the root, unless site.yaml lists
     /// `languages`.
     public var languages: [Language]

@@ -214,7 +214,7 @@ public final class SitePreview: @unchecked Sendable {
                 if known { return nil }
                 continue
             }
-            guard stamp.size <= last.settings.maxPageMB * 1_048_576 else { return nil }
+            guard stamp.size <= last.settings.maxPageBytes else { return nil }
             var errors: [Diagnostic] = []
             if let page, let file = SiteLoader.read(path, display: "Content/" + relative, errors: &errors) {
                 loaded.pages[page].file = file
