@@ -38,11 +38,7 @@ struct TemplateContext {
         t = theme.t
         let context = self
         summaries = parallelMap(model.pageIDs) { context.makeSummary($0) }
-        summaryFingerprints = parallelMap(summaries) { summary in
-            var fingerprint = Fingerprint()
-            fingerprint.add(summary)
-            return fingerprint.value
-        }
+        summaryFingerprints = parallelMap(summaries, TemplateContext.fingerprint)
         var everySite: [String: TemplateValue] = [:]
         for language in model.languages.indices {
             sitesWithoutCurrent.append(makeSite(language: language, currentSection: nil))
@@ -76,11 +72,15 @@ struct TemplateContext {
         context.firstParagraphs = firstParagraphs
         for id in changed where firstParagraphs[id.index] != self.firstParagraphs[id.index] {
             context.summaries[id.index] = context.makeSummary(id)
-            var fingerprint = Fingerprint()
-            fingerprint.add(context.summaries[id.index])
-            context.summaryFingerprints[id.index] = fingerprint.value
+            context.summaryFingerprints[id.index] = TemplateContext.fingerprint(context.summaries[id.index])
         }
         return context
+    }
+
+    private static func fingerprint(_ summary: TemplateValue) -> UInt64 {
+        var fingerprint = Fingerprint()
+        fingerprint.add(summary)
+        return fingerprint.value
     }
 
     /// A context without the page's body, and the pages whose summaries fill its lists (`pages`, and

@@ -144,7 +144,7 @@ struct StringTable: Sendable {
         var searchFrom = utf8.startIndex
         while let open = utf8[searchFrom...].firstIndex(of: UInt8(ascii: "{")) {
             let nameStart = utf8.index(after: open)
-            let close = utf8[nameStart...].firstIndex { !PlainText.isASCIILetter($0) && !(0x30...0x39).contains($0) } ?? utf8.endIndex
+            let close = utf8[nameStart...].firstIndex { !PlainText.isASCIIAlphanumeric($0) } ?? utf8.endIndex
             guard close > nameStart, close < utf8.endIndex, utf8[close] == UInt8(ascii: "}") else {
                 searchFrom = nameStart
                 continue

@@ -49,7 +49,7 @@ struct CrossReferences: DocumentTransform {
     static func trailingID(_ text: String) -> (rest: String, id: String)? {
         guard text.hasSuffix("}"), let open = text.range(of: "{#", options: .backwards) else { return nil }
         let id = text[open.upperBound..<text.index(before: text.endIndex)]
-        guard !id.isEmpty, id.utf8.allSatisfy({ PlainText.isASCIILetter($0) || (0x30...0x39).contains($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") })
+        guard !id.isEmpty, id.utf8.allSatisfy({ PlainText.isASCIIAlphanumeric($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") })
         else { return nil }
         var rest = String(text[..<open.lowerBound])
         while rest.last == " " { rest.removeLast() }

@@ -145,7 +145,7 @@ struct InternalLinks: DocumentTransform {
         let utf8 = url.utf8
         guard let colon = utf8.firstIndex(of: UInt8(ascii: ":")), colon > utf8.startIndex else { return false }
         return PlainText.isASCIILetter(utf8[utf8.startIndex]) && utf8[..<colon].allSatisfy { byte in
-            PlainText.isASCIILetter(byte) || (0x30...0x39).contains(byte) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
+            PlainText.isASCIIAlphanumeric(byte) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
                 || byte == UInt8(ascii: ".")
         }
     }
