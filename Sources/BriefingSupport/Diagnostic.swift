@@ -44,19 +44,18 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// A long line is cut to a window around the column, marked with `…` at each cut end. Scalars are
-    /// counted on the UTF-8 (a byte that does not continue a sequence starts one): a page can quote one
-    /// 64 KB line in thousands of diagnostics.
+    /// counted on the UTF-8: a page can quote one 64 KB line in thousands of diagnostics.
     package static func excerpt(of line: String, around column: Int, width: Int = 120) -> (String, Int) {
         var line = line
         return line.withUTF8 { bytes in
-            let count = bytes.reduce(0) { count, byte in byte & 0xC0 == 0x80 ? count : count + 1 }
+            let count = bytes.count(where: PlainText.startsScalar)
             guard count > width else { return (String(decoding: bytes, as: UTF8.self), column) }
             let start = max(0, min(column - 1 - width / 2, count - width))
             let end = min(count, start + width)
             var scalar = 0
             var startOffset = bytes.count
             var endOffset = bytes.count
-            for offset in bytes.indices where bytes[offset] & 0xC0 != 0x80 {
+            for offset in bytes.indices where PlainText.startsScalar(bytes[offset]) {
                 if scalar == start { startOffset = offset }
                 if scalar == end {
                     endOffset = offset

@@ -21,10 +21,14 @@ package enum PlainText {
     }
 
     /// `A`–`Z` or `a`–`z` (clearing bit 5 folds the lower case onto the upper; no other byte lands there).
-    package static func isASCIILetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte & 0xDF) }
+    @inlinable package static func isASCIILetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte & 0xDF) }
 
     /// An ASCII letter or digit.
-    package static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool { isASCIILetter(byte) || (0x30...0x39).contains(byte) }
+    @inlinable package static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool { isASCIILetter(byte) || (0x30...0x39).contains(byte) }
+
+    /// Whether a UTF-8 byte starts a Unicode scalar, that is, continues no sequence: columns in
+    /// diagnostics count these, as libyaml's and editors' do.
+    @inlinable package static func startsScalar(_ byte: UInt8) -> Bool { byte & 0xC0 != 0x80 }
 
     /// Whether the scalar starting at `index` of UTF-8 is whitespace, and its length in bytes. A sequence
     /// cut short by the end of the bytes is a word's, never read past.

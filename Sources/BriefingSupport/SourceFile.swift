@@ -33,7 +33,7 @@ public struct SourceFile: Sendable {
     /// one per byte that does not continue a multi-byte sequence.
     public func location(line: Int, byteColumn: Int) -> SourceLocation {
         let column = lineBytes(line) { bytes in
-            1 + bytes.prefix(max(byteColumn - 1, 0)).reduce(0) { count, byte in byte & 0xC0 == 0x80 ? count : count + 1 }
+            1 + bytes.prefix(max(byteColumn - 1, 0)).count(where: PlainText.startsScalar)
         }
         return SourceLocation(path: path, line: line, column: column ?? byteColumn)
     }

@@ -1,3 +1,5 @@
+import BriefingSupport
+
 /// Splits template source into text and tags, applying delimiter changes as it goes, and drops
 /// the whitespace and line break of standalone lines.
 ///
@@ -306,7 +308,7 @@ struct TemplateTokenizer {
             counted = (lineStart, 1)
         }
         var column = counted.column
-        for index in counted.offset..<offset where bytes[index] & 0xC0 != 0x80 {
+        for index in counted.offset..<offset where PlainText.startsScalar(bytes[index]) {
             column += 1
         }
         counted = (offset, column)

@@ -300,7 +300,7 @@ struct SimpleYAMLParser {
     /// Columns count Unicode scalars, as libyaml's do: every byte but UTF-8's continuation bytes.
     private func column(of offset: Int) -> Int {
         var column = 1
-        for index in lineStart..<offset where bytes[index] & 0xC0 != 0x80 { column += 1 }
+        for index in lineStart..<offset where PlainText.startsScalar(bytes[index]) { column += 1 }
         return column
     }
 

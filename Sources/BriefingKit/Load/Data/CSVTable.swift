@@ -78,7 +78,7 @@ public struct CSVTable: Sendable, Equatable {
                     field.append(byte)
                 }
             }
-            if byte & 0xC0 != 0x80 { column += 1 }
+            if PlainText.startsScalar(byte) { column += 1 }
             index += 1
         }
         if inQuotes {

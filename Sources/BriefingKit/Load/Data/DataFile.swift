@@ -78,7 +78,7 @@ public struct DataFile: Sendable {
             if byte == UInt8(ascii: "\n") {
                 line += 1
                 column = 1
-            } else if byte & 0xC0 != 0x80 {
+            } else if PlainText.startsScalar(byte) {
                 column += 1
             }
         }
