@@ -15,17 +15,17 @@ struct ServeEqualsBuildTests {
     /// Each edit: what it is, and the change to the site folder.
     static let edits: [(String, @Sendable (URL) throws -> Void)] = [
         ("a page's text", { try append("\nA paragraph added while serving.\n", to: "Content/alliance/history.md", in: $0) }),
-        ("a partial", { try replace("</footer>", with: "<p>Edited footer.</p></footer>", in: "Templates/partials/footer.html", $0) }),
-        ("a layout", { try replace("</article>", with: "<p>Edited layout.</p></article>", in: "Templates/layouts/page.html", $0) }),
-        ("a data file", { try replace("about 28,500", with: "about 28,600", in: "Content/data/key-figures.csv", $0) }),
-        ("figures.yaml", { try replace("value: \"28,500\"", with: "value: \"28,700\"", in: "Content/data/figures.yaml", $0) }),
-        ("site.yaml", { try replace("title: ", with: "title: Edited ", in: "Content/site.yaml", $0) }),
-        ("a page's summary removed", { try replace(
+        ("a partial", { try FileTree.replace("</footer>", with: "<p>Edited footer.</p></footer>", in: "Templates/partials/footer.html", $0) }),
+        ("a layout", { try FileTree.replace("</article>", with: "<p>Edited layout.</p></article>", in: "Templates/layouts/page.html", $0) }),
+        ("a data file", { try FileTree.replace("about 28,500", with: "about 28,600", in: "Content/data/key-figures.csv", $0) }),
+        ("figures.yaml", { try FileTree.replace("value: \"28,500\"", with: "value: \"28,700\"", in: "Content/data/figures.yaml", $0) }),
+        ("site.yaml", { try FileTree.replace("title: ", with: "title: Edited ", in: "Content/site.yaml", $0) }),
+        ("a page's summary removed", { try FileTree.replace(
             "summary: \"South Korea's 2026 budget puts more money into new weapons, cybersecurity and combined training as Washington presses allies to pay more.\"\n",
             with: "", in: "Content/news/budget-2026.md", $0
         ) }),
         // A body edit alone: `serve` takes the rest of the site as it was, and lists show the new excerpt.
-        ("its first paragraph, which lists show", { try replace(
+        ("its first paragraph, which lists show", { try FileTree.replace(
             "South Korea is set for a major increase", with: "South Korea plans a large increase", in: "Content/news/budget-2026.md", $0
         ) }),
         ("a new page", { root in
@@ -131,13 +131,6 @@ struct ServeEqualsBuildTests {
     static func append(_ text: String, to path: String, in root: URL) throws {
         let url = root.appendingPathComponent(path)
         try (String(contentsOf: url, encoding: .utf8) + text).write(to: url, atomically: true, encoding: .utf8)
-    }
-
-    static func replace(_ old: String, with new: String, in path: String, _ root: URL) throws {
-        let url = root.appendingPathComponent(path)
-        let text = try String(contentsOf: url, encoding: .utf8)
-        guard text.contains(old) else { throw TestFailure("\(path) has no '\(old)'") }
-        try text.replacingOccurrences(of: old, with: new).write(to: url, atomically: true, encoding: .utf8)
     }
 
     /// In every Markdown file of Content/: what an author does after moving a page or a section.

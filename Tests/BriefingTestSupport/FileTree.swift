@@ -23,6 +23,19 @@ public enum FileTree {
         }
         try flush()
     }
+
+    /// An author's edit: `old` replaced by `new` in the file at `path` below `root`. Throws when the file
+    /// lacks `old`, so that a test never goes on with an edit that changed nothing.
+    public static func replace(_ old: String, with new: String, in path: String, _ root: URL) throws {
+        let url = root.appendingPathComponent(path)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        guard text.contains(old) else { throw EditFailure(description: "\(path) has no '\(old)'") }
+        try text.replacingOccurrences(of: old, with: new).write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    public struct EditFailure: Error, CustomStringConvertible {
+        public var description: String
+    }
 }
 
 /// The default theme of this repository, for test sites whose own few templates lack what every site

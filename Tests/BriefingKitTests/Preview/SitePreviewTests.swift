@@ -42,7 +42,7 @@ import BriefingSupport
         let (root, preview) = try Self.servedSite()
         defer { try? FileManager.default.removeItem(at: root) }
 
-        try Self.edit(root, "Content/notes/first.md", "The first paragraph", "The new first paragraph")
+        try FileTree.replace("The first paragraph", with: "The new first paragraph", in: "Content/notes/first.md", root)
         let (version, report) = try preview.update(rendering: ["notes/index.html"])
         #expect(report.stages.map(\.name).contains("markdown of the edited pages"))
         #expect(!report.stages.map(\.name).contains("assemble"))
@@ -56,7 +56,7 @@ import BriefingSupport
     @Test func aLayoutEditTakesTheSiteWithTheNewTheme() throws {
         let (root, preview) = try Self.servedSite()
         defer { try? FileManager.default.removeItem(at: root) }
-        try Self.edit(root, "Templates/layouts/page.html", "<h1>", "<h1 class=\"t\">")
+        try FileTree.replace("<h1>", with: "<h1 class=\"t\">", in: "Templates/layouts/page.html", root)
         let (version, report) = try preview.update(rendering: ["notes/first/index.html"])
         #expect(report.stages.map(\.name) == ["load", "theme", "generated files and checks", "pages open in a browser"])
         #expect(Self.text(version, "notes/first/index.html").contains("<h1 class=\"t\">First</h1>"))
@@ -75,7 +75,7 @@ import BriefingSupport
     func anyOtherEditMakesTheSiteAgain(path: String, old: String, new: String) throws {
         let (root, preview) = try Self.servedSite()
         defer { try? FileManager.default.removeItem(at: root) }
-        try Self.edit(root, path, old, new)
+        try FileTree.replace(old, with: new, in: path, root)
         let (version, report) = try preview.update(rendering: [])
         #expect(report.stages.map(\.name).contains("assemble"), "\(path)")
         #expect(!report.stages.map(\.name).contains("markdown of the edited pages"), "\(path)")
@@ -87,9 +87,9 @@ import BriefingSupport
     @Test func aLayoutThatATransformsPartialIncludesMakesTheSiteAgain() throws {
         let (root, preview) = try Self.servedSite()
         defer { try? FileManager.default.removeItem(at: root) }
-        try Self.edit(root, "Templates/partials/callout.html", "<aside", "{{> 404}}<aside")
+        try FileTree.replace("<aside", with: "{{> 404}}<aside", in: "Templates/partials/callout.html", root)
         _ = try preview.update(rendering: [])
-        try Self.edit(root, "Templates/layouts/404.html", "Not found", "Gone")
+        try FileTree.replace("Not found", with: "Gone", in: "Templates/layouts/404.html", root)
         let (_, report) = try preview.update(rendering: [])
         #expect(report.stages.map(\.name).contains("assemble"))
     }
@@ -97,9 +97,9 @@ import BriefingSupport
     @Test func aBodyEditWithAnErrorFailsAndTheFixIsTakenAgain() throws {
         let (root, preview) = try Self.servedSite()
         defer { try? FileManager.default.removeItem(at: root) }
-        try Self.edit(root, "Content/notes/first.md", "## A heading", "## A heading\n\n[broken](missing.md)")
+        try FileTree.replace("## A heading", with: "## A heading\n\n[broken](missing.md)", in: "Content/notes/first.md", root)
         #expect(throws: BuildFailure.self) { try preview.update(rendering: []) }
-        try Self.edit(root, "Content/notes/first.md", "[broken](missing.md)", "Fixed.")
+        try FileTree.replace("[broken](missing.md)", with: "Fixed.", in: "Content/notes/first.md", root)
         let (version, report) = try preview.update(rendering: ["notes/first/index.html"])
         #expect(report.stages.map(\.name).contains("markdown of the edited pages"))
         #expect(Self.text(version, "notes/first/index.html").contains("<p>Fixed.</p>"))
@@ -111,8 +111,8 @@ import BriefingSupport
         let (root, preview) = try Self.servedSite()
         defer { try? FileManager.default.removeItem(at: root) }
         let first = root.appendingPathComponent("Content/notes/first.md").path
-        try Self.edit(root, "Content/notes/first.md", "The first paragraph", "The told paragraph")
-        try Self.edit(root, "Content/notes/undated.md", "Body.", "Untold body.")
+        try FileTree.replace("The first paragraph", with: "The told paragraph", in: "Content/notes/first.md", root)
+        try FileTree.replace("Body.", with: "Untold body.", in: "Content/notes/undated.md", root)
         // An editor's temporary file, written and renamed over the page, is gone by the time of the update.
         let temporary = root.appendingPathComponent("Content/notes/first.md.tmp-1234").path
         let (told, toldReport) = try preview.update(rendering: [], changed: [first, temporary])
@@ -139,11 +139,11 @@ import BriefingSupport
         defer { try? FileManager.default.removeItem(at: root) }
         let first = root.appendingPathComponent("Content/notes/first.md").path
         let undated = root.appendingPathComponent("Content/notes/undated.md").path
-        try Self.edit(root, "Content/notes/first.md", "## A heading", "## A heading\n\n[broken](missing.md)")
+        try FileTree.replace("## A heading", with: "## A heading\n\n[broken](missing.md)", in: "Content/notes/first.md", root)
         #expect(throws: BuildFailure.self) { try preview.update(rendering: [], changed: [first]) }
-        try Self.edit(root, "Content/notes/undated.md", "Body.", "Another body.")
+        try FileTree.replace("Body.", with: "Another body.", in: "Content/notes/undated.md", root)
         #expect(throws: BuildFailure.self) { try preview.update(rendering: [], changed: [undated]) }
-        try Self.edit(root, "Content/notes/first.md", "[broken](missing.md)", "Fixed.")
+        try FileTree.replace("[broken](missing.md)", with: "Fixed.", in: "Content/notes/first.md", root)
         let (version, _) = try preview.update(rendering: [], changed: [first])
         #expect(Self.text(version, "notes/first/index.html").contains("<p>Fixed.</p>"))
         #expect(Self.text(version, "notes/undated/index.html").contains("<p>Another body.</p>"))
@@ -179,12 +179,6 @@ import BriefingSupport
         let preview = SitePreview(options: BuildOptions(source: root))
         _ = try preview.update(rendering: [])
         return (root, preview)
-    }
-
-    static func edit(_ root: URL, _ path: String, _ old: String, _ new: String) throws {
-        let url = root.appendingPathComponent(path)
-        let text = try String(contentsOf: url, encoding: .utf8)
-        try text.replacingOccurrences(of: old, with: new).write(to: url, atomically: true, encoding: .utf8)
     }
 
     static func text(_ version: PreviewVersion, _ path: String) -> String {
