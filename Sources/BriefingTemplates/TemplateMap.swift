@@ -15,7 +15,7 @@ public struct TemplateMap: Sendable {
     private(set) var entries: [Entry]
 
     /// Above this many entries a map is kept sorted by hash.
-    static let linearLimit = 32
+    static let linearLimit = 48
 
     public init() {
         entries = []
@@ -38,19 +38,25 @@ public struct TemplateMap: Sendable {
         _ pairs: some Sequence<(String, TemplateValue)>,
         uniquingKeysWith combine: (_ earlier: TemplateValue, _ later: TemplateValue) -> TemplateValue
     ) {
-        let written = pairs.map { Entry(hash: TemplateMap.hash($0.0), key: $0.0, value: $0.1) }
-        entries = []
-        entries.reserveCapacity(written.count)
+        var written = pairs.map { Entry(hash: TemplateMap.hash($0.0), key: $0.0, value: $0.1) }
         if written.count <= TemplateMap.linearLimit {
-            for entry in written {
-                if let index = entries.firstIndex(where: { $0.hash == entry.hash && $0.key == entry.key }) {
-                    entries[index].value = combine(entries[index].value, entry.value)
+            // Kept in place, in the order written: a page's context makes many small maps.
+            var kept = 0
+            for index in written.indices {
+                let entry = written[index]
+                if let earlier = written[..<kept].firstIndex(where: { $0.hash == entry.hash && $0.key == entry.key }) {
+                    written[earlier].value = combine(written[earlier].value, entry.value)
                 } else {
-                    entries.append(entry)
+                    written[kept] = entry
+                    kept += 1
                 }
             }
+            written.removeSubrange(kept...)
+            entries = written
             return
         }
+        entries = []
+        entries.reserveCapacity(written.count)
         // Sorted by hash, and among equal hashes in the order written, so that a repeated key meets
         // its first occurrence in the run of its hash.
         let hashes = written.map(\.hash)

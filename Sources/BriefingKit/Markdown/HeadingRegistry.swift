@@ -8,6 +8,8 @@ struct HeadingRegistry {
     private var taken: Set<String>
     /// The theme's ids, the same on every page: links to them are checked against `ThemeIDs` instead.
     private let themeIDs: Set<String>
+    /// The ids transforms reserved, in the order given.
+    private var reserved: [String] = []
     private var lastSuffix: [String: Int] = [:]
     private(set) var headings: [AnchoredHeading] = []
     private(set) var tableOfContents = TableOfContents(entries: [])
@@ -20,6 +22,7 @@ struct HeadingRegistry {
     /// An id a transform gives an element of this page (a source, a note), which no heading may take.
     mutating func reserve(_ id: String) {
         taken.insert(id)
+        reserved.append(id)
     }
 
     /// A unique id for a heading whose title asks for `slug`.
@@ -49,8 +52,11 @@ struct HeadingRegistry {
 
     /// The ids of the page's headings and of what transforms reserved, once no more will be handed out:
     /// what links from other pages may point at besides the theme's ids.
-    consuming func linkableIDs() -> Set<String> {
-        taken.subtract(themeIDs)
-        return taken
+    func linkableIDs() -> Set<String> {
+        // Made anew rather than the theme's ids taken out of `taken`, which the registry still shares:
+        // removing them copied every page's whole set.
+        var ids = Set(headings.lazy.map(\.id))
+        for id in reserved where !themeIDs.contains(id) { ids.insert(id) }
+        return ids
     }
 }

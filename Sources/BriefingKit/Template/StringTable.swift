@@ -108,9 +108,10 @@ struct StringTable: Sendable {
     func plural(_ key: String, count: Int, values: [String: String] = [:]) -> String? {
         guard case .plural(let forms)? = entries[key] else { return text(key).map { StringTable.fill($0, values) } }
         let form = forms[StringTable.category(of: count, code: code)] ?? forms["other"] ?? ""
-        var values = values
-        if values["count"] == nil { values["count"] = String(count) }
-        return StringTable.fill(form, values)
+        // Every page's reading time comes here: no dictionary is made for its one placeholder.
+        return StringTable.fill(form) { name in
+            (values.isEmpty ? nil : values[String(name)]) ?? (name == "count" ? String(count) : nil)
+        }
     }
 
     /// A plural form as template parts, for placeholders whose values are HTML the template writes.
@@ -121,13 +122,15 @@ struct StringTable: Sendable {
 
     /// `{name}` replaced by `values[name]`; a placeholder without a value stays as written.
     static func fill(_ text: String, _ values: [String: String]) -> String {
-        guard text.contains("{") else { return text }
-        return pieces(text).map { piece in
-            switch piece {
-            case .text(let text): text
-            case .placeholder(let name): values[name] ?? "{\(name)}"
-            }
-        }.joined()
+        fill(text) { values[String($0)] }
+    }
+
+    /// `{name}` replaced by `value(name)`, written straight into the result.
+    static func fill(_ text: String, value: (Substring) -> String?) -> String {
+        guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
+        var result = ""
+        scan(text, text: { result += $0 }, placeholder: { name in result += value(name) ?? "{\(name)}" })
+        return result
     }
 
     enum Piece: Equatable {
@@ -139,6 +142,12 @@ struct StringTable: Sendable {
     /// ASCII letters and digits is text. Read byte by byte: every page's reading time is filled from it.
     static func pieces(_ text: String) -> [Piece] {
         var pieces: [Piece] = []
+        scan(text, text: { pieces.append(.text(String($0))) }, placeholder: { pieces.append(.placeholder(String($0))) })
+        return pieces
+    }
+
+    /// Calls `text` and `placeholder` with each piece of `pieces(_:)` in order, making no list.
+    private static func scan(_ text: String, text visitText: (Substring) -> Void, placeholder: (Substring) -> Void) {
         let utf8 = text.utf8
         var textStart = utf8.startIndex
         var searchFrom = utf8.startIndex
@@ -149,13 +158,12 @@ struct StringTable: Sendable {
                 searchFrom = nameStart
                 continue
             }
-            if open > textStart { pieces.append(.text(String(text[textStart..<open]))) }
-            pieces.append(.placeholder(String(text[nameStart..<close])))
+            if open > textStart { visitText(text[textStart..<open]) }
+            placeholder(text[nameStart..<close])
             textStart = utf8.index(after: close)
             searchFrom = textStart
         }
-        if textStart < utf8.endIndex { pieces.append(.text(String(text[textStart...]))) }
-        return pieces
+        if textStart < utf8.endIndex { visitText(text[textStart...]) }
     }
 
     /// A string as `t` shows it: itself without placeholders, else its parts (see the type's comment).

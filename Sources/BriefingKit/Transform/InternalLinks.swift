@@ -89,7 +89,11 @@ struct InternalLinks: DocumentTransform {
             }
             return .replace(model.settings.baseURL.path + String(url.dropFirst()))
         }
-        guard let target = InternalLinks.normalize(decoded, from: isRootRelative ? "" : folder) else {
+        // Only a Markdown file or a file beside the pages is named against the page's folder; a URL of a
+        // folder (most links), or any URL on a site without such files, is written against the published page.
+        let namesFile = isMarkdown || (!contentFiles.isEmpty && !decoded.hasSuffix("/"))
+        let fileTarget = namesFile ? InternalLinks.normalize(decoded, from: isRootRelative ? "" : folder) : nil
+        guard let target = fileTarget else {
             // A relative URL such as `../../news/x/` is written against the published page; only a link
             // to a Markdown file names a file, and that file must be in Content/.
             if !isMarkdown, let target = InternalLinks.normalize(decoded, from: page.route),
@@ -153,7 +157,8 @@ struct InternalLinks: DocumentTransform {
     /// `a/b.md?x#frag` → (`a/b.md`, `?x#frag`, `frag`).
     static func split(_ url: String) -> (path: String, suffix: String, fragment: String?) {
         let utf8 = url.utf8
-        let end = utf8.firstIndex { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? utf8.endIndex
+        // Most URLs have neither: the path is the URL itself, not a copy of it.
+        guard let end = utf8.firstIndex(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) else { return (url, "", nil) }
         let fragment = utf8[end...].firstIndex(of: UInt8(ascii: "#")).map { String(url[utf8.index(after: $0)...]) }
         return (String(url[..<end]), String(url[end...]), fragment.map(percentDecoded))
     }
@@ -168,25 +173,29 @@ struct InternalLinks: DocumentTransform {
     /// bytes in one buffer rather than on segments of strings.
     static func normalize(_ path: String, from folder: String) -> String? {
         let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
-        var result: [UInt8] = []
-        result.reserveCapacity(folder.utf8.count + path.utf8.count)
-        result.append(contentsOf: folder.utf8)
-        while result.last == slash { result.removeLast() }
-        let bytes = Array(path.utf8)
-        var start = 0
-        while start < bytes.count {
-            var end = start
-            while end < bytes.count, bytes[end] != slash { end += 1 }
-            let length = end - start
-            if length == 2, bytes[start] == dot, bytes[start + 1] == dot {
-                guard !result.isEmpty else { return nil }
-                result.removeSubrange((result.lastIndex(of: slash) ?? 0)...)
-            } else if length > 0, !(length == 1 && bytes[start] == dot) {
-                if !result.isEmpty { result.append(slash) }
-                result.append(contentsOf: bytes[start..<end])
+        var path = path, folder = folder
+        return folder.withUTF8 { folder in
+            path.withUTF8 { bytes -> String? in
+                var result: [UInt8] = []
+                result.reserveCapacity(folder.count + bytes.count)
+                result.append(contentsOf: folder)
+                while result.last == slash { result.removeLast() }
+                var start = 0
+                while start < bytes.count {
+                    var end = start
+                    while end < bytes.count, bytes[end] != slash { end += 1 }
+                    let length = end - start
+                    if length == 2, bytes[start] == dot, bytes[start + 1] == dot {
+                        guard !result.isEmpty else { return nil }
+                        result.removeSubrange((result.lastIndex(of: slash) ?? 0)...)
+                    } else if length > 0, !(length == 1 && bytes[start] == dot) {
+                        if !result.isEmpty { result.append(slash) }
+                        result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                    }
+                    start = end + 1
+                }
+                return String(decoding: result, as: UTF8.self)
             }
-            start = end + 1
         }
-        return String(decoding: result, as: UTF8.self)
     }
 }
