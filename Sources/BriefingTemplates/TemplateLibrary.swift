@@ -79,12 +79,15 @@ public struct TemplateLibrary: Sendable {
     ///
     /// In strict mode an interpolation of a name that resolves to no key is an error; a key whose
     /// value is `null` still renders empty, and sections over missing names stay legal.
-    public func render(_ name: String, context: TemplateValue, strict: Bool = false) throws(TemplateError) -> String {
-        String(decoding: try renderUTF8(name, context: context, strict: strict), as: UTF8.self)
+    /// Numbers (`.int`, `.double`) are written in `numbers`' digits when given.
+    public func render(_ name: String, context: TemplateValue, strict: Bool = false, numbers: NumberStyle? = nil) throws(TemplateError) -> String {
+        String(decoding: try renderUTF8(name, context: context, strict: strict, numbers: numbers), as: UTF8.self)
     }
 
     /// The same as UTF-8 bytes, for output that goes to a file as it is.
-    public func renderUTF8(_ name: String, context: TemplateValue, strict: Bool = false) throws(TemplateError) -> [UInt8] {
+    public func renderUTF8(
+        _ name: String, context: TemplateValue, strict: Bool = false, numbers: NumberStyle? = nil
+    ) throws(TemplateError) -> [UInt8] {
         guard let slot = slots[name] else {
             let kind = TemplateError.Kind.unknownTemplate(name)
             throw TemplateError(kind: kind, templateName: name, path: name, line: 0, column: 0, lineText: "")
@@ -93,6 +96,7 @@ public struct TemplateLibrary: Sendable {
         var renderer = TemplateRenderer(
             library: self,
             strict: strict,
+            numbers: numbers,
             context: context,
             capacity: entry.sizeHint * 2
         )

@@ -16,6 +16,8 @@ struct TemplateRenderer {
 
     private let library: TemplateLibrary
     private let strict: Bool
+    /// How numbers are written; ASCII when nil.
+    private let numbers: NumberStyle?
     private var output: [UInt8] = []
     /// The library's programs, then those parsed from lambda results.
     private var programs: [Program]
@@ -43,9 +45,10 @@ struct TemplateRenderer {
     /// The sources of lambda results' templates; file numbers past the library's entries.
     private var lambdaSources: [TemplateSource] = []
 
-    init(library: TemplateLibrary, strict: Bool, context: TemplateValue, capacity: Int) {
+    init(library: TemplateLibrary, strict: Bool, numbers: NumberStyle?, context: TemplateValue, capacity: Int) {
         self.library = library
         self.strict = strict
+        self.numbers = numbers
         self.programs = library.programs
         self.stack = [context]
         self.stack.reserveCapacity(16)
@@ -123,10 +126,10 @@ struct TemplateRenderer {
             writeRaw(html)
         case .int(let number):
             startValue()
-            writeRaw(String(number))
+            writeNumber(String(number))
         case .double(let number):
             startValue()
-            writeRaw(Self.format(number))
+            writeNumber(Self.format(number))
         case .bool(let flag):
             startValue()
             writeRaw(flag ? "true" : "false")
@@ -361,6 +364,10 @@ struct TemplateRenderer {
 
     private mutating func writeRaw(_ text: String) {
         output.append(contentsOf: text.utf8)
+    }
+
+    private mutating func writeNumber(_ number: String) {
+        if let numbers { numbers.write(number, to: &output) } else { writeRaw(number) }
     }
 
     private mutating func writeEscaped(_ text: String) {

@@ -80,7 +80,7 @@ struct Renderer {
     func render(_ planned: PlannedOutput, markdownStates: [PageMarkdown], templatesKey: UInt64) -> RenderedOutput {
         var made: (page: PageID, record: PageRecord)?
         do throws(Diagnostic) {
-            let (layout, base, pageID) = try resolve(planned)
+            let (layout, base, pageID, language) = try resolve(planned)
             var body: PageBody?
             var fingerprint = Fingerprint()
             fingerprint.add(templatesKey)
@@ -107,7 +107,7 @@ struct Renderer {
             // Consumed: the context's maps are then held once, and adding the body changes them in place.
             var value = (consume base).value
             if let pageID { context.addBody(body ?? markdown.render(pageID).body, ofPage: pageID, to: &value) }
-            let html = try theme.render(layout, context: value)
+            let html = try theme.render(layout, context: value, language: language)
             let entry = SiteWriter.Manifest.Entry(hash: ContentHash(html), size: html.count, input: fingerprint.value)
             let staged = try target?.stage(html, at: planned.path, entry) ?? false
             return RenderedOutput(file: .success(OutputFile(path: planned.path, entry: entry, staged: staged)), markdown: made)
@@ -116,13 +116,15 @@ struct Renderer {
         }
     }
 
-    /// The layout, the context without the page's body, and the page whose body the context still needs.
-    private func resolve(_ planned: PlannedOutput) throws(Diagnostic) -> (String, TemplateContext.Base, PageID?) {
+    /// The layout, the context without the page's body, the page whose body the context still needs, and
+    /// the language of the output.
+    private func resolve(_ planned: PlannedOutput) throws(Diagnostic) -> (String, TemplateContext.Base, PageID?, language: Int) {
         switch planned.kind {
-        case .page(let id, let listPage): (pageLayouts[id.index], context.context(for: id, listPage: listPage), id)
-        case .tags(let language): (try theme.required("tags"), context.tagsContext(language: language), nil)
-        case .tag(let number): (try theme.required("tag"), context.tagContext(model.taxonomy.tags[number]), nil)
-        case .notFound(let language): ("404", context.notFoundContext(language: language), nil)
+        case .page(let id, let listPage): (pageLayouts[id.index], context.context(for: id, listPage: listPage), id, model[id].language)
+        case .tags(let language): (try theme.required("tags"), context.tagsContext(language: language), nil, language)
+        case .tag(let number):
+            (try theme.required("tag"), context.tagContext(model.taxonomy.tags[number]), nil, model.taxonomy.tags[number].language)
+        case .notFound(let language): ("404", context.notFoundContext(language: language), nil, language)
         case .feed, .sitemap, .robots, .copy: preconditionFailure("\(planned.path) is not made from a template")
         }
     }

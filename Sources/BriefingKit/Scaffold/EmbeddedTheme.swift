@@ -1745,6 +1745,10 @@ allBriefingsOn: "All briefings on {section}"
 byAuthors: "By {authors}"
 # dates (TemplateContext): without dateFormat, dates read "8 April 2026"; a table may set
 # dateFormat with {day}, {month}, {monthName} (from a twelve-item monthNames list) and {year}
+# numbers (counts in plural forms, dates, page and note numbers, every number a template writes): a table
+# may set digits (the language's ten, zero first, e.g. "٠١٢٣٤٥٦٧٨٩") and decimalSeparator; counts of
+# 1,000 and more take groupSeparator between groups of three digits
+groupSeparator: ","
 # TemplateContext.authorLine (Sources/BriefingKit/Render): between author names but the last two
 authorSeparator: ", "
 # TemplateContext.authorLine (Sources/BriefingKit/Render): between the last two author names
@@ -1887,6 +1891,8 @@ allBriefingsOn: "{section} 브리핑 전체 보기"
 byAuthors: "글: {authors}"
 # dates (TemplateContext): {year}, {month}, {day} (and {monthName} with a monthNames list)
 dateFormat: "{year}년 {month}월 {day}일"
+# counts of 1,000 and more (plural forms): between groups of three digits; Korean writes ASCII digits
+groupSeparator: ","
 # TemplateContext.authorLine (Sources/BriefingKit/Render): between author names but the last two
 authorSeparator: "·"
 # TemplateContext.authorLine (Sources/BriefingKit/Render): between the last two author names

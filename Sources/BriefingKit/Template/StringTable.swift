@@ -24,6 +24,9 @@ struct StringTable: Sendable {
     let entries: [String: Entry]
     /// `Templates/i18n/ko.yaml`, for errors; empty for the empty table of a theme without one.
     let path: String
+    /// How the language writes numbers: its `digits` (ten characters, zero first) and `decimalSeparator`;
+    /// nil for ASCII digits and `.`.
+    let numbers: NumberStyle?
 
     static func empty(_ code: String) -> StringTable { StringTable(code: code, entries: [:], path: "") }
 
@@ -31,6 +34,12 @@ struct StringTable: Sendable {
         self.code = code
         self.entries = entries
         self.path = path
+        if case .text(let digits)? = entries["digits"] {
+            let separator = if case .text(let separator)? = entries["decimalSeparator"] { separator } else { "." }
+            numbers = NumberStyle(digits: digits, decimalSeparator: separator)
+        } else {
+            numbers = nil
+        }
     }
 
     init(file: SourceFile, code: String) throws(BuildFailure) {
@@ -65,6 +74,10 @@ struct StringTable: Sendable {
             } else {
                 errors.append(source.error("'\(key)' must be text, a mapping of plural forms, or a list", at: value))
             }
+        }
+        if let digits = mapping.first(where: { $0.key.scalarText == "digits" })?.value {
+            let valid = if case .text(let text)? = entries["digits"] { NumberStyle(digits: text) != nil } else { false }
+            if !valid { errors.append(source.error("'digits' must be the language's ten digits, zero to nine, like '٠١٢٣٤٥٦٧٨٩'", at: digits)) }
         }
         if !errors.isEmpty { throw BuildFailure(errors) }
         self.init(code: code, entries: entries, path: file.path)
@@ -110,8 +123,23 @@ struct StringTable: Sendable {
         let form = forms[StringTable.category(of: count, code: code)] ?? forms["other"] ?? ""
         // Every page's reading time comes here: no dictionary is made for its one placeholder.
         return StringTable.fill(form) { name in
-            (values.isEmpty ? nil : values[String(name)]) ?? (name == "count" ? String(count) : nil)
+            (values.isEmpty ? nil : values[String(name)]) ?? (name == "count" ? number(count, grouped: true) : nil)
         }
+    }
+
+    /// A whole number as the language writes it; a count (`grouped`) with the table's `groupSeparator`
+    /// between groups of three digits from 1,000 up. Years, days and page numbers are not grouped.
+    func number(_ value: Int, grouped: Bool = false) -> String {
+        var text = String(value)
+        if grouped, value.magnitude >= 1000, case .text(let separator)? = entries["groupSeparator"] {
+            let digits = Array(String(value.magnitude))
+            text = value < 0 ? "-" : ""
+            for (offset, digit) in digits.enumerated() {
+                if offset > 0, (digits.count - offset) % 3 == 0 { text += separator }
+                text.append(digit)
+            }
+        }
+        return numbers?.format(text) ?? text
     }
 
     /// A plural form as template parts, for placeholders whose values are HTML the template writes.
@@ -226,7 +254,7 @@ struct StringTable: Sendable {
     /// `monthNames`), or nil when the table has none.
     func format(_ date: PageDate) -> String? {
         guard let format = text("dateFormat") else { return nil }
-        var values = ["year": String(date.year), "month": String(date.month), "day": String(date.day)]
+        var values = ["year": number(date.year), "month": number(date.month), "day": number(date.day)]
         if case .list(let names)? = entries["monthNames"], names.count == 12 { values["monthName"] = names[date.month - 1] }
         return StringTable.fill(format, values)
     }

@@ -123,9 +123,10 @@ struct Theme: Sendable {
         return name
     }
 
-    func render(_ layout: String, context: TemplateValue) throws(Diagnostic) -> [UInt8] {
+    /// A page in the language numbered `language`, whose digits its numbers are written in.
+    func render(_ layout: String, context: TemplateValue, language: Int) throws(Diagnostic) -> [UInt8] {
         do {
-            return try library.renderUTF8(layout, context: context, strict: true)
+            return try library.renderUTF8(layout, context: context, strict: true, numbers: html.strings[language].numbers)
         } catch {
             throw Theme.diagnostic(error)
         }

@@ -54,11 +54,17 @@ struct ThemeHTML: Sendable {
         self.strings = strings
         let t = strings.map(\.templateValue)
         self.t = t
-        faq = try t.map { t throws(Diagnostic) in
-            let question = try ThemeHTML.wrapper(library, "faq", ["isSection": false, "isQuestion": true, "isAnswer": false, "headingID": nil, "t": t])
-            let answer = try ThemeHTML.wrapper(library, "faq", ["isSection": false, "isQuestion": false, "isAnswer": true, "headingID": nil, "t": t])
+        faq = try zip(t, strings).map { t, table throws(Diagnostic) in
+            let numbers = table.numbers
+            let question = try ThemeHTML.wrapper(
+                library, "faq", ["isSection": false, "isQuestion": true, "isAnswer": false, "headingID": nil, "t": t], numbers: numbers
+            )
+            let answer = try ThemeHTML.wrapper(
+                library, "faq", ["isSection": false, "isQuestion": false, "isAnswer": true, "headingID": nil, "t": t], numbers: numbers
+            )
             let section = try ThemeHTML.wrapper(
-                library, "faq", ["isSection": true, "isQuestion": false, "isAnswer": false, "headingID": .string(ThemeHTML.idMark), "t": t]
+                library, "faq", ["isSection": true, "isQuestion": false, "isAnswer": false, "headingID": .string(ThemeHTML.idMark), "t": t],
+                numbers: numbers
             )
             return FAQWrappers(
                 question: question, answer: answer,
@@ -72,14 +78,14 @@ struct ThemeHTML: Sendable {
     /// A partial's HTML as one piece, without the line break that ends the file, for a page in the
     /// language numbered `language`.
     func html(_ partial: String, _ context: TemplateValue, language: Int) throws(Diagnostic) -> String {
-        var html = try ThemeHTML.render(library, partial, context.setting("t", t[language]))
+        var html = try ThemeHTML.render(library, partial, context.setting("t", t[language]), numbers: strings[language].numbers)
         while html.hasSuffix("\n") { html.removeLast() }
         return html
     }
 
     /// A partial that wraps content, cut where its `{{{content}}}` goes.
     func wrapper(_ partial: String, _ context: TemplateValue, language: Int) throws(Diagnostic) -> Wrapper {
-        try ThemeHTML.wrapper(library, partial, context.setting("t", t[language]))
+        try ThemeHTML.wrapper(library, partial, context.setting("t", t[language]), numbers: strings[language].numbers)
     }
 
     /// The wrappers of a FAQ's questions and answers.
@@ -131,8 +137,10 @@ struct ThemeHTML: Sendable {
     /// Stands for the content while a wrapper renders: control characters no text of a template has.
     private static let contentMark = "\u{1}content\u{1}"
 
-    private static func wrapper(_ library: TemplateLibrary, _ partial: String, _ context: TemplateValue) throws(Diagnostic) -> Wrapper {
-        let html = try render(library, partial, context.setting("content", .html(contentMark)))
+    private static func wrapper(
+        _ library: TemplateLibrary, _ partial: String, _ context: TemplateValue, numbers: NumberStyle?
+    ) throws(Diagnostic) -> Wrapper {
+        let html = try render(library, partial, context.setting("content", .html(contentMark)), numbers: numbers)
         guard let mark = html.range(of: contentMark) else {
             throw .error("Templates/partials/\(partial).html must place the content with {{{content}}}")
         }
@@ -149,9 +157,11 @@ struct ThemeHTML: Sendable {
         return String(text[start..<end])
     }
 
-    private static func render(_ library: TemplateLibrary, _ partial: String, _ context: TemplateValue) throws(Diagnostic) -> String {
+    private static func render(
+        _ library: TemplateLibrary, _ partial: String, _ context: TemplateValue, numbers: NumberStyle?
+    ) throws(Diagnostic) -> String {
         do {
-            return try library.render(partial, context: context, strict: true)
+            return try library.render(partial, context: context, strict: true, numbers: numbers)
         } catch {
             throw Theme.diagnostic(error)
         }

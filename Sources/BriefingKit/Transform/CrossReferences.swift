@@ -65,7 +65,7 @@ struct NumberedElements {
         /// "Table 2", "그림 1": the string table's `tableLabel` or `figureLabel`, filled with the number.
         func label(_ number: Int, in strings: StringTable) -> String {
             let (key, english) = self == .table ? ("tableLabel", "Table {number}") : ("figureLabel", "Figure {number}")
-            return strings.word(key, english: english, filling: ["number": String(number)])
+            return strings.word(key, english: english, filling: ["number": strings.number(number)])
         }
     }
 

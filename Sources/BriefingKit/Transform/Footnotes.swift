@@ -135,7 +135,7 @@ struct Footnotes: DocumentTransform {
             for child in note.item.children { try? wrapper.appendChild(child) }
             let ids = citations[index]
             let backlinks: [TemplateValue] = ids.enumerated().map { position, id in
-                let label = ids.count == 1 ? String(number) : String(number) + Self.letters(position)
+                let label = theme.strings[language].number(number) + (ids.count == 1 ? "" : Self.letters(position))
                 return ["id": .string(id), "label": .string(label), "isFirst": .bool(position == 0)]
             }
             let backHTML = try theme.html("footnote-back", ["number": .int(number), "backlinks": .list(backlinks)], language: language)

@@ -223,6 +223,50 @@ import Testing
         """))
     }
 
+    /// A language with its own digits writes every number in them: dates, reading times, cross-references,
+    /// note labels and whatever a template interpolates; ids, `datetime` and URLs stay ASCII.
+    @Test func aLanguageWithItsOwnDigitsWritesEveryNumberInThem() throws {
+        let fixture = try SiteFixture(Self.site, templates: Self.templates.replacingOccurrences(
+            of: "{{{page.content}}}{{/main}}", with: "{{{page.content}}}<p>{{page.wordCount}}</p>{{/main}}"
+        ))
+        try fixture.write("-- Templates/i18n/ar.yaml --\n" + Self.site.components(separatedBy: "-- Templates/i18n/ar.yaml --\n")[1] + """
+
+        dateFormat: "{day}/{month}/{year}"
+        digits: "٠١٢٣٤٥٦٧٨٩"
+        decimalSeparator: "٫"
+        groupSeparator: "٬"
+        notes: ملاحظات
+        noteLabel: "ملاحظة {number}"
+        backToText: "العودة إلى النص {label}"
+        -- Content/deterrence/tripwire.ar.md --
+        ---
+        title: سلك التعثر
+        date: 2026-04-08
+        translatedFrom: 2026-05-02
+        ---
+        كما يبين [](table:troops)، القوات هناك.[^1] وأيضا[^1]
+
+        | السنة | القوات |
+        | --- | ---: |
+        | 2026 | 28500 |
+
+        Table: القوات {#troops}
+
+        [^1]: ملاحظة.
+        """)
+        let report = try fixture.build()
+        #expect(report.warnings.isEmpty, "\(report.warnings)")
+        let arabic = try #require(fixture.output("ar/deterrence/tripwire/index.html"))
+        #expect(arabic.contains(#"<time datetime="2026-04-08">٨/٤/٢٠٢٦</time></p><p>١ دقائق</p>"#))
+        #expect(arabic.contains(">جدول ١</a>"), "the cross-reference")
+        #expect(arabic.contains("١a</a>") && arabic.contains("١b</a>"), "the note's two backlinks")
+        #expect(arabic.contains("<p>١٣</p>"), "a number a template writes (the word count)")
+        #expect(arabic.contains(##"href="#fn-1""##) && arabic.contains(#">2026</th><td class="num">28500</td>"#), "ids and the author's own digits stay as written")
+        let table = try StringTableTests.table("groupSeparator: \"٬\"\ndigits: \"٠١٢٣٤٥٦٧٨٩\"\ntagCount:\n  other: \"{count}\"\n", code: "ar")
+        #expect(table.plural("tagCount", count: 1_234_567) == "١٬٢٣٤٬٥٦٧", "counts are grouped")
+        #expect(fixture.output("deterrence/tripwire/index.html")?.contains("<p>1 min read</p>") == true, "English keeps its digits")
+    }
+
     @Test func aStringMissingForALanguageIsAnErrorAtTheTemplateLineThatAsksForIt() throws {
         let fixture = try SiteFixture(Self.site, templates: Self.templates + """
 

@@ -74,6 +74,26 @@ import Testing
         #expect(korean.templateValue["tagNames"] == nil)
     }
 
+    @Test func countsAreGroupedAndNumbersWrittenInTheLanguagesDigits() throws {
+        let english = try Self.table("groupSeparator: \",\"\ntagCount:\n  other: \"{count} briefings\"\n")
+        #expect(english.plural("tagCount", count: 999) == "999 briefings")
+        #expect(english.plural("tagCount", count: 1000) == "1,000 briefings")
+        #expect(english.number(-1_234_567, grouped: true) == "-1,234,567")
+        #expect(english.number(2026) == "2026", "a year, a day or a page number is not grouped")
+        let persian = try Self.table("digits: \"۰۱۲۳۴۵۶۷۸۹\"\ndecimalSeparator: \"٫\"\n", code: "fa")
+        #expect(persian.number(2026) == "۲۰۲۶")
+        let template = try Template(source: "{{n}} {{x}} {{s}}", name: "n")
+        let html = try TemplateLibrary(templates: ["n": template]).render("n", context: ["n": 1405, "x": 12.5, "s": "2026"], numbers: persian.numbers)
+        #expect(html == "۱۴۰۵ ۱۲٫۵ 2026", "numbers take the language's digits; text is written as it is")
+    }
+
+    @Test func digitsThatAreNotTenCharactersAreAnErrorAtTheValue() {
+        let failure = #expect(throws: BuildFailure.self) { try Self.table("digits: \"٠١٢٣\"\n", code: "ar") }
+        #expect(failure?.diagnostics.map(\.description) == [
+            "Templates/i18n/ar.yaml:1:9: error: 'digits' must be the language's ten digits, zero to nine, like '٠١٢٣٤٥٦٧٨٩'\ndigits: \"٠١٢٣\"\n        ^",
+        ])
+    }
+
     @Test func aPluralWithoutOtherIsAnErrorAtItsKey() throws {
         let failure = #expect(throws: BuildFailure.self) { try Self.table("tagCount:\n  one: \"{count} briefing\"\n") }
         #expect(failure?.diagnostics.map(\.description) == ["Templates/i18n/en.yaml:1:1: error: plural 'tagCount' needs an 'other' form\ntagCount:\n^"])

@@ -1,0 +1,31 @@
+/// How a language writes the numbers a template interpolates: its ten digits and its decimal separator
+/// (Arabic's `١٢٫٥` for `12.5`). A render without a style writes ASCII, as the Mustache spec does.
+public struct NumberStyle: Sendable, Equatable {
+    /// The UTF-8 of each digit, zero first.
+    private let digits: [[UInt8]]
+    private let decimalSeparator: [UInt8]
+
+    /// Nil unless `digits` is exactly ten characters, zero to nine.
+    public init?(digits: String, decimalSeparator: String = ".") {
+        guard digits.count == 10 else { return nil }
+        self.digits = digits.map { Array(String($0).utf8) }
+        self.decimalSeparator = Array(decimalSeparator.utf8)
+    }
+
+    /// `number`, written with ASCII digits and `.` as Swift writes numbers, in this style.
+    public func format(_ number: String) -> String {
+        var bytes: [UInt8] = []
+        write(number, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    func write(_ number: String, to output: inout [UInt8]) {
+        for byte in number.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): output.append(contentsOf: digits[Int(byte - UInt8(ascii: "0"))])
+            case UInt8(ascii: "."): output.append(contentsOf: decimalSeparator)
+            default: output.append(byte)
+            }
+        }
+    }
+}
