@@ -107,8 +107,11 @@ public struct SiteServer: Sendable {
                 group.addTask { try await gate.serve(listener) }
                 let builder = ServeBuilder(options: options, origin: "http://\(listen.urlHost):\(port)", report: report)
 
-                // Watching starts before the first build so that no save during it goes unnoticed.
-                let (changes, changedPaths) = try FolderWatcher.watch(watched, debounce: .milliseconds(25))
+                // Watching starts before the first build so that no save during it goes unnoticed. An editor's
+                // save (write and close, or write a copy and rename it) is a burst of events within a
+                // millisecond or two, as are a checkout's; every millisecond waited here is one more before
+                // the page reloads.
+                let (changes, changedPaths) = try FolderWatcher.watch(watched, debounce: .milliseconds(10))
                 // Not kept in a variable the loop below captures: that would hold the first version, and
                 // a whole site's pages, for as long as the server runs.
                 let (basePath, firstVersion) = try await Self.start(builder, live: live, report: report)

@@ -150,7 +150,7 @@ struct PageAssembler {
         for index in pages.indices { pagesByPath[pages[index].source.relativePath] = PageID(index) }
         let newest = order.filter { pages[$0.index].kind == .page }
         var model = SiteModel(
-            settings: settings, pages: pages, router: Router(baseURL: settings.baseURL, languages: settings.languages), sections: sections, pagesByPath: pagesByPath,
+            settings: settings, pages: ChunkedArray(pages), router: Router(baseURL: settings.baseURL, languages: settings.languages), sections: sections, pagesByPath: pagesByPath,
             draftPaths: drafts, routes: Set(byRoute.keys), newestPages: newest, recency: recency
         )
         if settings.isMultilingual {

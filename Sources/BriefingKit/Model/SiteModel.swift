@@ -3,7 +3,7 @@ import BriefingSupport
 /// The site as templates see it: every page with its URL, and the sections that group them.
 public struct SiteModel: Sendable {
     public var settings: SiteSettings
-    public var pages: [Page]
+    public var pages: ChunkedArray<Page>
     public var router: Router
     /// By `sectionKey(folder, language:)`: the folder path relative to Content/ in the default language
     /// (the home page is the section ""), the language's number and the path in the others.

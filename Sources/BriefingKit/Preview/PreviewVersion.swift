@@ -12,10 +12,10 @@ public final class PreviewVersion: Sendable {
     /// `/` or `/briefings/`, from the base URL.
     public var basePath: String { baseURL.path }
     let files: PreviewFiles
-    /// Every path the site has (`notes/first/index.html`, `feed.xml`, `assets/site.css`).
-    private let paths: Set<String>
-    /// The templated outputs, by path: made on demand.
-    private let templated: [String: PlannedOutput]
+    /// Every output the site has (`notes/first/index.html`, `feed.xml`, `assets/site.css`), by path; the
+    /// templated ones are made on demand. A version whose site has the same outputs takes it: made anew,
+    /// it cost an edit of a 10,000-page site 3 ms.
+    let outputs: [String: PlannedOutput]
     private let renderer: Renderer
     private let states: [PageMarkdown]
     private let templatesKey: UInt64
@@ -23,13 +23,12 @@ public final class PreviewVersion: Sendable {
     private let completed = Atomic<Bool>(false)
 
     init(
-        baseURL: BaseURL, files: PreviewFiles, model: SiteModel, renderer: Renderer, states: [PageMarkdown], templatesKey: UInt64,
-        complete: Bool
+        baseURL: BaseURL, files: PreviewFiles, model: SiteModel, sameOutputsAs earlier: PreviewVersion?, renderer: Renderer,
+        states: [PageMarkdown], templatesKey: UInt64, complete: Bool
     ) {
         self.baseURL = baseURL
         self.files = files
-        paths = Set(model.outputs.map(\.path.value))
-        templated = Dictionary(model.outputs.filter(\.isTemplated).map { ($0.path.value, $0) }) { first, _ in first }
+        outputs = earlier?.outputs ?? Dictionary(model.outputs.map { ($0.path.value, $0) }) { first, _ in first }
         self.renderer = renderer
         self.states = states
         self.templatesKey = templatesKey
@@ -38,13 +37,13 @@ public final class PreviewVersion: Sendable {
 
     /// Whether the site has a file at this path, relative to its root.
     public func contains(_ path: String) -> Bool {
-        paths.contains(path)
+        outputs[path] != nil
     }
 
     /// The file at a path, rendered now if it is not yet; nil when the site has none there.
     public func contents(at path: String) -> Result<[UInt8], BuildFailure>? {
         if let file = files[path] { return .success(file.bytes) }
-        guard let planned = templated[path] else { return nil }
+        guard let planned = outputs[path], planned.isTemplated else { return nil }
         switch renderer.render(planned, markdownStates: states, templatesKey: templatesKey).file {
         case .success:
             guard let file = files[path] else { return .failure(BuildFailure([.error("\(path) was rendered but not kept")])) }
@@ -57,7 +56,7 @@ public final class PreviewVersion: Sendable {
     /// Every file not made yet, on all cores; the errors of those that failed. Stops early, with no
     /// errors, once `stop()` is called: a newer version replaces this one.
     public func renderRemaining() -> [Diagnostic] {
-        let remaining = templated.values.filter { files[$0.path.value] == nil }
+        let remaining = outputs.values.filter { $0.isTemplated && files[$0.path.value] == nil }
         let failures = parallelMap(remaining) { planned -> Diagnostic? in
             guard !stopped.load(ordering: .relaxed) else { return nil }
             if case .failure(let diagnostic) = renderer.render(planned, markdownStates: states, templatesKey: templatesKey).file {

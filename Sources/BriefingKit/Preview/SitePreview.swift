@@ -107,16 +107,20 @@ public final class SitePreview: @unchecked Sendable {
             let untemplated = change != nil && files.carry(model.outputs.filter { !$0.isTemplated }.map(\.path))
                 ? [] : renderer.untemplatedFiles(generated: generated?.result()).diagnostics
             diagnostics = SiteFiles(model: model, now: options.now).warnings + untemplated
-                + SiteChecks(model: model, data: loaded.data, options: options).run(states.map(\.record))
+                + SiteChecks(model: model, data: loaded.data, options: options).run(states.lazy.map(\.record))
         }
-        remember(states, of: model, siteKey: site.siteKey)
+        switch change {
+        case .bodies(let edits)?: remember(states, of: model, pages: edits.map(\.id))
+        case .layouts?: break
+        case nil: remember(states, of: model, siteKey: site.siteKey)
+        }
         diagnostics = SiteBuilder.ordered(diagnostics)
         if diagnostics.contains(where: { $0.severity == .error }) { throw BuildFailure(diagnostics) }
         clock.lap(first ? "pages" : "generated files and checks")
 
         let version = PreviewVersion(
-            baseURL: model.settings.baseURL, files: files, model: model, renderer: renderer, states: states, templatesKey: site.templatesKey,
-            complete: first
+            baseURL: model.settings.baseURL, files: files, model: model, sameOutputsAs: change != nil ? latest : nil, renderer: renderer, states: states,
+            templatesKey: site.templatesKey, complete: first
         )
         latest?.stop()
         latest = version
@@ -227,6 +231,14 @@ public final class SitePreview: @unchecked Sendable {
         }
         pages.merge(reread) { _, new in new }
         return loaded
+    }
+
+    /// The records of these pages, made again by an edit of their bodies: the rest are as remembered.
+    private func remember(_ states: [PageMarkdown], of model: SiteModel, pages: [PageID]) {
+        for id in pages {
+            guard let record = states[id.index].record else { continue }
+            records[model[id].source.relativePath] = (model[id].source.file.text, record)
+        }
     }
 
     /// The records the next update may reuse, for pages whose text and site are unchanged.

@@ -97,7 +97,7 @@ public struct Router: Sendable {
     /// language's pages with the folder's, so it is an error naming both, even where no two files meet.
     /// The assemble stage asks first for the pages, before their URLs are compared, and `plan` again with
     /// the files beside them.
-    static func checkPrefixes(_ settings: SiteSettings, pages: [Page], staticFiles: [StaticFile] = []) throws(BuildFailure) {
+    static func checkPrefixes(_ settings: SiteSettings, pages: some Collection<Page>, staticFiles: [StaticFile] = []) throws(BuildFailure) {
         guard settings.isMultilingual else { return }
         var errors: [Diagnostic] = []
         for language in settings.languages where !language.prefix.isEmpty {

@@ -28,7 +28,7 @@ enum TransformHarness {
             route: "alliance/page/"
         )
         let model = SiteModel(
-            settings: settings, pages: [page], router: Router(baseURL: settings.baseURL), sections: [:], pagesByPath: ["alliance/page.md": PageID(0)],
+            settings: settings, pages: ChunkedArray([page]), router: Router(baseURL: settings.baseURL), sections: [:], pagesByPath: ["alliance/page.md": PageID(0)],
             draftPaths: [], routes: ["alliance/page/"], newestPages: [PageID(0)], recency: [0]
         )
         let source = MarkdownSource(body: Substring(markdown), options: options)
