@@ -5,9 +5,12 @@ public struct NumberStyle: Sendable, Equatable {
     private let digits: [[UInt8]]
     private let decimalSeparator: [UInt8]
 
-    /// Nil unless `digits` is exactly ten characters, zero to nine.
+    /// Nil unless `digits` is ten decimal digits of one script, zero to nine, as Unicode numbers them.
     public init?(digits: String, decimalSeparator: String = ".") {
-        guard digits.count == 10 else { return nil }
+        guard digits.count == 10, digits.enumerated().allSatisfy({ value, digit in
+            digit.unicodeScalars.count == 1 && digit.unicodeScalars.first?.properties.numericType == .decimal
+                && digit.unicodeScalars.first?.properties.numericValue == Double(value)
+        }) else { return nil }
         self.digits = digits.map { Array(String($0).utf8) }
         self.decimalSeparator = Array(decimalSeparator.utf8)
     }
@@ -19,6 +22,7 @@ public struct NumberStyle: Sendable, Equatable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// The digits are digits; the separator, which a table may set to anything, is the caller's to escape.
     func write(_ number: String, to output: inout [UInt8]) {
         for byte in number.utf8 {
             switch byte {

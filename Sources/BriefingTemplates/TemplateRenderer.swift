@@ -126,10 +126,10 @@ struct TemplateRenderer {
             writeRaw(html)
         case .int(let number):
             startValue()
-            writeNumber(String(number))
+            writeNumber(String(number), escaped: escaped)
         case .double(let number):
             startValue()
-            writeNumber(Self.format(number))
+            writeNumber(Self.format(number), escaped: escaped)
         case .bool(let flag):
             startValue()
             writeRaw(flag ? "true" : "false")
@@ -366,8 +366,9 @@ struct TemplateRenderer {
         output.append(contentsOf: text.utf8)
     }
 
-    private mutating func writeNumber(_ number: String) {
-        if let numbers { numbers.write(number, to: &output) } else { writeRaw(number) }
+    private mutating func writeNumber(_ number: String, escaped: Bool) {
+        guard let numbers else { return writeRaw(number) }
+        if escaped { writeEscaped(numbers.format(number)) } else { numbers.write(number, to: &output) }
     }
 
     private mutating func writeEscaped(_ text: String) {

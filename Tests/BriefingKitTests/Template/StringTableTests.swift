@@ -85,6 +85,11 @@ import Testing
         let template = try Template(source: "{{n}} {{x}} {{s}}", name: "n")
         let html = try TemplateLibrary(templates: ["n": template]).render("n", context: ["n": 1405, "x": 12.5, "s": "2026"], numbers: persian.numbers)
         #expect(html == "۱۴۰۵ ۱۲٫۵ 2026", "numbers take the language's digits; text is written as it is")
+        let separator = try Template(source: "{{x}} {{{x}}}", name: "x")
+        let escaped = try TemplateLibrary(templates: ["x": separator])
+            .render("x", context: ["x": 12.5], numbers: NumberStyle(digits: "0123456789", decimalSeparator: "<"))
+        #expect(escaped == "12&lt;5 12<5", "a separator is escaped as any value is")
+        #expect(NumberStyle(digits: "abcdefghij") == nil && NumberStyle(digits: "01234<6789") == nil && NumberStyle(digits: "9876543210") == nil)
     }
 
     @Test func digitsThatAreNotTenCharactersAreAnErrorAtTheValue() {
