@@ -1921,7 +1921,7 @@ paginationLabel: "페이지 이동"
 # partials/pagination.html: link to the previous (newer) page of a list
 newerBriefings: "더 최근 브리핑"
 # partials/pagination.html: link to the next (older) page of a list
-olderBriefings: "이전 브리핑"
+olderBriefings: "지난 브리핑"
 # partials/pagination.html: position in a paginated list
 pageOfTotal: "{total}쪽 중 {current}쪽"
 # layouts/tags.html: heading of the tag index; layouts/tag.html: kicker linking to it; TemplateContext synthetic page title
@@ -1977,11 +1977,11 @@ tableLabel: "표 {number}"
 # figures and images: numbered caption prefix, if figures are numbered; {number} is the figure number
 figureLabel: "그림 {number}"
 # footnotes: heading of the footnote list at the end of a page
-notes: "주"
+notes: "각주"
 # footnotes: aria-label of a footnote reference; {number} is the note number
-noteLabel: "주 {number}"
+noteLabel: "각주 {number}"
 # footnotes: aria-label of a link from a note back to where it is cited; {label} is the citation (1, or 1a, 1b …)
-backToText: "본문으로 돌아가기, 인용 {label}"
+backToText: "본문으로 돌아가기(각주 표시 {label})"
 # Transform/CodeBlocks.swift: the name a code block's scroll region is announced by
 codeLabel: "코드"
 # Transform/CodeBlocks.swift: the same, for a block whose fence names its language; {language} is that name
@@ -1995,10 +1995,10 @@ languageSwitcherLabel: "언어"
 # language switcher: this language's name written in itself, for links from other languages
 languageSelfName: "한국어"
 # language switcher: after a language that has no version of the page, whose link goes to that language's home page
-noTranslation: "아직 번역되지 않아 첫 화면으로 이동"
+noTranslation: "번역본이 없어 홈으로 이동"
 # page.html: notice on a translation made from an older version of its original; {language} is the
 # original's language name, {date} the date the original was updated
-staleNotice: "이 번역은 {date}에 수정된 {language} 원문보다 앞선 판을 옮긴 것입니다."
+staleNotice: "이 번역은 원문({language})이 {date}에 수정되기 전의 판을 옮긴 것입니다."
 # tags (page.tags, /ko/tags/): each tag's name in Korean, by its slug; front matter keeps the English tags,
 # which stay the identifiers of tag pages
 tagNames:

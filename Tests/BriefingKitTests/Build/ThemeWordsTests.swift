@@ -47,9 +47,9 @@ import Testing
         let korean = try #require(fixture.output("ko/notes/page/index.html"))
         #expect(korean.contains(">표 1</a>에 있습니다."), "the cross-reference")
         #expect(korean.contains(#"<span class="caption-number">표 1:</span> 분담금"#))
-        #expect(korean.contains(#"aria-label="주 1">1</a></sup>"#))
-        #expect(korean.contains(#"<h2 id="notes-title">주</h2>"#))
-        #expect(korean.contains(#"aria-label="본문으로 돌아가기, 인용 1""#))
+        #expect(korean.contains(#"aria-label="각주 1">1</a></sup>"#))
+        #expect(korean.contains(#"<h2 id="notes-title">각주</h2>"#))
+        #expect(korean.contains(#"aria-label="본문으로 돌아가기(각주 표시 1)""#))
         #expect(korean.contains(#"aria-label="코드: swift""#))
         #expect(!korean.contains("Notes") && !korean.contains("Table 1") && !korean.contains("Back to"))
     }
