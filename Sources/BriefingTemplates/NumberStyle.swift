@@ -1,5 +1,6 @@
-/// How a language writes the numbers a template interpolates: its ten digits and its decimal separator
-/// (Arabic's `١٢٫٥` for `12.5`). A render without a style writes ASCII, as the Mustache spec does.
+/// How a language writes the numbers a template interpolates as text: its ten digits and its decimal
+/// separator (Arabic's `١٢٫٥` for `12.5`). A number inside a tag (`width="{{width}}"`) is markup and stays
+/// ASCII. A render without a style writes ASCII, as the Mustache spec does.
 public struct NumberStyle: Sendable, Equatable {
     /// The UTF-8 of each digit, zero first.
     private let digits: [[UInt8]]

@@ -252,7 +252,11 @@ import Testing
 
         Table: القوات {#troops}
 
+        ![خريطة](map.svg)
+
         [^1]: ملاحظة.
+        -- Content/deterrence/map.svg --
+        <svg xmlns="http://www.w3.org/2000/svg" width="640" height="480"></svg>
         """)
         let report = try fixture.build()
         #expect(report.warnings.isEmpty, "\(report.warnings)")
@@ -260,7 +264,8 @@ import Testing
         #expect(arabic.contains(#"<time datetime="2026-04-08">٨/٤/٢٠٢٦</time></p><p>١ دقائق</p>"#))
         #expect(arabic.contains(">جدول ١</a>"), "the cross-reference")
         #expect(arabic.contains("١a</a>") && arabic.contains("١b</a>"), "the note's two backlinks")
-        #expect(arabic.contains("<p>١٣</p>"), "a number a template writes (the word count)")
+        #expect(arabic.contains("<p>١٤</p>"), "a number a template writes (the word count)")
+        #expect(arabic.contains(#"width="640" height="480""#), "an image's size is markup: ASCII")
         #expect(arabic.contains(##"href="#fn-1""##) && arabic.contains(#">2026</th><td class="num">28500</td>"#), "ids and the author's own digits stay as written")
         let table = try StringTableTests.table("groupSeparator: \"٬\"\ndigits: \"٠١٢٣٤٥٦٧٨٩\"\ntagCount:\n  other: \"{count}\"\n", code: "ar")
         #expect(table.plural("tagCount", count: 1_234_567) == "١٬٢٣٤٬٥٦٧", "counts are grouped")

@@ -85,6 +85,14 @@ import Testing
         let template = try Template(source: "{{n}} {{x}} {{s}}", name: "n")
         let html = try TemplateLibrary(templates: ["n": template]).render("n", context: ["n": 1405, "x": 12.5, "s": "2026"], numbers: persian.numbers)
         #expect(html == "۱۴۰۵ ۱۲٫۵ 2026", "numbers take the language's digits; text is written as it is")
+        let markup = try Template(
+            source: #"<img width="{{n}}" alt="Map {{n}}" data-n="{{n}}"><h{{level}} aria-label="{{n}}">{{n}}</h{{level}}>"#, name: "m"
+        )
+        let attributes = try TemplateLibrary(templates: ["m": markup]).render("m", context: ["n": 640, "level": 2], numbers: persian.numbers)
+        #expect(
+            attributes == #"<img width="640" alt="Map ۶۴۰" data-n="640"><h2 aria-label="۶۴۰">۶۴۰</h2>"#,
+            "a number in markup (a size, a level, data) stays ASCII; in text and in what readers hear it takes the digits"
+        )
         let separator = try Template(source: "{{x}} {{{x}}}", name: "x")
         let escaped = try TemplateLibrary(templates: ["x": separator])
             .render("x", context: ["x": 12.5], numbers: NumberStyle(digits: "0123456789", decimalSeparator: "<"))
