@@ -59,11 +59,19 @@ final class OutputClaim: Sendable {
         guard descriptor >= 0 else {
             throw BuildFailure([.error("cannot lock \(path): \(FileBytes.IOError.fromErrno().message)")])
         }
-        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
-            close(descriptor)
-            throw BuildFailure([.error(
-                "another briefing build is writing to \(path) right now; wait for it to finish, or build into another --output"
-            )])
+        // A child process that another thread is starting shares the last build's descriptor from its fork
+        // to its exec, and with it the lock, for a moment after that build let go: a build waits up to 0.2 s
+        // before it calls the folder taken, which a build in progress holds for far longer.
+        var tries = 1
+        while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+            guard errno == EWOULDBLOCK || errno == EINTR, tries < 20 else {
+                close(descriptor)
+                throw BuildFailure([.error(
+                    "another briefing build is writing to \(path) right now; wait for it to finish, or build into another --output"
+                )])
+            }
+            tries += 1
+            usleep(10_000)
         }
         return OutputClaim(path: path, outputExisted: existed, descriptor: descriptor, madeLock: madeLock)
     }
