@@ -92,6 +92,9 @@ struct PipeTables: DocumentTransform {
             pieces.append((rest.map(\.text).joined(separator: "\n"), rest.first!.position))
         }
         let parsed = PipeTables.parseInlines(pieces.map(\.text), options: document.options)
+        // Each piece is one line or the lines of one paragraph, so it parses as one block; should one not
+        // (text cmark reads otherwise than these lines say), the paragraph is left as cmark made it.
+        guard parsed.count == pieces.count else { return }
         var made: [MarkdownNode] = []
         for (piece, source) in zip(pieces, parsed) {
             let holder = document.makeParagraph()
@@ -277,13 +280,21 @@ struct BodyLines {
         func position(at offset: Int) -> SourcePosition { SourcePosition(line: line, column: column + offset) }
     }
 
+    /// Lines end where cmark's do: at a line feed, a carriage return, or both together. Counted otherwise,
+    /// a lone carriage return put cmark's line numbers out of step with these lines.
     init(_ body: Substring) {
         self.body = body
         var starts = [0]
         var offset = 0
+        var afterReturn = false
         for byte in body.utf8 {
             offset += 1
-            if byte == UInt8(ascii: "\n") { starts.append(offset) }
+            if byte == UInt8(ascii: "\n") {
+                if afterReturn { starts[starts.count - 1] = offset } else { starts.append(offset) }
+            } else if byte == UInt8(ascii: "\r") {
+                starts.append(offset)
+            }
+            afterReturn = byte == UInt8(ascii: "\r")
         }
         self.starts = starts
     }
@@ -317,7 +328,6 @@ struct BodyLines {
                     left -= 1
                 }
             }
-            while text.last == "\r" { text = text.dropLast() }
             lines.append(Line(text: text, line: number, column: column))
         }
         return lines
@@ -326,7 +336,10 @@ struct BodyLines {
     private func line(_ number: Int) -> Substring {
         let utf8 = body.utf8
         let start = utf8.index(utf8.startIndex, offsetBy: starts[number - 1])
-        let end = number < starts.count ? utf8.index(utf8.startIndex, offsetBy: starts[number] - 1) : utf8.endIndex
+        guard number < starts.count else { return body[start...] }
+        var end = utf8.index(utf8.startIndex, offsetBy: starts[number] - 1)
+        // A line feed after a carriage return ends the line with it.
+        if utf8[end] == UInt8(ascii: "\n"), end > start, utf8[utf8.index(before: end)] == UInt8(ascii: "\r") { end = utf8.index(before: end) }
         return body[start..<end]
     }
 }
