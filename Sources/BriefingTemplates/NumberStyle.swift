@@ -1,3 +1,5 @@
+import BriefingSupport
+
 /// How a language writes the numbers a template interpolates as text: its ten digits and its decimal
 /// separator (Arabic's `١٢٫٥` for `12.5`). A number inside a tag (`width="{{width}}"`) is markup and stays
 /// ASCII. A render without a style writes ASCII, as the Mustache spec does.
@@ -23,8 +25,33 @@ public struct NumberStyle: Sendable, Equatable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// Appends `number` (ASCII digits and `.`) to a render's output: in this style where it is text for
+    /// readers, as it is where it is markup (see `isText(after:)`); escaped as any value is when `escaped`.
+    func append(_ number: String, escaped: Bool, to output: inout [UInt8]) {
+        guard output.withUnsafeBufferPointer(NumberStyle.isText) else { return output.append(contentsOf: number.utf8) }
+        if escaped { HTMLEscape.append(format(number), to: &output) } else { write(number, to: &output) }
+    }
+
+    /// Attributes whose values readers meet: a number in them is text.
+    private static let readableAttributes: Set<String> = ["alt", "title", "aria-label", "aria-description", "aria-valuetext", "placeholder", "label"]
+
+    /// Whether a number written after `output` is text for readers: outside any tag, or in the double-quoted
+    /// value of an attribute readers meet (`aria-label="Note {{number}}"`). Anywhere else in a tag it is
+    /// markup (`width="{{width}}"`, `<h{{level}}>`) and stays in ASCII digits. Escaped values hold no `<`,
+    /// `>` or `"`, so the nearest ones written are the template's own.
+    private static func isText(after output: UnsafeBufferPointer<UInt8>) -> Bool {
+        let less = UInt8(ascii: "<"), quote = UInt8(ascii: "\"")
+        guard let open = output.lastIndex(where: { $0 == less || $0 == UInt8(ascii: ">") }), output[open] == less else { return true }
+        let tag = output[(open + 1)...]
+        guard tag.count(where: { $0 == quote }) % 2 == 1, let value = tag.lastIndex(of: quote), value - 1 > open,
+              output[value - 1] == UInt8(ascii: "=") else { return false }
+        var start = value - 1
+        while start - 1 > open, PlainText.isASCIIAlphanumeric(output[start - 1]) || output[start - 1] == UInt8(ascii: "-") { start -= 1 }
+        return readableAttributes.contains(String(decoding: UnsafeBufferPointer(rebasing: output[start..<(value - 1)]), as: UTF8.self).lowercased())
+    }
+
     /// The digits are digits; the separator, which a table may set to anything, is the caller's to escape.
-    func write(_ number: String, to output: inout [UInt8]) {
+    private func write(_ number: String, to output: inout [UInt8]) {
         for byte in number.utf8 {
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): output.append(contentsOf: digits[Int(byte - UInt8(ascii: "0"))])

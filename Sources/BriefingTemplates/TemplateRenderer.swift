@@ -1,5 +1,3 @@
-import BriefingSupport
-
 /// Runs linked programs (see `Program`), writing into one growing buffer of UTF-8 bytes.
 ///
 /// Everything written comes from a valid `String` (template text, values, entities), so the bytes
@@ -369,28 +367,7 @@ struct TemplateRenderer {
     }
 
     private mutating func writeNumber(_ number: String, escaped: Bool) {
-        guard let numbers, numberIsText else { return writeRaw(number) }
-        if escaped { writeEscaped(numbers.format(number)) } else { numbers.write(number, to: &output) }
-    }
-
-    /// Attributes whose values readers meet: a number in them is text.
-    private static let readableAttributes: Set<String> = ["alt", "title", "aria-label", "aria-description", "aria-valuetext", "placeholder", "label"]
-
-    /// Whether a number written now is text for readers: outside any tag, or in the double-quoted value of
-    /// an attribute readers meet (`aria-label="Note {{number}}"`). Anywhere else in a tag it is markup
-    /// (`width="{{width}}"`, `<h{{level}}>`) and stays in ASCII digits. Escaped values hold no `<`, `>` or
-    /// `"`, so the nearest ones written are the template's own.
-    private var numberIsText: Bool {
-        output.withUnsafeBufferPointer { bytes in
-            let less = UInt8(ascii: "<"), quote = UInt8(ascii: "\"")
-            guard let open = bytes.lastIndex(where: { $0 == less || $0 == UInt8(ascii: ">") }), bytes[open] == less else { return true }
-            let tag = bytes[(open + 1)...]
-            guard tag.count(where: { $0 == quote }) % 2 == 1, let value = tag.lastIndex(of: quote), value - 1 > open,
-                  bytes[value - 1] == UInt8(ascii: "=") else { return false }
-            var start = value - 1
-            while start - 1 > open, PlainText.isASCIIAlphanumeric(bytes[start - 1]) || bytes[start - 1] == UInt8(ascii: "-") { start -= 1 }
-            return Self.readableAttributes.contains(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<(value - 1)]), as: UTF8.self).lowercased())
-        }
+        if let numbers { numbers.append(number, escaped: escaped, to: &output) } else { writeRaw(number) }
     }
 
     private mutating func writeEscaped(_ text: String) {

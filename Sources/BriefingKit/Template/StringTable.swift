@@ -53,6 +53,9 @@ struct StringTable: Sendable {
         var errors: [Diagnostic] = []
         for (keyNode, value) in mapping {
             let key = keyNode.scalarText ?? ""
+            if key == "digits", value.isNull || value.scalarText.flatMap({ NumberStyle(digits: $0) }) == nil {
+                errors.append(source.error("'digits' must be the language's ten digits, zero to nine, like '٠١٢٣٤٥٦٧٨٩'", at: value))
+            }
             if let text = value.scalarText, !value.isNull {
                 entries[key] = .text(text)
             } else if key == "tagNames", let names = value.mapping {
@@ -74,10 +77,6 @@ struct StringTable: Sendable {
             } else {
                 errors.append(source.error("'\(key)' must be text, a mapping of plural forms, or a list", at: value))
             }
-        }
-        if let digits = mapping.first(where: { $0.key.scalarText == "digits" })?.value {
-            let valid = if case .text(let text)? = entries["digits"] { NumberStyle(digits: text) != nil } else { false }
-            if !valid { errors.append(source.error("'digits' must be the language's ten digits, zero to nine, like '٠١٢٣٤٥٦٧٨٩'", at: digits)) }
         }
         if !errors.isEmpty { throw BuildFailure(errors) }
         self.init(code: code, entries: entries, path: file.path)
