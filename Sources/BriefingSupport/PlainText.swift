@@ -197,36 +197,47 @@ extension PlainText {
     /// dash and `...` an ellipsis.
     package static func smartened(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 == 0x22 || $0 == 0x27 || $0 == 0x2D || $0 == 0x2E }) else { return text }
-        let scalars = Array(text.unicodeScalars)
-        var result = String.UnicodeScalarView()
-        var index = 0
-        func opensAfter(_ position: Int) -> Bool {
-            guard position > 0 else { return true }
-            let previous = scalars[position - 1]
-            return isWhitespace(previous) || "([{–—\u{201C}\u{2018}".unicodeScalars.contains(previous)
-        }
-        while index < scalars.count {
-            let scalar = scalars[index]
-            let rest = scalars[index...]
-            if rest.starts(with: "---".unicodeScalars) {
-                result.append("—")
-                index += 3
-            } else if rest.starts(with: "--".unicodeScalars) {
-                result.append("–")
-                index += 2
-            } else if rest.starts(with: "...".unicodeScalars) {
-                result.append("…")
-                index += 3
-            } else {
-                switch scalar {
-                case "\"": result.append(opensAfter(index) ? "\u{201C}" : "\u{201D}")
-                case "'": result.append(opensAfter(index) ? "\u{2018}" : "\u{2019}")
-                default: result.append(scalar)
-                }
-                index += 1
+        var text = text
+        // Every page's title and summary come through here: bytes between the four that may change are
+        // copied in runs, not appended a scalar at a time.
+        return text.withUTF8 { bytes in
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count + 16)
+            var runStart = 0
+            var index = 0
+            func replace(_ length: Int, with replacement: StaticString) {
+                result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                result.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                index += length
+                runStart = index
             }
+            func repeats(_ byte: UInt8, _ count: Int) -> Bool {
+                index + count <= bytes.count && (1..<count).allSatisfy { bytes[index + $0] == byte }
+            }
+            while index < bytes.count {
+                switch bytes[index] {
+                case 0x2D where repeats(0x2D, 3): replace(3, with: "—")
+                case 0x2D where repeats(0x2D, 2): replace(2, with: "–")
+                case 0x2E where repeats(0x2E, 3): replace(3, with: "…")
+                case 0x22: replace(1, with: opensQuote(before: index, in: bytes) ? "\u{201C}" : "\u{201D}")
+                case 0x27: replace(1, with: opensQuote(before: index, in: bytes) ? "\u{2018}" : "\u{2019}")
+                default: index += 1
+                }
+            }
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+            return String(decoding: result, as: UTF8.self)
         }
-        return String(result)
+    }
+
+    /// Whether a quote at `position` opens: at the start, or after whitespace or an opening bracket,
+    /// dash or quote as the text was written (`--"` follows a hyphen, not the en dash it becomes).
+    private static func opensQuote(before position: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard position > 0 else { return true }
+        var start = position - 1
+        while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        var scalars = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self).unicodeScalars.makeIterator()
+        guard let previous = scalars.next() else { return true }
+        return isWhitespace(previous) || "([{–—\u{201C}\u{2018}".unicodeScalars.contains(previous)
     }
 }
 

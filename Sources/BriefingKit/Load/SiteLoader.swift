@@ -26,6 +26,12 @@ public struct ContentFile: Sendable {
     /// Relative to Content/, with `/` separators.
     public var relativePath: String
     public var file: SourceFile
+
+    /// The folder holding the file, relative to Content/ (`news` for `news/x.md`, empty at the top), which
+    /// relative links in it are read against.
+    var folder: String {
+        relativePath.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(relativePath[..<$0]) } ?? ""
+    }
 }
 
 public struct TemplateFile: Sendable {

@@ -21,8 +21,7 @@ struct Images: DocumentTransform {
     func apply(to document: MarkdownDocument, context: inout TransformContext) {
         let images = context.links(in: document).filter { $0.kind == .image }
         guard !images.isEmpty else { return }
-        let path = context.page.source.relativePath
-        let folder = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
+        let folder = context.page.source.folder
         var sizes: [ImageSize?] = []
         var ids: [String?] = []
         for image in images {

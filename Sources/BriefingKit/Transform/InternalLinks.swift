@@ -46,8 +46,7 @@ struct InternalLinks: DocumentTransform {
 
     func apply(to document: MarkdownDocument, context: inout TransformContext) {
         let page = context.page
-        let path = page.source.relativePath
-        let folder = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
+        let folder = page.source.folder
         for node in context.links(in: document) {
             guard let url = node.url, !url.isEmpty else { continue }
             switch resolve(url, from: folder, node: node, context: &context) {
@@ -147,8 +146,10 @@ struct InternalLinks: DocumentTransform {
     /// `scheme:` as RFC 3986 spells it: an ASCII letter, then letters, digits, `+`, `-` or `.`.
     static func hasScheme(_ url: String) -> Bool {
         let utf8 = url.utf8
-        guard let colon = utf8.firstIndex(of: UInt8(ascii: ":")), colon > utf8.startIndex else { return false }
-        return PlainText.isASCIILetter(utf8[utf8.startIndex]) && utf8[..<colon].allSatisfy { byte in
+        // Most local URLs start with `.` or `/`: no colon to look for.
+        guard let first = utf8.first, PlainText.isASCIILetter(first),
+              let colon = utf8.firstIndex(of: UInt8(ascii: ":")) else { return false }
+        return utf8[..<colon].allSatisfy { byte in
             PlainText.isASCIIAlphanumeric(byte) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
                 || byte == UInt8(ascii: ".")
         }
