@@ -1,4 +1,9 @@
 import Ccmark
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A parsed Markdown body: the owner of one cmark node tree.
 ///
@@ -43,6 +48,14 @@ public final class MarkdownDocument {
     /// The whole tree as HTML.
     public func renderHTML() -> String {
         root.renderHTML()
+    }
+
+    /// The whole tree as HTML in UTF-8, as cmark writes it: a page's body, which goes into its page's
+    /// bytes without ever being a String.
+    public func renderHTMLBytes() -> [UInt8] {
+        // In the document's arena, like the tree.
+        let buffer: UnsafeMutablePointer<CChar> = cmark_render_html(rootPointer, options.renderFlags)
+        return Array(UnsafeRawBufferPointer(start: buffer, count: strlen(buffer)))
     }
 
     /// A block whose `onEnter` and `onExit` text is written to the HTML verbatim around

@@ -9,6 +9,11 @@ package struct Fingerprint {
         value = copy.withUTF8 { StableHash.bytes(UnsafeRawBufferPointer($0), state: value) }
     }
 
+    /// The same as the text these bytes are the UTF-8 of.
+    package mutating func add(_ bytes: [UInt8]) {
+        value = bytes.withUnsafeBytes { StableHash.bytes($0, state: value) }
+    }
+
     package mutating func add(_ number: Int) {
         value = StableHash.step(value, UInt64(bitPattern: Int64(number)))
     }

@@ -124,6 +124,10 @@ struct TemplateRenderer {
             guard !html.isEmpty else { return }
             startValue()
             writeRaw(html)
+        case .htmlBytes(let html):
+            guard !html.isEmpty else { return }
+            startValue()
+            output += html
         case .int(let number):
             startValue()
             writeNumber(String(number), escaped: escaped)

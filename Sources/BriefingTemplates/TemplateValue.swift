@@ -10,6 +10,9 @@ public enum TemplateValue: Sendable {
     case string(String)
     /// Trusted HTML: written as is, even by an escaping `{{name}}` tag.
     case html(String)
+    /// Trusted HTML as UTF-8 bytes, written as is: a page's body comes from cmark as bytes, and making a
+    /// String of them would check every byte of every body for valid UTF-8 (120 MB at 10,000 pages).
+    case htmlBytes([UInt8])
     case list([TemplateValue])
     case map(TemplateMap)
     case lambda(TemplateLambda)
@@ -24,6 +27,7 @@ extension TemplateValue {
         case .null, .bool(false): true
         case .list(let items): items.isEmpty
         case .string(let text), .html(let text): text.isEmpty
+        case .htmlBytes(let bytes): bytes.isEmpty
         default: false
         }
     }
@@ -44,6 +48,7 @@ extension TemplateValue: Equatable {
         case (.double(let a), .double(let b)): a == b
         case (.string(let a), .string(let b)): a == b
         case (.html(let a), .html(let b)): a == b
+        case (.htmlBytes(let a), .htmlBytes(let b)): a == b
         case (.list(let a), .list(let b)): a == b
         case (.map(let a), .map(let b)): a == b
         default: false

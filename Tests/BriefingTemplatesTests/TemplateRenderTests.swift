@@ -17,6 +17,12 @@ struct TemplateRenderTests {
         #expect(try render("{{x}}|{{{x}}}", ["x": .html(html)]) == html + "|" + html)
     }
 
+    @Test func trustedHTMLAsBytesIsWrittenAsIsAndEmptyIsFalsy() throws {
+        let html = "<p>“Hi” & bye</p>\n"
+        let template = "{{#x}}[{{/x}}{{x}}|{{{x}}}{{^y}}no body{{/y}}"
+        #expect(try render(template, ["x": .htmlBytes(Array(html.utf8)), "y": .htmlBytes([])]) == "[" + html + "|" + html + "no body")
+    }
+
     @Test func escapingKeepsNonASCIIText() throws {
         #expect(try render("{{x}}", ["x": "Zoë’s <café>"]) == "Zoë’s &lt;café&gt;")
     }

@@ -49,6 +49,6 @@ public struct SinglePage: Sendable {
         let model = try assembler.assemble(loaded)
         guard let id = model.pagesByPath[path] else { return ("", []) }
         let output = MarkdownStage(model: model, data: data, theme: theme, contentFiles: [], contentFolder: nil, qualityChecks: true).render(id)
-        return (output.body.html, output.record.diagnostics)
+        return (output.body.htmlText, output.record.diagnostics)
     }
 }

@@ -20,6 +20,9 @@ extension Fingerprint {
         case .html(let text):
             add(6)
             add(text)
+        case .htmlBytes(let bytes):
+            add(6)
+            add(bytes)
         case .list(let items):
             add(7)
             add(items.count)

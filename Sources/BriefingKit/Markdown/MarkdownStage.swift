@@ -41,7 +41,7 @@ struct MarkdownStage: Sendable {
         context.finish()
         let showsContents = page.metadata.toc != .hidden
         let body = PageBody(
-            html: document.renderHTML(),
+            html: document.renderHTMLBytes(),
             toc: showsContents ? context.headings.tableOfContents : TableOfContents(entries: []),
             wordCount: context.report.wordCount,
             sources: context.citations.sources,

@@ -4,7 +4,8 @@ import BriefingSupport
 /// before the page's template renders and lets it go right after, so it holds a few pages' HTML at a
 /// time rather than the whole site's (150 MB at 10,000 pages).
 struct PageBody: Sendable, Equatable {
-    var html: String
+    /// UTF-8, as cmark wrote it.
+    var html: [UInt8]
     var toc: TableOfContents
     var wordCount: Int
     /// Front matter sources, then the sources of the tables and figures the page cites, numbered.
@@ -13,6 +14,9 @@ struct PageBody: Sendable, Equatable {
     var faq: [FAQSections.Entry]
     /// Han and Kana characters, read one by one (see `PlainText.readingCounts`).
     var characterCount = 0
+
+    /// The HTML as text, for what shows one page's body alone (a single-page render, a test).
+    var htmlText: String { String(decoding: html, as: UTF8.self) }
 
     /// Minutes to read: 230 words a minute, and 500 Han or Kana characters a minute.
     var readingMinutes: Int { max(1, (wordCount * 500 + characterCount * 230 + 114_999) / 115_000) }

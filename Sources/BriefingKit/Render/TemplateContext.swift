@@ -300,7 +300,7 @@ struct TemplateContext {
             context = .map(outer)
             return
         }
-        page["content"] = .html(body.html)
+        page["content"] = .htmlBytes(body.html)
         page["hasToc"] = .bool(body.toc.entries.count >= 2)
         page["toc"] = .list(body.toc.entries.map(tocEntry))
         page["wordCount"] = .int(body.wordCount)

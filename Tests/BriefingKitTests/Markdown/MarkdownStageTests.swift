@@ -62,7 +62,7 @@ import Testing
     @Test func aPageBodyIsRenderedThroughEveryTransform() throws {
         let stages = try SiteStages(SiteFixture(MarkdownStageTests.site))
         let output = stages.markdown().render(try stages.id("news/a.md"))
-        #expect(output.body.html == """
+        #expect(output.body.htmlText == """
             <p>First paragraph of A.</p>
             <h2 id="why-it-matters">Why it matters</h2>
             <p>There are <span class="figure" data-figure="troops">28,500</span><sup class="cite"><a href="#source-2" aria-label="Source 2">[2]</a></sup> troops.</p>
@@ -101,7 +101,7 @@ import Testing
     @Test func aPageWithTocFalseShowsNoContentsAndKeepsNoExcerpt() throws {
         let stages = try SiteStages(SiteFixture(MarkdownStageTests.site))
         let output = stages.markdown().render(try stages.id("news/b.md"))
-        #expect(output.body.html == "<h2 id=\"one\">One</h2>\n<h2 id=\"two\">Two</h2>\n<p>Body of B.</p>\n")
+        #expect(output.body.htmlText == "<h2 id=\"one\">One</h2>\n<h2 id=\"two\">Two</h2>\n<p>Body of B.</p>\n")
         #expect(output.body.toc.entries.isEmpty)
         #expect(output.record.facts.headingIDs == ["one", "two"])
         // Lists show its summary, so its first paragraph is not kept.
@@ -152,7 +152,7 @@ import Testing
         > ## Inside
         """))
         let output = stages.markdown().render(try stages.id("news/c.md"))
-        #expect(output.body.html == """
+        #expect(output.body.htmlText == """
             <aside class="callout callout-tip" aria-label="Tip">
             <p class="callout-title">Before you read</p>
             <p>See <a href="/news/a/#why-it-matters">why</a>.</p>
