@@ -49,7 +49,7 @@ extension PageAssembler {
 
     /// Each page's translations, found by translation key; two pages of one key in one language are an
     /// error, a translation whose default-language page is missing a warning.
-    func translations(of pages: [Page]) -> (translations: [[PageID]], stale: [PageID: PageID], errors: [Diagnostic], warnings: [Diagnostic]) {
+    func translations(of pages: ChunkedArray<Page>) -> (translations: [[PageID]], stale: [PageID: PageID], errors: [Diagnostic], warnings: [Diagnostic]) {
         var groups: [String: [Int]] = [:]
         var errors: [Diagnostic] = []
         var warnings: [Diagnostic] = []

@@ -75,7 +75,8 @@ struct PageAssembler {
 
     func build(_ files: [ContentFile], reusing earlier: [String: Page] = [:]) throws(BuildFailure) -> SiteModel {
         var errors: [Diagnostic] = []
-        var pages: [Page] = []
+        // Chunked as the model keeps them: built here, the pages are never copied into it.
+        var pages = ChunkedArray<Page>()
         var drafts: Set<String> = []
         // Each page depends only on its own file, so its front matter is read and it is made on all cores.
         let builder = self
@@ -102,7 +103,6 @@ struct PageAssembler {
             }
         }
         var warnings: [Diagnostic] = []
-        pages.reserveCapacity(files.count)
         // Each page moved out, not copied: a copy is a retain for each of its fields.
         for index in files.indices {
             switch made[index].take() {
@@ -150,7 +150,7 @@ struct PageAssembler {
         for index in pages.indices { pagesByPath[pages[index].source.relativePath] = PageID(index) }
         let newest = order.filter { pages[$0.index].kind == .page }
         var model = SiteModel(
-            settings: settings, pages: ChunkedArray(pages), router: Router(baseURL: settings.baseURL, languages: settings.languages), sections: sections, pagesByPath: pagesByPath,
+            settings: settings, pages: pages, router: Router(baseURL: settings.baseURL, languages: settings.languages), sections: sections, pagesByPath: pagesByPath,
             draftPaths: drafts, routes: Set(byRoute.keys), newestPages: newest, recency: recency
         )
         if settings.isMultilingual {
@@ -167,7 +167,7 @@ struct PageAssembler {
 
     /// Gives each page without a `date` its file's date (last commit, else modification time), so that no
     /// list, feed or sitemap shows it undated; `check` names each such page.
-    private func dateUndatedPages(_ pages: inout [Page]) -> [Diagnostic] {
+    private func dateUndatedPages(_ pages: inout ChunkedArray<Page>) -> [Diagnostic] {
         guard let siteRoot else { return [] }
         let undated = pages.indices.filter { pages[$0].kind == .page && pages[$0].metadata.date == nil }
         guard !undated.isEmpty else { return [] }
@@ -241,7 +241,7 @@ struct PageAssembler {
 
     /// Makes a section for every folder that holds pages, in each language, inventing an index page where
     /// `_index.md` is missing; every language has a home page.
-    private func makeSections(_ pages: inout [Page]) -> [String: Section] {
+    private func makeSections(_ pages: inout ChunkedArray<Page>) -> [String: Section] {
         var sections: [String: Section] = [:]
         var indexPages: [String: Int] = [:]
         for index in pages.indices where pages[index].kind != .page {
@@ -299,7 +299,7 @@ struct PageAssembler {
     /// Page indices newest first; undated pages last; then by weight, then title, then path, so the order
     /// never depends on the file system. Dates and weights are compared as integer keys made once:
     /// comparing the pages themselves copied two of them (a retain per field) per comparison.
-    static func newestFirst(_ pages: [Page]) -> [PageID] {
+    static func newestFirst(_ pages: ChunkedArray<Page>) -> [PageID] {
         let dates = pages.map { page in page.metadata.date.map { ($0.year, $0.month, $0.day, $0.secondsOfDay) } }
         let weights = pages.map { $0.metadata.weight ?? Int.max }
         return pages.indices.sorted { lhs, rhs in

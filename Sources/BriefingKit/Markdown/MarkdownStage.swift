@@ -62,8 +62,7 @@ struct MarkdownStage: Sendable {
         parallelMap(model.pageIDs) { id -> PageMarkdown in
             defer { progress.step() }
             if let record = reusable(id) { return .reused(record) }
-            let page = model[id]
-            guard page.kind != .page || page.metadata.summary == nil else { return .waiting }
+            guard model[id].kind != .page || model[id].metadata.summary == nil else { return .waiting }
             let output = render(id)
             return .rendered(output.body, output.record)
         }

@@ -65,7 +65,9 @@ public struct SiteModel: Sendable {
 
     public var pageIDs: [PageID] { pages.indices.map(PageID.init) }
 
-    public subscript(id: PageID) -> Page { pages[id.index] }
+    public subscript(id: PageID) -> Page {
+        _read { yield pages[id.index] }
+    }
 
     public func url(of page: Page) -> String { router.url(page.route) }
 }

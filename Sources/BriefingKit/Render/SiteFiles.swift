@@ -56,19 +56,7 @@ struct SiteFiles {
     /// Every page, and on a site of several languages each page's versions as `xhtml:link` alternates.
     func sitemap() -> String {
         let languages = model.settings.languages
-        var urls = model.pageIDs.filter { !model[$0].metadata.draft }.map { id in
-            let page = model[id]
-            var entry = Sitemap.URLEntry(loc: router.permalink(page.route), lastmod: (page.metadata.updated ?? page.metadata.date)?.iso)
-            let translations = model.translations(of: id)
-            if !translations.isEmpty {
-                let versions = ([id] + translations).sorted { model[$0].language < model[$1].language }
-                entry.alternates = versions.map { (languages[model[$0].language].code, router.permalink(model[$0].route)) }
-                if let original = versions.first(where: { model[$0].language == 0 }) {
-                    entry.alternates.append(("x-default", router.permalink(model[original].route)))
-                }
-            }
-            return entry
-        }
+        var urls = model.pageIDs.filter { !model[$0].metadata.draft }.map { id in sitemapEntry(id, model[id]) }
         let tags = model.taxonomy.tags
         if !tags.isEmpty {
             for language in languages.indices where tags.contains(where: { $0.language == language }) {
@@ -77,5 +65,20 @@ struct SiteFiles {
             urls += tags.map { Sitemap.URLEntry(loc: router.permalink(router.tagRoute($0.slug, language: $0.language)), lastmod: nil) }
         }
         return Sitemap(urls: urls).render()
+    }
+
+    /// A page's entry, with its translations; the page lent by the model, not copied out of it.
+    private func sitemapEntry(_ id: PageID, _ page: Page) -> Sitemap.URLEntry {
+        let languages = model.settings.languages
+        var entry = Sitemap.URLEntry(loc: router.permalink(page.route), lastmod: (page.metadata.updated ?? page.metadata.date)?.iso)
+        let translations = model.translations(of: id)
+        if !translations.isEmpty {
+            let versions = ([id] + translations).sorted { model[$0].language < model[$1].language }
+            entry.alternates = versions.map { (languages[model[$0].language].code, router.permalink(model[$0].route)) }
+            if let original = versions.first(where: { model[$0].language == 0 }) {
+                entry.alternates.append(("x-default", router.permalink(model[original].route)))
+            }
+        }
+        return entry
     }
 }

@@ -141,7 +141,12 @@ struct TemplateContext {
     /// page's body gives (`addBody` adds it). A section's list is cut into pages of `paginate`
     /// entries; `listPage` (from 1) says which one.
     func context(for id: PageID, listPage: Int = 1) -> Base {
-        let page = model[id]
+        // The page lent by the model as an argument: `let page = model[id]` would copy it, a retain of
+        // each of its fields, for every output of the site.
+        context(for: id, model[id], listPage: listPage)
+    }
+
+    private func context(for id: PageID, _ page: Page, listPage: Int) -> Base {
         let path = page.source.relativePath
         // The first folder of the path, which never starts with `/`: no array of every part to take it from.
         let topSection = page.kind == .home ? nil : String(path[..<(path.utf8.firstIndex(of: UInt8(ascii: "/")) ?? path.endIndex)])
@@ -310,16 +315,16 @@ struct TemplateContext {
         page["readingTimeText"] = .string(strings[language].plural("readingTime", count: minutes) ?? "\(minutes) min read")
         page["sources"] = .list(body.sources.enumerated().map { source($0, language: language) })
         page["hasSources"] = .bool(!body.sources.isEmpty)
-        page["jsonLD"] = .html(structuredData(id, faq: body.faq))
+        page["jsonLD"] = .htmlBytes(structuredData(id, faq: body.faq))
         outer["page"] = .map(page)
         context = .map(outer)
     }
 
     /// schema.org JSON-LD for search engines: an Article for every page of content, and a FAQPage
     /// whose questions and answers are the text of its FAQ section.
-    private func structuredData(_ id: PageID, faq: [FAQSections.Entry]) -> String {
+    private func structuredData(_ id: PageID, faq: [FAQSections.Entry]) -> [UInt8] {
         let page = model[id]
-        guard page.kind == .page else { return "" }
+        guard page.kind == .page else { return [] }
         let url = router.permalink(page.route)
         var values = [StructuredData.article(
             headline: page.title, description: page.metadata.summary, authors: authors(of: page),
@@ -335,8 +340,10 @@ struct TemplateContext {
     /// What lists show about a page.
     func summary(_ id: PageID) -> TemplateValue { summaries[id.index] }
 
-    private func makeSummary(_ id: PageID) -> TemplateValue {
-        let page = model[id]
+    /// The page lent by the model, not copied out of it: see `context(for:listPage:)`.
+    private func makeSummary(_ id: PageID) -> TemplateValue { makeSummary(id, model[id]) }
+
+    private func makeSummary(_ id: PageID, _ page: Page) -> TemplateValue {
         let authors = authors(of: page)
         let excerpt = Excerpt.make(page.metadata.summary ?? firstParagraphs[id.index])
         return .map([

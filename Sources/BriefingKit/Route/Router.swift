@@ -76,10 +76,11 @@ public struct Router: Sendable {
             }
         }
         for id in model.pageIDs {
-            let page = model[id]
-            let listed = page.kind == .section ? model.sections[page.ownSectionKey]?.pages.count ?? 0 : 0
+            // `model[id]` lent to each call, never copied into a variable: a copy of a page is a retain of
+            // each of its fields.
+            let listed = model[id].kind == .section ? model.sections[model[id].ownSectionKey]?.pages.count ?? 0 : 0
             let listPages = max(1, (listed + model.settings.pageSize - 1) / model.settings.pageSize)
-            for listPage in 1...listPages { add(route(of: page, listPage: listPage) + "index.html", .page(id, listPage: listPage)) }
+            for listPage in 1...listPages { add(route(of: model[id], listPage: listPage) + "index.html", .page(id, listPage: listPage)) }
         }
         for language in prefixes.indices { add(notFoundFile(language), .notFound(language)) }
         if writesFeeds {

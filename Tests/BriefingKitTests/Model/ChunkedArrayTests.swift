@@ -21,4 +21,14 @@ import Testing
         #expect(copy[64] == -1 && copy[199] == -2 && copy[63] == 63 && copy[65] == 65)
         #expect(Array(original) == Array(0..<200))
     }
+
+    @Test func appendingAfterACopyLeavesTheCopyAsItWas() {
+        var grown = ChunkedArray<Int>()
+        for value in 0..<64 { grown.append(value) }
+        let copy = grown
+        grown.append(64)
+        grown[0] = -1
+        #expect(Array(grown) == [-1] + Array(1...64))
+        #expect(Array(copy) == Array(0..<64))
+    }
 }

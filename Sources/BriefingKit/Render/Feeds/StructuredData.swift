@@ -50,9 +50,10 @@ enum StructuredData {
     }
 
     /// The elements to place in `<head>`, one for each value, a line apart; `JSONValue` guarantees the
-    /// JSON cannot close them early. Written into one buffer: a FAQPage holds every answer of the page,
-    /// and copying it from string to string showed.
-    static func scriptElements(_ values: [JSONValue]) -> String {
+    /// JSON cannot close them early. Written into one buffer and kept as bytes, which the page's template
+    /// copies as they are: a FAQPage holds every answer of the page, and copying it from string to
+    /// string showed.
+    static func scriptElements(_ values: [JSONValue]) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(1024)
         for (index, value) in values.enumerated() {
@@ -61,8 +62,7 @@ enum StructuredData {
             value.write(to: &output)
             output += "</script>".utf8
         }
-        // Valid UTF-8: see `JSONValue.serialized()`.
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 
     /// An object without the members that have no value: schema.org treats an absent property as unknown,

@@ -51,15 +51,15 @@ import Testing
     }
 
     @Test func oneScriptElementPerValueALineApart() {
-        let elements = StructuredData.scriptElements([.object([("a", .int(1))]), .array([.string("b")])])
+        let elements = String(decoding: StructuredData.scriptElements([.object([("a", .int(1))]), .array([.string("b")])]), as: UTF8.self)
         #expect(elements == #"<script type="application/ld+json">{"a":1}</script>"# + "\n" + #"<script type="application/ld+json">["b"]</script>"#)
     }
 
     @Test func scriptElementCannotBeClosedFromInside() throws {
         let answer = "Yes.</script><script>alert(1)</script><!-- \u{2028}"
-        let element = StructuredData.scriptElements([
+        let element = String(decoding: StructuredData.scriptElements([
             StructuredData.faqPage([(question: "Safe?", answer: answer)], url: "https://example.org/"),
-        ])
+        ]), as: UTF8.self)
         let open = #"<script type="application/ld+json">"#
         #expect(element.hasPrefix(open))
         #expect(element.hasSuffix("</script>"))
