@@ -20,6 +20,8 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // glibc's <malloc.h>, for the command line's heap tuning (Linux only).
+        .systemLibrary(name: "CMalloc"),
         .target(name: "BriefingSupport"),
         .target(name: "BriefingMarkdown", dependencies: ["Ccmark"]),
         .target(name: "BriefingTemplates", dependencies: ["BriefingSupport"]),
@@ -47,6 +49,7 @@ let package = Package(
                 "BriefingKit",
                 "BriefingSupport",
                 "BriefingServe",
+                .target(name: "CMalloc", condition: .when(platforms: [.linux])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
