@@ -25,7 +25,8 @@ package enum FileBytes {
         guard (status.st_mode & S_IFMT) == S_IFREG else { throw IOError(message: "it is not a regular file") }
         // The size is a hint only: a file may grow or shrink while it is read, and some report 0.
         var bytes: [UInt8] = []
-        var wanted = max(Int(status.st_size), 0) + 1
+        let size = max(Int(status.st_size), 0)
+        var wanted = size + 1
         while true {
             var failure: IOError?
             let piece = [UInt8](unsafeUninitializedCapacity: wanted) { buffer, count in
@@ -38,6 +39,9 @@ package enum FileBytes {
                         break
                     }
                     count += result
+                    // Less than asked once the size `fstat` gave is read: the end of the file, without a
+                    // second call that returns nothing (10,000 of them in a build).
+                    if count >= size, result < buffer.count - (count - result) { break }
                 }
             }
             if let failure { throw failure }
@@ -46,6 +50,24 @@ package enum FileBytes {
             if piece.count < wanted { return bytes }
             wanted = max(wanted, 1 << 16)
         }
+    }
+
+    /// Whether every page of the file is in the page cache (`mincore`), so that reading it waits on no
+    /// disk: always so on a tmpfs, and for files read or written lately.
+    package static func isCached(_ path: String) -> Bool {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return false }
+        let size = Int(status.st_size)
+        guard size > 0 else { return true }
+        guard let mapped = mmap(nil, size, PROT_READ, MAP_SHARED, descriptor, 0), mapped != MAP_FAILED else { return false }
+        defer { munmap(mapped, size) }
+        let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+        var resident = [UInt8](repeating: 0, count: (size + pageSize - 1) / pageSize)
+        guard mincore(mapped, size, &resident) == 0 else { return false }
+        return resident.allSatisfy { $0 & 1 != 0 }
     }
 
     /// Asks the kernel to start reading these files into the page cache, without waiting for it: files

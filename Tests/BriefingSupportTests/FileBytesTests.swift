@@ -36,4 +36,12 @@ import Testing
             #expect(error.message == "it is a folder")
         }
     }
+
+    @Test func aFileJustWrittenIsCachedAndAMissingOneIsNot() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(FileBytes.isCached(try file("fresh.md", Array(repeating: 0x61, count: 20_000)).path))
+        #expect(FileBytes.isCached(try file("empty.md", []).path))
+        #expect(!FileBytes.isCached(folder.appendingPathComponent("absent.md").path))
+        #expect(!FileBytes.isCached(folder.path))
+    }
 }

@@ -127,9 +127,12 @@ public struct SiteLoader: Sendable {
 
         // Reading and decoding pages is most of loading, on every core. A page not in the page cache
         // waits on the disk: one thread asks for every page ahead of the readers, so that the disk serves
-        // many at once instead of each reader's one.
+        // many at once instead of each reader's one. When a sample of pages is cached (a tmpfs, a site
+        // just edited or built), they all are likely to be, and asking would cost three system calls a
+        // page on a core the readers need.
         let paths = pageEntries.map(\.path)
-        if unchanged.isEmpty { Thread { FileBytes.prefetch(paths) }.start() }
+        let sample = stride(from: 0, to: paths.count, by: max(1, paths.count / 16)).map { paths[$0] }
+        if unchanged.isEmpty, !sample.allSatisfy(FileBytes.isCached) { Thread { FileBytes.prefetch(paths) }.start() }
         let readPages = parallelMap(Array(pageEntries.indices)) { [pageEntries] index in
             let relativePath = pageEntries[index].relativePath
             if let known = unchanged[relativePath], known.stamp == pageEntries[index].stamp {
