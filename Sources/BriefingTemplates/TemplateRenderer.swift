@@ -343,18 +343,21 @@ struct TemplateRenderer {
             programs[file].bytes.withUnsafeBufferPointer { output += UnsafeBufferPointer(rebasing: $0[range]) }
             return
         }
-        var start = range.lowerBound
-        while start < range.upperBound {
-            var end = start
-            while end < range.upperBound, programs[file].bytes[end] != .newline { end += 1 }
-            if end < range.upperBound { end += 1 }
-            if atLineStart {
-                try charge(0, at: index, of: file)
-                output += indentation
+        // Lines found in the bytes where they lie: indexing the program's array for each byte checked it
+        // and its bounds every time.
+        let text = programs[file].bytes
+        try text.withUnsafeBufferPointer { (bytes: UnsafeBufferPointer<UInt8>) throws(TemplateError) in
+            var start = range.lowerBound
+            while start < range.upperBound {
+                let end = bytes[start..<range.upperBound].firstIndex(of: .newline).map { $0 + 1 } ?? range.upperBound
+                if atLineStart {
+                    try charge(0, at: index, of: file)
+                    output += indentation
+                }
+                output += UnsafeBufferPointer(rebasing: bytes[start..<end])
+                atLineStart = bytes[end - 1] == .newline
+                start = end
             }
-            output += programs[file].bytes[start..<end]
-            atLineStart = programs[file].bytes[end - 1] == .newline
-            start = end
         }
     }
 
