@@ -119,6 +119,7 @@ struct PageAssembler {
         try Router.checkPrefixes(settings, pages: pages)
         var sections = makeSections(&pages)
         var byRoute: [String: Int] = [:]
+        byRoute.reserveCapacity(pages.count)
         // By index, not by value: a copy of a page is a retain for each of its fields, and there are 10,000.
         for index in pages.indices {
             let route = pages[index].route
@@ -147,11 +148,12 @@ struct PageAssembler {
             }
         }
         var pagesByPath: [String: PageID] = [:]
+        pagesByPath.reserveCapacity(pages.count)
         for index in pages.indices { pagesByPath[pages[index].source.relativePath] = PageID(index) }
         let newest = order.filter { pages[$0.index].kind == .page }
         var model = SiteModel(
             settings: settings, pages: pages, router: Router(baseURL: settings.baseURL, languages: settings.languages), sections: sections, pagesByPath: pagesByPath,
-            draftPaths: drafts, routes: Set(byRoute.keys), newestPages: newest, recency: recency
+            draftPaths: drafts, newestPages: newest, recency: recency
         )
         if settings.isMultilingual {
             let found = translations(of: pages)

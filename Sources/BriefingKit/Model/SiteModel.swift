@@ -12,8 +12,6 @@ public struct SiteModel: Sendable {
     public var pagesByPath: [String: PageID]
     /// Pages left out because they are drafts, so a link to one can say so.
     public var draftPaths: Set<String>
-    /// Every page's route, for checking relative URLs.
-    public let routes: Set<String>
     /// Content pages (not the home or section pages), newest first: what the home page, the feed and
     /// related pages choose from.
     public let newestPages: [PageID]

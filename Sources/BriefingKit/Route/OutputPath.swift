@@ -13,10 +13,23 @@ public struct OutputPath: Sendable, Hashable, Comparable, CustomStringConvertibl
     public static func < (lhs: OutputPath, rhs: OutputPath) -> Bool { lhs.value < rhs.value }
 
     /// Also the check on every path read back from a manifest, which a person may have edited.
+    /// One pass over the bytes, no segment made: it runs for every output of every build.
     static func isPlainRelative<Path: Collection<UInt8>>(_ path: Path) -> Bool {
         guard !path.isEmpty else { return false }
-        return path.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).allSatisfy { segment in
-            !segment.isEmpty && !segment.elementsEqual([UInt8(ascii: ".")]) && !segment.elementsEqual([UInt8(ascii: "."), UInt8(ascii: ".")])
+        // The current segment's length, and whether it is all dots so far.
+        var length = 0
+        var onlyDots = true
+        func segmentEnds() -> Bool { length > 0 && !(onlyDots && length <= 2) }
+        for byte in path {
+            if byte == UInt8(ascii: "/") {
+                guard segmentEnds() else { return false }
+                length = 0
+                onlyDots = true
+            } else {
+                length += 1
+                onlyDots = onlyDots && byte == UInt8(ascii: ".")
+            }
         }
+        return segmentEnds()
     }
 }

@@ -29,7 +29,7 @@ enum TransformHarness {
         )
         let model = SiteModel(
             settings: settings, pages: ChunkedArray([page]), router: Router(baseURL: settings.baseURL), sections: [:], pagesByPath: ["alliance/page.md": PageID(0)],
-            draftPaths: [], routes: ["alliance/page/"], newestPages: [PageID(0)], recency: [0]
+            draftPaths: [], newestPages: [PageID(0)], recency: [0]
         )
         let source = MarkdownSource(body: Substring(markdown), options: options)
         let document = source.document

@@ -8,7 +8,7 @@ import Testing
 
     /// The rule for paths read from a manifest and for files staged: inside the output folder, spelled plainly.
     @Test(arguments: [
-        ("index.html", true), ("news/a b/index.html", true), (".well-known/x", true), ("주한미군/index.html", true),
+        ("index.html", true), ("news/a b/index.html", true), (".well-known/x", true), ("주한미군/index.html", true), ("a/.../b", true), ("a/..b/.c", true),
         ("", false), ("/etc/passwd", false), ("a/", false), ("a//b", false), ("./a", false), ("a/../b", false), ("..", false),
     ])
     func plainRelativePaths(path: String, isPlain: Bool) {
