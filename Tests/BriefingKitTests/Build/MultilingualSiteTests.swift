@@ -133,6 +133,7 @@ import Testing
     authorSeparator: "، "
     authorLastSeparator: " و"
     readingTime:
+      one: "{count} دقيقة"
       other: "{count} دقائق"
     tagCount:
       other: "{count}"
@@ -261,7 +262,7 @@ import Testing
         let report = try fixture.build()
         #expect(report.warnings.isEmpty, "\(report.warnings)")
         let arabic = try #require(fixture.output("ar/deterrence/tripwire/index.html"))
-        #expect(arabic.contains(#"<time datetime="2026-04-08">٨/٤/٢٠٢٦</time></p><p>١ دقائق</p>"#))
+        #expect(arabic.contains(#"<time datetime="2026-04-08">٨/٤/٢٠٢٦</time></p><p>١ دقيقة</p>"#))
         #expect(arabic.contains(">جدول ١</a>"), "the cross-reference")
         #expect(arabic.contains("١a</a>") && arabic.contains("١b</a>"), "the note's two backlinks")
         #expect(arabic.contains("<p>١٤</p>"), "a number a template writes (the word count)")
