@@ -53,9 +53,7 @@ public final class MarkdownDocument {
     /// The whole tree as HTML in UTF-8, as cmark writes it: a page's body, which goes into its page's
     /// bytes without ever being a String.
     public func renderHTMLBytes() -> [UInt8] {
-        // In the document's arena, like the tree.
-        let buffer: UnsafeMutablePointer<CChar> = cmark_render_html(rootPointer, options.renderFlags)
-        return Array(UnsafeRawBufferPointer(start: buffer, count: strlen(buffer)))
+        Array(renderedHTML(rootPointer))
     }
 
     /// A block whose `onEnter` and `onExit` text is written to the HTML verbatim around
@@ -93,9 +91,13 @@ public final class MarkdownDocument {
     }
 
     package func renderHTML(_ node: OpaquePointer) -> String {
-        // In the document's arena, like the tree.
+        String(decoding: renderedHTML(node), as: UTF8.self)
+    }
+
+    /// cmark's HTML of a node, in the document's arena like the tree, which frees it with the document.
+    private func renderedHTML(_ node: OpaquePointer) -> UnsafeRawBufferPointer {
         let buffer: UnsafeMutablePointer<CChar> = cmark_render_html(node, options.renderFlags)
-        return String(cString: buffer)
+        return UnsafeRawBufferPointer(start: buffer, count: strlen(buffer))
     }
 }
 

@@ -29,19 +29,11 @@ public struct SiteBuilder: Sendable {
         let session = try claim.map { claim throws(BuildFailure) in try writer.openSession(claim) }
         // The Markdown stage's lookups (every output path, every page's folder) are made while the reuse
         // layer hashes the sources: each holds one core for about 10 ms at 10,000 pages.
-        let makingMarkdown = Background { [options] in
-            MarkdownStage(
-                model: model, data: loaded.data, theme: theme.html, contentFiles: loaded.contentFiles,
-                contentFolder: options.source.appendingPathComponent("Content"), qualityChecks: options.qualityChecks
-            )
-        }
+        let makingMarkdown = Background { [options] in MarkdownStage(model: model, loaded: loaded, theme: theme.html, options: options) }
         let markdownReuse = reuse.markdown(of: model, loaded: loaded)
         let markdown = makingMarkdown.result()
         let states = markdown.prepare(reusing: markdownReuse.record(for:), progress: progress("markdown", model.pages.count))
-        let context = TemplateContext(
-            model: model, firstParagraphs: states.map { $0.record?.facts.firstParagraph ?? "" },
-            data: loaded.data.templateValue, year: Calendar(identifier: .gregorian).component(.year, from: options.now), theme: theme.html
-        )
+        let context = TemplateContext(model: model, states: states, loaded: loaded, options: options, theme: theme.html)
         clock.lap("markdown that lists need first")
 
         let renderer = Renderer(

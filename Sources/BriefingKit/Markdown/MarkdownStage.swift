@@ -19,6 +19,15 @@ struct MarkdownStage: Sendable {
         transforms = MarkdownTransforms.ordered(model: model, data: data, contentFiles: contentFiles, contentFolder: contentFolder, qualityChecks: qualityChecks)
     }
 
+    /// The stage a build or a preview makes: the site's data, the files beside its pages, and Content/,
+    /// where images are read for their sizes.
+    init(model: SiteModel, loaded: LoadedSite, theme: ThemeHTML, options: BuildOptions) {
+        self.init(
+            model: model, data: loaded.data, theme: theme, contentFiles: loaded.contentFiles,
+            contentFolder: options.source.appendingPathComponent("Content"), qualityChecks: options.qualityChecks
+        )
+    }
+
     /// The stage for a model that differs from this one's only in page bodies: the transforms are kept,
     /// since what they read of the model (routes, paths, translations, settings) front matter decides.
     func replacing(model: SiteModel) -> MarkdownStage {

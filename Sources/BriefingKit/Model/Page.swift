@@ -31,9 +31,7 @@ public struct Page: Sendable {
 
     /// For a section's own page, the folder it stands for (relative to Content/).
     public var sectionFolder: String {
-        guard kind != .page else { return sectionPath }
-        guard let slash = source.relativePath.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
-        return String(source.relativePath[..<slash])
+        kind == .page ? sectionPath : source.folder
     }
 
     /// The key in `SiteModel.sections` of the section that lists the page.

@@ -159,10 +159,7 @@ public final class SitePreview: @unchecked Sendable {
         let pageLayouts = try theme.layouts(of: model)
         clock.lap("theme")
 
-        let markdown = MarkdownStage(
-            model: model, data: loaded.data, theme: theme.html, contentFiles: loaded.contentFiles,
-            contentFolder: options.source.appendingPathComponent("Content"), qualityChecks: options.qualityChecks
-        )
+        let markdown = MarkdownStage(model: model, loaded: loaded, theme: theme.html, options: options)
         let scanKey = BuildReuse.siteKey(loaded: loaded, model: model, optionsKey: BuildReuse.optionsKey(options), stamps: otherStamps)
         let known = scanKey == siteKey ? records : [:]
         let reusable: @Sendable (PageID) -> PageRecord? = { id in
@@ -180,10 +177,7 @@ public final class SitePreview: @unchecked Sendable {
             }
         }
         clock.lap("markdown")
-        let context = TemplateContext(
-            model: model, firstParagraphs: states.map { $0.record?.facts.firstParagraph ?? "" }, data: loaded.data.templateValue,
-            year: Calendar(identifier: .gregorian).component(.year, from: options.now), theme: theme.html
-        )
+        let context = TemplateContext(model: model, states: states, loaded: loaded, options: options, theme: theme.html)
         clock.lap("template context")
         return WarmSite(
             loaded: loaded, otherStamps: otherStamps, model: model, theme: theme, pageLayouts: pageLayouts,

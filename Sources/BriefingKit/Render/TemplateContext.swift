@@ -1,6 +1,7 @@
 import BriefingMarkdown
 import BriefingSupport
 import BriefingTemplates
+import Foundation
 
 /// Builds the values layouts see. Every documented key is always present (null when a page has no
 /// value), so strict templates can tell a typo from an empty field.
@@ -29,9 +30,19 @@ struct TemplateContext {
     private(set) var siteFingerprints: [String: UInt64] = [:]
     private(set) var tFingerprints: [UInt64] = []
 
-    init(model: SiteModel, firstParagraphs: [String], data: TemplateValue, year: Int, theme: ThemeHTML) {
+    /// The context a build or a preview makes: the site's data, and the year from the build's clock.
+    init(model: SiteModel, states: [PageMarkdown], loaded: LoadedSite, options: BuildOptions, theme: ThemeHTML) {
+        self.init(
+            model: model, states: states, data: loaded.data.templateValue,
+            year: Calendar(identifier: .gregorian).component(.year, from: options.now), theme: theme
+        )
+    }
+
+    /// `states` are the pages' Markdown as far as the lists need it: the first paragraph of each page
+    /// whose record is known, the excerpt of a page without a summary.
+    init(model: SiteModel, states: [PageMarkdown], data: TemplateValue, year: Int, theme: ThemeHTML) {
         self.model = model
-        self.firstParagraphs = firstParagraphs
+        firstParagraphs = states.map { $0.record?.facts.firstParagraph ?? "" }
         self.data = data
         self.year = year
         strings = theme.strings
@@ -150,7 +161,7 @@ struct TemplateContext {
         let path = page.source.relativePath
         // The first folder of the path, which never starts with `/`: no array of every part to take it from.
         let topSection = page.kind == .home ? nil : String(path[..<(path.utf8.firstIndex(of: UInt8(ascii: "/")) ?? path.endIndex)])
-        var value = self.page(id)
+        var value = self.page(id, page)
         var listed: [PageID] = []
         var pagination: TemplateValue = .null
         switch page.kind {
@@ -241,9 +252,8 @@ struct TemplateContext {
         router.url(router.tagRoute(slug, language: language))
     }
 
-    /// The page's own values but those of its body.
-    private func page(_ id: PageID) -> TemplateValue {
-        let page = model[id]
+    /// The page's own values but those of its body; the page lent by the model.
+    private func page(_ id: PageID, _ page: Page) -> TemplateValue {
         let authors = authors(of: page)
         let language = page.language
         let info = model.languages[language]
@@ -315,15 +325,14 @@ struct TemplateContext {
         page["readingTimeText"] = .string(strings[language].plural("readingTime", count: minutes) ?? "\(minutes) min read")
         page["sources"] = .list(body.sources.enumerated().map { source($0, language: language) })
         page["hasSources"] = .bool(!body.sources.isEmpty)
-        page["jsonLD"] = .htmlBytes(structuredData(id, faq: body.faq))
+        page["jsonLD"] = .htmlBytes(structuredData(of: model[id], faq: body.faq))
         outer["page"] = .map(page)
         context = .map(outer)
     }
 
     /// schema.org JSON-LD for search engines: an Article for every page of content, and a FAQPage
-    /// whose questions and answers are the text of its FAQ section.
-    private func structuredData(_ id: PageID, faq: [FAQSections.Entry]) -> [UInt8] {
-        let page = model[id]
+    /// whose questions and answers are the text of its FAQ section. The page lent by the model.
+    private func structuredData(of page: Page, faq: [FAQSections.Entry]) -> [UInt8] {
         guard page.kind == .page else { return [] }
         let url = router.permalink(page.route)
         var values = [StructuredData.article(

@@ -46,7 +46,7 @@ import Testing
         let markdown = stages.markdown()
         let states = markdown.prepare(reusing: { _ in nil }, progress: SiteStages.progress)
         let context = TemplateContext(
-            model: stages.model, firstParagraphs: states.map { $0.record?.facts.firstParagraph ?? "" },
+            model: stages.model, states: states,
             data: stages.loaded.data.templateValue, year: 2026, theme: stages.theme.html
         )
         // The site's layouts are known to be there: a missing one fails `SiteStages` first.

@@ -53,7 +53,7 @@ import Testing
     static func context(_ stages: SiteStages) -> TemplateContext {
         let states = stages.markdown().prepare(reusing: { _ in nil }, progress: SiteStages.progress)
         return TemplateContext(
-            model: stages.model, firstParagraphs: states.map { $0.record?.facts.firstParagraph ?? "" },
+            model: stages.model, states: states,
             data: stages.loaded.data.templateValue, year: 2026, theme: stages.theme.html
         )
     }
