@@ -93,15 +93,17 @@ public struct TemplateLibrary: Sendable {
             throw TemplateError(kind: kind, templateName: name, path: name, line: 0, column: 0, lineText: "")
         }
         let entry = entries[slot]
-        var renderer = TemplateRenderer(
-            library: self,
-            strict: strict,
-            numbers: numbers,
-            context: context,
-            capacity: entry.sizeHint * 2
-        )
-        try renderer.render(file: slot)
-        return renderer.finish()
+        return try withUnsafePointer(to: context) { (context: UnsafePointer<TemplateValue>) throws(TemplateError) in
+            var renderer = TemplateRenderer(
+                library: self,
+                strict: strict,
+                numbers: numbers,
+                context: context,
+                capacity: entry.sizeHint * 2
+            )
+            try renderer.render(file: slot)
+            return renderer.finish()
+        }
     }
 }
 

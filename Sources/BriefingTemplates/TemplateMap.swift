@@ -101,6 +101,17 @@ public struct TemplateMap: Sendable {
         index(forKey: key, hash: hash).map { entries[$0].value }
     }
 
+    /// Where the value under `key` lies in this map's storage, for a render that reads it without
+    /// retaining it: valid while the map lives unchanged, as every value of a render's context does.
+    func address(forKey key: String, hash: UInt64) -> UnsafePointer<TemplateValue>? {
+        guard let index = index(forKey: key, hash: hash) else { return nil }
+        return entries.withUnsafeBufferPointer { entries in
+            UnsafeRawPointer(entries.baseAddress! + index)
+                .advanced(by: MemoryLayout<Entry>.offset(of: \Entry.value)!)
+                .assumingMemoryBound(to: TemplateValue.self)
+        }
+    }
+
     @discardableResult
     public mutating func removeValue(forKey key: String) -> TemplateValue? {
         guard let index = index(forKey: key, hash: TemplateMap.hash(key)) else { return nil }

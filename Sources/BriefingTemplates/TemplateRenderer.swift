@@ -4,7 +4,10 @@
 /// are valid UTF-8 as they are; a page goes to its file and its hash as bytes, without the
 /// bookkeeping (capacity, ASCII flag, count) that appending to a `String` does on every write.
 ///
-/// The context stack, the indentation and the block overrides in force are plain arrays that
+/// The context stack holds where each value lies, not the value: every value a render reaches lies in
+/// the storage of the context it was given, unchanged until the render ends, and a copy of a value
+/// retained it (an atomic add on a cache line that the renders on other threads add to as well, for
+/// the site's values they all share). The stack, the indentation and the block overrides in force are plain arrays that
 /// grow and shrink as sections, partials and parents are entered and left, so a lookup or a
 /// section allocates nothing.
 struct TemplateRenderer {
@@ -21,7 +24,7 @@ struct TemplateRenderer {
     private var output: [UInt8] = []
     /// The library's programs, then those parsed from lambda results.
     private var programs: [Program]
-    private var stack: [TemplateValue]
+    private var stack: [UnsafePointer<TemplateValue>]
     /// Written before each line of static text while inside indented partials and blocks.
     private var indentation: [UInt8] = []
     private var atLineStart = true
@@ -45,7 +48,7 @@ struct TemplateRenderer {
     /// The sources of lambda results' templates; file numbers past the library's entries.
     private var lambdaSources: [TemplateSource] = []
 
-    init(library: TemplateLibrary, strict: Bool, numbers: NumberStyle?, context: TemplateValue, capacity: Int) {
+    init(library: TemplateLibrary, strict: Bool, numbers: NumberStyle?, context: UnsafePointer<TemplateValue>, capacity: Int) {
         self.library = library
         self.strict = strict
         self.numbers = numbers
@@ -80,7 +83,7 @@ struct TemplateRenderer {
                 try renderSection(section, content: index + 1..<end, at: index, of: file)
                 index = end
             case .invertedSection(let name, let end):
-                if lookup(name, of: file)?.isFalsy ?? true {
+                if lookup(name, of: file)?.pointee.isFalsy ?? true {
                     try renderNested(file, index + 1..<end, openedAt: index, in: file)
                 }
                 index = end
@@ -113,7 +116,7 @@ struct TemplateRenderer {
             if strict { throw error(.unknownVariable(programs[file].names[name].text), at: index, of: file) }
             return
         }
-        switch value {
+        switch value.pointee {
         case .null, .list, .map:
             return
         case .string(let text):
@@ -151,12 +154,14 @@ struct TemplateRenderer {
     {
         let name = programs[file].sections[section].name
         guard let value = lookup(name, of: file) else { return }
-        switch value {
+        switch value.pointee {
         case .list(let items):
-            for item in items {
-                stack.append(item)
-                try renderNested(file, content, openedAt: index, in: file)
-                stack.removeLast()
+            try items.withUnsafeBufferPointer { (items: UnsafeBufferPointer<TemplateValue>) throws(TemplateError) in
+                for item in items.indices {
+                    stack.append(items.baseAddress! + item)
+                    try renderNested(file, content, openedAt: index, in: file)
+                    stack.removeLast()
+                }
             }
         case .lambda(let lambda):
             let info = programs[file].sections[section]
@@ -170,7 +175,7 @@ struct TemplateRenderer {
             startValue()
             writeRaw(rendered)
         default:
-            guard !value.isFalsy else { return }
+            guard !value.pointee.isFalsy else { return }
             stack.append(value)
             try renderNested(file, content, openedAt: index, in: file)
             stack.removeLast()
@@ -246,7 +251,7 @@ struct TemplateRenderer {
                 if strict { throw error(.unknownVariable(variable.text), at: index, of: file) }
                 return nil
             }
-            guard case .string(let dynamicName) = value else { return nil }
+            guard case .string(let dynamicName) = value.pointee else { return nil }
             name = dynamicName
         }
         if let slot = library.slots[name] { return slot }
@@ -289,31 +294,31 @@ struct TemplateRenderer {
 
     // MARK: Lookup
 
-    /// The value a name resolves to, or nil when some part of it names no key.
+    /// Where the value a name resolves to lies, or nil when some part of it names no key.
     ///
     /// The first part is looked up from the top of the context stack down; the other parts only
     /// in the value found, as the spec asks.
-    private func lookup(_ name: Int, of file: Int) -> TemplateValue? {
+    private func lookup(_ name: Int, of file: Int) -> UnsafePointer<TemplateValue>? {
         // The name is read where it lies: a copy of it retained its three arrays, for every tag rendered.
         programs[file].names.withUnsafeBufferPointer { names in Self.lookup(names.baseAddress! + name, in: stack) }
     }
 
-    private static func lookup(_ name: VariableName, in stack: [TemplateValue]) -> TemplateValue? {
+    private static func lookup(_ name: VariableName, in stack: [UnsafePointer<TemplateValue>]) -> UnsafePointer<TemplateValue>? {
         withUnsafePointer(to: name) { lookup($0, in: stack) }
     }
 
-    private static func lookup(_ name: UnsafePointer<VariableName>, in stack: [TemplateValue]) -> TemplateValue? {
+    private static func lookup(
+        _ name: UnsafePointer<VariableName>, in stack: [UnsafePointer<TemplateValue>]
+    ) -> UnsafePointer<TemplateValue>? {
         let count = name.pointee.components.count
         guard count > 0 else { return stack[stack.count - 1] }
         var index = stack.count - 1
         while index >= 0 {
-            if case .map(let entries) = stack[index],
-               let found = entries.value(forKey: name.pointee.components[0], hash: name.pointee.hashes[0]) {
+            if let found = address(name.pointee.components[0], hash: name.pointee.hashes[0], in: stack[index]) {
                 var value = found
                 var part = 1
                 while part < count {
-                    guard case .map(let inner) = value,
-                          let next = inner.value(forKey: name.pointee.components[part], hash: name.pointee.hashes[part])
+                    guard let next = address(name.pointee.components[part], hash: name.pointee.hashes[part], in: value)
                     else { return nil }
                     value = next
                     part += 1
@@ -323,6 +328,11 @@ struct TemplateRenderer {
             index -= 1
         }
         return nil
+    }
+
+    private static func address(_ key: String, hash: UInt64, in value: UnsafePointer<TemplateValue>) -> UnsafePointer<TemplateValue>? {
+        guard case .map(let entries) = value.pointee else { return nil }
+        return entries.address(forKey: key, hash: hash)
     }
 
     private func source(of file: Int) -> TemplateSource {
@@ -343,22 +353,29 @@ struct TemplateRenderer {
             programs[file].bytes.withUnsafeBufferPointer { output += UnsafeBufferPointer(rebasing: $0[range]) }
             return
         }
-        // Lines found in the bytes where they lie: indexing the program's array for each byte checked it
-        // and its bounds every time.
-        let text = programs[file].bytes
-        try text.withUnsafeBufferPointer { (bytes: UnsafeBufferPointer<UInt8>) throws(TemplateError) in
+        // Lines found in the bytes where they lie, written into the output moved out of `self` for the
+        // while: the closure may then touch no other part of `self`, and copying the program's bytes to
+        // read them instead retained an array every render on every thread shares.
+        var written: [UInt8] = []
+        swap(&written, &output)
+        var atLineStart = self.atLineStart
+        let overflowed = programs[file].bytes.withUnsafeBufferPointer { [indentation] bytes in
             var start = range.lowerBound
             while start < range.upperBound {
                 let end = bytes[start..<range.upperBound].firstIndex(of: .newline).map { $0 + 1 } ?? range.upperBound
                 if atLineStart {
-                    try charge(0, at: index, of: file)
-                    output += indentation
+                    if written.count > Self.outputLimit { return true }
+                    written += indentation
                 }
-                output += UnsafeBufferPointer(rebasing: bytes[start..<end])
+                written += UnsafeBufferPointer(rebasing: bytes[start..<end])
                 atLineStart = bytes[end - 1] == .newline
                 start = end
             }
+            return false
         }
+        swap(&written, &output)
+        self.atLineStart = atLineStart
+        if overflowed { try charge(0, at: index, of: file) }
     }
 
     /// Before an interpolated value: indent it if it starts a line, but never its own lines.
