@@ -6,10 +6,10 @@
 ///
 /// The context stack holds where each value lies, not the value: every value a render reaches lies in
 /// the storage of the context it was given, unchanged until the render ends, and a copy of a value
-/// retained it (an atomic add on a cache line that the renders on other threads add to as well, for
-/// the site's values they all share). The stack, the indentation and the block overrides in force are plain arrays that
-/// grow and shrink as sections, partials and parents are entered and left, so a lookup or a
-/// section allocates nothing.
+/// retained it (an atomic add on a cache line that renders on other threads add to as well, for the
+/// site's values they all share). The stack, the indentation and the block overrides in force are
+/// plain arrays that grow and shrink as sections, partials and parents are entered and left, so a
+/// lookup or a section allocates nothing.
 struct TemplateRenderer {
     /// A block's content as a parent tag gave it: a definition of the program numbered `file`.
     private struct BlockOverride {
