@@ -98,7 +98,7 @@ public struct TemplateMap: Sendable {
 
     /// The value under `key`, whose `hash(_:)` the caller made beforehand.
     func value(forKey key: String, hash: UInt64) -> TemplateValue? {
-        index(forKey: key, hash: hash).map { entries[$0].value }
+        address(forKey: key, hash: hash)?.pointee
     }
 
     /// Where the value under `key` lies in this map's storage, for a render that reads it without

@@ -4,12 +4,9 @@
 /// are valid UTF-8 as they are; a page goes to its file and its hash as bytes, without the
 /// bookkeeping (capacity, ASCII flag, count) that appending to a `String` does on every write.
 ///
-/// The context stack holds where each value lies, not the value: every value a render reaches lies in
-/// the storage of the context it was given, unchanged until the render ends, and a copy of a value
-/// retained it (an atomic add on a cache line that renders on other threads add to as well, for the
-/// site's values they all share). The stack, the indentation and the block overrides in force are
-/// plain arrays that grow and shrink as sections, partials and parents are entered and left, so a
-/// lookup or a section allocates nothing.
+/// The context stack (see `ContextStack`), the indentation and the block overrides in force are plain
+/// arrays that grow and shrink as sections, partials and parents are entered and left, so a lookup or
+/// a section allocates nothing.
 struct TemplateRenderer {
     /// A block's content as a parent tag gave it: a definition of the program numbered `file`.
     private struct BlockOverride {
@@ -24,7 +21,7 @@ struct TemplateRenderer {
     private var output: [UInt8] = []
     /// The library's programs, then those parsed from lambda results.
     private var programs: [Program]
-    private var stack: [UnsafePointer<TemplateValue>]
+    private var stack: ContextStack
     /// Written before each line of static text while inside indented partials and blocks.
     private var indentation: [UInt8] = []
     private var atLineStart = true
@@ -53,8 +50,7 @@ struct TemplateRenderer {
         self.strict = strict
         self.numbers = numbers
         self.programs = library.programs
-        self.stack = [context]
-        self.stack.reserveCapacity(16)
+        self.stack = ContextStack(context)
         self.output.reserveCapacity(capacity)
     }
 
@@ -71,7 +67,7 @@ struct TemplateRenderer {
     private mutating func render(_ file: Int, _ range: Range<Int>) throws(TemplateError) {
         var index = range.lowerBound
         while index < range.upperBound {
-            try charge(stack.count, at: index, of: file)
+            try charge(stack.depth, at: index, of: file)
             switch programs[file].instructions[index] {
             case .text(let bytes):
                 try writeStatic(bytes, at: index, of: file)
@@ -158,9 +154,9 @@ struct TemplateRenderer {
         case .list(let items):
             try items.withUnsafeBufferPointer { (items: UnsafeBufferPointer<TemplateValue>) throws(TemplateError) in
                 for item in items.indices {
-                    stack.append(items.baseAddress! + item)
+                    stack.push(items.baseAddress! + item)
                     try renderNested(file, content, openedAt: index, in: file)
-                    stack.removeLast()
+                    stack.pop()
                 }
             }
         case .lambda(let lambda):
@@ -176,9 +172,9 @@ struct TemplateRenderer {
             writeRaw(rendered)
         default:
             guard !value.pointee.isFalsy else { return }
-            stack.append(value)
+            stack.push(value)
             try renderNested(file, content, openedAt: index, in: file)
-            stack.removeLast()
+            stack.pop()
         }
     }
 
@@ -247,7 +243,7 @@ struct TemplateRenderer {
         if let slot = reference.slot { return slot }
         var name = reference.name
         if let variable = reference.variable {
-            guard let value = Self.lookup(variable, in: stack) else {
+            guard let value = stack.lookup(variable) else {
                 if strict { throw error(.unknownVariable(variable.text), at: index, of: file) }
                 return nil
             }
@@ -294,45 +290,10 @@ struct TemplateRenderer {
 
     // MARK: Lookup
 
-    /// Where the value a name resolves to lies, or nil when some part of it names no key.
-    ///
-    /// The first part is looked up from the top of the context stack down; the other parts only
-    /// in the value found, as the spec asks.
+    /// Where the value the name numbered `name` in `file` resolves to lies (see `ContextStack.lookup`).
     private func lookup(_ name: Int, of file: Int) -> UnsafePointer<TemplateValue>? {
         // The name is read where it lies: a copy of it retained its three arrays, for every tag rendered.
-        programs[file].names.withUnsafeBufferPointer { names in Self.lookup(names.baseAddress! + name, in: stack) }
-    }
-
-    private static func lookup(_ name: VariableName, in stack: [UnsafePointer<TemplateValue>]) -> UnsafePointer<TemplateValue>? {
-        withUnsafePointer(to: name) { lookup($0, in: stack) }
-    }
-
-    private static func lookup(
-        _ name: UnsafePointer<VariableName>, in stack: [UnsafePointer<TemplateValue>]
-    ) -> UnsafePointer<TemplateValue>? {
-        let count = name.pointee.components.count
-        guard count > 0 else { return stack[stack.count - 1] }
-        var index = stack.count - 1
-        while index >= 0 {
-            if let found = address(name.pointee.components[0], hash: name.pointee.hashes[0], in: stack[index]) {
-                var value = found
-                var part = 1
-                while part < count {
-                    guard let next = address(name.pointee.components[part], hash: name.pointee.hashes[part], in: value)
-                    else { return nil }
-                    value = next
-                    part += 1
-                }
-                return value
-            }
-            index -= 1
-        }
-        return nil
-    }
-
-    private static func address(_ key: String, hash: UInt64, in value: UnsafePointer<TemplateValue>) -> UnsafePointer<TemplateValue>? {
-        guard case .map(let entries) = value.pointee else { return nil }
-        return entries.address(forKey: key, hash: hash)
+        programs[file].names.withUnsafeBufferPointer { names in stack.lookup(names.baseAddress! + name) }
     }
 
     private func source(of file: Int) -> TemplateSource {
