@@ -23,6 +23,8 @@ public struct SiteSettings: Sendable {
     /// The site's languages, the default (`language`) first; one, at the root, unless site.yaml lists
     /// `languages`.
     public var languages: [Language]
+    /// Where site.yaml sets `baseURL` (its first line when it does not), for warnings about it.
+    var baseURLLocation: SourceLocation?
 
     /// Pages in more than one language: file names carry language codes, and pages link their translations.
     public var isMultilingual: Bool { languages.count > 1 }
@@ -57,15 +59,16 @@ public struct SiteSettings: Sendable {
                         throw source.error("'baseURL' must be an http(s) URL or a path starting with '/', like https://example.org/briefings/", at: value)
                     }
                     settings.baseURL = url
+                    settings.baseURLLocation = source.location(of: value)
                 case "language", "languageCode": settings.language = try text(value, key, source)
                 case "description": settings.description = try text(value, key, source)
                 case "author": settings.author = try text(value, key, source)
                 case "markdown": settings.markdown = try markdownOptions(value, source)
                 case "toc": settings.tocLevels = try HeadingLevels.read(value, source: source)
-                case "paginate": settings.pageSize = try count(value, key, source)
-                case "related": settings.relatedCount = try count(value, key, source)
-                case "staleFigureDays": settings.staleFigureDays = try count(value, key, source)
-                case "maxPageMB": settings.maxPageMB = try count(value, key, source)
+                case "paginate": settings.pageSize = try count(value, key, source, upTo: 10_000)
+                case "related": settings.relatedCount = try count(value, key, source, upTo: 100)
+                case "staleFigureDays": settings.staleFigureDays = try count(value, key, source, upTo: 36_500)
+                case "maxPageMB": settings.maxPageMB = try count(value, key, source, upTo: 1_024)
                 case "languages": languagesNode = value
                 default:
                     throw source.error("unknown setting '\(key)' (known: \(known))", at: keyNode)
@@ -74,6 +77,7 @@ public struct SiteSettings: Sendable {
                 errors.append(error)
             }
         }
+        if settings.baseURLLocation == nil { settings.baseURLLocation = file.location(line: 1, column: 1) }
         if !hasTitle, errors.isEmpty {
             errors.append(file.error("site.yaml needs a 'title'", line: 1, column: 1))
         }
@@ -90,9 +94,11 @@ public struct SiteSettings: Sendable {
 
     private static let known = "title, baseURL, language, description, author, markdown, toc, paginate, related, staleFigureDays, maxPageMB, languages"
 
-    private static func count(_ node: YAMLNode, _ key: String, _ source: YAMLSource) throws(Diagnostic) -> Int {
-        guard node.tagName == .int, let value = node.int, value > 0 else {
-            throw source.error("'\(key)' must be a whole number above 0", at: node)
+    /// A whole number from 1 to `limit`: a limit far past any real site's, that keeps the arithmetic
+    /// made with the value (pages of a list, bytes of a page) from overflowing.
+    private static func count(_ node: YAMLNode, _ key: String, _ source: YAMLSource, upTo limit: Int) throws(Diagnostic) -> Int {
+        guard node.tagName == .int, let value = node.int, (1...limit).contains(value) else {
+            throw source.error("'\(key)' must be a whole number from 1 to \(limit)", at: node)
         }
         return value
     }

@@ -15,7 +15,8 @@ struct SiteFiles {
     var warnings: [Diagnostic] {
         guard !router.writesFeeds else { return [] }
         return [.warning(
-            "baseURL '\(model.settings.baseURL)' has no host, so feed.xml and sitemap.xml are left out: they need absolute URLs (set baseURL: https://…)"
+            "baseURL '\(model.settings.baseURL)' has no host, so feed.xml and sitemap.xml are left out: they need absolute URLs (set baseURL: https://…)",
+            at: model.settings.baseURLLocation
         )]
     }
 

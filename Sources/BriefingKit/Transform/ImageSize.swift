@@ -94,10 +94,18 @@ struct ImageSize: Equatable, Sendable {
             return Double(value)
         }
         if let width = pixels(attribute("width")), let height = pixels(attribute("height")) {
-            return ImageSize(width: Int(width.rounded()), height: Int(height.rounded()))
+            return ImageSize(svgWidth: width, height: height)
         }
         let box = (attribute("viewBox") ?? "").split(whereSeparator: { $0 == " " || $0 == "," }).compactMap { Double($0) }
         guard box.count == 4 else { return nil }
-        return ImageSize(width: Int(box[2].rounded()), height: Int(box[3].rounded()))
+        return ImageSize(svgWidth: box[2], height: box[3])
+    }
+
+    /// An SVG's size as written, rounded to whole pixels; nil for one no screen could show (NaN, infinite,
+    /// past a million pixels), which an editor wrote by mistake and which no `Int` may hold.
+    private init?(svgWidth width: Double, height: Double) {
+        let shown = 0.5...1_000_000.0
+        guard shown.contains(width), shown.contains(height) else { return nil }
+        self.init(width: Int(width.rounded()), height: Int(height.rounded()))
     }
 }
