@@ -60,16 +60,16 @@ public final class MarkdownDocument {
     /// its children, even in safe mode: how transforms emit their own markup.
     public func makeCustomBlock(onEnter: String, onExit: String) -> MarkdownNode {
         let node = makeNode(CMARK_NODE_CUSTOM_BLOCK)
-        cmark_node_set_on_enter(node.pointer, onEnter)
-        cmark_node_set_on_exit(node.pointer, onExit)
+        cmark_node_set_on_enter(node.pointer, CmarkText.safe(onEnter))
+        cmark_node_set_on_exit(node.pointer, CmarkText.safe(onExit))
         return node
     }
 
     /// The inline counterpart of `makeCustomBlock(onEnter:onExit:)`.
     public func makeCustomInline(onEnter: String, onExit: String) -> MarkdownNode {
         let node = makeNode(CMARK_NODE_CUSTOM_INLINE)
-        cmark_node_set_on_enter(node.pointer, onEnter)
-        cmark_node_set_on_exit(node.pointer, onExit)
+        cmark_node_set_on_enter(node.pointer, CmarkText.safe(onEnter))
+        cmark_node_set_on_exit(node.pointer, CmarkText.safe(onExit))
         return node
     }
 

@@ -8,13 +8,13 @@ extension MarkdownNode {
     /// kinds, on which setting it does nothing (cmark refuses).
     public var onEnter: String? {
         get { cmark_node_get_on_enter(pointer).map { String(cString: $0) } }
-        nonmutating set { cmark_node_set_on_enter(pointer, newValue ?? "") }
+        nonmutating set { cmark_node_set_on_enter(pointer, CmarkText.safe(newValue ?? "")) }
     }
 
     /// The text written after a custom block's or inline's children; `nil` for other
     /// kinds, on which setting it does nothing.
     public var onExit: String? {
         get { cmark_node_get_on_exit(pointer).map { String(cString: $0) } }
-        nonmutating set { cmark_node_set_on_exit(pointer, newValue ?? "") }
+        nonmutating set { cmark_node_set_on_exit(pointer, CmarkText.safe(newValue ?? "")) }
     }
 }

@@ -100,7 +100,7 @@ public struct MarkdownNode {
     /// which setting it does nothing (cmark refuses).
     public var literal: String? {
         get { cmark_node_get_literal(pointer).map { String(cString: $0) } }
-        nonmutating set { cmark_node_set_literal(pointer, newValue ?? "") }
+        nonmutating set { cmark_node_set_literal(pointer, CmarkText.safe(newValue ?? "")) }
     }
 
     /// Calls `body` with the literal's UTF-8 bytes as cmark holds them, making no String; nil for the
@@ -120,13 +120,13 @@ public struct MarkdownNode {
     /// The destination of a link or image; `nil` for other kinds, on which setting it does nothing.
     public var url: String? {
         get { cmark_node_get_url(pointer).map { String(cString: $0) } }
-        nonmutating set { cmark_node_set_url(pointer, newValue ?? "") }
+        nonmutating set { cmark_node_set_url(pointer, CmarkText.safe(newValue ?? "")) }
     }
 
     /// The title of a link or image; `nil` for other kinds, on which setting it does nothing.
     public var title: String? {
         get { cmark_node_get_title(pointer).map { String(cString: $0) } }
-        nonmutating set { cmark_node_set_title(pointer, newValue ?? "") }
+        nonmutating set { cmark_node_set_title(pointer, CmarkText.safe(newValue ?? "")) }
     }
 
     /// 1 to 6 for a heading, `nil` otherwise.

@@ -39,6 +39,15 @@ public struct CSVTable: Sendable, Equatable {
 
         while index < bytes.count {
             let byte = bytes[index]
+            // Tabs and line breaks are text; other control characters (a NUL from a broken export) are
+            // not, and would reach the pages as they are.
+            if byte < 0x20 || byte == 0x7F, byte != UInt8(ascii: "\t"), byte != UInt8(ascii: "\n"), byte != UInt8(ascii: "\r") {
+                let code = String(byte, radix: 16, uppercase: true)
+                throw file.error(
+                    "a control character (U+\(String(repeating: "0", count: 4 - code.count) + code)) in the data; a CSV file holds text: remove it",
+                    line: line, column: column
+                )
+            }
             if inQuotes {
                 if byte == UInt8(ascii: "\"") {
                     if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\"") {
