@@ -49,7 +49,7 @@ public struct SiteBuilder: Sendable {
         } ?? SiteWriter.Summary()
         clock.lap("write")
         let report = BuildReport(
-            pages: model.pages.count, files: rendered.files.count, seconds: clock.total, warnings: diagnostics, writer: summary,
+            pages: model.pages.count, files: rendered.files.count, seconds: clock.total, warnings: diagnostics + summary.warnings, writer: summary,
             output: options.outputFolder, stages: clock.stages, baseURL: model.settings.baseURL
         )
         // Freeing every page's values took 50 to 70 ms on one core after the build was done (10k pages):

@@ -35,6 +35,8 @@ public struct SiteWriter: Sendable {
         public var written = 0
         public var unchanged = 0
         public var removed = 0
+        /// Files the build would have removed but kept, since someone changed them.
+        public var warnings: [Diagnostic] = []
     }
 
     /// Takes the output folder for one build: refuses a folder that overlaps the site's own folders,
@@ -72,16 +74,32 @@ public struct SiteWriter: Sendable {
     /// The output folder may not be, hold or sit in the site's Content/ or Templates/ (`--output /` holds
     /// them all).
     private func checkPlace(siteRoot: URL) throws(BuildFailure) {
-        let outputPath = output.resolvingSymlinksInPath().path
-        let rootPath = siteRoot.standardizedFileURL.resolvingSymlinksInPath().path
+        let outputPath = Self.resolved(output)
         func contains(_ folder: String, _ path: String) -> Bool {
             path == folder || path.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")
         }
         for protected in ["Content", "Templates"] {
-            let folder = rootPath + "/" + protected
+            let folder = Self.resolved(siteRoot.appendingPathComponent(protected))
             if contains(outputPath, folder) || contains(folder, outputPath) {
                 throw BuildFailure([.error("the output folder \(output.path) overlaps \(protected)/; choose a folder of its own")])
             }
+        }
+    }
+
+    /// The path with every link on it followed, also when its last folders do not exist yet (a fresh
+    /// `--output` below a link to Content/): the deepest folder that exists is resolved, the rest appended.
+    private static func resolved(_ url: URL) -> String {
+        var existing = url.standardizedFileURL.path
+        var missing: [Substring] = []
+        while true {
+            if let real = realpath(existing, nil) {
+                defer { free(real) }
+                let base = String(cString: real)
+                return missing.isEmpty ? base : (base == "/" ? "" : base) + "/" + missing.joined(separator: "/")
+            }
+            guard let slash = existing.lastIndex(of: "/"), existing != "/" else { return url.standardizedFileURL.path }
+            missing.insert(existing[existing.index(after: slash)...], at: 0)
+            existing = slash == existing.startIndex ? "/" : String(existing[..<slash])
         }
     }
 
@@ -133,12 +151,35 @@ public struct SiteWriter: Sendable {
 
     /// Moves staged files into place, removes what the last build wrote and this one did not, and
     /// records the new manifest, behind a journal that makes the whole of it happen or none of it.
-    func commit(_ staging: StagingArea, staged: [String], previous: Manifest, current: Manifest) throws(BuildFailure) -> Int {
-        let journal = WriteJournal(
-            moves: moves(for: staged), removals: Set(previous.entries.keys).subtracting(current.entries.keys).sorted(), manifest: current.text
-        )
+    /// A file the last build wrote and this one does not is removed only as it was written: one changed
+    /// since (edited by hand, replaced) is kept, with a warning, and the next build counts it as not its own.
+    func commit(_ staging: StagingArea, staged: [String], previous: Manifest, current: Manifest) throws(BuildFailure) -> Summary {
+        var summary = Summary()
+        var removals: [String] = []
+        for path in Set(previous.entries.keys).subtracting(current.entries.keys).sorted() {
+            guard let entry = previous.entries[path], !isAsWritten(path, entry) else {
+                removals.append(path)
+                continue
+            }
+            summary.warnings.append(.warning(
+                "\(outputPath)/\(path) was changed since Briefing wrote it, so it is kept although the site no longer has it: delete it, or move it out of the output folder"
+            ))
+        }
+        let journal = WriteJournal(moves: moves(for: staged), removals: removals, manifest: current.text)
         do throws(Diagnostic) { try journal.write(in: outputPath) } catch { throw BuildFailure([error]) }
-        return try replay(journal)
+        summary.removed = try replay(journal)
+        return summary
+    }
+
+    /// The file holds the bytes the manifest records, or is gone; true too for an entry of an older
+    /// manifest, which recorded no bytes (size -1).
+    private func isAsWritten(_ path: String, _ entry: Manifest.Entry) -> Bool {
+        guard entry.size >= 0 else { return true }
+        let target = outputPath + "/" + path
+        var status = stat()
+        guard lstat(target, &status) == 0 else { return true }
+        guard (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) == entry.size, let bytes = try? FileBytes.read(target) else { return false }
+        return ContentHash(bytes) == entry.hash
     }
 
     /// Finishes a commit a killed build left half-done, or throws away the staging folder of a build

@@ -49,8 +49,7 @@ struct WriteSession: Sendable {
                 .error("\(writer.output.path)/\(path) is not Briefing's, and this build would write over it; move it out of the output folder")
             })
         }
-        var summary = SiteWriter.Summary()
-        summary.removed = try writer.commit(staging, staged: staged, previous: previous, current: current)
+        var summary = try writer.commit(staging, staged: staged, previous: previous, current: current)
         claim.keep()
         summary.written = staged.count
         summary.unchanged = current.entries.count - staged.count
