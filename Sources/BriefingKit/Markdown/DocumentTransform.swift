@@ -119,8 +119,9 @@ struct PageDiagnostics {
         all.append(page.source.file.diagnostic(.warning, message, at: MarkdownPositions.location(of: position(of: node), in: page)))
     }
 
-    /// The node's position, its nearest positioned ancestor's, or where a transform placed one of them.
-    private func position(of node: MarkdownNode) -> SourcePosition {
+    /// The node's position, its nearest positioned ancestor's, or where a transform placed one of them:
+    /// where in the body a message about the node points.
+    func position(of node: MarkdownNode) -> SourcePosition {
         guard !placed.isEmpty else { return MarkdownPositions.position(of: node) }
         var current: MarkdownNode? = node
         while let candidate = current {

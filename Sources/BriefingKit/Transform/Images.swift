@@ -19,18 +19,20 @@ struct Images: DocumentTransform {
     var warnAboutLargeImages = false
 
     func apply(to document: MarkdownDocument, context: inout TransformContext) {
-        let images = context.links(in: document).filter { $0.kind == .image }
+        let images = Self.outermost(context.links(in: document).filter { $0.kind == .image })
         guard !images.isEmpty else { return }
         let folder = context.page.source.folder
         var sizes: [ImageSize?] = []
         var ids: [String?] = []
+        // A file shown many times on a page is read once.
+        var read: [String: (size: ImageSize?, bytes: Int)?] = [:]
         for image in images {
-            sizes.append(size(of: image, from: folder, context: &context))
+            sizes.append(size(of: image, from: folder, read: &read, context: &context))
             // A title ending in `{#id}` numbers the image as a figure and lets the page cite it.
             var id: String?
             if let title = image.title, let (rest, found) = CrossReferences.trailingID(title) {
                 image.title = rest
-                if context.number(.figure, id: found, at: MarkdownPositions.position(of: image)) { id = found }
+                if context.number(.figure, id: found, at: context.diagnostics.position(of: image)) { id = found }
             }
             ids.append(id)
         }
@@ -41,8 +43,24 @@ struct Images: DocumentTransform {
         }
     }
 
+    /// The images not inside another image's description, where cmark shows an image as its alt text
+    /// only. Each kept image's subtree is walked once for those it holds, so that nested images cost what
+    /// flat ones do.
+    private static func outermost(_ images: [MarkdownNode]) -> [MarkdownNode] {
+        var nested = Set<MarkdownNode>()
+        var kept: [MarkdownNode] = []
+        for image in images where !nested.contains(image) {
+            kept.append(image)
+            guard image.firstChild != nil else { continue }
+            nested.formUnion(image.descendants(ofKind: .image))
+        }
+        return kept
+    }
+
     /// The image's size when it is a file of Content/; an error when it should be one and is not.
-    private func size(of image: MarkdownNode, from folder: String, context: inout TransformContext) -> ImageSize? {
+    private func size(
+        of image: MarkdownNode, from folder: String, read: inout [String: (size: ImageSize?, bytes: Int)?], context: inout TransformContext
+    ) -> ImageSize? {
         guard let url = image.url, !url.isEmpty, !url.hasPrefix("//"), !url.hasPrefix("#"), !InternalLinks.hasScheme(url) else { return nil }
         let (path, _, _) = InternalLinks.split(url)
         let decoded = InternalLinks.percentDecoded(path)
@@ -54,7 +72,9 @@ struct Images: DocumentTransform {
         guard let target = InternalLinks.normalize(decoded, from: isRootRelative ? "" : folder), contentFiles.contains(target) else {
             return nil
         }
-        guard let contentFolder, let (size, bytes) = ImageSize.read(contentFolder.appendingPathComponent(target)) else { return nil }
+        guard let contentFolder else { return nil }
+        if read[target] == nil { read[target] = ImageSize.read(contentFolder.appendingPathComponent(target)) }
+        guard let (size, bytes) = read[target] ?? nil else { return nil }
         if warnAboutLargeImages, bytes > Images.largeBytes {
             let megabytes = (Double(bytes) / 100_000).rounded() / 10
             context.diagnostics.warning(
