@@ -33,10 +33,11 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
         let label = severity.rawValue
         let paint = { (code: String, text: String) in color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
         let severityText = paint(severity == .error ? "1;31" : "1;33", "\(label):")
-        var text = location.map { "\(paint("1", "\($0):")) " } ?? ""
-        text += "\(severityText) \(message)"
+        var text = location.map { "\(paint("1", "\(Diagnostic.printable($0.description, keepingLineBreaks: false)):")) " } ?? ""
+        text += "\(severityText) \(Diagnostic.printable(message, keepingLineBreaks: true))"
         if let sourceLine, let location {
-            let (shown, column) = Diagnostic.excerpt(of: sourceLine, around: location.column)
+            let (excerpt, column) = Diagnostic.excerpt(of: sourceLine, around: location.column)
+            let shown = Diagnostic.printable(excerpt, keepingLineBreaks: false)
             let caret = Diagnostic.caretLine(under: shown, column: column)
             text += "\n" + shown + "\n" + (color ? paint("1;32", caret) : caret)
         }
@@ -72,6 +73,27 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
             if end < count { shown += "…" }
             return (shown, shownColumn)
         }
+    }
+
+    /// Text from a page shown on a terminal: a control character (an escape sequence in a link, a bell)
+    /// would recolour, retitle or erase what the editor reads, so each shows as its picture (`␛`), one
+    /// column wide like the character it stands for. Tabs stay, for the caret's alignment.
+    package static func printable(_ text: String, keepingLineBreaks: Bool) -> String {
+        func isControl(_ scalar: Unicode.Scalar) -> Bool {
+            (scalar.value < 0x20 && scalar != "\t" && !(keepingLineBreaks && scalar == "\n")) || (0x7F...0x9F).contains(scalar.value)
+        }
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var shown = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            guard isControl(scalar) else {
+                shown.append(scalar)
+                continue
+            }
+            // U+2400–U+241F picture C0 controls, U+2421 delete; C1 controls have no picture.
+            let picture = scalar.value < 0x20 ? 0x2400 + scalar.value : scalar.value == 0x7F ? 0x2421 : 0xFFFD
+            shown.append(Unicode.Scalar(picture) ?? "\u{FFFD}")
+        }
+        return String(shown)
     }
 
     /// The quoted line is left out: it follows from the location, and hashing it cost seconds when a page

@@ -216,7 +216,7 @@ struct PageAssembler {
             guard Slug.isSafe(slug) else {
                 let location = metadata.locations["slug"] ?? content.file.location(line: 1, column: 1)
                 throw content.file.diagnostic(
-                    .error, "slug '\(slug)' must be one path segment of letters, digits, '-', '_' or '.'", at: location
+                    .error, "slug '\(slug)' must be one path segment of letters, digits, '-', '_' or '.'\(slug.utf8.count > Slug.maxBytes ? ", of at most \(Slug.maxBytes) bytes" : "")", at: location
                 )
             }
             name = slug

@@ -3,10 +3,13 @@ import Foundation
 
 /// Names that become parts of URLs and output paths.
 enum Slug {
+    /// The longest name of a file or folder most file systems allow.
+    static let maxBytes = 255
+
     /// One path segment that cannot climb out of its folder or break a URL: letters and digits of any
-    /// script, `-`, `_` and `.`, and not `.` or `..`.
+    /// script, `-`, `_` and `.`, and not `.` or `..`; a name a file system takes (`maxBytes` at most).
     static func isSafe(_ segment: String) -> Bool {
-        guard !segment.isEmpty, segment != ".", segment != ".." else { return false }
+        guard !segment.isEmpty, segment.utf8.count <= maxBytes, segment != ".", segment != ".." else { return false }
         // ASCII by bytes: asking for Unicode properties of every scalar of every file name was slow.
         if segment.utf8.allSatisfy({ $0 < 0x80 }) {
             return segment.utf8.allSatisfy { PlainText.isASCIIAlphanumeric($0) || $0 == 0x2D || $0 == 0x5F || $0 == 0x2E }

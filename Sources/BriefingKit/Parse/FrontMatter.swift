@@ -201,11 +201,17 @@ struct FrontMatterReader {
         return text
     }
 
-    /// Each tag needs a letter or a digit: its page's address (`tags/<slug>/`) is made of them.
+    /// Each tag needs a letter or a digit: its page's address (`tags/<slug>/`) is made of them; and it is a
+    /// folder's name, which a file system keeps to 255 bytes.
     private func tags(_ node: YAMLNode) throws(Diagnostic) -> [String] {
         let tags = try stringList(node, "tags")
-        for (tag, item) in zip(tags, node.sequence ?? [node]) where !tag.contains(where: { $0.isLetter || $0.isNumber }) {
-            throw source.error("tag '\(tag)' has no letter or digit to make its address (tags/<name>/) from", at: item)
+        for (tag, item) in zip(tags, node.sequence ?? [node]) {
+            guard tag.contains(where: { $0.isLetter || $0.isNumber }) else {
+                throw source.error("tag '\(tag)' has no letter or digit to make its address (tags/<name>/) from", at: item)
+            }
+            guard tag.utf8.count <= Slug.maxBytes else {
+                throw source.error("a tag may have at most \(Slug.maxBytes) bytes (this one has \(tag.utf8.count)): it names its page's folder", at: item)
+            }
         }
         return tags
     }

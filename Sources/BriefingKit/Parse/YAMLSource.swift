@@ -49,6 +49,30 @@ struct YAMLSource {
         }
     }
 
+    /// The line and column (1-based, in characters) of the YAML's character at `offset`, where Yams says
+    /// a character is not allowed.
+    private func position(ofCharacter offset: Int) -> (line: Int, column: Int) {
+        let index = yaml.index(yaml.startIndex, offsetBy: offset, limitedBy: yaml.endIndex) ?? yaml.endIndex
+        let before = yaml[..<index]
+        let lineStart = before.lastIndex(where: \.isNewline).map(before.index(after:)) ?? before.startIndex
+        return (before.count(where: \.isNewline) + 1, before.distance(from: lineStart, to: index) + 1)
+    }
+
+    /// Where a block mapping's key is written again: the next line below the first that holds it at the
+    /// same column, `key:` after nothing but indentation; nil when it is not written so (a flow mapping).
+    private func repeated(_ key: String, after first: Mark) -> (line: Int, column: Int)? {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        guard first.line >= 1, first.line <= lines.count else { return nil }
+        for number in first.line..<lines.count {
+            let line = lines[number]
+            guard line.count >= first.column, line.prefix(first.column - 1).allSatisfy({ $0 == " " }) else { continue }
+            let rest = line.dropFirst(first.column - 1)
+            guard rest.hasPrefix(key), rest.dropFirst(key.count).drop(while: { $0 == " " }).hasPrefix(":") else { continue }
+            return (number + 1, first.column)
+        }
+        return nil
+    }
+
     func location(of node: YAMLNode) -> SourceLocation {
         file.location(line: node.line + lineOffset, column: node.column)
     }
@@ -71,9 +95,12 @@ struct YAMLSource {
             return file.error(message, line: line, column: mark.column)
         case let .duplicatedKeysInMapping(duplicates, context):
             let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
-            return file.error("invalid YAML: duplicate key \(keys)", line: context.mark.line + lineOffset, column: context.mark.column)
-        case let .reader(problem, _, _, _):
-            return file.error("invalid YAML: \(problem)", line: lineOffset + 1, column: 1)
+            // Yams gives the first of the keys; the one to remove or rename is the one written again.
+            let mark = duplicates.sorted().first.flatMap { repeated($0, after: context.mark) } ?? (context.mark.line, context.mark.column)
+            return file.error("invalid YAML: duplicate key \(keys)", line: mark.line + lineOffset, column: mark.column)
+        case let .reader(problem, offset, _, _):
+            let (line, column) = offset.map(position(ofCharacter:)) ?? (1, 1)
+            return file.error("invalid YAML: \(problem)", line: line + lineOffset, column: column)
         default:
             return file.error("invalid YAML: \(error)", line: lineOffset + 1, column: 1)
         }

@@ -123,10 +123,35 @@ public struct Router: Sendable {
             guard let first = owners.updateValue(position, forKey: output.path) else { continue }
             let earlier = outputs[first].kind, later = output.kind
             let message = "\(later.describe(in: model)) and \(earlier.describe(in: model)) would both be written to \(output.path): rename or remove one"
-            let location = later.location(in: model) ?? earlier.location(in: model)
-            errors.append(.error(message, at: location))
+            errors.append(collision(message, at: later, or: earlier, model: model))
+        }
+        // A file where another output needs a folder (a page with the slug `feed.xml`, a copied image
+        // with a page's name): the file system could hold only one of them. Folders are looked up as
+        // slices of the paths, making no string: every output of every build is checked.
+        let files = Set(outputs.map { $0.path.value[...] })
+        for output in outputs {
+            let path = output.path.value
+            for slash in path.utf8.indices where path.utf8[slash] == UInt8(ascii: "/") {
+                guard files.contains(path[..<slash]), let folder = OutputPath(String(path[..<slash])), let file = owners[folder] else { continue }
+                let fileKind = outputs[file].kind, kind = output.kind
+                let message = "\(kind.describe(in: model)) would be written inside \(folder)/, where \(fileKind.describe(in: model)) is written as a file: rename one"
+                errors.append(collision(message, at: kind, or: fileKind, model: model))
+                break
+            }
         }
         if !errors.isEmpty { throw BuildFailure(errors) }
+    }
+
+    /// An error at the first of two outputs that has a place in a file; with the line of a page's slug.
+    private static func collision(_ message: String, at first: PlannedOutput.Kind, or second: PlannedOutput.Kind, model: SiteModel) -> Diagnostic {
+        for kind in [first, second] {
+            guard let location = kind.location(in: model) else { continue }
+            if case .page(let id, _) = kind, model[id].metadata.locations["slug"] != nil {
+                return model[id].source.file.diagnostic(.error, message, at: location)
+            }
+            return .error(message, at: location)
+        }
+        return .error(message)
     }
 }
 
@@ -170,7 +195,8 @@ public struct PlannedOutput: Sendable {
 
         func location(in model: SiteModel) -> SourceLocation? {
             switch self {
-            case .page(let id, _): SourceLocation(path: model[id].source.file.path, line: 1, column: 1)
+            // A page's address is its file's name or, when set, its slug: where a clash is mended.
+            case .page(let id, _): model[id].metadata.locations["slug"] ?? SourceLocation(path: model[id].source.file.path, line: 1, column: 1)
             case .copy(let file): SourceLocation(path: file.displayPath, line: 1, column: 1)
             default: nil
             }

@@ -34,6 +34,10 @@ public struct NewPage: Sendable {
         guard !segments.isEmpty, segments.allSatisfy(Slug.isSafe) else {
             throw BuildFailure([.error("'\(path)' must be <section>/<slug> made of letters, digits, '-', '_' or '.', like news/budget-2027")])
         }
+        // A build reads no hidden file or folder: such a page would never be published.
+        if let hidden = segments.first(where: { $0.hasPrefix(".") }) {
+            throw BuildFailure([.error("'\(hidden)' starts with '.', and a build skips hidden files and folders: name the page without it")])
+        }
         if segments.count == 1, !atRoot {
             throw BuildFailure([.error(
                 "'\(path)' names no section: write <section>/<slug>, like news/\(path), or pass --root for a page at the top of the site"

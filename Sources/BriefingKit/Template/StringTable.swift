@@ -27,6 +27,8 @@ struct StringTable: Sendable {
     /// How the language writes numbers: its `digits` (ten characters, zero first) and `decimalSeparator`;
     /// nil for ASCII digits and `.`.
     let numbers: NumberStyle?
+    /// Where each key's value is written in the table's file, for errors about one string.
+    private(set) var locations: [String: SourceLocation] = [:]
 
     static func empty(_ code: String) -> StringTable { StringTable(code: code, entries: [:], path: "") }
 
@@ -80,6 +82,31 @@ struct StringTable: Sendable {
         }
         if !errors.isEmpty { throw BuildFailure(errors) }
         self.init(code: code, entries: entries, path: file.path)
+        for (keyNode, value) in mapping { locations[keyNode.scalarText ?? ""] = source.location(of: value) }
+    }
+
+    /// A string whose placeholders are not those of the same string in `reference` (the site's first
+    /// language): templates fill the same names in every language, so a `{` typed by mistake, a
+    /// placeholder left out or misspelt would show as an error about a template, or as nothing.
+    func placeholderMismatches(against reference: StringTable) -> [Diagnostic] {
+        var errors: [Diagnostic] = []
+        for (key, entry) in entries.sorted(by: { $0.key < $1.key }) {
+            guard case .text(let text) = entry, case .text(let expected)? = reference.entries[key] else { continue }
+            let names = StringTable.placeholderNames(text), expectedNames = StringTable.placeholderNames(expected)
+            guard names != expectedNames else { continue }
+            func listed(_ names: [String]) -> String {
+                names.isEmpty ? "no placeholder" : "the placeholders " + names.map { "{\($0)}" }.joined(separator: ", ")
+            }
+            errors.append(.error(
+                "'\(key)' has \(listed(names)) where \(reference.path) has \(listed(expectedNames)): every language's string takes the same ones (a brace with no name after it, like '{ ', is text)",
+                at: locations[key] ?? SourceLocation(path: path, line: 1, column: 1)
+            ))
+        }
+        return errors
+    }
+
+    private static func placeholderNames(_ text: String) -> [String] {
+        Set(pieces(text).compactMap { piece -> String? in if case .placeholder(let name) = piece { name } else { nil } }).sorted()
     }
 
     /// Keys the build itself writes words from (titles of pages it makes, labels of Markdown extensions,

@@ -64,7 +64,7 @@ struct Theme: Sendable {
             }
         }
         guard !files.isEmpty else { return languages.map { StringTable.empty($0.code) } }
-        return languages.map { language in
+        let ordered = languages.map { language in
             guard let table = tables[language.code] else {
                 if !files.contains(where: { $0.name == language.code }) {
                     errors.append(.error("Templates/i18n/\(language.code).yaml not found: the theme's words in \(language.name), a language of the site"))
@@ -77,6 +77,10 @@ struct Theme: Sendable {
             }
             return table
         }
+        if let reference = ordered.first, !reference.path.isEmpty {
+            for table in ordered.dropFirst() where !table.path.isEmpty { errors += table.placeholderMismatches(against: reference) }
+        }
+        return ordered
     }
 
     /// The layout a page renders with; a `layout` naming no file is an error at that line.

@@ -60,7 +60,7 @@ struct Footnotes: DocumentTransform {
                     let known = order.map { "[^\($0.definition.label)]" }.joined(separator: ", ")
                     context.diagnostics.error(
                         "footnote '[^\(reference.label)]' is not defined: add a line '[^\(reference.label)]: …' (defined here: \(known.isEmpty ? "none" : known))",
-                        at: Self.position(of: text, offset: reference.offset, in: literal)
+                        at: Self.position(of: text, offset: reference.offset, diagnostics: context.diagnostics)
                     )
                     continue
                 }
@@ -196,8 +196,8 @@ struct Footnotes: DocumentTransform {
     }
 
     /// Where a reference starts: its text node's start plus the bytes before it (a text node is one line).
-    private static func position(of text: MarkdownNode, offset: Int, in literal: String) -> SourcePosition {
-        let start = MarkdownPositions.position(of: text)
+    private static func position(of text: MarkdownNode, offset: Int, diagnostics: PageDiagnostics) -> SourcePosition {
+        let start = diagnostics.position(of: text)
         return text.start.line > 0 ? SourcePosition(line: start.line, column: start.column + offset) : start
     }
 }

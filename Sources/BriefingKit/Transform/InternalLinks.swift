@@ -69,7 +69,7 @@ struct InternalLinks: DocumentTransform {
         }
         func reference(_ target: PageID, _ fragment: String) {
             context.report.fragments.append(
-                FragmentReference(page: target, fragment: fragment, source: context.pageID, position: MarkdownPositions.position(of: node))
+                FragmentReference(page: target, fragment: fragment, source: context.pageID, position: context.diagnostics.position(of: node))
             )
         }
         if url.hasPrefix("//") || InternalLinks.hasScheme(url) { return .keep }

@@ -78,4 +78,18 @@ import Testing
         #expect(korean.contains(#"<aside data-words="목차">"#))
         #expect(korean.contains(#"<section data-words="목차">"#))
     }
+
+    /// A translation with other placeholders than the first language's (a `{` typed by mistake, a name
+    /// misspelt) was reported as an unknown variable in base.html, or showed as nothing: it is an error at
+    /// the string, naming both.
+    @Test func aTranslationWithOtherPlaceholdersIsAnErrorAtItsString() throws {
+        let fixture = try SiteFixture(Self.site)
+        let strings = fixture.root.appendingPathComponent("Templates/i18n/ko.yaml")
+        let text = try String(contentsOf: strings, encoding: .utf8)
+        let line = try #require(text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("documentTitle:") }) + 1
+        try fixture.write("-- Templates/i18n/ko.yaml --\n" + text.replacingOccurrences(of: #"documentTitle: "{page} · {site}""#, with: #"documentTitle: "{page} · {""#))
+        #expect(fixture.failure() == [
+            "Templates/i18n/ko.yaml:\(line):16: error: 'documentTitle' has the placeholders {page} where Templates/i18n/en.yaml has the placeholders {page}, {site}: every language's string takes the same ones (a brace with no name after it, like '{ ', is text)",
+        ])
+    }
 }

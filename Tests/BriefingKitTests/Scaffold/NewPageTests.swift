@@ -91,4 +91,11 @@ import Testing
         }
         #expect(try NewPage(siteRoot: fixture.root, path: "about", now: now, atRoot: true).create() == "Content/about.md")
     }
+
+    /// A build skips hidden files: `new news/.draft` made a page no build would ever publish.
+    @Test func aHiddenPageIsRefused() throws {
+        let fixture = try site()
+        #expect(throws: BuildFailure.self) { try NewPage(siteRoot: fixture.root, path: "news/.draft", now: now).create() }
+        #expect(!FileManager.default.fileExists(atPath: fixture.root.appendingPathComponent("Content/news/.draft.md").path))
+    }
 }
