@@ -1,9 +1,9 @@
 import BriefingSupport
 
-/// The one rule for a URL that content or data puts in an `href`: http(s), mailto, a relative URL or a
+/// The one rule for a URL that content or data puts in an `href`: http(s), mailto, tel, a relative URL or a
 /// `#fragment`. Read the way a browser reads the attribute, so `" JaVa\tScript:"` is still `javascript:`.
 enum LinkURL {
-    static let allowedSchemes: Set<String> = ["http", "https", "mailto"]
+    static let allowedSchemes: Set<String> = ["http", "https", "mailto", "tel"]
 
     /// Why `url` may not be a link, or nil when it may.
     static func rejection(of url: String) -> String? {
@@ -13,7 +13,7 @@ enum LinkURL {
             return "the URL '\(url)' holds a control character, which no address has: remove it"
         }
         guard let scheme = scheme(of: url), !allowedSchemes.contains(scheme) else { return nil }
-        return "the URL '\(url)' uses '\(scheme):', which a page never links to (use http, https, mailto, a relative URL or a #fragment)"
+        return "the URL '\(url)' uses '\(scheme):', which a page never links to (use http, https, mailto, tel, a relative URL or a #fragment)"
     }
 
     static func isAllowed(_ url: String) -> Bool { rejection(of: url) == nil }

@@ -72,6 +72,13 @@ struct InternalLinks: DocumentTransform {
                 FragmentReference(page: target, fragment: fragment, source: context.pageID, position: context.diagnostics.position(of: node))
             )
         }
+        // cmark drops a script URL in safe mode without a word and keeps it with `unsafe: true`: either
+        // way the editor is told, at the link, as for a source in front matter or data. Briefing's own
+        // schemes (`figure:`, `table:`, …) are links that later transforms replace.
+        if !InternalLinks.isCitation(url), let rejection = LinkURL.rejection(of: url) {
+            error("\(what): \(rejection)")
+            return .keep
+        }
         if url.hasPrefix("//") || InternalLinks.hasScheme(url) { return .keep }
         let (path, suffix, fragment) = InternalLinks.split(url)
         if path.isEmpty {
@@ -144,6 +151,11 @@ struct InternalLinks: DocumentTransform {
     }
 
     /// `scheme:` as RFC 3986 spells it: an ASCII letter, then letters, digits, `+`, `-` or `.`.
+    /// A link a later transform turns into a citation: `figure:…`, `table:…`, `image:…`, `section:…`.
+    static func isCitation(_ url: String) -> Bool {
+        url.hasPrefix(FigureCitations.scheme) || CrossReferences.schemes.contains { url.hasPrefix($0.scheme) }
+    }
+
     static func hasScheme(_ url: String) -> Bool {
         let utf8 = url.utf8
         // Most local URLs start with `.` or `/`: no colon to look for.

@@ -76,7 +76,21 @@ import Testing
         """),
     ]
 
-    @Test(arguments: hugeSettings + fileAndFolderCollisions + positions)
+    /// cmark wrote these as `href=""` in safe mode, silently, and as they are with `unsafe: true`.
+    static let scriptLinks: [Case] = [
+        Case(name: "a javascript: link with unsafe: true", files: "-- Content/site.yaml --\ntitle: Briefing\nbaseURL: https://example.org/\nmarkdown:\n  unsafe: true\n-- Content/deterrence/bad.md --\n---\ntitle: Bad\n---\nSee [this](javascript:alert(1)).\n", expected: """
+        Content/deterrence/bad.md:4:5: error: link: the URL 'javascript:alert(1)' uses 'javascript:', which a page never links to (use http, https, mailto, tel, a relative URL or a #fragment)
+        See [this](javascript:alert(1)).
+            ^
+        """),
+        Case(name: "a data: image, entity-encoded", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\n---\n![x](&#100;ata:text/html,x)\n", expected: """
+        Content/deterrence/bad.md:4:1: error: image: the URL 'data:text/html,x' uses 'data:', which a page never links to (use http, https, mailto, tel, a relative URL or a #fragment)
+        ![x](&#100;ata:text/html,x)
+        ^
+        """),
+    ]
+
+    @Test(arguments: hugeSettings + fileAndFolderCollisions + positions + scriptLinks)
     func refusedAtItsPositionWithOutputUnchanged(_ testCase: Case) async throws {
         try await InvalidSiteTests().failsWithAPositionAndLeavesOutputAlone(testCase)
     }

@@ -11,27 +11,27 @@ import Testing
 
     static let scriptURLs: [Case] = [
         Case(name: "javascript: in a front matter source", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\nsources:\n  - title: A\n    url: javascript:alert(1)\n---\n", expected: """
-        Content/deterrence/bad.md:5:10: error: 'url': the URL 'javascript:alert(1)' uses 'javascript:', which a page never links to (use http, https, mailto, a relative URL or a #fragment)
+        Content/deterrence/bad.md:5:10: error: 'url': the URL 'javascript:alert(1)' uses 'javascript:', which a page never links to (use http, https, mailto, tel, a relative URL or a #fragment)
             url: javascript:alert(1)
                  ^
         """),
         Case(name: "spaces, mixed case and a tab in figures.yaml", files: "-- Content/data/figures.yaml --\ntroops:\n  value: \"28,500\"\n  label: Troops\n  source: DoD\n  url: \"  JaVa\\tScRiPt:alert(1)\"\n", expected: """
-        Content/data/figures.yaml:5:8: error: 'url' of figure 'troops': the URL '  JaVa\tScRiPt:alert(1)' uses 'javascript:', which a page never links to (use http, https, mailto, a relative URL or a #fragment)
+        Content/data/figures.yaml:5:8: error: 'url' of figure 'troops': the URL '  JaVa\tScRiPt:alert(1)' uses 'javascript:', which a page never links to (use http, https, mailto, tel, a relative URL or a #fragment)
           url: "  JaVa\\tScRiPt:alert(1)"
                ^
         """),
         Case(name: "vbscript: in a CSV Source URL column", files: "-- Content/data/troops.csv --\nYear,Troops,Source,Source URL\n2025,\"28,500\",DoD,vbscript:msgbox(1)\n", expected: """
-        Content/data/troops.csv:2:19: error: 'Source URL': the URL 'vbscript:msgbox(1)' uses 'vbscript:', which a page never links to (use http, https, mailto, a relative URL or a #fragment)
+        Content/data/troops.csv:2:19: error: 'Source URL': the URL 'vbscript:msgbox(1)' uses 'vbscript:', which a page never links to (use http, https, mailto, tel, a relative URL or a #fragment)
         2025,"28,500",DoD,vbscript:msgbox(1)
                           ^
         """),
         Case(name: "data: in a YAML data list", files: "-- Content/data/troops.yaml --\n- Year: 2025\n  Source: DoD\n  Source URL: data:text/html,x\n", expected: """
-        Content/data/troops.yaml:3:15: error: 'Source URL': the URL 'data:text/html,x' uses 'data:', which a page never links to (use http, https, mailto, a relative URL or a #fragment)
+        Content/data/troops.yaml:3:15: error: 'Source URL': the URL 'data:text/html,x' uses 'data:', which a page never links to (use http, https, mailto, tel, a relative URL or a #fragment)
           Source URL: data:text/html,x
                       ^
         """),
         Case(name: "javascript: in a table's source-url", files: "-- Content/data/troops.csv --\nYear,Troops\n2025,28500\n-- Content/deterrence/bad.md --\n---\ntitle: Bad\n---\n```table\ndata: troops.csv\nsource: DoD\nsource-url: JAVASCRIPT:alert(1)\n```\n", expected: """
-        Content/deterrence/bad.md:7:13: error: 'source-url': the URL 'JAVASCRIPT:alert(1)' uses 'javascript:', which a page never links to (use http, https, mailto, a relative URL or a #fragment)
+        Content/deterrence/bad.md:7:13: error: 'source-url': the URL 'JAVASCRIPT:alert(1)' uses 'javascript:', which a page never links to (use http, https, mailto, tel, a relative URL or a #fragment)
         source-url: JAVASCRIPT:alert(1)
                     ^
         """),
