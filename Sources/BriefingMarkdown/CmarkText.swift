@@ -6,8 +6,8 @@ import Darwin
 
 /// Text handed to cmark, which keeps it as a C string: a NUL byte would end it there, and with it the
 /// HTML a transform wrote around a value (an attribute left open, the rest of a table gone). CommonMark
-/// replaces U+0000 with U+FFFD in what it parses; text from front matter or data (a YAML `"\0"`, a NUL
-/// in a CSV cell) gets the same here, on its way into the tree.
+/// replaces U+0000 with U+FFFD in what it parses; text a transform puts in the tree gets the same here.
+/// Site files with a NUL are refused when read (`ForbiddenCharacter`): this is the boundary's own guard.
 enum CmarkText {
     static func safe(_ text: String) -> String {
         // Every piece of HTML a transform writes passes here: searched with memchr, not byte by byte.

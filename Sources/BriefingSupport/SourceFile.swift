@@ -16,6 +16,9 @@ public struct SourceFile: Sendable {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         if let text = String(validating: body, as: UTF8.self) {
+            if let (offset, value) = body.withUnsafeBufferPointer(ForbiddenCharacter.first) {
+                throw SourceFile.forbidden(value, at: body.startIndex + offset, in: body, path: path)
+            }
             // One line ending everywhere keeps every later stage simple; positions do not move.
             let hasCarriageReturn = body.withUnsafeBytes { bytes in bytes.baseAddress.map { memchr($0, 0x0D, bytes.count) != nil } ?? false }
             self.init(path: path, text: hasCarriageReturn ? text.replacingOccurrences(of: "\r\n", with: "\n") : text)
@@ -67,6 +70,18 @@ public struct SourceFile: Sendable {
 
     public func diagnostic(_ severity: Diagnostic.Severity, _ message: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(severity, message, at: location, sourceLine: line(location.line))
+    }
+
+    /// A character no page may show (see `ForbiddenCharacter`), at its line and column.
+    private static func forbidden(_ value: UInt32, at offset: Int, in bytes: ArraySlice<UInt8>, path: String) -> Diagnostic {
+        let before = bytes[..<offset]
+        let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? bytes.startIndex
+        let lineEnd = bytes[offset...].firstIndex(of: 0x0A) ?? bytes.endIndex
+        return .error(
+            "\(ForbiddenCharacter.describe(value)) is not text a page may show: remove it",
+            at: SourceLocation(path: path, line: before.count(where: { $0 == 0x0A }) + 1, column: bytes[lineStart..<offset].count(where: PlainText.startsScalar) + 1),
+            sourceLine: String(decoding: bytes[lineStart..<lineEnd], as: UTF8.self)
+        )
     }
 
     private static func invalidUTF8(in bytes: ArraySlice<UInt8>, path: String) -> Diagnostic {

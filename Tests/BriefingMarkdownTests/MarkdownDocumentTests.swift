@@ -86,6 +86,18 @@ import Testing
         #expect(MarkdownDocument(markdown: "a\u{0}b").renderHTML() == "<p>a\u{FFFD}b</p>\n")
     }
 
+    /// cmark keeps a custom node's HTML as a C string: a NUL ended it there, and a value of an attribute
+    /// with it (`aria-label="Key figures` and no closing quote), so the next tag's attributes joined it.
+    @Test func aNULInACustomNodeOrALiteralIsReplacedNotTruncated() throws {
+        let document = MarkdownDocument(markdown: "")
+        let block = document.makeCustomBlock(onEnter: "<div aria-label=\"a\u{0}b\">", onExit: "</div>\n")
+        let paragraph = document.makeParagraph()
+        try paragraph.appendChild(document.makeText("c\u{0}d"))
+        try block.appendChild(paragraph)
+        try document.root.appendChild(block)
+        #expect(document.renderHTML() == "<div aria-label=\"a\u{FFFD}b\">\n<p>c\u{FFFD}d</p>\n</div>\n")
+    }
+
     /// cmark parses, renders and frees iteratively; so must our walks, or deep input would
     /// overflow the stack.
     @Test func deeplyNestedBlockQuotes() throws {

@@ -28,6 +28,11 @@ extension PageAssembler {
                 language = index
                 named = true
                 stem = String(stem[..<dot])
+            } else if let meant = languages.first(where: { $0.code.lowercased() == code.lowercased() }) {
+                // `history.KO.md` would be published as an English page named `history.KO`.
+                throw content.file.error(
+                    "'\(code)' in the file name reads as the language '\(meant.code)' in other letters: write it '\(meant.code)', as site.yaml does", line: 1, column: 1
+                )
             }
         }
         if let code = metadata.language {

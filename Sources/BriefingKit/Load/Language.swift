@@ -21,6 +21,9 @@ public struct Language: Sendable, Hashable {
     /// Where site.yaml names it, for errors about its prefix.
     public var location: SourceLocation?
     public var sourceLine: String?
+    /// Where site.yaml sets its `prefix`, when it does.
+    var prefixLocation: SourceLocation?
+    var prefixLine: String?
 
     public init(code: String, name: String, prefix: String) {
         self.code = code
@@ -77,9 +80,12 @@ public struct Language: Sendable, Hashable {
                         language.direction = direction
                     case "prefix":
                         let trimmed = text.split(separator: "/").joined(separator: "/")
-                        guard trimmed.isEmpty || trimmed.split(separator: "/").allSatisfy({ Slug.isSafe(String($0)) }) else {
-                            throw source.error("'languages.\(code).prefix' must be a folder name of letters, digits, '-', '_' or '.', or empty for the root", at: setting)
+                        // A hidden folder (`.fr`) is published but never served by `serve`, nor by many hosts.
+                        guard trimmed.isEmpty || trimmed.split(separator: "/").allSatisfy({ Slug.isSafe(String($0)) && !$0.hasPrefix(".") }) else {
+                            throw source.error("'languages.\(code).prefix' must be a folder name of letters, digits, '-', '_' or '.', not starting with '.', or empty for the root", at: setting)
                         }
+                        language.prefixLocation = source.location(of: setting)
+                        language.prefixLine = source.file.line(setting.line + source.lineOffset)
                         language.prefix = trimmed.isEmpty ? "" : trimmed + "/"
                     case "title": language.title = text
                     case "description": language.description = text
@@ -100,7 +106,11 @@ public struct Language: Sendable, Hashable {
         var prefixes: [String: String] = [:]
         for language in languages {
             if let other = prefixes.updateValue(language.code, forKey: language.prefix) {
-                throw source.error("languages '\(other)' and '\(language.code)' have the same prefix '\(language.prefix)'", at: node)
+                // At the prefix that repeats another's, or at the language when its prefix is the default one.
+                throw .error(
+                    "languages '\(other)' and '\(language.code)' have the same prefix '\(language.prefix)'",
+                    at: language.prefixLocation ?? language.location, sourceLine: language.prefixLocation == nil ? language.sourceLine : language.prefixLine
+                )
             }
         }
         return languages

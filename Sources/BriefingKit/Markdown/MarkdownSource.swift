@@ -1,5 +1,6 @@
 import BriefingMarkdown
 import BriefingSupport
+import Foundation
 
 /// A page's body parsed by cmark, after the one change the text needs first: footnote definitions.
 ///
@@ -133,8 +134,9 @@ struct FootnoteSource: Sendable {
         return String(decoding: result, as: UTF8.self)
     }
 
-    /// Labels match as GitHub matches them: case-insensitively.
+    /// Labels match as GitHub matches them: by Unicode case folding, so `[^ß]` is `[^SS]` and `[^ss]`,
+    /// which lowercasing alone does not give.
     static func key(_ label: String) -> String {
-        label.lowercased()
+        label.folding(options: .caseInsensitive, locale: nil)
     }
 }

@@ -17,6 +17,10 @@ public struct BaseURL: Sendable, Hashable, CustomStringConvertible {
 
     public init?(_ text: String) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
+        // Characters no URL holds as they are: a quote or an angle bracket would end the attribute every
+        // link of the site is written in, and robots.txt would carry it raw.
+        guard !trimmed.unicodeScalars.contains(where: { $0.value <= 0x20 || (0x7F...0x9F).contains($0.value) || "\"<>\\^`{|}".unicodeScalars.contains($0) })
+        else { return nil }
         var origin = ""
         var path = trimmed
         if let schemeEnd = trimmed.range(of: "://") {
@@ -24,7 +28,8 @@ public struct BaseURL: Sendable, Hashable, CustomStringConvertible {
             guard scheme == "http" || scheme == "https" else { return nil }
             let rest = trimmed[schemeEnd.upperBound...]
             let hostEnd = rest.firstIndex(of: "/") ?? rest.endIndex
-            guard hostEnd > rest.startIndex else { return nil }
+            // A user name or password (`user:pw@host`) would be published in every canonical link.
+            guard hostEnd > rest.startIndex, !rest[..<hostEnd].contains("@") else { return nil }
             origin = String(trimmed[..<hostEnd])
             path = String(rest[hostEnd...])
         }

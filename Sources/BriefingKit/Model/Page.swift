@@ -34,6 +34,10 @@ public struct Page: Sendable {
         kind == .page ? sectionPath : source.folder
     }
 
+    /// A home or section page the build made up for a folder without an `_index.md`: its source file
+    /// does not exist, so no message may name it.
+    var isInvented: Bool { kind != .page && source.file.text.isEmpty }
+
     /// The key in `SiteModel.sections` of the section that lists the page.
     var sectionKey: String { SiteModel.sectionKey(sectionPath, language: language) }
 

@@ -113,13 +113,13 @@ extension YAMLNode {
         }
     }
 
-    /// The first node that reads as a whole number too large for `Int`, found without recursion so that
-    /// deep nesting cannot exhaust the stack.
-    var firstOversizedInteger: YAMLNode? {
+    /// The first scalar, in document order, that `matches`, found without recursion so that deep nesting
+    /// cannot exhaust the stack.
+    func first(where matches: (YAMLNode) -> Bool) -> YAMLNode? {
         var pending = [self]
         while let node = pending.popLast() {
             switch node.content {
-            case .scalar: if node.tagName == .int, node.int == nil { return node }
+            case .scalar: if matches(node) { return node }
             case .sequence(let items): pending.append(contentsOf: items.reversed())
             case .mapping(let pairs): for pair in pairs.reversed() { pending += [pair.value, pair.key] }
             }

@@ -23,9 +23,18 @@ struct YAMLSource {
         var root = SimpleYAMLParser.parse(yaml)
         #endif
         if root == nil { root = try composeWithYams() }
-        if let number = root?.firstOversizedInteger {
+        if let number = root?.first(where: { $0.tagName == .int && $0.int == nil }) {
             let text = number.scalarText ?? ""
             throw error("'\(text)' reads as a whole number too large to hold (YAML 1.1 reads '1:30' as 90); quote it to keep it as text", at: number)
+        }
+        // libyaml refuses such characters written as they are, not made by an escape (`"\0"`, `"\x85"`).
+        var forbidden: UInt32?
+        if let quoted = root?.first(where: { node in
+            guard node.scalar?.style == .doubleQuoted, let text = node.scalarText else { return false }
+            forbidden = text.unicodeScalars.first { ForbiddenCharacter.isForbidden($0.value) }?.value
+            return forbidden != nil
+        }), let forbidden {
+            throw error("an escape in this text makes \(ForbiddenCharacter.describe(forbidden)), which no page may show: remove it", at: quoted)
         }
         return root
     }

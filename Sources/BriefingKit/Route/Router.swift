@@ -139,7 +139,39 @@ public struct Router: Sendable {
                 break
             }
         }
+        errors += caseClashes(outputs, files: files, model: model)
         if !errors.isEmpty { throw BuildFailure(errors) }
+    }
+
+    /// Paths that differ only in case (`explainers/Page/` and `explainers/page/`, a folder `Explainers/`
+    /// beside `explainers/`) are one file or folder on macOS and Windows, where one page would replace
+    /// the other or two sections mix. Only paths with a capital or a non-ASCII letter are folded: most
+    /// have none. A folder is known by its `index.html`, which every page, section and tag folder has.
+    private static func caseClashes(_ outputs: [PlannedOutput], files: Set<Substring>, model: SiteModel) -> [Diagnostic] {
+        var spellings: [String: String] = [:]
+        var reported: Set<String> = []
+        var errors: [Diagnostic] = []
+        for output in outputs where output.path.value.utf8.contains(where: { (0x41...0x5A).contains($0) || $0 >= 0x80 }) {
+            let path = output.path.value
+            let ends = path.utf8.indices.filter { path.utf8[$0] == UInt8(ascii: "/") } + [path.endIndex]
+            for end in ends {
+                let original = String(path[..<end]), folded = original.lowercased()
+                var other = spellings[folded] ?? original
+                if other == original, folded != original, files.contains(folded[...]) || files.contains((folded + "/index.html")[...]) { other = folded }
+                spellings[folded] = spellings[folded] ?? original
+                guard other != original else { continue }
+                // Once per clash, at its shallowest: the files below a clashing folder clash too.
+                if reported.insert(folded).inserted {
+                    let what = end == path.endIndex ? "" : "/"
+                    errors.append(collision(
+                        "'\(original)\(what)' and '\(other)\(what)' differ only in case: on macOS and Windows they are one \(what.isEmpty ? "file" : "folder"), and one would replace or mix with the other; rename one",
+                        at: output.kind, or: output.kind, model: model
+                    ))
+                }
+                break
+            }
+        }
+        return errors
     }
 
     /// An error at the first of two outputs that has a place in a file; with the line of a page's slug.
@@ -174,7 +206,10 @@ public struct PlannedOutput: Sendable {
         func describe(in model: SiteModel) -> String {
             switch self {
             case .page(let id, let listPage):
-                let file = model[id].source.file.path
+                let page = model[id]
+                let file = page.isInvented
+                    ? (page.kind == .home ? "the home page" : "the page of Content/\(page.sectionFolder)/") + Kind.inLanguage(page.language, model)
+                    : page.source.file.path
                 return listPage == 1 ? file : "page \(listPage) of \(file)'s list"
             case .tags(let language): return "the index of tags" + Kind.inLanguage(language, model)
             case .tag(let number):
@@ -196,6 +231,7 @@ public struct PlannedOutput: Sendable {
         func location(in model: SiteModel) -> SourceLocation? {
             switch self {
             // A page's address is its file's name or, when set, its slug: where a clash is mended.
+            case .page(let id, _) where model[id].isInvented: nil
             case .page(let id, _): model[id].metadata.locations["slug"] ?? SourceLocation(path: model[id].source.file.path, line: 1, column: 1)
             case .copy(let file): SourceLocation(path: file.displayPath, line: 1, column: 1)
             default: nil

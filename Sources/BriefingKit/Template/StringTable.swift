@@ -85,11 +85,21 @@ struct StringTable: Sendable {
         for (keyNode, value) in mapping { locations[keyNode.scalarText ?? ""] = source.location(of: value) }
     }
 
-    /// A string whose placeholders are not those of the same string in `reference` (the site's first
-    /// language): templates fill the same names in every language, so a `{` typed by mistake, a
-    /// placeholder left out or misspelt would show as an error about a template, or as nothing.
-    func placeholderMismatches(against reference: StringTable) -> [Diagnostic] {
+    /// Keys of `reference` (the site's first language) this table lacks, and strings whose placeholders
+    /// are not those of the same string there: templates ask every language for the same words and fill
+    /// the same names, so a `{` typed by mistake, a placeholder left out or misspelt would show as an
+    /// error about a template, or as nothing.
+    func mismatches(against reference: StringTable) -> [Diagnostic] {
         var errors: [Diagnostic] = []
+        // A word missing in one language failed at the first template line that asked for it, naming
+        // the template rather than the table.
+        let missing = reference.entries.keys.filter { entries[$0] == nil && !StringTable.languageOwnKeys.contains($0) }.sorted()
+        if !missing.isEmpty {
+            errors.append(.error(
+                "\(path) lacks \(missing.map { "'\($0)'" }.joined(separator: ", ")), which \(reference.path) has: templates ask every language for the same words",
+                at: SourceLocation(path: path, line: 1, column: 1)
+            ))
+        }
         for (key, entry) in entries.sorted(by: { $0.key < $1.key }) {
             guard case .text(let text) = entry, case .text(let expected)? = reference.entries[key] else { continue }
             let names = StringTable.placeholderNames(text), expectedNames = StringTable.placeholderNames(expected)
@@ -104,6 +114,9 @@ struct StringTable: Sendable {
         }
         return errors
     }
+
+    /// How one language writes numbers, dates and tags: a table has them or not, whatever the others do.
+    private static let languageOwnKeys: Set<String> = ["digits", "decimalSeparator", "groupSeparator", "dateFormat", "monthNames", "tagNames"]
 
     private static func placeholderNames(_ text: String) -> [String] {
         Set(pieces(text).compactMap { piece -> String? in if case .placeholder(let name) = piece { name } else { nil } }).sorted()

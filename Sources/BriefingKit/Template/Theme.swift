@@ -78,7 +78,7 @@ struct Theme: Sendable {
             return table
         }
         if let reference = ordered.first, !reference.path.isEmpty {
-            for table in ordered.dropFirst() where !table.path.isEmpty { errors += table.placeholderMismatches(against: reference) }
+            for table in ordered.dropFirst() where !table.path.isEmpty { errors += table.mismatches(against: reference) }
         }
         return ordered
     }

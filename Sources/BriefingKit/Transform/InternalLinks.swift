@@ -75,7 +75,7 @@ struct InternalLinks: DocumentTransform {
         // cmark drops a script URL in safe mode without a word and keeps it with `unsafe: true`: either
         // way the editor is told, at the link, as for a source in front matter or data. Briefing's own
         // schemes (`figure:`, `table:`, …) are links that later transforms replace.
-        if !InternalLinks.isCitation(url), let rejection = LinkURL.rejection(of: url) {
+        if let rejection = LinkURL.rejection(of: url), !InternalLinks.isCitation(url) {
             error("\(what): \(rejection)")
             return .keep
         }

@@ -134,7 +134,7 @@ struct TableDirective: DocumentTransform {
             throw yaml.error("data file '\(name)' not found in Content/data/ (there: \(known.isEmpty ? "none" : known))", at: node)
         }
         guard let table = dataFile.table else {
-            throw yaml.error("data file '\(name)' is not a table: use a CSV file or a YAML list of records", at: node)
+            throw yaml.error("data file '\(name)' is not a table: use a CSV file or a YAML list of records of text and numbers", at: node)
         }
         return Spec(table: table, sourceName: name)
     }

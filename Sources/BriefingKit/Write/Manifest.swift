@@ -19,6 +19,11 @@ extension SiteWriter {
 
         static let header = "# Files written by briefing build (hash, size, input, path); it deletes only these."
 
+        /// Starts as every version's manifest has (the fields in its header changed, not its start).
+        static func isOurs(_ bytes: [UInt8]) -> Bool {
+            bytes.starts(with: "# Files written by briefing build".utf8)
+        }
+
         init() {}
 
         /// Reads a manifest a build wrote. It is read on every build, a no-op build included (11,000

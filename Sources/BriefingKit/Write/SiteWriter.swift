@@ -52,6 +52,11 @@ public struct SiteWriter: Sendable {
     /// holds nothing else (or, with `--force`, nothing this build would write over), and makes a fresh
     /// staging folder.
     func openSession(_ claim: OutputClaim) throws(BuildFailure) -> WriteSession {
+        if isDamagedManifest {
+            throw BuildFailure([.error(
+                "\(outputPath)/\(SiteWriter.manifestName) is damaged; Briefing cannot tell which files are its own: empty the folder and build again"
+            )])
+        }
         let previous = previousManifest() ?? Manifest()
         let scanned = FolderScan.files(in: output, hidden: true, skipping: [SiteWriter.stagingName])
         // A link inside the output folder would let a build write, and later delete, elsewhere.
@@ -260,10 +265,18 @@ public struct SiteWriter: Sendable {
         return removed
     }
 
-    /// What the last build wrote, or nil when no build wrote into the folder (or its manifest is unreadable).
+    /// What the last build wrote, or nil when no build wrote into the folder (or its manifest is unreadable
+    /// or not one a build wrote: see `isDamagedManifest`).
     func previousManifest() -> Manifest? {
-        guard let bytes = try? FileBytes.read(outputPath + "/" + SiteWriter.manifestName) else { return nil }
+        guard let bytes = try? FileBytes.read(outputPath + "/" + SiteWriter.manifestName), Manifest.isOurs(bytes) else { return nil }
         return Manifest(text: String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// A manifest is on disk that no build wrote as it is (emptied, overwritten): the build cannot tell
+    /// which files are its own, and would call every one of them someone else's.
+    private var isDamagedManifest: Bool {
+        guard let bytes = try? FileBytes.read(outputPath + "/" + SiteWriter.manifestName) else { return false }
+        return !Manifest.isOurs(bytes)
     }
 
     private func removeEmptyFolders(above file: URL) {

@@ -92,4 +92,16 @@ import Testing
             "Templates/i18n/ko.yaml:\(line):16: error: 'documentTitle' has the placeholders {page} where Templates/i18n/en.yaml has the placeholders {page}, {site}: every language's string takes the same ones (a brace with no name after it, like '{ ', is text)",
         ])
     }
+
+    /// A word missing from one language's table failed at the first template line asking for it
+    /// (`unknown variable 't.contents'` in toc.html), naming neither the table nor the language.
+    @Test func aTableLackingAWordOfTheFirstLanguageIsNamed() throws {
+        let fixture = try SiteFixture(Self.site)
+        let strings = fixture.root.appendingPathComponent("Templates/i18n/ko.yaml")
+        let lines = try String(contentsOf: strings, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        try fixture.write("-- Templates/i18n/ko.yaml --\n" + lines.filter { !$0.hasPrefix("contents:") }.joined(separator: "\n"))
+        #expect(fixture.failure() == [
+            "Templates/i18n/ko.yaml:1:1: error: Templates/i18n/ko.yaml lacks 'contents', which Templates/i18n/en.yaml has: templates ask every language for the same words",
+        ])
+    }
 }

@@ -14,7 +14,7 @@ import Testing
     static let documents = [
         #"{"title": "Home", "count": 3, "ratio": 0.5, "draft": false, "image": null, "tags": ["a", "b"], "author": {"name": "Ada"}}"#,
         "[1, -1, 0, -0, 1.0, -0.0, 1.5, 1e3, 1.5e1, 2E-2, 0.1, 9223372036854775807, 9223372036854775808, 123456789012345678901234567890]",
-        #"["\"quoted\"", "back\\slash", "a\/b", "\b\f\n\r\t", "\u00e9\u4e2d", "\ud83d\ude00", "plain é 中 😀"]"#,
+        #"["\"quoted\"", "back\\slash", "a\/b", "\f\n\r\t", "\u00e9\u4e2d", "\ud83d\ude00", "plain é 中 😀"]"#,
         #"{"a": 1, "a": 2, "b": {"a": [[], {}, [[[]]]]}}"#,
         " \n\t[ true , false , null ] \r\n",
         #""a lone string""#,
@@ -59,6 +59,23 @@ import Testing
         Bad(json: "[tru]", message: "expected a value (a string, number, object, array, true, false or null)", offset: 1),
         Bad(json: "{} {}", message: "unexpected text after the JSON value", offset: 3),
     ]
+
+    /// JSON, but characters HTML forbids in a page (`ForbiddenCharacter`): refused at their escape.
+    @Test(arguments: [
+        Bad(json: #"["a\bb"]"#, message: "\\b escapes U+0008 (a control character), which no page may show: remove it", offset: 3),
+        Bad(json: #"["\u0000"]"#, message: "this escape makes U+0000 (a control character), which no page may show: remove it", offset: 2),
+        Bad(json: #"["\u0085"]"#, message: "this escape makes U+0085 (a control character, most often a Windows-1252 quote or dash read wrongly), which no page may show: remove it", offset: 2),
+        Bad(json: #"["\uFDD0"]"#, message: "this escape makes U+FDD0 (not a character), which no page may show: remove it", offset: 2),
+    ])
+    func escapesOfCharactersNoPageMayShowAreRefused(_ bad: Bad) {
+        do {
+            _ = try JSONReader.read(bad.json)
+            Issue.record("read \(bad.json)")
+        } catch {
+            #expect(error.message == bad.message)
+            #expect(error.offset == bad.offset)
+        }
+    }
 
     @Test(arguments: bad)
     func badJSONIsRefusedWhereItStopsBeingJSON(_ bad: Bad) {

@@ -9,7 +9,11 @@ import Testing
     }
 
     /// `//evil.example/` as a path would turn every link of the site into a link to another host.
-    @Test(arguments: ["https://example.org//evil.example/", "//evil.example/", "ftp://example.org/", "/a/../b/", "https:///x/", "/a b/"])
+    /// A quote, an angle bracket or a credential in it went into every link and into robots.txt as written.
+    @Test(arguments: [
+        "https://example.org//evil.example/", "//evil.example/", "ftp://example.org/", "/a/../b/", "https:///x/", "/a b/",
+        #"https://e.org/"><script>x</script>/"#, "https://user:pw@example.org/", "/a\u{85}b/", "/a`b/",
+    ])
     func refusesWhatWouldLeadElsewhere(_ text: String) {
         #expect(BaseURL(text) == nil)
     }

@@ -22,8 +22,12 @@ public struct CSVTable: Sendable, Equatable {
         var fieldWasQuoted = false
         let bytes = Array(file.text.utf8)
         var index = 0
+        // Where each field of the header starts, for errors about a column's name.
+        var fieldStart = 1
+        var headerColumns: [Int] = []
 
         func endField() {
+            if records.isEmpty { headerColumns.append(fieldStart) }
             record.append(String(decoding: field, as: UTF8.self))
             field.removeAll(keepingCapacity: true)
             fieldWasQuoted = false
@@ -39,15 +43,6 @@ public struct CSVTable: Sendable, Equatable {
 
         while index < bytes.count {
             let byte = bytes[index]
-            // Tabs and line breaks are text; other control characters (a NUL from a broken export) are
-            // not, and would reach the pages as they are.
-            if byte < 0x20 || byte == 0x7F, byte != UInt8(ascii: "\t"), byte != UInt8(ascii: "\n"), byte != UInt8(ascii: "\r") {
-                let code = String(byte, radix: 16, uppercase: true)
-                throw file.error(
-                    "a control character (U+\(String(repeating: "0", count: 4 - code.count) + code)) in the data; a CSV file holds text: remove it",
-                    line: line, column: column
-                )
-            }
             if inQuotes {
                 if byte == UInt8(ascii: "\"") {
                     if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\"") {
@@ -68,11 +63,13 @@ public struct CSVTable: Sendable, Equatable {
                 switch byte {
                 case UInt8(ascii: ","):
                     endField()
+                    fieldStart = column + 1
                 case UInt8(ascii: "\n"):
                     endRecord()
                     line += 1
                     column = 0
                     recordLine = line
+                    fieldStart = 1
                 case UInt8(ascii: "\""):
                     guard field.isEmpty, !fieldWasQuoted else {
                         throw file.error("a quote inside an unquoted field; quote the whole field and write \"\" for a quote", line: line, column: column)
@@ -97,6 +94,17 @@ public struct CSVTable: Sendable, Equatable {
 
         guard let header = records.first else {
             throw file.error("the CSV file is empty: it needs a header row", line: 1, column: 1)
+        }
+        // Rows are read by column name (in templates, in a table's `columns`): a name given twice would
+        // lose one column's values without a word. One column without a name (a corner cell) is fine.
+        var seen: [String: Int] = [:]
+        for (number, name) in header.enumerated() {
+            guard let first = seen.updateValue(number, forKey: name) else { continue }
+            let shown = name.isEmpty ? "have no name" : "are both named '\(name)'"
+            throw file.error(
+                "columns \(first + 1) and \(number + 1) of the header \(shown): every column needs its own name",
+                line: lines[0], column: number < headerColumns.count ? headerColumns[number] : 1
+            )
         }
         for (number, row) in records.enumerated().dropFirst() where row.count != header.count {
             throw file.error(

@@ -85,10 +85,20 @@ public struct DataFile: Sendable {
         return (line, column)
     }
 
-    /// A YAML list of mappings is a table: the columns of its first record, in the order written.
+    /// A YAML list of mappings whose values are text or numbers is a table: its columns are every key
+    /// its records have, in the order first written, so that a key only later records have keeps its
+    /// values. A list with a record of lists or mappings is no table (a table would show them as nothing).
     private static func table(from node: YAMLNode) -> CSVTable? {
-        guard let sequence = node.sequence, let first = sequence.first?.mapping else { return nil }
-        let header = first.compactMap { $0.key.scalarText }
+        guard let sequence = node.sequence, sequence.first?.mapping != nil else { return nil }
+        var header: [String] = []
+        var known: Set<String> = []
+        for item in sequence {
+            guard let pairs = item.mapping, pairs.allSatisfy({ $0.value.scalar != nil }) else { return nil }
+            for pair in pairs {
+                guard let key = pair.key.scalarText, known.insert(key).inserted else { continue }
+                header.append(key)
+            }
+        }
         var rows: [[String]] = []
         var lines: [Int] = []
         for item in sequence {

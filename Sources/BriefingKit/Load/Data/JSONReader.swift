@@ -164,7 +164,8 @@ struct JSONReader {
         offset += 1
         switch byte {
         case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): text.append(byte)
-        case UInt8(ascii: "b"): text.append(0x08)
+        case UInt8(ascii: "b"):
+            throw Failure(message: "\\b escapes \(ForbiddenCharacter.describe(0x08)), which no page may show: remove it", offset: start)
         case UInt8(ascii: "f"): text.append(0x0C)
         case UInt8(ascii: "n"): text.append(0x0A)
         case UInt8(ascii: "r"): text.append(0x0D)
@@ -184,6 +185,9 @@ struct JSONReader {
                 scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
             } else if (0xDC00...0xDFFF).contains(scalar) {
                 throw Failure(message: "\\u escape of a lone surrogate: a scalar above U+FFFF is two escapes, high then low", offset: start)
+            }
+            if ForbiddenCharacter.isForbidden(scalar) {
+                throw Failure(message: "this escape makes \(ForbiddenCharacter.describe(scalar)), which no page may show: remove it", offset: start)
             }
             text += UTF8.encode(Unicode.Scalar(scalar)!)!
         default:
