@@ -33,11 +33,11 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
         let label = severity.rawValue
         let paint = { (code: String, text: String) in color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
         let severityText = paint(severity == .error ? "1;31" : "1;33", "\(label):")
-        var text = location.map { "\(paint("1", "\(Diagnostic.printable($0.description, keepingLineBreaks: false)):")) " } ?? ""
-        text += "\(severityText) \(Diagnostic.printable(message, keepingLineBreaks: true))"
+        var text = location.map { "\(paint("1", "\(Diagnostic.printable($0.description)):")) " } ?? ""
+        text += "\(severityText) \(Diagnostic.printable(message))"
         if let sourceLine, let location {
             let (excerpt, column) = Diagnostic.excerpt(of: sourceLine, around: location.column)
-            let shown = Diagnostic.printable(excerpt, keepingLineBreaks: false)
+            let shown = Diagnostic.printable(excerpt)
             let caret = Diagnostic.caretLine(under: shown, column: column)
             text += "\n" + shown + "\n" + (color ? paint("1;32", caret) : caret)
         }
@@ -75,12 +75,13 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// Text from a page shown on a terminal: a control character (an escape sequence in a link, a bell)
-    /// would recolour, retitle or erase what the editor reads, so each shows as its picture (`␛`), one
-    /// column wide like the character it stands for. Tabs stay, for the caret's alignment.
-    package static func printable(_ text: String, keepingLineBreaks: Bool) -> String {
+    /// Text from a page shown on a terminal: a control character (an escape sequence in a link, a bell,
+    /// a line break in a file name) would recolour, retitle or erase what the editor reads, or forge a
+    /// line of its own, so each shows as its picture (`␛`, `␊`), one column wide like the character it
+    /// stands for. Tabs stay, for the caret's alignment.
+    package static func printable(_ text: String) -> String {
         func isControl(_ scalar: Unicode.Scalar) -> Bool {
-            (scalar.value < 0x20 && scalar != "\t" && !(keepingLineBreaks && scalar == "\n")) || (0x7F...0x9F).contains(scalar.value)
+            (scalar.value < 0x20 && scalar != "\t") || (0x7F...0x9F).contains(scalar.value)
         }
         guard text.unicodeScalars.contains(where: isControl) else { return text }
         var shown = String.UnicodeScalarView()
@@ -104,13 +105,34 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
         hasher.combine(location)
     }
 
-    /// Spaces up to the column, keeping tabs so the caret lines up under tab-indented text.
+    /// Spaces up to the column, keeping tabs so the caret lines up under tab-indented text, and two for
+    /// a character a terminal shows two columns wide (Hangul, Han, Kana, most emoji), so that the caret
+    /// stands under its character in a Korean line too; a combining mark takes none.
     package static func caretLine(under line: String, column: Int) -> String {
         var caret = ""
         for scalar in line.unicodeScalars.prefix(max(0, column - 1)) {
-            caret.append(scalar == "\t" ? "\t" : " ")
+            if scalar == "\t" {
+                caret.append("\t")
+            } else if isWide(scalar) {
+                caret.append("  ")
+            } else if scalar.properties.generalCategory != .nonspacingMark {
+                caret.append(" ")
+            }
         }
         return caret + "^"
+    }
+
+    /// East Asian Wide and Fullwidth characters, and the emoji blocks: the ranges terminals draw in two
+    /// columns (Swift does not expose the East Asian Width property).
+    private static func isWide(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+             0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
+             0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
+            true
+        default:
+            false
+        }
     }
 }
 

@@ -38,6 +38,8 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
         case renderedTooMuch(work: Int, megabytes: Int)
         /// Strict mode: an interpolated name that resolves to no key.
         case unknownVariable(String)
+        /// In strict mode, a list or a map written as text: it would show nothing.
+        case notText(String, isList: Bool)
     }
 
     public let kind: Kind
@@ -82,6 +84,10 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
             "rendering took more than \(work) steps or wrote more than \(megabytes) MB "
                 + "(sections nested over lists multiply: is a list's section inside another over the same list?)"
         case .unknownVariable(let name): "unknown variable '\(name)'"
+        case .notText(let name, let isList):
+            isList
+                ? "'\(name)' is a list, which shows as nothing: go through it with {{#\(name)}}…{{/\(name)}}"
+                : "'\(name)' is a map, which shows as nothing: write one of its values, like {{\(name).title}}"
         }
     }
 

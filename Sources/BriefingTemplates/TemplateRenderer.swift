@@ -113,8 +113,14 @@ struct TemplateRenderer {
             return
         }
         switch value.pointee {
-        case .null, .list, .map:
+        case .null:
             return
+        case .list, .map:
+            // A theme's typo in strict mode (`{{page.tags}}` for the tags' names): an error, not a blank.
+            guard strict else { return }
+            var isList = false
+            if case .list = value.pointee { isList = true }
+            throw error(.notText(programs[file].names[name].text, isList: isList), at: index, of: file)
         case .string(let text):
             guard !text.isEmpty else { return }
             startValue()

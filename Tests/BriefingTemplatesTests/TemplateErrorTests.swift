@@ -198,6 +198,20 @@ struct TemplateErrorTests {
         #expect(error.message == "unknown variable 'page.titel'")
     }
 
+    /// `{{page.tags}}` rendered nothing, silently: a list or a map written as text is an error in strict
+    /// mode, saying how to write it; outside strict mode (the spec's) it still renders nothing.
+    @Test func aListOrAMapWrittenAsTextInStrictMode() throws {
+        let sources = ["page": "<p>{{page.tags}}</p>\n<p>{{page.author}}</p>"]
+        let context: TemplateValue = ["page": ["tags": ["a", "b"], "author": ["name": "Ada"]]]
+        let list = try #require(renderError(sources, context, strict: true))
+        #expect(list.kind == .notText("page.tags", isList: true))
+        #expect((list.line, list.column) == (1, 4))
+        #expect(list.message == "'page.tags' is a list, which shows as nothing: go through it with {{#page.tags}}…{{/page.tags}}")
+        let map = try #require(renderError(["page": "<p>{{page.author}}</p>"], context, strict: true))
+        #expect(map.message == "'page.author' is a map, which shows as nothing: write one of its values, like {{page.author.title}}")
+        #expect(try library(sources).render("page", context: context) == "<p></p>\n<p></p>")
+    }
+
     @Test func unknownUnescapedVariableInStrictMode() throws {
         let error = try #require(renderError(["page": "{{{body}}} {{&footer}}"], ["body": ""], strict: true))
         #expect(error.kind == .unknownVariable("footer"))

@@ -12,8 +12,8 @@ enum MarkdownTransforms {
         // Pipe tables and footnotes first: a table's cells become paragraphs of their own and a note's blocks
         // move to the end of the page, and every later transform (links, figures, words) sees them there.
         var transforms: [any DocumentTransform] = [PipeTables(), Footnotes(), Strikethrough()]
-        // Before links are rewritten, so that messages show an image as the editor wrote it.
-        if qualityChecks { transforms.append(ImageAltTextCheck()) }
+        // Before links are rewritten, so that messages show a link or image as the editor wrote it.
+        if qualityChecks { transforms.append(AccessibleNameCheck()) }
         // Before words are counted, so that the text kept from raw HTML counts.
         if !model.settings.markdown.unsafe { transforms.append(RawHTMLText()) }
         transforms += [

@@ -55,6 +55,10 @@ struct Callouts: DocumentTransform {
             if paragraph.firstChild == nil {
                 paragraph.unlink()
             }
+            // A reader would meet a labelled box with nothing in it.
+            if quote.firstChild == nil {
+                context.diagnostics.warning("the callout '[!\(marker.kind)]' has no text: write it on the lines after the marker, each starting with '>'", at: quote.start)
+            }
             let aside = document.makeCustomBlock(onEnter: wrapper.open, onExit: wrapper.close)
             // Cannot fail: a custom block holds any block, and the quote's parent (document,
             // block quote, list item or custom block) takes a custom block in its place.

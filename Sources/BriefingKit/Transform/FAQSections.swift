@@ -33,6 +33,11 @@ struct FAQSections: DocumentTransform {
             }
             wrappers.insert(section.wrapper)
             context.report.faq += section.entries
+            for question in section.unanswered {
+                context.diagnostics.warning(
+                    "a FAQ question with no answer under it: readers see the question alone, and search engines are not given it", at: question
+                )
+            }
             // The section is labelled by its heading, whose id `HeadingAnchors` gives later.
             context.whenAllTransformsRan { context in
                 // Every heading gets an id: `HeadingAnchors` runs on every page.
@@ -46,6 +51,8 @@ struct FAQSections: DocumentTransform {
     private struct Section {
         var headingPosition: SourcePosition
         var entries: [Entry]
+        /// Where each question with no answer is: left out of FAQPage JSON-LD.
+        var unanswered: [SourcePosition]
         /// The `<section>` block, whose HTML waits for its heading's id.
         var wrapper: MarkdownNode
     }
@@ -118,7 +125,8 @@ struct FAQSections: DocumentTransform {
         let entries = questions.map { question in
             Entry(question: collapsed(question.heading.plainText), answer: visibleText(question.answer))
         }
-        return Section(headingPosition: heading.start, entries: entries, wrapper: wrapper)
+        let unanswered = zip(questions, entries).filter { $1.answer.isEmpty }.map { $0.0.heading.start }
+        return Section(headingPosition: heading.start, entries: entries, unanswered: unanswered, wrapper: wrapper)
     }
 
     /// The text and code of these blocks on one line, as the page shows it: blocks and line

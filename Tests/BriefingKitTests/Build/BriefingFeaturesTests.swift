@@ -173,6 +173,42 @@ import Testing
         """])
     }
 
+    /// A date still to come is a typo (2052 for 2025) that readers would see as the figure's date.
+    @Test func aFigureDatedInTheFutureIsAWarning() throws {
+        let fixture = try SiteFixture(BriefingFeaturesTests.site, templates: BriefingFeaturesTests.templates)
+        let report = try fixture.build { $0.now = Date(timeIntervalSince1970: 1_700_000_000) }
+        #expect(report.warnings.map(\.description).filter { $0.hasPrefix("Content/data/") } == ["""
+        Content/data/figures.yaml:6:9: warning: figure 'us-troops' is as of 1 November 2025, a date still to come; check the date
+          asOf: 2025-11-01
+                ^
+        """])
+    }
+
+    /// A labelled box with nothing in it, and a question with no answer (shown alone, and left out of
+    /// FAQPage JSON-LD), were built without a word.
+    @Test func anEmptyCalloutAndAnUnansweredQuestionAreWarnings() throws {
+        let fixture = try SiteFixture(BriefingFeaturesTests.site + """
+
+        -- Content/news/empty.md --
+        ---
+        title: Empty
+        ---
+        > [!NOTE]
+
+        ## FAQ
+
+        ### Who pays?
+
+        ### Who decides?
+
+        The National Assembly.
+        """, templates: BriefingFeaturesTests.templates)
+        #expect(try fixture.build().warnings.map(\.description) == [
+            "Content/news/empty.md:4:1: warning: the callout '[!NOTE]' has no text: write it on the lines after the marker, each starting with '>'\n> [!NOTE]\n^",
+            "Content/news/empty.md:8:1: warning: a FAQ question with no answer under it: readers see the question alone, and search engines are not given it\n### Who pays?\n^",
+        ])
+    }
+
     @Test func faqBecomesJSONLDMatchingTheVisibleAnswersAndCalloutsBecomeAsides() throws {
         let fixture = try SiteFixture(BriefingFeaturesTests.site + """
 

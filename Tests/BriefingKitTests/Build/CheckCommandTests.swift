@@ -63,4 +63,23 @@ import Testing
         #expect(first["line"] as? Int == 8)
         #expect(first["column"] as? Int == 28)
     }
+
+    /// A link with no text is announced by its address alone; `[](figure:…)` citations get theirs later.
+    @Test func aLinkWithoutTextIsAWarning() throws {
+        let fixture = try SiteFixture(CheckCommandTests.site + """
+
+        -- Content/news/c.md --
+        ---
+        title: C
+        date: 2026-01-01
+        summary: Links.
+        ---
+        See [](../../news/b/), [  ](../../news/b/) and [![Map of the bases](map.png)](../../news/b/).
+        """)
+        let messages = fixture.failure { $0.qualityChecks = true }.filter { $0.hasPrefix("Content/news/c.md") }
+        #expect(messages == [
+            "Content/news/c.md:6:5: warning: link to '../../news/b/' has no text: a screen reader would read out its address; say where it leads, [like this](../../news/b/)\nSee [](../../news/b/), [  ](../../news/b/) and [![Map of the bases](map.png)](../../news/b/).\n    ^",
+            "Content/news/c.md:6:24: warning: link to '../../news/b/' has no text: a screen reader would read out its address; say where it leads, [like this](../../news/b/)\nSee [](../../news/b/), [  ](../../news/b/) and [![Map of the bases](map.png)](../../news/b/).\n                       ^",
+        ])
+    }
 }

@@ -224,7 +224,7 @@ import Testing
              ^
         """])
         let tagged = Diagnostic.error("tag '\u{1B}]0;title\u{7}' is odd\nsee above", at: SourceLocation(path: "Content/\u{1B}[2J.md", line: 1, column: 1))
-        #expect(tagged.description == "Content/␛[2J.md:1:1: error: tag '␛]0;title␇' is odd\nsee above")
+        #expect(tagged.description == "Content/␛[2J.md:1:1: error: tag '␛]0;title␇' is odd␊see above")
     }
 
     @Test func aPageWithoutHostHasItsWarningAtBaseURL() throws {

@@ -45,21 +45,23 @@ public struct SiteData: Sendable {
         return data
     }
 
-    /// Figures whose `asOf` is older than the site allows, as warnings at their date in figures.yaml.
-    func staleFigureWarnings(now: Date, maxAgeDays: Int) -> [Diagnostic] {
+    /// Figures whose `asOf` is older than the site allows, or still to come, as warnings at their date in
+    /// figures.yaml.
+    func figureDateWarnings(now: Date, maxAgeDays: Int) -> [Diagnostic] {
         let calendar = Calendar(identifier: .gregorian)
         var utc = calendar
         utc.timeZone = TimeZone(identifier: "UTC")!
         return figures.values.sorted { $0.id < $1.id }.compactMap { figure in
             guard let asOf = figure.asOf, let location = figure.asOfLocation,
                   let date = utc.date(from: DateComponents(year: asOf.year, month: asOf.month, day: asOf.day)),
-                  let days = utc.dateComponents([.day], from: date, to: now).day, days > maxAgeDays
+                  let days = utc.dateComponents([.day], from: date, to: now).day, days > maxAgeDays || days < 0
             else { return nil }
             let file = files[Figures.fileName]?.file
-            return Diagnostic.warning(
-                "figure '\(figure.id)' is as of \(asOf.display), \(days) days ago (more than \(maxAgeDays)); check for a newer number",
-                at: location, sourceLine: file?.line(location.line)
-            )
+            // A date past tomorrow is a typo (2052 for 2025), and readers would see a number "as of" it.
+            let message = days < 0
+                ? "figure '\(figure.id)' is as of \(asOf.display), a date still to come; check the date"
+                : "figure '\(figure.id)' is as of \(asOf.display), \(days) days ago (more than \(maxAgeDays)); check for a newer number"
+            return Diagnostic.warning(message, at: location, sourceLine: file?.line(location.line))
         }
     }
 }
