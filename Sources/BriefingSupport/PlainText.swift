@@ -9,14 +9,22 @@ package enum PlainText {
             : scalar.properties.isWhitespace
     }
 
-    /// Whether `text` holds only what Foundation's `.whitespaces` holds (Unicode's space separators, the
-    /// tab and the zero width space), as `trimmingCharacters(in: .whitespaces).isEmpty` answers; asking
-    /// Foundation went through UTF-16 for every title, author and tag of the site.
+    /// Whether `text` shows nothing: spaces and tabs, Unicode's space, line and paragraph separators,
+    /// format characters (zero width space, soft hyphen, direction marks, BOM), and the Hangul fillers
+    /// and the blank braille pattern, letters and symbols that draw nothing. A title or an author of only
+    /// these would be an invisible heading, link or byline. Read scalar by scalar, not through Foundation:
+    /// every title, author and tag of the site comes here.
     package static func isBlank(_ text: String) -> Bool {
         text.unicodeScalars.allSatisfy { scalar in
-            scalar.isASCII
-                ? scalar == " " || scalar == "\t"
-                : scalar == "\u{200B}" || scalar.properties.generalCategory == .spaceSeparator
+            if scalar.isASCII { return scalar == " " || scalar == "\t" }
+            switch scalar.value {
+            case 0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800: return true
+            default: break
+            }
+            switch scalar.properties.generalCategory {
+            case .spaceSeparator, .lineSeparator, .paragraphSeparator, .format: return true
+            default: return false
+            }
         }
     }
 

@@ -82,7 +82,8 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
         case .renderedTooDeep(let limit): "sections and partials nested more than \(limit) deep while rendering (recursive partial?)"
         case .renderedTooMuch(let work, let megabytes):
             "rendering took more than \(work) steps or wrote more than \(megabytes) MB "
-                + "(sections nested over lists multiply: is a list's section inside another over the same list?)"
+                + "(sections nested over lists multiply: is a list's section inside another over the same list? "
+                + "A page's own text counts too: past maxPageMB's size, split the page)"
         case .unknownVariable(let name): "unknown variable '\(name)'"
         case .notText(let name, let isList):
             isList

@@ -29,13 +29,17 @@ public struct TemplateLibrary: Sendable {
     public let recursionLimit: Int
     /// How much work one render may do before it fails: see `TemplateRenderer.work`.
     public let workLimit: Int
+    /// How many bytes one render may write before it fails: past it, sections nested over lists are
+    /// multiplying (a site's largest page allowed sets it higher).
+    public let outputLimit: Int
 
     /// Links `templates`, keyed by the name partial tags use.
     public init(
         templates: [String: Template],
         missingPartials: MissingPartials = .fail,
         recursionLimit: Int = 100,
-        workLimit: Int = 10_000_000
+        workLimit: Int = 10_000_000,
+        outputLimit: Int = 64 << 20
     ) throws(TemplateError) {
         let names = templates.keys.sorted()
         var slots: [String: Int] = [:]
@@ -69,6 +73,7 @@ public struct TemplateLibrary: Sendable {
         self.missingPartials = missingPartials
         self.recursionLimit = recursionLimit
         self.workLimit = workLimit
+        self.outputLimit = outputLimit
     }
 
     public func contains(_ name: String) -> Bool {

@@ -40,8 +40,6 @@ struct TemplateRenderer {
     /// 110,000, and an input that costs more than the library's default limit (10 million) would run
     /// for hours.
     private var work = 0
-    /// No page comes near it; a template that writes more is a runaway that would exhaust memory.
-    static let outputLimit = 64 << 20
     /// The sources of lambda results' templates; file numbers past the library's entries.
     private var lambdaSources: [TemplateSource] = []
 
@@ -228,8 +226,8 @@ struct TemplateRenderer {
 
     private mutating func charge(_ units: Int, at index: Int, of file: Int) throws(TemplateError) {
         work += units
-        guard work <= library.workLimit, output.count <= Self.outputLimit else {
-            throw error(.renderedTooMuch(work: library.workLimit, megabytes: Self.outputLimit >> 20), at: index, of: file)
+        guard work <= library.workLimit, output.count <= library.outputLimit else {
+            throw error(.renderedTooMuch(work: library.workLimit, megabytes: library.outputLimit >> 20), at: index, of: file)
         }
     }
 
@@ -326,12 +324,13 @@ struct TemplateRenderer {
         var written: [UInt8] = []
         swap(&written, &output)
         var atLineStart = self.atLineStart
+        let outputLimit = library.outputLimit
         let overflowed = programs[file].bytes.withUnsafeBufferPointer { [indentation] bytes in
             var start = range.lowerBound
             while start < range.upperBound {
                 let end = bytes[start..<range.upperBound].firstIndex(of: .newline).map { $0 + 1 } ?? range.upperBound
                 if atLineStart {
-                    if written.count > Self.outputLimit { return true }
+                    if written.count > outputLimit { return true }
                     written += indentation
                 }
                 written += UnsafeBufferPointer(rebasing: bytes[start..<end])

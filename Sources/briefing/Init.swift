@@ -16,10 +16,17 @@ struct Init: ParsableCommand {
             _ = try NewSite(folder: URL(fileURLWithPath: folder)).create()
             var shown = folder
             while shown.count > 1, shown.hasSuffix("/") { shown.removeLast() }
-            print("Created a site in \(shown)/: edit Content/site.yaml, then run briefing serve --source \(shown)")
+            print("Created a site in \(shown)/: edit Content/site.yaml, then run briefing serve --source \(Init.shellQuoted(shown))")
         } catch {
             Terminal().printDiagnostics(error.diagnostics)
             throw ExitCode.failure
         }
+    }
+
+    /// The folder as a shell reads it back: a name with a space, `&` or a quote would otherwise run as
+    /// more than the command the editor pastes.
+    static func shellQuoted(_ path: String) -> String {
+        let plain = path.unicodeScalars.allSatisfy { $0.value >= 0x80 || "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./~".unicodeScalars.contains($0) }
+        return plain ? path : "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }

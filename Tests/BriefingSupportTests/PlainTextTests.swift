@@ -23,14 +23,21 @@ import BriefingMarkdown
         #expect(PlainText.collapsingWhitespace("\u{A0}Séoul\u{2003}\u{3000}한국 \u{2028}🇰🇷\u{A0}") == "Séoul 한국 🇰🇷")
     }
 
-    /// Blank as Foundation's `.whitespaces` has it: space separators, tab and zero width space, not line breaks.
-    @Test func blankMeansOnlySpacesAndTabsAsFoundationSaysSo() {
-        let samples = ["", " ", "\t \t", "\u{A0}\u{2003}\u{3000}", " a ", "\n", " \r", "\u{0B}", "\u{2028}", "\u{200B}", "한", "\u{85}"]
+    /// Blank as a reader sees it: Foundation's `.whitespaces` (space separators, tab, zero width space, not
+    /// line breaks), and the characters that draw nothing which a title of them alone got past before
+    /// (line and paragraph separators, format characters, Hangul fillers, the blank braille pattern).
+    @Test func blankMeansNothingAReaderWouldSee() {
+        let invisible: Set<UInt32> = [0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800]
+        let samples = ["", " ", "\t \t", "\u{A0}\u{2003}\u{3000}", " a ", "\n", " \r", "\u{0B}", "\u{200B}", "한", "\u{85}"]
         for text in samples + (Array(0...0x3100) + [0xFEFF, 0xE0020, 0x10FFFF]).compactMap({ Unicode.Scalar($0).map { " \(Character($0)) " } }) {
-            #expect(PlainText.isBlank(text) == text.trimmingCharacters(in: .whitespaces).isEmpty, "\(text.debugDescription)")
+            let drawsNothing = text.unicodeScalars.allSatisfy {
+                invisible.contains($0.value) || [.lineSeparator, .paragraphSeparator, .format].contains($0.properties.generalCategory)
+                    || String($0).trimmingCharacters(in: .whitespaces).isEmpty
+            }
+            #expect(PlainText.isBlank(text) == drawsNothing, "\(text.debugDescription)")
         }
-        #expect(PlainText.isBlank("\u{A0} \t"))
-        #expect(!PlainText.isBlank(" \n "))
+        #expect(PlainText.isBlank("\u{A0} \t") && PlainText.isBlank("\u{2028}\u{2029}") && PlainText.isBlank("\u{3164}\u{AD}\u{202E}"))
+        #expect(!PlainText.isBlank(" \n ") && !PlainText.isBlank("\u{3164}가"))
     }
 
     @Test func countsWordsSeparatedByAnyWhitespace() {

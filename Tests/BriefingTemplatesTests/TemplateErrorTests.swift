@@ -162,6 +162,17 @@ struct TemplateErrorTests {
         #expect(error.kind == .renderedTooMuch(work: 10_000_000, megabytes: 64))
     }
 
+    /// A page's own HTML counts toward the limit, which a site that allows larger pages raises: a 60 MB
+    /// page failed at 64 MB whatever maxPageMB said.
+    @Test func theOutputLimitIsTheLibrarysToSet() throws {
+        var templates: [String: Template] = [:]
+        templates["page"] = try Template(source: "<main>{{{body}}}</main>", name: "page", path: "Templates/page.html")
+        let body: TemplateValue = ["body": .string(String(repeating: "x", count: 2_000))]
+        let small = try TemplateLibrary(templates: templates, outputLimit: 1_000)
+        #expect(throws: TemplateError.self) { try small.render("page", context: body) }
+        #expect(try TemplateLibrary(templates: templates, outputLimit: 4_000).render("page", context: body).count == 2_013)
+    }
+
     /// A standalone partial indents every line of what it renders, and indentation adds up: a template
     /// of 20,000 line breaks and 20,000 spaces before calling itself wrote 400 MB at the first level, 800 MB
     /// at the second, all inside one instruction. It stops inside the text, before the partial tag after it.

@@ -124,9 +124,11 @@ struct PageAssembler {
         for index in pages.indices {
             let route = pages[index].route
             if let other = byRoute[route] {
-                let first = pages[other].source.file.path
-                errors.append(pages[index].source.file.error(
-                    "two pages have the URL '\(settings.baseURL.url(route))': this one and \(first)", line: 1, column: 1
+                // A made-up section page has no file: the message is about the one page that has one.
+                let (page, first) = pages[index].isInvented ? (pages[other], pages[index]) : (pages[index], pages[other])
+                let named = first.isInvented ? "the page Briefing makes for Content/\(first.sectionFolder)/" : first.source.file.path
+                errors.append(page.source.file.error(
+                    "two pages have the URL '\(settings.baseURL.url(route))': this one and \(named)", line: 1, column: 1
                 ))
             } else {
                 byRoute[route] = index
@@ -302,7 +304,7 @@ struct PageAssembler {
     /// never depends on the file system. Dates and weights are compared as integer keys made once:
     /// comparing the pages themselves copied two of them (a retain per field) per comparison.
     static func newestFirst(_ pages: ChunkedArray<Page>) -> [PageID] {
-        let dates = pages.map { page in page.metadata.date.map { ($0.year, $0.month, $0.day, $0.secondsOfDay) } }
+        let dates = pages.map { page in page.metadata.date?.instant }
         let weights = pages.map { $0.metadata.weight ?? Int.max }
         return pages.indices.sorted { lhs, rhs in
             switch (dates[lhs], dates[rhs]) {

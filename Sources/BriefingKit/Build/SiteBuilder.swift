@@ -22,7 +22,7 @@ public struct SiteBuilder: Sendable {
         let loaded = try SiteLoader(root: options.source).load(scan)
         clock.lap("load")
         let model = try SiteAssembler(options: options).assemble(loaded)
-        let theme = try Theme(loaded.templates, languages: model.settings.languages)
+        let theme = try Theme(loaded.templates, languages: model.settings.languages, pageBytes: model.settings.maxPageBytes)
         let pageLayouts = try theme.layouts(of: model)
         clock.lap("assemble")
 

@@ -310,9 +310,14 @@ enum HeadingLevels {
     static func read(_ node: YAMLNode, source: YAMLSource) throws(Diagnostic) -> ClosedRange<Int> {
         guard node.mapping != nil,
               let from = node["from"]?.int ?? Optional(2), let to = node["to"]?.int ?? Optional(3),
-              (1...6).contains(from), (1...6).contains(to), from <= to
+              (1...6).contains(from), (1...6).contains(to)
         else {
             throw source.error("'toc' must be true, false or {from: 2, to: 3} with levels 1 to 6", at: node)
+        }
+        guard from <= to else {
+            // `{from: 4}` alone meets the default `to: 3`.
+            let given = node["to"] == nil ? "\(to) when not given" : "\(to)"
+            throw source.error("'toc' goes from level \(from) to \(given): 'from' must not be deeper than 'to', like {from: \(min(from, to)), to: \(max(from, to))}", at: node)
         }
         return from...to
     }

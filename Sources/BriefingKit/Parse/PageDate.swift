@@ -8,7 +8,8 @@ public struct PageDate: Sendable, Hashable, Comparable {
     public let day: Int
     /// The ISO 8601 text as written (`2026-03-12` or `2026-03-12T09:30:00+09:00`), used in `<time datetime>`.
     public let iso: String
-    /// Seconds since midnight UTC of the day, so timestamps on one day sort correctly; 0 for plain dates.
+    /// Seconds from midnight UTC of the day as written to the instant (below 0 or past a day when the
+    /// offset moves it across midnight); 0 for plain dates.
     let secondsOfDay: Int
 
     private static let monthNames = [
@@ -42,12 +43,16 @@ public struct PageDate: Sendable, Hashable, Comparable {
             var index = 16
             var second = 0
             if index < scalars.count, scalars[index] == 0x3A {
-                guard let value = number(17..<19), value < 61 else { return nil }
+                // 0–59, as HTML's `<time datetime>` takes it: a leap second's :60 is not a valid time there.
+                guard let value = number(17..<19), value < 60 else { return nil }
                 second = value
                 index = 19
                 if index < scalars.count, scalars[index] == 0x2E {
                     index += 1
+                    let digits = index
                     while index < scalars.count, (0x30...0x39).contains(scalars[index]) { index += 1 }
+                    // `10:00:00.Z` is no timestamp: a fraction has digits.
+                    guard index > digits else { return nil }
                 }
             }
             var offset = 0
@@ -86,8 +91,20 @@ public struct PageDate: Sendable, Hashable, Comparable {
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
+    /// Seconds since 1970-01-01T00:00:00Z: what orders pages and compares `updated` with `date`. The calendar
+    /// day as written is not: `2026-01-02T00:30:00+14:00` is a day earlier than `2026-01-01T23:30:00-10:00`.
+    var instant: Int {
+        // Days from the civil date (Howard Hinnant's algorithm), for any year of the Gregorian calendar.
+        let shifted = month <= 2 ? year - 1 : year
+        let era = (shifted >= 0 ? shifted : shifted - 399) / 400
+        let yearOfEra = shifted - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return (era * 146_097 + dayOfEra - 719_468) * 86_400 + secondsOfDay
+    }
+
     public static func < (lhs: PageDate, rhs: PageDate) -> Bool {
-        (lhs.year, lhs.month, lhs.day, lhs.secondsOfDay) < (rhs.year, rhs.month, rhs.day, rhs.secondsOfDay)
+        lhs.instant < rhs.instant
     }
 
     static func daysIn(month: Int, year: Int) -> Int {

@@ -155,7 +155,7 @@ public final class SitePreview: @unchecked Sendable {
         madePages = Dictionary(model.pages.lazy.filter { !$0.source.file.text.isEmpty }.map { ($0.source.relativePath, $0) }) { first, _ in first }
         madeWithSettings = loaded.settingsText
         clock.lap("assemble")
-        let theme = try Theme(loaded.templates, languages: model.settings.languages)
+        let theme = try Theme(loaded.templates, languages: model.settings.languages, pageBytes: model.settings.maxPageBytes)
         let pageLayouts = try theme.layouts(of: model)
         clock.lap("theme")
 

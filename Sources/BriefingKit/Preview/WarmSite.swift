@@ -103,7 +103,7 @@ struct WarmSite {
 
     /// This site with the new layouts and partials: the same pages, records and lists.
     func applyingLayouts(loaded new: LoadedSite) throws(BuildFailure) -> WarmSite {
-        let theme = try Theme(new.templates, languages: model.settings.languages)
+        let theme = try Theme(new.templates, languages: model.settings.languages, pageBytes: model.settings.maxPageBytes)
         return WarmSite(
             loaded: new, otherStamps: otherStamps, model: model, theme: theme, pageLayouts: try theme.layouts(of: model),
             templatesKey: Theme.fingerprint(new.templates), markdown: markdown, siteKey: siteKey, states: states, context: context, day: day

@@ -316,7 +316,7 @@ struct TemplateContext {
             return
         }
         page["content"] = .htmlBytes(body.html)
-        page["hasToc"] = .bool(body.toc.entries.count >= 2)
+        page["hasToc"] = .bool(body.toc.isWorthShowing)
         page["toc"] = .list(body.toc.entries.map(tocEntry))
         page["wordCount"] = .int(body.wordCount)
         let minutes = body.readingMinutes

@@ -51,6 +51,13 @@ public struct NewPage: Sendable {
         guard !FileManager.default.fileExists(atPath: target.path) else {
             throw BuildFailure([.error("\(relative) already exists; choose another slug or edit that page")])
         }
+        // `Getting-Started.md` beside `getting-started.md` builds on Linux and fails as a case clash.
+        let siblings = (try? FileManager.default.contentsOfDirectory(atPath: target.deletingLastPathComponent().path)) ?? []
+        if let twin = siblings.first(where: { $0.lowercased() == target.lastPathComponent.lowercased() }) {
+            throw BuildFailure([.error(
+                "\(relative) would differ only in case from the page \(twin) beside it, one file on macOS and Windows; choose another slug or edit that page"
+            )])
+        }
         let section = segments.count > 1 ? segments[0] : ""
         let settingsFile = siteRoot.appendingPathComponent("Content/site.yaml")
         let author = (try? SourceFile(path: "Content/site.yaml", bytes: FileBytes.read(settingsFile.path)))

@@ -17,6 +17,10 @@ public struct NewSite: Sendable {
     /// already holds anything but hidden files, so no one's site is overwritten.
     public func create() throws(BuildFailure) -> [String] {
         let manager = FileManager.default
+        var isFolder: ObjCBool = false
+        if manager.fileExists(atPath: folder.path, isDirectory: &isFolder), !isFolder.boolValue {
+            throw BuildFailure([.error("'\(folder.path)' is a file, not a folder; choose a new folder for the site")])
+        }
         let existing = (try? manager.contentsOfDirectory(atPath: folder.path)) ?? []
         if let file = existing.sorted().first(where: { !$0.hasPrefix(".") }) {
             throw BuildFailure([.error("'\(folder.path)' is not empty (it holds '\(file)'); choose a new folder for the site")])

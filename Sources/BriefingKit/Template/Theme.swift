@@ -9,7 +9,9 @@ struct Theme: Sendable {
     let layoutNames: Set<String>
     let html: ThemeHTML
 
-    init(_ files: [TemplateFile], languages: [Language] = [Language(code: "en", name: "en", prefix: "")]) throws(BuildFailure) {
+    /// `pageBytes`: the largest page site.yaml allows (`maxPageMB`); a page's HTML may be about twice its
+    /// Markdown, so renders may write that much before they count as runaways.
+    init(_ files: [TemplateFile], languages: [Language] = [Language(code: "en", name: "en", prefix: "")], pageBytes: Int = 32 << 20) throws(BuildFailure) {
         var errors: [Diagnostic] = []
         var templates: [String: Template] = [:]
         var owners: [String: SourceFile] = [:]
@@ -39,7 +41,7 @@ struct Theme: Sendable {
         }
         if !errors.isEmpty { throw BuildFailure(errors) }
         do {
-            library = try TemplateLibrary(templates: templates)
+            library = try TemplateLibrary(templates: templates, outputLimit: max(64 << 20, 2 * pageBytes))
         } catch {
             throw BuildFailure([Theme.diagnostic(error)])
         }

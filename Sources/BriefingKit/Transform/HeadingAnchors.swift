@@ -10,6 +10,12 @@ public struct TableOfContents: Sendable, Equatable {
     public init(entries: [TOCEntry] = []) {
         self.entries = entries
     }
+
+    /// Whether a reader is helped by it: two headings or more at any level. One `##` over its `###`s is
+    /// one top-level entry, and still a page worth a table of contents.
+    var isWorthShowing: Bool {
+        entries.count >= 2 || entries.contains { !$0.children.isEmpty }
+    }
 }
 
 public struct TOCEntry: Sendable, Equatable {

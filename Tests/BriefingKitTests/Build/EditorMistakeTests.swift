@@ -413,4 +413,19 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stderr.contains("run briefing in a site folder, pass --source, or start one with 'briefing init DIR'"))
     }
+
+    /// `init` printed the command to run next with the folder as typed: `& 'q'` in its name would have run
+    /// as a command of its own when pasted. And a file in the folder's place gave a raw Cocoa error.
+    @Test func initQuotesTheFolderItSuggestsAndRefusesAFile() throws {
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-init-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let made = try BriefingCommand.run(["init", "한국 사이트 & 'q'"], in: parent, environment: ["NO_COLOR": "1"])
+        #expect(made.status == 0)
+        #expect(made.stdout.hasSuffix(#"then run briefing serve --source '한국 사이트 & '\''q'\'''"# + "\n"))
+        try Data("x".utf8).write(to: parent.appendingPathComponent("afile"))
+        let file = try BriefingCommand.run(["init", "afile"], in: parent, environment: ["NO_COLOR": "1"])
+        #expect(file.status == 1)
+        #expect(file.stderr.hasSuffix("afile' is a file, not a folder; choose a new folder for the site\n1 error\n"))
+    }
 }

@@ -282,4 +282,43 @@ import Testing
         try fixture.build()
         #expect(fixture.output("deterrence/noted/index.html")?.contains("A street.") == true)
     }
+
+    /// From a third sweep: a page of one `##` over its `###`s had no table of contents (only top-level
+    /// entries were counted), and a title of characters that draw nothing passed the empty-title check.
+    @Test func oneSectionWithSubsectionsHasAContentsAndAnInvisibleTitleIsRefused() throws {
+        let fixture = try SiteFixture(InvalidSiteTests.goodSite + """
+
+        -- Content/deterrence/outline.md --
+        ---
+        title: Outline
+        ---
+        ## Forces
+        ### Army
+        ### Air force
+        """)
+        try fixture.build()
+        #expect(fixture.output("deterrence/outline/index.html")?.contains(##"<nav><a href="#forces">Forces</a></nav>"##) == true)
+        try fixture.write("-- Content/deterrence/outline.md --\n---\ntitle: \"\u{3164}\u{200E}\"\n---\nText.\n")
+        #expect(fixture.failure() == ["""
+        Content/deterrence/outline.md:2:8: error: 'title' must not be empty
+        title: "\u{3164}\u{200E}"
+               ^
+        """])
+    }
+
+    @Test func twoPagesAtOneURLNameNoFileThatDoesNotExist() throws {
+        let fixture = try SiteFixture(InvalidSiteTests.goodSite + "\n-- Content/deterrence/page.md --\n---\ntitle: Page\n---\n-- Content/deterrence/page/2.md --\n---\ntitle: Two\n---\n")
+        #expect(fixture.failure() == [
+            "Content/deterrence/page.md:1:1: error: two pages have the URL '/deterrence/page/': this one and the page Briefing makes for Content/deterrence/page/\n---\n^",
+        ])
+    }
+
+    @Test func aReversedTableOfContentsRangeSaysWhichEndWasTheDefault() throws {
+        let fixture = try SiteFixture(InvalidSiteTests.goodSite + "\n-- Content/deterrence/deep.md --\n---\ntitle: Deep\ntoc: {from: 5}\n---\n")
+        #expect(fixture.failure() == ["""
+        Content/deterrence/deep.md:3:6: error: 'toc' goes from level 5 to 3 when not given: 'from' must not be deeper than 'to', like {from: 3, to: 5}
+        toc: {from: 5}
+             ^
+        """])
+    }
 }

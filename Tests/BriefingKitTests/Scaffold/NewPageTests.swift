@@ -98,4 +98,11 @@ import Testing
         #expect(throws: BuildFailure.self) { try NewPage(siteRoot: fixture.root, path: "news/.draft", now: now).create() }
         #expect(!FileManager.default.fileExists(atPath: fixture.root.appendingPathComponent("Content/news/.draft.md").path))
     }
+
+    /// `Getting-Started` beside `getting-started.md` was made, and the next build failed on the case clash.
+    @Test func aPageDifferingOnlyInCaseFromOneBesideItIsRefused() throws {
+        let fixture = try site()
+        _ = try NewPage(siteRoot: fixture.root, path: "news/getting-started", now: now).create()
+        #expect(throws: BuildFailure.self) { try NewPage(siteRoot: fixture.root, path: "news/Getting-Started", now: now).create() }
+    }
 }

@@ -22,19 +22,35 @@ struct Sitemap: Sendable {
                 : #"<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">"#,
         ]
         for url in urls {
-            lines += ["  <url>", "    <loc>\(XMLText.escaped(url.loc))</loc>"]
+            lines += ["  <url>", "    <loc>\(XMLText.escaped(Sitemap.percentEncoded(url.loc)))</loc>"]
             // The protocol wants W3C Datetime; a date it cannot read is left out, as lastmod is optional.
             if let lastmod = url.lastmod.flatMap(FeedDate.init) {
                 lines.append("    <lastmod>\(lastmod.w3c)</lastmod>")
             }
             // After the sitemap's own elements: its schema allows other namespaces' elements only last.
             for alternate in url.alternates {
-                lines.append(#"    <xhtml:link rel="alternate" hreflang="\#(XMLText.escaped(alternate.hreflang))" href="\#(XMLText.escaped(alternate.href))"/>"#)
+                lines.append(#"    <xhtml:link rel="alternate" hreflang="\#(XMLText.escaped(alternate.hreflang))" href="\#(XMLText.escaped(Sitemap.percentEncoded(alternate.href)))"/>"#)
             }
             lines.append("  </url>")
         }
         lines.append("</urlset>")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The protocol asks for URLs as RFC 3986 has them: the UTF-8 of a Korean address (`/news/한국-페이지/`)
+    /// percent-encoded, byte by byte, and so are spaces; everything else is ASCII already.
+    static func percentEncoded(_ url: String) -> String {
+        guard url.utf8.contains(where: { $0 >= 0x80 || $0 == 0x20 }) else { return url }
+        var encoded = ""
+        for byte in url.utf8 {
+            if byte >= 0x80 || byte == 0x20 {
+                let hex = String(byte, radix: 16, uppercase: true)
+                encoded += "%" + (hex.count == 1 ? "0" : "") + hex
+            } else {
+                encoded.unicodeScalars.append(Unicode.Scalar(byte))
+            }
+        }
+        return encoded
     }
 }
 
@@ -46,7 +62,7 @@ struct RobotsTxt: Sendable {
         var text = "User-agent: *\nAllow: /\n"
         if let sitemapURL, !sitemapURL.isEmpty {
             // A line break in the URL would start a directive of its own.
-            let line = sitemapURL.filter { !$0.isNewline }
+            let line = Sitemap.percentEncoded(sitemapURL.filter { !$0.isNewline })
             text += "\nSitemap: \(line)\n"
         }
         return text

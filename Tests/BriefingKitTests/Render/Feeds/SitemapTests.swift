@@ -48,6 +48,17 @@ import Testing
         #expect(RobotsTxt(sitemapURL: "https://example.org/sitemap.xml").render()
             == "User-agent: *\nAllow: /\n\nSitemap: https://example.org/sitemap.xml\n")
         #expect(RobotsTxt(sitemapURL: "https://example.org/s.xml\nDisallow: /").render()
-            == "User-agent: *\nAllow: /\n\nSitemap: https://example.org/s.xmlDisallow: /\n")
+            == "User-agent: *\nAllow: /\n\nSitemap: https://example.org/s.xmlDisallow:%20/\n")
+    }
+
+    /// The protocol asks for RFC 3986 URLs: a Korean address's UTF-8 percent-encoded, in `loc`, in the
+    /// alternates and in robots.txt.
+    @Test func nonASCIIAddressesArePercentEncoded() {
+        let xml = Sitemap(urls: [
+            Sitemap.URLEntry(loc: "https://example.org/뉴스/", alternates: [(hreflang: "ko", href: "https://example.org/ko/뉴스/")]),
+        ]).render()
+        #expect(xml.contains("<loc>https://example.org/%EB%89%B4%EC%8A%A4/</loc>"))
+        #expect(xml.contains(#"hreflang="ko" href="https://example.org/ko/%EB%89%B4%EC%8A%A4/"/>"#))
+        #expect(RobotsTxt(sitemapURL: "https://example.org/브리핑/sitemap.xml").render().hasSuffix("Sitemap: https://example.org/%EB%B8%8C%EB%A6%AC%ED%95%91/sitemap.xml\n"))
     }
 }
