@@ -125,15 +125,19 @@ struct Renderer {
         case .tag(let number):
             (try theme.required("tag"), context.tagContext(model.taxonomy.tags[number]), nil, model.taxonomy.tags[number].language)
         case .notFound(let language): ("404", context.notFoundContext(language: language), nil, language)
-        case .feed, .sitemap, .robots, .copy: preconditionFailure("\(planned.path) is not made from a template")
+        case .feed, .sitemap, .sitemapPart, .robots, .copy: preconditionFailure("\(planned.path) is not made from a template")
         }
     }
 
     static func generatedFiles(_ files: SiteFiles, outputs: [PlannedOutput]) -> [(OutputPath, [UInt8])] {
-        outputs.compactMap { planned in
+        // `sitemap.xml` and its parts, from one list of the site's addresses.
+        let sitemapParts = outputs.count { if case .sitemapPart = $0.kind { true } else { false } }
+        let sitemaps = outputs.contains { if case .sitemap = $0.kind { true } else { false } } ? files.sitemaps(parts: sitemapParts) : []
+        return outputs.compactMap { planned in
             switch planned.kind {
             case .feed(let language): (planned.path, Array(files.feed(language: language).utf8))
-            case .sitemap: (planned.path, Array(files.sitemap().utf8))
+            case .sitemap: (planned.path, Array(sitemaps[0].utf8))
+            case .sitemapPart(let part): (planned.path, Array(sitemaps[part].utf8))
             case .robots: (planned.path, Array(files.robots().utf8))
             default: nil
             }
@@ -161,7 +165,7 @@ extension PlannedOutput {
     var isTemplated: Bool {
         switch kind {
         case .page, .tags, .tag, .notFound: true
-        case .feed, .sitemap, .robots, .copy: false
+        case .feed, .sitemap, .sitemapPart, .robots, .copy: false
         }
     }
 }

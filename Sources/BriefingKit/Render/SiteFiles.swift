@@ -55,7 +55,19 @@ struct SiteFiles {
     }
 
     /// Every page, and on a site of several languages each page's versions as `xhtml:link` alternates.
-    func sitemap() -> String {
+    /// `sitemap.xml`, then each of the `parts` the router planned: with none, `sitemap.xml` lists every
+    /// address; with some, it is their index, and they share the addresses in order.
+    func sitemaps(parts: Int) -> [String] {
+        let urls = sitemapEntries()
+        guard parts > 0 else { return [Sitemap(urls: urls).render()] }
+        let size = (urls.count + parts - 1) / parts
+        let lists = (0..<parts).map { part in Sitemap(urls: Array(urls[min(part * size, urls.count)..<min((part + 1) * size, urls.count)])).render() }
+        return [Sitemap.index((1...parts).map { router.permalink(Router.sitemapPartFile($0)) })] + lists
+    }
+
+    /// Every page but drafts, then each language's index of tags and its tags (as many as
+    /// `Router.sitemapAddresses` counts).
+    private func sitemapEntries() -> [Sitemap.URLEntry] {
         let languages = model.settings.languages
         var urls = model.pageIDs.filter { !model[$0].metadata.draft }.map { id in sitemapEntry(id, model[id]) }
         let tags = model.taxonomy.tags
@@ -65,7 +77,7 @@ struct SiteFiles {
             }
             urls += tags.map { Sitemap.URLEntry(loc: router.permalink(router.tagRoute($0.slug, language: $0.language)), lastmod: nil) }
         }
-        return Sitemap(urls: urls).render()
+        return urls
     }
 
     /// A page's entry, with its translations; the page lent by the model, not copied out of it.

@@ -13,6 +13,8 @@ public struct Router: Sendable {
     static let tagsRoute = "tags/"
     static let feedFile = "feed.xml"
     static let sitemapFile = "sitemap.xml"
+    /// The most addresses one sitemap may list (sitemaps.org); past it, `sitemap.xml` indexes parts.
+    static let sitemapLimit = 50_000
     static let robotsFile = "robots.txt"
     static let notFoundFile = "404.html"
     /// Where the files of `Templates/assets/` go: the same path as in Templates/.
@@ -58,6 +60,16 @@ public struct Router: Sendable {
     /// Feeds and sitemaps need absolute URLs: a base URL without a host gets neither.
     var writesFeeds: Bool { !baseURL.origin.isEmpty }
 
+    /// `sitemap-2.xml`: a part of the sitemap of a site with more addresses than one may list.
+    static func sitemapPartFile(_ part: Int) -> String { "sitemap-\(part).xml" }
+
+    /// How many addresses the sitemap lists (`SiteFiles.sitemapEntries`): every page but drafts, and each
+    /// language's index of tags and its tags.
+    static func sitemapAddresses(_ model: SiteModel) -> Int {
+        let tags = model.taxonomy.tags
+        return model.pages.count { !$0.metadata.draft } + tags.count + Set(tags.map(\.language)).count
+    }
+
     /// Every file of the build with what makes it. Two outputs at one path are an error naming both.
     func plan(_ model: SiteModel, staticFiles: [StaticFile]) throws(BuildFailure) -> [PlannedOutput] {
         var outputs: [PlannedOutput] = []
@@ -86,6 +98,10 @@ public struct Router: Sendable {
         if writesFeeds {
             for language in prefixes.indices { add(feedFile(language), .feed(language)) }
             add(Router.sitemapFile, .sitemap)
+            let parts = (Router.sitemapAddresses(model) + Router.sitemapLimit - 1) / Router.sitemapLimit
+            if parts > 1 {
+                for part in 1...parts { add(Router.sitemapPartFile(part), .sitemapPart(part)) }
+            }
         }
         add(Router.robotsFile, .robots)
         for file in staticFiles { add(file.relativePath, .copy(file)) }
@@ -198,7 +214,10 @@ public struct PlannedOutput: Sendable {
         /// A language's 404 page and feed, by the language's number.
         case notFound(Int)
         case feed(Int)
+        /// `sitemap.xml`: the sitemap, or the index of its parts when it has more than one.
         case sitemap
+        /// A part of the sitemap, from 1.
+        case sitemapPart(Int)
         case robots
         case copy(StaticFile)
 
@@ -218,6 +237,7 @@ public struct PlannedOutput: Sendable {
             case .notFound(let language): return "the 404 page" + Kind.inLanguage(language, model)
             case .feed(let language): return "the Atom feed" + Kind.inLanguage(language, model)
             case .sitemap: return "the sitemap"
+            case .sitemapPart(let part): return "part \(part) of the sitemap"
             case .robots: return "the generated robots.txt"
             case .copy(let file): return file.displayPath
             }

@@ -37,6 +37,14 @@ struct Sitemap: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// A sitemap index (sitemaps.org): the sitemaps a site of more than 50,000 addresses is split into.
+    static func index(_ locs: [String]) -> String {
+        var lines = [#"<?xml version="1.0" encoding="UTF-8"?>"#, #"<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">"#]
+        for loc in locs { lines += ["  <sitemap>", "    <loc>\(XMLText.escaped(percentEncoded(loc)))</loc>", "  </sitemap>"] }
+        lines.append("</sitemapindex>")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
     /// The protocol asks for URLs as RFC 3986 has them: the UTF-8 of a Korean address (`/news/한국-페이지/`)
     /// percent-encoded, byte by byte, and so are spaces; everything else is ASCII already.
     static func percentEncoded(_ url: String) -> String {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import BriefingKit
 @testable import BriefingMarkdown
@@ -60,5 +61,35 @@ import Testing
         #expect(xml.contains("<loc>https://example.org/%EB%89%B4%EC%8A%A4/</loc>"))
         #expect(xml.contains(#"hreflang="ko" href="https://example.org/ko/%EB%89%B4%EC%8A%A4/"/>"#))
         #expect(RobotsTxt(sitemapURL: "https://example.org/브리핑/sitemap.xml").render().hasSuffix("Sitemap: https://example.org/%EB%B8%8C%EB%A6%AC%ED%95%91/sitemap.xml\n"))
+    }
+
+    /// A sitemap may list 50,000 addresses: past that (the third sweep's 50 sections of 1,000 pages made
+    /// one of 50,155), `sitemap.xml` indexes parts that share the addresses in order.
+    @Test func aSiteOfMoreAddressesThanOneSitemapMayListIsSplit() throws {
+        let fixture = try SiteFixture(InvalidSiteTests.goodSite + "\n-- Content/deterrence/more.md --\n---\ntitle: More\ntags: [sma]\n---\n")
+        let stages = try SiteStages(fixture)
+        #expect(Router.sitemapAddresses(stages.model) == 6)
+        #expect(!stages.model.outputs.contains { if case .sitemapPart = $0.kind { true } else { false } })
+        let files = SiteFiles(model: stages.model, now: Date(timeIntervalSince1970: 1_790_000_000))
+        let sitemaps = files.sitemaps(parts: 3)
+        #expect(sitemaps.count == 4)
+        #expect(sitemaps[0] == """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+              <sitemap>
+                <loc>https://example.org/sitemap-1.xml</loc>
+              </sitemap>
+              <sitemap>
+                <loc>https://example.org/sitemap-2.xml</loc>
+              </sitemap>
+              <sitemap>
+                <loc>https://example.org/sitemap-3.xml</loc>
+              </sitemap>
+            </sitemapindex>
+
+            """)
+        let listed = sitemaps.dropFirst().map { $0.components(separatedBy: "<loc>").count - 1 }
+        #expect(listed == [2, 2, 2])
+        #expect(files.sitemaps(parts: 0).count == 1)
     }
 }
