@@ -107,6 +107,13 @@ struct FrontMatterReader {
                 errors.append(error)
             }
         }
+        for key in ["date", "updated", "lastmod"] {
+            guard let location = metadata.locations[key], let value = key == "date" ? metadata.date : metadata.updated, value.isFloating else { continue }
+            warnings.append(source.file.diagnostic(
+                .warning, "'\(key)' \(value.iso) has a time but no time zone: the feed and the sitemap read it as UTC; add Z or an offset such as +09:00",
+                at: location
+            ))
+        }
         if let date = metadata.date, let updated = metadata.updated, updated < date {
             let key = metadata.locations["updated"] == nil ? "lastmod" : "updated"
             errors.append(source.file.diagnostic(

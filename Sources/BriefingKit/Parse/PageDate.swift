@@ -8,6 +8,9 @@ public struct PageDate: Sendable, Hashable, Comparable {
     public let day: Int
     /// The ISO 8601 text as written (`2026-03-12` or `2026-03-12T09:30:00+09:00`), used in `<time datetime>`.
     public let iso: String
+    /// A time written without `Z` or an offset (`2026-03-12T09:30`): feeds and the sitemap need an
+    /// instant, and read it as UTC.
+    let isFloating: Bool
     /// Seconds from midnight UTC of the day as written to the instant (below 0 or past a day when the
     /// offset moves it across midnight); 0 for plain dates.
     let secondsOfDay: Int
@@ -36,6 +39,7 @@ public struct PageDate: Sendable, Hashable, Comparable {
               (1...12).contains(month), day >= 1, day <= PageDate.daysIn(month: month, year: year)
         else { return nil }
         var seconds = 0
+        var floating = false
         if scalars.count > 10 {
             guard scalars[10] == 0x54 || scalars[10] == 0x20, let hour = number(11..<13), scalars.count >= 16,
                   scalars[13] == 0x3A, let minute = number(14..<16), hour < 24, minute < 60
@@ -56,6 +60,7 @@ public struct PageDate: Sendable, Hashable, Comparable {
                 }
             }
             var offset = 0
+            floating = index == scalars.count
             if index < scalars.count {
                 switch scalars[index] {
                 case 0x5A where index == scalars.count - 1:
@@ -77,6 +82,7 @@ public struct PageDate: Sendable, Hashable, Comparable {
         self.day = day
         self.iso = text.replacingOccurrences(of: " ", with: "T")
         self.secondsOfDay = seconds
+        self.isFloating = floating
     }
 
     /// `12 March 2026`: unambiguous for readers everywhere.

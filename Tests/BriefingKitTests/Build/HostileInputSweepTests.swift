@@ -321,4 +321,13 @@ import Testing
              ^
         """])
     }
+
+    /// A time without a zone stayed as written in `<time>`, while the feed and the sitemap wrote it as UTC
+    /// without a word: the editor is told, and told how to say which zone.
+    @Test func aTimeWithoutAZoneIsAWarning() throws {
+        let fixture = try SiteFixture(InvalidSiteTests.goodSite + "\n-- Content/deterrence/local.md --\n---\ntitle: Local\ndate: 2026-01-01T09:30\nupdated: 2026-01-02T10:00:00+09:00\n---\n")
+        #expect(try fixture.build().warnings.map(\.description) == [
+            "Content/deterrence/local.md:3:7: warning: 'date' 2026-01-01T09:30 has a time but no time zone: the feed and the sitemap read it as UTC; add Z or an offset such as +09:00\ndate: 2026-01-01T09:30\n      ^",
+        ])
+    }
 }
