@@ -26,7 +26,9 @@ struct Init: ParsableCommand {
     /// The folder as a shell reads it back: a name with a space, `&` or a quote would otherwise run as
     /// more than the command the editor pastes.
     static func shellQuoted(_ path: String) -> String {
-        let plain = path.unicodeScalars.allSatisfy { $0.value >= 0x80 || "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./~".unicodeScalars.contains($0) }
+        let plain = path.unicodeScalars.allSatisfy { scalar in
+            scalar.value >= 0x80 || scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-_./~".unicodeScalars.contains(scalar)
+        }
         return plain ? path : "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }

@@ -324,7 +324,9 @@ enum HeadingLevels {
         guard from <= to else {
             // `{from: 4}` alone meets the default `to: 3`.
             let given = node["to"] == nil ? "\(to) when not given" : "\(to)"
-            throw source.error("'toc' goes from level \(from) to \(given): 'from' must not be deeper than 'to', like {from: \(min(from, to)), to: \(max(from, to))}", at: node)
+            throw source.error(
+                "'toc' goes from level \(from) to \(given): 'from' must not be deeper than 'to', like {from: \(to), to: \(from)}", at: node
+            )
         }
         return from...to
     }

@@ -29,7 +29,8 @@ struct Sitemap: Sendable {
             }
             // After the sitemap's own elements: its schema allows other namespaces' elements only last.
             for alternate in url.alternates {
-                lines.append(#"    <xhtml:link rel="alternate" hreflang="\#(XMLText.escaped(alternate.hreflang))" href="\#(XMLText.escaped(Sitemap.percentEncoded(alternate.href)))"/>"#)
+                let href = XMLText.escaped(Sitemap.percentEncoded(alternate.href))
+                lines.append(#"    <xhtml:link rel="alternate" hreflang="\#(XMLText.escaped(alternate.hreflang))" href="\#(href)"/>"#)
             }
             lines.append("  </url>")
         }
