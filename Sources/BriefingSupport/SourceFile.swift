@@ -72,14 +72,30 @@ public struct SourceFile: Sendable {
         Diagnostic(severity, message, at: location, sourceLine: line(location.line))
     }
 
+    /// The 1-based line and column of the byte at `offset` of UTF-8 text (where a reader stopped), the
+    /// column counting Unicode scalars, as everywhere in diagnostics.
+    package static func position(ofByte offset: Int, in bytes: some Sequence<UInt8>) -> (line: Int, column: Int) {
+        var line = 1
+        var column = 1
+        for byte in bytes.prefix(offset) {
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else if PlainText.startsScalar(byte) {
+                column += 1
+            }
+        }
+        return (line, column)
+    }
+
     /// A character no page may show (see `ForbiddenCharacter`), at its line and column.
     private static func forbidden(_ value: UInt32, at offset: Int, in bytes: ArraySlice<UInt8>, path: String) -> Diagnostic {
-        let before = bytes[..<offset]
-        let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? bytes.startIndex
+        let (line, column) = position(ofByte: offset - bytes.startIndex, in: bytes)
+        let lineStart = bytes[..<offset].lastIndex(of: 0x0A).map { $0 + 1 } ?? bytes.startIndex
         let lineEnd = bytes[offset...].firstIndex(of: 0x0A) ?? bytes.endIndex
         return .error(
             "\(ForbiddenCharacter.describe(value)) is not text a page may show: remove it",
-            at: SourceLocation(path: path, line: before.count(where: { $0 == 0x0A }) + 1, column: bytes[lineStart..<offset].count(where: PlainText.startsScalar) + 1),
+            at: SourceLocation(path: path, line: line, column: column),
             sourceLine: String(decoding: bytes[lineStart..<lineEnd], as: UTF8.self)
         )
     }

@@ -116,8 +116,7 @@ struct TemplateRenderer {
         case .list, .map:
             // A theme's typo in strict mode (`{{page.tags}}` for the tags' names): an error, not a blank.
             guard strict else { return }
-            var isList = false
-            if case .list = value.pointee { isList = true }
+            let isList = if case .list = value.pointee { true } else { false }
             throw error(.notText(programs[file].names[name].text, isList: isList), at: index, of: file)
         case .string(let text):
             guard !text.isEmpty else { return }

@@ -23,18 +23,21 @@ struct YAMLSource {
         var root = SimpleYAMLParser.parse(yaml)
         #endif
         if root == nil { root = try composeWithYams() }
-        if let number = root?.first(where: { $0.tagName == .int && $0.int == nil }) {
-            let text = number.scalarText ?? ""
-            throw error("'\(text)' reads as a whole number too large to hold (YAML 1.1 reads '1:30' as 90); quote it to keep it as text", at: number)
-        }
-        // libyaml refuses such characters written as they are, not made by an escape (`"\0"`, `"\x85"`).
+        // One walk for the two things a parsed tree can still hold that no page may: a number too large
+        // for an `Int`, and a character libyaml refuses written as it is but lets an escape make
+        // (`"\0"`, `"\x85"`).
         var forbidden: UInt32?
-        if let quoted = root?.first(where: { node in
+        if let node = root?.first(where: { node in
+            if node.tagName == .int, node.int == nil { return true }
             guard node.scalar?.style == .doubleQuoted, let text = node.scalarText else { return false }
             forbidden = text.unicodeScalars.first { ForbiddenCharacter.isForbidden($0.value) }?.value
             return forbidden != nil
-        }), let forbidden {
-            throw error("an escape in this text makes \(ForbiddenCharacter.describe(forbidden)), which no page may show: remove it", at: quoted)
+        }) {
+            if let forbidden {
+                throw error("an escape in this text makes \(ForbiddenCharacter.describe(forbidden)), which no page may show: remove it", at: node)
+            }
+            let text = node.scalarText ?? ""
+            throw error("'\(text)' reads as a whole number too large to hold (YAML 1.1 reads '1:30' as 90); quote it to keep it as text", at: node)
         }
         return root
     }
@@ -58,13 +61,11 @@ struct YAMLSource {
         }
     }
 
-    /// The line and column (1-based, in characters) of the YAML's character at `offset`, where Yams says
-    /// a character is not allowed.
+    /// The line and column of the YAML's character at `offset` (Yams counts Characters), where it says a
+    /// character is not allowed.
     private func position(ofCharacter offset: Int) -> (line: Int, column: Int) {
         let index = yaml.index(yaml.startIndex, offsetBy: offset, limitedBy: yaml.endIndex) ?? yaml.endIndex
-        let before = yaml[..<index]
-        let lineStart = before.lastIndex(where: \.isNewline).map(before.index(after:)) ?? before.startIndex
-        return (before.count(where: \.isNewline) + 1, before.distance(from: lineStart, to: index) + 1)
+        return SourceFile.position(ofByte: yaml.utf8.distance(from: yaml.startIndex, to: index), in: yaml.utf8)
     }
 
     /// Where a block mapping's key is written again: the next line below the first that holds it at the

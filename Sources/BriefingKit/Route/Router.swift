@@ -181,7 +181,7 @@ public struct Router: Sendable {
                     let what = end == path.endIndex ? "" : "/"
                     errors.append(collision(
                         "'\(original)\(what)' and '\(other)\(what)' differ only in case: on macOS and Windows they are one \(what.isEmpty ? "file" : "folder"), and one would replace or mix with the other; rename one",
-                        at: output.kind, or: output.kind, model: model
+                        at: output.kind, model: model
                     ))
                 }
                 break
@@ -190,9 +190,9 @@ public struct Router: Sendable {
         return errors
     }
 
-    /// An error at the first of two outputs that has a place in a file; with the line of a page's slug.
-    private static func collision(_ message: String, at first: PlannedOutput.Kind, or second: PlannedOutput.Kind, model: SiteModel) -> Diagnostic {
-        for kind in [first, second] {
+    /// An error at the first of the outputs that has a place in a file; with the line of a page's slug.
+    private static func collision(_ message: String, at first: PlannedOutput.Kind, or second: PlannedOutput.Kind? = nil, model: SiteModel) -> Diagnostic {
+        for kind in [first, second].compactMap(\.self) {
             guard let location = kind.location(in: model) else { continue }
             if case .page(let id, _) = kind, model[id].metadata.locations["slug"] != nil {
                 return model[id].source.file.diagnostic(.error, message, at: location)

@@ -65,24 +65,9 @@ public struct DataFile: Sendable {
         do throws(JSONReader.Failure) {
             return try JSONReader.read(file.text)
         } catch {
-            let position = lineAndColumn(ofByte: error.offset, in: file.text)
+            let position = SourceFile.position(ofByte: error.offset, in: file.text.utf8)
             throw file.error("invalid JSON: " + error.message, line: position.line, column: position.column)
         }
-    }
-
-    /// Columns count Unicode scalars, as everywhere in diagnostics.
-    private static func lineAndColumn(ofByte offset: Int, in text: String) -> (line: Int, column: Int) {
-        var line = 1
-        var column = 1
-        for byte in text.utf8.prefix(offset) {
-            if byte == UInt8(ascii: "\n") {
-                line += 1
-                column = 1
-            } else if PlainText.startsScalar(byte) {
-                column += 1
-            }
-        }
-        return (line, column)
     }
 
     /// A YAML list of mappings whose values are text or numbers is a table: its columns are every key
