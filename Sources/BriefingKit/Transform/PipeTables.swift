@@ -27,55 +27,106 @@ struct PipeTables: DocumentTransform {
         guard PlainText.contains(UInt8(ascii: "|"), in: body) else { return }
         var lines: BodyLines?
         for paragraph in document.root.descendants(ofKind: .paragraph) {
-            let first = paragraph.start.line, last = paragraph.end.line
-            guard first > 0, last > first else { continue }
+            guard paragraph.start.line > 0, paragraph.end.line > paragraph.start.line else { continue }
             if lines == nil { lines = BodyLines(body) }
-            let source = lines!.paragraphLines(paragraph)
-            // A line indented four columns past its container is indented code to GitHub, which ends a table.
+            let source = lines!.paragraph(paragraph)
             let base = paragraph.parent?.kind == .document ? 1 : paragraph.start.column
-            guard let table = Layout(source.map(\.text), indented: source.map { $0.column - base >= 4 }) else { continue }
-            place(table, lines: source, replacing: paragraph, in: document, context: &context)
+            var rest: (node: MarkdownNode, lines: ArraySlice<BodyLines.Line>, depth: Int)? = (paragraph, source.lines[...], source.containers.count)
+            while let (node, lines, depth) = rest {
+                rest = nil
+                let layout = Layout(lines, depth: depth, base: base)
+                if let lazy = layout.lazyDelimiterRow {
+                    warnOfLazyTable(lines[lines.startIndex + lazy], containers: source.containers, context: &context)
+                }
+                guard let table = layout.table else { break }
+                let after = place(table, lines: Array(lines), replacing: node, in: document, context: &context)
+                // A row without the indentation or `>` of the blocks around the table ends them, as it does
+                // on GitHub: the lines from there are a paragraph after the first block they leave.
+                guard let after, table.after > 0 else { continue }
+                let first = lines[lines.endIndex - table.after]
+                guard first.continued < depth else { continue }
+                var outside = source.containers[first.continued]
+                if let list = outside.parent, list.kind == .list { outside = list }
+                after.unlink()
+                try? outside.insertAfter(after)
+                rest = (after, lines.suffix(table.after), first.continued)
+            }
         }
+    }
+
+    /// GitHub reads a table right after a list item's or a quote's text, on lines that lack the item's
+    /// indentation or the quote's `>`, as more of that text, pipes and dashes shown; so does Briefing,
+    /// and says so, since the editor meant a table.
+    private func warnOfLazyTable(_ line: BodyLines.Line, containers: [MarkdownNode], context: inout TransformContext) {
+        let left = containers[min(line.continued, containers.count - 1)]
+        let fix = left.kind == .blockQuote
+            ? "start each of its lines with `>` to keep it in the quote, or leave a blank line before it to end the quote"
+            : "indent it to the item's text to keep it in the item, or leave a blank line before it to end the list"
+        context.diagnostics.warning(
+            "this table follows the \(left.kind == .blockQuote ? "quote" : "list item") above it without a blank line, so it is read as "
+                + "that block's text, pipes and dashes shown (as GitHub does): \(fix)",
+            at: line.position
+        )
     }
 
     /// Where a table starts in its paragraph, its alignments and its rows.
     struct Layout {
-        /// Lines of the paragraph before the header row, which stay a paragraph.
-        var before: Int
-        var header: [PipeTableRows.Cell]
-        var alignments: [PipeTableRows.Alignment]
-        /// Padded or cut to the header's number of cells.
-        var rows: [[PipeTableRows.Cell]]
-        /// Lines after the last row (from a line that is no row), which become a paragraph again.
-        var after: Int
+        var table: Table?
+        /// The line of a delimiter row that makes no table because it is a lazy continuation line.
+        var lazyDelimiterRow: Int?
 
-        init?(_ lines: [Substring], indented: [Bool]) {
+        struct Table {
+            /// Lines of the paragraph before the header row, which stay a paragraph.
+            var before: Int
+            var header: [PipeTableRows.Cell]
+            var alignments: [PipeTableRows.Alignment]
+            /// Padded or cut to the header's number of cells.
+            var rows: [[PipeTableRows.Cell]]
+            /// Lines after the last row (from a line that is no row), which become a paragraph again.
+            var after: Int
+        }
+
+        /// A delimiter row and the rows after it must continue the `depth` blocks around the paragraph
+        /// (cmark-gfm starts neither on a lazy continuation line); a line indented four columns past
+        /// `base`, the column of its container's text, is indented code to GitHub, which ends a table.
+        init(_ source: ArraySlice<BodyLines.Line>, depth: Int, base: Int) {
+            let lines = Array(source)
             for index in 1..<max(lines.count, 1) {
-                guard let alignments = PipeTableRows.delimiterRow(lines[index]),
-                      let header = PipeTableRows.cells(lines[index - 1]), header.count == alignments.count
+                guard let alignments = PipeTableRows.delimiterRow(lines[index].text),
+                      var header = PipeTableRows.cells(lines[index - 1].text)
                 else { continue }
-                self.before = index - 1
-                self.header = header
-                self.alignments = alignments
+                // A lazy header row keeps the spaces before its first `|`, which then ends an empty cell.
+                let lazyHeader = index > 1 && lines[index - 1].continued < depth
+                if lazyHeader, lines[index - 1].spaceAfterPrefixes, lines[index - 1].text.first == "|" {
+                    header.insert(PipeTableRows.Cell(text: "", offset: 0), at: 0)
+                    if header.count == alignments.count + 1, lazyDelimiterRow == nil { lazyDelimiterRow = index }
+                }
+                guard header.count == alignments.count else { continue }
+                guard lines[index].continued >= depth else {
+                    if lazyDelimiterRow == nil { lazyDelimiterRow = index }
+                    continue
+                }
                 var rows: [[PipeTableRows.Cell]] = []
                 var next = index + 1
-                while next < lines.count, !indented[next], let cells = PipeTableRows.cells(lines[next]) {
+                while next < lines.count, lines[next].continued >= depth, lines[next].indentation(within: depth, base: base) < 4,
+                      let cells = PipeTableRows.cells(lines[next].text) {
                     var row = Array(cells.prefix(header.count))
-                    while row.count < header.count { row.append(PipeTableRows.Cell(text: "", offset: lines[next].utf8.count)) }
+                    while row.count < header.count { row.append(PipeTableRows.Cell(text: "", offset: lines[next].text.utf8.count)) }
                     rows.append(row)
                     next += 1
                 }
-                self.rows = rows
-                after = lines.count - next
+                table = Table(before: index - 1, header: header, alignments: alignments, rows: rows, after: lines.count - next)
                 return
             }
-            return nil
         }
     }
 
+    /// Puts the table in the paragraph's place, with paragraphs for the lines before and after it;
+    /// returns the one after it.
     private func place(
-        _ table: Layout, lines: [BodyLines.Line], replacing paragraph: MarkdownNode, in document: MarkdownDocument, context: inout TransformContext
-    ) {
+        _ table: Layout.Table, lines: [BodyLines.Line], replacing paragraph: MarkdownNode, in document: MarkdownDocument,
+        context: inout TransformContext
+    ) -> MarkdownNode? {
         // One small document holds the Markdown of every cell, each a paragraph of its own.
         var pieces: [(text: String, position: SourcePosition)] = []
         if table.before > 0 {
@@ -94,7 +145,7 @@ struct PipeTables: DocumentTransform {
         let parsed = PipeTables.parseInlines(pieces.map(\.text), options: document.options)
         // Each piece is one line or the lines of one paragraph, so it parses as one block; should one not
         // (text cmark reads otherwise than these lines say), the paragraph is left as cmark made it.
-        guard parsed.count == pieces.count else { return }
+        guard parsed.count == pieces.count else { return nil }
         var made: [MarkdownNode] = []
         for (piece, source) in zip(pieces, parsed) {
             let holder = document.makeParagraph()
@@ -120,7 +171,9 @@ struct PipeTables: DocumentTransform {
         for cell in header + rows.flatMap({ $0 }) { try? block.appendChild(cell) }
         var caption: MarkdownNode?
         var sources: [SourceReference] = []
+        var after: MarkdownNode?
         if table.after > 0 {
+            after = made[index]
             try? paragraph.insertBefore(made[index])
         } else {
             (caption, sources) = takeCaptionAndSources(after: paragraph, into: block, context: &context)
@@ -130,7 +183,7 @@ struct PipeTables: DocumentTransform {
         if let caption, let last = caption.children.last, last.kind == .text, let literal = last.literal,
            let (rest, found) = CrossReferences.trailingID(literal) {
             if rest.isEmpty { last.unlink() } else { last.literal = rest }
-            if context.number(.table, id: found, at: paragraph.start) { id = found }
+            if context.number(.table, id: found, at: lines[0].position) { id = found }
         }
         paragraph.unlink()
         let citedSources = sources.map { source in (source, context.citations.cite(source)) }
@@ -147,6 +200,7 @@ struct PipeTables: DocumentTransform {
             }
             for child in block.children { child.unlink() }
         }
+        return after
     }
 
     /// The paragraphs right after a table that give its caption (`Table: …`) and sources (`Source: …`):
@@ -260,86 +314,5 @@ struct PipeTables: DocumentTransform {
             if literal.utf8.count == 1 { first.unlink() } else { first.literal = String(literal.dropFirst()) }
         }
         return paragraphs
-    }
-}
-
-/// A page's body cut into lines, for transforms that read what cmark parsed differently (a table's
-/// delimiter row, which smart punctuation would turn into dashes).
-struct BodyLines {
-    private let body: Substring
-    /// Where each line starts in the body, in UTF-8 bytes.
-    private let starts: [Int]
-
-    struct Line {
-        /// The line without the indentation and quote markers of the blocks around it.
-        var text: Substring
-        var line: Int
-        /// 1-based byte column where `text` starts.
-        var column: Int
-        var position: SourcePosition { SourcePosition(line: line, column: column) }
-        func position(at offset: Int) -> SourcePosition { SourcePosition(line: line, column: column + offset) }
-    }
-
-    /// Lines end where cmark's do: at a line feed, a carriage return, or both together. Counted otherwise,
-    /// a lone carriage return put cmark's line numbers out of step with these lines.
-    init(_ body: Substring) {
-        self.body = body
-        var starts = [0]
-        var offset = 0
-        var afterReturn = false
-        for byte in body.utf8 {
-            offset += 1
-            if byte == UInt8(ascii: "\n") {
-                if afterReturn { starts[starts.count - 1] = offset } else { starts.append(offset) }
-            } else if byte == UInt8(ascii: "\r") {
-                starts.append(offset)
-            }
-            afterReturn = byte == UInt8(ascii: "\r")
-        }
-        self.starts = starts
-    }
-
-    /// The lines of a paragraph: its first from the paragraph's column, the others less the `>` of the
-    /// quotes around it and their indentation.
-    func paragraphLines(_ paragraph: MarkdownNode) -> [Line] {
-        var quotes = 0
-        var ancestor = paragraph.parent
-        while let node = ancestor {
-            if node.kind == .blockQuote { quotes += 1 }
-            ancestor = node.parent
-        }
-        var lines: [Line] = []
-        for number in paragraph.start.line...paragraph.end.line where number <= starts.count {
-            var text = line(number)
-            var column = 1
-            if number == paragraph.start.line {
-                let skip = min(max(paragraph.start.column - 1, 0), text.utf8.count)
-                text = text.dropFirst(skip)
-                column += skip
-            } else {
-                var left = quotes
-                while true {
-                    let spaces = text.prefix { $0 == " " || $0 == "\t" }
-                    text = text.dropFirst(spaces.count)
-                    column += spaces.utf8.count
-                    guard left > 0, text.first == ">" else { break }
-                    text = text.dropFirst()
-                    column += 1
-                    left -= 1
-                }
-            }
-            lines.append(Line(text: text, line: number, column: column))
-        }
-        return lines
-    }
-
-    private func line(_ number: Int) -> Substring {
-        let utf8 = body.utf8
-        let start = utf8.index(utf8.startIndex, offsetBy: starts[number - 1])
-        guard number < starts.count else { return body[start...] }
-        var end = utf8.index(utf8.startIndex, offsetBy: starts[number] - 1)
-        // A line feed after a carriage return ends the line with it.
-        if utf8[end] == UInt8(ascii: "\n"), end > start, utf8[utf8.index(before: end)] == UInt8(ascii: "\r") { end = utf8.index(before: end) }
-        return body[start..<end]
     }
 }

@@ -19,7 +19,8 @@ import Testing
             return
         }
         var generator = SeededGenerator(seed: 0x7AB1E5)
-        let documents = GFMExamples.tables + (0..<Self.generatedDocuments).map { _ in TableDocuments.make(&generator) }
+        var documents = GFMExamples.tables + (0..<Self.generatedDocuments).map { _ in TableDocuments.make(&generator) }
+        documents += (0..<Self.generatedDocuments).map { _ in TableDocuments.inContainer(TableDocuments.make(&generator), &generator) }
         let expected = try Self.runOracle(oracle, on: documents)
         var passed = 0, failed = 0
         for (document, gfm) in zip(documents, expected) {
@@ -229,6 +230,34 @@ enum TableDocuments {
         var document = lines.joined(separator: "\n") + "\n"
         if Bool.random(using: &generator) { document += "\nA closing paragraph.\n" }
         return document
+    }
+
+    /// The document in a list item, a quote or both, sometimes after a line of the item's text; some of
+    /// its lines lack the indentation or `>` (lazy continuation lines, which end a table on GitHub).
+    static func inContainer(_ document: String, _ generator: inout SeededGenerator) -> String {
+        let containers: [(first: String, next: String, lazy: [String])] = [
+            ("- ", "  ", ["", " "]), ("1. ", "   ", ["", "  "]), ("> ", "> ", ["", "  "]), (">", ">", [""]),
+            ("- > ", "  > ", ["", "  ", "> "]), ("> 10) ", ">     ", ["", "> ", ">   "]), ("- ", "   ", ["", " "]),
+            ("* a\n  - ", "    ", ["", "  ", "   "]), (">> ", "> > ", ["", "> ", ">"]), ("+    ", "     ", ["", "    "]),
+            ("2.\n   ", "   ", ["", " "]), ("-      ", "  ", ["", " "]), (" >  - ", ">    ", ["", "> ", "  "]),
+        ]
+        let container = containers.randomElement(using: &generator)!
+        var lines = document.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.last == "" { lines.removeLast() }
+        if Bool.random(using: &generator) { lines.insert("The item's own text", at: 0) }
+        var out: [String] = []
+        for (index, line) in lines.enumerated() {
+            if line.isEmpty {
+                out.append("")
+            } else if index == 0 {
+                out.append(container.first + line)
+            } else if Int.random(in: 0..<4, using: &generator) == 0 {
+                out.append(container.lazy.randomElement(using: &generator)! + line)
+            } else {
+                out.append(container.next + line)
+            }
+        }
+        return out.joined(separator: "\n") + "\n"
     }
 }
 

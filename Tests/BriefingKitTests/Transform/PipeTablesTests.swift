@@ -83,6 +83,41 @@ import Testing
         #expect(result.html.contains("<tr><th scope=\"row\">c</th><td>d</td></tr>"))
     }
 
+    @Test func aTableRightAfterAListItemIsTheItemsTextWithAWarning() {
+        let result = rendered("- Seoul pays more\n| Year | Amount |\n|---|---|\n| 2026 | 1.5 |\n")
+        #expect(result.html == "<ul>\n<li>Seoul pays more\n| Year | Amount |\n|---|---|\n| 2026 | 1.5 |</li>\n</ul>\n")
+        #expect(result.messages == [
+            """
+            Content/alliance/page.md:3:1: warning: this table follows the list item above it without a blank line, so it is read as that \
+            block's text, pipes and dashes shown (as GitHub does): indent it to the item's text to keep it in the item, or leave a blank \
+            line before it to end the list
+            |---|---|
+            ^
+            """,
+        ])
+        let quoted = rendered("> | a | b |\n|---|---|\n")
+        #expect(quoted.html == "<blockquote>\n<p>| a | b |\n|---|---|</p>\n</blockquote>\n")
+        #expect(quoted.messages.count == 1)
+        #expect(quoted.messages[0].contains("follows the quote above it"))
+        // A header row short of the item's indentation keeps its spaces, and GitHub makes no table of it.
+        let header = rendered("- Key figures\n | a |\n  |---|\n")
+        #expect(header.html == "<ul>\n<li>Key figures\n| a |\n|---|</li>\n</ul>\n")
+        #expect(header.messages.count == 1)
+    }
+
+    @Test func aRowWithoutTheItemsIndentationEndsTheTableAndTheList() {
+        let result = rendered("- Key figures\n  | Year | Amount |\n  |---|---|\n  | 2025 | 1.4 |\n| 2026 | 1.5 |\n")
+        #expect(result.html.hasPrefix("<ul>\n<li>Key figures\n<figure class=\"data-table\">"))
+        #expect(result.html.contains("<tr><th scope=\"row\" class=\"num\">2025</th><td class=\"num\">1.4</td></tr>\n</tbody>"))
+        #expect(result.html.hasSuffix("</figure>\n</li>\n</ul>\n<p>| 2026 | 1.5 |</p>\n"))
+        #expect(result.messages.isEmpty)
+        // The lines that leave the quote make a table of their own there.
+        let quoted = rendered("> | a |\n> |---|\n| b |\n|---|\n| c |\n")
+        #expect(quoted.html.hasPrefix("<blockquote>\n<figure class=\"data-table\">"))
+        #expect(quoted.html.contains("</figure>\n</blockquote>\n<figure class=\"data-table\">"))
+        #expect(quoted.html.contains("<tr><th scope=\"row\">c</th></tr>"))
+    }
+
     @Test func noDelimiterRowNoTable() {
         #expect(rendered("a | b\nc | d\n").html == "<p>a | b\nc | d</p>\n")
         #expect(rendered("| a | b |\n| --- |\n").html == "<p>| a | b |\n| --- |</p>\n")
