@@ -112,7 +112,16 @@ struct TableDirective: DocumentTransform {
         spec.columns = try columns(columnsNode, table: spec.table, sourceName: spec.sourceName, yaml: yaml)
         if let alignNode { spec.align = try alignment(alignNode, columns: spec.columns.map(\.name), yaml: yaml) }
         if let sourceTitle { spec.source = SourceReference(title: sourceTitle, url: sourceURL) }
-        return try html(spec, theme: theme, language: page.language, citations: &citations, warnings: &warnings)
+        do throws(Diagnostic) {
+            return try html(spec, theme: theme, language: page.language, citations: &citations, warnings: &warnings)
+        } catch {
+            // The theme's partial failed on this table, most often on its size (the renderer's work limit):
+            // the editor's fix is here, the partial's place is in the message.
+            let (rows, columns) = (spec.table.rows.count, spec.columns.count)
+            let size = "\(rows) row\(rows == 1 ? "" : "s"), \(columns) column\(columns == 1 ? "" : "s")"
+            let partial = error.location.map { "\($0): " } ?? ""
+            throw file.diagnostic(.error, "the theme could not render this table of \(spec.sourceName) (\(size)): \(partial)\(error.message)", at: location)
+        }
     }
 
     /// A page's language code when the site has several, for the data files in that language.

@@ -44,6 +44,27 @@ import Testing
     ]
 
     static let positions: [Case] = [
+        // A 200,000-row CSV passed the renderer's work limit, reported at the partial alone.
+        Case(name: "a table the theme cannot render, at its directive", files: """
+        -- Templates/partials/data-table.html --
+        <table>{{#rows}}{{missing}}{{/rows}}</table>
+        -- Content/data/t.csv --
+        A,B
+        1,2
+        -- Content/deterrence/tab.md --
+        ---
+        title: Tab
+        ---
+        ```table
+        data: t.csv
+        caption: T
+        source: X
+        ```
+        """, expected: """
+        Content/deterrence/tab.md:4:1: error: the theme could not render this table of t.csv (1 row, 2 columns): Templates/partials/data-table.html:1:17: unknown variable 'missing'
+        ```table
+        ^
+        """),
         Case(name: "a slug longer than a file name may be", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\nslug: \(String(repeating: "a", count: 256))\n---\n", expected: """
         Content/deterrence/bad.md:3:7: error: slug '\(String(repeating: "a", count: 256))' must be one path segment of letters, digits, '-', '_' or '.', of at most 255 bytes
         slug: \(String(repeating: "a", count: 114))…
