@@ -104,9 +104,10 @@ public final class MarkdownDocument {
 extension MarkdownDocument {
     /// A copy, made in this document, of a node of another one and everything below it: nodes cannot move
     /// between documents, whose memory is their own. Kinds, text, destinations, titles and custom HTML are
-    /// copied; positions are not (cmark has no way to set them). Walks with cmark's iterator, so deep
-    /// nesting costs no Swift stack.
-    public func copy(_ node: MarkdownNode) -> MarkdownNode {
+    /// copied; positions are not (cmark has no way to set them): `reporting` hears of each copy with its
+    /// source's position, for a caller that keeps positions its own way. Walks with cmark's iterator, so
+    /// deep nesting costs no Swift stack.
+    public func copy(_ node: MarkdownNode, reporting: ((_ copy: MarkdownNode, _ sourcePosition: SourcePosition) -> Void)? = nil) -> MarkdownNode {
         var stack: [OpaquePointer] = []
         var top: OpaquePointer?
         let iterator: OpaquePointer = cmark_iter_new(node.pointer)
@@ -122,6 +123,10 @@ extension MarkdownDocument {
                 if let onEnter = cmark_node_get_on_enter(source) { cmark_node_set_on_enter(made, onEnter) }
                 if let onExit = cmark_node_get_on_exit(source) { cmark_node_set_on_exit(made, onExit) }
                 if let parent = stack.last { cmark_node_append_child(parent, made) } else { top = made }
+                if let reporting {
+                    let position = SourcePosition(line: Int(cmark_node_get_start_line(source)), column: Int(cmark_node_get_start_column(source)))
+                    reporting(MarkdownNode(document: self, pointer: made), position)
+                }
                 // Leaves have no exit event: only containers wait on the stack for theirs.
                 if MarkdownNode.Kind(cmark_node_get_type(source)).isContainer { stack.append(made) }
             } else {

@@ -128,19 +128,20 @@ struct PipeTables: DocumentTransform {
         context: inout TransformContext
     ) -> MarkdownNode? {
         // One small document holds the Markdown of every cell, each a paragraph of its own.
-        var pieces: [(text: String, position: SourcePosition)] = []
+        // Each piece's text, and where each of its lines starts in the body.
+        var pieces: [(text: String, lines: [SourcePosition])] = []
         if table.before > 0 {
-            pieces.append((lines[..<table.before].map(\.text).joined(separator: "\n"), lines[0].position))
+            pieces.append((lines[..<table.before].map(\.text).joined(separator: "\n"), lines[..<table.before].map(\.position)))
         }
         let headerLine = lines[table.before]
-        for cell in table.header { pieces.append((cell.text, headerLine.position(at: cell.offset))) }
+        for cell in table.header { pieces.append((cell.text, [headerLine.position(at: cell.offset)])) }
         for (index, row) in table.rows.enumerated() {
             let line = lines[table.before + 2 + index]
-            for cell in row { pieces.append((cell.text, line.position(at: cell.offset))) }
+            for cell in row { pieces.append((cell.text, [line.position(at: cell.offset)])) }
         }
         if table.after > 0 {
             let rest = lines[(lines.count - table.after)...]
-            pieces.append((rest.map(\.text).joined(separator: "\n"), rest.first!.position))
+            pieces.append((rest.map(\.text).joined(separator: "\n"), rest.map(\.position)))
         }
         let parsed = PipeTables.parseInlines(pieces.map(\.text), options: document.options)
         // Each piece is one line or the lines of one paragraph, so it parses as one block; should one not
@@ -149,8 +150,19 @@ struct PipeTables: DocumentTransform {
         var made: [MarkdownNode] = []
         for (piece, source) in zip(pieces, parsed) {
             let holder = document.makeParagraph()
-            for child in source.children { try? holder.appendChild(document.copy(child)) }
-            context.diagnostics.place(holder, at: piece.position)
+            // Messages about a copied inline (raw HTML, a link) point where it stands in the body; the
+            // piece's first line was parsed after a `;`.
+            var copies: [(MarkdownNode, SourcePosition)] = []
+            for child in source.children {
+                try? holder.appendChild(document.copy(child) { copy, from in
+                    let line = from.line - source.start.line
+                    guard from.line > 0, piece.lines.indices.contains(line) else { return }
+                    let start = piece.lines[line]
+                    copies.append((copy, SourcePosition(line: start.line, column: start.column + max(from.column - (line == 0 ? 2 : 1), 0))))
+                })
+            }
+            for (copy, position) in copies { context.diagnostics.place(copy, at: position) }
+            context.diagnostics.place(holder, at: piece.lines[0])
             made.append(holder)
         }
         var index = 0

@@ -134,6 +134,14 @@ import Testing
         ])
     }
 
+    @Test func messagesAboutAnInlineInACellOrAroundTheTablePointAtIt() {
+        let markdown = "Before <b>bold</b>\n| Name | Value |\n|---|---|\n| x | a *b <i>c</i>* |\nafter\nand <u>this</u>\n"
+        let result = TransformHarness.run(markdown, [PipeTables(), RawHTMLText()])
+        #expect(result.diagnostics.map(\.location?.description) == [
+            "Content/alliance/page.md:1:8", "Content/alliance/page.md:4:12", "Content/alliance/page.md:6:5",
+        ])
+    }
+
     @Test func aScriptURLAsSourceIsAnError() {
         let result = rendered("| a |\n|---|\n| 1 |\n\nSource: [x](javascript:alert(1))\n")
         #expect(result.messages.count == 1)
