@@ -30,16 +30,13 @@ struct TableDirective: DocumentTransform {
             let yaml = YAMLSource(file: page.source.file, yaml: block.literal ?? "", lineOffset: page.bodyLineOffset + block.start.line)
             let location = MarkdownPositions.location(of: block, in: page)
             var warnings: [String] = []
-            let html: String
-            do throws(Diagnostic) {
-                html = try render(
-                    yaml, at: location, position: block.start, page: page, theme: context.theme, citations: &context.citations,
-                    numbered: &context.numbered, headings: &context.headings, warnings: &warnings
-                )
-            } catch {
-                context.diagnostics.append(error)
-                continue
-            }
+            var errors: [Diagnostic] = []
+            let html = render(
+                yaml, at: location, position: block.start, page: page, theme: context.theme, citations: &context.citations,
+                numbered: &context.numbered, headings: &context.headings, warnings: &warnings, errors: &errors
+            )
+            for error in errors { context.diagnostics.append(error) }
+            guard let html else { continue }
             for warning in warnings { context.diagnostics.append(page.source.file.diagnostic(.warning, warning, at: location)) }
             do throws(MarkdownTreeError) {
                 try block.replace(with: document.makeCustomBlock(onEnter: html, onExit: ""))
@@ -60,15 +57,23 @@ struct TableDirective: DocumentTransform {
         var numberLabel: String?
     }
 
+    /// The table's HTML, or nil with every mistake of the directive in `errors`.
     private func render(
         _ yaml: YAMLSource, at location: SourceLocation, position: SourcePosition, page: Page, theme: ThemeHTML, citations: inout Citations,
-        numbered: inout NumberedElements, headings: inout HeadingRegistry, warnings: inout [String]
-    ) throws(Diagnostic) -> String {
+        numbered: inout NumberedElements, headings: inout HeadingRegistry, warnings: inout [String], errors: inout [Diagnostic]
+    ) -> String? {
         let file = page.source.file
-        guard let root = try yaml.compose(), let mapping = root.mapping else {
-            throw file.diagnostic(.error, "a table directive needs YAML such as 'data: key-figures.csv' and 'caption: …'", at: location)
+        let composed: YAMLNode?
+        do throws(Diagnostic) { composed = try yaml.compose() } catch {
+            errors.append(error)
+            return nil
+        }
+        guard let mapping = composed?.mapping else {
+            errors.append(file.diagnostic(.error, "a table directive needs YAML such as 'data: key-figures.csv' and 'caption: …'", at: location))
+            return nil
         }
         var spec: Spec?
+        var namesData = false
         var caption: String?
         var columnsNode: YAMLNode?
         var alignNode: YAMLNode?
@@ -77,40 +82,55 @@ struct TableDirective: DocumentTransform {
         var id: (text: String, node: YAMLNode)?
         for (keyNode, value) in mapping {
             let key = keyNode.scalarText ?? ""
-            switch key {
-            case "data": spec = try dataTable(value, yaml: yaml, language: page.language == 0 ? nil : languageCode(page))
-            case "figures": spec = try figureTable(value, yaml: yaml)
-            case "caption": caption = try text(value, key, yaml)
-            case "id":
-                let text = try text(value, key, yaml)
-                guard CrossReferences.trailingID("{#\(text)}")?.id == text else {
-                    throw yaml.error("'id' is made of letters, digits, '-' and '_' (such as key-figures)", at: value)
+            do throws(Diagnostic) {
+                switch key {
+                case "data":
+                    namesData = true
+                    spec = try dataTable(value, yaml: yaml, language: page.language == 0 ? nil : languageCode(page))
+                case "figures":
+                    namesData = true
+                    spec = try figureTable(value, yaml: yaml)
+                case "caption": caption = try text(value, key, yaml)
+                case "id":
+                    let text = try text(value, key, yaml)
+                    guard CrossReferences.trailingID("{#\(text)}")?.id == text else {
+                        throw yaml.error("'id' is made of letters, digits, '-' and '_' (such as key-figures)", at: value)
+                    }
+                    id = (text, value)
+                case "columns": columnsNode = value
+                case "align": alignNode = value
+                case "source": sourceTitle = try text(value, key, yaml)
+                case "source-url", "sourceURL":
+                    let url = try text(value, key, yaml)
+                    if let rejection = LinkURL.rejection(of: url) { throw yaml.error("'\(key)': \(rejection)", at: value) }
+                    sourceURL = url
+                default:
+                    throw yaml.error("unknown key '\(key)' in the table directive (use data or figures, caption, columns, align, source, source-url, id)", at: keyNode)
                 }
-                id = (text, value)
-            case "columns": columnsNode = value
-            case "align": alignNode = value
-            case "source": sourceTitle = try text(value, key, yaml)
-            case "source-url", "sourceURL":
-                sourceURL = try text(value, key, yaml)
-                if let rejection = LinkURL.rejection(of: sourceURL!) { throw yaml.error("'\(key)': \(rejection)", at: value) }
-            default:
-                throw yaml.error("unknown key '\(key)' in the table directive (use data or figures, caption, columns, align, source, source-url, id)", at: keyNode)
+            } catch {
+                errors.append(error)
             }
         }
-        guard var spec else {
-            throw file.diagnostic(.error, "the table directive needs 'data: <file in Content/data/>' or 'figures: all'", at: location)
+        if !namesData {
+            errors.append(file.diagnostic(.error, "the table directive needs 'data: <file in Content/data/>' or 'figures: all'", at: location))
         }
+        if let id, !numbered.register(.table, id: id.text, at: position) {
+            errors.append(yaml.error("the id '\(id.text)' is given twice on this page: each table and image needs its own", at: id.node))
+        }
+        guard var spec else { return nil }
+        do throws(Diagnostic) {
+            spec.columns = try columns(columnsNode, table: spec.table, sourceName: spec.sourceName, yaml: yaml)
+            if let alignNode { spec.align = try alignment(alignNode, columns: spec.columns.map(\.name), yaml: yaml) }
+        } catch {
+            errors.append(error)
+        }
+        guard errors.isEmpty else { return nil }
         spec.caption = caption
         if let id {
-            guard numbered.register(.table, id: id.text, at: position) else {
-                throw yaml.error("the id '\(id.text)' is given twice on this page: each table and image needs its own", at: id.node)
-            }
             headings.reserve(id.text)
             spec.id = id.text
             spec.numberLabel = numbered.number(of: id.text, kind: .table).map { NumberedElements.Kind.table.label($0, in: theme.strings[page.language]) }
         }
-        spec.columns = try columns(columnsNode, table: spec.table, sourceName: spec.sourceName, yaml: yaml)
-        if let alignNode { spec.align = try alignment(alignNode, columns: spec.columns.map(\.name), yaml: yaml) }
         if let sourceTitle { spec.source = SourceReference(title: sourceTitle, url: sourceURL) }
         do throws(Diagnostic) {
             return try html(spec, theme: theme, language: page.language, citations: &citations, warnings: &warnings)
@@ -120,7 +140,8 @@ struct TableDirective: DocumentTransform {
             let (rows, columns) = (spec.table.rows.count, spec.columns.count)
             let size = "\(rows) row\(rows == 1 ? "" : "s"), \(columns) column\(columns == 1 ? "" : "s")"
             let partial = error.location.map { "\($0): " } ?? ""
-            throw file.diagnostic(.error, "the theme could not render this table of \(spec.sourceName) (\(size)): \(partial)\(error.message)", at: location)
+            errors.append(file.diagnostic(.error, "the theme could not render this table of \(spec.sourceName) (\(size)): \(partial)\(error.message)", at: location))
+            return nil
         }
     }
 

@@ -165,4 +165,17 @@ import Testing
         let result = TableDirectiveTests.run("```table\n\(yaml)\n```\n")
         #expect(result.diagnostics.map(\.description) == [message])
     }
+
+    @Test func everyMistakeOfADirectiveIsReportedAtOnce() {
+        let result = TableDirectiveTests.run("```table\ndata: troops.csv\ncolour: red\nsource-url: javascript:alert(1)\ncolumns: [Country, Bases]\n```\n")
+        #expect(result.diagnostics.map { "\($0.location!): \($0.message.prefix(24))" } == [
+            "Content/alliance/page.md:3:1: unknown key 'colour' in ",
+            "Content/alliance/page.md:4:13: 'source-url': the URL 'j",
+            "Content/alliance/page.md:5:20: column 'Bases' not found",
+        ])
+        #expect(TableDirectiveTests.run("```table\ncaption: Troops\nid: a b\n```\n").diagnostics.map(\.message) == [
+            "'id' is made of letters, digits, '-' and '_' (such as key-figures)",
+            "the table directive needs 'data: <file in Content/data/>' or 'figures: all'",
+        ])
+    }
 }
