@@ -36,6 +36,8 @@ struct TransformContext {
     /// The page's links and images, in document order, found in one walk for every transform that reads
     /// them: inlines are most of a tree's nodes.
     private var linkNodes: [MarkdownNode]?
+    /// How many of the page's scroll regions and asides (tables, code blocks, callouts) have each name.
+    private var regionNames: [String: Int] = [:]
 
     init(page: Page, pageID: PageID, model: SiteModel, data: SiteData, theme: ThemeHTML, footnotes: FootnoteSource = FootnoteSource()) {
         self.page = page
@@ -47,6 +49,15 @@ struct TransformContext {
         diagnostics = PageDiagnostics(page: page)
         citations = Citations(frontMatter: page.metadata.sources)
         headings = HeadingRegistry(reserved: ThemeIDs.reserved)
+    }
+
+    /// The name a table's or code block's scroll region or a callout is announced by: `name`, or for a
+    /// second one on the page "name (2)": landmarks with one name cannot be told apart in a screen
+    /// reader's list of them (axe's landmark-unique rule).
+    mutating func regionName(_ name: String) -> String {
+        let count = regionNames[name, default: 0] + 1
+        regionNames[name] = count
+        return count == 1 ? name : "\(name) (\(count))"
     }
 
     /// Registers an element with an id for cross-references and keeps headings off its id; false (with

@@ -109,13 +109,16 @@ struct ThemeHTML: Sendable {
     /// by, its sources with their citation markers, and the line that introduces them. `sources` are
     /// numbered already, in the order the table lists them.
     func dataTable(
-        _ values: [(String, TemplateValue)], label: String?, sources: [(source: SourceReference, number: Int)], language: Int
+        _ values: [(String, TemplateValue)], label: String, sources: [(source: SourceReference, number: Int)], language: Int
     ) throws(Diagnostic) -> String {
         let frame = try tableFrame(label: label, sources: sources, language: language)
         return try html("data-table", .map(TemplateMap(values + frame)), language: language)
     }
 
-    private func tableFrame(label: String?, sources: [(source: SourceReference, number: Int)], language: Int) throws(Diagnostic) -> [(String, TemplateValue)] {
+    /// What a table without a caption is announced by: "Table", in the page's language.
+    func tableLabel(language: Int) -> String { strings[language].word("tableRegionLabel", english: "Table") }
+
+    private func tableFrame(label: String, sources: [(source: SourceReference, number: Int)], language: Int) throws(Diagnostic) -> [(String, TemplateValue)] {
         let table = strings[language]
         var values: [TemplateValue] = []
         for (position, (source, number)) in sources.enumerated() {
@@ -125,7 +128,7 @@ struct ThemeHTML: Sendable {
             ])
         }
         return [
-            ("label", .string(label ?? table.word("tableRegionLabel", english: "Table"))),
+            ("label", .string(label)),
             ("sources", .list(values)), ("hasSources", .bool(!sources.isEmpty)), ("hasSeveralSources", .bool(sources.count > 1)),
             // `Sources: {sources}` in the page's language and number, as parts (see `StringTable`).
             ("sourceLine", table.isEmpty

@@ -42,7 +42,7 @@ struct Callouts: DocumentTransform {
             let wrapper: ThemeHTML.Wrapper
             do throws(Diagnostic) {
                 wrapper = try context.theme.wrapper("callout", [
-                    "kind": .string(kind.rawValue), "label": .string(kind.label(in: context.theme.strings[context.page.language])),
+                    "kind": .string(kind.rawValue), "label": .string(context.regionName(kind.label(in: context.theme.strings[context.page.language]))),
                     "title": marker.title.isEmpty ? .null : .string(marker.title),
                 ], language: context.page.language)
             } catch {

@@ -14,7 +14,7 @@ struct CodeBlocks: DocumentTransform {
             do throws(Diagnostic) {
                 html = try context.theme.html("code-block", [
                     "code": .string(block.literal ?? ""), "language": language.map(TemplateValue.string) ?? .null,
-                    "label": .string(Self.label(language: language, in: context.theme.strings[context.page.language])),
+                    "label": .string(context.regionName(Self.label(language: language, in: context.theme.strings[context.page.language]))),
                 ], language: context.page.language)
             } catch {
                 context.diagnostics.append(error)

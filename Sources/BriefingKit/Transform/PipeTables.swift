@@ -203,9 +203,11 @@ struct PipeTables: DocumentTransform {
         context.whenAllTransformsRan { context in
             let number = id.flatMap { context.numbered.number(of: $0, kind: .table) }
             do throws(Diagnostic) {
+                let language = context.page.language
+                let label = context.regionName(caption.map { PlainText.collapsingWhitespace($0.plainText) } ?? context.theme.tableLabel(language: language))
                 block.onEnter = try PipeTables.html(
-                    header: header, rows: rows, alignments: alignments, caption: caption, sources: citedSources, theme: context.theme, language: context.page.language,
-                    id: id, numberLabel: number.map { NumberedElements.Kind.table.label($0, in: context.theme.strings[context.page.language]) }
+                    header: header, rows: rows, alignments: alignments, caption: caption, label: label, sources: citedSources, theme: context.theme,
+                    language: language, id: id, numberLabel: number.map { NumberedElements.Kind.table.label($0, in: context.theme.strings[language]) }
                 )
             } catch {
                 context.diagnostics.append(error)
@@ -269,7 +271,7 @@ struct PipeTables: DocumentTransform {
     }
 
     private static func html(
-        header: [MarkdownNode], rows: [[MarkdownNode]], alignments: [PipeTableRows.Alignment], caption: MarkdownNode?,
+        header: [MarkdownNode], rows: [[MarkdownNode]], alignments: [PipeTableRows.Alignment], caption: MarkdownNode?, label: String,
         sources: [(SourceReference, Int)], theme: ThemeHTML, language: Int, id: String?, numberLabel: String?
     ) throws(Diagnostic) -> String {
         let classes = alignments.enumerated().map { column, alignment in
@@ -293,10 +295,7 @@ struct PipeTables: DocumentTransform {
             ("id", id.map(TemplateValue.string) ?? .null), ("numberLabel", numberLabel.map(TemplateValue.string) ?? .null),
             ("columns", .list(columns)), ("rows", .list(rowValues)),
         ]
-        return try theme.dataTable(
-            values, label: caption.map { PlainText.collapsingWhitespace($0.plainText) }, sources: sources.map { (source: $0.0, number: $0.1) },
-            language: language
-        )
+        return try theme.dataTable(values, label: label, sources: sources.map { (source: $0.0, number: $0.1) }, language: language)
     }
 
     /// A paragraph's inlines as HTML, without the `<p>` around them.

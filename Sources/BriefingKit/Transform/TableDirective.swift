@@ -31,10 +31,7 @@ struct TableDirective: DocumentTransform {
             let location = MarkdownPositions.location(of: block, in: page)
             var warnings: [String] = []
             var errors: [Diagnostic] = []
-            let html = render(
-                yaml, at: location, position: block.start, page: page, theme: context.theme, citations: &context.citations,
-                numbered: &context.numbered, headings: &context.headings, warnings: &warnings, errors: &errors
-            )
+            let html = render(yaml, at: location, position: block.start, context: &context, warnings: &warnings, errors: &errors)
             for error in errors { context.diagnostics.append(error) }
             guard let html else { continue }
             for warning in warnings { context.diagnostics.append(page.source.file.diagnostic(.warning, warning, at: location)) }
@@ -59,9 +56,10 @@ struct TableDirective: DocumentTransform {
 
     /// The table's HTML, or nil with every mistake of the directive in `errors`.
     private func render(
-        _ yaml: YAMLSource, at location: SourceLocation, position: SourcePosition, page: Page, theme: ThemeHTML, citations: inout Citations,
-        numbered: inout NumberedElements, headings: inout HeadingRegistry, warnings: inout [String], errors: inout [Diagnostic]
+        _ yaml: YAMLSource, at location: SourceLocation, position: SourcePosition, context: inout TransformContext, warnings: inout [String],
+        errors: inout [Diagnostic]
     ) -> String? {
+        let page = context.page, theme = context.theme
         let file = page.source.file
         let composed: YAMLNode?
         do throws(Diagnostic) { composed = try yaml.compose() } catch {
@@ -114,7 +112,7 @@ struct TableDirective: DocumentTransform {
         if !namesData {
             errors.append(file.diagnostic(.error, "the table directive needs 'data: <file in Content/data/>' or 'figures: all'", at: location))
         }
-        if let id, !numbered.register(.table, id: id.text, at: position) {
+        if let id, !context.numbered.register(.table, id: id.text, at: position) {
             errors.append(yaml.error("the id '\(id.text)' is given twice on this page: each table and image needs its own", at: id.node))
         }
         guard var spec else { return nil }
@@ -127,13 +125,14 @@ struct TableDirective: DocumentTransform {
         guard errors.isEmpty else { return nil }
         spec.caption = caption
         if let id {
-            headings.reserve(id.text)
+            context.headings.reserve(id.text)
             spec.id = id.text
-            spec.numberLabel = numbered.number(of: id.text, kind: .table).map { NumberedElements.Kind.table.label($0, in: theme.strings[page.language]) }
+            spec.numberLabel = context.numbered.number(of: id.text, kind: .table).map { NumberedElements.Kind.table.label($0, in: theme.strings[page.language]) }
         }
         if let sourceTitle { spec.source = SourceReference(title: sourceTitle, url: sourceURL) }
         do throws(Diagnostic) {
-            return try html(spec, theme: theme, language: page.language, citations: &citations, warnings: &warnings)
+            let label = context.regionName(spec.caption.map(smartened) ?? theme.tableLabel(language: page.language))
+            return try html(spec, label: label, theme: theme, language: page.language, citations: &context.citations, warnings: &warnings)
         } catch {
             // The theme's partial failed on this table, most often on its size (the renderer's work limit):
             // the editor's fix is here, the partial's place is in the message.
@@ -229,7 +228,9 @@ struct TableDirective: DocumentTransform {
         return value
     }
 
-    private func html(_ spec: Spec, theme: ThemeHTML, language: Int, citations: inout Citations, warnings: inout [String]) throws(Diagnostic) -> String {
+    private func html(
+        _ spec: Spec, label: String, theme: ThemeHTML, language: Int, citations: inout Citations, warnings: inout [String]
+    ) throws(Diagnostic) -> String {
         let table = spec.table
         let strings = theme.strings[language]
         let index = Dictionary(table.header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
@@ -238,14 +239,13 @@ struct TableDirective: DocumentTransform {
         let classes = spec.columns.map { column in
             TableDirective.columnClass(aligned: spec.align[column.name], cells: table.rows.map { $0[index[column.name]!] })
         }
-        func text(_ raw: String) -> String { smartPunctuation ? PlainText.smartened(raw) : raw }
         func optional(_ text: String) -> TemplateValue { text.isEmpty ? .null : .string(text) }
         let columns: [TemplateValue] = zip(spec.columns, classes).map { column, cssClass in
             // A figures table's own headings are the theme's words; the data's are the data's.
             let heading = spec.sourceName == Figures.fileName && column.heading == column.name
                 ? TableDirective.figureHeadings[column.name].map { strings.word($0, english: column.name) } ?? column.heading
                 : column.heading
-            return ["heading": .string(text(heading)), "class": optional(cssClass)]
+            return ["heading": .string(smartened(heading)), "class": optional(cssClass)]
         }
         var rowSources: [SourceReference] = []
         let rows: [TemplateValue] = table.rows.map { row in
@@ -259,7 +259,7 @@ struct TableDirective: DocumentTransform {
                 let columnIndex = index[column.name]!
                 let linked = columnIndex == sourceColumn ? rowURL.flatMap { LinkURL.isAllowed($0) ? $0 : nil } : nil
                 return [
-                    "text": .string(text(row[columnIndex])), "url": linked.map(TemplateValue.string) ?? .null,
+                    "text": .string(smartened(row[columnIndex])), "url": linked.map(TemplateValue.string) ?? .null,
                     "class": optional(cssClass), "isRowHeader": .bool(position == 0),
                 ]
             }
@@ -272,12 +272,15 @@ struct TableDirective: DocumentTransform {
         }
         let numbered = sources.map { (source: $0, number: citations.cite($0)) }
         let values: [(String, TemplateValue)] = [
-            ("caption", spec.caption.map { .string(text($0)) } ?? .null),
+            ("caption", spec.caption.map { .string(smartened($0)) } ?? .null),
             ("id", spec.id.map(TemplateValue.string) ?? .null), ("numberLabel", spec.numberLabel.map(TemplateValue.string) ?? .null),
             ("columns", .list(columns)), ("rows", .list(rows)),
         ]
-        return try theme.dataTable(values, label: spec.caption.map(text), sources: numbered, language: language)
+        return try theme.dataTable(values, label: label, sources: numbered, language: language)
     }
+
+    /// Text from the data as the prose around it is written: curly quotes and dashes, when the site has them.
+    private func smartened(_ raw: String) -> String { smartPunctuation ? PlainText.smartened(raw) : raw }
 
     /// The string table's key for each column of a figures table.
     static let figureHeadings = [

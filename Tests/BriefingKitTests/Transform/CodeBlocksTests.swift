@@ -17,6 +17,36 @@ import Testing
         #expect(rendered("    indented\n") == "<pre class=\"code-block\" role=\"region\" tabindex=\"0\" aria-label=\"Code\"><code>indented\n</code></pre>\n")
     }
 
+    /// Two regions or asides of one name cannot be told apart in a screen reader's list of landmarks.
+    @Test func landmarksOfOneKindGetNamesOfTheirOwn() {
+        let markdown = """
+            ```
+            a
+            ```
+
+            ```
+            b
+            ```
+
+            > [!NOTE]
+            > One.
+
+            > [!NOTE]
+            > Two.
+
+            | a |
+            |---|
+            | 1 |
+
+            | b |
+            |---|
+            | 2 |
+            """
+        let html = TransformHarness.run(markdown, [PipeTables(), Callouts(), CodeBlocks()]).html
+        let names = html.matches(of: /aria-label="([^"]*)"/).map { String($0.output.1) }
+        #expect(names == ["Code", "Code (2)", "Note", "Note (2)", "Table", "Table (2)"])
+    }
+
     @Test func inlineCodeIsLeftAlone() {
         #expect(rendered("Some `code`.\n") == "<p>Some <code>code</code>.</p>\n")
     }
