@@ -46,6 +46,9 @@ struct Footnotes: DocumentTransform {
         var cited: [String] = []
         var citations: [String: [String]] = [:]
         var numbers: [String: Int] = [:]
+        // A mark in a link's text would be a link inside a link, which HTML forbids (browsers close the
+        // outer one there): it goes right after the link, after the marks moved there before it.
+        var lastMarkAfter: [MarkdownNode: MarkdownNode] = [:]
         // In document order, definitions still in place: a note cited only from another note is numbered
         // where that note is defined, as GitHub numbers it.
         for text in document.root.descendants(ofKind: .text) {
@@ -86,10 +89,16 @@ struct Footnotes: DocumentTransform {
                     return
                 }
                 if reference.range.lowerBound > copied { pieces.append(document.makeText(String(literal[copied..<reference.range.lowerBound]))) }
-                pieces.append(document.makeCustomInline(onEnter: html, onExit: ""))
+                let mark = document.makeCustomInline(onEnter: html, onExit: "")
+                if let link = Self.outermostLink(around: text) {
+                    try? (lastMarkAfter[link] ?? link).insertAfter(mark)
+                    lastMarkAfter[link] = mark
+                } else {
+                    pieces.append(mark)
+                }
                 copied = reference.range.upperBound
             }
-            guard !pieces.isEmpty else { continue }
+            guard copied > literal.utf8.startIndex else { continue }
             if copied < literal.utf8.endIndex { pieces.append(document.makeText(String(literal[copied...]))) }
             for piece in pieces { try? text.insertBefore(piece) }
             text.unlink()
@@ -110,6 +119,17 @@ struct Footnotes: DocumentTransform {
         } catch {
             context.diagnostics.append(error)
         }
+    }
+
+    /// The outermost link or image whose text holds the node.
+    private static func outermostLink(around node: MarkdownNode) -> MarkdownNode? {
+        var link: MarkdownNode?
+        var ancestor = node.parent
+        while let current = ancestor, !current.kind.isBlock {
+            if current.kind == .link || current.kind == .image { link = current }
+            ancestor = current.parent
+        }
+        return link
     }
 
     private struct Note {

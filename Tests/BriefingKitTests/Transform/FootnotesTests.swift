@@ -77,6 +77,15 @@ import Testing
             """)
     }
 
+    /// cmark-gfm writes the mark inside the link: a link in a link, which HTML forbids.
+    @Test func aMarkInALinksTextGoesRightAfterTheLink() {
+        let result = rendered("Read [the *agreement*[^a] and[^b]](https://www.state.gov/)[^c] now.\n\n[^a]: A.\n[^b]: B.\n[^c]: C.\n")
+        #expect(result.html.hasPrefix(
+            "<p>Read <a href=\"https://www.state.gov/\">the <em>agreement</em> and</a>" + ref(1, "fnref-1") + ref(2, "fnref-2") + ref(3, "fnref-3") + " now.</p>"
+        ))
+        #expect(result.messages.isEmpty)
+    }
+
     @Test func codeIsLeftAlone() {
         let markdown = "```\n[^1]: not a note, and [^1] no reference\n```\n\n`[^1]` neither.\n"
         let result = rendered(markdown)
