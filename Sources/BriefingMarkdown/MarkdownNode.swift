@@ -205,6 +205,12 @@ public struct MarkdownNode {
             MarkdownNode.withLiteralBytes(of: pointer, body)
         }
 
+        /// A custom block's or inline's HTML before its children; nil for other nodes or none.
+        package var onEnter: String? {
+            guard let html = cmark_node_get_on_enter(pointer), html.pointee != 0 else { return nil }
+            return String(cString: html)
+        }
+
         /// A handle to keep: it holds the document.
         package func handle(in document: MarkdownDocument) -> MarkdownNode {
             MarkdownNode(document: document, pointer: pointer)

@@ -144,8 +144,12 @@ struct FAQSections: DocumentTransform {
                 case .codeBlock:
                     bytes.append(space)
                     node.withLiteralBytes { bytes.append(contentsOf: $0) }
+                case .customBlock:
+                    // What a transform rendered already (a table directive's table, a callout's title).
+                    bytes.append(space)
+                    if let html = node.onEnter { bytes += RawHTMLText.visibleText(ofRendered: html).utf8 }
                 case .softBreak, .lineBreak,
-                     .document, .blockQuote, .list, .item, .htmlBlock, .customBlock, .paragraph, .heading, .thematicBreak:
+                     .document, .blockQuote, .list, .item, .htmlBlock, .paragraph, .heading, .thematicBreak:
                     bytes.append(space)
                 case .htmlInline, .customInline, .emphasis, .strong, .link, .image:
                     break

@@ -46,6 +46,16 @@ struct RawHTMLText: DocumentTransform {
         return !trimmed.hasPrefix("<!--") && !trimmed.hasPrefix("</") || text(of: html) != ""
     }
 
+    /// The words of HTML that Briefing or cmark rendered, the characters their escaping wrote as
+    /// entities given back.
+    static func visibleText(ofRendered html: String) -> String {
+        let words = text(of: html)
+        guard words.contains("&") else { return words }
+        return words.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&amp;", with: "&")
+    }
+
     /// The text between the tags, whitespace collapsed; comments and the content of scripts and styles go.
     static func text(of html: String) -> String {
         var words: [Substring] = []

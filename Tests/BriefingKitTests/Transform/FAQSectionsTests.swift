@@ -69,6 +69,15 @@ import Testing
         ])
     }
 
+    /// A table directive's table is HTML by the time FAQ sections are read: it answers all the same.
+    @Test func anAnswerThatIsOnlyATableDirective() {
+        let markdown = "## FAQ\n\n### How many troops?\n\n```table\ndata: troops.csv\ncaption: Troops & bases\nsource: USFK\n```\n"
+        let result = TransformHarness.run(markdown, [TableDirective(data: TableDirectiveTests.data), FAQSections()], data: TableDirectiveTests.data)
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.context.report.faq.map(\.question) == ["How many troops?"])
+        #expect(result.context.report.faq[0].answer.hasPrefix("Troops & bases Country Troops Since Korea 28,500 1950"))
+    }
+
     @Test func tableOfContentsStillListsTheQuestions() {
         #expect(rendered(threeQuestions).toc == TableOfContents(entries: [
             TOCEntry(level: 2, id: "frequently-asked-questions", title: "Frequently asked questions", children: [
