@@ -9,15 +9,34 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     public var severity: Severity
     public var message: String
     public var location: SourceLocation?
-    /// The text of the line the location points at, shown under the message.
-    public var sourceLine: String?
+    /// The text of the line the location points at, shown under the message; of a long line, the
+    /// excerpt shown, in which the location's column is `excerptColumn`.
+    public private(set) var sourceLine: String?
+    public private(set) var excerptColumn: Int?
 
     public init(_ severity: Severity, _ message: String, at location: SourceLocation? = nil, sourceLine: String? = nil) {
         self.severity = severity
         self.message = message
         self.location = location
         self.sourceLine = sourceLine
+        // Kept whole, a line a page repeats one mistake on thousands of times (10,000 broken links on a
+        // 100 KB line) was a copy per message: a gigabyte.
+        if let sourceLine, let location, sourceLine.utf8.count > Self.longLine {
+            (self.sourceLine, excerptColumn) = Diagnostic.excerpt(of: sourceLine, around: location.column)
+        }
     }
+
+    /// A message read back from the build cache: its excerpt as it was made.
+    package init(_ severity: Severity, _ message: String, at location: SourceLocation?, excerpt: String?, column: Int?) {
+        self.init(severity, message, at: location, sourceLine: column == nil ? excerpt : nil)
+        if column != nil {
+            sourceLine = excerpt
+            excerptColumn = column
+        }
+    }
+
+    /// Lines longer than this many bytes are kept as the excerpt shown.
+    static let longLine = 1_024
 
     public static func error(_ message: String, at location: SourceLocation? = nil, sourceLine: String? = nil) -> Diagnostic {
         Diagnostic(.error, message, at: location, sourceLine: sourceLine)
@@ -36,7 +55,7 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
         var text = location.map { "\(paint("1", "\(Diagnostic.printable($0.description)):")) " } ?? ""
         text += "\(severityText) \(Diagnostic.printable(message))"
         if let sourceLine, let location {
-            let (excerpt, column) = Diagnostic.excerpt(of: sourceLine, around: location.column)
+            let (excerpt, column) = excerptColumn.map { (sourceLine, $0) } ?? Diagnostic.excerpt(of: sourceLine, around: location.column)
             let shown = Diagnostic.printable(excerpt)
             let caret = Diagnostic.caretLine(under: shown, column: column)
             text += "\n" + shown + "\n" + (color ? paint("1;32", caret) : caret)

@@ -10,4 +10,18 @@ import Testing
         #expect(error.description == "a.md:1:6: error: link to a missing page\n분담금은 [x](missing.md)\n         ^")
         #expect(Diagnostic.caretLine(under: "\te\u{301}😀x", column: 5) == "\t   ^")
     }
+
+    /// A message about a long line keeps the excerpt it shows, not the line: thousands of messages on one
+    /// 100 KB line each held a copy of it.
+    @Test func aLongLineIsKeptAsTheExcerptShown() {
+        let line = String(repeating: "[a](nope.md) ", count: 400) + "한국 [b](x.md)"
+        let location = SourceLocation(path: "a.md", line: 4, column: 5_203)
+        let error = Diagnostic.error("link to a missing page", at: location, sourceLine: line)
+        #expect(error.sourceLine!.utf8.count < 300)
+        let (excerpt, column) = Diagnostic.excerpt(of: line, around: 5_203)
+        #expect(error.description == "a.md:4:5203: error: link to a missing page\n\(excerpt)\n\(Diagnostic.caretLine(under: excerpt, column: column))")
+        #expect(error.description.hasSuffix("한국 [b](x.md)\n" + String(repeating: " ", count: column + 1) + "^"))
+        let cached = Diagnostic(.error, error.message, at: location, excerpt: error.sourceLine, column: error.excerptColumn)
+        #expect(cached.description == error.description)
+    }
 }

@@ -9,7 +9,7 @@ struct BuildCache {
     static let fileName = ".briefing-cache"
     static let pendingName = fileName + ".new"
     /// Bumped whenever the format or the meaning of anything cached changes.
-    static let formatVersion = 11
+    static let formatVersion = 12
 
     /// The options and the day of the build: the same sources give different output on another day
     /// (the footer's year, stale-figure warnings), with drafts, or at another base URL.
@@ -180,6 +180,7 @@ struct BuildCache {
             writer.int(location.column)
         }
         writer.optional(diagnostic.sourceLine)
+        writer.int(diagnostic.excerptColumn ?? 0)
     }
 
     private static func readDiagnostic(_ reader: inout CacheReader) throws(CacheReader.Damaged) -> Diagnostic {
@@ -189,6 +190,8 @@ struct BuildCache {
         if try reader.bool() {
             location = SourceLocation(path: try reader.string(), line: try reader.int(), column: try reader.int())
         }
-        return Diagnostic(severity, message, at: location, sourceLine: try reader.optional())
+        let line = try reader.optional()
+        let column = try reader.int()
+        return Diagnostic(severity, message, at: location, excerpt: line, column: column == 0 ? nil : column)
     }
 }

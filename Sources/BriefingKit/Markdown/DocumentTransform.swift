@@ -108,7 +108,22 @@ struct PageReport {
 /// Warnings and errors about one page, placed by cmark positions in its body.
 struct PageDiagnostics {
     let page: Page
-    private(set) var all: [Diagnostic] = []
+    /// The page's messages, the first `limit` of them, then one that counts the rest.
+    var all: [Diagnostic] {
+        guard left.errors + left.warnings > 0 else { return shown }
+        let counts = [(left.errors, "error"), (left.warnings, "warning")].filter { $0.0 > 0 }.map { "\($0.0) more \($0.1)\($0.0 == 1 ? "" : "s")" }
+        let severity: Diagnostic.Severity = left.errors > 0 ? .error : .warning
+        return shown + [page.source.file.diagnostic(
+            severity, "\(counts.joined(separator: " and ")) on this page, not shown: fix the first \(Self.limit) and build again",
+            at: page.source.file.location(line: 1, column: 1)
+        )]
+    }
+    /// One mistake repeated on a long line (a broken link pasted 10,000 times) made a message each, and
+    /// placing and quoting each cost time and memory in proportion to the line: past this many, a
+    /// page's messages are counted, not made.
+    static let limit = 100
+    private var shown: [Diagnostic] = []
+    private var left = (errors: 0, warnings: 0)
     /// Nodes a transform made from the page's text (the cells of a pipe table), which cmark gave no
     /// position: where in the body each stands.
     private var placed: [MarkdownNode: SourcePosition] = [:]
@@ -123,11 +138,11 @@ struct PageDiagnostics {
     }
 
     mutating func error(_ message: String, at node: MarkdownNode) {
-        all.append(page.source.file.diagnostic(.error, message, at: MarkdownPositions.location(of: position(of: node), in: page)))
+        add(.error) { $0.diagnostic(.error, message, at: MarkdownPositions.location(of: $0.position(of: node), in: $0.page)) }
     }
 
     mutating func warning(_ message: String, at node: MarkdownNode) {
-        all.append(page.source.file.diagnostic(.warning, message, at: MarkdownPositions.location(of: position(of: node), in: page)))
+        add(.warning) { $0.diagnostic(.warning, message, at: MarkdownPositions.location(of: $0.position(of: node), in: $0.page)) }
     }
 
     /// The node's position, its nearest positioned ancestor's, or where a transform placed one of them:
@@ -144,19 +159,31 @@ struct PageDiagnostics {
     }
 
     mutating func error(_ message: String, at position: SourcePosition) {
-        all.append(page.source.file.diagnostic(.error, message, at: MarkdownPositions.location(of: position, in: page)))
+        add(.error) { $0.diagnostic(.error, message, at: MarkdownPositions.location(of: position, in: $0.page)) }
     }
 
     mutating func warning(_ message: String, at position: SourcePosition) {
-        all.append(page.source.file.diagnostic(.warning, message, at: MarkdownPositions.location(of: position, in: page)))
+        add(.warning) { $0.diagnostic(.warning, message, at: MarkdownPositions.location(of: position, in: $0.page)) }
     }
 
     /// A message about the page as a whole, at its first line.
     mutating func warningAboutPage(_ message: String) {
-        all.append(page.source.file.diagnostic(.warning, message, at: page.source.file.location(line: 1, column: 1)))
+        add(.warning) { $0.diagnostic(.warning, message, at: $0.page.source.file.location(line: 1, column: 1)) }
     }
 
     mutating func append(_ diagnostic: Diagnostic) {
-        all.append(diagnostic)
+        add(diagnostic.severity) { _ in diagnostic }
+    }
+
+    private func diagnostic(_ severity: Diagnostic.Severity, _ message: String, at location: SourceLocation) -> Diagnostic {
+        page.source.file.diagnostic(severity, message, at: location)
+    }
+
+    private mutating func add(_ severity: Diagnostic.Severity, _ make: (Self) -> Diagnostic) {
+        guard shown.count < Self.limit else {
+            if severity == .error { left.errors += 1 } else { left.warnings += 1 }
+            return
+        }
+        shown.append(make(self))
     }
 }

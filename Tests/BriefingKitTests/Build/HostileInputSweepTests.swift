@@ -208,6 +208,30 @@ import Testing
         #expect(html.contains(#"<img src="/deterrence/map.svg" alt="x" width="4" height="3""#))
     }
 
+    /// 10,000 broken links on one 120 KB line made 10,000 messages, each holding the line: 1 GB, and
+    /// 50,000 nested images to a missing file ended in the kernel's out-of-memory killer.
+    @Test(.timeLimit(.minutes(1)))
+    func aMistakeRepeatedOnALongLineMakesAHundredShortMessages() throws {
+        let fixture = try SiteFixture(InvalidSiteTests.goodSite + """
+
+        -- Content/deterrence/links.md --
+        ---
+        title: Links
+        ---
+        \(String(repeating: "[a](nope.md) ", count: 10_000))
+        """)
+        let messages = fixture.failure()
+        #expect(messages.count == PageDiagnostics.limit + 1)
+        #expect(messages.first == """
+            Content/deterrence/links.md:1:1: error: 9900 more errors on this page, not shown: fix the first 100 and build again
+            ---
+            ^
+            """)
+        let last = try #require(messages.last)
+        #expect(last.hasPrefix("Content/deterrence/links.md:4:1288: error: link to a missing page 'nope.md'"))
+        #expect(last.utf8.count < 600)
+    }
+
     /// `--output` below a link to Content/ passed the overlap check (the link was followed only for a
     /// folder that existed), and the site was written into Content/out/.
     @Test func anOutputFolderReachedThroughALinkIntoContentIsRefused() throws {
