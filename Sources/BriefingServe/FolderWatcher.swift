@@ -178,7 +178,7 @@ private final class FolderWatch: @unchecked Sendable {
             return false
         }
         // Editors' swap, backup and lock files; the build skips hidden files too.
-        if name.hasPrefix(".") || name.hasSuffix("~") { return false }
+        if name.hasPrefix(".") || name.hasSuffix("~") || (name.count > 1 && name.hasPrefix("#") && name.hasSuffix("#")) { return false }
         if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0, let folder = folders[watch] {
             // Files may already be inside: the rebuild that follows reads them.
             try? addWatches(below: folder.appendingPathComponent(name))

@@ -71,7 +71,7 @@ enum FolderScan {
         var subfolders: [(String, String)] = []
         while let entry = readdir(stream) {
             let nameBytes = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
-            if nameBytes == [0x2E] || nameBytes == [0x2E, 0x2E] || (!hidden && nameBytes.first == 0x2E) { continue }
+            if nameBytes == [0x2E] || nameBytes == [0x2E, 0x2E] || (!hidden && isHiddenOrBackup(nameBytes)) { continue }
             guard let name = String(validating: nameBytes, as: UTF8.self) else {
                 let (shown, byte) = escaped(nameBytes)
                 files.append(ScannedFile(
@@ -81,16 +81,35 @@ enum FolderScan {
                 continue
             }
             let path = relative.isEmpty ? name : relative + "/" + name
+            // A line break in a name would forge a line of the output's manifest, and the build would
+            // later delete a file it never wrote.
+            if nameBytes.contains(where: { $0 < 0x20 || $0 == 0x7F }) || name.unicodeScalars.contains(where: { (0x80...0x9F).contains($0.value) }) {
+                files.append(ScannedFile(relativePath: path, size: 0, modified: 0, refusal: "has a control character in its name; rename it"))
+                continue
+            }
             var status = stat()
-            guard fstatat(descriptor, name, &status, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+            guard fstatat(descriptor, name, &status, AT_SYMLINK_NOFOLLOW) == 0 else {
+                // Gone since the folder was listed: nothing to read. Anything else (a folder that can be
+                // listed but not entered) would drop its files, and an earlier build's copies of them.
+                if errno != ENOENT {
+                    let reason = String(cString: strerror(errno))
+                    files.append(ScannedFile(relativePath: path, size: 0, modified: 0, refusal: "cannot be read (\(reason)); its files would be left out of the site"))
+                }
+                continue
+            }
             switch status.st_mode & S_IFMT {
             case S_IFDIR:
                 if !skipping.contains(path) { subfolders.append((folder + "/" + name, path)) }
             case S_IFREG:
                 files.append(ScannedFile(relativePath: path, size: Int(status.st_size), modified: microseconds(status.st_mtim)))
             case S_IFLNK:
-                // A link whose target is missing names no file; skip it as a folder listing would.
-                guard let resolved = realpath(folder + "/" + name, nil) else { continue }
+                // A link to nothing, skipped, would drop the page it stood for and its published copy.
+                guard let resolved = realpath(folder + "/" + name, nil) else {
+                    let reason = errno == ENOENT ? "which does not exist" : "which cannot be followed (\(String(cString: strerror(errno))))"
+                    let refusal = "is a link to '\(linkText(folder + "/" + name))', \(reason); restore the file or remove the link"
+                    files.append(ScannedFile(relativePath: path, size: 0, modified: 0, refusal: refusal))
+                    continue
+                }
                 let target = String(cString: resolved)
                 free(resolved)
                 guard stat(target, &status) == 0 else { continue }
@@ -108,6 +127,19 @@ enum FolderScan {
             }
         }
         return subfolders
+    }
+
+    /// Hidden names, and editors' backup files (`page.md~`, `#page.md#`), which are no part of a site.
+    private static func isHiddenOrBackup(_ name: [UInt8]) -> Bool {
+        name.first == UInt8(ascii: ".") || name.last == UInt8(ascii: "~") || (name.count > 1 && name.first == UInt8(ascii: "#") && name.last == UInt8(ascii: "#"))
+    }
+
+    /// What a link says it leads to, as written.
+    private static func linkText(_ path: String) -> String {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = readlink(path, &buffer, Int(PATH_MAX))
+        guard count >= 0 else { return "?" }
+        return String(decoding: buffer.prefix(count).map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// A name's valid UTF-8 as it is and each invalid byte as `\xE9`; and the first invalid byte as `0xE9`.

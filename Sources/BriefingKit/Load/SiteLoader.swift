@@ -195,8 +195,8 @@ public struct SiteLoader: Sendable {
         var path: String { folderPath + "/" + relativePath }
     }
 
-    /// Files below a folder as scanned, hidden files skipped; a link that resolves outside the folder and
-    /// whatever the scan refused are errors, a link to a folder inside it is not followed.
+    /// Files below a folder as scanned, hidden files skipped; a link that resolves outside the folder, a
+    /// link to a folder, and whatever the scan refused are errors.
     private func walk(_ folder: URL, _ scanned: [ScannedFile], errors: inout [Diagnostic]) -> [Entry] {
         let display = folder.lastPathComponent
         let folderPath = folder.path
@@ -214,7 +214,14 @@ public struct SiteLoader: Sendable {
                     ))
                     return nil
                 }
-                if link.isFolder { return nil }
+                if link.isFolder {
+                    errors.append(.error(
+                        "'\(display)/\(file.relativePath)' is a link to the folder '\(link.target)', which Briefing does not follow "
+                            + "(its pages would be there twice); move the folder here instead",
+                        at: SourceLocation(path: "\(display)/\(file.relativePath)", line: 1, column: 1)
+                    ))
+                    return nil
+                }
             }
             return Entry(folder: folder, folderPath: folderPath, relativePath: file.relativePath, stamp: LoadedPage.Stamp(size: file.size, modified: file.modified))
         }

@@ -232,6 +232,33 @@ import Testing
         #expect(last.utf8.count < 600)
     }
 
+    /// A line break in a file name forged a line of the output's manifest, and a later build deleted a
+    /// file Briefing never wrote; links to nothing and to folders were skipped without a word, and the
+    /// pages they stood for went from the site with their published copies.
+    @Test func namesAndLinksTheSiteCannotUseAreErrors() throws {
+        let fixture = try SiteFixture(InvalidSiteTests.goodSite)
+        let deterrence = fixture.root.appendingPathComponent("Content/deterrence")
+        try Data("x".utf8).write(to: deterrence.appendingPathComponent("z\nvictim.html"))
+        try FileManager.default.createSymbolicLink(atPath: deterrence.appendingPathComponent("gone.md").path, withDestinationPath: "../moved/gone.md")
+        try FileManager.default.createSymbolicLink(atPath: deterrence.appendingPathComponent("guides").path, withDestinationPath: "../_shared")
+        try FileManager.default.createDirectory(at: fixture.root.appendingPathComponent("Content/_shared"), withIntermediateDirectories: true)
+        let messages = fixture.failure().map { $0.components(separatedBy: "\n")[0] }
+        #expect(messages == [
+            "Content/deterrence/gone.md:1:1: error: 'Content/deterrence/gone.md' is a link to '../moved/gone.md', which does not exist; restore the file or remove the link",
+            "Content/deterrence/guides:1:1: error: 'Content/deterrence/guides' is a link to the folder '\(fixture.root.resolvingSymlinksInPath().path)/Content/_shared', which Briefing does not follow (its pages would be there twice); move the folder here instead",
+            "Content/deterrence/z␊victim.html:1:1: error: 'Content/deterrence/z␊victim.html' has a control character in its name; rename it",
+        ])
+    }
+
+    /// Editors' backup files were published, drafts inside them included.
+    @Test func backupFilesAreNoPartOfTheSite() throws {
+        let fixture = try SiteFixture(InvalidSiteTests.goodSite + "\n-- Content/deterrence/tripwire.md~ --\nold draft\n-- Content/deterrence/#tripwire.md# --\nautosave\n")
+        try fixture.build()
+        #expect(fixture.output("deterrence/tripwire.md~") == nil)
+        #expect(fixture.output("deterrence/#tripwire.md#") == nil)
+        #expect(fixture.output("deterrence/tripwire/index.html") != nil)
+    }
+
     /// `--output` below a link to Content/ passed the overlap check (the link was followed only for a
     /// folder that existed), and the site was written into Content/out/.
     @Test func anOutputFolderReachedThroughALinkIntoContentIsRefused() throws {
