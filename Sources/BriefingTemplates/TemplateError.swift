@@ -63,6 +63,15 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
         self.lineText = lineText
     }
 
+    /// A render stopped by the renderer's limits (work, output, depth): a layout that ran away on one
+    /// page runs away on every page that uses it, each time up to the limit.
+    public var isRunaway: Bool {
+        switch kind {
+        case .recursionTooDeep, .renderedTooDeep, .renderedTooMuch: true
+        default: false
+        }
+    }
+
     public var message: String {
         switch kind {
         case .unclosedTag: "unclosed tag"

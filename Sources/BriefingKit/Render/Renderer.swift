@@ -18,6 +18,7 @@ struct Renderer {
     let progress: ProgressCounter
     /// The build's clock (`BuildOptions.now`).
     let now: Date
+    let runaway = RunawayTemplate()
 
     struct Output: Sendable {
         var files: [OutputFile]
@@ -107,7 +108,7 @@ struct Renderer {
             // Consumed: the context's maps are then held once, and adding the body changes them in place.
             var value = (consume base).value
             if let pageID { context.addBody(body ?? markdown.render(pageID).body, ofPage: pageID, to: &value) }
-            let html = try theme.render(layout, context: value, language: language)
+            let html = try theme.render(layout, context: value, language: language, runaway: runaway)
             let entry = SiteWriter.Manifest.Entry(hash: ContentHash(html), size: html.count, input: fingerprint.value)
             let staged = try target?.stage(html, at: planned.path, entry) ?? false
             return RenderedOutput(file: .success(OutputFile(path: planned.path, entry: entry, staged: staged)), markdown: made)

@@ -1,5 +1,6 @@
 import BriefingSupport
 import BriefingTemplates
+import Synchronization
 
 /// The compiled templates of `Templates/`: the layouts pages render with, picked by a rule (front matter
 /// `layout`, then one made for the page's section, then the default for its kind), and the partials
@@ -130,11 +131,16 @@ struct Theme: Sendable {
     }
 
     /// A page in the language numbered `language`, whose digits its numbers are written in.
-    func render(_ layout: String, context: TemplateValue, language: Int) throws(Diagnostic) -> [UInt8] {
+    /// A layout rendered; a render that runs away (past the renderer's limits) is recorded in `runaway`,
+    /// and once one has, every render fails with its error at once.
+    func render(_ layout: String, context: TemplateValue, language: Int, runaway: RunawayTemplate? = nil) throws(Diagnostic) -> [UInt8] {
+        if let first = runaway?.first { throw first }
         do {
             return try library.renderUTF8(layout, context: context, strict: true, numbers: html.strings[language].numbers)
         } catch {
-            throw Theme.diagnostic(error)
+            let diagnostic = Theme.diagnostic(error)
+            if error.isRunaway { runaway?.record(diagnostic) }
+            throw diagnostic
         }
     }
 
@@ -150,5 +156,18 @@ struct Theme: Sendable {
 
     static func diagnostic(_ error: TemplateError) -> Diagnostic {
         .error(error.message, at: SourceLocation(path: error.path, line: error.line, column: error.column), sourceLine: error.lineText)
+    }
+}
+
+/// The first render of a build that ran away. Every page with that layout would run to the same limit,
+/// a quarter of a second each (45 minutes at 10,000 pages), to report the one mistake again: the pages
+/// after it fail at once with its error.
+final class RunawayTemplate: Sendable {
+    private let recorded = Mutex<Diagnostic?>(nil)
+
+    var first: Diagnostic? { recorded.withLock { $0 } }
+
+    func record(_ diagnostic: Diagnostic) {
+        recorded.withLock { if $0 == nil { $0 = diagnostic } }
     }
 }
