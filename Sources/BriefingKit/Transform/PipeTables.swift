@@ -200,6 +200,7 @@ struct PipeTables: DocumentTransform {
         paragraph.unlink()
         let citedSources = sources.map { source in (source, context.citations.cite(source)) }
         let alignments = table.alignments
+        let position = lines[table.before].position
         context.whenAllTransformsRan { context in
             let number = id.flatMap { context.numbered.number(of: $0, kind: .table) }
             do throws(Diagnostic) {
@@ -210,7 +211,7 @@ struct PipeTables: DocumentTransform {
                     language: language, id: id, numberLabel: number.map { NumberedElements.Kind.table.label($0, in: context.theme.strings[language]) }
                 )
             } catch {
-                context.diagnostics.append(error)
+                context.diagnostics.error(TableDirective.unrendered(of: nil, rows: rows.count, columns: header.count, error), at: position)
             }
             for child in block.children { child.unlink() }
         }

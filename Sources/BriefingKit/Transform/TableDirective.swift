@@ -134,14 +134,18 @@ struct TableDirective: DocumentTransform {
             let label = context.regionName(spec.caption.map(smartened) ?? theme.tableLabel(language: page.language))
             return try html(spec, label: label, theme: theme, language: page.language, citations: &context.citations, warnings: &warnings)
         } catch {
-            // The theme's partial failed on this table, most often on its size (the renderer's work limit):
-            // the editor's fix is here, the partial's place is in the message.
-            let (rows, columns) = (spec.table.rows.count, spec.columns.count)
-            let size = "\(rows) row\(rows == 1 ? "" : "s"), \(columns) column\(columns == 1 ? "" : "s")"
-            let partial = error.location.map { "\($0): " } ?? ""
-            errors.append(file.diagnostic(.error, "the theme could not render this table of \(spec.sourceName) (\(size)): \(partial)\(error.message)", at: location))
+            let message = TableDirective.unrendered(of: spec.sourceName, rows: spec.table.rows.count, columns: spec.columns.count, error)
+            errors.append(file.diagnostic(.error, message, at: location))
             return nil
         }
+    }
+
+    /// The theme's `data-table` partial failed on a table, most often on its size (the renderer's work
+    /// limit): said at the table, where the editor's fix is, with the partial's place in the message.
+    static func unrendered(of source: String?, rows: Int, columns: Int, _ error: Diagnostic) -> String {
+        let size = "\(rows) row\(rows == 1 ? "" : "s"), \(columns) column\(columns == 1 ? "" : "s")"
+        let partial = error.location.map { "\($0): " } ?? ""
+        return "the theme could not render this table\(source.map { " of \($0)" } ?? "") (\(size)): \(partial)\(error.message)"
     }
 
     /// A page's language code when the site has several, for the data files in that language.

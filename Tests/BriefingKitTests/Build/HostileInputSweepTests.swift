@@ -65,6 +65,23 @@ import Testing
         ```table
         ^
         """),
+        // A 5,000 × 50 pipe table did the same.
+        Case(name: "a pipe table the theme cannot render, at its header row", files: """
+        -- Templates/partials/data-table.html --
+        <table>{{#rows}}{{missing}}{{/rows}}</table>
+        -- Content/deterrence/tab.md --
+        ---
+        title: Tab
+        ---
+        Before.
+        | A | B |
+        |---|---|
+        | 1 | 2 |
+        """, expected: """
+        Content/deterrence/tab.md:5:1: error: the theme could not render this table (1 row, 2 columns): Templates/partials/data-table.html:1:17: unknown variable 'missing'
+        | A | B |
+        ^
+        """),
         Case(name: "a slug longer than a file name may be", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\nslug: \(String(repeating: "a", count: 256))\n---\n", expected: """
         Content/deterrence/bad.md:3:7: error: slug '\(String(repeating: "a", count: 256))' must be one path segment of letters, digits, '-', '_' or '.', of at most 255 bytes
         slug: \(String(repeating: "a", count: 114))…
