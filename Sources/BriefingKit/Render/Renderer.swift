@@ -53,24 +53,28 @@ struct Renderer {
     }
 
     /// The generated files (`generated`, made by `generatedFiles`) and the copied ones, into the target.
+    /// Copied files are read one at a time, each let go once staged: read all first, a site's videos and
+    /// PDFs were in memory together (four files of 300 MB: 1.2 GB).
     func untemplatedFiles(generated: [(OutputPath, [UInt8])]? = nil) -> (files: [OutputFile], diagnostics: [Diagnostic]) {
-        var bytes = generated ?? Renderer.generatedFiles(SiteFiles(model: model, now: now), outputs: model.outputs)
-        var diagnostics: [Diagnostic] = []
-        for planned in model.outputs {
-            guard case .copy(let file) = planned.kind else { continue }
-            do throws(FileBytes.IOError) {
-                bytes.append((planned.path, try FileBytes.read(file.source.path)))
-            } catch {
-                diagnostics.append(.error("cannot read \(file.source.path): \(error.message)"))
-            }
-        }
         var files: [OutputFile] = []
-        for (path, contents) in bytes {
+        var diagnostics: [Diagnostic] = []
+        func stage(_ contents: [UInt8], at path: OutputPath) {
             let entry = SiteWriter.Manifest.Entry(hash: ContentHash(contents), size: contents.count)
             do throws(Diagnostic) {
                 files.append(OutputFile(path: path, entry: entry, staged: try target?.stage(contents, at: path, entry) ?? false))
             } catch {
                 diagnostics.append(error)
+            }
+        }
+        for (path, contents) in generated ?? Renderer.generatedFiles(SiteFiles(model: model, now: now), outputs: model.outputs) {
+            stage(contents, at: path)
+        }
+        for planned in model.outputs {
+            guard case .copy(let file) = planned.kind else { continue }
+            do throws(FileBytes.IOError) {
+                stage(try FileBytes.read(file.source.path), at: planned.path)
+            } catch {
+                diagnostics.append(.error("cannot read the file: \(error.message)", at: SourceLocation(path: file.displayPath, line: 1, column: 1)))
             }
         }
         return (files, diagnostics)
