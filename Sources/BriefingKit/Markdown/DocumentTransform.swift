@@ -33,6 +33,8 @@ struct TransformContext {
     /// Work that needs what every transform decided (a FAQ section is labelled by its heading's id, given
     /// by the last transform): run in order once the list is done.
     private(set) var finishing: [(inout TransformContext) -> Void] = []
+    private var citing: [(position: SourcePosition, sources: [SourceReference], use: (inout TransformContext, [Int]) -> Void)] = []
+    private var reading: [(inout TransformContext) -> Void] = []
     /// The page's links and images, in document order, found in one walk for every transform that reads
     /// them: inlines are most of a tree's nodes.
     private var linkNodes: [MarkdownNode]?
@@ -84,11 +86,43 @@ struct TransformContext {
         finishing.append(work)
     }
 
-    /// Runs the work that waited for the end of the list.
+    /// Cites sources that the page shows at `position` (a table's, a figure's): once every transform ran,
+    /// the page's sources are numbered in reading order, whichever transform found them, and `use` gets
+    /// their numbers.
+    mutating func cite(_ sources: [SourceReference], at position: SourcePosition, _ use: @escaping (inout TransformContext, [Int]) -> Void) {
+        citing.append((position, sources, use))
+    }
+
+    /// Work that reads the HTML every transform made (a FAQ answer's text): run after everything else.
+    mutating func whenTheHTMLIsMade(_ work: @escaping (inout TransformContext) -> Void) {
+        reading.append(work)
+    }
+
+    /// How many sources the page will list: its front matter's and those cited so far, each once.
+    var sourceCount: Int {
+        var all = citations
+        for cite in citing { for source in cite.sources { _ = all.cite(source) } }
+        return all.sources.count
+    }
+
+    /// Runs the work that waited for the end of the list; then numbers the sources cited, in reading
+    /// order, for the HTML that shows them (a table's, after the images in its cells were made); then
+    /// the work that reads the HTML.
     mutating func finish() {
         let work = finishing
         finishing = []
         for step in work { step(&self) }
+        let cites = citing.enumerated().sorted {
+            ($0.element.position.line, $0.element.position.column, $0.offset) < ($1.element.position.line, $1.element.position.column, $1.offset)
+        }
+        citing = []
+        for (_, cite) in cites {
+            let numbers = cite.sources.map { citations.cite($0) }
+            cite.use(&self, numbers)
+        }
+        let last = reading
+        reading = []
+        for step in last { step(&self) }
     }
 }
 

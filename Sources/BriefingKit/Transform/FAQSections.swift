@@ -32,11 +32,18 @@ struct FAQSections: DocumentTransform {
                 continue
             }
             wrappers.insert(section.wrapper)
-            context.report.faq += section.entries
-            for question in section.unanswered {
-                context.diagnostics.warning(
-                    "a FAQ question with no answer under it: readers see the question alone, and search engines are not given it", at: question
-                )
+            // An answer's text includes what other transforms render once every one has run (a table).
+            context.whenTheHTMLIsMade { context in
+                let entries = section.questions.map { question in
+                    Entry(question: Self.collapsed(question.heading.plainText), answer: Self.visibleText(question.answer))
+                }
+                context.report.faq += entries
+                for (question, entry) in zip(section.questions, entries) where entry.answer.isEmpty {
+                    context.diagnostics.warning(
+                        "a FAQ question with no answer under it: readers see the question alone, and search engines are not given it",
+                        at: question.heading.start
+                    )
+                }
             }
             // The section is labelled by its heading, whose id `HeadingAnchors` gives later.
             context.whenAllTransformsRan { context in
@@ -50,9 +57,8 @@ struct FAQSections: DocumentTransform {
 
     private struct Section {
         var headingPosition: SourcePosition
-        var entries: [Entry]
-        /// Where each question with no answer is: left out of FAQPage JSON-LD.
-        var unanswered: [SourcePosition]
+        /// Each question's heading and the blocks that answer it (none: left out of FAQPage JSON-LD).
+        var questions: [(heading: MarkdownNode, answer: [MarkdownNode])]
         /// The `<section>` block, whose HTML waits for its heading's id.
         var wrapper: MarkdownNode
     }
@@ -122,11 +128,7 @@ struct FAQSections: DocumentTransform {
                 try? answer.appendChild(node)
             }
         }
-        let entries = questions.map { question in
-            Entry(question: collapsed(question.heading.plainText), answer: visibleText(question.answer))
-        }
-        let unanswered = zip(questions, entries).filter { $1.answer.isEmpty }.map { $0.0.heading.start }
-        return Section(headingPosition: heading.start, entries: entries, unanswered: unanswered, wrapper: wrapper)
+        return Section(headingPosition: heading.start, questions: questions, wrapper: wrapper)
     }
 
     /// The text and code of these blocks on one line, as the page shows it: blocks and line

@@ -20,18 +20,20 @@ struct FigureCitations: DocumentTransform {
                 context.diagnostics.error("unknown figure '\(id)' (figures.yaml defines: \(known.isEmpty ? "none" : known))", at: link)
                 continue
             }
-            let number = context.citations.cite(SourceReference(title: figure.source, url: figure.url, date: figure.asOf))
-            let html: ThemeHTML.Wrapper
-            do throws(Diagnostic) {
-                html = try context.theme.wrapper(
-                    "figure-cite", ["id": .string(id), "marker": .html(try context.theme.citationMarker(number, language: context.page.language))],
-                    language: context.page.language
-                )
-            } catch {
-                context.diagnostics.append(error)
-                continue
+            // Its HTML once the page's sources are numbered in reading order.
+            let wrapper = document.makeCustomInline(onEnter: "", onExit: "")
+            let source = SourceReference(title: figure.source, url: figure.url, date: figure.asOf)
+            context.cite([source], at: context.diagnostics.position(of: link)) { context, numbers in
+                let language = context.page.language
+                do throws(Diagnostic) {
+                    let marker = try context.theme.citationMarker(numbers[0], language: language)
+                    let html = try context.theme.wrapper("figure-cite", ["id": .string(id), "marker": .html(marker)], language: language)
+                    wrapper.onEnter = html.open
+                    wrapper.onExit = html.close
+                } catch {
+                    context.diagnostics.append(error)
+                }
             }
-            let wrapper = document.makeCustomInline(onEnter: html.open, onExit: html.close)
             let children = link.children
             do throws(MarkdownTreeError) {
                 if children.isEmpty {

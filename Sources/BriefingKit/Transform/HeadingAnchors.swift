@@ -65,7 +65,7 @@ struct HeadingAnchors: DocumentTransform {
         case .levels(let levels): levels
         }
         // A heading must not take the id of a source of the page, which its citation markers link to.
-        for number in context.citations.sources.indices { context.headings.reserve(ThemeIDs.source(number + 1)) }
+        for number in 0..<context.sourceCount { context.headings.reserve(ThemeIDs.source(number + 1)) }
         // Collect first: the walk must be over before the tree changes.
         let headingNodes = document.root.descendants(ofKind: .heading).compactMap { node in
             node.headingLevel.map { (node: node, level: $0) }

@@ -183,12 +183,16 @@ struct PipeTables: DocumentTransform {
         for cell in header + rows.flatMap({ $0 }) { try? block.appendChild(cell) }
         var caption: MarkdownNode?
         var sources: [SourceReference] = []
+        // Where the sources line is, for numbering the page's sources in reading order.
+        var sourcesPosition = lines[table.before].position
         var after: MarkdownNode?
         if table.after > 0 {
             after = made[index]
             try? paragraph.insertBefore(made[index])
         } else {
-            (caption, sources) = takeCaptionAndSources(after: paragraph, into: block, context: &context)
+            let taken = takeCaptionAndSources(after: paragraph, into: block, context: &context)
+            (caption, sources) = (taken.caption, taken.sources)
+            if let position = taken.sourcesPosition { sourcesPosition = position }
         }
         // `Table: … {#id}` numbers the table and lets the page cite it.
         var id: String?
@@ -198,10 +202,10 @@ struct PipeTables: DocumentTransform {
             if context.number(.table, id: found, at: lines[0].position) { id = found }
         }
         paragraph.unlink()
-        let citedSources = sources.map { source in (source, context.citations.cite(source)) }
         let alignments = table.alignments
         let position = lines[table.before].position
-        context.whenAllTransformsRan { context in
+        context.cite(sources, at: sourcesPosition) { context, numbers in
+            let citedSources = Array(zip(sources, numbers))
             let number = id.flatMap { context.numbered.number(of: $0, kind: .table) }
             do throws(Diagnostic) {
                 let language = context.page.language
@@ -223,9 +227,10 @@ struct PipeTables: DocumentTransform {
     /// are cited now, and their paragraph goes.
     private func takeCaptionAndSources(
         after table: MarkdownNode, into block: MarkdownNode, context: inout TransformContext
-    ) -> (MarkdownNode?, [SourceReference]) {
+    ) -> (caption: MarkdownNode?, sources: [SourceReference], sourcesPosition: SourcePosition?) {
         var caption: MarkdownNode?
         var sources: [SourceReference]?
+        var sourcesPosition: SourcePosition?
         var next = table.next
         while let node = next, node.kind == .paragraph, caption == nil || sources == nil {
             next = node.next
@@ -234,12 +239,13 @@ struct PipeTables: DocumentTransform {
                 try? block.appendChild(node)
             } else if sources == nil, PipeTables.dropPrefix(["Sources:", "Source:"], from: node) {
                 sources = PipeTables.sources(in: node, context: &context)
+                sourcesPosition = context.diagnostics.position(of: node)
                 node.unlink()
             } else {
                 break
             }
         }
-        return (caption, sources ?? [])
+        return (caption, sources ?? [], sourcesPosition)
     }
 
     /// Whether the paragraph starts with one of the prefixes; if so, takes it (and the spaces after it) out.

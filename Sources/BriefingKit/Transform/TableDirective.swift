@@ -29,16 +29,31 @@ struct TableDirective: DocumentTransform {
         for block in blocks {
             let yaml = YAMLSource(file: page.source.file, yaml: block.literal ?? "", lineOffset: page.bodyLineOffset + block.start.line)
             let location = MarkdownPositions.location(of: block, in: page)
-            var warnings: [String] = []
             var errors: [Diagnostic] = []
-            let html = render(yaml, at: location, position: block.start, context: &context, warnings: &warnings, errors: &errors)
+            let spec = read(yaml, at: location, position: block.start, context: &context, errors: &errors)
             for error in errors { context.diagnostics.append(error) }
-            guard let html else { continue }
-            for warning in warnings { context.diagnostics.append(page.source.file.diagnostic(.warning, warning, at: location)) }
+            guard let spec else { continue }
+            let sources = TableDirective.sources(of: spec)
+            if sources.isEmpty {
+                let message = "table '\(spec.caption ?? spec.sourceName)' cites no source: add 'source:' and 'source-url:', or a Source column to \(spec.sourceName)"
+                context.diagnostics.append(page.source.file.diagnostic(.warning, message, at: location))
+            }
+            let placed = document.makeCustomBlock(onEnter: "", onExit: "")
             do throws(MarkdownTreeError) {
-                try block.replace(with: document.makeCustomBlock(onEnter: html, onExit: ""))
+                try block.replace(with: placed)
             } catch {
                 context.diagnostics.error("cannot place the table: \(error)", at: block)
+                continue
+            }
+            let label = context.regionName(spec.caption.map(smartened) ?? context.theme.tableLabel(language: page.language))
+            // Rendered once the page's sources are numbered in reading order.
+            context.cite(sources, at: block.start) { context, numbers in
+                do throws(Diagnostic) {
+                    placed.onEnter = try html(spec, label: label, sources: Array(zip(sources, numbers)), theme: context.theme, language: page.language)
+                } catch {
+                    let message = TableDirective.unrendered(of: spec.sourceName, rows: spec.table.rows.count, columns: spec.columns.count, error)
+                    context.diagnostics.append(page.source.file.diagnostic(.error, message, at: location))
+                }
             }
         }
     }
@@ -54,11 +69,10 @@ struct TableDirective: DocumentTransform {
         var numberLabel: String?
     }
 
-    /// The table's HTML, or nil with every mistake of the directive in `errors`.
-    private func render(
-        _ yaml: YAMLSource, at location: SourceLocation, position: SourcePosition, context: inout TransformContext, warnings: inout [String],
-        errors: inout [Diagnostic]
-    ) -> String? {
+    /// What the directive asks for, or nil with every mistake of the directive in `errors`.
+    private func read(
+        _ yaml: YAMLSource, at location: SourceLocation, position: SourcePosition, context: inout TransformContext, errors: inout [Diagnostic]
+    ) -> Spec? {
         let page = context.page, theme = context.theme
         let file = page.source.file
         let composed: YAMLNode?
@@ -130,14 +144,22 @@ struct TableDirective: DocumentTransform {
             spec.numberLabel = context.numbered.number(of: id.text, kind: .table).map { NumberedElements.Kind.table.label($0, in: theme.strings[page.language]) }
         }
         if let sourceTitle { spec.source = SourceReference(title: sourceTitle, url: sourceURL) }
-        do throws(Diagnostic) {
-            let label = context.regionName(spec.caption.map(smartened) ?? theme.tableLabel(language: page.language))
-            return try html(spec, label: label, theme: theme, language: page.language, citations: &context.citations, warnings: &warnings)
-        } catch {
-            let message = TableDirective.unrendered(of: spec.sourceName, rows: spec.table.rows.count, columns: spec.columns.count, error)
-            errors.append(file.diagnostic(.error, message, at: location))
-            return nil
+        return spec
+    }
+
+    /// The table's sources: `source:`, then each row's Source column (and Source URL), each once.
+    private static func sources(of spec: Spec) -> [SourceReference] {
+        let table = spec.table
+        let sourceColumn = table.header.firstIndex { $0.lowercased() == "source" }
+        let urlColumn = table.header.firstIndex(where: TableDirective.isSourceURLColumn)
+        var sources = spec.source.map { [$0] } ?? []
+        guard let sourceColumn else { return sources }
+        for row in table.rows where !row[sourceColumn].isEmpty {
+            let url = urlColumn.flatMap { row[$0].isEmpty ? nil : row[$0] }
+            let source = SourceReference(title: row[sourceColumn], url: url)
+            if !sources.contains(source) { sources.append(source) }
         }
+        return sources
     }
 
     /// The theme's `data-table` partial failed on a table, most often on its size (the renderer's work
@@ -232,8 +254,9 @@ struct TableDirective: DocumentTransform {
         return value
     }
 
+    /// The table through the theme's `data-table` partial, with its numbered sources.
     private func html(
-        _ spec: Spec, label: String, theme: ThemeHTML, language: Int, citations: inout Citations, warnings: inout [String]
+        _ spec: Spec, label: String, sources: [(source: SourceReference, number: Int)], theme: ThemeHTML, language: Int
     ) throws(Diagnostic) -> String {
         let table = spec.table
         let strings = theme.strings[language]
@@ -251,13 +274,9 @@ struct TableDirective: DocumentTransform {
                 : column.heading
             return ["heading": .string(smartened(heading)), "class": optional(cssClass)]
         }
-        var rowSources: [SourceReference] = []
         let rows: [TemplateValue] = table.rows.map { row in
             var rowURL: String?
             if let urlColumn, !row[urlColumn].isEmpty { rowURL = row[urlColumn] }
-            if let sourceColumn, !row[sourceColumn].isEmpty {
-                rowSources.append(SourceReference(title: row[sourceColumn], url: rowURL))
-            }
             let cells: [TemplateValue] = zip(spec.columns, classes).enumerated().map { position, columnAndClass in
                 let (column, cssClass) = columnAndClass
                 let columnIndex = index[column.name]!
@@ -269,18 +288,12 @@ struct TableDirective: DocumentTransform {
             }
             return ["cells": .list(cells)]
         }
-        var sources = spec.source.map { [$0] } ?? []
-        for source in rowSources where !sources.contains(source) { sources.append(source) }
-        if sources.isEmpty {
-            warnings.append("table '\(spec.caption ?? spec.sourceName)' cites no source: add 'source:' and 'source-url:', or a Source column to \(spec.sourceName)")
-        }
-        let numbered = sources.map { (source: $0, number: citations.cite($0)) }
         let values: [(String, TemplateValue)] = [
             ("caption", spec.caption.map { .string(smartened($0)) } ?? .null),
             ("id", spec.id.map(TemplateValue.string) ?? .null), ("numberLabel", spec.numberLabel.map(TemplateValue.string) ?? .null),
             ("columns", .list(columns)), ("rows", .list(rows)),
         ]
-        return try theme.dataTable(values, label: label, sources: numbered, language: language)
+        return try theme.dataTable(values, label: label, sources: sources, language: language)
     }
 
     /// Text from the data as the prose around it is written: curly quotes and dashes, when the site has them.

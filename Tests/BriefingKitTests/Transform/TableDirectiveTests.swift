@@ -166,6 +166,33 @@ import Testing
         #expect(result.diagnostics.map(\.description) == [message])
     }
 
+    /// Sources were numbered by the transform that found them: pipe tables', then figures', then table
+    /// directives', so a directive at the top of a page cited [3].
+    @Test func sourcesAreNumberedInReadingOrder() {
+        let markdown = """
+            ```table
+            data: troops.csv
+            source: Pentagon
+            source-url: https://www.defense.gov/
+            ```
+
+            | A | B |
+            |---|---|
+            | [](figure:sma) | 2 |
+
+            Source: [State](https://www.state.gov/)
+
+            Troops: [](figure:troops).
+            """
+        let result = TransformHarness.run(
+            markdown, [PipeTables(), FigureCitations(figures: TableDirectiveTests.data.figures), TableDirective(data: TableDirectiveTests.data)],
+            data: TableDirectiveTests.data
+        )
+        let markers = result.html.matches(of: /aria-label="Source (\d)"/).map { String($0.output.1) }
+        #expect(markers == ["1", "2", "3", "4"])
+        #expect(result.context.citations.sources.map(\.title) == ["Pentagon", "Ministry of Foreign Affairs", "State", "USFK"])
+    }
+
     @Test func everyMistakeOfADirectiveIsReportedAtOnce() {
         let result = TableDirectiveTests.run("```table\ndata: troops.csv\ncolour: red\nsource-url: javascript:alert(1)\ncolumns: [Country, Bases]\n```\n")
         #expect(result.diagnostics.map { "\($0.location!): \($0.message.prefix(24))" } == [
