@@ -323,17 +323,23 @@ struct TableDirective: DocumentTransform {
     }
 
     /// `28,500`, `$1.2 billion`, `about 28,500`, `+13.9%`, `~52.8`: a number, possibly with a currency, a
-    /// qualifier and a unit; `2024 (projected)` too. Text that merely contains a digit is not.
+    /// qualifier and a unit; `2024 (projected)` too; in Korean, `약 2만 8,500명` and `528억 달러`, whose
+    /// large numbers are written in groups of 조, 억 and 만. Text that merely contains a digit is not.
     static func looksNumeric(_ cell: String) -> Bool {
         var text = Substring(cell.trimmingCharacters(in: .whitespaces))
-        for qualifier in ["about ", "approx. ", "approximately ", "around ", "~", "≈", "<", ">"] where text.lowercased().hasPrefix(qualifier) {
+        for qualifier in ["about ", "approx. ", "approximately ", "around ", "약 ", "~", "≈", "<", ">"] where text.lowercased().hasPrefix(qualifier) {
             text = text.dropFirst(qualifier.count)
         }
         text = text.drop { "$€£¥₩+-−".contains($0) }
         guard let first = text.first, first.isNumber else { return false }
-        let number = text.prefix { $0.isNumber || $0 == "," || $0 == "." }
-        let rest = text.dropFirst(number.count).trimmingCharacters(in: .whitespaces).lowercased()
-        let units = ["", "%", "billion", "million", "trillion", "bn", "m", "k", "troops", "people", "percent"]
+        while let digit = text.first, digit.isNumber {
+            text = text.drop { $0.isNumber || $0 == "," || $0 == "." }
+            // 2만 8,500: a group of ten thousands, then the next group.
+            guard let group = text.first, "조억만천".contains(group) else { break }
+            text = text.dropFirst().drop { $0 == " " }
+        }
+        let rest = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let units = ["", "%", "billion", "million", "trillion", "bn", "m", "k", "troops", "people", "percent", "명", "원", "달러", "개", "대", "척", "배", "퍼센트"]
         return units.contains { rest == $0 || rest.hasPrefix($0 + " (") || rest.hasPrefix($0 + " ") && rest.hasSuffix(")") }
     }
 }

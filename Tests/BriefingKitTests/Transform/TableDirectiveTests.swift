@@ -193,6 +193,17 @@ import Testing
         #expect(result.context.citations.sources.map(\.title) == ["Pentagon", "Ministry of Foreign Affairs", "State", "USFK"])
     }
 
+    /// A Korean table of the same figures was left-aligned where the English one was right-aligned.
+    @Test(arguments: ["28,500", "about 28,500", "$52.8 billion", "+13.9%", "약 2만 8,500명", "528억 달러", "1조 5,192억 원", "12척"])
+    func numbersAreRightAligned(_ cell: String) {
+        #expect(TableDirective.looksNumeric(cell))
+    }
+
+    @Test(arguments: ["Korea", "F-35A", "2만 명의 병력", "억 달러", "USFK 28,500"])
+    func wordsWithDigitsAreNot(_ cell: String) {
+        #expect(!TableDirective.looksNumeric(cell))
+    }
+
     @Test func everyMistakeOfADirectiveIsReportedAtOnce() {
         let result = TableDirectiveTests.run("```table\ndata: troops.csv\ncolour: red\nsource-url: javascript:alert(1)\ncolumns: [Country, Bases]\n```\n")
         #expect(result.diagnostics.map { "\($0.location!): \($0.message.prefix(24))" } == [
