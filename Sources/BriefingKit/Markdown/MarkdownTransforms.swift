@@ -11,7 +11,7 @@ enum MarkdownTransforms {
         let smartPunctuation = model.settings.markdown.smartPunctuation
         // Pipe tables and footnotes first: a table's cells become paragraphs of their own and a note's blocks
         // move to the end of the page, and every later transform (links, figures, words) sees them there.
-        var transforms: [any DocumentTransform] = [PipeTables(), Footnotes(), Strikethrough()]
+        var transforms: [any DocumentTransform] = [PipeTables(warnsOfMissingSources: qualityChecks), Footnotes(), Strikethrough()]
         // Before links are rewritten, so that messages show a link or image as the editor wrote it.
         if qualityChecks { transforms.append(AccessibleNameCheck()) }
         // Before words are counted, so that the text kept from raw HTML counts.

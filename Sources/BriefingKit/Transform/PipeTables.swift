@@ -21,6 +21,10 @@ import Foundation
 /// one that starts with `Source:` or `Sources:` its sources (each link one source), which join the
 /// page's numbered Sources.
 struct PipeTables: DocumentTransform {
+    /// `briefing check` warns of a table without a `Source:` line (a build does not: a small table of
+    /// words needs none).
+    var warnsOfMissingSources = false
+
     func apply(to document: MarkdownDocument, context: inout TransformContext) {
         let body = context.page.body
         // Most pages have no pipe at all: nothing to walk.
@@ -183,16 +187,14 @@ struct PipeTables: DocumentTransform {
         for cell in header + rows.flatMap({ $0 }) { try? block.appendChild(cell) }
         var caption: MarkdownNode?
         var sources: [SourceReference] = []
-        // Where the sources line is, for numbering the page's sources in reading order.
-        var sourcesPosition = lines[table.before].position
+        // Where the `Source:` line is, for numbering the page's sources in reading order.
+        var sourceLine: SourcePosition?
         var after: MarkdownNode?
         if table.after > 0 {
             after = made[index]
             try? paragraph.insertBefore(made[index])
         } else {
-            let taken = takeCaptionAndSources(after: paragraph, into: block, context: &context)
-            (caption, sources) = (taken.caption, taken.sources)
-            if let position = taken.sourcesPosition { sourcesPosition = position }
+            (caption, sources, sourceLine) = takeCaptionAndSources(after: paragraph, into: block, context: &context)
         }
         // `Table: … {#id}` numbers the table and lets the page cite it.
         var id: String?
@@ -201,10 +203,17 @@ struct PipeTables: DocumentTransform {
             if rest.isEmpty { last.unlink() } else { last.literal = rest }
             if context.number(.table, id: found, at: lines[0].position) { id = found }
         }
+        if warnsOfMissingSources, sourceLine == nil {
+            let name = caption.map { "'\(PlainText.collapsingWhitespace($0.plainText))'" } ?? "without a caption"
+            context.diagnostics.warning(
+                "table \(name) cites no source: add a paragraph 'Source: [publisher](https://…)' after it (or after its 'Table:' caption)",
+                at: lines[table.before].position
+            )
+        }
         paragraph.unlink()
         let alignments = table.alignments
         let position = lines[table.before].position
-        context.cite(sources, at: sourcesPosition) { context, numbers in
+        context.cite(sources, at: sourceLine ?? position) { context, numbers in
             let citedSources = Array(zip(sources, numbers))
             let number = id.flatMap { context.numbered.number(of: $0, kind: .table) }
             do throws(Diagnostic) {
@@ -266,15 +275,42 @@ struct PipeTables: DocumentTransform {
             return text.isEmpty ? [] : [SourceReference(title: text, url: nil)]
         }
         var sources: [SourceReference] = []
-        for link in links {
-            let url = link.url ?? ""
-            if let rejection = LinkURL.rejection(of: url) {
-                context.diagnostics.error("the table's source: \(rejection)", at: link)
-                continue
+        // Strikethrough is made later: here `~~` is still text, and a link between two is a retracted source.
+        var struck = false
+        var words: [String] = []
+        for node in paragraph.descendants() {
+            if node.kind == .link {
+                let url = node.url ?? ""
+                if struck { continue }
+                if let rejection = LinkURL.rejection(of: url) {
+                    context.diagnostics.error("the table's source: \(rejection)", at: node)
+                    continue
+                }
+                sources.append(SourceReference(title: node.plainText, url: url.isEmpty ? nil : url))
+            } else if node.kind == .text || node.kind == .code, !Self.isInLink(node, below: paragraph), let literal = node.literal {
+                let pieces = literal.components(separatedBy: "~~")
+                if pieces.count % 2 == 0 { struck.toggle() }
+                words += pieces.flatMap { $0.split { " ,;&·".contains($0) } }.map(String.init).filter { $0 != "and" }
             }
-            sources.append(SourceReference(title: link.plainText, url: url.isEmpty ? nil : url))
+        }
+        // Only links become sources, and the line shows them alone: words beside them would be lost.
+        if !words.isEmpty {
+            context.diagnostics.warning(
+                "only the links of a Source: line are shown and listed, so '\(words.joined(separator: " "))' is left out: "
+                    + "write it in the caption or a footnote",
+                at: paragraph
+            )
         }
         return sources
+    }
+
+    private static func isInLink(_ node: MarkdownNode, below top: MarkdownNode) -> Bool {
+        var ancestor = node.parent
+        while let current = ancestor, current != top {
+            if current.kind == .link { return true }
+            ancestor = current.parent
+        }
+        return false
     }
 
     private static func html(

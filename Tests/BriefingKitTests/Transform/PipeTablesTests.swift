@@ -142,6 +142,28 @@ import Testing
         ])
     }
 
+    /// A retracted source was still cited, and words beside the links vanished without a word.
+    @Test func aStruckSourceIsLeftOutAndWordsBesideTheLinksAreWarnedOf() {
+        let struck = rendered("| a |\n|---|\n| 1 |\n\nSource: ~~[Wrong](https://wrong.example/)~~ [Right](https://right.example/)\n")
+        #expect(struck.html.contains("Source: <a href=\"https://right.example/\">Right</a>"))
+        #expect(!struck.html.contains("wrong.example"))
+        #expect(struck.messages.isEmpty)
+        let words = rendered("| a |\n|---|\n| 1 |\n\nSource: *[Yonhap](https://en.yna.co.kr/)*, citing the ministry\n")
+        #expect(words.html.contains("Source: <a href=\"https://en.yna.co.kr/\">Yonhap</a>"))
+        #expect(words.messages.map { $0.components(separatedBy: "\n")[0] } == [
+            "Content/alliance/page.md:5:1: warning: only the links of a Source: line are shown and listed, so 'citing the ministry' is left out: write it in the caption or a footnote",
+        ])
+    }
+
+    /// As a table directive without a source is; only in `briefing check`, since a table of words needs none.
+    @Test func checkWarnsOfATableWithoutASourceLine() {
+        let markdown = "| Year | Paid |\n|---|---|\n| 2026 | 1.5 |\n\nTable: What Seoul pays {#paid}\n"
+        let checked = TransformHarness.run(markdown, [PipeTables(warnsOfMissingSources: true)]).diagnostics.map(\.message)
+        #expect(checked == ["table 'What Seoul pays' cites no source: add a paragraph 'Source: [publisher](https://…)' after it (or after its 'Table:' caption)"])
+        #expect(TransformHarness.run(markdown + "\nSource: USFK\n", [PipeTables(warnsOfMissingSources: true)]).diagnostics.isEmpty)
+        #expect(TransformHarness.run(markdown, [PipeTables()]).diagnostics.isEmpty)
+    }
+
     @Test func aScriptURLAsSourceIsAnError() {
         let result = rendered("| a |\n|---|\n| 1 |\n\nSource: [x](javascript:alert(1))\n")
         #expect(result.messages.count == 1)
