@@ -43,6 +43,13 @@ struct PipeTables: DocumentTransform {
                     warnOfLazyTable(lines[lines.startIndex + lazy], containers: source.containers, context: &context)
                 }
                 guard let table = layout.table else { break }
+                if let row = layout.delimiterAmongRows {
+                    context.diagnostics.warning(
+                        "this is the delimiter row of a second table, which needs a blank line before it: as written, it and the line "
+                            + "above it are rows of the table above (as on GitHub)",
+                        at: lines[lines.startIndex + row].position
+                    )
+                }
                 let after = place(table, lines: Array(lines), replacing: node, in: document, context: &context)
                 // A row without the indentation or `>` of the blocks around the table ends them, as it does
                 // on GitHub: the lines from there are a paragraph after the first block they leave.
@@ -55,6 +62,14 @@ struct PipeTables: DocumentTransform {
                 try? outside.insertAfter(after)
                 rest = (after, lines.suffix(table.after), first.continued)
             }
+        }
+        // A caption that follows no table (no blank line before it, or a table that did not parse) is text
+        // readers see, `{#id}` and all. Captions taken by a table are in its block by now.
+        for paragraph in document.root.descendants(ofKind: .paragraph) where paragraph.parent?.kind != .customBlock {
+            guard let first = paragraph.firstChild, first.kind == .text, first.literal?.hasPrefix("Table:") == true else { continue }
+            context.diagnostics.warning(
+                "this 'Table:' caption follows no table, so readers see it as text: put it right after its table, after a blank line", at: paragraph
+            )
         }
     }
 
@@ -78,6 +93,8 @@ struct PipeTables: DocumentTransform {
         var table: Table?
         /// The line of a delimiter row that makes no table because it is a lazy continuation line.
         var lazyDelimiterRow: Int?
+        /// The first row that is a delimiter row: a second table written without a blank line before it.
+        var delimiterAmongRows: Int?
 
         struct Table {
             /// Lines of the paragraph before the header row, which stay a paragraph.
@@ -114,6 +131,7 @@ struct PipeTables: DocumentTransform {
                 var next = index + 1
                 while next < lines.count, lines[next].continued >= depth, lines[next].indentation(within: depth, base: base) < 4,
                       let cells = PipeTableRows.cells(lines[next].text) {
+                    if delimiterAmongRows == nil, PipeTableRows.delimiterRow(lines[next].text) != nil { delimiterAmongRows = next }
                     var row = Array(cells.prefix(header.count))
                     while row.count < header.count { row.append(PipeTableRows.Cell(text: "", offset: lines[next].text.utf8.count)) }
                     rows.append(row)
@@ -244,6 +262,12 @@ struct PipeTables: DocumentTransform {
         while let node = next, node.kind == .paragraph, caption == nil || sources == nil {
             next = node.next
             if caption == nil, PipeTables.dropPrefix(["Table:"], from: node) {
+                // `Source:` on the line right under the caption is the sources, not more of the caption.
+                if let sourceLine = PipeTables.splitAtSourceLine(node, in: table.document) {
+                    try? node.insertAfter(sourceLine)
+                    context.diagnostics.place(sourceLine, at: sourceLine.firstChild?.start ?? node.start)
+                    next = sourceLine
+                }
                 caption = node
                 try? block.appendChild(node)
             } else if sources == nil, PipeTables.dropPrefix(["Sources:", "Source:"], from: node) {
@@ -255,6 +279,27 @@ struct PipeTables: DocumentTransform {
             }
         }
         return (caption, sources ?? [], sourcesPosition)
+    }
+
+    /// The lines of a caption paragraph from one that starts with `Source:` on, moved into a paragraph
+    /// of their own; nil when it has none.
+    private static func splitAtSourceLine(_ caption: MarkdownNode, in document: MarkdownDocument) -> MarkdownNode? {
+        var child = caption.firstChild
+        while let node = child {
+            child = node.next
+            guard node.kind == .softBreak || node.kind == .lineBreak, let text = child, text.kind == .text,
+                  let literal = text.literal, literal.hasPrefix("Source:") || literal.hasPrefix("Sources:")
+            else { continue }
+            let sources = document.makeParagraph()
+            var moving = child
+            while let next = moving {
+                moving = next.next
+                try? sources.appendChild(next)
+            }
+            node.unlink()
+            return sources
+        }
+        return nil
     }
 
     /// Whether the paragraph starts with one of the prefixes; if so, takes it (and the spaces after it) out.

@@ -164,6 +164,22 @@ import Testing
         #expect(TransformHarness.run(markdown, [PipeTables()]).diagnostics.isEmpty)
     }
 
+    /// Each of these left `Table: …` or a row of dashes on the page without a word.
+    @Test func captionsAndTablesThatDoNotAttachAreWarnedOf() {
+        let sourceUnderCaption = rendered("| a |\n|---|\n| 1 |\n\nTable: Troops {#t}\nSource: [USFK](https://www.usfk.mil/)\n")
+        #expect(sourceUnderCaption.html.contains("<caption><span class=\"caption-number\">Table 1:</span> Troops</caption>"))
+        #expect(sourceUnderCaption.html.contains("Source: <a href=\"https://www.usfk.mil/\">USFK</a>"))
+        #expect(sourceUnderCaption.messages.isEmpty)
+        let stray = rendered("| a |\n|---|\n| 1 |\n\nText.\n\nTable: Lost {#lost}\n")
+        #expect(stray.messages.map { $0.components(separatedBy: "\n")[0] } == [
+            "Content/alliance/page.md:7:1: warning: this 'Table:' caption follows no table, so readers see it as text: put it right after its table, after a blank line",
+        ])
+        let merged = rendered("| a | b |\n|---|---|\n| 1 | 2 |\n| c | d |\n|---|---|\n| 3 | 4 |\n")
+        #expect(merged.messages.map { $0.components(separatedBy: "\n")[0] } == [
+            "Content/alliance/page.md:5:1: warning: this is the delimiter row of a second table, which needs a blank line before it: as written, it and the line above it are rows of the table above (as on GitHub)",
+        ])
+    }
+
     @Test func aScriptURLAsSourceIsAnError() {
         let result = rendered("| a |\n|---|\n| 1 |\n\nSource: [x](javascript:alert(1))\n")
         #expect(result.messages.count == 1)
