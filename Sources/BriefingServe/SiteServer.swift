@@ -61,6 +61,14 @@ public struct SiteServer: Sendable {
                 throw ServeError("folder '\(folder.lastPathComponent)/' not found in \(options.source.path); run briefing serve in a site folder or pass --source")
             }
         }
+        // Held while serve runs, so that `briefing build` does not publish into the folder the preview writes.
+        let writeHold: PreviewWriteHold?
+        do throws(BuildFailure) {
+            writeHold = try options.write.map { folder throws(BuildFailure) in try PreviewWriteHold(folder) }
+        } catch {
+            throw ServeError(error.diagnostics.map(\.message).joined(separator: "; "))
+        }
+        defer { withExtendedLifetime(writeHold) {} }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-serve-\(UUID().uuidString)")
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

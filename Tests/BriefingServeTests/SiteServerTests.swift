@@ -1,4 +1,5 @@
 import BriefingKit
+import BriefingSupport
 import Foundation
 import Testing
 @testable import BriefingServe
@@ -213,11 +214,22 @@ struct SiteServerTests {
             The written text.
             """)
             try await Self.waitFor { (try? String(contentsOf: page, encoding: .utf8))?.contains("The written text.") == true }
+            // A build for publishing would be overwritten at the next save, and publish this computer's addresses.
+            var build = BuildOptions(source: site.root)
+            build.output = folder
+            #expect(throws: BuildFailure.self) { try SiteBuilder(options: build).build() }
+            do throws(BuildFailure) { _ = try SiteBuilder(options: build).build() } catch {
+                #expect(error.diagnostics.map(\.message) == [
+                    "briefing serve --write is writing its preview (with this computer's addresses) to \(folder.standardizedFileURL.path); stop it, or build into another --output",
+                ])
+            }
         } catch {
             try? await site.stop()
             throw error
         }
         try await site.stop()
+        // Once serve stops, the folder is free.
+        #expect(throws: Never.self) { _ = try PreviewWriteHold(folder) }
     }
 
     static func waitFor(_ condition: () -> Bool) async throws {

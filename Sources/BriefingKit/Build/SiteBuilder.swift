@@ -16,7 +16,8 @@ public struct SiteBuilder: Sendable {
         let scan = SiteScan(root: options.source)
         let reuse = BuildReuse(options: options, scan: scan)
         let writer = SiteWriter(output: options.outputFolder, force: options.force)
-        let claim = options.writeOutput ? try writer.claim(siteRoot: options.source) : nil
+        // Only `serve` sets an origin: its `--write` builds go where it holds the folder.
+        let claim = options.writeOutput ? try writer.claim(siteRoot: options.source, forPreview: options.origin != nil) : nil
         if claim != nil, let report = reuse.unchangedReport(writer: writer, clock: clock) { return report }
 
         let loaded = try SiteLoader(root: options.source).load(scan)

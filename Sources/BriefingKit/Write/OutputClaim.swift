@@ -40,19 +40,12 @@ final class OutputClaim: Sendable {
         written.store(true, ordering: .releasing)
     }
 
-    /// Makes the folder if needed and locks it; fails at once if another build holds it.
-    static func take(_ output: URL) throws(BuildFailure) -> OutputClaim {
+    /// Makes the folder if needed and locks it; fails at once if another build holds it, or (unless the
+    /// build is `serve`'s own) if `serve --write` does.
+    static func take(_ output: URL, forPreview: Bool = false) throws(BuildFailure) -> OutputClaim {
         let path = output.path
-        var status = stat()
-        let existed = stat(path, &status) == 0
-        if existed, status.st_mode & S_IFMT != S_IFDIR {
-            throw BuildFailure([.error("the output path \(path) is a file, not a folder")])
-        }
-        do {
-            try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
-        } catch {
-            throw BuildFailure([.error("cannot create \(path): \(error.localizedDescription)")])
-        }
+        let existed = try makeFolder(output)
+        if existed, !forPreview { try PreviewWriteHold.refuseIfHeld(path) }
         let lockPath = path + "/" + lockName
         let madeLock = access(lockPath, F_OK) != 0
         let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
@@ -74,5 +67,64 @@ final class OutputClaim: Sendable {
             usleep(10_000)
         }
         return OutputClaim(path: path, outputExisted: existed, descriptor: descriptor, madeLock: madeLock)
+    }
+
+    /// Makes the output folder; whether it was there already. A file on the way is named as such, not
+    /// with Foundation's "NSCocoaErrorDomain error 512".
+    static func makeFolder(_ output: URL) throws(BuildFailure) -> Bool {
+        let path = output.path
+        var status = stat()
+        let existed = stat(path, &status) == 0
+        if existed, status.st_mode & S_IFMT != S_IFDIR {
+            throw BuildFailure([.error("the output path \(path) is a file, not a folder")])
+        }
+        do {
+            try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        } catch {
+            var ancestor = output.deletingLastPathComponent()
+            while ancestor.path != "/", stat(ancestor.path, &status) != 0 { ancestor = ancestor.deletingLastPathComponent() }
+            if status.st_mode & S_IFMT != S_IFDIR {
+                throw BuildFailure([.error("cannot create \(path): \(ancestor.path) is a file, not a folder")])
+            }
+            throw BuildFailure([.error("cannot create \(path): \(error.localizedDescription)")])
+        }
+        return existed
+    }
+}
+
+/// `briefing serve --write`'s hold on its folder for as long as it runs. Its builds carry the preview's
+/// local addresses (`http://127.0.0.1:1313/`): a build for publishing into the same folder would be
+/// overwritten at the next save, and the published site would link to the editor's computer. A class
+/// only to own the lock's descriptor.
+public final class PreviewWriteHold: Sendable {
+    static let lockName = ".briefing-serve-lock"
+    private let descriptor: Int32
+
+    public init(_ output: URL) throws(BuildFailure) {
+        _ = try OutputClaim.makeFolder(output)
+        let path = output.standardizedFileURL.path
+        descriptor = open(path + "/" + PreviewWriteHold.lockName, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw BuildFailure([.error("cannot lock \(path): \(FileBytes.IOError.fromErrno().message)")])
+        }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            close(descriptor)
+            throw BuildFailure([.error("another briefing serve --write is writing to \(path); stop it, or write to another folder")])
+        }
+    }
+
+    deinit { close(descriptor) }
+
+    /// Fails when `serve --write` holds the folder.
+    static func refuseIfHeld(_ path: String) throws(BuildFailure) {
+        let descriptor = open(path + "/" + lockName, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        defer { close(descriptor) }
+        guard flock(descriptor, LOCK_SH | LOCK_NB) == 0 else {
+            throw BuildFailure([.error(
+                "briefing serve --write is writing its preview (with this computer's addresses) to \(path); stop it, or build into another --output"
+            )])
+        }
+        flock(descriptor, LOCK_UN)
     }
 }

@@ -18,7 +18,7 @@ public struct SiteWriter: Sendable {
     static let stagingName = ".briefing-staging"
     /// Files a build neither wrote nor minds: they keep an empty output folder in git, or are its own.
     static let ignoredNames = Set([
-        ".gitkeep", ".gitignore", manifestName, BuildCache.fileName, BuildCache.pendingName, OutputClaim.lockName,
+        ".gitkeep", ".gitignore", manifestName, BuildCache.fileName, BuildCache.pendingName, OutputClaim.lockName, PreviewWriteHold.lockName,
         WriteJournal.fileName, WriteJournal.pendingName,
     ]).union(retiredNames)
     /// Files earlier versions kept in the output folder and this one no longer reads: the page bodies
@@ -41,9 +41,9 @@ public struct SiteWriter: Sendable {
 
     /// Takes the output folder for one build: refuses a folder that overlaps the site's own folders,
     /// locks it, and finishes a commit that a killed build left half-done.
-    func claim(siteRoot: URL) throws(BuildFailure) -> OutputClaim {
+    func claim(siteRoot: URL, forPreview: Bool = false) throws(BuildFailure) -> OutputClaim {
         try checkPlace(siteRoot: siteRoot)
-        let claim = try OutputClaim.take(output)
+        let claim = try OutputClaim.take(output, forPreview: forPreview)
         try recover()
         return claim
     }

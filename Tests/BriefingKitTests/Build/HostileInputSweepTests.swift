@@ -267,6 +267,16 @@ import Testing
         ])
     }
 
+    /// An output path below a file failed with Foundation's "NSCocoaErrorDomain error 512".
+    @Test func anOutputBelowAFileNamesTheFile() throws {
+        let fixture = try SiteFixture(InvalidSiteTests.goodSite)
+        let file = fixture.root.appendingPathComponent("afile")
+        try Data("x".utf8).write(to: file)
+        let messages = fixture.failure { $0.output = file.appendingPathComponent("sub/out") }
+        #expect(messages == ["error: cannot create \(file.path)/sub/out: \(file.path) is a file, not a folder"])
+        #expect(fixture.failure { $0.output = file } == ["error: the output path \(file.path) is a file, not a folder"])
+    }
+
     /// Editors' backup files were published, drafts inside them included.
     @Test func backupFilesAreNoPartOfTheSite() throws {
         let fixture = try SiteFixture(InvalidSiteTests.goodSite + "\n-- Content/deterrence/tripwire.md~ --\nold draft\n-- Content/deterrence/#tripwire.md# --\nautosave\n")
