@@ -71,9 +71,19 @@ struct HeadingAnchors: DocumentTransform {
             node.headingLevel.map { (node: node, level: $0) }
         }
         var entries: [TOCEntry] = []
+        let elementIDs = Set(context.numbered.ids(of: .table) + context.numbered.ids(of: .figure))
         for (node, level) in headingNodes {
             let title = node.plainText
-            let id = context.headings.claim(Self.slug(title))
+            let slug = Self.slug(title)
+            let id = context.headings.claim(slug)
+            // The id a reader or another page would write for the heading leads to the table instead.
+            if id != slug, elementIDs.contains(slug) {
+                context.diagnostics.warning(
+                    "this heading's id would be '\(slug)', which a table or image on the page has ({#\(slug)}): links to #\(slug) "
+                        + "reach that instead, and the heading is #\(id); give the table or image another id",
+                    at: node.start
+                )
+            }
             context.headings.record(AnchoredHeading(level: level, id: id, title: title, position: node.start))
             if levels.contains(level) { entries.append(TOCEntry(level: level, id: id, title: title)) }
             let anchored = document.makeCustomBlock(onEnter: Self.html(level: level, id: id, content: Self.innerHTML(of: node)), onExit: "")

@@ -14,6 +14,17 @@ import Testing
         return (result.html, headings.tableOfContents, headings.linkableIDs(), headings.headings)
     }
 
+    /// A figure's `{#map}` took the id of the heading "Map" above it: links to #map, from other pages too,
+    /// silently reached the figure.
+    @Test func aHeadingWhoseIdATableOrImageTookIsWarnedOf() {
+        let markdown = "## Map\n\n![A map](map.svg \"The bases {#map}\")\n\n## Payments\n"
+        let result = TransformHarness.run(markdown, [Images(contentFolder: nil, contentFiles: [], warnAboutLargeImages: false), HeadingAnchors(siteLevels: 2...3)])
+        #expect(result.html.contains("<h2 id=\"map-1\">Map</h2>"))
+        #expect(result.diagnostics.map(\.message).filter { $0.contains("heading's id") } == [
+            "this heading's id would be 'map', which a table or image on the page has ({#map}): links to #map reach that instead, and the heading is #map-1; give the table or image another id",
+        ])
+    }
+
     @Test func keepsInlineMarkup() {
         let html = anchored("## The *SMA* and `cost` [sharing](/sma/)\n").html
         #expect(html == """
