@@ -119,6 +119,10 @@ figuresColumnSource: "Source"
 figuresColumnSourceURL: "Source URL"
 # Transform/TableDirective.swift: header of the date column in a `figures:` table
 figuresColumnAsOf: "As of"
+# Markdown: the word an editor starts a pipe table's caption line with ("Table:" is always read too)
+tableCaptionMarker: "Table:"
+# Markdown: the word an editor starts a pipe table's source line with ("Source:" and "Sources:" are always read too)
+tableSourceMarker: "Source:"
 # The accessible name of a table's scroll region when the table has no caption.
 tableRegionLabel: "Table"
 # data tables: numbered caption prefix, if tables are numbered; {number} is the table number
@@ -260,6 +264,10 @@ figuresColumnSource: "출처"
 figuresColumnSourceURL: "출처 URL"
 # Transform/TableDirective.swift: header of the date column in a `figures:` table
 figuresColumnAsOf: "기준일"
+# Markdown: the word an editor starts a pipe table's caption line with ("Table:" is always read too)
+tableCaptionMarker: "표:"
+# Markdown: the word an editor starts a pipe table's source line with ("Source:" and "Sources:" are always read too)
+tableSourceMarker: "출처:"
 # The accessible name of a table's scroll region when the table has no caption.
 tableRegionLabel: "표"
 # data tables: numbered caption prefix, if tables are numbered; {number} is the table number

@@ -65,10 +65,11 @@ struct PipeTables: DocumentTransform {
         }
         // A caption that follows no table (no blank line before it, or a table that did not parse) is text
         // readers see, `{#id}` and all. Captions taken by a table are in its block by now.
+        let markers = Markers(context.theme.strings[context.page.language])
         for paragraph in document.root.descendants(ofKind: .paragraph) where paragraph.parent?.kind != .customBlock {
-            guard let first = paragraph.firstChild, first.kind == .text, first.literal?.hasPrefix("Table:") == true else { continue }
+            guard let first = paragraph.firstChild, first.kind == .text, let literal = first.literal, markers.startsCaption(literal) else { continue }
             context.diagnostics.warning(
-                "this 'Table:' caption follows no table, so readers see it as text: put it right after its table, after a blank line", at: paragraph
+                "this caption follows no table, so readers see it as text: put it right after its table, after a blank line", at: paragraph
             )
         }
     }
@@ -255,22 +256,23 @@ struct PipeTables: DocumentTransform {
     private func takeCaptionAndSources(
         after table: MarkdownNode, into block: MarkdownNode, context: inout TransformContext
     ) -> (caption: MarkdownNode?, sources: [SourceReference], sourcesPosition: SourcePosition?) {
+        let markers = Markers(context.theme.strings[context.page.language])
         var caption: MarkdownNode?
         var sources: [SourceReference]?
         var sourcesPosition: SourcePosition?
         var next = table.next
         while let node = next, node.kind == .paragraph, caption == nil || sources == nil {
             next = node.next
-            if caption == nil, PipeTables.dropPrefix(["Table:"], from: node) {
+            if caption == nil, PipeTables.dropPrefix(markers.caption, from: node) {
                 // `Source:` on the line right under the caption is the sources, not more of the caption.
-                if let sourceLine = PipeTables.splitAtSourceLine(node, in: table.document) {
+                if let sourceLine = PipeTables.splitAtSourceLine(node, markers: markers, in: table.document) {
                     try? node.insertAfter(sourceLine)
                     context.diagnostics.place(sourceLine, at: sourceLine.firstChild?.start ?? node.start)
                     next = sourceLine
                 }
                 caption = node
                 try? block.appendChild(node)
-            } else if sources == nil, PipeTables.dropPrefix(["Sources:", "Source:"], from: node) {
+            } else if sources == nil, PipeTables.dropPrefix(markers.source, from: node) {
                 sources = PipeTables.sources(in: node, context: &context)
                 sourcesPosition = context.diagnostics.position(of: node)
                 node.unlink()
@@ -281,14 +283,30 @@ struct PipeTables: DocumentTransform {
         return (caption, sources ?? [], sourcesPosition)
     }
 
+    /// What a caption line and a source line start with: `Table:` and `Source:` (or `Sources:`), and the
+    /// words of the page's language (`표:`, `출처:`; the string table's `tableCaptionMarker` and
+    /// `tableSourceMarker`).
+    private struct Markers {
+        var caption = ["Table:"]
+        var source = ["Sources:", "Source:"]
+
+        init(_ strings: StringTable) {
+            if let own = strings.text("tableCaptionMarker"), !caption.contains(own) { caption.append(own) }
+            if let own = strings.text("tableSourceMarker"), !source.contains(own) { source.append(own) }
+        }
+
+        func startsSource(_ text: String) -> Bool { source.contains { text.hasPrefix($0) } }
+        func startsCaption(_ text: String) -> Bool { caption.contains { text.hasPrefix($0) } }
+    }
+
     /// The lines of a caption paragraph from one that starts with `Source:` on, moved into a paragraph
     /// of their own; nil when it has none.
-    private static func splitAtSourceLine(_ caption: MarkdownNode, in document: MarkdownDocument) -> MarkdownNode? {
+    private static func splitAtSourceLine(_ caption: MarkdownNode, markers: Markers, in document: MarkdownDocument) -> MarkdownNode? {
         var child = caption.firstChild
         while let node = child {
             child = node.next
             guard node.kind == .softBreak || node.kind == .lineBreak, let text = child, text.kind == .text,
-                  let literal = text.literal, literal.hasPrefix("Source:") || literal.hasPrefix("Sources:")
+                  let literal = text.literal, markers.startsSource(literal)
             else { continue }
             let sources = document.makeParagraph()
             var moving = child

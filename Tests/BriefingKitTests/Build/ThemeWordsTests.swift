@@ -54,6 +54,17 @@ import Testing
         #expect(!korean.contains("Notes") && !korean.contains("Table 1") && !korean.contains("Back to"))
     }
 
+    /// A Korean editor's `표:` and `출처:` lines stayed paragraphs, though the page labels them so.
+    @Test func aKoreanPageReadsKoreanCaptionAndSourceLines() throws {
+        let fixture = try SiteFixture(Self.site.replacingOccurrences(of: "Table: 분담금 {#payments}", with: "표: 분담금 {#payments}\n\n출처: [국방부](https://www.mnd.go.kr/)"))
+        let report = try fixture.build()
+        #expect(report.warnings.isEmpty, "\(report.warnings)")
+        let korean = try #require(fixture.output("ko/notes/page/index.html"))
+        #expect(korean.contains(#"<span class="caption-number">표 1:</span> 분담금</caption>"#))
+        #expect(korean.contains(#"<p class="table-source">출처: <a href="https://www.mnd.go.kr/">국방부</a>"#))
+        #expect(!korean.contains("<p>표:") && !korean.contains("<p>출처:"))
+    }
+
     /// Every partial a transform renders sees `t`, as layouts do, in the page's language (a theme's own
     /// callout or FAQ may label itself): before, only the citation, table and footnote partials did, and
     /// `{{t.contents}}` in a callout failed the build.

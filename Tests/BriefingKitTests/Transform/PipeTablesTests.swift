@@ -172,7 +172,7 @@ import Testing
         #expect(sourceUnderCaption.messages.isEmpty)
         let stray = rendered("| a |\n|---|\n| 1 |\n\nText.\n\nTable: Lost {#lost}\n")
         #expect(stray.messages.map { $0.components(separatedBy: "\n")[0] } == [
-            "Content/alliance/page.md:7:1: warning: this 'Table:' caption follows no table, so readers see it as text: put it right after its table, after a blank line",
+            "Content/alliance/page.md:7:1: warning: this caption follows no table, so readers see it as text: put it right after its table, after a blank line",
         ])
         let merged = rendered("| a | b |\n|---|---|\n| 1 | 2 |\n| c | d |\n|---|---|\n| 3 | 4 |\n")
         #expect(merged.messages.map { $0.components(separatedBy: "\n")[0] } == [
