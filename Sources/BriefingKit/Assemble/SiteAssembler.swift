@@ -225,7 +225,15 @@ struct PageAssembler {
         }
         let route = route(Router.pageRoute(kind: kind, folder: folder, name: name), in: language)
         if let unsafe = parts.dropLast().first(where: { !Slug.isSafe($0) }) ?? (kind == .page && !Slug.isSafe(stem) ? fileName : nil) {
-            throw content.file.error("'\(unsafe)' cannot be part of a URL; name files and folders with letters, digits, '-', '_' or '.'", line: 1, column: 1)
+            // A name saved with decomposed letters (NFD: `e` and a combining accent, Hangul as jamo), as some
+            // Mac tools and archives save them, reads like a safe one.
+            let decomposed = Slug.isSafe(unsafe.precomposedStringWithCanonicalMapping)
+            throw content.file.error(
+                decomposed
+                    ? "'\(unsafe)' is written with decomposed letters (Unicode NFD), which would make URLs that look alike but differ; rename it, typing the name again"
+                    : "'\(unsafe)' cannot be part of a URL; name files and folders with letters, digits, '-', '_' or '.'",
+                line: 1, column: 1
+            )
         }
         var page = Page(
             kind: kind, source: content, metadata: metadata, body: frontMatter.body,

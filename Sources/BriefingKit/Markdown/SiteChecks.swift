@@ -28,10 +28,18 @@ struct SiteChecks {
 
     private func brokenFragment(_ reference: FragmentReference, in records: some RandomAccessCollection<PageRecord?>) -> Diagnostic? {
         let target = records[records.index(records.startIndex, offsetBy: reference.page.index)]
-        guard target?.facts.headingIDs.contains(reference.fragment) != true, !ThemeIDs.reserved.contains(reference.fragment) else {
-            return nil
-        }
         let source = model[reference.source]
+        let ids = target?.facts.headingIDs ?? []
+        // Swift finds an id written with the other Unicode form of its letters (NFC, NFD); browsers do not.
+        if let index = ids.firstIndex(of: reference.fragment) {
+            guard !ids[index].utf8.elementsEqual(reference.fragment.utf8) else { return nil }
+            return source.source.file.diagnostic(
+                .error, "link to '#\(reference.fragment)', whose letters are composed otherwise (Unicode NFC or NFD) than the heading's id '\(ids[index])': "
+                    + "they look alike, but browsers compare them byte by byte; type the link again",
+                at: MarkdownPositions.location(of: reference.position, in: source)
+            )
+        }
+        guard !ThemeIDs.reserved.contains(reference.fragment) else { return nil }
         return source.source.file.diagnostic(
             .error, "link to '#\(reference.fragment)', but \(model[reference.page].source.file.path) has no heading with that id",
             at: MarkdownPositions.location(of: reference.position, in: source)

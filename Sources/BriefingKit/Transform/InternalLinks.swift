@@ -124,8 +124,10 @@ struct InternalLinks: DocumentTransform {
             if let fragment { reference(id, fragment) }
             return .replace(model.url(of: model[id]) + suffix)
         }
-        if contentFiles.contains(target) {
-            return .replace(model.settings.baseURL.url(target) + suffix)
+        // The file's name as it is on disk: a link typed with the other Unicode form of an accented or
+        // Korean letter (NFC, NFD) finds the file, and servers compare the bytes.
+        if let index = contentFiles.firstIndex(of: target) {
+            return .replace(model.settings.baseURL.url(contentFiles[index]) + suffix)
         }
         // Else a URL written against the published page (`../../news/x/`, `../map.png`).
         if let published = InternalLinks.normalize(decoded, from: page.route), self.published(published, fragment: fragment, reference: reference) {

@@ -277,6 +277,33 @@ import Testing
         #expect(fixture.failure { $0.output = file } == ["error: the output path \(file.path) is a file, not a folder"])
     }
 
+    /// Swift matched names and ids whose letters were composed otherwise (NFC `é`, NFD `e` and an accent),
+    /// and the link kept the bytes typed: a 404 on any server that compares bytes.
+    @Test func namesAndIdsThatDifferInUnicodeFormAreMatchedByTheirBytes() throws {
+        let composed = "caf\u{E9}", decomposed = "cafe\u{301}"
+        let fixture = try SiteFixture(InvalidSiteTests.goodSite + """
+
+        -- Content/deterrence/\(composed).txt --
+        menu
+        -- Content/deterrence/links.md --
+        ---
+        title: Links
+        ---
+        [The menu](\(decomposed).txt)
+        """)
+        try fixture.build()
+        let html = try #require(fixture.output("deterrence/links/index.html"))
+        #expect(html.contains("href=\"/deterrence/caf%C3%A9.txt\""))
+        try fixture.write("-- Content/deterrence/links.md --\n---\ntitle: Links\n---\n## \(composed) corner\n\n[See](#\(decomposed)-corner)\n")
+        #expect(fixture.failure().map { $0.components(separatedBy: "\n")[0] } == [
+            "Content/deterrence/links.md:6:1: error: link to '#\(decomposed)-corner', whose letters are composed otherwise (Unicode NFC or NFD) than the heading's id '\(composed)-corner': they look alike, but browsers compare them byte by byte; type the link again",
+        ])
+        try fixture.write("-- Content/deterrence/links.md --\n---\ntitle: Links\n---\nText.\n-- Content/deterrence/\(decomposed).md --\n---\ntitle: Cafe\n---\nText.\n")
+        #expect(fixture.failure().map { $0.components(separatedBy: "\n")[0] } == [
+            "Content/deterrence/\(decomposed).md:1:1: error: '\(decomposed).md' is written with decomposed letters (Unicode NFD), which would make URLs that look alike but differ; rename it, typing the name again",
+        ])
+    }
+
     /// Editors' backup files were published, drafts inside them included.
     @Test func backupFilesAreNoPartOfTheSite() throws {
         let fixture = try SiteFixture(InvalidSiteTests.goodSite + "\n-- Content/deterrence/tripwire.md~ --\nold draft\n-- Content/deterrence/#tripwire.md# --\nautosave\n")
