@@ -23,10 +23,11 @@ extension EmbeddedTheme {
 """#),
         ("Templates/partials/callout.html", #"""
 {{! A callout (> [!NOTE] …): kind is note, tip, important, warning or caution; label its name; title
-    the words after the marker, if any. The Markdown goes where the content tag is. }}
+    the words after the marker, if any, and titleHTML the same with their links, notes and figures
+    when they have any. The Markdown goes where the content tag is. }}
 <aside class="callout callout-{{kind}}" aria-label="{{label}}">
 {{#title}}
-<p class="callout-title">{{title}}</p>
+<p class="callout-title">{{#titleHTML}}{{{.}}}{{/titleHTML}}{{^titleHTML}}{{title}}{{/titleHTML}}</p>
 {{/title}}
 {{{content}}}
 </aside>

@@ -39,19 +39,19 @@ struct Callouts: DocumentTransform {
                 )
                 continue
             }
-            let wrapper: ThemeHTML.Wrapper
-            do throws(Diagnostic) {
-                wrapper = try context.theme.wrapper("callout", [
-                    "kind": .string(kind.rawValue), "label": .string(context.regionName(kind.label(in: context.theme.strings[context.page.language]))),
-                    "title": marker.title.isEmpty ? .null : .string(marker.title),
-                ], language: context.page.language)
-            } catch {
-                context.diagnostics.append(error)
-                continue
+            let label = context.regionName(kind.label(in: context.theme.strings[context.page.language]))
+            // A title with links, notes or figures keeps them: its inlines move into a paragraph of their
+            // own, rendered once every transform has made its HTML (a figure's value and marker).
+            let titleInlines = marker.hasMarkup ? document.makeParagraph() : nil
+            if let titleInlines {
+                if !marker.leadingTitle.isEmpty { try? titleInlines.appendChild(document.makeText(marker.leadingTitle)) }
+                for node in marker.markup { try? titleInlines.appendChild(node) }
+                // Raw HTML in a title is shown as written, as in a title of plain text.
+                for html in titleInlines.descendants(ofKind: .htmlInline) { try? html.replace(with: document.makeText(html.literal ?? "")) }
+            } else {
+                for node in marker.nodes { node.unlink() }
             }
-            for node in marker.nodes {
-                node.unlink()
-            }
+            for node in marker.nodes where node.parent == paragraph { node.unlink() }
             if paragraph.firstChild == nil {
                 paragraph.unlink()
             }
@@ -59,13 +59,26 @@ struct Callouts: DocumentTransform {
             if quote.firstChild == nil {
                 context.diagnostics.warning("the callout '[!\(marker.kind)]' has no text: write it on the lines after the marker, each starting with '>'", at: quote.start)
             }
-            let aside = document.makeCustomBlock(onEnter: wrapper.open, onExit: wrapper.close)
+            let aside = document.makeCustomBlock(onEnter: "", onExit: "")
             // Cannot fail: a custom block holds any block, and the quote's parent (document,
             // block quote, list item or custom block) takes a custom block in its place.
             for child in quote.children {
                 try? aside.appendChild(child)
             }
             try? quote.replace(with: aside)
+            let title = marker.title.isEmpty ? titleInlines.map { PlainText.collapsingWhitespace($0.plainText) } ?? "" : marker.title
+            context.whenTheHTMLIsMade { context in
+                do throws(Diagnostic) {
+                    let wrapper = try context.theme.wrapper("callout", [
+                        "kind": .string(kind.rawValue), "label": .string(label), "title": title.isEmpty ? .null : .string(title),
+                        "titleHTML": titleInlines.map { .html(PipeTables.inlineHTML($0)) } ?? .null,
+                    ], language: context.page.language)
+                    aside.onEnter = wrapper.open
+                    aside.onExit = wrapper.close
+                } catch {
+                    context.diagnostics.append(error)
+                }
+            }
         }
     }
 }
@@ -78,6 +91,11 @@ struct MarkerLine {
     var title: String
     /// The line's inlines and the break that ends it: what the aside takes the place of.
     var nodes: [MarkdownNode]
+    /// The title's inlines after the marker's text, when there is a link, a note or a figure among them.
+    var markup: [MarkdownNode] = []
+    var hasMarkup: Bool { !markup.isEmpty }
+    /// The title's text in the marker's own text node, before `markup`.
+    var leadingTitle = ""
 
     init?(_ paragraph: MarkdownNode) {
         var nodes: [MarkdownNode] = []
@@ -99,6 +117,9 @@ struct MarkerLine {
         self.kind = kind
         title = ((titleStart ?? "") + rest).trimmingCharacters(in: .whitespaces)
         self.nodes = nodes
+        let inlines = nodes.dropFirst(leadingText.count).filter { $0.kind != .softBreak && $0.kind != .lineBreak }
+        if inlines.contains(where: { [.link, .image, .customInline].contains($0.kind) }) { markup = Array(inlines) }
+        leadingTitle = String((titleStart ?? "").drop { PlainText.isWhitespace($0.unicodeScalars.first!) })
     }
 
     /// `[!KIND]`, then nothing or whitespace and a title: the kind, and the title's text in `text`.

@@ -22,6 +22,20 @@ import Testing
         #expect(result.warnings.isEmpty)
     }
 
+    /// A title was plain text: its link was lost, its figure shown as nothing, and its note's mark went
+    /// while the note stayed, its link back leading nowhere.
+    @Test func aTitleKeepsItsLinksNotesAndFigures() {
+        let markdown = "> [!NOTE] About [](figure:troops) troops[^t] and [the SMA](https://www.state.gov/)\n> Body.\n\n[^t]: A note.\n"
+        let data = TableDirectiveTests.data
+        let result = TransformHarness.run(markdown, [Footnotes(), FigureCitations(figures: data.figures), Callouts()], data: data)
+        #expect(result.html.contains(
+            "<p class=\"callout-title\">About <span class=\"figure\" data-figure=\"troops\">28,500</span><sup class=\"cite\">"
+        ))
+        #expect(result.html.contains("troops<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1\""))
+        #expect(result.html.contains(" and <a href=\"https://www.state.gov/\">the SMA</a></p>"))
+        #expect(result.diagnostics.isEmpty)
+    }
+
     @Test func markerSplitOverSeveralTextNodes() throws {
         let document = MarkdownDocument(markdown: "> [!TIP] Pro tip\n> Body.\n")
         let text = try #require(document.root.descendants().first { $0.kind == .text })
@@ -31,6 +45,7 @@ import Testing
         text.unlink()
         var context = TransformHarness.run("", []).context
         Callouts().apply(to: document, context: &context)
+        context.finish()
         #expect(context.diagnostics.all.isEmpty)
         #expect(document.renderHTML() == """
             <aside class="callout callout-tip" aria-label="Tip">
