@@ -193,6 +193,20 @@ import Testing
         #expect(result.context.citations.sources.map(\.title) == ["Pentagon", "Ministry of Foreign Affairs", "State", "USFK"])
     }
 
+    /// A Korean page's table citing "미국 국무부" at the address of its front matter's "US Department of
+    /// State" entry listed the same source twice; the front matter's own entries stay as listed.
+    @Test func aSourceNamedOtherwiseAtACitedAddressCitesThatEntry() {
+        var citations = Citations(frontMatter: [
+            SourceReference(title: "US relations with the Republic of Korea", url: "https://www.state.gov/", publisher: "US Department of State"),
+            SourceReference(title: "Special Measures Agreement (2021)", url: "https://www.state.gov/", publisher: "US Department of State"),
+        ])
+        #expect(citations.sources.count == 2)
+        #expect(citations.cite(SourceReference(title: "미국 국무부", url: "https://www.state.gov/")) == 1)
+        #expect(citations.cite(SourceReference(title: "USFK", url: "https://www.usfk.mil/")) == 3)
+        #expect(citations.cite(SourceReference(title: "US Forces Korea", url: "https://www.usfk.mil/")) == 3)
+        #expect(citations.cite(SourceReference(title: "Yonhap", url: nil)) == 4)
+    }
+
     /// A Korean table of the same figures was left-aligned where the English one was right-aligned.
     @Test(arguments: ["28,500", "about 28,500", "$52.8 billion", "+13.9%", "약 2만 8,500명", "528억 달러", "1조 5,192억 원", "12척"])
     func numbersAreRightAligned(_ cell: String) {
