@@ -33,7 +33,7 @@ struct TransformContext {
     /// Work that needs what every transform decided (a FAQ section is labelled by its heading's id, given
     /// by the last transform): run in order once the list is done.
     private(set) var finishing: [(inout TransformContext) -> Void] = []
-    private var citing: [(position: SourcePosition, sources: [SourceReference], use: (inout TransformContext, [Int]) -> Void)] = []
+    private var citing: [(position: SourcePosition, sources: [SourceReference], enclosing: Bool, use: (inout TransformContext, [Int]) -> Void)] = []
     private var reading: [(inout TransformContext) -> Void] = []
     /// The page's links and images, in document order, found in one walk for every transform that reads
     /// them: inlines are most of a tree's nodes.
@@ -88,9 +88,12 @@ struct TransformContext {
 
     /// Cites sources that the page shows at `position` (a table's, a figure's): once every transform ran,
     /// the page's sources are numbered in reading order, whichever transform found them, and `use` gets
-    /// their numbers.
-    mutating func cite(_ sources: [SourceReference], at position: SourcePosition, _ use: @escaping (inout TransformContext, [Int]) -> Void) {
-        citing.append((position, sources, use))
+    /// their numbers. A block whose HTML holds other citations' (a table, with figures in its caption and
+    /// cells) is `enclosing`: its `use` runs after theirs.
+    mutating func cite(
+        _ sources: [SourceReference], at position: SourcePosition, enclosing: Bool = false, _ use: @escaping (inout TransformContext, [Int]) -> Void
+    ) {
+        citing.append((position, sources, enclosing, use))
     }
 
     /// Work that reads the HTML every transform made (a FAQ answer's text): run after everything else.
@@ -116,10 +119,9 @@ struct TransformContext {
             ($0.element.position.line, $0.element.position.column, $0.offset) < ($1.element.position.line, $1.element.position.column, $1.offset)
         }
         citing = []
-        for (_, cite) in cites {
-            let numbers = cite.sources.map { citations.cite($0) }
-            cite.use(&self, numbers)
-        }
+        let numbered = cites.map { (cite: $0.element, numbers: $0.element.sources.map { citations.cite($0) }) }
+        for (cite, numbers) in numbered where !cite.enclosing { cite.use(&self, numbers) }
+        for (cite, numbers) in numbered where cite.enclosing { cite.use(&self, numbers) }
         let last = reading
         reading = []
         for step in last { step(&self) }

@@ -9,9 +9,16 @@ enum MarkdownTransforms {
         model: SiteModel, data: SiteData, contentFiles: Set<String>, contentFolder: URL?, qualityChecks: Bool
     ) -> [any DocumentTransform] {
         let smartPunctuation = model.settings.markdown.smartPunctuation
-        // Pipe tables and footnotes first: a table's cells become paragraphs of their own and a note's blocks
-        // move to the end of the page, and every later transform (links, figures, words) sees them there.
-        var transforms: [any DocumentTransform] = [PipeTables(warnsOfMissingSources: qualityChecks), Footnotes(), Strikethrough()]
+        // Tables and footnotes first: a pipe table's cells and a table directive's caption become paragraphs
+        // of their own and a note's blocks move to the end of the page, and every later transform (links,
+        // figures, words) sees them there.
+        var transforms: [any DocumentTransform] = [
+            PipeTables(warnsOfMissingSources: qualityChecks),
+            TableDirective(
+                data: data, languageCodes: model.settings.isMultilingual ? model.languages.map(\.code) : [], smartPunctuation: smartPunctuation
+            ),
+            Footnotes(), Strikethrough(),
+        ]
         // Before links are rewritten, so that messages show a link or image as the editor wrote it.
         if qualityChecks { transforms.append(AccessibleNameCheck()) }
         // Before words are counted, so that the text kept from raw HTML counts.
@@ -21,9 +28,6 @@ enum MarkdownTransforms {
             InternalLinks(model: model, contentFiles: contentFiles),
             SizeLimits(),
             FigureCitations(figures: data.figures, localized: data.localizedFigures),
-            TableDirective(
-                data: data, languageCodes: model.settings.isMultilingual ? model.languages.map(\.code) : [], smartPunctuation: smartPunctuation
-            ),
             CrossReferences(),
             LanguageQuotes(languages: model.languages),
             Callouts(),

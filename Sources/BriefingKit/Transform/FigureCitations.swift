@@ -22,7 +22,9 @@ struct FigureCitations: DocumentTransform {
             }
             // Its HTML once the page's sources are numbered in reading order.
             let wrapper = document.makeCustomInline(onEnter: "", onExit: "")
-            let source = SourceReference(title: figure.source, url: figure.url, date: figure.asOf)
+            // A page in another language cites the figure as its language's file names it.
+            let own = ownFigures?[id] ?? figure
+            let source = SourceReference(title: own.source, url: own.url ?? figure.url, date: own.asOf ?? figure.asOf)
             context.cite([source], at: context.diagnostics.position(of: link)) { context, numbers in
                 let language = context.page.language
                 do throws(Diagnostic) {

@@ -38,6 +38,8 @@ struct TableDirective: DocumentTransform {
                 let message = "table '\(spec.caption ?? spec.sourceName)' cites no source: add 'source:' and 'source-url:', or a Source column to \(spec.sourceName)"
                 context.diagnostics.append(page.source.file.diagnostic(.warning, message, at: location))
             }
+            // The source line is under the table, after its caption and cells.
+            let sourceLine = block.end
             let placed = document.makeCustomBlock(onEnter: "", onExit: "")
             do throws(MarkdownTreeError) {
                 try block.replace(with: placed)
@@ -45,15 +47,30 @@ struct TableDirective: DocumentTransform {
                 context.diagnostics.error("cannot place the table: \(error)", at: block)
                 continue
             }
-            let label = context.regionName(spec.caption.map(smartened) ?? context.theme.tableLabel(language: page.language))
+            // The caption is Markdown, in the tree until the end, so that later transforms see its links,
+            // figures and notes, as a pipe table's caption.
+            let caption = spec.caption.flatMap { PipeTables.parseInlines([$0], options: document.options).first }.map { parsed in
+                let holder = document.makeParagraph()
+                for child in parsed.children { try? holder.appendChild(document.copy(child)) }
+                context.diagnostics.place(holder, at: spec.captionPosition ?? block.start)
+                try? placed.appendChild(holder)
+                return holder
+            }
             // Rendered once the page's sources are numbered in reading order.
-            context.cite(sources, at: block.start) { context, numbers in
+            context.cite(sources, at: sourceLine, enclosing: true) { context, numbers in
+                let label = context.regionName(
+                    caption.map { PlainText.collapsingWhitespace($0.plainText) } ?? context.theme.tableLabel(language: page.language)
+                )
                 do throws(Diagnostic) {
-                    placed.onEnter = try html(spec, label: label, sources: Array(zip(sources, numbers)), theme: context.theme, language: page.language)
+                    placed.onEnter = try html(
+                        spec, captionHTML: caption.map(PipeTables.inlineHTML), label: label, sources: Array(zip(sources, numbers)), theme: context.theme,
+                        language: page.language
+                    )
                 } catch {
                     let message = TableDirective.unrendered(of: spec.sourceName, rows: spec.table.rows.count, columns: spec.columns.count, error)
                     context.diagnostics.append(page.source.file.diagnostic(.error, message, at: location))
                 }
+                for child in placed.children { child.unlink() }
             }
         }
     }
@@ -62,6 +79,8 @@ struct TableDirective: DocumentTransform {
         var table: CSVTable
         var sourceName: String
         var caption: String?
+        /// Where the caption's text starts in the page's body.
+        var captionPosition: SourcePosition?
         var columns: [(name: String, heading: String, node: YAMLNode?)] = []
         var align: [String: String] = [:]
         var source: SourceReference?
@@ -87,6 +106,7 @@ struct TableDirective: DocumentTransform {
         var spec: Spec?
         var namesData = false
         var caption: String?
+        var captionPosition: SourcePosition?
         var columnsNode: YAMLNode?
         var alignNode: YAMLNode?
         var sourceTitle: String?
@@ -102,7 +122,9 @@ struct TableDirective: DocumentTransform {
                 case "figures":
                     namesData = true
                     spec = try figureTable(value, yaml: yaml)
-                case "caption": caption = try text(value, key, yaml)
+                case "caption":
+                    caption = try text(value, key, yaml)
+                    captionPosition = SourcePosition(line: position.line + value.line, column: value.column)
                 case "id":
                     let text = try text(value, key, yaml)
                     guard CrossReferences.trailingID("{#\(text)}")?.id == text else {
@@ -138,6 +160,7 @@ struct TableDirective: DocumentTransform {
         }
         guard errors.isEmpty else { return nil }
         spec.caption = caption
+        spec.captionPosition = captionPosition
         if let id {
             context.headings.reserve(id.text)
             spec.id = id.text
@@ -256,7 +279,7 @@ struct TableDirective: DocumentTransform {
 
     /// The table through the theme's `data-table` partial, with its numbered sources.
     private func html(
-        _ spec: Spec, label: String, sources: [(source: SourceReference, number: Int)], theme: ThemeHTML, language: Int
+        _ spec: Spec, captionHTML: String?, label: String, sources: [(source: SourceReference, number: Int)], theme: ThemeHTML, language: Int
     ) throws(Diagnostic) -> String {
         let table = spec.table
         let strings = theme.strings[language]
@@ -289,7 +312,7 @@ struct TableDirective: DocumentTransform {
             return ["cells": .list(cells)]
         }
         let values: [(String, TemplateValue)] = [
-            ("caption", spec.caption.map { .string(smartened($0)) } ?? .null),
+            ("caption", .null), ("captionHTML", captionHTML.map(TemplateValue.html) ?? .null),
             ("id", spec.id.map(TemplateValue.string) ?? .null), ("numberLabel", spec.numberLabel.map(TemplateValue.string) ?? .null),
             ("columns", .list(columns)), ("rows", .list(rows)),
         ]

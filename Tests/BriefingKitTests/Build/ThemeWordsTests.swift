@@ -65,6 +65,40 @@ import Testing
         #expect(!korean.contains("<p>표:") && !korean.contains("<p>출처:"))
     }
 
+    /// A Korean page showed figures.ko.yaml's value but cited figures.yaml's source name, so a Korean front
+    /// matter entry from the same publisher was listed a second time.
+    @Test func aKoreanPageCitesAFigureAsItsLanguagesFileNamesIt() throws {
+        let fixture = try SiteFixture(Self.site + """
+
+        -- Content/data/figures.yaml --
+        troops:
+          value: "28,500"
+          label: US troops in Korea
+          source: US Department of State
+          url: https://www.state.gov/
+        -- Content/data/figures.ko.yaml --
+        troops:
+          value: "2만 8,500"
+          label: 주한미군
+          source: 미국 국무부
+          url: https://www.state.gov/
+        -- Content/notes/page.ko.md --
+        ---
+        title: 문서
+        summary: 문서입니다.
+        sources:
+          - title: 한미 관계
+            publisher: 미국 국무부
+            url: https://www.state.gov/
+        ---
+        주한미군은 약 [](figure:troops)명입니다.
+        """)
+        _ = try fixture.build()
+        let korean = try #require(fixture.output("ko/notes/page/index.html"))
+        // Source 1 is the front matter's entry: with figures.yaml's name the figure cited a second one.
+        #expect(korean.contains(##"<span class="figure" data-figure="troops">2만 8,500</span><sup class="cite"><a href="#source-1""##))
+    }
+
     /// Every partial a transform renders sees `t`, as layouts do, in the page's language (a theme's own
     /// callout or FAQ may label itself): before, only the citation, table and footnote partials did, and
     /// `{{t.contents}}` in a callout failed the build.

@@ -193,18 +193,16 @@ import Testing
         #expect(result.context.citations.sources.map(\.title) == ["Pentagon", "Ministry of Foreign Affairs", "State", "USFK"])
     }
 
-    /// A Korean page's table citing "미국 국무부" at the address of its front matter's "US Department of
-    /// State" entry listed the same source twice; the front matter's own entries stay as listed.
-    @Test func aSourceNamedOtherwiseAtACitedAddressCitesThatEntry() {
-        var citations = Citations(frontMatter: [
-            SourceReference(title: "US relations with the Republic of Korea", url: "https://www.state.gov/", publisher: "US Department of State"),
-            SourceReference(title: "Special Measures Agreement (2021)", url: "https://www.state.gov/", publisher: "US Department of State"),
-        ])
-        #expect(citations.sources.count == 2)
-        #expect(citations.cite(SourceReference(title: "미국 국무부", url: "https://www.state.gov/")) == 1)
-        #expect(citations.cite(SourceReference(title: "USFK", url: "https://www.usfk.mil/")) == 3)
-        #expect(citations.cite(SourceReference(title: "US Forces Korea", url: "https://www.usfk.mil/")) == 3)
-        #expect(citations.cite(SourceReference(title: "Yonhap", url: nil)) == 4)
+    /// A caption was plain text: `*2025*` and `[](figure:…)` were shown as typed, and a note cited in it was
+    /// reported as never cited.
+    @Test func aCaptionIsMarkdownAsAPipeTablesIs() {
+        let markdown = "```table\ndata: troops.csv\ncaption: \"Troops in *2025*, [](figure:troops) in Korea[^a]\"\nsource: USFK\n```\n\n[^a]: A note.\n"
+        let data = TableDirectiveTests.data
+        let result = TransformHarness.run(markdown, [TableDirective(data: data), Footnotes(), FigureCitations(figures: data.figures)], data: data)
+        #expect(result.html.contains("<caption>Troops in <em>2025</em>, <span class=\"figure\" data-figure=\"troops\">28,500</span>"))
+        #expect(result.html.contains("in Korea<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1\""))
+        #expect(result.html.contains("aria-label=\"Troops in 2025, 28,500 in Korea\""))
+        #expect(result.diagnostics.isEmpty)
     }
 
     /// A Korean table of the same figures was left-aligned where the English one was right-aligned.
