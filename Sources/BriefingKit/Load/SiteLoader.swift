@@ -90,13 +90,18 @@ public struct SiteLoader: Sendable {
         var staticFiles: [StaticFile] = []
         var settingsFile: SourceFile?
         var dataFiles: [(fileName: String, file: SourceFile)] = []
+        var unreadData: [String] = []
         for entry in walk(content, scan.content, errors: &errors) {
             if entry.relativePath == "site.yaml" {
                 settingsFile = SiteLoader.read(entry.path, display: "Content/site.yaml", errors: &errors)
             } else if entry.relativePath.hasPrefix("data/") {
                 let fileName = String(entry.relativePath.dropFirst("data/".count))
                 let fileExtension = fileName.split(separator: ".").last.map { $0.lowercased() } ?? ""
-                guard DataFile.extensions.contains(fileExtension), !fileName.contains("/") else { continue }
+                guard DataFile.extensions.contains(fileExtension), !fileName.contains("/") else {
+                    // A note to the site's editors there (README) is what it seems.
+                    if !fileName.uppercased().hasPrefix("README") { unreadData.append("Content/" + entry.relativePath) }
+                    continue
+                }
                 if let file = SiteLoader.read(entry.path, display: "Content/" + entry.relativePath, errors: &errors) {
                     dataFiles.append((fileName, file))
                 }
@@ -174,6 +179,7 @@ public struct SiteLoader: Sendable {
 
         var data = SiteData()
         do { data = try SiteData.load(dataFiles) } catch { errors += error.diagnostics }
+        data.unread = unreadData
         guard errors.isEmpty, let settings else { throw BuildFailure(errors) }
         pages.sort { $0.relativePath < $1.relativePath }
         return LoadedSite(

@@ -304,6 +304,25 @@ import Testing
         ])
     }
 
+    /// A file in Content/data/ that is no data, or a data file in a subfolder, was neither read nor
+    /// published, without a word.
+    @Test func filesInTheDataFolderThatAreNotReadAreWarnedOf() throws {
+        let fixture = try SiteFixture(InvalidSiteTests.goodSite + """
+
+        -- Content/data/notes.txt --
+        where the numbers come from
+        -- Content/data/old/budgets.csv --
+        Year,Amount
+        -- Content/data/README.md --
+        What is here.
+        """)
+        let report = try fixture.build()
+        #expect(report.warnings.map(\.description) == [
+            "Content/data/notes.txt:1:1: warning: Content/data/notes.txt is neither read nor published: data files are .csv, .json, .yaml or .yml files directly in Content/data/",
+            "Content/data/old/budgets.csv:1:1: warning: Content/data/old/budgets.csv is neither read nor published: data files are .csv, .json, .yaml or .yml files directly in Content/data/",
+        ])
+    }
+
     /// Editors' backup files were published, drafts inside them included.
     @Test func backupFilesAreNoPartOfTheSite() throws {
         let fixture = try SiteFixture(InvalidSiteTests.goodSite + "\n-- Content/deterrence/tripwire.md~ --\nold draft\n-- Content/deterrence/#tripwire.md# --\nautosave\n")

@@ -8,10 +8,12 @@ public struct SiteData: Sendable {
     /// By file name with extension (`key-figures.csv`), as a table directive names them.
     public var files: [String: DataFile] = [:]
     public var figures: [String: Figure] = [:]
-    /// `figures.<code>.yaml`, by language code: the value and label figures show in that language's
-    /// pages (`2만 8,500`); their sources and dates stay figures.yaml's, so citations merge and a stale
-    /// figure is reported once.
+    /// `figures.<code>.yaml`, by language code: the value, label and source name figures show in that
+    /// language's pages (`2만 8,500`, `미국 국무부`); whether a figure is stale is read from figures.yaml's
+    /// dates alone, so it is reported once.
     public var localizedFigures: [String: [String: Figure]] = [:]
+    /// Files in `Content/data/` that are no data the site reads (`notes.txt`, a file in a subfolder).
+    var unread: [String] = []
 
     public init() {}
 
@@ -43,6 +45,16 @@ public struct SiteData: Sendable {
         }
         if !errors.isEmpty { throw BuildFailure(errors) }
         return data
+    }
+
+    /// A warning for each file in `Content/data/` the build neither reads nor publishes.
+    var unreadWarnings: [Diagnostic] {
+        unread.map { path in
+            Diagnostic.warning(
+                "\(path) is neither read nor published: data files are .csv, .json, .yaml or .yml files directly in Content/data/",
+                at: SourceLocation(path: path, line: 1, column: 1)
+            )
+        }
     }
 
     /// Figures whose `asOf` is older than the site allows, or still to come, as warnings at their date in
