@@ -115,7 +115,8 @@ public struct SiteLoader: Sendable {
         var settings: SiteSettings?
         if let settingsFile {
             do { settings = try SiteSettings.parse(settingsFile) } catch { errors += error.diagnostics }
-        } else {
+        } else if !errors.contains(where: { $0.location?.path == "Content/site.yaml" }) {
+            // A site.yaml the scan refused (a FIFO, a link to nothing) is reported already.
             errors.append(.error("Content/site.yaml not found: it names the site's title and baseURL"))
         }
         // A page over the size limit is not even read: a build holds about thirty times a page's size.

@@ -323,6 +323,17 @@ import Testing
         ])
     }
 
+    /// A site.yaml that is a FIFO was reported twice, the second time as missing.
+    @Test func aSiteYAMLTheScanRefusesIsReportedOnce() throws {
+        let fixture = try SiteFixture(InvalidSiteTests.goodSite)
+        let settings = fixture.root.appendingPathComponent("Content/site.yaml")
+        try FileManager.default.removeItem(at: settings)
+        #expect(mkfifo(settings.path, 0o644) == 0)
+        #expect(fixture.failure().map { $0.components(separatedBy: "\n")[0] } == [
+            "Content/site.yaml:1:1: error: 'Content/site.yaml' is a FIFO; Briefing reads only files and folders",
+        ])
+    }
+
     /// Editors' backup files were published, drafts inside them included.
     @Test func backupFilesAreNoPartOfTheSite() throws {
         let fixture = try SiteFixture(InvalidSiteTests.goodSite + "\n-- Content/deterrence/tripwire.md~ --\nold draft\n-- Content/deterrence/#tripwire.md# --\nautosave\n")
