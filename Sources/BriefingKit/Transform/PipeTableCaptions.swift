@@ -1,0 +1,132 @@
+import BriefingMarkdown
+import BriefingSupport
+import Foundation
+
+/// What follows a pipe table: its `Table:` caption and its `Source:` line, found, taken apart and read.
+extension PipeTables {
+    /// The paragraphs right after a table that give its caption (`Table: …`) and sources (`Source: …`):
+    /// the caption moves into the table's block, so later transforms still see its links; the sources
+    /// are read now (cited once the page's sources are numbered), and their paragraph goes.
+    func takeCaptionAndSources(
+        after table: MarkdownNode, into block: MarkdownNode, context: inout TransformContext
+    ) -> (caption: MarkdownNode?, sources: [SourceReference], sourcesPosition: SourcePosition?) {
+        let markers = Markers(context.theme.strings[context.page.language])
+        var caption: MarkdownNode?
+        var sources: [SourceReference]?
+        var sourcesPosition: SourcePosition?
+        var next = table.next
+        while let node = next, node.kind == .paragraph, caption == nil || sources == nil {
+            next = node.next
+            if caption == nil, PipeTables.dropPrefix(markers.caption, from: node) {
+                // `Source:` on the line right under the caption is the sources, not more of the caption.
+                if let sourceLine = PipeTables.splitAtSourceLine(node, markers: markers, in: table.document) {
+                    try? node.insertAfter(sourceLine)
+                    context.diagnostics.place(sourceLine, at: sourceLine.firstChild?.start ?? node.start)
+                    next = sourceLine
+                }
+                caption = node
+                try? block.appendChild(node)
+            } else if sources == nil, PipeTables.dropPrefix(markers.source, from: node) {
+                sources = PipeTables.sources(in: node, context: &context)
+                sourcesPosition = context.diagnostics.position(of: node)
+                node.unlink()
+            } else {
+                break
+            }
+        }
+        return (caption, sources ?? [], sourcesPosition)
+    }
+
+    /// What a caption line and a source line start with: `Table:` and `Source:` (or `Sources:`), and the
+    /// words of the page's language (`표:`, `출처:`; the string table's `tableCaptionMarker` and
+    /// `tableSourceMarker`).
+    struct Markers {
+        var caption = ["Table:"]
+        var source = ["Sources:", "Source:"]
+
+        init(_ strings: StringTable) {
+            if let own = strings.text("tableCaptionMarker"), !caption.contains(own) { caption.append(own) }
+            if let own = strings.text("tableSourceMarker"), !source.contains(own) { source.append(own) }
+        }
+
+        func startsSource(_ text: String) -> Bool { source.contains { text.hasPrefix($0) } }
+        func startsCaption(_ text: String) -> Bool { caption.contains { text.hasPrefix($0) } }
+    }
+
+    /// The lines of a caption paragraph from one that starts with `Source:` on, moved into a paragraph
+    /// of their own; nil when it has none.
+    private static func splitAtSourceLine(_ caption: MarkdownNode, markers: Markers, in document: MarkdownDocument) -> MarkdownNode? {
+        var child = caption.firstChild
+        while let node = child {
+            child = node.next
+            guard node.kind == .softBreak || node.kind == .lineBreak, let text = child, text.kind == .text,
+                  let literal = text.literal, markers.startsSource(literal)
+            else { continue }
+            let sources = document.makeParagraph()
+            var moving = child
+            while let next = moving {
+                moving = next.next
+                try? sources.appendChild(next)
+            }
+            node.unlink()
+            return sources
+        }
+        return nil
+    }
+
+    /// Whether the paragraph starts with one of the prefixes; if so, takes it (and the spaces after it) out.
+    static func dropPrefix(_ prefixes: [String], from paragraph: MarkdownNode) -> Bool {
+        guard let first = paragraph.firstChild, first.kind == .text, let literal = first.literal,
+              let prefix = prefixes.first(where: { literal.hasPrefix($0) })
+        else { return false }
+        let rest = literal.dropFirst(prefix.count).drop { $0 == " " }
+        if rest.isEmpty { first.unlink() } else { first.literal = String(rest) }
+        return true
+    }
+
+    /// Each link of a `Source:` line is a source; a line without links is one source, its text.
+    private static func sources(in paragraph: MarkdownNode, context: inout TransformContext) -> [SourceReference] {
+        let links = paragraph.descendants(ofKind: .link)
+        guard !links.isEmpty else {
+            let text = paragraph.plainText.trimmingCharacters(in: .whitespaces)
+            return text.isEmpty ? [] : [SourceReference(title: text, url: nil)]
+        }
+        var sources: [SourceReference] = []
+        // Strikethrough is made later: here `~~` is still text, and a link between two is a retracted source.
+        var struck = false
+        var words: [String] = []
+        for node in paragraph.descendants() {
+            if node.kind == .link {
+                let url = node.url ?? ""
+                if struck { continue }
+                if let rejection = LinkURL.rejection(of: url) {
+                    context.diagnostics.error("the table's source: \(rejection)", at: node)
+                    continue
+                }
+                sources.append(SourceReference(title: node.plainText, url: url.isEmpty ? nil : url))
+            } else if node.kind == .text || node.kind == .code, !Self.isInLink(node, below: paragraph), let literal = node.literal {
+                let pieces = literal.components(separatedBy: "~~")
+                if pieces.count % 2 == 0 { struck.toggle() }
+                words += pieces.flatMap { $0.split { " ,;&·".contains($0) } }.map(String.init).filter { $0 != "and" }
+            }
+        }
+        // Only links become sources, and the line shows them alone: words beside them would be lost.
+        if !words.isEmpty {
+            context.diagnostics.warning(
+                "only the links of a Source: line are shown and listed, so '\(words.joined(separator: " "))' is left out: "
+                    + "write it in the caption or a footnote",
+                at: paragraph
+            )
+        }
+        return sources
+    }
+
+    private static func isInLink(_ node: MarkdownNode, below top: MarkdownNode) -> Bool {
+        var ancestor = node.parent
+        while let current = ancestor, current != top {
+            if current.kind == .link { return true }
+            ancestor = current.parent
+        }
+        return false
+    }
+}
