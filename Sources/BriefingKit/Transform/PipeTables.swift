@@ -50,6 +50,14 @@ struct PipeTables: DocumentTransform {
                         at: lines[lines.startIndex + row].position
                     )
                 }
+                // A caption or source line with no blank line before it is a row of the table (as on GitHub).
+                let markers = Markers(context.theme.strings[context.page.language])
+                let rows = lines.dropFirst(table.before + 2).prefix(table.rows.count)
+                if let line = rows.first(where: { markers.startsCaption(String($0.text)) || markers.startsSource(String($0.text)) }) {
+                    context.diagnostics.warning(
+                        "this line is a row of the table above, not its caption or sources: leave a blank line before it", at: line.position
+                    )
+                }
                 let after = place(table, lines: Array(lines), replacing: node, in: document, context: &context)
                 // A row without the indentation or `>` of the blocks around the table ends them, as it does
                 // on GitHub: the lines from there are a paragraph after the first block they leave.

@@ -174,6 +174,10 @@ import Testing
         #expect(stray.messages.map { $0.components(separatedBy: "\n")[0] } == [
             "Content/alliance/page.md:7:1: warning: this caption follows no table, so readers see it as text: put it right after its table, after a blank line",
         ])
+        let captionRow = rendered("| a |\n|---|\n| 1 |\nTable: Troops\n")
+        #expect(captionRow.messages.map { $0.components(separatedBy: "\n")[0] } == [
+            "Content/alliance/page.md:4:1: warning: this line is a row of the table above, not its caption or sources: leave a blank line before it",
+        ])
         let merged = rendered("| a | b |\n|---|---|\n| 1 | 2 |\n| c | d |\n|---|---|\n| 3 | 4 |\n")
         #expect(merged.messages.map { $0.components(separatedBy: "\n")[0] } == [
             "Content/alliance/page.md:5:1: warning: this is the delimiter row of a second table, which needs a blank line before it: as written, it and the line above it are rows of the table above (as on GitHub)",
