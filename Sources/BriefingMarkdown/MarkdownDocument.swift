@@ -84,6 +84,10 @@ public final class MarkdownDocument {
         makeNode(CMARK_NODE_PARAGRAPH)
     }
 
+    public func makeThematicBreak() -> MarkdownNode {
+        makeNode(CMARK_NODE_THEMATIC_BREAK)
+    }
+
     /// New nodes start outside the tree; linked or not, they go with the document.
     private func makeNode(_ type: cmark_node_type) -> MarkdownNode {
         let pointer: OpaquePointer = cmark_node_new_with_mem(type, CmarkArena.allocator)

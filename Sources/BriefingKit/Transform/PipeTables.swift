@@ -30,11 +30,23 @@ struct PipeTables: DocumentTransform {
         // Most pages have no pipe at all: nothing to walk.
         guard PlainText.contains(UInt8(ascii: "|"), in: body) else { return }
         var lines: BodyLines?
-        for paragraph in document.root.descendants(ofKind: .paragraph) {
+        // A setext heading is a paragraph whose last line is `---` or `===`: cmark read the lines above it
+        // as the heading's text, where cmark-gfm reads a table, then a rule (`---`) or one more row.
+        for paragraph in document.root.descendants(ofKind: .paragraph, .heading) {
             guard paragraph.start.line > 0, paragraph.end.line > paragraph.start.line else { continue }
             if lines == nil { lines = BodyLines(body) }
-            let source = lines!.paragraph(paragraph)
+            var source = lines!.paragraph(paragraph)
             let base = paragraph.parent?.kind == .document ? 1 : paragraph.start.column
+            if paragraph.kind == .heading {
+                // cmark ends a setext heading on the line after its underline.
+                while let last = source.lines.last, last.text.allSatisfy({ $0 == " " || $0 == "\t" }) { source.lines.removeLast() }
+                guard source.lines.count > 2, let underline = source.lines.last else { continue }
+                if underline.text.allSatisfy({ $0 == "-" || $0 == " " || $0 == "\t" }), underline.text.count(where: { $0 == "-" }) >= 3 {
+                    source.lines.removeLast()
+                    guard Layout(source.lines[...], depth: source.containers.count, base: base).table != nil else { continue }
+                    try? paragraph.insertAfter(document.makeThematicBreak())
+                }
+            }
             var rest: (node: MarkdownNode, lines: ArraySlice<BodyLines.Line>, depth: Int)? = (paragraph, source.lines[...], source.containers.count)
             while let (node, lines, depth) = rest {
                 rest = nil
@@ -174,9 +186,16 @@ struct PipeTables: DocumentTransform {
             let rest = lines[(lines.count - table.after)...]
             pieces.append((rest.map(\.text).joined(separator: "\n"), rest.map(\.position)))
         }
-        let parsed = PipeTables.parseInlines(pieces.map(\.text), options: document.options)
+        var parsed = PipeTables.parseInlines(pieces.map(\.text), options: document.options)
         // Each piece is one line or the lines of one paragraph, so it parses as one block; should one not
-        // (text cmark reads otherwise than these lines say), the paragraph is left as cmark made it.
+        // (text cmark reads otherwise than these lines say), the paragraph is left as cmark made it. The
+        // lines after the table, their indentation gone, may read as a paragraph and more (`- - -`, a
+        // rule), which follow it.
+        var extra: [MarkdownNode] = []
+        if table.after > 0, parsed.count > pieces.count, parsed[pieces.count - 1].kind == .paragraph {
+            extra = Array(parsed[pieces.count...])
+            parsed.removeLast(extra.count)
+        }
         guard parsed.count == pieces.count else { return nil }
         var made: [MarkdownNode] = []
         for (piece, source) in zip(pieces, parsed) {
@@ -220,6 +239,7 @@ struct PipeTables: DocumentTransform {
         if table.after > 0 {
             after = made[index]
             try? paragraph.insertBefore(made[index])
+            for node in extra.reversed() { try? made[index].insertAfter(document.copy(node)) }
         } else {
             (caption, sources, sourceLine) = takeCaptionAndSources(after: paragraph, into: block, context: &context)
         }

@@ -227,6 +227,8 @@ enum TableDocuments {
             let count = max(1, columns + Int.random(in: -1...1, using: &generator))
             lines.append(row(count))
         }
+        // A setext underline right under the table: cmark reads a heading, cmark-gfm a table, then a rule or a row.
+        if Int.random(in: 0..<6, using: &generator) == 0 { lines.append(["---", "===", "- - -", "------"].randomElement(using: &generator)!) }
         var document = lines.joined(separator: "\n") + "\n"
         if Bool.random(using: &generator) { document += "\nA closing paragraph.\n" }
         return document

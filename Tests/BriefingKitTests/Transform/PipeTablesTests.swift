@@ -118,6 +118,17 @@ import Testing
         #expect(quoted.html.contains("<tr><th scope=\"row\">c</th></tr>"))
     }
 
+    /// cmark read a table followed by `---` as a setext heading: the whole table became an `<h2>`.
+    @Test func aRuleRightUnderATableIsARuleAndEqualsSignsARow() {
+        let rule = rendered("| a |\n|---|\n| 1 |\n---\n")
+        #expect(rule.html.hasSuffix("</figure>\n<hr />\n"))
+        #expect(!rule.html.contains("<h2"))
+        let equals = rendered("| a |\n|---|\n| 1 |\n===\n")
+        #expect(equals.html.contains("<tr><th scope=\"row\">===</th></tr>"))
+        #expect(!equals.html.contains("<h1"))
+        #expect(rendered("Title\n---\n").html == "<h2 id=\"title\">Title</h2>\n")
+    }
+
     @Test func noDelimiterRowNoTable() {
         #expect(rendered("a | b\nc | d\n").html == "<p>a | b\nc | d</p>\n")
         #expect(rendered("| a | b |\n| --- |\n").html == "<p>| a | b |\n| --- |</p>\n")
