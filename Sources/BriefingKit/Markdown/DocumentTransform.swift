@@ -65,6 +65,10 @@ struct TransformContext {
     /// Registers an element with an id for cross-references and keeps headings off its id; false (with
     /// an error at `position`) when the page uses the id already.
     mutating func number(_ kind: NumberedElements.Kind, id: String, at position: SourcePosition) -> Bool {
+        guard !ThemeIDs.isPages(id) else {
+            diagnostics.error("the id '\(id)' is one the page gives its own elements (its sources, notes or theme): choose another", at: position)
+            return false
+        }
         guard numbered.register(kind, id: id, at: position) else {
             diagnostics.error("the id '\(id)' is given twice on this page: each table and image needs its own", at: position)
             return false

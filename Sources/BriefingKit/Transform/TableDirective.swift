@@ -148,7 +148,9 @@ struct TableDirective: DocumentTransform {
         if !namesData {
             errors.append(file.diagnostic(.error, "the table directive needs 'data: <file in Content/data/>' or 'figures: all'", at: location))
         }
-        if let id, !context.numbered.register(.table, id: id.text, at: position) {
+        if let id, ThemeIDs.isPages(id.text) {
+            errors.append(yaml.error("the id '\(id.text)' is one the page gives its own elements (its sources, notes or theme): choose another", at: id.node))
+        } else if let id, !context.numbered.register(.table, id: id.text, at: position) {
             errors.append(yaml.error("the id '\(id.text)' is given twice on this page: each table and image needs its own", at: id.node))
         }
         guard var spec else { return nil }

@@ -62,6 +62,16 @@ import Testing
         #expect(result.messages.first?.hasPrefix("Content/alliance/page.md:7:1: error: the id 'x' is given twice on this page") == true)
     }
 
+    /// `{#source-1}` or `{#main}` gave the page an id twice: invalid HTML, and `[1]` led to the table.
+    @Test(arguments: ["source-1", "fn-2", "fnref-1-2", "main", "notes-title"])
+    func anIdThePageHasOfItsOwnIsAnError(_ id: String) {
+        let result = rendered("| a |\n|---|\n| 1 |\n\nTable: One {#\(id)}\n")
+        #expect(result.messages.first?.hasPrefix(
+            "Content/alliance/page.md:1:1: error: the id '\(id)' is one the page gives its own elements (its sources, notes or theme): choose another"
+        ) == true)
+        #expect(ThemeIDs.isPages("source-notes") == false && ThemeIDs.isPages("fn-") == false)
+    }
+
     @Test func trailingIDs() {
         #expect(CrossReferences.trailingID("Key figures {#key-figures}")! == ("Key figures", "key-figures"))
         #expect(CrossReferences.trailingID("No id") == nil)
