@@ -223,6 +223,9 @@ struct SiteServerTests {
                     "briefing serve --write is writing its preview (with this computer's addresses) to \(folder.standardizedFileURL.path); stop it, or build into another --output",
                 ])
             }
+            // Nor into a folder inside it, which serve's next version would find holding files it did not write.
+            build.output = folder.appendingPathComponent("sub")
+            #expect(throws: BuildFailure.self) { try SiteBuilder(options: build).build() }
         } catch {
             try? await site.stop()
             throw error

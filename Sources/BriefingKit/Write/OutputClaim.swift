@@ -44,8 +44,18 @@ final class OutputClaim: Sendable {
     /// build is `serve`'s own) if `serve --write` does.
     static func take(_ output: URL, forPreview: Bool = false) throws(BuildFailure) -> OutputClaim {
         let path = output.path
+        // A folder inside one serve writes to is in its way too: its next version would find files it
+        // did not write.
+        if !forPreview {
+            var folder = output.standardizedFileURL
+            while true {
+                try PreviewWriteHold.refuseIfHeld(folder.path)
+                let parent = folder.deletingLastPathComponent()
+                guard parent.path != folder.path else { break }
+                folder = parent
+            }
+        }
         let existed = try makeFolder(output)
-        if existed, !forPreview { try PreviewWriteHold.refuseIfHeld(path) }
         let lockPath = path + "/" + lockName
         let madeLock = access(lockPath, F_OK) != 0
         let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
