@@ -33,7 +33,9 @@ struct TransformContext {
     /// Work that needs what every transform decided (a FAQ section is labelled by its heading's id, given
     /// by the last transform): run in order once the list is done.
     private(set) var finishing: [(inout TransformContext) -> Void] = []
-    private var citing: [(position: SourcePosition, sources: [SourceReference], enclosing: Bool, use: (inout TransformContext, [Int]) -> Void)] = []
+    private var citing: [(
+        position: SourcePosition, node: MarkdownNode, sources: [SourceReference], enclosing: Bool, use: (inout TransformContext, [Int]) -> Void
+    )] = []
     private var reading: [(inout TransformContext) -> Void] = []
     /// The page's links and images, in document order, found in one walk for every transform that reads
     /// them: inlines are most of a tree's nodes.
@@ -95,9 +97,20 @@ struct TransformContext {
     /// their numbers. A block whose HTML holds other citations' (a table, with figures in its caption and
     /// cells) is `enclosing`: its `use` runs after theirs.
     mutating func cite(
-        _ sources: [SourceReference], at position: SourcePosition, enclosing: Bool = false, _ use: @escaping (inout TransformContext, [Int]) -> Void
+        _ sources: [SourceReference], at position: SourcePosition, of node: MarkdownNode, enclosing: Bool = false,
+        _ use: @escaping (inout TransformContext, [Int]) -> Void
     ) {
-        citing.append((position, sources, enclosing, use))
+        citing.append((position, node, sources, enclosing, use))
+    }
+
+    /// Where a reader meets a node: a note's text at the end of the page, whatever line defines it.
+    private func readingOrder(_ position: SourcePosition, of node: MarkdownNode) -> (Bool, Int, Int) {
+        var ancestor: MarkdownNode? = node
+        while let current = ancestor {
+            if current == appendix { return (true, position.line, position.column) }
+            ancestor = current.parent
+        }
+        return (false, position.line, position.column)
     }
 
     /// Work that reads the HTML every transform made (a FAQ answer's text): run after everything else.
@@ -119,9 +132,8 @@ struct TransformContext {
         let work = finishing
         finishing = []
         for step in work { step(&self) }
-        let cites = citing.enumerated().sorted {
-            ($0.element.position.line, $0.element.position.column, $0.offset) < ($1.element.position.line, $1.element.position.column, $1.offset)
-        }
+        let cites = citing.enumerated().map { (order: readingOrder($0.element.position, of: $0.element.node), offset: $0.offset, element: $0.element) }
+            .sorted { ($0.order.0 ? 1 : 0, $0.order.1, $0.order.2, $0.offset) < ($1.order.0 ? 1 : 0, $1.order.1, $1.order.2, $1.offset) }
         citing = []
         let numbered = cites.map { (cite: $0.element, numbers: $0.element.sources.map { citations.cite($0) }) }
         for (cite, numbers) in numbered where !cite.enclosing { cite.use(&self, numbers) }

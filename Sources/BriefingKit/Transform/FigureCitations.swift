@@ -25,7 +25,7 @@ struct FigureCitations: DocumentTransform {
             // A page in another language cites the figure as its language's file names it.
             let own = ownFigures?[id] ?? figure
             let source = SourceReference(title: own.source, url: own.url ?? figure.url, date: own.asOf ?? figure.asOf)
-            context.cite([source], at: context.diagnostics.position(of: link)) { context, numbers in
+            context.cite([source], at: context.diagnostics.position(of: link), of: wrapper) { context, numbers in
                 let language = context.page.language
                 do throws(Diagnostic) {
                     let marker = try context.theme.citationMarker(numbers[0], language: language)

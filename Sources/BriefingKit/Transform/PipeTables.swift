@@ -260,7 +260,7 @@ struct PipeTables: DocumentTransform {
         paragraph.unlink()
         let alignments = table.alignments
         let position = lines[table.before].position
-        context.cite(sources, at: sourceLine ?? position, enclosing: true) { context, numbers in
+        context.cite(sources, at: sourceLine ?? position, of: block, enclosing: true) { context, numbers in
             let citedSources = Array(zip(sources, numbers))
             let number = id.flatMap { context.numbered.number(of: $0, kind: .table) }
             do throws(Diagnostic) {

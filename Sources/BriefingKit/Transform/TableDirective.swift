@@ -57,7 +57,7 @@ struct TableDirective: DocumentTransform {
                 return holder
             }
             // Rendered once the page's sources are numbered in reading order.
-            context.cite(sources, at: sourceLine, enclosing: true) { context, numbers in
+            context.cite(sources, at: sourceLine, of: placed, enclosing: true) { context, numbers in
                 let label = context.regionName(
                     caption.map { PlainText.collapsingWhitespace($0.plainText) } ?? context.theme.tableLabel(language: page.language)
                 )

@@ -216,6 +216,15 @@ import Testing
         #expect(!TableDirective.looksNumeric(cell))
     }
 
+    /// A figure in a note defined at the top of the file was numbered there, though readers meet it in
+    /// the Notes at the end.
+    @Test func aFigureInANoteIsNumberedWhereTheNotesAre() {
+        let markdown = "[^a]: Troops: [](figure:troops).\n\nText.[^a]\n\n| A |\n|---|\n| 1 |\n\nSource: [State](https://www.state.gov/)\n"
+        let data = TableDirectiveTests.data
+        let result = TransformHarness.run(markdown, [PipeTables(), Footnotes(), FigureCitations(figures: data.figures)], data: data)
+        #expect(result.context.citations.sources.map(\.title) == ["State", "USFK"])
+    }
+
     @Test func everyMistakeOfADirectiveIsReportedAtOnce() {
         let result = TableDirectiveTests.run("```table\ndata: troops.csv\ncolour: red\nsource-url: javascript:alert(1)\ncolumns: [Country, Bases]\n```\n")
         #expect(result.diagnostics.map { "\($0.location!): \($0.message.prefix(24))" } == [
