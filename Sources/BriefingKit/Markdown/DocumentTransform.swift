@@ -34,7 +34,8 @@ struct TransformContext {
     /// by the last transform): run in order once the list is done.
     private(set) var finishing: [(inout TransformContext) -> Void] = []
     private var citing: [(
-        position: SourcePosition, node: MarkdownNode, sources: [SourceReference], enclosing: Bool, use: (inout TransformContext, [Int]) -> Void
+        position: SourcePosition, node: MarkdownNode, sources: () -> [SourceReference], enclosing: Bool,
+        use: (inout TransformContext, [(source: SourceReference, number: Int)]) -> Void
     )] = []
     private var reading: [(inout TransformContext) -> Void] = []
     /// The page's links and images, in document order, found in one walk for every transform that reads
@@ -100,6 +101,15 @@ struct TransformContext {
         _ sources: [SourceReference], at position: SourcePosition, of node: MarkdownNode, enclosing: Bool = false,
         _ use: @escaping (inout TransformContext, [Int]) -> Void
     ) {
+        cite({ sources }, at: position, of: node, enclosing: enclosing) { context, cited in use(&context, cited.map(\.number)) }
+    }
+
+    /// Sources read when they are numbered (a `Source:` line's links, whose addresses `InternalLinks`
+    /// writes meanwhile).
+    mutating func cite(
+        _ sources: @escaping () -> [SourceReference], at position: SourcePosition, of node: MarkdownNode, enclosing: Bool = false,
+        _ use: @escaping (inout TransformContext, [(source: SourceReference, number: Int)]) -> Void
+    ) {
         citing.append((position, node, sources, enclosing, use))
     }
 
@@ -121,7 +131,7 @@ struct TransformContext {
     /// How many sources the page will list: its front matter's and those cited so far, each once.
     var sourceCount: Int {
         var all = citations
-        for cite in citing { for source in cite.sources { _ = all.cite(source) } }
+        for cite in citing { for source in cite.sources() { _ = all.cite(source) } }
         return all.sources.count
     }
 
@@ -135,7 +145,7 @@ struct TransformContext {
         let cites = citing.enumerated().map { (order: readingOrder($0.element.position, of: $0.element.node), offset: $0.offset, element: $0.element) }
             .sorted { ($0.order.0 ? 1 : 0, $0.order.1, $0.order.2, $0.offset) < ($1.order.0 ? 1 : 0, $1.order.1, $1.order.2, $1.offset) }
         citing = []
-        let numbered = cites.map { (cite: $0.element, numbers: $0.element.sources.map { citations.cite($0) }) }
+        let numbered = cites.map { cite in (cite: cite.element, numbers: cite.element.sources().map { (source: $0, number: citations.cite($0)) }) }
         for (cite, numbers) in numbered where !cite.enclosing { cite.use(&self, numbers) }
         for (cite, numbers) in numbered where cite.enclosing { cite.use(&self, numbers) }
         let last = reading

@@ -5,14 +5,14 @@ import Foundation
 /// What follows a pipe table: its `Table:` caption and its `Source:` line, found, taken apart and read.
 extension PipeTables {
     /// The paragraphs right after a table that give its caption (`Table: …`) and sources (`Source: …`):
-    /// the caption moves into the table's block, so later transforms still see its links; the sources
-    /// are read now (cited once the page's sources are numbered), and their paragraph goes.
+    /// both move into the table's block, so later transforms still see their links (the sources are read
+    /// when the page's sources are numbered).
     func takeCaptionAndSources(
         after table: MarkdownNode, into block: MarkdownNode, context: inout TransformContext
-    ) -> (caption: MarkdownNode?, sources: [SourceReference], sourcesPosition: SourcePosition?) {
+    ) -> (caption: MarkdownNode?, sources: () -> [SourceReference], sourcesPosition: SourcePosition?) {
         let markers = Markers(context.theme.strings[context.page.language])
         var caption: MarkdownNode?
-        var sources: [SourceReference]?
+        var sources: (() -> [SourceReference])?
         var sourcesPosition: SourcePosition?
         var next = table.next
         while let node = next, node.kind == .paragraph, caption == nil || sources == nil {
@@ -29,12 +29,12 @@ extension PipeTables {
             } else if sources == nil, PipeTables.dropPrefix(markers.source, from: node) {
                 sources = PipeTables.sources(in: node, context: &context)
                 sourcesPosition = context.diagnostics.position(of: node)
-                node.unlink()
+                try? block.appendChild(node)
             } else {
                 break
             }
         }
-        return (caption, sources ?? [], sourcesPosition)
+        return (caption, sources ?? { [] }, sourcesPosition)
     }
 
     /// What a caption line and a source line start with: `Table:` and `Source:` (or `Sources:`), and the
@@ -84,14 +84,16 @@ extension PipeTables {
         return true
     }
 
-    /// Each link of a `Source:` line is a source; a line without links is one source, its text.
-    private static func sources(in paragraph: MarkdownNode, context: inout TransformContext) -> [SourceReference] {
+    /// Each link of a `Source:` line is a source; a line without links is one source, its text. The links
+    /// stay in the tree, read when the sources are cited: by then `InternalLinks` has checked a link to a
+    /// page or file of the site and written its address.
+    private static func sources(in paragraph: MarkdownNode, context: inout TransformContext) -> () -> [SourceReference] {
         let links = paragraph.descendants(ofKind: .link)
         guard !links.isEmpty else {
             let text = paragraph.plainText.trimmingCharacters(in: .whitespaces)
-            return text.isEmpty ? [] : [SourceReference(title: text, url: nil)]
+            return { text.isEmpty ? [] : [SourceReference(title: text, url: nil)] }
         }
-        var sources: [SourceReference] = []
+        var sources: [MarkdownNode] = []
         // Strikethrough is made later: here `~~` is still text, and a link between two is a retracted source.
         var struck = false
         var words: [String] = []
@@ -99,11 +101,9 @@ extension PipeTables {
             if node.kind == .link {
                 let url = node.url ?? ""
                 if struck { continue }
-                if let rejection = LinkURL.rejection(of: url) {
-                    context.diagnostics.error("the table's source: \(rejection)", at: node)
-                    continue
-                }
-                sources.append(SourceReference(title: node.plainText, url: url.isEmpty ? nil : url))
+                // Reported by InternalLinks, as any link of the page.
+                if LinkURL.rejection(of: url) != nil { continue }
+                sources.append(node)
             } else if node.kind == .text || node.kind == .code, !Self.isInLink(node, below: paragraph), let literal = node.literal {
                 let pieces = literal.components(separatedBy: "~~")
                 if pieces.count % 2 == 0 { struck.toggle() }
@@ -118,7 +118,12 @@ extension PipeTables {
                 at: paragraph
             )
         }
-        return sources
+        return {
+            sources.map { link in
+                let url = link.url ?? "", title = PlainText.collapsingWhitespace(link.plainText)
+                return SourceReference(title: title.isEmpty ? url : title, url: url.isEmpty ? nil : url)
+            }
+        }
     }
 
     private static func isInLink(_ node: MarkdownNode, below top: MarkdownNode) -> Bool {

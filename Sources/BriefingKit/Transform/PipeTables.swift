@@ -232,7 +232,7 @@ struct PipeTables: DocumentTransform {
         }
         for cell in header + rows.flatMap({ $0 }) { try? block.appendChild(cell) }
         var caption: MarkdownNode?
-        var sources: [SourceReference] = []
+        var sources: () -> [SourceReference] = { [] }
         // Where the `Source:` line is, for numbering the page's sources in reading order.
         var sourceLine: SourcePosition?
         var after: MarkdownNode?
@@ -260,8 +260,8 @@ struct PipeTables: DocumentTransform {
         paragraph.unlink()
         let alignments = table.alignments
         let position = lines[table.before].position
-        context.cite(sources, at: sourceLine ?? position, of: block, enclosing: true) { context, numbers in
-            let citedSources = Array(zip(sources, numbers))
+        context.cite(sources, at: sourceLine ?? position, of: block, enclosing: true) { context, cited in
+            let citedSources = cited.map { ($0.source, $0.number) }
             let number = id.flatMap { context.numbered.number(of: $0, kind: .table) }
             do throws(Diagnostic) {
                 let language = context.page.language

@@ -56,14 +56,17 @@ struct TableDirective: DocumentTransform {
                 try? placed.appendChild(holder)
                 return holder
             }
+            let links = TableDirective.ownLinks(of: spec, sources: sources, in: placed, at: spec.sourcePosition ?? block.start, context: &context)
+            let resolved = { (url: String) in links[url]?.url ?? url }
             // Rendered once the page's sources are numbered in reading order.
-            context.cite(sources, at: sourceLine, of: placed, enclosing: true) { context, numbers in
+            context.cite({ sources.map { SourceReference(title: $0.title, url: $0.url.map(resolved), date: $0.date) } }, at: sourceLine, of: placed, enclosing: true) {
+                context, cited in
                 let label = context.regionName(
                     caption.map { PlainText.collapsingWhitespace($0.plainText) } ?? context.theme.tableLabel(language: page.language)
                 )
                 do throws(Diagnostic) {
                     placed.onEnter = try html(
-                        spec, captionHTML: caption.map(PipeTables.inlineHTML), label: label, sources: Array(zip(sources, numbers)), theme: context.theme,
+                        spec, captionHTML: caption.map(PipeTables.inlineHTML), label: label, sources: cited, resolved: resolved, theme: context.theme,
                         language: page.language
                     )
                 } catch {
@@ -79,8 +82,9 @@ struct TableDirective: DocumentTransform {
         var table: CSVTable
         var sourceName: String
         var caption: String?
-        /// Where the caption's text starts in the page's body.
+        /// Where the caption's and `source-url`'s text start in the page's body.
         var captionPosition: SourcePosition?
+        var sourcePosition: SourcePosition?
         var columns: [(name: String, heading: String, node: YAMLNode?)] = []
         var align: [String: String] = [:]
         var source: SourceReference?
@@ -107,6 +111,7 @@ struct TableDirective: DocumentTransform {
         var namesData = false
         var caption: String?
         var captionPosition: SourcePosition?
+        var sourcePosition: SourcePosition?
         var columnsNode: YAMLNode?
         var alignNode: YAMLNode?
         var sourceTitle: String?
@@ -136,6 +141,7 @@ struct TableDirective: DocumentTransform {
                 case "source": sourceTitle = try text(value, key, yaml)
                 case "source-url", "sourceURL":
                     let url = try text(value, key, yaml)
+                    sourcePosition = SourcePosition(line: position.line + value.line, column: value.column)
                     if let rejection = LinkURL.rejection(of: url) { throw yaml.error("'\(key)': \(rejection)", at: value) }
                     sourceURL = url
                 default:
@@ -163,6 +169,7 @@ struct TableDirective: DocumentTransform {
         guard errors.isEmpty else { return nil }
         spec.caption = caption
         spec.captionPosition = captionPosition
+        spec.sourcePosition = sourcePosition
         if let id {
             context.headings.reserve(id.text)
             spec.id = id.text
@@ -170,6 +177,33 @@ struct TableDirective: DocumentTransform {
         }
         if let sourceTitle { spec.source = SourceReference(title: sourceTitle, url: sourceURL) }
         return spec
+    }
+
+    /// The site's own addresses among a table's sources (`../news/x.md`, `/assets/report.pdf`), as links
+    /// in the table's block until the end: `InternalLinks` checks them and writes them as published.
+    private static func ownLinks(
+        of spec: Spec, sources: [SourceReference], in block: MarkdownNode, at position: SourcePosition, context: inout TransformContext
+    ) -> [String: MarkdownNode] {
+        let urlColumn = spec.table.header.firstIndex(where: TableDirective.isSourceURLColumn)
+        let rowURLs = urlColumn.map { column in spec.table.rows.map { $0[column] } } ?? []
+        let own = Set(sources.compactMap(\.url) + rowURLs).filter {
+            !$0.isEmpty && !$0.hasPrefix("//") && !$0.hasPrefix("#") && !InternalLinks.hasScheme($0) && !$0.contains(">")
+        }
+        guard !own.isEmpty else { return [:] }
+        let document = block.document
+        let holder = document.makeParagraph()
+        var links: [String: MarkdownNode] = [:]
+        for url in own.sorted() {
+            guard let parsed = PipeTables.parseInlines(["[source](<\(url)>)"], options: document.options).first,
+                  let link = parsed.descendants(ofKind: .link).first
+            else { continue }
+            let copy = document.copy(link)
+            try? holder.appendChild(copy)
+            links[url] = copy
+        }
+        context.diagnostics.place(holder, at: position)
+        try? block.appendChild(holder)
+        return links
     }
 
     /// The table's sources: `source:`, then each row's Source column (and Source URL), each once.
@@ -281,7 +315,8 @@ struct TableDirective: DocumentTransform {
 
     /// The table through the theme's `data-table` partial, with its numbered sources.
     private func html(
-        _ spec: Spec, captionHTML: String?, label: String, sources: [(source: SourceReference, number: Int)], theme: ThemeHTML, language: Int
+        _ spec: Spec, captionHTML: String?, label: String, sources: [(source: SourceReference, number: Int)], resolved: (String) -> String,
+        theme: ThemeHTML, language: Int
     ) throws(Diagnostic) -> String {
         let table = spec.table
         let strings = theme.strings[language]
@@ -305,7 +340,7 @@ struct TableDirective: DocumentTransform {
             let cells: [TemplateValue] = zip(spec.columns, classes).enumerated().map { position, columnAndClass in
                 let (column, cssClass) = columnAndClass
                 let columnIndex = index[column.name]!
-                let linked = columnIndex == sourceColumn ? rowURL.flatMap { LinkURL.isAllowed($0) ? $0 : nil } : nil
+                let linked = columnIndex == sourceColumn ? rowURL.flatMap { LinkURL.isAllowed($0) ? resolved($0) : nil } : nil
                 return [
                     "text": .string(smartened(row[columnIndex])), "url": linked.map(TemplateValue.string) ?? .null,
                     "class": optional(cssClass), "isRowHeader": .bool(position == 0),

@@ -21,7 +21,7 @@ import Testing
 
     static let pipeTables: [Case] = [
         Case(name: "javascript: as a pipe table's source", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\n---\n| a |\n|---|\n| 1 |\n\nSource: [DoD](javascript:alert(1))\n", expected: """
-        Content/deterrence/bad.md:8:9: error: the table's source: the URL 'javascript:alert(1)' uses 'javascript:', which a page never links to (use http, https, mailto, tel, a relative URL or a #fragment)
+        Content/deterrence/bad.md:8:9: error: link: the URL 'javascript:alert(1)' uses 'javascript:', which a page never links to (use http, https, mailto, tel, a relative URL or a #fragment)
         Source: [DoD](javascript:alert(1))
                 ^
         """),

@@ -195,10 +195,23 @@ import Testing
         ])
     }
 
+    /// A Source: line's links left the tree before links were checked: `explainer.md` was written as it
+    /// was typed, and a missing page passed.
+    @Test func aSourceLinkToAPageIsCheckedAndWrittenAsThePagesAddress() {
+        let markdown = "| a |\n|---|\n| 1 |\n\nSources: [This page](page.md); [Gone](gone.md)\n"
+        let result = TransformHarness.run(markdown, [PipeTables(), InternalLinks(model: TransformHarness.run("", []).context.model, contentFiles: [])])
+        #expect(result.html.contains("Sources: <a href=\"/alliance/page/\">This page</a>"))
+        #expect(result.diagnostics.map(\.message) == ["link to a missing page 'gone.md' (no file Content/alliance/gone.md)"])
+    }
+
+    /// Checked as every link of the page is, and never a source.
     @Test func aScriptURLAsSourceIsAnError() {
-        let result = rendered("| a |\n|---|\n| 1 |\n\nSource: [x](javascript:alert(1))\n")
-        #expect(result.messages.count == 1)
-        #expect(result.messages[0].hasPrefix("Content/alliance/page.md:5:9: error: the table's source: the URL 'javascript:alert(1)' uses 'javascript:'"))
+        let markdown = "| a |\n|---|\n| 1 |\n\nSource: [x](javascript:alert(1))\n"
+        let result = TransformHarness.run(markdown, [PipeTables(), InternalLinks(model: TransformHarness.run("", []).context.model, contentFiles: [])])
+        #expect(result.diagnostics.map(\.description).map { $0.components(separatedBy: "\n")[0] } == [
+            "Content/alliance/page.md:5:9: error: link: the URL 'javascript:alert(1)' uses 'javascript:', which a page never links to (use http, https, mailto, tel, a relative URL or a #fragment)",
+        ])
+        #expect(!result.html.contains("javascript"))
     }
 
     @Test func delimiterRows() {

@@ -225,6 +225,20 @@ import Testing
         #expect(result.context.citations.sources.map(\.title) == ["State", "USFK"])
     }
 
+    /// A `source-url` of the site's own was written as typed and never checked.
+    @Test func aSourceURLOfTheSitesOwnIsCheckedAndWrittenAsPublished() {
+        let model = TransformHarness.run("", []).context.model
+        let good = "```table\ndata: troops.csv\nsource: This page\nsource-url: page.md\n```\n"
+        let result = TransformHarness.run(good, [TableDirective(data: TableDirectiveTests.data), InternalLinks(model: model, contentFiles: [])], data: TableDirectiveTests.data)
+        #expect(result.html.contains("Source: <a href=\"/alliance/page/\">This page</a>"))
+        #expect(result.diagnostics.isEmpty)
+        let bad = good.replacingOccurrences(of: "page.md", with: "gone.md")
+        let missing = TransformHarness.run(bad, [TableDirective(data: TableDirectiveTests.data), InternalLinks(model: model, contentFiles: [])], data: TableDirectiveTests.data)
+        #expect(missing.diagnostics.map(\.description).map { $0.components(separatedBy: "\n")[0] } == [
+            "Content/alliance/page.md:4:13: error: link to a missing page 'gone.md' (no file Content/alliance/gone.md)",
+        ])
+    }
+
     @Test func everyMistakeOfADirectiveIsReportedAtOnce() {
         let result = TableDirectiveTests.run("```table\ndata: troops.csv\ncolour: red\nsource-url: javascript:alert(1)\ncolumns: [Country, Bases]\n```\n")
         #expect(result.diagnostics.map { "\($0.location!): \($0.message.prefix(24))" } == [
