@@ -16,7 +16,9 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
 
     public init(_ severity: Severity, _ message: String, at location: SourceLocation? = nil, sourceLine: String? = nil) {
         self.severity = severity
-        self.message = message
+        // A message quotes what the editor wrote (a link's address, a value): a 40,000-character one is
+        // cut in the middle, as long lines are.
+        self.message = message.utf8.count <= Self.longLine ? message : String(message.prefix(600)) + " … " + String(message.suffix(200))
         self.location = location
         self.sourceLine = sourceLine
         // Kept whole, a line a page repeats one mistake on thousands of times (10,000 broken links on a

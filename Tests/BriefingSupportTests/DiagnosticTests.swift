@@ -24,4 +24,12 @@ import Testing
         let cached = Diagnostic(.error, error.message, at: location, excerpt: error.sourceLine, column: error.excerptColumn)
         #expect(cached.description == error.description)
     }
+
+    /// A message quoting a 40,000-character address was printed whole.
+    @Test func aLongMessageIsCutInTheMiddle() {
+        let url = String(repeating: "a", count: 40_000)
+        let error = Diagnostic.error("link to a missing page '\(url)'")
+        #expect(error.message.count < 900)
+        #expect(error.message.hasPrefix("link to a missing page 'aaa") && error.message.hasSuffix("aaa'") && error.message.contains(" … "))
+    }
 }

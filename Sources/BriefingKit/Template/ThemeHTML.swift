@@ -1,3 +1,4 @@
+import BriefingMarkdown
 import BriefingSupport
 import BriefingTemplates
 
@@ -115,8 +116,12 @@ struct ThemeHTML: Sendable {
         return try html("data-table", .map(TemplateMap(values + frame)), language: language)
     }
 
-    /// What a table without a caption is announced by: "Table", in the page's language.
-    func tableLabel(language: Int) -> String { strings[language].word("tableRegionLabel", english: "Table") }
+    /// What a table is announced by: its caption's words, or for a table without (a caption of no words,
+    /// `Table: {#id}`, too) "Table" in the page's language.
+    func tableLabel(caption: MarkdownNode?, language: Int) -> String {
+        let words = caption.map { PlainText.collapsingWhitespace($0.plainText) } ?? ""
+        return words.isEmpty ? strings[language].word("tableRegionLabel", english: "Table") : words
+    }
 
     private func tableFrame(label: String, sources: [(source: SourceReference, number: Int)], language: Int) throws(Diagnostic) -> [(String, TemplateValue)] {
         let table = strings[language]

@@ -95,7 +95,7 @@ struct PipeTables: DocumentTransform {
     }
 
     /// GitHub reads a table right after a list item's or a quote's text, on lines that lack the item's
-    /// indentation or the quote's `>`, as more of that text, pipes and dashes shown; so does Briefing,
+    /// indentation or the quote's `>`, as more of that text, pipes and all; so does Briefing,
     /// and says so, since the editor meant a table.
     private func warnOfLazyTable(_ line: BodyLines.Line, containers: [MarkdownNode], context: inout TransformContext) {
         let left = containers[min(line.continued, containers.count - 1)]
@@ -104,7 +104,7 @@ struct PipeTables: DocumentTransform {
             : "indent it to the item's text to keep it in the item, or leave a blank line before it to end the list"
         context.diagnostics.warning(
             "this table follows the \(left.kind == .blockQuote ? "quote" : "list item") above it without a blank line, so it is read as "
-                + "that block's text, pipes and dashes shown (as GitHub does): \(fix)",
+                + "that block's text, pipes and all (as GitHub does): \(fix)",
             at: line.position
         )
     }
@@ -265,7 +265,7 @@ struct PipeTables: DocumentTransform {
             let number = id.flatMap { context.numbered.number(of: $0, kind: .table) }
             do throws(Diagnostic) {
                 let language = context.page.language
-                let label = context.regionName(caption.map { PlainText.collapsingWhitespace($0.plainText) } ?? context.theme.tableLabel(language: language))
+                let label = context.regionName(context.theme.tableLabel(caption: caption, language: language))
                 block.onEnter = try PipeTables.html(
                     header: header, rows: rows, alignments: alignments, caption: caption, label: label, sources: citedSources, theme: context.theme,
                     language: language, id: id, numberLabel: number.map { NumberedElements.Kind.table.label($0, in: context.theme.strings[language]) }

@@ -45,6 +45,9 @@ import Testing
         let html = TransformHarness.run(markdown, [PipeTables(), Callouts(), CodeBlocks()]).html
         let names = html.matches(of: /aria-label="([^"]*)"/).map { String($0.output.1) }
         #expect(names == ["Code", "Code (2)", "Note", "Note (2)", "Table", "Table (2)"])
+        // A caption of no words (an id alone) names nothing: aria-label="" was a region without a name.
+        let idOnly = TransformHarness.run("| a |\n|---|\n| 1 |\n\nTable: {#t}\n", [PipeTables()]).html
+        #expect(idOnly.contains(#"aria-label="Table""#))
     }
 
     @Test func inlineCodeIsLeftAlone() {

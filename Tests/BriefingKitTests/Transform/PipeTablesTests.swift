@@ -89,7 +89,7 @@ import Testing
         #expect(result.messages == [
             """
             Content/alliance/page.md:3:1: warning: this table follows the list item above it without a blank line, so it is read as that \
-            block's text, pipes and dashes shown (as GitHub does): indent it to the item's text to keep it in the item, or leave a blank \
+            block's text, pipes and all (as GitHub does): indent it to the item's text to keep it in the item, or leave a blank \
             line before it to end the list
             |---|---|
             ^
