@@ -143,7 +143,8 @@ struct PipeTables: DocumentTransform {
                     header.insert(PipeTableRows.Cell(text: "", offset: 0), at: 0)
                     if header.count == alignments.count + 1, lazyDelimiterRow == nil { lazyDelimiterRow = index }
                 }
-                guard header.count == alignments.count else { continue }
+                // Indented four columns, the line is more of the paragraph to cmark-gfm, which starts no table there.
+                guard header.count == alignments.count, lines[index].indentation(within: depth, base: base) < 4 else { continue }
                 guard lines[index].continued >= depth else {
                     if lazyDelimiterRow == nil { lazyDelimiterRow = index }
                     continue

@@ -131,6 +131,8 @@ import Testing
 
     @Test func noDelimiterRowNoTable() {
         #expect(rendered("a | b\nc | d\n").html == "<p>a | b\nc | d</p>\n")
+        // Indented four columns, a delimiter row is more of the paragraph, as in cmark-gfm.
+        #expect(rendered("x\n| a |\n    |---|\n| 1 |\n").html == "<p>x\n| a |\n|---|\n| 1 |</p>\n")
         #expect(rendered("| a | b |\n| --- |\n").html == "<p>| a | b |\n| --- |</p>\n")
     }
 
