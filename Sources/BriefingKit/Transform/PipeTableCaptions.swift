@@ -97,6 +97,7 @@ extension PipeTables {
         // Strikethrough is made later: here `~~` is still text, and a link between two is a retracted source.
         var struck = false
         var words: [String] = []
+        var leftOut: [MarkdownNode] = []
         for node in paragraph.descendants() {
             if node.kind == .link {
                 let url = node.url ?? ""
@@ -108,8 +109,12 @@ extension PipeTables {
                 let pieces = literal.components(separatedBy: "~~")
                 if pieces.count % 2 == 0 { struck.toggle() }
                 words += pieces.flatMap { $0.split { " ,;&·".contains($0) } }.map(String.init).filter { $0 != "and" }
+                leftOut.append(node)
             }
         }
+        // Gone from the tree, as from the page: a footnote mark among them would number a note that no
+        // mark leads to.
+        for node in leftOut { node.unlink() }
         // Only links become sources, and the line shows them alone: words beside them would be lost.
         if !words.isEmpty {
             context.diagnostics.warning(
