@@ -131,7 +131,8 @@ enum FolderScan {
 
     /// Hidden names, and editors' backup files (`page.md~`, `#page.md#`), which are no part of a site.
     private static func isHiddenOrBackup(_ name: [UInt8]) -> Bool {
-        name.first == UInt8(ascii: ".") || name.last == UInt8(ascii: "~") || (name.count > 1 && name.first == UInt8(ascii: "#") && name.last == UInt8(ascii: "#"))
+        name.first == UInt8(ascii: ".") || name.last == UInt8(ascii: "~")
+            || (name.count > 1 && name.first == UInt8(ascii: "#") && name.last == UInt8(ascii: "#"))
     }
 
     /// What a link says it leads to, as written.

@@ -113,14 +113,15 @@ struct TransformContext {
         citing.append((position, node, sources, enclosing, use))
     }
 
-    /// Where a reader meets a node: a note's text at the end of the page, whatever line defines it.
-    private func readingOrder(_ position: SourcePosition, of node: MarkdownNode) -> (Bool, Int, Int) {
+    /// Where a reader meets a node: a note's text in the Notes at the end of the page, whatever line
+    /// defines it; the rest where it is written.
+    private func readingOrder(_ position: SourcePosition, of node: MarkdownNode) -> (inNotes: Int, line: Int, column: Int) {
         var ancestor: MarkdownNode? = node
         while let current = ancestor {
-            if current == appendix { return (true, position.line, position.column) }
+            if current == appendix { return (1, position.line, position.column) }
             ancestor = current.parent
         }
-        return (false, position.line, position.column)
+        return (0, position.line, position.column)
     }
 
     /// Work that reads the HTML every transform made (a FAQ answer's text): run after everything else.
@@ -143,7 +144,7 @@ struct TransformContext {
         finishing = []
         for step in work { step(&self) }
         let cites = citing.enumerated().map { (order: readingOrder($0.element.position, of: $0.element.node), offset: $0.offset, element: $0.element) }
-            .sorted { ($0.order.0 ? 1 : 0, $0.order.1, $0.order.2, $0.offset) < ($1.order.0 ? 1 : 0, $1.order.1, $1.order.2, $1.offset) }
+            .sorted { ($0.order.inNotes, $0.order.line, $0.order.column, $0.offset) < ($1.order.inNotes, $1.order.line, $1.order.column, $1.offset) }
         citing = []
         let numbered = cites.map { cite in (cite: cite.element, numbers: cite.element.sources().map { (source: $0, number: citations.cite($0)) }) }
         for (cite, numbers) in numbered where !cite.enclosing { cite.use(&self, numbers) }

@@ -48,8 +48,6 @@ struct Callouts: DocumentTransform {
                 for node in marker.markup { try? titleInlines.appendChild(node) }
                 // Raw HTML in a title is shown as written, as in a title of plain text.
                 for html in titleInlines.descendants(ofKind: .htmlInline) { try? html.replace(with: document.makeText(html.literal ?? "")) }
-            } else {
-                for node in marker.nodes { node.unlink() }
             }
             for node in marker.nodes where node.parent == paragraph { node.unlink() }
             if paragraph.firstChild == nil {
@@ -118,7 +116,10 @@ struct MarkerLine {
         title = ((titleStart ?? "") + rest).trimmingCharacters(in: .whitespaces)
         self.nodes = nodes
         let inlines = nodes.dropFirst(leadingText.count).filter { $0.kind != .softBreak && $0.kind != .lineBreak }
-        if inlines.contains(where: { [.link, .image, .customInline].contains($0.kind) }) { markup = Array(inlines) }
+        let kept: Set<MarkdownNode.Kind> = [.link, .image, .customInline]
+        if inlines.contains(where: { node in kept.contains(node.kind) || node.descendants().contains { kept.contains($0.kind) } }) {
+            markup = Array(inlines)
+        }
         leadingTitle = String((titleStart ?? "").drop { PlainText.isWhitespace($0.unicodeScalars.first!) })
     }
 

@@ -55,21 +55,7 @@ struct PipeTables: DocumentTransform {
                     warnOfLazyTable(lines[lines.startIndex + lazy], containers: source.containers, context: &context)
                 }
                 guard let table = layout.table else { break }
-                if let row = layout.delimiterAmongRows {
-                    context.diagnostics.warning(
-                        "this is the delimiter row of a second table, which needs a blank line before it: as written, it and the line "
-                            + "above it are rows of the table above (as on GitHub)",
-                        at: lines[lines.startIndex + row].position
-                    )
-                }
-                // A caption or source line with no blank line before it is a row of the table (as on GitHub).
-                let markers = Markers(context.theme.strings[context.page.language])
-                let rows = lines.dropFirst(table.before + 2).prefix(table.rows.count)
-                if let line = rows.first(where: { markers.startsCaption(String($0.text)) || markers.startsSource(String($0.text)) }) {
-                    context.diagnostics.warning(
-                        "this line is a row of the table above, not its caption or sources: leave a blank line before it", at: line.position
-                    )
-                }
+                warnOfRowsMeantOtherwise(layout, table, lines: lines, context: &context)
                 let after = place(table, lines: Array(lines), replacing: node, in: document, context: &context)
                 // A row without the indentation or `>` of the blocks around the table ends them, as it does
                 // on GitHub: the lines from there are a paragraph after the first block they leave.
@@ -90,6 +76,27 @@ struct PipeTables: DocumentTransform {
             guard let first = paragraph.firstChild, first.kind == .text, let literal = first.literal, markers.startsCaption(literal) else { continue }
             context.diagnostics.warning(
                 "this caption follows no table, so readers see it as text: put it right after its table, after a blank line", at: paragraph
+            )
+        }
+    }
+
+    /// Rows an editor meant as something else, with no blank line before them (GitHub reads them as rows
+    /// too): a second table's delimiter row, a caption or a source line.
+    private func warnOfRowsMeantOtherwise(
+        _ layout: Layout, _ table: Layout.Table, lines: ArraySlice<BodyLines.Line>, context: inout TransformContext
+    ) {
+        if let row = layout.delimiterAmongRows {
+            context.diagnostics.warning(
+                "this is the delimiter row of a second table, which needs a blank line before it: as written, it and the line "
+                    + "above it are rows of the table above (as on GitHub)",
+                at: lines[lines.startIndex + row].position
+            )
+        }
+        let markers = Markers(context.theme.strings[context.page.language])
+        let rows = lines.dropFirst(table.before + 2).prefix(table.rows.count)
+        if let line = rows.first(where: { markers.startsCaption(String($0.text)) || markers.startsSource(String($0.text)) }) {
+            context.diagnostics.warning(
+                "this line is a row of the table above, not its caption or sources: leave a blank line before it", at: line.position
             )
         }
     }

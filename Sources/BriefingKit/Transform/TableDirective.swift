@@ -35,7 +35,8 @@ struct TableDirective: DocumentTransform {
             guard let spec else { continue }
             let sources = TableDirective.sources(of: spec)
             if sources.isEmpty {
-                let message = "table '\(spec.caption ?? spec.sourceName)' cites no source: add 'source:' and 'source-url:', or a Source column to \(spec.sourceName)"
+                let message = "table '\(spec.caption ?? spec.sourceName)' cites no source: add 'source:' and 'source-url:', "
+                    + "or a Source column to \(spec.sourceName)"
                 context.diagnostics.append(page.source.file.diagnostic(.warning, message, at: location))
             }
             // The source line is under the table, after its caption and cells.
@@ -58,9 +59,9 @@ struct TableDirective: DocumentTransform {
             }
             let links = TableDirective.ownLinks(of: spec, sources: sources, in: placed, at: spec.sourcePosition ?? block.start, context: &context)
             let resolved = { (url: String) in links[url]?.url ?? url }
+            let published = { sources.map { SourceReference(title: $0.title, url: $0.url.map(resolved), date: $0.date) } }
             // Rendered once the page's sources are numbered in reading order.
-            context.cite({ sources.map { SourceReference(title: $0.title, url: $0.url.map(resolved), date: $0.date) } }, at: sourceLine, of: placed, enclosing: true) {
-                context, cited in
+            context.cite(published, at: sourceLine, of: placed, enclosing: true) { context, cited in
                 let label = context.regionName(context.theme.tableLabel(caption: caption, language: page.language))
                 do throws(Diagnostic) {
                     placed.onEnter = try html(
@@ -397,7 +398,10 @@ struct TableDirective: DocumentTransform {
             text = text.dropFirst().drop { $0 == " " }
         }
         let rest = text.trimmingCharacters(in: .whitespaces).lowercased()
-        let units = ["", "%", "billion", "million", "trillion", "bn", "m", "k", "troops", "people", "percent", "명", "원", "달러", "개", "대", "척", "배", "퍼센트"]
+        let units = [
+            "", "%", "billion", "million", "trillion", "bn", "m", "k", "troops", "people", "percent",
+            "명", "원", "달러", "개", "대", "척", "배", "퍼센트",
+        ]
         return units.contains { rest == $0 || rest.hasPrefix($0 + " (") || rest.hasPrefix($0 + " ") && rest.hasSuffix(")") }
     }
 }

@@ -34,6 +34,8 @@ import Testing
         #expect(result.html.contains("troops<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1\""))
         #expect(result.html.contains(" and <a href=\"https://www.state.gov/\">the SMA</a></p>"))
         #expect(result.diagnostics.isEmpty)
+        let emphasized = TransformHarness.run("> [!TIP] *See [the SMA](https://www.state.gov/)*\n> Body.\n", [Callouts()])
+        #expect(emphasized.html.contains("<p class=\"callout-title\"><em>See <a href=\"https://www.state.gov/\">the SMA</a></em></p>"))
     }
 
     @Test func markerSplitOverSeveralTextNodes() throws {
