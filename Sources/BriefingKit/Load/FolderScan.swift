@@ -60,10 +60,7 @@ enum FolderScan {
     ) -> [(String, String)] {
         guard let stream = opendir(folder) else {
             // A folder that vanished since it was listed holds nothing; one that is there but closed is an error.
-            if errno != ENOENT {
-                let reason = String(cString: strerror(errno))
-                files.append(ScannedFile(relativePath: relative, size: 0, modified: 0, refusal: "cannot be read (\(reason)); its files would be left out of the site"))
-            }
+            if let refused = unreadable(relative) { files.append(refused) }
             return []
         }
         defer { closedir(stream) }
@@ -74,9 +71,8 @@ enum FolderScan {
             if nameBytes == [0x2E] || nameBytes == [0x2E, 0x2E] || (!hidden && isHiddenOrBackup(nameBytes)) { continue }
             guard let name = String(validating: nameBytes, as: UTF8.self) else {
                 let (shown, byte) = escaped(nameBytes)
-                files.append(ScannedFile(
-                    relativePath: relative.isEmpty ? shown : relative + "/" + shown, size: 0, modified: 0,
-                    refusal: "has a name that is not UTF-8 (byte \(byte), shown as \\x\(byte.dropFirst(2))); rename it"
+                files.append(refused(
+                    relative.isEmpty ? shown : relative + "/" + shown, "has a name that is not UTF-8 (byte \(byte), shown as \\x\(byte.dropFirst(2))); rename it"
                 ))
                 continue
             }
@@ -84,17 +80,14 @@ enum FolderScan {
             // A line break in a name would forge a line of the output's manifest, and the build would
             // later delete a file it never wrote.
             if nameBytes.contains(where: { $0 < 0x20 || $0 == 0x7F }) || name.unicodeScalars.contains(where: { (0x80...0x9F).contains($0.value) }) {
-                files.append(ScannedFile(relativePath: path, size: 0, modified: 0, refusal: "has a control character in its name; rename it"))
+                files.append(refused(path, "has a control character in its name; rename it"))
                 continue
             }
             var status = stat()
             guard fstatat(descriptor, name, &status, AT_SYMLINK_NOFOLLOW) == 0 else {
                 // Gone since the folder was listed: nothing to read. Anything else (a folder that can be
                 // listed but not entered) would drop its files, and an earlier build's copies of them.
-                if errno != ENOENT {
-                    let reason = String(cString: strerror(errno))
-                    files.append(ScannedFile(relativePath: path, size: 0, modified: 0, refusal: "cannot be read (\(reason)); its files would be left out of the site"))
-                }
+                if let refused = unreadable(path) { files.append(refused) }
                 continue
             }
             switch status.st_mode & S_IFMT {
@@ -107,7 +100,7 @@ enum FolderScan {
                 guard let resolved = realpath(folder + "/" + name, nil) else {
                     let reason = errno == ENOENT ? "which does not exist" : "which cannot be followed (\(String(cString: strerror(errno))))"
                     let refusal = "is a link to '\(linkText(folder + "/" + name))', \(reason); restore the file or remove the link"
-                    files.append(ScannedFile(relativePath: path, size: 0, modified: 0, refusal: refusal))
+                    files.append(refused(path, refusal))
                     continue
                 }
                 let target = String(cString: resolved)
@@ -123,10 +116,22 @@ enum FolderScan {
                 let refusal = type == S_IFDIR || type == S_IFREG ? nil : "is a link to '\(target)', \(describe(type)); Briefing reads only files and folders"
                 files.append(ScannedFile(relativePath: path, size: Int(status.st_size), modified: microseconds(status.st_mtim), link: link, refusal: refusal))
             default:
-                files.append(ScannedFile(relativePath: path, size: 0, modified: 0, refusal: "is \(describe(status.st_mode & S_IFMT)); Briefing reads only files and folders"))
+                files.append(refused(path, "is \(describe(status.st_mode & S_IFMT)); Briefing reads only files and folders"))
             }
         }
         return subfolders
+    }
+
+    /// An entry the build cannot use, and why.
+    private static func refused(_ path: String, _ refusal: String) -> ScannedFile {
+        ScannedFile(relativePath: path, size: 0, modified: 0, refusal: refusal)
+    }
+
+    /// An entry that is there but cannot be read, as `errno` says; nil when it is gone since its folder
+    /// was listed (nothing to read).
+    private static func unreadable(_ path: String) -> ScannedFile? {
+        guard errno != ENOENT else { return nil }
+        return refused(path, "cannot be read (\(String(cString: strerror(errno)))); its files would be left out of the site")
     }
 
     /// Hidden names, and editors' backup files (`page.md~`, `#page.md#`), which are no part of a site.
