@@ -8,9 +8,8 @@ extension PipeTables {
     /// both move into the table's block, so later transforms still see their links (the sources are read
     /// when the page's sources are numbered).
     func takeCaptionAndSources(
-        after table: MarkdownNode, into block: MarkdownNode, context: inout TransformContext
+        after table: MarkdownNode, into block: MarkdownNode, markers: Markers, context: inout TransformContext
     ) -> (caption: MarkdownNode?, sources: () -> [SourceReference], sourcesPosition: SourcePosition?) {
-        let markers = Markers(context.theme.strings[context.page.language])
         var caption: MarkdownNode?
         var sources: (() -> [SourceReference])?
         var sourcesPosition: SourcePosition?

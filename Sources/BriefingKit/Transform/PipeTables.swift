@@ -29,6 +29,7 @@ struct PipeTables: DocumentTransform {
         let body = context.page.body
         // Most pages have no pipe at all: nothing to walk.
         guard PlainText.contains(UInt8(ascii: "|"), in: body) else { return }
+        let markers = Markers(context.theme.strings[context.page.language])
         var lines: BodyLines?
         // A setext heading is a paragraph whose last line is `---` or `===`: cmark read the lines above it
         // as the heading's text, where cmark-gfm reads a table, then a rule (`---`) or one more row.
@@ -55,8 +56,8 @@ struct PipeTables: DocumentTransform {
                     warnOfLazyTable(lines[lines.startIndex + lazy], containers: source.containers, context: &context)
                 }
                 guard let table = layout.table else { break }
-                warnOfRowsMeantOtherwise(layout, table, lines: lines, context: &context)
-                let after = place(table, lines: Array(lines), replacing: node, in: document, context: &context)
+                warnOfRowsMeantOtherwise(layout, table, lines: lines, markers: markers, context: &context)
+                let after = place(table, lines: Array(lines), replacing: node, in: document, markers: markers, context: &context)
                 // A row without the indentation or `>` of the blocks around the table ends them, as it does
                 // on GitHub: the lines from there are a paragraph after the first block they leave.
                 guard let after, table.after > 0 else { continue }
@@ -71,7 +72,6 @@ struct PipeTables: DocumentTransform {
         }
         // A caption that follows no table (no blank line before it, or a table that did not parse) is text
         // readers see, `{#id}` and all. Captions taken by a table are in its block by now.
-        let markers = Markers(context.theme.strings[context.page.language])
         for paragraph in document.root.descendants(ofKind: .paragraph) where paragraph.parent?.kind != .customBlock {
             guard let first = paragraph.firstChild, first.kind == .text, let literal = first.literal, markers.startsCaption(literal) else { continue }
             context.diagnostics.warning(
@@ -83,7 +83,7 @@ struct PipeTables: DocumentTransform {
     /// Rows an editor meant as something else, with no blank line before them (GitHub reads them as rows
     /// too): a second table's delimiter row, a caption or a source line.
     private func warnOfRowsMeantOtherwise(
-        _ layout: Layout, _ table: Layout.Table, lines: ArraySlice<BodyLines.Line>, context: inout TransformContext
+        _ layout: Layout, _ table: Layout.Table, lines: ArraySlice<BodyLines.Line>, markers: Markers, context: inout TransformContext
     ) {
         if let row = layout.delimiterAmongRows {
             context.diagnostics.warning(
@@ -92,7 +92,6 @@ struct PipeTables: DocumentTransform {
                 at: lines[lines.startIndex + row].position
             )
         }
-        let markers = Markers(context.theme.strings[context.page.language])
         let rows = lines.dropFirst(table.before + 2).prefix(table.rows.count)
         if let line = rows.first(where: { markers.startsCaption(String($0.text)) || markers.startsSource(String($0.text)) }) {
             context.diagnostics.warning(
@@ -176,7 +175,7 @@ struct PipeTables: DocumentTransform {
     /// returns the one after it.
     private func place(
         _ table: Layout.Table, lines: [BodyLines.Line], replacing paragraph: MarkdownNode, in document: MarkdownDocument,
-        context: inout TransformContext
+        markers: Markers, context: inout TransformContext
     ) -> MarkdownNode? {
         // One small document holds the Markdown of every cell, each a paragraph of its own.
         // Each piece's text, and where each of its lines starts in the body.
@@ -249,7 +248,7 @@ struct PipeTables: DocumentTransform {
             try? paragraph.insertBefore(made[index])
             for node in extra.reversed() { try? made[index].insertAfter(document.copy(node)) }
         } else {
-            (caption, sources, sourceLine) = takeCaptionAndSources(after: paragraph, into: block, context: &context)
+            (caption, sources, sourceLine) = takeCaptionAndSources(after: paragraph, into: block, markers: markers, context: &context)
         }
         // `Table: … {#id}` numbers the table and lets the page cite it.
         var id: String?
@@ -258,24 +257,23 @@ struct PipeTables: DocumentTransform {
             if rest.isEmpty { last.unlink() } else { last.literal = rest }
             if context.number(.table, id: found, at: lines[0].position) { id = found }
         }
+        let position = lines[table.before].position
         if warnsOfMissingSources, sourceLine == nil {
             let name = caption.map { "'\(PlainText.collapsingWhitespace($0.plainText))'" } ?? "without a caption"
             context.diagnostics.warning(
                 "table \(name) cites no source: add a paragraph 'Source: [publisher](https://…)' after it (or after its 'Table:' caption)",
-                at: lines[table.before].position
+                at: position
             )
         }
         paragraph.unlink()
         let alignments = table.alignments
-        let position = lines[table.before].position
         context.cite(sources, at: sourceLine ?? position, of: block, enclosing: true) { context, cited in
-            let citedSources = cited.map { ($0.source, $0.number) }
             let number = id.flatMap { context.numbered.number(of: $0, kind: .table) }
             do throws(Diagnostic) {
                 let language = context.page.language
                 let label = context.regionName(context.theme.tableLabel(caption: caption, language: language))
                 block.onEnter = try PipeTables.html(
-                    header: header, rows: rows, alignments: alignments, caption: caption, label: label, sources: citedSources, theme: context.theme,
+                    header: header, rows: rows, alignments: alignments, caption: caption, label: label, sources: cited, theme: context.theme,
                     language: language, id: id, numberLabel: number.map { NumberedElements.Kind.table.label($0, in: context.theme.strings[language]) }
                 )
             } catch {
@@ -286,10 +284,9 @@ struct PipeTables: DocumentTransform {
         return after
     }
 
-
     private static func html(
         header: [MarkdownNode], rows: [[MarkdownNode]], alignments: [PipeTableRows.Alignment], caption: MarkdownNode?, label: String,
-        sources: [(SourceReference, Int)], theme: ThemeHTML, language: Int, id: String?, numberLabel: String?
+        sources: [(source: SourceReference, number: Int)], theme: ThemeHTML, language: Int, id: String?, numberLabel: String?
     ) throws(Diagnostic) -> String {
         let classes = alignments.enumerated().map { column, alignment in
             TableDirective.columnClass(aligned: alignment.side, cells: rows.map { $0[column].plainText })
@@ -312,7 +309,7 @@ struct PipeTables: DocumentTransform {
             ("id", id.map(TemplateValue.string) ?? .null), ("numberLabel", numberLabel.map(TemplateValue.string) ?? .null),
             ("columns", .list(columns)), ("rows", .list(rowValues)),
         ]
-        return try theme.dataTable(values, label: label, sources: sources.map { (source: $0.0, number: $0.1) }, language: language)
+        return try theme.dataTable(values, label: label, sources: sources, language: language)
     }
 
     /// A paragraph's inlines as HTML, without the `<p>` around them.
