@@ -277,7 +277,7 @@ struct PipeTables: DocumentTransform {
                     language: language, id: id, numberLabel: number.map { NumberedElements.Kind.table.label($0, in: context.theme.strings[language]) }
                 )
             } catch {
-                context.diagnostics.error(TableDirective.unrendered(of: nil, rows: rows.count, columns: header.count, error), at: position)
+                context.diagnostics.error(DataTables.unrendered(of: nil, rows: rows.count, columns: header.count, error), at: position)
             }
             for child in block.children { child.unlink() }
         }
@@ -289,7 +289,7 @@ struct PipeTables: DocumentTransform {
         sources: [(source: SourceReference, number: Int)], theme: ThemeHTML, language: Int, id: String?, numberLabel: String?
     ) throws(Diagnostic) -> String {
         let classes = alignments.enumerated().map { column, alignment in
-            TableDirective.columnClass(aligned: alignment.side, cells: rows.map { $0[column].plainText })
+            DataTables.columnClass(aligned: alignment.side, cells: rows.map { $0[column].plainText })
         }
         func optional(_ text: String) -> TemplateValue { text.isEmpty ? .null : .string(text) }
         let columns: [TemplateValue] = zip(header, classes).map { cell, cssClass in

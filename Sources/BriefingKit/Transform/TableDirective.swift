@@ -69,7 +69,7 @@ struct TableDirective: DocumentTransform {
                         language: page.language
                     )
                 } catch {
-                    let message = TableDirective.unrendered(of: spec.sourceName, rows: spec.table.rows.count, columns: spec.columns.count, error)
+                    let message = DataTables.unrendered(of: spec.sourceName, rows: spec.table.rows.count, columns: spec.columns.count, error)
                     context.diagnostics.append(page.source.file.diagnostic(.error, message, at: location))
                 }
                 for child in placed.children { child.unlink() }
@@ -183,7 +183,7 @@ struct TableDirective: DocumentTransform {
     private static func ownLinks(
         of spec: Spec, sources: [SourceReference], in block: MarkdownNode, at position: SourcePosition, context: inout TransformContext
     ) -> [String: MarkdownNode] {
-        let urlColumn = spec.table.header.firstIndex(where: TableDirective.isSourceURLColumn)
+        let urlColumn = spec.table.header.firstIndex(where: DataTables.isSourceURLColumn)
         let rowURLs = urlColumn.map { column in spec.table.rows.map { $0[column] } } ?? []
         let own = Set(sources.compactMap(\.url) + rowURLs).filter {
             !$0.isEmpty && !$0.hasPrefix("//") && !$0.hasPrefix("#") && !InternalLinks.hasScheme($0) && !$0.contains(">")
@@ -209,7 +209,7 @@ struct TableDirective: DocumentTransform {
     private static func sources(of spec: Spec) -> [SourceReference] {
         let table = spec.table
         let sourceColumn = table.header.firstIndex { $0.lowercased() == "source" }
-        let urlColumn = table.header.firstIndex(where: TableDirective.isSourceURLColumn)
+        let urlColumn = table.header.firstIndex(where: DataTables.isSourceURLColumn)
         var sources = spec.source.map { [$0] } ?? []
         guard let sourceColumn else { return sources }
         for row in table.rows where !row[sourceColumn].isEmpty {
@@ -218,14 +218,6 @@ struct TableDirective: DocumentTransform {
             if !sources.contains(source) { sources.append(source) }
         }
         return sources
-    }
-
-    /// The theme's `data-table` partial failed on a table, most often on its size (the renderer's work
-    /// limit): said at the table, where the editor's fix is, with the partial's place in the message.
-    static func unrendered(of source: String?, rows: Int, columns: Int, _ error: Diagnostic) -> String {
-        let size = "\(rows) row\(rows == 1 ? "" : "s"), \(columns) column\(columns == 1 ? "" : "s")"
-        let partial = error.location.map { "\($0): " } ?? ""
-        return "the theme could not render this table\(source.map { " of \($0)" } ?? "") (\(size)): \(partial)\(error.message)"
     }
 
     /// A page's language code when the site has several, for the data files in that language.
@@ -276,7 +268,7 @@ struct TableDirective: DocumentTransform {
 
     private func columns(_ node: YAMLNode?, table: CSVTable, sourceName: String, yaml: YAMLSource) throws(Diagnostic) -> [(name: String, heading: String, node: YAMLNode?)] {
         guard let node else {
-            return table.header.filter { !TableDirective.isSourceURLColumn($0) }.map { ($0, $0, nil) }
+            return table.header.filter { !DataTables.isSourceURLColumn($0) }.map { ($0, $0, nil) }
         }
         var chosen: [(String, String, YAMLNode?)] = []
         if let sequence = node.sequence {
@@ -321,9 +313,9 @@ struct TableDirective: DocumentTransform {
         let strings = theme.strings[language]
         let index = Dictionary(table.header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         let sourceColumn = table.header.firstIndex { $0.lowercased() == "source" }
-        let urlColumn = table.header.firstIndex(where: TableDirective.isSourceURLColumn)
+        let urlColumn = table.header.firstIndex(where: DataTables.isSourceURLColumn)
         let classes = spec.columns.map { column in
-            TableDirective.columnClass(aligned: spec.align[column.name], cells: table.rows.map { $0[index[column.name]!] })
+            DataTables.columnClass(aligned: spec.align[column.name], cells: table.rows.map { $0[index[column.name]!] })
         }
         func optional(_ text: String) -> TemplateValue { text.isEmpty ? .null : .string(text) }
         let columns: [TemplateValue] = zip(spec.columns, classes).map { column, cssClass in
@@ -363,45 +355,4 @@ struct TableDirective: DocumentTransform {
         "Figure": "figuresColumnFigure", "Value": "figuresColumnValue", "Source": "figuresColumnSource",
         "Source URL": "figuresColumnSourceURL", "As of": "figuresColumnAsOf",
     ]
-
-    /// A column's class in the `data-table` partial: `num` (right-aligned) for `right`, `center`, none for
-    /// `left`; with no alignment asked for, `num` when every cell that is not empty looks like a number.
-    static func columnClass(aligned side: String?, cells: @autoclosure () -> [String]) -> String {
-        switch side {
-        case "right": return "num"
-        case "center": return "center"
-        case "left": return ""
-        default:
-            let filled = cells().filter { !$0.isEmpty }
-            return !filled.isEmpty && filled.allSatisfy(TableDirective.looksNumeric) ? "num" : ""
-        }
-    }
-
-    static func isSourceURLColumn(_ name: String) -> Bool {
-        ["source url", "source-url", "sourceurl", "source_url"].contains(name.lowercased())
-    }
-
-    /// `28,500`, `$1.2 billion`, `about 28,500`, `+13.9%`, `~52.8`: a number, possibly with a currency, a
-    /// qualifier and a unit; `2024 (projected)` too; in Korean, `약 2만 8,500명` and `528억 달러`, whose
-    /// large numbers are written in groups of 조, 억 and 만. Text that merely contains a digit is not.
-    static func looksNumeric(_ cell: String) -> Bool {
-        var text = Substring(cell.trimmingCharacters(in: .whitespaces))
-        for qualifier in ["about ", "approx. ", "approximately ", "around ", "약 ", "~", "≈", "<", ">"] where text.lowercased().hasPrefix(qualifier) {
-            text = text.dropFirst(qualifier.count)
-        }
-        text = text.drop { "$€£¥₩+-−".contains($0) }
-        guard let first = text.first, first.isNumber else { return false }
-        while let digit = text.first, digit.isNumber {
-            text = text.drop { $0.isNumber || $0 == "," || $0 == "." }
-            // 2만 8,500: a group of ten thousands, then the next group.
-            guard let group = text.first, "조억만천".contains(group) else { break }
-            text = text.dropFirst().drop { $0 == " " }
-        }
-        let rest = text.trimmingCharacters(in: .whitespaces).lowercased()
-        let units = [
-            "", "%", "billion", "million", "trillion", "bn", "m", "k", "troops", "people", "percent",
-            "명", "원", "달러", "개", "대", "척", "배", "퍼센트",
-        ]
-        return units.contains { rest == $0 || rest.hasPrefix($0 + " (") || rest.hasPrefix($0 + " ") && rest.hasSuffix(")") }
-    }
 }

@@ -40,7 +40,7 @@ public struct DataFile: Sendable {
             let table = root.flatMap(table(from:))
             if let table, let records = root?.sequence {
                 try checkSourceURLs(of: table, in: file) { row, url in
-                    let node = records[row].mapping?.first { TableDirective.isSourceURLColumn($0.key.scalarText ?? "") }?.value
+                    let node = records[row].mapping?.first { DataTables.isSourceURLColumn($0.key.scalarText ?? "") }?.value
                     return source.location(of: node ?? records[row])
                 }
             }
@@ -52,7 +52,7 @@ public struct DataFile: Sendable {
     private static func checkSourceURLs(
         of table: CSVTable, in file: SourceFile, location: (_ row: Int, _ url: String) -> SourceLocation
     ) throws(Diagnostic) {
-        for column in table.header.indices where TableDirective.isSourceURLColumn(table.header[column]) {
+        for column in table.header.indices where DataTables.isSourceURLColumn(table.header[column]) {
             for (row, fields) in table.rows.enumerated() {
                 let url = fields[column]
                 guard !url.isEmpty, let rejection = LinkURL.rejection(of: url) else { continue }
