@@ -56,12 +56,8 @@ final class OutputClaim: Sendable {
             }
         }
         let existed = try makeFolder(output)
-        let lockPath = path + "/" + lockName
-        let madeLock = access(lockPath, F_OK) != 0
-        let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            throw BuildFailure([.error("cannot lock \(path): \(FileBytes.IOError.fromErrno().message)")])
-        }
+        let madeLock = access(path + "/" + lockName, F_OK) != 0
+        let descriptor = try openLock(lockName, in: path)
         // A child process that another thread is starting shares the last build's descriptor from its fork
         // to its exec, and with it the lock, for a moment after that build let go: a build waits up to 0.2 s
         // before it calls the folder taken, which a build in progress holds for far longer.
@@ -77,6 +73,15 @@ final class OutputClaim: Sendable {
             usleep(10_000)
         }
         return OutputClaim(path: path, outputExisted: existed, descriptor: descriptor, madeLock: madeLock)
+    }
+
+    /// The lock file `name` in the folder, opened (made if need be) for `flock`.
+    static func openLock(_ name: String, in path: String) throws(BuildFailure) -> Int32 {
+        let descriptor = open(path + "/" + name, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw BuildFailure([.error("cannot lock \(path): \(FileBytes.IOError.fromErrno().message)")])
+        }
+        return descriptor
     }
 
     /// Makes the output folder; whether it was there already. A file on the way is named as such, not
@@ -113,10 +118,7 @@ public final class PreviewWriteHold: Sendable {
     public init(_ output: URL) throws(BuildFailure) {
         _ = try OutputClaim.makeFolder(output)
         let path = output.standardizedFileURL.path
-        descriptor = open(path + "/" + PreviewWriteHold.lockName, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            throw BuildFailure([.error("cannot lock \(path): \(FileBytes.IOError.fromErrno().message)")])
-        }
+        descriptor = try OutputClaim.openLock(PreviewWriteHold.lockName, in: path)
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             close(descriptor)
             throw BuildFailure([.error("another briefing serve --write is writing to \(path); stop it, or write to another folder")])
