@@ -51,21 +51,67 @@ struct Program: Sendable {
         let lineBreak: Range<Int>
     }
 
-    private(set) var instructions: [Instruction] = []
+    let instructions: [Instruction]
     /// Where each instruction's tag starts, for errors.
-    private(set) var locations: [TemplatePosition] = []
-    private(set) var bytes: [UInt8] = []
-    private(set) var names: [VariableName] = []
-    private(set) var sections: [SectionInfo] = []
-    private(set) var calls: [Call] = []
-    private(set) var definitions: [Definition] = []
-    private(set) var blocks: [BlockSite] = []
+    let locations: [TemplatePosition]
+    /// The static text and the names, read by address while rendering (see `Storage`).
+    let storage: Storage
+    var bytes: UnsafeBufferPointer<UInt8> { storage.bytes }
+    var names: UnsafeBufferPointer<VariableName> { storage.names }
+    let sections: [SectionInfo]
+    let calls: [Call]
+    let definitions: [Definition]
+    let blocks: [BlockSite]
 
     init(_ nodes: [Node]) {
-        append(nodes)
+        var builder = Builder()
+        builder.append(nodes)
+        instructions = builder.instructions
+        locations = builder.locations
+        sections = builder.sections
+        calls = builder.calls
+        definitions = builder.definitions
+        blocks = builder.blocks
+        storage = Storage(bytes: builder.bytes, names: builder.names)
     }
 
-    private mutating func append(_ nodes: [Node]) {
+    /// Memory of the program's own for the parts a render reads at every tag. Read out of an array, each
+    /// static text and each lookup retained and released the array, an atomic add on a cache line that
+    /// renders on the other cores add to as well, for every program is shared by all of them.
+    final class Storage: @unchecked Sendable {
+        // Sendable: written once in `init`, then only read.
+        let bytes: UnsafeBufferPointer<UInt8>
+        let names: UnsafeBufferPointer<VariableName>
+
+        init(bytes: [UInt8], names: [VariableName]) {
+            let ownBytes = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count)
+            _ = ownBytes.initialize(from: bytes)
+            let ownNames = UnsafeMutableBufferPointer<VariableName>.allocate(capacity: names.count)
+            _ = ownNames.initialize(from: names)
+            self.bytes = UnsafeBufferPointer(ownBytes)
+            self.names = UnsafeBufferPointer(ownNames)
+        }
+
+        deinit {
+            UnsafeMutableBufferPointer(mutating: names).deinitialize()
+            UnsafeMutableBufferPointer(mutating: names).deallocate()
+            UnsafeMutableBufferPointer(mutating: bytes).deallocate()
+        }
+    }
+}
+
+/// Flattens nodes into a program's parts.
+private struct Builder {
+    var instructions: [Program.Instruction] = []
+    var locations: [TemplatePosition] = []
+    var bytes: [UInt8] = []
+    var names: [VariableName] = []
+    var sections: [Program.SectionInfo] = []
+    var calls: [Program.Call] = []
+    var definitions: [Program.Definition] = []
+    var blocks: [Program.BlockSite] = []
+
+    mutating func append(_ nodes: [Node]) {
         for node in nodes {
             let start = instructions.count
             instructions.append(.text(0..<0))
@@ -76,7 +122,7 @@ struct Program: Sendable {
             case .variable(let name, let escaped):
                 instructions[start] = .variable(store(name), escaped: escaped)
             case .section(let section):
-                sections.append(SectionInfo(name: store(section.name), sourceRange: section.sourceRange, delimiters: section.delimiters))
+                sections.append(Program.SectionInfo(name: store(section.name), sourceRange: section.sourceRange, delimiters: section.delimiters))
                 let index = sections.count - 1
                 append(section.children)
                 instructions[start] = .section(index, end: instructions.count)
@@ -85,22 +131,22 @@ struct Program: Sendable {
                 append(children)
                 instructions[start] = .invertedSection(index, end: instructions.count)
             case .partial(let reference, let indentation):
-                calls.append(Call(reference: reference, indentation: store(indentation), overrides: 0..<0))
+                calls.append(Program.Call(reference: reference, indentation: store(indentation), overrides: 0..<0))
                 instructions[start] = .partial(calls.count - 1)
             case .parent(let reference, let overrides, let indentation):
-                var contents: [Definition] = []
+                var contents: [Program.Definition] = []
                 for definition in overrides {
                     let first = instructions.count
                     append(definition.children)
-                    contents.append(Definition(name: definition.name, content: first..<instructions.count))
+                    contents.append(Program.Definition(name: definition.name, content: first..<instructions.count))
                 }
                 // After the contents, which may hold parents of their own.
                 let first = definitions.count
                 definitions += contents
-                calls.append(Call(reference: reference, indentation: store(indentation), overrides: first..<definitions.count))
+                calls.append(Program.Call(reference: reference, indentation: store(indentation), overrides: first..<definitions.count))
                 instructions[start] = .parent(calls.count - 1, end: instructions.count)
             case .block(let block):
-                blocks.append(BlockSite(
+                blocks.append(Program.BlockSite(
                     name: block.name, indentation: store(block.indentation), isStandalone: block.isStandalone,
                     lineBreak: store(block.lineBreak)
                 ))

@@ -192,7 +192,7 @@ struct TemplateRenderer {
         depth += 1
         let saved = indentation.count
         if !extra.isEmpty {
-            indentation += programs[file].bytes[extra]
+            indentation += UnsafeBufferPointer(rebasing: programs[file].bytes[extra])
             atLineStart = true
         }
         try renderNested(slot, 0..<programs[slot].instructions.count, openedAt: index, in: file)
@@ -212,7 +212,7 @@ struct TemplateRenderer {
         let saved = indentation.count
         let start = output.count
         if !site.indentation.isEmpty {
-            indentation += programs[file].bytes[site.indentation]
+            indentation += UnsafeBufferPointer(rebasing: programs[file].bytes[site.indentation])
             // An inline block's first line follows the whitespace already written before it.
             atLineStart = site.isStandalone
         }
@@ -296,7 +296,7 @@ struct TemplateRenderer {
     /// Where the value the name numbered `name` in `file` resolves to lies (see `ContextStack.lookup`).
     private func lookup(_ name: Int, of file: Int) -> UnsafePointer<TemplateValue>? {
         // The name is read where it lies: a copy of it retained its three arrays, for every tag rendered.
-        programs[file].names.withUnsafeBufferPointer { names in stack.lookup(names.baseAddress! + name) }
+        stack.lookup(programs[file].names.baseAddress! + name)
     }
 
     private func source(of file: Int) -> TemplateSource {
@@ -314,33 +314,21 @@ struct TemplateRenderer {
     /// megabytes of it: the output limit is checked at every line, not only between instructions.
     private mutating func writeStatic(_ range: Range<Int>, at index: Int, of file: Int) throws(TemplateError) {
         guard !indentation.isEmpty else {
-            programs[file].bytes.withUnsafeBufferPointer { output += UnsafeBufferPointer(rebasing: $0[range]) }
+            output += UnsafeBufferPointer(rebasing: programs[file].bytes[range])
             return
         }
-        // Lines found in the bytes where they lie, written into the output moved out of `self` for the
-        // while: the closure may then touch no other part of `self`, and copying the program's bytes to
-        // read them instead retained an array every render on every thread shares.
-        var written: [UInt8] = []
-        swap(&written, &output)
-        var atLineStart = self.atLineStart
-        let outputLimit = library.outputLimit
-        let overflowed = programs[file].bytes.withUnsafeBufferPointer { [indentation] bytes in
-            var start = range.lowerBound
-            while start < range.upperBound {
-                let end = bytes[start..<range.upperBound].firstIndex(of: .newline).map { $0 + 1 } ?? range.upperBound
-                if atLineStart {
-                    if written.count > outputLimit { return true }
-                    written += indentation
-                }
-                written += UnsafeBufferPointer(rebasing: bytes[start..<end])
-                atLineStart = bytes[end - 1] == .newline
-                start = end
+        let bytes = programs[file].bytes
+        var start = range.lowerBound
+        while start < range.upperBound {
+            let end = bytes[start..<range.upperBound].firstIndex(of: .newline).map { $0 + 1 } ?? range.upperBound
+            if atLineStart {
+                try charge(0, at: index, of: file)
+                output += indentation
             }
-            return false
+            output += UnsafeBufferPointer(rebasing: bytes[start..<end])
+            atLineStart = bytes[end - 1] == .newline
+            start = end
         }
-        swap(&written, &output)
-        self.atLineStart = atLineStart
-        if overflowed { try charge(0, at: index, of: file) }
     }
 
     /// Before an interpolated value: indent it if it starts a line, but never its own lines.
