@@ -13,6 +13,9 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     /// excerpt shown, in which the location's column is `excerptColumn`.
     public private(set) var sourceLine: String?
     public private(set) var excerptColumn: Int?
+    /// How many messages this one stands for in a count: 1, or the number a page's last message says
+    /// were left out (see `counting(_:)`).
+    public private(set) var tally = 1
 
     public init(_ severity: Severity, _ message: String, at location: SourceLocation? = nil, sourceLine: String? = nil) {
         self.severity = severity
@@ -29,12 +32,20 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// A message read back from the build cache: its excerpt as it was made.
-    package init(_ severity: Severity, _ message: String, at location: SourceLocation?, excerpt: String?, column: Int?) {
+    package init(_ severity: Severity, _ message: String, at location: SourceLocation?, excerpt: String?, column: Int?, tally: Int) {
         self.init(severity, message, at: location, sourceLine: column == nil ? excerpt : nil)
         if column != nil {
             sourceLine = excerpt
             excerptColumn = column
         }
+        self.tally = max(1, tally)
+    }
+
+    /// This message standing for `tally` messages of its severity, which were not made.
+    package func counting(_ tally: Int) -> Diagnostic {
+        var counted = self
+        counted.tally = max(1, tally)
+        return counted
     }
 
     /// Lines longer than this many bytes are kept as the excerpt shown.

@@ -10,7 +10,7 @@ public enum DiagnosticReport {
     /// The diagnostics as JSON for CI: `{"errors": 1, "warnings": 2, "diagnostics": [{"severity", "message",
     /// "file", "line", "column", "sourceLine"}]}`.
     public static func json(_ diagnostics: [Diagnostic]) -> String {
-        let errors = diagnostics.filter { $0.severity == .error }.count
+        let (errors, warnings) = tallies(diagnostics)
         let items: [JSONValue] = diagnostics.map { diagnostic in
             var members: [(String, JSONValue)] = [
                 ("severity", .string(diagnostic.severity.rawValue)),
@@ -23,17 +23,23 @@ public enum DiagnosticReport {
             return .object(members)
         }
         return JSONValue.object([
-            ("errors", .int(errors)), ("warnings", .int(diagnostics.count - errors)), ("diagnostics", .array(items)),
+            ("errors", .int(errors)), ("warnings", .int(warnings)), ("diagnostics", .array(items)),
         ]).serialized() + "\n"
     }
 
-    /// `2 errors, 3 warnings`; only the kinds present, `1 error` in the singular.
+    /// `2 errors, 3 warnings`; only the kinds present, `1 error` in the singular. Messages a page left
+    /// out are counted too.
     public static func count(_ diagnostics: [Diagnostic]) -> String {
-        let errors = diagnostics.filter { $0.severity == .error }.count
-        let warnings = diagnostics.count - errors
+        let (errors, warnings) = tallies(diagnostics)
         var parts: [String] = []
         if errors > 0 { parts.append("\(errors) error\(errors == 1 ? "" : "s")") }
         if warnings > 0 { parts.append("\(warnings) warning\(warnings == 1 ? "" : "s")") }
         return parts.joined(separator: ", ")
+    }
+
+    private static func tallies(_ diagnostics: [Diagnostic]) -> (errors: Int, warnings: Int) {
+        diagnostics.reduce(into: (errors: 0, warnings: 0)) { tallies, diagnostic in
+            if diagnostic.severity == .error { tallies.errors += diagnostic.tally } else { tallies.warnings += diagnostic.tally }
+        }
     }
 }

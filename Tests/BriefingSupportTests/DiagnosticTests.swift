@@ -21,7 +21,7 @@ import Testing
         let (excerpt, column) = Diagnostic.excerpt(of: line, around: 5_203)
         #expect(error.description == "a.md:4:5203: error: link to a missing page\n\(excerpt)\n\(Diagnostic.caretLine(under: excerpt, column: column))")
         #expect(error.description.hasSuffix("한국 [b](x.md)\n" + String(repeating: " ", count: column + 1) + "^"))
-        let cached = Diagnostic(.error, error.message, at: location, excerpt: error.sourceLine, column: error.excerptColumn)
+        let cached = Diagnostic(.error, error.message, at: location, excerpt: error.sourceLine, column: error.excerptColumn, tally: 1)
         #expect(cached.description == error.description)
     }
 

@@ -9,7 +9,7 @@ struct BuildCache {
     static let fileName = ".briefing-cache"
     static let pendingName = fileName + ".new"
     /// Bumped whenever the format or the meaning of anything cached changes.
-    static let formatVersion = 12
+    static let formatVersion = 13
 
     /// The options and the day of the build: the same sources give different output on another day
     /// (the footer's year, stale-figure warnings), with drafts, or at another base URL.
@@ -181,6 +181,7 @@ struct BuildCache {
         }
         writer.optional(diagnostic.sourceLine)
         writer.int(diagnostic.excerptColumn ?? 0)
+        writer.int(diagnostic.tally)
     }
 
     private static func readDiagnostic(_ reader: inout CacheReader) throws(CacheReader.Damaged) -> Diagnostic {
@@ -192,6 +193,6 @@ struct BuildCache {
         }
         let line = try reader.optional()
         let column = try reader.int()
-        return Diagnostic(severity, message, at: location, excerpt: line, column: column == 0 ? nil : column)
+        return Diagnostic(severity, message, at: location, excerpt: line, column: column == 0 ? nil : column, tally: try reader.int())
     }
 }

@@ -174,12 +174,13 @@ struct PageDiagnostics {
     /// The page's messages, the first `limit` of them, then one that counts the rest.
     var all: [Diagnostic] {
         guard left.errors + left.warnings > 0 else { return shown }
-        let counts = [(left.errors, "error"), (left.warnings, "warning")].filter { $0.0 > 0 }.map { "\($0.0) more \($0.1)\($0.0 == 1 ? "" : "s")" }
-        let severity: Diagnostic.Severity = left.errors > 0 ? .error : .warning
-        return shown + [page.source.file.diagnostic(
-            severity, "\(counts.joined(separator: " and ")) on this page, not shown: fix the first \(Self.limit) and build again",
-            at: page.source.file.location(line: 1, column: 1)
-        )]
+        let counted = [(Diagnostic.Severity.error, left.errors), (.warning, left.warnings)].filter { $0.1 > 0 }.map { severity, count in
+            page.source.file.diagnostic(
+                severity, "\(count) more \(severity.rawValue)\(count == 1 ? "" : "s") on this page, not shown: fix the first \(Self.limit) messages and build again",
+                at: page.source.file.location(line: 1, column: 1)
+            ).counting(count)
+        }
+        return shown + counted
     }
     /// One mistake repeated on a long line (a broken link pasted 10,000 times) made a message each, and
     /// placing and quoting each cost time and memory in proportion to the line: past this many, a

@@ -23,13 +23,20 @@ import Testing
         let messages = fixture.failure()
         #expect(messages.count == PageDiagnostics.limit + 1)
         #expect(messages.first == """
-            Content/deterrence/links.md:1:1: error: 9900 more errors on this page, not shown: fix the first 100 and build again
+            Content/deterrence/links.md:1:1: error: 9900 more errors on this page, not shown: fix the first 100 messages and build again
             ---
             ^
             """)
         let last = try #require(messages.last)
         #expect(last.hasPrefix("Content/deterrence/links.md:4:1288: error: link to a missing page 'nope.md'"))
         #expect(last.utf8.count < 600)
+        // The count the command ends with is of every mistake, not of the messages shown.
+        let result = try BriefingCommand.run(["build", "--source", fixture.root.path, "--quiet"], environment: ["NO_COLOR": "1"])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasSuffix("\n10000 errors\n"))
+        let check = try BriefingCommand.run(["check", "--source", fixture.root.path, "--format", "json"])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any])
+        #expect(report["errors"] as? Int == 10_000)
     }
 
     /// A line break in a file name forged a line of the output's manifest, and a later build deleted a
