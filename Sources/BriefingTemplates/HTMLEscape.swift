@@ -17,32 +17,40 @@ public enum HTMLEscape {
     /// Appends `text` escaped, copying the runs between the characters replaced whole. Bytes, not
     /// characters: a combining mark after `&` makes one `Character` that is not `&`, and the `&` stays raw.
     static func append(_ text: String, to output: inout [UInt8], keepingApostrophes: Bool = false) {
+        // Read where it lies: `var` and `withUTF8` retained the text, for the site's shared strings an
+        // atomic add on a cache line the other core's renders add to as well.
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            append(bytes, to: &output, keepingApostrophes: keepingApostrophes)
+        }
+        guard done == nil else { return }
         var text = text
-        text.withUTF8 { bytes in
-            var runStart = 0
-            var offset = 0
-            while offset < bytes.count {
-                // Eight bytes at a time past those holding none of the five: most text has none, and
-                // a test per byte went wrong on every space.
-                if offset &+ 8 <= bytes.count {
-                    let word = UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                    if !mayHoldEntity(word, keepingApostrophes: keepingApostrophes) {
-                        offset &+= 8
-                        continue
-                    }
-                }
-                let end = min(offset &+ 8, bytes.count)
-                while offset < end {
-                    if let entity = entity(for: bytes[offset], keepingApostrophes: keepingApostrophes) {
-                        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<offset]))
-                        entity.withUTF8Buffer { output.append(contentsOf: $0) }
-                        runStart = offset &+ 1
-                    }
-                    offset &+= 1
+        text.withUTF8 { bytes in append(bytes, to: &output, keepingApostrophes: keepingApostrophes) }
+    }
+
+    private static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8], keepingApostrophes: Bool) {
+        var runStart = 0
+        var offset = 0
+        while offset < bytes.count {
+            // Eight bytes at a time past those holding none of the five: most text has none, and
+            // a test per byte went wrong on every space.
+            if offset &+ 8 <= bytes.count {
+                let word = UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                if !mayHoldEntity(word, keepingApostrophes: keepingApostrophes) {
+                    offset &+= 8
+                    continue
                 }
             }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+            let end = min(offset &+ 8, bytes.count)
+            while offset < end {
+                if let entity = entity(for: bytes[offset], keepingApostrophes: keepingApostrophes) {
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<offset]))
+                    entity.withUTF8Buffer { output.append(contentsOf: $0) }
+                    runStart = offset &+ 1
+                }
+                offset &+= 1
+            }
         }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
     }
 
     /// Whether any of eight bytes is one `entity(for:)` replaces.

@@ -56,8 +56,6 @@ struct Program: Sendable {
     let locations: [TemplatePosition]
     /// The static text and the names, read by address while rendering (see `Storage`).
     let storage: Storage
-    var bytes: UnsafeBufferPointer<UInt8> { storage.bytes }
-    var names: UnsafeBufferPointer<VariableName> { storage.names }
     let sections: [SectionInfo]
     let calls: [Call]
     let definitions: [Definition]

@@ -21,6 +21,10 @@ struct TemplateRenderer {
     private var output: [UInt8] = []
     /// The library's programs, then those parsed from lambda results.
     private var programs: [Program]
+    /// Each program's static text and names, where its `Storage` keeps them (alive as long as `programs`):
+    /// read through the storage object, every read retained it.
+    private var texts: [UnsafeBufferPointer<UInt8>]
+    private var names: [UnsafeBufferPointer<VariableName>]
     private var stack: ContextStack
     /// Written before each line of static text while inside indented partials and blocks.
     private var indentation: [UInt8] = []
@@ -48,6 +52,8 @@ struct TemplateRenderer {
         self.strict = strict
         self.numbers = numbers
         self.programs = library.programs
+        self.texts = library.programs.map(\.storage.bytes)
+        self.names = library.programs.map(\.storage.names)
         self.stack = ContextStack(context)
         self.output.reserveCapacity(capacity)
     }
@@ -107,7 +113,7 @@ struct TemplateRenderer {
 
     private mutating func interpolate(_ name: Int, escaped: Bool, at index: Int, of file: Int) throws(TemplateError) {
         guard let value = lookup(name, of: file) else {
-            if strict { throw error(.unknownVariable(programs[file].names[name].text), at: index, of: file) }
+            if strict { throw error(.unknownVariable(names[file][name].text), at: index, of: file) }
             return
         }
         switch value.pointee {
@@ -117,7 +123,7 @@ struct TemplateRenderer {
             // A theme's typo in strict mode (`{{page.tags}}` for the tags' names): an error, not a blank.
             guard strict else { return }
             let isList = if case .list = value.pointee { true } else { false }
-            throw error(.notText(programs[file].names[name].text, isList: isList), at: index, of: file)
+            throw error(.notText(names[file][name].text, isList: isList), at: index, of: file)
         case .string(let text):
             guard !text.isEmpty else { return }
             startValue()
@@ -141,7 +147,7 @@ struct TemplateRenderer {
             writeRaw(flag ? "true" : "false")
         case .lambda(let lambda):
             let rendered = try renderLambdaResult(
-                lambda.body(nil), named: programs[file].names[name], delimiters: .standard, at: index, of: file)
+                lambda.body(nil), named: names[file][name], delimiters: .standard, at: index, of: file)
             guard !rendered.isEmpty else { return }
             startValue()
             if escaped { writeEscaped(rendered) } else { writeRaw(rendered) }
@@ -168,7 +174,7 @@ struct TemplateRenderer {
             let start = text.index(text.startIndex, offsetBy: info.sourceRange.lowerBound)
             let sourceText = String(decoding: text[start..<text.index(start, offsetBy: info.sourceRange.count)], as: UTF8.self)
             let rendered = try renderLambdaResult(
-                lambda.body(sourceText), named: programs[file].names[info.name], delimiters: info.delimiters,
+                lambda.body(sourceText), named: names[file][info.name], delimiters: info.delimiters,
                 at: index, of: file)
             guard !rendered.isEmpty else { return }
             startValue()
@@ -192,7 +198,7 @@ struct TemplateRenderer {
         depth += 1
         let saved = indentation.count
         if !extra.isEmpty {
-            indentation += UnsafeBufferPointer(rebasing: programs[file].bytes[extra])
+            indentation += UnsafeBufferPointer(rebasing: texts[file][extra])
             atLineStart = true
         }
         try renderNested(slot, 0..<programs[slot].instructions.count, openedAt: index, in: file)
@@ -212,7 +218,7 @@ struct TemplateRenderer {
         let saved = indentation.count
         let start = output.count
         if !site.indentation.isEmpty {
-            indentation += UnsafeBufferPointer(rebasing: programs[file].bytes[site.indentation])
+            indentation += UnsafeBufferPointer(rebasing: texts[file][site.indentation])
             // An inline block's first line follows the whitespace already written before it.
             atLineStart = site.isStandalone
         }
@@ -277,6 +283,8 @@ struct TemplateRenderer {
             source: text, name: caller.name + label, path: caller.path + label, delimiters: delimiters)
         lambdaSources.append(template.source)
         programs.append(Program(template.nodes))
+        texts.append(programs[programs.count - 1].storage.bytes)
+        names.append(programs[programs.count - 1].storage.names)
 
         let savedOutput = output
         let savedIndentation = indentation
@@ -296,7 +304,7 @@ struct TemplateRenderer {
     /// Where the value the name numbered `name` in `file` resolves to lies (see `ContextStack.lookup`).
     private func lookup(_ name: Int, of file: Int) -> UnsafePointer<TemplateValue>? {
         // The name is read where it lies: a copy of it retained its three arrays, for every tag rendered.
-        stack.lookup(programs[file].names.baseAddress! + name)
+        stack.lookup(names[file].baseAddress! + name)
     }
 
     private func source(of file: Int) -> TemplateSource {
@@ -314,10 +322,10 @@ struct TemplateRenderer {
     /// megabytes of it: the output limit is checked at every line, not only between instructions.
     private mutating func writeStatic(_ range: Range<Int>, at index: Int, of file: Int) throws(TemplateError) {
         guard !indentation.isEmpty else {
-            output += UnsafeBufferPointer(rebasing: programs[file].bytes[range])
+            output += UnsafeBufferPointer(rebasing: texts[file][range])
             return
         }
-        let bytes = programs[file].bytes
+        let bytes = texts[file]
         var start = range.lowerBound
         while start < range.upperBound {
             let end = bytes[start..<range.upperBound].firstIndex(of: .newline).map { $0 + 1 } ?? range.upperBound
