@@ -78,7 +78,7 @@ extension PageAssembler {
                 for index in sorted where !pages[index].source.file.text.isEmpty {
                     let page = pages[index]
                     warnings.append(page.source.file.diagnostic(
-                        .warning, "a translation whose original is missing: no \(settings.languages[0].code) page has the translation key '\(page.translationKey)'",
+                        .warning, "a translation whose original is missing or a draft: no \(settings.languages[0].code) page in this build has the translation key '\(page.translationKey)'",
                         at: page.metadata.locations["translationKey"] ?? page.source.file.location(line: 1, column: 1)
                     ))
                 }

@@ -111,15 +111,17 @@ struct InternalLinks: DocumentTransform {
             return .keep
         }
         if isMarkdown {
-            guard let linked = model.pagesByPath[target] else {
+            // A Korean page's link to `history.md` whose English is a draft still leads to `history.ko.md`.
+            guard let linked = model.pagesByPath[target] ?? namedTranslation(of: target, in: page.language) else {
                 let message = model.draftPaths.contains(target)
                     ? "link to '\(url)', a draft left out of this build (build with --drafts, or remove the link)"
                     : "link to a missing page '\(url)' (no file Content/\(target))"
                 error(message)
                 return .keep
             }
-            // A link to a page in another language leads to its translation in the page's own, if any.
-            let id = model[linked].language == page.language
+            // A link to a page in another language leads to its translation in the page's own, if any,
+            // unless the link names the language (`history.ko.md`).
+            let id = model[linked].language == page.language || namesLanguage(target)
                 ? linked : model.translations(of: linked).first { model[$0].language == page.language } ?? linked
             if let fragment { reference(id, fragment) }
             return .replace(model.url(of: model[id]) + suffix)
@@ -135,6 +137,26 @@ struct InternalLinks: DocumentTransform {
         }
         error("\(what) '\(url)' leads to nothing this site publishes (read from \(model.url(of: page)))")
         return .keep
+    }
+
+    /// Whether a page's file name says its language, as `history.ko.md` does: a link to it means that language.
+    private func namesLanguage(_ path: String) -> Bool {
+        languageSuffix(of: path) != nil
+    }
+
+    /// The file name's language code and where in the path its dot stands, for `x.ko.md` of a site with Korean.
+    private func languageSuffix(of path: String) -> (code: Substring, dot: String.Index)? {
+        guard path.hasSuffix(".md") else { return nil }
+        let stem = path.dropLast(".md".count)
+        guard let dot = stem.lastIndex(of: "."), stem[stem.index(after: dot)...].allSatisfy({ $0 != "/" }) else { return nil }
+        let code = stem[stem.index(after: dot)...]
+        return model.settings.languages.contains { $0.code == code } ? (code, dot) : nil
+    }
+
+    /// The page `x.<code>.md` in `language` beside `x.md`, a file left out of the build (a draft) or missing.
+    private func namedTranslation(of path: String, in language: Int) -> PageID? {
+        guard model.settings.isMultilingual, languageSuffix(of: path) == nil else { return nil }
+        return model.pagesByPath[String(path.dropLast(".md".count)) + "." + model.settings.languages[language].code + ".md"]
     }
 
     /// Whether a path relative to the output folder (`news/x`, `news/x/`, `assets/style.css`; `normalize`

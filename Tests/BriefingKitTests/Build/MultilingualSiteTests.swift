@@ -309,7 +309,7 @@ import Testing
         let fixture = try SiteFixture(Self.site, templates: Self.templates)
         try fixture.write("-- Content/news/orphan.ko.md --\n---\ntitle: 고아\n---\n본문.\n")
         #expect(try fixture.build().warnings.map(\.description) == ["""
-        Content/news/orphan.ko.md:1:1: warning: a translation whose original is missing: no en page has the translation key 'news/orphan'
+        Content/news/orphan.ko.md:1:1: warning: a translation whose original is missing or a draft: no en page in this build has the translation key 'news/orphan'
         ---
         ^
         """])
