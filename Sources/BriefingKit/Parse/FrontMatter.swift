@@ -166,7 +166,10 @@ struct FrontMatterReader {
         case "weight": metadata.weight = try int(value, key)
         case "slug": metadata.slug = try nonEmptyString(value, key)
         case "layout": metadata.layout = try nonEmptyString(value, key)
-        case "sources": metadata.sources = try sources(value)
+        case "sources":
+            let (sources, urlLocations) = try sources(value)
+            metadata.sources = sources
+            for (index, location) in urlLocations { metadata.locations[PageMetadata.sourceURLKey(index)] = location }
         case "toc": metadata.toc = try toc(value)
         case "language": metadata.language = try languageCode(value, key)
         case "lang": metadata.lang = try languageCode(value, key)
@@ -260,11 +263,13 @@ struct FrontMatterReader {
         return date
     }
 
-    private func sources(_ node: YAMLNode) throws(Diagnostic) -> [SourceReference] {
+    /// The sources, and where each one's `url` is written, by its place in the list.
+    private func sources(_ node: YAMLNode) throws(Diagnostic) -> ([SourceReference], [(Int, SourceLocation)]) {
         guard let sequence = node.sequence else {
             throw source.error("'sources' must be a list of sources, each with a title", at: node)
         }
         var references: [SourceReference] = []
+        var urlLocations: [(Int, SourceLocation)] = []
         for item in sequence {
             guard let entry = item.mapping else {
                 throw source.error("each source must be a mapping with title, url, publisher and date", at: item)
@@ -277,7 +282,9 @@ struct FrontMatterReader {
                 case "title":
                     reference.title = try nonEmptyString(value, "title")
                     hasTitle = true
-                case "url": reference.url = try linkURL(value, "url")
+                case "url":
+                    reference.url = try linkURL(value, "url")
+                    urlLocations.append((references.count, source.location(of: value)))
                 case "publisher": reference.publisher = try nonEmptyString(value, "publisher")
                 case "date": reference.date = try date(value, "date")
                 default:
@@ -287,7 +294,7 @@ struct FrontMatterReader {
             if !hasTitle { throw source.error("a source needs a title", at: item) }
             references.append(reference)
         }
-        return references
+        return (references, urlLocations)
     }
 
     /// A URL that will be a link: refused at its position unless `LinkURL` allows it.

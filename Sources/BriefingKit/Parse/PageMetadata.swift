@@ -28,8 +28,11 @@ public struct PageMetadata: Sendable {
     public var direction: Language.Direction?
     /// Keys Briefing does not know, for templates as `page.params`.
     public var params = TemplateMap()
-    /// Where each key's value is written, so later stages can point at a bad layout or slug.
+    /// Where each key's value is written, so later stages can point at a bad layout or slug; and where
+    /// each source's `url` is (`sourceURLKey(_:)`), which is checked once the site's pages are known.
     public var locations: [String: SourceLocation] = [:]
+
+    static func sourceURLKey(_ index: Int) -> String { "sources.\(index).url" }
 
     public init() {}
 }

@@ -16,6 +16,12 @@ struct Citations {
         for source in frontMatter { _ = cite(source) }
     }
 
+    /// Sources at `url` are listed at `published` (a page's own address for its `x.md`); they are still
+    /// cited by the address written.
+    mutating func list(_ url: String, at published: String) {
+        for index in sources.indices where sources[index].url == url { sources[index].url = published }
+    }
+
     /// The source's number, 1-based. A figure or table that names only a publisher ("Statista") cites
     /// the front matter entry from that publisher at the same address rather than a second entry.
     mutating func cite(_ source: SourceReference) -> Int {

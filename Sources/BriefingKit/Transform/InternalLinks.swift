@@ -49,11 +49,25 @@ struct InternalLinks: DocumentTransform {
         let folder = page.source.folder
         for node in context.links(in: document) {
             guard let url = node.url, !url.isEmpty else { continue }
-            switch resolve(url, from: folder, node: node, context: &context) {
+            switch resolve(url, from: folder, at: .node(node), context: &context) {
             case .keep: break
             case .replace(let newURL): node.url = newURL
             }
         }
+        // A source of the front matter may be a page or a file of the site (`../news/x.md`, `/assets/report.pdf`).
+        for (index, source) in page.metadata.sources.enumerated() {
+            guard let url = source.url, !url.hasPrefix("#") else { continue }
+            let location = page.metadata.locations[PageMetadata.sourceURLKey(index)] ?? page.source.file.location(line: 1, column: 1)
+            if case .replace(let published) = resolve(url, from: folder, at: .frontMatter(location), context: &context) {
+                context.citations.list(url, at: published)
+            }
+        }
+    }
+
+    /// Where a URL is written: a link or an image of the body, or a source's `url` in the front matter.
+    private enum Place {
+        case node(MarkdownNode)
+        case frontMatter(SourceLocation)
     }
 
     private enum Resolution {
@@ -61,16 +75,27 @@ struct InternalLinks: DocumentTransform {
         case replace(String)
     }
 
-    private func resolve(_ url: String, from folder: String, node: MarkdownNode, context: inout TransformContext) -> Resolution {
+    private func resolve(_ url: String, from folder: String, at place: Place, context: inout TransformContext) -> Resolution {
         let page = context.page
-        let what = node.kind == .image ? "image" : "link"
+        let what: String
+        let position: SourcePosition
+        switch place {
+        case .node(let node):
+            what = node.kind == .image ? "image" : "link"
+            position = context.diagnostics.position(of: node)
+        case .frontMatter(let location):
+            what = "source"
+            // Above the body's first line: counted back from it, as positions in the body are.
+            position = SourcePosition(line: location.line - page.bodyLineOffset, column: location.column)
+        }
         func error(_ message: String) {
-            context.diagnostics.error(message, at: node)
+            switch place {
+            case .node(let node): context.diagnostics.error(message, at: node)
+            case .frontMatter(let location): context.diagnostics.append(page.source.file.diagnostic(.error, message, at: location))
+            }
         }
         func reference(_ target: PageID, _ fragment: String) {
-            context.report.fragments.append(
-                FragmentReference(page: target, fragment: fragment, source: context.pageID, position: context.diagnostics.position(of: node))
-            )
+            context.report.fragments.append(FragmentReference(page: target, fragment: fragment, source: context.pageID, position: position))
         }
         // cmark drops a script URL in safe mode without a word and keeps it with `unsafe: true`: either
         // way the editor is told, at the link, as for a source in front matter or data. Briefing's own

@@ -176,11 +176,12 @@ import Testing
         """, templates: SiteFixture.templates.replacingOccurrences(
             of: "{{{page.content}}}{{/main}}", with: "{{{page.content}}}{{#page.sources}}<a href=\"{{url}}\">{{title}}</a>{{/page.sources}}{{/main}}"
         ))
+        try fixture.writeBytes(Array("%PDF-1.4".utf8), to: "Content/files/report.pdf")
         try fixture.build()
         let html = try #require(fixture.output("deterrence/ok/index.html"))
         #expect(html.contains(#"<a href="HTTPS://example.org/report">Web</a>"#))
         #expect(html.contains(#"<a href="mailto:desk@example.org">Mail</a>"#))
-        #expect(html.contains(#"<a href="../files/report.pdf">Local</a>"#))
+        #expect(html.contains(#"<a href="/files/report.pdf">Local</a>"#))
     }
 }
 

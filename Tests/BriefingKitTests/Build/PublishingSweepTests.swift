@@ -68,4 +68,48 @@ import Testing
         let korean = try #require(fixture.output("ko/deterrence/inggye/index.html"))
         #expect(korean.contains(#"<a href="/ko/deterrence/force/">병력</a>"#))
     }
+
+    /// A source's `url` of the site's own was written as typed: `../nope.md` passed, and `tripwire.md` was a
+    /// link to a Markdown file, which the host serves as text or not at all.
+    @Test func aSourcesOwnAddressIsCheckedAndWrittenAsPublished() throws {
+        let page = """
+            -- Content/deterrence/sources.md --
+            ---
+            title: Sources
+            sources:
+              - title: Our explainer
+                url: tripwire.md#why-it-works
+              - title: Our style sheet
+                url: /assets/style.css
+              - title: Gone
+                url: ../nope.md
+              - title: Nowhere
+                url: /nope/
+              - title: Elsewhere
+                url: https://example.com/report
+            ---
+            Text.
+            """
+        let fixture = try SiteFixture(InvalidSiteTests.goodSite + "\n" + page, templates: SiteFixture.templates + """
+
+            -- Templates/layouts/page.html --
+            {{<base}}{{$main}}{{{page.content}}}<ol>{{#page.sources}}<li><a href="{{url}}">{{title}}</a></li>{{/page.sources}}</ol>{{/main}}{{/base}}
+            """)
+        #expect(fixture.failure().map { $0.components(separatedBy: "\n")[0] } == [
+            "Content/deterrence/sources.md:9:10: error: link to a missing page '../nope.md' (no file Content/nope.md)",
+            "Content/deterrence/sources.md:11:10: error: source '/nope/' leads to nothing this site publishes",
+        ])
+        try fixture.write(page.replacingOccurrences(of: "  - title: Gone\n    url: ../nope.md\n  - title: Nowhere\n    url: /nope/\n", with: "")
+            .replacingOccurrences(of: "#why-it-works", with: "#why-it-work"))
+        #expect(fixture.failure().map { $0.components(separatedBy: "\n")[0] } == [
+            "Content/deterrence/sources.md:5:10: error: link to '#why-it-work', but Content/deterrence/tripwire.md has no heading with that id",
+        ])
+        try fixture.write(page.replacingOccurrences(of: "  - title: Gone\n    url: ../nope.md\n  - title: Nowhere\n    url: /nope/\n", with: ""))
+        try fixture.build { $0.baseURL = "https://example.org/sub/" }
+        let html = try #require(fixture.output("deterrence/sources/index.html"))
+        #expect(html.contains(#"href="/sub/deterrence/tripwire/#why-it-works""#))
+        #expect(html.contains(#"href="/sub/assets/style.css""#))
+        #expect(html.contains(#"href="https://example.com/report""#))
+        #expect(!html.contains(".md"))
+    }
 }
