@@ -47,13 +47,37 @@ struct CrossReferences: DocumentTransform {
 
     /// `Caption {#id}` → (`Caption`, `id`); nil when the text ends with no id.
     static func trailingID(_ text: String) -> (rest: String, id: String)? {
-        guard text.hasSuffix("}"), let open = text.range(of: "{#", options: .backwards) else { return nil }
-        let id = text[open.upperBound..<text.index(before: text.endIndex)]
-        guard !id.isEmpty, id.utf8.allSatisfy({ PlainText.isASCIIAlphanumeric($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") })
-        else { return nil }
-        var rest = String(text[..<open.lowerBound])
+        guard let (open, id) = trailingBraces(text), isID(id) else { return nil }
+        var rest = String(text[..<open])
         while rest.last == " " { rest.removeLast() }
         return (rest, String(id))
+    }
+
+    /// The `{#…}` a text ends with when it is not an id (`{#bad id!}`), which then stays part of the text.
+    static func trailingNonID(_ text: String) -> String? {
+        guard let (open, id) = trailingBraces(text), !isID(id) else { return nil }
+        return String(text[open...])
+    }
+
+    static func nonIDMessage(_ braces: String, in place: String) -> String {
+        "'\(braces)' at the end of the \(place) is not an id, which is letters, digits, '-' and '_' (such as {#key-figures}): "
+            + "it is shown as written"
+    }
+
+    /// Where a text's last `{#` is and what stands between it and the `}` the text ends with.
+    private static func trailingBraces(_ text: String) -> (open: String.Index, inside: Substring)? {
+        guard text.hasSuffix("}"), let open = text.range(of: "{#", options: .backwards) else { return nil }
+        return (open.lowerBound, text[open.upperBound..<text.index(before: text.endIndex)])
+    }
+
+    /// Letters and digits of any script (and the marks some scripts' letters need), `-` and `_`: what a
+    /// heading's id keeps of its title, so that `{#표-하나}` is an id as `## 표 하나` gives one.
+    static func isID(_ id: Substring) -> Bool {
+        !id.isEmpty && id.unicodeScalars.allSatisfy { scalar in
+            scalar.isASCII
+                ? PlainText.isASCIIAlphanumeric(UInt8(scalar.value)) || scalar == "-" || scalar == "_"
+                : HeadingAnchors.keptCategories.contains(scalar.properties.generalCategory)
+        }
     }
 }
 

@@ -180,7 +180,7 @@ struct HeadingAnchors: DocumentTransform {
         return slug.isEmpty ? "section" : slug
     }
 
-    private static let keptCategories: Set<Unicode.GeneralCategory> = [
+    static let keptCategories: Set<Unicode.GeneralCategory> = [
         .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
         .nonspacingMark, .spacingMark, .enclosingMark,
         .decimalNumber, .letterNumber, .otherNumber,

@@ -33,6 +33,8 @@ struct Images: DocumentTransform {
             if let title = image.title, let (rest, found) = CrossReferences.trailingID(title) {
                 image.title = rest
                 if context.number(.figure, id: found, at: context.diagnostics.position(of: image)) { id = found }
+            } else if let braces = image.title.flatMap(CrossReferences.trailingNonID) {
+                context.diagnostics.warning(CrossReferences.nonIDMessage(braces, in: "image's title"), at: image)
             }
             ids.append(id)
         }

@@ -256,6 +256,8 @@ struct PipeTables: DocumentTransform {
            let (rest, found) = CrossReferences.trailingID(literal) {
             if rest.isEmpty { last.unlink() } else { last.literal = rest }
             if context.number(.table, id: found, at: lines[0].position) { id = found }
+        } else if let caption, let braces = CrossReferences.trailingNonID(caption.plainText) {
+            context.diagnostics.warning(CrossReferences.nonIDMessage(braces, in: "caption"), at: caption)
         }
         let position = lines[table.before].position
         if warnsOfMissingSources, sourceLine == nil {

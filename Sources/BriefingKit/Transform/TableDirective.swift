@@ -120,18 +120,20 @@ struct TableDirective: DocumentTransform {
             let key = keyNode.scalarText ?? ""
             do throws(Diagnostic) {
                 switch key {
-                case "data":
+                case "data", "figures":
+                    // One table shows one of them: the second would silently replace the first.
+                    guard !namesData else {
+                        throw yaml.error("a table shows either 'data' or 'figures', not both: make two tables", at: keyNode)
+                    }
                     namesData = true
-                    spec = try dataTable(value, yaml: yaml, language: page.language == 0 ? nil : languageCode(page))
-                case "figures":
-                    namesData = true
-                    spec = try figureTable(value, yaml: yaml)
+                    spec = try key == "data"
+                        ? dataTable(value, yaml: yaml, language: page.language == 0 ? nil : languageCode(page)) : figureTable(value, yaml: yaml)
                 case "caption":
                     caption = try text(value, key, yaml)
                     captionPosition = SourcePosition(line: position.line + value.line, column: value.column)
                 case "id":
                     let text = try text(value, key, yaml)
-                    guard CrossReferences.trailingID("{#\(text)}")?.id == text else {
+                    guard CrossReferences.isID(Substring(text)) else {
                         throw yaml.error("'id' is made of letters, digits, '-' and '_' (such as key-figures)", at: value)
                     }
                     id = (text, value)

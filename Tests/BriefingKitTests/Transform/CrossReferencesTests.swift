@@ -74,7 +74,43 @@ import Testing
 
     @Test func trailingIDs() {
         #expect(CrossReferences.trailingID("Key figures {#key-figures}")! == ("Key figures", "key-figures"))
+        #expect(CrossReferences.trailingID("주요 수치 {#표-하나}")! == ("주요 수치", "표-하나"))
+        #expect(CrossReferences.trailingID("Cap {#Über_1}")! == ("Cap", "Über_1"))
         #expect(CrossReferences.trailingID("No id") == nil)
         #expect(CrossReferences.trailingID("Bad {#a b}") == nil)
+        #expect(CrossReferences.trailingNonID("Bad {#a b}") == "{#a b}")
+        #expect(CrossReferences.trailingNonID("Good {#a-b}") == nil && CrossReferences.trailingNonID("No id") == nil)
+    }
+
+    /// `{#표-하나}` and `{#Über_1}` were left in the caption as text, without a number or a word, and a
+    /// `[](table:표-하나)` then failed saying "give one an id with {#표-하나}", as the editor had.
+    @Test func idsInAnyScriptNumberTablesAndFiguresAndOthersAreWarnedOf() {
+        let result = rendered("""
+            See [](table:표-하나) and [](image:Über_1).
+
+            | a |
+            |---|
+            | 1 |
+
+            Table: 주요 수치 {#표-하나}
+
+            ![Bases](map.svg "Bases {#Über_1}")
+
+            | b |
+            |---|
+            | 2 |
+
+            Table: Not one {#bad id!}
+
+            ![Map](map.svg "Not one either {#Upper.Case}")
+            """)
+        #expect(result.html.hasPrefix(##"<p>See <a href="#%ED%91%9C-%ED%95%98%EB%82%98">Table 1</a> and <a href="#%C3%9Cber_1">Figure 1</a>.</p>"##))
+        #expect(result.html.contains(#"<figure class="data-table" id="표-하나">"#))
+        #expect(result.html.contains(#"<figure class="image-figure" id="Über_1">"#))
+        #expect(result.html.contains("<caption>Not one {#bad id!}</caption>"))
+        #expect(result.messages.map { $0.components(separatedBy: "\n")[0] } == [
+            "Content/alliance/page.md:15:1: warning: '{#bad id!}' at the end of the caption is not an id, which is letters, digits, '-' and '_' (such as {#key-figures}): it is shown as written",
+            "Content/alliance/page.md:17:1: warning: '{#Upper.Case}' at the end of the image's title is not an id, which is letters, digits, '-' and '_' (such as {#key-figures}): it is shown as written",
+        ])
     }
 }

@@ -157,6 +157,10 @@ import Testing
             "Content/alliance/page.md:3:20: error: column 'Bases' not found in troops.csv (columns: 'Country', 'Troops', 'Since')\ncolumns: [Country, Bases]\n                   ^"
         ),
         (
+            "data: troops.csv\nfigures: all",
+            "Content/alliance/page.md:3:1: error: a table shows either 'data' or 'figures', not both: make two tables\nfigures: all\n^"
+        ),
+        (
             "data: missing.csv",
             "Content/alliance/page.md:2:7: error: data file 'missing.csv' not found in Content/data/ (there: bases.csv, figures.yaml, troops.csv)\ndata: missing.csv\n      ^"
         ),
