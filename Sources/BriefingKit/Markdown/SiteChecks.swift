@@ -18,7 +18,7 @@ struct SiteChecks {
         diagnostics += model.warnings
         // Without every page's output there is nothing more to check: the build stops on the errors it has.
         guard complete else { return diagnostics }
-        diagnostics += data.figureDateWarnings(now: options.now, maxAgeDays: model.settings.staleFigureDays) + data.unreadWarnings
+        diagnostics += data.figureDateWarnings(now: options.now, maxAgeDays: model.settings.staleFigureDays) + data.unreadWarnings + data.unmatchedFigureWarnings
         for record in records {
             guard let record else { continue }
             diagnostics += record.fragments.compactMap { reference in brokenFragment(reference, in: records) }

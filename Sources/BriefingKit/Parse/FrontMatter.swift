@@ -158,8 +158,12 @@ struct FrontMatterReader {
         case "title": metadata.title = try nonEmptyString(value, key)
         case "date": metadata.date = try date(value, key)
         case "updated", "lastmod": metadata.updated = try date(value, key)
-        case "author": metadata.authors = [try nonEmptyString(value, key)]
-        case "authors": metadata.authors = try stringList(value, key)
+        case "author", "authors":
+            // Both given, the byline showed the second list and dropped the first without a word.
+            guard metadata.locations[key == "author" ? "authors" : "author"] == nil else {
+                throw source.error("'author' and 'authors' are both given: list every author under 'authors'", at: keyNode)
+            }
+            metadata.authors = key == "author" ? [try nonEmptyString(value, key)] : try stringList(value, key)
         case "summary", "description": metadata.summary = try string(value, key)
         case "tags": metadata.tags = try tags(value)
         case "draft": metadata.draft = try bool(value, key)
@@ -322,6 +326,10 @@ struct FrontMatterReader {
 /// The `{from: 2, to: 3}` form shared by front matter and site settings.
 enum HeadingLevels {
     static func read(_ node: YAMLNode, source: YAMLSource) throws(Diagnostic) -> ClosedRange<Int> {
+        // `{from: 2, too: 4}` read as the default `to` without a word.
+        if let key = node.mapping?.first(where: { !["from", "to"].contains($0.key.scalarText ?? "") })?.key {
+            throw source.error("unknown key '\(key.scalarText ?? "")' in 'toc' (use from and to, like {from: 2, to: 3})", at: key)
+        }
         guard node.mapping != nil,
               let from = node["from"]?.int ?? Optional(2), let to = node["to"]?.int ?? Optional(3),
               (1...6).contains(from), (1...6).contains(to)

@@ -115,6 +115,31 @@ struct StringTable: Sendable {
         return errors
     }
 
+    /// What would show in every date of the language as typed: a `dateFormat` placeholder that is none of
+    /// its four (`{dya}`), or `{monthName}` without twelve `monthNames`.
+    func dateMistakes() -> [Diagnostic] {
+        var errors: [Diagnostic] = []
+        let here = { (key: String) in self.locations[key] ?? SourceLocation(path: self.path, line: 1, column: 1) }
+        if let entry = entries["monthNames"] {
+            if case .list(let names) = entry, names.count == 12 {} else {
+                errors.append(.error("'monthNames' must be a list of the twelve months' names, January's first", at: here("monthNames")))
+            }
+        }
+        guard let format = text("dateFormat") else { return errors }
+        let names = StringTable.placeholderNames(format)
+        let unknown = names.filter { !["year", "month", "day", "monthName"].contains($0) }
+        if !unknown.isEmpty {
+            errors.append(.error(
+                "'dateFormat' has \(unknown.map { "{\($0)}" }.joined(separator: ", ")), which is not a part of a date: use {year}, {month}, {day} and {monthName}",
+                at: here("dateFormat")
+            ))
+        }
+        if names.contains("monthName"), entries["monthNames"] == nil {
+            errors.append(.error("'dateFormat' has {monthName}, but the table has no 'monthNames': add the twelve months' names as a list", at: here("dateFormat")))
+        }
+        return errors
+    }
+
     /// How one language writes numbers, dates and tags: a table has them or not, whatever the others do.
     private static let languageOwnKeys: Set<String> = ["digits", "decimalSeparator", "groupSeparator", "dateFormat", "monthNames", "tagNames"]
 

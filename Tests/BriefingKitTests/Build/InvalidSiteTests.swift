@@ -38,6 +38,16 @@ import Testing
         ---
         ^
         """),
+        Case(name: "author and authors", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\nauthor: A\nauthors: [B, C]\n---\n", expected: """
+        Content/deterrence/bad.md:4:1: error: 'author' and 'authors' are both given: list every author under 'authors'
+        authors: [B, C]
+        ^
+        """),
+        Case(name: "an unknown key of toc", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\ntoc: {from: 2, too: 3}\n---\n", expected: """
+        Content/deterrence/bad.md:3:16: error: unknown key 'too' in 'toc' (use from and to, like {from: 2, to: 3})
+        toc: {from: 2, too: 3}
+                       ^
+        """),
         Case(name: "wrong type", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\nweight: heavy\n---\n", expected: """
         Content/deterrence/bad.md:3:9: error: 'weight' must be a whole number, not 'heavy'
         weight: heavy

@@ -30,6 +30,22 @@ import Testing
         }
     }
 
+    /// `{dya}`, or `{monthName}` without twelve month names, printed as typed in every date of the language.
+    @Test func aDateFormatThatCannotFillItsPlacesIsAnErrorAtItsLine() throws {
+        func mistakes(_ yaml: String) throws -> [String] { try Self.table(yaml, code: "ko").dateMistakes().map(\.description) }
+        #expect(try mistakes("dateFormat: \"{year}년 {month}월 {dya}일\"\n") == [
+            "Templates/i18n/ko.yaml:1:13: error: 'dateFormat' has {dya}, which is not a part of a date: use {year}, {month}, {day} and {monthName}",
+        ])
+        #expect(try mistakes("dateFormat: \"{day} {monthName} {year}\"\n") == [
+            "Templates/i18n/ko.yaml:1:13: error: 'dateFormat' has {monthName}, but the table has no 'monthNames': add the twelve months' names as a list",
+        ])
+        #expect(try mistakes("dateFormat: \"{day} {monthName} {year}\"\nmonthNames: [1월, 2월, 3월]\n") == [
+            "Templates/i18n/ko.yaml:2:13: error: 'monthNames' must be a list of the twelve months' names, January's first",
+        ])
+        let months = (1...12).map { "\($0)월" }.joined(separator: ", ")
+        #expect(try mistakes("dateFormat: \"{year}년 {monthName} {day}일\"\nmonthNames: [\(months)]\n").isEmpty)
+    }
+
     @Test func aStringWithoutPlaceholdersIsItselfAndOneWithThemIsParts() throws {
         let t = try Self.table("contents: Contents\npublished: \"Published {date}\"\nbraces: \"a {b c} {\"\n").templateValue
         #expect(t["contents"] == .string("Contents"))

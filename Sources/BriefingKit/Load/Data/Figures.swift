@@ -12,6 +12,8 @@ public struct Figure: Sendable, Equatable {
     public var asOf: PageDate?
     /// Where `asOf` is written, for the stale-figure warning.
     public var asOfLocation: SourceLocation?
+    /// Where the id is written, for a language's figure that matches none of figures.yaml.
+    public var location: SourceLocation?
 }
 
 enum Figures {
@@ -84,7 +86,7 @@ enum Figures {
         }
         return Figure(
             id: id, value: fields["value"]!, label: fields["label"]!, unit: fields["unit"], source: fields["source"]!,
-            url: fields["url"], asOf: asOf, asOfLocation: asOfLocation
+            url: fields["url"], asOf: asOf, asOfLocation: asOfLocation, location: source.location(of: keyNode)
         )
     }
 }

@@ -57,6 +57,20 @@ public struct SiteData: Sendable {
         }
     }
 
+    /// A language's figure whose id figures.yaml has not (a typo, `us-troopz`): no page cites it, and the
+    /// figure meant shows figures.yaml's value in that language's pages.
+    var unmatchedFigureWarnings: [Diagnostic] {
+        localizedFigures.sorted { $0.key < $1.key }.flatMap { code, figures in
+            figures.values.filter { self.figures[$0.id] == nil }.sorted { $0.id < $1.id }.map { figure in
+                let file = files["figures.\(code).yaml"]?.file
+                return Diagnostic.warning(
+                    "figure '\(figure.id)' is not in figures.yaml, so no page shows it: a language's file gives the words of figures.yaml's figures; check the id",
+                    at: figure.location, sourceLine: figure.location.flatMap { file?.line($0.line) }
+                )
+            }
+        }
+    }
+
     /// Figures whose `asOf` is older than the site allows, or still to come, as warnings at their date in
     /// figures.yaml.
     func figureDateWarnings(now: Date, maxAgeDays: Int) -> [Diagnostic] {
