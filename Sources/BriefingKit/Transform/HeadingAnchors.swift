@@ -83,6 +83,12 @@ struct HeadingAnchors: DocumentTransform {
                         + "reach that instead, and the heading is #\(id); give the table or image another id",
                     at: node.start
                 )
+            } else if id != slug, ThemeIDs.isPages(slug) {
+                context.diagnostics.warning(
+                    "this heading's id would be '\(slug)', which the page gives an element of its own (a source, a note or a part of the theme): "
+                        + "links to #\(slug) reach that instead, and the heading is #\(id); reword the heading if links are meant for it",
+                    at: node.start
+                )
             }
             context.headings.record(AnchoredHeading(level: level, id: id, title: title, position: node.start))
             if levels.contains(level) { entries.append(TOCEntry(level: level, id: id, title: title)) }

@@ -25,6 +25,17 @@ import Testing
         ])
     }
 
+    /// `## Source 1` became #source-1-1 without a word, and `[see](#source-1)` led to the Sources list.
+    @Test func aHeadingWhoseIdThePageUsesForItsOwnIsWarnedOf() {
+        let markdown = "| a |\n|---|\n| 1 |\n\nSource: [S](https://s.example/)\n\n## Source 1\n\n## Main\n\n## Sources\n"
+        let result = TransformHarness.run(markdown, [PipeTables(), HeadingAnchors(siteLevels: 2...3)])
+        #expect(result.html.contains(#"<h2 id="source-1-1">Source 1</h2>"#))
+        #expect(result.diagnostics.map { "\($0.location?.line ?? 0): \($0.message)" } == [
+            "7: this heading's id would be 'source-1', which the page gives an element of its own (a source, a note or a part of the theme): links to #source-1 reach that instead, and the heading is #source-1-1; reword the heading if links are meant for it",
+            "9: this heading's id would be 'main', which the page gives an element of its own (a source, a note or a part of the theme): links to #main reach that instead, and the heading is #main-1; reword the heading if links are meant for it",
+        ])
+    }
+
     @Test func keepsInlineMarkup() {
         let html = anchored("## The *SMA* and `cost` [sharing](/sma/)\n").html
         #expect(html == """
