@@ -15,7 +15,7 @@ import Foundation
 ///     [^label]:           →   10)             (an empty first line: the note is the indented lines below)
 ///
 /// Lines keep their numbers, so every position cmark reports stays right, except columns on the first
-/// line of a definition after its label. `Footnotes` finds each rewritten item by its line, takes its
+/// line of a definition after its label, which `MarkdownPositions` moves back where the editor wrote them. `Footnotes` finds each rewritten item by its line, takes its
 /// blocks out and never lets a definition render as a list. Pages without `[^` are parsed as they are.
 struct MarkdownSource {
     let document: MarkdownDocument

@@ -47,6 +47,16 @@ import Testing
     }
 
     /// cmark alone would read these as link reference definitions and link `[^1]` to them.
+    /// Columns on a definition's first line were counted as if `[^label]: ` were four characters wide.
+    @Test func messagesAboutANotesFirstLinePointWhereTheEditorWrote() {
+        let model = TransformHarness.run("", []).context.model
+        let result = TransformHarness.run(
+            "Text.[^a] More.[^cell]\n\n  [^a]: [x](nope1.md)\n\n[^cell]:   Cell note with a [link](nope2.md)\n    and [more](nope3.md)\n",
+            [Footnotes(), InternalLinks(model: model, contentFiles: [])]
+        )
+        #expect(result.diagnostics.map { "\($0.location!.line):\($0.location!.column)" } == ["3:9", "5:29", "6:9"])
+    }
+
     @Test func aDefinitionThatLooksLikeALinkReferenceIsStillANote() {
         let result = rendered("See[^1] and[^w].\n\n[^1]: https://example.org\n[^w]: Word \"title\"\n")
         #expect(result.html.contains("<li id=\"fn-1\">\n<p>https://example.org <span"))
