@@ -209,6 +209,11 @@ struct PageDiagnostics {
         add(.warning) { $0.diagnostic(.warning, message, at: MarkdownPositions.location(of: $0.position(of: node), in: $0.page)) }
     }
 
+    /// The node's own position, cmark's or where a transform placed it; nil when only an ancestor's is known.
+    func ownPosition(of node: MarkdownNode) -> SourcePosition? {
+        node.start.line > 0 ? node.start : placed[node]
+    }
+
     /// The node's position, its nearest positioned ancestor's, or where a transform placed one of them:
     /// where in the body a message about the node points.
     func position(of node: MarkdownNode) -> SourcePosition {

@@ -215,9 +215,10 @@ struct Footnotes: DocumentTransform {
         return found
     }
 
-    /// Where a reference starts: its text node's start plus the bytes before it (a text node is one line).
+    /// Where a reference starts: its text node's start plus the bytes before it (a text node is one line),
+    /// or, for a text node of no known position, its block's.
     private static func position(of text: MarkdownNode, offset: Int, diagnostics: PageDiagnostics) -> SourcePosition {
-        let start = diagnostics.position(of: text)
-        return text.start.line > 0 ? SourcePosition(line: start.line, column: start.column + offset) : start
+        guard let start = diagnostics.ownPosition(of: text) else { return diagnostics.position(of: text) }
+        return SourcePosition(line: start.line, column: start.column + offset)
     }
 }

@@ -21,6 +21,14 @@ enum PipeTableRows {
         var text: String
         /// 0-based byte offset of the cell's first character in the line.
         var offset: Int
+        /// Offsets in `text` of the pipes whose backslash was taken out: each puts what follows one byte
+        /// further in the line than in the text.
+        var escapes: [Int] = []
+
+        /// The 0-based byte offset in the line of the byte at `index` of `text`.
+        func lineOffset(of index: Int) -> Int {
+            offset + index + escapes.count { $0 <= index }
+        }
     }
 
     /// The cells of one line (without its line break), or nil when it has none: a line of a lone `|`.
@@ -90,16 +98,22 @@ enum PipeTableRows {
     private static func cell(_ raw: ArraySlice<UInt8>, offset: Int) -> Cell {
         var text: [UInt8] = []
         text.reserveCapacity(raw.count)
+        var escapes: [Int] = []
         var index = raw.startIndex
         while index < raw.endIndex {
-            if raw[index] == UInt8(ascii: "\\"), index + 1 < raw.endIndex, raw[index + 1] == UInt8(ascii: "|") { index += 1 }
+            if raw[index] == UInt8(ascii: "\\"), index + 1 < raw.endIndex, raw[index + 1] == UInt8(ascii: "|") {
+                index += 1
+                escapes.append(text.count)
+            }
             text.append(raw[index])
             index += 1
         }
         var start = 0, end = text.count
         while start < end, isWhitespace(text[start]) { start += 1 }
         while end > start, isWhitespace(text[end - 1]) { end -= 1 }
-        return Cell(text: String(decoding: text[start..<end], as: UTF8.self), offset: offset + leadingWhitespace(raw))
+        return Cell(
+            text: String(decoding: text[start..<end], as: UTF8.self), offset: offset + leadingWhitespace(raw), escapes: escapes.map { $0 - start }
+        )
     }
 
     private static func leadingWhitespace(_ raw: ArraySlice<UInt8>) -> Int {

@@ -178,20 +178,21 @@ struct PipeTables: DocumentTransform {
         markers: Markers, context: inout TransformContext
     ) -> MarkdownNode? {
         // One small document holds the Markdown of every cell, each a paragraph of its own.
-        // Each piece's text, and where each of its lines starts in the body.
-        var pieces: [(text: String, lines: [SourcePosition])] = []
+        // Each piece's text, where each of its lines starts in the body, and for a cell the escaped pipes
+        // that put its bytes further right in the line than in its text.
+        var pieces: [(text: String, lines: [SourcePosition], escapes: [Int])] = []
         if table.before > 0 {
-            pieces.append((lines[..<table.before].map(\.text).joined(separator: "\n"), lines[..<table.before].map(\.position)))
+            pieces.append((lines[..<table.before].map(\.text).joined(separator: "\n"), lines[..<table.before].map(\.position), []))
         }
         let headerLine = lines[table.before]
-        for cell in table.header { pieces.append((cell.text, [headerLine.position(at: cell.offset)])) }
+        for cell in table.header { pieces.append((cell.text, [headerLine.position(at: cell.offset)], cell.escapes)) }
         for (index, row) in table.rows.enumerated() {
             let line = lines[table.before + 2 + index]
-            for cell in row { pieces.append((cell.text, [line.position(at: cell.offset)])) }
+            for cell in row { pieces.append((cell.text, [line.position(at: cell.offset)], cell.escapes)) }
         }
         if table.after > 0 {
             let rest = lines[(lines.count - table.after)...]
-            pieces.append((rest.map(\.text).joined(separator: "\n"), rest.map(\.position)))
+            pieces.append((rest.map(\.text).joined(separator: "\n"), rest.map(\.position), []))
         }
         var parsed = PipeTables.parseInlines(pieces.map(\.text), options: document.options)
         // Each piece is one line or the lines of one paragraph, so it parses as one block; should one not
@@ -215,7 +216,8 @@ struct PipeTables: DocumentTransform {
                     let line = from.line - source.start.line
                     guard from.line > 0, piece.lines.indices.contains(line) else { return }
                     let start = piece.lines[line]
-                    copies.append((copy, SourcePosition(line: start.line, column: start.column + max(from.column - (line == 0 ? 2 : 1), 0))))
+                    let index = max(from.column - (line == 0 ? 2 : 1), 0)
+                    copies.append((copy, SourcePosition(line: start.line, column: start.column + index + piece.escapes.count { $0 <= index })))
                 })
             }
             for (copy, position) in copies { context.diagnostics.place(copy, at: position) }

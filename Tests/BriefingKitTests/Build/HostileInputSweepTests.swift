@@ -128,9 +128,9 @@ import Testing
                 ^
         """),
         Case(name: "a footnote cited in a pipe table's cell", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\n---\nIntro.\n\n| a | b |\n|---|---|\n| x | y[^zz] |\n", expected: """
-        Content/deterrence/bad.md:8:7: error: footnote '[^zz]' is not defined: add a line '[^zz]: …' (defined here: none)
+        Content/deterrence/bad.md:8:8: error: footnote '[^zz]' is not defined: add a line '[^zz]: …' (defined here: none)
         | x | y[^zz] |
-              ^
+               ^
         """),
     ]
 

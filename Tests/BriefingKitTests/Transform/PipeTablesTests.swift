@@ -213,6 +213,15 @@ import Testing
         #expect(result.diagnostics.map(\.message) == ["link to a missing page 'gone.md' (no file Content/alliance/gone.md)"])
     }
 
+    /// A note's mark in a cell was placed at the cell's start, and each `\|` before a link put it a column early.
+    @Test func messagesAboutACellPointAtTheColumnInTheLine() {
+        let markdown = "| a | b |\n|---|---|\n| abcdef[^u1] | x |\n| x | a\\|b\\|c\\|d [y](n2.md) |\n\nSource: [S](https://s.example/)\n"
+        let result = TransformHarness.run(
+            markdown, [PipeTables(), Footnotes(), InternalLinks(model: TransformHarness.run("", []).context.model, contentFiles: [])]
+        )
+        #expect(result.diagnostics.map { "\($0.location!.line):\($0.location!.column)" } == ["3:9", "4:18"])
+    }
+
     /// Checked as every link of the page is, and never a source.
     @Test func aScriptURLAsSourceIsAnError() {
         let markdown = "| a |\n|---|\n| 1 |\n\nSource: [x](javascript:alert(1))\n"
