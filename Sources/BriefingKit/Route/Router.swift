@@ -191,13 +191,25 @@ public struct Router: Sendable {
     }
 
     /// An error at the first of the outputs that has a place in a file; with the line of a page's slug.
+    /// At the `slug:` that made one of the two paths, else at the `prefix` that led one language's outputs
+    /// among another's (`prefix: tags`), else at the first that has a place, else at its language.
     private static func collision(_ message: String, at first: PlannedOutput.Kind, or second: PlannedOutput.Kind? = nil, model: SiteModel) -> Diagnostic {
-        for kind in [first, second].compactMap(\.self) {
-            guard let location = kind.location(in: model) else { continue }
-            if case .page(let id, _) = kind, model[id].metadata.locations["slug"] != nil {
+        let kinds = [first, second].compactMap(\.self)
+        for kind in kinds {
+            if case .page(let id, _) = kind, !model[id].isInvented, let location = model[id].metadata.locations["slug"] {
                 return model[id].source.file.diagnostic(.error, message, at: location)
             }
-            return .error(message, at: location)
+        }
+        // Two languages' outputs meet only where a `prefix` set in site.yaml leads one among the other's.
+        let languages = kinds.map { $0.language(in: model) }
+        if languages.count == 2, languages[0] != languages[1],
+           let prefixed = languages.compactMap(\.self).map({ model.languages[$0] }).first(where: { $0.prefixLocation != nil }),
+           let location = prefixed.prefixLocation {
+            return .error(message + " (or change languages.\(prefixed.code).prefix)", at: location, sourceLine: prefixed.prefixLine)
+        }
+        if let location = kinds.lazy.compactMap({ $0.location(in: model) }).first { return .error(message, at: location) }
+        if let language = languages.compactMap(\.self).first(where: { $0 != 0 }).map({ model.languages[$0] }), let location = language.location {
+            return .error(message, at: location, sourceLine: language.sourceLine)
         }
         return .error(message)
     }
@@ -246,6 +258,16 @@ public struct PlannedOutput: Sendable {
         /// ` in ko` for a language other than the default, so that two languages' outputs are told apart.
         private static func inLanguage(_ language: Int, _ model: SiteModel) -> String {
             language == 0 ? "" : " in \(model.languages[language].code)"
+        }
+
+        /// The language it is written in, for those that have one.
+        func language(in model: SiteModel) -> Int? {
+            switch self {
+            case .page(let id, _): model[id].language
+            case .tags(let language), .notFound(let language), .feed(let language): language
+            case .tag(let number): model.taxonomy.tags[number].language
+            case .sitemap, .sitemapPart, .robots, .copy: nil
+            }
         }
 
         func location(in model: SiteModel) -> SourceLocation? {

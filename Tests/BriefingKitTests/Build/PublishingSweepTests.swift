@@ -112,4 +112,18 @@ import Testing
         #expect(html.contains(#"href="https://example.com/report""#))
         #expect(!html.contains(".md"))
     }
+
+    /// `prefix: tags` put the Korean pages among the English tags: the clash had no place, or the place
+    /// of a Korean page that was not at fault.
+    @Test func aLanguagePrefixAmongAnotherLanguagesPagesIsAnErrorAtThePrefix() throws {
+        let site = MultilingualSiteTests.site.replacingOccurrences(of: "    title: 한미동맹 브리핑\n", with: "    title: 한미동맹 브리핑\n    prefix: tags\n")
+        let fixture = try SiteFixture(site, templates: MultilingualSiteTests.templates)
+        let messages = fixture.failure()
+        #expect(!messages.isEmpty)
+        for message in messages {
+            #expect(message.hasPrefix("Content/site.yaml:10:13: error: "))
+            #expect(message.contains("(or change languages.ko.prefix)\n    prefix: tags\n            ^"))
+        }
+        #expect(messages.contains { $0.contains("the page of tag 'deterrence' would both be written to tags/deterrence/index.html") })
+    }
 }
