@@ -46,7 +46,8 @@ public struct Language: Sendable, Hashable {
     /// `languages:` in site.yaml: a mapping from each code to its settings (`name`, `direction`, `prefix`,
     /// `title`, `description`, `author`), in the order the switcher shows them; the default language
     /// (`language:`) is published at the root unless it sets a prefix, the others under their code.
-    static func parseList(_ node: YAMLNode, defaultCode: String, source: YAMLSource) throws(Diagnostic) -> [Language] {
+    /// `defaultNode` is where site.yaml sets the default language, when it does.
+    static func parseList(_ node: YAMLNode, defaultCode: String, at defaultNode: YAMLNode?, source: YAMLSource) throws(Diagnostic) -> [Language] {
         guard let mapping = node.mapping, !mapping.isEmpty else {
             throw source.error("'languages' must be a mapping from each language code to its settings, like {en: {name: English}, ko: {name: 한국어}}", at: node)
         }
@@ -99,7 +100,7 @@ public struct Language: Sendable, Hashable {
         }
         guard let defaultIndex = languages.firstIndex(where: { $0.code == defaultCode }) else {
             let codes = languages.map(\.code).joined(separator: ", ")
-            throw source.error("the default language '\(defaultCode)' (setting 'language') is not in 'languages' (\(codes))", at: node)
+            throw source.error("the default language '\(defaultCode)' (setting 'language') is not in 'languages' (\(codes))", at: defaultNode ?? node)
         }
         // The default language first: page and section keys of the first language are plain folder paths.
         languages.insert(languages.remove(at: defaultIndex), at: 0)

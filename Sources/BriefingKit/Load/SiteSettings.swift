@@ -46,6 +46,7 @@ public struct SiteSettings: Sendable {
         var settings = SiteSettings(title: "", baseURL: BaseURL.root)
         var hasTitle = false
         var languagesNode: YAMLNode?
+        var languageNode: YAMLNode?
         for (keyNode, value) in mapping {
             let key = keyNode.scalarText ?? ""
             do throws(Diagnostic) {
@@ -60,7 +61,14 @@ public struct SiteSettings: Sendable {
                     }
                     settings.baseURL = url
                     settings.baseURLLocation = source.location(of: value)
-                case "language", "languageCode": settings.language = try text(value, key, source)
+                case "language", "languageCode":
+                    let code = try text(value, key, source)
+                    // `english` was looked for as Templates/i18n/english.yaml, in a message with no place.
+                    guard Language.isCode(Substring(code)) else {
+                        throw source.error("'\(code)' is not a language code: use a BCP 47 tag like en, ko or pt-BR", at: value)
+                    }
+                    settings.language = code
+                    languageNode = value
                 case "description": settings.description = try text(value, key, source)
                 case "author": settings.author = try text(value, key, source)
                 case "markdown": settings.markdown = try markdownOptions(value, source)
@@ -83,7 +91,7 @@ public struct SiteSettings: Sendable {
         }
         do throws(Diagnostic) {
             settings.languages = try languagesNode.map { node throws(Diagnostic) in
-                try Language.parseList(node, defaultCode: settings.language, source: source)
+                try Language.parseList(node, defaultCode: settings.language, at: languageNode, source: source)
             } ?? [Language(code: settings.language, name: settings.language, prefix: "")]
         } catch {
             errors.append(error)

@@ -336,6 +336,16 @@ import Testing
           ko: {name: 한국어}
           ^
         """),
+        InvalidSiteTests.Case(name: "a default language that is no code", files: "-- Content/site.yaml --\ntitle: Briefing\nbaseURL: https://example.org/\nlanguage: english\n", expected: """
+        Content/site.yaml:3:11: error: 'english' is not a language code: use a BCP 47 tag like en, ko or pt-BR
+        language: english
+                  ^
+        """),
+        InvalidSiteTests.Case(name: "a default language not among the languages", files: "-- Content/site.yaml --\ntitle: Briefing\nbaseURL: https://example.org/\nlanguage: fr\nlanguages:\n  en: {}\n  ko: {}\n", expected: """
+        Content/site.yaml:3:11: error: the default language 'fr' (setting 'language') is not in 'languages' (en, ko)
+        language: fr
+                  ^
+        """),
         InvalidSiteTests.Case(name: "a language code that is not one", files: "-- Content/site.yaml --\ntitle: Briefing\nbaseURL: https://example.org/\nlanguages:\n  en: {}\n  Korean: {}\n", expected: """
         Content/site.yaml:5:3: error: 'Korean' is not a language code: use a BCP 47 tag like en, ko or pt-BR
           Korean: {}
