@@ -55,6 +55,19 @@ struct SitePath {
         return contains(index) ? .redirect(rawPath + "/" + (query.isEmpty ? "" : "?" + query)) : .notFound
     }
 
+    /// The page to answer a path the site lacks with: the 404 page of the language whose folder the path
+    /// is in (`ko/404.html` for `/ko/nope/`), as a host set up per language would, else the site's.
+    func notFoundPage(for rawPath: String) -> String {
+        let segments = rawPath.split(separator: "/").map { $0.removingPercentEncoding ?? String($0) }
+        let base = basePath.split(separator: "/").map(String.init)
+        guard segments.count > base.count, segments.starts(with: base) else { return "404.html" }
+        let folder = segments[base.count]
+        guard !folder.hasPrefix("."), !folder.contains(where: { $0 == "/" || $0 == "\\" || $0 == "\0" }), contains(folder + "/404.html") else {
+            return "404.html"
+        }
+        return folder + "/404.html"
+    }
+
     /// The file a page open in a browser at `urlPath` (`location.pathname`, still percent-encoded:
     /// `/briefings/notes/first/`) shows, or nil when the path is none of the site's.
     func file(ofPage urlPath: String) -> String? {

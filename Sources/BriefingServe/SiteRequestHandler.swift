@@ -18,20 +18,21 @@ struct SiteRequestHandler: HTTPHandler {
         let paths = SitePath(basePath: basePath, contains: { site?.contains($0) ?? false })
         switch paths.resolve(target.path(), query: target.query()) {
         case .file(let path):
-            return page(path, of: site, status: .ok, build: build, for: request) ?? notFound(site, build: build, for: request)
+            return page(path, of: site, status: .ok, build: build, for: request)
+                ?? notFound(paths.notFoundPage(for: target.path()), of: site, build: build, for: request)
         case .redirect(let location):
             return text(.movedPermanently, "", headers: [.location: location], for: request)
         case .forbidden:
             return text(.forbidden, "Forbidden: the path leads out of the site.", for: request)
         case .notFound:
-            return notFound(site, build: build, for: request)
+            return notFound(paths.notFoundPage(for: target.path()), of: site, build: build, for: request)
         }
     }
 
-    /// The site's own 404.html; before a first good build there is none, and a stand-in page still
-    /// carries the script, so the browser shows the build's errors.
-    private func notFound(_ site: PreviewVersion?, build: String, for request: HTTPRequest) -> HTTPResponse {
-        if let response = page("404.html", of: site, status: .notFound, build: build, for: request) {
+    /// The site's own 404 page (`notFoundPage`); before a first good build there is none, and a stand-in
+    /// page still carries the script, so the browser shows the build's errors.
+    private func notFound(_ notFoundPage: String, of site: PreviewVersion?, build: String, for request: HTTPRequest) -> HTTPResponse {
+        if let response = page(notFoundPage, of: site, status: .notFound, build: build, for: request) {
             return response
         }
         let html = "<!doctype html><html lang=\"en\"><title>Not found</title><body><h1>Not found</h1><p>The site has no page here.</p></body></html>"

@@ -48,6 +48,18 @@ struct SitePathTests {
         #expect(resolve("/briefings/../briefings/", basePath: base) == .forbidden)
     }
 
+    /// `/ko/nope/` was answered with the English 404 page, though the Korean one is built.
+    @Test func aPathInALanguagesFolderGetsThatLanguages404Page() {
+        let files: Set<String> = ["404.html", "ko/404.html", "ko/index.html", "index.html"]
+        let paths = SitePath(basePath: "/briefings/", contains: { files.contains($0) })
+        #expect(paths.notFoundPage(for: "/briefings/ko/nope/") == "ko/404.html")
+        #expect(paths.notFoundPage(for: "/briefings/ko") == "ko/404.html")
+        #expect(paths.notFoundPage(for: "/briefings/news/nope/") == "404.html")
+        #expect(paths.notFoundPage(for: "/ko/nope/") == "404.html")
+        #expect(paths.notFoundPage(for: "/briefings/%2e%2e/404.html") == "404.html")
+        #expect(paths.notFoundPage(for: "/briefings/.hidden/x") == "404.html")
+    }
+
     @Test func thePageABrowserHasOpen() {
         let paths = SitePath(basePath: "/briefings/", contains: { _ in true })
         #expect(paths.file(ofPage: "/briefings/") == "index.html")
