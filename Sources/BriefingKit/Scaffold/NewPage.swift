@@ -60,8 +60,18 @@ public struct NewPage: Sendable {
         }
         let section = segments.count > 1 ? segments[0] : ""
         let settingsFile = siteRoot.appendingPathComponent("Content/site.yaml")
-        let author = (try? SourceFile(path: "Content/site.yaml", bytes: FileBytes.read(settingsFile.path)))
-            .flatMap { try? SiteSettings.parse($0) }?.author
+        let settings = (try? SourceFile(path: "Content/site.yaml", bytes: FileBytes.read(settingsFile.path))).flatMap { try? SiteSettings.parse($0) }
+        // `explainer.ko` is the Korean page beside `explainer`, with the Korean author; `x.fr` on a site
+        // without French would be a page the next build refuses.
+        var author = settings?.author
+        if let settings, settings.isMultilingual, let dot = segments.last!.lastIndex(of: "."),
+           case let code = segments.last![segments.last!.index(after: dot)...], Language.isCode(code) {
+            guard let language = settings.languages.first(where: { $0.code == code }) else {
+                let codes = settings.languages.map(\.code).joined(separator: ", ")
+                throw BuildFailure([.error("'\(code)' in '\(path)' is not a language of this site (\(codes)): add it to 'languages' in site.yaml, or name the page without it")])
+            }
+            author = language.author ?? author
+        }
         let (archetype, archetypePath) = try archetype(for: section)
         let pageTitle = title ?? Slug.title(fromFolder: segments.last!)
         let context: TemplateValue = .map([

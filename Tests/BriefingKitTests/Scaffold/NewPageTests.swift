@@ -105,4 +105,27 @@ import Testing
         _ = try NewPage(siteRoot: fixture.root, path: "news/getting-started", now: now).create()
         #expect(throws: BuildFailure.self) { try NewPage(siteRoot: fixture.root, path: "news/Getting-Started", now: now).create() }
     }
+
+    /// `news/x.fr` on a site without French made a page the next build refused; `news/x.ko` took the
+    /// English author where site.yaml names a Korean one.
+    @Test func aTranslationTakesItsLanguagesAuthorAndAnUnknownLanguageIsRefused() throws {
+        let fixture = try site()
+        try fixture.write("""
+            -- Content/site.yaml --
+            title: Briefing
+            baseURL: https://example.org/
+            author: Briefing Desk
+            languages:
+              en: {name: English}
+              ko: {name: 한국어, author: 브리핑 데스크}
+            """)
+        let created = try NewPage(siteRoot: fixture.root, path: "news/budget.ko", title: "예산", now: now).create()
+        #expect(created == "Content/news/budget.ko.md")
+        let text = try String(contentsOf: fixture.root.appendingPathComponent(created), encoding: .utf8)
+        #expect(text.contains("author: \"브리핑 데스크\"\n"))
+        #expect(throws: BuildFailure.self) { try NewPage(siteRoot: fixture.root, path: "news/budget.fr", now: now).create() }
+        #expect(!FileManager.default.fileExists(atPath: fixture.root.appendingPathComponent("Content/news/budget.fr.md").path))
+        // A dot that names no language is part of the slug, as before.
+        #expect(try NewPage(siteRoot: fixture.root, path: "news/v1.2", now: now).create() == "Content/news/v1.2.md")
+    }
 }
