@@ -273,10 +273,7 @@ struct TemplateContext {
             "updated": date(page.metadata.updated, language: language),
             "authors": .list(authors.map { .map(["name": .string($0)]) }),
             "authorLine": authors.isEmpty ? .null : .string(authorLine(authors, language: language)),
-            "tags": .list(page.metadata.tags.map { name in
-                let slug = Taxonomy.slug(name)
-                return .map(["name": .string(strings[language].tagName(name, slug: slug)), "url": .string(tagURL(slug, language: language))])
-            }),
+            "tags": .list(tagLinks(of: page, language: language)),
             "hasTags": .bool(!page.metadata.tags.isEmpty),
             "related": .list(taxonomy.related[id.index].map(summary)),
             "hasRelated": .bool(!taxonomy.related[id.index].isEmpty),
@@ -328,6 +325,16 @@ struct TemplateContext {
         page["jsonLD"] = .htmlBytes(structuredData(of: model[id], faq: body.faq))
         outer["page"] = .map(page)
         context = .map(outer)
+    }
+
+    /// The page's tags as links, one per tag page: `C++` and `C` share `tags/c/`, and the second is left out.
+    private func tagLinks(of page: Page, language: Int) -> [TemplateValue] {
+        var seen: Set<String> = []
+        return page.metadata.tags.compactMap { name in
+            let slug = Taxonomy.slug(name)
+            guard seen.insert(slug).inserted else { return nil }
+            return .map(["name": .string(strings[language].tagName(name, slug: slug)), "url": .string(tagURL(slug, language: language))])
+        }
     }
 
     /// schema.org JSON-LD for search engines: an Article for every page of content, and a FAQPage

@@ -126,4 +126,21 @@ import Testing
         }
         #expect(messages.contains { $0.contains("the page of tag 'deterrence' would both be written to tags/deterrence/index.html") })
     }
+
+    /// `tags: [C++, C]` listed two links to tags/c/ on the page.
+    @Test func tagsThatShareAnAddressAreOneLinkOnThePage() throws {
+        let fixture = try SiteFixture(InvalidSiteTests.goodSite + """
+
+            -- Content/deterrence/langs.md --
+            ---
+            title: Languages
+            date: 2026-01-01
+            tags: [C++, C, Burden sharing, burden-sharing]
+            ---
+            Text.
+            """, templates: BriefingFeaturesTests.templates.replacingOccurrences(of: "<p>{{data.people.lead}}</p>", with: ""))
+        try fixture.build()
+        let html = try #require(fixture.output("deterrence/langs/index.html"))
+        #expect(html.contains(#"<p><a href="/tags/c/">C++</a><a href="/tags/burden-sharing/">Burden sharing</a></p>"#))
+    }
 }
