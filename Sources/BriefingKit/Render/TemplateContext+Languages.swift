@@ -20,13 +20,18 @@ extension TemplateContext {
     /// in it, or to its home page when the page has none (`hasVersion` false, for the theme to say so;
     /// true for a page Briefing makes, which has nothing to translate).
     func languageLinks(language: Int, versions: [Int: PageID], isMadeByBriefing: Bool = false) -> TemplateValue {
+        languageLinks(language: language, routes: versions.mapValues { model[$0].route }, isMadeByBriefing: isMadeByBriefing)
+    }
+
+    /// The same for versions known by their routes (a tag's page in each language that has the tag).
+    func languageLinks(language: Int, routes: [Int: String], isMadeByBriefing: Bool = false) -> TemplateValue {
         guard model.settings.isMultilingual else { return [] }
         return .list(model.languages.enumerated().map { number, other in
-            let version = versions[number]
+            let route = routes[number]
             return .map([
                 "code": .string(other.code), "name": .string(other.name), "dir": .string(other.direction.rawValue),
-                "url": .string(version.map { model.url(of: model[$0]) } ?? router.url(router.homeRoute(number))),
-                "isCurrent": .bool(number == language), "hasVersion": .bool(version != nil || number == language || isMadeByBriefing),
+                "url": .string(router.url(route ?? router.homeRoute(number))),
+                "isCurrent": .bool(number == language), "hasVersion": .bool(route != nil || number == language || isMadeByBriefing),
             ])
         })
     }
@@ -52,12 +57,17 @@ extension TemplateContext {
     /// `<link rel="alternate" hreflang>` for every version of a page, itself included, and `x-default` for
     /// the default language's: the same list on every version, so the links are reciprocal.
     func alternates(_ versions: [Int: PageID]) -> TemplateValue {
-        guard versions.count > 1 else { return [] }
-        var links: [TemplateValue] = versions.keys.sorted().map { language in
-            .map(["hreflang": .string(model.languages[language].code), "url": .string(router.permalink(model[versions[language]!].route))])
+        alternates(routes: versions.mapValues { model[$0].route })
+    }
+
+    /// The same for versions known by their routes.
+    func alternates(routes: [Int: String]) -> TemplateValue {
+        guard routes.count > 1 else { return [] }
+        var links: [TemplateValue] = routes.keys.sorted().map { language in
+            .map(["hreflang": .string(model.languages[language].code), "url": .string(router.permalink(routes[language]!))])
         }
-        if let original = versions[0] {
-            links.append(.map(["hreflang": "x-default", "url": .string(router.permalink(model[original].route))]))
+        if let original = routes[0] {
+            links.append(.map(["hreflang": "x-default", "url": .string(router.permalink(original))]))
         }
         return .list(links)
     }

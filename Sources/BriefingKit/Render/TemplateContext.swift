@@ -199,14 +199,22 @@ struct TemplateContext {
                 "countText": .string(strings.plural("tagCount", count: tag.pages.count) ?? String(tag.pages.count)),
             ])
         }
-        let page = syntheticPage(kind: "tags", title: strings.word("tagsTitle", english: "Tags"), route: router.tagsRoute(language), language: language)
+        // Each language with tags has an index of them.
+        var routes: [Int: String] = [:]
+        for tag in taxonomy.tags { routes[tag.language] = router.tagsRoute(tag.language) }
+        let page = syntheticPage(kind: "tags", title: strings.word("tagsTitle", english: "Tags"), route: router.tagsRoute(language), language: language, versions: routes)
             .setting("tags", .list(tags)).setting("hasTags", .bool(!tags.isEmpty))
         return assemble(site: site(language: language, currentSection: nil), page: page, listed: [], related: [], pagination: .null, language: language)
     }
 
     /// `/tags/<tag>/`: the pages with that tag, newest first.
     func tagContext(_ tag: Taxonomy.Tag) -> Base {
-        let page = syntheticPage(kind: "tag", title: strings[tag.language].tagName(tag.name, slug: tag.slug), route: router.tagRoute(tag.slug, language: tag.language), language: tag.language)
+        var routes: [Int: String] = [:]
+        for other in taxonomy.tags where other.slug == tag.slug { routes[other.language] = router.tagRoute(other.slug, language: other.language) }
+        let page = syntheticPage(
+            kind: "tag", title: strings[tag.language].tagName(tag.name, slug: tag.slug), route: router.tagRoute(tag.slug, language: tag.language),
+            language: tag.language, versions: routes
+        )
         return assemble(site: site(language: tag.language, currentSection: nil), page: page, listed: tag.pages, related: [], pagination: .null, language: tag.language)
     }
 
@@ -228,9 +236,10 @@ struct TemplateContext {
         return Base(value: value, listed: listed, related: related, language: language)
     }
 
-    /// A page Briefing makes itself (tags, 404): every key a layout may ask for, empty. Its language
-    /// links lead to the other languages' home pages, which is no missing translation.
-    private func syntheticPage(kind: String, title: String, route: String, language: Int) -> TemplateValue {
+    /// A page Briefing makes itself (tags, 404): every key a layout may ask for, empty. Its language links
+    /// lead to its `versions` (a tag's page in each language that has the tag, by route), else to the other
+    /// languages' home pages, which is no missing translation.
+    private func syntheticPage(kind: String, title: String, route: String, language: Int, versions: [Int: String] = [:]) -> TemplateValue {
         let info = model.languages[language]
         return .map([
             "kind": .string(kind), "isHome": false, "isSection": false, "isPage": false, "draft": false,
@@ -243,7 +252,8 @@ struct TemplateContext {
             "sources": [], "hasSources": false, "related": [], "hasRelated": false, "section": .null, "params": .map([:]),
             "jsonLD": .html(""),
             "language": .string(languageCode(language)), "lang": .string(languageCode(language)), "dir": direction(info.direction, override: nil),
-            "translations": [], "hasTranslations": false, "alternates": [], "languageLinks": languageLinks(language: language, versions: [:], isMadeByBriefing: true),
+            "translations": [], "hasTranslations": false, "alternates": alternates(routes: versions),
+            "languageLinks": languageLinks(language: language, routes: versions, isMadeByBriefing: true),
             "translationOf": .null, "isStale": false,
         ])
     }

@@ -143,4 +143,18 @@ import Testing
         let html = try #require(fixture.output("deterrence/langs/index.html"))
         #expect(html.contains(#"<p><a href="/tags/c/">C++</a><a href="/tags/burden-sharing/">Burden sharing</a></p>"#))
     }
+
+    /// A tag's page switched to the other language's home page, though that language has the tag, and
+    /// had no hreflang links.
+    @Test func aTagsPageLinksTheSameTagInTheOtherLanguage() throws {
+        let fixture = try SiteFixture(MultilingualSiteTests.site, templates: MultilingualSiteTests.templates)
+        try fixture.build()
+        let english = try #require(fixture.output("tags/deterrence/index.html"))
+        #expect(english.contains(#"<link rel="alternate" hreflang="en" href="https://example.org/tags/deterrence/">"#
+            + #"<link rel="alternate" hreflang="ko" href="https://example.org/ko/tags/deterrence/">"#
+            + #"<link rel="alternate" hreflang="x-default" href="https://example.org/tags/deterrence/">"#))
+        #expect(english.contains(#"<nav><a href="/tags/deterrence/" aria-current="true">English</a><a href="/ko/tags/deterrence/">한국어</a><a href="/ar/">العربية</a></nav>"#))
+        let index = try #require(fixture.output("ko/tags/index.html"))
+        #expect(index.contains(#"<nav><a href="/tags/">English</a><a href="/ko/tags/" aria-current="true">한국어</a><a href="/ar/">العربية</a></nav>"#))
+    }
 }
