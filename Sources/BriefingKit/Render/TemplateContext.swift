@@ -180,6 +180,7 @@ struct TemplateContext {
                 pagination = .map(["current": .int(listPage), "total": .int(total), "prev": url(listPage - 1), "next": url(listPage + 1)])
                 let route = router.route(of: page, listPage: listPage)
                 value = value.setting("url", .string(router.url(route))).setting("permalink", .string(router.permalink(route)))
+                if listPage > 1 { value = pageOfList(value, id, listPage) }
             }
         case .page:
             break
@@ -188,6 +189,20 @@ struct TemplateContext {
             site: site(language: page.language, currentSection: topSection), page: value, listed: listed, related: taxonomy.related[id.index],
             pagination: pagination, language: page.language
         )
+    }
+
+    /// Page `listPage` of a section's list in every language: its alternates are the translations' same
+    /// page of their lists, where they have one, and the switcher leads there, or to their first page.
+    private func pageOfList(_ value: TemplateValue, _ id: PageID, _ listPage: Int) -> TemplateValue {
+        var same: [Int: String] = [:], nearest: [Int: String] = [:]
+        for (language, version) in versions(of: id) {
+            let count = model.sections[model[version].ownSectionKey]?.pages.count ?? 0
+            let hasPage = (count + model.settings.pageSize - 1) / model.settings.pageSize >= listPage
+            nearest[language] = router.route(of: model[version], listPage: hasPage ? listPage : 1)
+            if hasPage { same[language] = nearest[language] }
+        }
+        return value.setting("alternates", alternates(routes: same))
+            .setting("languageLinks", languageLinks(language: model[id].language, routes: nearest))
     }
 
     /// `/tags/`: every tag of a language with the number of its pages.

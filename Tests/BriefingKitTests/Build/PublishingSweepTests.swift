@@ -157,4 +157,16 @@ import Testing
         let index = try #require(fixture.output("ko/tags/index.html"))
         #expect(index.contains(#"<nav><a href="/tags/">English</a><a href="/ko/tags/" aria-current="true">한국어</a><a href="/ar/">العربية</a></nav>"#))
     }
+
+    /// Page 2 of a list named only the translations' first pages as its alternates, itself left out.
+    @Test func aListsLaterPageHasTheSamePageOfItsTranslationsAsAlternates() throws {
+        let site = MultilingualSiteTests.site.replacingOccurrences(of: "language: en\n", with: "language: en\npaginate: 1\n")
+        let fixture = try SiteFixture(site, templates: MultilingualSiteTests.templates)
+        try fixture.build()
+        let second = try #require(fixture.output("deterrence/page/2/index.html"))
+        #expect(second.contains(#"<link rel="alternate" hreflang="en" href="https://example.org/deterrence/page/2/">"#
+            + #"<link rel="alternate" hreflang="ko" href="https://example.org/ko/deterrence/page/2/">"#
+            + #"<link rel="alternate" hreflang="x-default" href="https://example.org/deterrence/page/2/">"#))
+        #expect(second.contains(#"<a href="/ko/deterrence/page/2/">한국어</a>"#))
+    }
 }
