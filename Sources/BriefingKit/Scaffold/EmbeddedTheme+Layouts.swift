@@ -173,7 +173,7 @@ extension EmbeddedTheme {
     {{> byline}}
     {{#page.isStale}}
     {{#page.translationOf}}
-    <p class="stale-notice" role="note">{{#t.staleNotice}}{{text}}{{#isLanguage}}<a href="{{url}}" hreflang="{{language}}">{{name}}</a>{{/isLanguage}}{{#isDate}}{{#updated}}<time datetime="{{iso}}">{{display}}</time>{{/updated}}{{/isDate}}{{/t.staleNotice}}</p>
+    <p class="stale-notice" role="note">{{#t.staleNotice}}{{text}}{{#isLanguage}}<a href="{{url}}" hreflang="{{language}}" lang="{{language}}">{{name}}</a>{{/isLanguage}}{{#isDate}}{{#updated}}<time datetime="{{iso}}">{{display}}</time>{{/updated}}{{/isDate}}{{/t.staleNotice}}</p>
     {{/page.translationOf}}
     {{/page.isStale}}
   </header>

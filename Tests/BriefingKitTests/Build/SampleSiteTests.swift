@@ -49,4 +49,23 @@ import Testing
             }
         }
     }
+
+    /// The notice on a translation behind its original names the original's language in that language's
+    /// words ("English" on a Korean page): it said so with the Korean page's `lang`.
+    @Test func theStaleNoticeMarksTheOriginalsLanguage() throws {
+        let site = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-stale-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: site) }
+        for folder in ["Content", "Templates"] {
+            try FileManager.default.copyItem(at: Self.repository.appendingPathComponent(folder), to: site.appendingPathComponent(folder))
+        }
+        let korean = site.appendingPathComponent("Content/alliance/scm.ko.md")
+        let text = try String(contentsOf: korean, encoding: .utf8)
+        try text.replacingOccurrences(of: "updated: 2026-03-12\n", with: "updated: 2026-03-12\ntranslatedFrom: 2026-01-05\n")
+            .write(to: korean, atomically: true, encoding: .utf8)
+        var options = BuildOptions(source: site)
+        options.now = Date(timeIntervalSince1970: 1_790_000_000)
+        _ = try SiteBuilder(options: options).build()
+        let page = try String(contentsOf: site.appendingPathComponent("Output/ko/alliance/scm/index.html"), encoding: .utf8)
+        #expect(page.contains(#"<a href="/alliance/scm/" hreflang="en" lang="en">English</a>"#))
+    }
 }
