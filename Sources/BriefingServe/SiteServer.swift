@@ -85,7 +85,9 @@ public struct SiteServer: Sendable {
             try await pool.prepare()
             listener = try AsyncSocket(socket: listen.makeListeningSocket(), pool: pool)
         } catch {
-            throw ServeError("cannot serve on \(listen.urlHost):\(options.port): \(error.localizedDescription)")
+            let inUse = "\(error)".contains("EADDRINUSE") || "\(error)".contains("Address already in use")
+            throw ServeError("cannot serve on \(listen.urlHost):\(options.port): \(error.localizedDescription)"
+                + (inUse ? " (another program, or another briefing serve, has the port: choose another with --port)" : ""))
         }
         defer { try? listener.close() }
         guard let port = try? listener.socket.sockname().port else { throw ServeError("the server stopped listening") }

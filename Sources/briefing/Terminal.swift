@@ -5,7 +5,8 @@ import Synchronization
 
 /// How diagnostics reach a person: on standard error, in colour only on a terminal without NO_COLOR.
 struct Terminal {
-    let color = isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    // no-color.org: only a NO_COLOR that is set and not empty turns colour off.
+    let color = isatty(STDERR_FILENO) == 1 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
 
     func printDiagnostics(_ diagnostics: [Diagnostic]) {
         let text = DiagnosticReport.render(diagnostics, color: color)

@@ -193,6 +193,7 @@ struct SiteServerTests {
                 }
             }
             #expect(error?.description.hasPrefix("cannot serve on 127.0.0.1:\(site.port):") == true)
+            #expect(error?.description.hasSuffix("has the port: choose another with --port)") == true)
         }
     }
 

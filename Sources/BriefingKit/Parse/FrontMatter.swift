@@ -245,7 +245,9 @@ struct FrontMatterReader {
             throw source.error("'\(key)' must be true or false, not '\(word)' (YAML 1.1's yes, no, on and off are not accepted)", at: node)
         }
         guard node.tagName == .bool, let value = node.bool else {
-            throw source.error("'\(key)' must be true or false, not \(describe(node))", at: node)
+            // `draft: "true"` is text in YAML, and the message quoting it read as a contradiction.
+            let quoted = ["true", "false"].contains(node.scalarText ?? "") ? " (without the quotes, which make it text)" : ""
+            throw source.error("'\(key)' must be true or false, not \(describe(node))\(quoted)", at: node)
         }
         return value
     }
@@ -262,7 +264,9 @@ struct FrontMatterReader {
             let timestamp = (node.scalarText?.utf8.count ?? 0) > 10
             throw source.error(timestamp
                 ? "'\(key)' is not a valid timestamp: write it as YYYY-MM-DDTHH:MM:SS with Z or an offset from -23:59 to +23:59 (e.g. 2026-03-12T09:30:00+09:00)"
-                : "'\(key)' is not a valid date: write it as YYYY-MM-DD (e.g. 2026-03-12)", at: node)
+                : PageDate.isShapedLikeADate(node.scalarText ?? "")
+                    ? "'\(key)' \(node.scalarText ?? "") is no day of the calendar: check the month and the day"
+                    : "'\(key)' is not a valid date: write it as YYYY-MM-DD (e.g. 2026-03-12)", at: node)
         }
         return date
     }

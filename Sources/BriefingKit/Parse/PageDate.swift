@@ -22,6 +22,12 @@ public struct PageDate: Sendable, Hashable, Comparable {
 
     /// Parses `YYYY-MM-DD` with an optional `THH:MM[:SS][Z|±HH:MM]`; nil when the text is no valid date,
     /// a year before 0001 or an offset beyond ±23:59 included (RFC 3339's range, which feeds require).
+    /// `2026-02-30`: four digits, two and two, whether or not the calendar has that day.
+    static func isShapedLikeADate(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        return bytes.count == 10 && bytes.indices.allSatisfy { [4, 7].contains($0) ? bytes[$0] == 0x2D : (0x30...0x39).contains(bytes[$0]) }
+    }
+
     public init?(parsing text: String) {
         let scalars = Array(text.utf8)
         func number(_ range: Range<Int>) -> Int? {

@@ -101,7 +101,7 @@ struct InternalLinks: DocumentTransform {
         // way the editor is told, at the link, as for a source in front matter or data. Briefing's own
         // schemes (`figure:`, `table:`, …) are links that later transforms replace.
         if let rejection = LinkURL.rejection(of: url), !InternalLinks.isCitation(url) {
-            error("\(what): \(rejection)")
+            error("\(what): \(rejection)" + InternalLinks.citationHint(url))
             return .keep
         }
         if url.hasPrefix("//") || InternalLinks.hasScheme(url) { return .keep }
@@ -203,6 +203,17 @@ struct InternalLinks: DocumentTransform {
     /// A link a later transform turns into a citation: `figure:…`, `table:…`, `image:…`, `section:…`.
     static func isCitation(_ url: String) -> Bool {
         url.hasPrefix(FigureCitations.scheme) || CrossReferences.schemes.contains { url.hasPrefix($0.scheme) }
+    }
+
+    /// `[](tabel:x)` is refused as a scheme no page links to; it was meant as a citation.
+    static func citationHint(_ url: String) -> String {
+        guard let colon = url.firstIndex(of: ":") else { return "" }
+        let typed = url[..<url.index(after: colon)].lowercased()
+        let schemes = [FigureCitations.scheme] + CrossReferences.schemes.map(\.scheme)
+        guard typed.count <= 12, let meant = schemes.first(where: {
+            $0 != typed && FrontMatterReader.editDistance(Array($0.unicodeScalars), Array(typed.unicodeScalars)) <= 2
+        }) else { return "" }
+        return "; did you mean '\(meant)'?"
     }
 
     static func hasScheme(_ url: String) -> Bool {

@@ -81,7 +81,7 @@ import Testing
               ^
         """),
         Case(name: "the year 0000", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\nupdated: 0000-01-01\n---\n", expected: """
-        Content/deterrence/bad.md:3:10: error: 'updated' is not a valid date: write it as YYYY-MM-DD (e.g. 2026-03-12)
+        Content/deterrence/bad.md:3:10: error: 'updated' 0000-01-01 is no day of the calendar: check the month and the day
         updated: 0000-01-01
                  ^
         """),

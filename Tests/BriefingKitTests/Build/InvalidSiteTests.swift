@@ -59,7 +59,7 @@ import Testing
         ^
         """),
         Case(name: "bad date", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\ndate: 2026-13-01\n---\n", expected: """
-        Content/deterrence/bad.md:3:7: error: 'date' is not a valid date: write it as YYYY-MM-DD (e.g. 2026-03-12)
+        Content/deterrence/bad.md:3:7: error: 'date' 2026-13-01 is no day of the calendar: check the month and the day
         date: 2026-13-01
               ^
         """),

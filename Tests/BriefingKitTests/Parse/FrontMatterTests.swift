@@ -54,6 +54,9 @@ import Testing
         #expect(params["when"] == .string("2026-03-12"))
         #expect(params["list"] == .list([.bool(true), .string("off"), .double(.infinity), .string("-.5"), .int(15)]))
         #expect(errors("---\ntitle: A\ndraft: \"yes\"\n---\n").first?.hasPrefix("Content/a.md:3:8: error: 'draft' must be true or false, not 'yes'") == true)
+        #expect(errors("---\ntitle: A\ndraft: \"true\"\n---\n").first?.hasPrefix(
+            "Content/a.md:3:8: error: 'draft' must be true or false, not 'true' (without the quotes, which make it text)"
+        ) == true)
     }
 
     @Test func readsEveryKnownKey() throws {
@@ -124,7 +127,7 @@ import Testing
 
     @Test func wrongTypesAndBadDatesPointAtTheValue() {
         #expect(errors("---\ntitle: A\ndate: 2026-02-30\ntags: {a: 1}\ndraft: maybe\n---\n") == [
-            "Content/a.md:3:7: error: 'date' is not a valid date: write it as YYYY-MM-DD (e.g. 2026-03-12)\ndate: 2026-02-30\n      ^",
+            "Content/a.md:3:7: error: 'date' 2026-02-30 is no day of the calendar: check the month and the day\ndate: 2026-02-30\n      ^",
             "Content/a.md:4:7: error: 'tags' must be a list of text, not a mapping\ntags: {a: 1}\n      ^",
             "Content/a.md:5:8: error: 'draft' must be true or false, not 'maybe'\ndraft: maybe\n       ^",
         ])

@@ -4,6 +4,14 @@ import Testing
 @testable import BriefingSupport
 
 @Suite struct InternalLinksTests {
+    /// `[](tabel:x)` was refused as a scheme no page links to, with no word of what was meant.
+    @Test func aMistypedCitationSchemeIsNamed() {
+        #expect(InternalLinks.citationHint("tabel:key-figures") == "; did you mean 'table:'?")
+        #expect(InternalLinks.citationHint("figur:troops") == "; did you mean 'figure:'?")
+        #expect(InternalLinks.citationHint("javascript:alert(1)") == "")
+        #expect(InternalLinks.citationHint("ftp:x") == "")
+    }
+
     @Test(arguments: [
         ("sma.md", "burden-sharing", "burden-sharing/sma.md"),
         ("../alliance/treaty.md", "burden-sharing", "alliance/treaty.md"),
