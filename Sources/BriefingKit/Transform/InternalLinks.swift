@@ -131,6 +131,10 @@ struct InternalLinks: DocumentTransform {
                published(target, fragment: fragment, reference: reference) {
                 return .keep
             }
+            if !isMarkdown, what == "image", let file = InternalLinks.normalize(decoded, from: folder) {
+                error(InternalLinks.missingImage(url, file: file))
+                return .keep
+            }
             error(isMarkdown ? "link '\(url)' leads out of the Content folder"
                 : "\(what) '\(url)' leads to nothing this site publishes (read from \(model.url(of: page)))")
             return .keep
@@ -160,7 +164,9 @@ struct InternalLinks: DocumentTransform {
         if let published = InternalLinks.normalize(decoded, from: page.route), self.published(published, fragment: fragment, reference: reference) {
             return .keep
         }
-        error("\(what) '\(url)' leads to nothing this site publishes (read from \(model.url(of: page)))")
+        // An image is a file put beside the page: the file's name says more than the URL read from the page.
+        error(what == "image" ? InternalLinks.missingImage(url, file: target)
+            : "\(what) '\(url)' leads to nothing this site publishes (read from \(model.url(of: page)))")
         return .keep
     }
 
@@ -203,6 +209,10 @@ struct InternalLinks: DocumentTransform {
     /// A link a later transform turns into a citation: `figure:…`, `table:…`, `image:…`, `section:…`.
     static func isCitation(_ url: String) -> Bool {
         url.hasPrefix(FigureCitations.scheme) || CrossReferences.schemes.contains { url.hasPrefix($0.scheme) }
+    }
+
+    static func missingImage(_ url: String, file: String) -> String {
+        "image '\(url)' not found: there is no file Content/\(file)"
     }
 
     /// `[](tabel:x)` is refused as a scheme no page links to; it was meant as a citation.

@@ -50,7 +50,7 @@ import Testing
         ^
         """),
         Case(name: "misspelled image beside a page", files: "-- Content/deterrence/map.png --\nPNG\n-- Content/deterrence/bad.md --\n---\ntitle: Bad\n---\n![A](../deterrence/mapp.png)", expected: """
-        Content/deterrence/bad.md:4:1: error: image '../deterrence/mapp.png' leads to nothing this site publishes (read from /deterrence/bad/)
+        Content/deterrence/bad.md:4:1: error: image '../deterrence/mapp.png' not found: there is no file Content/deterrence/mapp.png
         ![A](../deterrence/mapp.png)
         ^
         """),

@@ -29,7 +29,7 @@ import Testing
 
     static let images: [Case] = [
         Case(name: "a missing local image", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\n---\nThe bases: ![Map of the bases](bases.png)\n", expected: """
-        Content/deterrence/bad.md:4:12: error: image 'bases.png' leads to nothing this site publishes (read from /deterrence/bad/)
+        Content/deterrence/bad.md:4:12: error: image 'bases.png' not found: there is no file Content/deterrence/bases.png
         The bases: ![Map of the bases](bases.png)
                    ^
         """),

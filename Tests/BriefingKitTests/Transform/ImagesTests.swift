@@ -33,7 +33,7 @@ import Testing
         let result = rendered("Intro.\n\nSee ![Map](../maps/korea.png).\n")
         #expect(result.messages == [
             """
-            Content/alliance/page.md:3:5: error: image '../maps/korea.png' leads to nothing this site publishes (read from /alliance/page/)
+            Content/alliance/page.md:3:5: error: image '../maps/korea.png' not found: there is no file Content/maps/korea.png
             See ![Map](../maps/korea.png).
                 ^
             """,
