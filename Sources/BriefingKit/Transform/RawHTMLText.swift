@@ -47,9 +47,10 @@ struct RawHTMLText: DocumentTransform {
     }
 
     /// The words of HTML that Briefing or cmark rendered, the characters their escaping wrote as
-    /// entities given back.
+    /// entities given back. Superscripts are left out: in what Briefing renders they are marks (a note's
+    /// number, a citation's `[3]`), which the text of an answer or a caption leaves out elsewhere too.
     static func visibleText(ofRendered html: String) -> String {
-        let words = text(of: html)
+        let words = text(of: html, leavingOutMarks: true)
         guard words.contains("&") else { return words }
         return words.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
             .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
@@ -57,7 +58,7 @@ struct RawHTMLText: DocumentTransform {
     }
 
     /// The text between the tags, whitespace collapsed; comments and the content of scripts and styles go.
-    static func text(of html: String) -> String {
+    static func text(of html: String, leavingOutMarks: Bool = false) -> String {
         var words: [Substring] = []
         var rest = html[...]
         var skipUntil: String?
@@ -81,6 +82,7 @@ struct RawHTMLText: DocumentTransform {
             }
             let lowered = tag.prefix(8).lowercased()
             if lowered.hasPrefix("<script") { skipUntil = "</script>" } else if lowered.hasPrefix("<style") { skipUntil = "</style>" }
+            else if leavingOutMarks, lowered.hasPrefix("<sup>") || lowered.hasPrefix("<sup ") { skipUntil = "</sup>" }
             guard let close = tag.firstIndex(of: ">") else { break }
             rest = tag[tag.index(after: close)...]
         }

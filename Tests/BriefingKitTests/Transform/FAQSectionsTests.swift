@@ -78,6 +78,14 @@ import Testing
         #expect(result.context.report.faq[0].answer.hasPrefix("Troops & bases Country Troops Since Korea 28,500 1950"))
     }
 
+    /// A pipe table's note marks and source numbers went into the answer's text ("a 11 b Source: X [3]"),
+    /// where a paragraph's are left out.
+    @Test func anAnswerTablesMarksAreLeftOutOfItsText() {
+        let markdown = "## FAQ\n\n### Who pays?\n\n| a | b |\n|---|---|\n| x[^n] | 2 |\n\nSource: [State](https://www.state.gov/)\n\n[^n]: A note.\n"
+        let result = TransformHarness.run(markdown, [PipeTables(), Footnotes(), FAQSections()])
+        #expect(result.context.report.faq.map(\.answer) == ["a b x 2 Source: State"])
+    }
+
     @Test func tableOfContentsStillListsTheQuestions() {
         #expect(rendered(threeQuestions).toc == TableOfContents(entries: [
             TOCEntry(level: 2, id: "frequently-asked-questions", title: "Frequently asked questions", children: [
