@@ -95,9 +95,12 @@ struct StringTable: Sendable {
         // the template rather than the table.
         let missing = reference.entries.keys.filter { entries[$0] == nil && !StringTable.languageOwnKeys.contains($0) }.sorted()
         if !missing.isEmpty {
+            // A key of this table only is most often one of those, misspelt (`contens`).
+            let extra = entries.keys.filter { reference.entries[$0] == nil && !StringTable.languageOwnKeys.contains($0) }.sorted()
+            let hint = extra.isEmpty ? "" : " (it has \(extra.map { "'\($0)'" }.joined(separator: ", ")), which \(reference.path) has not: misspelt?)"
             errors.append(.error(
-                "\(path) lacks \(missing.map { "'\($0)'" }.joined(separator: ", ")), which \(reference.path) has: templates ask every language for the same words",
-                at: SourceLocation(path: path, line: 1, column: 1)
+                "\(path) lacks \(missing.map { "'\($0)'" }.joined(separator: ", ")), which \(reference.path) has: templates ask every language for the same words\(hint)",
+                at: extra.first.flatMap { locations[$0] } ?? SourceLocation(path: path, line: 1, column: 1)
             ))
         }
         for (key, entry) in entries.sorted(by: { $0.key < $1.key }) {

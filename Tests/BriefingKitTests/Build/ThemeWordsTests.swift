@@ -148,5 +148,12 @@ import Testing
         #expect(fixture.failure() == [
             "Templates/i18n/ko.yaml:1:1: error: Templates/i18n/ko.yaml lacks 'contents', which Templates/i18n/en.yaml has: templates ask every language for the same words",
         ])
+        // Misspelt rather than left out: the error is at the misspelling.
+        let line = try #require(lines.firstIndex { $0.hasPrefix("contents:") }) + 1
+        try fixture.write("-- Templates/i18n/ko.yaml --\n" + lines.map { $0.hasPrefix("contents:") ? "contens" + $0.dropFirst("contents".count) : $0 }.joined(separator: "\n"))
+        #expect(fixture.failure().map { $0.components(separatedBy: "\n")[0] } == [
+            "Templates/i18n/ko.yaml:\(line):10: error: Templates/i18n/ko.yaml lacks 'contents', which Templates/i18n/en.yaml has: templates ask every language for the same words "
+                + "(it has 'contens', which Templates/i18n/en.yaml has not: misspelt?)",
+        ])
     }
 }

@@ -42,6 +42,8 @@ import Testing
 
     @Test func wrongNumberOfFields() {
         #expect(error("a,b\n1,2\n1,2,3\n") == "Content/data/t.csv:3:1: error: row has 3 fields but the header has 2\n1,2,3\n^")
+        // Every uneven row is named at once, not one per build.
+        #expect(error("a,b\n1\n1,2\n1,2,3\n4\n") == "Content/data/t.csv:2:1: error: row has 1 field but the header has 2; the rows at lines 4, 5 do not match it either\n1\n^")
     }
 
     @Test func strayQuotes() {

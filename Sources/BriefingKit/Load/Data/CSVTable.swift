@@ -106,9 +106,16 @@ public struct CSVTable: Sendable, Equatable {
                 line: lines[0], column: number < headerColumns.count ? headerColumns[number] : 1
             )
         }
-        for (number, row) in records.enumerated().dropFirst() where row.count != header.count {
+        let uneven = records.indices.dropFirst().filter { records[$0].count != header.count }
+        if let number = uneven.first {
+            let count = records[number].count
+            // Every uneven row is named, so that one pass over the file mends them all.
+            let others = uneven.dropFirst().map { String(lines[$0]) }
+            let more = others.isEmpty ? ""
+                : "; the row\(others.count == 1 ? "" : "s") at line\(others.count == 1 ? "" : "s") \(others.prefix(10).joined(separator: ", "))"
+                    + "\(others.count > 10 ? " and \(others.count - 10) more" : "") \(others.count == 1 ? "does" : "do") not match it either"
             throw file.error(
-                "row has \(row.count) field\(row.count == 1 ? "" : "s") but the header has \(header.count)",
+                "row has \(count) field\(count == 1 ? "" : "s") but the header has \(header.count)\(more)",
                 line: lines[number], column: 1
             )
         }
