@@ -93,8 +93,26 @@ public struct SourceFile: Sendable {
         let (line, column) = position(ofByte: offset - bytes.startIndex, in: bytes)
         let lineStart = bytes[..<offset].lastIndex(of: 0x0A).map { $0 + 1 } ?? bytes.startIndex
         let lineEnd = bytes[offset...].firstIndex(of: 0x0A) ?? bytes.endIndex
+        // The others are counted, so that one pass mends the file (this runs only for a file that has one).
+        var count = 0
+        var lines: [Int] = []
+        var lineOfNext = line
+        var next = offset
+        while true {
+            // Past the character found, whose bytes after the first continue it.
+            next += 1
+            while next < bytes.endIndex, bytes[next] & 0xC0 == 0x80 { next += 1 }
+            guard next < bytes.endIndex, let (found, _) = bytes[next...].withUnsafeBufferPointer(ForbiddenCharacter.first) else { break }
+            lineOfNext += bytes[next..<(next + found)].count { $0 == 0x0A }
+            count += 1
+            if lines.last != lineOfNext { lines.append(lineOfNext) }
+            next += found
+        }
+        let more = count == 0 ? ""
+            : " (and \(count) more such character\(count == 1 ? "" : "s"), on line\(lines.count == 1 ? "" : "s") "
+                + lines.prefix(10).map(String.init).joined(separator: ", ") + (lines.count > 10 ? ", …" : "") + ")"
         return .error(
-            "\(ForbiddenCharacter.describe(value)) is not text a page may show: remove it",
+            "\(ForbiddenCharacter.describe(value)) is not text a page may show: remove it\(more)",
             at: SourceLocation(path: path, line: line, column: column),
             sourceLine: String(decoding: bytes[lineStart..<lineEnd], as: UTF8.self)
         )

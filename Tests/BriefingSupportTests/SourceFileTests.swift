@@ -5,6 +5,18 @@ import Testing
 @Suite struct SourceFileTests {
     private let file = SourceFile(path: "Content/a.md", text: "# 동맹\n\nSee [x](/y/) and é [z](/w/)\n")
 
+    /// A page with ESC, U+0085 and U+FFFF was refused for the ESC alone, and a build per character found the rest.
+    @Test func everyForbiddenCharacterOfAFileIsCountedInItsMessage() {
+        let bytes = Array("a\u{1B}b\nok\nc\u{85}d\u{FFFF}\n".utf8)
+        #expect(throws: Diagnostic.self) { try SourceFile(path: "Content/a.md", bytes: bytes) }
+        do {
+            _ = try SourceFile(path: "Content/a.md", bytes: bytes)
+        } catch {
+            #expect(error.location?.line == 1 && error.location?.column == 2)
+            #expect(error.message.hasSuffix("remove it (and 2 more such characters, on line 3)"))
+        }
+    }
+
     @Test func linesAreNumberedFromOneWithoutTheirLineEnding() {
         #expect(file.line(1) == "# 동맹")
         #expect(file.line(2) == "")

@@ -257,7 +257,7 @@ import Testing
     @Test func controlCharactersInMessagesShowAsPictures() throws {
         let fixture = try SiteFixture(InvalidSiteTests.goodSite + "\n-- Content/deterrence/bad.md --\n---\ntitle: Bad\n---\n[x](<\u{1B}[31mred\u{7}.md>)\n")
         #expect(fixture.failure() == ["""
-        Content/deterrence/bad.md:4:6: error: U+001B (a control character) is not text a page may show: remove it
+        Content/deterrence/bad.md:4:6: error: U+001B (a control character) is not text a page may show: remove it (and 1 more such character, on line 4)
         [x](<␛[31mred␇.md>)
              ^
         """])
