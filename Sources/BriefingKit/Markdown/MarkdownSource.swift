@@ -74,17 +74,19 @@ struct FootnoteSource: Sendable {
         PlainText.contains(UInt8(ascii: "["), followedBy: UInt8(ascii: "^"), in: body)
     }
 
-    /// Lines of the form `   [^label]: …` (at most three spaces first; a label of at least one character,
-    /// without spaces or brackets).
+    /// Lines of the form `   [^label]: …` (at most three spaces first, after the markers of the quotes and
+    /// list items it is in; a label of at least one character, without spaces or brackets).
     static func definitionLines(in body: Substring) -> [Definition] {
         var found: [Definition] = []
         var lineNumber = 0
         for line in body.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             lineNumber += 1
             let bytes = Array(line)
-            var index = 0
-            while index < bytes.count, index < 4, bytes[index] == UInt8(ascii: " ") { index += 1 }
-            guard index < 4, bytes.count >= index + 5, bytes[index] == UInt8(ascii: "["), bytes[index + 1] == UInt8(ascii: "^") else { continue }
+            // A definition may stand in a quote or a list item, as on GitHub: `> [^1]: …`, `- [^1]: …`.
+            var index = containerPrefix(bytes)
+            let indent = index
+            while index < bytes.count, index - indent < 4, bytes[index] == UInt8(ascii: " ") { index += 1 }
+            guard index - indent < 4, bytes.count >= index + 5, bytes[index] == UInt8(ascii: "["), bytes[index + 1] == UInt8(ascii: "^") else { continue }
             let markerStart = index
             var end = index + 2
             while end < bytes.count, !isLabelEnd(bytes[end]) { end += 1 }
@@ -98,6 +100,36 @@ struct FootnoteSource: Sendable {
             ))
         }
         return found
+    }
+
+    /// How many bytes of block quote markers (`>`, `> `) and list markers (`-`, `*`, `+`, `1.`, `1)` and the
+    /// one to four spaces after them) a line starts with, each after at most three spaces.
+    private static func containerPrefix(_ bytes: [UInt8]) -> Int {
+        let space = UInt8(ascii: " ")
+        var end = 0
+        while true {
+            var index = end
+            while index < bytes.count, index - end < 3, bytes[index] == space { index += 1 }
+            guard index < bytes.count else { return end }
+            if bytes[index] == UInt8(ascii: ">") {
+                index += 1
+                if index < bytes.count, bytes[index] == space || bytes[index] == UInt8(ascii: "\t") { index += 1 }
+                end = index
+                continue
+            }
+            var marker = index
+            if [UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+")].contains(bytes[marker]) {
+                marker += 1
+            } else {
+                while marker < bytes.count, marker - index < 9, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[marker]) { marker += 1 }
+                guard marker > index, marker < bytes.count, bytes[marker] == UInt8(ascii: ".") || bytes[marker] == UInt8(ascii: ")") else { return end }
+                marker += 1
+            }
+            var spaces = marker
+            while spaces < bytes.count, spaces - marker < 4, bytes[spaces] == space { spaces += 1 }
+            guard spaces > marker, spaces < bytes.count, bytes[spaces] != space else { return end }
+            end = spaces
+        }
     }
 
     static func isLabelEnd(_ byte: UInt8) -> Bool {

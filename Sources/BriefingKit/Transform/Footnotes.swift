@@ -27,7 +27,8 @@ struct Footnotes: DocumentTransform {
             lists = document.root.descendants(ofKind: .list)
             for list in lists {
                 for item in list.children {
-                    guard let definition = source.definitions[item.start.line] else { continue }
+                    // At the definition's column: `- [^1]: …` is also the start of the list item around it.
+                    guard let definition = source.definitions[item.start.line], item.start.column == definition.column else { continue }
                     let key = FootnoteSource.key(definition.label)
                     if let first = definitions[key] {
                         context.diagnostics.error(

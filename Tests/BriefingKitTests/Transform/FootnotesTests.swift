@@ -47,6 +47,16 @@ import Testing
     }
 
     /// cmark alone would read these as link reference definitions and link `[^1]` to them.
+    /// A definition inside a quote or a list item was not read as one, as GitHub reads it: each
+    /// citation of it was an error at the definition's own line.
+    @Test func aDefinitionInAQuoteOrAListItemIsANote() {
+        let result = rendered("Cite.[^inside] and x[^li]\n\n> [^inside]: Definition inside a quote.\n\n- [^li]: in list\n")
+        #expect(result.messages.isEmpty)
+        #expect(result.html.contains("Definition inside a quote."))
+        #expect(result.html.contains("in list"))
+        #expect(result.html.contains(ref(1, "fnref-1")) && result.html.contains(ref(2, "fnref-2")))
+    }
+
     /// Columns on a definition's first line were counted as if `[^label]: ` were four characters wide.
     @Test func messagesAboutANotesFirstLinePointWhereTheEditorWrote() {
         let model = TransformHarness.run("", []).context.model

@@ -25,6 +25,10 @@ enum GFMExamples {
     static let footnotes: [String] = [
         "This is some text![^1]. Other text.[^footnote].\n\nHere's a thing[^other-note].\n\nAnd another thing[^codeblock-note].\n\nThis doesn't have a referent[^nope].\n\n\n[^other-note]:       no code block here (spaces are stripped away)\n\n[^codeblock-note]:\n        this is now a code block (8 spaces indentation)\n\n[^1]: Some *bolded* footnote definition.\n\nHi!\n\n[^footnote]:\n    > Blockquotes can be in a footnote.\n\n        as well as code blocks\n\n    or, naturally, simple paragraphs.\n\n[^unused]: This is unused.\n",
         "A footnote in a paragraph[^1]\n\n| Column1   | Column2 |\n| --------- | ------- |\n| foot [^1] | note    |\n\n[^1]: a footnote\n",
+        // Definitions inside a quote and a list item, which GitHub reads as notes too.
+        "Cite.[^inside] and x[^li]\n\n> [^inside]: Definition inside a quote.\n\n- [^li]: in list\n",
+        "A[^q]\n\n> Quote text\n> [^q]: def\n> more\n",
+        "A[^q] and [^r]\n\n> [^q]: def\n>     continued para\n\n1. item\n2. [^r]: in an ordered item\n",
     ]
 
     static let strikethrough: [String] = [
