@@ -51,6 +51,9 @@ struct SiteAssembler {
                 throw BuildFailure([.error("--base-url '\(baseURL)' must be an http(s) URL or a path starting with '/'")])
             }
             settings.baseURL = parsed
+            // Messages about it are about the command line, not site.yaml.
+            settings.baseURLLocation = nil
+            settings.baseURLFromCommandLine = true
         }
         if let origin {
             guard let parsed = BaseURL(origin + settings.baseURL.path) else {

@@ -25,6 +25,8 @@ public struct SiteSettings: Sendable {
     public var languages: [Language]
     /// Where site.yaml sets `baseURL` (its first line when it does not), for warnings about it.
     var baseURLLocation: SourceLocation?
+    /// Given by `--base-url` in place of site.yaml's.
+    var baseURLFromCommandLine = false
 
     /// Pages in more than one language: file names carry language codes, and pages link their translations.
     public var isMultilingual: Bool { languages.count > 1 }

@@ -14,8 +14,9 @@ struct SiteFiles {
     /// A warning when the base URL leaves out the feed and the sitemap.
     var warnings: [Diagnostic] {
         guard !router.writesFeeds else { return [] }
+        let (given, example) = model.settings.baseURLFromCommandLine ? ("--base-url", "--base-url https://…") : ("baseURL", "baseURL: https://…")
         return [.warning(
-            "baseURL '\(model.settings.baseURL)' has no host, so feed.xml and sitemap.xml are left out: they need absolute URLs (set baseURL: https://…)",
+            "\(given) '\(model.settings.baseURL)' has no host, so feed.xml and sitemap.xml are left out: they need absolute URLs (set \(example))",
             at: model.settings.baseURLLocation
         )]
     }

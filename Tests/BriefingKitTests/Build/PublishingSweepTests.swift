@@ -169,4 +169,13 @@ import Testing
             + #"<link rel="alternate" hreflang="x-default" href="https://example.org/deterrence/page/2/">"#))
         #expect(second.contains(#"<a href="/ko/deterrence/page/2/">한국어</a>"#))
     }
+
+    /// `--base-url /briefings/` was warned of at site.yaml's baseURL line, which says something else.
+    @Test func aBaseURLFromTheCommandLineIsWarnedOfAsSuch() throws {
+        let fixture = try SiteFixture(InvalidSiteTests.goodSite)
+        let report = try fixture.build { $0.baseURL = "/briefings/" }
+        #expect(report.warnings.map(\.description) == [
+            "warning: --base-url '/briefings/' has no host, so feed.xml and sitemap.xml are left out: they need absolute URLs (set --base-url https://…)",
+        ])
+    }
 }
