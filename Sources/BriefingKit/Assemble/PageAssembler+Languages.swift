@@ -62,8 +62,13 @@ extension PageAssembler {
             let page = pages[index]
             var group = groups[page.translationKey] ?? []
             if let other = group.first(where: { pages[$0].language == page.language }) {
-                let location = page.metadata.locations["translationKey"] ?? page.source.file.location(line: 1, column: 1)
-                errors.append(page.source.file.diagnostic(.error, "two translations of '\(page.translationKey)' in \(settings.languages[page.language].code): this one and \(pages[other].source.file.path)", at: location))
+                // At the `translationKey:` that made the two one, whichever page sets it.
+                let (at, and) = page.metadata.locations["translationKey"] == nil && pages[other].metadata.locations["translationKey"] != nil
+                    ? (pages[other], page) : (page, pages[other])
+                let location = at.metadata.locations["translationKey"] ?? at.source.file.location(line: 1, column: 1)
+                errors.append(at.source.file.diagnostic(
+                    .error, "two translations of '\(page.translationKey)' in \(settings.languages[page.language].code): this one and \(and.source.file.path)", at: location
+                ))
                 continue
             }
             group.append(index)

@@ -327,9 +327,9 @@ import Testing
                   ^
         """),
         InvalidSiteTests.Case(name: "two translations of one page in one language", files: languages + "-- Content/deterrence/tripwire.ko.md --\n---\ntitle: 하나\n---\n-- Content/deterrence/second.md --\n---\ntitle: 둘\nlanguage: ko\ntranslationKey: deterrence/tripwire\n---\n", expected: """
-        Content/deterrence/tripwire.ko.md:1:1: error: two translations of 'deterrence/tripwire' in ko: this one and Content/deterrence/second.md
-        ---
-        ^
+        Content/deterrence/second.md:4:17: error: two translations of 'deterrence/tripwire' in ko: this one and Content/deterrence/tripwire.ko.md
+        translationKey: deterrence/tripwire
+                        ^
         """),
         InvalidSiteTests.Case(name: "a language prefix that is a section folder", files: languages + "-- Content/ko/notes.md --\n---\ntitle: Notes\n---\n", expected: """
         Content/site.yaml:5:3: error: the prefix 'ko/' of language 'ko' is also the folder Content/ko/ (Content/ko/notes.md): rename the folder or set 'languages.ko.prefix'
