@@ -70,6 +70,7 @@ struct TransformContext {
     mutating func number(_ kind: NumberedElements.Kind, id: String, at position: SourcePosition) -> Bool {
         guard !ThemeIDs.isPages(id) else {
             diagnostics.error("the id '\(id)' is one the page gives its own elements (its sources, notes or theme): choose another", at: position)
+            numbered.refuse(id)
             return false
         }
         guard numbered.register(kind, id: id, at: position) else {

@@ -29,6 +29,7 @@ struct CrossReferences: DocumentTransform {
                 continue
             }
             guard let number = context.numbered.number(of: id, kind: kind) else {
+                guard !context.numbered.refused.contains(id) else { continue }
                 let known = context.numbered.ids(of: kind).joined(separator: ", ")
                 let what = kind == .table ? "table" : "image"
                 context.diagnostics.error(
@@ -94,6 +95,12 @@ struct NumberedElements {
     }
 
     private var entries: [(kind: Kind, id: String, position: SourcePosition)] = []
+    /// Ids given but refused, already an error: a citation of one is no second mistake to report.
+    private(set) var refused: Set<String> = []
+
+    mutating func refuse(_ id: String) {
+        refused.insert(id)
+    }
 
     /// False when the id is taken already.
     mutating func register(_ kind: Kind, id: String, at position: SourcePosition) -> Bool {

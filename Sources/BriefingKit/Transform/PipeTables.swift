@@ -257,7 +257,8 @@ struct PipeTables: DocumentTransform {
         if let caption, let last = caption.children.last, last.kind == .text, let literal = last.literal,
            let (rest, found) = CrossReferences.trailingID(literal) {
             if rest.isEmpty { last.unlink() } else { last.literal = rest }
-            if context.number(.table, id: found, at: lines[0].position) { id = found }
+            // A mistake in the id is reported at the caption that gives it.
+            if context.number(.table, id: found, at: context.diagnostics.position(of: caption)) { id = found }
         } else if let caption, let braces = CrossReferences.trailingNonID(caption.plainText) {
             context.diagnostics.warning(CrossReferences.nonIDMessage(braces, in: "caption"), at: caption)
         }
