@@ -97,6 +97,13 @@ struct PageAssembler {
                     .warning, "'date' \(date.iso) is in the future: the page is published now, dated then", at: location
                 ))
             }
+            // A translation made from a version still to come is a typo (2027 for 2026): its notice would be wrong.
+            if let made = frontMatter.metadata.translatedFrom, (made.year, made.month, made.day) > latestDay,
+               let location = frontMatter.metadata.locations["translatedFrom"] {
+                warnings.append(file.file.diagnostic(
+                    .warning, "'translatedFrom' \(made.iso) is in the future: write the date of the original's version it was made from", at: location
+                ))
+            }
             do throws(Diagnostic) {
                 var page = try builder.page(file, frontMatter)
                 page.warnings = warnings

@@ -138,6 +138,12 @@ import Testing
               ^
         1 warning
         """),
+        Case(name: "a translation made from a version still to come", files: "-- Content/deterrence/later.md --\n---\ntitle: Later\ndate: 2026-01-01\ntranslatedFrom: 2999-01-01\n---\n", expected: """
+        Content/deterrence/later.md:4:17: warning: 'translatedFrom' 2999-01-01 is in the future: write the date of the original's version it was made from
+        translatedFrom: 2999-01-01
+                        ^
+        1 warning
+        """),
         Case(name: "a date in the future", files: "-- Content/deterrence/later.md --\n---\ntitle: Later\ndate: 2999-01-01\n---\n", expected: """
         Content/deterrence/later.md:3:7: warning: 'date' 2999-01-01 is in the future: the page is published now, dated then
         date: 2999-01-01
