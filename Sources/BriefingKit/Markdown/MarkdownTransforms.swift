@@ -24,7 +24,7 @@ enum MarkdownTransforms {
         // Before words are counted, so that the text kept from raw HTML counts.
         if !model.settings.markdown.unsafe { transforms.append(RawHTMLText()) }
         transforms += [
-            Images(contentFolder: contentFolder, contentFiles: contentFiles, warnAboutLargeImages: qualityChecks),
+            Images(contentFolder: contentFolder, contentFiles: contentFiles, checksImageFiles: qualityChecks),
             InternalLinks(model: model, contentFiles: contentFiles),
             SizeLimits(),
             FigureCitations(figures: data.figures, localized: data.localizedFigures),

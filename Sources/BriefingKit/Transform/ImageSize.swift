@@ -10,14 +10,23 @@ struct ImageSize: Equatable, Sendable {
     /// a JPEG after its metadata in nearly every file.
     static let headerBytes = 256 * 1024
 
-    static func read(_ file: URL) -> (size: ImageSize?, bytes: Int)? {
+    static func read(_ file: URL) -> (size: ImageSize?, bytes: Int, isRaster: Bool)? {
         guard let handle = try? FileHandle(forReadingFrom: file) else { return nil }
         defer { try? handle.close() }
         let total = (try? handle.seekToEnd()).map(Int.init) ?? 0
         try? handle.seek(toOffset: 0)
-        let head = (try? handle.read(upToCount: headerBytes)) ?? Data()
-        return (ImageSize(header: [UInt8](head)), total)
+        let head = [UInt8]((try? handle.read(upToCount: headerBytes)) ?? Data())
+        return (ImageSize(header: head), total, isRaster(head))
     }
+
+    /// Whether the bytes start as a PNG, GIF, JPEG or WebP file does.
+    static func isRaster(_ bytes: [UInt8]) -> Bool {
+        bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]) || bytes.starts(with: Array("GIF8".utf8)) || bytes.starts(with: [0xFF, 0xD8])
+            || (bytes.starts(with: Array("RIFF".utf8)) && bytes.count >= 12 && Array(bytes[8..<12]) == Array("WEBP".utf8))
+    }
+
+    /// File extensions of the raster formats above.
+    static let rasterExtensions: Set<String> = ["png", "gif", "jpg", "jpeg", "webp"]
 
     init(width: Int, height: Int) {
         self.width = width

@@ -16,7 +16,8 @@ struct Images: DocumentTransform {
     /// Content/ on disk, where image headers are read; nil where there are no files (a unit test).
     let contentFolder: URL?
     let contentFiles: Set<String>
-    var warnAboutLargeImages = false
+    /// `briefing check`: warn of image files over 1 MB, and of files named as images that are none.
+    var checksImageFiles = false
 
     func apply(to document: MarkdownDocument, context: inout TransformContext) {
         let images = Self.outermost(context.links(in: document).filter { $0.kind == .image })
@@ -25,7 +26,7 @@ struct Images: DocumentTransform {
         var sizes: [ImageSize?] = []
         var ids: [String?] = []
         // A file shown many times on a page is read once.
-        var read: [String: (size: ImageSize?, bytes: Int)?] = [:]
+        var read: [String: (size: ImageSize?, bytes: Int, isRaster: Bool)?] = [:]
         for image in images {
             sizes.append(size(of: image, from: folder, read: &read, context: &context))
             // A title ending in `{#id}` numbers the image as a figure and lets the page cite it.
@@ -61,7 +62,7 @@ struct Images: DocumentTransform {
 
     /// The image's size when it is a file of Content/; an error when it should be one and is not.
     private func size(
-        of image: MarkdownNode, from folder: String, read: inout [String: (size: ImageSize?, bytes: Int)?], context: inout TransformContext
+        of image: MarkdownNode, from folder: String, read: inout [String: (size: ImageSize?, bytes: Int, isRaster: Bool)?], context: inout TransformContext
     ) -> ImageSize? {
         guard let url = image.url, !url.isEmpty, !url.hasPrefix("//"), !url.hasPrefix("#"), !InternalLinks.hasScheme(url) else { return nil }
         let (path, _, _) = InternalLinks.split(url)
@@ -76,8 +77,16 @@ struct Images: DocumentTransform {
         }
         guard let contentFolder else { return nil }
         if read[target] == nil { read[target] = ImageSize.read(contentFolder.appendingPathComponent(target)) }
-        guard let (size, bytes) = read[target] ?? nil else { return nil }
-        if warnAboutLargeImages, bytes > Images.largeBytes {
+        guard let (size, bytes, isRaster) = read[target] ?? nil else { return nil }
+        // `photo.png` that is a HEIC or a PDF renamed: browsers show a broken image.
+        let fileExtension = target.split(separator: ".").last.map { $0.lowercased() } ?? ""
+        if checksImageFiles, !isRaster, ImageSize.rasterExtensions.contains(fileExtension) {
+            context.diagnostics.warning(
+                "image '\(url)' is named .\(fileExtension) but is no PNG, JPEG, GIF or WebP file, which browsers may not show: save it again in one of them",
+                at: image
+            )
+        }
+        if checksImageFiles, bytes > Images.largeBytes {
             let megabytes = (Double(bytes) / 100_000).rounded() / 10
             context.diagnostics.warning(
                 "image '\(url)' is \(megabytes) MB; over 1 MB it slows the page on a phone: resize or compress it", at: image

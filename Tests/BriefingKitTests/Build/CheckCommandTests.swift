@@ -15,12 +15,12 @@ import Testing
     title: A
     date: 2026-01-01
     ---
-    ![](map.png)
+    ![](map.svg)
 
     #### Too deep
     See [b](../../news/b/) and [nowhere](../../news/nowhere/).
-    -- Content/news/map.png --
-    PNG
+    -- Content/news/map.svg --
+    <svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>
     -- Content/news/b.md --
     ---
     title: B
@@ -38,8 +38,8 @@ import Testing
         Content/news/a.md:1:1: warning: page has no summary: add 'summary:' to the front matter for lists, feeds and search results
         ---
         ^
-        Content/news/a.md:5:1: warning: image 'map.png' has no alt text: describe it in the brackets, ![like this](map.png)
-        ![](map.png)
+        Content/news/a.md:5:1: warning: image 'map.svg' has no alt text: describe it in the brackets, ![like this](map.svg)
+        ![](map.svg)
         ^
         Content/news/a.md:7:1: warning: heading level 4 follows level 1: use h2 so the outline has no gap
         #### Too deep
@@ -74,12 +74,12 @@ import Testing
         date: 2026-01-01
         summary: Links.
         ---
-        See [](../../news/b/), [  ](../../news/b/) and [![Map of the bases](map.png)](../../news/b/).
+        See [](../../news/b/), [  ](../../news/b/) and [![Map of the bases](map.svg)](../../news/b/).
         """)
         let messages = fixture.failure { $0.qualityChecks = true }.filter { $0.hasPrefix("Content/news/c.md") }
         #expect(messages == [
-            "Content/news/c.md:6:5: warning: link to '../../news/b/' has no text: a screen reader would read out its address; say where it leads, [like this](../../news/b/)\nSee [](../../news/b/), [  ](../../news/b/) and [![Map of the bases](map.png)](../../news/b/).\n    ^",
-            "Content/news/c.md:6:24: warning: link to '../../news/b/' has no text: a screen reader would read out its address; say where it leads, [like this](../../news/b/)\nSee [](../../news/b/), [  ](../../news/b/) and [![Map of the bases](map.png)](../../news/b/).\n                       ^",
+            "Content/news/c.md:6:5: warning: link to '../../news/b/' has no text: a screen reader would read out its address; say where it leads, [like this](../../news/b/)\nSee [](../../news/b/), [  ](../../news/b/) and [![Map of the bases](map.svg)](../../news/b/).\n    ^",
+            "Content/news/c.md:6:24: warning: link to '../../news/b/' has no text: a screen reader would read out its address; say where it leads, [like this](../../news/b/)\nSee [](../../news/b/), [  ](../../news/b/) and [![Map of the bases](map.svg)](../../news/b/).\n                       ^",
         ])
     }
 }

@@ -18,7 +18,7 @@ import Testing
     /// silently reached the figure.
     @Test func aHeadingWhoseIdATableOrImageTookIsWarnedOf() {
         let markdown = "## Map\n\n![A map](map.svg \"The bases {#map}\")\n\n## Payments\n"
-        let result = TransformHarness.run(markdown, [Images(contentFolder: nil, contentFiles: [], warnAboutLargeImages: false), HeadingAnchors(siteLevels: 2...3)])
+        let result = TransformHarness.run(markdown, [Images(contentFolder: nil, contentFiles: [], checksImageFiles: false), HeadingAnchors(siteLevels: 2...3)])
         #expect(result.html.contains("<h2 id=\"map-1\">Map</h2>"))
         #expect(result.diagnostics.map(\.message).filter { $0.contains("heading's id") } == [
             "this heading's id would be 'map', which a table or image on the page has ({#map}): links to #map reach that instead, and the heading is #map-1; give the table or image another id",

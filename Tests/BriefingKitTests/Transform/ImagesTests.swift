@@ -59,7 +59,7 @@ import Testing
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("alliance"), withIntermediateDirectories: true)
         let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13] + Array("IHDR".utf8) + [0, 0, 3, 0x20, 0, 0, 2, 0x58]
         try Data(png + [UInt8](repeating: 0, count: 1_200_000)).write(to: folder.appendingPathComponent("alliance/big.png"))
-        let images = Images(contentFolder: folder, contentFiles: ["alliance/big.png"], warnAboutLargeImages: true)
+        let images = Images(contentFolder: folder, contentFiles: ["alliance/big.png"], checksImageFiles: true)
         let result = TransformHarness.run("![Big](big.png)\n", [images])
         #expect(result.html == "<p><img src=\"big.png\" alt=\"Big\" width=\"800\" height=\"600\" decoding=\"async\"></p>\n")
         #expect(result.diagnostics.map(\.description) == [
@@ -68,6 +68,20 @@ import Testing
             ![Big](big.png)
             ^
             """,
+        ])
+    }
+
+    /// `fake.png` that was a PDF renamed showed as a broken image, without a word.
+    @Test func aFileNamedAsAnImageThatIsNoneIsWarnedOf() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-images-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("alliance"), withIntermediateDirectories: true)
+        try Data("%PDF-1.7".utf8).write(to: folder.appendingPathComponent("alliance/fake.png"))
+        try Data("<svg xmlns='http://www.w3.org/2000/svg'/>".utf8).write(to: folder.appendingPathComponent("alliance/plain.svg"))
+        let images = Images(contentFolder: folder, contentFiles: ["alliance/fake.png", "alliance/plain.svg"], checksImageFiles: true)
+        let result = TransformHarness.run("![Fake](fake.png) ![Plain](plain.svg)\n", [images])
+        #expect(result.diagnostics.map(\.message) == [
+            "image 'fake.png' is named .png but is no PNG, JPEG, GIF or WebP file, which browsers may not show: save it again in one of them",
         ])
     }
 
