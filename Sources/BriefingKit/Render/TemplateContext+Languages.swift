@@ -71,4 +71,18 @@ extension TemplateContext {
         }
         return .list(links)
     }
+
+    /// Page `listPage` of a section's list in every language: its alternates are the translations' same
+    /// page of their lists, where they have one, and the switcher leads there, or to their first page.
+    func pageOfList(_ value: TemplateValue, _ id: PageID, _ listPage: Int) -> TemplateValue {
+        var same: [Int: String] = [:], nearest: [Int: String] = [:]
+        for (language, version) in versions(of: id) {
+            let count = model.sections[model[version].ownSectionKey]?.pages.count ?? 0
+            let hasPage = (count + model.settings.pageSize - 1) / model.settings.pageSize >= listPage
+            nearest[language] = router.route(of: model[version], listPage: hasPage ? listPage : 1)
+            if hasPage { same[language] = nearest[language] }
+        }
+        return value.setting("alternates", alternates(routes: same))
+            .setting("languageLinks", languageLinks(language: model[id].language, routes: nearest))
+    }
 }

@@ -63,4 +63,14 @@ extension TemplateContext {
         guard names.count > 1 else { return names.first ?? "" }
         return names.dropLast().joined(separator: separator) + last + names.last!
     }
+
+    /// The page's tags as links, one per tag page: `C++` and `C` share `tags/c/`, and the second is left out.
+    func tagLinks(of page: Page, language: Int) -> [TemplateValue] {
+        var seen: Set<String> = []
+        return page.metadata.tags.compactMap { name in
+            let slug = Taxonomy.slug(name)
+            guard seen.insert(slug).inserted else { return nil }
+            return .map(["name": .string(strings[language].tagName(name, slug: slug)), "url": .string(tagURL(slug, language: language))])
+        }
+    }
 }

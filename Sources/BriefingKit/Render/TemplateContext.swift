@@ -191,20 +191,6 @@ struct TemplateContext {
         )
     }
 
-    /// Page `listPage` of a section's list in every language: its alternates are the translations' same
-    /// page of their lists, where they have one, and the switcher leads there, or to their first page.
-    private func pageOfList(_ value: TemplateValue, _ id: PageID, _ listPage: Int) -> TemplateValue {
-        var same: [Int: String] = [:], nearest: [Int: String] = [:]
-        for (language, version) in versions(of: id) {
-            let count = model.sections[model[version].ownSectionKey]?.pages.count ?? 0
-            let hasPage = (count + model.settings.pageSize - 1) / model.settings.pageSize >= listPage
-            nearest[language] = router.route(of: model[version], listPage: hasPage ? listPage : 1)
-            if hasPage { same[language] = nearest[language] }
-        }
-        return value.setting("alternates", alternates(routes: same))
-            .setting("languageLinks", languageLinks(language: model[id].language, routes: nearest))
-    }
-
     /// `/tags/`: every tag of a language with the number of its pages.
     func tagsContext(language: Int) -> Base {
         let strings = strings[language]
@@ -273,7 +259,7 @@ struct TemplateContext {
         ])
     }
 
-    private func tagURL(_ slug: String, language: Int) -> String {
+    func tagURL(_ slug: String, language: Int) -> String {
         router.url(router.tagRoute(slug, language: language))
     }
 
@@ -350,16 +336,6 @@ struct TemplateContext {
         page["jsonLD"] = .htmlBytes(structuredData(of: model[id], faq: body.faq))
         outer["page"] = .map(page)
         context = .map(outer)
-    }
-
-    /// The page's tags as links, one per tag page: `C++` and `C` share `tags/c/`, and the second is left out.
-    private func tagLinks(of page: Page, language: Int) -> [TemplateValue] {
-        var seen: Set<String> = []
-        return page.metadata.tags.compactMap { name in
-            let slug = Taxonomy.slug(name)
-            guard seen.insert(slug).inserted else { return nil }
-            return .map(["name": .string(strings[language].tagName(name, slug: slug)), "url": .string(tagURL(slug, language: language))])
-        }
     }
 
     /// schema.org JSON-LD for search engines: an Article for every page of content, and a FAQPage

@@ -190,8 +190,7 @@ public struct Router: Sendable {
         return errors
     }
 
-    /// An error at the first of the outputs that has a place in a file; with the line of a page's slug.
-    /// At the `slug:` that made one of the two paths, else at the `prefix` that led one language's outputs
+    /// An error at the `slug:` that made one of the two paths, else at the `prefix` that led one language's outputs
     /// among another's (`prefix: tags`), else at the first that has a place, else at its language.
     private static func collision(_ message: String, at first: PlannedOutput.Kind, or second: PlannedOutput.Kind? = nil, model: SiteModel) -> Diagnostic {
         let kinds = [first, second].compactMap(\.self)
