@@ -14,9 +14,11 @@ import Foundation
 ///     [^label]: text      →   1)  text        (an item of text: it may interrupt a paragraph, as GFM's may)
 ///     [^label]:           →   10)             (an empty first line: the note is the indented lines below)
 ///
+/// A definition inside a quote or a list item (`> [^1]: …`) keeps their markers before its own.
 /// Lines keep their numbers, so every position cmark reports stays right, except columns on the first
-/// line of a definition after its label, which `MarkdownPositions` moves back where the editor wrote them. `Footnotes` finds each rewritten item by its line, takes its
-/// blocks out and never lets a definition render as a list. Pages without `[^` are parsed as they are.
+/// line of a definition after its label, which `MarkdownPositions` moves back where the editor wrote
+/// them. `Footnotes` finds each rewritten item by its line and column, takes its blocks out and never lets
+/// a definition render as a list. Pages without `[^` are parsed as they are.
 struct MarkdownSource {
     let document: MarkdownDocument
     let footnotes: FootnoteSource

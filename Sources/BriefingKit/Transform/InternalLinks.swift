@@ -172,21 +172,16 @@ struct InternalLinks: DocumentTransform {
 
     /// Whether a page's file name says its language, as `history.ko.md` does: a link to it means that language.
     private func namesLanguage(_ path: String) -> Bool {
-        languageSuffix(of: path) != nil
-    }
-
-    /// The file name's language code and where in the path its dot stands, for `x.ko.md` of a site with Korean.
-    private func languageSuffix(of path: String) -> (code: Substring, dot: String.Index)? {
-        guard path.hasSuffix(".md") else { return nil }
+        guard path.hasSuffix(".md") else { return false }
         let stem = path.dropLast(".md".count)
-        guard let dot = stem.lastIndex(of: "."), stem[stem.index(after: dot)...].allSatisfy({ $0 != "/" }) else { return nil }
+        guard let dot = stem.lastIndex(of: ".") else { return false }
         let code = stem[stem.index(after: dot)...]
-        return model.settings.languages.contains { $0.code == code } ? (code, dot) : nil
+        return model.settings.languages.contains { $0.code == code }
     }
 
     /// The page `x.<code>.md` in `language` beside `x.md`, a file left out of the build (a draft) or missing.
     private func namedTranslation(of path: String, in language: Int) -> PageID? {
-        guard model.settings.isMultilingual, languageSuffix(of: path) == nil else { return nil }
+        guard model.settings.isMultilingual, !namesLanguage(path) else { return nil }
         return model.pagesByPath[String(path.dropLast(".md".count)) + "." + model.settings.languages[language].code + ".md"]
     }
 
