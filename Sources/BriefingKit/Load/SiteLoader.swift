@@ -84,7 +84,10 @@ public struct SiteLoader: Sendable {
     /// would be published as a file: nil for a file to copy.
     static func misnamed(_ relativePath: String) -> String? {
         let name = relativePath.split(separator: "/").last.map(String.init) ?? relativePath
-        if relativePath.lowercased().hasPrefix("data/") {
+        // A section may be named `Data`; its data files directly inside it were meant for `data/`.
+        let parts = relativePath.split(separator: "/")
+        if parts.count == 2, parts[0].lowercased() == "data",
+           let dot = name.lastIndex(of: "."), DataFile.extensions.contains(name[name.index(after: dot)...].lowercased()) {
             return "'Content/\(relativePath)' is in a folder named '\(relativePath.prefix(4))', which is not 'data' (the folder of data files "
                 + "is named in lowercase): rename the folder, or it is published as files"
         }

@@ -25,6 +25,8 @@ import Testing
         1,2
         -- Content/news/notes.txt --
         Published as a file, as any other.
+        -- Content/Data/chart.svg --
+        <svg xmlns="http://www.w3.org/2000/svg"/>
         """)
         #expect(fixture.failure().map { $0.components(separatedBy: "\n")[0] } == [
             "Content/Data/figures.csv:1:1: error: 'Content/Data/figures.csv' is in a folder named 'Data', which is not 'data' (the folder of data files is named in lowercase): rename the folder, or it is published as files",
