@@ -74,30 +74,28 @@ public struct SiteLoader: Sendable {
         try load(SiteScan(root: root))
     }
 
-    /// Loads the files of a scan taken just before (the build takes one for its cache anyway). A page
-    /// whose size and modification time are those `unchanged` holds for its path is taken from there
-    /// rather than read again: `serve` passes the pages it loaded last time.
     /// Extensions editors give Markdown besides `.md`, which is the only one read as a page.
     static let markdownExtensions: Set<String> = ["md", "markdown", "mdown", "mkd", "mkdn", "mdwn", "mdtxt", "mdtext"]
 
     /// What is wrong with the name of a file in `Content/` that looks meant as a page or a data file but
     /// would be published as a file: nil for a file to copy.
     static func misnamed(_ relativePath: String) -> String? {
-        let name = relativePath.split(separator: "/").last.map(String.init) ?? relativePath
-        // A section may be named `Data`; its data files directly inside it were meant for `data/`.
         let parts = relativePath.split(separator: "/")
-        if parts.count == 2, parts[0].lowercased() == "data",
-           let dot = name.lastIndex(of: "."), DataFile.extensions.contains(name[name.index(after: dot)...].lowercased()) {
-            return "'Content/\(relativePath)' is in a folder named '\(relativePath.prefix(4))', which is not 'data' (the folder of data files "
+        guard let name = parts.last, let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
+        let fileExtension = name[name.index(after: dot)...].lowercased()
+        // A section may be named `Data`; its data files directly inside it were meant for `data/`.
+        if parts.count == 2, parts[0].lowercased() == "data", DataFile.extensions.contains(fileExtension) {
+            return "'Content/\(relativePath)' is in a folder named '\(parts[0])', which is not 'data' (the folder of data files "
                 + "is named in lowercase): rename the folder, or it is published as files"
         }
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
-        let fileExtension = name[name.index(after: dot)...]
-        guard SiteLoader.markdownExtensions.contains(fileExtension.lowercased()) else { return nil }
+        guard SiteLoader.markdownExtensions.contains(fileExtension) else { return nil }
         return "'\(name)' is Markdown, but pages are read only from files ending in '.md' (lowercase); rename it to "
             + "'\(name[..<dot]).md', or it would be published as it is written, drafts included"
     }
 
+    /// Loads the files of a scan taken just before (the build takes one for its cache anyway). A page
+    /// whose size and modification time are those `unchanged` holds for its path is taken from there
+    /// rather than read again: `serve` passes the pages it loaded last time.
     func load(_ scan: SiteScan, unchanged: [String: LoadedPage] = [:]) throws(BuildFailure) -> LoadedSite {
         var errors: [Diagnostic] = []
         let content = root.appendingPathComponent("Content")
