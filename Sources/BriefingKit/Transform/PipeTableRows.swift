@@ -24,11 +24,6 @@ enum PipeTableRows {
         /// Offsets in `text` of the pipes whose backslash was taken out: each puts what follows one byte
         /// further in the line than in the text.
         var escapes: [Int] = []
-
-        /// The 0-based byte offset in the line of the byte at `index` of `text`.
-        func lineOffset(of index: Int) -> Int {
-            offset + index + escapes.count { $0 <= index }
-        }
     }
 
     /// The cells of one line (without its line break), or nil when it has none: a line of a lone `|`.
