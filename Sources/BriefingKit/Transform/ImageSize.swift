@@ -10,13 +10,21 @@ struct ImageSize: Equatable, Sendable {
     /// a JPEG after its metadata in nearly every file.
     static let headerBytes = 256 * 1024
 
-    static func read(_ file: URL) -> (size: ImageSize?, bytes: Int, isRaster: Bool)? {
+    /// What a page needs to know of an image file: the size it declares, how many bytes it has, and
+    /// whether it starts as a PNG, GIF, JPEG or WebP file does.
+    struct File {
+        var size: ImageSize?
+        var bytes: Int
+        var isRaster: Bool
+    }
+
+    static func read(_ file: URL) -> File? {
         guard let handle = try? FileHandle(forReadingFrom: file) else { return nil }
         defer { try? handle.close() }
         let total = (try? handle.seekToEnd()).map(Int.init) ?? 0
         try? handle.seek(toOffset: 0)
         let head = [UInt8]((try? handle.read(upToCount: headerBytes)) ?? Data())
-        return (ImageSize(header: head), total, isRaster(head))
+        return File(size: ImageSize(header: head), bytes: total, isRaster: isRaster(head))
     }
 
     /// Whether the bytes start as a PNG, GIF, JPEG or WebP file does.

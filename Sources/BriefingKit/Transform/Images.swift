@@ -26,7 +26,7 @@ struct Images: DocumentTransform {
         var sizes: [ImageSize?] = []
         var ids: [String?] = []
         // A file shown many times on a page is read once.
-        var read: [String: (size: ImageSize?, bytes: Int, isRaster: Bool)?] = [:]
+        var read: [String: ImageSize.File?] = [:]
         for image in images {
             sizes.append(size(of: image, from: folder, read: &read, context: &context))
             // A title ending in `{#id}` numbers the image as a figure and lets the page cite it.
@@ -62,7 +62,7 @@ struct Images: DocumentTransform {
 
     /// The image's size when it is a file of Content/; an error when it should be one and is not.
     private func size(
-        of image: MarkdownNode, from folder: String, read: inout [String: (size: ImageSize?, bytes: Int, isRaster: Bool)?], context: inout TransformContext
+        of image: MarkdownNode, from folder: String, read: inout [String: ImageSize.File?], context: inout TransformContext
     ) -> ImageSize? {
         guard let url = image.url, !url.isEmpty, !url.hasPrefix("//"), !url.hasPrefix("#"), !InternalLinks.hasScheme(url) else { return nil }
         let (path, _, _) = InternalLinks.split(url)
@@ -77,22 +77,27 @@ struct Images: DocumentTransform {
         }
         guard let contentFolder else { return nil }
         if read[target] == nil { read[target] = ImageSize.read(contentFolder.appendingPathComponent(target)) }
-        guard let (size, bytes, isRaster) = read[target] ?? nil else { return nil }
+        guard let file = read[target] ?? nil else { return nil }
+        if checksImageFiles { Self.check(file, named: target, url: url, image: image, context: &context) }
+        return file.size
+    }
+
+    /// `briefing check`'s warnings about the file an image shows.
+    private static func check(_ file: ImageSize.File, named target: String, url: String, image: MarkdownNode, context: inout TransformContext) {
         // `photo.png` that is a HEIC or a PDF renamed: browsers show a broken image.
         let fileExtension = target.split(separator: ".").last.map { $0.lowercased() } ?? ""
-        if checksImageFiles, !isRaster, ImageSize.rasterExtensions.contains(fileExtension) {
+        if !file.isRaster, ImageSize.rasterExtensions.contains(fileExtension) {
             context.diagnostics.warning(
                 "image '\(url)' is named .\(fileExtension) but is no PNG, JPEG, GIF or WebP file, which browsers may not show: save it again in one of them",
                 at: image
             )
         }
-        if checksImageFiles, bytes > Images.largeBytes {
-            let megabytes = (Double(bytes) / 100_000).rounded() / 10
+        if file.bytes > Images.largeBytes {
+            let megabytes = (Double(file.bytes) / 100_000).rounded() / 10
             context.diagnostics.warning(
                 "image '\(url)' is \(megabytes) MB; over 1 MB it slows the page on a phone: resize or compress it", at: image
             )
         }
-        return size
     }
 
     private static func render(
