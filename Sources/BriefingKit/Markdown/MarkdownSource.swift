@@ -105,7 +105,7 @@ struct FootnoteSource: Sendable {
     }
 
     /// How many bytes of block quote markers (`>`, `> `) and list markers (`-`, `*`, `+`, `1.`, `1)` and the
-    /// one to four spaces after them) a line starts with, each after at most three spaces.
+    /// spaces before their content) a line starts with, each after at most three spaces.
     private static func containerPrefix(_ bytes: [UInt8]) -> Int {
         let space = UInt8(ascii: " ")
         var end = 0
@@ -119,18 +119,10 @@ struct FootnoteSource: Sendable {
                 end = index
                 continue
             }
-            var marker = index
-            if [UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+")].contains(bytes[marker]) {
-                marker += 1
-            } else {
-                while marker < bytes.count, marker - index < 9, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[marker]) { marker += 1 }
-                guard marker > index, marker < bytes.count, bytes[marker] == UInt8(ascii: ".") || bytes[marker] == UInt8(ascii: ")") else { return end }
-                marker += 1
-            }
-            var spaces = marker
-            while spaces < bytes.count, spaces - marker < 4, bytes[spaces] == space { spaces += 1 }
-            guard spaces > marker, spaces < bytes.count, bytes[spaces] != space else { return end }
-            end = spaces
+            // A list marker, with text after a space (`-[^1]` is no item): its content as cmark reads it.
+            guard let content = BodyLines.itemContent(bytes, at: index + 1), content - 1 < bytes.count, bytes[content - 2] == space
+            else { return end }
+            end = content - 1
         }
     }
 

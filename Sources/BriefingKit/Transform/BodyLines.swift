@@ -181,15 +181,15 @@ struct BodyLines {
         return column < bytes.count && bytes[column] == UInt8(ascii: " ") ? column + 2 : column + 1
     }
 
-    /// The column of a list item's content: after its marker (`-`, `+`, `*`, or digits and `.` or `)`)
-    /// and one to four spaces; one space only when more follow (indented code) or the line ends there.
-    private static func itemContent(_ bytes: [UInt8], at column: Int) -> Int? {
+    /// The column of a list item's content: after its marker (`-`, `+`, `*`, or up to nine digits and `.`
+    /// or `)`) and one to four spaces; one space only when more follow (indented code) or the line ends there.
+    static func itemContent(_ bytes: [UInt8], at column: Int) -> Int? {
         guard column >= 1, column <= bytes.count else { return nil }
         var end = column - 1
         if [UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "*")].contains(bytes[end]) {
             end += 1
         } else {
-            while end < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[end]) { end += 1 }
+            while end < bytes.count, end - (column - 1) < 9, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[end]) { end += 1 }
             guard end > column - 1, end < bytes.count, bytes[end] == UInt8(ascii: ".") || bytes[end] == UInt8(ascii: ")") else { return nil }
             end += 1
         }
