@@ -123,10 +123,8 @@ struct StringTable: Sendable {
     func dateMistakes() -> [Diagnostic] {
         var errors: [Diagnostic] = []
         let here = { (key: String) in self.locations[key] ?? SourceLocation(path: self.path, line: 1, column: 1) }
-        if let entry = entries["monthNames"] {
-            if case .list(let names) = entry, names.count == 12 {} else {
-                errors.append(.error("'monthNames' must be a list of the twelve months' names, January's first", at: here("monthNames")))
-            }
+        if entries["monthNames"] != nil, monthNames == nil {
+            errors.append(.error("'monthNames' must be a list of the twelve months' names, January's first", at: here("monthNames")))
         }
         guard let format = text("dateFormat") else { return errors }
         let names = StringTable.placeholderNames(format)
@@ -141,6 +139,11 @@ struct StringTable: Sendable {
             errors.append(.error("'dateFormat' has {monthName}, but the table has no 'monthNames': add the twelve months' names as a list", at: here("dateFormat")))
         }
         return errors
+    }
+
+    /// The twelve months' names, January's first; nil when the table has no such list.
+    private var monthNames: [String]? {
+        if case .list(let names)? = entries["monthNames"], names.count == 12 { names } else { nil }
     }
 
     /// How one language writes numbers, dates and tags: a table has them or not, whatever the others do.
@@ -322,7 +325,7 @@ struct StringTable: Sendable {
     func format(_ date: PageDate) -> String? {
         guard let format = text("dateFormat") else { return nil }
         var values = ["year": number(date.year), "month": number(date.month), "day": number(date.day)]
-        if case .list(let names)? = entries["monthNames"], names.count == 12 { values["monthName"] = names[date.month - 1] }
+        if let names = monthNames { values["monthName"] = names[date.month - 1] }
         return StringTable.fill(format, values)
     }
 }
