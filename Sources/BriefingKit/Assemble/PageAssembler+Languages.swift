@@ -111,4 +111,30 @@ extension PageAssembler {
         }
         return (translations, stale, errors, warnings)
     }
+
+    /// A folder's name is a word of the site's first language: a section of another language that has no
+    /// `_index.<code>.md` of its own would show it as its title on every page of that language. Each such
+    /// section is named once, at the first of its pages (or of its subsections' pages) by path.
+    func untitledSections(_ sections: [String: Section], pages: ChunkedArray<Page>) -> [Diagnostic] {
+        var warned: Set<String> = []
+        var warnings: [Diagnostic] = []
+        let translated = pages.indices.filter { pages[$0].kind == .page && pages[$0].language != 0 }
+        for index in translated.sorted(by: { pages[$0].source.relativePath < pages[$1].source.relativePath }) {
+            let file = pages[index].source.file, language = pages[index].language
+            var folder = pages[index].sectionPath
+            while !folder.isEmpty {
+                let key = SiteModel.sectionKey(folder, language: language)
+                if let section = sections[key], pages[section.indexPage.index].isInvented, warned.insert(key).inserted {
+                    let code = settings.languages[language].code
+                    warnings.append(file.diagnostic(
+                        .warning, "Content/\(folder)/ has no _index.\(code).md: its \(code) pages title the section '\(section.title)', "
+                            + "after the folder's name; write Content/\(folder)/_index.\(code).md with its title in \(code)",
+                        at: file.location(line: 1, column: 1)
+                    ))
+                }
+                folder = parentFolder(of: folder)
+            }
+        }
+        return warnings
+    }
 }

@@ -128,6 +128,7 @@ struct PageAssembler {
 
         try Router.checkPrefixes(settings, pages: pages)
         var sections = makeSections(&pages)
+        if settings.isMultilingual { warnings += untitledSections(sections, pages: pages) }
         var byRoute: [String: Int] = [:]
         byRoute.reserveCapacity(pages.count)
         // By index, not by value: a copy of a page is a retain for each of its fields, and there are 10,000.
@@ -337,7 +338,7 @@ struct PageAssembler {
         }.map(PageID.init)
     }
 
-    private func parentFolder(of folder: String) -> String {
+    func parentFolder(of folder: String) -> String {
         folder.split(separator: "/").dropLast().joined(separator: "/")
     }
 }

@@ -38,6 +38,10 @@ import Testing
     tags: [deterrence]
     ---
     Troops on the line. See [the force](force.md).
+    -- Content/deterrence/_index.ko.md --
+    ---
+    title: 억제
+    ---
     -- Content/deterrence/tripwire.ko.md --
     ---
     title: 인계철선
@@ -239,6 +243,10 @@ import Testing
         notes: ملاحظات
         noteLabel: "ملاحظة {number}"
         backToText: "العودة إلى النص {label}"
+        -- Content/deterrence/_index.ar.md --
+        ---
+        title: الردع
+        ---
         -- Content/deterrence/tripwire.ar.md --
         ---
         title: سلك التعثر
@@ -307,12 +315,32 @@ import Testing
 
     @Test func aTranslationWithoutItsOriginalIsAWarning() throws {
         let fixture = try SiteFixture(Self.site, templates: Self.templates)
-        try fixture.write("-- Content/news/orphan.ko.md --\n---\ntitle: 고아\n---\n본문.\n")
+        try fixture.write("-- Content/news/_index.ko.md --\n---\ntitle: 뉴스\n---\n-- Content/news/orphan.ko.md --\n---\ntitle: 고아\n---\n본문.\n")
         #expect(try fixture.build().warnings.map(\.description) == ["""
         Content/news/orphan.ko.md:1:1: warning: a translation whose original is missing or a draft: no en page in this build has the translation key 'news/orphan'
         ---
         ^
         """])
+    }
+
+    /// A folder's name is English: a Korean section without `_index.ko.md` would be titled in it unnoticed.
+    @Test func aSectionWithoutItsIndexInALanguageIsAWarningAtItsFirstPage() throws {
+        let fixture = try SiteFixture(Self.site, templates: Self.templates)
+        try FileManager.default.removeItem(at: fixture.root.appendingPathComponent("Content/deterrence/_index.ko.md"))
+        try fixture.write("-- Content/news/world/asia/seoul.ko.md --\n---\ntitle: 서울\ndate: 2026-01-01\n---\n본문.\n")
+        let report = try fixture.build()
+        #expect(report.warnings.map(\.description) == [
+            "Content/deterrence/force.ko.md:1:1: warning: Content/deterrence/ has no _index.ko.md: its ko pages title the section 'Deterrence', "
+                + "after the folder's name; write Content/deterrence/_index.ko.md with its title in ko\n---\n^",
+            "Content/news/world/asia/seoul.ko.md:1:1: warning: Content/news/world/asia/ has no _index.ko.md: its ko pages title the section 'Asia', "
+                + "after the folder's name; write Content/news/world/asia/_index.ko.md with its title in ko\n---\n^",
+            "Content/news/world/asia/seoul.ko.md:1:1: warning: Content/news/world/ has no _index.ko.md: its ko pages title the section 'World', "
+                + "after the folder's name; write Content/news/world/_index.ko.md with its title in ko\n---\n^",
+            "Content/news/world/asia/seoul.ko.md:1:1: warning: Content/news/ has no _index.ko.md: its ko pages title the section 'News', "
+                + "after the folder's name; write Content/news/_index.ko.md with its title in ko\n---\n^",
+            "Content/news/world/asia/seoul.ko.md:1:1: warning: a translation whose original is missing or a draft: no en page in this build has the translation key 'news/world/asia/seoul'\n---\n^",
+        ])
+        #expect(fixture.output("ko/deterrence/index.html")?.contains("<h1>Deterrence</h1>") == true, "the page is still made")
     }
 
     static let errors: [InvalidSiteTests.Case] = [

@@ -20,6 +20,10 @@ import Testing
     summary: A page.
     ---
     Text.
+    -- Content/notes/_index.ko.md --
+    ---
+    title: 메모
+    ---
     -- Content/notes/page.ko.md --
     ---
     title: 문서
