@@ -117,6 +117,20 @@ import Testing
         """])
     }
 
+    /// libyaml finds a quote left open at the end of the YAML: the message points at the quote itself.
+    @Test func aQuoteNeverClosedIsReportedWhereItOpens() {
+        #expect(errors("---\ntitle: \"Burden sharing\ndate: 2026-01-01\n---\nBody\n") == ["""
+        Content/a.md:2:8: error: invalid YAML: this " is never closed: end the value with " (a " inside it is written \\")
+        title: "Burden sharing
+               ^
+        """])
+        #expect(errors("---\ntitle: A\nsummary: '동맹의 '' 미래\n---\n") == ["""
+        Content/a.md:3:10: error: invalid YAML: this ' is never closed: end the value with ' (a ' inside it is written '')
+        summary: '동맹의 '' 미래
+                 ^
+        """])
+    }
+
     @Test func aTabInIndentationSaysSo() {
         #expect(errors("---\ntitle: A\nsources:\n\t- title: B\n---\n") == ["""
         Content/a.md:4:1: error: invalid YAML: a tab in the indentation; YAML is indented with spaces only
