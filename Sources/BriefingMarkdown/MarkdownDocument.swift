@@ -65,11 +65,14 @@ public final class MarkdownDocument {
         return node
     }
 
-    /// The inline counterpart of `makeCustomBlock(onEnter:onExit:)`.
-    public func makeCustomInline(onEnter: String, onExit: String) -> MarkdownNode {
+    /// The inline counterpart of `makeCustomBlock(onEnter:onExit:)`. Words `struck` out stay on the
+    /// page but are no part of the text as it now reads: `plainText` (a contents entry, an id, an
+    /// excerpt) and `visitViews` leave them out.
+    public func makeCustomInline(onEnter: String, onExit: String, struck: Bool = false) -> MarkdownNode {
         let node = makeNode(CMARK_NODE_CUSTOM_INLINE)
         cmark_node_set_on_enter(node.pointer, CmarkText.safe(onEnter))
         cmark_node_set_on_exit(node.pointer, CmarkText.safe(onExit))
+        if struck { cmark_node_set_user_data(node.pointer, MarkdownNode.struckMark) }
         return node
     }
 

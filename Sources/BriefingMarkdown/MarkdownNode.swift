@@ -217,15 +217,15 @@ public struct MarkdownNode {
         }
     }
 
-    /// The words of this subtree without markup: text and code spans, with line breaks as
-    /// spaces. What a heading contributes to a table of contents or a slug.
+    /// The words of this subtree without markup, as it now reads: text and code spans, with line breaks
+    /// as spaces, struck-out words left out. What a heading contributes to a table of contents or a slug.
     public var plainText: String {
         // Most headings are one text node: its literal is the answer, made without a walk.
         if let child = cmark_node_first_child(pointer), cmark_node_next(child) == nil, cmark_node_get_type(child) == CMARK_NODE_TEXT {
             return String(cString: cmark_node_get_literal(child))
         }
         var text = ""
-        walk { node in
+        let struck = walk { node in
             switch cmark_node_get_type(node) {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 text += String(cString: cmark_node_get_literal(node))
@@ -235,7 +235,8 @@ public struct MarkdownNode {
                 break
             }
         }
-        return text
+        // `The ~~old~~ new plan` reads "The new plan": one space where the struck words were.
+        return struck ? text.split(separator: " ").joined(separator: " ") : text
     }
 
     /// This node and its subtree as HTML, with the document's options.
@@ -243,18 +244,31 @@ public struct MarkdownNode {
         document.renderHTML(pointer)
     }
 
-    /// Visits this node, then its descendants, in document order. cmark's iterator keeps
-    /// its own state, so even 10,000 nested block quotes cost no Swift stack.
-    private func walk(_ visit: (OpaquePointer) -> Void) {
+    /// cmark's user data of a struck-out inline (`makeCustomInline(struck:)`): a mark, never read through.
+    static var struckMark: UnsafeMutableRawPointer? { UnsafeMutableRawPointer(bitPattern: 1) }
+
+    /// Visits this node, then its descendants, in document order, but not the words of a struck-out
+    /// inline. cmark's iterator keeps its own state, so even 10,000 nested block quotes cost no Swift stack.
+    /// Returns whether it left struck-out words out.
+    @discardableResult
+    private func walk(_ visit: (OpaquePointer) -> Void) -> Bool {
         let iterator: OpaquePointer = cmark_iter_new(pointer)
         defer { cmark_iter_free(iterator) }
+        var struck = false
         var event = cmark_iter_next(iterator)
         while event != CMARK_EVENT_DONE {
             if event == CMARK_EVENT_ENTER {
-                visit(cmark_iter_get_node(iterator))
+                let node = cmark_iter_get_node(iterator)!
+                if cmark_node_get_type(node) == CMARK_NODE_CUSTOM_INLINE, cmark_node_get_user_data(node) == MarkdownNode.struckMark {
+                    cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT)
+                    struck = true
+                } else {
+                    visit(node)
+                }
             }
             event = cmark_iter_next(iterator)
         }
+        return struck
     }
 
     /// Visits the blocks below this one in document order, entering only blocks that hold blocks.

@@ -1,12 +1,12 @@
 import BriefingMarkdown
 import BriefingSupport
 
-/// Counts the page's words and its Han and Kana characters (for its reading time) and keeps its first paragraph as plain text (the
-/// excerpt of a page without a summary). Runs before `HeadingAnchors`, whose blocks cmark no longer
-/// shows the text of.
+/// Counts the page's words and its Han and Kana characters (for its reading time) and keeps its first
+/// paragraph with words as plain text (the excerpt of a page without a summary). Runs before
+/// `HeadingAnchors`, whose blocks cmark no longer shows the text of.
 struct PageText: DocumentTransform {
     func apply(to document: MarkdownDocument, context: inout TransformContext) {
-        var firstParagraph = ""
+        var firstParagraph: MarkdownNode?
         var words = 0
         var characters = 0
         // Whether the text before ended inside a word: `Un*believ*able` is one word in three text nodes,
@@ -22,8 +22,9 @@ struct PageText: DocumentTransform {
                 }
             case .emphasis, .strong, .link, .image, .htmlInline, .customInline:
                 break
-            case .paragraph where firstParagraph.isEmpty && node.isTopLevel:
-                firstParagraph = node.handle(in: document).plainText
+            case .paragraph where firstParagraph == nil && node.isTopLevel:
+                let paragraph = node.handle(in: document)
+                if !paragraph.plainText.isEmpty { firstParagraph = paragraph }
                 inWord = false
             default:
                 if node.kind == .codeBlock {
@@ -34,7 +35,8 @@ struct PageText: DocumentTransform {
                 inWord = false
             }
         }
-        context.report.firstParagraph = firstParagraph
+        // A link to a section gets its heading's words only once headings have their ids.
+        if let firstParagraph { context.whenAllTransformsRan { $0.report.firstParagraph = firstParagraph.plainText } }
         context.report.wordCount = words
         context.report.characterCount = characters
     }

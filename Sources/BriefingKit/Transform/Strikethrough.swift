@@ -116,7 +116,7 @@ struct Strikethrough: DocumentTransform {
                 case .text(let text): try? parent.appendChild(document.makeText(text))
                 case .run(let length): try? parent.appendChild(document.makeText(String(repeating: "~", count: length)))
                 case .deleted(let inside):
-                    let deleted = document.makeCustomInline(onEnter: wrapper.open, onExit: wrapper.close)
+                    let deleted = document.makeCustomInline(onEnter: wrapper.open, onExit: wrapper.close, struck: true)
                     place(inside, in: deleted)
                     try? parent.appendChild(deleted)
                 }

@@ -161,6 +161,16 @@ import Testing
         ]))
     }
 
+    /// A correction struck out in a heading is no part of the heading as it reads: the contents, the id
+    /// and the FAQ question say "The new plan", while the heading shows both.
+    @Test func struckOutWordsAreLeftOutOfTheContentsAndTheId() {
+        let result = TransformHarness.run("## The ~~old~~ new plan\n\n## ~~Draft~~ Final\n", [Strikethrough(), HeadingAnchors(siteLevels: 2...3)])
+        #expect(result.html == #"<h2 id="the-new-plan">The <del>old</del> new plan</h2>"# + "\n" + #"<h2 id="final">"# + "<del>Draft</del> Final</h2>\n")
+        #expect(result.context.headings.tableOfContents == TableOfContents(entries: [
+            TOCEntry(level: 2, id: "the-new-plan", title: "The new plan"), TOCEntry(level: 2, id: "final", title: "Final"),
+        ]))
+    }
+
     @Test func defaultLevelsLeaveOutH1AndH4() {
         let result = anchored("# Title\n### Orphan\n## A\n#### Deep\n### B\n")
         #expect(result.toc == TableOfContents(entries: [

@@ -26,4 +26,12 @@ import Testing
         let report = TransformHarness.run("# Title\n\n> Quoted.\n\nThe *first* paragraph.\n\nSecond.\n", [PageText()]).context.report
         #expect(report.firstParagraph == "The first paragraph.")
     }
+
+    /// A retracted number read as fact in every list that showed the excerpt, and a link to a section,
+    /// whose words come last, left "see ." behind.
+    @Test func theExcerptReadsAsThePageDoesNow() {
+        let markdown = "The payment was ~~$58.2 billion~~ $52.8 billion, see [](section:why).\n\n## Why\n"
+        let report = TransformHarness.run(markdown, [Strikethrough(), CrossReferences(), PageText(), HeadingAnchors(siteLevels: 2...3)]).context.report
+        #expect(report.firstParagraph == "The payment was $52.8 billion, see Why.")
+    }
 }
