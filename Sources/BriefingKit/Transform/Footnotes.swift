@@ -52,10 +52,13 @@ struct Footnotes: DocumentTransform {
         var lastMarkAfter: [MarkdownNode: MarkdownNode] = [:]
         // In document order, definitions still in place: a note cited only from another note is numbered
         // where that note is defined, as GitHub numbers it.
-        for text in document.root.descendants(ofKind: .text) {
-            guard let literal = text.literal, literal.utf8.count >= 4, literal.contains("[^") else { continue }
+        let marked = document.root.descendants(ofKind: .text).compactMap { text -> Marked? in
+            guard let literal = text.literal, literal.utf8.count >= 4, literal.contains("[^") else { return nil }
             let references = Self.references(in: literal)
-            guard !references.isEmpty else { continue }
+            return references.isEmpty ? nil : Marked(text: text, literal: literal, references: references)
+        }
+        let unreached = Self.unreached(order, marked: marked)
+        for (text, literal, references) in marked.map({ ($0.text, $0.literal, $0.references) }) {
             var pieces: [MarkdownNode] = []
             var copied = literal.utf8.startIndex
             for reference in references {
@@ -68,6 +71,8 @@ struct Footnotes: DocumentTransform {
                     )
                     continue
                 }
+                // In a note left out: numbered, it would take a number and a link back that lead nowhere.
+                if let note = unreached.notesOfTexts[text], unreached.keys.contains(note) { continue }
                 let number: Int
                 if let known = numbers[key] {
                     number = known
@@ -107,8 +112,12 @@ struct Footnotes: DocumentTransform {
         for item in order.map(\.item) + duplicates { item.unlink() }
         for list in lists where list.firstChild == nil { list.unlink() }
         for note in order where numbers[FootnoteSource.key(note.definition.label)] == nil {
+            let citing = unreached.citedBy[FootnoteSource.key(note.definition.label)] ?? []
             context.diagnostics.warning(
-                "footnote '[^\(note.definition.label)]' is never cited: cite it with [^\(note.definition.label)] or remove it",
+                citing.isEmpty
+                    ? "footnote '[^\(note.definition.label)]' is never cited: cite it with [^\(note.definition.label)] or remove it"
+                    : "footnote '[^\(note.definition.label)]' is cited only in \(citing.map { "[^\($0)]" }.joined(separator: ", ")), "
+                    + "which the text never cites: both are left out; cite one from the text or remove them",
                 at: SourcePosition(line: note.definition.line, column: note.definition.column)
             )
         }
@@ -136,6 +145,46 @@ struct Footnotes: DocumentTransform {
     private struct Note {
         var definition: FootnoteSource.Definition
         var item: MarkdownNode
+    }
+
+    /// A text node that cites notes.
+    private struct Marked {
+        var text: MarkdownNode
+        var literal: String
+        var references: [Reference]
+    }
+
+    /// The notes no reader reaches: not cited from the text, nor from a note that is (a note cited only
+    /// from a note that is never cited). `notesOfTexts` tells the note each citing text is in, if any;
+    /// `citedBy` names, for each note left out, the notes left out that cite it.
+    private static func unreached(
+        _ notes: [Note], marked: [Marked]
+    ) -> (keys: Set<String>, notesOfTexts: [MarkdownNode: String], citedBy: [String: [String]]) {
+        var notesOfTexts: [MarkdownNode: String] = [:]
+        var labels: [String: String] = [:]
+        // Each note's own text nodes, a note inside another's last: it is the one they are in.
+        for note in notes {
+            let key = FootnoteSource.key(note.definition.label)
+            labels[key] = note.definition.label
+            for text in note.item.descendants(ofKind: .text) { notesOfTexts[text] = key }
+        }
+        var fromText: [String] = []
+        var fromNote: [String: [String]] = [:]
+        var citedBy: [String: [String]] = [:]
+        for entry in marked {
+            let keys = entry.references.map { FootnoteSource.key($0.label) }
+            if let note = notesOfTexts[entry.text] {
+                fromNote[note, default: []] += keys
+                for key in keys where citedBy[key]?.contains(labels[note] ?? note) != true { citedBy[key, default: []].append(labels[note] ?? note) }
+            } else {
+                fromText += keys
+            }
+        }
+        var reached: Set<String> = []
+        while let key = fromText.popLast() {
+            if reached.insert(key).inserted { fromText += fromNote[key] ?? [] }
+        }
+        return (Set(labels.keys).subtracting(reached), notesOfTexts, citedBy.filter { !reached.contains($0.key) })
     }
 
     /// The "Notes" section at the end of the content: a wrapper around each note's blocks, and the links

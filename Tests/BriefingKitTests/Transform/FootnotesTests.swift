@@ -136,6 +136,19 @@ import Testing
         #expect(!result.html.contains("Two."))
     }
 
+    /// A note cited only from a note that is never cited was listed, its link back to a mark that the
+    /// left-out note took with it leading nowhere; a note cited from a note that is cited is kept.
+    @Test func aNoteCitedOnlyFromANoteLeftOutIsLeftOutToo() {
+        let result = rendered("Body.[^1]\n\n[^1]: One, see [^kept].\n[^old]: Old, cites [^detail].\n[^detail]: Detail.\n[^kept]: Kept.\n")
+        #expect(result.messages == [
+            "Content/alliance/page.md:4:1: warning: footnote '[^old]' is never cited: cite it with [^old] or remove it\n[^old]: Old, cites [^detail].\n^",
+            "Content/alliance/page.md:5:1: warning: footnote '[^detail]' is cited only in [^old], which the text never cites: both are left out; "
+                + "cite one from the text or remove them\n[^detail]: Detail.\n^",
+        ])
+        #expect(!result.html.contains("Detail.") && !result.html.contains("fnref-3") && !result.html.contains("fn-3"))
+        #expect(result.html.contains(#"<li id="fn-2">"#) && result.html.contains("Kept."))
+    }
+
     @Test func labelsMatchWhateverTheirCase() {
         let result = rendered("A[^Note].\n\n[^NOTE]: Text.\n")
         #expect(result.html.contains(ref(1, "fnref-1")))
