@@ -33,7 +33,12 @@ struct Images: DocumentTransform {
             var id: String?
             if let title = image.title, let (rest, found) = CrossReferences.trailingID(title) {
                 image.title = rest
-                if context.number(.figure, id: found, at: context.diagnostics.position(of: image)) { id = found }
+                if let refusal = Self.figureRefusal(image, caption: rest) {
+                    context.diagnostics.error("'{#\(found)}' numbers this image as a figure, \(refusal)", at: image)
+                    context.numbered.refuse(found)
+                } else if context.number(.figure, id: found, at: context.diagnostics.position(of: image)) {
+                    id = found
+                }
             } else if let braces = image.title.flatMap(CrossReferences.trailingNonID) {
                 context.diagnostics.warning(CrossReferences.nonIDMessage(braces, in: "image's title"), at: image)
             }
@@ -44,6 +49,22 @@ struct Images: DocumentTransform {
                 Images.render(image, size: size, id: ids[index], lazy: index > 0, document: document, context: &context)
             }
         }
+    }
+
+    /// Why an image with an id can be no figure, if it cannot: a figure is a paragraph of its own with a
+    /// caption, and a reference to "Figure 2" must find one so labelled. A paragraph with no place in the
+    /// source is a table's cell, and one with more after the image a note's last, which ends with its links back.
+    private static func figureRefusal(_ image: MarkdownNode, caption: String) -> String? {
+        guard let paragraph = image.parent, paragraph.kind == .paragraph, paragraph.firstChild == image, image.next == nil,
+              paragraph.start.line > 0
+        else {
+            return "which must stand alone in a paragraph of its own, not in a heading, a table cell, a link, a note's last "
+                + "paragraph or a line of text: give it lines of its own with a blank line before and after, or remove the id"
+        }
+        guard !caption.allSatisfy(\.isWhitespace) else {
+            return "whose title is its caption: write the caption before the id, like \"Where the troops are {#bases}\""
+        }
+        return nil
     }
 
     /// The images not inside another image's description, where cmark shows an image as its alt text

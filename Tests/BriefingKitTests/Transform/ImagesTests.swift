@@ -29,6 +29,31 @@ import Testing
     }
 
     /// A missing image is an error from `InternalLinks`, at its line, as for every link.
+    /// "Figure 2" in the text must find a figure so labelled: an image with an id in a heading, a cell,
+    /// a link or a line of text was numbered, labelled nowhere, and often had no id to link to either.
+    @Test func anImageWithAnIdThatCanBeNoFigureIsAnError() {
+        let result = rendered("""
+            ## Bases ![Map](map.png "The bases {#hfig}")
+
+            [![Map](map.png "Linked {#lfig}")](https://example.org/)
+
+            ![Map](map.png "{#bare}")
+
+            See [](image:hfig), [](image:bare).
+
+            """)
+        #expect(result.messages == [
+            "Content/alliance/page.md:1:10: error: '{#hfig}' numbers this image as a figure, which must stand alone in a paragraph of its own, "
+                + "not in a heading, a table cell, a link, a note's last paragraph or a line of text: give it lines of its own with a blank line "
+                + "before and after, or remove the id\n## Bases ![Map](map.png \"The bases {#hfig}\")\n         ^",
+            "Content/alliance/page.md:3:2: error: '{#lfig}' numbers this image as a figure, which must stand alone in a paragraph of its own, "
+                + "not in a heading, a table cell, a link, a note's last paragraph or a line of text: give it lines of its own with a blank line "
+                + "before and after, or remove the id\n[![Map](map.png \"Linked {#lfig}\")](https://example.org/)\n ^",
+            "Content/alliance/page.md:5:1: error: '{#bare}' numbers this image as a figure, whose title is its caption: write the caption before "
+                + "the id, like \"Where the troops are {#bases}\"\n![Map](map.png \"{#bare}\")\n^",
+        ])
+    }
+
     @Test func aMissingLocalImageIsAnErrorAtItsLine() {
         let result = rendered("Intro.\n\nSee ![Map](../maps/korea.png).\n")
         #expect(result.messages == [
