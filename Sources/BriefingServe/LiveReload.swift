@@ -95,6 +95,14 @@ actor LiveReload {
         subscribers[id] = nil
     }
 
+    /// How often open streams get a comment: writing to a browser that left is how FlyingFox learns that
+    /// it did, and ends its stream.
+    static let heartbeat = Duration.seconds(15)
+
+    func beat() {
+        broadcast(.comment)
+    }
+
     private func broadcast(_ event: ServerSentEvent) {
         for subscriber in subscribers.values { subscriber.events.yield(event) }
     }
@@ -108,6 +116,8 @@ enum ServerSentEvent: Sendable, Equatable {
     case reload(build: String)
     /// A failed build's diagnostics, shown over the page.
     case error(String)
+    /// Nothing for the page: a line that keeps the connection in use.
+    case comment
 
     /// The wire form: a field per line, one `data:` line per line of text, and a blank line to end it.
     var text: String {
@@ -116,6 +126,8 @@ enum ServerSentEvent: Sendable, Equatable {
             return "retry: \(milliseconds)\n\n"
         case .reload(let build):
             return "event: reload\ndata: \(build)\n\n"
+        case .comment:
+            return ":\n\n"
         case .error(let message):
             let lines = message.trimmingCharacters(in: .newlines).split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
             return "event: error\n" + lines.map { "data: \($0)\n" }.joined() + "\n"

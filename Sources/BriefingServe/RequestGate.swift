@@ -22,10 +22,19 @@ struct RequestGate: Sendable {
     let upstream: sockaddr_un
     let pool: any AsyncSocketPool
 
-    /// Accepts connections until the task is cancelled, each in a task of its own.
+    /// Accepts connections until the task is cancelled, each in a task of its own. Out of file
+    /// descriptors, accepting fails until a connection closes: it is tried again shortly, not given up.
     func serve(_ listener: AsyncSocket) async throws {
         try await withThrowingDiscardingTaskGroup { group in
-            for try await client in listener.sockets {
+            while true {
+                try Task.checkCancellation()
+                let client: AsyncSocket
+                do {
+                    client = try await listener.accept()
+                } catch SocketError.failed(_, let code, _) where [EMFILE, ENFILE, ENOBUFS, ENOMEM].contains(code) {
+                    try await Task.sleep(for: .milliseconds(50))
+                    continue
+                }
                 group.addTask { await self.handle(client) }
             }
         }
@@ -39,18 +48,22 @@ struct RequestGate: Sendable {
     private func handle(_ client: AsyncSocket) async {
         defer { try? client.close() }
         do {
-            let (head, rest) = try await readHead(from: client)
+            let (head, rest) = try await readHead(from: client, within: Self.headTime)
             let request = try forwarded(head)
             let server = try await AsyncSocket.connected(to: upstream, pool: pool)
             defer { try? server.close() }
             try await server.write(Data(request + rest))
             // Whichever side stops first ends the exchange: FlyingFox closes after its answer, as the
-            // request asks, and a browser that goes away ends an event stream.
-            await withTaskGroup(of: Void.self) { group in
-                group.addTask { await Self.copy(from: server, to: client) }
-                group.addTask { await Self.copy(from: client, to: server) }
-                await group.next()
-                group.cancelAll()
+            // request asks, and a browser that goes away ends an event stream. A read waiting on the
+            // other side does not end when its task is cancelled: shutting both sockets down ends it,
+            // or a page left behind would hold two descriptors until its stream's next event.
+            await withTaskGroup(of: Bool.self) { group in
+                group.addTask { await Self.copy(from: server, to: client, addingToTheHead: "Connection: close"); return false }
+                group.addTask { await Self.copy(from: client, to: server); return true }
+                // A client may close its side once its request is sent and still read the answer: only an
+                // event stream, which has no end, ends as soon as the browser's side does.
+                if await group.next() == true, !Self.isEventStream(head) { _ = await group.next() }
+                for socket in [client, server] { shutdown(socket.socket.file.rawValue, Int32(SHUT_RDWR)) }
             }
         } catch let refusal as Refusal {
             let body = Array((refusal.message + "\n").utf8)
@@ -63,6 +76,30 @@ struct RequestGate: Sendable {
             while dropped < 1 << 20, let bytes = try? await client.read(atMost: 16 * 1024) { dropped += bytes.count }
         } catch {
             // The browser went away, or FlyingFox did: nothing is left to answer.
+        }
+    }
+
+    /// How long a client has to send its request's head: one that sends it slowly, or never, holds a
+    /// descriptor meanwhile, and enough of them leave none for anyone else.
+    static let headTime = Duration.seconds(20)
+
+    /// The head, or an error once `limit` has passed: the socket is shut down then, which ends the read.
+    /// The timer is over before this returns, so it never shuts down a descriptor since closed and reused.
+    private func readHead(from client: AsyncSocket, within limit: Duration) async throws -> (head: [UInt8], rest: [UInt8]) {
+        let descriptor = client.socket.file.rawValue
+        let timer = Task {
+            guard (try? await Task.sleep(for: limit)) != nil else { return }
+            shutdown(descriptor, Int32(SHUT_RDWR))
+        }
+        do {
+            let head = try await readHead(from: client)
+            timer.cancel()
+            await timer.value
+            return head
+        } catch {
+            timer.cancel()
+            await timer.value
+            throw error
         }
     }
 
@@ -100,16 +137,35 @@ struct RequestGate: Sendable {
         }.filter { !$0.isEmpty }
         var kept: [String] = []
         var host: String?
+        var origin: String?
         for (number, line) in lines.enumerated() {
             let name = number == 0 ? "" : line.prefix { $0 != ":" }.trimmingCharacters(in: .whitespaces).lowercased()
-            if name == "host" { host = host ?? line.drop { $0 != ":" }.dropFirst().trimmingCharacters(in: .whitespaces) }
+            let value = { line.drop { $0 != ":" }.dropFirst().trimmingCharacters(in: .whitespaces) }
+            if name == "host" { host = host ?? value() }
+            if name == "origin" { origin = origin ?? value() }
             if !["connection", "keep-alive", "proxy-connection"].contains(name) { kept.append(line) }
         }
-        guard let host, hosts.contains(host.lowercased()) || isAddress(host) else {
+        guard let host, names(host) else {
             let names = hosts.sorted().joined(separator: ", ") + (anyAddressOnPort == nil ? "" : " and this computer's IP addresses")
             throw Refusal(status: "421 Misdirected Request", message: "This preview answers only to \(names); to reach it at another address, serve on that one with --host.")
         }
+        // A page of another site may not use the preview: its event streams alone, one per request, would
+        // hold descriptors. The preview's own pages send no Origin, or their own.
+        if let origin, !(origin.lowercased().hasPrefix("http://") && names(String(origin.dropFirst("http://".count)))) {
+            throw Refusal(status: "403 Forbidden", message: "This preview answers only its own pages, not a page from \(origin).")
+        }
         return Array((kept + ["Connection: close", "", ""]).joined(separator: "\r\n").utf8)
+    }
+
+    private static func isEventStream(_ head: [UInt8]) -> Bool {
+        let requestLine = head.prefix { $0 != UInt8(ascii: "\r") && $0 != UInt8(ascii: "\n") }
+        let target = requestLine.split(separator: UInt8(ascii: " ")).dropFirst().first ?? []
+        return target.starts(with: LiveReloadScript.eventsPath.utf8)
+    }
+
+    /// Whether `host:port` names this server.
+    private func names(_ host: String) -> Bool {
+        hosts.contains(host.lowercased()) || isAddress(host)
     }
 
     private func isAddress(_ host: String) -> Bool {
@@ -120,9 +176,23 @@ struct RequestGate: Sendable {
         return inet_pton(AF_INET, String(name), &address) == 1
     }
 
-    private static func copy(from source: AsyncSocket, to destination: AsyncSocket) async {
+    /// Copies until either side stops. `header`, if any, goes into the head of what is copied, after its
+    /// first line: FlyingFox's answers do not say that the connection closes after them, and a client that
+    /// sent another request on it would wait for an answer that never comes.
+    private static func copy(from source: AsyncSocket, to destination: AsyncSocket, addingToTheHead header: String? = nil) async {
+        var waiting = header.map { _ in [UInt8]() }
         while let bytes = try? await source.read(atMost: 16 * 1024) {
-            guard (try? await destination.write(Data(bytes))) != nil else { return }
+            var out = bytes
+            if let head = waiting {
+                let received = head + bytes
+                guard let lineEnd = received.firstIndex(of: UInt8(ascii: "\n")) else {
+                    waiting = received
+                    continue
+                }
+                out = Array(received[...lineEnd]) + Array((header! + "\r\n").utf8) + Array(received[(lineEnd + 1)...])
+                waiting = nil
+            }
+            guard (try? await destination.write(Data(out))) != nil else { return }
         }
     }
 }

@@ -52,6 +52,7 @@ public struct SiteServer: Sendable {
     /// Serves until the task running it is cancelled (Ctrl-C); then it closes every connection and
     /// returns.
     public func run(report: @escaping @Sendable (ServeEvent) -> Void) async throws {
+        Self.raiseDescriptorLimit()
         let listen = try ListenAddress(host: options.host, port: options.port)
         let watched = ["Content", "Templates"].map { options.source.appendingPathComponent($0) }
         // A build would report these as errors and wait for a fix; with no folder to watch, none would come.
@@ -64,7 +65,7 @@ public struct SiteServer: Sendable {
         // Held while serve runs, so that `briefing build` does not publish into the folder the preview writes.
         let writeHold: PreviewWriteHold?
         do throws(BuildFailure) {
-            writeHold = try options.write.map { folder throws(BuildFailure) in try PreviewWriteHold(folder) }
+            writeHold = try options.write.map { folder throws(BuildFailure) in try PreviewWriteHold(folder, siteRoot: options.source) }
         } catch {
             throw ServeError(error.diagnostics.map(\.message).joined(separator: "; "))
         }
@@ -115,6 +116,12 @@ public struct SiteServer: Sendable {
                     throw ServeError("cannot serve: \(error.localizedDescription)")
                 }
                 group.addTask { try await gate.serve(listener) }
+                group.addTask {
+                    while true {
+                        try await Task.sleep(for: LiveReload.heartbeat)
+                        await live.beat()
+                    }
+                }
                 let builder = ServeBuilder(options: options, origin: "http://\(listen.urlHost):\(port)", report: report)
 
                 // Watching starts before the first build so that no save during it goes unnoticed. An editor's
@@ -165,6 +172,20 @@ extension SiteServer {
     /// How long the pages open in a browser have to reload before the rest of the site renders: about
     /// what a browser takes to fetch and lay out a page here.
     static let reloadFirst = Duration.milliseconds(200)
+
+    /// A browser opens several connections for a page, and each open page holds an event stream: the soft
+    /// limit on open files (256 on macOS) would be reached by a few dozen tabs. It is raised to the hard one.
+    fileprivate static func raiseDescriptorLimit() {
+        #if canImport(Glibc)
+        let openFiles = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)
+        #else
+        let openFiles = RLIMIT_NOFILE
+        #endif
+        var limit = rlimit()
+        guard getrlimit(openFiles, &limit) == 0, limit.rlim_cur < limit.rlim_max else { return }
+        limit.rlim_cur = min(limit.rlim_max, 1 << 16)
+        setrlimit(openFiles, &limit)
+    }
 
     /// The first build, reported and served; the base path it serves under and, boxed so that the
     /// caller can let go of it, its version.

@@ -37,6 +37,23 @@ struct RequestGateTests {
         }
     }
 
+    /// Every answer closes its connection, and now says so: a client that sent a second request on it
+    /// waited for an answer that never came. A page of another site may not use the preview: each of its
+    /// event streams held descriptors until the server had none left.
+    @Test func answersSayTheyCloseAndOtherSitesPagesAreRefused() async throws {
+        try await ServedSite.serve(ServedSite.site) { site in
+            let page = try await site.raw("/")
+            #expect(page.status == 200)
+            #expect(page.connection == "close")
+            #expect(try await site.raw("/", headers: "Origin: http://127.0.0.1:\(site.port)\r\n").status == 200)
+            for origin in ["https://evil.example", "null", "http://127.0.0.1:1"] {
+                let refused = try await site.raw(LiveReloadScript.eventsPath, headers: "Origin: \(origin)\r\n")
+                #expect(refused.status == 403, "\(origin)")
+                #expect(refused.body == "This preview answers only its own pages, not a page from \(origin).\n")
+            }
+        }
+    }
+
     /// `--host 0.0.0.0` lets other devices in: they name one of this computer's addresses, which no
     /// rebinding page can send, while names are still refused.
     @Test func onEveryInterfaceAddressesAreServedAndNamesRefused() async throws {

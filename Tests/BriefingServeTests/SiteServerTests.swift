@@ -1,5 +1,6 @@
 import BriefingKit
 import BriefingSupport
+import BriefingTestSupport
 import Foundation
 import Testing
 @testable import BriefingServe
@@ -233,7 +234,20 @@ struct SiteServerTests {
         }
         try await site.stop()
         // Once serve stops, the folder is free.
-        #expect(throws: Never.self) { _ = try PreviewWriteHold(folder) }
+        #expect(throws: Never.self) { _ = try PreviewWriteHold(folder, siteRoot: site.root) }
+    }
+
+    /// `--write Content/out` printed its error at every build while serving on, and left its lock file
+    /// in Content/: it is refused before anything is made.
+    @Test func writingIntoTheSitesOwnFoldersIsRefusedBeforeAnythingIsMade() async throws {
+        for folder in ["Content/out", "Templates", "."] {
+            let root = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-serve-test-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: root) }
+            try FileTree.write(ServedSite.templates + "\n" + ServedSite.site, to: root)
+            await #expect(throws: ServeError.self) { _ = try await ServedSite.start(at: root, write: root.appendingPathComponent(folder)) }
+            #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("Content/out").path))
+            #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent(folder + "/.briefing-serve-lock").path))
+        }
     }
 
     static func waitFor(_ condition: () -> Bool) async throws {

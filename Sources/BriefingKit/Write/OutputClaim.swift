@@ -115,7 +115,9 @@ public final class PreviewWriteHold: Sendable {
     static let lockName = ".briefing-serve-lock"
     private let descriptor: Int32
 
-    public init(_ output: URL) throws(BuildFailure) {
+    /// Refused, with nothing made, where a build would refuse to write: in or around the site's own folders.
+    public init(_ output: URL, siteRoot: URL) throws(BuildFailure) {
+        try SiteWriter.checkPlace(output, siteRoot: siteRoot)
         _ = try OutputClaim.makeFolder(output)
         let path = output.standardizedFileURL.path
         descriptor = try OutputClaim.openLock(PreviewWriteHold.lockName, in: path)

@@ -42,7 +42,7 @@ public struct SiteWriter: Sendable {
     /// Takes the output folder for one build: refuses a folder that overlaps the site's own folders,
     /// locks it, and finishes a commit that a killed build left half-done.
     func claim(siteRoot: URL, forPreview: Bool = false) throws(BuildFailure) -> OutputClaim {
-        try checkPlace(siteRoot: siteRoot)
+        try Self.checkPlace(output, siteRoot: siteRoot)
         let claim = try OutputClaim.take(output, forPreview: forPreview)
         try recover()
         return claim
@@ -78,7 +78,7 @@ public struct SiteWriter: Sendable {
 
     /// The output folder may not be, hold or sit in the site's Content/ or Templates/ (`--output /` holds
     /// them all).
-    private func checkPlace(siteRoot: URL) throws(BuildFailure) {
+    static func checkPlace(_ output: URL, siteRoot: URL) throws(BuildFailure) {
         let outputPath = Self.resolved(output)
         func contains(_ folder: String, _ path: String) -> Bool {
             path == folder || path.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")

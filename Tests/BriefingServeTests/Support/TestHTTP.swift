@@ -10,6 +10,8 @@ struct TestResponse {
     var contentType: String?
     var location: String?
     var body: String
+    /// The Connection header, read by `raw` only.
+    var connection: String? = nil
 }
 
 extension ServedSite {
@@ -113,7 +115,8 @@ enum TestHTTP {
             status: status,
             contentType: header("Content-Type"),
             location: header("Location"),
-            body: String(text[headEnd.upperBound...])
+            body: String(text[headEnd.upperBound...]),
+            connection: header("Connection")
         )
     }
 }
