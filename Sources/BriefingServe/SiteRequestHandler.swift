@@ -36,7 +36,7 @@ struct SiteRequestHandler: HTTPHandler {
             return response
         }
         let html = "<!doctype html><html lang=\"en\"><title>Not found</title><body><h1>Not found</h1><p>The site has no page here.</p></body></html>"
-        return respond(.notFound, type: ContentType.html, body: Data(LiveReloadScript.inject(into: html, build: build).utf8), for: request)
+        return respond(.notFound, type: ContentType.html, body: Data(LiveReloadScript.inject(into: html, build: build, hasGoodVersion: site != nil).utf8), for: request)
     }
 
     /// A file as it is, or an HTML page with the script; nil when the site has no such file. A page

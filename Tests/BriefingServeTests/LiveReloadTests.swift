@@ -17,6 +17,20 @@ struct LiveReloadTests {
         #expect(injected.hasPrefix("<p>fragment</p><script data-briefing-live-reload>"))
     }
 
+    /// A `</body>` in a trailing comment took the script into the comment: that page never reloaded.
+    @Test func aBodyEndInsideACommentIsPassedOver() {
+        let page = "<html><body>A</body></html>\n<!-- closes at </body> -->"
+        #expect(LiveReloadScript.inject(into: page, build: "b").hasPrefix(page + "<script data-briefing-live-reload>"))
+        let closed = "<body><!-- a note --></body>"
+        #expect(LiveReloadScript.inject(into: closed, build: "b").hasPrefix("<body><!-- a note --><script"))
+    }
+
+    /// Before any build succeeded there is no last good version to speak of.
+    @Test func theOverlaySaysWhetherAGoodVersionIsShown() {
+        #expect(LiveReloadScript.tag(build: "b").contains("\"Build failed: this is the last good version of the page\""))
+        #expect(LiveReloadScript.tag(build: "b", hasGoodVersion: false).contains("\"Build failed: the site has not built yet; fix the errors below\""))
+    }
+
     @Test func theOverlayNeverParsesTheErrorAsHTML() {
         let script = LiveReloadScript.tag(build: "b")
         #expect(script.contains(".textContent = text"))
