@@ -28,6 +28,13 @@ struct ServeEqualsBuildTests {
         ("its first paragraph, which lists show", { try FileTree.replace(
             "South Korea is set for a major increase", with: "South Korea plans a large increase", in: "Content/news/budget-2026.md", $0
         ) }),
+        // An undated page is dated by its file: a save of the same text, or a touch, dates it anew.
+        ("a page's date removed", { try FileTree.replace("date: 2025-11-18\n", with: "", in: "Content/alliance/modernization.md", $0) }),
+        ("that page touched", { root in
+            try FileManager.default.setAttributes(
+                [.modificationDate: Date(timeIntervalSince1970: 1_720_353_600)], ofItemAtPath: root.appendingPathComponent("Content/alliance/modernization.md").path
+            )
+        }),
         ("a new page", { root in
             try FileTree.write("""
             -- Content/news/added-while-serving.md --

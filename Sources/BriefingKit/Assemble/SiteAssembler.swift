@@ -86,7 +86,11 @@ struct PageAssembler {
         let latestDay = PageAssembler.latestDay(now)
         var made = parallelMap(files) { file -> Result<Page, BuildFailure>? in
             // A page is made from its file and the settings alone; its warnings come with it.
-            if let page = earlier[file.relativePath], page.source.file.text == file.file.text { return .success(page) }
+            if var page = earlier[file.relativePath], page.source.file.text == file.file.text {
+                // An undated page is dated by its file below, again: a touch or a commit may have changed that.
+                if page.kind == .page, page.metadata.locations["date"] == nil { page.metadata.date = nil }
+                return .success(page)
+            }
             let frontMatter: FrontMatter
             do throws(BuildFailure) { frontMatter = try FrontMatter.parse(file.file) } catch { return .failure(error) }
             guard !frontMatter.metadata.draft || builder.includeDrafts else { return nil }

@@ -52,8 +52,11 @@ public final class SitePreview: @unchecked Sendable {
         defer { lastFailed = !succeeded }
         let loaded: LoadedSite
         let otherStamps: [FileStamp]
+        // Pages whose files changed, their texts or not: an undated page is dated by its file.
+        let touched: Set<String>
         if let changed, !loadsWhole, let warm, let reloaded = reloading(changed, from: warm.loaded) {
-            loaded = reloaded
+            loaded = reloaded.site
+            touched = reloaded.pages
             otherStamps = warm.otherStamps
         } else {
             let started = Int(Date().timeIntervalSince1970 * 1_000_000)
@@ -63,6 +66,7 @@ public final class SitePreview: @unchecked Sendable {
             let trusted = pages.filter { $0.value.stamp.modified < loadStarted - 1_000_000 }
             loaded = try SiteLoader(root: options.source).load(scan, unchanged: trusted)
             let stamps = Dictionary(scan.content.map { ($0.relativePath, LoadedPage.Stamp(size: $0.size, modified: $0.modified)) }) { first, _ in first }
+            touched = Set(pages.compactMap { path, page in stamps[path] == page.stamp ? nil : path })
             pages = Dictionary(loaded.pages.compactMap { page in
                 stamps[page.relativePath].map { (page.relativePath, LoadedPage(stamp: $0, file: page.file)) }
             }) { first, _ in first }
@@ -74,7 +78,7 @@ public final class SitePreview: @unchecked Sendable {
         let day = FileDates.pageDate(options.now)?.day10 ?? ""
         let first = latest == nil
         let site: WarmSite
-        let change = warm?.change(to: loaded, otherStamps: otherStamps, day: day)
+        let change = warm?.change(to: loaded, otherStamps: otherStamps, day: day, touched: touched)
         switch (warm, change) {
         case (let warm?, .bodies(let edits)?):
             site = warm.applying(edits, loaded: loaded)
@@ -190,7 +194,7 @@ public final class SitePreview: @unchecked Sendable {
     /// know and that is gone again (an editor's temporary file, renamed over the page) changes nothing.
     /// Nil for anything else (a new, deleted or renamed file, site.yaml, data, an image), and the site is
     /// scanned and loaded whole.
-    private func reloading(_ changed: Set<String>, from last: LoadedSite) -> LoadedSite? {
+    private func reloading(_ changed: Set<String>, from last: LoadedSite) -> (site: LoadedSite, pages: Set<String>)? {
         let content = options.source.appendingPathComponent("Content").path + "/"
         let templates = options.source.appendingPathComponent("Templates").path + "/"
         var loaded = last
@@ -224,7 +228,7 @@ public final class SitePreview: @unchecked Sendable {
             }
         }
         pages.merge(reread) { _, new in new }
-        return loaded
+        return (loaded, Set(reread.keys))
     }
 
     /// The records of these pages, made again by an edit of their bodies: the rest are as remembered.

@@ -48,10 +48,12 @@ struct WarmSite {
 
     /// What changed since this site was made, when only page bodies did or only templates did, and not
     /// the settings, data, other files or day. A body edit keeps the page's front matter, with an explicit
-    /// `date` (an undated page is dated by its file, which an edit changes); a template edit keeps the
-    /// theme's words and the partials Markdown transforms render. Nil when the site must be made again.
-    func change(to new: LoadedSite, otherStamps newStamps: [FileStamp], day: String) -> Change? {
+    /// `date` (an undated page is dated by its file, which an edit changes, or a save of the same text,
+    /// or a touch: any of the `touched` pages, by path in Content/); a template edit keeps the theme's
+    /// words and the partials Markdown transforms render. Nil when the site must be made again.
+    func change(to new: LoadedSite, otherStamps newStamps: [FileStamp], day: String, touched: Set<String>) -> Change? {
         guard day == self.day, new.settingsText == loaded.settingsText, newStamps == otherStamps,
+              !touched.contains(where: { path in model.pagesByPath[path].map { model[$0].metadata.locations["date"] == nil } ?? false }),
               new.staticFiles.map(\.relativePath) == loaded.staticFiles.map(\.relativePath),
               new.data.files.count == loaded.data.files.count,
               new.data.files.allSatisfy({ loaded.data.files[$0.key]?.file.text == $0.value.file.text }),
