@@ -35,6 +35,12 @@ struct ServeEqualsBuildTests {
                 [.modificationDate: Date(timeIntervalSince1970: 1_720_353_600)], ofItemAtPath: root.appendingPathComponent("Content/alliance/modernization.md").path
             )
         }),
+        // A link is read as a build reads it: a link to a file of the site is published as that file.
+        ("a link to an image", { root in
+            try FileManager.default.createSymbolicLink(
+                atPath: root.appendingPathComponent("Content/deterrence/map-copy.svg").path, withDestinationPath: "us-bases-map.svg"
+            )
+        }),
         ("a new page", { root in
             try FileTree.write("""
             -- Content/news/added-while-serving.md --

@@ -213,7 +213,10 @@ public final class SitePreview: @unchecked Sendable {
             guard let stamp = FolderScan.stamp(ofRegularFile: path) else {
                 let known = page != nil || template != nil || (folder == .content && (relative == "site.yaml" || relative.hasPrefix("data/")))
                     || loaded.staticFiles.contains { $0.origin == folder && $0.relativePath == relative }
-                if known { return nil }
+                // What is there and is no file (a link, a folder) is read as a build reads it, with the whole
+                // site; what is gone mattered only if the site had it.
+                var status = stat()
+                if known || lstat(path, &status) == 0 { return nil }
                 continue
             }
             guard stamp.size <= last.settings.maxPageBytes else { return nil }
