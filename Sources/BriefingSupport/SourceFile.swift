@@ -19,9 +19,13 @@ public struct SourceFile: Sendable {
             if let (offset, value) = body.withUnsafeBufferPointer(ForbiddenCharacter.first) {
                 throw SourceFile.forbidden(value, at: body.startIndex + offset, in: body, path: path)
             }
-            // One line ending everywhere keeps every later stage simple; positions do not move.
+            // One line ending everywhere keeps every later stage simple; lines do not move. A carriage return
+            // alone ends a line too, for YAML and for CommonMark: messages must count it as they do.
             let hasCarriageReturn = body.withUnsafeBytes { bytes in bytes.baseAddress.map { memchr($0, 0x0D, bytes.count) != nil } ?? false }
-            self.init(path: path, text: hasCarriageReturn ? text.replacingOccurrences(of: "\r\n", with: "\n") : text)
+            self.init(
+                path: path,
+                text: hasCarriageReturn ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
+            )
             return
         }
         throw SourceFile.invalidUTF8(in: body, path: path)

@@ -166,6 +166,15 @@ import Testing
         #expect(page.body == "Text\n")
     }
 
+    /// A carriage return alone ends a line for YAML: the message named line 4 and quoted another one.
+    @Test func aCarriageReturnAloneEndsALineInMessagesToo() throws {
+        let file = try SourceFile(path: "Content/a.md", bytes: Array("---\ntitle: A\ndate: 2026-01-02\rweight: heavy\n---\n".utf8))
+        #expect(throws: BuildFailure.self) { try FrontMatter.parse(file) }
+        do throws(BuildFailure) { _ = try FrontMatter.parse(file) } catch {
+            #expect(error.diagnostics.map(\.description) == ["Content/a.md:4:9: error: 'weight' must be a whole number, not 'heavy'\nweight: heavy\n        ^"])
+        }
+    }
+
     /// A key at most two edits from a known one, or a known one in another case, is probably it; a key
     /// further from all of them is the editor's own (`page.params`).
     @Test(arguments: [
