@@ -122,7 +122,9 @@ public struct SiteServer: Sendable {
                         await live.beat()
                     }
                 }
-                let builder = ServeBuilder(options: options, origin: "http://\(listen.urlHost):\(port)", report: report)
+                // On every interface the site is for other devices: its addresses name this computer on the network.
+                let siteHost = everyInterface ? ListenAddress.networkAddress() ?? "127.0.0.1" : listen.urlHost
+                let builder = ServeBuilder(options: options, origin: "http://\(siteHost):\(port)", report: report)
 
                 // Watching starts before the first build so that no save during it goes unnoticed. An editor's
                 // save (write and close, or write a copy and rename it) is a burst of events within a
@@ -244,6 +246,25 @@ private struct ListenAddress {
 }
 
 private extension ListenAddress {
+    /// This computer's first IPv4 address on a network (not loopback), as another device reaches it.
+    static func networkAddress() -> String? {
+        var first: UnsafeMutablePointer<ifaddrs>?
+        guard getifaddrs(&first) == 0 else { return nil }
+        defer { freeifaddrs(first) }
+        var entry = first
+        while let current = entry?.pointee {
+            defer { entry = current.ifa_next }
+            guard let address = current.ifa_addr, address.pointee.sa_family == sa_family_t(AF_INET),
+                  current.ifa_flags & UInt32(IFF_UP) != 0, current.ifa_flags & UInt32(IFF_LOOPBACK) == 0
+            else { continue }
+            var name = [CChar](repeating: 0, count: Int(INET_ADDRSTRLEN))
+            var ip4 = address.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { $0.pointee.sin_addr }
+            guard inet_ntop(AF_INET, &ip4, &name, socklen_t(name.count)) != nil else { continue }
+            return String(decoding: name.prefix { $0 != 0 }.map(UInt8.init), as: UTF8.self)
+        }
+        return nil
+    }
+
     /// Bound and listening, so that a port in use is known before the first build.
     func makeListeningSocket() throws -> Socket {
         let socket = try Socket(domain: Int32(type(of: address).family), type: .stream)

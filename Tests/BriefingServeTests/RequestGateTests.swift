@@ -59,6 +59,9 @@ struct RequestGateTests {
     @Test func onEveryInterfaceAddressesAreServedAndNamesRefused() async throws {
         try await ServedSite.serve(ServedSite.site, host: "0.0.0.0") { site in
             let port = site.port
+            // The site's own addresses name this computer as other devices reach it, not 0.0.0.0.
+            #expect(site.url.host != "0.0.0.0")
+            #expect(try await site.fetch("/").body.contains("<meta name=\"base\" content=\"\(site.url.absoluteString)\">"))
             for host in ["192.0.2.7:\(port)", "[fe80::1]:\(port)", "localhost:\(port)"] {
                 #expect(try await site.raw("/", host: host).status == 200, "\(host)")
             }
