@@ -29,5 +29,16 @@ enum ContentType {
         "woff2": "font/woff2",
         "woff": "font/woff",
         "pdf": "application/pdf",
+        "ttf": "font/ttf",
+        "otf": "font/otf",
+        "mp4": "video/mp4",
+        "webm": "video/webm",
+        "mp3": "audio/mpeg",
+        "m4a": "audio/mp4",
+        "ogg": "audio/ogg",
+        "wav": "audio/wav",
+        "vtt": "text/vtt; charset=utf-8",
+        "wasm": "application/wasm",
+        "webmanifest": "application/manifest+json",
     ]
 }

@@ -67,7 +67,8 @@ struct RequestGate: Sendable {
             }
         } catch let refusal as Refusal {
             let body = Array((refusal.message + "\n").utf8)
-            let head = "HTTP/1.1 \(refusal.status)\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: \(body.count)\r\nConnection: close\r\n\r\n"
+            let head = "HTTP/1.1 \(refusal.status)\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: \(body.count)\r\n"
+                + "Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n"
             try? await client.write(Data(Array(head.utf8) + body))
             // Closed with the rest of the request unread, the connection would be reset and the browser
             // could lose the answer: the rest is read and dropped first, up to a megabyte.
@@ -127,6 +128,29 @@ struct RequestGate: Sendable {
         }
     }
 
+    /// The request line as FlyingFox takes it: HTTP/1.0 or 1.1, a method this preview knows (all but GET
+    /// and HEAD are answered 405 by the handler), and a target in origin form: an absolute one
+    /// (`http://host/path`) becomes its path, and its host is returned to be checked as Host is.
+    private static func checked(_ line: String) throws -> (line: String, host: String?) {
+        let parts = line.split(separator: " ", omittingEmptySubsequences: false)
+        guard parts.count == 3 else { throw Refusal(status: "400 Bad Request", message: "The request line is not METHOD TARGET HTTP/1.1.") }
+        let (method, target, version) = (parts[0], parts[1], parts[2])
+        guard version == "HTTP/1.1" || version == "HTTP/1.0" else {
+            throw Refusal(status: version.hasPrefix("HTTP/") ? "505 HTTP Version Not Supported" : "400 Bad Request", message: "This preview speaks HTTP/1.1.")
+        }
+        guard knownMethods.contains(String(method)) else {
+            throw Refusal(status: "501 Not Implemented", message: "Only GET and HEAD are served here.")
+        }
+        guard target.lowercased().hasPrefix("http://") else { return (line, nil) }
+        let rest = target.dropFirst("http://".count)
+        let authority = rest.prefix { $0 != "/" && $0 != "?" }
+        let path = rest.dropFirst(authority.count)
+        return ("\(method) \(path.hasPrefix("/") ? "" : "/")\(path) \(version)", String(authority))
+    }
+
+    /// Methods are case-sensitive: `get` is none of them.
+    private static let knownMethods: Set<String> = ["GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "TRACE", "PATCH", "CONNECT"]
+
     private static let uriTooLong = Refusal(status: "414 URI Too Long", message: "The request line is longer than \(requestLineLimit) bytes.")
 
     /// The head as FlyingFox gets it, once its Host is checked: asking to close the connection after
@@ -138,14 +162,18 @@ struct RequestGate: Sendable {
         var kept: [String] = []
         var host: String?
         var origin: String?
-        for (number, line) in lines.enumerated() {
+        let (requestLine, absoluteHost) = try Self.checked(lines.first ?? "")
+        var hostLines = 0
+        for (number, line) in ([requestLine] + lines.dropFirst()).enumerated() {
             let name = number == 0 ? "" : line.prefix { $0 != ":" }.trimmingCharacters(in: .whitespaces).lowercased()
             let value = { line.drop { $0 != ":" }.dropFirst().trimmingCharacters(in: .whitespaces) }
-            if name == "host" { host = host ?? value() }
+            if name == "host" { (host, hostLines) = (host ?? value(), hostLines + 1) }
             if name == "origin" { origin = origin ?? value() }
             if !["connection", "keep-alive", "proxy-connection"].contains(name) { kept.append(line) }
         }
-        guard let host, names(host) else {
+        guard hostLines <= 1 else { throw Refusal(status: "400 Bad Request", message: "The request has more than one Host header.") }
+        // A target with its host (`GET http://127.0.0.1:1313/ HTTP/1.1`) names the server there, not in Host.
+        guard let host = absoluteHost ?? host, names(host) else {
             let names = hosts.sorted().joined(separator: ", ") + (anyAddressOnPort == nil ? "" : " and this computer's IP addresses")
             throw Refusal(status: "421 Misdirected Request", message: "This preview answers only to \(names); to reach it at another address, serve on that one with --host.")
         }

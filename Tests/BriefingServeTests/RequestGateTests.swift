@@ -54,6 +54,26 @@ struct RequestGateTests {
         }
     }
 
+    /// HTTP/1.1's request line as the standard has it: an absolute target is served when its host is this
+    /// server's, methods are case-sensitive, other versions and a second Host are refused.
+    @Test func requestLinesAreReadAsHTTPReadsThem() async throws {
+        try await ServedSite.serve(ServedSite.site) { site in
+            let port = site.port
+            let absolute = try await site.raw("http://127.0.0.1:\(port)/notes/first/", host: "unused.example")
+            #expect(absolute.status == 200 && absolute.body.contains("The original text."))
+            #expect(try await site.raw("http://rebind.example:\(port)/").status == 421)
+            for method in ["FOO", "get"] {
+                let unknown = try await site.raw("/", method: method)
+                #expect(unknown.status == 501, "\(method)")
+                #expect(unknown.body == "Only GET and HEAD are served here.\n")
+            }
+            #expect(try await site.raw("/", method: "DELETE").status == 405)
+            #expect(try await site.raw("/", version: "HTTP/2.0").status == 505)
+            #expect(try await site.raw("/", version: "HTTP/1.0").status == 200)
+            #expect(try await site.raw("/", headers: "Host: rebind.example:\(port)\r\n").status == 400)
+        }
+    }
+
     /// `--host 0.0.0.0` lets other devices in: they name one of this computer's addresses, which no
     /// rebinding page can send, while names are still refused.
     @Test func onEveryInterfaceAddressesAreServedAndNamesRefused() async throws {

@@ -62,7 +62,8 @@ struct SiteServerTests {
             "a.js": "text/javascript; charset=utf-8", "a.xml": "application/xml; charset=utf-8",
             "a.json": "application/json", "a.svg": "image/svg+xml", "a.png": "image/png", "a.jpg": "image/jpeg",
             "a.webp": "image/webp", "a.woff2": "font/woff2", "a.txt": "text/plain; charset=utf-8",
-            "a.ico": "image/x-icon", "a.unknown": "application/octet-stream",
+            "a.ico": "image/x-icon", "a.unknown": "application/octet-stream", "a.mp4": "video/mp4", "a.wasm": "application/wasm",
+            "a.ttf": "font/ttf", "a.webmanifest": "application/manifest+json",
         ]
         let files = types.keys.map { "-- Content/files/\($0) --\nx" }.joined(separator: "\n")
         try await ServedSite.serve(ServedSite.site + "\n" + files) { site in

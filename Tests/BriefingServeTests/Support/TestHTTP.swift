@@ -31,11 +31,13 @@ extension ServedSite {
 
     /// Sends the request target exactly as written: URLSession and curl would already resolve `..`
     /// and so never let the server see the attack.
-    func raw(_ target: String, host: String? = nil, headers: String = "") async throws -> TestResponse {
+    func raw(_ target: String, host: String? = nil, headers: String = "", method: String = "GET", version: String = "HTTP/1.1") async throws -> TestResponse {
         let port = port
         return try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async {
-                continuation.resume(with: Result { try TestHTTP.rawGet(target, port: port, host: host, headers: headers) })
+                continuation.resume(with: Result {
+                    try TestHTTP.rawGet(target, port: port, host: host, headers: headers, method: method, version: version)
+                })
             }
         }
     }
@@ -70,7 +72,9 @@ enum TestHTTP {
 
     /// One `Connection: close` request over a plain socket, with send and receive timeouts; `host` and
     /// `headers` (lines ending in CRLF) as given.
-    static func rawGet(_ target: String, port: UInt16, host: String? = nil, headers: String = "") throws -> TestResponse {
+    static func rawGet(
+        _ target: String, port: UInt16, host: String? = nil, headers: String = "", method: String = "GET", version: String = "HTTP/1.1"
+    ) throws -> TestResponse {
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { throw TestFailure("socket() failed") }
         defer { close(socket) }
@@ -87,7 +91,7 @@ enum TestHTTP {
             }
         }
         guard connected == 0 else { throw TestFailure("cannot connect to port \(port)") }
-        let request = Array("GET \(target) HTTP/1.1\r\nHost: \(host ?? "127.0.0.1:\(port)")\r\n\(headers)Connection: close\r\n\r\n".utf8)
+        let request = Array("\(method) \(target) \(version)\r\nHost: \(host ?? "127.0.0.1:\(port)")\r\n\(headers)Connection: close\r\n\r\n".utf8)
         var sent = 0
         while sent < request.count {
             // A server that refuses a long request may stop reading it: its answer is still read below.
