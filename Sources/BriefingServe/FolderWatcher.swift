@@ -183,12 +183,24 @@ private final class FolderWatch: @unchecked Sendable {
             // Files may already be inside: the rebuild that follows reads them.
             try? addWatches(below: folder.appendingPathComponent(name))
         }
+        if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_MOVED_FROM) != 0, let folder = folders[watch] {
+            // Moved out of the site (or renamed, and watched anew by its IN_MOVED_TO): its edits are no
+            // longer the site's.
+            removeWatches(below: folder.appendingPathComponent(name).path)
+        }
         if mask & UInt32(IN_ISDIR) == 0, let folder = folders[watch] {
             paths.add(folder.appendingPathComponent(name).path)
         } else {
             paths.addAnything()
         }
         return true
+    }
+
+    private func removeWatches(below path: String) {
+        for (watch, folder) in folders where folder.path == path || folder.path.hasPrefix(path + "/") {
+            inotify_rm_watch(descriptor, watch)
+            folders[watch] = nil
+        }
     }
 
     private func schedule() {
