@@ -73,11 +73,20 @@ struct HeadingAnchors: DocumentTransform {
         var entries: [TOCEntry] = []
         let elementIDs = Set(context.numbered.ids(of: .table) + context.numbered.ids(of: .figure))
         for (node, level) in headingNodes {
-            let title = node.plainText
-            let slug = Self.slug(title)
+            var title = node.plainText
+            // Only a title that ends in `}` can give its id.
+            let given = title.hasSuffix("}") ? Self.givenID(of: node, context: &context) : nil
+            if given != nil { title = node.plainText }
+            let slug = given ?? Self.slug(title)
             let id = context.headings.claim(slug)
-            // The id a reader or another page would write for the heading leads to the table instead.
-            if id != slug, elementIDs.contains(slug) {
+            if let given, id != given {
+                context.diagnostics.error(
+                    "the id '\(given)' is taken on this page (by another heading, a table or an image, or an element the page gives "
+                        + "its sources, notes or theme): give this heading another",
+                    at: node.start
+                )
+            } else if id != slug, elementIDs.contains(slug) {
+                // The id a reader or another page would write for the heading leads to the table instead.
                 context.diagnostics.warning(
                     "this heading's id would be '\(slug)', which a table or image on the page has ({#\(slug)}): links to #\(slug) "
                         + "reach that instead, and the heading is #\(id); give the table or image another id",
@@ -98,6 +107,24 @@ struct HeadingAnchors: DocumentTransform {
             try? node.replace(with: anchored)
         }
         context.headings.setTableOfContents(TableOfContents(entries: Self.nested(entries)))
+    }
+
+    /// `## Who pays {#who-pays}`: the id the editor gave, taken off the heading's text, as captions and
+    /// image titles give theirs. cmark leaves the braces in the heading's last text nodes (split at a `_`
+    /// it did not pair); a `{#…}` that is no id is warned of and stays text.
+    private static func givenID(of heading: MarkdownNode, context: inout TransformContext) -> String? {
+        let run = heading.children.reversed().prefix { $0.kind == .text }.reversed()
+        guard let first = run.first else { return nil }
+        let text = run.compactMap(\.literal).joined()
+        if let (rest, id) = CrossReferences.trailingID(text) {
+            first.literal = rest
+            for node in run.dropFirst() { node.unlink() }
+            return id
+        }
+        if let braces = CrossReferences.trailingNonID(text) {
+            context.diagnostics.warning(CrossReferences.nonIDMessage(braces, in: "heading"), at: heading.start)
+        }
+        return nil
     }
 
     /// `<h2 id="…">…</h2>` and a line break, appended piece by piece into one string made to size.

@@ -171,6 +171,27 @@ import Testing
         ]))
     }
 
+    /// `## Who pays {#who-pays}` gives the heading its id, as Hugo, Pandoc and kramdown read it: the
+    /// braces were kept as text and the id made of them.
+    @Test func aHeadingGivesItsOwnIdInBraces() {
+        let result = anchored("## Who pays {#who-pays}\n\n## 분담금 *규모* {#sma_total}\n\n## Not one {#bad id}\n\n## Again {#who-pays}\n")
+        #expect(result.html == """
+            <h2 id="who-pays">Who pays</h2>
+            <h2 id="sma_total">분담금 <em>규모</em></h2>
+            <h2 id="not-one-bad-id">Not one {#bad id}</h2>
+            <h2 id="who-pays-1">Again</h2>
+
+            """)
+        #expect(result.toc.entries.map(\.title) == ["Who pays", "분담금 규모", "Not one {#bad id}", "Again"])
+        let messages = TransformHarness.run("## Not one {#bad id}\n\n## A {#a}\n\n## B {#a}\n", [HeadingAnchors(siteLevels: 2...3)]).diagnostics.map(\.description)
+        #expect(messages == [
+            "Content/alliance/page.md:1:1: warning: '{#bad id}' at the end of the heading is not an id, which is letters, digits, '-' and '_' "
+                + "(such as {#key-figures}): it is shown as written\n## Not one {#bad id}\n^",
+            "Content/alliance/page.md:5:1: error: the id 'a' is taken on this page (by another heading, a table or an image, or an element "
+                + "the page gives its sources, notes or theme): give this heading another\n## B {#a}\n^",
+        ])
+    }
+
     @Test func defaultLevelsLeaveOutH1AndH4() {
         let result = anchored("# Title\n### Orphan\n## A\n#### Deep\n### B\n")
         #expect(result.toc == TableOfContents(entries: [
