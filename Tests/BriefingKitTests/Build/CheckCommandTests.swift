@@ -50,6 +50,17 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: fixture.root.appendingPathComponent("Output").path))
     }
 
+    /// The theme writes the page's title as its h1: a `# heading` in the body made a second, unnoticed.
+    @Test func aLevelOneHeadingInTheBodyIsWarnedOf() throws {
+        let fixture = try SiteFixture(CheckCommandTests.site.replacingOccurrences(of: "---\nFine.", with: "---\n# B again\n\nFine."))
+        let result = try BriefingCommand.run(["check", "--source", fixture.root.path], environment: ["NO_COLOR": "1"])
+        #expect(result.stderr.contains("""
+        Content/news/b.md:6:1: warning: a level-1 heading in the body: the page's title is its h1 already, and two make its outline unclear; use ## for its sections
+        # B again
+        ^
+        """), "\(result.stderr)")
+    }
+
     @Test func jsonForCIAndExitOneOnErrors() throws {
         let fixture = try SiteFixture(CheckCommandTests.site)
         let result = try BriefingCommand.run(["check", "--source", fixture.root.path, "--format", "json"])
