@@ -39,7 +39,27 @@ struct YAMLSource {
             let text = node.scalarText ?? ""
             throw error("'\(text)' reads as a whole number too large to hold (YAML 1.1 reads '1:30' as 90); quote it to keep it as text", at: node)
         }
+        if let root, yaml.utf8.contains(UInt8(ascii: "<")), let merge = Self.mergeKey(in: root) {
+            throw error("'<<' merges another mapping into this one in YAML 1.1, which Briefing does not read: write the keys out here", at: merge)
+        }
         return root
+    }
+
+    /// A mapping's `<<` key: to libyaml a key like any other, so whatever it merged would be lost unsaid.
+    private static func mergeKey(in root: YAMLNode) -> YAMLNode? {
+        var pending = [root]
+        while let node = pending.popLast() {
+            switch node.content {
+            case .scalar:
+                continue
+            case .sequence(let items):
+                pending += items
+            case .mapping(let pairs):
+                if let pair = pairs.first(where: { $0.key.scalar?.style == .plain && $0.key.scalarText == "<<" }) { return pair.key }
+                pending += pairs.map(\.value)
+            }
+        }
+        return nil
     }
 
     private func composeWithYams() throws(Diagnostic) -> YAMLNode? {

@@ -131,6 +131,14 @@ import Testing
         """])
     }
 
+    /// YAML 1.1's merge key is a key like any other to libyaml: what it merged was silently lost.
+    @Test func aMergeKeyIsAnErrorAtTheKey() {
+        #expect(errors("---\ndefaults: &d\n  author: Min-ji Park\n<<: *d\ntitle: A\n---\n") == [
+            "Content/a.md:4:1: error: '<<' merges another mapping into this one in YAML 1.1, which Briefing does not read: write the keys out here\n<<: *d\n^",
+        ])
+        #expect(errors("---\ntitle: \"<<\"\nsummary: a << b\n---\n").isEmpty)
+    }
+
     @Test func aTabInIndentationSaysSo() {
         #expect(errors("---\ntitle: A\nsources:\n\t- title: B\n---\n") == ["""
         Content/a.md:4:1: error: invalid YAML: a tab in the indentation; YAML is indented with spaces only
