@@ -155,7 +155,7 @@ struct FrontMatterReader {
 
     private func read(key: String, value: YAMLNode, keyNode: YAMLNode, into metadata: inout PageMetadata) throws(Diagnostic) {
         switch key {
-        case "title": metadata.title = try nonEmptyString(value, key)
+        case "title": metadata.title = try title(value)
         case "date": metadata.date = try date(value, key)
         case "updated", "lastmod": metadata.updated = try date(value, key)
         case "author", "authors":
@@ -205,6 +205,17 @@ struct FrontMatterReader {
             throw source.error("'\(code)' is not a language code: use a BCP 47 tag like en, ko or pt-BR", at: node)
         }
         return code
+    }
+
+    /// A title is one line wherever it goes (`<title>`, a feed, a list): a block scalar's line breaks and
+    /// runs of spaces become one space. `true` reads as a truth value; quoted, it is a word.
+    private func title(_ node: YAMLNode) throws(Diagnostic) -> String {
+        if node.tagName == .bool, let word = node.scalarText {
+            throw source.error("'title' reads as true or false; quote it, title: \"\(word)\", if it is the title", at: node)
+        }
+        let text = try nonEmptyString(node, "title")
+        let isOneLine = !text.utf8.contains { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 } && !text.contains("  ")
+        return isOneLine ? text : PlainText.collapsingWhitespace(text)
     }
 
     private func nonEmptyString(_ node: YAMLNode, _ key: String) throws(Diagnostic) -> String {

@@ -139,6 +139,15 @@ import Testing
         #expect(errors("---\ntitle: \"<<\"\nsummary: a << b\n---\n").isEmpty)
     }
 
+    /// A block scalar's line breaks went into `<title>`, the feed and every list; `title: true` was the
+    /// word "true".
+    @Test func aTitleIsOneLineAndText() throws {
+        #expect(try parse("---\ntitle: |\n  The alliance\n  at seventy\n---\n").metadata.title == "The alliance at seventy")
+        #expect(try parse("---\ntitle: \"Two  spaces\"\n---\n").metadata.title == "Two spaces")
+        #expect(try parse("---\ntitle: \"true\"\n---\n").metadata.title == "true")
+        #expect(errors("---\ntitle: true\n---\n") == ["Content/a.md:2:8: error: 'title' reads as true or false; quote it, title: \"true\", if it is the title\ntitle: true\n       ^"])
+    }
+
     @Test func aTabInIndentationSaysSo() {
         #expect(errors("---\ntitle: A\nsources:\n\t- title: B\n---\n") == ["""
         Content/a.md:4:1: error: invalid YAML: a tab in the indentation; YAML is indented with spaces only
