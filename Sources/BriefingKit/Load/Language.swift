@@ -43,6 +43,38 @@ public struct Language: Sendable, Hashable {
         }
     }
 
+    /// A code written in any case (`KO`, `zh-hant-tw`) as BCP 47 recommends writing it (`ko`,
+    /// `zh-Hant-TW`): tags are the same in any case, and front matter or a quote may be typed either way.
+    /// Nil when it is no code.
+    static func canonicalCode(_ text: String) -> String? {
+        var isPrivate = false
+        let cased = text.split(separator: "-", omittingEmptySubsequences: false).enumerated().map { index, part -> String in
+            let letters = part.allSatisfy { $0.isASCII && $0.isLetter }
+            defer { if part.count == 1 { isPrivate = true } }
+            if index == 0 || isPrivate { return part.lowercased() }
+            if part.count == 4, letters { return part.prefix(1).uppercased() + part.dropFirst().lowercased() }
+            return part.count == 2 && letters ? part.uppercased() : part.lowercased()
+        }.joined(separator: "-")
+        return isCode(Substring(cased)) ? cased : nil
+    }
+
+    /// The direction a code's script is written in: its script subtag's (`az-Arab`, `ku-Latn`), else
+    /// that of the language's usual script (`ar`, `he`, and `iw`, Hebrew's old code).
+    static func direction(ofCode code: String) -> Direction {
+        let parts = code.split(separator: "-")
+        if let script = parts.dropFirst().first(where: { $0.count == 4 && $0.allSatisfy { $0.isASCII && $0.isLetter } }) {
+            return rightToLeftScripts.contains(script.prefix(1).uppercased() + script.dropFirst().lowercased()) ? .rtl : .ltr
+        }
+        return rightToLeftLanguages.contains(parts.first?.lowercased() ?? "") ? .rtl : .ltr
+    }
+
+    /// Primary language subtags of languages written right to left.
+    static let rightToLeftLanguages: Set<String> = [
+        "ar", "arc", "ckb", "dv", "fa", "he", "iw", "ji", "ks", "ku", "ps", "sd", "syr", "ug", "ur", "yi",
+    ]
+    /// Script subtags of scripts written right to left.
+    static let rightToLeftScripts: Set<String> = ["Adlm", "Arab", "Armi", "Hebr", "Mand", "Mend", "Nkoo", "Rohg", "Samr", "Syrc", "Thaa", "Yezi"]
+
     /// `languages:` in site.yaml: a mapping from each code to its settings (`name`, `direction`, `prefix`,
     /// `title`, `description`, `author`), in the order the switcher shows them; the default language
     /// (`language:`) is published at the root unless it sets a prefix, the others under their code.

@@ -200,9 +200,9 @@ struct FrontMatterReader {
     }
 
     private func languageCode(_ node: YAMLNode, _ key: String) throws(Diagnostic) -> String {
-        let code = try nonEmptyString(node, key)
-        guard Language.isCode(Substring(code)) else {
-            throw source.error("'\(code)' is not a language code: use a BCP 47 tag like en, ko or pt-BR", at: node)
+        let written = try nonEmptyString(node, key)
+        guard let code = Language.canonicalCode(written) else {
+            throw source.error("'\(written)' is not a language code: use a BCP 47 tag like en, ko or pt-BR", at: node)
         }
         return code
     }

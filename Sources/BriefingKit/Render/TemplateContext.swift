@@ -292,7 +292,10 @@ struct TemplateContext {
             "params": .map(page.metadata.params),
             "language": .string(languageCode(language)),
             "lang": .string(page.metadata.lang ?? languageCode(language)),
-            "dir": direction(info.direction, override: page.metadata.direction),
+            // `lang: he` alone is written right to left, as its script is.
+            "dir": direction(info.direction, override: page.metadata.direction ?? page.metadata.lang.map(Language.direction(ofCode:)).flatMap {
+                $0 == info.direction ? nil : $0
+            }),
             "translations": .list(translations.map(translation)),
             "hasTranslations": .bool(!translations.isEmpty),
             "alternates": alternates(versions),

@@ -5,12 +5,9 @@ import BriefingTemplates
 /// A quotation in another language or script than its page's: a block quote whose first line is
 /// `[!LANG] ar` keeps its blocks inside the theme's `language-quote` partial, with `lang` and `dir`, so
 /// browsers lay Arabic out right to left inside an English page, and screen readers and the Nu checker
-/// know its language. The direction is the site's for one of its languages, else right to left for the
-/// scripts written that way.
+/// know its language. The direction is the site's for one of its languages, else its script's.
 struct LanguageQuotes: DocumentTransform {
     static let marker = "lang"
-    /// Primary language subtags of languages written right to left.
-    static let rightToLeft: Set<String> = ["ar", "arc", "ckb", "dv", "fa", "he", "ks", "ku", "ps", "sd", "syr", "ug", "ur", "yi"]
     let languages: [Language]
 
     func apply(to document: MarkdownDocument, context: inout TransformContext) {
@@ -19,9 +16,16 @@ struct LanguageQuotes: DocumentTransform {
             guard let paragraph = quote.firstChild, paragraph.kind == .paragraph,
                   let marker = MarkerLine(paragraph), marker.kind.lowercased() == LanguageQuotes.marker
             else { continue }
-            let code = marker.title
-            guard Language.isCode(Substring(code)) else {
-                context.diagnostics.warning("'[!LANG] \(code)' needs a language code, like [!LANG] ar; the quote stays as it is", at: quote.start)
+            let words = marker.title.split(separator: " ")
+            guard let code = words.first.flatMap({ Language.canonicalCode(String($0)) }) else {
+                context.diagnostics.warning("'[!LANG] \(marker.title)' needs a language code, like [!LANG] ar; the quote stays as it is", at: quote.start)
+                continue
+            }
+            guard words.count == 1 else {
+                context.diagnostics.warning(
+                    "'[!LANG] \(marker.title)': [!LANG] takes a language code alone; put the words on the quote's next line. The quote stays as it is",
+                    at: quote.start
+                )
                 continue
             }
             guard context.theme.hasPartial("language-quote") else {
@@ -47,8 +51,6 @@ struct LanguageQuotes: DocumentTransform {
     }
 
     private func direction(of code: String) -> Language.Direction {
-        if let language = languages.first(where: { $0.code == code }) { return language.direction }
-        let primary = String(code.split(separator: "-").first ?? "")
-        return LanguageQuotes.rightToLeft.contains(primary) ? .rtl : .ltr
+        languages.first { $0.code == code }?.direction ?? Language.direction(ofCode: code)
     }
 }

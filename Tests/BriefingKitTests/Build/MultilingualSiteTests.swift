@@ -343,6 +343,16 @@ import Testing
         #expect(fixture.output("ko/deterrence/index.html")?.contains("<h1>Deterrence</h1>") == true, "the page is still made")
     }
 
+    /// `lang:` in any case is written as BCP 47 recommends, and a right-to-left one without `dir:` is
+    /// laid out right to left: `lang: he` got an explicit `dir="ltr"`.
+    @Test func aPagesOwnLanguageTakesItsScriptsDirection() throws {
+        let fixture = try SiteFixture(Self.site, templates: Self.templates)
+        try fixture.write("-- Content/news/quote.md --\n---\ntitle: 인용\nlang: HE\n---\nשלום.\n-- Content/news/latin.md --\n---\ntitle: Q\nlang: az-latn\n---\nText.\n")
+        try fixture.build()
+        #expect(fixture.output("news/quote/index.html")?.hasPrefix(#"<!doctype html><html lang="he" dir="rtl">"#) == true)
+        #expect(fixture.output("news/latin/index.html")?.hasPrefix(#"<!doctype html><html lang="az-Latn" dir="ltr">"#) == true)
+    }
+
     static let errors: [InvalidSiteTests.Case] = [
         InvalidSiteTests.Case(name: "an unknown language code in a file name", files: languages + "-- Content/deterrence/tripwire.fr.md --\n---\ntitle: Fil\n---\n", expected: """
         Content/deterrence/tripwire.fr.md:1:1: error: 'fr' in the file name is not a language of this site (en, ko): add it to 'languages' in site.yaml, or rename the file

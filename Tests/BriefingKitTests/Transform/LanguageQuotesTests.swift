@@ -44,4 +44,18 @@ import Testing
         #expect(result.html == "<blockquote>\n<p>[!LANG] Arabic\nText.</p>\n</blockquote>\n")
         #expect(result.warnings == ["Content/alliance/page.md:1:1: warning: '[!LANG] Arabic' needs a language code, like [!LANG] ar; the quote stays as it is\n> [!LANG] Arabic\n^"])
     }
+
+    /// Tags are the same in any case, written as BCP 47 recommends; a script subtag says the direction
+    /// (`az-Arab` is right to left, `ku-Latn` left to right), and so do Hebrew's and Yiddish's old codes.
+    @Test func aCodeInAnyCaseAndItsScriptsDirection() {
+        let cases = [("KO", "ko", "ltr"), ("zh-hant-tw", "zh-Hant-TW", "ltr"), ("az-arab", "az-Arab", "rtl"), ("ku-Latn", "ku-Latn", "ltr"),
+                     ("iw", "iw", "rtl"), ("pa-Arab", "pa-Arab", "rtl")]
+        for (written, code, direction) in cases {
+            #expect(rendered("> [!LANG] \(written)\n> Text.\n").html.hasPrefix("<blockquote class=\"language-quote\" lang=\"\(code)\" dir=\"\(direction)\">"), "\(written)")
+        }
+        #expect(rendered("> [!LANG] ko 대통령 담화\n> 본문.\n").warnings == [
+            "Content/alliance/page.md:1:1: warning: '[!LANG] ko 대통령 담화': [!LANG] takes a language code alone; put the words on the quote's next line. "
+                + "The quote stays as it is\n> [!LANG] ko 대통령 담화\n^",
+        ])
+    }
 }
