@@ -53,9 +53,17 @@ struct Callouts: DocumentTransform {
             if paragraph.firstChild == nil {
                 paragraph.unlink()
             }
-            // A reader would meet a labelled box with nothing in it.
+            // A reader would meet a labelled box with nothing in it; one with no title either is left out.
             if quote.firstChild == nil {
-                context.diagnostics.warning("the callout '[!\(marker.kind)]' has no text: write it on the lines after the marker, each starting with '>'", at: quote.start)
+                let isEmpty = marker.title.isEmpty
+                context.diagnostics.warning(
+                    "the callout '[!\(marker.kind)]' has no text\(isEmpty ? ", and is left out" : ""): write it on the lines after the marker, each starting with '>'",
+                    at: quote.start
+                )
+                if isEmpty {
+                    quote.unlink()
+                    continue
+                }
             }
             let aside = document.makeCustomBlock(onEnter: "", onExit: "")
             // Cannot fail: a custom block holds any block, and the quote's parent (document,
@@ -89,7 +97,7 @@ struct MarkerLine {
     var title: String
     /// The line's inlines and the break that ends it: what the aside takes the place of.
     var nodes: [MarkdownNode]
-    /// The title's inlines after the marker's text, when there is a link, a note or a figure among them.
+    /// The title's inlines after the marker's text, when any of them is markup (emphasis, code, a link…).
     var markup: [MarkdownNode] = []
     var hasMarkup: Bool { !markup.isEmpty }
     /// The title's text in the marker's own text node, before `markup`.
@@ -116,10 +124,9 @@ struct MarkerLine {
         title = ((titleStart ?? "") + rest).trimmingCharacters(in: .whitespaces)
         self.nodes = nodes
         let inlines = nodes.dropFirst(leadingText.count).filter { $0.kind != .softBreak && $0.kind != .lineBreak }
-        let kept: Set<MarkdownNode.Kind> = [.link, .image, .customInline]
-        if inlines.contains(where: { node in kept.contains(node.kind) || node.descendants().contains { kept.contains($0.kind) } }) {
-            markup = Array(inlines)
-        }
+        // Any markup but raw HTML (shown as written) keeps the title's inlines: `**Bold** first` lost its
+        // bold unless a link or a strikethrough came with it.
+        if inlines.contains(where: { $0.kind != .text && $0.kind != .htmlInline }) { markup = Array(inlines) }
         leadingTitle = String((titleStart ?? "").drop { PlainText.isWhitespace($0.unicodeScalars.first!) })
     }
 

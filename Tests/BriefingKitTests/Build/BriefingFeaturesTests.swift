@@ -204,7 +204,7 @@ import Testing
         The National Assembly.
         """, templates: BriefingFeaturesTests.templates)
         #expect(try fixture.build().warnings.map(\.description) == [
-            "Content/news/empty.md:4:1: warning: the callout '[!NOTE]' has no text: write it on the lines after the marker, each starting with '>'\n> [!NOTE]\n^",
+            "Content/news/empty.md:4:1: warning: the callout '[!NOTE]' has no text, and is left out: write it on the lines after the marker, each starting with '>'\n> [!NOTE]\n^",
             "Content/news/empty.md:8:1: warning: a FAQ question with no answer under it: readers see the question alone, and search engines are not given it\n### Who pays?\n^",
         ])
     }

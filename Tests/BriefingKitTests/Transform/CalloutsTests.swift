@@ -111,12 +111,14 @@ import Testing
             """)
     }
 
-    @Test func markerAloneLeavesAnEmptyAside() {
-        #expect(rendered("> [!CAUTION]\n").html == """
-            <aside class="callout callout-caution" aria-label="Caution">
-            </aside>
-
-            """)
+    /// An empty landmark is noise to a screen reader: a marker with no title and no text makes none.
+    @Test func aMarkerAloneIsLeftOut() {
+        let result = rendered("> [!CAUTION]\n\nText.\n")
+        #expect(result.html == "<p>Text.</p>\n")
+        #expect(result.warnings == [
+            "Content/alliance/page.md:1:1: warning: the callout '[!CAUTION]' has no text, and is left out: write it on the lines after the marker, "
+                + "each starting with '>'\n> [!CAUTION]\n^",
+        ])
     }
 
     @Test func hardBreakAfterTheMarkerGoesWithIt() {
@@ -129,17 +131,18 @@ import Testing
             """)
     }
 
-    @Test func titleIsPlainTextAndEscaped() {
+    /// Emphasis and code in a title are kept (they were only with a link beside them); raw HTML is shown.
+    @Test func aTitleKeepsItsMarkupAndShowsRawHTMLAsWritten() {
         let markdown = "> [!WARNING] <b>Don't</b> & \"*quote*\" `x<y`\n> Body.\n"
         let expected = """
             <aside class="callout callout-warning" aria-label="Warning">
-            <p class="callout-title">&lt;b&gt;Don&#39;t&lt;/b&gt; &amp; &quot;quote&quot; x&lt;y</p>
+            <p class="callout-title">&lt;b&gt;Don't&lt;/b&gt; &amp; &quot;<em>quote</em>&quot; <code>x&lt;y</code></p>
             <p>Body.</p>
             </aside>
 
             """
         #expect(rendered(markdown).html == expected)
-        // Raw HTML is allowed in unsafe mode, but a title stays text.
+        // Raw HTML is allowed in unsafe mode, but not in a title.
         #expect(rendered(markdown, options: MarkdownOptions(unsafe: true)).html == expected)
     }
 
