@@ -40,7 +40,8 @@ struct SiteFiles {
                 published: page.metadata.date?.iso,
                 updated: page.metadata.updated?.iso,
                 authors: page.metadata.authors.isEmpty ? author.map { [$0] } ?? [] : page.metadata.authors,
-                summary: page.metadata.summary
+                summary: page.metadata.summary,
+                language: page.metadata.lang.flatMap { $0 == info.code ? nil : $0 }
             )
         }
         return AtomFeed(

@@ -349,10 +349,12 @@ struct TemplateContext {
         var values = [StructuredData.article(
             headline: page.title, description: page.metadata.summary, authors: authors(of: page),
             datePublished: page.metadata.date?.iso, dateModified: page.metadata.updated?.iso,
-            url: url, publisherName: model.languages[page.language].title ?? model.settings.title, language: languageCode(page.language)
+            url: url, publisherName: model.languages[page.language].title ?? model.settings.title,
+            language: page.metadata.lang ?? languageCode(page.language)
         )]
         if !faq.isEmpty { values.append(StructuredData.faqPage(
-                faq.map { ($0.question, $0.answer) }, url: url, language: model.settings.isMultilingual ? languageCode(page.language) : nil
+                faq.map { ($0.question, $0.answer) }, url: url,
+                language: page.metadata.lang ?? (model.settings.isMultilingual ? languageCode(page.language) : nil)
             )) }
         return StructuredData.scriptElements(values)
     }
@@ -374,6 +376,17 @@ struct TemplateContext {
             "authorLine": authors.isEmpty ? .null : .string(authorLine(authors, language: page.language)),
             "excerpt": .string(excerpt),
             "section": sectionValue(of: page),
+            // The page's title and words are in its own language where front matter gives another: a list
+            // in the language it is filed under says so around them.
+            "lang": ownLanguage(of: page).map { .string($0.code) } ?? .null,
+            "dir": ownLanguage(of: page).map { .string($0.direction.rawValue) } ?? .null,
         ])
+    }
+
+    /// The `lang:` of a page's front matter and its direction (`dir:`, else its script's), when it is not
+    /// the language the page is filed under.
+    private func ownLanguage(of page: Page) -> (code: String, direction: Language.Direction)? {
+        guard let code = page.metadata.lang, code != languageCode(page.language) else { return nil }
+        return (code, page.metadata.direction ?? Language.direction(ofCode: code))
     }
 }

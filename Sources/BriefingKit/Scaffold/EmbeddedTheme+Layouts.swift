@@ -113,8 +113,8 @@ extension EmbeddedTheme {
         {{#section}}
         <p class="kicker"><a href="{{url}}">{{title}}</a></p>
         {{/section}}
-        <h3 class="latest-title"><a href="{{url}}">{{title}}</a></h3>
-        <p class="latest-summary">{{#summary}}{{summary}}{{/summary}}{{^summary}}{{excerpt}}{{/summary}}</p>
+        <h3 class="latest-title"{{#lang}} lang="{{lang}}" dir="{{dir}}"{{/lang}}><a href="{{url}}">{{title}}</a></h3>
+        <p class="latest-summary"{{#lang}} lang="{{lang}}" dir="{{dir}}"{{/lang}}>{{#summary}}{{summary}}{{/summary}}{{^summary}}{{excerpt}}{{/summary}}</p>
         <p class="latest-meta">
           {{#authorLine}}
           <span>{{#t.byAuthors}}{{text}}{{#isAuthors}}{{authorLine}}{{/isAuthors}}{{/t.byAuthors}}</span>
@@ -144,7 +144,7 @@ extension EmbeddedTheme {
         {{#hasPages}}
         <ul class="section-card-pages">
           {{#pages}}
-          <li><a href="{{url}}">{{title}}</a>{{#date}} <time datetime="{{iso}}">{{display}}</time>{{/date}}</li>
+          <li><a href="{{url}}"{{#lang}} lang="{{lang}}" dir="{{dir}}"{{/lang}}>{{title}}</a>{{#date}} <time datetime="{{iso}}">{{display}}</time>{{/date}}</li>
           {{/pages}}
         </ul>
         {{/hasPages}}

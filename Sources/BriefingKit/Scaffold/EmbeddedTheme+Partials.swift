@@ -220,7 +220,7 @@ extension EmbeddedTheme {
 <ol class="page-list">
   {{#pages}}
   <li class="page-card">
-    <h2 class="page-card-title"><a href="{{url}}">{{title}}</a></h2>
+    <h2 class="page-card-title"{{#lang}} lang="{{lang}}" dir="{{dir}}"{{/lang}}><a href="{{url}}">{{title}}</a></h2>
     <p class="page-card-meta">
       {{#date}}
       <time datetime="{{iso}}">{{display}}</time>
@@ -229,7 +229,7 @@ extension EmbeddedTheme {
       <span>{{#t.byAuthors}}{{text}}{{#isAuthors}}{{authorLine}}{{/isAuthors}}{{/t.byAuthors}}</span>
       {{/authorLine}}
     </p>
-    <p class="page-card-summary">{{#summary}}{{summary}}{{/summary}}{{^summary}}{{excerpt}}{{/summary}}</p>
+    <p class="page-card-summary"{{#lang}} lang="{{lang}}" dir="{{dir}}"{{/lang}}>{{#summary}}{{summary}}{{/summary}}{{^summary}}{{excerpt}}{{/summary}}</p>
   </li>
   {{/pages}}
 </ol>
@@ -274,11 +274,11 @@ extension EmbeddedTheme {
   <ul>
     {{#page.related}}
     <li>
-      <h3><a href="{{url}}">{{title}}</a></h3>
+      <h3{{#lang}} lang="{{lang}}" dir="{{dir}}"{{/lang}}><a href="{{url}}">{{title}}</a></h3>
       {{#date}}
       <p class="related-date"><time datetime="{{iso}}">{{display}}</time></p>
       {{/date}}
-      <p class="related-excerpt">{{excerpt}}</p>
+      <p class="related-excerpt"{{#lang}} lang="{{lang}}" dir="{{dir}}"{{/lang}}>{{excerpt}}</p>
     </li>
     {{/page.related}}
   </ul>

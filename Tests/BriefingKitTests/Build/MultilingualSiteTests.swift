@@ -353,6 +353,44 @@ import Testing
         #expect(fixture.output("news/latin/index.html")?.hasPrefix(#"<!doctype html><html lang="az-Latn" dir="ltr">"#) == true)
     }
 
+    /// A page written in another language than it is filed under (`lang: ar`) kept its language on its
+    /// own `<html>` only: lists, related reading, the feed and its JSON-LD named it English.
+    @Test func aPageInAnotherLanguageKeepsItInListsFeedsAndJSONLD() throws {
+        let templates = (SiteFixture.templates + "\n-- Templates/layouts/tag.html --\n{{page.title}}\n-- Templates/layouts/tags.html --\n{{page.title}}\n")
+            .replacingOccurrences(of: "<ul>{{#pages}}<li><a href=\"{{url}}\">{{title}}</a> {{excerpt}}</li>{{/pages}}</ul>", with: "{{> page-list}}")
+            .replacingOccurrences(of: "{{{page.content}}}{{/main}}{{/base}}\n-- Templates/layouts/section.html", with: "{{{page.content}}}{{{page.jsonLD}}}{{#page.hasRelated}}{{> related}}{{/page.hasRelated}}{{/main}}{{/base}}\n-- Templates/layouts/section.html")
+        let fixture = try SiteFixture("""
+            -- Content/site.yaml --
+            title: Briefing
+            baseURL: https://example.org/
+            -- Content/news/statement.md --
+            ---
+            title: بيان
+            date: 2026-02-01
+            lang: ar
+            tags: [alliance]
+            summary: نص البيان.
+            ---
+            نص.
+            -- Content/news/english.md --
+            ---
+            title: English
+            date: 2026-01-01
+            tags: [alliance]
+            ---
+            Text.
+            """, templates: templates)
+        try fixture.build()
+        let list = try #require(fixture.output("news/index.html"))
+        #expect(list.contains(#"<h2 class="page-card-title" lang="ar" dir="rtl"><a href="/news/statement/">بيان</a></h2>"#))
+        #expect(list.contains(#"<p class="page-card-summary" lang="ar" dir="rtl">نص البيان.</p>"#))
+        #expect(list.contains(#"<h2 class="page-card-title"><a href="/news/english/">English</a></h2>"#))
+        #expect(fixture.output("news/english/index.html")?.contains(#"<h3 lang="ar" dir="rtl"><a href="/news/statement/">بيان</a></h3>"#) == true)
+        #expect(fixture.output("news/statement/index.html")?.contains(#""inLanguage":"ar""#) == true)
+        let feed = try #require(fixture.output("feed.xml"))
+        #expect(feed.contains("<entry xml:lang=\"ar\">\n    <title>بيان</title>") && feed.contains("<entry>\n    <title>English</title>"))
+    }
+
     static let errors: [InvalidSiteTests.Case] = [
         InvalidSiteTests.Case(name: "an unknown language code in a file name", files: languages + "-- Content/deterrence/tripwire.fr.md --\n---\ntitle: Fil\n---\n", expected: """
         Content/deterrence/tripwire.fr.md:1:1: error: 'fr' in the file name is not a language of this site (en, ko): add it to 'languages' in site.yaml, or rename the file

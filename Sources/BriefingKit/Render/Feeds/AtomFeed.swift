@@ -13,6 +13,8 @@ struct AtomFeed: Sendable {
         var summary: String?
         /// Rendered HTML, written escaped inside `<content type="html">`.
         var contentHTML: String?
+        /// The entry's own language, when it is not the feed's (a page's front matter `lang:`).
+        var language: String?
     }
 
     var title: String
@@ -67,7 +69,7 @@ struct AtomFeed: Sendable {
 
     private func entryElement(_ entry: Entry, updated: FeedDate?) -> [String] {
         var lines = [
-            "  <entry>",
+            entry.language.map { #"  <entry xml:lang="\#(XMLText.escaped($0))">"# } ?? "  <entry>",
             "    <title>\(XMLText.escaped(entry.title))</title>",
             #"    <link rel="alternate" type="text/html" href="\#(XMLText.escaped(entry.url))"/>"#,
             "    <id>\(XMLText.escaped(entry.url))</id>",
