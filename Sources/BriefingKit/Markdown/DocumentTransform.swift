@@ -18,6 +18,9 @@ struct TransformContext {
     let theme: ThemeHTML
     /// What was learnt of the page's footnotes before cmark parsed it (see `MarkdownSource`).
     let footnotes: FootnoteSource
+    /// Footnotes (by `FootnoteSource.key`) whose marks a transform took off the page with a warning of
+    /// its own (a mark on a `Source:` line): the note is not also said to be never cited.
+    var marksLeftOut: Set<String> = []
     var diagnostics: PageDiagnostics
     /// The page's numbered sources: its front matter's, then those its tables and figures cite.
     var citations: Citations

@@ -111,7 +111,7 @@ struct Footnotes: DocumentTransform {
         }
         for item in order.map(\.item) + duplicates { item.unlink() }
         for list in lists where list.firstChild == nil { list.unlink() }
-        for note in order where numbers[FootnoteSource.key(note.definition.label)] == nil {
+        for note in order where numbers[FootnoteSource.key(note.definition.label)] == nil && !context.marksLeftOut.contains(FootnoteSource.key(note.definition.label)) {
             let citing = unreached.citedBy[FootnoteSource.key(note.definition.label)] ?? []
             context.diagnostics.warning(
                 citing.isEmpty
@@ -267,7 +267,7 @@ struct Footnotes: DocumentTransform {
 
     /// Where a reference starts: its text node's start plus the bytes before it (a text node is one line),
     /// or, for a text node of no known position, its block's.
-    private static func position(of text: MarkdownNode, offset: Int, diagnostics: PageDiagnostics) -> SourcePosition {
+    static func position(of text: MarkdownNode, offset: Int, diagnostics: PageDiagnostics) -> SourcePosition {
         guard let start = diagnostics.ownPosition(of: text) else { return diagnostics.position(of: text) }
         return SourcePosition(line: start.line, column: start.column + offset)
     }

@@ -104,7 +104,16 @@ extension PipeTables {
                 // Reported by InternalLinks, as any link of the page.
                 if LinkURL.rejection(of: url) != nil { continue }
                 sources.append(node)
-            } else if node.kind == .text || node.kind == .code, !Self.isInLink(node, below: paragraph), let literal = node.literal {
+            } else if node.kind == .text || node.kind == .code, !Self.isInLink(node, below: paragraph), var literal = node.literal {
+                // A note's mark would be lost with the words: said so where it is, and nowhere else.
+                for mark in node.kind == .text ? Footnotes.references(in: literal).reversed() : [] {
+                    context.diagnostics.warning(
+                        "the footnote mark '[^\(mark.label)]' on a Source: line is not shown (only the line's links are), nor is its note: move the mark to the end of the caption",
+                        at: Footnotes.position(of: node, offset: mark.offset, diagnostics: context.diagnostics)
+                    )
+                    context.marksLeftOut.insert(FootnoteSource.key(mark.label))
+                    literal.removeSubrange(mark.range)
+                }
                 let pieces = literal.components(separatedBy: "~~")
                 if pieces.count % 2 == 0 { struck.toggle() }
                 words += pieces.flatMap { $0.split { " ,;&·".contains($0) } }.map(String.init).filter { $0 != "and" }
