@@ -36,7 +36,7 @@ enum MarkdownTransforms {
             CodeBlocks(),
             HeadingAnchors(siteLevels: model.settings.tocLevels),
         ]
-        if qualityChecks { transforms += [OutlineCheck(), PlaceholderCheck()] }
+        if qualityChecks { transforms += [OutlineCheck(), PlaceholderCheck(), PlainFieldsCheck()] }
         return transforms
     }
 }

@@ -1,0 +1,34 @@
+import BriefingMarkdown
+import BriefingSupport
+
+/// `briefing check`: Markdown in the front matter's title or summary, which are plain text wherever they
+/// go (`<title>`, lists, feeds, JSON-LD) and show it as typed: `The *new* SMA` keeps its asterisks.
+struct PlainFieldsCheck: DocumentTransform {
+    func apply(to document: MarkdownDocument, context: inout TransformContext) {
+        let page = context.page
+        let metadata = page.metadata
+        let fields = [("title", metadata.title), (metadata.locations["summary"] == nil ? "description" : "summary", metadata.summary)]
+        for case let (key, text?) in fields {
+            guard let markup = Self.markup(in: text) else { continue }
+            let location = metadata.locations[key] ?? page.source.file.location(line: 1, column: 1)
+            context.diagnostics.append(page.source.file.diagnostic(
+                .warning, "'\(key)' is plain text, so '\(markup)' is shown as typed: front matter takes no Markdown; write the words alone",
+                at: location
+            ))
+        }
+    }
+
+    /// The first piece of Markdown in the text: a link, a note's mark, strong or struck text, code, or
+    /// `*emphasis*` (an asterisk against a word on each side; `_` is left alone, being in names).
+    static func markup(in text: String) -> String? {
+        for (open, close) in [("](", ")"), ("[^", "]"), ("**", "**"), ("~~", "~~"), ("`", "`"), ("*", "*")] {
+            guard let start = text.range(of: open), let end = text.range(of: close, range: start.upperBound..<text.endIndex) else { continue }
+            let inside = text[start.upperBound..<end.lowerBound]
+            guard let first = inside.first, let last = inside.last, !first.isWhitespace, !last.isWhitespace else { continue }
+            // A link's whole markup starts at its `[`.
+            let from = open == "](" ? text[..<start.lowerBound].lastIndex(of: "[") ?? start.lowerBound : start.lowerBound
+            return String(text[from..<end.upperBound])
+        }
+        return nil
+    }
+}

@@ -1,0 +1,44 @@
+import Testing
+@testable import BriefingKit
+
+/// Markdown typed into a title or summary was shown with its asterisks and brackets, in `<title>` and
+/// every list, with no word from `briefing check`.
+@Suite struct PlainFieldsCheckTests {
+    @Test(arguments: [
+        ("The *new* SMA", "*new*"),
+        ("Seoul pays more, see [the text](https://www.state.gov/).", "[the text](https://www.state.gov/)"),
+        ("Seoul pays *more*[^1]", "[^1]"),
+        ("~~$1 billion~~ $1.2 billion", "~~$1 billion~~"),
+        ("**Bold** claims", "**Bold**"),
+        ("The `cost` question", "`cost`"),
+    ])
+    func markupIsFound(text: String, markup: String) {
+        #expect(PlainFieldsCheck.markup(in: text) == markup)
+    }
+
+    @Test(arguments: ["S&P 500*", "3 * 4 * 5", "snake_case_name", "C++ and C#", "[Draft] plan", "A (B) C"])
+    func plainWordsAreNot(text: String) {
+        #expect(PlainFieldsCheck.markup(in: text) == nil)
+    }
+
+    @Test func checkWarnsOfATitleWithMarkupAtItsKey() throws {
+        let fixture = try SiteFixture("""
+            -- Content/site.yaml --
+            title: Briefing
+            baseURL: https://example.org/
+            -- Content/news/a.md --
+            ---
+            title: "The *new* SMA"
+            date: 2026-01-01
+            summary: Plain words.
+            ---
+            Text.
+            """)
+        let result = try BriefingCommand.run(["check", "--source", fixture.root.path], environment: ["NO_COLOR": "1"])
+        #expect(result.stderr.hasPrefix("""
+            Content/news/a.md:2:8: warning: 'title' is plain text, so '*new*' is shown as typed: front matter takes no Markdown; write the words alone
+            title: "The *new* SMA"
+                   ^
+            """), "\(result.stderr)")
+    }
+}
