@@ -292,10 +292,7 @@ struct TemplateContext {
             "params": .map(page.metadata.params),
             "language": .string(languageCode(language)),
             "lang": .string(page.metadata.lang ?? languageCode(language)),
-            // `lang: he` alone is written right to left, as its script is.
-            "dir": direction(info.direction, override: page.metadata.direction ?? page.metadata.lang.map(Language.direction(ofCode:)).flatMap {
-                $0 == info.direction ? nil : $0
-            }),
+            "dir": direction(info.direction, override: ownDirection(of: page, filedUnder: info.direction)),
             "translations": .list(translations.map(translation)),
             "hasTranslations": .bool(!translations.isEmpty),
             "alternates": alternates(versions),
@@ -381,6 +378,12 @@ struct TemplateContext {
             "lang": ownLanguage(of: page).map { .string($0.code) } ?? .null,
             "dir": ownLanguage(of: page).map { .string($0.direction.rawValue) } ?? .null,
         ])
+    }
+
+    /// The page's `dir:`, else the direction of its `lang:` (`lang: he` alone is right to left) when it is
+    /// not that of the language it is filed under.
+    private func ownDirection(of page: Page, filedUnder direction: Language.Direction) -> Language.Direction? {
+        page.metadata.direction ?? page.metadata.lang.map(Language.direction(ofCode:)).flatMap { $0 == direction ? nil : $0 }
     }
 
     /// The `lang:` of a page's front matter and its direction (`dir:`, else its script's), when it is not

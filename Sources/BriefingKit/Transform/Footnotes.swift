@@ -58,7 +58,8 @@ struct Footnotes: DocumentTransform {
             return references.isEmpty ? nil : Marked(text: text, literal: literal, references: references)
         }
         let unreached = Self.unreached(order, marked: marked)
-        for (text, literal, references) in marked.map({ ($0.text, $0.literal, $0.references) }) {
+        for entry in marked {
+            let (text, literal, references) = (entry.text, entry.literal, entry.references)
             var pieces: [MarkdownNode] = []
             var copied = literal.utf8.startIndex
             for reference in references {
@@ -111,8 +112,10 @@ struct Footnotes: DocumentTransform {
         }
         for item in order.map(\.item) + duplicates { item.unlink() }
         for list in lists where list.firstChild == nil { list.unlink() }
-        for note in order where numbers[FootnoteSource.key(note.definition.label)] == nil && !context.marksLeftOut.contains(FootnoteSource.key(note.definition.label)) {
-            let citing = unreached.citedBy[FootnoteSource.key(note.definition.label)] ?? []
+        for note in order {
+            let key = FootnoteSource.key(note.definition.label)
+            guard numbers[key] == nil, !context.marksLeftOut.contains(key) else { continue }
+            let citing = unreached.citedBy[key] ?? []
             context.diagnostics.warning(
                 citing.isEmpty
                     ? "footnote '[^\(note.definition.label)]' is never cited: cite it with [^\(note.definition.label)] or remove it"
