@@ -40,6 +40,7 @@ struct TransformContext {
         position: SourcePosition, node: MarkdownNode, sources: () -> [SourceReference], enclosing: Bool,
         use: (inout TransformContext, [(source: SourceReference, number: Int)]) -> Void
     )] = []
+    private var wrapping: [(inout TransformContext) -> Void] = []
     private var reading: [(inout TransformContext) -> Void] = []
     /// The page's links and images, in document order, found in one walk for every transform that reads
     /// them: inlines are most of a tree's nodes.
@@ -128,6 +129,12 @@ struct TransformContext {
         return (0, position.line, position.column)
     }
 
+    /// Work that makes HTML around what other transforms made last (a heading's, around its images and
+    /// citation marks): run once the sources are numbered, before the HTML is read.
+    mutating func whenTheInlinesAreMade(_ work: @escaping (inout TransformContext) -> Void) {
+        wrapping.append(work)
+    }
+
     /// Work that reads the HTML every transform made (a FAQ answer's text): run after everything else.
     mutating func whenTheHTMLIsMade(_ work: @escaping (inout TransformContext) -> Void) {
         reading.append(work)
@@ -142,7 +149,7 @@ struct TransformContext {
 
     /// Runs the work that waited for the end of the list; then numbers the sources cited, in reading
     /// order, for the HTML that shows them (a table's, after the images in its cells were made); then
-    /// the work that reads the HTML.
+    /// the work that wraps those, and the work that reads the HTML.
     mutating func finish() {
         let work = finishing
         finishing = []
@@ -153,6 +160,9 @@ struct TransformContext {
         let numbered = cites.map { cite in (cite: cite.element, numbers: cite.element.sources().map { (source: $0, number: citations.cite($0)) }) }
         for (cite, numbers) in numbered where !cite.enclosing { cite.use(&self, numbers) }
         for (cite, numbers) in numbered where cite.enclosing { cite.use(&self, numbers) }
+        let wraps = wrapping
+        wrapping = []
+        for step in wraps { step(&self) }
         let last = reading
         reading = []
         for step in last { step(&self) }

@@ -101,10 +101,14 @@ struct HeadingAnchors: DocumentTransform {
             }
             context.headings.record(AnchoredHeading(level: level, id: id, title: title, position: node.start))
             if levels.contains(level) { entries.append(TOCEntry(level: level, id: id, title: title)) }
-            let anchored = document.makeCustomBlock(onEnter: Self.html(level: level, id: id, content: Self.innerHTML(of: node)), onExit: "")
+            let children = node.children
+            let isText = children.count == 1 && children[0].kind == .text
+            let anchored = document.makeCustomBlock(onEnter: isText ? Self.html(level: level, id: id, content: Self.innerHTML(of: node)) : "", onExit: "")
             // Cannot fail: a heading always has a parent, and any parent of a block
             // (document, block quote, list item, custom block) accepts a custom block.
             try? node.replace(with: anchored)
+            // Its images and a figure's citation mark are made last, in the heading that is now out of the tree.
+            if !isText { context.whenTheInlinesAreMade { _ in anchored.onEnter = Self.html(level: level, id: id, content: Self.innerHTML(of: node)) } }
         }
         context.headings.setTableOfContents(TableOfContents(entries: Self.nested(entries)))
     }

@@ -128,7 +128,9 @@ struct Images: DocumentTransform {
         guard let url = image.url, LinkURL.isAllowed(url) else { return }
         let title = image.title ?? ""
         let paragraph = image.parent
+        // A table's cell is a paragraph with no place in the source: an image there stays inline.
         let standsAlone = !title.isEmpty && paragraph?.kind == .paragraph && paragraph?.firstChild == image && image.next == nil
+            && (paragraph?.start.line ?? 0) > 0
         let number = id.flatMap { context.numbered.number(of: $0, kind: .figure) }
         do throws(Diagnostic) {
             let html = try context.theme.html("image", [

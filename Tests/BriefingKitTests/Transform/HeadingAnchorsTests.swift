@@ -192,6 +192,18 @@ import Testing
         ])
     }
 
+    /// A heading's HTML was made before the images in it were: they came out as cmark writes them, without
+    /// the size, `decoding` and `loading` every other image has.
+    @Test func imagesInAHeadingAreMadeAsEverywhereElse() {
+        let result = TransformHarness.run(
+            "![A](https://example.org/a.png)\n\n## Bases ![Map](https://example.org/map.png)\n",
+            [Images(contentFolder: nil, contentFiles: []), HeadingAnchors(siteLevels: 2...3)]
+        )
+        #expect(result.html.hasSuffix(
+            #"<h2 id="bases-map">Bases <img src="https://example.org/map.png" alt="Map" loading="lazy" decoding="async"></h2>"# + "\n"
+        ))
+    }
+
     @Test func defaultLevelsLeaveOutH1AndH4() {
         let result = anchored("# Title\n### Orphan\n## A\n#### Deep\n### B\n")
         #expect(result.toc == TableOfContents(entries: [

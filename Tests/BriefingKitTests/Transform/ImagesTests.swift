@@ -54,6 +54,17 @@ import Testing
         ])
     }
 
+    /// A titled image alone in a cell became a figure outside the table while the cell kept cmark's bare
+    /// image: it stays an image, with its title, made as every image is.
+    @Test func aTitledImageInACellStaysAnImage() {
+        let result = TransformHarness.run(
+            "| Base | Map |\n|---|---|\n| Humphreys | ![Map](https://example.org/m.png \"Camp Humphreys\") |\n",
+            [PipeTables(), Images(contentFolder: nil, contentFiles: [])]
+        )
+        #expect(result.html.contains(#"<td><img src="https://example.org/m.png" alt="Map" title="Camp Humphreys" decoding="async"></td>"#))
+        #expect(!result.html.contains("<figure class=\"image-figure\">"))
+    }
+
     @Test func aMissingLocalImageIsAnErrorAtItsLine() {
         let result = rendered("Intro.\n\nSee ![Map](../maps/korea.png).\n")
         #expect(result.messages == [
