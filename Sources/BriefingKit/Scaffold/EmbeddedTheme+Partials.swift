@@ -132,8 +132,8 @@ extension EmbeddedTheme {
         ("Templates/partials/footnote-back.html", #"""
 {{! The links from a note back to each place the text cites it (id), labelled with the note's number, or
     with 1a, 1b … for a note cited more than once. The arrow is hidden from screen readers, which read
-    the label instead. }}
-<span class="footnote-back">{{#backlinks}}{{^isFirst}} {{/isFirst}}<a href="#{{id}}" aria-label="{{#t.backToText}}{{text}}{{#isLabel}}{{label}}{{/isLabel}}{{/t.backToText}}"><span aria-hidden="true">↩</span>&#xA0;{{label}}</a>{{/backlinks}}</span>
+    the label instead. pageLang and pageDir: the page's language, set when the note is in another. }}
+<span class="footnote-back"{{#pageLang}} lang="{{pageLang}}" dir="{{pageDir}}"{{/pageLang}}>{{#backlinks}}{{^isFirst}} {{/isFirst}}<a href="#{{id}}" aria-label="{{#t.backToText}}{{text}}{{#isLabel}}{{label}}{{/isLabel}}{{/t.backToText}}"><span aria-hidden="true">↩</span>&#xA0;{{label}}</a>{{/backlinks}}</span>
 
 """#),
         ("Templates/partials/footnote-ref.html", #"""
@@ -145,7 +145,8 @@ extension EmbeddedTheme {
         ("Templates/partials/footnotes.html", #"""
 {{! The Notes at the end of a page with footnotes, in two parts: the section with its heading (titleID)
     around the notes, and each note (its id) around its Markdown. The Markdown goes where the content
-    tag is. t: the theme's words in the page's language. }}
+    tag is. lang and dir: a note's own language, when it was defined in a quotation in another one.
+    t: the theme's words in the page's language. }}
 {{#isSection}}
 <section class="footnotes" aria-labelledby="{{titleID}}">
 <h2 id="{{titleID}}">{{t.notes}}</h2>
@@ -155,7 +156,7 @@ extension EmbeddedTheme {
 </section>
 {{/isSection}}
 {{#isNote}}
-<li id="{{id}}">
+<li id="{{id}}"{{#lang}} lang="{{lang}}" dir="{{dir}}"{{/lang}}>
 {{{content}}}
 </li>
 {{/isNote}}

@@ -37,7 +37,7 @@ struct Footnotes: DocumentTransform {
                         )
                         duplicates.append(item)
                     } else {
-                        let note = Note(definition: definition, item: item)
+                        let note = Note(definition: definition, item: item, language: LanguageQuotes.quotation(around: item, languages: context.model.languages))
                         definitions[key] = note
                         order.append(note)
                     }
@@ -127,7 +127,8 @@ struct Footnotes: DocumentTransform {
         guard !cited.isEmpty else { return }
         do throws(Diagnostic) {
             context.appendix = try appendNotes(
-                cited.map { definitions[$0]! }, citations: cited.map { citations[$0]! }, to: document, theme: context.theme, language: context.page.language
+                cited.map { definitions[$0]! }, citations: cited.map { citations[$0]! }, to: document, theme: context.theme, language: context.page.language,
+                pageLanguage: context.model.languages[context.page.language]
             )
         } catch {
             context.diagnostics.append(error)
@@ -148,6 +149,8 @@ struct Footnotes: DocumentTransform {
     private struct Note {
         var definition: FootnoteSource.Definition
         var item: MarkdownNode
+        /// The language of the quotation it is defined in, if any: the Notes list it in that language.
+        var language: (code: String, direction: Language.Direction)?
     }
 
     /// A text node that cites notes.
@@ -191,18 +194,21 @@ struct Footnotes: DocumentTransform {
     }
 
     /// The "Notes" section at the end of the content: a wrapper around each note's blocks, and the links
-    /// back to its citations at the end of its last paragraph.
+    /// back to its citations at the end of its last paragraph. A note defined in a quotation in another
+    /// language is marked with it, and its links back, the theme's words, with the page's.
     private func appendNotes(
-        _ notes: [Note], citations: [[String]], to document: MarkdownDocument, theme: ThemeHTML, language: Int
+        _ notes: [Note], citations: [[String]], to document: MarkdownDocument, theme: ThemeHTML, language: Int, pageLanguage: Language
     ) throws(Diagnostic) -> MarkdownNode {
         let sectionHTML = try theme.wrapper("footnotes", [
-            "isSection": true, "isNote": false, "titleID": .string(ThemeIDs.notesTitle), "number": .null, "id": .null,
+            "isSection": true, "isNote": false, "titleID": .string(ThemeIDs.notesTitle), "number": .null, "id": .null, "lang": .null, "dir": .null,
         ], language: language)
         let section = document.makeCustomBlock(onEnter: sectionHTML.open, onExit: sectionHTML.close)
         for (index, note) in notes.enumerated() {
             let number = index + 1
+            let foreign = note.language.flatMap { $0.code == pageLanguage.code ? nil : $0 }
             let noteHTML = try theme.wrapper("footnotes", [
                 "isSection": false, "isNote": true, "titleID": .null, "number": .int(number), "id": .string(Self.noteID(number)),
+                "lang": foreign.map { .string($0.code) } ?? .null, "dir": foreign.map { .string($0.direction.rawValue) } ?? .null,
             ], language: language)
             let wrapper = document.makeCustomBlock(onEnter: noteHTML.open, onExit: noteHTML.close)
             for child in note.item.children { try? wrapper.appendChild(child) }
@@ -211,7 +217,10 @@ struct Footnotes: DocumentTransform {
                 let label = theme.strings[language].number(number) + (ids.count == 1 ? "" : Self.letters(position))
                 return ["id": .string(id), "label": .string(label), "isFirst": .bool(position == 0)]
             }
-            let backHTML = try theme.html("footnote-back", ["number": .int(number), "backlinks": .list(backlinks)], language: language)
+            let backHTML = try theme.html("footnote-back", [
+                "number": .int(number), "backlinks": .list(backlinks),
+                "pageLang": foreign == nil ? .null : .string(pageLanguage.code), "pageDir": .string(pageLanguage.direction.rawValue),
+            ], language: language)
             let back = document.makeCustomInline(onEnter: backHTML, onExit: "")
             var last = wrapper.firstChild
             while let next = last?.next { last = next }

@@ -51,6 +51,25 @@ struct LanguageQuotes: DocumentTransform {
     }
 
     private func direction(of code: String) -> Language.Direction {
+        Self.direction(of: code, languages: languages)
+    }
+
+    private static func direction(of code: String, languages: [Language]) -> Language.Direction {
         languages.first { $0.code == code }?.direction ?? Language.direction(ofCode: code)
+    }
+
+    /// The language of the innermost `[!LANG]` quotation around a node, while the quotes are still
+    /// quotes: a note defined in one keeps it where the Notes list it.
+    static func quotation(around node: MarkdownNode, languages: [Language]) -> (code: String, direction: Language.Direction)? {
+        var ancestor = node.parent
+        while let current = ancestor {
+            ancestor = current.parent
+            guard current.kind == .blockQuote, let paragraph = current.firstChild, paragraph.kind == .paragraph,
+                  let marker = MarkerLine(paragraph), marker.kind.lowercased() == Self.marker,
+                  !marker.title.contains(" "), let code = Language.canonicalCode(marker.title)
+            else { continue }
+            return (code, direction(of: code, languages: languages))
+        }
+        return nil
     }
 }

@@ -149,6 +149,15 @@ import Testing
         #expect(result.html.contains(#"<li id="fn-2">"#) && result.html.contains("Kept."))
     }
 
+    /// A note defined inside a quotation in another language lost it where the Notes list it; its links
+    /// back, the theme's words, keep the page's.
+    @Test func aNoteDefinedInAQuotationKeepsItsLanguage() {
+        let markdown = "> [!LANG] ar\n> السلام عليكم.[^ar]\n>\n> [^ar]: ترجمة غير رسمية.\n\nText.[^en]\n\n[^en]: English.\n"
+        let html = TransformHarness.run(markdown, [Footnotes(), LanguageQuotes(languages: [])]).html
+        #expect(html.contains(#"<li id="fn-1" lang="ar" dir="rtl">"# + "\n<p>ترجمة غير رسمية. <span class=\"footnote-back\" lang=\"en\" dir=\"ltr\">"))
+        #expect(html.contains("<li id=\"fn-2\">\n<p>English. <span class=\"footnote-back\"><a"))
+    }
+
     @Test func labelsMatchWhateverTheirCase() {
         let result = rendered("A[^Note].\n\n[^NOTE]: Text.\n")
         #expect(result.html.contains(ref(1, "fnref-1")))
