@@ -34,8 +34,9 @@ extension EmbeddedTheme {
 
 """#),
         ("Templates/partials/cite.html", #"""
-{{! The marker that links a figure or a table to its entry in the page's Sources list. }}
-<sup class="cite"><a href="#{{id}}" aria-label="{{#t.citationLabel}}{{text}}{{#isNumber}}{{number}}{{/isNumber}}{{/t.citationLabel}}">[{{number}}]</a></sup>
+{{! The marker that links a figure or a table to its entry in the page's Sources list. pageLang and
+    pageDir: the page's language, set when the marker is in a quotation in another. }}
+<sup class="cite"{{#pageLang}} lang="{{pageLang}}" dir="{{pageDir}}"{{/pageLang}}><a href="#{{id}}" aria-label="{{#t.citationLabel}}{{text}}{{#isNumber}}{{number}}{{/isNumber}}{{/t.citationLabel}}">[{{number}}]</a></sup>
 
 """#),
         ("Templates/partials/code-block.html", #"""
@@ -138,8 +139,9 @@ extension EmbeddedTheme {
 """#),
         ("Templates/partials/footnote-ref.html", #"""
 {{! Where the text cites footnote number: a superscript link to the note, whose id is noteID; id is this
-    citation's own, which the note links back to. }}
-<sup class="footnote-ref"><a href="#{{noteID}}" id="{{id}}" aria-label="{{#t.noteLabel}}{{text}}{{#isNumber}}{{number}}{{/isNumber}}{{/t.noteLabel}}">{{number}}</a></sup>
+    citation's own, which the note links back to. pageLang and pageDir: the page's language, set when
+    the mark is in a quotation in another. }}
+<sup class="footnote-ref"{{#pageLang}} lang="{{pageLang}}" dir="{{pageDir}}"{{/pageLang}}><a href="#{{noteID}}" id="{{id}}" aria-label="{{#t.noteLabel}}{{text}}{{#isNumber}}{{number}}{{/isNumber}}{{/t.noteLabel}}">{{number}}</a></sup>
 
 """#),
         ("Templates/partials/footnotes.html", #"""

@@ -101,8 +101,13 @@ struct ThemeHTML: Sendable {
     }
 
     /// `[3]`, linked to the page's source number 3.
-    func citationMarker(_ number: Int, language: Int) throws(Diagnostic) -> String {
-        try html("cite", ["number": .int(number), "id": .string(ThemeIDs.source(number))], language: language)
+    /// `marked`: the page's language, for a marker inside a quotation in another one (its label is the
+    /// page's words).
+    func citationMarker(_ number: Int, language: Int, marked page: Language? = nil) throws(Diagnostic) -> String {
+        try html("cite", [
+            "number": .int(number), "id": .string(ThemeIDs.source(number)),
+            "pageLang": page.map { .string($0.code) } ?? .null, "pageDir": page.map { .string($0.direction.rawValue) } ?? .null,
+        ], language: language)
     }
 
     /// A table through the `data-table` partial: `values` (its caption, columns and rows), and what every

@@ -25,10 +25,11 @@ struct FigureCitations: DocumentTransform {
             // A page in another language cites the figure as its language's file names it.
             let own = ownFigures?[id] ?? figure
             let source = SourceReference(title: own.source, url: own.url ?? figure.url, date: own.asOf ?? figure.asOf)
+            let marked = LanguageQuotes.pageLanguage(around: link, context: context)
             context.cite([source], at: context.diagnostics.position(of: link), of: wrapper) { context, numbers in
                 let language = context.page.language
                 do throws(Diagnostic) {
-                    let marker = try context.theme.citationMarker(numbers[0], language: language)
+                    let marker = try context.theme.citationMarker(numbers[0], language: language, marked: marked)
                     let html = try context.theme.wrapper("figure-cite", ["id": .string(id), "marker": .html(marker)], language: language)
                     wrapper.onEnter = html.open
                     wrapper.onExit = html.close

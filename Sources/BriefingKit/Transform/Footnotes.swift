@@ -88,8 +88,10 @@ struct Footnotes: DocumentTransform {
                 context.headings.reserve(Self.referenceID(number, citation))
                 let html: String
                 do throws(Diagnostic) {
+                    let marked = LanguageQuotes.pageLanguage(around: text, context: context)
                     html = try context.theme.html("footnote-ref", [
                         "number": .int(number), "noteID": .string(Self.noteID(number)), "id": .string(Self.referenceID(number, citation)),
+                        "pageLang": marked.map { .string($0.code) } ?? .null, "pageDir": marked.map { .string($0.direction.rawValue) } ?? .null,
                     ], language: context.page.language)
                 } catch {
                     context.diagnostics.append(error)

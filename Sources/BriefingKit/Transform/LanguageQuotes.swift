@@ -58,6 +58,14 @@ struct LanguageQuotes: DocumentTransform {
         languages.first { $0.code == code }?.direction ?? Language.direction(ofCode: code)
     }
 
+    /// The page's language, when the node is in a quotation in another: the theme's words there (a
+    /// note's or source's label) are the page's, and say so.
+    static func pageLanguage(around node: MarkdownNode, context: TransformContext) -> Language? {
+        let page = context.model.languages[context.page.language]
+        guard let quoted = quotation(around: node, languages: context.model.languages), quoted.code != page.code else { return nil }
+        return page
+    }
+
     /// The language of the innermost `[!LANG]` quotation around a node, while the quotes are still
     /// quotes: a note defined in one keeps it where the Notes list it.
     static func quotation(around node: MarkdownNode, languages: [Language]) -> (code: String, direction: Language.Direction)? {

@@ -39,6 +39,17 @@ import Testing
             """)
     }
 
+    /// A note's mark and a figure's citation inside a Korean quotation on an English page are labelled in
+    /// English ("Note 1", "Source 1"): they say so, or screen readers read the label as Korean.
+    @Test func marksInAQuotationSayTheyAreInThePagesLanguage() {
+        let figure = Figure(id: "troops", value: "28,500", label: "Troops", unit: nil, source: "USFK", url: "https://www.usfk.mil/", asOf: nil, asOfLocation: nil, location: nil)
+        let markdown = "> [!LANG] ko\n> 주한미군 [](figure:troops)명.[^1]\n\nOutside.[^2]\n\n[^1]: One.\n[^2]: Two.\n"
+        let html = TransformHarness.run(markdown, [Footnotes(), FigureCitations(figures: ["troops": figure]), LanguageQuotes(languages: [])]).html
+        #expect(html.contains(##"<sup class="cite" lang="en" dir="ltr"><a href="#source-1" aria-label="Source 1">[1]</a></sup>"##))
+        #expect(html.contains(##"<sup class="footnote-ref" lang="en" dir="ltr"><a href="#fn-1""##))
+        #expect(html.contains(##"Outside.<sup class="footnote-ref"><a href="#fn-2""##))
+    }
+
     @Test func aMarkerWithoutALanguageCodeIsAWarningAndTheQuoteStays() {
         let result = rendered("> [!LANG] Arabic\n> Text.\n")
         #expect(result.html == "<blockquote>\n<p>[!LANG] Arabic\nText.</p>\n</blockquote>\n")
