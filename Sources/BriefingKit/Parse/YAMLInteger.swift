@@ -6,9 +6,10 @@ import BriefingSupport
 enum YAMLInteger {
     static func value(of written: String) -> Int? {
         let text = written.replacingOccurrences(of: "_", with: "")
-        if text == "0" { return 0 }
         let negative = text.hasPrefix("-")
         let unsigned = text.dropFirst(negative || text.hasPrefix("+") ? 1 : 0)
+        // A zero is no octal number, signed or not (`-0` in a column of changes).
+        if unsigned == "0" { return 0 }
         for (prefix, radix) in [("0x", 16), ("0b", 2), ("0o", 8), ("0", 8)] where unsigned.hasPrefix(prefix) {
             return Int((negative ? "-" : "") + unsigned.dropFirst(prefix.count), radix: radix)
         }

@@ -17,4 +17,12 @@ import Yams
     func isNilWhereYamsWouldTrap(_ text: String) {
         #expect(YAMLInteger.value(of: text) == nil)
     }
+
+    /// Yams reads a signed zero as an octal number with no digits, and gives nil: a column of changes
+    /// holding `-0` failed the build as "a whole number too large to hold".
+    @Test func aSignedZeroIsZero() {
+        #expect(YAMLInteger.value(of: "-0") == 0)
+        #expect(YAMLInteger.value(of: "+0") == 0)
+        #expect(YAMLInteger.value(of: "-00") == 0)
+    }
 }
