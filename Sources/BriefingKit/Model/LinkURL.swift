@@ -9,28 +9,47 @@ enum LinkURL {
     static func rejection(of url: String) -> String? {
         // Tabs and line breaks a browser drops; any other control character (one a character reference
         // such as `&#1;` makes) no address has, and an `href` would carry it as it is.
-        let (hasControl, hasColon) = scan(url)
+        let (hasControl, hasColon, hasSpaceOrBackslash) = scan(url)
         if hasControl {
             return "the URL '\(url)' holds a control character, which no address has: remove it"
         }
-        // Most links have no colon (relative ones) or start with `https:`: no scheme to read letter by letter.
-        guard hasColon, !url.hasPrefix("https:"), !url.hasPrefix("http:"), let scheme = scheme(of: url), !allowedSchemes.contains(scheme)
-        else { return nil }
+        // Most links have no colon (relative ones): no scheme to read letter by letter.
+        guard hasColon else { return nil }
+        let scheme = url.hasPrefix("https:") ? "https" : url.hasPrefix("http:") ? "http" : scheme(of: url)
+        guard let scheme else { return nil }
+        if scheme == "http" || scheme == "https" { return webRejection(url, scheme: scheme, hasSpaceOrBackslash: hasSpaceOrBackslash) }
+        guard !allowedSchemes.contains(scheme) else { return nil }
         return "the URL '\(url)' uses '\(scheme):', which a page never links to (use http, https, mailto, tel, a relative URL or a #fragment)"
+    }
+
+    /// A web address names its host after `//`; a browser reads `http:/path` against the page, `https:\x`
+    /// as `https://x`, and drops or encodes spaces: none of them is what the editor saw written.
+    private static func webRejection(_ url: String, scheme: String, hasSpaceOrBackslash: Bool) -> String? {
+        let rest = url.utf8.drop { $0 != UInt8(ascii: ":") }.dropFirst()
+        let host = rest.starts(with: "//".utf8) ? rest.dropFirst(2).prefix { !"/?#".utf8.contains($0) } : rest.prefix(0)
+        if host.isEmpty || host.allSatisfy({ $0 == UInt8(ascii: "@") || $0 == UInt8(ascii: ":") }) {
+            return "the URL '\(url)' names no host: write a web address as \(scheme)://host/path"
+        }
+        if hasSpaceOrBackslash {
+            return "the URL '\(url)' holds a space or a backslash, which no web address has: write a space as %20 and a slash as /"
+        }
+        return nil
     }
 
     static func isAllowed(_ url: String) -> Bool { rejection(of: url) == nil }
 
-    /// Whether the URL holds a C0 control but tab and line breaks, or DEL, and whether it holds a colon.
-    /// Every link of every page is asked: one pass over the string's own bytes.
-    private static func scan(_ url: String) -> (hasControl: Bool, hasColon: Bool) {
-        func scan(_ bytes: some Sequence<UInt8>) -> (Bool, Bool) {
+    /// Whether the URL holds a C0 control but tab and line breaks, or DEL; a colon; whitespace or a
+    /// backslash. Every link of every page is asked: one pass over the string's own bytes.
+    private static func scan(_ url: String) -> (hasControl: Bool, hasColon: Bool, hasSpaceOrBackslash: Bool) {
+        func scan(_ bytes: some Sequence<UInt8>) -> (Bool, Bool, Bool) {
             var hasColon = false
+            var hasSpaceOrBackslash = false
             for byte in bytes {
-                if byte < 0x20 || byte == 0x7F, byte != 0x09, byte != 0x0A, byte != 0x0D { return (true, hasColon) }
+                if byte < 0x20 || byte == 0x7F, byte != 0x09, byte != 0x0A, byte != 0x0D { return (true, hasColon, hasSpaceOrBackslash) }
                 if byte == UInt8(ascii: ":") { hasColon = true }
+                if byte <= 0x20 || byte == UInt8(ascii: "\\") { hasSpaceOrBackslash = true }
             }
-            return (false, hasColon)
+            return (false, hasColon, hasSpaceOrBackslash)
         }
         return url.utf8.withContiguousStorageIfAvailable(scan) ?? scan(url.utf8)
     }

@@ -14,10 +14,24 @@ import Testing
 
     @Test(arguments: [
         "https://example.org/", "HTTP://example.org/", "mailto:a@example.org", "/deterrence/", "../a.md",
-        "#sources", "", "a/b:c", "//example.org/x", "?q=javascript:x", "report.pdf#page=2",
+        "#sources", "", "a/b:c", "//example.org/x", "?q=javascript:x", "report.pdf#page=2", "https://user@example.org:8443/a?b=c#d",
     ])
     func allowsWebMailRelativeAndFragments(_ url: String) {
         #expect(LinkURL.isAllowed(url))
+    }
+
+    /// From a data file these reached `href` as written: a browser reads each as another address than
+    /// the one the editor saw (`https:/\\evil.example/` goes to evil.example).
+    @Test(arguments: [
+        ("http:javascript:alert(1)", "names no host: write a web address as http://host/path"),
+        ("https:/\\evil.example/", "names no host: write a web address as https://host/path"),
+        ("https://", "names no host: write a web address as https://host/path"),
+        ("https://ok.example/ onmouseover=alert(1)", "holds a space or a backslash, which no web address has: write a space as %20 and a slash as /"),
+        ("http://exa mple.com/", "holds a space or a backslash, which no web address has: write a space as %20 and a slash as /"),
+        ("https://example.org\\@evil.example/", "holds a space or a backslash, which no web address has: write a space as %20 and a slash as /"),
+    ])
+    func refusesWebAddressesThatAreNone(url: String, reason: String) {
+        #expect(LinkURL.rejection(of: url) == "the URL '\(url)' \(reason)")
     }
 
     @Test func namesTheSchemeABrowserSees() {
