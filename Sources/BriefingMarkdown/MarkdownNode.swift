@@ -218,25 +218,34 @@ public struct MarkdownNode {
     }
 
     /// The words of this subtree without markup, as it now reads: text and code spans, with line breaks
-    /// as spaces, struck-out words left out. What a heading contributes to a table of contents or a slug.
+    /// as spaces, struck-out words left out (unless all are). What a heading contributes to a table of
+    /// contents or a slug.
     public var plainText: String {
         // Most headings are one text node: its literal is the answer, made without a walk.
         if let child = cmark_node_first_child(pointer), cmark_node_next(child) == nil, cmark_node_get_type(child) == CMARK_NODE_TEXT {
             return String(cString: cmark_node_get_literal(child))
         }
         var text = ""
-        let struck = walk { node in
-            switch cmark_node_get_type(node) {
-            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                text += String(cString: cmark_node_get_literal(node))
-            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                text += " "
-            default:
-                break
-            }
-        }
+        let struck = walk { node in Self.appendWords(of: node, to: &text) }
+        guard struck else { return text }
         // `The ~~old~~ new plan` reads "The new plan": one space where the struck words were.
-        return struck ? text.split(separator: " ").joined(separator: " ") : text
+        let words = text.split(separator: " ").joined(separator: " ")
+        guard words.isEmpty else { return words }
+        // All struck (`## ~~Withdrawn~~`): the struck words, rather than a contents entry with none.
+        text = ""
+        walk(skippingStruck: false) { node in Self.appendWords(of: node, to: &text) }
+        return text
+    }
+
+    private static func appendWords(of node: OpaquePointer, to text: inout String) {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+            text += String(cString: cmark_node_get_literal(node))
+        case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+            text += " "
+        default:
+            break
+        }
     }
 
     /// This node and its subtree as HTML, with the document's options.
@@ -251,7 +260,7 @@ public struct MarkdownNode {
     /// inline. cmark's iterator keeps its own state, so even 10,000 nested block quotes cost no Swift stack.
     /// Returns whether it left struck-out words out.
     @discardableResult
-    private func walk(_ visit: (OpaquePointer) -> Void) -> Bool {
+    private func walk(skippingStruck: Bool = true, _ visit: (OpaquePointer) -> Void) -> Bool {
         let iterator: OpaquePointer = cmark_iter_new(pointer)
         defer { cmark_iter_free(iterator) }
         var struck = false
@@ -259,7 +268,7 @@ public struct MarkdownNode {
         while event != CMARK_EVENT_DONE {
             if event == CMARK_EVENT_ENTER {
                 let node = cmark_iter_get_node(iterator)!
-                if cmark_node_get_type(node) == CMARK_NODE_CUSTOM_INLINE, cmark_node_get_user_data(node) == MarkdownNode.struckMark {
+                if skippingStruck, cmark_node_get_type(node) == CMARK_NODE_CUSTOM_INLINE, cmark_node_get_user_data(node) == MarkdownNode.struckMark {
                     cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT)
                     struck = true
                 } else {

@@ -162,6 +162,7 @@ struct RequestGate: Sendable {
         var kept: [String] = []
         var host: String?
         var origin: String?
+        var crossSite = false
         let (requestLine, absoluteHost) = try Self.checked(lines.first ?? "")
         var hostLines = 0
         for (number, line) in ([requestLine] + lines.dropFirst()).enumerated() {
@@ -169,6 +170,7 @@ struct RequestGate: Sendable {
             let value = { line.drop { $0 != ":" }.dropFirst().trimmingCharacters(in: .whitespaces) }
             if name == "host" { (host, hostLines) = (host ?? value(), hostLines + 1) }
             if name == "origin" { origin = origin ?? value() }
+            if name == "sec-fetch-site", value().lowercased() == "cross-site" { crossSite = true }
             if !["connection", "keep-alive", "proxy-connection"].contains(name) { kept.append(line) }
         }
         guard hostLines <= 1 else { throw Refusal(status: "400 Bad Request", message: "The request has more than one Host header.") }
@@ -178,9 +180,13 @@ struct RequestGate: Sendable {
             throw Refusal(status: "421 Misdirected Request", message: "This preview answers only to \(names); to reach it at another address, serve on that one with --host.")
         }
         // A page of another site may not use the preview: its event streams alone, one per request, would
-        // hold descriptors. The preview's own pages send no Origin, or their own.
+        // hold descriptors. The preview's own pages send no Origin, or their own; a browser says where an
+        // image's or a frame's request comes from only in Sec-Fetch-Site.
         if let origin, !(origin.lowercased().hasPrefix("http://") && names(String(origin.dropFirst("http://".count)))) {
             throw Refusal(status: "403 Forbidden", message: "This preview answers only its own pages, not a page from \(origin).")
+        }
+        if crossSite {
+            throw Refusal(status: "403 Forbidden", message: "This preview answers only its own pages, not a page of another site.")
         }
         return Array((kept + ["Connection: close", "", ""]).joined(separator: "\r\n").utf8)
     }

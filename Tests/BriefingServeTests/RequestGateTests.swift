@@ -46,6 +46,9 @@ struct RequestGateTests {
             #expect(page.status == 200)
             #expect(page.connection == "close")
             #expect(try await site.raw("/", headers: "Origin: http://127.0.0.1:\(site.port)\r\n").status == 200)
+            let embedded = try await site.raw(LiveReloadScript.eventsPath, headers: "Sec-Fetch-Site: cross-site\r\nSec-Fetch-Dest: script\r\n")
+            #expect(embedded.status == 403)
+            #expect(try await site.raw("/", headers: "Sec-Fetch-Site: same-origin\r\n").status == 200)
             for origin in ["https://evil.example", "null", "http://127.0.0.1:1"] {
                 let refused = try await site.raw(LiveReloadScript.eventsPath, headers: "Origin: \(origin)\r\n")
                 #expect(refused.status == 403, "\(origin)")

@@ -62,15 +62,18 @@ public struct Language: Sendable, Hashable {
     /// that of the language's usual script (`ar`, `he`, and `iw`, Hebrew's old code).
     static func direction(ofCode code: String) -> Direction {
         let parts = code.split(separator: "-")
-        if let script = parts.dropFirst().first(where: { $0.count == 4 && $0.allSatisfy { $0.isASCII && $0.isLetter } }) {
+        // A script subtag comes before any extension (`ar-EG-u-nu-latn` is Arabic with Latin digits).
+        let subtags = parts.dropFirst().prefix { $0.count > 1 }
+        if let script = subtags.first(where: { $0.count == 4 && $0.allSatisfy { $0.isASCII && $0.isLetter } }) {
             return rightToLeftScripts.contains(script.prefix(1).uppercased() + script.dropFirst().lowercased()) ? .rtl : .ltr
         }
         return rightToLeftLanguages.contains(parts.first?.lowercased() ?? "") ? .rtl : .ltr
     }
 
-    /// Primary language subtags of languages written right to left.
+    /// Primary language subtags of languages written right to left in their usual script (Kurdish, `ku`,
+    /// is most often written in Latin letters; Sorani, `ckb`, in Arabic).
     static let rightToLeftLanguages: Set<String> = [
-        "ar", "arc", "ckb", "dv", "fa", "he", "iw", "ji", "ks", "ku", "ps", "sd", "syr", "ug", "ur", "yi",
+        "ar", "arc", "ckb", "dv", "fa", "he", "iw", "ji", "ks", "ps", "sd", "syr", "ug", "ur", "yi",
     ]
     /// Script subtags of scripts written right to left.
     static let rightToLeftScripts: Set<String> = ["Adlm", "Arab", "Armi", "Hebr", "Mand", "Mend", "Nkoo", "Rohg", "Samr", "Syrc", "Thaa", "Yezi"]

@@ -163,8 +163,8 @@ struct FrontMatterReader {
             guard metadata.locations[key == "author" ? "authors" : "author"] == nil else {
                 throw source.error("'author' and 'authors' are both given: list every author under 'authors'", at: keyNode)
             }
-            metadata.authors = key == "author" ? [try nonEmptyString(value, key)] : try stringList(value, key)
-        case "summary", "description": metadata.summary = try string(value, key)
+            metadata.authors = (key == "author" ? [try nonEmptyString(value, key)] : try stringList(value, key)).map(Self.oneLine)
+        case "summary", "description": metadata.summary = Self.oneLine(try string(value, key))
         case "tags": metadata.tags = try tags(value)
         case "draft": metadata.draft = try bool(value, key)
         case "weight": metadata.weight = try int(value, key)
@@ -207,15 +207,19 @@ struct FrontMatterReader {
         return code
     }
 
-    /// A title is one line wherever it goes (`<title>`, a feed, a list): a block scalar's line breaks and
-    /// runs of spaces become one space. `true` reads as a truth value; quoted, it is a word.
+    /// A title is one line wherever it goes (`<title>`, a feed, a list). `true` reads as a truth value;
+    /// quoted, it is a word.
     private func title(_ node: YAMLNode) throws(Diagnostic) -> String {
         if node.tagName == .bool, let word = node.scalarText {
             throw source.error("'title' reads as true or false; quote it, title: \"\(word)\", if it is the title", at: node)
         }
-        let text = try nonEmptyString(node, "title")
-        let isOneLine = !text.utf8.contains { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 } && !text.contains("  ")
-        return isOneLine ? text : PlainText.collapsingWhitespace(text)
+        return Self.oneLine(try nonEmptyString(node, "title"))
+    }
+
+    /// A title, a summary or a name on one line, as `<title>`, a meta description, a feed and JSON-LD
+    /// show it: a block scalar's (`|`) line breaks and tabs, with the spaces around them, become one space.
+    private static func oneLine(_ text: String) -> String {
+        text.utf8.contains { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 } ? PlainText.collapsingWhitespace(text) : text
     }
 
     private func nonEmptyString(_ node: YAMLNode, _ key: String) throws(Diagnostic) -> String {

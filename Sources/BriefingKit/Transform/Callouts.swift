@@ -39,7 +39,6 @@ struct Callouts: DocumentTransform {
                 )
                 continue
             }
-            let label = context.regionName(kind.label(in: context.theme.strings[context.page.language]))
             // A title with links, notes or figures keeps them: its inlines move into a paragraph of their
             // own, rendered once every transform has made its HTML (a figure's value and marker).
             let titleInlines = marker.hasMarkup ? document.makeParagraph() : nil
@@ -65,6 +64,8 @@ struct Callouts: DocumentTransform {
                     continue
                 }
             }
+            // Named once it is known to be shown: a callout left out takes no number ("Note (2)").
+            let label = context.regionName(kind.label(in: context.theme.strings[context.page.language]))
             let aside = document.makeCustomBlock(onEnter: "", onExit: "")
             // Cannot fail: a custom block holds any block, and the quote's parent (document,
             // block quote, list item or custom block) takes a custom block in its place.

@@ -72,6 +72,7 @@ struct HeadingAnchors: DocumentTransform {
         }
         var entries: [TOCEntry] = []
         let elementIDs = Set(context.numbered.ids(of: .table) + context.numbered.ids(of: .figure))
+        var givenIDs: Set<String> = []
         for (node, level) in headingNodes {
             var title = node.plainText
             // Only a title that ends in `}` can give its id.
@@ -79,10 +80,17 @@ struct HeadingAnchors: DocumentTransform {
             if given != nil { title = node.plainText }
             let slug = given ?? Self.slug(title)
             let id = context.headings.claim(slug)
+            if let given { givenIDs.insert(given) }
             if let given, id != given {
                 context.diagnostics.error(
                     "the id '\(given)' is taken on this page (by another heading, a table or an image, or an element the page gives "
                         + "its sources, notes or theme): give this heading another",
+                    at: node.start
+                )
+            } else if id != slug, givenIDs.contains(slug) {
+                context.diagnostics.warning(
+                    "this heading's id would be '\(slug)', which a heading before gave itself ({#\(slug)}): links to #\(slug) reach that one, "
+                        + "and this heading is #\(id); give one of them another id",
                     at: node.start
                 )
             } else if id != slug, elementIDs.contains(slug) {
@@ -120,7 +128,8 @@ struct HeadingAnchors: DocumentTransform {
         let run = heading.children.reversed().prefix { $0.kind == .text }.reversed()
         guard let first = run.first else { return nil }
         let text = run.compactMap(\.literal).joined()
-        if let (rest, id) = CrossReferences.trailingID(text) {
+        // `\{#id}` is the braces as text: cmark took the backslash, the page's line still has it.
+        if let (rest, id) = CrossReferences.trailingID(text), !Self.isEscaped("{#" + id + "}", in: heading, context: context) {
             first.literal = rest
             for node in run.dropFirst() { node.unlink() }
             return id
@@ -129,6 +138,13 @@ struct HeadingAnchors: DocumentTransform {
             context.diagnostics.warning(CrossReferences.nonIDMessage(braces, in: "heading"), at: heading.start)
         }
         return nil
+    }
+
+    private static func isEscaped(_ braces: String, in heading: MarkdownNode, context: TransformContext) -> Bool {
+        let file = context.page.source.file, offset = context.page.bodyLineOffset
+        return (heading.start.line...max(heading.start.line, heading.end.line)).contains { line in
+            file.line(line + offset)?.contains("\\" + braces) == true
+        }
     }
 
     /// `<h2 id="…">…</h2>` and a line break, appended piece by piece into one string made to size.

@@ -55,7 +55,7 @@ struct Images: DocumentTransform {
     /// caption, and a reference to "Figure 2" must find one so labelled. A paragraph with no place in the
     /// source is a table's cell, and one with more after the image a note's last, which ends with its links back.
     private static func figureRefusal(_ image: MarkdownNode, caption: String) -> String? {
-        guard let paragraph = image.parent, paragraph.kind == .paragraph, paragraph.firstChild == image, image.next == nil,
+        guard let paragraph = image.parent, paragraph.kind == .paragraph, firstContent(of: paragraph) == image, image.next == nil,
               paragraph.start.line > 0
         else {
             return "which must stand alone in a paragraph of its own, not in a heading, a table cell, a link, a note's last "
@@ -65,6 +65,15 @@ struct Images: DocumentTransform {
             return "whose title is its caption: write the caption before the id, like \"Where the troops are {#bases}\""
         }
         return nil
+    }
+
+    /// The paragraph's first inline but for a callout's or quotation's `[!KIND]` line, which is gone
+    /// before the image is made: an image on the line under `> [!NOTE]` stands alone in the callout.
+    private static func firstContent(of paragraph: MarkdownNode) -> MarkdownNode? {
+        guard let quote = paragraph.parent, quote.kind == .blockQuote, quote.firstChild == paragraph, let marker = MarkerLine(paragraph),
+              let lineEnd = marker.nodes.last, lineEnd.kind == .softBreak || lineEnd.kind == .lineBreak
+        else { return paragraph.firstChild }
+        return lineEnd.next
     }
 
     /// The images not inside another image's description, where cmark shows an image as its alt text

@@ -19,12 +19,14 @@ struct PlainFieldsCheck: DocumentTransform {
     }
 
     /// The first piece of Markdown in the text: a link, a note's mark, strong or struck text, code, or
-    /// `*emphasis*` (an asterisk against a word on each side; `_` is left alone, being in names).
+    /// emphasis: a `*`, `~` or `_` against a word on each side inside, and for `_` none outside
+    /// (`snake_case_name` is a name).
     static func markup(in text: String) -> String? {
-        for (open, close) in [("](", ")"), ("[^", "]"), ("**", "**"), ("~~", "~~"), ("`", "`"), ("*", "*")] {
+        for (open, close) in [("](", ")"), ("[^", "]"), ("**", "**"), ("~~", "~~"), ("`", "`"), ("*", "*"), ("~", "~"), ("_", "_")] {
             guard let start = text.range(of: open), let end = text.range(of: close, range: start.upperBound..<text.endIndex) else { continue }
             let inside = text[start.upperBound..<end.lowerBound]
             guard let first = inside.first, let last = inside.last, !first.isWhitespace, !last.isWhitespace else { continue }
+            if open == "_", text[..<start.lowerBound].last?.isLetter == true || text[end.upperBound...].first?.isLetter == true { continue }
             // A link's whole markup starts at its `[`.
             let from = open == "](" ? text[..<start.lowerBound].lastIndex(of: "[") ?? start.lowerBound : start.lowerBound
             return String(text[from..<end.upperBound])

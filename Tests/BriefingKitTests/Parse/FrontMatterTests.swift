@@ -143,7 +143,9 @@ import Testing
     /// word "true".
     @Test func aTitleIsOneLineAndText() throws {
         #expect(try parse("---\ntitle: |\n  The alliance\n  at seventy\n---\n").metadata.title == "The alliance at seventy")
-        #expect(try parse("---\ntitle: \"Two  spaces\"\n---\n").metadata.title == "Two spaces")
+        #expect(try parse("---\ntitle: \"Two  spaces\"\n---\n").metadata.title == "Two  spaces", "as typed")
+        let folded = try parse("---\ntitle: A\nsummary: |\n  Line one\n  line two\nauthor: |\n  Kim\n  Park\n---\n").metadata
+        #expect(folded.summary == "Line one line two" && folded.authors == ["Kim Park"])
         #expect(try parse("---\ntitle: \"true\"\n---\n").metadata.title == "true")
         #expect(errors("---\ntitle: true\n---\n") == ["Content/a.md:2:8: error: 'title' reads as true or false; quote it, title: \"true\", if it is the title\ntitle: true\n       ^"])
     }

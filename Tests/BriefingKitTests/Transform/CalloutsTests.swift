@@ -121,6 +121,19 @@ import Testing
         ])
     }
 
+    /// A callout left out took a number all the same: the page's one note was "Note (2)". An image with an
+    /// id on the line under a callout's marker stands alone in the callout, as it does without the id.
+    @Test func aCalloutLeftOutTakesNoNumberAndAFigureMayOpenOne() {
+        let result = rendered("> [!NOTE]\n\n> [!NOTE]\n> Real note.\n")
+        #expect(result.html.hasPrefix(#"<aside class="callout callout-note" aria-label="Note">"#))
+        let figure = TransformHarness.run(
+            "> [!NOTE] Where they are\n> ![Map](https://example.org/m.png \"The bases {#bases}\")\n",
+            [Images(contentFolder: nil, contentFiles: []), Callouts()]
+        )
+        #expect(figure.diagnostics.isEmpty, "\(figure.diagnostics)")
+        #expect(figure.html.contains(#"<figure class="image-figure" id="bases">"#))
+    }
+
     @Test func hardBreakAfterTheMarkerGoesWithIt() {
         #expect(rendered("> [!NOTE] Title\\\n> Body.\n").html == """
             <aside class="callout callout-note" aria-label="Note">

@@ -204,6 +204,23 @@ import Testing
         ))
     }
 
+    /// `\{#x}` is braces as text; a heading whose words ask for an id another gave itself is warned of.
+    @Test func anEscapedIdIsTextAndATakenNaturalIdIsWarnedOf() {
+        let result = TransformHarness.run("## Set \\{#not-an-id}\n\n## Background {#why}\n\n## Why\n\n## ~~Withdrawn~~\n", [Strikethrough(), HeadingAnchors(siteLevels: 2...3)])
+        #expect(result.html == """
+            <h2 id="set-not-an-id">Set {#not-an-id}</h2>
+            <h2 id="why">Background</h2>
+            <h2 id="why-1">Why</h2>
+            <h2 id="withdrawn"><del>Withdrawn</del></h2>
+
+            """)
+        #expect(result.context.headings.tableOfContents.entries.map(\.title) == ["Set {#not-an-id}", "Background", "Why", "Withdrawn"])
+        #expect(result.diagnostics.map(\.message) == [
+            "this heading's id would be 'why', which a heading before gave itself ({#why}): links to #why reach that one, and this heading is #why-1; "
+                + "give one of them another id",
+        ])
+    }
+
     @Test func defaultLevelsLeaveOutH1AndH4() {
         let result = anchored("# Title\n### Orphan\n## A\n#### Deep\n### B\n")
         #expect(result.toc == TableOfContents(entries: [

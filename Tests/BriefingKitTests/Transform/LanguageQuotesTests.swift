@@ -60,7 +60,7 @@ import Testing
     /// (`az-Arab` is right to left, `ku-Latn` left to right), and so do Hebrew's and Yiddish's old codes.
     @Test func aCodeInAnyCaseAndItsScriptsDirection() {
         let cases = [("KO", "ko", "ltr"), ("zh-hant-tw", "zh-Hant-TW", "ltr"), ("az-arab", "az-Arab", "rtl"), ("ku-Latn", "ku-Latn", "ltr"),
-                     ("iw", "iw", "rtl"), ("pa-Arab", "pa-Arab", "rtl")]
+                     ("iw", "iw", "rtl"), ("pa-Arab", "pa-Arab", "rtl"), ("ar-EG-u-nu-latn", "ar-EG-u-nu-latn", "rtl"), ("ku", "ku", "ltr")]
         for (written, code, direction) in cases {
             #expect(rendered("> [!LANG] \(written)\n> Text.\n").html.hasPrefix("<blockquote class=\"language-quote\" lang=\"\(code)\" dir=\"\(direction)\">"), "\(written)")
         }

@@ -11,12 +11,14 @@ import Testing
         ("~~$1 billion~~ $1.2 billion", "~~$1 billion~~"),
         ("**Bold** claims", "**Bold**"),
         ("The `cost` question", "`cost`"),
+        ("A ~single~ tilde", "~single~"),
+        ("Ratio 1:2 _approx_", "_approx_"),
     ])
     func markupIsFound(text: String, markup: String) {
         #expect(PlainFieldsCheck.markup(in: text) == markup)
     }
 
-    @Test(arguments: ["S&P 500*", "3 * 4 * 5", "snake_case_name", "C++ and C#", "[Draft] plan", "A (B) C"])
+    @Test(arguments: ["S&P 500*", "3 * 4 * 5", "snake_case_name", "C++ and C#", "[Draft] plan", "A (B) C", "~5 troops", "~5 to ~6"])
     func plainWordsAreNot(text: String) {
         #expect(PlainFieldsCheck.markup(in: text) == nil)
     }
