@@ -111,23 +111,13 @@ struct YAMLSource {
         file.diagnostic(.error, message, at: location(of: node))
     }
 
-    /// A quote left open runs to the end of the YAML, where libyaml reports it: the place to fix is the quote.
-    private func unclosedQuote(_ context: YamlError.Context?, _ problem: String) -> Diagnostic? {
-        guard let context, context.text == "while scanning a quoted scalar", problem.hasSuffix("end of stream") else { return nil }
-        let line = context.mark.line + lineOffset
-        let quote = file.line(line).flatMap { text in text.unicodeScalars.dropFirst(context.mark.column - 1).first }.map(String.init) ?? "\""
-        let escaped = quote == "'" ? "''" : #"\""#
-        return file.error(
-            "invalid YAML: this \(quote) is never closed: end the value with \(quote) (a \(quote) inside it is written \(escaped))",
-            line: line, column: context.mark.column
-        )
-    }
-
     private func diagnostic(for error: YamlError) -> Diagnostic {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
-            if let unclosed = unclosedQuote(context, problem) { return unclosed }
+            if let unclosed = unclosedQuote(context, problem) ?? quoteOpenAtLineEnd(before: mark.line) ?? quoteClosedEarly(onLine: mark.line) {
+                return unclosed
+            }
             let line = mark.line + lineOffset
             var message = "invalid YAML: \(problem)"
             if let context { message += " (\(context.text) at line \(context.mark.line + lineOffset))" }

@@ -150,6 +150,21 @@ import Testing
         #expect(errors("---\ntitle: true\n---\n") == ["Content/a.md:2:8: error: 'title' reads as true or false; quote it, title: \"true\", if it is the title\ntitle: true\n       ^"])
     }
 
+    /// Most front matter has a quoted summary: a title's quote left open read on to it, and the error was
+    /// reported there. An apostrophe in a single-quoted value closed it early.
+    @Test func aQuoteOpenOrClosedEarlyIsReportedAtItsLine() {
+        #expect(errors("---\ntitle: \"Burden sharing\ndate: 2026-01-01\nsummary: \"Who pays.\"\n---\n") == ["""
+        Content/a.md:2:8: error: invalid YAML: this " is not closed on its line, so the value runs on into the lines after it: end it with " (a " inside it is written \\")
+        title: "Burden sharing
+               ^
+        """])
+        #expect(errors("---\ntitle: 'Seoul's plan'\nsummary: 'x'\n---\n") == ["""
+        Content/a.md:2:14: error: invalid YAML: this ' ends the quoted value, and 's plan'' cannot follow it: a ' inside the value is written '' (Seoul''s)
+        title: 'Seoul's plan'
+                     ^
+        """])
+    }
+
     @Test func aTabInIndentationSaysSo() {
         #expect(errors("---\ntitle: A\nsources:\n\t- title: B\n---\n") == ["""
         Content/a.md:4:1: error: invalid YAML: a tab in the indentation; YAML is indented with spaces only
