@@ -188,7 +188,7 @@ struct TableDirective: DocumentTransform {
         let urlColumn = spec.table.header.firstIndex(where: DataTables.isSourceURLColumn)
         let rowURLs = urlColumn.map { column in spec.table.rows.map { $0[column] } } ?? []
         let own = Set(sources.compactMap(\.url) + rowURLs).filter {
-            !$0.isEmpty && !$0.hasPrefix("//") && !$0.hasPrefix("#") && !InternalLinks.hasScheme($0) && !$0.contains(">")
+            !$0.isEmpty && !$0.hasPrefix("//") && !InternalLinks.hasScheme($0) && !$0.contains(">")
         }
         guard !own.isEmpty else { return [:] }
         let document = block.document

@@ -81,6 +81,8 @@ import Testing
                 url: ../nope.md
               - title: Nowhere
                 url: /nope/
+              - title: Below
+                url: "#nope"
               - title: Elsewhere
                 url: https://example.com/report
             ---
@@ -94,13 +96,15 @@ import Testing
         #expect(fixture.failure().map { $0.components(separatedBy: "\n")[0] } == [
             "Content/deterrence/sources.md:9:10: error: link to a missing page '../nope.md' (no file Content/nope.md)",
             "Content/deterrence/sources.md:11:10: error: source '/nope/' leads to nothing this site publishes",
+            // A fragment of the page itself, as `[x](#nope)` in its text.
+            "Content/deterrence/sources.md:13:10: error: link to '#nope', but Content/deterrence/sources.md has no heading with that id",
         ])
-        try fixture.write(page.replacingOccurrences(of: "  - title: Gone\n    url: ../nope.md\n  - title: Nowhere\n    url: /nope/\n", with: "")
+        try fixture.write(page.replacingOccurrences(of: "  - title: Gone\n    url: ../nope.md\n  - title: Nowhere\n    url: /nope/\n  - title: Below\n    url: \"#nope\"\n", with: "")
             .replacingOccurrences(of: "#why-it-works", with: "#why-it-work"))
         #expect(fixture.failure().map { $0.components(separatedBy: "\n")[0] } == [
             "Content/deterrence/sources.md:5:10: error: link to '#why-it-work', but Content/deterrence/tripwire.md has no heading with that id",
         ])
-        try fixture.write(page.replacingOccurrences(of: "  - title: Gone\n    url: ../nope.md\n  - title: Nowhere\n    url: /nope/\n", with: ""))
+        try fixture.write(page.replacingOccurrences(of: "  - title: Gone\n    url: ../nope.md\n  - title: Nowhere\n    url: /nope/\n  - title: Below\n    url: \"#nope\"\n", with: ""))
         try fixture.build { $0.baseURL = "https://example.org/sub/" }
         let html = try #require(fixture.output("deterrence/sources/index.html"))
         #expect(html.contains(#"href="/sub/deterrence/tripwire/#why-it-works""#))
