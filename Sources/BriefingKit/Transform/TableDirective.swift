@@ -280,9 +280,15 @@ struct TableDirective: DocumentTransform {
         } else {
             throw yaml.error("'columns' must be a list of column names, or a mapping of names to headings", at: node)
         }
+        guard !chosen.isEmpty else { throw yaml.error("'columns' names no column: list those the table shows, or leave 'columns' out for all", at: node) }
         for (name, _, itemNode) in chosen where !table.header.contains(name) {
             let known = table.header.map { "'\($0)'" }.joined(separator: ", ")
             throw yaml.error("column '\(name)' not found in \(sourceName) (columns: \(known))", at: itemNode ?? node)
+        }
+        // Two columns of one heading cannot be told apart by a reader, nor by a screen reader's column header.
+        var headings: Set<String> = []
+        for (_, heading, itemNode) in chosen where !headings.insert(heading).inserted {
+            throw yaml.error("the table shows two columns headed '\(heading)': give each its own heading", at: itemNode ?? node)
         }
         return chosen
     }

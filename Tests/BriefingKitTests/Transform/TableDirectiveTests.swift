@@ -164,6 +164,15 @@ import Testing
             "data: missing.csv",
             "Content/alliance/page.md:2:7: error: data file 'missing.csv' not found in Content/data/ (there: bases.csv, figures.yaml, troops.csv)\ndata: missing.csv\n      ^"
         ),
+        // A table with no cells, and two columns a reader cannot tell apart, were made without a word.
+        (
+            "data: troops.csv\ncolumns: []",
+            "Content/alliance/page.md:3:10: error: 'columns' names no column: list those the table shows, or leave 'columns' out for all\ncolumns: []\n         ^"
+        ),
+        (
+            "data: troops.csv\ncolumns: {Country: Where, Troops: Where}",
+            "Content/alliance/page.md:3:27: error: the table shows two columns headed 'Where': give each its own heading\ncolumns: {Country: Where, Troops: Where}\n                          ^"
+        ),
     ])
     func mistakesAreErrorsAtTheirPosition(_ yaml: String, _ message: String) {
         let result = TableDirectiveTests.run("```table\n\(yaml)\n```\n")
