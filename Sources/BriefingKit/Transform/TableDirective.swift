@@ -15,6 +15,8 @@ import BriefingTemplates
 /// ```
 struct TableDirective: DocumentTransform {
     static let infoString = "table"
+    /// The most cells one table shows (50,000 rows of two columns).
+    static let maxCells = 100_000
     let data: SiteData
     /// Each language's code on a site of several; empty otherwise.
     var languageCodes: [String] = []
@@ -166,6 +168,15 @@ struct TableDirective: DocumentTransform {
             if let alignNode { spec.align = try alignment(alignNode, columns: spec.columns.map(\.name), yaml: yaml) }
         } catch {
             errors.append(error)
+        }
+        // Each cell is some 60 bytes of HTML and a dozen template steps: past this, the page is tens of
+        // megabytes and takes seconds, and the theme's work budget would stop it with a message about the theme.
+        let cells = spec.table.rows.count * max(spec.columns.count, 1)
+        if errors.isEmpty, cells > TableDirective.maxCells {
+            errors.append(file.diagnostic(
+                .error, "\(spec.sourceName) has \(spec.table.rows.count) rows of \(spec.columns.count) columns, \(cells) cells, and a page shows "
+                    + "at most \(TableDirective.maxCells): split the data into smaller files, or show fewer columns", at: location
+            ))
         }
         guard errors.isEmpty else { return nil }
         spec.caption = caption

@@ -179,6 +179,16 @@ import Testing
         #expect(result.diagnostics.map(\.description) == [message])
     }
 
+    /// 200,000 rows took ten seconds and 900 MB, then failed with a message about the theme's template.
+    @Test func aTableTooLargeForAPageIsAnErrorAboutItsSize() throws {
+        let rows = (0..<50_001).map { "row\($0),\($0),x" }.joined(separator: "\n")
+        let data = try SiteData.load([("big.csv", SourceFile(path: "Content/data/big.csv", text: "Name,Value,Note\n" + rows + "\n"))])
+        let result = TransformHarness.run("```table\ndata: big.csv\ncolumns: [Name, Value]\n```\n", [TableDirective(data: data)], data: data)
+        #expect(result.diagnostics.map(\.message) == [
+            "big.csv has 50001 rows of 2 columns, 100002 cells, and a page shows at most 100000: split the data into smaller files, or show fewer columns",
+        ])
+    }
+
     /// Sources were numbered by the transform that found them: pipe tables', then figures', then table
     /// directives', so a directive at the top of a page cited [3].
     @Test func sourcesAreNumberedInReadingOrder() {
