@@ -29,6 +29,13 @@ public struct NewPage: Sendable {
 
     /// Writes the page and returns its path relative to the site folder; never overwrites a page.
     public func create() throws(BuildFailure) -> String {
+        // `/etc/x` is no path inside Content/, though it would be made there.
+        if path.hasPrefix("/") {
+            throw BuildFailure([.error("'\(path)' starts with '/': name the page by its place in Content/, like \(path.drop { $0 == "/" })")])
+        }
+        if let title, title.contains(where: \.isNewline) {
+            throw BuildFailure([.error("--title is one line: a page's title is shown on one, in lists, tabs and feeds")])
+        }
         var segments = path.split(separator: "/").map(String.init)
         if segments.last?.hasSuffix(".md") == true { segments[segments.count - 1].removeLast(3) }
         guard !segments.isEmpty, segments.allSatisfy(Slug.isSafe) else {
@@ -46,8 +53,12 @@ public struct NewPage: Sendable {
         if atRoot, segments.count > 1 {
             throw BuildFailure([.error("'\(path)' is in a section; --root is for a page at the top of the site, like 'about'")])
         }
+        if segments.count == 2, segments[0] == "data" {
+            throw BuildFailure([.error("Content/data/ holds the site's data files, which are not pages: put the page in a section of its own")])
+        }
         let relative = "Content/" + segments.joined(separator: "/") + ".md"
         let target = siteRoot.appendingPathComponent(relative)
+        try refuseClashes(segments, relative: relative)
         guard !FileManager.default.fileExists(atPath: target.path) else {
             throw BuildFailure([.error("\(relative) already exists; choose another slug or edit that page")])
         }
@@ -103,6 +114,26 @@ public struct NewPage: Sendable {
             throw BuildFailure([.error("cannot create \(relative): \(error.localizedDescription)")])
         }
         return relative
+    }
+
+    /// A page the next build would refuse: in a folder whose name differs only in case from one beside it
+    /// (one folder on macOS and Windows), or where a section of the same address is (`news/a.md` and `news/a/`).
+    private func refuseClashes(_ segments: [String], relative: String) throws(BuildFailure) {
+        var folder = siteRoot.appendingPathComponent("Content")
+        for name in segments.dropLast() {
+            let siblings = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            if let twin = siblings.first(where: { $0 != name && $0.lowercased() == name.lowercased() }) {
+                throw BuildFailure([.error("'\(name)' differs only in case from the folder '\(twin)' beside it, one folder on macOS and Windows: write '\(twin)'")])
+            }
+            folder.appendPathComponent(name)
+        }
+        var isFolder: ObjCBool = false
+        let section = folder.appendingPathComponent(segments.last!)
+        if FileManager.default.fileExists(atPath: section.path, isDirectory: &isFolder), isFolder.boolValue {
+            throw BuildFailure([.error(
+                "\(relative) would be published where the section Content/\(segments.joined(separator: "/"))/ is: choose another slug, or write its _index.md"
+            )])
+        }
     }
 
     /// The section's archetype, else the default one, else a built-in page skeleton.

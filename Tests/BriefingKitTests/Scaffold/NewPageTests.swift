@@ -106,6 +106,25 @@ import Testing
         #expect(throws: BuildFailure.self) { try NewPage(siteRoot: fixture.root, path: "news/Getting-Started", now: now).create() }
     }
 
+    /// Each made a page the next build refused or never published, and `new` said it was done.
+    @Test(arguments: [
+        ("News/x", "error: 'News' differs only in case from the folder 'news' beside it, one folder on macOS and Windows: write 'news'"),
+        ("news/a", "error: Content/news/a.md would be published where the section Content/news/a/ is: choose another slug, or write its _index.md"),
+        ("data/x", "error: Content/data/ holds the site's data files, which are not pages: put the page in a section of its own"),
+        ("/etc/x", "error: '/etc/x' starts with '/': name the page by its place in Content/, like etc/x"),
+    ])
+    func aPageTheBuildWouldRefuseIsRefused(path: String, message: String) throws {
+        let fixture = try site()
+        try fixture.write("-- Content/news/a/first.md --\n---\ntitle: First\n---\nText.\n")
+        do {
+            _ = try NewPage(siteRoot: fixture.root, path: path, now: now).create()
+            Issue.record("'\(path)' was made")
+        } catch {
+            #expect(error.diagnostics.map(\.description) == [message])
+        }
+        #expect(throws: BuildFailure.self) { try NewPage(siteRoot: fixture.root, path: "news/b", title: "Line one\nLine two", now: now).create() }
+    }
+
     /// `news/x.fr` on a site without French made a page the next build refused; `news/x.ko` took the
     /// English author where site.yaml names a Korean one.
     @Test func aTranslationTakesItsLanguagesAuthorAndAnUnknownLanguageIsRefused() throws {
