@@ -11,6 +11,12 @@ struct Init: ParsableCommand {
     @Argument(help: "The folder to create the site in (new, or empty).")
     var folder: String
 
+    /// An empty name is no folder: `URL(fileURLWithPath: "")` is the current one, which was then refused
+    /// as not empty, a message about something the editor did not ask for.
+    func validate() throws {
+        guard !folder.isEmpty else { throw ValidationError("the folder to create the site in has no name") }
+    }
+
     func run() throws {
         do {
             _ = try NewSite(folder: URL(fileURLWithPath: folder)).create()

@@ -117,7 +117,8 @@ struct Footnotes: DocumentTransform {
         for note in order {
             let key = FootnoteSource.key(note.definition.label)
             guard numbers[key] == nil, !context.marksLeftOut.contains(key) else { continue }
-            let citing = unreached.citedBy[key] ?? []
+            // A note that cites itself alone is never cited, as far as a reader goes.
+            let citing = (unreached.citedBy[key] ?? []).filter { FootnoteSource.key($0) != key }
             context.diagnostics.warning(
                 citing.isEmpty
                     ? "footnote '[^\(note.definition.label)]' is never cited: cite it with [^\(note.definition.label)] or remove it"

@@ -409,6 +409,9 @@ import Testing
         let again = try BriefingCommand.run(["init", "my-briefings"], in: parent, environment: ["NO_COLOR": "1"])
         #expect(again.status == 1)
         #expect(again.stderr.hasSuffix("my-briefings' is not empty (it holds 'Content'); choose a new folder for the site\n1 error\n"))
+        let unnamed = try BriefingCommand.run(["init", ""], in: parent, environment: ["NO_COLOR": "1"])
+        #expect(unnamed.status == 64)
+        #expect(unnamed.stderr.contains("the folder to create the site in has no name"))
     }
 
     @Test func buildInAFolderWithoutASiteSuggestsInit() throws {

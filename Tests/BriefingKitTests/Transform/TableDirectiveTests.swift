@@ -189,6 +189,14 @@ import Testing
         ])
     }
 
+    /// `~` and `null` mean no value in YAML: a record's cell showed the character "~".
+    @Test func aRecordsNullIsAnEmptyCell() throws {
+        let data = try SiteData.load([("bases.yaml", SourceFile(path: "Content/data/bases.yaml", text: "- Base: Osan\n  Troops: ~\n- Base: Kunsan\n  Troops: null\n"))])
+        let html = TransformHarness.run("```table\ndata: bases.yaml\nsource: USFK\n```\n", [TableDirective(data: data)], data: data).html
+        #expect(html.contains("<th scope=\"row\">Osan</th><td></td>") || html.contains("<th scope=\"row\">Osan</th>\n<td></td>"), "\(html)")
+        #expect(!html.contains("~") && !html.contains("null"))
+    }
+
     /// Sources were numbered by the transform that found them: pipe tables', then figures', then table
     /// directives', so a directive at the top of a page cited [3].
     @Test func sourcesAreNumberedInReadingOrder() {

@@ -16,6 +16,11 @@ public struct DataFile: Sendable {
 
     public static let extensions: Set<String> = ["csv", "json", "yaml", "yml"]
 
+    /// A record's value as its cell shows it: `~` and `null`, written for "no value", show nothing.
+    static func cellText(_ node: YAMLNode) -> String {
+        node.isNull ? "" : node.scalarText ?? ""
+    }
+
     public static func parse(_ file: SourceFile, fileName: String) throws(Diagnostic) -> DataFile {
         let stem = String(fileName[..<(fileName.lastIndex(of: ".") ?? fileName.endIndex)])
         switch fileName.split(separator: ".").last.map({ $0.lowercased() }) {
@@ -89,12 +94,12 @@ public struct DataFile: Sendable {
         for item in sequence {
             guard let pairs = item.mapping else { return nil }
             if pairs.count <= 32 {
-                rows.append(header.map { item[$0]?.scalarText ?? "" })
+                rows.append(header.map { item[$0].map(DataFile.cellText) ?? "" })
             } else {
                 // A record of many columns is read through a dictionary: finding each column by a scan
                 // of its pairs is quadratic in the columns.
                 var fields: [String: String] = [:]
-                for pair in pairs where pair.key.tagName == .str { fields[pair.key.scalarText ?? ""] = pair.value.scalarText ?? "" }
+                for pair in pairs where pair.key.tagName == .str { fields[pair.key.scalarText ?? ""] = DataFile.cellText(pair.value) }
                 rows.append(header.map { fields[$0] ?? "" })
             }
             lines.append(item.line)
