@@ -48,6 +48,20 @@ extension PipeTables {
             if let own = strings.text("tableSourceMarker"), !source.contains(own) { source.append(own) }
         }
 
+        /// These and, inside a `[!LANG] ko` quotation, that language's (`출처:` in a Korean quotation on
+        /// an English page), when the site has its words.
+        func inQuotation(around node: MarkdownNode, context: TransformContext) -> Markers {
+            guard node.parent?.kind != .document,
+                  let quoted = LanguageQuotes.quotation(around: node, languages: context.model.languages),
+                  let index = context.model.languages.firstIndex(where: { $0.code == quoted.code }), index != context.page.language
+            else { return self }
+            var markers = self
+            let own = Markers(context.theme.strings[index])
+            markers.caption += own.caption.filter { !caption.contains($0) }
+            markers.source += own.source.filter { !source.contains($0) }
+            return markers
+        }
+
         func startsSource(_ text: String) -> Bool { source.contains { text.hasPrefix($0) } }
         func startsCaption(_ text: String) -> Bool { caption.contains { text.hasPrefix($0) } }
     }

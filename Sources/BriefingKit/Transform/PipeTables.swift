@@ -29,7 +29,7 @@ struct PipeTables: DocumentTransform {
         let body = context.page.body
         // Most pages have no pipe at all: nothing to walk.
         guard PlainText.contains(UInt8(ascii: "|"), in: body) else { return }
-        let markers = Markers(context.theme.strings[context.page.language])
+        let pageMarkers = Markers(context.theme.strings[context.page.language])
         var lines: BodyLines?
         // A setext heading is a paragraph whose last line is `---` or `===`: cmark read the lines above it
         // as the heading's text, where cmark-gfm reads a table, then a rule (`---`) or one more row.
@@ -48,6 +48,7 @@ struct PipeTables: DocumentTransform {
                     try? paragraph.insertAfter(document.makeThematicBreak())
                 }
             }
+            let markers = pageMarkers.inQuotation(around: paragraph, context: context)
             var rest: (node: MarkdownNode, lines: ArraySlice<BodyLines.Line>, depth: Int)? = (paragraph, source.lines[...], source.containers.count)
             while let (node, lines, depth) = rest {
                 rest = nil
@@ -73,7 +74,9 @@ struct PipeTables: DocumentTransform {
         // A caption that follows no table (no blank line before it, or a table that did not parse) is text
         // readers see, `{#id}` and all. Captions taken by a table are in its block by now.
         for paragraph in document.root.descendants(ofKind: .paragraph) where paragraph.parent?.kind != .customBlock {
-            guard let first = paragraph.firstChild, first.kind == .text, let literal = first.literal, markers.startsCaption(literal) else { continue }
+            guard let first = paragraph.firstChild, first.kind == .text, let literal = first.literal,
+                  pageMarkers.inQuotation(around: paragraph, context: context).startsCaption(literal)
+            else { continue }
             context.diagnostics.warning(
                 "this caption follows no table, so readers see it as text: put it right after its table, after a blank line", at: paragraph
             )

@@ -69,6 +69,31 @@ import Testing
         #expect(!korean.contains("<p>표:") && !korean.contains("<p>출처:"))
     }
 
+    /// `출처:` and `표:` under a table in a Korean quotation on an English page stayed text, `{#id}` and all.
+    @Test func aQuotationsOwnLanguageMarksItsTablesCaptionAndSource() throws {
+        let fixture = try SiteFixture(Self.site + """
+
+            -- Content/notes/quoted.md --
+            ---
+            title: Quoted
+            summary: A quotation.
+            ---
+            As [](table:inquote) shows:
+
+            > [!LANG] ko
+            > | 연도 | 병력 |
+            > | --- | ---: |
+            > | 2026 | 28,500 |
+            >
+            > 표: 주한미군 {#inquote}
+            > 출처: [USFK](https://www.usfk.mil/)
+            """)
+        let report = try fixture.build()
+        #expect(report.warnings.isEmpty, "\(report.warnings)")
+        let html = try #require(fixture.output("notes/quoted/index.html"))
+        #expect(html.contains("주한미군</caption>") && !html.contains("표:") && !html.contains("<p>출처:"))
+    }
+
     /// A Korean page showed figures.ko.yaml's value but cited figures.yaml's source name, so a Korean front
     /// matter entry from the same publisher was listed a second time.
     @Test func aKoreanPageCitesAFigureAsItsLanguagesFileNamesIt() throws {
