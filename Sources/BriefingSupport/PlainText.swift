@@ -260,6 +260,21 @@ extension PlainText {
         }
     }
 
+    /// Whether `needle` occurs in the text's UTF-8: each of its first byte found by `memchr`, the rest compared.
+    package static func contains(_ needle: StaticString, in text: Substring) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard var next = bytes.baseAddress, needle.utf8CodeUnitCount > 0 else { return false }
+            let end = next + bytes.count, length = needle.utf8CodeUnitCount
+            while next < end, let found = memchr(next, Int32(needle.utf8Start[0]), end - next) {
+                let position = UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
+                if end - position >= length, memcmp(position, needle.utf8Start, length) == 0 { return true }
+                next = position + 1
+            }
+            return false
+        }
+    }
+
     /// Whether `first` right before `second` occurs in the text's UTF-8 (`[^`), each `first` found by `memchr`.
     package static func contains(_ first: UInt8, followedBy second: UInt8, in text: Substring) -> Bool {
         var text = text

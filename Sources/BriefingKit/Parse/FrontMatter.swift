@@ -210,7 +210,8 @@ struct FrontMatterReader {
     /// A title is one line wherever it goes (`<title>`, a feed, a list). `true` reads as a truth value;
     /// quoted, it is a word.
     private func title(_ node: YAMLNode) throws(Diagnostic) -> String {
-        if node.tagName == .bool, let word = node.scalarText {
+        // Only a short word can be a truth value (`true`, `no`): longer titles are not asked their type.
+        if let word = node.scalarText, word.utf8.count <= 5, node.tagName == .bool {
             throw source.error("'title' reads as true or false; quote it, title: \"\(word)\", if it is the title", at: node)
         }
         return Self.oneLine(try nonEmptyString(node, "title"))

@@ -61,16 +61,16 @@ struct LanguageQuotes: DocumentTransform {
     /// The page's language, when the node is in a quotation in another: the theme's words there (a
     /// note's or source's label) are the page's, and say so.
     static func pageLanguage(around node: MarkdownNode, context: TransformContext) -> Language? {
+        guard let quoted = quotation(around: node, languages: context.model.languages) else { return nil }
         let page = context.model.languages[context.page.language]
-        guard let quoted = quotation(around: node, languages: context.model.languages), quoted.code != page.code else { return nil }
-        return page
+        return quoted.code == page.code ? nil : page
     }
 
     /// The language of the innermost `[!LANG]` quotation around a node, while the quotes are still
     /// quotes: a note defined in one keeps it where the Notes list it.
     static func quotation(around node: MarkdownNode, languages: [Language]) -> (code: String, direction: Language.Direction)? {
         var ancestor = node.parent
-        while let current = ancestor {
+        while let current = ancestor, current.kind != .document {
             ancestor = current.parent
             guard current.kind == .blockQuote, let paragraph = current.firstChild, paragraph.kind == .paragraph,
                   let marker = MarkerLine(paragraph), marker.kind.lowercased() == Self.marker,

@@ -6,7 +6,7 @@ import BriefingSupport
 /// `HeadingAnchors`, whose blocks cmark no longer shows the text of.
 struct PageText: DocumentTransform {
     func apply(to document: MarkdownDocument, context: inout TransformContext) {
-        var firstParagraph: MarkdownNode?
+        var firstParagraph: (node: MarkdownNode, text: String)?
         var words = 0
         var characters = 0
         // Whether the text before ended inside a word: `Un*believ*able` is one word in three text nodes,
@@ -23,8 +23,8 @@ struct PageText: DocumentTransform {
             case .emphasis, .strong, .link, .image, .htmlInline, .customInline:
                 break
             case .paragraph where firstParagraph == nil && node.isTopLevel:
-                let paragraph = node.handle(in: document)
-                if !paragraph.plainText.isEmpty { firstParagraph = paragraph }
+                let paragraph = node.handle(in: document), text = paragraph.plainText
+                if !text.isEmpty { firstParagraph = (paragraph, text) }
                 inWord = false
             default:
                 if node.kind == .codeBlock {
@@ -36,7 +36,11 @@ struct PageText: DocumentTransform {
             }
         }
         // A link to a section gets its heading's words only once headings have their ids.
-        if let firstParagraph { context.whenAllTransformsRan { $0.report.firstParagraph = firstParagraph.plainText } }
+        guard let (paragraph, text) = firstParagraph else { return }
+        context.report.firstParagraph = text
+        if PlainText.contains("](section:", in: context.page.body) {
+            context.whenAllTransformsRan { $0.report.firstParagraph = paragraph.plainText }
+        }
         context.report.wordCount = words
         context.report.characterCount = characters
     }
