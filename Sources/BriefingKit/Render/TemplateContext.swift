@@ -365,6 +365,7 @@ struct TemplateContext {
     private func makeSummary(_ id: PageID, _ page: Page) -> TemplateValue {
         let authors = authors(of: page)
         let excerpt = Excerpt.make(page.metadata.summary ?? firstParagraphs[id.index])
+        let own = ownLanguage(of: page)
         return .map([
             "title": .string(page.title),
             "url": .string(model.url(of: page)),
@@ -375,8 +376,8 @@ struct TemplateContext {
             "section": sectionValue(of: page),
             // The page's title and words are in its own language where front matter gives another: a list
             // in the language it is filed under says so around them.
-            "lang": ownLanguage(of: page).map { .string($0.code) } ?? .null,
-            "dir": ownLanguage(of: page).map { .string($0.direction.rawValue) } ?? .null,
+            "lang": own.map { .string($0.code) } ?? .null,
+            "dir": own.map { .string($0.direction.rawValue) } ?? .null,
         ])
     }
 

@@ -111,12 +111,12 @@ struct HeadingAnchors: DocumentTransform {
             if levels.contains(level) { entries.append(TOCEntry(level: level, id: id, title: title)) }
             let children = node.children
             let isText = children.count == 1 && children[0].kind == .text
-            let anchored = document.makeCustomBlock(onEnter: isText ? Self.html(level: level, id: id, content: Self.innerHTML(of: node)) : "", onExit: "")
+            let anchored = document.makeCustomBlock(onEnter: isText ? Self.html(level: level, id: id, content: Self.innerHTML(of: children)) : "", onExit: "")
             // Cannot fail: a heading always has a parent, and any parent of a block
             // (document, block quote, list item, custom block) accepts a custom block.
             try? node.replace(with: anchored)
             // Its images and a figure's citation mark are made last, in the heading that is now out of the tree.
-            if !isText { context.whenTheInlinesAreMade { _ in anchored.onEnter = Self.html(level: level, id: id, content: Self.innerHTML(of: node)) } }
+            if !isText { context.whenTheInlinesAreMade { _ in anchored.onEnter = Self.html(level: level, id: id, content: Self.innerHTML(of: node.children)) } }
         }
         context.headings.setTableOfContents(TableOfContents(entries: Self.nested(entries)))
     }
@@ -164,11 +164,10 @@ struct HeadingAnchors: DocumentTransform {
         return html
     }
 
-    /// The heading's inlines as HTML. Rendered by cmark, so that their markup and escaping are exactly
+    /// A heading's inlines as HTML. Rendered by cmark, so that their markup and escaping are exactly
     /// what the heading itself would have produced; a heading of plain text (most are) is escaped here as
     /// cmark escapes text (`&`, `<`, `>`, `"`; not `'`), without a cmark render per heading.
-    static func innerHTML(of heading: MarkdownNode) -> String {
-        let children = heading.children
+    static func innerHTML(of children: [MarkdownNode]) -> String {
         guard children.count == 1, children[0].kind == .text, let text = children[0].literal else {
             return children.map { $0.renderHTML() }.joined()
         }

@@ -53,7 +53,7 @@ import Testing
         for options in [MarkdownOptions(), MarkdownOptions(smartPunctuation: true)] {
             let heading = MarkdownDocument(markdown: "## \(title)\n", options: options).root.descendants(ofKind: .heading)[0]
             #expect(heading.children.count == 1 && heading.children[0].kind == .text, "\(title)")
-            #expect(HeadingAnchors.innerHTML(of: heading) == heading.children.map { $0.renderHTML() }.joined(), "\(title)")
+            #expect(HeadingAnchors.innerHTML(of: heading.children) == heading.children.map { $0.renderHTML() }.joined(), "\(title)")
         }
     }
 
