@@ -23,11 +23,12 @@ enum MarkdownTransforms {
         if qualityChecks { transforms.append(AccessibleNameCheck()) }
         // Before words are counted, so that the text kept from raw HTML counts.
         if !model.settings.markdown.unsafe { transforms.append(RawHTMLText()) }
+        let links = InternalLinks(model: model, contentFiles: contentFiles)
         transforms += [
             Images(contentFolder: contentFolder, contentFiles: contentFiles, checksImageFiles: qualityChecks),
-            InternalLinks(model: model, contentFiles: contentFiles),
+            links,
             SizeLimits(),
-            FigureCitations(figures: data.figures, localized: data.localizedFigures),
+            FigureCitations(figures: data.figures, localized: data.localizedFigures, links: links),
             CrossReferences(),
             LanguageQuotes(languages: model.languages),
             Callouts(),

@@ -38,6 +38,17 @@ enum LinkURL {
 
     static func isAllowed(_ url: String) -> Bool { rejection(of: url) == nil }
 
+    /// Why `url`, written in a data file, may not be a link, or nil when it may. A data file's address is
+    /// read from every page that shows it, each in its own folder: a relative one would lead somewhere
+    /// different from each, so it is a web address or a path from the site's root.
+    static func dataRejection(of url: String) -> String? {
+        if let rejection = rejection(of: url) { return rejection }
+        guard !url.hasPrefix("/"), scheme(of: url) == nil else { return nil }
+        let fromRoot = "/" + url.drop { $0 == "." || $0 == "/" }
+        return "the URL '\(url)' is relative, and a data file's address is read from every page that shows it: "
+            + "write it from the site's root (\(fromRoot)) or in full (https://…)"
+    }
+
     /// Whether the URL holds a C0 control but tab and line breaks, or DEL; a colon; whitespace or a
     /// backslash. Every link of every page is asked: one pass over the string's own bytes.
     private static func scan(_ url: String) -> (hasControl: Bool, hasColon: Bool, hasSpaceOrBackslash: Bool) {

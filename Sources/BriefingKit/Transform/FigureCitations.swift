@@ -10,6 +10,8 @@ struct FigureCitations: DocumentTransform {
     let figures: [String: Figure]
     /// `figures.<code>.yaml` by language code: the value a page in that language shows.
     var localized: [String: [String: Figure]] = [:]
+    /// Where a figure's address from the site's root (`/reports/x.pdf`) is published.
+    let links: InternalLinks
 
     func apply(to document: MarkdownDocument, context: inout TransformContext) {
         let ownFigures = localized.isEmpty ? nil : localized[context.model.languages[context.page.language].code]
@@ -24,7 +26,16 @@ struct FigureCitations: DocumentTransform {
             let wrapper = document.makeCustomInline(onEnter: "", onExit: "")
             // A page in another language cites the figure as its language's file names it.
             let own = ownFigures?[id] ?? figure
-            let source = SourceReference(title: own.source, url: own.url ?? figure.url, date: own.asOf ?? figure.asOf)
+            var source = SourceReference(title: own.source, url: own.url ?? figure.url, date: own.asOf ?? figure.asOf)
+            if let url = source.url, url.hasPrefix("/"), !url.hasPrefix("//") {
+                let position = context.diagnostics.position(of: link)
+                guard let published = links.publishedAddress(ofRootPath: url, position: position, context: &context) else {
+                    let defined = (own.url != nil ? own : figure).location.map { ", given at \($0)," } ?? ""
+                    context.diagnostics.error("figure '\(id)': its url '\(url)'\(defined) leads to nothing this site publishes", at: link)
+                    continue
+                }
+                source.url = published
+            }
             let marked = LanguageQuotes.pageLanguage(around: link, context: context)
             context.cite([source], at: context.diagnostics.position(of: link), of: wrapper) { context, numbers in
                 let language = context.page.language

@@ -170,6 +170,20 @@ struct InternalLinks: DocumentTransform {
         return .keep
     }
 
+    /// Where a path from the site's root that a data file gives (a figure's `url`, `/reports/x.pdf`) is
+    /// published under the base path, or nil when the site publishes nothing there; a page's fragment is
+    /// recorded for checking as a link's is, at `position` of the citing page.
+    func publishedAddress(ofRootPath url: String, position: SourcePosition, context: inout TransformContext) -> String? {
+        let (path, _, fragment) = InternalLinks.split(url)
+        let pageID = context.pageID
+        var references: [FragmentReference] = []
+        guard let target = InternalLinks.normalize(InternalLinks.percentDecoded(path), from: ""),
+              published(target, fragment: fragment, reference: { references.append(FragmentReference(page: $0, fragment: $1, source: pageID, position: position)) })
+        else { return nil }
+        context.report.fragments += references
+        return model.settings.baseURL.path + String(url.dropFirst())
+    }
+
     /// Whether a page's file name says its language, as `history.ko.md` does: a link to it means that language.
     private func namesLanguage(_ path: String) -> Bool {
         guard path.hasSuffix(".md") else { return false }

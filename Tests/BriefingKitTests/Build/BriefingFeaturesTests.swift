@@ -90,6 +90,19 @@ import Testing
         #expect(page.contains("<p>About <span class=\"figure\" data-figure=\"us-troops\">28,500</span>\(marker) troops, or <span class=\"figure\" data-figure=\"us-troops\">roughly 28,500 people</span>\(marker).</p>"))
     }
 
+    /// A data file is read from pages in many folders: an address in it from the site's root is
+    /// published under the base path, as a page's own root-relative links are.
+    @Test func aFiguresAddressFromTheRootIsPublishedUnderTheBasePath() throws {
+        let fixture = try SiteFixture(
+            BriefingFeaturesTests.site.replacingOccurrences(of: "  url: https://defensetech.org/\n  asOf", with: "  url: /alliance/history/\n  asOf"),
+            templates: BriefingFeaturesTests.templates.replacingOccurrences(
+                of: "<li id=\"{{id}}\">{{title}}</li>", with: "<li id=\"{{id}}\"><a href=\"{{url}}\">{{title}}</a></li>"))
+        _ = try fixture.build()
+        let page = try #require(fixture.output("alliance/explainer/index.html"))
+        #expect(page.contains("<a href=\"/briefings/alliance/history/\">"))
+        #expect(!page.contains("href=\"/alliance/history/\""))
+    }
+
     @Test func tableDirectivePlacesACaptionedTableWithSources() throws {
         let page = try #require(try built().output("alliance/explainer/index.html"))
         #expect(page.contains("""

@@ -143,6 +143,21 @@ import Testing
         data: ../site.yaml
               ^
         """),
+        Case(name: "a relative url in figures.yaml", files: "-- Content/data/figures.yaml --\ntroops:\n  value: \"28,500\"\n  label: Troops\n  source: DoD\n  url: ../reports/troops.pdf\n", expected: """
+        Content/data/figures.yaml:5:8: error: 'url' of figure 'troops': the URL '../reports/troops.pdf' is relative, and a data file's address is read from every page that shows it: write it from the site's root (/reports/troops.pdf) or in full (https://…)
+          url: ../reports/troops.pdf
+               ^
+        """),
+        Case(name: "a relative Source URL in a CSV file", files: "-- Content/data/troops.csv --\nYear,Troops,Source,Source URL\n2025,28500,DoD,reports/2025.pdf\n", expected: """
+        Content/data/troops.csv:2:16: error: 'Source URL': the URL 'reports/2025.pdf' is relative, and a data file's address is read from every page that shows it: write it from the site's root (/reports/2025.pdf) or in full (https://…)
+        2025,28500,DoD,reports/2025.pdf
+                       ^
+        """),
+        Case(name: "a figure's url from the root that leads to nothing", files: "-- Content/data/figures.yaml --\ntroops:\n  value: \"28,500\"\n  label: Troops\n  source: DoD\n  url: /reports/troops.pdf\n-- Content/deterrence/bad.md --\n---\ntitle: Bad\n---\nAbout [](figure:troops) troops.\n", expected: """
+        Content/deterrence/bad.md:4:7: error: figure 'troops': its url '/reports/troops.pdf', given at Content/data/figures.yaml:1:1, leads to nothing this site publishes
+        About [](figure:troops) troops.
+              ^
+        """),
         Case(name: "bad site.yaml", files: "-- Content/site.yaml --\ntitle: Briefing\nbaseURL: ftp://example.org/\n", expected: """
         Content/site.yaml:2:10: error: 'baseURL' must be an http(s) URL or a path starting with '/', like https://example.org/briefings/
         baseURL: ftp://example.org/

@@ -20,6 +20,18 @@ enum TransformHarness {
         _ markdown: String, _ transforms: [any DocumentTransform], options: MarkdownOptions = MarkdownOptions(),
         data: SiteData = SiteData()
     ) -> Result {
+        let model = model(of: markdown, options: options)
+        let page = model[PageID(0)]
+        let source = MarkdownSource(body: Substring(markdown), options: options)
+        let document = source.document
+        var context = TransformContext(page: page, pageID: PageID(0), model: model, data: data, theme: theme, footnotes: source.footnotes)
+        for transform in transforms { transform.apply(to: document, context: &context) }
+        context.finish()
+        return Result(html: document.renderHTML(), context: context)
+    }
+
+    /// A site of one page, `alliance/page.md`, published at `https://example.org/alliance/page/`.
+    static func model(of markdown: String = "", options: MarkdownOptions = MarkdownOptions()) -> SiteModel {
         var settings = SiteSettings(title: "Briefing", baseURL: BaseURL("https://example.org/")!)
         settings.markdown = options
         let file = ContentFile(relativePath: "alliance/page.md", file: SourceFile(path: "Content/alliance/page.md", text: markdown))
@@ -27,16 +39,10 @@ enum TransformHarness {
             kind: .page, source: file, metadata: PageMetadata(), body: Substring(markdown), bodyLineOffset: 0, sectionPath: "alliance",
             route: "alliance/page/"
         )
-        let model = SiteModel(
+        return SiteModel(
             settings: settings, pages: ChunkedArray([page]), router: Router(baseURL: settings.baseURL), sections: [:], pagesByPath: ["alliance/page.md": PageID(0)],
             draftPaths: [], newestPages: [PageID(0)], recency: [0]
         )
-        let source = MarkdownSource(body: Substring(markdown), options: options)
-        let document = source.document
-        var context = TransformContext(page: page, pageID: PageID(0), model: model, data: data, theme: theme, footnotes: source.footnotes)
-        for transform in transforms { transform.apply(to: document, context: &context) }
-        context.finish()
-        return Result(html: document.renderHTML(), context: context)
     }
 
     /// The partials of the default theme, compiled once; they parse, or every test that uses them fails.
@@ -55,5 +61,12 @@ enum TransformHarness {
         let english = DefaultTheme.strings.appendingPathComponent("en.yaml").path
         let strings = try StringTable(file: SourceFile(path: english, text: String(contentsOfFile: english, encoding: .utf8)), code: "en")
         return try ThemeHTML(library: TemplateLibrary(templates: templates), strings: [strings])
+    }
+}
+
+extension FigureCitations {
+    /// Figure citations on the harness's one-page site.
+    init(figures: [String: Figure], localized: [String: [String: Figure]] = [:]) {
+        self.init(figures: figures, localized: localized, links: InternalLinks(model: TransformHarness.model(), contentFiles: []))
     }
 }

@@ -60,7 +60,7 @@ public struct DataFile: Sendable {
         for column in table.header.indices where DataTables.isSourceURLColumn(table.header[column]) {
             for (row, fields) in table.rows.enumerated() {
                 let url = fields[column]
-                guard !url.isEmpty, let rejection = LinkURL.rejection(of: url) else { continue }
+                guard !url.isEmpty, let rejection = LinkURL.dataRejection(of: url) else { continue }
                 throw file.diagnostic(.error, "'\(table.header[column])': \(rejection)", at: location(row, url))
             }
         }

@@ -68,7 +68,7 @@ enum Figures {
             guard let text = fieldValue.scalarText, !fieldValue.isNull, !text.isEmpty else {
                 throw source.error("'\(name)' of figure '\(id)' must be text", at: fieldValue)
             }
-            if name == "url", let rejection = LinkURL.rejection(of: text) {
+            if name == "url", let rejection = LinkURL.dataRejection(of: text) {
                 throw source.error("'url' of figure '\(id)': \(rejection)", at: fieldValue)
             }
             if name == "asOf" {
