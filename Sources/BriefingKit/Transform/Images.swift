@@ -102,9 +102,12 @@ struct Images: DocumentTransform {
         // Only files of Content/ have a header to read here; whether any other URL leads somewhere the
         // site publishes (a theme asset, a file written against the published page) is `InternalLinks`'s
         // to say, as for every link.
-        guard let target = InternalLinks.normalize(decoded, from: isRootRelative ? "" : folder), contentFiles.contains(target) else {
+        // The file's name as it is on disk: a name typed in the other Unicode form (NFC, NFD) finds the
+        // file, but the file system opens only the bytes it holds.
+        guard let typed = InternalLinks.normalize(decoded, from: isRootRelative ? "" : folder), let index = contentFiles.firstIndex(of: typed) else {
             return nil
         }
+        let target = contentFiles[index]
         guard let contentFolder else { return nil }
         if read[target] == nil { read[target] = ImageSize.read(contentFolder.appendingPathComponent(target)) }
         guard let file = read[target] ?? nil else { return nil }

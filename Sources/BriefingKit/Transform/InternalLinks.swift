@@ -158,7 +158,7 @@ struct InternalLinks: DocumentTransform {
         // The file's name as it is on disk: a link typed with the other Unicode form of an accented or
         // Korean letter (NFC, NFD) finds the file, and servers compare the bytes.
         if let index = contentFiles.firstIndex(of: target) {
-            return .replace(model.settings.baseURL.url(contentFiles[index]) + suffix)
+            return .replace(model.settings.baseURL.url(InternalLinks.escapingURLSyntax(contentFiles[index])) + suffix)
         }
         // Else a URL written against the published page (`../../news/x/`, `../map.png`).
         if let published = InternalLinks.normalize(decoded, from: page.route), self.published(published, fragment: fragment, reference: reference) {
@@ -253,6 +253,13 @@ struct InternalLinks: DocumentTransform {
         guard let end = utf8.firstIndex(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) else { return (url, "", nil) }
         let fragment = utf8[end...].firstIndex(of: UInt8(ascii: "#")).map { String(url[utf8.index(after: $0)...]) }
         return (String(url[..<end]), String(url[end...]), fragment.map(percentDecoded))
+    }
+
+    /// A file's name as a URL path: `report#2.pdf` as `report%232.pdf`. The link was decoded to find the
+    /// file; cmark encodes spaces and letters beyond ASCII again, but `%`, `#` and `?` it keeps as URL syntax.
+    static func escapingURLSyntax(_ path: String) -> String {
+        guard path.utf8.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") }) else { return path }
+        return path.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "#", with: "%23").replacingOccurrences(of: "?", with: "%3F")
     }
 
     /// Foundation's percent decoding is slow; most URLs have nothing to decode.

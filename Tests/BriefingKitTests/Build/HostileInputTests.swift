@@ -183,6 +183,26 @@ import Testing
         #expect(html.contains(#"<a href="mailto:desk@example.org">Mail</a>"#))
         #expect(html.contains(#"<a href="/files/report.pdf">Local</a>"#))
     }
+
+    /// A file's name may hold `#`, `?` or `%`, which a link writes encoded: decoded to find the file, they
+    /// were published as they are, and a browser read `report#2.pdf` as `report` and a fragment.
+    @Test func aFileNameWithURLSyntaxIsLinkedEncoded() throws {
+        let fixture = try SiteFixture(InvalidSiteTests.goodSite + """
+
+        -- Content/deterrence/files.md --
+        ---
+        title: Files
+        ---
+        [One](report%232.pdf), [two](faq%3F.pdf), [three](100%25.pdf).
+        """)
+        for name in ["report#2.pdf", "faq?.pdf", "100%.pdf"] {
+            try fixture.writeBytes(Array("%PDF-1.4".utf8), to: "Content/deterrence/" + name)
+        }
+        try fixture.build()
+        let html = try #require(fixture.output("deterrence/files/index.html"))
+        #expect(html.contains(#"<a href="/deterrence/report%232.pdf">One</a>, <a href="/deterrence/faq%3F.pdf">two</a>, <a href="/deterrence/100%25.pdf">three</a>."#))
+        #expect(fixture.output("deterrence/report#2.pdf") == "%PDF-1.4")
+    }
 }
 
 @Suite struct PageSizeLimitTests {

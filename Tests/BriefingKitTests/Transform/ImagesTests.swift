@@ -107,6 +107,19 @@ import Testing
         ])
     }
 
+    /// A file named in decomposed Hangul (as macOS writes names) and linked in composed form: found, and
+    /// its header read from the name on disk, so the image keeps its size.
+    @Test func aFileNamedInTheOtherUnicodeFormKeepsItsSize() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-images-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("alliance"), withIntermediateDirectories: true)
+        let decomposed = "alliance/" + "지도.svg".decomposedStringWithCanonicalMapping
+        try Data("<svg xmlns='http://www.w3.org/2000/svg' width='480' height='560'/>".utf8).write(to: folder.appendingPathComponent(decomposed))
+        let images = Images(contentFolder: folder, contentFiles: [decomposed])
+        let result = TransformHarness.run("![지도](지도.svg)\n", [images])
+        #expect(result.html.contains("width=\"480\" height=\"560\""))
+    }
+
     /// `fake.png` that was a PDF renamed showed as a broken image, without a word.
     @Test func aFileNamedAsAnImageThatIsNoneIsWarnedOf() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-images-\(UUID().uuidString)")
