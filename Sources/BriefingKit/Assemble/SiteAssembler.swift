@@ -230,11 +230,9 @@ struct PageAssembler {
         }
         var name = stem
         if kind == .page, let slug = metadata.slug {
-            guard Slug.isSafe(slug) else {
+            if let refusal = Self.slugRefusal(slug) {
                 let location = metadata.locations["slug"] ?? content.file.location(line: 1, column: 1)
-                throw content.file.diagnostic(
-                    .error, "slug '\(slug)' must be one path segment of letters, digits, '-', '_' or '.'\(slug.utf8.count > Slug.maxBytes ? ", of at most \(Slug.maxBytes) bytes" : "")", at: location
-                )
+                throw content.file.diagnostic(.error, refusal, at: location)
             }
             name = slug
         }
@@ -340,6 +338,20 @@ struct PageAssembler {
             if pages[lhs].title != pages[rhs].title { return pages[lhs].title < pages[rhs].title }
             return pages[lhs].source.relativePath < pages[rhs].source.relativePath
         }.map(PageID.init)
+    }
+
+    /// Why a page's `slug` cannot name its folder, or nil when it can. A slug starting with `.` would
+    /// publish the page in a hidden folder, which hosts often refuse to serve and copies leave out, where
+    /// the build's own files (`.briefing-manifest`) are.
+    static func slugRefusal(_ slug: String) -> String? {
+        if Slug.isSafe(slug), !slug.hasPrefix(".") { return nil }
+        if slug.hasPrefix("."), Slug.isSafe(slug) {
+            return "slug '\(slug)' may not start with '.': the page would be published in a hidden folder, which many hosts do not serve"
+        }
+        if Slug.isSafe(slug.precomposedStringWithCanonicalMapping) {
+            return "slug '\(slug)' is written with decomposed letters (Unicode NFD), which would make URLs that look alike but differ; type it again"
+        }
+        return "slug '\(slug)' must be one path segment of letters, digits, '-', '_' or '.'\(slug.utf8.count > Slug.maxBytes ? ", of at most \(Slug.maxBytes) bytes" : "")"
     }
 
     func parentFolder(of folder: String) -> String {

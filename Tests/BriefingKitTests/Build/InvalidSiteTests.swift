@@ -83,6 +83,18 @@ import Testing
         slug: ../../outside
               ^
         """),
+        // A hidden folder at the root took the name of the build's own files: the page was lost, or every
+        // later build failed writing over `.briefing-manifest`.
+        Case(name: "slug of a hidden folder", files: "-- Content/about.md --\n---\ntitle: About\nslug: .briefing-manifest\n---\n", expected: """
+        Content/about.md:3:7: error: slug '.briefing-manifest' may not start with '.': the page would be published in a hidden folder, which many hosts do not serve
+        slug: .briefing-manifest
+              ^
+        """),
+        Case(name: "slug in decomposed letters", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\nslug: \("crème".decomposedStringWithCanonicalMapping)\n---\n", expected: """
+        Content/deterrence/bad.md:3:7: error: slug '\("crème".decomposedStringWithCanonicalMapping)' is written with decomposed letters (Unicode NFD), which would make URLs that look alike but differ; type it again
+        slug: \("crème".decomposedStringWithCanonicalMapping)
+              ^
+        """),
         Case(name: "unknown layout", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\nlayout: ../../etc/passwd\n---\n", expected: """
         Content/deterrence/bad.md:3:9: error: layout '../../etc/passwd' not found in Templates/layouts/ (known: 404, base, home, page, section)
         layout: ../../etc/passwd
