@@ -171,9 +171,31 @@ public struct SiteWriter: Sendable {
             ))
         }
         let journal = WriteJournal(moves: moves(for: staged), removals: removals, manifest: current.text)
-        do throws(Diagnostic) { try journal.write(in: outputPath) } catch { throw BuildFailure([error]) }
+        // Before the first file moves: a folder that refuses them (read-only, immutable, a full disk for the
+        // journal) fails the build with the output folder as it was, not half-way to the new version.
+        do throws(Diagnostic) {
+            try checkWritable(journal.moves)
+            try journal.write(in: outputPath)
+        } catch {
+            unlink(outputPath + "/" + WriteJournal.pendingName)
+            discard(staging)
+            throw BuildFailure([error])
+        }
         summary.removed = try replay(journal)
         return summary
+    }
+
+    /// Each folder a staged file or folder moves into takes new entries.
+    private func checkWritable(_ moves: [String]) throws(Diagnostic) {
+        var checked: Set<Substring> = []
+        for path in moves {
+            let folder = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path[..<$0] } ?? ""
+            guard checked.insert(folder).inserted else { continue }
+            let target = folder.isEmpty ? outputPath : outputPath + "/" + folder
+            if access(target, W_OK) != 0, errno != ENOENT {
+                throw .error("cannot write into \(target): \(FileBytes.IOError.fromErrno().message); nothing in the output folder was changed")
+            }
+        }
     }
 
     /// The file holds the bytes the manifest records, or is gone; true too for an entry of an older
@@ -246,7 +268,11 @@ public struct SiteWriter: Sendable {
             return .error("cannot write \(target): \(FileBytes.IOError.fromErrno().message)")
         }
         let errors = failures.compactMap { $0 }
-        if !errors.isEmpty { throw BuildFailure(errors) }
+        if !errors.isEmpty {
+            throw BuildFailure(errors + [.error(
+                "the output folder is part way to this build's version, and \(WriteJournal.fileName) in it says what is left: once the files above can be written, the next build finishes it"
+            )])
+        }
         var removed = 0
         for path in journal.removals {
             let target = output.appendingPathComponent(path)

@@ -52,3 +52,30 @@ import Testing
         #expect(fixture.outputSnapshot() == before)
     }
 }
+
+/// A folder of the output that refuses new files fails the build before the first file moves: the site
+/// stays the last build's, whole, with no staging folder or journal left in it. (Found moving 67 pages
+/// in, then stopping at a read-only folder, every later build failing the same way.)
+@Suite struct UnwritableOutputTests {
+    @Test func aReadOnlyFolderFailsTheBuildBeforeAnythingMoves() async throws {
+        // Root writes into any folder, so as root the builds run as nobody.
+        let launcher = getuid() == 0 ? ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : []
+        let fixture = try SiteFixture(InvalidSiteTests.goodSite + "\n-- Content/news/one.md --\n---\ntitle: One\n---\nOne.\n")
+        if !launcher.isEmpty { try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: fixture.root.path) }
+        let first = try await BriefingCommand.run(["build", "--source", fixture.root.path], launcher: launcher)
+        #expect(first.status == 0, "\(first.stderr)")
+        let news = fixture.root.appendingPathComponent("Output/news")
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: news.path)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: news.path) }
+        let before = fixture.outputSnapshot()
+
+        try fixture.write("-- Content/_index.md --\n---\ntitle: Home again\n---\nWelcome.\n-- Content/news/one.md --\n---\ntitle: One\n---\nOne, again.\n")
+        let result = try await BriefingCommand.run(["build", "--source", fixture.root.path], environment: ["NO_COLOR": "1"], launcher: launcher)
+        #expect(result.status == 1)
+        let output = fixture.root.appendingPathComponent("Output").resolvingSymlinksInPath().path
+        #expect(result.stderr == "error: cannot write into \(output)/news: Permission denied; nothing in the output folder was changed\n1 error\n")
+        #expect(fixture.outputSnapshot() == before)
+        let left = try FileManager.default.contentsOfDirectory(atPath: output).filter { $0.hasPrefix(".briefing-") }.sorted()
+        #expect(left == [".briefing-cache", ".briefing-lock", ".briefing-manifest"])
+    }
+}
