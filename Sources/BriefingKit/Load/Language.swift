@@ -88,9 +88,9 @@ public struct Language: Sendable, Hashable {
         }
         var languages: [Language] = []
         for (codeNode, value) in mapping {
-            let code = codeNode.scalarText ?? ""
-            guard isCode(Substring(code)) else {
-                throw source.error("'\(code)' is not a language code: use a BCP 47 tag like en, ko or pt-BR", at: codeNode)
+            // Tags are the same in any case: `KO` is `ko`, as it is in front matter.
+            guard let code = canonicalCode(codeNode.scalarText ?? "") else {
+                throw source.error("'\(codeNode.scalarText ?? "")' is not a language code: use a BCP 47 tag like en, ko or pt-BR", at: codeNode)
             }
             guard !languages.contains(where: { $0.code == code }) else {
                 throw source.error("language '\(code)' is listed twice", at: codeNode)

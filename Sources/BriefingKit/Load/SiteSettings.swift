@@ -64,10 +64,10 @@ public struct SiteSettings: Sendable {
                     settings.baseURL = url
                     settings.baseURLLocation = source.location(of: value)
                 case "language", "languageCode":
-                    let code = try text(value, key, source)
+                    let written = try text(value, key, source)
                     // `english` was looked for as Templates/i18n/english.yaml, in a message with no place.
-                    guard Language.isCode(Substring(code)) else {
-                        throw source.error("'\(code)' is not a language code: use a BCP 47 tag like en, ko or pt-BR", at: value)
+                    guard let code = Language.canonicalCode(written) else {
+                        throw source.error("'\(written)' is not a language code: use a BCP 47 tag like en, ko or pt-BR", at: value)
                     }
                     settings.language = code
                     languageNode = value

@@ -200,6 +200,17 @@ import Testing
         #expect(!koreanSection.contains("Tripwire"))
     }
 
+    /// Language tags are the same in any case: site.yaml's `EN` and `KO` are `en` and `ko`, as front matter's are.
+    @Test func siteYAMLTakesLanguageCodesInAnyCase() throws {
+        let site = Self.site.replacingOccurrences(of: "language: en\nlanguages:\n  en:\n", with: "language: EN\nlanguages:\n  EN:\n")
+            .replacingOccurrences(of: "\n  ko:\n", with: "\n  KO:\n")
+        #expect(site.contains("language: EN") && site.contains("  KO:\n"))
+        let fixture = try SiteFixture(site, templates: Self.templates)
+        try fixture.build()
+        #expect(fixture.output("ko/deterrence/inggye/index.html")?.contains(#"<html lang="ko" dir="ltr">"#) == true)
+        #expect(fixture.output("deterrence/tripwire/index.html")?.contains(#"<html lang="en" dir="ltr">"#) == true)
+    }
+
     @Test func translationsLinkEachOtherWithReciprocalHreflangAndTheSwitcher() throws {
         let fixture = try SiteFixture(Self.site, templates: Self.templates)
         try fixture.build()
