@@ -18,20 +18,20 @@ extension TemplateContext {
 
     /// The language switcher's entries: every language of the site, each linking to the page's version
     /// in it, or to its home page when the page has none (`hasVersion` false, for the theme to say so;
-    /// true for a page Briefing makes, which has nothing to translate).
-    func languageLinks(language: Int, versions: [Int: PageID], isMadeByBriefing: Bool = false) -> TemplateValue {
-        languageLinks(language: language, routes: versions.mapValues { model[$0].route }, isMadeByBriefing: isMadeByBriefing)
+    /// true for the 404 page Briefing makes, which has nothing to translate).
+    func languageLinks(language: Int, versions: [Int: PageID]) -> TemplateValue {
+        languageLinks(language: language, routes: versions.mapValues { model[$0].route })
     }
 
     /// The same for versions known by their routes (a tag's page in each language that has the tag).
-    func languageLinks(language: Int, routes: [Int: String], isMadeByBriefing: Bool = false) -> TemplateValue {
+    func languageLinks(language: Int, routes: [Int: String], hasNothingToTranslate: Bool = false) -> TemplateValue {
         guard model.settings.isMultilingual else { return [] }
         return .list(model.languages.enumerated().map { number, other in
             let route = routes[number]
             return .map([
                 "code": .string(other.code), "name": .string(other.name), "dir": .string(other.direction.rawValue),
                 "url": .string(router.url(route ?? router.homeRoute(number))),
-                "isCurrent": .bool(number == language), "hasVersion": .bool(route != nil || number == language || isMadeByBriefing),
+                "isCurrent": .bool(number == language), "hasVersion": .bool(route != nil || number == language || hasNothingToTranslate),
             ])
         })
     }

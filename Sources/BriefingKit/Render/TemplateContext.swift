@@ -239,8 +239,9 @@ struct TemplateContext {
 
     /// A page Briefing makes itself (tags, 404): every key a layout may ask for, empty. Its language links
     /// lead to its `versions` (a tag's page in each language that has the tag, by route), else to the other
-    /// languages' home pages, which is no missing translation.
-    private func syntheticPage(kind: String, title: String, route: String, language: Int, versions: [Int: String] = [:]) -> TemplateValue {
+    /// languages' home pages: for a tag another language lacks, as for a page not translated (`hasVersion`
+    /// false); for the 404 page, which has nothing to translate, as its version.
+    private func syntheticPage(kind: String, title: String, route: String, language: Int, versions: [Int: String]? = nil) -> TemplateValue {
         let info = model.languages[language]
         return .map([
             "kind": .string(kind), "isHome": false, "isSection": false, "isPage": false, "draft": false,
@@ -253,8 +254,8 @@ struct TemplateContext {
             "sources": [], "hasSources": false, "related": [], "hasRelated": false, "section": .null, "params": .map([:]),
             "jsonLD": .html(""),
             "language": .string(languageCode(language)), "lang": .string(languageCode(language)), "dir": direction(info.direction, override: nil),
-            "translations": [], "hasTranslations": false, "alternates": alternates(routes: versions),
-            "languageLinks": languageLinks(language: language, routes: versions, isMadeByBriefing: true),
+            "translations": [], "hasTranslations": false, "alternates": alternates(routes: versions ?? [:]),
+            "languageLinks": languageLinks(language: language, routes: versions ?? [:], hasNothingToTranslate: versions == nil),
             "translationOf": .null, "isStale": false,
         ])
     }

@@ -223,6 +223,10 @@ import Testing
         #expect(korean.contains(#"<p>입력 <time datetime="2026-04-08">2026년 4월 8일</time></p><p>1분 분량</p>"#))
         #expect(english.contains(#"<p>Published <time datetime="2026-04-08">8 April 2026</time></p><p>1 min read</p>"#))
         #expect(korean.contains(#"<a href="/ko/deterrence/force/">병력</a>"#), "a link to force.md from a Korean page leads to the Korean force page")
+        // A tag Arabic pages lack leads to the Arabic home page, as an untranslated page does; the 404 page
+        // has nothing to translate, and each language's home page is its version.
+        #expect(fixture.output("tags/deterrence/index.html")?.contains(#"<a href="/ko/tags/deterrence/">한국어</a><a href="/ar/" class="home">العربية</a></nav>"#) == true)
+        #expect(fixture.output("404.html")?.contains(#"<a href="/ko/">한국어</a><a href="/ar/">العربية</a></nav>"#) == true)
         let untranslated = try #require(fixture.output("news/only-english/index.html"))
         #expect(!untranslated.contains("hreflang"), "a page without translations has no alternates")
         let arabicHome = try #require(fixture.output("ar/index.html"))
