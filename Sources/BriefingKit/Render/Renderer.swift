@@ -130,7 +130,7 @@ struct Renderer {
         case .tag(let number):
             (try theme.required("tag"), context.tagContext(model.taxonomy.tags[number]), nil, model.taxonomy.tags[number].language)
         case .notFound(let language): ("404", context.notFoundContext(language: language), nil, language)
-        case .feed, .sitemap, .sitemapPart, .robots, .copy: preconditionFailure("\(planned.path) is not made from a template")
+        case .feed, .sitemap, .sitemapPart, .robots, .languageRoot, .copy: preconditionFailure("\(planned.path) is not made from a template")
         }
     }
 
@@ -144,6 +144,7 @@ struct Renderer {
             case .sitemap: (planned.path, Array(sitemaps[0].utf8))
             case .sitemapPart(let part): (planned.path, Array(sitemaps[part].utf8))
             case .robots: (planned.path, Array(files.robots().utf8))
+            case .languageRoot: (planned.path, Array(files.languageRoot().utf8))
             default: nil
             }
         }
@@ -170,7 +171,7 @@ extension PlannedOutput {
     var isTemplated: Bool {
         switch kind {
         case .page, .tags, .tag, .notFound: true
-        case .feed, .sitemap, .sitemapPart, .robots, .copy: false
+        case .feed, .sitemap, .sitemapPart, .robots, .languageRoot, .copy: false
         }
     }
 }

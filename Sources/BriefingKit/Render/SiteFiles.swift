@@ -21,6 +21,10 @@ struct SiteFiles {
         )]
     }
 
+    func languageRoot() -> String {
+        LanguageRoot(model: model).render()
+    }
+
     func robots() -> String {
         RobotsTxt(sitemapURL: router.writesFeeds ? router.permalink(Router.sitemapFile) : nil).render()
     }

@@ -95,6 +95,12 @@ public struct Router: Sendable {
             for listPage in 1...listPages { add(route(of: model[id], listPage: listPage) + "index.html", .page(id, listPage: listPage)) }
         }
         for language in prefixes.indices { add(notFoundFile(language), .notFound(language)) }
+        // The default language under a prefix of its own (`/en/` beside `/ko/`) leaves the root to a page
+        // that leads to it, and to a 404 page of its own: hosts look for `404.html` at the root.
+        if !prefixes[0].isEmpty {
+            add("index.html", .languageRoot)
+            add(Router.notFoundFile, .notFound(0))
+        }
         if writesFeeds {
             for language in prefixes.indices { add(feedFile(language), .feed(language)) }
             add(Router.sitemapFile, .sitemap)
@@ -230,6 +236,8 @@ public struct PlannedOutput: Sendable {
         /// A part of the sitemap, from 1.
         case sitemapPart(Int)
         case robots
+        /// The root's `index.html` when the default language has a prefix: it leads to the languages' home pages.
+        case languageRoot
         case copy(StaticFile)
 
         /// What a person would call it in an error.
@@ -250,6 +258,7 @@ public struct PlannedOutput: Sendable {
             case .sitemap: return "the sitemap"
             case .sitemapPart(let part): return "part \(part) of the sitemap"
             case .robots: return "the generated robots.txt"
+            case .languageRoot: return "the page that leads from the root to each language's home page"
             case .copy(let file): return file.displayPath
             }
         }
@@ -265,7 +274,7 @@ public struct PlannedOutput: Sendable {
             case .page(let id, _): model[id].language
             case .tags(let language), .notFound(let language), .feed(let language): language
             case .tag(let number): model.taxonomy.tags[number].language
-            case .sitemap, .sitemapPart, .robots, .copy: nil
+            case .sitemap, .sitemapPart, .robots, .languageRoot, .copy: nil
             }
         }
 

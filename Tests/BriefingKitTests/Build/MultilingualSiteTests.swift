@@ -200,6 +200,40 @@ import Testing
         #expect(!koreanSection.contains("Tripwire"))
     }
 
+    /// With the default language under a prefix of its own, the root still has a page and a 404 page: it
+    /// had neither, and a host showed its own error (or a folder listing) at the site's address.
+    @Test func aDefaultLanguageUnderAPrefixLeavesTheRootAPageThatLeadsToIt() throws {
+        let site = Self.site.replacingOccurrences(of: "language: en\nlanguages:\n  en:\n    name: English\n", with: "language: en\nlanguages:\n  en:\n    name: English\n    prefix: en\n")
+        #expect(site.contains("prefix: en"))
+        let fixture = try SiteFixture(site, templates: Self.templates)
+        try fixture.build()
+        #expect(fixture.output("en/deterrence/tripwire/index.html") != nil)
+        #expect(fixture.output("404.html") == fixture.output("en/404.html"))
+        #expect(fixture.output("index.html") == """
+        <!doctype html>
+        <html lang="en" dir="ltr">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>Alliance Briefing</title>
+        <link rel="canonical" href="https://example.org/en/">
+        <meta http-equiv="refresh" content="0; url=/en/">
+        </head>
+        <body>
+        <main>
+        <h1>Alliance Briefing</h1>
+        <ul>
+        <li><a href="/en/" hreflang="en" lang="en" dir="ltr">English</a></li>
+        <li><a href="/ko/" hreflang="ko" lang="ko" dir="ltr">한국어</a></li>
+        <li><a href="/ar/" hreflang="ar" lang="ar" dir="rtl">العربية</a></li>
+        </ul>
+        </main>
+        </body>
+        </html>
+
+        """)
+    }
+
     /// Language tags are the same in any case: site.yaml's `EN` and `KO` are `en` and `ko`, as front matter's are.
     @Test func siteYAMLTakesLanguageCodesInAnyCase() throws {
         let site = Self.site.replacingOccurrences(of: "language: en\nlanguages:\n  en:\n", with: "language: EN\nlanguages:\n  EN:\n")
