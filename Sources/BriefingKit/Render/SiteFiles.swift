@@ -16,7 +16,7 @@ struct SiteFiles {
         guard !router.writesFeeds else { return [] }
         let (given, example) = model.settings.baseURLFromCommandLine ? ("--base-url", "--base-url https://…") : ("baseURL", "baseURL: https://…")
         return [.warning(
-            "\(given) '\(model.settings.baseURL)' has no host, so feed.xml and sitemap.xml are left out: they need absolute URLs (set \(example))",
+            "\(given) '\(model.settings.baseURL)' has no host, so feed.xml and sitemap.xml are left out, and canonical links, hreflang alternates, og:url and JSON-LD give paths, not addresses: they need absolute URLs (set \(example))",
             at: model.settings.baseURLLocation
         )]
     }

@@ -175,7 +175,7 @@ import Testing
         let fixture = try SiteFixture(InvalidSiteTests.goodSite)
         let report = try fixture.build { $0.baseURL = "/briefings/" }
         #expect(report.warnings.map(\.description) == [
-            "warning: --base-url '/briefings/' has no host, so feed.xml and sitemap.xml are left out: they need absolute URLs (set --base-url https://…)",
+            "warning: --base-url '/briefings/' has no host, so feed.xml and sitemap.xml are left out, and canonical links, hreflang alternates, og:url and JSON-LD give paths, not addresses: they need absolute URLs (set --base-url https://…)",
         ])
     }
 }
