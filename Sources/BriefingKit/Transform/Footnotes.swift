@@ -283,7 +283,8 @@ struct Footnotes: DocumentTransform {
     /// Where a reference starts: its text node's start plus the bytes before it (a text node is one line),
     /// or, for a text node of no known position, its block's.
     static func position(of text: MarkdownNode, offset: Int, diagnostics: PageDiagnostics) -> SourcePosition {
-        guard let start = diagnostics.ownPosition(of: text) else { return diagnostics.position(of: text) }
+        guard diagnostics.ownPosition(of: text) != nil else { return diagnostics.position(of: text) }
+        let start = diagnostics.position(of: text)
         return SourcePosition(line: start.line, column: start.column + offset)
     }
 }

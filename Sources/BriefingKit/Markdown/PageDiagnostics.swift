@@ -1,0 +1,95 @@
+import BriefingMarkdown
+import BriefingSupport
+
+/// Warnings and errors about one page, placed by cmark positions in its body.
+struct PageDiagnostics {
+    let page: Page
+    /// The page's messages, the first `limit` of them, then one that counts the rest.
+    var all: [Diagnostic] {
+        guard left.errors + left.warnings > 0 else { return shown }
+        let counted = [(Diagnostic.Severity.error, left.errors), (.warning, left.warnings)].filter { $0.1 > 0 }.map { severity, count in
+            page.source.file.diagnostic(
+                severity, "\(count) more \(severity.rawValue)\(count == 1 ? "" : "s") on this page, not shown: fix the first \(Self.limit) messages and build again",
+                at: page.source.file.location(line: 1, column: 1)
+            ).counting(count)
+        }
+        return shown + counted
+    }
+    /// One mistake repeated on a long line (a broken link pasted 10,000 times) made a message each, and
+    /// placing and quoting each cost time and memory in proportion to the line: past this many, a
+    /// page's messages are counted, not made.
+    static let limit = 100
+    private var shown: [Diagnostic] = []
+    private var left = (errors: 0, warnings: 0)
+    /// Nodes a transform made from the page's text (the cells of a pipe table), which cmark gave no
+    /// position: where in the body each stands.
+    private var placed: [MarkdownNode: SourcePosition] = [:]
+
+    /// Where each line of the body starts, in UTF-8 bytes: cmark's columns on a paragraph's later lines
+    /// are checked against them (see `lazyLineColumn`).
+    private let lineStarts: [Int]
+
+    init(page: Page) {
+        self.page = page
+        lineStarts = MarkdownPositions.lineStarts(of: page.body)
+    }
+
+    /// Messages about `node`, or about a node below it, point at `position`.
+    mutating func place(_ node: MarkdownNode, at position: SourcePosition) {
+        placed[node] = position
+    }
+
+    mutating func error(_ message: String, at node: MarkdownNode) {
+        add(.error) { $0.diagnostic(.error, message, at: MarkdownPositions.location(of: $0.position(of: node), in: $0.page)) }
+    }
+
+    mutating func warning(_ message: String, at node: MarkdownNode) {
+        add(.warning) { $0.diagnostic(.warning, message, at: MarkdownPositions.location(of: $0.position(of: node), in: $0.page)) }
+    }
+
+    /// The node's own position, cmark's or where a transform placed it; nil when only an ancestor's is known.
+    func ownPosition(of node: MarkdownNode) -> SourcePosition? {
+        node.start.line > 0 ? node.start : placed[node]
+    }
+
+    /// The node's position, its nearest positioned ancestor's, or where a transform placed one of them:
+    /// where in the body a message about the node points.
+    func position(of node: MarkdownNode) -> SourcePosition {
+        var current: MarkdownNode? = node
+        while let candidate = current {
+            if candidate.start.line > 0 { return MarkdownPositions.start(of: candidate, lineStarts: lineStarts, body: page.body) }
+            if !placed.isEmpty, let position = placed[candidate] { return position }
+            current = candidate.parent
+        }
+        return SourcePosition(line: 1, column: 1)
+    }
+
+    mutating func error(_ message: String, at position: SourcePosition) {
+        add(.error) { $0.diagnostic(.error, message, at: MarkdownPositions.location(of: position, in: $0.page)) }
+    }
+
+    mutating func warning(_ message: String, at position: SourcePosition) {
+        add(.warning) { $0.diagnostic(.warning, message, at: MarkdownPositions.location(of: position, in: $0.page)) }
+    }
+
+    /// A message about the page as a whole, at its first line.
+    mutating func warningAboutPage(_ message: String) {
+        add(.warning) { $0.diagnostic(.warning, message, at: $0.page.source.file.location(line: 1, column: 1)) }
+    }
+
+    mutating func append(_ diagnostic: Diagnostic) {
+        add(diagnostic.severity) { _ in diagnostic }
+    }
+
+    private func diagnostic(_ severity: Diagnostic.Severity, _ message: String, at location: SourceLocation) -> Diagnostic {
+        page.source.file.diagnostic(severity, message, at: location)
+    }
+
+    private mutating func add(_ severity: Diagnostic.Severity, _ make: (Self) -> Diagnostic) {
+        guard shown.count < Self.limit else {
+            if severity == .error { left.errors += 1 } else { left.warnings += 1 }
+            return
+        }
+        shown.append(make(self))
+    }
+}
