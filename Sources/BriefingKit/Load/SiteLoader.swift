@@ -302,7 +302,9 @@ struct SiteScan: Sendable {
         var stamps: [FileStamp] = []
         stamps.reserveCapacity(content.count + templates.count)
         for (folder, files) in [("Content/", content), ("Templates/", templates)] {
-            for file in files where file.link?.isFolder != true {
+            // A link to a folder is refused, but stamped all the same: folders are not, so a link made since
+            // the last build changed no stamp, and the build found nothing to do.
+            for file in files {
                 stamps.append(FileStamp(path: folder + file.relativePath, size: file.size, modified: file.modified))
             }
         }

@@ -6,8 +6,15 @@ import Testing
 /// with Output/ as the last good build left it. Skipped silently, their pages vanished from the site.
 @Suite struct UnreadableEntryTests {
     /// Builds the good site, lets `damage` change Content/, builds again and returns what it printed.
-    private func rebuild(launcher: [String] = [], damage: (SiteFixture) throws -> Void) async throws -> (BriefingCommand.Result, changed: Bool) {
+    /// `aged`: the site's files dated an hour back, so that the second build may find nothing changed (a
+    /// file changed within two seconds of a build is read again whatever its stamp says).
+    private func rebuild(launcher: [String] = [], aged: Bool = false, damage: (SiteFixture) throws -> Void) async throws -> (BriefingCommand.Result, changed: Bool) {
         let fixture = try SiteFixture(InvalidSiteTests.goodSite + "\n-- Content/deterrence/cafe.md --\n---\ntitle: Café\n---\nBody.\n")
+        if aged, let files = FileManager.default.enumerator(atPath: fixture.root.path) {
+            for case let path as String in files {
+                try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: fixture.root.appendingPathComponent(path).path)
+            }
+        }
         if !launcher.isEmpty { try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: fixture.root.path) }
         let first = try await BriefingCommand.run(["build", "--source", fixture.root.path], launcher: launcher)
         #expect(first.status == 0, "\(first.stderr)")
@@ -61,6 +68,19 @@ import Testing
         1 error
 
         """)
+        #expect(!changed)
+    }
+
+    /// A link to a folder made after a build changed none of the files the build stamps: the next build
+    /// found nothing to do, and only a clean one refused the link.
+    @Test func aLinkToAFolderMadeAfterABuild() async throws {
+        let (result, changed) = try await rebuild(aged: true) { fixture in
+            try FileManager.default.createSymbolicLink(
+                atPath: fixture.root.appendingPathComponent("Content/deterrence/more").path, withDestinationPath: "../deterrence"
+            )
+        }
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("Content/deterrence/more:1:1: error: 'Content/deterrence/more' is a link to the folder '"))
         #expect(!changed)
     }
 
