@@ -36,6 +36,9 @@ public struct NewPage: Sendable {
         if let title, title.contains(where: \.isNewline) {
             throw BuildFailure([.error("--title is one line: a page's title is shown on one, in lists, tabs and feeds")])
         }
+        if let title, let forbidden = title.unicodeScalars.first(where: { ForbiddenCharacter.isForbidden($0.value) }) {
+            throw BuildFailure([.error("--title holds \(ForbiddenCharacter.describe(forbidden.value)), which no page may show: remove it")])
+        }
         var segments = path.split(separator: "/").map(String.init)
         if segments.last?.hasSuffix(".md") == true { segments[segments.count - 1].removeLast(3) }
         guard !segments.isEmpty, segments.allSatisfy(Slug.isSafe) else {
@@ -120,12 +123,19 @@ public struct NewPage: Sendable {
     /// (one folder on macOS and Windows), or where a section of the same address is (`news/a.md` and `news/a/`).
     private func refuseClashes(_ segments: [String], relative: String) throws(BuildFailure) {
         var folder = siteRoot.appendingPathComponent("Content")
+        var shown = "Content"
         for name in segments.dropLast() {
             let siblings = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
             if let twin = siblings.first(where: { $0 != name && $0.lowercased() == name.lowercased() }) {
                 throw BuildFailure([.error("'\(name)' differs only in case from the folder '\(twin)' beside it, one folder on macOS and Windows: write '\(twin)'")])
             }
             folder.appendPathComponent(name)
+            shown += "/" + name
+            // The page would be written wherever the link leads, and a build refuses the link.
+            var status = stat()
+            if lstat(folder.path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK {
+                throw BuildFailure([.error("\(shown) is a link, which a build does not follow: make the page in a folder of Content/")])
+            }
         }
         var isFolder: ObjCBool = false
         let section = folder.appendingPathComponent(segments.last!)

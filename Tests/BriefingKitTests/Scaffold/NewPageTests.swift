@@ -125,6 +125,27 @@ import Testing
         #expect(throws: BuildFailure.self) { try NewPage(siteRoot: fixture.root, path: "news/b", title: "Line one\nLine two", now: now).create() }
     }
 
+    /// A folder that links out of Content/ took the page wherever it led; a control character in the
+    /// title was reported at a line of a file never made.
+    @Test func aPageThroughALinkedFolderOrWithAControlCharacterInItsTitleIsRefused() throws {
+        let fixture = try site()
+        let outside = fixture.root.appendingPathComponent("Elsewhere")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: fixture.root.appendingPathComponent("Content/ext").path, withDestinationPath: outside.path)
+        for (path, title, message) in [
+            ("ext/page", nil, "error: Content/ext is a link, which a build does not follow: make the page in a folder of Content/"),
+            ("news/bell", "A\u{7}B", "error: --title holds U+0007 (a control character), which no page may show: remove it"),
+        ] as [(String, String?, String)] {
+            do {
+                _ = try NewPage(siteRoot: fixture.root, path: path, title: title, now: now).create()
+                Issue.record("'\(path)' was made")
+            } catch {
+                #expect(error.diagnostics.map(\.description) == [message])
+            }
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty)
+    }
+
     /// `news/x.fr` on a site without French made a page the next build refused; `news/x.ko` took the
     /// English author where site.yaml names a Korean one.
     @Test func aTranslationTakesItsLanguagesAuthorAndAnUnknownLanguageIsRefused() throws {
