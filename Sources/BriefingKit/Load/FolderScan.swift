@@ -141,11 +141,19 @@ enum FolderScan {
     }
 
     /// What a link says it leads to, as written.
-    private static func linkText(_ path: String) -> String {
+    /// What a symbolic link names, as written in it.
+    static func linkText(_ path: String) -> String {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         let count = readlink(path, &buffer, Int(PATH_MAX))
         guard count >= 0 else { return "?" }
         return String(decoding: buffer.prefix(count).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// A message for a symbolic link at `path` that leads to nothing, or nil (no link, or one that leads somewhere).
+    static func brokenLink(_ path: String) -> String? {
+        var status = stat()
+        guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK, stat(path, &status) != 0 else { return nil }
+        return "\(path) is a link to '\(linkText(path))', which does not exist: remove the link, or make what it names"
     }
 
     /// A name's valid UTF-8 as it is and each invalid byte as `\xE9`; and the first invalid byte as `0xE9`.

@@ -62,6 +62,7 @@ public struct NewPage: Sendable {
         let relative = "Content/" + segments.joined(separator: "/") + ".md"
         let target = siteRoot.appendingPathComponent(relative)
         try refuseClashes(segments, relative: relative)
+        if let broken = FolderScan.brokenLink(target.path) { throw BuildFailure([.error(broken.replacingOccurrences(of: target.path, with: relative))]) }
         guard !FileManager.default.fileExists(atPath: target.path) else {
             throw BuildFailure([.error("\(relative) already exists; choose another slug or edit that page")])
         }

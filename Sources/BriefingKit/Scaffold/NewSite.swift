@@ -17,6 +17,7 @@ public struct NewSite: Sendable {
     /// already holds anything but hidden files, so no one's site is overwritten.
     public func create() throws(BuildFailure) -> [String] {
         let manager = FileManager.default
+        if let broken = FolderScan.brokenLink(folder.path) { throw BuildFailure([.error(broken)]) }
         var isFolder: ObjCBool = false
         if manager.fileExists(atPath: folder.path, isDirectory: &isFolder), !isFolder.boolValue {
             throw BuildFailure([.error("'\(folder.path)' is a file, not a folder; choose a new folder for the site")])

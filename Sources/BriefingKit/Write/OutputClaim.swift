@@ -90,6 +90,7 @@ final class OutputClaim: Sendable {
         let path = output.path
         var status = stat()
         let existed = stat(path, &status) == 0
+        if let broken = FolderScan.brokenLink(path) { throw BuildFailure([.error("the output folder " + broken)]) }
         if existed, status.st_mode & S_IFMT != S_IFDIR {
             throw BuildFailure([.error("the output path \(path) is a file, not a folder")])
         }

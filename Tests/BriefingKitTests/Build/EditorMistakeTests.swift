@@ -414,6 +414,22 @@ import Testing
         #expect(unnamed.stderr.contains("the folder to create the site in has no name"))
     }
 
+    /// A link to nothing as the site's or the output's folder was "a file with the same name already exists".
+    @Test func aLinkToNothingIsNamedAsOne() throws {
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-link-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: parent) }
+        try FileManager.default.createSymbolicLink(atPath: parent.appendingPathComponent("gone").path, withDestinationPath: "missing")
+        let created = try BriefingCommand.run(["init", "gone"], in: parent, environment: ["NO_COLOR": "1"])
+        #expect(created.status == 1)
+        #expect(created.stderr.hasSuffix("/gone is a link to 'missing', which does not exist: remove the link, or make what it names\n1 error\n"))
+        #expect(try BriefingCommand.run(["init", "site"], in: parent).status == 0)
+        let built = try BriefingCommand.run(["build", "--source", "site", "--output", "gone"], in: parent, environment: ["NO_COLOR": "1"])
+        #expect(built.status == 1)
+        #expect(built.stderr.hasPrefix("error: the output folder "))
+        #expect(built.stderr.hasSuffix("/gone is a link to 'missing', which does not exist: remove the link, or make what it names\n1 error\n"))
+    }
+
     @Test func buildInAFolderWithoutASiteSuggestsInit() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-empty-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -125,15 +125,18 @@ import Testing
         #expect(throws: BuildFailure.self) { try NewPage(siteRoot: fixture.root, path: "news/b", title: "Line one\nLine two", now: now).create() }
     }
 
-    /// A folder that links out of Content/ took the page wherever it led; a control character in the
-    /// title was reported at a line of a file never made.
+    /// A folder that links out of Content/ took the page wherever it led; a link to nothing "differed
+    /// only in case" from itself; a control character in the title was reported at a line of a file never made.
     @Test func aPageThroughALinkedFolderOrWithAControlCharacterInItsTitleIsRefused() throws {
         let fixture = try site()
         let outside = fixture.root.appendingPathComponent("Elsewhere")
         try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: fixture.root.appendingPathComponent("Content/ext").path, withDestinationPath: outside.path)
+        try FileManager.default.createDirectory(at: fixture.root.appendingPathComponent("Content/news"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: fixture.root.appendingPathComponent("Content/news/gone.md").path, withDestinationPath: "missing")
         for (path, title, message) in [
             ("ext/page", nil, "error: Content/ext is a link, which a build does not follow: make the page in a folder of Content/"),
+            ("news/gone", nil, "error: Content/news/gone.md is a link to 'missing', which does not exist: remove the link, or make what it names"),
             ("news/bell", "A\u{7}B", "error: --title holds U+0007 (a control character), which no page may show: remove it"),
         ] as [(String, String?, String)] {
             do {
