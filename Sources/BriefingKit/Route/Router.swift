@@ -281,7 +281,9 @@ public struct PlannedOutput: Sendable {
         func location(in model: SiteModel) -> SourceLocation? {
             switch self {
             // A page's address is its file's name or, when set, its slug: where a clash is mended.
-            case .page(let id, _) where model[id].isInvented: nil
+            // A section without an `_index.md` is its folder.
+            case .page(let id, _) where model[id].isInvented:
+                SourceLocation(path: "Content" + (model[id].sectionFolder.isEmpty ? "" : "/" + model[id].sectionFolder), line: 1, column: 1)
             case .page(let id, _): model[id].metadata.locations["slug"] ?? SourceLocation(path: model[id].source.file.path, line: 1, column: 1)
             case .copy(let file): SourceLocation(path: file.displayPath, line: 1, column: 1)
             default: nil
