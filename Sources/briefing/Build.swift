@@ -37,7 +37,11 @@ struct Build: ParsableCommand {
         if let counter {
             options.progress = { stage, done, total in counter.show(stage, done, total) }
         }
+        let interruptions = BuildInterruption.install()
+        defer { interruptions.forEach { $0.cancel() } }
         do {
+            // A Ctrl-C's cleanup may still run: its end ends the command, whatever the build came to.
+            defer { BuildInterruption.settle() }
             let report = try SiteBuilder(options: options).build()
             counter?.clear()
             terminal.printDiagnostics(report.warnings)

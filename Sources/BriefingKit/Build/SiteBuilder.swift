@@ -18,6 +18,10 @@ public struct SiteBuilder: Sendable {
         let writer = SiteWriter(output: options.outputFolder, force: options.force)
         // Only `serve` sets an origin: its `--write` builds go where it holds the folder.
         let claim = options.writeOutput ? try writer.claim(siteRoot: options.source, forPreview: options.origin != nil) : nil
+        if let claim {
+            let outputExisted = claim.outputExisted
+            BuildInterruption.staging { writer.discard(outputExisted: outputExisted) }
+        }
         if claim != nil, let report = reuse.unchangedReport(writer: writer, clock: clock) { return report }
 
         let loaded = try SiteLoader(root: options.source).load(scan)
@@ -80,6 +84,8 @@ public struct SiteBuilder: Sendable {
     private func write(
         _ rendered: Renderer.Output, into session: WriteSession, caching cache: Background<Bool>, _ reuse: BuildReuse
     ) throws(BuildFailure) -> SiteWriter.Summary {
+        BuildInterruption.committing()
+        defer { BuildInterruption.committed() }
         do {
             let summary = try session.apply(rendered.files)
             reuse.keep(cache)

@@ -150,8 +150,15 @@ public struct SiteWriter: Sendable {
 
     /// Leaves the output folder as the build found it.
     func discard(_ staging: StagingArea) {
-        try? FileManager.default.removeItem(at: staging.root)
-        if !staging.outputExisted { try? FileManager.default.removeItem(at: output) }
+        discard(outputExisted: staging.outputExisted)
+    }
+
+    /// Leaves the output folder as a build found it, whether or not it staged anything yet (a build stopped
+    /// by a signal, see `BuildInterruption`): no staging folder, no next cache, no folder it made.
+    func discard(outputExisted: Bool) {
+        try? FileManager.default.removeItem(atPath: outputPath + "/" + SiteWriter.stagingName)
+        BuildCache.discardPending(in: output)
+        if !outputExisted { try? FileManager.default.removeItem(at: output) }
     }
 
     /// Moves staged files into place, removes what the last build wrote and this one did not, and
@@ -213,6 +220,7 @@ public struct SiteWriter: Sendable {
     /// killed before its commit began.
     func recover() throws(BuildFailure) {
         unlink(outputPath + "/" + WriteJournal.pendingName)
+        BuildCache.discardPending(in: output)
         if let bytes = try? FileBytes.read(outputPath + "/" + WriteJournal.fileName) {
             guard let journal = WriteJournal(text: String(decoding: bytes, as: UTF8.self)) else {
                 throw BuildFailure([.error("\(outputPath)/\(WriteJournal.fileName) is damaged; Briefing cannot tell which files are its own: empty the folder and build again")])

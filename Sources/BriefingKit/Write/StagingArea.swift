@@ -6,9 +6,16 @@ import Synchronization
 /// thousand times. Shared by the parallel writers.
 final class FolderCache: Sendable {
     private let known = Mutex<Set<String>>([])
+    /// Made by the build before any file: never made again here, so a write racing the folder's removal
+    /// (a build stopped by Ctrl-C) fails rather than leave a folder behind.
+    private let root: String
+
+    init(root: String) {
+        self.root = root
+    }
 
     func ensure(_ folder: String) throws(FileBytes.IOError) {
-        if known.withLock({ $0.contains(folder) }) { return }
+        if folder == root || known.withLock({ $0.contains(folder) }) { return }
         if mkdir(folder, 0o755) != 0 {
             switch errno {
             case EEXIST: break
@@ -27,11 +34,12 @@ final class FolderCache: Sendable {
 struct StagingArea: Sendable {
     let root: URL
     let outputExisted: Bool
-    private let folders = FolderCache()
+    private let folders: FolderCache
 
     init(root: URL, outputExisted: Bool) {
         self.root = root
         self.outputExisted = outputExisted
+        folders = FolderCache(root: root.path)
     }
 
     /// A page rendered as bytes, or a file read as it is.
@@ -41,6 +49,8 @@ struct StagingArea: Sendable {
 
     private func write(_ bytes: UnsafeRawBufferPointer, to path: OutputPath) -> Result<Void, Diagnostic> {
         let target = root.path + "/" + path.value
+        // Ctrl-C: the staging folder is being removed, and a write now would make its folders again.
+        guard !BuildInterruption.isStopping else { return .failure(.error("cannot write \(target): the build was stopped")) }
         do {
             if let slash = target.lastIndex(of: "/") { try folders.ensure(String(target[..<slash])) }
             try FileBytes.write(bytes, to: target)

@@ -79,3 +79,35 @@ import Testing
         #expect(left == [".briefing-cache", ".briefing-lock", ".briefing-manifest"])
     }
 }
+
+/// Ctrl-C during a build left the staging folder, the next cache and, during the commit, a site half
+/// way between versions until the next build.
+@Suite struct InterruptedBuildTests {
+    @Test func ctrlCWhileStagingLeavesTheLastSiteAndNothingElse() throws {
+        var files = InvalidSiteTests.goodSite
+        for number in 1...1_500 { files += "\n-- Content/news/item-\(number).md --\n---\ntitle: Item \(number)\ndate: 2026-01-01\n---\nText \(number).\n" }
+        let fixture = try SiteFixture(files)
+        try fixture.build()
+        let before = fixture.outputSnapshot()
+        try fixture.write("-- Content/news/item-1.md --\n---\ntitle: Item one\ndate: 2026-01-01\n---\nChanged.\n")
+        try fixture.write(SiteFixture.templates.replacingOccurrences(of: "{{{page.content}}}", with: "{{{page.content}}}<p>Again.</p>"))
+
+        let process = Process()
+        process.executableURL = BriefingCommand.executable
+        process.arguments = ["build", "--quiet", "--source", fixture.root.path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let staging = fixture.root.appendingPathComponent("Output/" + SiteWriter.stagingName).path
+        let deadline = Date().addingTimeInterval(30)
+        while !FileManager.default.fileExists(atPath: staging), process.isRunning, Date() < deadline { usleep(200) }
+        #expect(process.isRunning, "the build ended before it staged a file")
+        process.interrupt()
+        process.waitUntilExit()
+
+        #expect(process.terminationStatus == 130)
+        #expect(fixture.outputSnapshot() == before)
+        let left = try FileManager.default.contentsOfDirectory(atPath: fixture.root.appendingPathComponent("Output").path).filter { $0.hasPrefix(".briefing-") }.sorted()
+        #expect(left == [".briefing-cache", ".briefing-lock", ".briefing-manifest"])
+    }
+}
