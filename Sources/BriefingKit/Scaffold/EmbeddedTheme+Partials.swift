@@ -52,15 +52,16 @@ extension EmbeddedTheme {
     t the page's string table. A pipe table's caption, headings and cells are Markdown, given as HTML
     in captionHTML, headingHTML and html. A wide table scrolls inside its wrapper, which keyboard users
     can focus and scroll, and which screen readers announce by label (the caption's text, or "Table").
-    A table with an id (cited as [](table:id)) carries it, and its number: numberLabel, "Table 2". }}
+    A table with an id (cited as [](table:id)) carries it, and its number: numberLabel, "Table 2".
+    pageLang and pageDir: the page's language, set when the table is in a quotation in another. }}
 <figure class="data-table"{{#id}} id="{{id}}"{{/id}}>
 <div class="table-wrap" role="region" tabindex="0" aria-label="{{label}}">
 <table>
 {{#caption}}
-<caption>{{#numberLabel}}<span class="caption-number">{{numberLabel}}:</span> {{/numberLabel}}{{caption}}</caption>
+<caption>{{#numberLabel}}<span class="caption-number"{{#pageLang}} lang="{{pageLang}}" dir="{{pageDir}}"{{/pageLang}}>{{numberLabel}}:</span> {{/numberLabel}}{{caption}}</caption>
 {{/caption}}
 {{#captionHTML}}
-<caption>{{#numberLabel}}<span class="caption-number">{{numberLabel}}:</span> {{/numberLabel}}{{{captionHTML}}}</caption>
+<caption>{{#numberLabel}}<span class="caption-number"{{#pageLang}} lang="{{pageLang}}" dir="{{pageDir}}"{{/pageLang}}>{{numberLabel}}:</span> {{/numberLabel}}{{{captionHTML}}}</caption>
 {{/captionHTML}}
 <thead>
 <tr>{{#columns}}<th scope="col"{{#class}} class="{{class}}"{{/class}}>{{heading}}{{#headingHTML}}{{{.}}}{{/headingHTML}}</th>{{/columns}}</tr>
@@ -73,7 +74,7 @@ extension EmbeddedTheme {
 </table>
 </div>
 {{#hasSources}}
-<p class="table-source">{{#sourceLine}}{{text}}{{#isSources}}{{#sources}}{{^isFirst}}{{t.tableSourceSeparator}}{{/isFirst}}{{#url}}<a href="{{url}}">{{title}}</a>{{/url}}{{^url}}{{title}}{{/url}}{{{marker}}}{{/sources}}{{/isSources}}{{/sourceLine}}</p>
+<p class="table-source">{{#sourceLine}}{{#pageLang}}{{#text}}<span lang="{{pageLang}}" dir="{{pageDir}}">{{text}}</span>{{/text}}{{/pageLang}}{{^pageLang}}{{text}}{{/pageLang}}{{#isSources}}{{#sources}}{{^isFirst}}{{t.tableSourceSeparator}}{{/isFirst}}{{#url}}<a href="{{url}}">{{title}}</a>{{/url}}{{^url}}{{title}}{{/url}}{{{marker}}}{{/sources}}{{/isSources}}{{/sourceLine}}</p>
 {{/hasSources}}
 </figure>
 
@@ -196,10 +197,11 @@ extension EmbeddedTheme {
 """#),
         ("Templates/partials/image-figure.html", #"""
 {{! An image with a title, alone in its paragraph: the image (its HTML) with the title as its caption;
-    with an id (cited as [](image:id)) it carries the id and its number: numberLabel, "Figure 1". }}
+    with an id (cited as [](image:id)) it carries the id and its number: numberLabel, "Figure 1"; pageLang
+    and pageDir: the page's language, set when the figure is in a quotation in another. }}
 <figure class="image-figure"{{#id}} id="{{id}}"{{/id}}>
 {{{image}}}
-<figcaption>{{#numberLabel}}<span class="caption-number">{{numberLabel}}:</span> {{/numberLabel}}{{caption}}</figcaption>
+<figcaption>{{#numberLabel}}<span class="caption-number"{{#pageLang}} lang="{{pageLang}}" dir="{{pageDir}}"{{/pageLang}}>{{numberLabel}}:</span> {{/numberLabel}}{{caption}}</figcaption>
 </figure>
 
 """#),

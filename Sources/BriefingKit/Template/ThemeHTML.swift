@@ -104,21 +104,26 @@ struct ThemeHTML: Sendable {
     /// `marked`: the page's language, for a marker inside a quotation in another one (its label is the
     /// page's words).
     func citationMarker(_ number: Int, language: Int, marked page: Language? = nil) throws(Diagnostic) -> String {
-        try html("cite", [
-            "number": .int(number), "id": .string(ThemeIDs.source(number)),
-            "pageLang": page.map { .string($0.code) } ?? .null, "pageDir": page.map { .string($0.direction.rawValue) } ?? .null,
-        ], language: language)
+        try html("cite", .map(TemplateMap([("number", .int(number)), ("id", .string(ThemeIDs.source(number)))] + ThemeHTML.pageLanguage(page))), language: language)
     }
 
     /// A table through the `data-table` partial: `values` (its caption, columns and rows), and what every
     /// table shows besides, in the page's language: the label screen readers announce its scroll region
     /// by, its sources with their citation markers, and the line that introduces them. `sources` are
-    /// numbered already, in the order the table lists them.
+    /// numbered already, in the order the table lists them. `marked`: the page's language, for a table in
+    /// a quotation in another one (its number and source line are the page's words).
     func dataTable(
-        _ values: [(String, TemplateValue)], label: String, sources: [(source: SourceReference, number: Int)], language: Int
+        _ values: [(String, TemplateValue)], label: String, sources: [(source: SourceReference, number: Int)], language: Int,
+        marked page: Language?
     ) throws(Diagnostic) -> String {
-        let frame = try tableFrame(label: label, sources: sources, language: language)
-        return try html("data-table", .map(TemplateMap(values + frame)), language: language)
+        let frame = try tableFrame(label: label, sources: sources, language: language, marked: page)
+        return try html("data-table", .map(TemplateMap(values + frame + ThemeHTML.pageLanguage(page))), language: language)
+    }
+
+    /// `pageLang` and `pageDir`: the page's language where a partial's words are the page's but what is
+    /// around them is in another (a `[!LANG]` quotation); empty elsewhere.
+    static func pageLanguage(_ page: Language?) -> [(String, TemplateValue)] {
+        [("pageLang", page.map { .string($0.code) } ?? .null), ("pageDir", page.map { .string($0.direction.rawValue) } ?? .null)]
     }
 
     /// What a table is announced by: its caption's words, or for a table without (a caption of no words,
@@ -128,13 +133,15 @@ struct ThemeHTML: Sendable {
         return words.isEmpty ? strings[language].word("tableRegionLabel", english: "Table") : words
     }
 
-    private func tableFrame(label: String, sources: [(source: SourceReference, number: Int)], language: Int) throws(Diagnostic) -> [(String, TemplateValue)] {
+    private func tableFrame(
+        label: String, sources: [(source: SourceReference, number: Int)], language: Int, marked page: Language?
+    ) throws(Diagnostic) -> [(String, TemplateValue)] {
         let table = strings[language]
         var values: [TemplateValue] = []
         for (position, (source, number)) in sources.enumerated() {
             values.append([
                 "title": .string(source.title), "url": source.url.flatMap { LinkURL.isAllowed($0) ? .string($0) : nil } ?? .null,
-                "marker": .html(try citationMarker(number, language: language)), "isFirst": .bool(position == 0),
+                "marker": .html(try citationMarker(number, language: language, marked: page)), "isFirst": .bool(position == 0),
             ])
         }
         return [

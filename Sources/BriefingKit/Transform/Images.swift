@@ -25,6 +25,7 @@ struct Images: DocumentTransform {
         let folder = context.page.source.folder
         var sizes: [ImageSize?] = []
         var ids: [String?] = []
+        var marked: [Language?] = []
         // A file shown many times on a page is read once.
         var read: [String: ImageSize.File?] = [:]
         for image in images {
@@ -43,10 +44,12 @@ struct Images: DocumentTransform {
                 context.diagnostics.warning(CrossReferences.nonIDMessage(braces, in: "image's title"), at: image)
             }
             ids.append(id)
+            // A numbered figure's "Figure 2" is the page's words, also in a quotation in another language.
+            marked.append(id == nil ? nil : LanguageQuotes.pageLanguage(around: image, context: context))
         }
         context.whenAllTransformsRan { context in
             for (index, (image, size)) in zip(images, sizes).enumerated() {
-                Images.render(image, size: size, id: ids[index], lazy: index > 0, document: document, context: &context)
+                Images.render(image, size: size, id: ids[index], marked: marked[index], lazy: index > 0, document: document, context: &context)
             }
         }
     }
@@ -134,7 +137,7 @@ struct Images: DocumentTransform {
     }
 
     private static func render(
-        _ image: MarkdownNode, size: ImageSize?, id: String?, lazy: Bool, document: MarkdownDocument, context: inout TransformContext
+        _ image: MarkdownNode, size: ImageSize?, id: String?, marked: Language?, lazy: Bool, document: MarkdownDocument, context: inout TransformContext
     ) {
         // cmark drops a URL that may not be linked (in safe mode); so does its own rendering, kept here.
         guard let url = image.url, LinkURL.isAllowed(url) else { return }
@@ -151,10 +154,10 @@ struct Images: DocumentTransform {
                 "width": size.map { .int($0.width) } ?? .null, "height": size.map { .int($0.height) } ?? .null, "lazy": .bool(lazy),
             ], language: context.page.language)
             if standsAlone, let paragraph {
-                let figure = try context.theme.html("image-figure", [
-                    "image": .html(html), "caption": .string(title), "id": id.map(TemplateValue.string) ?? .null,
-                    "numberLabel": number.map { .string(NumberedElements.Kind.figure.label($0, in: context.theme.strings[context.page.language])) } ?? .null,
-                ], language: context.page.language)
+                let figure = try context.theme.html("image-figure", .map(TemplateMap([
+                    ("image", .html(html)), ("caption", .string(title)), ("id", id.map(TemplateValue.string) ?? .null),
+                    ("numberLabel", number.map { .string(NumberedElements.Kind.figure.label($0, in: context.theme.strings[context.page.language])) } ?? .null),
+                ] + ThemeHTML.pageLanguage(marked))), language: context.page.language)
                 try? paragraph.replace(with: document.makeCustomBlock(onEnter: figure + "\n", onExit: ""))
             } else {
                 try? image.replace(with: document.makeCustomInline(onEnter: html, onExit: ""))

@@ -273,6 +273,8 @@ struct PipeTables: DocumentTransform {
                 at: position
             )
         }
+        // Its number and source line are the page's words, also in a quotation in another language.
+        let marked = LanguageQuotes.pageLanguage(around: paragraph, context: context)
         paragraph.unlink()
         let alignments = table.alignments
         context.cite(sources, at: sourceLine ?? position, of: block, enclosing: true) { context, cited in
@@ -282,7 +284,8 @@ struct PipeTables: DocumentTransform {
                 let label = context.regionName(context.theme.tableLabel(caption: caption, language: language))
                 block.onEnter = try PipeTables.html(
                     header: header, rows: rows, alignments: alignments, caption: caption, label: label, sources: cited, theme: context.theme,
-                    language: language, id: id, numberLabel: number.map { NumberedElements.Kind.table.label($0, in: context.theme.strings[language]) }
+                    language: language, marked: marked, id: id,
+                    numberLabel: number.map { NumberedElements.Kind.table.label($0, in: context.theme.strings[language]) }
                 )
             } catch {
                 context.diagnostics.error(DataTables.unrendered(of: nil, rows: rows.count, columns: header.count, error), at: position)
@@ -294,7 +297,7 @@ struct PipeTables: DocumentTransform {
 
     private static func html(
         header: [MarkdownNode], rows: [[MarkdownNode]], alignments: [PipeTableRows.Alignment], caption: MarkdownNode?, label: String,
-        sources: [(source: SourceReference, number: Int)], theme: ThemeHTML, language: Int, id: String?, numberLabel: String?
+        sources: [(source: SourceReference, number: Int)], theme: ThemeHTML, language: Int, marked: Language?, id: String?, numberLabel: String?
     ) throws(Diagnostic) -> String {
         let classes = alignments.enumerated().map { column, alignment in
             DataTables.columnClass(aligned: alignment.side, cells: rows.map { $0[column].plainText })
@@ -317,7 +320,7 @@ struct PipeTables: DocumentTransform {
             ("id", id.map(TemplateValue.string) ?? .null), ("numberLabel", numberLabel.map(TemplateValue.string) ?? .null),
             ("columns", .list(columns)), ("rows", .list(rowValues)),
         ]
-        return try theme.dataTable(values, label: label, sources: sources, language: language)
+        return try theme.dataTable(values, label: label, sources: sources, language: language, marked: marked)
     }
 
     /// A paragraph's inlines as HTML, without the `<p>` around them.

@@ -43,6 +43,8 @@ struct TableDirective: DocumentTransform {
             }
             // The source line is under the table, after its caption and cells.
             let sourceLine = block.end
+            // Its number and source line are the page's words, also in a quotation in another language.
+            let marked = LanguageQuotes.pageLanguage(around: block, context: context)
             let placed = document.makeCustomBlock(onEnter: "", onExit: "")
             do throws(MarkdownTreeError) {
                 try block.replace(with: placed)
@@ -68,7 +70,7 @@ struct TableDirective: DocumentTransform {
                 do throws(Diagnostic) {
                     placed.onEnter = try html(
                         spec, captionHTML: caption.map(PipeTables.inlineHTML), label: label, sources: cited, resolved: resolved, theme: context.theme,
-                        language: page.language
+                        language: page.language, marked: marked
                     )
                 } catch {
                     let message = DataTables.unrendered(of: spec.sourceName, rows: spec.table.rows.count, columns: spec.columns.count, error)
@@ -326,7 +328,7 @@ struct TableDirective: DocumentTransform {
     /// The table through the theme's `data-table` partial, with its numbered sources.
     private func html(
         _ spec: Spec, captionHTML: String?, label: String, sources: [(source: SourceReference, number: Int)], resolved: (String) -> String,
-        theme: ThemeHTML, language: Int
+        theme: ThemeHTML, language: Int, marked: Language?
     ) throws(Diagnostic) -> String {
         let table = spec.table
         let strings = theme.strings[language]
@@ -363,7 +365,7 @@ struct TableDirective: DocumentTransform {
             ("id", spec.id.map(TemplateValue.string) ?? .null), ("numberLabel", spec.numberLabel.map(TemplateValue.string) ?? .null),
             ("columns", .list(columns)), ("rows", .list(rows)),
         ]
-        return try theme.dataTable(values, label: label, sources: sources, language: language)
+        return try theme.dataTable(values, label: label, sources: sources, language: language, marked: marked)
     }
 
     /// Text from the data as the prose around it is written: curly quotes and dashes, when the site has them.

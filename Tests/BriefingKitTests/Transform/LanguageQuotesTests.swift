@@ -50,6 +50,36 @@ import Testing
         #expect(html.contains(##"Outside.<sup class="footnote-ref"><a href="#fn-2""##))
     }
 
+    /// A table's and a figure's number and a table's source line in a Korean quotation on an English page
+    /// are English words: they say so.
+    @Test func tableAndFigureNumbersInAQuotationSayTheyAreInThePagesLanguage() {
+        let markdown = """
+            > [!LANG] ko
+            > | 연도 | 병력 |
+            > | --- | --- |
+            > | 2025 | 28,500 |
+            >
+            > Table: 주한미군 {#troops}
+            >
+            > Source: [주한미군](https://www.usfk.mil/)
+            >
+            > ![기지 지도](map.svg "주한미군 기지 {#bases}")
+
+            Outside: [](table:troops) and [](image:bases).
+
+            """
+        let transforms: [any DocumentTransform] = [
+            PipeTables(), Images(contentFolder: nil, contentFiles: ["alliance/map.svg"]), CrossReferences(), LanguageQuotes(languages: []),
+        ]
+        let html = TransformHarness.run(markdown, transforms).html
+        #expect(html.contains(#"<caption><span class="caption-number" lang="en" dir="ltr">Table 1:</span> 주한미군</caption>"#))
+        #expect(html.contains(#"<p class="table-source"><span lang="en" dir="ltr">Source: </span><a href="https://www.usfk.mil/">주한미군</a><sup class="cite" lang="en" dir="ltr">"#))
+        #expect(html.contains(#"<figcaption><span class="caption-number" lang="en" dir="ltr">Figure 1:</span> 주한미군 기지</figcaption>"#))
+        let outside = TransformHarness.run("| a |\n| --- |\n| 1 |\n\nTable: Plain {#t}\n\nSource: [S](https://example.org/)\n", [PipeTables()]).html
+        #expect(outside.contains(#"<caption><span class="caption-number">Table 1:</span> Plain</caption>"#))
+        #expect(outside.contains(#"<p class="table-source">Source: <a href="https://example.org/">S</a>"#))
+    }
+
     @Test func aMarkerWithoutALanguageCodeIsAWarningAndTheQuoteStays() {
         let result = rendered("> [!LANG] Arabic\n> Text.\n")
         #expect(result.html == "<blockquote>\n<p>[!LANG] Arabic\nText.</p>\n</blockquote>\n")
