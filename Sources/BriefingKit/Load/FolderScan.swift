@@ -141,7 +141,6 @@ enum FolderScan {
     }
 
     /// What a link says it leads to, as written.
-    /// What a symbolic link names, as written in it.
     static func linkText(_ path: String) -> String {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         let count = readlink(path, &buffer, Int(PATH_MAX))

@@ -26,7 +26,7 @@ struct PageDiagnostics {
     private var placed: [MarkdownNode: SourcePosition] = [:]
 
     /// Where each line of the body starts, in UTF-8 bytes: cmark's columns on a paragraph's later lines
-    /// are checked against them (see `lazyLineColumn`).
+    /// are checked against them (see `MarkdownPositions.start(of:lineStarts:body:)`).
     private let lineStarts: [Int]
 
     init(page: Page) {
