@@ -19,8 +19,9 @@ enum MarkdownTransforms {
             ),
             Footnotes(), Strikethrough(),
         ]
-        // Before links are rewritten, so that messages show a link or image as the editor wrote it.
-        if qualityChecks { transforms.append(AccessibleNameCheck()) }
+        // Before links are rewritten, so that messages show a link or image as the editor wrote it; and
+        // before headings and callout titles become HTML, whose words are then text no more.
+        if qualityChecks { transforms += [AccessibleNameCheck(), PlaceholderCheck()] }
         // Before words are counted, so that the text kept from raw HTML counts.
         if !model.settings.markdown.unsafe { transforms.append(RawHTMLText()) }
         let links = InternalLinks(model: model, contentFiles: contentFiles)
@@ -37,7 +38,7 @@ enum MarkdownTransforms {
             CodeBlocks(),
             HeadingAnchors(siteLevels: model.settings.tocLevels),
         ]
-        if qualityChecks { transforms += [OutlineCheck(), PlaceholderCheck(), PlainFieldsCheck()] }
+        if qualityChecks { transforms += [OutlineCheck(), PlainFieldsCheck()] }
         return transforms
     }
 }

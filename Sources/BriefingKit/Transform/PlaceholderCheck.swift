@@ -13,15 +13,20 @@ struct PlaceholderCheck: DocumentTransform {
         if let summary = metadata.summary { fields.append((metadata.locations["summary"] == nil ? "description" : "summary", summary)) }
         fields += metadata.authors.map { ("author" + (metadata.locations["authors"] == nil ? "" : "s"), $0) }
         fields += metadata.sources.map { ("sources", $0.title) }
+        // A key of the site's own (`region: "TK: region"`), which its templates show.
+        for (key, value) in metadata.params {
+            if case .string(let text) = value { fields.append((key, text)) }
+        }
         for (key, text) in fields where Placeholder.marks(text[...]) {
             let location = metadata.locations[key] ?? page.source.file.location(line: 1, column: 1)
             context.diagnostics.append(page.source.file.diagnostic(severity, PlaceholderCheck.message(text, in: "'\(key)'"), at: location))
         }
         guard page.body.contains(Placeholder.mark) else { return }
+        // Headings, callout titles and table cells are text still: this runs before they become HTML.
         for text in document.root.descendants(ofKind: .text) {
             guard let literal = text.literal, Placeholder.marks(literal[...]) else { continue }
-            let location = MarkdownPositions.location(of: text, in: page)
-            context.diagnostics.append(page.source.file.diagnostic(severity, PlaceholderCheck.message(literal, in: "the text"), at: location))
+            let message = PlaceholderCheck.message(literal, in: "the text")
+            if severity == .error { context.diagnostics.error(message, at: text) } else { context.diagnostics.warning(message, at: text) }
         }
     }
 

@@ -319,6 +319,39 @@ import Testing
         """)
     }
 
+    /// An editor's own `TK:` anywhere: in a heading, a callout's title, a table's cell, mid-sentence, a key
+    /// of the site's own. Each was published without a word; the cell's was placed at the body's first line.
+    @Test func placeholdersAnywhereInThePageAreFound() throws {
+        let fixture = try SiteFixture(EditorMistakeTests.goodSite.replacingOccurrences(of: "title: Tripwire\n", with: "title: Tripwire\nsummary: Troops.\n") + """
+
+            -- Content/deterrence/notes.md --
+            ---
+            title: Notes
+            summary: Notes.
+            region: "TK: region"
+            ---
+            ## TK: headline to come
+
+            > [!TIP] TK: title
+            > Read this.
+
+            The payment rose in 2026, TK: confirm with desk.
+
+            | Year | Amount |
+            | --- | --- |
+            | 2026 | TK: 10th |
+
+            Source: [DoD](https://www.defense.gov/)
+            """)
+        let checked = try BriefingCommand.run(["check", "--source", fixture.root.path], environment: ["NO_COLOR": "1"])
+        #expect(checked.status == 1)
+        let places = checked.stderr.split(separator: "\n").filter { $0.contains("placeholder left in") }.map { $0.prefix { $0 != " " } }
+        #expect(places == [
+            "Content/deterrence/notes.md:4:9:", "Content/deterrence/notes.md:6:4:", "Content/deterrence/notes.md:8:3:",
+            "Content/deterrence/notes.md:11:1:", "Content/deterrence/notes.md:15:10:",
+        ])
+    }
+
     static let undatedPage = "\n-- Content/deterrence/undated.md --\n---\ntitle: Undated\nsummary: No date.\n---\nText.\n"
 
     /// Outside a git checkout an undated page takes its file's modification time; check says so.
