@@ -28,9 +28,11 @@ struct Callouts: DocumentTransform {
         // another is still reached after the outer one has moved it into its aside.
         let quotes = document.root.descendants(ofKind: .blockQuote)
         for quote in quotes {
-            guard let paragraph = quote.firstChild, paragraph.kind == .paragraph,
-                  let marker = MarkerLine(paragraph)
-            else { continue }
+            guard let paragraph = quote.firstChild, paragraph.kind == .paragraph else { continue }
+            guard let marker = MarkerLine(paragraph) else {
+                if let written = MarkerLine.misspelled(paragraph) { context.diagnostics.warning(MarkerLine.misspelling(written), at: quote.start) }
+                continue
+            }
             // `[!LANG] ar` is a quotation in another language, which `LanguageQuotes` has seen to.
             if marker.kind.lowercased() == LanguageQuotes.marker { continue }
             guard let kind = Kind(rawValue: marker.kind.lowercased()) else {
@@ -144,6 +146,26 @@ struct MarkerLine {
         let rest = text[text.utf8.index(after: close)...]
         guard let first = rest.unicodeScalars.first else { return (kind, nil) }
         return PlainText.isWhitespace(first) ? (kind, rest) : nil
+    }
+
+    /// `[!NOTE ]`, `[!LANG ko]`, `[!팁]`: a quote's first text that opens like a marker and is none, as
+    /// written up to its `]`; nil for a quote that starts otherwise, or with a kind in a sentence
+    /// (`[!NOTE]s are short`) or with nothing between the brackets.
+    static func misspelled(_ paragraph: MarkdownNode) -> String? {
+        guard let first = paragraph.firstChild, first.kind == .text, let text = first.literal, text.hasPrefix("[!"),
+              let close = text.prefix(40).firstIndex(of: "]")
+        else { return nil }
+        let inside = text[text.index(text.startIndex, offsetBy: 2)..<close]
+        guard !inside.isEmpty, !inside.utf8.allSatisfy(PlainText.isASCIILetter) else { return nil }
+        return String(text[...close])
+    }
+
+    static func misspelling(_ written: String) -> String {
+        let inside = written.dropFirst(2).dropLast().trimmingCharacters(in: .whitespaces)
+        if inside.lowercased().hasPrefix(LanguageQuotes.marker + " ") {
+            return "'\(written)' is no marker: write the language's code after it, like [!LANG] \(inside.dropFirst(LanguageQuotes.marker.count + 1)); the quote stays as it is"
+        }
+        return "'\(written)' is no callout marker: write the kind alone between '[!' and ']', like [!NOTE], then a space before a title; the quote stays as it is"
     }
 
     /// The characters an inline was written with, less its markup. Raw HTML counts as text

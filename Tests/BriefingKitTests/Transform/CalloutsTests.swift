@@ -221,6 +221,18 @@ import Testing
         ])
     }
 
+    /// A marker written almost right stayed a plain quote without a word: a space inside the brackets, a
+    /// kind in Korean, a language's code inside the brackets.
+    @Test func aMarkerWrittenAlmostRightIsAWarning() {
+        let result = rendered("> [!NOTE ] Spaced.\n\n> [!팁] 읽기 팁\n\n> [!LANG ko] 동맹은 중요하다.\n")
+        #expect(result.html.hasPrefix("<blockquote>\n<p>[!NOTE ] Spaced.</p>\n</blockquote>\n"))
+        #expect(result.warnings == [
+            "Content/alliance/page.md:1:1: warning: '[!NOTE ]' is no callout marker: write the kind alone between '[!' and ']', like [!NOTE], then a space before a title; the quote stays as it is\n> [!NOTE ] Spaced.\n^",
+            "Content/alliance/page.md:3:1: warning: '[!팁]' is no callout marker: write the kind alone between '[!' and ']', like [!NOTE], then a space before a title; the quote stays as it is\n> [!팁] 읽기 팁\n^",
+            "Content/alliance/page.md:5:1: warning: '[!LANG ko]' is no marker: write the language's code after it, like [!LANG] ko; the quote stays as it is\n> [!LANG ko] 동맹은 중요하다.\n^",
+        ])
+    }
+
     @Test(arguments: [
         "> A plain quote.\n> Two lines.\n",
         "> Text first [!NOTE]\n",
