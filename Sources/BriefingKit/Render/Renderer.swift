@@ -38,12 +38,26 @@ struct Renderer {
         var records = markdownStates.map(\.record)
         var output = Output(files: [], records: [], diagnostics: siteFiles.warnings)
         output.files.reserveCapacity(model.outputs.count)
-        for result in rendered {
+        // A template's error on some pages only (a key one page's front matter lacks) says which: the
+        // first in the plan's order, and how many more; once, however many pages met it.
+        var pagesMeeting: [Diagnostic: [Int]] = [:]
+        var failures: [Diagnostic] = []
+        for (index, result) in rendered.enumerated() {
             if let made = result.markdown { records[made.page.index] = made.record }
             switch result.file {
             case .success(let file): output.files.append(file)
-            case .failure(let error): output.diagnostics.append(error)
+            case .failure(let error):
+                if pagesMeeting[error] == nil { failures.append(error) }
+                pagesMeeting[error, default: []].append(index)
             }
+        }
+        output.diagnostics += failures.map { error in
+            let pages = pagesMeeting[error] ?? []
+            guard error.location?.path.hasPrefix("Templates/") == true, let first = pages.first else { return error }
+            var named = error
+            let others = pages.count - 1
+            named.message += " (rendering \(templated[first].kind.describe(in: model))\(others == 0 ? "" : ", and \(others) other page\(others == 1 ? "" : "s")"))"
+            return named
         }
         let untemplated = untemplatedFiles(generated: generated.result())
         output.files += untemplated.files

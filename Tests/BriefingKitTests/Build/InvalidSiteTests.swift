@@ -111,7 +111,7 @@ import Testing
                                          ^
         """),
         Case(name: "unknown variable in strict mode", files: "-- Templates/layouts/page.html --\n{{<base}}{{$main}}<h1>{{page.titel}}</h1>{{/main}}{{/base}}", expected: """
-        Templates/layouts/page.html:1:23: error: unknown variable 'page.titel'
+        Templates/layouts/page.html:1:23: error: unknown variable 'page.titel' (rendering Content/deterrence/tripwire.md)
         {{<base}}{{$main}}<h1>{{page.titel}}</h1>{{/main}}{{/base}}
                               ^
         """),
