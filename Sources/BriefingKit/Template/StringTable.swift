@@ -159,7 +159,7 @@ struct StringTable: Sendable {
         "tagsTitle", "pageNotFound", "authorSeparator", "authorLastSeparator", "readingTime", "tagCount",
         "calloutNote", "calloutTip", "calloutImportant", "calloutWarning", "calloutCaution", "faqHeading", "tableSource",
         "figuresColumnFigure", "figuresColumnValue", "figuresColumnSource", "figuresColumnSourceURL", "figuresColumnAsOf",
-        "tableLabel", "figureLabel", "codeLabel", "codeLanguageLabel",
+        "tableLabel", "figureLabel", "codeLabel", "codeLanguageLabel", "citationLabel", "tableCaptionMarker", "tableSourceMarker",
     ]
 
     /// A tag's name in the language (`tagNames`, by slug), or the name the front matter gives it. Tags

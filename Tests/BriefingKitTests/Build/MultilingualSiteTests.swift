@@ -91,6 +91,8 @@ import Testing
       other: "Sources: {sources}"
     tableSourceSeparator: "; "
     citationLabel: "Source {number}"
+    tableCaptionMarker: "Table:"
+    tableSourceMarker: "Source:"
     figuresColumnFigure: Figure
     figuresColumnValue: Value
     figuresColumnSource: Source
@@ -121,6 +123,8 @@ import Testing
       other: "출처: {sources}"
     tableSourceSeparator: "; "
     citationLabel: "출처 {number}"
+    tableCaptionMarker: "표:"
+    tableSourceMarker: "출처:"
     figuresColumnFigure: 항목
     figuresColumnValue: 수치
     figuresColumnSource: 출처
@@ -151,6 +155,8 @@ import Testing
       other: "المصدر: {sources}"
     tableSourceSeparator: "؛ "
     citationLabel: "المصدر {number}"
+    tableCaptionMarker: "جدول:"
+    tableSourceMarker: "المصدر:"
     figuresColumnFigure: البند
     figuresColumnValue: القيمة
     figuresColumnSource: المصدر
@@ -340,6 +346,11 @@ import Testing
         try fixture.write("-- Templates/i18n/ar.yaml --\n" + Self.site.components(separatedBy: "-- Templates/i18n/ar.yaml --\n")[1].replacingOccurrences(of: "pageNotFound: الصفحة غير موجودة\n", with: ""))
         let failure = fixture.failure()
         #expect(failure.contains { $0.hasPrefix("Templates/i18n/ar.yaml:1:1: error: Templates/i18n/ar.yaml lacks pageNotFound, which the build writes into pages") })
+        // A citation mark's label and the markers a table's caption and source line may start with: a
+        // table without them labelled every mark "" and showed `표:` captions as text.
+        try fixture.write("-- Templates/i18n/ar.yaml --\n" + Self.site.components(separatedBy: "-- Templates/i18n/ar.yaml --\n")[1]
+            .replacingOccurrences(of: "citationLabel: \"المصدر {number}\"\n", with: "").replacingOccurrences(of: "tableCaptionMarker: \"جدول:\"\n", with: ""))
+        #expect(fixture.failure().contains { $0.hasPrefix("Templates/i18n/ar.yaml:1:1: error: Templates/i18n/ar.yaml lacks citationLabel, tableCaptionMarker, which the build writes into pages") })
         try fixture.write("-- Templates/i18n/ar.yaml --\n" + Self.site.components(separatedBy: "-- Templates/i18n/ar.yaml --\n")[1] + "\n")
         try fixture.build()
         try fixture.write("-- Templates/layouts/404.html --\n{{<base}}{{$main}}\n<h1>{{t.browseByTopic}}</h1>{{/main}}{{/base}}\n")
