@@ -75,6 +75,11 @@ struct StringTable: Sendable {
                 if plural["other"] == nil { errors.append(source.error("plural '\(key)' needs an 'other' form", at: keyNode)) }
                 entries[key] = .plural(plural)
             } else if let items = value.sequence {
+                // Templates are given text and plural forms; a list is the months' names alone.
+                guard key == "monthNames" else {
+                    errors.append(source.error("'\(key)' is a list, which templates are not given: write it as text", at: value))
+                    continue
+                }
                 entries[key] = .list(items.map { $0.scalarText ?? "" })
             } else {
                 errors.append(source.error("'\(key)' must be text, a mapping of plural forms, or a list", at: value))
@@ -114,6 +119,27 @@ struct StringTable: Sendable {
                 "'\(key)' has \(listed(names)) where \(reference.path) has \(listed(expectedNames)): every language's string takes the same ones (a brace with no name after it, like '{ ', is text)",
                 at: locations[key] ?? SourceLocation(path: path, line: 1, column: 1)
             ))
+        }
+        return errors
+    }
+
+    /// The plural strings the build fills, with the placeholders it fills them with: a misspelt one
+    /// (`{cuont}`) showed as typed in every page.
+    private static let pluralPlaceholders: [String: Set<String>] = ["readingTime": ["count"], "tagCount": ["count"], "tableSource": ["sources", "count"]]
+
+    /// Placeholders in plural forms that the build does not fill.
+    func pluralMistakes() -> [Diagnostic] {
+        var errors: [Diagnostic] = []
+        for (key, allowed) in StringTable.pluralPlaceholders.sorted(by: { $0.key < $1.key }) {
+            guard case .plural(let forms)? = entries[key] else { continue }
+            for (category, form) in forms.sorted(by: { $0.key < $1.key }) {
+                let unknown = StringTable.placeholderNames(form).filter { !allowed.contains($0) }
+                guard !unknown.isEmpty else { continue }
+                errors.append(.error(
+                    "'\(key).\(category)' has \(unknown.map { "{\($0)}" }.joined(separator: ", ")), which the build does not fill: use \(allowed.sorted().map { "{\($0)}" }.joined(separator: " or "))",
+                    at: locations[key] ?? SourceLocation(path: path, line: 1, column: 1)
+                ))
+            }
         }
         return errors
     }

@@ -78,7 +78,7 @@ struct Theme: Sendable {
             if !missing.isEmpty {
                 errors.append(.error("\(table.path) lacks \(missing.joined(separator: ", ")), which the build writes into pages", at: SourceLocation(path: table.path, line: 1, column: 1)))
             }
-            errors += table.dateMistakes()
+            errors += table.dateMistakes() + table.pluralMistakes()
             return table
         }
         if let reference = ordered.first, !reference.path.isEmpty {

@@ -46,6 +46,21 @@ import Testing
         #expect(try mistakes("dateFormat: \"{year}년 {monthName} {day}일\"\nmonthNames: [\(months)]\n").isEmpty)
     }
 
+    /// `{cuont}` in a plural form printed as typed in every page's reading time; a list under a key of text
+    /// was "unknown variable" at the template that asked for it.
+    @Test func aPluralFormWithAPlaceholderTheBuildDoesNotFillAndAListOfTextAreErrors() throws {
+        let table = try Self.table("readingTime:\n  one: \"{cuont} min read\"\n  other: \"{count} min read\"\ntableSource:\n  other: \"Sources: {sources} ({count})\"\n")
+        #expect(table.pluralMistakes().map(\.description) == [
+            "Templates/i18n/en.yaml:2:3: error: 'readingTime.one' has {cuont}, which the build does not fill: use {count}",
+        ])
+        do throws(BuildFailure) {
+            _ = try StringTable(file: SourceFile(path: "Templates/i18n/en.yaml", text: "contents:\n  - Contents\n"), code: "en")
+            Issue.record("a list under 'contents' was taken")
+        } catch {
+            #expect(error.diagnostics.first?.description.hasPrefix("Templates/i18n/en.yaml:2:3: error: 'contents' is a list, which templates are not given: write it as text") == true)
+        }
+    }
+
     @Test func aStringWithoutPlaceholdersIsItselfAndOneWithThemIsParts() throws {
         let t = try Self.table("contents: Contents\npublished: \"Published {date}\"\nbraces: \"a {b c} {\"\n").templateValue
         #expect(t["contents"] == .string("Contents"))
