@@ -1,3 +1,4 @@
+import BriefingSupport
 import Foundation
 import Synchronization
 #if canImport(Glibc)
@@ -113,7 +114,7 @@ private final class FolderWatch: @unchecked Sendable {
         defer { closedir(stream) }
         var found: [String] = []
         while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            let name = String(decoding: FileBytes.name(of: entry), as: UTF8.self)
             // `.`, `..` and hidden names.
             if name.hasPrefix(".") { continue }
             let child = path + "/" + name

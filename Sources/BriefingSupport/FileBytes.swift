@@ -14,6 +14,14 @@ package enum FileBytes {
     }
 
     /// The bytes of the file at `path`, read into memory that is not cleared first.
+    /// The name in a `readdir` record, read up to its NUL where it lies: a copy of the whole 256-byte
+    /// field read past the end of readdir's buffer for a short name in its last record.
+    package static func name(of entry: UnsafeMutablePointer<dirent>) -> [UInt8] {
+        withUnsafePointer(to: &entry.pointee.d_name) { field in
+            field.withMemoryRebound(to: CChar.self, capacity: 1) { name in Array(UnsafeRawBufferPointer(start: name, count: strlen(name))) }
+        }
+    }
+
     package static func read(_ path: String) throws(IOError) -> [UInt8] {
         // Without O_NONBLOCK, opening a FIFO (put there since the scan) would wait for a writer.
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)

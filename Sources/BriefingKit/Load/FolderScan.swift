@@ -67,7 +67,7 @@ enum FolderScan {
         let descriptor = dirfd(stream)
         var subfolders: [(String, String)] = []
         while let entry = readdir(stream) {
-            let nameBytes = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+            let nameBytes = FileBytes.name(of: entry)
             if nameBytes == [0x2E] || nameBytes == [0x2E, 0x2E] || (!hidden && isHiddenOrBackup(nameBytes)) { continue }
             guard let name = String(validating: nameBytes, as: UTF8.self) else {
                 let (shown, byte) = escaped(nameBytes)
