@@ -142,7 +142,8 @@ struct TemplateContext {
             "year": .int(year),
             "homeURL": .string(router.url(router.homeRoute(language))),
             "sections": .list(sections),
-            "feedURL": .string(router.url(router.feedFile(language))),
+            // No feed is written for a base URL without a host: a link to it would lead nowhere.
+            "feedURL": router.writesFeeds ? .string(router.url(router.feedFile(language))) : .null,
             "tagsURL": .string(router.url(router.tagsRoute(language))),
             "ids": ThemeIDs.templateValue,
         ])

@@ -170,6 +170,18 @@ import Testing
         #expect(second.contains(#"<a href="/ko/deterrence/page/2/">한국어</a>"#))
     }
 
+    /// With no feed written, the default theme linked every page to it (its head and its footer).
+    @Test func noFeedIsLinkedWhenNoneIsWritten() throws {
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-nofeed-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: parent) }
+        #expect(try BriefingCommand.run(["init", "site"], in: parent).status == 0)
+        #expect(try BriefingCommand.run(["build", "--quiet", "--source", "site", "--base-url", "/briefings/"], in: parent).status == 0)
+        let home = try String(contentsOf: parent.appendingPathComponent("site/Output/index.html"), encoding: .utf8)
+        #expect(!home.contains("feed.xml"))
+        #expect(!FileManager.default.fileExists(atPath: parent.appendingPathComponent("site/Output/feed.xml").path))
+    }
+
     /// `--base-url /briefings/` was warned of at site.yaml's baseURL line, which says something else.
     @Test func aBaseURLFromTheCommandLineIsWarnedOfAsSuch() throws {
         let fixture = try SiteFixture(InvalidSiteTests.goodSite)
