@@ -48,7 +48,12 @@ struct InternalLinks: DocumentTransform {
         let page = context.page
         let folder = page.source.folder
         for node in context.links(in: document) {
-            guard let url = node.url, !url.isEmpty else { continue }
+            guard let url = node.url, !url.isEmpty else {
+                // `[the SCM page]()` links the page to itself: an address left out.
+                let what = node.kind == .image ? "image" : "link"
+                context.diagnostics.error("\(what) '\(PlainText.collapsingWhitespace(node.plainText))' has no address: write where it leads between the parentheses", at: node)
+                continue
+            }
             switch resolve(url, from: folder, at: .node(node), context: &context) {
             case .keep: break
             case .replace(let newURL): node.url = newURL

@@ -173,6 +173,11 @@ import Testing
         Case(name: "a section folder where the tags go", files: "-- Content/tags/x.md --\n---\ntitle: X\ntags: [a]\n---\nx\n", expected: """
         Content/tags:1:1: error: the page of Content/tags/ and the index of tags would both be written to tags/index.html: rename or remove one
         """),
+        Case(name: "a link with no address", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\n---\nSee [the SCM page]().\n", expected: """
+        Content/deterrence/bad.md:4:5: error: link 'the SCM page' has no address: write where it leads between the parentheses
+        See [the SCM page]().
+            ^
+        """),
         Case(name: "bad site.yaml", files: "-- Content/site.yaml --\ntitle: Briefing\nbaseURL: ftp://example.org/\n", expected: """
         Content/site.yaml:2:10: error: 'baseURL' must be an http(s) URL or a path starting with '/', like https://example.org/briefings/
         baseURL: ftp://example.org/
