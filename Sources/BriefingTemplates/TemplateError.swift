@@ -39,7 +39,8 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
         /// Strict mode: an interpolated name that resolves to no key.
         case unknownVariable(String)
         /// In strict mode, a list or a map written as text: it would show nothing.
-        case notText(String, isList: Bool)
+        /// A list or a map interpolated; `mapKey`: one of the map's keys, for the hint.
+        case notText(String, isList: Bool, mapKey: String?)
     }
 
     public let kind: Kind
@@ -94,10 +95,10 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
                 + "(sections nested over lists multiply: is a list's section inside another over the same list? "
                 + "A page's own text counts too: past maxPageMB's size, split the page)"
         case .unknownVariable(let name): "unknown variable '\(name)'"
-        case .notText(let name, let isList):
+        case .notText(let name, let isList, let mapKey):
             isList
                 ? "'\(name)' is a list, which shows as nothing: go through it with {{#\(name)}}…{{/\(name)}}"
-                : "'\(name)' is a map, which shows as nothing: write one of its values, like {{\(name).title}}"
+                : "'\(name)' is a map, which shows as nothing: write one of its values" + (mapKey.map { ", like {{\(name).\($0)}}" } ?? "")
         }
     }
 

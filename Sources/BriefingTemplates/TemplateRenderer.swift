@@ -122,8 +122,10 @@ struct TemplateRenderer {
         case .list, .map:
             // A theme's typo in strict mode (`{{page.tags}}` for the tags' names): an error, not a blank.
             guard strict else { return }
+            // A map's hint names one of its own keys (`page.date.iso`), not one it may lack.
+            let key: String? = if case .map(let entries) = value.pointee { entries.keys.first } else { nil }
             let isList = if case .list = value.pointee { true } else { false }
-            throw error(.notText(names[file][name].text, isList: isList), at: index, of: file)
+            throw error(.notText(names[file][name].text, isList: isList, mapKey: key), at: index, of: file)
         case .string(let text):
             guard !text.isEmpty else { return }
             startValue()

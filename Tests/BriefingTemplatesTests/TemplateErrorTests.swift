@@ -215,11 +215,11 @@ struct TemplateErrorTests {
         let sources = ["page": "<p>{{page.tags}}</p>\n<p>{{page.author}}</p>"]
         let context: TemplateValue = ["page": ["tags": ["a", "b"], "author": ["name": "Ada"]]]
         let list = try #require(renderError(sources, context, strict: true))
-        #expect(list.kind == .notText("page.tags", isList: true))
+        #expect(list.kind == .notText("page.tags", isList: true, mapKey: nil))
         #expect((list.line, list.column) == (1, 4))
         #expect(list.message == "'page.tags' is a list, which shows as nothing: go through it with {{#page.tags}}…{{/page.tags}}")
         let map = try #require(renderError(["page": "<p>{{page.author}}</p>"], context, strict: true))
-        #expect(map.message == "'page.author' is a map, which shows as nothing: write one of its values, like {{page.author.title}}")
+        #expect(map.message == "'page.author' is a map, which shows as nothing: write one of its values, like {{page.author.name}}")
         #expect(try library(sources).render("page", context: context) == "<p></p>\n<p></p>")
     }
 

@@ -10,7 +10,8 @@ import BriefingTemplates
 /// `is<Name>` true: the template writes the value itself, with any markup around it:
 /// `{{#t.published}}{{text}}{{#isDate}}<time>{{display}}</time>{{/isDate}}{{/t.published}}`.
 /// Plural strings are chosen and filled by the build for the values the theme shows (`page.readingTimeText`).
-/// A key the table lacks is an error at the template line that asks for it: templates render strictly.
+/// A key the first language's table has and another lacks is an error at that table when the theme is
+/// read; a key no table has, at the template line that asks for it: templates render strictly.
 struct StringTable: Sendable {
     enum Entry: Sendable, Equatable {
         case text(String)
