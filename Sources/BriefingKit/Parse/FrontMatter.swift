@@ -219,7 +219,7 @@ struct FrontMatterReader {
 
     /// A title, a summary or a name on one line, as `<title>`, a meta description, a feed and JSON-LD
     /// show it: a block scalar's (`|`) line breaks and tabs, with the spaces around them, become one space.
-    private static func oneLine(_ text: String) -> String {
+    static func oneLine(_ text: String) -> String {
         text.utf8.contains { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 } ? PlainText.collapsingWhitespace(text) : text
     }
 

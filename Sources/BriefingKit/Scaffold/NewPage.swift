@@ -88,7 +88,8 @@ public struct NewPage: Sendable {
             author = language.author ?? author
         }
         let (archetype, archetypePath) = try archetype(for: section)
-        let pageTitle = title ?? Slug.title(fromFolder: segments.last!)
+        // A tab in the title becomes a space, as every title read from front matter does.
+        let pageTitle = title.map(FrontMatterReader.oneLine) ?? Slug.title(fromFolder: segments.last!)
         let context: TemplateValue = .map([
             "title": .string(NewPage.yamlQuoted(pageTitle)),
             "date": .string(NewPage.isoDay(now)),

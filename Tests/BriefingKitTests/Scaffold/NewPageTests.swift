@@ -63,6 +63,9 @@ import Testing
         let text = try String(contentsOf: fixture.root.appendingPathComponent(created), encoding: .utf8)
         #expect(text.hasPrefix("---\ntitle: " + #""Moon's & Yoon's \"deal\" \\ <b>""# + "\n"))
         #expect(try FrontMatter.parse(SourceFile(path: created, text: text)).metadata.title == title)
+        // A tab becomes a space, as in every title read: it blamed the archetype for writing one.
+        let tabbed = try NewPage(siteRoot: fixture.root, path: "news/tab", title: "Budget\t2027", now: now).create()
+        #expect(try String(contentsOf: fixture.root.appendingPathComponent(tabbed), encoding: .utf8).hasPrefix("---\ntitle: \"Budget 2027\"\n"))
     }
 
     @Test func anArchetypeThatEscapesTheTitleIsAnError() throws {
