@@ -10,7 +10,9 @@ struct AccessibleNameCheck: DocumentTransform {
             let url = node.url ?? ""
             if node.kind == .image {
                 context.diagnostics.warning("image '\(url)' has no alt text: describe it in the brackets, ![like this](\(url))", at: node)
-            } else if !InternalLinks.isCitation(url) {
+            } else if !InternalLinks.isCitation(url), !url.isEmpty, LinkURL.isAllowed(url) {
+                // A link with no address, or one no page may have (`figures:`, a citation misspelt), is an
+                // error already, which says what to write.
                 context.diagnostics.warning(
                     "link to '\(url)' has no text: a screen reader would read out its address; say where it leads, [like this](\(url))", at: node
                 )

@@ -51,7 +51,10 @@ struct InternalLinks: DocumentTransform {
             guard let url = node.url, !url.isEmpty else {
                 // `[the SCM page]()` links the page to itself: an address left out.
                 let what = node.kind == .image ? "image" : "link"
-                context.diagnostics.error("\(what) '\(PlainText.collapsingWhitespace(node.plainText))' has no address: write where it leads between the parentheses", at: node)
+                let text = PlainText.collapsingWhitespace(node.plainText)
+                context.diagnostics.error(
+                    (text.isEmpty ? "a \(what) with no text" : "\(what) '\(text)'") + " has no address: write where it leads between the parentheses", at: node
+                )
                 continue
             }
             switch resolve(url, from: folder, at: .node(node), context: &context) {
