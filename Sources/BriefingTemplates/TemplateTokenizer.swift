@@ -224,12 +224,15 @@ struct TemplateTokenizer {
         }
 
         var content = trimmed(contentStart..<closeStart)
-        if sigil == .partial || sigil == .parent, !content.isEmpty, bytes[content.lowerBound] == UInt8(ascii: "*") {
-            tag.isDynamic = true
+        // `{{<* name}}` and its closing `{{/* name}}`: whitespace after the asterisk is ignored, as inside any tag.
+        let starred = [.partial, .parent, .close].contains(sigil) && !content.isEmpty && bytes[content.lowerBound] == UInt8(ascii: "*")
+        if starred {
+            tag.isDynamic = sigil != .close
             content = trimmed((content.lowerBound + 1)..<content.upperBound)
         }
         tag.name = String(decoding: bytes[content], as: UTF8.self)
         try validateName(of: tag, content: content, tagRange: start..<position)
+        if starred, sigil == .close { tag.name = "*" + tag.name }
         return tag
     }
 

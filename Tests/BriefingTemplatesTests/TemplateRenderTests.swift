@@ -116,6 +116,15 @@ struct TemplateRenderTests {
         #expect(rendered == "AB")
     }
 
+    /// Whitespace inside a tag is ignored, after a dynamic name's asterisk too: `{{/* parent}}` was an
+    /// invalid name, though templates.md writes it so.
+    @Test func aDynamicParentClosesWithSpacesAsItOpens() throws {
+        let context: TemplateValue = ["page": ["parent": "frame"]]
+        let partials = ["frame": "[{{$body}}default{{/body}}]"]
+        #expect(try render("{{<* page.parent }}{{$body}}mine{{/body}}{{/* page.parent }}", context, partials: partials) == "[mine]")
+        #expect(try render("{{<*page.parent}}{{$body}}mine{{/body}}{{/*page.parent}}", context, partials: partials) == "[mine]")
+    }
+
     @Test func recursivePartialStopsWithTheData() throws {
         let tree: TemplateValue = ["name": "root", "kids": [["name": "leaf", "kids": []]]]
         let partials = ["node": "{{name}}({{#kids}}{{>node}}{{/kids}})"]
