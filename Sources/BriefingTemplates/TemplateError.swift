@@ -26,6 +26,8 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
         case unexpectedTagInParent(String)
         case unknownPartial(String)
         case unknownParent(String)
+        /// A block a child gives a parent that neither it nor any template it calls declares.
+        case undeclaredBlock(String, parent: String, declared: [String])
         /// `TemplateLibrary.render` was asked for a template it does not hold.
         case unknownTemplate(String)
         /// Partials, parents or lambdas nested deeper than the library's limit.
@@ -86,6 +88,8 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
         case .unexpectedTagInParent(let tag): "only blocks may appear inside a parent tag, found '\(tag)'"
         case .unknownPartial(let name): "unknown partial '\(name)'"
         case .unknownParent(let name): "unknown parent template '\(name)'"
+        case .undeclaredBlock(let name, let parent, let declared):
+            "block '\(name)' is none that '\(parent)' declares (\(declared.isEmpty ? "it declares none" : declared.joined(separator: ", "))): its content would never show"
         case .unknownTemplate(let name): "unknown template '\(name)'"
         case .recursionTooDeep(let limit): "partials nested more than \(limit) deep (recursive partial?)"
         case .nestedTooDeep(let limit): "sections, parents and blocks nested more than \(limit) deep"

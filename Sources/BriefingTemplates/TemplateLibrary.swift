@@ -76,6 +76,37 @@ public struct TemplateLibrary: Sendable {
         self.outputLimit = outputLimit
     }
 
+    /// Blocks a child gives a parent (`{{<base}}{{$mian}}…`) that neither the parent nor any template it
+    /// calls declares: a misspelt name, whose content would never show and whose tags were never checked.
+    public func undeclaredBlocks() -> [TemplateError] {
+        var declared: [Int: Set<String>] = [:]
+        func blocks(reachedFrom slot: Int) -> Set<String> {
+            if let known = declared[slot] { return known }
+            var names: Set<String> = []
+            var seen: Set<Int> = []
+            var pending = [slot]
+            while let next = pending.popLast() {
+                guard seen.insert(next).inserted else { continue }
+                names.formUnion(programs[next].blocks.map(\.name))
+                pending += programs[next].calls.compactMap(\.reference.slot)
+            }
+            declared[slot] = names
+            return names
+        }
+        var errors: [TemplateError] = []
+        for (file, program) in programs.enumerated() {
+            for (index, instruction) in program.instructions.enumerated() {
+                guard case .parent(let call, _) = instruction, let slot = program.calls[call].reference.slot else { continue }
+                let names = blocks(reachedFrom: slot)
+                for definition in program.calls[call].overrides where !names.contains(program.definitions[definition].name) {
+                    let kind = TemplateError.Kind.undeclaredBlock(program.definitions[definition].name, parent: self.names[slot], declared: names.sorted())
+                    errors.append(entries[file].source.error(kind, at: program.locations[index]))
+                }
+            }
+        }
+        return errors
+    }
+
     public func contains(_ name: String) -> Bool {
         slots[name] != nil
     }

@@ -209,6 +209,21 @@ struct TemplateErrorTests {
         #expect(error.message == "unknown variable 'page.titel'")
     }
 
+    /// `{{$mian}}` in a child of a parent that declares `main` rendered the parent's default, and the
+    /// typos inside it were never checked: a block no template the parent reaches declares is an error.
+    @Test func aBlockTheParentDoesNotDeclareIsReported() throws {
+        let templates = try library([
+            "frame": "<head>{{$head}}{{/head}}</head><main>{{>slot}}</main>",
+            "slot": "{{$main}}default{{/main}}",
+            "base": "{{<frame}}{{$head}}<title>{{/head}}{{/frame}}",
+            "page": "{{<base}}\n{{$mian}}{{page.titel}}{{/mian}}{{$main}}ok{{/main}}\n{{/base}}",
+            "dynamic": "{{<*layout}}{{$anything}}x{{/anything}}{{/*layout}}",
+        ])
+        #expect(templates.undeclaredBlocks().map(\.description) == [
+            "Templates/page.html:1:1: error: block 'mian' is none that 'base' declares (head, main): its content would never show\n{{<base}}\n^",
+        ])
+    }
+
     /// `{{page.tags}}` rendered nothing, silently: a list or a map written as text is an error in strict
     /// mode, saying how to write it; outside strict mode (the spec's) it still renders nothing.
     @Test func aListOrAMapWrittenAsTextInStrictMode() throws {

@@ -46,6 +46,8 @@ struct Theme: Sendable {
         } catch {
             throw BuildFailure([Theme.diagnostic(error)])
         }
+        let undeclared = library.undeclaredBlocks()
+        if !undeclared.isEmpty { throw BuildFailure(undeclared.map(Theme.diagnostic)) }
         self.layoutNames = layoutNames
         do throws(Diagnostic) {
             html = try ThemeHTML(library: library, strings: strings)
