@@ -2,20 +2,36 @@ import BriefingMarkdown
 import BriefingSupport
 
 /// `briefing check`: Markdown in the front matter's title or summary, which are plain text wherever they
-/// go (`<title>`, lists, feeds, JSON-LD) and show it as typed: `The *new* SMA` keeps its asterisks.
+/// go (`<title>`, lists, feeds, JSON-LD) and show it as typed: `The *new* SMA` keeps its asterisks; and
+/// a whole value in curly quotes, pasted from a word processor, which keeps them too.
 struct PlainFieldsCheck: DocumentTransform {
     func apply(to document: MarkdownDocument, context: inout TransformContext) {
         let page = context.page
         let metadata = page.metadata
         let fields = [("title", metadata.title), (metadata.locations["summary"] == nil ? "description" : "summary", metadata.summary)]
         for case let (key, text?) in fields {
-            guard let markup = Self.markup(in: text) else { continue }
             let location = metadata.locations[key] ?? page.source.file.location(line: 1, column: 1)
-            context.diagnostics.append(page.source.file.diagnostic(
-                .warning, "'\(key)' is plain text, so '\(markup)' is shown as typed: front matter takes no Markdown; write the words alone",
-                at: location
-            ))
+            if let markup = Self.markup(in: text) {
+                context.diagnostics.append(page.source.file.diagnostic(
+                    .warning, "'\(key)' is plain text, so '\(markup)' is shown as typed: front matter takes no Markdown; write the words alone",
+                    at: location
+                ))
+            }
+            if let (open, close) = Self.curlyQuotes(around: text) {
+                context.diagnostics.append(page.source.file.diagnostic(
+                    .warning, "'\(key)' starts with \(open) and ends with \(close), which are shown as part of it: YAML quotes a value with straight quotes (\"…\")",
+                    at: location
+                ))
+            }
         }
+    }
+
+    /// The typographic quotes around a whole value, as a word processor turns `"…"` into `“…”` on paste.
+    static func curlyQuotes(around text: String) -> (Character, Character)? {
+        guard text.count > 1, let first = text.first, let last = text.last,
+              ["“": "”", "‘": "’", "„": "“", "«": "»", "「": "」"][first] == last
+        else { return nil }
+        return (first, last)
     }
 
     /// The first piece of Markdown in the text: a link, a note's mark, strong or struck text, code, or

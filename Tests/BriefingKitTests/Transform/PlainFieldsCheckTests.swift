@@ -23,6 +23,15 @@ import Testing
         #expect(PlainFieldsCheck.markup(in: text) == nil)
     }
 
+    /// `title: “The alliance, explained”` pasted from a word processor kept its quotes in every list.
+    @Test func aValueWhollyInCurlyQuotesIsFound() {
+        #expect(PlainFieldsCheck.curlyQuotes(around: "“The alliance, explained”")! == ("“", "”"))
+        #expect(PlainFieldsCheck.curlyQuotes(around: "‘Tripwire’")! == ("‘", "’"))
+        #expect(PlainFieldsCheck.curlyQuotes(around: "The “tripwire” force") == nil)
+        #expect(PlainFieldsCheck.curlyQuotes(around: "“Tripwire” and more") == nil)
+        #expect(PlainFieldsCheck.curlyQuotes(around: "”") == nil)
+    }
+
     @Test func checkWarnsOfATitleWithMarkupAtItsKey() throws {
         let fixture = try SiteFixture("""
             -- Content/site.yaml --
