@@ -41,8 +41,26 @@ struct SiteChecks {
         }
         guard !ThemeIDs.reserved.contains(reference.fragment) else { return nil }
         return source.source.file.diagnostic(
-            .error, "link to '#\(reference.fragment)', but \(model[reference.page].source.file.path) has no heading with that id",
+            .error, "link to '#\(reference.fragment)', but \(model[reference.page].source.file.path) has no heading with that id"
+                + (SiteChecks.nearest(reference.fragment, among: ids).map { "; did you mean '#\($0)'?" } ?? ""),
             at: MarkdownPositions.location(of: reference.position, in: source)
         )
+    }
+
+    /// The heading id most like a fragment with no heading: the same letters but for dashes
+    /// (`#us--south-korea` for `us-south-korea`, as GitHub spells ids), or one a few edits away.
+    static func nearest(_ fragment: String, among unordered: some Collection<String>) -> String? {
+        // Sorted, so that of two as near the message names the same one in every build.
+        let ids = unordered.sorted()
+        let letters = { (id: String) in id.lowercased().filter { $0 != "-" } }
+        let wanted = letters(fragment)
+        if let same = ids.first(where: { letters($0) == wanted }) { return same }
+        let scalars = Array(fragment.unicodeScalars)
+        guard scalars.count <= 64 else { return nil }
+        let limit = max(2, scalars.count / 5)
+        let scored = ids.lazy.filter { abs($0.unicodeScalars.count - scalars.count) <= limit }
+            .map { ($0, FrontMatterReader.editDistance(Array($0.unicodeScalars), scalars)) }
+            .filter { $0.1 <= limit }
+        return scored.min { $0.1 < $1.1 }?.0
     }
 }

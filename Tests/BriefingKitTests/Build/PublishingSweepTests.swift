@@ -102,7 +102,7 @@ import Testing
         try fixture.write(page.replacingOccurrences(of: "  - title: Gone\n    url: ../nope.md\n  - title: Nowhere\n    url: /nope/\n  - title: Below\n    url: \"#nope\"\n", with: "")
             .replacingOccurrences(of: "#why-it-works", with: "#why-it-work"))
         #expect(fixture.failure().map { $0.components(separatedBy: "\n")[0] } == [
-            "Content/deterrence/sources.md:5:10: error: link to '#why-it-work', but Content/deterrence/tripwire.md has no heading with that id",
+            "Content/deterrence/sources.md:5:10: error: link to '#why-it-work', but Content/deterrence/tripwire.md has no heading with that id; did you mean '#why-it-works'?",
         ])
         try fixture.write(page.replacingOccurrences(of: "  - title: Gone\n    url: ../nope.md\n  - title: Nowhere\n    url: /nope/\n  - title: Below\n    url: \"#nope\"\n", with: ""))
         try fixture.build { $0.baseURL = "https://example.org/sub/" }

@@ -34,3 +34,15 @@ import Testing
         ])
     }
 }
+
+/// A link to a heading that is not there named no heading that is: the id written GitHub's way
+/// (`#us--south-korea`) or misspelt is met with the nearest id.
+@Suite struct NearestHeadingTests {
+    @Test func theNearestIdIsSuggested() {
+        let ids: Set<String> = ["us-south-korea-seouls-view", "history", "what-the-sma-is", "what-the-sma-was"]
+        #expect(SiteChecks.nearest("us--south-korea-seouls-view", among: ids) == "us-south-korea-seouls-view")
+        #expect(SiteChecks.nearest("histroy", among: ids) == "history")
+        #expect(SiteChecks.nearest("what-the-sma-iz", among: ids) == "what-the-sma-is")
+        #expect(SiteChecks.nearest("budget", among: ids) == nil)
+    }
+}
