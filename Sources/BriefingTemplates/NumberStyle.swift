@@ -41,13 +41,22 @@ public struct NumberStyle: Sendable, Equatable {
     /// `>` or `"`, so the nearest ones written are the template's own.
     private static func isText(after output: UnsafeBufferPointer<UInt8>) -> Bool {
         let less = UInt8(ascii: "<"), quote = UInt8(ascii: "\"")
-        guard let open = output.lastIndex(where: { $0 == less || $0 == UInt8(ascii: ">") }), output[open] == less else { return true }
+        guard let open = output.lastIndex(where: { $0 == less || $0 == UInt8(ascii: ">") }) else { return true }
+        // After a tag: text, unless the tag opened a script or a style, whose numbers are code.
+        guard output[open] == less else { return !isScriptOrStyle(before: open, in: output) }
         let tag = output[(open + 1)...]
         guard tag.count(where: { $0 == quote }) % 2 == 1, let value = tag.lastIndex(of: quote), value - 1 > open,
               output[value - 1] == UInt8(ascii: "=") else { return false }
         var start = value - 1
         while start - 1 > open, PlainText.isASCIIAlphanumeric(output[start - 1]) || output[start - 1] == UInt8(ascii: "-") { start -= 1 }
         return readableAttributes.contains(String(decoding: UnsafeBufferPointer(rebasing: output[start..<(value - 1)]), as: UTF8.self).lowercased())
+    }
+
+    /// Whether the tag that ends at `close` (a `>`) opens a `<script>` or a `<style>`.
+    private static func isScriptOrStyle(before close: Int, in output: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let open = output[..<close].lastIndex(of: UInt8(ascii: "<")) else { return false }
+        let name = output[(open + 1)..<close].prefix { PlainText.isASCIILetter($0) }.map { $0 | 0x20 }
+        return name.elementsEqual("script".utf8) || name.elementsEqual("style".utf8)
     }
 
     /// The digits are digits; the separator, which a table may set to anything, is the caller's to escape.

@@ -124,6 +124,10 @@ import Testing
             attributes == #"<img width="640" alt="Map ۶۴۰" data-n="640"><h2 aria-label="۶۴۰">۶۴۰</h2>"#,
             "a number in markup (a size, a level, data) stays ASCII; in text and in what readers hear it takes the digits"
         )
+        // A script's or a style's numbers are code: `var words = ٩٦;` and `width:١em` broke them.
+        let code = try Template(source: "<script>var n = {{n}};</script><style>.bar{width:{{n}}em}</style><p>{{n}}</p>", name: "c")
+        #expect(try TemplateLibrary(templates: ["c": code]).render("c", context: ["n": 96], numbers: persian.numbers)
+            == "<script>var n = 96;</script><style>.bar{width:96em}</style><p>۹۶</p>")
         let separator = try Template(source: "{{x}} {{{x}}}", name: "x")
         let escaped = try TemplateLibrary(templates: ["x": separator])
             .render("x", context: ["x": 12.5], numbers: NumberStyle(digits: "0123456789", decimalSeparator: "<"))
