@@ -46,7 +46,7 @@ public struct SiteBuilder: Sendable {
             progress: progress("pages", model.outputs.count { $0.isTemplated }), now: options.now
         )
         let rendered = renderer.render(states, templatesKey: Theme.fingerprint(loaded.templates))
-        let diagnostics = try check(rendered, model: model, data: loaded.data, discarding: session)
+        let diagnostics = try check(rendered, model: model, data: loaded.data, theme: theme, discarding: session)
         clock.lap("pages: Markdown, templates, staging")
 
         let summary = try session.map { session throws(BuildFailure) in
@@ -69,10 +69,10 @@ public struct SiteBuilder: Sendable {
 
     /// Every warning and error of the build in order; the build stops, its staged files thrown away, on an error.
     private func check(
-        _ rendered: Renderer.Output, model: SiteModel, data: SiteData, discarding session: WriteSession?
+        _ rendered: Renderer.Output, model: SiteModel, data: SiteData, theme: Theme, discarding session: WriteSession?
     ) throws(BuildFailure) -> [Diagnostic] {
         let checks = SiteChecks(model: model, data: data, options: options).run(rendered.records)
-        let diagnostics = SiteBuilder.ordered(model.warnings + rendered.diagnostics + checks)
+        let diagnostics = SiteBuilder.ordered(model.warnings + theme.unusedLayoutFolders(of: model) + rendered.diagnostics + checks)
         if diagnostics.contains(where: { $0.severity == .error }) {
             session?.discard()
             throw BuildFailure(diagnostics)

@@ -125,6 +125,22 @@ struct Theme: Sendable {
         return names
     }
 
+    /// A folder of `Templates/layouts/` named after no top-level section of the site: its layouts are never
+    /// used, and the section's pages fall back to the default ones without a word (a folder misspelt).
+    func unusedLayoutFolders(of model: SiteModel) -> [Diagnostic] {
+        let folders = Set(layoutNames.compactMap { name in name.contains("/") ? name.split(separator: "/").first.map(String.init) : nil })
+        guard !folders.isEmpty else { return [] }
+        // A section of drafts alone is being made: its layouts are not misspelt.
+        let paths = model.pages.map(\.source.relativePath) + model.draftPaths
+        let sections = Set(paths.compactMap { path in path.split(separator: "/").dropLast().first.map(String.init) })
+        return folders.subtracting(sections).sorted().map { folder in
+            .warning(
+                "Templates/layouts/\(folder)/ holds layouts for a section Content/\(folder)/, which the site does not have: they are never used (a folder misspelt?)",
+                at: SourceLocation(path: "Templates/layouts/\(folder)", line: 1, column: 1)
+            )
+        }
+    }
+
     /// A layout Briefing needs for pages it makes itself (tags).
     func required(_ name: String) throws(Diagnostic) -> String {
         guard layoutNames.contains(name) else {

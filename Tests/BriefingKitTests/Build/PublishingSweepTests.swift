@@ -170,6 +170,16 @@ import Testing
         #expect(second.contains(#"<a href="/ko/deterrence/page/2/">한국어</a>"#))
     }
 
+    /// Layouts for a section the site does not have (`layouts/newz/`) were never used, without a word.
+    @Test func layoutsForNoSectionAreWarnedOf() throws {
+        let fixture = try SiteFixture(InvalidSiteTests.goodSite + "\n-- Templates/layouts/newz/page.html --\n{{<base}}{{$main}}x{{/main}}{{/base}}\n"
+            + "-- Templates/layouts/deterrence/page.html --\n{{<base}}{{$main}}{{page.title}}{{/main}}{{/base}}\n")
+        let report = try fixture.build()
+        #expect(report.warnings.map(\.description) == [
+            "Templates/layouts/newz:1:1: warning: Templates/layouts/newz/ holds layouts for a section Content/newz/, which the site does not have: they are never used (a folder misspelt?)",
+        ])
+    }
+
     /// With no feed written, the default theme linked every page to it (its head and its footer).
     @Test func noFeedIsLinkedWhenNoneIsWritten() throws {
         let parent = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-nofeed-\(UUID().uuidString)")
