@@ -267,9 +267,12 @@ struct PipeTables: DocumentTransform {
         }
         let position = lines[table.before].position
         if warnsOfMissingSources, sourceLine == nil {
+            // In the page's own words where its language has them (`출처:`, `표:`).
+            let strings = context.theme.strings[context.page.language]
+            let sourceMarker = strings.text("tableSourceMarker") ?? "Source:", captionMarker = strings.text("tableCaptionMarker") ?? "Table:"
             let name = caption.map { "'\(PlainText.collapsingWhitespace($0.plainText))'" } ?? "without a caption"
             context.diagnostics.warning(
-                "table \(name) cites no source: add a paragraph 'Source: [publisher](https://…)' after it (or after its 'Table:' caption)",
+                "table \(name) cites no source: add a paragraph '\(sourceMarker) [publisher](https://…)' after it (or after its '\(captionMarker)' caption)",
                 at: position
             )
         }

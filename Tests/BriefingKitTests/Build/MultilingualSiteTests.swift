@@ -240,6 +240,14 @@ import Testing
         """)
     }
 
+    /// A Korean page's table without a source was told to add an English `Source:` line.
+    @Test func aKoreanTableWithoutASourceIsToldInKoreanMarkers() throws {
+        let fixture = try SiteFixture(Self.site + "\n-- Content/deterrence/table.ko.md --\n---\ntitle: 표\nsummary: 표.\n---\n| 연도 | 병력 |\n| --- | --- |\n| 2025 | 28,500 |\n",
+                                      templates: Self.templates)
+        let checked = try BriefingCommand.run(["check", "--source", fixture.root.path], environment: ["NO_COLOR": "1"])
+        #expect(checked.stderr.contains("warning: table without a caption cites no source: add a paragraph '출처: [publisher](https://…)' after it (or after its '표:' caption)"))
+    }
+
     /// Language tags are the same in any case: site.yaml's `EN` and `KO` are `en` and `ko`, as front matter's are.
     @Test func siteYAMLTakesLanguageCodesInAnyCase() throws {
         let site = Self.site.replacingOccurrences(of: "language: en\nlanguages:\n  en:\n", with: "language: EN\nlanguages:\n  EN:\n")
