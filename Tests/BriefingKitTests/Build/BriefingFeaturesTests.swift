@@ -318,9 +318,9 @@ import Testing
                   ^
         """),
         BadInput(name: "figure without a source", files: "-- Content/data/figures.yaml --\nus-troops:\n  value: \"28,500\"\n  label: Troops\n", expected: """
-        Content/data/figures.yaml:2:3: error: figure 'us-troops' needs a 'source'
-          value: "28,500"
-          ^
+        Content/data/figures.yaml:1:1: error: figure 'us-troops' needs a 'source'
+        us-troops:
+        ^
         """),
     ]
 

@@ -81,8 +81,9 @@ enum Figures {
                 fields[name] = text
             }
         }
+        // At the figure's id: the mapping's place is its first key's line, not where a key is missing.
         for required in ["value", "label", "source"] where fields[required] == nil {
-            throw source.error("figure '\(id)' needs a '\(required)'", at: node)
+            throw source.error("figure '\(id)' needs a '\(required)'", at: keyNode)
         }
         return Figure(
             id: id, value: fields["value"]!, label: fields["label"]!, unit: fields["unit"], source: fields["source"]!,
