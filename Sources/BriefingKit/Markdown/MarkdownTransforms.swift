@@ -21,7 +21,7 @@ enum MarkdownTransforms {
         ]
         // Before links are rewritten, so that messages show a link or image as the editor wrote it; and
         // before headings and callout titles become HTML, whose words are then text no more.
-        if qualityChecks { transforms += [AccessibleNameCheck(), PlaceholderCheck()] }
+        if qualityChecks { transforms += [AccessibleNameCheck(), PlaceholderCheck(), LiteralMarkupCheck()] }
         // Before words are counted, so that the text kept from raw HTML counts.
         if !model.settings.markdown.unsafe { transforms.append(RawHTMLText()) }
         let links = InternalLinks(model: model, contentFiles: contentFiles)
