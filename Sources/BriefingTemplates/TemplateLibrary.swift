@@ -79,15 +79,18 @@ public struct TemplateLibrary: Sendable {
     /// Blocks a child gives a parent (`{{<base}}{{$mian}}…`) that neither the parent nor any template it
     /// calls declares: a misspelt name, whose content would never show and whose tags were never checked.
     public func undeclaredBlocks() -> [TemplateError] {
-        var declared: [Int: Set<String>] = [:]
-        func blocks(reachedFrom slot: Int) -> Set<String> {
+        var declared: [Int: Set<String>?] = [:]
+        // Nil when a template on the way names another by a variable (`{{>*kind}}`): which blocks that
+        // one declares is known only as a page renders.
+        func blocks(reachedFrom slot: Int) -> Set<String>? {
             if let known = declared[slot] { return known }
-            var names: Set<String> = []
+            var names: Set<String>? = []
             var seen: Set<Int> = []
             var pending = [slot]
-            while let next = pending.popLast() {
+            while let next = pending.popLast(), names != nil {
                 guard seen.insert(next).inserted else { continue }
-                names.formUnion(programs[next].blocks.map(\.name))
+                names?.formUnion(programs[next].blocks.map(\.name))
+                if programs[next].calls.contains(where: \.reference.isDynamic) { names = nil }
                 pending += programs[next].calls.compactMap(\.reference.slot)
             }
             declared[slot] = names
@@ -96,8 +99,9 @@ public struct TemplateLibrary: Sendable {
         var errors: [TemplateError] = []
         for (file, program) in programs.enumerated() {
             for (index, instruction) in program.instructions.enumerated() {
-                guard case .parent(let call, _) = instruction, let slot = program.calls[call].reference.slot else { continue }
-                let names = blocks(reachedFrom: slot)
+                guard case .parent(let call, _) = instruction, let slot = program.calls[call].reference.slot,
+                      let names = blocks(reachedFrom: slot)
+                else { continue }
                 for definition in program.calls[call].overrides where !names.contains(program.definitions[definition].name) {
                     let kind = TemplateError.Kind.undeclaredBlock(program.definitions[definition].name, parent: self.names[slot], declared: names.sorted())
                     errors.append(entries[file].source.error(kind, at: program.locations[index]))

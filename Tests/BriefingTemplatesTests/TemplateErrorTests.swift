@@ -218,6 +218,9 @@ struct TemplateErrorTests {
             "base": "{{<frame}}{{$head}}<title>{{/head}}{{/frame}}",
             "page": "{{<base}}\n{{$mian}}{{page.titel}}{{/mian}}{{$main}}ok{{/main}}\n{{/base}}",
             "dynamic": "{{<*layout}}{{$anything}}x{{/anything}}{{/*layout}}",
+            // A parent that names a partial by a variable may reach any block.
+            "open": "{{>*part}}",
+            "child": "{{<open}}{{$whatever}}x{{/whatever}}{{/open}}",
         ])
         #expect(templates.undeclaredBlocks().map(\.description) == [
             "Templates/page.html:1:1: error: block 'mian' is none that 'base' declares (head, main): its content would never show\n{{<base}}\n^",
