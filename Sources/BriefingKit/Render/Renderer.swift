@@ -140,11 +140,14 @@ struct Renderer {
     private func resolve(_ planned: PlannedOutput) throws(Diagnostic) -> (String, TemplateContext.Base, PageID?, language: Int) {
         switch planned.kind {
         case .page(let id, let listPage): (pageLayouts[id.index], context.context(for: id, listPage: listPage), id, model[id].language)
-        case .tags(let language): (try theme.required("tags"), context.tagsContext(language: language), nil, language)
+        case .tags(let language): (try theme.required("tags", for: Theme.tagPages), context.tagsContext(language: language), nil, language)
         case .tag(let number):
-            (try theme.required("tag"), context.tagContext(model.taxonomy.tags[number]), nil, model.taxonomy.tags[number].language)
+            (try theme.required("tag", for: Theme.tagPages), context.tagContext(model.taxonomy.tags[number]), nil, model.taxonomy.tags[number].language)
         case .notFound(let language): ("404", context.notFoundContext(language: language), nil, language)
-        case .feed, .sitemap, .sitemapPart, .robots, .languageRoot, .copy: preconditionFailure("\(planned.path) is not made from a template")
+        case .languageRoot:
+            (try theme.required("language-root", for: "the default language has a prefix of its own, and the site's root is this layout's page"),
+             context.languageRootContext(), nil, 0)
+        case .feed, .sitemap, .sitemapPart, .robots, .copy: preconditionFailure("\(planned.path) is not made from a template")
         }
     }
 
@@ -158,7 +161,6 @@ struct Renderer {
             case .sitemap: (planned.path, Array(sitemaps[0].utf8))
             case .sitemapPart(let part): (planned.path, Array(sitemaps[part].utf8))
             case .robots: (planned.path, Array(files.robots().utf8))
-            case .languageRoot: (planned.path, Array(files.languageRoot().utf8))
             default: nil
             }
         }
@@ -184,8 +186,8 @@ extension PlannedOutput {
     /// Made by a layout, rather than generated or copied.
     var isTemplated: Bool {
         switch kind {
-        case .page, .tags, .tag, .notFound: true
-        case .feed, .sitemap, .sitemapPart, .robots, .languageRoot, .copy: false
+        case .page, .tags, .tag, .notFound, .languageRoot: true
+        case .feed, .sitemap, .sitemapPart, .robots, .copy: false
         }
     }
 }

@@ -21,10 +21,6 @@ struct SiteFiles {
         )]
     }
 
-    func languageRoot() -> String {
-        LanguageRoot(model: model).render()
-    }
-
     func robots() -> String {
         RobotsTxt(sitemapURL: router.writesFeeds ? router.permalink(Router.sitemapFile) : nil).render()
     }

@@ -238,6 +238,16 @@ struct TemplateContext {
         return Base(value: value, listed: listed, related: related, language: language)
     }
 
+    /// The site's root when the default language has a prefix of its own (`layouts/language-root.html`): a
+    /// page in the default language whose language links lead to every language's home page.
+    func languageRootContext() -> Base {
+        let homes = Dictionary(uniqueKeysWithValues: model.languages.indices.map { ($0, router.homeRoute($0)) })
+        let page = syntheticPage(
+            kind: "languageRoot", title: model.languages[0].title ?? model.settings.title, route: router.homeRoute(0), language: 0, versions: homes
+        )
+        return assemble(site: site(language: 0, currentSection: nil), page: page, listed: [], related: [], pagination: .null, language: 0)
+    }
+
     /// A page Briefing makes itself (tags, 404): every key a layout may ask for, empty. Its language links
     /// lead to its `versions` (a tag's page in each language that has the tag, by route), else to the other
     /// languages' home pages: for a tag another language lacks, as for a page not translated (`hasVersion`

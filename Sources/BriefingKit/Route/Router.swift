@@ -273,8 +273,9 @@ public struct PlannedOutput: Sendable {
             switch self {
             case .page(let id, _): model[id].language
             case .tags(let language), .notFound(let language), .feed(let language): language
+            case .languageRoot: 0
             case .tag(let number): model.taxonomy.tags[number].language
-            case .sitemap, .sitemapPart, .robots, .languageRoot, .copy: nil
+            case .sitemap, .sitemapPart, .robots, .copy: nil
             }
         }
 

@@ -158,6 +158,33 @@ extension EmbeddedTheme {
 {{/base}}
 
 """#),
+        ("Templates/layouts/language-root.html", #"""
+{{! The site's root when the default language is published under a prefix of its own (prefix: en in
+    site.yaml): a browser goes on at once to that language's home page (site.homeURL), which search
+    engines are told is the page, and a reader whose browser does not follow finds every language's
+    home page listed (page.languageLinks), each named in its own language. }}
+<!doctype html>
+<html lang="{{page.lang}}" dir="{{page.dir}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{site.title}}</title>
+<link rel="canonical" href="{{page.permalink}}">
+<meta http-equiv="refresh" content="0; url={{site.homeURL}}">
+</head>
+<body>
+<main>
+<h1>{{site.title}}</h1>
+<ul>
+{{#page.languageLinks}}
+<li><a href="{{url}}" hreflang="{{code}}" lang="{{code}}" dir="{{dir}}">{{name}}</a></li>
+{{/page.languageLinks}}
+</ul>
+</main>
+</body>
+</html>
+
+"""#),
         ("Templates/layouts/page.html", #"""
 {{<base}}
 {{$main}}

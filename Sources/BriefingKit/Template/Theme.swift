@@ -141,13 +141,15 @@ struct Theme: Sendable {
         }
     }
 
-    /// A layout Briefing needs for pages it makes itself (tags).
-    func required(_ name: String) throws(Diagnostic) -> String {
+    /// A layout Briefing needs for pages it makes itself, only when it makes them: `use` says why.
+    func required(_ name: String, for use: String) throws(Diagnostic) -> String {
         guard layoutNames.contains(name) else {
-            throw .error("Templates/layouts/\(name).html not found: the site has tags, and their pages use this layout")
+            throw .error("Templates/layouts/\(name).html not found: \(use)")
         }
         return name
     }
+
+    static let tagPages = "the site has tags, and their pages use this layout"
 
     /// A page in the language numbered `language`, whose digits its numbers are written in.
     /// A layout rendered; a render that runs away (past the renderer's limits) is recorded in `runaway`,

@@ -1,3 +1,4 @@
+import BriefingTestSupport
 import Foundation
 import Testing
 @testable import BriefingKit
@@ -211,7 +212,13 @@ import Testing
     @Test func aDefaultLanguageUnderAPrefixLeavesTheRootAPageThatLeadsToIt() throws {
         let site = Self.site.replacingOccurrences(of: "language: en\nlanguages:\n  en:\n    name: English\n", with: "language: en\nlanguages:\n  en:\n    name: English\n    prefix: en\n")
         #expect(site.contains("prefix: en"))
+        // The default theme's layout for the root's page.
+        let layout = try String(contentsOf: DefaultTheme.partials.appendingPathComponent("../layouts/language-root.html").standardizedFileURL, encoding: .utf8)
         let fixture = try SiteFixture(site, templates: Self.templates)
+        #expect(fixture.failure() == [
+            "error: Templates/layouts/language-root.html not found: the default language has a prefix of its own, and the site's root is this layout's page",
+        ])
+        try fixture.write("-- Templates/layouts/language-root.html --\n" + layout.dropLast())  // the fixture ends each file with its line break
         try fixture.build()
         #expect(fixture.output("en/deterrence/tripwire/index.html") != nil)
         #expect(fixture.output("404.html") == fixture.output("en/404.html"))
