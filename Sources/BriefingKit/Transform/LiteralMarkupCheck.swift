@@ -9,7 +9,8 @@ struct LiteralMarkupCheck: DocumentTransform {
     func apply(to document: MarkdownDocument, context: inout TransformContext) {
         let page = context.page
         // Most pages have none of these marks outside their links.
-        guard ["](", "][", "] (", "##"].contains(where: { page.body.contains($0) }) else { return }
+        let marks: [StaticString] = ["](", "][", "] (", "##"]
+        guard marks.contains(where: { PlainText.contains($0, in: page.body) }) else { return }
         for text in document.root.descendants(ofKind: .text) {
             guard let literal = text.literal, text.start.line > 0 else { continue }
             let startsParagraph = text.previous == nil && text.parent?.kind == .paragraph

@@ -62,6 +62,10 @@ extension PipeTables {
             return markers
         }
 
+        /// The words to suggest: the language's own (`출처:`, `표:`) where its table has them, else the English.
+        var ownSource: String { source.last ?? "Source:" }
+        var ownCaption: String { caption.last ?? "Table:" }
+
         func startsSource(_ text: String) -> Bool { source.contains { text.hasPrefix($0) } }
         func startsCaption(_ text: String) -> Bool { caption.contains { text.hasPrefix($0) } }
     }

@@ -267,12 +267,11 @@ struct PipeTables: DocumentTransform {
         }
         let position = lines[table.before].position
         if warnsOfMissingSources, sourceLine == nil {
-            // In the page's own words where its language has them (`출처:`, `표:`).
-            let strings = context.theme.strings[context.page.language]
-            let sourceMarker = strings.text("tableSourceMarker") ?? "Source:", captionMarker = strings.text("tableCaptionMarker") ?? "Table:"
             let name = caption.map { "'\(PlainText.collapsingWhitespace($0.plainText))'" } ?? "without a caption"
+            // The page's words, also for a table in a quotation in another language.
+            let own = Markers(context.theme.strings[context.page.language])
             context.diagnostics.warning(
-                "table \(name) cites no source: add a paragraph '\(sourceMarker) [publisher](https://…)' after it (or after its '\(captionMarker)' caption)",
+                "table \(name) cites no source: add a paragraph '\(own.ownSource) [publisher](https://…)' after it (or after its '\(own.ownCaption)' caption)",
                 at: position
             )
         }
