@@ -1,6 +1,7 @@
 import ArgumentParser
 import BriefingKit
 import BriefingServe
+import BriefingSupport
 import Foundation
 
 struct Serve: AsyncParsableCommand {
@@ -37,13 +38,7 @@ struct Serve: AsyncParsableCommand {
         }
         // Ctrl-C and SIGTERM cancel the server instead of killing the process, so it deletes its
         // build folder and the command exits 0.
-        let signals = [SIGINT, SIGTERM].map { number in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { serving.cancel() }
-            source.resume()
-            return source
-        }
+        let signals = TerminationSignals.handle { _ in serving.cancel() }
         defer { signals.forEach { $0.cancel() } }
         try await serving.value
     }

@@ -1,3 +1,4 @@
+import BriefingSupport
 import Foundation
 import Synchronization
 
@@ -25,13 +26,7 @@ public enum BuildInterruption {
 
     /// From now on SIGINT and SIGTERM end the build as above; keep the sources for as long as the build runs.
     public static func install() -> [any DispatchSourceSignal] {
-        [SIGINT, SIGTERM].map { number in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { received(number) }
-            source.resume()
-            return source
-        }
+        TerminationSignals.handle(received)
     }
 
     private static func received(_ number: Int32) {
