@@ -4,7 +4,8 @@
 Each shape is a page an editor or an attacker could write, about 64 KB (the size the fuzzers try): many
 headings, footnotes, links, wide tables, deep nesting, long lines; many tags, authors or unknown keys in
 front matter. A build may fail (a broken link is an error) but must answer quickly: the script exits 1
-when any build takes longer than --limit seconds or crashes (a signal).
+when any build, or `briefing check` of the same site (which reads the text for more), takes longer than
+--limit seconds or crashes (a signal).
 
     scripts/stress-pages.py [--briefing PATH] [--limit SECONDS]
 """
@@ -39,6 +40,10 @@ BODIES = {
     "strikethrough": "~~a " * (N // 4),
     "code": "```\n" + "a\n" * (N // 2) + "```\n",
     "entities": "&amp;" * (N // 5),
+    # What `check` reads text for: a line of `](` with no `[`, many pieces of Markdown shown as typed, `TK:`s.
+    "unopened-links": "](x " * (N // 4),
+    "literal-markup": "".join(f"*x* [a{i}][b] " for i in range(N // 14)),
+    "placeholders": "ATK: " * (N // 5),
 }
 FRONT_MATTER = {
     "tags-many": "tags: [" + ", ".join(f"t{i}" for i in range(6000)) + "]\n",
@@ -67,16 +72,16 @@ def main() -> int:
             shutil.copytree(root / "Templates", site / "Templates")
             page = site / "Content/news/stress.md"
             page.write_text(f"---\ntitle: Stress\ndate: 2026-01-01\nsummary: s\nauthor: A\n{front}---\n\n{body}")
-            start = time.monotonic()
-            result = subprocess.run([args.briefing, "build", "--source", str(site), "--output", str(site / "Output"), "--quiet"],
-                                    capture_output=True, text=True)
-            elapsed = time.monotonic() - start
-            first = (result.stderr.strip().splitlines() or [""])[0][:110]
-            bad = elapsed > args.limit or result.returncode < 0 or result.returncode > 1
-            failed += bad
-            print(f"{'SLOW/CRASH ' if bad else ''}{name:24s} exit {result.returncode:3d} {elapsed:6.2f} s  {first}", flush=True)
+            for command in (["build", "--output", str(site / "Output"), "--quiet"], ["check"]):
+                start = time.monotonic()
+                result = subprocess.run([args.briefing, command[0], "--source", str(site)] + command[1:], capture_output=True, text=True)
+                elapsed = time.monotonic() - start
+                first = (result.stderr.strip().splitlines() or [""])[0][:110]
+                bad = elapsed > args.limit or result.returncode < 0 or result.returncode > 1
+                failed += bad
+                print(f"{'SLOW/CRASH ' if bad else ''}{name:24s} {command[0]:5s} exit {result.returncode:3d} {elapsed:6.2f} s  {first}", flush=True)
             shutil.rmtree(site)
-    print(f"{len(shapes)} shapes, {failed} over {args.limit} s or crashed")
+    print(f"{len(shapes)} shapes, built and checked, {failed} over {args.limit} s or crashed")
     return 1 if failed else 0
 
 
