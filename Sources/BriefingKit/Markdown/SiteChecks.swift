@@ -42,9 +42,26 @@ struct SiteChecks {
         guard !ThemeIDs.reserved.contains(reference.fragment) else { return nil }
         return source.source.file.diagnostic(
             .error, "link to '#\(reference.fragment)', but \(model[reference.page].source.file.path) has no heading with that id"
-                + (SiteChecks.nearest(reference.fragment, among: ids).map { "; did you mean '#\($0)'?" } ?? ""),
+                + (SiteChecks.nearest(reference.fragment, among: ids).map { "; did you mean '#\($0)'?" } ?? "")
+                + otherLanguage(reference.page, linkedFrom: source),
             at: MarkdownPositions.location(of: reference.position, in: source)
         )
+    }
+
+    /// Why a link leads to a page in another language than its own: a Korean page's link to `x.md`
+    /// leads to `x.ko.md` where the site publishes it, and the heading it names may be in that version.
+    private func otherLanguage(_ target: PageID, linkedFrom source: Page) -> String {
+        let page = model[target]
+        guard page.language != source.language, page.kind == .page else { return "" }
+        let languages = model.settings.languages
+        var stem = String(page.source.relativePath.dropLast(".md".count))
+        if stem.hasSuffix("." + languages[page.language].code) { stem.removeLast(languages[page.language].code.count + 1) }
+        let candidates = [stem + "." + languages[source.language].code + ".md"] + (source.language == 0 ? [stem + ".md"] : [])
+        let leads = " (the link leads to the \(languages[page.language].name) page"
+        if let draft = candidates.first(where: model.draftPaths.contains) {
+            return leads + " because Content/\(draft) is a draft left out of this build)"
+        }
+        return leads + ": this site publishes no \(languages[source.language].name) version of it)"
     }
 
     /// The heading id most like a fragment with no heading: the same letters but for dashes

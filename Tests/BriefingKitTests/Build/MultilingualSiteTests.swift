@@ -398,6 +398,37 @@ import Testing
         """])
     }
 
+    /// A Korean page's link to `force.md` leads to `force.ko.md`, or to the English page when the Korean one
+    /// is a draft or missing: a heading only the Korean version has is then missing, and the error says why.
+    @Test func aMissingHeadingInTheOtherLanguagesPageSaysWhyTheLinkLeadsThere() throws {
+        let fixture = try SiteFixture(Self.site, templates: Self.templates)
+        try fixture.write("""
+        -- Content/deterrence/force.ko.md --
+        ---
+        title: 병력
+        draft: true
+        ---
+        ## 병력 규모
+        -- Content/deterrence/tripwire.ko.md --
+        ---
+        title: 인계철선
+        slug: inggye
+        ---
+        [병력 규모](force.md#병력-규모)를 보십시오.
+
+        """)
+        #expect(fixture.failure() == [
+            "Content/deterrence/tripwire.ko.md:5:1: error: link to '#병력-규모', but Content/deterrence/force.md has no heading with that id "
+                + "(the link leads to the English page because Content/deterrence/force.ko.md is a draft left out of this build)\n[병력 규모](force.md#병력-규모)를 보십시오.\n^",
+        ])
+        try fixture.write("-- Content/deterrence/force.ko.md --\n---\ntitle: 병력\n---\n## 병력 규모\n")
+        try fixture.write("-- Content/news/_index.ko.md --\n---\ntitle: 뉴스\n---\n-- Content/news/seoul.ko.md --\n---\ntitle: 서울\n---\n[원문](only-english.md#intro)\n")
+        #expect(fixture.failure().filter { !$0.contains("warning:") } == [
+            "Content/news/seoul.ko.md:4:1: error: link to '#intro', but Content/news/only-english.md has no heading with that id "
+                + "(the link leads to the English page: this site publishes no 한국어 version of it)\n[원문](only-english.md#intro)\n^",
+        ])
+    }
+
     /// A folder's name is English: a Korean section without `_index.ko.md` would be titled in it unnoticed.
     @Test func aSectionWithoutItsIndexInALanguageIsAWarningAtItsFirstPage() throws {
         let fixture = try SiteFixture(Self.site, templates: Self.templates)
