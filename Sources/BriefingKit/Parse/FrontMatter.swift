@@ -171,9 +171,9 @@ struct FrontMatterReader {
         case "slug": metadata.slug = try nonEmptyString(value, key)
         case "layout": metadata.layout = try nonEmptyString(value, key)
         case "sources":
-            let (sources, urlLocations) = try sources(value)
+            let (sources, locations) = try sources(value)
             metadata.sources = sources
-            for (index, location) in urlLocations { metadata.locations[PageMetadata.sourceURLKey(index)] = location }
+            metadata.locations.merge(locations) { first, _ in first }
         case "toc": metadata.toc = try toc(value)
         case "language": metadata.language = try languageCode(value, key)
         case "lang": metadata.lang = try languageCode(value, key)
@@ -287,13 +287,13 @@ struct FrontMatterReader {
         return date
     }
 
-    /// The sources, and where each one's `url` is written, by its place in the list.
-    private func sources(_ node: YAMLNode) throws(Diagnostic) -> ([SourceReference], [(Int, SourceLocation)]) {
+    /// The sources, and where each one's `title` and `url` are written (`PageMetadata.sourceKey(_:_:)`).
+    private func sources(_ node: YAMLNode) throws(Diagnostic) -> ([SourceReference], [String: SourceLocation]) {
         guard let sequence = node.sequence else {
             throw source.error("'sources' must be a list of sources, each with a title", at: node)
         }
         var references: [SourceReference] = []
-        var urlLocations: [(Int, SourceLocation)] = []
+        var locations: [String: SourceLocation] = [:]
         for item in sequence {
             guard let entry = item.mapping else {
                 throw source.error("each source must be a mapping with title, url, publisher and date", at: item)
@@ -305,10 +305,11 @@ struct FrontMatterReader {
                 switch key {
                 case "title":
                     reference.title = try nonEmptyString(value, "title")
+                    locations[PageMetadata.sourceKey(references.count, "title")] = source.location(of: value)
                     hasTitle = true
                 case "url":
                     reference.url = try linkURL(value, "url")
-                    urlLocations.append((references.count, source.location(of: value)))
+                    locations[PageMetadata.sourceKey(references.count, "url")] = source.location(of: value)
                 case "publisher": reference.publisher = try nonEmptyString(value, "publisher")
                 case "date": reference.date = try date(value, "date")
                 default:
@@ -318,7 +319,7 @@ struct FrontMatterReader {
             if !hasTitle { throw source.error("a source needs a title", at: item) }
             references.append(reference)
         }
-        return (references, urlLocations)
+        return (references, locations)
     }
 
     /// A URL that will be a link: refused at its position unless `LinkURL` allows it.

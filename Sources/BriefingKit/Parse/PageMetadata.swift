@@ -29,10 +29,11 @@ public struct PageMetadata: Sendable {
     /// Keys Briefing does not know, for templates as `page.params`.
     public var params = TemplateMap()
     /// Where each key's value is written, so later stages can point at a bad layout or slug; and where
-    /// each source's `url` is (`sourceURLKey(_:)`), which is checked once the site's pages are known.
+    /// each source's `title` and `url` are (`sourceKey(_:_:)`): a URL is checked once the site's pages are known.
     public var locations: [String: SourceLocation] = [:]
 
-    static func sourceURLKey(_ index: Int) -> String { "sources.\(index).url" }
+    /// Where a source's `title` or `url` is written: `sources.2.url`.
+    static func sourceKey(_ index: Int, _ field: String) -> String { "sources.\(index).\(field)" }
 
     public init() {}
 }

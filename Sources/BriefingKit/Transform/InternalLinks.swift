@@ -65,7 +65,7 @@ struct InternalLinks: DocumentTransform {
         // A source of the front matter may be a page or a file of the site (`../news/x.md`, `/assets/report.pdf`).
         for (index, source) in page.metadata.sources.enumerated() {
             guard let url = source.url else { continue }
-            let location = page.metadata.locations[PageMetadata.sourceURLKey(index)] ?? page.source.file.location(line: 1, column: 1)
+            let location = page.metadata.locations[PageMetadata.sourceKey(index, "url")] ?? page.source.file.location(line: 1, column: 1)
             if case .replace(let published) = resolve(url, from: folder, at: .frontMatter(location), context: &context) {
                 context.citations.list(url, at: published)
             }

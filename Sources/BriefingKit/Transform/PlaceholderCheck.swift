@@ -8,18 +8,21 @@ struct PlaceholderCheck: DocumentTransform {
         let page = context.page
         let severity: Diagnostic.Severity = page.metadata.draft ? .warning : .error
         let metadata = page.metadata
-        var fields: [(key: String, text: String)] = []
-        if let title = metadata.title { fields.append(("title", title)) }
-        if let summary = metadata.summary { fields.append((metadata.locations["summary"] == nil ? "description" : "summary", summary)) }
-        fields += metadata.authors.map { ("author" + (metadata.locations["authors"] == nil ? "" : "s"), $0) }
-        fields += metadata.sources.map { ("sources", $0.title) }
+        // Each with the key its place is recorded under and the name the message gives it.
+        var fields: [(key: String, name: String, text: String)] = []
+        if let title = metadata.title { fields.append(("title", "title", title)) }
+        let summary = metadata.locations["summary"] == nil ? "description" : "summary"
+        if let text = metadata.summary { fields.append((summary, summary, text)) }
+        let authors = "author" + (metadata.locations["authors"] == nil ? "" : "s")
+        fields += metadata.authors.map { (authors, authors, $0) }
+        fields += metadata.sources.enumerated().map { (PageMetadata.sourceKey($0.offset, "title"), "sources", $0.element.title) }
         // A key of the site's own (`region: "TK: region"`), which its templates show.
         for (key, value) in metadata.params {
-            if case .string(let text) = value { fields.append((key, text)) }
+            if case .string(let text) = value { fields.append((key, key, text)) }
         }
-        for (key, text) in fields where Placeholder.marks(text[...]) {
+        for (key, name, text) in fields where Placeholder.marks(text[...]) {
             let location = metadata.locations[key] ?? page.source.file.location(line: 1, column: 1)
-            context.diagnostics.append(page.source.file.diagnostic(severity, PlaceholderCheck.message(text, in: "'\(key)'"), at: location))
+            context.diagnostics.append(page.source.file.diagnostic(severity, PlaceholderCheck.message(text, in: "'\(name)'"), at: location))
         }
         guard page.body.contains(Placeholder.mark) else { return }
         // Headings, callout titles and table cells are text still: this runs before they become HTML.

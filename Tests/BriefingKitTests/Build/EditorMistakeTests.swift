@@ -320,7 +320,8 @@ import Testing
     }
 
     /// An editor's own `TK:` anywhere: in a heading, a callout's title, a table's cell, mid-sentence, a key
-    /// of the site's own. Each was published without a word; the cell's was placed at the body's first line.
+    /// of the site's own, a source's title. Each was published without a word; the cell's was placed at the
+    /// body's first line, the source's at its list item.
     @Test func placeholdersAnywhereInThePageAreFound() throws {
         let fixture = try SiteFixture(EditorMistakeTests.goodSite.replacingOccurrences(of: "title: Tripwire\n", with: "title: Tripwire\nsummary: Troops.\n") + """
 
@@ -329,6 +330,10 @@ import Testing
             title: Notes
             summary: Notes.
             region: "TK: region"
+            sources:
+              - title: Defense budget
+              - url: https://www.defense.gov/
+                title: "TK: report's name"
             ---
             ## TK: headline to come
 
@@ -347,8 +352,8 @@ import Testing
         #expect(checked.status == 1)
         let places = checked.stderr.split(separator: "\n").filter { $0.contains("placeholder left in") }.map { $0.prefix { $0 != " " } }
         #expect(places == [
-            "Content/deterrence/notes.md:4:9:", "Content/deterrence/notes.md:6:4:", "Content/deterrence/notes.md:8:3:",
-            "Content/deterrence/notes.md:11:1:", "Content/deterrence/notes.md:15:10:",
+            "Content/deterrence/notes.md:4:9:", "Content/deterrence/notes.md:8:12:", "Content/deterrence/notes.md:10:4:",
+            "Content/deterrence/notes.md:12:3:", "Content/deterrence/notes.md:15:1:", "Content/deterrence/notes.md:19:10:",
         ])
     }
 
