@@ -64,6 +64,22 @@ struct PageDiagnostics {
         return SourcePosition(line: 1, column: 1)
     }
 
+    /// Where `text` is written in the lines of `node`, the last time on the first line that has it (`{#bad id}`
+    /// at the end of a caption): a message about a piece of a block points at the piece, not the block.
+    func position(of text: String, in node: MarkdownNode) -> SourcePosition {
+        let start = position(of: node)
+        let utf8 = page.body.utf8
+        let lastLine = min(max(start.line, node.end.line), start.line + 50, lineStarts.count)
+        for line in start.line...max(start.line, lastLine) where line >= 1 && line <= lineStarts.count {
+            let from = utf8.index(utf8.startIndex, offsetBy: lineStarts[line - 1])
+            let to = line < lineStarts.count ? utf8.index(utf8.startIndex, offsetBy: lineStarts[line]) : utf8.endIndex
+            let written = page.body[from..<to]
+            guard let found = written.range(of: text, options: .backwards) else { continue }
+            return SourcePosition(line: line, column: utf8.distance(from: from, to: found.lowerBound) + 1)
+        }
+        return start
+    }
+
     mutating func error(_ message: String, at position: SourcePosition) {
         add(.error) { $0.diagnostic(.error, message, at: MarkdownPositions.location(of: position, in: $0.page)) }
     }

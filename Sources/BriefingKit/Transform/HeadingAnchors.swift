@@ -85,7 +85,7 @@ struct HeadingAnchors: DocumentTransform {
                 context.diagnostics.error(
                     "the id '\(given)' is taken on this page (by another heading, a table or an image, or an element the page gives "
                         + "its sources, notes or theme): give this heading another",
-                    at: node.start
+                    at: context.diagnostics.position(of: "{#" + given + "}", in: node)
                 )
             } else if id != slug, givenIDs.contains(slug) {
                 context.diagnostics.warning(
@@ -135,7 +135,7 @@ struct HeadingAnchors: DocumentTransform {
             return id
         }
         if let braces = CrossReferences.trailingNonID(text) {
-            context.diagnostics.warning(CrossReferences.nonIDMessage(braces, in: "heading"), at: heading.start)
+            context.diagnostics.warning(CrossReferences.nonIDMessage(braces, in: "heading"), at: context.diagnostics.position(of: braces, in: heading))
         }
         return nil
     }

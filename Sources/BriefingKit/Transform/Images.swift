@@ -37,11 +37,11 @@ struct Images: DocumentTransform {
                 if let refusal = Self.figureRefusal(image, caption: rest) {
                     context.diagnostics.error("'{#\(found)}' numbers this image as a figure, \(refusal)", at: image)
                     context.numbered.refuse(found)
-                } else if context.number(.figure, id: found, at: context.diagnostics.position(of: image)) {
+                } else if context.number(.figure, id: found, at: context.diagnostics.position(of: "{#" + found + "}", in: image)) {
                     id = found
                 }
             } else if let braces = image.title.flatMap(CrossReferences.trailingNonID) {
-                context.diagnostics.warning(CrossReferences.nonIDMessage(braces, in: "image's title"), at: image)
+                context.diagnostics.warning(CrossReferences.nonIDMessage(braces, in: "image's title"), at: context.diagnostics.position(of: braces, in: image))
             }
             ids.append(id)
             // A numbered figure's "Figure 2" is the page's words, also in a quotation in another language.

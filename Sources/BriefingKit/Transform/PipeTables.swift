@@ -260,10 +260,10 @@ struct PipeTables: DocumentTransform {
         if let caption, let last = caption.children.last, last.kind == .text, let literal = last.literal,
            let (rest, found) = CrossReferences.trailingID(literal) {
             if rest.isEmpty { last.unlink() } else { last.literal = rest }
-            // A mistake in the id is reported at the caption that gives it.
-            if context.number(.table, id: found, at: context.diagnostics.position(of: caption)) { id = found }
+            // A mistake in the id is reported where the caption gives it.
+            if context.number(.table, id: found, at: context.diagnostics.position(of: "{#" + found + "}", in: caption)) { id = found }
         } else if let caption, let braces = CrossReferences.trailingNonID(caption.plainText) {
-            context.diagnostics.warning(CrossReferences.nonIDMessage(braces, in: "caption"), at: caption)
+            context.diagnostics.warning(CrossReferences.nonIDMessage(braces, in: "caption"), at: context.diagnostics.position(of: braces, in: caption))
         }
         let position = lines[table.before].position
         if warnsOfMissingSources, sourceLine == nil {

@@ -59,16 +59,16 @@ import Testing
 
     @Test func anIdGivenTwiceIsAnError() {
         let result = rendered("| a |\n|---|\n| 1 |\n\nTable: One {#x}\n\n![B](map.svg \"Two {#x}\")\n")
-        #expect(result.messages.first?.hasPrefix("Content/alliance/page.md:7:1: error: the id 'x' is given twice on this page") == true)
+        #expect(result.messages.first?.hasPrefix("Content/alliance/page.md:7:19: error: the id 'x' is given twice on this page") == true)
     }
 
     /// `{#source-1}` or `{#main}` gave the page an id twice: invalid HTML, and `[1]` led to the table.
     @Test(arguments: ["source-1", "fn-2", "fnref-1-2", "main", "notes-title"])
     func anIdThePageHasOfItsOwnIsAnError(_ id: String) {
         let result = rendered("| a |\n|---|\n| 1 |\n\nTable: One {#\(id)}\n\nSee [](table:\(id)).\n")
-        // At the caption that gives it, and once: citing it is no second mistake.
+        // Where the caption gives it, and once: citing it is no second mistake.
         #expect(result.messages.map { $0.components(separatedBy: "\n")[0] } == [
-            "Content/alliance/page.md:5:1: error: the id '\(id)' is one the page gives its own elements (its sources, notes or theme): choose another"
+            "Content/alliance/page.md:5:12: error: the id '\(id)' is one the page gives its own elements (its sources, notes or theme): choose another"
         ])
         #expect(ThemeIDs.isPages("source-notes") == false && ThemeIDs.isPages("fn-") == false)
     }
@@ -110,8 +110,8 @@ import Testing
         #expect(result.html.contains(#"<figure class="image-figure" id="Über_1">"#))
         #expect(result.html.contains("<caption>Not one {#bad id!}</caption>"))
         #expect(result.messages.map { $0.components(separatedBy: "\n")[0] } == [
-            "Content/alliance/page.md:15:1: warning: '{#bad id!}' at the end of the caption is not an id, which is letters, digits, '-' and '_' (such as {#key-figures}): it is shown as written",
-            "Content/alliance/page.md:17:1: warning: '{#Upper.Case}' at the end of the image's title is not an id, which is letters, digits, '-' and '_' (such as {#key-figures}): it is shown as written",
+            "Content/alliance/page.md:15:16: warning: '{#bad id!}' at the end of the caption is not an id, which is letters, digits, '-' and '_' (such as {#key-figures}): it is shown as written",
+            "Content/alliance/page.md:17:32: warning: '{#Upper.Case}' at the end of the image's title is not an id, which is letters, digits, '-' and '_' (such as {#key-figures}): it is shown as written",
         ])
     }
 }

@@ -185,10 +185,10 @@ import Testing
         #expect(result.toc.entries.map(\.title) == ["Who pays", "분담금 규모", "Not one {#bad id}", "Again"])
         let messages = TransformHarness.run("## Not one {#bad id}\n\n## A {#a}\n\n## B {#a}\n", [HeadingAnchors(siteLevels: 2...3)]).diagnostics.map(\.description)
         #expect(messages == [
-            "Content/alliance/page.md:1:1: warning: '{#bad id}' at the end of the heading is not an id, which is letters, digits, '-' and '_' "
-                + "(such as {#key-figures}): it is shown as written\n## Not one {#bad id}\n^",
-            "Content/alliance/page.md:5:1: error: the id 'a' is taken on this page (by another heading, a table or an image, or an element "
-                + "the page gives its sources, notes or theme): give this heading another\n## B {#a}\n^",
+            "Content/alliance/page.md:1:12: warning: '{#bad id}' at the end of the heading is not an id, which is letters, digits, '-' and '_' "
+                + "(such as {#key-figures}): it is shown as written\n## Not one {#bad id}\n           ^",
+            "Content/alliance/page.md:5:6: error: the id 'a' is taken on this page (by another heading, a table or an image, or an element "
+                + "the page gives its sources, notes or theme): give this heading another\n## B {#a}\n     ^",
         ])
     }
 
