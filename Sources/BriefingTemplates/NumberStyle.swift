@@ -35,21 +35,44 @@ public struct NumberStyle: Sendable, Equatable {
     /// Attributes whose values readers meet: a number in them is text.
     private static let readableAttributes: Set<String> = ["alt", "title", "aria-label", "aria-description", "aria-valuetext", "placeholder", "label"]
 
-    /// Whether a number written after `output` is text for readers: outside any tag, or in the double-quoted
-    /// value of an attribute readers meet (`aria-label="Note {{number}}"`). Anywhere else in a tag it is
-    /// markup (`width="{{width}}"`, `<h{{level}}>`) and stays in ASCII digits. Escaped values hold no `<`,
-    /// `>` or `"`, so the nearest ones written are the template's own.
+    /// Whether a number written after `output` is text for readers: outside any tag, or in the quoted value
+    /// of an attribute readers meet (`aria-label="Note {{number}}"`). Anywhere else in a tag it is markup
+    /// (`width="{{width}}"`, `<h{{level}}>`) and stays in ASCII digits. Escaped values hold no `<` or `>`,
+    /// so the nearest ones written are the template's own.
     private static func isText(after output: UnsafeBufferPointer<UInt8>) -> Bool {
-        let less = UInt8(ascii: "<"), quote = UInt8(ascii: "\"")
-        guard let open = output.lastIndex(where: { $0 == less || $0 == UInt8(ascii: ">") }) else { return true }
+        guard let open = output.lastIndex(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }) else { return true }
         // After a tag: text, unless the tag opened a script or a style, whose numbers are code.
-        guard output[open] == less else { return !isScriptOrStyle(before: open, in: output) }
-        let tag = output[(open + 1)...]
-        guard tag.count(where: { $0 == quote }) % 2 == 1, let value = tag.lastIndex(of: quote), value - 1 > open,
-              output[value - 1] == UInt8(ascii: "=") else { return false }
-        var start = value - 1
-        while start - 1 > open, PlainText.isASCIIAlphanumeric(output[start - 1]) || output[start - 1] == UInt8(ascii: "-") { start -= 1 }
-        return readableAttributes.contains(String(decoding: UnsafeBufferPointer(rebasing: output[start..<(value - 1)]), as: UTF8.self).lowercased())
+        guard output[open] == UInt8(ascii: "<") else { return !isScriptOrStyle(before: open, in: output) }
+        return openAttribute(in: UnsafeBufferPointer(rebasing: output[(open + 1)...])).map { readableAttributes.contains($0.lowercased()) } ?? false
+    }
+
+    /// The name of the attribute whose quoted value a tag's text, cut short, ends inside (`a title='He said
+    /// "yes' ` is in `title`); nil when it ends anywhere else: in the tag's name, between attributes, in a
+    /// name or an unquoted value. Read from the tag's start, so that a quote of one kind inside a value
+    /// quoted with the other is not taken for the value's end.
+    private static func openAttribute(in tag: UnsafeBufferPointer<UInt8>) -> String? {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C }
+        func isQuote(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") }
+        var index = tag.firstIndex(where: isSpace) ?? tag.endIndex
+        while index < tag.endIndex {
+            while index < tag.endIndex, isSpace(tag[index]) || tag[index] == UInt8(ascii: "/") { index += 1 }
+            let nameStart = index
+            while index < tag.endIndex, !isSpace(tag[index]), tag[index] != UInt8(ascii: "="), tag[index] != UInt8(ascii: "/") { index += 1 }
+            let name = String(decoding: UnsafeBufferPointer(rebasing: tag[nameStart..<index]), as: UTF8.self)
+            while index < tag.endIndex, isSpace(tag[index]) { index += 1 }
+            guard index < tag.endIndex, tag[index] == UInt8(ascii: "=") else { continue }
+            index += 1
+            while index < tag.endIndex, isSpace(tag[index]) { index += 1 }
+            guard index < tag.endIndex else { return nil }
+            if isQuote(tag[index]) {
+                let quote = tag[index]
+                guard let close = tag[(index + 1)...].firstIndex(of: quote) else { return name }
+                index = close + 1
+            } else {
+                while index < tag.endIndex, !isSpace(tag[index]) { index += 1 }
+            }
+        }
+        return nil
     }
 
     /// Whether the tag that ends at `close` (a `>`) opens a `<script>` or a `<style>`.

@@ -124,6 +124,12 @@ import Testing
             attributes == #"<img width="640" alt="Map ۶۴۰" data-n="640"><h2 aria-label="۶۴۰">۶۴۰</h2>"#,
             "a number in markup (a size, a level, data) stays ASCII; in text and in what readers hear it takes the digits"
         )
+        // Quotes of one kind inside a value quoted with the other: `"` in `title='…'` was taken for a value's end.
+        let quoted = try Template(
+            source: #"<a data-json='{"n": {{n}}}' title='Map "{{n}}"' width={{n}} aria-label="{{n}}">{{n}}</a>"#, name: "q"
+        )
+        #expect(try TemplateLibrary(templates: ["q": quoted]).render("q", context: ["n": 7], numbers: persian.numbers)
+            == #"<a data-json='{"n": 7}' title='Map "۷"' width=7 aria-label="۷">۷</a>"#)
         // A script's or a style's numbers are code: `var words = ٩٦;` and `width:١em` broke them.
         let code = try Template(source: "<script>var n = {{n}};</script><style>.bar{width:{{n}}em}</style><p>{{n}}</p>", name: "c")
         #expect(try TemplateLibrary(templates: ["c": code]).render("c", context: ["n": 96], numbers: persian.numbers)
