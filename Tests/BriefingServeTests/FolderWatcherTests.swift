@@ -1,3 +1,4 @@
+import BriefingTestSupport
 import Foundation
 import Testing
 @testable import BriefingServe
@@ -49,10 +50,10 @@ final class FolderWatcherTests {
         }
     }
 
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-watch-\(UUID().uuidString)")
+    let root = TemporaryFolder.url("briefing-watch")
     /// A folder watched by a second watcher with the same debounce: once it reports a change made after
     /// some writes to `root`, a change those writes caused would have been reported too.
-    let elsewhere = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-watch-\(UUID().uuidString)")
+    let elsewhere = TemporaryFolder.url("briefing-watch")
 
     init() throws {
         try FileManager.default.createDirectory(at: root.appendingPathComponent("old"), withIntermediateDirectories: true)

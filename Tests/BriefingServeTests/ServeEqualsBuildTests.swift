@@ -67,7 +67,7 @@ struct ServeEqualsBuildTests {
 
     @Test("after each edit, every served file equals a clean build's")
     func everyEdit() async throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-serve-equals-\(UUID().uuidString)")
+        let root = TemporaryFolder.url("briefing-serve-equals")
         for folder in ["Content", "Templates"] {
             try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
             try FileManager.default.copyItem(at: Self.repository.appendingPathComponent(folder), to: root.appendingPathComponent(folder))
@@ -107,8 +107,8 @@ struct ServeEqualsBuildTests {
     /// Builds the site as it is now into a fresh folder, for the address the server serves it at, and
     /// compares every file with what the server sends for it; the built paths.
     private func compare(_ site: ServedSite, after edit: String = "start") async throws -> Set<String> {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-clean-build-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: output) }
+        let output = TemporaryFolder.url("briefing-clean-build")
+        defer { TemporaryFolder.remove(output) }
         var options = BuildOptions(source: site.root, output: output)
         options.origin = "http://127.0.0.1:\(site.port)"
         _ = try SiteBuilder(options: options).build()

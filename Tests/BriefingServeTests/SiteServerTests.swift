@@ -201,8 +201,8 @@ struct SiteServerTests {
 
     @Test("--write writes each complete version as a build does, and only then")
     func writesWhenAsked() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-serve-write-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = TemporaryFolder.url("briefing-serve-write")
+        defer { TemporaryFolder.remove(folder) }
         let site = try await ServedSite.start(ServedSite.site, write: folder)
         do {
             let page = folder.appendingPathComponent("notes/first/index.html")
@@ -242,8 +242,8 @@ struct SiteServerTests {
     /// in Content/: it is refused before anything is made.
     @Test func writingIntoTheSitesOwnFoldersIsRefusedBeforeAnythingIsMade() async throws {
         for folder in ["Content/out", "Templates", "."] {
-            let root = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-serve-test-\(UUID().uuidString)")
-            defer { try? FileManager.default.removeItem(at: root) }
+            let root = TemporaryFolder.url("briefing-serve-test")
+            defer { TemporaryFolder.remove(root) }
             try FileTree.write(ServedSite.templates + "\n" + ServedSite.site, to: root)
             await #expect(throws: ServeError.self) { _ = try await ServedSite.start(at: root, write: root.appendingPathComponent(folder)) }
             #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("Content/out").path))

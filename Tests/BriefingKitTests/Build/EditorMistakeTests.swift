@@ -429,9 +429,8 @@ import Testing
     /// `init` makes a site from the binary alone that builds and checks without a word; it never
     /// writes into a folder that holds anything.
     @Test func initStartsASiteThatBuilds() throws {
-        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-init-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: parent) }
+        let parent = try TemporaryFolder.make("briefing-init")
+        defer { TemporaryFolder.remove(parent) }
         let created = try BriefingCommand.run(["init", "my-briefings"], in: parent, environment: ["NO_COLOR": "1"])
         #expect(created.status == 0, "\(created.stderr)")
         #expect(created.stdout == "Created a site in my-briefings/: edit Content/site.yaml, then run briefing serve --source my-briefings\n")
@@ -454,9 +453,8 @@ import Testing
 
     /// A link to nothing as the site's or the output's folder was "a file with the same name already exists".
     @Test func aLinkToNothingIsNamedAsOne() throws {
-        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-link-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: parent) }
+        let parent = try TemporaryFolder.make("briefing-link")
+        defer { TemporaryFolder.remove(parent) }
         try FileManager.default.createSymbolicLink(atPath: parent.appendingPathComponent("gone").path, withDestinationPath: "missing")
         let created = try BriefingCommand.run(["init", "gone"], in: parent, environment: ["NO_COLOR": "1"])
         #expect(created.status == 1)
@@ -469,9 +467,8 @@ import Testing
     }
 
     @Test func buildInAFolderWithoutASiteSuggestsInit() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-empty-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try TemporaryFolder.make("briefing-empty")
+        defer { TemporaryFolder.remove(folder) }
         let result = try BriefingCommand.run(["build"], in: folder, environment: ["NO_COLOR": "1"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("run briefing in a site folder, pass --source, or start one with 'briefing init DIR'"))
@@ -480,9 +477,8 @@ import Testing
     /// `init` printed the command to run next with the folder as typed: `& 'q'` in its name would have run
     /// as a command of its own when pasted. And a file in the folder's place gave a raw Cocoa error.
     @Test func initQuotesTheFolderItSuggestsAndRefusesAFile() throws {
-        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-init-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: parent) }
+        let parent = try TemporaryFolder.make("briefing-init")
+        defer { TemporaryFolder.remove(parent) }
         let made = try BriefingCommand.run(["init", "한국 사이트 & 'q'"], in: parent, environment: ["NO_COLOR": "1"])
         #expect(made.status == 0)
         #expect(made.stdout.hasSuffix(#"then run briefing serve --source '한국 사이트 & '\''q'\'''"# + "\n"))

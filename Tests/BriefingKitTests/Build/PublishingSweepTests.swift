@@ -1,3 +1,4 @@
+import BriefingTestSupport
 import Foundation
 import Testing
 @testable import BriefingKit
@@ -182,9 +183,8 @@ import Testing
 
     /// With no feed written, the default theme linked every page to it (its head and its footer).
     @Test func noFeedIsLinkedWhenNoneIsWritten() throws {
-        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-nofeed-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: parent) }
+        let parent = try TemporaryFolder.make("briefing-nofeed")
+        defer { TemporaryFolder.remove(parent) }
         #expect(try BriefingCommand.run(["init", "site"], in: parent).status == 0)
         #expect(try BriefingCommand.run(["build", "--quiet", "--source", "site", "--base-url", "/briefings/"], in: parent).status == 0)
         let home = try String(contentsOf: parent.appendingPathComponent("site/Output/index.html"), encoding: .utf8)

@@ -1,3 +1,4 @@
+import BriefingTestSupport
 import Foundation
 import Testing
 @testable import BriefingKit
@@ -10,8 +11,8 @@ import Testing
         .deletingLastPathComponent().appendingPathComponent("../../..").standardizedFileURL
 
     @Test func everyTranslatedPageLinksItsTranslationBothWaysAndInTheSitemap() throws {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-sample-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: output) }
+        let output = TemporaryFolder.url("briefing-sample")
+        defer { TemporaryFolder.remove(output) }
         var options = BuildOptions(source: Self.repository)
         options.output = output
         options.qualityChecks = true
@@ -53,8 +54,8 @@ import Testing
     /// The notice on a translation behind its original names the original's language in that language's
     /// words ("English" on a Korean page): it said so with the Korean page's `lang`.
     @Test func theStaleNoticeMarksTheOriginalsLanguage() throws {
-        let site = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-stale-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: site) }
+        let site = TemporaryFolder.url("briefing-stale")
+        defer { TemporaryFolder.remove(site) }
         for folder in ["Content", "Templates"] {
             try FileManager.default.copyItem(at: Self.repository.appendingPathComponent(folder), to: site.appendingPathComponent(folder))
         }

@@ -1,4 +1,5 @@
 import BriefingMarkdown
+import BriefingTestSupport
 import Foundation
 import Testing
 @testable import BriefingKit
@@ -31,9 +32,9 @@ import Testing
 
     /// A folder of its own for a cache file, removed with the value.
     final class Folder {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-cache-\(UUID().uuidString)")
-        init() throws { try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) }
-        deinit { try? FileManager.default.removeItem(at: url) }
+        let url: URL
+        init() throws { url = try TemporaryFolder.make("briefing-cache") }
+        deinit { TemporaryFolder.remove(url) }
         var file: URL { url.appendingPathComponent(BuildCache.fileName) }
     }
 

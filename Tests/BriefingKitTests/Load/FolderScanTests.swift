@@ -1,3 +1,4 @@
+import BriefingTestSupport
 import Foundation
 import Testing
 @testable import BriefingKit
@@ -7,8 +8,8 @@ import Testing
 @Suite struct FolderScanTests {
     @Test func filesAndLinksSortedWithHiddenNamesAndBackupsSkipped() throws {
         let manager = FileManager.default
-        let root = manager.temporaryDirectory.appendingPathComponent("FolderScanTests-\(UUID().uuidString)")
-        defer { try? manager.removeItem(at: root) }
+        let root = TemporaryFolder.url("FolderScanTests")
+        defer { TemporaryFolder.remove(root) }
         let folder = root.appendingPathComponent("Content")
         for path in ["b/z.md", "b/a.md", "a.md", ".hidden.md", ".git/config", "b/.swp", "b/z.md~", "#a.md#"] {
             let url = folder.appendingPathComponent(path)

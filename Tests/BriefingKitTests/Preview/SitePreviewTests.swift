@@ -1,8 +1,8 @@
+import BriefingSupport
 import BriefingTestSupport
 import Foundation
 import Testing
 @testable import BriefingKit
-import BriefingSupport
 
 /// `serve`'s pipeline takes an edit of page bodies alone without making the site again; any other edit
 /// makes it again. What it shows is checked against a clean build in `ServeEqualsBuildTests`; here, which
@@ -40,7 +40,7 @@ import BriefingSupport
 
     @Test func aBodyEditTakesTheSiteWholeAndListsShowItsNewExcerpt() throws {
         let (root, preview) = try Self.servedSite()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFolder.remove(root) }
 
         try FileTree.replace("The first paragraph", with: "The new first paragraph", in: "Content/notes/first.md", root)
         let (version, report) = try preview.update(rendering: ["notes/index.html"])
@@ -55,7 +55,7 @@ import BriefingSupport
 
     @Test func aLayoutEditTakesTheSiteWithTheNewTheme() throws {
         let (root, preview) = try Self.servedSite()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFolder.remove(root) }
         try FileTree.replace("<h1>", with: "<h1 class=\"t\">", in: "Templates/layouts/page.html", root)
         let (version, report) = try preview.update(rendering: ["notes/first/index.html"])
         #expect(report.stages.map(\.name) == ["load", "theme", "generated files and checks", "pages open in a browser"])
@@ -74,7 +74,7 @@ import BriefingSupport
     ])
     func anyOtherEditMakesTheSiteAgain(path: String, old: String, new: String) throws {
         let (root, preview) = try Self.servedSite()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFolder.remove(root) }
         try FileTree.replace(old, with: new, in: path, root)
         let (version, report) = try preview.update(rendering: [])
         #expect(report.stages.map(\.name).contains("assemble"), "\(path)")
@@ -86,7 +86,7 @@ import BriefingSupport
     /// page bodies too, so its edit makes the site again.
     @Test func aLayoutThatATransformsPartialIncludesMakesTheSiteAgain() throws {
         let (root, preview) = try Self.servedSite()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFolder.remove(root) }
         try FileTree.replace("<aside", with: "{{> 404}}<aside", in: "Templates/partials/callout.html", root)
         _ = try preview.update(rendering: [])
         try FileTree.replace("Not found", with: "Gone", in: "Templates/layouts/404.html", root)
@@ -96,7 +96,7 @@ import BriefingSupport
 
     @Test func aBodyEditWithAnErrorFailsAndTheFixIsTakenAgain() throws {
         let (root, preview) = try Self.servedSite()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFolder.remove(root) }
         try FileTree.replace("## A heading", with: "## A heading\n\n[broken](missing.md)", in: "Content/notes/first.md", root)
         #expect(throws: BuildFailure.self) { try preview.update(rendering: []) }
         try FileTree.replace("[broken](missing.md)", with: "Fixed.", in: "Content/notes/first.md", root)
@@ -109,7 +109,7 @@ import BriefingSupport
     /// until the site is scanned again. A changed file it did not read before (a new page) means a scan.
     @Test func anUpdateToldTheChangedFilesReadsThoseAlone() throws {
         let (root, preview) = try Self.servedSite()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFolder.remove(root) }
         let first = root.appendingPathComponent("Content/notes/first.md").path
         try FileTree.replace("The first paragraph", with: "The told paragraph", in: "Content/notes/first.md", root)
         try FileTree.replace("Body.", with: "Untold body.", in: "Content/notes/undated.md", root)
@@ -136,7 +136,7 @@ import BriefingSupport
     /// An error a told change brought stays shown when the next update is told only of another file.
     @Test func anErrorStaysUntilItsFileIsFixedWhateverTheNextChangeIs() throws {
         let (root, preview) = try Self.servedSite()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFolder.remove(root) }
         let first = root.appendingPathComponent("Content/notes/first.md").path
         let undated = root.appendingPathComponent("Content/notes/undated.md").path
         try FileTree.replace("## A heading", with: "## A heading\n\n[broken](missing.md)", in: "Content/notes/first.md", root)
@@ -173,7 +173,7 @@ import BriefingSupport
 
     /// The site in a fresh folder, and its preview after the first update.
     static func servedSite() throws -> (URL, SitePreview) {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-preview-\(UUID().uuidString)")
+        let root = TemporaryFolder.url("briefing-preview")
         try FileTree.write(site, to: root)
         try DefaultTheme.copyPartials(to: root)
         let preview = SitePreview(options: BuildOptions(source: root))

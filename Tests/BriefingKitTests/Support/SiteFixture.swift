@@ -11,16 +11,14 @@ final class SiteFixture {
     let root: URL
 
     init(_ files: String, templates: String = SiteFixture.templates) throws {
-        root = FileManager.default.temporaryDirectory
-            .appendingPathComponent("briefing-fixture-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        root = try TemporaryFolder.make("briefing-fixture")
         try DefaultTheme.copyPartials(to: root)
         try write(templates)
         try write(files)
     }
 
     deinit {
-        try? FileManager.default.removeItem(at: root)
+        TemporaryFolder.remove(root)
     }
 
     /// Adds or replaces files, in the same `-- path --` form.

@@ -1,3 +1,4 @@
+import BriefingTestSupport
 import Foundation
 import Testing
 @testable import BriefingKit
@@ -90,8 +91,8 @@ import Testing
     }
 
     @Test func aLocalFileGivesItsSizeAndOneOverAMegabyteAWarning() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-images-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = TemporaryFolder.url("briefing-images")
+        defer { TemporaryFolder.remove(folder) }
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("alliance"), withIntermediateDirectories: true)
         let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13] + Array("IHDR".utf8) + [0, 0, 3, 0x20, 0, 0, 2, 0x58]
         try Data(png + [UInt8](repeating: 0, count: 1_200_000)).write(to: folder.appendingPathComponent("alliance/big.png"))
@@ -110,8 +111,8 @@ import Testing
     /// A file named in decomposed Hangul (as macOS writes names) and linked in composed form: found, and
     /// its header read from the name on disk, so the image keeps its size.
     @Test func aFileNamedInTheOtherUnicodeFormKeepsItsSize() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-images-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = TemporaryFolder.url("briefing-images")
+        defer { TemporaryFolder.remove(folder) }
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("alliance"), withIntermediateDirectories: true)
         let decomposed = "alliance/" + "지도.svg".decomposedStringWithCanonicalMapping
         try Data("<svg xmlns='http://www.w3.org/2000/svg' width='480' height='560'/>".utf8).write(to: folder.appendingPathComponent(decomposed))
@@ -122,8 +123,8 @@ import Testing
 
     /// `fake.png` that was a PDF renamed showed as a broken image, without a word.
     @Test func aFileNamedAsAnImageThatIsNoneIsWarnedOf() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-images-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = TemporaryFolder.url("briefing-images")
+        defer { TemporaryFolder.remove(folder) }
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("alliance"), withIntermediateDirectories: true)
         try Data("%PDF-1.7".utf8).write(to: folder.appendingPathComponent("alliance/fake.png"))
         try Data("<svg xmlns='http://www.w3.org/2000/svg'/>".utf8).write(to: folder.appendingPathComponent("alliance/plain.svg"))

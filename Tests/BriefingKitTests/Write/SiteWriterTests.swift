@@ -1,3 +1,4 @@
+import BriefingTestSupport
 import Foundation
 import Testing
 @testable import BriefingKit
@@ -12,7 +13,7 @@ import Testing
         var output: URL { root.appendingPathComponent("Output") }
 
         init() throws {
-            root = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-writer-\(UUID().uuidString)")
+            root = TemporaryFolder.url("briefing-writer")
             for folder in ["Content", "Templates"] {
                 try FileManager.default.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
             }

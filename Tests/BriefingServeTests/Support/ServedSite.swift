@@ -22,7 +22,7 @@ final class ServedSite: Sendable {
     static func start(
         _ files: String, templates: String = ServedSite.templates, host: String = "127.0.0.1", write: URL? = nil
     ) async throws -> ServedSite {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-serve-test-\(UUID().uuidString)")
+        let root = TemporaryFolder.url("briefing-serve-test")
         try DefaultTheme.copyPartials(to: root)
         try FileTree.write(templates + "\n" + files, to: root)
         return try await start(at: root, host: host, write: write)
