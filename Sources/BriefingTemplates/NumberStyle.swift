@@ -43,36 +43,10 @@ public struct NumberStyle: Sendable, Equatable {
         guard let open = output.lastIndex(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }) else { return true }
         // After a tag: text, unless the tag opened a script or a style, whose numbers are code.
         guard output[open] == UInt8(ascii: "<") else { return !isScriptOrStyle(before: open, in: output) }
-        return openAttribute(in: UnsafeBufferPointer(rebasing: output[(open + 1)...])).map { readableAttributes.contains($0.lowercased()) } ?? false
-    }
-
-    /// The name of the attribute whose quoted value a tag's text, cut short, ends inside (`a title='He said
-    /// "yes' ` is in `title`); nil when it ends anywhere else: in the tag's name, between attributes, in a
-    /// name or an unquoted value. Read from the tag's start, so that a quote of one kind inside a value
-    /// quoted with the other is not taken for the value's end.
-    private static func openAttribute(in tag: UnsafeBufferPointer<UInt8>) -> String? {
-        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C }
-        func isQuote(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") }
-        var index = tag.firstIndex(where: isSpace) ?? tag.endIndex
-        while index < tag.endIndex {
-            while index < tag.endIndex, isSpace(tag[index]) || tag[index] == UInt8(ascii: "/") { index += 1 }
-            let nameStart = index
-            while index < tag.endIndex, !isSpace(tag[index]), tag[index] != UInt8(ascii: "="), tag[index] != UInt8(ascii: "/") { index += 1 }
-            let name = String(decoding: UnsafeBufferPointer(rebasing: tag[nameStart..<index]), as: UTF8.self)
-            while index < tag.endIndex, isSpace(tag[index]) { index += 1 }
-            guard index < tag.endIndex, tag[index] == UInt8(ascii: "=") else { continue }
-            index += 1
-            while index < tag.endIndex, isSpace(tag[index]) { index += 1 }
-            guard index < tag.endIndex else { return nil }
-            if isQuote(tag[index]) {
-                let quote = tag[index]
-                guard let close = tag[(index + 1)...].firstIndex(of: quote) else { return name }
-                index = close + 1
-            } else {
-                while index < tag.endIndex, !isSpace(tag[index]) { index += 1 }
-            }
-        }
-        return nil
+        // Read from the tag's start, so that a quote of one kind inside a value quoted with the other is not
+        // taken for the value's end (`title='He said "yes {{n}}'`).
+        guard case .inQuotedValue(let name) = HTMLTag.read(UnsafeBufferPointer(rebasing: output[(open + 1)...])) else { return false }
+        return readableAttributes.contains(name.lowercased())
     }
 
     /// Whether the tag that ends at `close` (a `>`) opens a `<script>` or a `<style>`.

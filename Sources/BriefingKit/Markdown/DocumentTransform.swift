@@ -77,8 +77,8 @@ struct TransformContext {
             numbered.refuse(id)
             return false
         }
-        guard numbered.register(kind, id: id, at: position) else {
-            diagnostics.error("the id '\(id)' is given twice on this page: each table and image needs its own", at: position)
+        guard numbered.register(kind, id: id, at: position), !headings.isTaken(id) else {
+            diagnostics.error("the id '\(id)' is given twice on this page: each table, image and element of raw HTML needs its own", at: position)
             return false
         }
         headings.reserve(id)

@@ -25,6 +25,11 @@ struct HeadingRegistry {
         reserved.append(id)
     }
 
+    /// Whether a heading, the theme or a transform has the id already.
+    func isTaken(_ id: String) -> Bool {
+        taken.contains(id)
+    }
+
     /// A unique id for a heading whose title asks for `slug`.
     mutating func claim(_ slug: String) -> String {
         var id = slug

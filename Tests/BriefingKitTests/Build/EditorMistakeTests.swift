@@ -198,6 +198,46 @@ import Testing
         #expect(fixture.output("deterrence/raw/index.html")?.contains("<div>Raw</div> and text\n<p>Some <b>bold</b> words<!-- a note --> here.</p>") == true)
     }
 
+    /// Where raw HTML is trusted, its ids are the page's: `[the note](#map-note)` to `<a id="map-note">` was
+    /// "no heading with that id", and `## Box` after `<div id="box">` gave the page the id twice.
+    @Test func trustedRawHTMLGivesIdsThatLinksReachAndHeadingsLeave() throws {
+        let fixture = try SiteFixture(EditorMistakeTests.goodSite.replacingOccurrences(of: "baseURL: https://example.org/\n", with: "baseURL: https://example.org/\nmarkdown: {unsafe: true}\n") + """
+
+        -- Content/deterrence/raw.md --
+        ---
+        title: Raw
+        date: 2026-01-01
+        ---
+        See [the note](#map-note), [the box](#box) and [the heading](#box-1).
+
+        <div id="box" class='x'>A box</div>
+
+        <!-- <a id="in-a-comment"></a> -->
+        <script>var s = '<a id="in-a-script">';</script>
+
+        Text <a ID='map-note'></a>with an anchor, and <span id="main">one the theme has</span>.
+
+        ## Box
+        -- Content/deterrence/other.md --
+        ---
+        title: Other
+        date: 2026-01-02
+        ---
+        [The note](raw.md#map-note), not [this one](raw.md#in-a-comment).
+        """)
+        let result = try BriefingCommand.run(["build", "--source", fixture.root.path, "--quiet"], environment: ["NO_COLOR": "1"])
+        #expect(result.status == 1)
+        #expect(result.stderr.components(separatedBy: "\n").filter { $0.hasPrefix("Content/") } == [
+            "Content/deterrence/other.md:5:34: error: link to '#in-a-comment', but Content/deterrence/raw.md has no heading with that id",
+            "Content/deterrence/raw.md:12:47: warning: the id 'main' of this HTML is one the page has already (an element of raw HTML, a table or image, "
+                + "or what the page gives its sources, notes or theme): links to it reach the first; choose another",
+        ])
+        try FileTree.replace("not [this one](raw.md#in-a-comment)", with: "twice", in: "Content/deterrence/other.md", fixture.root)
+        #expect(try BriefingCommand.run(["build", "--source", fixture.root.path, "--quiet"]).status == 0)
+        #expect(fixture.output("deterrence/raw/index.html")?.contains(#"<h2 id="box-1">Box</h2>"#) == true)
+        #expect(fixture.output("deterrence/other/index.html")?.contains(#"<a href="/deterrence/raw/#map-note">The note</a>"#) == true)
+    }
+
     @Test(arguments: warnings)
     func warnsAndBuilds(_ testCase: Case) throws {
         let fixture = try SiteFixture(EditorMistakeTests.goodSite + "\n" + testCase.files)
