@@ -25,6 +25,36 @@ public struct Template: Sendable {
     /// Whether a tag names its template by a value (`{{>*name}}`), which only rendering resolves.
     public var referencesTemplatesByValue: Bool { references.byValue }
 
+    /// The names its variable and section tags look up (`{{page.title}}`, `{{#t.backToText}}`), each with
+    /// the line and column of its tag, in the order they are written.
+    public var lookups: [(name: String, line: Int, column: Int)] {
+        var lookups: [(name: String, line: Int, column: Int)] = []
+        Self.collectLookups(in: nodes, into: &lookups)
+        return lookups
+    }
+
+    private static func collectLookups(in nodes: [Node], into lookups: inout [(name: String, line: Int, column: Int)]) {
+        for node in nodes {
+            let at = (line: node.location.line, column: node.location.column)
+            switch node.kind {
+            case .variable(let name, _):
+                lookups.append((name.text, at.line, at.column))
+            case .section(let section):
+                lookups.append((section.name.text, at.line, at.column))
+                collectLookups(in: section.children, into: &lookups)
+            case .invertedSection(let name, let children):
+                lookups.append((name.text, at.line, at.column))
+                collectLookups(in: children, into: &lookups)
+            case .parent(_, let overrides, _):
+                for definition in overrides { collectLookups(in: definition.children, into: &lookups) }
+            case .block(let block):
+                collectLookups(in: block.defaultChildren, into: &lookups)
+            case .text, .partial:
+                break
+            }
+        }
+    }
+
     private var references: (names: Set<String>, byValue: Bool) {
         var references: (names: Set<String>, byValue: Bool) = ([], false)
         Self.collectReferences(in: nodes, into: &references)

@@ -9,7 +9,7 @@ struct BuildCache {
     static let fileName = ".briefing-cache"
     static let pendingName = fileName + ".new"
     /// Bumped whenever the format or the meaning of anything cached changes.
-    static let formatVersion = 13
+    static let formatVersion = 14
 
     /// The options and the day of the build: the same sources give different output on another day
     /// (the footer's year, stale-figure warnings), with drafts, or at another base URL.
@@ -65,7 +65,9 @@ struct BuildCache {
     static var now: Int { Int((Date().timeIntervalSince1970 * 1e6).rounded()) }
 
     static func load(from output: URL) -> BuildCache? {
-        guard let data = try? Data(contentsOf: output.appendingPathComponent(fileName), options: .alwaysMapped) else { return nil }
+        guard let file = try? Data(contentsOf: output.appendingPathComponent(fileName), options: .alwaysMapped),
+              let data = BuildCache.verified(file)
+        else { return nil }
         var reader = CacheReader(data)
         do {
             guard try reader.int() == formatVersion else { return nil }
@@ -118,12 +120,28 @@ struct BuildCache {
                 try writer.flush(to: handle.write(contentsOf:))
             }
             try handle.write(contentsOf: writer.bytes)
+            // Read back from the page cache, so that the pages written a megabyte at a time are hashed whole.
+            let written = try Data(contentsOf: temporary, options: .alwaysMapped)
+            var checksum = CacheWriter()
+            checksum.int(Int(Int64(bitPattern: ContentHash(written).value)))
+            try handle.write(contentsOf: checksum.bytes)
             try handle.close()
             return true
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             return false
         }
+    }
+
+    /// The cache's contents without the hash of them it ends with; nil when they do not match it. Its
+    /// fields are checked as they are read, but a byte changed inside one (a page number, an id) would
+    /// still be read, and trusted by every later build.
+    private static func verified(_ file: Data) -> Data? {
+        guard file.count >= 8 else { return nil }
+        let contents = file.prefix(file.count - 8)
+        var trailer = CacheReader(file.suffix(8))
+        guard let stored = try? trailer.int(), UInt64(bitPattern: Int64(stored)) == ContentHash(contents).value else { return nil }
+        return contents
     }
 
     static func commitPending(in output: URL) {

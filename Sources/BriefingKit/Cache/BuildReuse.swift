@@ -77,11 +77,20 @@ struct BuildReuse {
     static func optionsKey(_ options: BuildOptions) -> String {
         let day = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: options.now)
         return [
-            options.source.standardizedFileURL.path, options.outputFolder.standardizedFileURL.path, options.baseURL ?? "",
+            programIdentity, options.source.standardizedFileURL.path, options.outputFolder.standardizedFileURL.path, options.baseURL ?? "",
             options.origin ?? "",
             "\(options.includeDrafts)", "\(options.qualityChecks)", "\(day.year ?? 0)-\(day.month ?? 0)-\(day.day ?? 0)",
         ].joined(separator: "\u{1F}")
     }
+
+    /// The program that builds, as its file on disk is: the version, and the executable's size, time and
+    /// inode. A new version may write other HTML or find new errors in the same sources while its cache
+    /// format stays the same; an upgrade (or any binary built again) makes the next build a full one.
+    static let programIdentity: String = {
+        var info = stat()
+        guard stat("/proc/self/exe", &info) == 0 else { return BriefingVersion.current }
+        return "\(BriefingVersion.current) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) \(info.st_ino)"
+    }()
 
     /// What every page's Markdown output depends on besides its own file.
     static func siteKey(loaded: LoadedSite, model: SiteModel, optionsKey: String, stamps: [FileStamp]) -> UInt64 {

@@ -27,6 +27,8 @@ struct SiteChecks {
     }
 
     private func brokenFragment(_ reference: FragmentReference, in records: some RandomAccessCollection<PageRecord?>) -> Diagnostic? {
+        // Page numbers a cache gave are this site's (its key holds the pages), unless the cache lies.
+        guard reference.page.index < records.count, reference.source.index < records.count else { return nil }
         let target = records[records.index(records.startIndex, offsetBy: reference.page.index)]
         let source = model[reference.source]
         let ids = target?.facts.headingIDs ?? []

@@ -35,11 +35,12 @@ struct Theme: Sendable {
             }
         }
         for required in ["base", "page", "section", "home", "404"] where !layoutNames.contains(required) {
-            errors.append(.error("Templates/layouts/\(required).html not found: the default layouts are base, page, section, home and 404"))
+            errors.append(.error("Templates/layouts/\(required).html not found: the default layouts are base, page, section, home and 404" + Theme.defaultCopy))
         }
         for (partial, use) in ThemeHTML.partials where templates[partial] == nil {
-            errors.append(.error("Templates/partials/\(partial).html not found: it writes the HTML of \(use)"))
+            errors.append(.error("Templates/partials/\(partial).html not found: it writes the HTML of \(use)" + Theme.defaultCopy))
         }
+        errors += Theme.missingWords(files, templates: templates, strings: strings, languages: languages)
         if !errors.isEmpty { throw BuildFailure(errors) }
         do {
             library = try TemplateLibrary(templates: templates, outputLimit: max(64 << 20, 2 * pageBytes))
@@ -54,6 +55,48 @@ struct Theme: Sendable {
         } catch {
             throw BuildFailure([error])
         }
+    }
+
+    /// Where a theme made before a file was required (an upgrade) finds the default one.
+    static let defaultCopy = "; copy it from the default theme, which 'briefing init NEW-FOLDER' writes"
+
+    /// Each `t.<key>` that a tag of a template pages render with asks for and no string table has, once a
+    /// template: `{{t.key}}` failed only on a page that rendered it, and `{{#t.key}}` rendered nothing at
+    /// all (an empty `aria-label` on every note's link). A theme with no tables is told to write them; a
+    /// word some tables lack is `mismatches(against:)`'s to report.
+    private static func missingWords(_ files: [TemplateFile], templates: [String: Template], strings: [StringTable], languages: [Language]) -> [Diagnostic] {
+        let hasTables = strings.contains { !$0.path.isEmpty }
+        let used = rendered(templates, from: files.filter { $0.kind == .layout }.map(\.name) + ThemeHTML.partials.map(\.0))
+        var errors: [Diagnostic] = []
+        for file in files where file.kind != .strings && used.contains(file.name) && file.file.text.contains("t.") {
+            guard let template = templates[file.name] else { continue }
+            var reported: Set<String> = []
+            for lookup in template.lookups where lookup.name.hasPrefix("t.") {
+                let key = String(lookup.name.dropFirst(2).prefix { $0 != "." })
+                let given = strings.contains { if case .text? = $0.entries[key] { true } else { false } }
+                guard !given, reported.insert(key).inserted else { continue }
+                let message = hasTables
+                    ? "'\(lookup.name)' asks for the word '\(key)', which no string table has: add it to "
+                        + strings.map(\.path).filter { !$0.isEmpty }.joined(separator: " and ")
+                    : "'\(lookup.name)' asks for a word of the theme's string tables, and Templates/i18n/ holds none: write "
+                        + languages.map { "Templates/i18n/\($0.code).yaml" }.joined(separator: " and ") + " with '\(key)'; the default theme's, which 'briefing init NEW-FOLDER' writes, have every word its partials ask for"
+                errors.append(file.file.error(message, line: lookup.line, column: lookup.column))
+            }
+        }
+        return errors
+    }
+
+    /// The templates that `roots` render, through partial and parent tags: every one when a tag names its
+    /// template by a value.
+    private static func rendered(_ templates: [String: Template], from roots: [String]) -> Set<String> {
+        var found = Set<String>()
+        var waiting = roots
+        while let name = waiting.popLast() {
+            guard let template = templates[name], found.insert(name).inserted else { continue }
+            if template.referencesTemplatesByValue { return Set(templates.keys) }
+            waiting += template.referencedTemplates
+        }
+        return found
     }
 
     /// Each language's string table, by the language's number. A theme without tables has empty ones (its
@@ -144,7 +187,7 @@ struct Theme: Sendable {
     /// A layout Briefing needs for pages it makes itself, only when it makes them: `use` says why.
     func required(_ name: String, for use: String) throws(Diagnostic) -> String {
         guard layoutNames.contains(name) else {
-            throw .error("Templates/layouts/\(name).html not found: \(use)")
+            throw .error("Templates/layouts/\(name).html not found: \(use)" + Theme.defaultCopy)
         }
         return name
     }

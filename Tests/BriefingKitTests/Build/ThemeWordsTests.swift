@@ -185,4 +185,25 @@ import Testing
                 + "(it has 'contens', which Templates/i18n/en.yaml has not: misspelt?)",
         ])
     }
+
+    /// A word no table has, asked for by a section tag (`{{#t.backToText}}`) of a partial the build renders:
+    /// it rendered nothing, without a word, and every note's link back had `aria-label=""`. A theme from
+    /// before string tables (an upgrade) is told to write them.
+    @Test func aWordNoTableHasIsAnErrorWhereverATagAsksForIt() throws {
+        let fixture = try SiteFixture(Self.site)
+        for code in ["en", "ko"] {
+            let table = fixture.root.appendingPathComponent("Templates/i18n/\(code).yaml")
+            let lines = try String(contentsOf: table, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+            try fixture.write("-- Templates/i18n/\(code).yaml --\n" + lines.filter { !$0.hasPrefix("backToText:") }.joined(separator: "\n"))
+        }
+        #expect(fixture.failure().map { $0.components(separatedBy: "\n")[0] } == [
+            "Templates/partials/footnote-back.html:4:162: error: 't.backToText' asks for the word 'backToText', which no string table has: "
+                + "add it to Templates/i18n/en.yaml and Templates/i18n/ko.yaml",
+        ])
+        try FileManager.default.removeItem(at: fixture.root.appendingPathComponent("Templates/i18n"))
+        let none = fixture.failure()
+        #expect(none.first?.components(separatedBy: "\n")[0] == "Templates/partials/cite.html:3:113: error: 't.citationLabel' asks for a word of the theme's "
+            + "string tables, and Templates/i18n/ holds none: write Templates/i18n/en.yaml and Templates/i18n/ko.yaml with 'citationLabel'; "
+            + "the default theme's, which 'briefing init NEW-FOLDER' writes, have every word its partials ask for")
+    }
 }

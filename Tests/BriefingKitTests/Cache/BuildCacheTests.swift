@@ -88,11 +88,18 @@ import Testing
         // Cut in the header: no cache at all.
         try bytes.prefix(12).write(to: folder.file)
         #expect(BuildCache.load(from: folder.url) == nil)
-        // Cut in the pages, which are read only when asked for: the header stands, no page is reused.
+        // Cut in the pages, or any byte of it changed (a page's number, an id): its hash no longer matches.
+        // A changed page number crashed every later build; a changed id was an error in a correct page.
         try bytes.dropLast(3).write(to: folder.file)
-        let cut = try #require(BuildCache.load(from: folder.url))
-        #expect(cut.pageCount == 2)
-        #expect(cut.pages.isEmpty)
+        #expect(BuildCache.load(from: folder.url) == nil)
+        for offset in bytes.indices {
+            var damaged = bytes
+            damaged[offset] ^= 0x10
+            try damaged.write(to: folder.file)
+            #expect(BuildCache.load(from: folder.url) == nil, "byte \(offset)")
+        }
+        try bytes.write(to: folder.file)
+        #expect(BuildCache.load(from: folder.url)?.pages.count == 1)
     }
 
     @Test func aCacheOfAnotherVersionIsIgnored() throws {
@@ -104,9 +111,30 @@ import Testing
         let bytes = try Data(contentsOf: folder.file)
         var other = CacheWriter()
         other.int(BuildCache.formatVersion)
-        // The same file with only its version changed.
-        try (Data(writer.bytes) + bytes.dropFirst(other.bytes.count)).write(to: folder.file)
+        // The same file with only its version changed, and the hash of that.
+        let changed = Data(writer.bytes) + bytes.dropFirst(other.bytes.count).dropLast(8)
+        var checksum = CacheWriter()
+        checksum.int(Int(Int64(bitPattern: ContentHash(changed).value)))
+        try (changed + checksum.bytes).write(to: folder.file)
         #expect(BuildCache.load(from: folder.url) == nil)
+    }
+
+    /// A cache is its program's: a new version with the same cache format (an upgrade) found nothing
+    /// changed and kept the pages, and the missed errors, of the old one.
+    @Test func anotherProgramsCacheMakesAFullBuild() throws {
+        let fixture = try SiteFixture(BuildCacheTests.site)
+        try BuildCacheTests.age(fixture)
+        let folder = try TemporaryFolder.make("briefing-program")
+        defer { TemporaryFolder.remove(folder) }
+        let upgraded = folder.appendingPathComponent("briefing")
+        try FileManager.default.copyItem(at: BriefingCommand.executable, to: upgraded)
+        let arguments = ["build", "--source", fixture.root.path, "--timings"]
+        #expect(try BriefingCommand.run(arguments).status == 0)
+        #expect(try BriefingCommand.run(arguments).stdout.contains("nothing changed"))
+        let first = try BriefingCommand.run(arguments, program: upgraded)
+        #expect(first.status == 0)
+        #expect(!first.stdout.contains("nothing changed"))
+        #expect(try BriefingCommand.run(arguments, program: upgraded).stdout.contains("nothing changed"))
     }
 
     @Test func stampsMatchOnlyWhenNothingChangedAndNothingIsTooRecent() {

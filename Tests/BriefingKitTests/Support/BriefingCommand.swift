@@ -30,14 +30,17 @@ enum BriefingCommand {
         }
     }
 
-    /// `launcher` runs the command through another one, such as `setpriv` to build as another user.
-    static func run(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:], launcher: [String] = []) throws -> Result {
+    /// `launcher` runs the command through another one, such as `setpriv` to build as another user;
+    /// `program` is another copy of the executable.
+    static func run(
+        _ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:], launcher: [String] = [], program: URL = executable
+    ) throws -> Result {
         let process = Process()
         if let first = launcher.first {
             process.executableURL = URL(fileURLWithPath: first)
-            process.arguments = launcher.dropFirst() + [executable.path] + arguments
+            process.arguments = launcher.dropFirst() + [program.path] + arguments
         } else {
-            process.executableURL = executable
+            process.executableURL = program
             process.arguments = arguments
         }
         if let folder { process.currentDirectoryURL = folder }

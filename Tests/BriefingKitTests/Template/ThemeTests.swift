@@ -65,7 +65,7 @@ import BriefingTemplates
     @Test func aMissingPartialIsABuildErrorNamingIt() throws {
         let fixture = try SiteFixture(ThemeTests.site)
         try FileManager.default.removeItem(at: fixture.root.appendingPathComponent("Templates/partials/callout.html"))
-        #expect(fixture.failure() == ["error: Templates/partials/callout.html not found: it writes the HTML of callouts (> [!NOTE])"])
+        #expect(fixture.failure() == ["error: Templates/partials/callout.html not found: it writes the HTML of callouts (> [!NOTE]); copy it from the default theme, which 'briefing init NEW-FOLDER' writes"])
     }
 
     @Test func aLayoutAndAPartialCannotShareAName() throws {
