@@ -17,12 +17,21 @@ extension SiteWriter {
 
         var entries: [String: Entry] = [:]
 
-        static let header = "# Files written by briefing build (hash, size, input, path); it deletes only these."
+        static let header = "# Files written by briefing build (hash, size, input, path); it deletes only these. The last line counts them."
 
-        /// Starts as every version's manifest has (the fields in its header changed, not its start).
+        /// Starts as every version's manifest has (the fields in its header changed, not its start), and is
+        /// whole: it ends a line, and one with this version's header ends with the count of its entries. A
+        /// manifest cut short (a full disk, a copy stopped half way) called the files it lost someone else's.
         static func isOurs(_ bytes: [UInt8]) -> Bool {
-            bytes.starts(with: "# Files written by briefing build".utf8)
+            guard bytes.starts(with: "# Files written by briefing build".utf8), bytes.last == UInt8(ascii: "\n") else { return false }
+            guard bytes.starts(with: (header + "\n").utf8) else { return true }
+            let lines = bytes.dropLast().split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            guard let last = lines.last else { return false }
+            let entries = lines.count { $0.first != UInt8(ascii: "#") }
+            return last.elementsEqual(trailer(entries).utf8)
         }
+
+        private static func trailer(_ count: Int) -> String { "# \(count) files" }
 
         init() {}
 
@@ -84,6 +93,7 @@ extension SiteWriter {
                 bytes += path.utf8
                 bytes.append(UInt8(ascii: "\n"))
             }
+            bytes += (Manifest.trailer(entries.count) + "\n").utf8
             return String(decoding: bytes, as: UTF8.self)
         }
 

@@ -273,16 +273,25 @@ import Testing
 
     /// A manifest no build wrote (emptied, overwritten) made every file of the folder someone else's:
     /// "pass --force", then "would write over" for each. It is named as the cause, and nothing is touched.
+    /// So is a manifest cut short (a full disk, a copy stopped half way), in a line or between two: the
+    /// files it lost were "not Briefing's", and `--force` would not write over them.
     @Test func aDamagedManifestIsNamed() throws {
         let fixture = try SiteFixture(InvalidSiteTests.goodSite)
         try fixture.build()
         let manifest = fixture.root.appendingPathComponent("Output/.briefing-manifest")
-        try Data("garbage\n".utf8).write(to: manifest)
-        let before = fixture.outputSnapshot()
-        #expect(fixture.failure() == [
-            "error: \(fixture.root.appendingPathComponent("Output").path)/.briefing-manifest is damaged; Briefing cannot tell which files are its own: empty the folder and build again",
-        ])
-        #expect(fixture.outputSnapshot() == before)
+        let written = try Data(contentsOf: manifest)
+        let lines = written.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        let betweenLines = Data(lines.prefix(lines.count - 3).joined(separator: [UInt8(ascii: "\n")])) + Data("\n".utf8)
+        for damaged in [Data("garbage\n".utf8), written.dropLast(5), betweenLines] {
+            try damaged.write(to: manifest)
+            let before = fixture.outputSnapshot()
+            #expect(fixture.failure() == [
+                "error: \(fixture.root.appendingPathComponent("Output").path)/.briefing-manifest is damaged; Briefing cannot tell which files are its own: empty the folder and build again",
+            ])
+            #expect(fixture.outputSnapshot() == before)
+        }
+        try written.write(to: manifest)
+        try fixture.build()
     }
 
     /// A table of a YAML list took its columns from the first record: a key only a later one had was
