@@ -7,13 +7,15 @@ struct PageDiagnostics {
     /// The page's messages, the first `limit` of them, then one that counts the rest.
     var all: [Diagnostic] {
         guard left.errors + left.warnings > 0 else { return shown }
-        let counted = [(Diagnostic.Severity.error, left.errors), (.warning, left.warnings)].filter { $0.1 > 0 }.map { severity, count in
-            page.source.file.diagnostic(
-                severity, "\(count) more \(severity.rawValue)\(count == 1 ? "" : "s") on this page, not shown: fix the first \(Self.limit) messages and build again",
-                at: page.source.file.location(line: 1, column: 1)
-            ).counting(count)
-        }
-        return shown + counted
+        return shown + [(Diagnostic.Severity.error, left.errors), (.warning, left.warnings)].filter { $0.1 > 0 }.map { Self.notShown($1, $0, on: page) }
+    }
+
+    /// The message that counts `count` more of a page's messages, left out.
+    static func notShown(_ count: Int, _ severity: Diagnostic.Severity, on page: Page) -> Diagnostic {
+        page.source.file.diagnostic(
+            severity, "\(count) more \(severity.rawValue)\(count == 1 ? "" : "s") on this page, not shown: fix the first \(limit) messages and build again",
+            at: page.source.file.location(line: 1, column: 1)
+        ).counting(count)
     }
     /// One mistake repeated on a long line (a broken link pasted 10,000 times) made a message each, and
     /// placing and quoting each cost time and memory in proportion to the line: past this many, a
@@ -64,18 +66,26 @@ struct PageDiagnostics {
         return SourcePosition(line: 1, column: 1)
     }
 
+    /// The body's line numbered `line` (from 1), without its line feed, found by the line index: a file's
+    /// `line(_:)` counts lines from its start, which for every heading of a long page was quadratic.
+    func bodyLine(_ line: Int) -> Substring? {
+        guard line >= 1, line <= lineStarts.count else { return nil }
+        let utf8 = page.body.utf8
+        let from = utf8.index(utf8.startIndex, offsetBy: lineStarts[line - 1])
+        var to = line < lineStarts.count ? utf8.index(utf8.startIndex, offsetBy: lineStarts[line]) : utf8.endIndex
+        if to > from, utf8[utf8.index(before: to)] == UInt8(ascii: "\n") { to = utf8.index(before: to) }
+        return page.body[from..<to]
+    }
+
     /// Where `text` is written in the lines of `node`, the last time on the first line that has it (`{#bad id}`
     /// at the end of a caption): a message about a piece of a block points at the piece, not the block.
     func position(of text: String, in node: MarkdownNode) -> SourcePosition {
         let start = position(of: node)
         let utf8 = page.body.utf8
         let lastLine = min(max(start.line, node.end.line), start.line + 50, lineStarts.count)
-        for line in start.line...max(start.line, lastLine) where line >= 1 && line <= lineStarts.count {
-            let from = utf8.index(utf8.startIndex, offsetBy: lineStarts[line - 1])
-            let to = line < lineStarts.count ? utf8.index(utf8.startIndex, offsetBy: lineStarts[line]) : utf8.endIndex
-            let written = page.body[from..<to]
-            guard let found = written.range(of: text, options: .backwards) else { continue }
-            return SourcePosition(line: line, column: utf8.distance(from: from, to: found.lowerBound) + 1)
+        for line in start.line...max(start.line, lastLine) {
+            guard let written = bodyLine(line), let found = written.range(of: text, options: .backwards) else { continue }
+            return SourcePosition(line: line, column: utf8.distance(from: written.startIndex, to: found.lowerBound) + 1)
         }
         return start
     }

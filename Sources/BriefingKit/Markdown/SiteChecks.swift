@@ -21,33 +21,53 @@ struct SiteChecks {
         diagnostics += data.figureDateWarnings(now: options.now, maxAgeDays: model.settings.staleFigureDays) + data.unreadWarnings + data.unmatchedFigureWarnings
         for record in records {
             guard let record else { continue }
-            diagnostics += record.fragments.compactMap { reference in brokenFragment(reference, in: records) }
+            // A page's worth, as for its other messages: placing each costs a scan of its file, and a page
+            // of 40,000 links to missing headings took a minute.
+            var shown = 0, left = 0
+            for reference in record.fragments {
+                guard let broken = broken(reference, in: records) else { continue }
+                if shown < PageDiagnostics.limit {
+                    diagnostics.append(message(broken, reference))
+                    shown += 1
+                } else {
+                    left += 1
+                }
+            }
+            if left > 0, let source = record.fragments.first?.source { diagnostics.append(PageDiagnostics.notShown(left, .error, on: model[source])) }
         }
         return diagnostics
     }
 
-    private func brokenFragment(_ reference: FragmentReference, in records: some RandomAccessCollection<PageRecord?>) -> Diagnostic? {
+    /// How a link's fragment fails to name a heading of its page, as browsers compare ids; nil when it names one.
+    private enum BrokenFragment {
+        case missing(ids: Set<String>)
+        /// The id, with the letters composed otherwise (Unicode NFC or NFD).
+        case composedOtherwise(String)
+    }
+
+    private func broken(_ reference: FragmentReference, in records: some RandomAccessCollection<PageRecord?>) -> BrokenFragment? {
         // Page numbers a cache gave are this site's (its key holds the pages), unless the cache lies.
         guard reference.page.index < records.count, reference.source.index < records.count else { return nil }
-        let target = records[records.index(records.startIndex, offsetBy: reference.page.index)]
-        let source = model[reference.source]
-        let ids = target?.facts.headingIDs ?? []
+        let ids = records[records.index(records.startIndex, offsetBy: reference.page.index)]?.facts.headingIDs ?? []
         // Swift finds an id written with the other Unicode form of its letters (NFC, NFD); browsers do not.
         if let index = ids.firstIndex(of: reference.fragment) {
-            guard !ids[index].utf8.elementsEqual(reference.fragment.utf8) else { return nil }
-            return source.source.file.diagnostic(
-                .error, "link to '#\(reference.fragment)', whose letters are composed otherwise (Unicode NFC or NFD) than the heading's id '\(ids[index])': "
-                    + "they look alike, but browsers compare them byte by byte; type the link again",
-                at: MarkdownPositions.location(of: reference.position, in: source)
-            )
+            return ids[index].utf8.elementsEqual(reference.fragment.utf8) ? nil : .composedOtherwise(ids[index])
         }
-        guard !ThemeIDs.reserved.contains(reference.fragment) else { return nil }
-        return source.source.file.diagnostic(
-            .error, "link to '#\(reference.fragment)', but \(model[reference.page].source.file.path) has no heading with that id"
+        return ThemeIDs.reserved.contains(reference.fragment) ? nil : .missing(ids: ids)
+    }
+
+    private func message(_ broken: BrokenFragment, _ reference: FragmentReference) -> Diagnostic {
+        let source = model[reference.source]
+        let message = switch broken {
+        case .composedOtherwise(let id):
+            "link to '#\(reference.fragment)', whose letters are composed otherwise (Unicode NFC or NFD) than the heading's id '\(id)': "
+                + "they look alike, but browsers compare them byte by byte; type the link again"
+        case .missing(let ids):
+            "link to '#\(reference.fragment)', but \(model[reference.page].source.file.path) has no heading with that id"
                 + (SiteChecks.nearest(reference.fragment, among: ids).map { "; did you mean '#\($0)'?" } ?? "")
-                + otherLanguage(reference.page, linkedFrom: source),
-            at: MarkdownPositions.location(of: reference.position, in: source)
-        )
+                + otherLanguage(reference.page, linkedFrom: source)
+        }
+        return source.source.file.diagnostic(.error, message, at: MarkdownPositions.location(of: reference.position, in: source))
     }
 
     /// Why a link leads to a page in another language than its own: a Korean page's link to `x.md`

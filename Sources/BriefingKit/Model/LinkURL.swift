@@ -13,6 +13,11 @@ enum LinkURL {
         if hasControl {
             return "the URL '\(url)' holds a control character, which no address has: remove it"
         }
+        // `//host/path` leads to another site, in the page's own scheme, and looks like a path from the site's
+        // root: written in full, its host is checked as any web address's is.
+        if url.hasPrefix("//") {
+            return "the URL '\(url)' leads to another site without a scheme: write it in full, as https://\(url.drop { $0 == "/" })"
+        }
         // Most links have no colon (relative ones): no scheme to read letter by letter.
         guard hasColon else { return nil }
         let scheme = url.hasPrefix("https:") ? "https" : url.hasPrefix("http:") ? "http" : scheme(of: url)

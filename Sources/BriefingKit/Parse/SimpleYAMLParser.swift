@@ -34,8 +34,20 @@ struct SimpleYAMLParser {
     private var depth = 0
     private static let maximumDepth = 32
 
+    /// For text that is not all ASCII, how many scalars start before each byte: a column is then a
+    /// subtraction. Counted from the line's start for each node, a flow mapping of 40,000 keys on one
+    /// line took 25 s.
+    private let scalarsBefore: [Int32]?
+
     private init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
+        guard bytes.contains(where: { $0 >= 0x80 }) else {
+            scalarsBefore = nil
+            return
+        }
+        var counts = [Int32](repeating: 0, count: bytes.count + 1)
+        for index in bytes.indices { counts[index + 1] = counts[index] + (PlainText.startsScalar(bytes[index]) ? 1 : 0) }
+        scalarsBefore = counts
     }
 
     private mutating func document() -> YAMLNode? {
@@ -299,9 +311,8 @@ struct SimpleYAMLParser {
 
     /// Columns count Unicode scalars, as libyaml's do: every byte but UTF-8's continuation bytes.
     private func column(of offset: Int) -> Int {
-        var column = 1
-        for index in lineStart..<offset where PlainText.startsScalar(bytes[index]) { column += 1 }
-        return column
+        guard let scalarsBefore else { return offset - lineStart + 1 }
+        return Int(scalarsBefore[offset] - scalarsBefore[lineStart]) + 1
     }
 
     private func scalarNode(text: String, style: YAMLNode.Style, tag: Tag.Name?, at offset: Int) -> YAMLNode {

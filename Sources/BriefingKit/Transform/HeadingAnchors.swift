@@ -141,9 +141,8 @@ struct HeadingAnchors: DocumentTransform {
     }
 
     private static func isEscaped(_ braces: String, in heading: MarkdownNode, context: TransformContext) -> Bool {
-        let file = context.page.source.file, offset = context.page.bodyLineOffset
-        return (heading.start.line...max(heading.start.line, heading.end.line)).contains { line in
-            file.line(line + offset)?.contains("\\" + braces) == true
+        (heading.start.line...max(heading.start.line, heading.end.line)).contains { line in
+            context.diagnostics.bodyLine(line)?.contains("\\" + braces) == true
         }
     }
 

@@ -176,6 +176,17 @@ struct PipeTables: DocumentTransform {
 
     /// Puts the table in the paragraph's place, with paragraphs for the lines before and after it;
     /// returns the one after it.
+    /// How many of the ascending `offsets` are at most `index`, found by halves: counted one by one for
+    /// every node of a cell, a cell of 100,000 escaped pipes and code spans took seconds.
+    static func count(_ offsets: [Int], upTo index: Int) -> Int {
+        var low = 0, high = offsets.count
+        while low < high {
+            let middle = (low + high) / 2
+            if offsets[middle] <= index { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
     private func place(
         _ table: Layout.Table, lines: [BodyLines.Line], replacing paragraph: MarkdownNode, in document: MarkdownDocument,
         markers: Markers, context: inout TransformContext
@@ -220,7 +231,7 @@ struct PipeTables: DocumentTransform {
                     guard from.line > 0, piece.lines.indices.contains(line) else { return }
                     let start = piece.lines[line]
                     let index = max(from.column - (line == 0 ? 2 : 1), 0)
-                    copies.append((copy, SourcePosition(line: start.line, column: start.column + index + piece.escapes.count { $0 <= index })))
+                    copies.append((copy, SourcePosition(line: start.line, column: start.column + index + PipeTables.count(piece.escapes, upTo: index))))
                 })
             }
             for (copy, position) in copies { context.diagnostics.place(copy, at: position) }

@@ -89,6 +89,13 @@ public struct SiteWriter: Sendable {
                 throw BuildFailure([.error("the output folder \(output.path) overlaps \(protected)/; choose a folder of its own")])
             }
         }
+        // Briefing's own folders in another output folder (its staging folder), which that folder's next
+        // build removes whole, with the site built into it.
+        if let reserved = outputPath.split(separator: "/").first(where: { $0.hasPrefix(".briefing-") }) {
+            throw BuildFailure([.error(
+                "the output folder \(output.path) is inside '\(reserved)', a folder Briefing keeps for itself and removes: choose a folder of its own"
+            )])
+        }
     }
 
     /// The path with every link on it followed, also when its last folders do not exist yet (a fresh

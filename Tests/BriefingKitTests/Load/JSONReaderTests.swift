@@ -15,7 +15,7 @@ import Testing
         #"{"title": "Home", "count": 3, "ratio": 0.5, "draft": false, "image": null, "tags": ["a", "b"], "author": {"name": "Ada"}}"#,
         "[1, -1, 0, -0, 1.0, -0.0, 1.5, 1e3, 1.5e1, 2E-2, 0.1, 9223372036854775807, 9223372036854775808, 123456789012345678901234567890]",
         #"["\"quoted\"", "back\\slash", "a\/b", "\f\n\r\t", "\u00e9\u4e2d", "\ud83d\ude00", "plain é 中 😀"]"#,
-        #"{"a": 1, "a": 2, "b": {"a": [[], {}, [[[]]]]}}"#,
+        #"{"a": 1, "b": {"a": [[], {}, [[[]]]]}}"#,
         " \n\t[ true , false , null ] \r\n",
         #""a lone string""#,
         "42",
@@ -28,9 +28,15 @@ import Testing
         #expect(try JSONReader.read(json) == expected)
     }
 
-    @Test func wholeNumbersAreIntsAndTheFirstOfTwiceWrittenKeysCounts() throws {
+    @Test func wholeNumbersAreInts() throws {
         #expect(try JSONReader.read("[1, 1.5, 1e3, 9223372036854775808]") == [1, 1.5, 1000, .double(9_223_372_036_854_775_808)])
-        #expect(try JSONReader.read(#"{"a": 1, "a": 2}"#) == ["a": 1])
+    }
+
+    /// A key written twice lost one of its values without a word, where YAML and CSV refuse it; the same
+    /// key in two objects is two keys.
+    @Test func aKeyWrittenTwiceInOneObjectIsRefusedAtItsSecond() throws {
+        JSONReaderTests.expectRefused(Bad(json: #"{"budget": "1.2 billion", "budget": "9.9 billion"}"#, message: "the key 'budget' is given twice in this object: one of its values would be lost", offset: 26))
+        #expect(try JSONReader.read(#"[{"a": 1}, {"a": 2}]"#) == [["a": 1], ["a": 2]])
     }
 
     struct Bad: CustomTestStringConvertible, Sendable {

@@ -14,7 +14,7 @@ import Testing
 
     @Test(arguments: [
         "https://example.org/", "HTTP://example.org/", "mailto:a@example.org", "/deterrence/", "../a.md",
-        "#sources", "", "a/b:c", "//example.org/x", "?q=javascript:x", "report.pdf#page=2", "https://user@example.org:8443/a?b=c#d",
+        "#sources", "", "a/b:c", "?q=javascript:x", "report.pdf#page=2", "https://user@example.org:8443/a?b=c#d",
     ])
     func allowsWebMailRelativeAndFragments(_ url: String) {
         #expect(LinkURL.isAllowed(url))
@@ -32,6 +32,16 @@ import Testing
     ])
     func refusesWebAddressesThatAreNone(url: String, reason: String) {
         #expect(LinkURL.rejection(of: url) == "the URL '\(url)' \(reason)")
+    }
+
+    /// `//host/x` reached `href` unchecked, and in a data file looked like a path from the site's root,
+    /// without its base path: another site, in whatever scheme the page has.
+    @Test(arguments: [
+        ("//evil.example/x", "https://evil.example/x"), ("///evil.example/fig", "https://evil.example/fig"),
+    ])
+    func refusesAddressesWithoutAScheme(url: String, written: String) {
+        #expect(LinkURL.rejection(of: url) == "the URL '\(url)' leads to another site without a scheme: write it in full, as \(written)")
+        #expect(LinkURL.dataRejection(of: url) == LinkURL.rejection(of: url))
     }
 
     @Test func namesTheSchemeABrowserSees() {
