@@ -24,7 +24,8 @@ enum DataTables {
 
     /// `28,500`, `$1.2 billion`, `about 28,500`, `+13.9%`, `~52.8`: a number, possibly with a currency, a
     /// qualifier and a unit; `2024 (projected)` too; in Korean, `약 2만 8,500명` and `528억 달러`, whose
-    /// large numbers are written in groups of 조, 억 and 만. Text that merely contains a digit is not.
+    /// large numbers are written in groups of 조, 억 and 만, and a note in brackets may follow the unit without a
+    /// space (`10억 3,000만 달러(13.9% 인상)`). Text that merely contains a digit is not.
     static func looksNumeric(_ cell: String) -> Bool {
         var text = Substring(cell.trimmingCharacters(in: .whitespaces))
         for qualifier in ["about ", "approx. ", "approximately ", "around ", "약 ", "~", "≈", "<", ">"] where text.lowercased().hasPrefix(qualifier) {
@@ -43,7 +44,9 @@ enum DataTables {
             "", "%", "billion", "million", "trillion", "bn", "m", "k", "troops", "people", "percent",
             "명", "원", "달러", "개", "대", "척", "배", "퍼센트",
         ]
-        return units.contains { rest == $0 || rest.hasPrefix($0 + " (") || rest.hasPrefix($0 + " ") && rest.hasSuffix(")") }
+        return units.contains { unit in
+            rest == unit || rest.hasPrefix(unit + " (") || (rest.hasPrefix(unit + " ") || !unit.isEmpty && rest.hasPrefix(unit + "(")) && rest.hasSuffix(")")
+        }
     }
 
     /// The theme's `data-table` partial failed on a table, most often on its size (the renderer's work

@@ -237,12 +237,12 @@ import Testing
     }
 
     /// A Korean table of the same figures was left-aligned where the English one was right-aligned.
-    @Test(arguments: ["28,500", "about 28,500", "$52.8 billion", "+13.9%", "약 2만 8,500명", "528억 달러", "1조 5,192억 원", "12척"])
+    @Test(arguments: ["28,500", "about 28,500", "$52.8 billion", "+13.9%", "약 2만 8,500명", "528억 달러", "1조 5,192억 원", "12척", "10억 3,000만 달러(13.9% 인상)"])
     func numbersAreRightAligned(_ cell: String) {
         #expect(DataTables.looksNumeric(cell))
     }
 
-    @Test(arguments: ["Korea", "F-35A", "2만 명의 병력", "억 달러", "USFK 28,500"])
+    @Test(arguments: ["Korea", "F-35A", "2만 명의 병력", "억 달러", "USFK 28,500", "2021(SMA)"])
     func wordsWithDigitsAreNot(_ cell: String) {
         #expect(!DataTables.looksNumeric(cell))
     }
