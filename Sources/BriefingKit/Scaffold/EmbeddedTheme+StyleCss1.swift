@@ -61,6 +61,9 @@ extension EmbeddedTheme {
   --caution-bg: #fbecea;
   --caution-label: #a1221b;
 
+  /* The shadow at a scrolling table's edge: dark on paper, light on the dark scheme's paper. */
+  --scroll-shadow: rgb(0 0 0 / 0.18);
+
   --measure: 68ch;
   --gutter: clamp(1rem, 4vw, 2.5rem);
   --page-width: 72rem;
@@ -68,6 +71,7 @@ extension EmbeddedTheme {
 
 @media (prefers-color-scheme: dark) {
   :root {
+    --scroll-shadow: rgb(255 255 255 / 0.2);
     --paper: #10151d;
     --surface: #1a212c;
     --ink: #e7e4dc;

@@ -38,7 +38,13 @@ extension EmbeddedTheme {
 @media (max-width: 40rem) {
   .masthead-inner {
     gap: 0.5rem;
-    padding-block: 0.9rem 0;
+    padding-block: 0.9rem 0.5rem;
+  }
+
+  .language-switcher a,
+  .language-switcher span {
+    display: inline-block;
+    padding-block: 0.45rem;
   }
 
   .site-nav {
@@ -213,8 +219,9 @@ main {
   text-decoration: underline;
 }
 
-/* On a phone the contents list only the main sections, so the text starts within a screen or two. */
-@media (max-width: 40rem) {
+/* Above the text (phones and tablets) the contents list only the main sections, so the text starts within
+   a screen or two: at 768 px the questions of a FAQ pushed it below the first screen. */
+@media (max-width: 67.99rem) {
   .toc ol ol {
     display: none;
   }
@@ -246,6 +253,8 @@ main {
     top: 1.5rem;
     max-height: calc(100vh - 3rem);
     overflow-y: auto;
+    /* A list longer than the screen shows that it scrolls, where scrollbars take room. */
+    scrollbar-gutter: stable;
     margin: 0;
     padding-inline-end: 0.5rem;
   }
@@ -273,6 +282,11 @@ main {
   background: var(--accent);
 }
 
+/* The notes end the text as the sources and related reading do: under a rule, without a section's bar. */
+.prose .footnotes h2::before {
+  content: none;
+}
+
 .prose h3 {
   margin: 2rem 0 0.75rem;
   font-size: clamp(1.2rem, 1.1rem + 0.4vw, 1.35rem);
@@ -284,19 +298,6 @@ main {
   margin: 1.75rem 0 0.5rem;
   font-family: var(--sans);
   font-size: 1rem;
-}
-
-.prose ul,
-.prose ol {
-  padding-inline-start: 1.5rem;
-}
-
-.prose li {
-  margin-bottom: 0.4rem;
-}
-
-.prose li::marker {
-  color: var(--accent);
 }
 
 

@@ -4,6 +4,19 @@
 extension EmbeddedTheme {
     /// Part 3 of 6 of Templates/assets/style.css.
     static let styleCssPart3 = #"""
+.prose ul,
+.prose ol {
+  padding-inline-start: 1.5rem;
+}
+
+.prose li {
+  margin-bottom: 0.4rem;
+}
+
+.prose li::marker {
+  color: var(--accent);
+}
+
 .prose blockquote {
   margin-inline: 0;
   padding: 0.25rem 0 0.25rem 1.25rem;
@@ -74,6 +87,11 @@ sup.cite {
 sup.cite a {
   padding-inline: 0.1em;
   text-decoration: none;
+}
+
+/* Under a table the marks follow the sources' links in small type: a size a fingertip finds. */
+.table-source sup.cite {
+  font-size: 0.85em;
 }
 
 sup.cite a:hover {
@@ -171,8 +189,8 @@ sup.cite a:hover {
   background:
     linear-gradient(to right, var(--paper) 30%, transparent) left / 2rem 100% no-repeat local,
     linear-gradient(to left, var(--paper) 30%, transparent) right / 2rem 100% no-repeat local,
-    radial-gradient(farthest-side at 0 50%, rgb(0 0 0 / 0.18), transparent) left / 0.75rem 100% no-repeat scroll,
-    radial-gradient(farthest-side at 100% 50%, rgb(0 0 0 / 0.18), transparent) right / 0.75rem 100% no-repeat scroll;
+    radial-gradient(farthest-side at 0 50%, var(--scroll-shadow), transparent) left / 0.75rem 100% no-repeat scroll,
+    radial-gradient(farthest-side at 100% 50%, var(--scroll-shadow), transparent) right / 0.75rem 100% no-repeat scroll;
 }
 
 .data-table table,
@@ -254,8 +272,9 @@ tbody tr:last-child > * {
   font-size: 0.8125rem;
 }
 
-/* On a phone a table of a few columns fits the screen with tighter cells; a figure never breaks across
-   lines ("$52.8 billion" stays whole). Wider tables scroll inside their wrapper, never the page. */
+/* On a phone a table of a few columns fits the screen with tighter cells, a figure breaking only at its
+   spaces ("about $890 / million"): kept whole, it pushed a three-column table past the screen's edge, its
+   last column cut. Wider tables scroll inside their wrapper, never the page. */
 @media (max-width: 40rem) {
   .data-table table,
   .prose table {
@@ -268,39 +287,18 @@ tbody tr:last-child > * {
   }
 
   thead th {
-    font-size: 0.6875rem;
+    font-size: 0.75rem;
     letter-spacing: 0.05em;
+  }
+
+  .num {
+    white-space: normal;
   }
 
   .data-table td:first-child,
   .data-table th:first-child {
     min-width: 6.5rem;
   }
-}
-
-/* Regions that scroll sideways take keyboard focus; show where it is. */
-.table-wrap:focus-visible,
-pre.code-block:focus-visible {
-  outline: 3px solid var(--focus);
-  outline-offset: 2px;
-}
-
-/* ------------------------------------------------------------------ */
-/* FAQ                                                                 */
-/* ------------------------------------------------------------------ */
-
-.faq {
-  margin: 3rem 0 2rem;
-}
-
-.faq-item {
-  margin: 0;
-  padding: 1.1rem 0 0.4rem;
-  border-top: 1px solid var(--rule);
-}
-
-.faq-item:last-child {
-  border-bottom: 1px solid var(--rule);
 }
 
 

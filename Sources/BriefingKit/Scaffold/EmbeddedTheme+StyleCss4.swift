@@ -4,6 +4,31 @@
 extension EmbeddedTheme {
     /// Part 4 of 6 of Templates/assets/style.css.
     static let styleCssPart4 = #"""
+/* Regions that scroll sideways take keyboard focus; show where it is. */
+.table-wrap:focus-visible,
+pre.code-block:focus-visible {
+  outline: 3px solid var(--focus);
+  outline-offset: 2px;
+}
+
+/* ------------------------------------------------------------------ */
+/* FAQ                                                                 */
+/* ------------------------------------------------------------------ */
+
+.faq {
+  margin: 3rem 0 2rem;
+}
+
+.faq-item {
+  margin: 0;
+  padding: 1.1rem 0 0.4rem;
+  border-top: 1px solid var(--rule);
+}
+
+.faq-item:last-child {
+  border-bottom: 1px solid var(--rule);
+}
+
 .prose .faq-item h3 {
   margin: 0 0 0.5rem;
   font-size: 1.15rem;
@@ -278,31 +303,6 @@ extension EmbeddedTheme {
   font-size: clamp(1.75rem, 1.3rem + 2vw, 2.75rem);
   line-height: 1.1;
 }
-
-.latest-item:first-child .latest-summary {
-  font-size: clamp(1.125rem, 1.05rem + 0.4vw, 1.3rem);
-  line-height: 1.45;
-}
-
-@media (min-width: 48rem) {
-  .latest-item:first-child {
-    display: grid;
-    grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
-    grid-template-areas:
-      "kicker ."
-      "title summary"
-      "title meta";
-    grid-template-rows: auto auto 1fr;
-    column-gap: 3rem;
-  }
-
-  .latest-item:first-child > .kicker {
-    grid-area: kicker;
-  }
-
-  .latest-item:first-child > .latest-title {
-    grid-area: title;
-  }
 
 
 """#

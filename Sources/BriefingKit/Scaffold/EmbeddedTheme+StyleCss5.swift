@@ -4,6 +4,31 @@
 extension EmbeddedTheme {
     /// Part 5 of 6 of Templates/assets/style.css.
     static let styleCssPart5 = #"""
+.latest-item:first-child .latest-summary {
+  font-size: clamp(1.125rem, 1.05rem + 0.4vw, 1.3rem);
+  line-height: 1.45;
+}
+
+@media (min-width: 48rem) {
+  .latest-item:first-child {
+    display: grid;
+    grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
+    grid-template-areas:
+      "kicker ."
+      "title summary"
+      "title meta";
+    grid-template-rows: auto auto 1fr;
+    column-gap: 3rem;
+  }
+
+  .latest-item:first-child > .kicker {
+    grid-area: kicker;
+  }
+
+  .latest-item:first-child > .latest-title {
+    grid-area: title;
+  }
+
   .latest-item:first-child > .latest-summary {
     grid-area: summary;
     padding-top: 0.35rem;
@@ -121,6 +146,14 @@ extension EmbeddedTheme {
   margin: 0 auto;
 }
 
+/* A light drawing on the dark scheme's paper: dimmed a little, its corners softened. */
+@media (prefers-color-scheme: dark) {
+  .image-figure img {
+    border-radius: 4px;
+    filter: brightness(0.9);
+  }
+}
+
 .caption-number {
   color: var(--heading);
   font-weight: 700;
@@ -146,11 +179,13 @@ sup.footnote-ref {
   vertical-align: super;
 }
 
-/* A target a fingertip can hit, without opening the line. */
+/* A target a fingertip can hit, without opening the line; a line height of its own, so that its focus ring
+   goes round the digit (the sup's 0 made the box, and the ring, a bar through it). */
 sup.footnote-ref a {
   display: inline-block;
-  min-width: 1.5em;
-  padding-inline: 0.15em;
+  min-width: 1.1em;
+  padding-inline: 0.1em;
+  line-height: 1;
   text-align: center;
   text-decoration: none;
 }
@@ -267,41 +302,6 @@ sup.footnote-ref a:target {
 
   html {
     font-size: 10.5pt;
-  }
-
-  body {
-    background: #fff;
-    color: #000;
-    font-size: 1rem;
-    line-height: 1.5;
-  }
-
-  .skip-link,
-  .site-nav,
-  .language-switcher,
-  .footer-nav,
-  .toc,
-  .related,
-  .pagination {
-    display: none !important;
-  }
-
-  .masthead,
-  .site-footer {
-    margin: 0;
-    padding: 0 0 0.5rem;
-    border: 0;
-    border-bottom: 1pt solid #000;
-    background: none;
-    color: #000;
-  }
-
-  .site-footer {
-    margin-top: 2rem;
-    padding-top: 0.5rem;
-    border-top: 1pt solid #000;
-    border-bottom: 0;
-    break-inside: avoid;
   }
 
 

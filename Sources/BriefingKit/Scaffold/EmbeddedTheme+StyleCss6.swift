@@ -4,6 +4,41 @@
 extension EmbeddedTheme {
     /// Part 6 of 6 of Templates/assets/style.css.
     static let styleCssPart6 = #"""
+  body {
+    background: #fff;
+    color: #000;
+    font-size: 1rem;
+    line-height: 1.5;
+  }
+
+  .skip-link,
+  .site-nav,
+  .language-switcher,
+  .footer-nav,
+  .toc,
+  .related,
+  .pagination {
+    display: none !important;
+  }
+
+  .masthead,
+  .site-footer {
+    margin: 0;
+    padding: 0 0 0.5rem;
+    border: 0;
+    border-bottom: 1pt solid #000;
+    background: none;
+    color: #000;
+  }
+
+  .site-footer {
+    margin-top: 2rem;
+    padding-top: 0.5rem;
+    border-top: 1pt solid #000;
+    border-bottom: 0;
+    break-inside: avoid;
+  }
+
   .site-footer-description {
     display: none;
   }
@@ -142,6 +177,18 @@ extension EmbeddedTheme {
 :lang(ko) {
   word-break: keep-all;
   overflow-wrap: anywhere;
+}
+
+/* In a table a cell, and a link in it, may break a word only when it must (break-word): 'anywhere' let
+   the table narrow a column to one character, and years, figures and names broke in the middle ("202 /
+   0~2 / 025년", "DefenseTe / ch.org"). Headings in capitals are spaced out; Korean has no capitals. */
+:lang(ko) :is(td, th),
+:lang(ko) :is(td, th) * {
+  overflow-wrap: break-word;
+}
+
+:lang(ko) thead th {
+  letter-spacing: 0;
 }
 
 .language-switcher ul {
