@@ -34,4 +34,21 @@ import Testing
         #expect(fingerprint(["ab", "c"]) != fingerprint(["a", "bc"]))
         #expect(fingerprint(["layout", ""]) != fingerprint(["layout"]))
     }
+
+    /// The cache is hashed in the pieces it is written in and checked whole: any cut gives the same hash.
+    @Test func aBlockHashIsTheSameInAnyPieces() {
+        let bytes = (0..<200_000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 9) }
+        let whole = BlockHash.of(bytes)
+        for cuts in [[1], [65_535, 65_537], [3, 100_000, 150_000], [131_072], Array(stride(from: 1_000, to: 200_000, by: 7_777))] {
+            var hash = BlockHash()
+            var start = 0
+            for end in cuts + [bytes.count] {
+                bytes[start..<end].withUnsafeBytes { hash.add($0) }
+                start = end
+            }
+            #expect(hash.value == whole, "\(cuts)")
+        }
+        #expect(BlockHash.of(bytes.dropLast()) != whole)
+        #expect(BlockHash.of([UInt8]()) != BlockHash.of([UInt8(0)]))
+    }
 }

@@ -113,17 +113,20 @@ struct BuildCache {
         writer.string(baseURL.description)
         writer.int(Int(Int64(bitPattern: siteKey)))
         writer.int(made.count)
+        var hash = BlockHash()
+        func write(_ bytes: [UInt8]) throws {
+            bytes.withUnsafeBytes { hash.add($0) }
+            try handle.write(contentsOf: bytes)
+        }
         do {
             for (path, page) in made {
                 writer.string(path)
                 BuildCache.writePage(page, to: &writer)
-                try writer.flush(to: handle.write(contentsOf:))
+                try writer.flush(to: write)
             }
-            try handle.write(contentsOf: writer.bytes)
-            // Read back from the page cache, so that the pages written a megabyte at a time are hashed whole.
-            let written = try Data(contentsOf: temporary, options: .alwaysMapped)
+            try write(writer.bytes)
             var checksum = CacheWriter()
-            checksum.int(Int(Int64(bitPattern: ContentHash(written).value)))
+            checksum.int(Int(Int64(bitPattern: hash.value)))
             try handle.write(contentsOf: checksum.bytes)
             try handle.close()
             return true
@@ -140,7 +143,7 @@ struct BuildCache {
         guard file.count >= 8 else { return nil }
         let contents = file.prefix(file.count - 8)
         var trailer = CacheReader(file.suffix(8))
-        guard let stored = try? trailer.int(), UInt64(bitPattern: Int64(stored)) == ContentHash(contents).value else { return nil }
+        guard let stored = try? trailer.int(), UInt64(bitPattern: Int64(stored)) == BlockHash.of(contents) else { return nil }
         return contents
     }
 

@@ -114,7 +114,7 @@ import Testing
         // The same file with only its version changed, and the hash of that.
         let changed = Data(writer.bytes) + bytes.dropFirst(other.bytes.count).dropLast(8)
         var checksum = CacheWriter()
-        checksum.int(Int(Int64(bitPattern: ContentHash(changed).value)))
+        checksum.int(Int(Int64(bitPattern: BlockHash.of(changed))))
         try (changed + checksum.bytes).write(to: folder.file)
         #expect(BuildCache.load(from: folder.url) == nil)
     }
