@@ -253,8 +253,6 @@ main {
     top: 1.5rem;
     max-height: calc(100vh - 3rem);
     overflow-y: auto;
-    /* A list longer than the screen shows that it scrolls, where scrollbars take room. */
-    scrollbar-gutter: stable;
     margin: 0;
     padding-inline-end: 0.5rem;
   }
@@ -298,6 +296,11 @@ main {
   margin: 1.75rem 0 0.5rem;
   font-family: var(--sans);
   font-size: 1rem;
+}
+
+.prose ul,
+.prose ol {
+  padding-inline-start: 1.5rem;
 }
 
 

@@ -4,11 +4,6 @@
 extension EmbeddedTheme {
     /// Part 3 of 6 of Templates/assets/style.css.
     static let styleCssPart3 = #"""
-.prose ul,
-.prose ol {
-  padding-inline-start: 1.5rem;
-}
-
 .prose li {
   margin-bottom: 0.4rem;
 }
@@ -299,6 +294,13 @@ tbody tr:last-child > * {
   .data-table th:first-child {
     min-width: 6.5rem;
   }
+}
+
+/* Regions that scroll sideways take keyboard focus; show where it is. */
+.table-wrap:focus-visible,
+pre.code-block:focus-visible {
+  outline: 3px solid var(--focus);
+  outline-offset: 2px;
 }
 
 

@@ -4,13 +4,6 @@
 extension EmbeddedTheme {
     /// Part 4 of 6 of Templates/assets/style.css.
     static let styleCssPart4 = #"""
-/* Regions that scroll sideways take keyboard focus; show where it is. */
-.table-wrap:focus-visible,
-pre.code-block:focus-visible {
-  outline: 3px solid var(--focus);
-  outline-offset: 2px;
-}
-
 /* ------------------------------------------------------------------ */
 /* FAQ                                                                 */
 /* ------------------------------------------------------------------ */
@@ -302,6 +295,11 @@ pre.code-block:focus-visible {
 .latest-item:first-child .latest-title {
   font-size: clamp(1.75rem, 1.3rem + 2vw, 2.75rem);
   line-height: 1.1;
+}
+
+.latest-item:first-child .latest-summary {
+  font-size: clamp(1.125rem, 1.05rem + 0.4vw, 1.3rem);
+  line-height: 1.45;
 }
 
 

@@ -4,11 +4,6 @@
 extension EmbeddedTheme {
     /// Part 5 of 6 of Templates/assets/style.css.
     static let styleCssPart5 = #"""
-.latest-item:first-child .latest-summary {
-  font-size: clamp(1.125rem, 1.05rem + 0.4vw, 1.3rem);
-  line-height: 1.45;
-}
-
 @media (min-width: 48rem) {
   .latest-item:first-child {
     display: grid;
