@@ -37,6 +37,10 @@ struct YAMLSource {
                 throw error("an escape in this text makes \(ForbiddenCharacter.describe(forbidden)), which no page may show: remove it", at: node)
             }
             let text = node.scalarText ?? ""
+            // Only a tag makes quoted text a number (`!!int "5"`), and the quotes keep it from reading as one.
+            if let style = node.scalar?.style, style == .singleQuoted || style == .doubleQuoted {
+                throw error("'\(text)' is tagged !!int but quoted, which YAML reads as no number: remove the tag or the quotes", at: node)
+            }
             throw error("'\(text)' reads as a whole number too large to hold (YAML 1.1 reads '1:30' as 90); quote it to keep it as text", at: node)
         }
         if let root, yaml.utf8.contains(UInt8(ascii: "<")), let merge = Self.mergeKey(in: root) {

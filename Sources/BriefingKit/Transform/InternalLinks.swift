@@ -112,7 +112,7 @@ struct InternalLinks: DocumentTransform {
             error("\(what): \(rejection)" + InternalLinks.citationHint(url))
             return .keep
         }
-        if url.hasPrefix("//") || InternalLinks.hasScheme(url) { return .keep }
+        if InternalLinks.hasScheme(url) { return .keep }
         let (path, suffix, fragment) = InternalLinks.split(url)
         if path.isEmpty {
             if let fragment { reference(context.pageID, fragment) }

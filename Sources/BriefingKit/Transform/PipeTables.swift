@@ -174,8 +174,6 @@ struct PipeTables: DocumentTransform {
         }
     }
 
-    /// Puts the table in the paragraph's place, with paragraphs for the lines before and after it;
-    /// returns the one after it.
     /// How many of the ascending `offsets` are at most `index`, found by halves: counted one by one for
     /// every node of a cell, a cell of 100,000 escaped pipes and code spans took seconds.
     static func count(_ offsets: [Int], upTo index: Int) -> Int {
@@ -187,6 +185,8 @@ struct PipeTables: DocumentTransform {
         return low
     }
 
+    /// Puts the table in the paragraph's place, with paragraphs for the lines before and after it;
+    /// returns the one after it.
     private func place(
         _ table: Layout.Table, lines: [BodyLines.Line], replacing paragraph: MarkdownNode, in document: MarkdownDocument,
         markers: Markers, context: inout TransformContext

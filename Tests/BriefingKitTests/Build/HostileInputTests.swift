@@ -48,6 +48,11 @@ import Testing
           span: 1:0:0:0:0:0:0:0:0:0:0:0
                 ^
         """),
+        Case(name: "a quoted number tagged !!int", files: "-- Content/deterrence/bad.md --\n---\ntitle: !!int \"5\"\n---\n", expected: """
+        Content/deterrence/bad.md:2:8: error: '5' is tagged !!int but quoted, which YAML reads as no number: remove the tag or the quotes
+        title: !!int "5"
+               ^
+        """),
         Case(name: "the fuzzer's anchored overflow in data YAML", files: "-- Content/data/odd.yaml --\na: &x [1,27777777777777777777:7]\n", expected: """
         Content/data/odd.yaml:1:10: error: '27777777777777777777:7' reads as a whole number too large to hold (YAML 1.1 reads '1:30' as 90); quote it to keep it as text
         a: &x [1,27777777777777777777:7]
