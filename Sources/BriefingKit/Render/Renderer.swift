@@ -145,8 +145,10 @@ struct Renderer {
             (try theme.required("tag", for: Theme.tagPages), context.tagContext(model.taxonomy.tags[number]), nil, model.taxonomy.tags[number].language)
         case .notFound(let language): ("404", context.notFoundContext(language: language), nil, language)
         case .languageRoot:
-            (try theme.required("language-root", for: "the default language has a prefix of its own, and the site's root is this layout's page"),
-             context.languageRootContext(), nil, 0)
+            (try theme.required(
+                "language-root", for: "the default language has a prefix of its own, and the site's root is this layout's page",
+                at: model.settings.languages[0].prefixLocation, sourceLine: model.settings.languages[0].prefixLine
+            ), context.languageRootContext(), nil, 0)
         case .feed, .sitemap, .sitemapPart, .robots, .copy: preconditionFailure("\(planned.path) is not made from a template")
         }
     }

@@ -184,10 +184,11 @@ struct Theme: Sendable {
         }
     }
 
-    /// A layout Briefing needs for pages it makes itself, only when it makes them: `use` says why.
-    func required(_ name: String, for use: String) throws(Diagnostic) -> String {
+    /// A layout Briefing needs for pages it makes itself, only when it makes them: `use` says why, and the
+    /// error is at the setting that asks for the page, when one does (`at`, its line `sourceLine`).
+    func required(_ name: String, for use: String, at location: SourceLocation? = nil, sourceLine: String? = nil) throws(Diagnostic) -> String {
         guard layoutNames.contains(name) else {
-            throw .error("Templates/layouts/\(name).html not found: \(use)" + Theme.defaultCopy)
+            throw .error("Templates/layouts/\(name).html not found: \(use)" + Theme.defaultCopy, at: location, sourceLine: sourceLine)
         }
         return name
     }

@@ -224,8 +224,10 @@ import Testing
         // The default theme's layout for the root's page.
         let layout = try String(contentsOf: DefaultTheme.partials.appendingPathComponent("../layouts/language-root.html").standardizedFileURL, encoding: .utf8)
         let fixture = try SiteFixture(site, templates: Self.templates)
+        // At the setting that asks for the page: a theme made before the layout was needed (an upgrade).
         #expect(fixture.failure() == [
-            "error: Templates/layouts/language-root.html not found: the default language has a prefix of its own, and the site's root is this layout's page; copy it from the default theme, which 'briefing init NEW-FOLDER' writes",
+            "Content/site.yaml:7:13: error: Templates/layouts/language-root.html not found: the default language has a prefix of its own, and the site's root "
+                + "is this layout's page; copy it from the default theme, which 'briefing init NEW-FOLDER' writes\n    prefix: en\n            ^",
         ])
         try fixture.write("-- Templates/layouts/language-root.html --\n" + layout.dropLast())  // the fixture ends each file with its line break
         try fixture.build()
