@@ -17,7 +17,7 @@ struct LiteralMarkupCheck: DocumentTransform {
             guard let literal = text.literal, text.start.line > 0 else { continue }
             let startsParagraph = text.previous == nil && text.parent?.kind == .paragraph
             let mistakes = Self.mistakes(in: literal, startsParagraph: startsParagraph)
-            guard !mistakes.isEmpty, let line = page.source.file.line(text.start.line + page.bodyLineOffset) else { continue }
+            guard !mistakes.isEmpty, let line = context.diagnostics.bodyLine(text.start.line) else { continue }
             for (typed, why) in mistakes.prefix(left) {
                 left -= 1
                 guard let found = line.range(of: typed) else { continue }
