@@ -11,7 +11,7 @@ struct TemplateContext {
     /// for pages with a summary, whose Markdown may not be rendered yet.
     private(set) var firstParagraphs: [String]
     var router: Router { model.router }
-    private var taxonomy: Taxonomy { model.taxonomy }
+    var taxonomy: Taxonomy { model.taxonomy }
     /// `data.<name>`: the same for every page, built once.
     let data: TemplateValue
     let year: Int
@@ -192,87 +192,16 @@ struct TemplateContext {
         )
     }
 
-    /// `/tags/`: every tag of a language with the number of its pages.
-    func tagsContext(language: Int) -> Base {
-        let strings = strings[language]
-        let tags: [TemplateValue] = taxonomy.tags.filter { $0.language == language }.map { tag in
-            .map([
-                "name": .string(strings.tagName(tag.name, slug: tag.slug)), "url": .string(tagURL(tag.slug, language: language)), "count": .int(tag.pages.count),
-                "countText": .string(strings.plural("tagCount", count: tag.pages.count) ?? String(tag.pages.count)),
-            ])
-        }
-        // Each language with tags has an index of them.
-        var routes: [Int: String] = [:]
-        for tag in taxonomy.tags { routes[tag.language] = router.tagsRoute(tag.language) }
-        let page = syntheticPage(kind: "tags", title: strings.word("tagsTitle", english: "Tags"), route: router.tagsRoute(language), language: language, versions: routes)
-            .setting("tags", .list(tags)).setting("hasTags", .bool(!tags.isEmpty))
-        return assemble(site: site(language: language, currentSection: nil), page: page, listed: [], related: [], pagination: .null, language: language)
-    }
-
-    /// `/tags/<tag>/`: the pages with that tag, newest first.
-    func tagContext(_ tag: Taxonomy.Tag) -> Base {
-        var routes: [Int: String] = [:]
-        for other in taxonomy.tags where other.slug == tag.slug { routes[other.language] = router.tagRoute(other.slug, language: other.language) }
-        let page = syntheticPage(
-            kind: "tag", title: strings[tag.language].tagName(tag.name, slug: tag.slug), route: router.tagRoute(tag.slug, language: tag.language),
-            language: tag.language, versions: routes
-        )
-        return assemble(site: site(language: tag.language, currentSection: nil), page: page, listed: tag.pages, related: [], pagination: .null, language: tag.language)
-    }
-
     /// How many of the newest pages the home page lists.
     static let homePageCount = 10
 
-    /// The 404 page's context: a page of its own kind with no content.
-    func notFoundContext(language: Int) -> Base {
-        let title = strings[language].word("pageNotFound", english: "Page not found")
-        let page = syntheticPage(kind: "notFound", title: title, route: router.notFoundFile(language), language: language)
-        return assemble(site: site(language: language, currentSection: nil), page: page, listed: [], related: [], pagination: .null, language: language)
-    }
-
-    private func assemble(site: TemplateValue, page: TemplateValue, listed: [PageID], related: [PageID], pagination: TemplateValue, language: Int) -> Base {
+    /// A context of `site`, `page`, the pages it lists and the rest every layout may ask for.
+    func assemble(site: TemplateValue, page: TemplateValue, listed: [PageID], related: [PageID], pagination: TemplateValue, language: Int) -> Base {
         let value: TemplateValue = .map([
             "site": site, "page": page, "pages": .list(listed.map(summary)), "hasPages": .bool(!listed.isEmpty),
             "pagination": pagination, "data": data, "t": t[language],
         ])
         return Base(value: value, listed: listed, related: related, language: language)
-    }
-
-    /// The site's root when the default language has a prefix of its own (`layouts/language-root.html`): a
-    /// page in the default language whose language links lead to every language's home page.
-    func languageRootContext() -> Base {
-        let homes = Dictionary(uniqueKeysWithValues: model.languages.indices.map { ($0, router.homeRoute($0)) })
-        let page = syntheticPage(
-            kind: "languageRoot", title: model.languages[0].title ?? model.settings.title, route: router.homeRoute(0), language: 0, versions: homes
-        )
-        return assemble(site: site(language: 0, currentSection: nil), page: page, listed: [], related: [], pagination: .null, language: 0)
-    }
-
-    /// A page Briefing makes itself (tags, 404): every key a layout may ask for, empty. Its language links
-    /// lead to its `versions` (a tag's page in each language that has the tag, by route), else to the other
-    /// languages' home pages: for a tag another language lacks, as for a page not translated (`hasVersion`
-    /// false); for the 404 page, which has nothing to translate, as its version.
-    private func syntheticPage(kind: String, title: String, route: String, language: Int, versions: [Int: String]? = nil) -> TemplateValue {
-        let info = model.languages[language]
-        return .map([
-            "kind": .string(kind), "isHome": false, "isSection": false, "isPage": false, "draft": false,
-            "title": .string(title),
-            "url": .string(router.url(route)),
-            "permalink": .string(router.permalink(route)),
-            "summary": .null, "date": .null, "updated": .null, "authors": [], "authorLine": .null,
-            "tags": [], "hasTags": false, "content": .html(""), "hasToc": false, "toc": [], "wordCount": 0, "readingTime": 0,
-            "readingTimeText": .null,
-            "sources": [], "hasSources": false, "related": [], "hasRelated": false, "section": .null, "params": .map([:]),
-            "jsonLD": .html(""),
-            "language": .string(languageCode(language)), "lang": .string(languageCode(language)), "dir": direction(info.direction, override: nil),
-            "translations": [], "hasTranslations": false, "alternates": alternates(routes: versions ?? [:]),
-            "languageLinks": languageLinks(language: language, routes: versions ?? [:], hasNothingToTranslate: versions == nil),
-            "translationOf": .null, "isStale": false,
-        ])
-    }
-
-    func tagURL(_ slug: String, language: Int) -> String {
-        router.url(router.tagRoute(slug, language: language))
     }
 
     /// The page's own values but those of its body; the page lent by the model.
