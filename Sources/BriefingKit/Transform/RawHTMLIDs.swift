@@ -29,38 +29,13 @@ struct RawHTMLIDs: DocumentTransform {
         var html = html
         var ids: [String] = []
         html.withUTF8 { bytes in
-            var index = 0
-            while let open = bytes[index...].firstIndex(of: UInt8(ascii: "<")) {
-                let rest = UnsafeBufferPointer(rebasing: bytes[(open + 1)...])
-                if let end = skip(after: rest) {
-                    index = open + 1 + end
-                    continue
-                }
-                guard let first = rest.first, PlainText.isASCIILetter(first) else {
-                    index = open + 1
-                    continue
-                }
-                let end = HTMLTag.read(rest) { name, value in
+            HTMLScanner.scan(bytes) { part in
+                guard case .startTag(_, let tag) = part else { return }
+                HTMLTag.read(tag) { name, value in
                     if !value.isEmpty, name.lowercased() == "id" { ids.append(String(decoding: value, as: UTF8.self)) }
                 }
-                guard case .closed(let close) = end else { return }
-                index = open + 1 + close + 1
             }
         }
         return ids
-    }
-
-    /// For a comment, a script or a style starting after a `<`: the offset past its end, or the end of the
-    /// HTML when it does not end there; nil for any other tag.
-    private static func skip(after rest: UnsafeBufferPointer<UInt8>) -> Int? {
-        let lowered = rest.prefix(6).map { $0 | 0x20 }
-        let closing: String
-        if rest.starts(with: "!--".utf8) { closing = "-->" }
-        else if lowered.starts(with: "script".utf8) { closing = "</script" }
-        else if lowered.starts(with: "style".utf8) { closing = "</style" }
-        else { return nil }
-        let text = String(decoding: rest, as: UTF8.self)
-        guard let range = text.range(of: closing, options: .caseInsensitive) else { return rest.count }
-        return text.utf8.distance(from: text.startIndex, to: range.upperBound)
     }
 }

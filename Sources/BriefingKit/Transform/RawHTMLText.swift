@@ -1,4 +1,5 @@
 import BriefingMarkdown
+import BriefingSupport
 import Foundation
 
 /// Raw HTML in a site that does not trust it (`markdown.unsafe: false`): cmark would put
@@ -57,34 +58,25 @@ struct RawHTMLText: DocumentTransform {
             .replacingOccurrences(of: "&amp;", with: "&")
     }
 
-    /// The text between the tags, whitespace collapsed; comments and the content of scripts and styles go.
+    /// The text between the tags, whitespace collapsed; comments and the content of scripts and styles go,
+    /// and with `leavingOutMarks` that of superscripts.
     static func text(of html: String, leavingOutMarks: Bool = false) -> String {
+        var html = html
         var words: [Substring] = []
-        var rest = html[...]
-        var skipUntil: String?
-        while !rest.isEmpty {
-            if let end = skipUntil {
-                guard let range = rest.range(of: end, options: .caseInsensitive) else { break }
-                rest = rest[range.upperBound...]
-                skipUntil = nil
-                continue
+        var openMarks = 0
+        html.withUTF8 { bytes in
+            HTMLScanner.scan(bytes) { part in
+                switch part {
+                case .text(let text) where openMarks == 0:
+                    words += String(decoding: text, as: UTF8.self).split(whereSeparator: \.isWhitespace)
+                case .startTag("sup", _) where leavingOutMarks:
+                    openMarks += 1
+                case .endTag("sup") where openMarks > 0:
+                    openMarks -= 1
+                default:
+                    break
+                }
             }
-            guard let open = rest.firstIndex(of: "<") else {
-                words += rest.split(whereSeparator: \.isWhitespace)
-                break
-            }
-            words += rest[..<open].split(whereSeparator: \.isWhitespace)
-            let tag = rest[open...]
-            if tag.hasPrefix("<!--") {
-                skipUntil = "-->"
-                rest = tag.dropFirst(4)
-                continue
-            }
-            let lowered = tag.prefix(8).lowercased()
-            if lowered.hasPrefix("<script") { skipUntil = "</script>" } else if lowered.hasPrefix("<style") { skipUntil = "</style>" }
-            else if leavingOutMarks, lowered.hasPrefix("<sup>") || lowered.hasPrefix("<sup ") { skipUntil = "</sup>" }
-            guard let close = tag.firstIndex(of: ">") else { break }
-            rest = tag[tag.index(after: close)...]
         }
         return words.joined(separator: " ")
     }
