@@ -143,6 +143,40 @@ def test_toc_links_land_on_their_headings(root, tab, toc_page, width):
 
 
 # ---------------------------------------------------------------------------------------------------
+# Citation marks
+
+
+MARKS_STARTING_A_LINE_JS = """() => {
+  const alone = [];
+  for (const mark of document.querySelectorAll('sup.cite, sup.footnote-ref')) {
+    // The character just before the mark, in whichever element it is (a figure's span, a link).
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    let before = null;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (mark.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_PRECEDING) { if (node.length) before = node; }
+      else break;
+    }
+    if (!before || /\\s$/.test(before.data)) continue;
+    const range = document.createRange();
+    range.setStart(before, before.length - 1);
+    range.setEnd(before, before.length);
+    const char = range.getBoundingClientRect(), box = mark.getBoundingClientRect();
+    if (char.width && box.top >= char.bottom - 2) alone.push(before.data.slice(-12) + mark.textContent);
+  }
+  return alone;
+}"""
+
+
+def test_citation_marks_never_start_a_line(root, tab, sources_page):
+    """A mark stays on the line of the word it cites: after "(2021)" a line could break before "[1]"."""
+    page, _ = tab(root.url(sources_page), width=320)
+    for width in range(320, 1000, 12):
+        page.set_viewport_size({"width": width, "height": 800})
+        alone = page.evaluate(MARKS_STARTING_A_LINE_JS)
+        assert not alone, f"at {width} px these marks start a line: {alone}"
+
+
+# ---------------------------------------------------------------------------------------------------
 # Callouts and FAQ, as a screen reader sees them
 
 

@@ -35,8 +35,10 @@ extension EmbeddedTheme {
 """#),
         ("Templates/partials/cite.html", #"""
 {{! The marker that links a figure or a table to its entry in the page's Sources list. pageLang and
-    pageDir: the page's language, set when the marker is in a quotation in another. }}
-<sup class="cite"{{#pageLang}} lang="{{pageLang}}" dir="{{pageDir}}"{{/pageLang}}><a href="#{{id}}" aria-label="{{#t.citationLabel}}{{text}}{{#isNumber}}{{number}}{{/isNumber}}{{/t.citationLabel}}">[{{number}}]</a></sup>
+    pageDir: the page's language, set when the marker is in a quotation in another. The word joiner
+    (&#8288;, invisible) keeps the mark on the line of the word before it: a line could break between
+    "(2021)" and the mark. }}
+<sup class="cite"{{#pageLang}} lang="{{pageLang}}" dir="{{pageDir}}"{{/pageLang}}>&#8288;<a href="#{{id}}" aria-label="{{#t.citationLabel}}{{text}}{{#isNumber}}{{number}}{{/isNumber}}{{/t.citationLabel}}">[{{number}}]</a></sup>
 
 """#),
         ("Templates/partials/code-block.html", #"""
@@ -141,8 +143,10 @@ extension EmbeddedTheme {
         ("Templates/partials/footnote-ref.html", #"""
 {{! Where the text cites footnote number: a superscript link to the note, whose id is noteID; id is this
     citation's own, which the note links back to. pageLang and pageDir: the page's language, set when
-    the mark is in a quotation in another. }}
-<sup class="footnote-ref"{{#pageLang}} lang="{{pageLang}}" dir="{{pageDir}}"{{/pageLang}}><a href="#{{noteID}}" id="{{id}}" aria-label="{{#t.noteLabel}}{{text}}{{#isNumber}}{{number}}{{/isNumber}}{{/t.noteLabel}}">{{number}}</a></sup>
+    the mark is in a quotation in another. The word joiner (&#8288;, invisible) keeps the mark on the line
+    of the word before it: the link is an inline block, before which a line may break, and "(2021)" or
+    "입니다." ended a line with the mark alone on the next. }}
+<sup class="footnote-ref"{{#pageLang}} lang="{{pageLang}}" dir="{{pageDir}}"{{/pageLang}}>&#8288;<a href="#{{noteID}}" id="{{id}}" aria-label="{{#t.noteLabel}}{{text}}{{#isNumber}}{{number}}{{/isNumber}}{{/t.noteLabel}}">{{number}}</a></sup>
 
 """#),
         ("Templates/partials/footnotes.html", #"""

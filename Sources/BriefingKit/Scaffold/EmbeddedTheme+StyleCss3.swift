@@ -79,18 +79,15 @@ sup.cite {
   vertical-align: super;
 }
 
+/* Marks are underlined as every link is: their colour alone (2:1 against the text) would not tell them
+   from it. */
 sup.cite a {
   padding-inline: 0.1em;
-  text-decoration: none;
 }
 
 /* Under a table the marks follow the sources' links in small type: a size a fingertip finds. */
 .table-source sup.cite {
   font-size: 0.85em;
-}
-
-sup.cite a:hover {
-  text-decoration: underline;
 }
 
 /* ------------------------------------------------------------------ */
@@ -302,6 +299,10 @@ pre.code-block:focus-visible {
   outline: 3px solid var(--focus);
   outline-offset: 2px;
 }
+
+/* ------------------------------------------------------------------ */
+/* FAQ                                                                 */
+/* ------------------------------------------------------------------ */
 
 
 """#

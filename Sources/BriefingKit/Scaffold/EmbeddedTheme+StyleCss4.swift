@@ -4,10 +4,6 @@
 extension EmbeddedTheme {
     /// Part 4 of 6 of Templates/assets/style.css.
     static let styleCssPart4 = #"""
-/* ------------------------------------------------------------------ */
-/* FAQ                                                                 */
-/* ------------------------------------------------------------------ */
-
 .faq {
   margin: 3rem 0 2rem;
 }

@@ -174,20 +174,10 @@ sup.footnote-ref {
   vertical-align: super;
 }
 
-/* A target a fingertip can hit, without opening the line; a line height of its own, so that its focus ring
-   goes round the digit (the sup's 0 made the box, and the ring, a bar through it). */
+/* Inline, not an inline block: a line may break before an inline block, and the mark went to the next line
+   alone. Its padding widens the target a fingertip hits; the ring goes round the digit. */
 sup.footnote-ref a {
-  display: inline-block;
-  min-width: 1.1em;
-  padding-inline: 0.1em;
-  line-height: 1;
-  text-align: center;
-  text-decoration: none;
-}
-
-sup.footnote-ref a:hover,
-sup.footnote-ref a:focus-visible {
-  text-decoration: underline;
+  padding-inline: 0.15em;
 }
 
 .footnotes {
@@ -249,12 +239,6 @@ sup.footnote-ref a:target {
   display: inline-block;
   min-width: 1.5rem;
   padding-inline: 0.2em;
-  text-decoration: none;
-}
-
-.footnote-back a:hover,
-.footnote-back a:focus-visible {
-  text-decoration: underline;
 }
 
 @media print {
@@ -297,6 +281,23 @@ sup.footnote-ref a:target {
 
   html {
     font-size: 10.5pt;
+  }
+
+  body {
+    background: #fff;
+    color: #000;
+    font-size: 1rem;
+    line-height: 1.5;
+  }
+
+  .skip-link,
+  .site-nav,
+  .language-switcher,
+  .footer-nav,
+  .toc,
+  .related,
+  .pagination {
+    display: none !important;
   }
 
 

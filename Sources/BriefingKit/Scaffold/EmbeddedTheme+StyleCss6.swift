@@ -4,23 +4,6 @@
 extension EmbeddedTheme {
     /// Part 6 of 6 of Templates/assets/style.css.
     static let styleCssPart6 = #"""
-  body {
-    background: #fff;
-    color: #000;
-    font-size: 1rem;
-    line-height: 1.5;
-  }
-
-  .skip-link,
-  .site-nav,
-  .language-switcher,
-  .footer-nav,
-  .toc,
-  .related,
-  .pagination {
-    display: none !important;
-  }
-
   .masthead,
   .site-footer {
     margin: 0;

@@ -86,7 +86,7 @@ import Testing
 
     @Test func figuresKeepTheWritersWordsAndCiteTheirSource() throws {
         let page = try #require(try built().output("alliance/explainer/index.html"))
-        let marker = "<sup class=\"cite\"><a href=\"#source-1\" aria-label=\"Source 1\">[1]</a></sup>"
+        let marker = "<sup class=\"cite\">&#8288;<a href=\"#source-1\" aria-label=\"Source 1\">[1]</a></sup>"
         #expect(page.contains("<p>About <span class=\"figure\" data-figure=\"us-troops\">28,500</span>\(marker) troops, or <span class=\"figure\" data-figure=\"us-troops\">roughly 28,500 people</span>\(marker).</p>"))
     }
 
@@ -119,7 +119,7 @@ import Testing
         </tbody>
         </table>
         </div>
-        <p class="table-source">Sources: <a href="https://defensetech.org/">DefenseTech.org</a><sup class="cite"><a href="#source-1" aria-label="Source 1">[1]</a></sup>; <a href="https://www.statista.com/">Statista</a><sup class="cite"><a href="#source-2" aria-label="Source 2">[2]</a></sup></p>
+        <p class="table-source">Sources: <a href="https://defensetech.org/">DefenseTech.org</a><sup class="cite">&#8288;<a href="#source-1" aria-label="Source 1">[1]</a></sup>; <a href="https://www.statista.com/">Statista</a><sup class="cite">&#8288;<a href="#source-2" aria-label="Source 2">[2]</a></sup></p>
         </figure>
         """))
         #expect(page.contains("<ol><li id=\"source-1\">US forces in Korea</li><li id=\"source-2\">Statista</li></ol>"))
@@ -141,7 +141,7 @@ import Testing
         try fixture.build()
         let page = try #require(fixture.output("news/figures/index.html"))
         #expect(page.contains("<tr><th scope=\"row\">US troops in South Korea</th><td class=\"num\">28,500</td><td><a href=\"https://defensetech.org/\">DefenseTech.org</a></td><td>1 November 2025</td></tr>"))
-        #expect(page.contains("<p class=\"table-source\">Source: <a href=\"https://defensetech.org/\">DefenseTech.org</a><sup class=\"cite\"><a href=\"#source-1\" aria-label=\"Source 1\">[1]</a></sup></p>"))
+        #expect(page.contains("<p class=\"table-source\">Source: <a href=\"https://defensetech.org/\">DefenseTech.org</a><sup class=\"cite\">&#8288;<a href=\"#source-1\" aria-label=\"Source 1\">[1]</a></sup></p>"))
     }
 
     @Test func dataFilesReachTemplates() throws {

@@ -125,7 +125,7 @@ import Testing
         _ = try fixture.build()
         let korean = try #require(fixture.output("ko/notes/page/index.html"))
         // Source 1 is the front matter's entry: with figures.yaml's name the figure cited a second one.
-        #expect(korean.contains(##"<span class="figure" data-figure="troops">2만 8,500</span><sup class="cite"><a href="#source-1""##))
+        #expect(korean.contains(##"<span class="figure" data-figure="troops">2만 8,500</span><sup class="cite">&#8288;<a href="#source-1""##))
     }
 
     /// Every partial a transform renders sees `t`, as layouts do, in the page's language (a theme's own
@@ -202,7 +202,7 @@ import Testing
         ])
         try FileManager.default.removeItem(at: fixture.root.appendingPathComponent("Templates/i18n"))
         let none = fixture.failure()
-        #expect(none.first?.components(separatedBy: "\n")[0] == "Templates/partials/cite.html:3:113: error: 't.citationLabel' asks for a word of the theme's "
+        #expect(none.first?.components(separatedBy: "\n")[0] == "Templates/partials/cite.html:5:120: error: 't.citationLabel' asks for a word of the theme's "
             + "string tables, and Templates/i18n/ holds none: write Templates/i18n/en.yaml and Templates/i18n/ko.yaml with 'citationLabel'; "
             + "the default theme's, which 'briefing init NEW-FOLDER' writes, have every word its partials ask for")
     }

@@ -65,7 +65,7 @@ import Testing
         #expect(output.body.htmlText == """
             <p>First paragraph of A.</p>
             <h2 id="why-it-matters">Why it matters</h2>
-            <p>There are <span class="figure" data-figure="troops">28,500</span><sup class="cite"><a href="#source-2" aria-label="Source 2">[2]</a></sup> troops.</p>
+            <p>There are <span class="figure" data-figure="troops">28,500</span><sup class="cite">&#8288;<a href="#source-2" aria-label="Source 2">[2]</a></sup> troops.</p>
             <aside class="callout callout-note" aria-label="Note">
             <p>Read <a href="/news/b/">B</a>.</p>
             </aside>

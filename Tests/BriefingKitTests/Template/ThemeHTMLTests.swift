@@ -32,7 +32,7 @@ import Testing
 
     @Test func citationMarkersLinkToTheirSource() throws {
         let theme = try ThemeHTMLTests.theme([:])
-        #expect(try theme.citationMarker(3, language: 0) == "<sup class=\"cite\"><a href=\"#source-3\" aria-label=\"Source 3\">[3]</a></sup>")
+        #expect(try theme.citationMarker(3, language: 0) == "<sup class=\"cite\">&#8288;<a href=\"#source-3\" aria-label=\"Source 3\">[3]</a></sup>")
     }
 
     @Test func theFAQWrappersComeFromTheFAQPartial() throws {

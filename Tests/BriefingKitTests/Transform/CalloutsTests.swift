@@ -31,7 +31,7 @@ import Testing
         #expect(result.html.contains(
             "<p class=\"callout-title\">About <span class=\"figure\" data-figure=\"troops\">28,500</span><sup class=\"cite\">"
         ))
-        #expect(result.html.contains("troops<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1\""))
+        #expect(result.html.contains("troops<sup class=\"footnote-ref\">&#8288;<a href=\"#fn-1\" id=\"fnref-1\""))
         #expect(result.html.contains(" and <a href=\"https://www.state.gov/\">the SMA</a></p>"))
         #expect(result.diagnostics.isEmpty)
         let emphasized = TransformHarness.run("> [!TIP] *See [the SMA](https://www.state.gov/)*\n> Body.\n", [Callouts()])

@@ -15,7 +15,7 @@ import Testing
     }
 
     private func ref(_ number: Int, _ id: String) -> String {
-        "<sup class=\"footnote-ref\"><a href=\"#fn-\(number)\" id=\"\(id)\" aria-label=\"Note \(number)\">\(number)</a></sup>"
+        "<sup class=\"footnote-ref\">&#8288;<a href=\"#fn-\(number)\" id=\"\(id)\" aria-label=\"Note \(number)\">\(number)</a></sup>"
     }
 
     @Test func notesAreNumberedByFirstCitationAndListedAtTheEnd() {

@@ -111,7 +111,7 @@ enum Tables {
         /// A footnote mark reads "[note N]" whoever wrote it: its ids and attributes differ by design.
         init(alignment: String, html: String) {
             self.alignment = alignment
-            self.html = html.replacing(/<sup class="footnote-ref"><a [^>]*>(\d+)<\/a><\/sup>/) { "[note \($0.output.1)]" }
+            self.html = html.replacing(/<sup class="footnote-ref">(?:&#8288;)?<a [^>]*>(\d+)<\/a><\/sup>/) { "[note \($0.output.1)]" }
         }
     }
 
@@ -179,7 +179,7 @@ enum Notes {
     }
 
     private static func numbers(_ html: String) -> [Int] {
-        html.matches(of: /<sup class="footnote-ref"><a [^>]*>(\d+)<\/a><\/sup>/).compactMap { Int($0.output.1) }
+        html.matches(of: /<sup class="footnote-ref">(?:&#8288;)?<a [^>]*>(\d+)<\/a><\/sup>/).compactMap { Int($0.output.1) }
     }
 
     /// Text without tags, its whitespace made single spaces.

@@ -45,7 +45,7 @@ import Testing
             "<th scope=\"col\" class=\"num\">Year</th><th scope=\"col\" class=\"num\">Paid by Seoul</th>",
             "<tr><th scope=\"row\" class=\"num\">2025</th><td class=\"num\">$1.1 billion</td></tr>\n<tr><th scope=\"row\" class=\"num\">2026</th><td class=\"num\"><em>$1.2 billion</em></td></tr>",
             caption: "What Seoul pays under the <strong>SMA</strong>", label: "What Seoul pays under the SMA",
-            source: "Source: <a href=\"https://www.state.gov/\">US Department of State</a><sup class=\"cite\"><a href=\"#source-1\" aria-label=\"Source 1\">[1]</a></sup>"
+            source: "Source: <a href=\"https://www.state.gov/\">US Department of State</a><sup class=\"cite\">&#8288;<a href=\"#source-1\" aria-label=\"Source 1\">[1]</a></sup>"
         ))
         #expect(result.messages.isEmpty)
     }

@@ -66,7 +66,7 @@ import Testing
             </tbody>
             </table>
             </div>
-            <p class="table-source">Source: <a href="https://www.usfk.mil/">USFK</a><sup class="cite"><a href="#source-1" aria-label="Source 1">[1]</a></sup></p>
+            <p class="table-source">Source: <a href="https://www.usfk.mil/">USFK</a><sup class="cite">&#8288;<a href="#source-1" aria-label="Source 1">[1]</a></sup></p>
             </figure>
 
             """)
@@ -95,7 +95,7 @@ import Testing
             </tbody>
             </table>
             </div>
-            <p class="table-source">Sources: <a href="https://www.usfk.mil/">USFK</a><sup class="cite"><a href="#source-1" aria-label="Source 1">[1]</a></sup>; <a href="https://www.af.mil/">USAF</a><sup class="cite"><a href="#source-2" aria-label="Source 2">[2]</a></sup></p>
+            <p class="table-source">Sources: <a href="https://www.usfk.mil/">USFK</a><sup class="cite">&#8288;<a href="#source-1" aria-label="Source 1">[1]</a></sup>; <a href="https://www.af.mil/">USAF</a><sup class="cite">&#8288;<a href="#source-2" aria-label="Source 2">[2]</a></sup></p>
             </figure>
 
             """)
@@ -125,7 +125,7 @@ import Testing
             </tbody>
             </table>
             </div>
-            <p class="table-source">Sources: <a href="https://www.mofa.go.kr/">Ministry of Foreign Affairs</a><sup class="cite"><a href="#source-1" aria-label="Source 1">[1]</a></sup>; USFK<sup class="cite"><a href="#source-2" aria-label="Source 2">[2]</a></sup></p>
+            <p class="table-source">Sources: <a href="https://www.mofa.go.kr/">Ministry of Foreign Affairs</a><sup class="cite">&#8288;<a href="#source-1" aria-label="Source 1">[1]</a></sup>; USFK<sup class="cite">&#8288;<a href="#source-2" aria-label="Source 2">[2]</a></sup></p>
             </figure>
 
             """)
@@ -231,7 +231,7 @@ import Testing
         let data = TableDirectiveTests.data
         let result = TransformHarness.run(markdown, [TableDirective(data: data), Footnotes(), FigureCitations(figures: data.figures)], data: data)
         #expect(result.html.contains("<caption>Troops in <em>2025</em>, <span class=\"figure\" data-figure=\"troops\">28,500</span>"))
-        #expect(result.html.contains("in Korea<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1\""))
+        #expect(result.html.contains("in Korea<sup class=\"footnote-ref\">&#8288;<a href=\"#fn-1\" id=\"fnref-1\""))
         #expect(result.html.contains("aria-label=\"Troops in 2025, 28,500 in Korea\""))
         #expect(result.diagnostics.isEmpty)
     }
