@@ -32,7 +32,7 @@ struct PageBody: Sendable, Equatable {
         fingerprint.add(sources.count)
         for source in sources {
             fingerprint.add(source.title)
-            for part in [source.url, source.publisher, source.date?.iso] { fingerprint.add(optional: part) }
+            for part in [source.url, source.publisher, source.date?.iso, source.language] { fingerprint.add(optional: part) }
         }
         fingerprint.add(faq.count)
         for entry in faq {

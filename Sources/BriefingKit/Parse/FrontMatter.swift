@@ -306,7 +306,7 @@ struct FrontMatterReader {
         var locations: [String: SourceLocation] = [:]
         for item in sequence {
             guard let entry = item.mapping else {
-                throw source.error("each source must be a mapping with title, url, publisher and date", at: item)
+                throw source.error("each source must be a mapping with title, url, publisher, date and language", at: item)
             }
             var reference = SourceReference(title: "")
             var hasTitle = false
@@ -322,8 +322,9 @@ struct FrontMatterReader {
                     locations[PageMetadata.sourceKey(references.count, "url")] = source.location(of: value)
                 case "publisher": reference.publisher = try nonEmptyString(value, "publisher")
                 case "date": reference.date = try date(value, "date")
+                case "language": reference.language = try languageCode(value, "language")
                 default:
-                    throw source.error("unknown key '\(key)' in a source (use title, url, publisher, date)", at: keyNode)
+                    throw source.error("unknown key '\(key)' in a source (use title, url, publisher, date, language)", at: keyNode)
                 }
             }
             if !hasTitle { throw source.error("a source needs a title", at: item) }

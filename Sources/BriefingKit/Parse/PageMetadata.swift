@@ -44,12 +44,23 @@ public struct SourceReference: Sendable, Hashable {
     public var url: String?
     public var publisher: String?
     public var date: PageDate?
+    /// The language its title is in, when the editor says: an English report cited on a Korean page is
+    /// read by a screen reader's English voice only if its title is marked as English.
+    public var language: String?
 
-    public init(title: String, url: String? = nil, publisher: String? = nil, date: PageDate? = nil) {
+    public init(title: String, url: String? = nil, publisher: String? = nil, date: PageDate? = nil, language: String? = nil) {
         self.title = title
         self.url = url
         self.publisher = publisher
         self.date = date
+        self.language = language
+    }
+
+    /// The `lang` and `dir` a template marks the title with on a page in `pageLanguage` (its code): none
+    /// when the title is in the page's language or the editor did not say.
+    func languageMark(onPageIn pageLanguage: String) -> [(String, TemplateValue)] {
+        guard let language, language != pageLanguage else { return [("lang", .null), ("dir", .null)] }
+        return [("lang", .string(language)), ("dir", .string(Language.direction(ofCode: language).rawValue))]
     }
 }
 

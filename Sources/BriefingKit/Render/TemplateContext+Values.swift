@@ -29,14 +29,14 @@ extension TemplateContext {
     }
 
     func source(_ item: (offset: Int, element: SourceReference), language: Int) -> TemplateValue {
-        .map([
-            "id": .string(ThemeIDs.source(item.offset + 1)),
-            "number": .int(item.offset + 1),
-            "title": .string(item.element.title),
-            "url": optional(item.element.url),
-            "publisher": optional(item.element.publisher),
-            "date": date(item.element.date, language: language),
-        ])
+        .map(TemplateMap([
+            ("id", .string(ThemeIDs.source(item.offset + 1))),
+            ("number", .int(item.offset + 1)),
+            ("title", .string(item.element.title)),
+            ("url", optional(item.element.url)),
+            ("publisher", optional(item.element.publisher)),
+            ("date", date(item.element.date, language: language)),
+        ] + item.element.languageMark(onPageIn: model.languages[language].code)))
     }
 
     /// A date for templates: `iso` for `datetime`, `display` in the language's `dateFormat` (the English

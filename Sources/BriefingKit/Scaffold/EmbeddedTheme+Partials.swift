@@ -300,7 +300,7 @@ extension EmbeddedTheme {
   <ol>
     {{#page.sources}}
     <li id="{{id}}" value="{{number}}">
-      {{#publisher}}<span class="source-publisher">{{publisher}}</span>, {{/publisher}}<cite>{{#url}}<a href="{{url}}">{{title}}</a>{{/url}}{{^url}}{{title}}{{/url}}</cite>{{#date}}, <time datetime="{{iso}}">{{display}}</time>{{/date}}
+      {{#publisher}}<span class="source-publisher">{{publisher}}</span>, {{/publisher}}<cite{{#lang}} lang="{{lang}}" dir="{{dir}}"{{/lang}}>{{#url}}<a href="{{url}}">{{title}}</a>{{/url}}{{^url}}{{title}}{{/url}}</cite>{{#date}}, <time datetime="{{iso}}">{{display}}</time>{{/date}}
     </li>
     {{/page.sources}}
   </ol>

@@ -1,3 +1,4 @@
+import BriefingTestSupport
 import Foundation
 import Testing
 @testable import BriefingKit
@@ -126,6 +127,45 @@ import Testing
         let korean = try #require(fixture.output("ko/notes/page/index.html"))
         // Source 1 is the front matter's entry: with figures.yaml's name the figure cited a second one.
         #expect(korean.contains(##"<span class="figure" data-figure="troops">2만 8,500</span><sup class="cite">&#8288;<a href="#source-1""##))
+    }
+
+    /// An English report cited on a Korean page was read by a screen reader's Korean voice: a source's
+    /// `language` marks its title, with the direction of its script; a source in the page's own language,
+    /// or one the editor says nothing of, is not marked. A code that is none is an error at it.
+    @Test func aSourceInAnotherLanguageHasItsTitleMarked() throws {
+        let fixture = try SiteFixture(Self.site + """
+
+        -- Content/notes/page.ko.md --
+        ---
+        title: 문서
+        summary: 문서입니다.
+        sources:
+          - title: US forces in South Korea
+            language: EN
+            url: https://defensetech.org/
+          - title: تقرير
+            language: ar
+          - title: 한미 관계
+            language: ko
+          - title: Statista
+        ---
+        본문.
+        -- Templates/layouts/page.html --
+        {{<base}}{{$main}}{{{page.content}}}{{> sources}}{{/main}}{{/base}}
+        """)
+        _ = try fixture.build()
+        let korean = try #require(fixture.output("ko/notes/page/index.html"))
+        #expect(korean.contains(#"<cite lang="en" dir="ltr"><a href="https://defensetech.org/">US forces in South Korea</a></cite>"#))
+        #expect(korean.contains(#"<cite lang="ar" dir="rtl">تقرير</cite>"#))
+        #expect(korean.contains("<cite>한미 관계</cite>"))
+        #expect(korean.contains("<cite>Statista</cite>"))
+
+        try FileTree.replace("language: EN", with: "language: English", in: "Content/notes/page.ko.md", fixture.root)
+        let result = try BriefingCommand.run(["build", "--source", fixture.root.path, "--quiet"], environment: ["NO_COLOR": "1"])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix(
+            "Content/notes/page.ko.md:6:15: error: 'English' is not a language code: use a BCP 47 tag like en, ko or pt-BR\n"
+        ))
     }
 
     /// Every partial a transform renders sees `t`, as layouts do, in the page's language (a theme's own
