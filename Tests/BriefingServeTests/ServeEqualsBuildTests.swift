@@ -8,7 +8,7 @@ import Testing
 /// file (the reload script aside), and nothing more: the sample site of this repository, served, edited
 /// the ways an author edits it, and after each edit compared with a fresh `briefing build` of the same
 /// sources for the same address.
-@Suite(.timeLimit(.minutes(2)))
+@Suite(.timeLimit(.minutes(3)))
 struct ServeEqualsBuildTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardizedFileURL
 
@@ -27,6 +27,10 @@ struct ServeEqualsBuildTests {
         // A body edit alone: `serve` takes the rest of the site as it was, and lists show the new excerpt.
         ("its first paragraph, which lists show", { try FileTree.replace(
             "South Korea is set for a major increase", with: "South Korea plans a large increase", in: "Content/news/budget-2026.md", $0
+        ) }),
+        // Korean pages' links to budget-2026.md lead to its Korean version until this pairs it with none.
+        ("a translation key that changes where other pages' links lead", { try FileTree.replace(
+            "---\ntitle: \"Seoul Plans", with: "---\ntranslationKey: budget-key\ntitle: \"Seoul Plans", in: "Content/news/budget-2026.md", $0
         ) }),
         // An undated page is dated by its file: a save of the same text, or a touch, dates it anew.
         ("a page's date removed", { try FileTree.replace("date: 2025-11-18\n", with: "", in: "Content/alliance/modernization.md", $0) }),

@@ -101,10 +101,16 @@ struct BuildReuse {
             key.add(file.fileName)
             key.add(file.file.text)
         }
+        // A link to `x.md` leads to the linking page's language's version of x: which pages are versions of
+        // one another (language and translation key) changes pages that link them.
         for page in model.pages {
             key.add(page.source.relativePath)
             key.add(page.route)
+            key.add(page.language)
+            key.add(page.translationKey)
         }
+        // A link to a draft is an error of its own ("a draft left out of this build").
+        for path in model.draftPaths.sorted() { key.add(path) }
         for file in loaded.staticFiles where file.origin == .content { key.add(file.relativePath) }
         // Links are checked against every planned file (assets and tags too): one gone fails the pages linking it.
         for output in model.outputs { key.add(output.path.value) }

@@ -63,6 +63,50 @@ import Testing
         #expect(report.writer.written > 0)
     }
 
+    /// A Korean page's link to `a.md` leads to the Korean version of a: a translation key that pairs a with
+    /// another page changes the linking page, whose own file did not change (the serve sweep found its old
+    /// link kept, in serve and in incremental builds alike).
+    @Test func aTranslationKeyChangesThePagesThatLinkItsPages() throws {
+        let site = """
+        -- Content/site.yaml --
+        title: Briefing
+        baseURL: https://example.org/
+        languages:
+          en: {name: English}
+          ko: {name: 한국어}
+        -- Content/news/a.md --
+        ---
+        title: A
+        date: 2026-01-01
+        ---
+        A.
+        -- Content/news/a.ko.md --
+        ---
+        title: 가
+        date: 2026-01-01
+        ---
+        가.
+        -- Content/news/b.ko.md --
+        ---
+        title: 나
+        date: 2026-01-02
+        ---
+        [가](a.md)를 보세요.
+        """
+        let paired = "-- Content/news/a.md --\n---\ntitle: A\ndate: 2026-01-01\ntranslationKey: other\n---\nA."
+        let incremental = try SiteFixture(site)
+        try incremental.build()
+        #expect(incremental.output("ko/news/b/index.html")?.contains(#"<a href="/ko/news/a/">가</a>"#) == true)
+        try incremental.write(paired)
+        try incremental.build()
+        #expect(incremental.output("ko/news/b/index.html")?.contains(#"<a href="/news/a/">가</a>"#) == true)
+
+        let full = try SiteFixture(site)
+        try full.write(paired)
+        try full.build()
+        #expect(IncrementalBuildTests.files(incremental) == IncrementalBuildTests.files(full))
+    }
+
     @Test func editingOnePageRewritesOnlyThatPageAndTheListsThatShowIt() throws {
         let fixture = try SiteFixture(IncrementalBuildTests.site, templates: IncrementalBuildTests.templates)
         try fixture.build()
