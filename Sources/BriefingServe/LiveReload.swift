@@ -20,6 +20,9 @@ actor LiveReload {
     /// The last version whose every file rendered: served again if rendering the rest of a newer one
     /// fails.
     private var complete: PreviewVersion?
+    /// A version withdrawn since the last build (a request found a page that fails) whose remaining
+    /// pages still render: all their errors are what open pages show, not the first page's alone.
+    private var withdrawn: PreviewVersion?
 
     /// All at once, for a request.
     var served: (basePath: String, build: String, site: PreviewVersion?) { (basePath, build, site) }
@@ -29,6 +32,7 @@ actor LiveReload {
     private var subscribers: [UUID: (page: String?, events: AsyncStream<ServerSentEvent>.Continuation)] = [:]
 
     func update(_ outcome: BuildOutcome) {
+        withdrawn = nil
         switch outcome.result {
         case .success(let made):
             builds += 1
@@ -43,17 +47,33 @@ actor LiveReload {
         }
     }
 
-    /// The rest of `version` rendered, with these errors: on none it is complete; else, if it is still
-    /// the one served, the last complete version is served again and open pages show the errors.
+    /// The rest of `version` rendered, with these errors: on none it is complete; else it is withdrawn.
     func rendered(_ version: PreviewVersion, errors: BuildFailure?) {
         guard let errors else {
             if version.isComplete { complete = version }
             return
         }
+        if version === withdrawn {
+            fail(errors)
+        } else {
+            withdraw(version, because: errors)
+        }
+    }
+
+    /// A file of `version` failed to render (in the background, or as a request asked for it), as the
+    /// build would have failed: if it is still the one served, the last complete version is served again. Open
+    /// pages may show the failed version, announced before the error was found (a template that fails on
+    /// some pages only): they load the last complete one again, under a new build name, and get the errors
+    /// over it as they connect.
+    func withdraw(_ version: PreviewVersion, because errors: BuildFailure) {
         guard version === site else { return }
+        withdrawn = version
         site = complete
         if let complete { basePath = complete.basePath }
-        fail(errors)
+        failure = DiagnosticReport.render(errors.diagnostics, color: false)
+        builds += 1
+        build = "\(session)-\(builds)"
+        broadcast(.reload(build: build))
     }
 
     private func fail(_ error: BuildFailure) {

@@ -128,6 +128,43 @@ struct SiteServerTests {
         }
     }
 
+    /// A layout that fails on one page only: the build fails, so serve must not show the edit either. The
+    /// version was announced before the page that fails was rendered; that page answered 500, and tabs
+    /// reloaded into the edit stayed on it under the error box (the serve sweep).
+    @Test("a template error on some pages withdraws its version: the last good pages, reloaded, with the error")
+    func templateErrorOnSomePages() async throws {
+        try await ServedSite.serve(ServedSite.site.replacingOccurrences(of: "date: 2026-01-03\n", with: "date: 2026-01-03\nregion: Korea\n")) { site in
+            let events = site.openEvents(since: "", page: "/notes/first/")
+            defer { events.close() }
+            let connected = try await events.next { $0.name == "reload" }
+            try site.write("""
+            -- Templates/layouts/page.html --
+            {{<base}}{{$main}}<h1>{{page.title}}</h1><i>edited</i>{{#page.params.region}}{{nope.x}}{{/page.params.region}}{{{page.content}}}{{/main}}{{/base}}
+            """)
+            // The page open renders (it has no region) and is announced; the other fails when asked for.
+            let announced = try await events.next(from: connected.index + 1) { $0.name == "reload" }
+            let failing = try await site.fetch("/notes/second/")
+            #expect(failing.status == 200)
+            #expect(failing.body.contains("<h1>Second note</h1>") && !failing.body.contains("<i>edited</i>"))
+            // Withdrawn: open pages load the last good version again, and see the error as they connect.
+            let withdrawn = try await events.next(from: announced.index + 1) { $0.name == "reload" }
+            #expect(withdrawn.event.data != announced.event.data)
+            #expect(try await !site.fetch("/notes/first/").body.contains("<i>edited</i>"))
+            let reloaded = site.openEvents(since: withdrawn.event.data, page: "/notes/first/")
+            defer { reloaded.close() }
+            let shown = try await reloaded.next()
+            #expect(shown.event.name == "error")
+            #expect(shown.event.data.contains("Templates/layouts/page.html:1:"))
+            // Once the rest of the version is rendered (at once, if that found the error first), the error
+            // is worded as the build words it.
+            var named = shown
+            while !named.event.data.contains("(rendering ") {
+                named = try await reloaded.next(from: named.index + 1) { $0.name == "error" }
+            }
+            #expect(named.event.data.contains("(rendering Content/notes/second.md)"), "\(named.event.data)")
+        }
+    }
+
     @Test("a first build that fails still serves: the error, then the site once fixed")
     func firstBuildFails() async throws {
         let broken = ServedSite.site.replacingOccurrences(of: "title: Second note", with: "title: [unclosed")

@@ -53,18 +53,19 @@ public final class PreviewVersion: Sendable {
         }
     }
 
-    /// Every file not made yet, on all cores; the errors of those that failed. Stops early, with no
-    /// errors, once `stop()` is called: a newer version replaces this one.
+    /// Every file not made yet, on all cores; the errors of those that failed, as the build words them.
+    /// Stops early, with no errors, once `stop()` is called: a newer version replaces this one.
     public func renderRemaining() -> [Diagnostic] {
-        let remaining = outputs.values.filter { $0.isTemplated && files[$0.path.value] == nil }
-        let failures = parallelMap(remaining) { planned -> Diagnostic? in
+        // In the plan's order, which names the first page an error met as the build does.
+        let remaining = renderer.model.outputs.filter { $0.isTemplated && files[$0.path.value] == nil }
+        let failures = parallelMap(remaining) { planned -> (PlannedOutput, Diagnostic)? in
             guard !stopped.load(ordering: .relaxed) else { return nil }
             if case .failure(let diagnostic) = renderer.render(planned, markdownStates: states, templatesKey: templatesKey).file {
-                return diagnostic
+                return (planned, diagnostic)
             }
             return nil
         }
-        let errors = SiteBuilder.ordered(failures.compactMap { $0 })
+        let errors = SiteBuilder.ordered(renderer.naming(failures.compactMap { $0 }))
         if errors.isEmpty, !stopped.load(ordering: .relaxed) {
             completed.store(true, ordering: .relaxed)
             files.complete()

@@ -38,32 +38,40 @@ struct Renderer {
         var records = markdownStates.map(\.record)
         var output = Output(files: [], records: [], diagnostics: siteFiles.warnings)
         output.files.reserveCapacity(model.outputs.count)
-        // A template's error on some pages only (a key one page's front matter lacks) says which: the
-        // first in the plan's order, and how many more; once, however many pages met it.
-        var pagesMeeting: [Diagnostic: [Int]] = [:]
-        var failures: [Diagnostic] = []
-        for (index, result) in rendered.enumerated() {
+        var failures: [(PlannedOutput, Diagnostic)] = []
+        for (planned, result) in zip(templated, rendered) {
             if let made = result.markdown { records[made.page.index] = made.record }
             switch result.file {
             case .success(let file): output.files.append(file)
-            case .failure(let error):
-                if pagesMeeting[error] == nil { failures.append(error) }
-                pagesMeeting[error, default: []].append(index)
+            case .failure(let error): failures.append((planned, error))
             }
         }
-        output.diagnostics += failures.map { error in
-            let pages = pagesMeeting[error] ?? []
-            guard error.location?.path.hasPrefix("Templates/") == true, let first = pages.first else { return error }
-            var named = error
-            let others = pages.count - 1
-            named.message += " (rendering \(templated[first].kind.describe(in: model))\(others == 0 ? "" : ", and \(others) other page\(others == 1 ? "" : "s")"))"
-            return named
-        }
+        output.diagnostics += naming(failures)
         let untemplated = untemplatedFiles(generated: generated.result())
         output.files += untemplated.files
         output.diagnostics += untemplated.diagnostics
         output.records = records
         return output
+    }
+
+    /// The errors of outputs that failed to render, in the plan's order, each once however many pages met
+    /// it. A template's error on some pages only (a key one page's front matter lacks) says which: the
+    /// first, and how many more.
+    func naming(_ failures: [(output: PlannedOutput, error: Diagnostic)]) -> [Diagnostic] {
+        var pagesMeeting: [Diagnostic: [PlannedOutput]] = [:]
+        var errors: [Diagnostic] = []
+        for (output, error) in failures {
+            if pagesMeeting[error] == nil { errors.append(error) }
+            pagesMeeting[error, default: []].append(output)
+        }
+        return errors.map { error in
+            let pages = pagesMeeting[error] ?? []
+            guard error.location?.path.hasPrefix("Templates/") == true, let first = pages.first else { return error }
+            var named = error
+            let others = pages.count - 1
+            named.message += " (rendering \(first.kind.describe(in: model))\(others == 0 ? "" : ", and \(others) other page\(others == 1 ? "" : "s")"))"
+            return named
+        }
     }
 
     /// The generated files (`generated`, made by `generatedFiles`) and the copied ones, into the target.
