@@ -85,7 +85,7 @@ extension EmbeddedTheme {
   {{#page.draft}}
   {{> draft-banner}}
   {{/page.draft}}
-  <main id="{{site.ids.main}}">
+  <main id="{{site.ids.main}}" tabindex="-1">
     {{$main}}{{/main}}
   </main>
   {{> footer}}

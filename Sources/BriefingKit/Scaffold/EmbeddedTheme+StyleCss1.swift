@@ -37,6 +37,8 @@ extension EmbeddedTheme {
   --highlight: #f7e1cc;
   --rule: #d8d3c6;
   --rule-strong: #16202e;
+  /* The border that is a control's only outline (a tag's pill): 3:1 against the paper at least. */
+  --control-border: #8a8577;
   --focus: #c2410c;
 
   --band: #0f2747;
@@ -61,8 +63,9 @@ extension EmbeddedTheme {
   --caution-bg: #fbecea;
   --caution-label: #a1221b;
 
-  /* The shadow at a scrolling table's edge: dark on paper, light on the dark scheme's paper. */
-  --scroll-shadow: rgb(0 0 0 / 0.18);
+  /* The shadow at a scrolling table's edge, the one sign that it scrolls: dark on paper, light on the dark
+     scheme's paper; at its edge 3:1 against the paper. */
+  --scroll-shadow: rgb(0 0 0 / 0.45);
 
   --measure: 68ch;
   --gutter: clamp(1rem, 4vw, 2.5rem);
@@ -71,7 +74,7 @@ extension EmbeddedTheme {
 
 @media (prefers-color-scheme: dark) {
   :root {
-    --scroll-shadow: rgb(255 255 255 / 0.2);
+    --scroll-shadow: rgb(255 255 255 / 0.35);
     --paper: #10151d;
     --surface: #1a212c;
     --ink: #e7e4dc;
@@ -84,6 +87,7 @@ extension EmbeddedTheme {
     --highlight: #4a3420;
     --rule: #2c3644;
     --rule-strong: #a9b1bd;
+    --control-border: #6b7686;
     --focus: #ffb86b;
 
     --band: #102340;

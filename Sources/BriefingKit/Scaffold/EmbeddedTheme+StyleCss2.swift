@@ -120,6 +120,12 @@ main {
   padding-top: clamp(1.75rem, 4vw, 3rem);
 }
 
+/* The skip link moves focus to main, which takes it only for that (tabindex="-1"): a ring round the whole
+   column would mark nothing a reader can use. */
+main:focus {
+  outline: none;
+}
+
 .article,
 .section-page,
 .not-found {
@@ -253,8 +259,10 @@ main {
     top: 1.5rem;
     max-height: calc(100vh - 3rem);
     overflow-y: auto;
+    /* Room on both sides for a focused link's ring, which the scrolling box would cut. */
     margin: 0;
-    padding-inline-end: 0.5rem;
+    margin-inline-start: -0.5rem;
+    padding-inline: 0.5rem;
   }
 }
 
@@ -288,19 +296,6 @@ main {
 .prose h3 {
   margin: 2rem 0 0.75rem;
   font-size: clamp(1.2rem, 1.1rem + 0.4vw, 1.35rem);
-}
-
-.prose h4,
-.prose h5,
-.prose h6 {
-  margin: 1.75rem 0 0.5rem;
-  font-family: var(--sans);
-  font-size: 1rem;
-}
-
-.prose ul,
-.prose ol {
-  padding-inline-start: 1.5rem;
 }
 
 

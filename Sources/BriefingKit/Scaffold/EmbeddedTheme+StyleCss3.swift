@@ -4,6 +4,19 @@
 extension EmbeddedTheme {
     /// Part 3 of 6 of Templates/assets/style.css.
     static let styleCssPart3 = #"""
+.prose h4,
+.prose h5,
+.prose h6 {
+  margin: 1.75rem 0 0.5rem;
+  font-family: var(--sans);
+  font-size: 1rem;
+}
+
+.prose ul,
+.prose ol {
+  padding-inline-start: 1.5rem;
+}
+
 .prose li {
   margin-bottom: 0.4rem;
 }
@@ -175,8 +188,13 @@ sup.cite a {
   margin: 2.25rem 0;
 }
 
+/* The padding, taken back by the margin, is room for a focused link's ring in the first and last columns,
+   which the scrolling box would cut; scroll-padding scrolls a focused link wholly into view. */
 .table-wrap {
   overflow-x: auto;
+  margin-inline: -6px;
+  padding-inline: 6px;
+  scroll-padding-inline: 8px;
   /* Shadows at the scrolling edges hint that the table continues. */
   background:
     linear-gradient(to right, var(--paper) 30%, transparent) left / 2rem 100% no-repeat local,
@@ -282,27 +300,6 @@ tbody tr:last-child > * {
     font-size: 0.75rem;
     letter-spacing: 0.05em;
   }
-
-  .num {
-    white-space: normal;
-  }
-
-  .data-table td:first-child,
-  .data-table th:first-child {
-    min-width: 6.5rem;
-  }
-}
-
-/* Regions that scroll sideways take keyboard focus; show where it is. */
-.table-wrap:focus-visible,
-pre.code-block:focus-visible {
-  outline: 3px solid var(--focus);
-  outline-offset: 2px;
-}
-
-/* ------------------------------------------------------------------ */
-/* FAQ                                                                 */
-/* ------------------------------------------------------------------ */
 
 
 """#

@@ -4,6 +4,27 @@
 extension EmbeddedTheme {
     /// Part 4 of 6 of Templates/assets/style.css.
     static let styleCssPart4 = #"""
+  .num {
+    white-space: normal;
+  }
+
+  .data-table td:first-child,
+  .data-table th:first-child {
+    min-width: 6.5rem;
+  }
+}
+
+/* Regions that scroll sideways take keyboard focus; show where it is. */
+.table-wrap:focus-visible,
+pre.code-block:focus-visible {
+  outline: 3px solid var(--focus);
+  outline-offset: 2px;
+}
+
+/* ------------------------------------------------------------------ */
+/* FAQ                                                                 */
+/* ------------------------------------------------------------------ */
+
 .faq {
   margin: 3rem 0 2rem;
 }
@@ -280,22 +301,6 @@ extension EmbeddedTheme {
   flex-wrap: wrap;
   gap: 0 1rem;
   margin-top: auto;
-}
-
-/* The newest briefing is the featured lead: headline on the left, standfirst on the right. */
-.latest-item:first-child {
-  grid-column: 1 / -1;
-  padding-bottom: 0.5rem;
-}
-
-.latest-item:first-child .latest-title {
-  font-size: clamp(1.75rem, 1.3rem + 2vw, 2.75rem);
-  line-height: 1.1;
-}
-
-.latest-item:first-child .latest-summary {
-  font-size: clamp(1.125rem, 1.05rem + 0.4vw, 1.3rem);
-  line-height: 1.45;
 }
 
 

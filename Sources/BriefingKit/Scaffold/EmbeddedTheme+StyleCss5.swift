@@ -4,6 +4,22 @@
 extension EmbeddedTheme {
     /// Part 5 of 6 of Templates/assets/style.css.
     static let styleCssPart5 = #"""
+/* The newest briefing is the featured lead: headline on the left, standfirst on the right. */
+.latest-item:first-child {
+  grid-column: 1 / -1;
+  padding-bottom: 0.5rem;
+}
+
+.latest-item:first-child .latest-title {
+  font-size: clamp(1.75rem, 1.3rem + 2vw, 2.75rem);
+  line-height: 1.1;
+}
+
+.latest-item:first-child .latest-summary {
+  font-size: clamp(1.125rem, 1.05rem + 0.4vw, 1.3rem);
+  line-height: 1.45;
+}
+
 @media (min-width: 48rem) {
   .latest-item:first-child {
     display: grid;
@@ -281,23 +297,6 @@ sup.footnote-ref a:target {
 
   html {
     font-size: 10.5pt;
-  }
-
-  body {
-    background: #fff;
-    color: #000;
-    font-size: 1rem;
-    line-height: 1.5;
-  }
-
-  .skip-link,
-  .site-nav,
-  .language-switcher,
-  .footer-nav,
-  .toc,
-  .related,
-  .pagination {
-    display: none !important;
   }
 
 

@@ -4,6 +4,23 @@
 extension EmbeddedTheme {
     /// Part 6 of 6 of Templates/assets/style.css.
     static let styleCssPart6 = #"""
+  body {
+    background: #fff;
+    color: #000;
+    font-size: 1rem;
+    line-height: 1.5;
+  }
+
+  .skip-link,
+  .site-nav,
+  .language-switcher,
+  .footer-nav,
+  .toc,
+  .related,
+  .pagination {
+    display: none !important;
+  }
+
   .masthead,
   .site-footer {
     margin: 0;
@@ -129,7 +146,7 @@ extension EmbeddedTheme {
 .tag-cloud a {
   display: inline-block;
   padding: 0.2rem 0.65rem;
-  border: 1px solid var(--rule);
+  border: 1px solid var(--control-border);
   border-radius: 999px;
   color: var(--ink);
   text-decoration: none;
