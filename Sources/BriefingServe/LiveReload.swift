@@ -61,10 +61,10 @@ actor LiveReload {
     }
 
     /// A file of `version` failed to render (in the background, or as a request asked for it), as the
-    /// build would have failed: if it is still the one served, the last complete version is served again. Open
-    /// pages may show the failed version, announced before the error was found (a template that fails on
-    /// some pages only): they load the last complete one again, under a new build name, and get the errors
-    /// over it as they connect.
+    /// build would have failed: if it is still the one served, the last complete version is served again.
+    /// Open pages may show the failed version, announced before the error was found (a template that fails
+    /// on some pages only): they load the last complete one again, under a new build name, and get the
+    /// errors over it as they connect.
     func withdraw(_ version: PreviewVersion, because errors: BuildFailure) {
         guard version === site else { return }
         withdrawn = version

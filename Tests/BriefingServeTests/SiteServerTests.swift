@@ -133,7 +133,8 @@ struct SiteServerTests {
     /// reloaded into the edit stayed on it under the error box (the serve sweep).
     @Test("a template error on some pages withdraws its version: the last good pages, reloaded, with the error")
     func templateErrorOnSomePages() async throws {
-        try await ServedSite.serve(ServedSite.site.replacingOccurrences(of: "date: 2026-01-03\n", with: "date: 2026-01-03\nregion: Korea\n")) { site in
+        let files = ServedSite.site.replacingOccurrences(of: "date: 2026-01-03\n", with: "date: 2026-01-03\nregion: Korea\n")
+        try await ServedSite.serve(files) { site in
             let events = site.openEvents(since: "", page: "/notes/first/")
             defer { events.close() }
             let connected = try await events.next { $0.name == "reload" }

@@ -67,13 +67,7 @@ import Testing
     /// another page changes the linking page, whose own file did not change (the serve sweep found its old
     /// link kept, in serve and in incremental builds alike).
     @Test func aTranslationKeyChangesThePagesThatLinkItsPages() throws {
-        let site = """
-        -- Content/site.yaml --
-        title: Briefing
-        baseURL: https://example.org/
-        languages:
-          en: {name: English}
-          ko: {name: 한국어}
+        let site = MultilingualSiteTests.languages + """
         -- Content/news/a.md --
         ---
         title: A
