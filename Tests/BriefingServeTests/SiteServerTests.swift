@@ -166,6 +166,24 @@ struct SiteServerTests {
         }
     }
 
+    /// serve said which template failed but not where, which the build says: a template error met by the
+    /// page open reports every page it meets, as the build does.
+    @Test("a template error on the page open is named as the build names it")
+    func templateErrorOnTheOpenPage() async throws {
+        try await ServedSite.serve(ServedSite.site) { site in
+            let events = site.openEvents(since: "", page: "/notes/first/")
+            defer { events.close() }
+            let connected = try await events.next { $0.name == "reload" }
+            try site.write("""
+            -- Templates/layouts/page.html --
+            {{<base}}{{$main}}<h1>{{page.title}}</h1>{{nope.x}}{{{page.content}}}{{/main}}{{/base}}
+            """)
+            let failed = try await events.next(from: connected.index + 1) { $0.name == "error" }
+            #expect(failed.event.data.contains("(rendering Content/notes/first.md, and 1 other page)"), "\(failed.event.data)")
+            #expect(try await site.fetch("/notes/second/").body.contains("<h1>Second note</h1>"))
+        }
+    }
+
     @Test("a first build that fails still serves: the error, then the site once fixed")
     func firstBuildFails() async throws {
         let broken = ServedSite.site.replacingOccurrences(of: "title: Second note", with: "title: [unclosed")

@@ -133,7 +133,11 @@ public final class SitePreview: @unchecked Sendable {
             templatesKey: site.templatesKey, markdown: site.markdown, siteKey: site.siteKey, states: states, context: site.context, day: day
         )
         for path in firstPaths {
-            if case .failure(let failure)? = version.contents(at: path) { throw failure }
+            guard case .failure(let failure)? = version.contents(at: path) else { continue }
+            // Every page the error meets, named as the build names them ("and 67 other pages"): the
+            // rest render only when a page open fails, which the build would have rendered to say so.
+            let errors = version.renderRemaining()
+            throw errors.isEmpty ? failure : BuildFailure(errors)
         }
         clock.lap("pages open in a browser")
         succeeded = true
