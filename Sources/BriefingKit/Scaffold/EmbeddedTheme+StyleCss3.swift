@@ -84,6 +84,15 @@ pre {
   white-space: nowrap;
 }
 
+/* A figure is kept on one line, unless the line is the narrowest a page must reflow to (320 px, or wider
+   with larger text): there "about 28,500 troops" was wider than the column, and the page scrolled sideways.
+   It breaks at its spaces only. */
+@media (max-width: 20em) {
+  .figure {
+    white-space: normal;
+  }
+}
+
 sup.cite {
   font-family: var(--sans);
   font-size: 0.7em;
@@ -289,16 +298,6 @@ tbody tr:last-child > * {
   .data-table table,
   .prose table {
     font-size: 0.875rem;
-  }
-
-  th,
-  td {
-    padding: 0.5rem 0.45rem;
-  }
-
-  thead th {
-    font-size: 0.75rem;
-    letter-spacing: 0.05em;
   }
 
 

@@ -4,6 +4,16 @@
 extension EmbeddedTheme {
     /// Part 4 of 6 of Templates/assets/style.css.
     static let styleCssPart4 = #"""
+  th,
+  td {
+    padding: 0.5rem 0.45rem;
+  }
+
+  thead th {
+    font-size: 0.75rem;
+    letter-spacing: 0.05em;
+  }
+
   .num {
     white-space: normal;
   }
@@ -288,19 +298,6 @@ pre.code-block:focus-visible {
   margin: 0 0 0.5rem;
   font-size: 1.3rem;
   line-height: 1.25;
-}
-
-.latest-summary {
-  margin-bottom: 0.6rem;
-  font-size: 0.975rem;
-  line-height: 1.5;
-}
-
-.latest-meta {
-  display: flex;
-  flex-wrap: wrap;
-  gap: 0 1rem;
-  margin-top: auto;
 }
 
 

@@ -4,6 +4,19 @@
 extension EmbeddedTheme {
     /// Part 5 of 6 of Templates/assets/style.css.
     static let styleCssPart5 = #"""
+.latest-summary {
+  margin-bottom: 0.6rem;
+  font-size: 0.975rem;
+  line-height: 1.5;
+}
+
+.latest-meta {
+  display: flex;
+  flex-wrap: wrap;
+  gap: 0 1rem;
+  margin-top: auto;
+}
+
 /* The newest briefing is the featured lead: headline on the left, standfirst on the right. */
 .latest-item:first-child {
   grid-column: 1 / -1;
@@ -289,14 +302,6 @@ sup.footnote-ref a:target {
     --band-ink: #000;
     --band-muted: #000;
     --band-accent: #000;
-  }
-
-  @page {
-    margin: 18mm 16mm;
-  }
-
-  html {
-    font-size: 10.5pt;
   }
 
 

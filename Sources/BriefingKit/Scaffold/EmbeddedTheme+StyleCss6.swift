@@ -4,6 +4,14 @@
 extension EmbeddedTheme {
     /// Part 6 of 6 of Templates/assets/style.css.
     static let styleCssPart6 = #"""
+  @page {
+    margin: 18mm 16mm;
+  }
+
+  html {
+    font-size: 10.5pt;
+  }
+
   body {
     background: #fff;
     color: #000;
