@@ -55,13 +55,6 @@ public struct SourceReference: Sendable, Hashable {
         self.date = date
         self.language = language
     }
-
-    /// The `lang` and `dir` a template marks the title with on a page in `pageLanguage` (its code): none
-    /// when the title is in the page's language or the editor did not say.
-    func languageMark(onPageIn pageLanguage: String) -> [(String, TemplateValue)] {
-        guard let language, language != pageLanguage else { return [("lang", .null), ("dir", .null)] }
-        return [("lang", .string(language)), ("dir", .string(Language.direction(ofCode: language).rawValue))]
-    }
 }
 
 /// Which headings a page lists in its table of contents.

@@ -58,17 +58,16 @@ struct Renderer {
     /// it. A template's error on some pages only (a key one page's front matter lacks) says which: the
     /// first, and how many more.
     func naming(_ failures: [(output: PlannedOutput, error: Diagnostic)]) -> [Diagnostic] {
-        var pagesMeeting: [Diagnostic: [PlannedOutput]] = [:]
+        var pagesMeeting: [Diagnostic: (first: PlannedOutput, count: Int)] = [:]
         var errors: [Diagnostic] = []
         for (output, error) in failures {
             if pagesMeeting[error] == nil { errors.append(error) }
-            pagesMeeting[error, default: []].append(output)
+            pagesMeeting[error, default: (output, 0)].count += 1
         }
         return errors.map { error in
-            let pages = pagesMeeting[error] ?? []
-            guard error.location?.path.hasPrefix("Templates/") == true, let first = pages.first else { return error }
+            guard error.location?.path.hasPrefix("Templates/") == true, let (first, count) = pagesMeeting[error] else { return error }
             var named = error
-            let others = pages.count - 1
+            let others = count - 1
             named.message += " (rendering \(first.kind.describe(in: model))\(others == 0 ? "" : ", and \(others) other page\(others == 1 ? "" : "s")"))"
             return named
         }

@@ -36,7 +36,14 @@ extension TemplateContext {
             ("url", optional(item.element.url)),
             ("publisher", optional(item.element.publisher)),
             ("date", date(item.element.date, language: language)),
-        ] + item.element.languageMark(onPageIn: model.languages[language].code)))
+        ] + languageMark(of: item.element, onPageIn: model.languages[language].code)))
+    }
+
+    /// The `lang` and `dir` a template marks a source's title with on a page in `pageLanguage` (its code):
+    /// none when the title is in the page's language or the editor did not say.
+    private func languageMark(of source: SourceReference, onPageIn pageLanguage: String) -> [(String, TemplateValue)] {
+        guard let language = source.language, language != pageLanguage else { return [("lang", .null), ("dir", .null)] }
+        return [("lang", .string(language)), ("dir", .string(Language.direction(ofCode: language).rawValue))]
     }
 
     /// A date for templates: `iso` for `datetime`, `display` in the language's `dateFormat` (the English
