@@ -89,17 +89,21 @@ package enum FileBytes {
         }
     }
 
-    /// Creates or replaces the file at `path` (its folder must exist) with `bytes`.
-    package static func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws(IOError) {
+    /// Creates or replaces the file at `path` (its folder must exist) with `bytes`; the file's modification
+    /// time once written.
+    package static func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws(IOError) -> timespec {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .fromErrno() }
-        do {
+        var status = stat()
+        do throws(IOError) {
             try write(bytes, to: descriptor, at: 0)
+            guard fstat(descriptor, &status) == 0 else { throw IOError.fromErrno() }
         } catch {
             close(descriptor)
             throw error
         }
         guard close(descriptor) == 0 else { throw .fromErrno() }
+        return status.st_mtim
     }
 
     /// Fills `buffer` from `offset` of an open file, however many calls that takes; false when the file

@@ -41,10 +41,10 @@ final class PreviewFiles: RenderTarget, @unchecked Sendable {
         withExtendedLifetime(released) {}
     }
 
-    func stage(_ contents: some ContiguousBytes, at path: OutputPath, _ entry: SiteWriter.Manifest.Entry) throws(Diagnostic) -> Bool {
+    func stage(_ contents: some ContiguousBytes, at path: OutputPath, _ entry: SiteWriter.Manifest.Entry) throws(Diagnostic) -> OutputFile {
         let bytes = contents as? [UInt8] ?? contents.withUnsafeBytes { Array($0) }
         lock.withLock { current[path.value] = File(entry: entry, bytes: bytes) }
-        return true
+        return OutputFile(path: path, entry: entry, staged: true)
     }
 
     /// Takes the files at `paths` from the version before as they are; false, taking none, when it lacks one.

@@ -9,8 +9,8 @@ protocol RenderTarget: Sendable {
     /// need not be rendered.
     func reusable(_ path: OutputPath, input: UInt64) -> SiteWriter.Manifest.Entry?
 
-    /// Takes a file's bytes; whether they had to be kept (false when the target already holds them).
-    func stage(_ contents: some ContiguousBytes, at path: OutputPath, _ entry: SiteWriter.Manifest.Entry) throws(Diagnostic) -> Bool
+    /// Takes a file's bytes: the file as recorded, staged unless the target already holds those bytes.
+    func stage(_ contents: some ContiguousBytes, at path: OutputPath, _ entry: SiteWriter.Manifest.Entry) throws(Diagnostic) -> OutputFile
 }
 
 extension WriteSession: RenderTarget {}

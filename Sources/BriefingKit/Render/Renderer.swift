@@ -82,7 +82,7 @@ struct Renderer {
         func stage(_ contents: [UInt8], at path: OutputPath) {
             let entry = SiteWriter.Manifest.Entry(hash: ContentHash(contents), size: contents.count)
             do throws(Diagnostic) {
-                files.append(OutputFile(path: path, entry: entry, staged: try target?.stage(contents, at: path, entry) ?? false))
+                files.append(try target?.stage(contents, at: path, entry) ?? OutputFile(path: path, entry: entry, staged: false))
             } catch {
                 diagnostics.append(error)
             }
@@ -135,8 +135,8 @@ struct Renderer {
             if let pageID { context.addBody(body ?? markdown.render(pageID).body, ofPage: pageID, to: &value) }
             let html = try theme.render(layout, context: value, language: language, runaway: runaway)
             let entry = SiteWriter.Manifest.Entry(hash: ContentHash(html), size: html.count, input: fingerprint.value)
-            let staged = try target?.stage(html, at: planned.path, entry) ?? false
-            return RenderedOutput(file: .success(OutputFile(path: planned.path, entry: entry, staged: staged)), markdown: made)
+            let file = try target?.stage(html, at: planned.path, entry) ?? OutputFile(path: planned.path, entry: entry, staged: false)
+            return RenderedOutput(file: .success(file), markdown: made)
         } catch {
             return RenderedOutput(file: .failure(error), markdown: made)
         }

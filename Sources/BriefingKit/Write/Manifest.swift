@@ -2,7 +2,8 @@ import BriefingSupport
 import Foundation
 
 extension SiteWriter {
-    /// What an earlier build wrote: each file with the hash and size of its bytes.
+    /// What an earlier build wrote: each file with the hash and size of its bytes, and the time it had
+    /// on disk once written.
     struct Manifest: Sendable {
         struct Entry: Sendable, Equatable {
             var hash: ContentHash
@@ -10,21 +11,35 @@ extension SiteWriter {
             /// A fingerprint of everything the file was made from (templates, layout, context), so an
             /// unchanged page is not even rendered; 0 for files copied or generated as they are.
             var input: UInt64 = 0
+            /// The file's modification time once written, in nanoseconds since 1970, so that a file edited
+            /// by hand to the same size is still seen; 0 when unknown (older manifests, files in memory).
+            var modified: Int64 = 0
 
             /// Whether the bytes are the same; the inputs may differ and still give the same bytes.
             func sameBytes(as other: Entry?) -> Bool { other.map { $0.hash == hash && $0.size == size } ?? false }
+
+            /// The file on disk is this entry's: a regular file of its size, with its time when known.
+            func describes(_ status: stat) -> Bool {
+                (status.st_mode & S_IFMT) == S_IFREG && Int(status.st_size) == size
+                    && (modified == 0 || Manifest.nanoseconds(status.st_mtim) == modified)
+            }
         }
 
         var entries: [String: Entry] = [:]
 
-        static let header = "# Files written by briefing build (hash, size, input, path); it deletes only these. The last line counts them."
+        static let header = "# Files written by briefing build (hash, size, input, modified, path); it deletes only these. The last line counts them."
+
+        static func nanoseconds(_ time: timespec) -> Int64 {
+            Int64(time.tv_sec) &* 1_000_000_000 &+ Int64(time.tv_nsec)
+        }
 
         /// Starts as every version's manifest has (the fields in its header changed, not its start), and is
-        /// whole: it ends a line, and one with this version's header ends with the count of its entries. A
-        /// manifest cut short (a full disk, a copy stopped half way) called the files it lost someone else's.
+        /// whole: it ends a line, and one whose header says so (0.19 on) ends with the count of its entries.
+        /// A manifest cut short (a full disk, a copy stopped half way) called the files it lost someone else's.
         static func isOurs(_ bytes: [UInt8]) -> Bool {
             guard bytes.starts(with: "# Files written by briefing build".utf8), bytes.last == UInt8(ascii: "\n") else { return false }
-            guard bytes.starts(with: (header + "\n").utf8) else { return true }
+            let firstLine = bytes.prefix { $0 != UInt8(ascii: "\n") }
+            guard firstLine.reversed().starts(with: " The last line counts them.".utf8.reversed()) else { return true }
             let lines = bytes.dropLast().split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
             guard let last = lines.last else { return false }
             let entries = lines.count { $0.first != UInt8(ascii: "#") }
@@ -39,6 +54,8 @@ extension SiteWriter {
         /// lines at 10,000 pages), so it is parsed as bytes rather than as Characters.
         init(text: String) {
             var text = text
+            // This version's lines have five fields; older ones' are told apart by what their fields hold.
+            let isCurrent = text.utf8.starts(with: (Manifest.header + "\n").utf8)
             text.withUTF8 { bytes in
                 var start = 0
                 while start < bytes.count {
@@ -46,33 +63,56 @@ extension SiteWriter {
                     let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
                     start = end + 1
                     guard let first = line.first, first != UInt8(ascii: "#") else { continue }
-                    add(line)
+                    isCurrent ? addCurrent(line) : addOlder(line)
                 }
             }
         }
 
-        /// `hash size input path`; older manifests listed paths alone, or hash, size and path: their
-        /// files are still ours, with bytes unknown (size -1), so they are written again.
-        private mutating func add(_ line: UnsafeBufferPointer<UInt8>) {
-            // Where each of the first four space-separated fields starts; the last runs to the end.
-            var starts = [0]
-            for (offset, byte) in line.enumerated() where byte == UInt8(ascii: " ") && starts.count < 4 { starts.append(offset + 1) }
-            func field(_ number: Int) -> UnsafeBufferPointer<UInt8> {
-                UnsafeBufferPointer(rebasing: line[starts[number]..<(number + 1 < starts.count ? starts[number + 1] - 1 : line.count)])
+        /// `hash size input modified path`, the path running to the end of the line.
+        private mutating func addCurrent(_ line: UnsafeBufferPointer<UInt8>) {
+            let fields = Manifest.fields(4, of: line)
+            guard fields.count == 5 else { return add(Entry(hash: ContentHash(value: 0), size: -1), at: line) }
+            func field(_ number: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: line[fields[number]]) }
+            guard let hash = Manifest.number(field(0), radix: 16), let size = Manifest.number(field(1), radix: 10),
+                  let input = Manifest.number(field(2), radix: 16), let modified = Manifest.number(field(3), radix: 10) else {
+                // Edited by hand: the file is still ours, with bytes unknown, so it is written again.
+                return add(Entry(hash: ContentHash(value: 0), size: -1), at: field(4))
             }
-            var entry = Entry(hash: ContentHash(value: 0), size: -1)
-            var path = line
-            if starts.count >= 3, let hash = Manifest.number(field(0), radix: 16), let size = Manifest.number(field(1), radix: 10) {
-                let input = starts.count == 4 ? Manifest.number(field(2), radix: 16) : nil
-                entry = Entry(hash: ContentHash(value: hash), size: Int(truncatingIfNeeded: size), input: input ?? 0)
-                path = UnsafeBufferPointer(rebasing: line[starts[input != nil ? 3 : 2]...])
+            add(Entry(hash: ContentHash(value: hash), size: Int(truncatingIfNeeded: size), input: input, modified: Int64(bitPattern: modified)), at: field(4))
+        }
+
+        /// `hash size input path` or `hash size path`, or a path alone: their files are still ours; with
+        /// bytes unknown (size -1) they are written again, and with no time, their size alone is checked.
+        private mutating func addOlder(_ line: UnsafeBufferPointer<UInt8>) {
+            let fields = Manifest.fields(3, of: line)
+            func field(_ number: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: line[fields[number]]) }
+            guard fields.count >= 3, let hash = Manifest.number(field(0), radix: 16), let size = Manifest.number(field(1), radix: 10) else {
+                return add(Entry(hash: ContentHash(value: 0), size: -1), at: line)
             }
+            let input = fields.count == 4 ? Manifest.number(field(2), radix: 16) : nil
+            let path = UnsafeBufferPointer(rebasing: line[fields[input != nil ? 3 : 2].lowerBound...])
+            add(Entry(hash: ContentHash(value: hash), size: Int(truncatingIfNeeded: size), input: input ?? 0), at: path)
+        }
+
+        private mutating func add(_ entry: Entry, at path: UnsafeBufferPointer<UInt8>) {
             // A manifest edited by hand must not make a build delete outside the output folder.
             guard OutputPath.isPlainRelative(path) else { return }
             entries[String(decoding: path, as: UTF8.self)] = entry
         }
 
-        /// A hexadecimal hash or input, or a decimal size (negative in older entries), or nil.
+        /// Where the line's fields are, split at its first `spaces` spaces: the last runs to the line's end.
+        private static func fields(_ spaces: Int, of line: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+            var fields: [Range<Int>] = []
+            var start = 0
+            for (offset, byte) in line.enumerated() where byte == UInt8(ascii: " ") && fields.count < spaces {
+                fields.append(start..<offset)
+                start = offset + 1
+            }
+            fields.append(start..<line.count)
+            return fields
+        }
+
+        /// A hexadecimal hash or input, or a decimal size (negative in older entries) or time, or nil.
         private static func number(_ bytes: UnsafeBufferPointer<UInt8>, radix: Int) -> UInt64? {
             let text = String(decoding: bytes, as: UTF8.self)
             return radix == 10 ? Int64(text).map { UInt64(bitPattern: $0) } : UInt64(text, radix: radix)
@@ -89,6 +129,8 @@ extension SiteWriter {
                 bytes += String(entry.size).utf8
                 bytes.append(UInt8(ascii: " "))
                 Manifest.appendHex(entry.input, width: 1, to: &bytes)
+                bytes.append(UInt8(ascii: " "))
+                bytes += String(entry.modified).utf8
                 bytes.append(UInt8(ascii: " "))
                 bytes += path.utf8
                 bytes.append(UInt8(ascii: "\n"))

@@ -115,17 +115,19 @@ public struct SiteWriter: Sendable {
         }
     }
 
-    /// Whether a file must be written: its bytes differ from what the manifest records, or the file on
-    /// disk is gone or has another size (someone changed it).
-    func needsWrite(_ path: String, _ entry: Manifest.Entry, previous: Manifest) -> Bool {
-        guard entry.sameBytes(as: previous.entries[path]) else { return true }
-        return !isIntact(path, entry)
+    /// The modification time of a file this build need not write: its bytes are those the manifest records
+    /// and the file on disk is intact. Nil when it must be written.
+    func unchangedFile(_ path: String, _ entry: Manifest.Entry, previous: Manifest) -> Int64? {
+        guard entry.sameBytes(as: previous.entries[path]) else { return nil }
+        return intactFile(path, previous.entries[path] ?? entry)
     }
 
-    /// The file is on disk with the size the manifest records (so nobody removed or edited it).
-    func isIntact(_ path: String, _ entry: Manifest.Entry) -> Bool {
+    /// The modification time of the file the manifest records, when it is on disk as written (so nobody
+    /// removed or edited it): a regular file of its size, and of its time when the entry knows it.
+    func intactFile(_ path: String, _ entry: Manifest.Entry) -> Int64? {
         var status = stat()
-        return stat(outputPath + "/" + path, &status) == 0 && Int(status.st_size) == entry.size
+        guard stat(outputPath + "/" + path, &status) == 0, entry.describes(status) else { return nil }
+        return Manifest.nanoseconds(status.st_mtim)
     }
 
     /// Every file of the manifest is intact: the output folder is what the last build left. Each file is
@@ -138,7 +140,7 @@ public struct SiteWriter: Sendable {
         let entries = Array(manifest.entries)
         return !entries.isEmpty && !parallelMap(entries) { path, entry in
             var status = stat()
-            return fstatat(folder, path, &status, 0) == 0 && Int(status.st_size) == entry.size
+            return fstatat(folder, path, &status, 0) == 0 && entry.describes(status)
         }.contains(false)
     }
 

@@ -42,19 +42,18 @@ struct StagingArea: Sendable {
         folders = FolderCache(root: root.path)
     }
 
-    /// A page rendered as bytes, or a file read as it is.
-    func write(_ contents: some ContiguousBytes, to path: OutputPath) throws(Diagnostic) {
+    /// A page rendered as bytes, or a file read as it is; the time the file was written (`Manifest.Entry.modified`).
+    func write(_ contents: some ContiguousBytes, to path: OutputPath) throws(Diagnostic) -> Int64 {
         try contents.withUnsafeBytes { bytes in write(bytes, to: path) }.get()
     }
 
-    private func write(_ bytes: UnsafeRawBufferPointer, to path: OutputPath) -> Result<Void, Diagnostic> {
+    private func write(_ bytes: UnsafeRawBufferPointer, to path: OutputPath) -> Result<Int64, Diagnostic> {
         let target = root.path + "/" + path.value
         // Ctrl-C: the staging folder is being removed, and a write now would make its folders again.
         guard !BuildInterruption.isStopping else { return .failure(.error("cannot write \(target): the build was stopped")) }
         do {
             if let slash = target.lastIndex(of: "/") { try folders.ensure(String(target[..<slash])) }
-            try FileBytes.write(bytes, to: target)
-            return .success(())
+            return .success(SiteWriter.Manifest.nanoseconds(try FileBytes.write(bytes, to: target)))
         } catch {
             return .failure(.error("cannot write \(target): \(error.message)"))
         }

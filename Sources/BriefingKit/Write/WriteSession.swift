@@ -14,15 +14,21 @@ struct WriteSession: Sendable {
     /// What the last build recorded for a file made from the same input, when that file is still on disk
     /// as it was written: the file need not even be rendered.
     func reusable(_ path: OutputPath, input: UInt64) -> SiteWriter.Manifest.Entry? {
-        guard let old = previous.entries[path.value], old.input == input, writer.isIntact(path.value, old) else { return nil }
+        guard var old = previous.entries[path.value], old.input == input, let modified = writer.intactFile(path.value, old) else { return nil }
+        old.modified = modified
         return old
     }
 
-    /// Stages a file whose bytes differ from those on disk; whether it did.
-    func stage(_ contents: some ContiguousBytes, at path: OutputPath, _ entry: SiteWriter.Manifest.Entry) throws(Diagnostic) -> Bool {
-        guard writer.needsWrite(path.value, entry, previous: previous) else { return false }
-        try staging.write(contents, to: path)
-        return true
+    /// Stages a file whose bytes differ from those on disk.
+    func stage(_ contents: some ContiguousBytes, at path: OutputPath, _ entry: SiteWriter.Manifest.Entry) throws(Diagnostic) -> OutputFile {
+        var entry = entry
+        if let modified = writer.unchangedFile(path.value, entry, previous: previous) {
+            entry.modified = modified
+            return OutputFile(path: path, entry: entry, staged: false)
+        }
+        // Moved into place by a rename, which keeps the time.
+        entry.modified = try staging.write(contents, to: path)
+        return OutputFile(path: path, entry: entry, staged: true)
     }
 
     /// Leaves the output folder as the build found it.

@@ -135,6 +135,31 @@ import Testing
         #expect(IncrementalBuildTests.files(fixture) == before)
     }
 
+    /// A publisher's quick fix in Output/ is not the site: the next build puts the page back, also when the
+    /// edit kept the file's size, whether the sources changed since (`other page`) or not (`nothing`).
+    @Test(arguments: ["nothing", "other page"])
+    func anOutputFileEditedByHandToTheSameSizeIsWrittenAgain(_ changed: String) throws {
+        let fixture = try SiteFixture(IncrementalBuildTests.site, templates: IncrementalBuildTests.templates)
+        try fixture.build()
+        try IncrementalBuildTests.age(fixture.root)
+        try fixture.build()
+        let page = fixture.root.appendingPathComponent("Output/alliance/history/index.html")
+        let written = try Data(contentsOf: page)
+        var edited = written
+        edited.replaceSubrange(0..<3, with: Data("<!-".utf8))
+        try edited.write(to: page)
+        if changed == "other page" {
+            try fixture.write("-- Content/alliance/modernization.md --\n---\ntitle: Modernization\ndate: 2026-01-01\n---\nTitanium, and more.")
+        }
+        let report = try fixture.build()
+        #expect(try Data(contentsOf: page) == written)
+        #expect(report.writer.written == (changed == "nothing" ? 1 : 2))
+        // The repaired file is recorded with its new time: the build after is a no-op again.
+        try IncrementalBuildTests.age(fixture.root)
+        try fixture.build()
+        #expect(try fixture.build().stages.map(\.name) == ["nothing changed"])
+    }
+
     @Test(arguments: ["damaged", "missing"])
     func aDamagedOrMissingCacheMeansAFullBuild(_ kind: String) throws {
         let fixture = try SiteFixture(IncrementalBuildTests.site, templates: IncrementalBuildTests.templates)

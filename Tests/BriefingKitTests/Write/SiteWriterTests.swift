@@ -49,7 +49,7 @@ import Testing
         for (path, text) in files {
             let path = try #require(OutputPath(path))
             let entry = SiteWriter.Manifest.Entry(hash: ContentHash(text), size: text.utf8.count)
-            outputs.append(OutputFile(path: path, entry: entry, staged: try session.stage(Array(text.utf8), at: path, entry)))
+            outputs.append(try session.stage(Array(text.utf8), at: path, entry))
         }
         let staged = outputs.filter(\.staged).map(\.path.value)
         return (try session.apply(outputs), staged)
@@ -118,7 +118,7 @@ import Testing
         let session = try folder.session()
         let path = try #require(OutputPath("index.html"))
         let text = "<h1>Changed</h1>"
-        #expect(try session.stage(Array(text.utf8), at: path, .init(hash: ContentHash(text), size: text.utf8.count)))
+        #expect(try session.stage(Array(text.utf8), at: path, .init(hash: ContentHash(text), size: text.utf8.count)).staged)
         session.discard()
         #expect(folder.files() == before)
     }
