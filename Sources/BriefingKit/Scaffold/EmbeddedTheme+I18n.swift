@@ -53,9 +53,7 @@ readingTime:
   other: "{count} min read"
 # partials/toc.html: heading of the table of contents
 contents: "Contents"
-# partials/page-tags.html: aria-label of a page's tag list
-tagsLabel: "Tags"
-# partials/page-tags.html: heading above a page's tags
+# partials/page-tags.html: heading above a page's tags, which also names their navigation
 filedUnder: "Filed under"
 # partials/sources.html: heading of the numbered source list
 sources: "Sources"
@@ -200,9 +198,7 @@ readingTime:
   other: "{count}분 분량"
 # partials/toc.html: heading of the table of contents
 contents: "목차"
-# partials/page-tags.html: aria-label of a page's tag list
-tagsLabel: "태그"
-# partials/page-tags.html: heading above a page's tags
+# partials/page-tags.html: heading above a page's tags, which also names their navigation
 filedUnder: "분류"
 # partials/sources.html: heading of the numbered source list
 sources: "출처"

@@ -250,8 +250,8 @@ extension EmbeddedTheme {
 """#),
         ("Templates/partials/page-tags.html", #"""
 {{#page.hasTags}}
-<nav class="page-tags" aria-label="{{t.tagsLabel}}">
-  <h2 class="page-tags-title">{{t.filedUnder}}</h2>
+<nav class="page-tags" aria-labelledby="{{site.ids.tagsTitle}}">
+  <h2 id="{{site.ids.tagsTitle}}" class="page-tags-title">{{t.filedUnder}}</h2>
   <ul class="tag-cloud">
     {{#page.tags}}
     <li><a href="{{url}}" rel="tag">{{name}}</a></li>

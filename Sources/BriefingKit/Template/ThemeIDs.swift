@@ -12,6 +12,7 @@ enum ThemeIDs {
         "latestTitle": "latest-title",
         "topicsTitle": "topics-title",
         "notesTitle": "notes-title",
+        "tagsTitle": "tags-title",
     ]
 
     /// Ids that are the same on every page.
