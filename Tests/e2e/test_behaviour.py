@@ -106,6 +106,19 @@ def test_skip_link_moves_to_main(root, tab):
     assert inside, "after the skip link, Tab does not continue inside main"
 
 
+@pytest.mark.parametrize("home", ["", "ko/"])
+@pytest.mark.parametrize("width", [390, 1280])
+def test_home_page_shows_the_sites_name_once_on_a_phone(root, tab, home, width):
+    page, _ = tab(root.url(home), width=width)
+    h1 = page.get_by_role("heading", level=1)
+    assert h1.is_visible()
+    name = h1.inner_text().strip()
+    shown = page.locator(".masthead-title").is_visible()
+    assert page.locator(".masthead-title").inner_text().strip() == name
+    # On a phone the masthead's name would sit two lines above the same words; wider, it is the brand.
+    assert shown == (width > 640), f"masthead title shown: {shown} at {width} px"
+
+
 # ---------------------------------------------------------------------------------------------------
 # Table of contents
 

@@ -52,6 +52,15 @@ extension EmbeddedTheme {
     border-top: 1px solid rgb(255 255 255 / 0.16);
   }
 
+  /* The home page's heading, just below, is the site's name: on a phone the masthead does not repeat it. */
+  .kind-home .masthead-title {
+    display: none;
+  }
+
+  .kind-home .site-nav {
+    border-top: 0;
+  }
+
   .site-nav ul {
     gap: 0 1rem;
   }
@@ -291,11 +300,6 @@ main:focus {
 /* The notes end the text as the sources and related reading do: under a rule, without a section's bar. */
 .prose .footnotes h2::before {
   content: none;
-}
-
-.prose h3 {
-  margin: 2rem 0 0.75rem;
-  font-size: clamp(1.2rem, 1.1rem + 0.4vw, 1.35rem);
 }
 
 

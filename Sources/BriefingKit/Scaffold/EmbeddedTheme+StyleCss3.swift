@@ -4,6 +4,11 @@
 extension EmbeddedTheme {
     /// Part 3 of 6 of Templates/assets/style.css.
     static let styleCssPart3 = #"""
+.prose h3 {
+  margin: 2rem 0 0.75rem;
+  font-size: clamp(1.2rem, 1.1rem + 0.4vw, 1.35rem);
+}
+
 .prose h4,
 .prose h5,
 .prose h6 {
@@ -290,15 +295,6 @@ tbody tr:last-child > * {
   font-family: var(--sans);
   font-size: 0.8125rem;
 }
-
-/* On a phone a table of a few columns fits the screen with tighter cells, a figure breaking only at its
-   spaces ("about $890 / million"): kept whole, it pushed a three-column table past the screen's edge, its
-   last column cut. Wider tables scroll inside their wrapper, never the page. */
-@media (max-width: 40rem) {
-  .data-table table,
-  .prose table {
-    font-size: 0.875rem;
-  }
 
 
 """#

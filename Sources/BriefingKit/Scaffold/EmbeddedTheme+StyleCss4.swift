@@ -4,6 +4,15 @@
 extension EmbeddedTheme {
     /// Part 4 of 6 of Templates/assets/style.css.
     static let styleCssPart4 = #"""
+/* On a phone a table of a few columns fits the screen with tighter cells, a figure breaking only at its
+   spaces ("about $890 / million"): kept whole, it pushed a three-column table past the screen's edge, its
+   last column cut. Wider tables scroll inside their wrapper, never the page. */
+@media (max-width: 40rem) {
+  .data-table table,
+  .prose table {
+    font-size: 0.875rem;
+  }
+
   th,
   td {
     padding: 0.5rem 0.45rem;
@@ -292,12 +301,6 @@ pre.code-block:focus-visible {
 
 .latest-item .kicker {
   margin-bottom: 0.4rem;
-}
-
-.latest-title {
-  margin: 0 0 0.5rem;
-  font-size: 1.3rem;
-  line-height: 1.25;
 }
 
 

@@ -4,6 +4,12 @@
 extension EmbeddedTheme {
     /// Part 5 of 6 of Templates/assets/style.css.
     static let styleCssPart5 = #"""
+.latest-title {
+  margin: 0 0 0.5rem;
+  font-size: 1.3rem;
+  line-height: 1.25;
+}
+
 .latest-summary {
   margin-bottom: 0.6rem;
   font-size: 0.975rem;
@@ -284,25 +290,6 @@ sup.footnote-ref a:target {
 /* ------------------------------------------------------------------ */
 /* Print                                                               */
 /* ------------------------------------------------------------------ */
-
-@media print {
-  :root {
-    --paper: #fff;
-    --surface: #fff;
-    --ink: #000;
-    --ink-soft: #000;
-    --muted: #333;
-    --heading: #000;
-    --link: #000;
-    --accent: #000;
-    --highlight: transparent;
-    --rule: #999;
-    --rule-strong: #000;
-    --band: #fff;
-    --band-ink: #000;
-    --band-muted: #000;
-    --band-accent: #000;
-  }
 
 
 """#

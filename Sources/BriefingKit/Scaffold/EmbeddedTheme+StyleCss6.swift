@@ -4,6 +4,25 @@
 extension EmbeddedTheme {
     /// Part 6 of 6 of Templates/assets/style.css.
     static let styleCssPart6 = #"""
+@media print {
+  :root {
+    --paper: #fff;
+    --surface: #fff;
+    --ink: #000;
+    --ink-soft: #000;
+    --muted: #333;
+    --heading: #000;
+    --link: #000;
+    --accent: #000;
+    --highlight: transparent;
+    --rule: #999;
+    --rule-strong: #000;
+    --band: #fff;
+    --band-ink: #000;
+    --band-muted: #000;
+    --band-accent: #000;
+  }
+
   @page {
     margin: 18mm 16mm;
   }
