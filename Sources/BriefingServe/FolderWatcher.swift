@@ -14,14 +14,43 @@ enum FolderWatcher {
     }
 
     /// The changes as signals, and the paths that changed since they were last taken: a signal that
-    /// replaces one not yet taken loses nothing.
-    static func watch(_ folders: [URL], debounce: DispatchTimeInterval) throws -> (signals: AsyncStream<Void>, paths: ChangedPaths) {
+    /// replaces one not yet taken loses nothing. A change of `polled`, asked twice a second, is a signal
+    /// with no path: something outside the folders that the site depends on (the commit its checkout is at).
+    static func watch(
+        _ folders: [URL], debounce: DispatchTimeInterval, polling polled: (@Sendable () -> String)? = nil
+    ) throws -> (signals: AsyncStream<Void>, paths: ChangedPaths) {
         let (stream, continuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         let paths = ChangedPaths()
         let watch = try FolderWatch(folders: folders, debounce: debounce, continuation: continuation, paths: paths)
+        let poll = polled.map { Poll($0, continuation: continuation) }
         // Ends when the server stops iterating: the watch closes its descriptor.
-        continuation.onTermination = { _ in watch.stop() }
+        continuation.onTermination = { _ in
+            watch.stop()
+            poll?.stop()
+        }
         return (stream, paths)
+    }
+}
+
+/// Asks a value twice a second and signals when it changes.
+///
+/// `@unchecked Sendable`: the timer is set once, and a dispatch source may be cancelled from any thread.
+private final class Poll: @unchecked Sendable {
+    private let timer: DispatchSourceTimer
+
+    init(_ value: @escaping @Sendable () -> String, continuation: AsyncStream<Void>.Continuation) {
+        let last = Mutex(value())
+        timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "briefing.serve.poll"))
+        timer.schedule(deadline: .now() + .milliseconds(500), repeating: .milliseconds(500))
+        timer.setEventHandler {
+            let current = value()
+            if last.withLock({ last in defer { last = current }; return last != current }) { continuation.yield() }
+        }
+        timer.resume()
+    }
+
+    func stop() {
+        timer.cancel()
     }
 }
 

@@ -130,7 +130,10 @@ public struct SiteServer: Sendable {
                 // save (write and close, or write a copy and rename it) is a burst of events within a
                 // millisecond or two, as are a checkout's; every millisecond waited here is one more before
                 // the page reloads.
-                let (changes, changedPaths) = try FolderWatcher.watch(watched, debounce: .milliseconds(10))
+                // Undated pages take their last commit's date: a commit changes it without touching a file.
+                let (changes, changedPaths) = try FolderWatcher.watch(
+                    watched, debounce: .milliseconds(10), polling: FileDates.checkoutStamp(of: watched[0])
+                )
                 // Not kept in a variable the loop below captures: that would hold the first version, and
                 // a whole site's pages, for as long as the server runs.
                 let (basePath, firstVersion) = try await Self.start(builder, live: live, report: report)

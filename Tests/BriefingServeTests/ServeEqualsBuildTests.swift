@@ -39,6 +39,10 @@ struct ServeEqualsBuildTests {
                 [.modificationDate: Date(timeIntervalSince1970: 1_720_353_600)], ofItemAtPath: root.appendingPathComponent("Content/alliance/modernization.md").path
             )
         }),
+        // In a checkout an undated page is dated by its last commit: a commit redates it, and no file changes.
+        ("a commit", { root in
+            for arguments in [["add", "-A"], ["commit", "-qm", "Pages"]] { try Git.run(arguments, in: root, date: "2026-02-02T10:00:00Z") }
+        }),
         // A link is read as a build reads it: a link to a file of the site is published as that file.
         ("a link to an image", { root in
             try FileManager.default.createSymbolicLink(
@@ -76,6 +80,8 @@ struct ServeEqualsBuildTests {
             try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
             try FileManager.default.copyItem(at: Self.repository.appendingPathComponent(folder), to: root.appendingPathComponent(folder))
         }
+        // A checkout with no commit yet: pages are dated by their files until the edit that commits them.
+        try Git.run(["init", "-q"], in: root)
         let site = try await ServedSite.start(at: root)
         do {
             // A browser has this page open: the server renders it before the others.

@@ -4,7 +4,7 @@ import Foundation
 /// Dates for pages whose front matter has none: the file's last commit when the site is a git
 /// checkout, else its modification time. One `git log` for the whole Content folder, not one per page:
 /// a site of 10,000 undated pages must not start 10,000 processes.
-struct FileDates {
+public struct FileDates {
     /// The site folder, holding Content/.
     let siteRoot: URL
 
@@ -13,9 +13,12 @@ struct FileDates {
         case modificationTime
     }
 
-    /// Each file's date and where it came from, by path relative to Content/.
-    func dates(of relativePaths: [String]) -> [String: (date: Date, origin: Origin)] {
+    /// Each file's date and where it came from, by path relative to Content/, and the checkout they were
+    /// read at (`checkout(of:)`).
+    func dates(of relativePaths: [String]) -> (dates: [String: (date: Date, origin: Origin)], checkout: String) {
         let content = siteRoot.appendingPathComponent("Content")
+        // Asked before the history: a commit in between then makes the next build look again.
+        let checkout = FileDates.checkout(of: content)
         let commits = FileDates.lastCommits(in: content)
         var dates: [String: (date: Date, origin: Origin)] = [:]
         for path in relativePaths {
@@ -25,22 +28,21 @@ struct FileDates {
                 dates[path] = (modified, .modificationTime)
             }
         }
-        return dates
+        return (dates, checkout)
+    }
+
+    /// The commit a folder is checked out at (`git rev-parse HEAD`), or "" when it is in no checkout or git
+    /// is missing: a commit, a reset or a checkout of another branch may date undated pages otherwise, and
+    /// touch none of their files.
+    static func checkout(of folder: URL) -> String {
+        guard let output = git(["rev-parse", "HEAD"], in: folder) else { return "" }
+        return String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// `git log --name-only --format=@%ct` read once, newest commit first: each file's first appearance is
     /// its last commit. Empty when git is missing or the folder is not in a checkout.
     static func lastCommits(in folder: URL) -> [String: Date] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-c", "core.quotepath=off", "-C", folder.path, "log", "--name-only", "--relative", "--format=@%ct", "--", "."]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return [:] }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return [:] }
+        guard let data = git(["log", "--name-only", "--relative", "--format=@%ct", "--", "."], in: folder) else { return [:] }
         var commits: [String: Date] = [:]
         var current: Date?
         for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
@@ -51,6 +53,40 @@ struct FileDates {
             }
         }
         return commits
+    }
+
+    /// The sizes and times of the files git rewrites when a checkout moves to another commit (a commit, a
+    /// reset, a checkout of a branch): HEAD, its log, the branch's ref and the packed refs. Cheap to ask
+    /// twice a second, where asking git would start a process each time. Nil outside a checkout.
+    public static func checkoutStamp(of folder: URL) -> (@Sendable () -> String)? {
+        guard let output = git(["rev-parse", "--absolute-git-dir"], in: folder) else { return nil }
+        let gitFolder = String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !gitFolder.isEmpty else { return nil }
+        return {
+            var files = ["HEAD", "logs/HEAD", "packed-refs"]
+            if let head = try? FileBytes.read(gitFolder + "/HEAD"), head.starts(with: "ref: ".utf8) {
+                files.append(String(decoding: head.dropFirst(5), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+            }
+            return files.map { file in
+                var status = stat()
+                guard stat(gitFolder + "/" + file, &status) == 0 else { return "-" }
+                return "\(status.st_size) \(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)"
+            }.joined(separator: " ")
+        }
+    }
+
+    /// What `git` printed, run in `folder`; nil when it failed or is missing.
+    private static func git(_ arguments: [String], in folder: URL) -> Data? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-c", "core.quotepath=off", "-C", folder.path] + arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return nil }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return process.terminationStatus == 0 ? data : nil
     }
 
     /// A date as a front matter timestamp in UTC (`2026-03-12T09:30:00Z`).

@@ -128,7 +128,8 @@ struct PageAssembler {
             }
         }
         if !errors.isEmpty { throw BuildFailure(errors) }
-        warnings += dateUndatedPages(&pages)
+        let (dateWarnings, checkout) = dateUndatedPages(&pages)
+        warnings += dateWarnings
 
         try Router.checkPrefixes(settings, pages: pages)
         var sections = makeSections(&pages)
@@ -172,6 +173,7 @@ struct PageAssembler {
             settings: settings, pages: pages, router: Router(baseURL: settings.baseURL, languages: settings.languages), sections: sections, pagesByPath: pagesByPath,
             draftPaths: drafts, newestPages: newest, recency: recency
         )
+        model.datesCheckout = checkout
         if settings.isMultilingual {
             let found = translations(of: pages)
             if !found.errors.isEmpty { throw BuildFailure(found.errors) }
@@ -185,12 +187,13 @@ struct PageAssembler {
     }
 
     /// Gives each page without a `date` its file's date (last commit, else modification time), so that no
-    /// list, feed or sitemap shows it undated; `check` names each such page.
-    private func dateUndatedPages(_ pages: inout ChunkedArray<Page>) -> [Diagnostic] {
-        guard let siteRoot else { return [] }
+    /// list, feed or sitemap shows it undated; `check` names each such page. The checkout the dates were
+    /// read at, when a page took one (`SiteModel.datesCheckout`).
+    private func dateUndatedPages(_ pages: inout ChunkedArray<Page>) -> (warnings: [Diagnostic], checkout: String?) {
+        guard let siteRoot else { return ([], nil) }
         let undated = pages.indices.filter { pages[$0].kind == .page && pages[$0].metadata.date == nil }
-        guard !undated.isEmpty else { return [] }
-        let dates = FileDates(siteRoot: siteRoot).dates(of: undated.map { pages[$0].source.relativePath })
+        guard !undated.isEmpty else { return ([], nil) }
+        let (dates, checkout) = FileDates(siteRoot: siteRoot).dates(of: undated.map { pages[$0].source.relativePath })
         var warnings: [Diagnostic] = []
         for index in undated {
             guard let found = dates[pages[index].source.relativePath], let date = FileDates.pageDate(found.date) else { continue }
@@ -203,7 +206,7 @@ struct PageAssembler {
                 ))
             }
         }
-        return warnings
+        return (warnings, checkout)
     }
 
     /// The latest calendar day it is anywhere on Earth now (UTC+14): a date after it is in the future

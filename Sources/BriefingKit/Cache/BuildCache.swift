@@ -9,7 +9,7 @@ struct BuildCache {
     static let fileName = ".briefing-cache"
     static let pendingName = fileName + ".new"
     /// Bumped whenever the format or the meaning of anything cached changes.
-    static let formatVersion = 14
+    static let formatVersion = 15
 
     /// The options and the day of the build: the same sources give different output on another day
     /// (the footer's year, stale-figure warnings), with drafts, or at another base URL.
@@ -23,6 +23,8 @@ struct BuildCache {
     var baseURL: BaseURL
     /// What every page's Markdown depends on besides its own file: settings, data, the set of pages.
     var siteKey: UInt64
+    /// `SiteModel.datesCheckout`: a build at another commit is not a no-op, even with no file changed.
+    var datesCheckout: String?
     /// By path relative to Content/. Read from disk only when asked for: a build that finds nothing
     /// changed never needs them.
     var pages: [String: CachedPage] {
@@ -37,7 +39,7 @@ struct BuildCache {
 
     init(
         optionsKey: String, stamps: [FileStamp], stampedAt: Int, pageCount: Int, warnings: [Diagnostic], baseURL: BaseURL,
-        siteKey: UInt64, pages: [(String, CachedPage)]
+        siteKey: UInt64, datesCheckout: String?, pages: [(String, CachedPage)]
     ) {
         self.optionsKey = optionsKey
         self.stamps = stamps
@@ -46,6 +48,7 @@ struct BuildCache {
         self.warnings = warnings
         self.baseURL = baseURL
         self.siteKey = siteKey
+        self.datesCheckout = datesCheckout
         made = pages
     }
 
@@ -81,6 +84,7 @@ struct BuildCache {
                 warnings: reader.list(readDiagnostic),
                 baseURL: BaseURL(reader.string()) ?? .root,
                 siteKey: UInt64(bitPattern: Int64(reader.int())),
+                datesCheckout: reader.bool() ? reader.string() : nil,
                 pages: []
             )
             cache.encodedPages = reader.remainder
@@ -112,6 +116,8 @@ struct BuildCache {
         writer.list(warnings, BuildCache.writeDiagnostic)
         writer.string(baseURL.description)
         writer.int(Int(Int64(bitPattern: siteKey)))
+        writer.bool(datesCheckout != nil)
+        if let datesCheckout { writer.string(datesCheckout) }
         writer.int(made.count)
         var hash = BlockHash()
         func write(_ bytes: [UInt8]) throws {

@@ -21,11 +21,13 @@ struct BuildReuse {
         cache = options.writeOutput ? BuildCache.load(from: options.outputFolder) : nil
     }
 
-    /// The report of the last build, when no file of the site changed since and its output is intact.
+    /// The report of the last build, when no file of the site changed since, nor the commit undated pages
+    /// were dated at, and its output is intact.
     func unchangedReport(writer: SiteWriter, clock: StageClock) -> BuildReport? {
         guard let cache, cache.optionsKey == optionsKey, cache.matches(stamps), let manifest = writer.previousManifest(),
               writer.isIntact(manifest)
         else { return nil }
+        if let checkout = cache.datesCheckout, FileDates.checkout(of: options.source.appendingPathComponent("Content")) != checkout { return nil }
         var summary = SiteWriter.Summary()
         summary.unchanged = manifest.entries.count
         var clock = clock
@@ -57,7 +59,7 @@ struct BuildReuse {
         let pages = records.compactMap { $0 }
         let cache = pages.count < model.pages.count ? nil : BuildCache(
             optionsKey: optionsKey, stamps: stamps, stampedAt: stampedAt, pageCount: model.pages.count, warnings: warnings,
-            baseURL: model.settings.baseURL, siteKey: markdown.siteKey,
+            baseURL: model.settings.baseURL, siteKey: markdown.siteKey, datesCheckout: model.datesCheckout,
             pages: zip(model.pages.indices, pages).map { index, record in
                 (model.pages[index].source.relativePath, BuildCache.CachedPage(sourceHash: markdown.sourceHashes[index], record: record))
             }

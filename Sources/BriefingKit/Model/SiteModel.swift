@@ -31,6 +31,9 @@ public struct SiteModel: Sendable {
     var taxonomy = Taxonomy.empty
     /// Every file the build writes, planned by the router.
     var outputs: [PlannedOutput] = []
+    /// The commit Content/ was checked out at ("" outside a checkout) when some page took its date from its
+    /// file: at another commit its last commit may be another. Nil when every page has a date.
+    var datesCheckout: String?
     /// What assembly found that does not stop a build (a misspelled front matter key, a future date, a
     /// translation without an original), reported with the build's warnings.
     var warnings: [Diagnostic] = []

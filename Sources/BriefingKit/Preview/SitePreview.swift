@@ -78,7 +78,9 @@ public final class SitePreview: @unchecked Sendable {
         let day = FileDates.pageDate(options.now)?.day10 ?? ""
         let first = latest == nil
         let site: WarmSite
-        let change = warm?.change(to: loaded, otherStamps: otherStamps, day: day, touched: touched)
+        // Undated pages are dated by their last commits: another commit makes the site again.
+        let checkout = warm?.model.datesCheckout.map { _ in FileDates.checkout(of: options.source.appendingPathComponent("Content")) }
+        let change = checkout == warm?.model.datesCheckout ? warm?.change(to: loaded, otherStamps: otherStamps, day: day, touched: touched) : nil
         switch (warm, change) {
         case (let warm?, .bodies(let edits)?):
             site = warm.applying(edits, loaded: loaded)

@@ -430,18 +430,11 @@ import Testing
     }
 
     /// In a git checkout an undated page takes its file's last commit date.
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/git")))
+    @Test(.enabled(if: Git.isInstalled))
     func anUndatedPageInAGitCheckoutIsDatedByItsLastCommit() throws {
         let fixture = try SiteFixture(EditorMistakeTests.goodSite + EditorMistakeTests.undatedPage)
-        let date = ["GIT_AUTHOR_DATE": "2026-03-01T12:00:00Z", "GIT_COMMITTER_DATE": "2026-03-01T12:00:00Z"]
-        for arguments in [["init", "-q"], ["add", "Content"], ["-c", "user.name=Editor", "-c", "user.email=e@example.org", "commit", "-qm", "Pages"]] {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
-            process.arguments = ["-C", fixture.root.path] + arguments
-            process.environment = ProcessInfo.processInfo.environment.merging(date) { $1 }
-            try process.run()
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0)
+        for arguments in [["init", "-q"], ["add", "Content"], ["commit", "-qm", "Pages"]] {
+            try fixture.git(arguments)
         }
         let checked = try BriefingCommand.run(["check", "--source", fixture.root.path], environment: ["NO_COLOR": "1"])
         #expect(checked.stderr.contains("Content/deterrence/undated.md:1:1: warning: page has no 'date': dated 2026-03-01 from its last commit; add 'date: 2026-03-01' to the front matter to keep it\n"))

@@ -1,3 +1,4 @@
+import BriefingTestSupport
 import Foundation
 import Testing
 @testable import BriefingKit
@@ -158,6 +159,34 @@ import Testing
         try IncrementalBuildTests.age(fixture.root)
         try fixture.build()
         #expect(try fixture.build().stages.map(\.name) == ["nothing changed"])
+    }
+
+    /// An undated page is dated by its last commit: committing it changes its date, and no file.
+    @Test(.enabled(if: Git.isInstalled))
+    func aCommitRedatesAnUndatedPageWithNoFileChanged() throws {
+        let undated = "-- Content/news/undated.md --\n---\ntitle: Undated\n---\nWritten, not yet committed.\n"
+        let fixture = try SiteFixture(IncrementalBuildTests.site + "\n" + undated, templates: IncrementalBuildTests.templates)
+        try IncrementalBuildTests.age(fixture.root)
+        try fixture.git(["init", "-q"])
+        try fixture.build()
+        #expect(try fixture.build().stages.map(\.name) == ["nothing changed"])
+        #expect(fixture.output("sitemap.xml")?.contains("undated/</loc>\n    <lastmod>2026-03-01") == false)
+        for arguments in [["add", "Content"], ["commit", "-qm", "Pages"]] {
+            try fixture.git(arguments)
+        }
+        try fixture.build()
+        #expect(fixture.output("sitemap.xml")?.contains("undated/</loc>\n    <lastmod>2026-03-01") == true)
+        let clean = try SiteFixture(IncrementalBuildTests.site + "\n" + undated, templates: IncrementalBuildTests.templates)
+        for arguments in [["init", "-q"], ["add", "Content"], ["commit", "-qm", "Pages"]] {
+            try clean.git(arguments)
+        }
+        try clean.build()
+        #expect(IncrementalBuildTests.files(fixture) == IncrementalBuildTests.files(clean))
+        // Committed again with nothing changed in Content/, and with it the same dates: one more build.
+        try fixture.git(["commit", "-q", "--allow-empty", "-m", "Nothing"], date: "2026-04-01T12:00:00Z")
+        try fixture.build()
+        #expect(try fixture.build().stages.map(\.name) == ["nothing changed"])
+        #expect(fixture.output("sitemap.xml")?.contains("undated/</loc>\n    <lastmod>2026-03-01") == true)
     }
 
     @Test(arguments: ["damaged", "missing"])

@@ -32,6 +32,11 @@ final class SiteFixture {
         try Data(bytes).write(to: url)
     }
 
+    /// Runs git in the site folder (`Git.run`).
+    func git(_ arguments: [String], date: String = "2026-03-01T12:00:00Z") throws {
+        try Git.run(arguments, in: root, date: date)
+    }
+
     func options(_ configure: (inout BuildOptions) -> Void = { _ in }) -> BuildOptions {
         var options = BuildOptions(source: root)
         options.now = Date(timeIntervalSince1970: 1_790_000_000)
