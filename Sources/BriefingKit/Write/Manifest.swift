@@ -18,10 +18,14 @@ extension SiteWriter {
             /// Whether the bytes are the same; the inputs may differ and still give the same bytes.
             func sameBytes(as other: Entry?) -> Bool { other.map { $0.hash == hash && $0.size == size } ?? false }
 
-            /// The file on disk is this entry's: a regular file of its size, with its time when known.
-            func describes(_ status: stat) -> Bool {
+            /// The file on disk may be this entry's: a regular file of its size.
+            func fits(_ status: stat) -> Bool {
                 (status.st_mode & S_IFMT) == S_IFREG && Int(status.st_size) == size
-                    && (modified == 0 || Manifest.nanoseconds(status.st_mtim) == modified)
+            }
+
+            /// The file on disk is this entry's as written: of its size, and of its time, which it knows.
+            func describes(_ status: stat) -> Bool {
+                fits(status) && modified != 0 && Manifest.nanoseconds(status.st_mtim) == modified
             }
         }
 

@@ -123,10 +123,16 @@ public struct SiteWriter: Sendable {
     }
 
     /// The modification time of the file the manifest records, when it is on disk as written (so nobody
-    /// removed or edited it): a regular file of its size, and of its time when the entry knows it.
+    /// removed or edited it): a regular file of its size and time. One of its size whose time the entry
+    /// does not know (a manifest of 0.20 or before) or that changed (a `touch`, a copy without `-p`, an
+    /// archive that keeps whole seconds) is read: with the same bytes it is kept, at its new time, rather
+    /// than written again.
     func intactFile(_ path: String, _ entry: Manifest.Entry) -> Int64? {
+        let target = outputPath + "/" + path
         var status = stat()
-        guard stat(outputPath + "/" + path, &status) == 0, entry.describes(status) else { return nil }
+        guard lstat(target, &status) == 0, entry.fits(status) else { return nil }
+        if entry.describes(status) { return entry.modified }
+        guard let bytes = try? FileBytes.read(target), ContentHash(bytes) == entry.hash else { return nil }
         return Manifest.nanoseconds(status.st_mtim)
     }
 
@@ -140,7 +146,7 @@ public struct SiteWriter: Sendable {
         let entries = Array(manifest.entries)
         return !entries.isEmpty && !parallelMap(entries) { path, entry in
             var status = stat()
-            return fstatat(folder, path, &status, 0) == 0 && entry.describes(status)
+            return fstatat(folder, path, &status, AT_SYMLINK_NOFOLLOW) == 0 && entry.describes(status)
         }.contains(false)
     }
 
@@ -218,11 +224,9 @@ public struct SiteWriter: Sendable {
     /// manifest, which recorded no bytes (size -1).
     private func isAsWritten(_ path: String, _ entry: Manifest.Entry) -> Bool {
         guard entry.size >= 0 else { return true }
-        let target = outputPath + "/" + path
         var status = stat()
-        guard lstat(target, &status) == 0 else { return true }
-        guard (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) == entry.size, let bytes = try? FileBytes.read(target) else { return false }
-        return ContentHash(bytes) == entry.hash
+        guard lstat(outputPath + "/" + path, &status) == 0 else { return true }
+        return intactFile(path, entry) != nil
     }
 
     /// Finishes a commit a killed build left half-done, or throws away the staging folder of a build
