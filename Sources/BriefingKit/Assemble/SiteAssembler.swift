@@ -193,8 +193,8 @@ struct PageAssembler {
         guard let siteRoot else { return ([], nil) }
         let undated = pages.indices.filter { pages[$0].kind == .page && pages[$0].metadata.date == nil }
         guard !undated.isEmpty else { return ([], nil) }
-        let (dates, checkout) = FileDates(siteRoot: siteRoot).dates(of: undated.map { pages[$0].source.relativePath })
-        var warnings: [Diagnostic] = []
+        let (dates, checkout, problem) = FileDates(siteRoot: siteRoot).dates(of: undated.map { pages[$0].source.relativePath })
+        var warnings: [Diagnostic] = problem.map { [.warning($0)] } ?? []
         for index in undated {
             guard let found = dates[pages[index].source.relativePath], let date = FileDates.pageDate(found.date) else { continue }
             pages[index].metadata.date = date
