@@ -42,7 +42,8 @@ public struct FileDates {
         let lines = String(decoding: output, as: UTF8.self).split(separator: "\n")
         guard let repository = lines.first else { return "" }
         let shallow = (try? FileBytes.read(repository + "/shallow")).map { String(decoding: $0, as: UTF8.self) } ?? ""
-        return lines.joined(separator: " ") + (shallow.isEmpty ? "" : " shallow " + shallow)
+        // The repository's path starts with "/": a shallow checkout's key cannot be read as another's.
+        return (shallow.isEmpty ? "" : "shallow " + shallow + " ") + lines.joined(separator: " ")
     }
 
     /// Each file's last commit, and a warning when the history could not be read in a checkout or is cut
@@ -54,7 +55,7 @@ public struct FileDates {
         let history: (commits: [String: Date], warning: String?)
         switch git(["log", "--name-only", "--relative", "-z", "--format=%x00%ct", "--", "."], in: folder) {
         case .success(let output):
-            let shallow = checkout.contains(" shallow ")
+            let shallow = checkout.hasPrefix("shallow ")
                 ? "the git checkout is shallow (cloned with --depth): a page without a date whose last commit it does not hold is dated by its oldest commit; fetch the whole history (git fetch --unshallow, or fetch-depth: 0 in CI)"
                 : nil
             history = (lastCommits(output), shallow)
