@@ -44,7 +44,11 @@ private final class Poll: @unchecked Sendable {
         timer.schedule(deadline: .now() + .milliseconds(500), repeating: .milliseconds(500))
         timer.setEventHandler {
             let current = value()
-            if last.withLock({ last in defer { last = current }; return last != current }) { continuation.yield() }
+            let changed = last.withLock { last in
+                defer { last = current }
+                return last != current
+            }
+            if changed { continuation.yield() }
         }
         timer.resume()
     }

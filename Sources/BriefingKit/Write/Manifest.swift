@@ -86,7 +86,7 @@ extension SiteWriter {
         }
 
         /// `hash size input path` or `hash size path`, or a path alone: their files are still ours; with
-        /// bytes unknown (size -1) they are written again, and with no time, their size alone is checked.
+        /// bytes unknown (size -1) they are written again, and with no time, read before they are trusted.
         private mutating func addOlder(_ line: UnsafeBufferPointer<UInt8>) {
             let fields = Manifest.fields(3, of: line)
             func field(_ number: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: line[fields[number]]) }

@@ -118,8 +118,8 @@ public struct SiteWriter: Sendable {
     /// The modification time of a file this build need not write: its bytes are those the manifest records
     /// and the file on disk is intact. Nil when it must be written.
     func unchangedFile(_ path: String, _ entry: Manifest.Entry, previous: Manifest) -> Int64? {
-        guard entry.sameBytes(as: previous.entries[path]) else { return nil }
-        return intactFile(path, previous.entries[path] ?? entry)
+        guard let old = previous.entries[path], entry.sameBytes(as: old) else { return nil }
+        return intactFile(path, old)
     }
 
     /// The modification time of the file the manifest records, when it is on disk as written (so nobody
