@@ -28,6 +28,11 @@ public final class SitePreview: @unchecked Sendable {
     /// What the last update made before rendering, which an edit of page bodies or of layouts alone takes
     /// whole (see `WarmSite.change(to:otherStamps:day:)`).
     private var warm: WarmSite?
+    /// The stamp of the checkout (`FileDates.checkoutStamp`) taken before `warm` was made: undated pages
+    /// are dated by their last commits, and a commit, a reset or a deeper fetch changes it.
+    private var warmCheckout = ""
+    /// Found once, with one git process; nil when Content/ was in no checkout when serve started.
+    private lazy var checkoutStamp = FileDates.checkoutStamp(of: options.source.appendingPathComponent("Content"))
     /// Whether the last update failed: the files it was told of are still as it found them, so the next
     /// update, told only of its own, loads the whole site.
     private var lastFailed = false
@@ -78,9 +83,11 @@ public final class SitePreview: @unchecked Sendable {
         let day = FileDates.pageDate(options.now)?.day10 ?? ""
         let first = latest == nil
         let site: WarmSite
-        // Undated pages are dated by their last commits: another commit makes the site again.
-        let checkout = warm?.model.datesCheckout.map { _ in FileDates.checkout(of: options.source.appendingPathComponent("Content")) }
-        let change = checkout == warm?.model.datesCheckout ? warm?.change(to: loaded, otherStamps: otherStamps, day: day, touched: touched) : nil
+        // Undated pages are dated by their last commits: another commit makes the site again. Asked with
+        // `stat` before anything is made, rather than of git, on every edit.
+        let checkout = checkoutStamp?() ?? ""
+        let redated = warm?.model.datesCheckout != nil && checkout != warmCheckout
+        let change = redated ? nil : warm?.change(to: loaded, otherStamps: otherStamps, day: day, touched: touched)
         switch (warm, change) {
         case (let warm?, .bodies(let edits)?):
             site = warm.applying(edits, loaded: loaded)
@@ -130,6 +137,7 @@ public final class SitePreview: @unchecked Sendable {
         )
         latest?.stop()
         latest = version
+        warmCheckout = checkout
         warm = WarmSite(
             loaded: loaded, otherStamps: otherStamps, model: model, theme: site.theme, pageLayouts: site.pageLayouts,
             templatesKey: site.templatesKey, markdown: site.markdown, siteKey: site.siteKey, states: states, context: site.context, day: day
