@@ -433,9 +433,7 @@ import Testing
     @Test(.enabled(if: Git.isInstalled))
     func anUndatedPageInAGitCheckoutIsDatedByItsLastCommit() throws {
         let fixture = try SiteFixture(EditorMistakeTests.goodSite + EditorMistakeTests.undatedPage)
-        for arguments in [["init", "-q"], ["add", "Content"], ["commit", "-qm", "Pages"]] {
-            try fixture.git(arguments)
-        }
+        try fixture.commitToNewCheckout()
         let checked = try BriefingCommand.run(["check", "--source", fixture.root.path], environment: ["NO_COLOR": "1"])
         #expect(checked.stderr.contains("Content/deterrence/undated.md:1:1: warning: page has no 'date': dated 2026-03-01 from its last commit; add 'date: 2026-03-01' to the front matter to keep it\n"))
         let built = try BriefingCommand.run(["build", "--quiet", "--source", fixture.root.path], environment: ["NO_COLOR": "1"])

@@ -31,9 +31,7 @@ struct GitDatesTests {
     @Test func aFileNamedLikeACommitTimeDatesNothing() throws {
         let fixture = try SiteFixture(GitDatesTests.site)
         try fixture.writeBytes(Array("x".utf8), to: "Content/@1000000000")
-        try fixture.git(["init", "-q"])
-        try fixture.git(["add", "Content"])
-        try fixture.git(["commit", "-qm", "Pages"], date: "2026-03-01T12:00:00Z")
+        try fixture.commitToNewCheckout()
         try fixture.git(["commit", "-q", "--allow-empty", "-m", "Nothing"], date: "2026-04-01T12:00:00Z")
         try fixture.build()
         #expect(GitDatesTests.lastmod(fixture, "first") == "2026-03-01")
@@ -44,9 +42,7 @@ struct GitDatesTests {
     /// deeper fetch redates the pages, in the next build as in a clean one.
     @Test func aShallowCloneIsNamedAndItsDeeperFetchRedates() throws {
         let origin = try SiteFixture(GitDatesTests.site)
-        try origin.git(["init", "-q"])
-        try origin.git(["add", "Content", "Templates"])
-        try origin.git(["commit", "-qm", "Pages"], date: "2026-03-01T12:00:00Z")
+        try origin.commitToNewCheckout(["Content", "Templates"])
         try FileTree.write("-- Content/deterrence/second.md --\n---\ntitle: Second\n---\nMore text.\n", to: origin.root)
         try origin.git(["commit", "-qam", "Second again"], date: "2026-04-01T12:00:00Z")
 
@@ -68,9 +64,7 @@ struct GitDatesTests {
     /// files, which in CI are all the time of the checkout: the build says why.
     @Test func aCheckoutGitCannotReadIsNamed() throws {
         let fixture = try SiteFixture(GitDatesTests.site)
-        try fixture.git(["init", "-q"])
-        try fixture.git(["add", "Content"])
-        try fixture.git(["commit", "-qm", "Pages"])
+        try fixture.commitToNewCheckout()
         try Data("not a ref\n".utf8).write(to: fixture.root.appendingPathComponent(".git/HEAD"))
         let report = try fixture.build()
         #expect(report.warnings.map(\.message).contains {

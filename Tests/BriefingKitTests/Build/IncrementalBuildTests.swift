@@ -113,11 +113,7 @@ import Testing
     }
 
     @Test func nothingChangedIsANoOp() throws {
-        let fixture = try SiteFixture(IncrementalBuildTests.site, templates: IncrementalBuildTests.templates)
-        try fixture.build()
-        // Files edited just before a build are not trusted by their stamps; age them.
-        try IncrementalBuildTests.age(fixture.root)
-        try fixture.build()
+        let fixture = try IncrementalBuildTests.settledSite()
         let report = try fixture.build()
         #expect(report.stages.map(\.name) == ["nothing changed"])
         #expect(report.writer.written == 0)
@@ -125,10 +121,7 @@ import Testing
     }
 
     @Test func aDeletedOutputFileIsWrittenAgain() throws {
-        let fixture = try SiteFixture(IncrementalBuildTests.site, templates: IncrementalBuildTests.templates)
-        try fixture.build()
-        try IncrementalBuildTests.age(fixture.root)
-        try fixture.build()
+        let fixture = try IncrementalBuildTests.settledSite()
         let before = IncrementalBuildTests.files(fixture)
         try FileManager.default.removeItem(at: fixture.root.appendingPathComponent("Output/alliance/history/index.html"))
         let report = try fixture.build()
@@ -140,15 +133,9 @@ import Testing
     /// edit kept the file's size, whether the sources changed since (`other page`) or not (`nothing`).
     @Test(arguments: ["nothing", "other page"])
     func anOutputFileEditedByHandToTheSameSizeIsWrittenAgain(_ changed: String) throws {
-        let fixture = try SiteFixture(IncrementalBuildTests.site, templates: IncrementalBuildTests.templates)
-        try fixture.build()
-        try IncrementalBuildTests.age(fixture.root)
-        try fixture.build()
+        let fixture = try IncrementalBuildTests.settledSite()
         let page = fixture.root.appendingPathComponent("Output/alliance/history/index.html")
-        let written = try Data(contentsOf: page)
-        var edited = written
-        edited.replaceSubrange(0..<3, with: Data("<!-".utf8))
-        try edited.write(to: page)
+        let written = try IncrementalBuildTests.editKeepingSize(page)
         if changed == "other page" {
             try fixture.write("-- Content/alliance/modernization.md --\n---\ntitle: Modernization\ndate: 2026-01-01\n---\nTitanium, and more.")
         }
@@ -164,10 +151,7 @@ import Testing
     /// An output whose time changed and whose bytes did not (a `touch`, a copy without `-p`, an archive
     /// that keeps whole seconds) is kept at its new time, not written again: `rsync -a` would send it again.
     @Test func anOutputFileWithANewTimeAndTheSameBytesIsKept() throws {
-        let fixture = try SiteFixture(IncrementalBuildTests.site, templates: IncrementalBuildTests.templates)
-        try fixture.build()
-        try IncrementalBuildTests.age(fixture.root)
-        try fixture.build()
+        let fixture = try IncrementalBuildTests.settledSite()
         let page = fixture.root.appendingPathComponent("Output/alliance/history/index.html")
         let restored = Date(timeIntervalSince1970: 1_780_000_000)
         try FileManager.default.setAttributes([.modificationDate: restored], ofItemAtPath: page.path)
@@ -179,10 +163,7 @@ import Testing
     /// A manifest of 0.20 or before has no times: a file of the right size is read before it is trusted,
     /// so an edit made before the upgrade is put back too, and not recorded as written.
     @Test func aSameSizeEditUnderAnOlderManifestIsWrittenAgain() throws {
-        let fixture = try SiteFixture(IncrementalBuildTests.site, templates: IncrementalBuildTests.templates)
-        try fixture.build()
-        try IncrementalBuildTests.age(fixture.root)
-        try fixture.build()
+        let fixture = try IncrementalBuildTests.settledSite()
         let manifest = fixture.root.appendingPathComponent("Output/\(SiteWriter.manifestName)")
         let older = try String(contentsOf: manifest, encoding: .utf8).split(separator: "\n").map { line in
             if line.hasPrefix("#") { return line.replacingOccurrences(of: "input, modified, path", with: "input, path") }
@@ -192,10 +173,7 @@ import Testing
         }.joined(separator: "\n") + "\n"
         try older.write(to: manifest, atomically: true, encoding: .utf8)
         let page = fixture.root.appendingPathComponent("Output/alliance/history/index.html")
-        let written = try Data(contentsOf: page)
-        var edited = written
-        edited.replaceSubrange(0..<3, with: Data("<!-".utf8))
-        try edited.write(to: page)
+        let written = try IncrementalBuildTests.editKeepingSize(page)
         #expect(try fixture.build().writer.written == 1)
         #expect(try Data(contentsOf: page) == written)
     }
@@ -210,15 +188,12 @@ import Testing
         try fixture.build()
         #expect(try fixture.build().stages.map(\.name) == ["nothing changed"])
         #expect(fixture.output("sitemap.xml")?.contains("undated/</loc>\n    <lastmod>2026-03-01") == false)
-        for arguments in [["add", "Content"], ["commit", "-qm", "Pages"]] {
-            try fixture.git(arguments)
-        }
+        try fixture.git(["add", "Content"])
+        try fixture.git(["commit", "-qm", "Pages"])
         try fixture.build()
         #expect(fixture.output("sitemap.xml")?.contains("undated/</loc>\n    <lastmod>2026-03-01") == true)
         let clean = try SiteFixture(IncrementalBuildTests.site + "\n" + undated, templates: IncrementalBuildTests.templates)
-        for arguments in [["init", "-q"], ["add", "Content"], ["commit", "-qm", "Pages"]] {
-            try clean.git(arguments)
-        }
+        try clean.commitToNewCheckout()
         try clean.build()
         #expect(IncrementalBuildTests.files(fixture) == IncrementalBuildTests.files(clean))
         // Committed again with nothing changed in Content/, and with it the same dates: one more build.
@@ -282,6 +257,25 @@ import Testing
         try incremental.writeBytes(png(80, 60) + [0], to: "Content/alliance/map.png")
         try incremental.build()
         #expect(incremental.output("alliance/mapped/index.html")?.contains("width=\"80\" height=\"60\"") == true)
+    }
+
+    /// The site built twice, its sources aged between: the next build with nothing changed is a no-op.
+    /// Files edited just before a build are not trusted by their stamps.
+    static func settledSite() throws -> SiteFixture {
+        let fixture = try SiteFixture(IncrementalBuildTests.site, templates: IncrementalBuildTests.templates)
+        try fixture.build()
+        try age(fixture.root)
+        try fixture.build()
+        return fixture
+    }
+
+    /// Edits a built file by hand, keeping its size; its bytes as built.
+    static func editKeepingSize(_ file: URL) throws -> Data {
+        let written = try Data(contentsOf: file)
+        var edited = written
+        edited.replaceSubrange(0..<3, with: Data("<!-".utf8))
+        try edited.write(to: file)
+        return written
     }
 
     /// The built site without the build's own bookkeeping files.

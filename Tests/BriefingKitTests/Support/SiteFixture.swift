@@ -37,6 +37,13 @@ final class SiteFixture {
         try Git.run(arguments, in: root, date: date)
     }
 
+    /// Makes the site folder a checkout whose one commit, dated `date`, holds `paths`.
+    func commitToNewCheckout(_ paths: [String] = ["Content"], date: String = "2026-03-01T12:00:00Z") throws {
+        try git(["init", "-q"])
+        try git(["add"] + paths)
+        try git(["commit", "-qm", "Pages"], date: date)
+    }
+
     func options(_ configure: (inout BuildOptions) -> Void = { _ in }) -> BuildOptions {
         var options = BuildOptions(source: root)
         options.now = Date(timeIntervalSince1970: 1_790_000_000)
