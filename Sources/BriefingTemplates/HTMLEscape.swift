@@ -6,7 +6,7 @@ public enum HTMLEscape {
     /// `text` with `& < > " '` replaced by `&amp; &lt; &gt; &quot; &#39;`; with `keepingApostrophes`, `'`
     /// stays as it is, which is how cmark escapes text.
     public static func escaped(_ text: String, keepingApostrophes: Bool = false) -> String {
-        guard text.utf8.contains(where: { entity(for: $0, keepingApostrophes: keepingApostrophes) != nil }) else { return text }
+        guard text.withUTF8Bytes({ $0.contains { entity(for: $0, keepingApostrophes: keepingApostrophes) != nil } }) else { return text }
         var output: [UInt8] = []
         output.reserveCapacity(text.utf8.count + 16)
         append(text, to: &output, keepingApostrophes: keepingApostrophes)
@@ -19,12 +19,7 @@ public enum HTMLEscape {
     static func append(_ text: String, to output: inout [UInt8], keepingApostrophes: Bool = false) {
         // Read where it lies: `var` and `withUTF8` retained the text, for the site's shared strings an
         // atomic add on a cache line the other core's renders add to as well.
-        let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
-            append(bytes, to: &output, keepingApostrophes: keepingApostrophes)
-        }
-        guard done == nil else { return }
-        var text = text
-        text.withUTF8 { bytes in append(bytes, to: &output, keepingApostrophes: keepingApostrophes) }
+        text.withUTF8Bytes { bytes in append(bytes, to: &output, keepingApostrophes: keepingApostrophes) }
     }
 
     private static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8], keepingApostrophes: Bool) {

@@ -121,7 +121,12 @@ public struct TemplateMap: Sendable {
     private func index(forKey key: String, hash: UInt64) -> Int? {
         entries.withUnsafeBufferPointer { entries in
             guard entries.count > TemplateMap.linearLimit else {
-                return entries.firstIndex { $0.hash == hash && $0.key == key }
+                var index = 0
+                while index < entries.count {
+                    if entries[index].hash == hash, entries[index].key == key { return index }
+                    index += 1
+                }
+                return nil
             }
             // The first entry whose hash is not below `hash`; equal hashes sit side by side from there.
             var index = 0

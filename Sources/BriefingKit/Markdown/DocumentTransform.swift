@@ -10,9 +10,11 @@ protocol DocumentTransform: Sendable {
 
 /// What a transform sees of the site while it works on one page, and where it records what it found.
 struct TransformContext {
-    let page: Page
     let pageID: PageID
     let model: SiteModel
+    /// Lent by the model, not copied into the context: a page's copy is a retain of each of its fields,
+    /// shared with the other core's renders.
+    var page: Page { _read { yield model[pageID] } }
     let data: SiteData
     /// The theme's partials for the HTML transforms write.
     let theme: ThemeHTML
@@ -48,15 +50,14 @@ struct TransformContext {
     /// How many of the page's scroll regions and asides (tables, code blocks, callouts) have each name.
     private var regionNames: [String: Int] = [:]
 
-    init(page: Page, pageID: PageID, model: SiteModel, data: SiteData, theme: ThemeHTML, footnotes: FootnoteSource = FootnoteSource()) {
-        self.page = page
+    init(pageID: PageID, model: SiteModel, data: SiteData, theme: ThemeHTML, footnotes: FootnoteSource = FootnoteSource()) {
         self.footnotes = footnotes
         self.pageID = pageID
         self.model = model
         self.data = data
         self.theme = theme
-        diagnostics = PageDiagnostics(page: page)
-        citations = Citations(frontMatter: page.metadata.sources)
+        diagnostics = PageDiagnostics(pages: model.pages, id: pageID)
+        citations = Citations(frontMatter: model[pageID].metadata.sources)
         headings = HeadingRegistry(reserved: ThemeIDs.reserved)
     }
 

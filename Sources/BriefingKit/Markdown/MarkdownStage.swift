@@ -42,13 +42,12 @@ struct MarkdownStage: Sendable {
     }
 
     func render(_ id: PageID) -> Output {
-        let page = model[id]
-        let source = MarkdownSource(body: page.body, options: model.settings.markdown)
+        let source = MarkdownSource(body: model[id].body, options: model.settings.markdown)
         let document = source.document
-        var context = TransformContext(page: page, pageID: id, model: model, data: data, theme: theme, footnotes: source.footnotes)
+        var context = TransformContext(pageID: id, model: model, data: data, theme: theme, footnotes: source.footnotes)
         for transform in transforms { transform.apply(to: document, context: &context) }
         context.finish()
-        let showsContents = page.metadata.toc != .hidden
+        let showsContents = model[id].metadata.toc != .hidden
         let body = PageBody(
             html: document.renderHTMLBytes(),
             toc: showsContents ? context.headings.tableOfContents : TableOfContents(entries: []),
@@ -59,7 +58,7 @@ struct MarkdownStage: Sendable {
         )
         // Only the excerpt of a page without a summary is its first paragraph: kept for no other.
         let facts = PageFacts(
-            headingIDs: context.headings.linkableIDs(), firstParagraph: page.metadata.summary == nil ? context.report.firstParagraph : ""
+            headingIDs: context.headings.linkableIDs(), firstParagraph: model[id].metadata.summary == nil ? context.report.firstParagraph : ""
         )
         let record = PageRecord(bodyHash: body.fingerprint, facts: facts, diagnostics: context.diagnostics.all, fragments: context.report.fragments)
         return Output(body: body, record: record)

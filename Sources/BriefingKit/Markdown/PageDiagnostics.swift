@@ -3,7 +3,10 @@ import BriefingSupport
 
 /// Warnings and errors about one page, placed by cmark positions in its body.
 struct PageDiagnostics {
-    let page: Page
+    private let pages: ChunkedArray<Page>
+    private let id: PageID
+    /// Lent by the site's pages, as `TransformContext.page` is.
+    var page: Page { _read { yield pages[id.index] } }
     /// The page's messages, the first `limit` of them, then one that counts the rest.
     var all: [Diagnostic] {
         guard left.errors + left.warnings > 0 else { return shown }
@@ -31,9 +34,10 @@ struct PageDiagnostics {
     /// are checked against them (see `MarkdownPositions.start(of:lineStarts:body:)`).
     private let lineStarts: [Int]
 
-    init(page: Page) {
-        self.page = page
-        lineStarts = MarkdownPositions.lineStarts(of: page.body)
+    init(pages: ChunkedArray<Page>, id: PageID) {
+        self.pages = pages
+        self.id = id
+        lineStarts = MarkdownPositions.lineStarts(of: pages[id.index].body)
     }
 
     /// Messages about `node`, or about a node below it, point at `position`.

@@ -11,9 +11,11 @@ enum Slug {
     static func isSafe(_ segment: String) -> Bool {
         guard !segment.isEmpty, segment.utf8.count <= maxBytes, segment != ".", segment != ".." else { return false }
         // ASCII by bytes: asking for Unicode properties of every scalar of every file name was slow.
-        if segment.utf8.allSatisfy({ $0 < 0x80 }) {
-            return segment.utf8.allSatisfy { PlainText.isASCIIAlphanumeric($0) || $0 == 0x2D || $0 == 0x5F || $0 == 0x2E }
+        let ascii: Bool? = segment.withUTF8Bytes { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return bytes.allSatisfy { PlainText.isASCIIAlphanumeric($0) || $0 == 0x2D || $0 == 0x5F || $0 == 0x2E }
         }
+        if let ascii { return ascii }
         return segment.unicodeScalars.allSatisfy { scalar in
             scalar == "-" || scalar == "_" || scalar == "." || scalar.properties.isAlphabetic
                 || scalar.properties.numericType == .decimal

@@ -230,7 +230,7 @@ struct FrontMatterReader {
     /// A title, a summary or a name on one line, as `<title>`, a meta description, a feed and JSON-LD
     /// show it: a block scalar's (`|`) line breaks and tabs, with the spaces around them, become one space.
     static func oneLine(_ text: String) -> String {
-        text.utf8.contains { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 } ? PlainText.collapsingWhitespace(text) : text
+        text.withUTF8Bytes { $0.contains { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 } } ? PlainText.collapsingWhitespace(text) : text
     }
 
     private func nonEmptyString(_ node: YAMLNode, _ key: String) throws(Diagnostic) -> String {

@@ -43,7 +43,7 @@ struct YAMLSource {
             }
             throw error("'\(text)' reads as a whole number too large to hold (YAML 1.1 reads '1:30' as 90); quote it to keep it as text", at: node)
         }
-        if let root, yaml.utf8.contains(UInt8(ascii: "<")), let merge = Self.mergeKey(in: root) {
+        if let root, yaml.withUTF8Bytes({ $0.contains(UInt8(ascii: "<")) }), let merge = Self.mergeKey(in: root) {
             throw error("'<<' merges another mapping into this one in YAML 1.1, which Briefing does not read: write the keys out here", at: merge)
         }
         return root
@@ -68,7 +68,7 @@ struct YAMLSource {
 
     private func composeWithYams() throws(Diagnostic) -> YAMLNode? {
         // Only a document with an alias (`*name`) can stand for more values than it writes.
-        if yaml.utf8.contains(UInt8(ascii: "*")), let excess = YAMLAliases.firstExcess(in: yaml) {
+        if yaml.withUTF8Bytes({ $0.contains(UInt8(ascii: "*")) }), let excess = YAMLAliases.firstExcess(in: yaml) {
             throw file.error(
                 "invalid YAML: the aliases up to '*\(excess.alias)' stand for more than \(YAMLAliases.limit) values; aliases inside aliased values multiply, so repeat less",
                 line: excess.line + lineOffset, column: excess.column

@@ -1,10 +1,12 @@
+import BriefingSupport
+
 /// A path inside the output folder (`deterrence/tripwire/index.html`), made only by `Router`: non-empty
 /// `/`-separated names, none of them `.` or `..`, so no output can land outside the folder.
 public struct OutputPath: Sendable, Hashable, Comparable, CustomStringConvertible {
     public let value: String
 
     init?(_ value: String) {
-        guard OutputPath.isPlainRelative(value.utf8) else { return nil }
+        guard value.withUTF8Bytes(OutputPath.isPlainRelative) else { return nil }
         self.value = value
     }
 

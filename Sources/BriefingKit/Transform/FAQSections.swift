@@ -70,7 +70,7 @@ struct FAQSections: DocumentTransform {
         if let own, collapsed(text).lowercased() == own { return true }
         // Every heading of every page comes here. An ASCII one with more letters than the longest title is
         // not one, whatever its spaces: no collapsed, lowercased copy of it is needed to tell.
-        if text.utf8.allSatisfy({ $0 < 0x80 }), text.utf8.count(where: { $0 > 0x20 }) > longestTitle { return false }
+        if text.withUTF8Bytes({ $0.allSatisfy { $0 < 0x80 } && $0.count { $0 > 0x20 } > longestTitle }) { return false }
         return titles.contains(collapsed(text).lowercased())
     }
 

@@ -203,10 +203,10 @@ struct HeadingAnchors: DocumentTransform {
         var isASCII = true
         // Written straight into the string: never longer than the title, a separator standing for
         // at least one byte left out.
-        let slug = String(unsafeUninitializedCapacity: title.utf8.count) { slug in
+        let slug = title.withUTF8Bytes { bytes in String(unsafeUninitializedCapacity: bytes.count) { slug in
             var count = 0
             var separatorPending = false
-            for byte in title.utf8 {
+            for byte in bytes {
                 switch byte {
                 case 0x80...:
                     isASCII = false
@@ -226,7 +226,7 @@ struct HeadingAnchors: DocumentTransform {
                 }
             }
             return count
-        }
+        } }
         guard isASCII else { return nil }
         return slug.isEmpty ? "section" : slug
     }

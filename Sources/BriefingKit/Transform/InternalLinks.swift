@@ -45,8 +45,7 @@ struct InternalLinks: DocumentTransform {
     }
 
     func apply(to document: MarkdownDocument, context: inout TransformContext) {
-        let page = context.page
-        let folder = page.source.folder
+        let folder = context.page.source.folder
         for node in context.links(in: document) {
             guard let url = node.url, !url.isEmpty else {
                 // `[the SCM page]()` links the page to itself: an address left out.
@@ -63,9 +62,9 @@ struct InternalLinks: DocumentTransform {
             }
         }
         // A source of the front matter may be a page or a file of the site (`../news/x.md`, `/assets/report.pdf`).
-        for (index, source) in page.metadata.sources.enumerated() {
+        for (index, source) in context.page.metadata.sources.enumerated() {
             guard let url = source.url else { continue }
-            let location = page.metadata.locations[PageMetadata.sourceKey(index, "url")] ?? page.source.file.location(line: 1, column: 1)
+            let location = context.page.metadata.locations[PageMetadata.sourceKey(index, "url")] ?? context.page.source.file.location(line: 1, column: 1)
             if case .replace(let published) = resolve(url, from: folder, at: .frontMatter(location), context: &context) {
                 context.citations.list(url, at: published)
             }
@@ -84,7 +83,8 @@ struct InternalLinks: DocumentTransform {
     }
 
     private func resolve(_ url: String, from folder: String, at place: Place, context: inout TransformContext) -> Resolution {
-        let page = context.page
+        // Read from the page where used: a copy of it is a retain of each of its fields, for every link.
+        let route = context.page.route, language = context.page.language
         let what: String
         let position: SourcePosition
         switch place {
@@ -94,12 +94,12 @@ struct InternalLinks: DocumentTransform {
         case .frontMatter(let location):
             what = "source"
             // Above the body's first line: counted back from it, as positions in the body are.
-            position = SourcePosition(line: location.line - page.bodyLineOffset, column: location.column)
+            position = SourcePosition(line: location.line - context.page.bodyLineOffset, column: location.column)
         }
         func error(_ message: String) {
             switch place {
             case .node(let node): context.diagnostics.error(message, at: node)
-            case .frontMatter(let location): context.diagnostics.append(page.source.file.diagnostic(.error, message, at: location))
+            case .frontMatter(let location): context.diagnostics.append(context.page.source.file.diagnostic(.error, message, at: location))
             }
         }
         func reference(_ target: PageID, _ fragment: String) {
@@ -135,7 +135,7 @@ struct InternalLinks: DocumentTransform {
         guard let target = fileTarget else {
             // A relative URL such as `../../news/x/` is written against the published page; only a link
             // to a Markdown file names a file, and that file must be in Content/.
-            if !isMarkdown, let target = InternalLinks.normalize(decoded, from: page.route),
+            if !isMarkdown, let target = InternalLinks.normalize(decoded, from: route),
                published(target, fragment: fragment, reference: reference) {
                 return .keep
             }
@@ -144,12 +144,12 @@ struct InternalLinks: DocumentTransform {
                 return .keep
             }
             error(isMarkdown ? "link '\(url)' leads out of the Content folder"
-                : "\(what) '\(url)' leads to nothing this site publishes (read from \(model.url(of: page)))")
+                : "\(what) '\(url)' leads to nothing this site publishes (read from \(model.url(of: context.page)))")
             return .keep
         }
         if isMarkdown {
             // A Korean page's link to `history.md` whose English is a draft still leads to `history.ko.md`.
-            guard let linked = model.pagesByPath[target] ?? namedTranslation(of: target, in: page.language) else {
+            guard let linked = model.pagesByPath[target] ?? namedTranslation(of: target, in: language) else {
                 let message = model.draftPaths.contains(target)
                     ? "link to '\(url)', a draft left out of this build (build with --drafts, or remove the link)"
                     : "link to a missing page '\(url)' (no file Content/\(target))"
@@ -158,8 +158,8 @@ struct InternalLinks: DocumentTransform {
             }
             // A link to a page in another language leads to its translation in the page's own, if any,
             // unless the link names the language (`history.ko.md`).
-            let id = model[linked].language == page.language || namesLanguage(target)
-                ? linked : model.translations(of: linked).first { model[$0].language == page.language } ?? linked
+            let id = model[linked].language == language || namesLanguage(target)
+                ? linked : model.translations(of: linked).first { model[$0].language == language } ?? linked
             if let fragment { reference(id, fragment) }
             return .replace(model.url(of: model[id]) + suffix)
         }
@@ -169,12 +169,12 @@ struct InternalLinks: DocumentTransform {
             return .replace(model.settings.baseURL.url(InternalLinks.escapingURLSyntax(contentFiles[index])) + suffix)
         }
         // Else a URL written against the published page (`../../news/x/`, `../map.png`).
-        if let published = InternalLinks.normalize(decoded, from: page.route), self.published(published, fragment: fragment, reference: reference) {
+        if let published = InternalLinks.normalize(decoded, from: route), self.published(published, fragment: fragment, reference: reference) {
             return .keep
         }
         // An image is a file put beside the page: the file's name says more than the URL read from the page.
         error(what == "image" ? InternalLinks.missingImage(url, file: target)
-            : "\(what) '\(url)' leads to nothing this site publishes (read from \(model.url(of: page)))")
+            : "\(what) '\(url)' leads to nothing this site publishes (read from \(model.url(of: context.page)))")
         return .keep
     }
 
@@ -256,10 +256,14 @@ struct InternalLinks: DocumentTransform {
 
     /// `a/b.md?x#frag` → (`a/b.md`, `?x#frag`, `frag`).
     static func split(_ url: String) -> (path: String, suffix: String, fragment: String?) {
-        let utf8 = url.utf8
+        let (query, hash) = url.withUTF8Bytes { bytes in
+            (bytes.firstIndex { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }, bytes.firstIndex(of: UInt8(ascii: "#")))
+        }
         // Most URLs have neither: the path is the URL itself, not a copy of it.
-        guard let end = utf8.firstIndex(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) else { return (url, "", nil) }
-        let fragment = utf8[end...].firstIndex(of: UInt8(ascii: "#")).map { String(url[utf8.index(after: $0)...]) }
+        guard let query else { return (url, "", nil) }
+        let utf8 = url.utf8
+        let end = utf8.index(utf8.startIndex, offsetBy: query)
+        let fragment = hash.map { String(url[utf8.index(utf8.startIndex, offsetBy: $0 + 1)...]) }
         return (String(url[..<end]), String(url[end...]), fragment.map(percentDecoded))
     }
 
@@ -272,7 +276,7 @@ struct InternalLinks: DocumentTransform {
 
     /// Foundation's percent decoding is slow; most URLs have nothing to decode.
     static func percentDecoded(_ text: String) -> String {
-        text.utf8.contains(UInt8(ascii: "%")) ? text.removingPercentEncoding ?? text : text
+        text.withUTF8Bytes { $0.contains(UInt8(ascii: "%")) } ? text.removingPercentEncoding ?? text : text
     }
 
     /// Resolves `.` and `..` in `path` against `folder` (`news/x`, `news/x/`, or empty for the root);

@@ -24,10 +24,12 @@ struct TableDirective: DocumentTransform {
     var smartPunctuation = false
 
     func apply(to document: MarkdownDocument, context: inout TransformContext) {
-        let page = context.page
         let blocks = document.root.descendants(ofKind: .codeBlock).filter {
             ($0.fenceInfo ?? "").split(separator: " ").first == Substring(TableDirective.infoString)
         }
+        // Copied only for a page with tables: a copy of a page is a retain of each of its fields.
+        guard !blocks.isEmpty else { return }
+        let page = context.page
         for block in blocks {
             let yaml = YAMLSource(file: page.source.file, yaml: block.literal ?? "", lineOffset: page.bodyLineOffset + block.start.line)
             let location = MarkdownPositions.location(of: block, in: page)

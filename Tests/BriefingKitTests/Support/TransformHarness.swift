@@ -21,10 +21,9 @@ enum TransformHarness {
         data: SiteData = SiteData()
     ) -> Result {
         let model = model(of: markdown, options: options)
-        let page = model[PageID(0)]
         let source = MarkdownSource(body: Substring(markdown), options: options)
         let document = source.document
-        var context = TransformContext(page: page, pageID: PageID(0), model: model, data: data, theme: theme, footnotes: source.footnotes)
+        var context = TransformContext(pageID: PageID(0), model: model, data: data, theme: theme, footnotes: source.footnotes)
         for transform in transforms { transform.apply(to: document, context: &context) }
         context.finish()
         return Result(html: document.renderHTML(), context: context)
