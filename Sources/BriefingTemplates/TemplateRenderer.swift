@@ -116,6 +116,12 @@ struct TemplateRenderer {
             if strict { throw error(.unknownVariable(names[file][name].text), at: index, of: file) }
             return
         }
+        if let (bytes, isHTML) = TemplateValue.storedText(at: value) {
+            guard !bytes.isEmpty else { return }
+            startValue()
+            if escaped, !isHTML { HTMLEscape.append(bytes, to: &output) } else { output += bytes }
+            return
+        }
         switch value.pointee {
         case .null:
             return
@@ -330,7 +336,11 @@ struct TemplateRenderer {
         let bytes = texts[file]
         var start = range.lowerBound
         while start < range.upperBound {
-            let end = bytes[start..<range.upperBound].firstIndex(of: .newline).map { $0 + 1 } ?? range.upperBound
+            // A line at a time, found byte by byte in the buffer: `firstIndex(of:)` on its slice went
+            // through the generic collection, a call per byte, for every line of every indented partial.
+            var end = start
+            while end < range.upperBound, bytes[end] != UInt8.newline { end += 1 }
+            end = min(end + 1, range.upperBound)
             if atLineStart {
                 try charge(0, at: index, of: file)
                 output += indentation

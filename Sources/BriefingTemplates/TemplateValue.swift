@@ -32,6 +32,25 @@ extension TemplateValue {
         }
     }
 
+    /// The UTF-8 of the string, HTML or bytes value at `pointer`, where the value holds it, and whether it
+    /// is trusted HTML; nil for other kinds and for strings short enough to be held in the value itself.
+    /// Valid while the value lives unchanged, as every value of a render's context does. A `switch` that
+    /// binds the string retained and released it, for every tag of every page.
+    static func storedText(at pointer: UnsafePointer<TemplateValue>) -> (bytes: UnsafeBufferPointer<UInt8>, isHTML: Bool)? {
+        switch pointer.pointee {
+        case .string(let text): stored(text).map { ($0, false) }
+        case .html(let text): stored(text).map { ($0, true) }
+        case .htmlBytes(let bytes): (bytes.withUnsafeBufferPointer { $0 }, true)
+        default: nil
+        }
+    }
+
+    /// A string's UTF-8 in its own storage: a short string's lies in the value, and would be copied out.
+    private static func stored(_ text: String) -> UnsafeBufferPointer<UInt8>? {
+        guard text.utf8.count > 15 else { return nil }
+        return text.utf8.withContiguousStorageIfAvailable { $0 }
+    }
+
     /// The value under `key` when this is a map.
     public subscript(key: String) -> TemplateValue? {
         if case .map(let entries) = self { entries[key] } else { nil }
