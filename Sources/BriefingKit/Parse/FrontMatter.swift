@@ -32,33 +32,42 @@ public struct FrontMatter: Sendable {
     /// Lines are found in the UTF-8 bytes: searching the characters for a line break costs a grapheme
     /// breaking pass over every front matter of the site.
     private static func split(_ text: String) -> (yaml: Range<String.Index>, closing: String.Index?, lines: Int)? {
-        let utf8 = text.utf8
-        func lineEnd(from start: String.Index) -> String.Index {
-            utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
-        }
-        func nextLine(after end: String.Index) -> String.Index {
-            end < utf8.endIndex ? utf8.index(after: end) : utf8.endIndex
-        }
-        let firstEnd = lineEnd(from: utf8.startIndex)
-        guard isDelimiter(text[..<firstEnd], allowingDots: false) else { return nil }
-        let yamlStart = nextLine(after: firstEnd)
-        var index = yamlStart
-        var lineCount = 1
-        while index < utf8.endIndex {
-            let end = lineEnd(from: index)
-            lineCount += 1
-            if isDelimiter(text[index..<end], allowingDots: true) {
-                return (yamlStart..<index, nextLine(after: end), lineCount)
+        let offsets: (yaml: Range<Int>, closing: Int?, lines: Int)? = text.withUTF8Bytes { bytes in
+            func lineEnd(from start: Int) -> Int {
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+                return end
             }
-            index = nextLine(after: end)
+            func nextLine(after end: Int) -> Int { min(end + 1, bytes.count) }
+            let firstEnd = lineEnd(from: 0)
+            guard isDelimiter(bytes[..<firstEnd], allowingDots: false) else { return nil }
+            let yamlStart = nextLine(after: firstEnd)
+            var index = yamlStart
+            var lineCount = 1
+            while index < bytes.count {
+                let end = lineEnd(from: index)
+                lineCount += 1
+                if isDelimiter(bytes[index..<end], allowingDots: true) {
+                    return (yamlStart..<index, nextLine(after: end), lineCount)
+                }
+                index = nextLine(after: end)
+            }
+            return (yamlStart..<bytes.count, nil, lineCount)
         }
-        return (yamlStart..<utf8.endIndex, nil, lineCount)
+        guard let offsets else { return nil }
+        let utf8 = text.utf8
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        return (index(offsets.yaml.lowerBound)..<index(offsets.yaml.upperBound), offsets.closing.map(index), offsets.lines)
     }
 
-    private static func isDelimiter(_ line: Substring, allowingDots: Bool) -> Bool {
-        var trimmed = line
-        while let last = trimmed.last, last == " " || last == "\t" || last == "\r" { trimmed.removeLast() }
-        return trimmed == "---" || (allowingDots && trimmed == "...")
+    /// `---` (or `...`) and nothing after it but spaces, tabs and a carriage return.
+    private static func isDelimiter(_ line: Slice<UnsafeBufferPointer<UInt8>>, allowingDots: Bool) -> Bool {
+        var end = line.endIndex
+        while end > line.startIndex, line[end - 1] == 0x20 || line[end - 1] == 0x09 || line[end - 1] == 0x0D { end -= 1 }
+        guard end - line.startIndex == 3 else { return false }
+        let first = line[line.startIndex]
+        guard first == UInt8(ascii: "-") || (allowingDots && first == UInt8(ascii: ".")) else { return false }
+        return line[line.startIndex + 1] == first && line[line.startIndex + 2] == first
     }
 }
 

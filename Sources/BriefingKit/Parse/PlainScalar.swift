@@ -10,12 +10,28 @@ import Yams
 /// `PlainScalarTests` checks these matchers against Yams' own expressions.
 enum PlainScalar {
     static func type(of text: String) -> Tag.Name {
+        // Most scalars (keys, titles, names, tags) are text that no rule can match, told by their first byte
+        // and length: numbers start with a sign, a digit or a dot, and the bool and null words are words of
+        // at most five letters starting with one of `yYnNtTfFoO~`.
+        if let first = text.utf8.first, !startsNumber(first), text.utf8.count > 5 || !startsWord(first) { return .str }
         let bytes = Array(text.utf8)
         if boolWords.contains(text) { return .bool }
         if isInt(bytes) { return .int }
         if isFloat(bytes) { return .float }
         if nullWords.contains(text) { return .null }
         return .str
+    }
+
+    private static func startsNumber(_ byte: UInt8) -> Bool {
+        isSign(byte) || isDigit(byte) || byte == UInt8(ascii: ".")
+    }
+
+    private static func startsWord(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"), UInt8(ascii: "T"),
+             UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "o"), UInt8(ascii: "O"), UInt8(ascii: "~"): true
+        default: false
+        }
     }
 
     private static let boolWords: Set<String> = [

@@ -121,7 +121,11 @@ extension YAMLNode {
             switch node.content {
             case .scalar: if matches(node) { return node }
             case .sequence(let items): pending.append(contentsOf: items.reversed())
-            case .mapping(let pairs): for pair in pairs.reversed() { pending += [pair.value, pair.key] }
+            case .mapping(let pairs):
+                for pair in pairs.reversed() {
+                    pending.append(pair.value)
+                    pending.append(pair.key)
+                }
             }
         }
         return nil

@@ -146,21 +146,30 @@ struct HeadingAnchors: DocumentTransform {
         }
     }
 
-    /// `<h2 id="…">…</h2>` and a line break, appended piece by piece into one string made to size.
+    /// `<h2 id="…">…</h2>` and a line break, its bytes written into one string made to size: appended piece
+    /// by piece to a `String`, each of the nine pieces checked the string's capacity and flags again.
     private static func html(level: Int, id: String, content: String) -> String {
-        let tag = String(level)
-        var html = ""
-        html.reserveCapacity(id.utf8.count + content.utf8.count + 20)
-        html += "<h"
-        html += tag
-        html += " id=\""
-        html += id
-        html += "\">"
-        html += content
-        html += "</h"
-        html += tag
-        html += ">\n"
-        return html
+        let digit = UInt8(ascii: "0") + UInt8(clamping: level)
+        return id.withUTF8Bytes { id in
+            content.withUTF8Bytes { content in
+                String(unsafeUninitializedCapacity: id.count + content.count + 20) { html in
+                    var count = 0
+                    func write(_ bytes: some Collection<UInt8>) {
+                        count = UnsafeMutableBufferPointer(rebasing: html[count...]).initialize(fromContentsOf: bytes) + count
+                    }
+                    write("<h".utf8)
+                    write(CollectionOfOne(digit))
+                    write(" id=\"".utf8)
+                    write(id)
+                    write("\">".utf8)
+                    write(content)
+                    write("</h".utf8)
+                    write(CollectionOfOne(digit))
+                    write(">\n".utf8)
+                    return count
+                }
+            }
+        }
     }
 
     /// A heading's inlines as HTML. Rendered by cmark, so that their markup and escaping are exactly

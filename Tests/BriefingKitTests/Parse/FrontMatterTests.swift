@@ -109,6 +109,26 @@ import Testing
         #expect(bare.bodyLineOffset == 0)
     }
 
+    /// The block's lines are `---` with only spaces, tabs or a carriage return after; it may close with `...`.
+    @Test func delimiterLines() throws {
+        let closedByDots = try parse("--- \t\ntitle: A\n... \nBody")
+        #expect(closedByDots.metadata.title == "A")
+        #expect(closedByDots.body == "Body")
+        #expect(closedByDots.bodyLineOffset == 3)
+        let closedAtTheEnd = try parse("---\ntitle: B\n---")
+        #expect(closedAtTheEnd.metadata.title == "B")
+        #expect(closedAtTheEnd.body == "")
+        // Not a block: `...` cannot open one, and `----` or `--- x` is no delimiter.
+        for text in ["...\ntitle: C\n...\n", "----\ntitle: C\n---\n", "--- x\ntitle: C\n---\n"] {
+            let page = try parse(text)
+            #expect(page.metadata.title == nil, "\(text.debugDescription)")
+            #expect(page.body == text[...])
+        }
+        #expect(errors("---\ntitle: D\n----\n-- -\n") == [
+            "Content/a.md:1:1: error: front matter is not closed: add a line '---' after it\n---\n^",
+        ])
+    }
+
     @Test func badYAMLIsReportedAtItsLineInTheMarkdownFile() {
         #expect(errors("---\ntitle: A\ntags: [one, two\n---\nBody\n") == ["""
         Content/a.md:4:1: error: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence at line 3)

@@ -19,6 +19,8 @@ import Yams
         "1.5", "1.", "1_0.5_", "1e3", "1e", "1e+3", "1E-3", "1.5e", ".5", "._", "._5", ".5e3", ".5e+3", ".5E-10", "-.5",
         "+1.5", "1:30.5", "1:30.", "-1:30.5", "1:30:5.", ".inf", "-.inf", "+.Inf", ".INF", ".iNf", ".nan", ".NaN", "-.nan",
         ".", "-", "+", "e3", "2026-03-12", "2026-03-12T09:30:00Z", "28,500", "1 000", "１２", "South Korea", "v1.2",
+        // Words told apart by their first byte and length alone: those that start as a bool or null word does.
+        "Norway", "offline", "TRUEST", "Yesterday", "nullable", "~~", "oN", "n0", "title", "tags", "Falsey", "é", "Ünited",
     ])
     func matchesYamsOnChosenScalars(text: String) {
         #expect(PlainScalar.type(of: text) == Self.referenceType(of: text), "\(text.debugDescription)")
