@@ -66,7 +66,9 @@ struct FAQSections: DocumentTransform {
     private static let titles: Set<String> = ["faq", "faqs", "frequently asked questions"]
 
     private static func isFAQHeading(_ node: MarkdownNode, own: String?) -> Bool {
-        let text = node.plainText
+        var text = node.plainText
+        // `## FAQ {#faq}`: the id a heading gives itself (taken off by `HeadingAnchors`, later) is no part of its title.
+        if text.hasSuffix("}"), let (title, _) = CrossReferences.trailingID(text) { text = title }
         if let own, collapsed(text).lowercased() == own { return true }
         // Every heading of every page comes here. An ASCII one with more letters than the longest title is
         // not one, whatever its spaces: no collapsed, lowercased copy of it is needed to tell.

@@ -285,6 +285,15 @@ import Testing
             """)
     }
 
+    /// The id a FAQ heading gives itself names the section; a `{#…}` that is no id stays part of the title.
+    @Test func aFAQHeadingMayGiveItsOwnID() {
+        let result = rendered("## Frequently asked questions {#questions}\n### Q?\nA.\n")
+        #expect(result.entries == [FAQSections.Entry(question: "Q?", answer: "A.")])
+        #expect(result.html.contains("<section class=\"faq\" aria-labelledby=\"questions\">"))
+        #expect(result.html.contains("<h2 id=\"questions\">Frequently asked questions</h2>"))
+        #expect(rendered("## FAQ {#not an id}\n### Q?\nA.\n").entries.isEmpty)
+    }
+
     @Test func twoSectionsPointAtTheirOwnHeadings() {
         let result = rendered("## FAQ\n### One?\nA.\n## FAQ\n### Two?\nB.\n")
         let sections = result.html.split(separator: "\n").filter { $0.hasPrefix("<section") }
