@@ -26,10 +26,23 @@ struct PipeTables: DocumentTransform {
     var warnsOfMissingSources = false
 
     func apply(to document: MarkdownDocument, context: inout TransformContext) {
-        let body = context.page.body
-        // Most pages have no pipe at all: nothing to walk.
-        guard PlainText.contains(UInt8(ascii: "|"), in: body) else { return }
         let pageMarkers = Markers(context.theme.strings[context.page.language])
+        // Most pages have no pipe at all: no table to look for.
+        if PlainText.contains(UInt8(ascii: "|"), in: context.page.body) { makeTables(in: document, pageMarkers: pageMarkers, context: &context) }
+        // A caption that follows no table (no blank line before it, a table that did not parse, or none at
+        // all) is text readers see, `{#id}` and all. Captions taken by a table are in its block by now.
+        for paragraph in document.root.descendants(ofKind: .paragraph) where paragraph.parent?.kind != .customBlock {
+            guard let first = paragraph.firstChild, first.kind == .text, let literal = first.literal,
+                  pageMarkers.inQuotation(around: paragraph, context: context).startsCaption(literal)
+            else { continue }
+            context.diagnostics.warning(
+                "this caption follows no table, so readers see it as text: put it right after its table, after a blank line", at: paragraph
+            )
+        }
+    }
+
+    private func makeTables(in document: MarkdownDocument, pageMarkers: Markers, context: inout TransformContext) {
+        let body = context.page.body
         var lines: BodyLines?
         // A setext heading is a paragraph whose last line is `---` or `===`: cmark read the lines above it
         // as the heading's text, where cmark-gfm reads a table, then a rule (`---`) or one more row.
@@ -70,16 +83,6 @@ struct PipeTables: DocumentTransform {
                 try? outside.insertAfter(after)
                 rest = (after, lines.suffix(table.after), first.continued)
             }
-        }
-        // A caption that follows no table (no blank line before it, or a table that did not parse) is text
-        // readers see, `{#id}` and all. Captions taken by a table are in its block by now.
-        for paragraph in document.root.descendants(ofKind: .paragraph) where paragraph.parent?.kind != .customBlock {
-            guard let first = paragraph.firstChild, first.kind == .text, let literal = first.literal,
-                  pageMarkers.inQuotation(around: paragraph, context: context).startsCaption(literal)
-            else { continue }
-            context.diagnostics.warning(
-                "this caption follows no table, so readers see it as text: put it right after its table, after a blank line", at: paragraph
-            )
         }
     }
 

@@ -195,6 +195,11 @@ import Testing
         #expect(stray.messages.map { $0.components(separatedBy: "\n")[0] } == [
             "Content/alliance/page.md:7:1: warning: this caption follows no table, so readers see it as text: put it right after its table, after a blank line",
         ])
+        // On a page with no table at all, as on one with a table elsewhere.
+        let alone = rendered("Some paragraph.\n\nTable: Orphan {#orphan}\n")
+        #expect(alone.messages.map { $0.components(separatedBy: "\n")[0] } == [
+            "Content/alliance/page.md:3:1: warning: this caption follows no table, so readers see it as text: put it right after its table, after a blank line",
+        ])
         let captionRow = rendered("| a |\n|---|\n| 1 |\nTable: Troops\n")
         #expect(captionRow.messages.map { $0.components(separatedBy: "\n")[0] } == [
             "Content/alliance/page.md:4:1: warning: this line is a row of the table above, not its caption or sources: leave a blank line before it",
