@@ -1,4 +1,5 @@
 import BriefingSupport
+import Foundation
 import Yams
 
 /// YAML text that sits somewhere in a file (a front matter block, a whole settings or data file):
@@ -115,6 +116,19 @@ struct YAMLSource {
         file.diagnostic(.error, message, at: location(of: node))
     }
 
+    /// `title: The SMA: what it costs` written as it should be, `title: "The SMA: what it costs"`; nil for a
+    /// line that is not a plain key, `: ` and an unquoted value.
+    static func quotingValue(_ line: String) -> String? {
+        guard let colon = line.range(of: ": ") else { return nil }
+        let key = line[..<colon.lowerBound], value = line[colon.upperBound...].trimmingCharacters(in: .whitespaces)
+        let keyName = key.drop { $0 == " " || $0 == "-" }
+        guard !keyName.isEmpty, keyName.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }),
+              let first = value.first, !"\"'[{|>&*!#".contains(first)
+        else { return nil }
+        let escaped = value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        return "\(key): \"\(escaped)\""
+    }
+
     private func diagnostic(for error: YamlError) -> Diagnostic {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
@@ -128,6 +142,9 @@ struct YAMLSource {
             if let text = file.line(line), text.prefix(while: { $0 == " " || $0 == "\t" }).contains("\t") {
                 message = "invalid YAML: a tab in the indentation; YAML is indented with spaces only"
                 return file.error(message, line: line, column: 1)
+            }
+            if problem == "mapping values are not allowed in this context", let quoted = file.line(line).flatMap(Self.quotingValue) {
+                message = "invalid YAML: a ': ' inside a value reads as the start of another key; put the value in quotes: \(quoted)"
             }
             return file.error(message, line: line, column: mark.column)
         case let .duplicatedKeysInMapping(duplicates, context):

@@ -137,6 +137,17 @@ import Testing
         """])
     }
 
+    /// The commonest mistake in a title: a colon and a space in it. The message writes the line as it should be.
+    @Test func aColonInAValueSaysToQuoteIt() {
+        #expect(errors("---\ntitle: The SMA: what \"it\" costs\n---\nBody\n") == [#"""
+        Content/a.md:2:15: error: invalid YAML: a ': ' inside a value reads as the start of another key; put the value in quotes: title: "The SMA: what \"it\" costs"
+        title: The SMA: what "it" costs
+                      ^
+        """#])
+        #expect(YAMLSource.quotingValue("  - name: Kim: Seoul") == #"  - name: "Kim: Seoul""#)
+        #expect(YAMLSource.quotingValue("title: \"A: B\": C") == nil)
+    }
+
     /// libyaml finds a quote left open at the end of the YAML: the message points at the quote itself.
     @Test func aQuoteNeverClosedIsReportedWhereItOpens() {
         #expect(errors("---\ntitle: \"Burden sharing\ndate: 2026-01-01\n---\nBody\n") == ["""
