@@ -133,7 +133,8 @@ struct TableDirective: DocumentTransform {
                     }
                     namesData = true
                     spec = try key == "data"
-                        ? dataTable(value, yaml: yaml, language: page.language == 0 ? nil : languageCode(page)) : figureTable(value, yaml: yaml)
+                        ? dataTable(value, yaml: yaml, language: page.language == 0 ? nil : languageCode(page))
+                        : figureTable(value, yaml: yaml, language: languageCode(page), strings: theme.strings[page.language])
                 case "caption":
                     caption = try text(value, key, yaml)
                     captionPosition = SourcePosition(line: position.line + value.line, column: value.column)
@@ -261,8 +262,9 @@ struct TableDirective: DocumentTransform {
         return Spec(table: table, sourceName: name)
     }
 
-    /// A key-figures table straight from figures.yaml, so each number is written in one place only.
-    private func figureTable(_ node: YAMLNode, yaml: YAMLSource) throws(Diagnostic) -> Spec {
+    /// A key-figures table straight from figures.yaml, so each number is written in one place only; in a
+    /// page of another language, in that language's words (`figures.ko.yaml`) and dates, as its prose cites them.
+    private func figureTable(_ node: YAMLNode, yaml: YAMLSource, language: String?, strings: StringTable) throws(Diagnostic) -> Spec {
         var ids: [String]
         if node.scalarText == "all" {
             ids = data.figures.keys.sorted()
@@ -276,8 +278,11 @@ struct TableDirective: DocumentTransform {
         } else {
             throw yaml.error("'figures' must be 'all' or a list of figure ids", at: node)
         }
+        let ownFigures = language.flatMap { data.localizedFigures[$0] }
         let rows = ids.compactMap { data.figures[$0] }.map { figure in
-            [figure.label, figure.value, figure.source, figure.url ?? "", figure.asOf?.display ?? ""]
+            let own = ownFigures?[figure.id] ?? figure
+            let asOf = own.asOf ?? figure.asOf
+            return [own.label, own.value, own.source, own.url ?? figure.url ?? "", asOf.map { strings.format($0) ?? $0.display } ?? ""]
         }
         let table = CSVTable(header: ["Figure", "Value", "Source", "Source URL", "As of"], rows: rows, rowLines: rows.map { _ in 1 })
         return Spec(table: table, sourceName: Figures.fileName)

@@ -129,6 +129,52 @@ import Testing
         #expect(korean.contains(##"<span class="figure" data-figure="troops">2만 8,500</span><sup class="cite">&#8288;<a href="#source-1""##))
     }
 
+    /// A key-figures table on a Korean page showed figures.yaml's English label, value, source and date
+    /// beside Korean prose that cited figures.ko.yaml's.
+    @Test func aKoreanFiguresTableShowsItsLanguagesWordsAndDates() throws {
+        let fixture = try SiteFixture(Self.site + """
+
+        -- Content/data/figures.yaml --
+        troops:
+          value: "28,500"
+          label: US troops in Korea
+          source: US Department of State
+          url: https://www.state.gov/
+          asOf: 2025-11-01
+        -- Content/data/figures.ko.yaml --
+        troops:
+          value: "2만 8,500"
+          label: 주한미군
+          source: 미국 국무부
+        -- Content/notes/page.md --
+        ---
+        title: Page
+        summary: A page.
+        ---
+        ```table
+        figures: [troops]
+        caption: Key figures
+        ```
+        -- Content/notes/page.ko.md --
+        ---
+        title: 문서
+        summary: 문서입니다.
+        ---
+        ```table
+        figures: [troops]
+        caption: 주요 수치
+        ```
+        """)
+        let report = try fixture.build()
+        #expect(report.warnings.isEmpty, "\(report.warnings)")
+        let korean = try #require(fixture.output("ko/notes/page/index.html"))
+        #expect(korean.contains(#"<th scope="row">주한미군</th><td class="num">2만 8,500</td>"#))
+        #expect(korean.contains("2025년 11월 1일") && !korean.contains("US troops") && !korean.contains("November"))
+        let english = try #require(fixture.output("notes/page/index.html"))
+        #expect(english.contains(#"<th scope="row">US troops in Korea</th><td class="num">28,500</td>"#))
+        #expect(english.contains("1 November 2025"))
+    }
+
     /// An English report cited on a Korean page was read by a screen reader's Korean voice: a source's
     /// `language` marks its title, with the direction of its script; a source in the page's own language,
     /// or one the editor says nothing of, is not marked. A code that is none is an error at it.
