@@ -74,7 +74,10 @@ struct SiteChecks {
     /// leads to `x.ko.md` where the site publishes it, and the heading it names may be in that version.
     private func otherLanguage(_ target: PageID, linkedFrom source: Page) -> String {
         let page = model[target]
-        guard page.language != source.language, page.kind == .page else { return "" }
+        guard page.language != source.language, page.kind == .page,
+              // Where the site has the source's language's version, the link named the other (`x.en.md`).
+              !model.translations(of: target).contains(where: { model[$0].language == source.language })
+        else { return "" }
         let languages = model.settings.languages
         var stem = String(page.source.relativePath.dropLast(".md".count))
         if stem.hasSuffix("." + languages[page.language].code) { stem.removeLast(languages[page.language].code.count + 1) }

@@ -149,7 +149,7 @@ struct InternalLinks: DocumentTransform {
         }
         if isMarkdown {
             // A Korean page's link to `history.md` whose English is a draft still leads to `history.ko.md`.
-            guard let linked = model.pagesByPath[target] ?? namedTranslation(of: target, in: language) else {
+            guard let linked = model.pagesByPath[target] ?? namedTranslation(of: target, in: language) ?? languageVersion(named: target) else {
                 let message = model.draftPaths.contains(target)
                     ? "link to '\(url)', a draft left out of this build (build with --drafts, or remove the link)"
                     : "link to a missing page '\(url)' (no file Content/\(target))"
@@ -205,6 +205,18 @@ struct InternalLinks: DocumentTransform {
     private func namedTranslation(of path: String, in language: Int) -> PageID? {
         guard model.settings.isMultilingual, !namesLanguage(path) else { return nil }
         return model.pagesByPath[String(path.dropLast(".md".count)) + "." + model.settings.languages[language].code + ".md"]
+    }
+
+    /// `x.en.md` where no such file is: the English version of `x.md`. How a Korean page links its English
+    /// original (`x.md` itself leads to `x.ko.md`), or any page links a version named by its translation
+    /// key rather than its file's name.
+    private func languageVersion(named path: String) -> PageID? {
+        let stem = path.dropLast(".md".count)
+        guard model.settings.isMultilingual, path.hasSuffix(".md"), let dot = stem.lastIndex(of: "."),
+              let language = model.settings.languages.firstIndex(where: { $0.code == stem[stem.index(after: dot)...] }),
+              let named = model.pagesByPath[String(stem[..<dot]) + ".md"]
+        else { return nil }
+        return model[named].language == language ? named : model.translations(of: named).first { model[$0].language == language }
     }
 
     /// Whether a path relative to the output folder (`news/x`, `news/x/`, `assets/style.css`; `normalize`

@@ -440,6 +440,48 @@ import Testing
         ])
     }
 
+    /// A Korean page could not link its English original: `force.md` leads to `force.ko.md`, and no file is
+    /// `force.en.md`. A code in the link's name asks for that language's version, of a page named by its
+    /// translation key too.
+    @Test func aLinkThatNamesALanguageLeadsToThatVersion() throws {
+        let fixture = try SiteFixture(Self.site, templates: Self.templates)
+        try fixture.write("""
+        -- Content/deterrence/tripwire.ko.md --
+        ---
+        title: 인계철선
+        slug: inggye
+        ---
+        [영문판](force.en.md), [병력](force.md), [원문](../news/only-english.en.md), [전작권](opcon.md).
+        -- Content/deterrence/opcon.md --
+        ---
+        title: 전시작전통제권
+        language: ko
+        translationKey: opcon
+        ---
+        본문.
+        -- Content/deterrence/opcon-transfer.md --
+        ---
+        title: OPCON transfer
+        translationKey: opcon
+        ---
+        [Korean](opcon.ko.md), [this](opcon.md).
+
+        """)
+        _ = try fixture.build()
+        let korean = try #require(fixture.output("ko/deterrence/inggye/index.html"))
+        #expect(korean.contains(#"<a href="/deterrence/force/">영문판</a>, <a href="/ko/deterrence/force/">병력</a>, <a href="/news/only-english/">원문</a>, <a href="/ko/deterrence/opcon/">전작권</a>"#))
+        let english = try #require(fixture.output("deterrence/opcon-transfer/index.html"))
+        #expect(english.contains(#"<a href="/ko/deterrence/opcon/">Korean</a>, <a href="/deterrence/opcon-transfer/">this</a>"#))
+        // The English page has no such heading: the link asked for it, and the message gives no other reason.
+        try fixture.write("-- Content/news/seoul.ko.md --\n---\ntitle: 서울\n---\n[영문판](../deterrence/force.en.md#top)\n")
+        try fixture.write("-- Content/news/_index.ko.md --\n---\ntitle: 뉴스\n---\n")
+        try fixture.write("-- Content/news/busan.md --\n---\ntitle: Busan\n---\n[Arabic](only-english.ar.md)\n")
+        #expect(fixture.failure().filter { !$0.contains("warning:") } == [
+            "Content/news/busan.md:4:1: error: link to a missing page 'only-english.ar.md' (no file Content/news/only-english.ar.md)\n[Arabic](only-english.ar.md)\n^",
+            "Content/news/seoul.ko.md:4:1: error: link to '#top', but Content/deterrence/force.md has no heading with that id\n[영문판](../deterrence/force.en.md#top)\n^",
+        ])
+    }
+
     /// A folder's name is English: a Korean section without `_index.ko.md` would be titled in it unnoticed.
     @Test func aSectionWithoutItsIndexInALanguageIsAWarningAtItsFirstPage() throws {
         let fixture = try SiteFixture(Self.site, templates: Self.templates)
