@@ -36,7 +36,11 @@ struct TableDirective: DocumentTransform {
             var errors: [Diagnostic] = []
             let spec = read(yaml, at: location, position: block.start, context: &context, errors: &errors)
             for error in errors { context.diagnostics.append(error) }
-            guard let spec else { continue }
+            guard let spec else {
+                // The notes its caption cites are cited: that the table is not made is the error to fix.
+                for reference in Footnotes.references(in: block.literal ?? "") { context.marksLeftOut.insert(FootnoteSource.key(reference.label)) }
+                continue
+            }
             let sources = TableDirective.sources(of: spec)
             if sources.isEmpty {
                 let message = "table '\(spec.caption ?? spec.sourceName)' cites no source: add 'source:' and 'source-url:', "
@@ -170,7 +174,7 @@ struct TableDirective: DocumentTransform {
         guard var spec else { return nil }
         do throws(Diagnostic) {
             spec.columns = try columns(columnsNode, table: spec.table, sourceName: spec.sourceName, yaml: yaml)
-            if let alignNode { spec.align = try alignment(alignNode, columns: spec.columns.map(\.name), yaml: yaml) }
+            if let alignNode { spec.align = try alignment(alignNode, columns: spec.columns.map { ($0.name, $0.heading) }, yaml: yaml) }
         } catch {
             errors.append(error)
         }
@@ -313,12 +317,16 @@ struct TableDirective: DocumentTransform {
         return chosen
     }
 
-    private func alignment(_ node: YAMLNode, columns: [String], yaml: YAMLSource) throws(Diagnostic) -> [String: String] {
+    /// By column name, or by the heading `columns` gave it (`{Note: Context}`), which is what the editor sees.
+    private func alignment(_ node: YAMLNode, columns: [(name: String, heading: String)], yaml: YAMLSource) throws(Diagnostic) -> [String: String] {
         guard let mapping = node.mapping else { throw yaml.error("'align' must map column names to left, center or right", at: node) }
         var result: [String: String] = [:]
         for (key, value) in mapping {
-            let column = try text(key, "align", yaml), side = try text(value, "align", yaml)
-            guard columns.contains(column) else { throw yaml.error("'align' names column '\(column)', which the table does not show", at: key) }
+            let written = try text(key, "align", yaml), side = try text(value, "align", yaml)
+            guard let column = columns.first(where: { $0.name == written })?.name ?? columns.first(where: { $0.heading == written })?.name else {
+                let shown = columns.map { $0.name == $0.heading ? "'\($0.name)'" : "'\($0.name)' (headed '\($0.heading)')" }.joined(separator: ", ")
+                throw yaml.error("'align' names column '\(written)', which the table does not show (it shows \(shown))", at: key)
+            }
             guard ["left", "center", "right"].contains(side) else { throw yaml.error("alignment must be left, center or right", at: value) }
             result[column] = side
         }

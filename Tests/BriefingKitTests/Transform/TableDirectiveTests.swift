@@ -282,4 +282,26 @@ import Testing
             "the table directive needs 'data: <file in Content/data/>' or 'figures: all'",
         ])
     }
+
+    /// `align` took only the data's column names, and said a column headed as the editor wrote it was not shown.
+    @Test func alignNamesAColumnByItsNameOrItsHeading() {
+        let aligned = TableDirectiveTests.run("```table\ndata: troops.csv\ncolumns: {Country: Host, Troops: US troops}\nalign: {Host: right, Troops: left}\nsource: USFK\n```\n")
+        #expect(aligned.diagnostics.isEmpty)
+        #expect(aligned.html.contains(#"<tr><th scope="col" class="num">Host</th><th scope="col">US troops</th></tr>"#))
+        #expect(aligned.html.contains(#"<tr><th scope="row" class="num">Korea</th><td>28,500</td></tr>"#))
+        let unknown = TableDirectiveTests.run("```table\ndata: troops.csv\ncolumns: {Country: Host, Troops: Troops}\nalign: {Since: right}\nsource: USFK\n```\n")
+        #expect(unknown.diagnostics.map(\.message) == [
+            "'align' names column 'Since', which the table does not show (it shows 'Country' (headed 'Host'), 'Troops')",
+        ])
+    }
+
+    /// A table not made for a mistake in its directive left the note its caption cites said to be never
+    /// cited, a second message at another line for the one mistake.
+    @Test func aNoteCitedByADirectiveWithAMistakeIsNotSaidToBeUncited() {
+        let markdown = "```table\ndata: troops.csv\ncaption: Troops[^n]\ncolour: red\n```\n\n[^n]: A note.\n"
+        let result = TransformHarness.run(markdown, [TableDirective(data: TableDirectiveTests.data), Footnotes()], data: TableDirectiveTests.data)
+        #expect(result.diagnostics.map(\.message) == [
+            "unknown key 'colour' in the table directive (use data or figures, caption, columns, align, source, source-url, id)",
+        ])
+    }
 }
