@@ -18,7 +18,8 @@ struct LanguageQuotes: DocumentTransform {
             else { continue }
             let words = marker.title.split(separator: " ")
             guard let code = words.first.flatMap({ Language.canonicalCode(String($0)) }) else {
-                context.diagnostics.warning("'[!LANG] \(marker.title)' needs a language code, like [!LANG] ar; the quote stays as it is", at: quote.start)
+                let written = marker.title.isEmpty ? "[!LANG]" : "[!LANG] " + marker.title
+                context.diagnostics.warning("'\(written)' needs a language code, like [!LANG] ar; the quote stays as it is", at: quote.start)
                 continue
             }
             guard words.count == 1 else {

@@ -84,6 +84,9 @@ import Testing
         let result = rendered("> [!LANG] Arabic\n> Text.\n")
         #expect(result.html == "<blockquote>\n<p>[!LANG] Arabic\nText.</p>\n</blockquote>\n")
         #expect(result.warnings == ["Content/alliance/page.md:1:1: warning: '[!LANG] Arabic' needs a language code, like [!LANG] ar; the quote stays as it is\n> [!LANG] Arabic\n^"])
+        #expect(rendered("> [!LANG]\n> Text.\n").warnings.map { $0.split(separator: "\n")[0] } == [
+            "Content/alliance/page.md:1:1: warning: '[!LANG]' needs a language code, like [!LANG] ar; the quote stays as it is",
+        ])
     }
 
     /// Tags are the same in any case, written as BCP 47 recommends; a script subtag says the direction
