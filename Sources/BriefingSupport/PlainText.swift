@@ -264,13 +264,22 @@ extension PlainText {
 
     /// Whether `needle` occurs in the text's UTF-8: each of its first byte found by `memchr`, the rest compared.
     package static func contains(_ needle: StaticString, in text: Substring) -> Bool {
+        contains(UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount), in: text)
+    }
+
+    /// The same for a needle known only when the build runs (a language's words).
+    package static func contains(_ needle: String, in text: Substring) -> Bool {
+        needle.withUTF8Bytes { contains($0, in: text) }
+    }
+
+    private static func contains(_ needle: UnsafeBufferPointer<UInt8>, in text: Substring) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
-            guard var next = bytes.baseAddress, needle.utf8CodeUnitCount > 0 else { return false }
-            let end = next + bytes.count, length = needle.utf8CodeUnitCount
-            while next < end, let found = memchr(next, Int32(needle.utf8Start[0]), end - next) {
+            guard var next = bytes.baseAddress, let first = needle.first, let needleStart = needle.baseAddress else { return false }
+            let end = next + bytes.count, length = needle.count
+            while next < end, let found = memchr(next, Int32(first), end - next) {
                 let position = UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
-                if end - position >= length, memcmp(position, needle.utf8Start, length) == 0 { return true }
+                if end - position >= length, memcmp(position, needleStart, length) == 0 { return true }
                 next = position + 1
             }
             return false

@@ -30,7 +30,12 @@ struct PipeTables: DocumentTransform {
         // Most pages have no pipe at all: no table to look for.
         if PlainText.contains(UInt8(ascii: "|"), in: context.page.body) { makeTables(in: document, pageMarkers: pageMarkers, context: &context) }
         // A caption that follows no table (no blank line before it, a table that did not parse, or none at
-        // all) is text readers see, `{#id}` and all. Captions taken by a table are in its block by now.
+        // all) is text readers see, `{#id}` and all. Captions taken by a table are in its block by now. Most
+        // pages have no caption marker of any of the site's languages: no paragraph to look at.
+        let anyMarker = context.model.languages.indices.contains { language in
+            Markers(context.theme.strings[language]).caption.contains { PlainText.contains($0, in: context.page.body) }
+        }
+        guard anyMarker else { return }
         for paragraph in document.root.descendants(ofKind: .paragraph) where paragraph.parent?.kind != .customBlock {
             guard let first = paragraph.firstChild, first.kind == .text, let literal = first.literal,
                   pageMarkers.inQuotation(around: paragraph, context: context).startsCaption(literal)
