@@ -57,7 +57,7 @@ enum LinkURL {
     /// Whether the URL holds a C0 control but tab and line breaks, or DEL; a colon; whitespace or a
     /// backslash. Every link of every page is asked: one pass over the string's own bytes.
     private static func scan(_ url: String) -> (hasControl: Bool, hasColon: Bool, hasSpaceOrBackslash: Bool) {
-        func scan(_ bytes: some Sequence<UInt8>) -> (Bool, Bool, Bool) {
+        url.withUTF8Bytes { bytes in
             var hasColon = false
             var hasSpaceOrBackslash = false
             for byte in bytes {
@@ -67,7 +67,6 @@ enum LinkURL {
             }
             return (false, hasColon, hasSpaceOrBackslash)
         }
-        return url.utf8.withContiguousStorageIfAvailable(scan) ?? scan(url.utf8)
     }
 
     /// The lowercased scheme a browser would see: it drops leading C0 controls and spaces, and tabs and
