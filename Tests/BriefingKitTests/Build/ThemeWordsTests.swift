@@ -95,10 +95,8 @@ import Testing
         #expect(html.contains("주한미군</caption>") && !html.contains("표:") && !html.contains("<p>출처:"))
     }
 
-    /// A Korean page showed figures.ko.yaml's value but cited figures.yaml's source name, so a Korean front
-    /// matter entry from the same publisher was listed a second time.
-    @Test func aKoreanPageCitesAFigureAsItsLanguagesFileNamesIt() throws {
-        let fixture = try SiteFixture(Self.site + """
+    /// One figure in figures.yaml, dated, and its Korean words in figures.ko.yaml.
+    static let figures = """
 
         -- Content/data/figures.yaml --
         troops:
@@ -106,12 +104,20 @@ import Testing
           label: US troops in Korea
           source: US Department of State
           url: https://www.state.gov/
+          asOf: 2025-11-01
         -- Content/data/figures.ko.yaml --
         troops:
           value: "2만 8,500"
           label: 주한미군
           source: 미국 국무부
           url: https://www.state.gov/
+
+        """
+
+    /// A Korean page showed figures.ko.yaml's value but cited figures.yaml's source name, so a Korean front
+    /// matter entry from the same publisher was listed a second time.
+    @Test func aKoreanPageCitesAFigureAsItsLanguagesFileNamesIt() throws {
+        let fixture = try SiteFixture(Self.site + Self.figures + """
         -- Content/notes/page.ko.md --
         ---
         title: 문서
@@ -132,20 +138,7 @@ import Testing
     /// A key-figures table on a Korean page showed figures.yaml's English label, value, source and date
     /// beside Korean prose that cited figures.ko.yaml's.
     @Test func aKoreanFiguresTableShowsItsLanguagesWordsAndDates() throws {
-        let fixture = try SiteFixture(Self.site + """
-
-        -- Content/data/figures.yaml --
-        troops:
-          value: "28,500"
-          label: US troops in Korea
-          source: US Department of State
-          url: https://www.state.gov/
-          asOf: 2025-11-01
-        -- Content/data/figures.ko.yaml --
-        troops:
-          value: "2만 8,500"
-          label: 주한미군
-          source: 미국 국무부
+        let fixture = try SiteFixture(Self.site + Self.figures + """
         -- Content/notes/page.md --
         ---
         title: Page
