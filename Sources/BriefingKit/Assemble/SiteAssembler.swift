@@ -196,9 +196,18 @@ struct PageAssembler {
         let (dates, checkout, problem) = FileDates(siteRoot: siteRoot).dates(of: undated.map { pages[$0].source.relativePath })
         var warnings: [Diagnostic] = problem.map { [.warning($0)] } ?? []
         for index in undated {
-            guard let found = dates[pages[index].source.relativePath], let date = FileDates.pageDate(found.date) else { continue }
+            guard let found = dates[pages[index].source.relativePath], var date = FileDates.pageDate(found.date) else { continue }
+            // A page the editor says was updated on a day was published by then, whatever its file's date:
+            // else its byline, feed entry and JSON-LD would have it updated before it was published.
+            if let updated = pages[index].metadata.updated, updated.isBefore(date) { date = updated }
             pages[index].metadata.date = date
-            if qualityChecks {
+            if pages[index].metadata.updated != nil {
+                let key = pages[index].metadata.locations["updated"] == nil ? "lastmod" : "updated"
+                warnings.append(pages[index].source.file.diagnostic(
+                    .warning, "'\(key)' but no 'date': the page is dated \(date.day10), from its file or its '\(key)'; add 'date:' with the day it was first published",
+                    at: pages[index].metadata.locations[key] ?? pages[index].source.file.location(line: 1, column: 1)
+                ))
+            } else if qualityChecks {
                 let origin = found.origin == .lastCommit ? "its last commit" : "its file's modification time"
                 warnings.append(pages[index].source.file.diagnostic(
                     .warning, "page has no 'date': dated \(date.day10) from \(origin); add 'date: \(date.day10)' to the front matter to keep it",

@@ -126,7 +126,7 @@ struct FrontMatterReader {
                 at: location
             ))
         }
-        if let date = metadata.date, let updated = metadata.updated, updated < date {
+        if let date = metadata.date, let updated = metadata.updated, updated.isBefore(date) {
             let key = metadata.locations["updated"] == nil ? "lastmod" : "updated"
             errors.append(source.file.diagnostic(
                 .error, "'\(key)' (\(updated.iso)) is before 'date' (\(date.iso)): a page cannot be updated before it is published",

@@ -115,6 +115,14 @@ public struct PageDate: Sendable, Hashable, Comparable {
         return (era * 146_097 + dayOfEra - 719_468) * 86_400 + secondsOfDay
     }
 
+    /// Whether this comes before `other` as an editor means them: by calendar day where either is a day
+    /// alone (`2026-11-03` and `2026-11-03T08:00:00+09:00` are one day, not midnight UTC and eight hours
+    /// before it), by instant where both have a time.
+    func isBefore(_ other: PageDate) -> Bool {
+        guard iso.utf8.count > 10, other.iso.utf8.count > 10 else { return (year, month, day) < (other.year, other.month, other.day) }
+        return instant < other.instant
+    }
+
     public static func < (lhs: PageDate, rhs: PageDate) -> Bool {
         lhs.instant < rhs.instant
     }

@@ -39,6 +39,11 @@ import Testing
         updated: 2026-01-01
                  ^
         """),
+        Case(name: "updated on the day before, in its own time zone", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\ndate: 2026-11-03\nupdated: 2026-11-02T20:00:00-05:00\n---\n", expected: """
+        Content/deterrence/bad.md:4:10: error: 'updated' (2026-11-02T20:00:00-05:00) is before 'date' (2026-11-03): a page cannot be updated before it is published
+        updated: 2026-11-02T20:00:00-05:00
+                 ^
+        """),
         Case(name: "root-relative link to nothing", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\n---\n[x](/deterrence/nope/)", expected: """
         Content/deterrence/bad.md:4:1: error: link '/deterrence/nope/' leads to nothing this site publishes
         [x](/deterrence/nope/)
@@ -427,6 +432,33 @@ import Testing
         1 warning
 
         """)
+    }
+
+    /// A day alone and a time on it are compared by day: `date: 2026-01-03` read as midnight UTC made an
+    /// update that morning in Seoul (`2026-01-03T08:00:00+09:00`, 23:00 UTC the day before) an error.
+    @Test(arguments: [
+        ("2026-01-03", "2026-01-03T08:00:00+09:00"), ("2026-01-03T09:30:00+09:00", "2026-01-03"),
+        ("2026-01-03T23:00:00-05:00", "2026-01-04"), ("2026-01-03T10:00:00Z", "2026-01-03T10:00:00Z"),
+    ])
+    func anUpdateOnTheDayOfPublicationIsNoMistake(date: String, updated: String) throws {
+        let fixture = try SiteFixture(EditorMistakeTests.goodSite + "\n-- Content/deterrence/same-day.md --\n---\ntitle: Same day\ndate: \(date)\nupdated: \(updated)\n---\nText.\n")
+        let warnings = try fixture.build().warnings.map(\.description)
+        #expect(warnings.isEmpty, "\(warnings)")
+    }
+
+    /// A page with `updated` and no `date` was dated by its file, after the update: its byline, feed entry and
+    /// JSON-LD had it updated before it was published, without a word.
+    @Test func anUpdatedPageWithoutADateIsDatedNoLaterThanItsUpdate() throws {
+        let fixture = try SiteFixture(EditorMistakeTests.goodSite + "\n-- Content/deterrence/undated.md --\n---\ntitle: Undated\nupdated: 2026-05-02\n---\nText.\n")
+        let file = fixture.root.appendingPathComponent("Content/deterrence/undated.md")
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_780_000_000)], ofItemAtPath: file.path)
+        let report = try fixture.build()
+        #expect(report.warnings.map { $0.description.split(separator: "\n")[0] } == [
+            "Content/deterrence/undated.md:3:10: warning: 'updated' but no 'date': the page is dated 2026-05-02, from its file or its 'updated'; "
+                + "add 'date:' with the day it was first published",
+        ])
+        let html = try #require(fixture.output("deterrence/undated/index.html"))
+        #expect(html.contains(#"<time datetime="2026-05-02">2 May 2026</time>"#) && !html.contains("28 May 2026"))
     }
 
     /// In a git checkout an undated page takes its file's last commit date.
