@@ -77,10 +77,12 @@ struct Taxonomy: Sendable {
                     }
                     numbers[key] = number
                 }
+                // A page is filed under a tag once, however many of its names lead there (`Budget`, `budget`):
+                // all of this page's uses of the tag come before the next page's.
+                guard found[number].pages.last != PageID(index) else { continue }
                 found[number].pages.append(PageID(index))
                 pageTags[index].append(number)
             }
-            if pageTags[index].count > 1 { pageTags[index] = Taxonomy.uniqued(pageTags[index]) }
         }
         for number in found.indices { found[number].pages.sort { model.recency[$0.index] < model.recency[$1.index] } }
         let order = found.indices.sorted { lhs, rhs in
@@ -95,19 +97,6 @@ struct Taxonomy: Sendable {
     }
 
     static func slug(_ name: String) -> String { HeadingAnchors.slug(name) }
-
-    /// A page's tag numbers, each once, in the order first given. A page has a few tags, searched one by
-    /// one; a page with thousands goes through a set, or it would cost their number squared.
-    private static func uniqued(_ numbers: [Int]) -> [Int] {
-        if numbers.count <= 16 {
-            guard numbers.indices.contains(where: { numbers[..<$0].contains(numbers[$0]) }) else { return numbers }
-            var unique: [Int] = []
-            for number in numbers where !unique.contains(number) { unique.append(number) }
-            return unique
-        }
-        var seen = Set<Int>(minimumCapacity: numbers.count)
-        return numbers.filter { seen.insert($0).inserted }
-    }
 
     /// A tag name as its letters, digits and punctuation, without case, spaces, dashes or underscores:
     /// `Burden sharing` and `burden-sharing` are one tag spelt two ways, `C` and `C++` two tags.

@@ -161,6 +161,25 @@ import Testing
         #expect(fixture.output("tags/troops/index.html")?.contains("<h1>troops</h1><li>Troops news</li><li>Explainer</li>") == true)
     }
 
+    /// A page whose tags name one tag twice (`Troops`, `troops`) was listed twice on its page and counted
+    /// twice, and ranked above pages that share two real tags in related reading.
+    @Test func aPageIsFiledUnderATagOnceWhateverNamesLeadThere() throws {
+        let fixture = try SiteFixture(BriefingFeaturesTests.site, templates: BriefingFeaturesTests.templates)
+        try fixture.write("""
+        -- Content/news/twice.md --
+        ---
+        title: Twice
+        date: 2026-01-01
+        tags: [Troops, troops, TROOPS]
+        ---
+        Text.
+        """)
+        _ = try fixture.build()
+        #expect(fixture.output("tags/index.html")?.contains(#"troops (3)</a>"#) == true)
+        #expect(fixture.output("tags/troops/index.html")?.contains("<h1>troops</h1><li>Troops news</li><li>Explainer</li><li>Twice</li>") == true)
+        #expect(fixture.output("alliance/explainer/index.html")?.contains("<ul class=\"related\"><li>History</li><li>Troops news</li></ul>") == true)
+    }
+
     @Test func longSectionsArePaginated() throws {
         let fixture = try built()
         #expect(fixture.output("alliance/index.html")?.contains("<ul><li>Explainer</li><li>History</li></ul><p>1/2 prev= next=/briefings/alliance/page/2/</p>") == true)
