@@ -220,20 +220,24 @@ public struct MarkdownNode {
     /// The words of this subtree without markup, as it now reads: text and code spans, with line breaks
     /// as spaces, struck-out words left out (unless all are). What a heading contributes to a table of
     /// contents or a slug.
-    public var plainText: String {
+    public var plainText: String { plainText(leavingOutImages: false) }
+
+    /// `plainText`, without the words of images when `leavingOutImages`: an image's alt text describes a
+    /// picture, and is no sentence of a paragraph's (an excerpt).
+    public func plainText(leavingOutImages: Bool) -> String {
         // Most headings are one text node: its literal is the answer, made without a walk.
         if let child = cmark_node_first_child(pointer), cmark_node_next(child) == nil, cmark_node_get_type(child) == CMARK_NODE_TEXT {
             return String(cString: cmark_node_get_literal(child))
         }
         var text = ""
-        let struck = walk { node in Self.appendWords(of: node, to: &text) }
+        let struck = walk(skippingImages: leavingOutImages) { node in Self.appendWords(of: node, to: &text) }
         guard struck else { return text }
         // `The ~~old~~ new plan` reads "The new plan": one space where the struck words were.
         let words = text.split(separator: " ").joined(separator: " ")
         guard words.isEmpty else { return words }
         // All struck (`## ~~Withdrawn~~`): the struck words, rather than a contents entry with none.
         text = ""
-        walk(skippingStruck: false) { node in Self.appendWords(of: node, to: &text) }
+        walk(skippingStruck: false, skippingImages: leavingOutImages) { node in Self.appendWords(of: node, to: &text) }
         return text
     }
 
@@ -260,7 +264,7 @@ public struct MarkdownNode {
     /// inline. cmark's iterator keeps its own state, so even 10,000 nested block quotes cost no Swift stack.
     /// Returns whether it left struck-out words out.
     @discardableResult
-    private func walk(skippingStruck: Bool = true, _ visit: (OpaquePointer) -> Void) -> Bool {
+    private func walk(skippingStruck: Bool = true, skippingImages: Bool = false, _ visit: (OpaquePointer) -> Void) -> Bool {
         let iterator: OpaquePointer = cmark_iter_new(pointer)
         defer { cmark_iter_free(iterator) }
         var struck = false
@@ -271,6 +275,8 @@ public struct MarkdownNode {
                 if skippingStruck, cmark_node_get_type(node) == CMARK_NODE_CUSTOM_INLINE, cmark_node_get_user_data(node) == MarkdownNode.struckMark {
                     cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT)
                     struck = true
+                } else if skippingImages, node != pointer, cmark_node_get_type(node) == CMARK_NODE_IMAGE {
+                    cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT)
                 } else {
                     visit(node)
                 }

@@ -43,6 +43,33 @@ enum LinkURL {
 
     static func isAllowed(_ url: String) -> Bool { rejection(of: url) == nil }
 
+    /// The URL as cmark writes a link's into `href`: every byte but letters, digits and
+    /// `-_.+!*'(),%#@?=;:/&$~` percent-encoded (a space, `"`, brackets, letters beyond ASCII), so that
+    /// an address a template writes (an image's `src`) is valid where the same address in a link is.
+    static func hrefEncoded(_ url: String) -> String {
+        url.withUTF8Bytes { bytes in
+            guard bytes.contains(where: { !isHrefSafe($0) }) else { return url }
+            let hex = Array("0123456789ABCDEF".utf8)
+            var encoded: [UInt8] = []
+            encoded.reserveCapacity(bytes.count + 16)
+            for byte in bytes {
+                if isHrefSafe(byte) { encoded.append(byte) } else { encoded += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]] }
+            }
+            return String(decoding: encoded, as: UTF8.self)
+        }
+    }
+
+    private static func isHrefSafe(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "+"), UInt8(ascii: "!"), UInt8(ascii: "*"),
+             UInt8(ascii: "'"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: ","), UInt8(ascii: "%"), UInt8(ascii: "#"),
+             UInt8(ascii: "@"), UInt8(ascii: "?"), UInt8(ascii: "="), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "/"),
+             UInt8(ascii: "&"), UInt8(ascii: "$"), UInt8(ascii: "~"): true
+        default: false
+        }
+    }
+
     /// Why `url`, written in a data file, may not be a link, or nil when it may. A data file's address is
     /// read from every page that shows it, each in its own folder: a relative one would lead somewhere
     /// different from each, so it is a web address or a path from the site's root.

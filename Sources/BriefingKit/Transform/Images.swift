@@ -150,7 +150,7 @@ struct Images: DocumentTransform {
         do throws(Diagnostic) {
             let html = try context.theme.html("image", [
                 "id": standsAlone ? .null : id.map(TemplateValue.string) ?? .null,
-                "src": .string(url), "alt": .string(image.plainText), "title": standsAlone || title.isEmpty ? .null : .string(title),
+                "src": .string(LinkURL.hrefEncoded(url)), "alt": .string(image.plainText), "title": standsAlone || title.isEmpty ? .null : .string(title),
                 "width": size.map { .int($0.width) } ?? .null, "height": size.map { .int($0.height) } ?? .null, "lazy": .bool(lazy),
             ], language: context.page.language)
             if standsAlone, let paragraph {

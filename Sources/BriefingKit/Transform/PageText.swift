@@ -23,8 +23,10 @@ struct PageText: DocumentTransform {
             case .emphasis, .strong, .link, .image, .htmlInline, .customInline:
                 break
             case .paragraph where firstParagraph == nil && node.isTopLevel:
-                let paragraph = node.handle(in: document), text = paragraph.plainText
-                if !text.isEmpty { firstParagraph = (paragraph, text) }
+                // A paragraph of an image alone (a photo above the lede) has no words of the page's: an
+                // image's alt text is no part of an excerpt.
+                let paragraph = node.handle(in: document), text = paragraph.plainText(leavingOutImages: true)
+                if !PlainText.isBlank(text) { firstParagraph = (paragraph, text) }
                 inWord = false
             default:
                 if node.kind == .codeBlock {
@@ -39,7 +41,7 @@ struct PageText: DocumentTransform {
         guard let (paragraph, text) = firstParagraph else { return }
         context.report.firstParagraph = text
         if PlainText.contains("](section:", in: context.page.body) {
-            context.whenAllTransformsRan { $0.report.firstParagraph = paragraph.plainText }
+            context.whenAllTransformsRan { $0.report.firstParagraph = paragraph.plainText(leavingOutImages: true) }
         }
         context.report.wordCount = words
         context.report.characterCount = characters

@@ -17,6 +17,15 @@ import Testing
         #expect(result.messages.isEmpty)
     }
 
+    /// `![Map](<bases map.png>)` wrote `src="/alliance/bases map.png"`, a space no URL may hold; cmark
+    /// encodes a link's the same way.
+    @Test func anImagesAddressIsEncodedAsALinksIs() {
+        let result = rendered("![Map](<bases map.png>) ![지도](https://example.org/지도.png?a=1&b=\"2\")\n", files: ["alliance/bases map.png"])
+        #expect(result.html.contains(#"<img src="/alliance/bases%20map.png" alt="Map""#))
+        #expect(result.html.contains(#"<img src="https://example.org/%EC%A7%80%EB%8F%84.png?a=1&amp;b=%222%22" alt="지도""#))
+        #expect(LinkURL.hrefEncoded("/a/b-c_d.e~f!*'(),%20#@?=;:&$") == "/a/b-c_d.e~f!*'(),%20#@?=;:&$")
+    }
+
     @Test func aTitledImageAloneInItsParagraphIsAFigure() {
         let result = rendered("Text.\n\n![Bases in South Korea](map.png \"US bases, 2026\")\n")
         #expect(result.html == """

@@ -27,6 +27,15 @@ import Testing
         #expect(report.firstParagraph == "The first paragraph.")
     }
 
+    /// A page that opens with a photo had the photo's alt text for its excerpt in every list, and an image
+    /// in the lede put its alt text among the lede's words.
+    @Test func anImagesAltTextIsNoPartOfTheExcerpt() {
+        let photo = TransformHarness.run("![Photo of the minister](photo.jpg \"Caption\")\n\nThe real lede.\n", [PageText()]).context.report
+        #expect(photo.firstParagraph == "The real lede.")
+        let inline = TransformHarness.run("![A chart](chart.png) **Bold start** of [a ![logo](l.png) link](/a/).\n", [PageText()]).context.report
+        #expect(inline.firstParagraph == " Bold start of a  link.")
+    }
+
     /// A retracted number read as fact in every list that showed the excerpt, and a link to a section,
     /// whose words come last, left "see ." behind.
     @Test func theExcerptReadsAsThePageDoesNow() {
