@@ -16,6 +16,7 @@ public struct SiteBuilder: Sendable {
         let scan = SiteScan(root: options.source)
         let reuse = BuildReuse(options: options, scan: scan)
         let writer = SiteWriter(output: options.outputFolder, force: options.force)
+        try SiteLoader(root: options.source).checkFolders()
         // Only `serve` sets an origin: its `--write` builds go where it holds the folder.
         let claim = options.writeOutput ? try writer.claim(siteRoot: options.source, forPreview: options.origin != nil) : nil
         if let claim {

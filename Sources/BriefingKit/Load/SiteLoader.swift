@@ -93,17 +93,25 @@ public struct SiteLoader: Sendable {
             + "'\(name[..<dot]).md', or it would be published as it is written, drafts included"
     }
 
+    /// That the site has its two folders: asked before a build makes its output folder, so that a mistyped
+    /// `--source` leaves no folder behind (`Output/` inside it, and it).
+    func checkFolders() throws(BuildFailure) {
+        let missing = ["Content", "Templates"].filter { !isDirectory(root.appendingPathComponent($0)) }
+        guard missing.isEmpty else {
+            throw BuildFailure(missing.map { folder in
+                .error("folder '\(folder)/' not found in \(root.path); run briefing in a site folder, pass --source, or start one with 'briefing init DIR'")
+            })
+        }
+    }
+
     /// Loads the files of a scan taken just before (the build takes one for its cache anyway). A page
     /// whose size and modification time are those `unchanged` holds for its path is taken from there
     /// rather than read again: `serve` passes the pages it loaded last time.
     func load(_ scan: SiteScan, unchanged: [String: LoadedPage] = [:]) throws(BuildFailure) -> LoadedSite {
+        try checkFolders()
         var errors: [Diagnostic] = []
         let content = root.appendingPathComponent("Content")
         let templates = root.appendingPathComponent("Templates")
-        for folder in [content, templates] where !isDirectory(folder) {
-            errors.append(.error("folder '\(folder.lastPathComponent)/' not found in \(root.path); run briefing in a site folder, pass --source, or start one with 'briefing init DIR'"))
-        }
-        if !errors.isEmpty { throw BuildFailure(errors) }
 
         var pageEntries: [Entry] = []
         var staticFiles: [StaticFile] = []

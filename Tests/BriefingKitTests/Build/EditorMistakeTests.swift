@@ -543,6 +543,13 @@ import Testing
         let result = try BriefingCommand.run(["build"], in: folder, environment: ["NO_COLOR": "1"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("run briefing in a site folder, pass --source, or start one with 'briefing init DIR'"))
+        // Nothing made: not `Output/` in the empty folder, nor a mistyped `--source` with `Output/` in it.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+        let mistyped = try BriefingCommand.run(["build", "--source", folder.appendingPathComponent("sitee").path], environment: ["NO_COLOR": "1"])
+        #expect(mistyped.status == 1)
+        let elsewhere = try BriefingCommand.run(["build", "--output", folder.appendingPathComponent("out/site").path], in: folder, environment: ["NO_COLOR": "1"])
+        #expect(elsewhere.status == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
 
     /// `init` printed the command to run next with the folder as typed: `& 'q'` in its name would have run
