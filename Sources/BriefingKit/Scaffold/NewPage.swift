@@ -48,6 +48,9 @@ public struct NewPage: Sendable {
         if let hidden = segments.first(where: { $0.hasPrefix(".") }) {
             throw BuildFailure([.error("'\(hidden)' starts with '.', and a build skips hidden files and folders: name the page without it")])
         }
+        if path.hasSuffix("/"), !segments.isEmpty {
+            throw BuildFailure([.error("'\(path)' names a folder but no page: add the page's slug, like \(path)budget-2027")])
+        }
         if segments.count == 1, !atRoot {
             throw BuildFailure([.error(
                 "'\(path)' names no section: write <section>/<slug>, like news/\(path), or pass --root for a page at the top of the site"
@@ -79,6 +82,8 @@ public struct NewPage: Sendable {
         // `explainer.ko` is the Korean page beside `explainer`, with the Korean author; `x.fr` on a site
         // without French would be a page the next build refuses.
         var author = settings?.author
+        // The title is the slug's words, without the language's code (`explainer.ko` is titled "Explainer").
+        var titleSlug = segments.last!
         if let settings, settings.isMultilingual, let dot = segments.last!.lastIndex(of: "."),
            case let code = segments.last![segments.last!.index(after: dot)...], Language.isCode(code) {
             guard let language = settings.languages.first(where: { $0.code == code }) else {
@@ -86,10 +91,11 @@ public struct NewPage: Sendable {
                 throw BuildFailure([.error("'\(code)' in '\(path)' is not a language of this site (\(codes)): add it to 'languages' in site.yaml, or name the page without it")])
             }
             author = language.author ?? author
+            titleSlug = String(segments.last![..<dot])
         }
         let (archetype, archetypePath) = try archetype(for: section)
         // A tab in the title becomes a space, as every title read from front matter does.
-        let pageTitle = title.map(FrontMatterReader.oneLine) ?? Slug.title(fromFolder: segments.last!)
+        let pageTitle = title.map(FrontMatterReader.oneLine) ?? Slug.title(fromFolder: titleSlug)
         let context: TemplateValue = .map([
             "title": .string(NewPage.yamlQuoted(pageTitle)),
             "date": .string(NewPage.isoDay(now)),

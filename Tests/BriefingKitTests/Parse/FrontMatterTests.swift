@@ -102,6 +102,15 @@ import Testing
         #expect(page.bodyLineOffset == 19)
     }
 
+    /// `authors: [A, A]` made the byline "By A and A" without a word.
+    @Test func anAuthorListedTwiceIsNamedOnceWithAWarning() throws {
+        let page = try parse("---\ntitle: A\nauthors: [Kim, Lee, Kim]\n---\n")
+        #expect(page.metadata.authors == ["Kim", "Lee"])
+        #expect(page.warnings.map(\.description) == [
+            "Content/a.md:3:21: warning: 'Kim' is listed twice in 'authors': the byline names each author once\nauthors: [Kim, Lee, Kim]\n                    ^",
+        ])
+    }
+
     @Test func singleAuthorAndNoFrontMatter() throws {
         #expect(try parse("---\ntitle: A\nauthor: Hannah Cole\n---\n").metadata.authors == ["Hannah Cole"])
         let bare = try parse("# Just Markdown\n")

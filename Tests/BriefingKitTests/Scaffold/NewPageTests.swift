@@ -173,5 +173,15 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: fixture.root.appendingPathComponent("Content/news/budget.fr.md").path))
         // A dot that names no language is part of the slug, as before.
         #expect(try NewPage(siteRoot: fixture.root, path: "news/v1.2", now: now).create() == "Content/news/v1.2.md")
+        // Without --title, a translation is titled by its slug's words, without the code ("Foo.ko" before).
+        let untitled = try NewPage(siteRoot: fixture.root, path: "news/spending-review.ko", now: now).create()
+        #expect(try String(contentsOf: fixture.root.appendingPathComponent(untitled), encoding: .utf8).contains("title: \"Spending review\"\n"))
+    }
+
+    /// `news/` named the section twice in its suggestion ("like news/news/").
+    @Test func aFolderWithoutASlugIsRefusedWithOneToAdd() throws {
+        let fixture = try site()
+        let failure = try #require(throws: BuildFailure.self) { try NewPage(siteRoot: fixture.root, path: "news/", now: now).create() }
+        #expect(failure.diagnostics.map(\.message) == ["'news/' names a folder but no page: add the page's slug, like news/budget-2027"])
     }
 }
