@@ -76,9 +76,12 @@ struct ImageSize: Equatable, Sendable {
         guard width > 0, height > 0 else { return nil }
     }
 
-    /// The first frame header (SOF0…SOF15 but DHT, JPG and DAC) after the segments before it.
+    /// The first frame header (SOF0…SOF15 but DHT, JPG and DAC) after the segments before it, turned as
+    /// the EXIF orientation before it says: a phone's portrait photo is stored landscape with orientation
+    /// 6, and browsers show it turned, so its `width` and `height` are the other way round.
     private static func jpeg(_ bytes: [UInt8]) -> ImageSize? {
         var index = 2
+        var turned = false
         while index + 9 < bytes.count {
             guard bytes[index] == 0xFF else { return nil }
             let marker = bytes[index + 1]
@@ -88,12 +91,37 @@ struct ImageSize: Equatable, Sendable {
             if (0xC0...0xCF).contains(marker), ![0xC4, 0xC8, 0xCC].contains(marker) {
                 let height = Int(bytes[index + 5]) << 8 | Int(bytes[index + 6])
                 let width = Int(bytes[index + 7]) << 8 | Int(bytes[index + 8])
-                return ImageSize(width: width, height: height)
+                return turned ? ImageSize(width: height, height: width) : ImageSize(width: width, height: height)
             }
             guard length >= 2 else { return nil }
+            if marker == 0xE1, (5...8).contains(exifOrientation(bytes[(index + 4)..<min(bytes.count, index + 2 + length)])) { turned = true }
             index += 2 + length
         }
         return nil
+    }
+
+    /// The orientation (1–8) an APP1 segment's `Exif\0\0` and TIFF header give in their first directory;
+    /// 0 for a segment that is no EXIF or holds none. Every offset is checked: the file is the editor's.
+    private static func exifOrientation(_ segment: ArraySlice<UInt8>) -> Int {
+        let exif: [UInt8] = [0x45, 0x78, 0x69, 0x66, 0, 0]
+        guard segment.starts(with: exif) else { return 0 }
+        let tiff = Array(segment.dropFirst(exif.count))
+        guard tiff.count >= 8, tiff[0] == tiff[1], tiff[0] == 0x49 || tiff[0] == 0x4D else { return 0 }
+        let little = tiff[0] == 0x49
+        func read(_ at: Int, _ size: Int) -> Int? {
+            guard at >= 0, at + size <= tiff.count else { return nil }
+            return (0..<size).reduce(0) { value, byte in
+                little ? value | Int(tiff[at + byte]) << (8 * byte) : value << 8 | Int(tiff[at + byte])
+            }
+        }
+        guard read(2, 2) == 42, let directory = read(4, 4), let count = read(directory, 2) else { return 0 }
+        for entry in 0..<min(count, 512) {
+            let at = directory + 2 + entry * 12
+            guard let tag = read(at, 2) else { return 0 }
+            // Type 3 is SHORT: the value is in the entry's first two bytes.
+            if tag == 0x0112, read(at + 2, 2) == 3, let orientation = read(at + 8, 2) { return orientation }
+        }
+        return 0
     }
 
     /// `width` and `height` of the root `<svg>` (in pixels, or without a unit), else its `viewBox`.
