@@ -119,9 +119,12 @@ public struct PageDate: Sendable, Hashable, Comparable {
     /// alone (`2026-11-03` and `2026-11-03T08:00:00+09:00` are one day, not midnight UTC and eight hours
     /// before it), by instant where both have a time.
     func isBefore(_ other: PageDate) -> Bool {
-        guard iso.utf8.count > 10, other.iso.utf8.count > 10 else { return (year, month, day) < (other.year, other.month, other.day) }
+        guard hasTime, other.hasTime else { return (year, month, day) < (other.year, other.month, other.day) }
         return instant < other.instant
     }
+
+    /// Written with a time of day, not as `2026-03-12` alone.
+    private var hasTime: Bool { iso.utf8.count > "2026-03-12".utf8.count }
 
     public static func < (lhs: PageDate, rhs: PageDate) -> Bool {
         lhs.instant < rhs.instant
