@@ -189,7 +189,8 @@ public struct SiteWriter: Sendable {
                 continue
             }
             summary.warnings.append(.warning(
-                "\(outputPath)/\(path) was changed since Briefing wrote it, so it is kept although the site no longer has it: delete it, or move it out of the output folder"
+                "\(outputPath)/\(path) was changed since Briefing wrote it, so it is kept although the site no longer has it: delete it, or move it "
+                    + "out of the output folder; the next build stops at it, as at any file Briefing did not write (--force keeps it and builds)"
             ))
         }
         let journal = WriteJournal(moves: moves(for: staged), removals: removals, manifest: current.text)

@@ -245,11 +245,16 @@ import Testing
         for name in ["old", "older"] { try FileManager.default.removeItem(at: fixture.root.appendingPathComponent("Content/deterrence/\(name).md")) }
         let report = try fixture.build()
         #expect(report.warnings.map(\.description) == [
-            "warning: \(fixture.root.appendingPathComponent("Output").path)/deterrence/old/index.html was changed since Briefing wrote it, so it is kept although the site no longer has it: delete it, or move it out of the output folder",
+            "warning: \(fixture.root.appendingPathComponent("Output").path)/deterrence/old/index.html was changed since Briefing wrote it, so it is kept although the site no longer has it: delete it, or move it "
+                + "out of the output folder; the next build stops at it, as at any file Briefing did not write (--force keeps it and builds)",
         ])
         #expect(fixture.output("deterrence/old/index.html") == "<p>My notes</p>\n")
         #expect(fixture.output("deterrence/older/index.html") == nil)
         #expect(report.writer.removed == 1)
+        // As the warning says: the next build stops at the file, and --force builds and keeps it.
+        #expect(fixture.failure().contains { $0.contains("deterrence/old/index.html") })
+        try fixture.build { $0.force = true }
+        #expect(fixture.output("deterrence/old/index.html") == "<p>My notes</p>\n")
     }
 
     /// Page text in a message went to the terminal as it was: an escape sequence in a link recoloured
