@@ -47,8 +47,19 @@ struct Sitemap: Sendable {
     }
 
     /// The protocol asks for URLs as RFC 3986 has them: the UTF-8 of a Korean address (`/news/한국-페이지/`)
-    /// percent-encoded, byte by byte, and so are spaces; everything else is ASCII already.
+    /// percent-encoded, byte by byte, and so are spaces; a host beyond ASCII in Punycode (`xn--…`), which
+    /// percent-encoded would be no host; everything else is ASCII already.
     static func percentEncoded(_ url: String) -> String {
+        guard url.utf8.contains(where: { $0 >= 0x80 || $0 == 0x20 }) else { return url }
+        if let scheme = url.range(of: "://") {
+            let end = url[scheme.upperBound...].firstIndex(of: "/") ?? url.endIndex
+            let host = Punycode.asciiHost(String(url[scheme.upperBound..<end]))
+            return String(url[..<scheme.upperBound]) + host + percentEncodedBytes(String(url[end...]))
+        }
+        return percentEncodedBytes(url)
+    }
+
+    private static func percentEncodedBytes(_ url: String) -> String {
         guard url.utf8.contains(where: { $0 >= 0x80 || $0 == 0x20 }) else { return url }
         var encoded = ""
         for byte in url.utf8 {
