@@ -9,6 +9,8 @@ struct Taxonomy: Sendable {
         var language = 0
         /// Newest first.
         var pages: [PageID]
+        /// Only drafts have it (a `--drafts` preview): its page is no more announced than theirs.
+        var isDraftOnly = false
     }
 
     /// By slug, sorted by name for the tags index.
@@ -20,6 +22,9 @@ struct Taxonomy: Sendable {
     private(set) var merged: [(page: PageID, name: String, shownAs: String)] = []
 
     static let empty = Taxonomy(tags: [], related: [])
+
+    /// The tags the sitemap lists: not those only drafts have.
+    var announcedTags: [Tag] { tags.filter { !$0.isDraftOnly } }
 
     private init(tags: [Tag], related: [[PageID]]) {
         self.tags = tags
@@ -38,6 +43,7 @@ struct Taxonomy: Sendable {
             key.add(model.pages[index].source.relativePath)
             key.add(model.pages[index].kind.rawValue)
             key.add(model.pages[index].sectionPath)
+            key.add(model.pages[index].metadata.draft ? 1 : 0)
             key.add(model.pages[index].metadata.tags.count)
             for tag in model.pages[index].metadata.tags { key.add(tag) }
             key.add(model.recency[index])
@@ -84,7 +90,10 @@ struct Taxonomy: Sendable {
                 pageTags[index].append(number)
             }
         }
-        for number in found.indices { found[number].pages.sort { model.recency[$0.index] < model.recency[$1.index] } }
+        for number in found.indices {
+            found[number].pages.sort { model.recency[$0.index] < model.recency[$1.index] }
+            found[number].isDraftOnly = found[number].pages.allSatisfy { model.pages[$0.index].metadata.draft }
+        }
         let order = found.indices.sorted { lhs, rhs in
             let left = found[lhs].name.lowercased(), right = found[rhs].name.lowercased()
             return left != right ? left < right : found[lhs].language < found[rhs].language

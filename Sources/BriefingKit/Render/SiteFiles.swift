@@ -67,12 +67,12 @@ struct SiteFiles {
         return [Sitemap.index((1...parts).map { router.permalink(Router.sitemapPartFile($0)) })] + lists
     }
 
-    /// Every page but drafts, then each language's index of tags and its tags (as many as
-    /// `Router.sitemapAddresses` counts).
+    /// Every page but drafts, then each language's index of tags and its tags, but those only drafts have
+    /// (as many as `Router.sitemapAddresses` counts).
     private func sitemapEntries() -> [Sitemap.URLEntry] {
         let languages = model.settings.languages
         var urls = model.pageIDs.filter { !model[$0].metadata.draft }.map { id in sitemapEntry(id, model[id]) }
-        let tags = model.taxonomy.tags
+        let tags = model.taxonomy.announcedTags
         if !tags.isEmpty {
             for language in languages.indices where tags.contains(where: { $0.language == language }) {
                 urls.append(Sitemap.URLEntry(loc: router.permalink(router.tagsRoute(language)), lastmod: nil))

@@ -26,7 +26,7 @@ extension TemplateContext {
         for other in taxonomy.tags where other.slug == tag.slug { routes[other.language] = router.tagRoute(other.slug, language: other.language) }
         let page = syntheticPage(
             kind: "tag", title: strings[tag.language].tagName(tag.name, slug: tag.slug), route: router.tagRoute(tag.slug, language: tag.language),
-            language: tag.language, versions: routes
+            language: tag.language, versions: routes, isDraft: tag.isDraftOnly
         )
         return assemble(site: site(language: tag.language, currentSection: nil), page: page, listed: tag.pages, related: [], pagination: .null, language: tag.language)
     }
@@ -52,10 +52,10 @@ extension TemplateContext {
     /// lead to its `versions` (a tag's page in each language that has the tag, by route), else to the other
     /// languages' home pages: for a tag another language lacks, as for a page not translated (`hasVersion`
     /// false); for the 404 page, which has nothing to translate, as its version.
-    private func syntheticPage(kind: String, title: String, route: String, language: Int, versions: [Int: String]? = nil) -> TemplateValue {
+    private func syntheticPage(kind: String, title: String, route: String, language: Int, versions: [Int: String]? = nil, isDraft: Bool = false) -> TemplateValue {
         let info = model.languages[language]
         return .map([
-            "kind": .string(kind), "isHome": false, "isSection": false, "isPage": false, "draft": false,
+            "kind": .string(kind), "isHome": false, "isSection": false, "isPage": false, "draft": .bool(isDraft),
             "title": .string(title),
             "url": .string(router.url(route)),
             "permalink": .string(router.permalink(route)),

@@ -66,7 +66,7 @@ public struct Router: Sendable {
     /// How many addresses the sitemap lists (`SiteFiles.sitemapEntries`): every page but drafts, and each
     /// language's index of tags and its tags.
     static func sitemapAddresses(_ model: SiteModel) -> Int {
-        let tags = model.taxonomy.tags
+        let tags = model.taxonomy.announcedTags
         return model.pages.count { !$0.metadata.draft } + tags.count + Set(tags.map(\.language)).count
     }
 

@@ -180,6 +180,30 @@ import Testing
         #expect(fixture.output("alliance/explainer/index.html")?.contains("<ul class=\"related\"><li>History</li><li>Troops news</li></ul>") == true)
     }
 
+    /// In a `--drafts` preview, a tag only drafts have got a tag page the sitemap listed and no `noindex`
+    /// marked, where its drafts were kept out of both.
+    @Test func aTagOnlyDraftsHaveIsNotAnnounced() throws {
+        let templates = BriefingFeaturesTests.templates.replacingOccurrences(
+            of: "{{<base}}{{$main}}<h1>{{page.title}}</h1>{{#pages}}", with: "{{<base}}{{$main}}<h1>{{page.title}}</h1>{{#page.draft}}noindex{{/page.draft}}{{#pages}}"
+        )
+        let fixture = try SiteFixture(BriefingFeaturesTests.site, templates: templates)
+        try fixture.write("""
+        -- Content/news/embargoed.md --
+        ---
+        title: Embargoed
+        date: 2026-01-01
+        draft: true
+        tags: [embargoed-topic, troops]
+        ---
+        Text.
+        """)
+        _ = try fixture.build { $0.includeDrafts = true }
+        #expect(fixture.output("tags/embargoed-topic/index.html")?.contains("<h1>embargoed-topic</h1>noindex<li>Embargoed</li>") == true)
+        #expect(fixture.output("tags/troops/index.html")?.contains("noindex") == false)
+        let sitemap = try #require(fixture.output("sitemap.xml"))
+        #expect(!sitemap.contains("embargoed") && sitemap.contains("/tags/troops/"))
+    }
+
     @Test func longSectionsArePaginated() throws {
         let fixture = try built()
         #expect(fixture.output("alliance/index.html")?.contains("<ul><li>Explainer</li><li>History</li></ul><p>1/2 prev= next=/briefings/alliance/page/2/</p>") == true)
