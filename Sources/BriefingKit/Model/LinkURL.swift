@@ -47,13 +47,18 @@ enum LinkURL {
     /// `-_.+!*'(),%#@?=;:/&$~` percent-encoded (a space, `"`, brackets, letters beyond ASCII), so that
     /// an address a template writes (an image's `src`) is valid where the same address in a link is.
     static func hrefEncoded(_ url: String) -> String {
+        percentEncoded(url) { !isHrefSafe($0) }
+    }
+
+    /// The URL with each byte `needsEncoding` says of written `%XX`, the rest as it is.
+    static func percentEncoded(_ url: String, where needsEncoding: (UInt8) -> Bool) -> String {
         url.withUTF8Bytes { bytes in
-            guard bytes.contains(where: { !isHrefSafe($0) }) else { return url }
+            guard bytes.contains(where: needsEncoding) else { return url }
             let hex = Array("0123456789ABCDEF".utf8)
             var encoded: [UInt8] = []
             encoded.reserveCapacity(bytes.count + 16)
             for byte in bytes {
-                if isHrefSafe(byte) { encoded.append(byte) } else { encoded += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]] }
+                if needsEncoding(byte) { encoded += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]] } else { encoded.append(byte) }
             }
             return String(decoding: encoded, as: UTF8.self)
         }

@@ -50,27 +50,14 @@ struct Sitemap: Sendable {
     /// percent-encoded, byte by byte, and so are spaces; a host beyond ASCII in Punycode (`xn--…`), which
     /// percent-encoded would be no host; everything else is ASCII already.
     static func percentEncoded(_ url: String) -> String {
-        guard url.utf8.contains(where: { $0 >= 0x80 || $0 == 0x20 }) else { return url }
+        let needsEncoding = { (byte: UInt8) in byte >= 0x80 || byte == 0x20 }
+        guard url.withUTF8Bytes({ $0.contains(where: needsEncoding) }) else { return url }
         if let scheme = url.range(of: "://") {
             let end = url[scheme.upperBound...].firstIndex(of: "/") ?? url.endIndex
             let host = Punycode.asciiHost(String(url[scheme.upperBound..<end]))
-            return String(url[..<scheme.upperBound]) + host + percentEncodedBytes(String(url[end...]))
+            return String(url[..<scheme.upperBound]) + host + LinkURL.percentEncoded(String(url[end...]), where: needsEncoding)
         }
-        return percentEncodedBytes(url)
-    }
-
-    private static func percentEncodedBytes(_ url: String) -> String {
-        guard url.utf8.contains(where: { $0 >= 0x80 || $0 == 0x20 }) else { return url }
-        var encoded = ""
-        for byte in url.utf8 {
-            if byte >= 0x80 || byte == 0x20 {
-                let hex = String(byte, radix: 16, uppercase: true)
-                encoded += "%" + (hex.count == 1 ? "0" : "") + hex
-            } else {
-                encoded.unicodeScalars.append(Unicode.Scalar(byte))
-            }
-        }
-        return encoded
+        return LinkURL.percentEncoded(url, where: needsEncoding)
     }
 }
 
