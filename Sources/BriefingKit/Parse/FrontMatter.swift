@@ -112,16 +112,6 @@ struct FrontMatterReader {
                     at: source.location(of: value)
                 ))
             }
-            // `authors: [A, A]` made the byline "By A and A" (a set: a list of 100,000 names is no reason to wait).
-            if key == "authors", let items = value.sequence {
-                var seen: Set<String> = []
-                if let repeated = items.first(where: { !seen.insert($0.scalarText ?? "").inserted }) {
-                    warnings.append(source.file.diagnostic(
-                        .warning, "'\(repeated.scalarText ?? "")' is listed twice in 'authors': the byline names each author once",
-                        at: source.location(of: repeated)
-                    ))
-                }
-            }
             do {
                 try read(key: key, value: value, keyNode: keyNode, into: &metadata, params: &params)
             } catch {
@@ -180,7 +170,7 @@ struct FrontMatterReader {
         return previous[rhs.count]
     }
 
-    private func read(
+    private mutating func read(
         key: String, value: YAMLNode, keyNode: YAMLNode, into metadata: inout PageMetadata, params: inout [(String, TemplateValue)]
     ) throws(Diagnostic) {
         switch key {
@@ -192,8 +182,22 @@ struct FrontMatterReader {
             guard metadata.locations[key == "author" ? "authors" : "author"] == nil else {
                 throw source.error("'author' and 'authors' are both given: list every author under 'authors'", at: keyNode)
             }
+            // `authors: [A, A]` made the byline "By A and A": each name once, the first repeated one warned of
+            // (a set: a list of 100,000 names is no reason to wait).
+            let names = (key == "author" ? [try nonEmptyString(value, key)] : try stringList(value, key)).map(Self.oneLine)
             var seen: Set<String> = []
-            metadata.authors = (key == "author" ? [try nonEmptyString(value, key)] : try stringList(value, key)).map(Self.oneLine).filter { seen.insert($0).inserted }
+            metadata.authors = []
+            var warned = false
+            for (index, name) in names.enumerated() {
+                if seen.insert(name).inserted {
+                    metadata.authors.append(name)
+                } else if !warned, let node = value.sequence?[index] {
+                    warned = true
+                    warnings.append(source.file.diagnostic(
+                        .warning, "'\(name)' is listed twice in 'authors': the byline names each author once", at: source.location(of: node)
+                    ))
+                }
+            }
         case "summary", "description": metadata.summary = Self.oneLine(try string(value, key))
         case "tags": metadata.tags = try tags(value)
         case "draft": metadata.draft = try bool(value, key)
