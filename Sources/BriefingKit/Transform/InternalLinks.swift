@@ -193,12 +193,16 @@ struct InternalLinks: DocumentTransform {
     }
 
     /// Whether a page's file name says its language, as `history.ko.md` does: a link to it means that language.
-    private func namesLanguage(_ path: String) -> Bool {
-        guard path.hasSuffix(".md") else { return false }
+    private func namesLanguage(_ path: String) -> Bool { namedLanguage(path) != nil }
+
+    /// `x.ko.md` as `x.md` and the language its code names; nil for a path with no code of the site's.
+    private func namedLanguage(_ path: String) -> (path: String, language: Int)? {
+        guard path.hasSuffix(".md") else { return nil }
         let stem = path.dropLast(".md".count)
-        guard let dot = stem.lastIndex(of: ".") else { return false }
-        let code = stem[stem.index(after: dot)...]
-        return model.settings.languages.contains { $0.code == code }
+        guard let dot = stem.lastIndex(of: "."),
+              let language = model.settings.languages.firstIndex(where: { $0.code == stem[stem.index(after: dot)...] })
+        else { return nil }
+        return (String(stem[..<dot]) + ".md", language)
     }
 
     /// The page `x.<code>.md` in `language` beside `x.md`, a file left out of the build (a draft) or missing.
@@ -211,11 +215,7 @@ struct InternalLinks: DocumentTransform {
     /// original (`x.md` itself leads to `x.ko.md`), or any page links a version named by its translation
     /// key rather than its file's name.
     private func languageVersion(named path: String) -> PageID? {
-        let stem = path.dropLast(".md".count)
-        guard model.settings.isMultilingual, path.hasSuffix(".md"), let dot = stem.lastIndex(of: "."),
-              let language = model.settings.languages.firstIndex(where: { $0.code == stem[stem.index(after: dot)...] }),
-              let named = model.pagesByPath[String(stem[..<dot]) + ".md"]
-        else { return nil }
+        guard model.settings.isMultilingual, let (base, language) = namedLanguage(path), let named = model.pagesByPath[base] else { return nil }
         return model[named].language == language ? named : model.translations(of: named).first { model[$0].language == language }
     }
 
