@@ -23,6 +23,9 @@ struct Callouts: DocumentTransform {
         }
     }
 
+    /// A title is a line of text; its emphasis is Markdown's, which renders in any site.
+    static let rawHTMLInTitleAdvice = "a callout's title takes Markdown instead: **bold**, *emphasis*, `code`, links"
+
     func apply(to document: MarkdownDocument, context: inout TransformContext) {
         // Collect first: the walk must be over before the tree changes. A quote nested in
         // another is still reached after the outer one has moved it into its aside.
@@ -30,7 +33,14 @@ struct Callouts: DocumentTransform {
         for quote in quotes {
             guard let paragraph = quote.firstChild, paragraph.kind == .paragraph else { continue }
             guard let marker = MarkerLine(paragraph) else {
-                if let written = MarkerLine.misspelled(paragraph) { context.diagnostics.warning(MarkerLine.misspelling(written), at: quote.start) }
+                if let written = MarkerLine.misspelled(paragraph) {
+                    context.diagnostics.warning(MarkerLine.misspelling(written), at: quote.start)
+                } else if let (marker, written, title) = MarkerLine.unspaced(paragraph) {
+                    context.diagnostics.warning(
+                        "'\(written)' runs the title into the callout marker, so it stays a quote (as on GitHub): write a space after the marker, like \(marker) \(title)",
+                        at: quote.start
+                    )
+                }
                 continue
             }
             // `[!LANG] ar` is a quotation in another language, which `LanguageQuotes` has seen to.
@@ -40,6 +50,11 @@ struct Callouts: DocumentTransform {
                     "unknown callout '[!\(marker.kind)]' stays a quote (use NOTE, TIP, IMPORTANT, WARNING or CAUTION)", at: quote.start
                 )
                 continue
+            }
+            // Only a site that trusts raw HTML still has it here (`RawHTMLText` took it out of the others).
+            let rawHTML = marker.nodes.lazy.flatMap { [$0] + $0.descendants(ofKind: .htmlInline) }.first { $0.kind == .htmlInline }
+            if let rawHTML {
+                context.diagnostics.warning("raw HTML in a callout's title is shown as written, tags and all; \(Callouts.rawHTMLInTitleAdvice)", at: rawHTML)
             }
             // A title with links, notes or figures keeps them: its inlines move into a paragraph of their
             // own, rendered once every transform has made its HTML (a figure's value and marker).
@@ -158,6 +173,32 @@ struct MarkerLine {
         let inside = text[text.index(text.startIndex, offsetBy: 2)..<close]
         guard !inside.isEmpty, !inside.utf8.allSatisfy(PlainText.isASCIILetter) else { return nil }
         return String(text[...close])
+    }
+
+    /// Whether an inline is on the first line of a callout, after its marker: in its title.
+    static func isInCalloutTitle(_ inline: MarkdownNode) -> Bool {
+        guard let paragraph = inline.parent, paragraph.kind == .paragraph, let quote = paragraph.parent, quote.kind == .blockQuote,
+              quote.firstChild == paragraph, let marker = MarkerLine(paragraph), Callouts.Kind(rawValue: marker.kind.lowercased()) != nil
+        else { return false }
+        return marker.nodes.contains(inline)
+    }
+
+    /// `[!IMPORTANT]Read this`, `[!NOTE]:Title`: a callout's marker with its title run into it, as written
+    /// up to the title's first word, and that word; nil for a kind in a sentence (`[!NOTE]s are short`, `[!NOTE]'s`).
+    static func unspaced(_ paragraph: MarkdownNode) -> (marker: String, written: String, title: String)? {
+        var text = ""
+        var next = paragraph.firstChild
+        while let node = next, node.kind == .text {
+            text += node.literal ?? ""
+            next = node.next
+        }
+        guard text.hasPrefix("[!"), let close = text.prefix(20).firstIndex(of: "]"),
+              Callouts.Kind(rawValue: text[text.index(text.startIndex, offsetBy: 2)..<close].lowercased()) != nil
+        else { return nil }
+        let rest = text[text.index(after: close)...]
+        guard let first = rest.first, first.isUppercase || first.isNumber || first == ":" || (first.isLetter && !first.isASCII) else { return nil }
+        let title = rest.drop { $0 == ":" || $0 == " " }.prefix { !$0.isWhitespace }
+        return (String(text[...close]), String(text[..<title.endIndex]), String(title))
     }
 
     static func misspelling(_ written: String) -> String {

@@ -66,8 +66,26 @@ extension PipeTables {
         var ownSource: String { source.last ?? "Source:" }
         var ownCaption: String { caption.last ?? "Table:" }
 
-        func startsSource(_ text: String) -> Bool { source.contains { text.hasPrefix($0) } }
-        func startsCaption(_ text: String) -> Bool { caption.contains { text.hasPrefix($0) } }
+        func startsSource(_ text: String) -> Bool { source.contains { Self.end(of: $0, in: text) != nil } }
+        func startsCaption(_ text: String) -> Bool { caption.contains { Self.end(of: $0, in: text) != nil } }
+
+        /// Where a marker ends in text that starts with it, as an editor types it: its colon ASCII or
+        /// full-width (`표：`, as Korean and Japanese input methods write it), with a space before it or
+        /// not (`출처 :`).
+        static func end(of marker: String, in text: String) -> String.Index? {
+            let stem = self.stem(of: marker)
+            guard stem.count < marker.count else { return text.hasPrefix(marker) ? text.index(text.startIndex, offsetBy: marker.count) : nil }
+            guard text.hasPrefix(stem) else { return nil }
+            var rest = text.dropFirst(stem.count)
+            if rest.first == " " { rest = rest.dropFirst() }
+            guard let colon = rest.first, colon == ":" || colon == "：" else { return nil }
+            return rest.index(after: rest.startIndex)
+        }
+
+        /// The marker's word without its colon (`Table`, `표`): what a page must hold to have the marker.
+        static func stem(of marker: String) -> Substring {
+            marker.hasSuffix(":") ? marker.dropLast() : marker[...]
+        }
     }
 
     /// The lines of a caption paragraph from one that starts with `Source:` on, moved into a paragraph
@@ -91,12 +109,13 @@ extension PipeTables {
         return nil
     }
 
-    /// Whether the paragraph starts with one of the prefixes; if so, takes it (and the spaces after it) out.
+    /// Whether the paragraph starts with one of the markers, as `Markers.end` reads them; if so, takes it
+    /// (and the spaces after it) out.
     static func dropPrefix(_ prefixes: [String], from paragraph: MarkdownNode) -> Bool {
         guard let first = paragraph.firstChild, first.kind == .text, let literal = first.literal,
-              let prefix = prefixes.first(where: { literal.hasPrefix($0) })
+              let end = prefixes.lazy.compactMap({ Markers.end(of: $0, in: literal) }).first
         else { return false }
-        let rest = literal.dropFirst(prefix.count).drop { $0 == " " }
+        let rest = literal[end...].drop { $0 == " " }
         if rest.isEmpty { first.unlink() } else { first.literal = String(rest) }
         return true
     }

@@ -33,7 +33,7 @@ struct PipeTables: DocumentTransform {
         // all) is text readers see, `{#id}` and all. Captions taken by a table are in its block by now. Most
         // pages have no caption marker of any of the site's languages: no paragraph to look at.
         let anyMarker = context.model.languages.indices.contains { language in
-            Markers(context.theme.strings[language]).caption.contains { PlainText.contains($0, in: context.page.body) }
+            Markers(context.theme.strings[language]).caption.contains { PlainText.contains(String(Markers.stem(of: $0)), in: context.page.body) }
         }
         guard anyMarker else { return }
         for paragraph in document.root.descendants(ofKind: .paragraph) where paragraph.parent?.kind != .customBlock {

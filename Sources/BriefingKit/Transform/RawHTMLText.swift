@@ -16,10 +16,10 @@ struct RawHTMLText: DocumentTransform {
             let text = RawHTMLText.text(of: html)
             let block = node.kind == .htmlBlock ? node : node.parent ?? node
             if RawHTMLText.isWorthAWarning(html), warnedBlocks.insert(block).inserted {
-                context.diagnostics.warning(
-                    "raw HTML is left out: its tags are dropped and its text kept; set markdown.unsafe: true in site.yaml if you trust it",
-                    at: node
-                )
+                // markdown.unsafe would not help there: a callout's title shows raw HTML as written.
+                let advice = MarkerLine.isInCalloutTitle(node)
+                    ? Callouts.rawHTMLInTitleAdvice : "set markdown.unsafe: true in site.yaml if you trust it"
+                context.diagnostics.warning("raw HTML is left out: its tags are dropped and its text kept; \(advice)", at: node)
             }
             // An inline tag's text is already in the text nodes around it; a block's is in its literal.
             if node.kind == .htmlBlock, !text.isEmpty {

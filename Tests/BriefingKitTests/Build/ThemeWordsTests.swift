@@ -59,15 +59,19 @@ import Testing
         #expect(!korean.contains("Notes") && !korean.contains("Table 1") && !korean.contains("Back to"))
     }
 
-    /// A Korean editor's `표:` and `출처:` lines stayed paragraphs, though the page labels them so.
-    @Test func aKoreanPageReadsKoreanCaptionAndSourceLines() throws {
-        let fixture = try SiteFixture(Self.site.replacingOccurrences(of: "Table: 분담금 {#payments}", with: "표: 분담금 {#payments}\n\n출처: [국방부](https://www.mnd.go.kr/)"))
+    /// A Korean editor's `표:` and `출처:` lines stayed paragraphs, though the page labels them so; so did
+    /// `표：` with the full-width colon a Korean input method types, and `출처 :` with a space before it.
+    @Test(arguments: [("표:", "출처:"), ("표：", "출처："), ("표 :", "출처 :"), ("표 ：", "출처：")])
+    func aKoreanPageReadsKoreanCaptionAndSourceLines(caption: String, source: String) throws {
+        let fixture = try SiteFixture(
+            Self.site.replacingOccurrences(of: "Table: 분담금 {#payments}", with: "\(caption) 분담금 {#payments}\n\n\(source) [국방부](https://www.mnd.go.kr/)")
+        )
         let report = try fixture.build()
         #expect(report.warnings.isEmpty, "\(report.warnings)")
         let korean = try #require(fixture.output("ko/notes/page/index.html"))
         #expect(korean.contains(#"<span class="caption-number">표 1:</span> 분담금</caption>"#))
         #expect(korean.contains(#"<p class="table-source">출처: <a href="https://www.mnd.go.kr/">국방부</a>"#))
-        #expect(!korean.contains("<p>표:") && !korean.contains("<p>출처:"))
+        #expect(!korean.contains("<p>표") && !korean.contains("<p>출처"))
     }
 
     /// `출처:` and `표:` under a table in a Korean quotation on an English page stayed text, `{#id}` and all.
