@@ -99,9 +99,9 @@ public final class SitePreview: @unchecked Sendable {
             site = try make(loaded, otherStamps: otherStamps, day: day, options: options, first: first, clock: &clock)
         }
         let model = site.model
-        // The feed and the sitemap need only the model: made on the other core meanwhile.
-        let generated = first || change != nil ? nil : Background { [model, now = options.now] in
-            Renderer.generatedFiles(SiteFiles(model: model, now: now), outputs: model.outputs)
+        // The feed and the sitemap need only the model and first paragraphs: made on the other core meanwhile.
+        let generated = first || change != nil ? nil : Background { [context = site.context, now = options.now] in
+            Renderer.generatedFiles(SiteFiles(context, now: now), outputs: context.model.outputs)
         }
 
         let files = PreviewFiles(previous: latest.map { $0.files.handOn(complete: $0.isComplete) } ?? [:])
@@ -116,10 +116,14 @@ public final class SitePreview: @unchecked Sendable {
             states = rendered.records.map { $0.map(PageMarkdown.reused) ?? .waiting }
             diagnostics = rendered.diagnostics + SiteChecks(model: model, data: loaded.data, options: options).run(rendered.records)
         } else {
-            // Page bodies and templates change no feed, sitemap or copied file: the last version's are this one's.
-            let untemplated = change != nil && files.carry(model.outputs.filter { !$0.isTemplated }.map(\.path))
-                ? [] : renderer.untemplatedFiles(generated: generated?.result()).diagnostics
-            diagnostics = SiteFiles(model: model, now: options.now).warnings + untemplated
+            // Templates change no feed, sitemap or copied file: the last version's are this one's. Page bodies
+            // change none but the feeds, whose entries without a summary show their first paragraph.
+            let isFeed = { (output: PlannedOutput) in if case .feed = output.kind { true } else { false } }
+            let feeds = model.outputs.filter(isFeed)
+            let untemplated = change != nil && files.carry(model.outputs.filter { !$0.isTemplated && !isFeed($0) }.map(\.path))
+                ? renderer.untemplatedFiles(generated: Renderer.generatedFiles(SiteFiles(site.context, now: options.now), outputs: feeds), copying: false)
+                : renderer.untemplatedFiles(generated: generated?.result())
+            diagnostics = SiteFiles(site.context, now: options.now).warnings + untemplated.diagnostics
                 + SiteChecks(model: model, data: loaded.data, options: options).run(states.lazy.map(\.record))
         }
         switch change {

@@ -28,7 +28,7 @@ struct Renderer {
     }
 
     func render(_ markdownStates: [PageMarkdown], templatesKey: UInt64) -> Output {
-        let siteFiles = SiteFiles(model: model, now: now)
+        let siteFiles = SiteFiles(context, now: now)
         let generated = Background { [model] in Renderer.generatedFiles(siteFiles, outputs: model.outputs) }
         let templated = model.outputs.filter(\.isTemplated)
         let rendered = parallelMap(templated) { output -> RenderedOutput in
@@ -76,7 +76,8 @@ struct Renderer {
     /// The generated files (`generated`, made by `generatedFiles`) and the copied ones, into the target.
     /// Copied files are read one at a time, each let go once staged: read all first, a site's videos and
     /// PDFs were in memory together (four files of 300 MB: 1.2 GB).
-    func untemplatedFiles(generated: [(OutputPath, [UInt8])]? = nil) -> (files: [OutputFile], diagnostics: [Diagnostic]) {
+    /// Without `copying`, only the generated files.
+    func untemplatedFiles(generated: [(OutputPath, [UInt8])]? = nil, copying: Bool = true) -> (files: [OutputFile], diagnostics: [Diagnostic]) {
         var files: [OutputFile] = []
         var diagnostics: [Diagnostic] = []
         func stage(_ contents: [UInt8], at path: OutputPath) {
@@ -87,10 +88,10 @@ struct Renderer {
                 diagnostics.append(error)
             }
         }
-        for (path, contents) in generated ?? Renderer.generatedFiles(SiteFiles(model: model, now: now), outputs: model.outputs) {
+        for (path, contents) in generated ?? Renderer.generatedFiles(SiteFiles(context, now: now), outputs: model.outputs) {
             stage(contents, at: path)
         }
-        for planned in model.outputs {
+        for planned in model.outputs where copying {
             guard case .copy(let file) = planned.kind else { continue }
             do throws(FileBytes.IOError) {
                 stage(try FileBytes.read(file.source.path), at: planned.path)

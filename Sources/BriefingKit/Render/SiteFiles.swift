@@ -5,11 +5,25 @@ import Foundation
 /// sitemaps need absolute URLs, so the router plans them only for a base URL with a host.
 struct SiteFiles {
     let model: SiteModel
+    /// Each page's first paragraph where it has no summary (`TemplateContext.firstParagraphs`): a feed
+    /// entry's summary, as a list's excerpt.
+    let firstParagraphs: [String]
     /// The build's clock, for a feed that has no dated entry: its day, so a rebuild the same day rewrites nothing.
     var now: Date
     static let feedEntries = 20
 
     private var router: Router { model.router }
+
+    init(model: SiteModel, firstParagraphs: [String], now: Date) {
+        self.model = model
+        self.firstParagraphs = firstParagraphs
+        self.now = now
+    }
+
+    /// The files of the model a page context was made for.
+    init(_ context: TemplateContext, now: Date) {
+        self.init(model: context.model, firstParagraphs: context.firstParagraphs, now: now)
+    }
 
     /// A warning when the base URL leaves out the feed and the sitemap.
     var warnings: [Diagnostic] {
@@ -40,7 +54,7 @@ struct SiteFiles {
                 published: page.metadata.date?.iso,
                 updated: page.metadata.updated?.iso,
                 authors: page.metadata.authors.isEmpty ? author.map { [$0] } ?? [] : page.metadata.authors,
-                summary: page.metadata.summary,
+                summary: Excerpt.description(summary: page.metadata.summary, firstParagraph: firstParagraphs[id.index]),
                 language: page.metadata.lang.flatMap { $0 == info.code ? nil : $0 }
             )
         }

@@ -221,6 +221,7 @@ struct TemplateContext {
             "url": .string(model.url(of: page)),
             "permalink": .string(router.permalink(page.route)),
             "summary": optional(page.metadata.summary),
+            "description": optional(description(of: id)),
             "date": date(page.metadata.date, language: language),
             "updated": date(page.metadata.updated, language: language),
             "authors": .list(authors.map { .map(["name": .string($0)]) }),
@@ -274,18 +275,18 @@ struct TemplateContext {
         page["readingTimeText"] = .string(strings[language].plural("readingTime", count: minutes) ?? "\(minutes) min read")
         page["sources"] = .list(body.sources.enumerated().map { source($0, language: language) })
         page["hasSources"] = .bool(!body.sources.isEmpty)
-        page["jsonLD"] = .htmlBytes(structuredData(of: model[id], faq: body.faq))
+        page["jsonLD"] = .htmlBytes(structuredData(of: model[id], description: description(of: id), faq: body.faq))
         outer["page"] = .map(page)
         context = .map(outer)
     }
 
     /// schema.org JSON-LD for search engines: an Article for every page of content, and a FAQPage
     /// whose questions and answers are the text of its FAQ section. The page lent by the model.
-    private func structuredData(of page: Page, faq: [FAQSections.Entry]) -> [UInt8] {
+    private func structuredData(of page: Page, description: String?, faq: [FAQSections.Entry]) -> [UInt8] {
         guard page.kind == .page else { return [] }
         let url = router.permalink(page.route)
         var values = [StructuredData.article(
-            headline: page.title, description: page.metadata.summary, authors: authors(of: page),
+            headline: page.title, description: description, authors: authors(of: page),
             datePublished: page.metadata.date?.iso, dateModified: page.metadata.updated?.iso,
             url: url, publisherName: model.languages[page.language].title ?? model.settings.title,
             language: page.metadata.lang ?? languageCode(page.language)
@@ -295,6 +296,11 @@ struct TemplateContext {
                 language: page.metadata.lang ?? (model.settings.isMultilingual ? languageCode(page.language) : nil)
             )) }
         return StructuredData.scriptElements(values)
+    }
+
+    /// `page.description`: see `Excerpt.description`.
+    func description(of id: PageID) -> String? {
+        Excerpt.description(summary: model[id].metadata.summary, firstParagraph: firstParagraphs[id.index])
     }
 
     /// What lists show about a page.

@@ -35,14 +35,14 @@ extension EmbeddedTheme {
   <meta name="robots" content="noindex">
   {{/page.draft}}
   <title>{{#page.isHome}}{{site.title}}{{/page.isHome}}{{^page.isHome}}{{#t.documentTitle}}{{text}}{{#isPage}}{{page.title}}{{/isPage}}{{#isSite}}{{site.title}}{{/isSite}}{{/t.documentTitle}}{{/page.isHome}}</title>
-  {{#page.summary}}
-  <meta name="description" content="{{page.summary}}">
-  {{/page.summary}}
-  {{^page.summary}}
+  {{#page.description}}
+  <meta name="description" content="{{page.description}}">
+  {{/page.description}}
+  {{^page.description}}
   {{#site.description}}
   <meta name="description" content="{{site.description}}">
   {{/site.description}}
-  {{/page.summary}}
+  {{/page.description}}
   <link rel="canonical" href="{{page.permalink}}">
   {{#page.alternates}}
   <link rel="alternate" hreflang="{{hreflang}}" href="{{url}}">
@@ -52,17 +52,17 @@ extension EmbeddedTheme {
   <meta property="og:title" content="{{page.title}}">
   <meta property="og:type" content="{{#page.isPage}}article{{/page.isPage}}{{^page.isPage}}website{{/page.isPage}}">
   <meta property="og:url" content="{{page.permalink}}">
-  {{#page.summary}}
-  <meta property="og:description" content="{{page.summary}}">
-  {{/page.summary}}
+  {{#page.description}}
+  <meta property="og:description" content="{{page.description}}">
+  {{/page.description}}
   {{#page.date}}
   <meta property="article:published_time" content="{{iso}}">
   {{/page.date}}
   <meta name="twitter:card" content="summary">
   <meta name="twitter:title" content="{{page.title}}">
-  {{#page.summary}}
-  <meta name="twitter:description" content="{{page.summary}}">
-  {{/page.summary}}
+  {{#page.description}}
+  <meta name="twitter:description" content="{{page.description}}">
+  {{/page.description}}
   {{#pagination}}
   {{#prev}}
   <link rel="prev" href="{{prev}}">

@@ -108,8 +108,10 @@ import Testing
         try fixture.write("-- Content/alliance/modernization.md --\n---\ntitle: Modernization\ndate: 2026-01-01\n---\nTitanium, and more.")
         let report = try fixture.build()
         // The alliance list that shows it is rendered again (its excerpt is in the context) but its
-        // layout prints only titles, so its bytes are the same and it is not written.
-        #expect(report.writer.written == 1)
+        // layout prints only titles, so its bytes are the same and it is not written. The feed is: the
+        // page has no summary, so its entry's summary is its first paragraph.
+        #expect(report.writer.written == 2)
+        #expect(fixture.output("feed.xml")?.contains("<summary type=\"text\">Titanium, and more.</summary>") == true)
     }
 
     @Test func nothingChangedIsANoOp() throws {
@@ -141,7 +143,8 @@ import Testing
         }
         let report = try fixture.build()
         #expect(try Data(contentsOf: page) == written)
-        #expect(report.writer.written == (changed == "nothing" ? 1 : 2))
+        // The other page, and the feed that shows its first paragraph.
+        #expect(report.writer.written == (changed == "nothing" ? 1 : 3))
         // The repaired file is recorded with its new time: the build after is a no-op again.
         try IncrementalBuildTests.age(fixture.root)
         try fixture.build()

@@ -51,14 +51,44 @@ import Testing
         }
     }
 
+    /// A page without a summary was described to search engines, link previews and feed readers by the
+    /// site's one description, or not at all: it is now described by the start of its first paragraph, as
+    /// lists show it.
+    @Test func aPageWithoutASummaryIsDescribedByItsFirstParagraph() throws {
+        let site = try Self.copy(into: "briefing-description")
+        defer { TemporaryFolder.remove(site) }
+        let page = site.appendingPathComponent("Content/news/budget-2026.md")
+        let text = try String(contentsOf: page, encoding: .utf8)
+        let summary = "summary: \"South Korea's 2026 budget puts more money into new weapons, cybersecurity and combined training as Washington presses allies to pay more.\"\n"
+        #expect(text.contains(summary))
+        try text.replacingOccurrences(of: summary, with: "").write(to: page, atomically: true, encoding: .utf8)
+        var options = BuildOptions(source: site)
+        options.now = Date(timeIntervalSince1970: 1_790_000_000)
+        _ = try SiteBuilder(options: options).build()
+        let html = try String(contentsOf: site.appendingPathComponent("Output/news/budget-2026/index.html"), encoding: .utf8)
+        let excerpt = "Seoul. South Korea is set for a major increase in defense spending in 2026, with extra money for new weapons programs, cybersecurity and combined training with…"
+        #expect(html.contains(#"<meta name="description" content="\#(excerpt)">"#))
+        #expect(html.contains(#"<meta property="og:description" content="\#(excerpt)">"#))
+        #expect(html.contains(#"<meta name="twitter:description" content="\#(excerpt)">"#))
+        #expect(html.contains(#""description":"\#(excerpt)""#))
+        let feed = try String(contentsOf: site.appendingPathComponent("Output/feed.xml"), encoding: .utf8)
+        #expect(feed.contains("<summary type=\"text\">\(excerpt)</summary>"))
+    }
+
+    /// A copy of the sample site, to edit.
+    private static func copy(into name: String) throws -> URL {
+        let site = TemporaryFolder.url(name)
+        for folder in ["Content", "Templates"] {
+            try FileManager.default.copyItem(at: repository.appendingPathComponent(folder), to: site.appendingPathComponent(folder))
+        }
+        return site
+    }
+
     /// The notice on a translation behind its original names the original's language in that language's
     /// words ("English" on a Korean page): it said so with the Korean page's `lang`.
     @Test func theStaleNoticeMarksTheOriginalsLanguage() throws {
-        let site = TemporaryFolder.url("briefing-stale")
+        let site = try Self.copy(into: "briefing-stale")
         defer { TemporaryFolder.remove(site) }
-        for folder in ["Content", "Templates"] {
-            try FileManager.default.copyItem(at: Self.repository.appendingPathComponent(folder), to: site.appendingPathComponent(folder))
-        }
         let korean = site.appendingPathComponent("Content/alliance/scm.ko.md")
         let text = try String(contentsOf: korean, encoding: .utf8)
         try text.replacingOccurrences(of: "updated: 2026-03-12\n", with: "updated: 2026-03-12\ntranslatedFrom: 2026-01-05\n")

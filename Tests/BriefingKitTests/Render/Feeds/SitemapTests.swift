@@ -81,7 +81,9 @@ import Testing
         let stages = try SiteStages(fixture)
         #expect(Router.sitemapAddresses(stages.model) == 6)
         #expect(!stages.model.outputs.contains { if case .sitemapPart = $0.kind { true } else { false } })
-        let files = SiteFiles(model: stages.model, now: Date(timeIntervalSince1970: 1_790_000_000))
+        let files = SiteFiles(
+            model: stages.model, firstParagraphs: Array(repeating: "", count: stages.model.pageIDs.count), now: Date(timeIntervalSince1970: 1_790_000_000)
+        )
         let sitemaps = files.sitemaps(parts: 3)
         #expect(sitemaps.count == 4)
         #expect(sitemaps[0] == """
