@@ -24,7 +24,8 @@ extension PipeTables {
                     next = sourceLine
                 }
                 caption = node
-                try? block.appendChild(node)
+                // First in the block, as readers see it above the rows: a note it cites is numbered before the cells'.
+                if let first = block.firstChild { try? first.insertBefore(node) } else { try? block.appendChild(node) }
             } else if sources == nil, PipeTables.dropPrefix(markers.source, from: node) {
                 sources = PipeTables.sources(in: node, context: &context)
                 sourcesPosition = context.diagnostics.position(of: node)

@@ -176,6 +176,15 @@ import Testing
         ])
     }
 
+    /// A caption is shown above the rows, so a note it cites comes first: it was numbered after the cells'.
+    @Test func aNoteInTheCaptionIsNumberedBeforeTheCells() {
+        let result = rendered("| Year | Troops[^cell] |\n|---|---|\n| 2026 | 28,500 |\n\nTable: Troops by year[^caption]\n\n[^cell]: Cell note.\n[^caption]: Caption note.\n")
+        #expect(result.html.contains(##"Troops by year<sup class="footnote-ref">&#8288;<a href="#fn-1" id="fnref-1" aria-label="Note 1">1</a></sup></caption>"##))
+        #expect(result.html.contains(##"Troops<sup class="footnote-ref">&#8288;<a href="#fn-2" id="fnref-2" aria-label="Note 2">2</a></sup></th>"##))
+        #expect(result.html.contains("<li id=\"fn-1\">\n<p>Caption note."))
+        #expect(result.messages.isEmpty)
+    }
+
     /// As a table directive without a source is; only in `briefing check`, since a table of words needs none.
     @Test func checkWarnsOfATableWithoutASourceLine() {
         let markdown = "| Year | Paid |\n|---|---|\n| 2026 | 1.5 |\n\nTable: What Seoul pays {#paid}\n"
