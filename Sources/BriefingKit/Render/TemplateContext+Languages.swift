@@ -11,9 +11,28 @@ extension TemplateContext {
         return .string(direction.rawValue)
     }
 
-    /// The `lang` of a language: on a single-language site, `language` from site.yaml as it always was.
-    func languageCode(_ language: Int) -> String {
-        model.settings.isMultilingual ? model.languages[language].code : model.settings.language
+    func languageCode(_ language: Int) -> String { model.languageCode(language) }
+
+    /// A page's `lang`, `dir` and `ownLanguage`, and what `<html>` takes (`documentLang`, `documentDir`):
+    /// the page's own language, or where its title and text are in another language than the theme's words
+    /// around them, the theme's, so that the words of each are read in their language (WCAG's language of
+    /// parts) and the page's own parts are marked.
+    func languageValues(of page: Page, filedUnder info: Language) -> KeyValuePairs<String, TemplateValue> {
+        let lang: TemplateValue = .string(page.metadata.lang ?? languageCode(page.language))
+        let dir = direction(info.direction, override: ownDirection(of: page, filedUnder: info.direction))
+        guard let own = model.ownLanguage(of: page) else {
+            return ["lang": lang, "dir": dir, "ownLanguage": .null, "documentLang": lang, "documentDir": dir]
+        }
+        return [
+            "lang": lang, "dir": dir, "ownLanguage": .map(["lang": .string(own.code), "dir": .string(own.direction.rawValue)]),
+            "documentLang": .string(languageCode(page.language)), "documentDir": .string(info.direction.rawValue),
+        ]
+    }
+
+    /// The page's `dir:`, else the direction of its `lang:` (`lang: he` alone is right to left) when it is
+    /// not that of the language it is filed under.
+    private func ownDirection(of page: Page, filedUnder direction: Language.Direction) -> Language.Direction? {
+        page.metadata.direction ?? page.metadata.lang.map(Language.direction(ofCode:)).flatMap { $0 == direction ? nil : $0 }
     }
 
     /// The language switcher's entries: every language of the site, each linking to the page's version

@@ -233,8 +233,6 @@ struct TemplateContext {
             "section": sectionValue(of: page),
             "params": .map(page.metadata.params),
             "language": .string(languageCode(language)),
-            "lang": .string(page.metadata.lang ?? languageCode(language)),
-            "dir": direction(info.direction, override: ownDirection(of: page, filedUnder: info.direction)),
             "translations": .list(translations.map(translation)),
             "hasTranslations": .bool(!translations.isEmpty),
             "alternates": alternates(versions),
@@ -247,9 +245,11 @@ struct TemplateContext {
             } ?? .null,
             "isStale": .bool(model.staleTranslations[id] != nil),
         ]
+        let languages = languageValues(of: page, filedUnder: info)
         // With room for the keys `addBody` adds: growing the map later hashed every key again.
-        var map = TemplateMap(minimumCapacity: values.count + TemplateContext.bodyKeys)
+        var map = TemplateMap(minimumCapacity: values.count + languages.count + TemplateContext.bodyKeys)
         for (key, value) in values { map[key] = value }
+        for (key, value) in languages { map[key] = value }
         return .map(map)
     }
 
@@ -312,7 +312,7 @@ struct TemplateContext {
     private func makeSummary(_ id: PageID, _ page: Page) -> TemplateValue {
         let authors = authors(of: page)
         let excerpt = Excerpt.make(page.metadata.summary ?? firstParagraphs[id.index])
-        let own = ownLanguage(of: page)
+        let own = model.ownLanguage(of: page)
         return .map([
             "title": .string(page.title),
             "url": .string(model.url(of: page)),
@@ -328,16 +328,4 @@ struct TemplateContext {
         ])
     }
 
-    /// The page's `dir:`, else the direction of its `lang:` (`lang: he` alone is right to left) when it is
-    /// not that of the language it is filed under.
-    private func ownDirection(of page: Page, filedUnder direction: Language.Direction) -> Language.Direction? {
-        page.metadata.direction ?? page.metadata.lang.map(Language.direction(ofCode:)).flatMap { $0 == direction ? nil : $0 }
-    }
-
-    /// The `lang:` of a page's front matter and its direction (`dir:`, else its script's), when it is not
-    /// the language the page is filed under.
-    private func ownLanguage(of page: Page) -> (code: String, direction: Language.Direction)? {
-        guard let code = page.metadata.lang, code != languageCode(page.language) else { return nil }
-        return (code, page.metadata.direction ?? Language.direction(ofCode: code))
-    }
 }

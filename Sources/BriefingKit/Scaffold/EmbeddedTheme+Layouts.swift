@@ -27,7 +27,7 @@ extension EmbeddedTheme {
 """#),
         ("Templates/layouts/base.html", #"""
 <!doctype html>
-<html lang="{{page.lang}}"{{#page.dir}} dir="{{page.dir}}"{{/page.dir}}>
+<html lang="{{page.documentLang}}"{{#page.documentDir}} dir="{{page.documentDir}}"{{/page.documentDir}}>
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -99,7 +99,7 @@ extension EmbeddedTheme {
 <div class="home">
   <header class="home-intro">
     <h1 class="home-title">{{site.title}}</h1>
-    <div class="prose">
+    <div class="prose"{{#page.ownLanguage}} lang="{{lang}}" dir="{{dir}}"{{/page.ownLanguage}}>
       {{{page.content}}}
     </div>
   </header>
@@ -193,9 +193,9 @@ extension EmbeddedTheme {
     {{#page.section}}
     <p class="kicker"><a href="{{url}}">{{title}}</a></p>
     {{/page.section}}
-    <h1 class="article-title">{{page.title}}</h1>
+    <h1 class="article-title"{{#page.ownLanguage}} lang="{{lang}}" dir="{{dir}}"{{/page.ownLanguage}}>{{page.title}}</h1>
     {{#page.summary}}
-    <p class="standfirst">{{page.summary}}</p>
+    <p class="standfirst"{{#page.ownLanguage}} lang="{{lang}}" dir="{{dir}}"{{/page.ownLanguage}}>{{page.summary}}</p>
     {{/page.summary}}
     {{> byline}}
     {{#page.isStale}}
@@ -207,7 +207,7 @@ extension EmbeddedTheme {
   {{#page.hasToc}}
   {{> toc}}
   {{/page.hasToc}}
-  <div class="prose">
+  <div class="prose"{{#page.ownLanguage}} lang="{{lang}}" dir="{{dir}}"{{/page.ownLanguage}}>
     {{{page.content}}}
   </div>
   {{> page-tags}}
@@ -227,11 +227,11 @@ extension EmbeddedTheme {
 {{$main}}
 <div class="section-page">
   <header class="section-header">
-    <h1 class="section-title">{{page.title}}</h1>
+    <h1 class="section-title"{{#page.ownLanguage}} lang="{{lang}}" dir="{{dir}}"{{/page.ownLanguage}}>{{page.title}}</h1>
     {{#page.summary}}
-    <p class="standfirst">{{page.summary}}</p>
+    <p class="standfirst"{{#page.ownLanguage}} lang="{{lang}}" dir="{{dir}}"{{/page.ownLanguage}}>{{page.summary}}</p>
     {{/page.summary}}
-    <div class="prose">
+    <div class="prose"{{#page.ownLanguage}} lang="{{lang}}" dir="{{dir}}"{{/page.ownLanguage}}>
       {{{page.content}}}
     </div>
   </header>

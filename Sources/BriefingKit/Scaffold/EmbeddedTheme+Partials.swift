@@ -152,10 +152,11 @@ extension EmbeddedTheme {
         ("Templates/partials/footnotes.html", #"""
 {{! The Notes at the end of a page with footnotes, in two parts: the section with its heading (titleID)
     around the notes, and each note (its id) around its Markdown. The Markdown goes where the content
-    tag is. lang and dir: a note's own language, when it was defined in a quotation in another one.
-    t: the theme's words in the page's language. }}
+    tag is. lang and dir: a note's own language, when it was defined in a quotation in another one or the
+    page is written in another (lang: in its front matter); the section's, the page's when it is written in
+    another. t: the theme's words in the page's language. }}
 {{#isSection}}
-<section class="footnotes" aria-labelledby="{{titleID}}">
+<section class="footnotes"{{#lang}} lang="{{lang}}" dir="{{dir}}"{{/lang}} aria-labelledby="{{titleID}}">
 <h2 id="{{titleID}}">{{t.notes}}</h2>
 <ol>
 {{{content}}}
@@ -329,7 +330,7 @@ extension EmbeddedTheme {
         ("Templates/partials/toc.html", #"""
 <nav class="toc" aria-labelledby="{{site.ids.tocTitle}}">
   <h2 id="{{site.ids.tocTitle}}">{{t.contents}}</h2>
-  <ol>
+  <ol{{#page.ownLanguage}} lang="{{lang}}" dir="{{dir}}"{{/page.ownLanguage}}>
     {{#page.toc}}
     {{> toc-entries}}
     {{/page.toc}}

@@ -37,7 +37,8 @@ struct Footnotes: DocumentTransform {
                         )
                         duplicates.append(item)
                     } else {
-                        let note = Note(definition: definition, item: item, language: LanguageQuotes.quotation(around: item, languages: context.model.languages))
+                        let language = LanguageQuotes.quotation(around: item, languages: context.model.languages) ?? context.model.ownLanguage(of: context.page)
+                        let note = Note(definition: definition, item: item, language: language)
                         definitions[key] = note
                         order.append(note)
                     }
@@ -131,7 +132,7 @@ struct Footnotes: DocumentTransform {
         do throws(Diagnostic) {
             context.appendix = try appendNotes(
                 cited.map { definitions[$0]! }, citations: cited.map { citations[$0]! }, to: document, theme: context.theme, language: context.page.language,
-                pageLanguage: context.model.languages[context.page.language]
+                pageLanguage: context.model.languages[context.page.language], isWrittenInAnother: context.model.ownLanguage(of: context.page) != nil
             )
         } catch {
             context.diagnostics.append(error)
@@ -200,10 +201,14 @@ struct Footnotes: DocumentTransform {
     /// back to its citations at the end of its last paragraph. A note defined in a quotation in another
     /// language is marked with it, and its links back, the theme's words, with the page's.
     private func appendNotes(
-        _ notes: [Note], citations: [[String]], to document: MarkdownDocument, theme: ThemeHTML, language: Int, pageLanguage: Language
+        _ notes: [Note], citations: [[String]], to document: MarkdownDocument, theme: ThemeHTML, language: Int, pageLanguage: Language,
+        isWrittenInAnother: Bool
     ) throws(Diagnostic) -> MarkdownNode {
+        // On a page written in another language than the theme's words, the section's heading is in the theme's.
+        let sectionLanguage = isWrittenInAnother ? pageLanguage : nil
         let sectionHTML = try theme.wrapper("footnotes", [
-            "isSection": true, "isNote": false, "titleID": .string(ThemeIDs.notesTitle), "number": .null, "id": .null, "lang": .null, "dir": .null,
+            "isSection": true, "isNote": false, "titleID": .string(ThemeIDs.notesTitle), "number": .null, "id": .null,
+            "lang": sectionLanguage.map { .string($0.code) } ?? .null, "dir": sectionLanguage.map { .string($0.direction.rawValue) } ?? .null,
         ], language: language)
         let section = document.makeCustomBlock(onEnter: sectionHTML.open, onExit: sectionHTML.close)
         for (index, note) in notes.enumerated() {

@@ -59,12 +59,14 @@ struct LanguageQuotes: DocumentTransform {
         languages.first { $0.code == code }?.direction ?? Language.direction(ofCode: code)
     }
 
-    /// The page's language, when the node is in a quotation in another: the theme's words there (a
-    /// note's or source's label) are the page's, and say so.
+    /// The page's language, when the node is in a quotation in another, or on a page written in another
+    /// (`lang:` in its front matter): the theme's words there (a note's or source's label) are the page's,
+    /// and say so.
     static func pageLanguage(around node: MarkdownNode, context: TransformContext) -> Language? {
-        guard let quoted = quotation(around: node, languages: context.model.languages) else { return nil }
+        guard let written = quotation(around: node, languages: context.model.languages) ?? context.model.ownLanguage(of: context.page)
+        else { return nil }
         let page = context.model.languages[context.page.language]
-        return quoted.code == page.code ? nil : page
+        return written.code == page.code ? nil : page
     }
 
     /// The language of the innermost `[!LANG]` quotation around a node, while the quotes are still

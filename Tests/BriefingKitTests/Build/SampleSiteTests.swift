@@ -75,6 +75,42 @@ import Testing
         #expect(feed.contains("<summary type=\"text\">\(excerpt)</summary>"))
     }
 
+    /// A page written in another language than the one it is filed under (`lang: ar` on an English page)
+    /// had `<html lang="ar">`, so the theme's English words around its text (the skip link, navigation,
+    /// byline, "Notes") were read as Arabic: the page is now English, its title and text Arabic.
+    @Test func aPageWrittenInAnotherLanguageMarksItsOwnPartsAndNotTheThemes() throws {
+        let site = try Self.copy(into: "briefing-own-language")
+        defer { TemporaryFolder.remove(site) }
+        try FileTree.write("""
+            -- Content/news/statement.md --
+            ---
+            title: بيان مشترك
+            date: 2026-11-03
+            lang: ar
+            summary: نص البيان المشترك.
+            ---
+            نص البيان[^1] هنا.
+
+            [^1]: ملاحظة.
+            """, to: site)
+        var options = BuildOptions(source: site)
+        options.now = Date(timeIntervalSince1970: 1_790_000_000)
+        _ = try SiteBuilder(options: options).build()
+        let html = try String(contentsOf: site.appendingPathComponent("Output/news/statement/index.html"), encoding: .utf8)
+        #expect(html.hasPrefix(#"<!doctype html>\#n<html lang="en" dir="ltr">"#))
+        #expect(html.contains(#"<h1 class="article-title" lang="ar" dir="rtl">بيان مشترك</h1>"#))
+        #expect(html.contains(#"<p class="standfirst" lang="ar" dir="rtl">نص البيان المشترك.</p>"#))
+        #expect(html.contains(#"<div class="prose" lang="ar" dir="rtl">"#))
+        #expect(html.contains(#"<p>نص البيان<sup class="footnote-ref" lang="en" dir="ltr">"#))
+        #expect(html.contains(#"<section class="footnotes" lang="en" dir="ltr" aria-labelledby="notes-title">"#))
+        #expect(html.contains(#"<li id="fn-1" lang="ar" dir="rtl">"#))
+        #expect(html.contains(#"<span class="footnote-back" lang="en" dir="ltr">"#))
+        #expect(html.contains(#""inLanguage":"ar""#))
+        // A page in its own language is as it was.
+        let english = try String(contentsOf: site.appendingPathComponent("Output/news/budget-2026/index.html"), encoding: .utf8)
+        #expect(english.contains(#"<h1 class="article-title">"#) && english.contains(#"<div class="prose">"#))
+    }
+
     /// A copy of the sample site, to edit.
     private static func copy(into name: String) throws -> URL {
         let site = TemporaryFolder.url(name)
