@@ -35,25 +35,40 @@ public struct NumberStyle: Sendable, Equatable {
     /// Attributes whose values readers meet: a number in them is text.
     private static let readableAttributes: Set<String> = ["alt", "title", "aria-label", "aria-description", "aria-valuetext", "placeholder", "label"]
 
-    /// Whether a number written after `output` is text for readers: outside any tag, or in the quoted value
-    /// of an attribute readers meet (`aria-label="Note {{number}}"`). Anywhere else in a tag it is markup
-    /// (`width="{{width}}"`, `<h{{level}}>`) and stays in ASCII digits. Escaped values hold no `<` or `>`,
-    /// so the nearest ones written are the template's own.
+    /// Whether a number written after `output` is text for readers: outside any tag and any script or
+    /// style, or in the quoted value of an attribute readers meet (`aria-label="Note {{number}}"`). Anywhere
+    /// else in a tag it is markup (`width="{{width}}"`, `<h{{level}}>`), and in a script or a style code:
+    /// both stay in ASCII digits. Escaped values hold no `<`, so the nearest one written is the template's
+    /// own; a `>` may be in an attribute's value (`title="a>b"`), so the tag is read from its `<`.
     private static func isText(after output: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let open = output.lastIndex(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }) else { return true }
-        // After a tag: text, unless the tag opened a script or a style, whose numbers are code.
-        guard output[open] == UInt8(ascii: "<") else { return !isScriptOrStyle(before: open, in: output) }
+        if isInScriptOrStyle(output) { return false }
+        guard let open = output.lastIndex(of: UInt8(ascii: "<")) else { return true }
         // Read from the tag's start, so that a quote of one kind inside a value quoted with the other is not
         // taken for the value's end (`title='He said "yes {{n}}'`).
-        guard case .inQuotedValue(let name) = HTMLTag.read(UnsafeBufferPointer(rebasing: output[(open + 1)...])) else { return false }
-        return readableAttributes.contains(name.lowercased())
+        switch HTMLTag.read(UnsafeBufferPointer(rebasing: output[(open + 1)...])) {
+        case .closed: return true
+        case .inQuotedValue(let name): return readableAttributes.contains(name.lowercased())
+        case .open: return false
+        }
     }
 
-    /// Whether the tag that ends at `close` (a `>`) opens a `<script>` or a `<style>`.
-    private static func isScriptOrStyle(before close: Int, in output: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let open = output[..<close].lastIndex(of: UInt8(ascii: "<")) else { return false }
-        let name = output[(open + 1)..<close].prefix { PlainText.isASCIILetter($0) }.map { $0 | 0x20 }
-        return name.elementsEqual("script".utf8) || name.elementsEqual("style".utf8)
+    /// Whether the output ends in the text of a `<script>` or a `<style>`: the nearest of their start and
+    /// end tags decides, whatever the code holds (`var s = "<b>"`, `if (a<b)`).
+    private static func isInScriptOrStyle(_ output: UnsafeBufferPointer<UInt8>) -> Bool {
+        var end = output.endIndex
+        while let open = output[..<end].lastIndex(of: UInt8(ascii: "<")) {
+            end = open
+            var name = output[(open + 1)...]
+            let isEndTag = name.first == UInt8(ascii: "/")
+            if isEndTag { name = name.dropFirst() }
+            let letters = name.prefix { PlainText.isASCIILetter($0) }.map { $0 | 0x20 }
+            guard letters.elementsEqual("script".utf8) || letters.elementsEqual("style".utf8) else { continue }
+            if isEndTag { return false }
+            // In the start tag's attributes (`<script data-n="{{n}}"`) is not in the code.
+            guard case .closed = HTMLTag.read(UnsafeBufferPointer(rebasing: output[(open + 1)...])) else { return false }
+            return true
+        }
+        return false
     }
 
     /// The digits are digits; the separator, which a table may set to anything, is the caller's to escape.

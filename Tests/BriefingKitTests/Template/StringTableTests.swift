@@ -134,6 +134,15 @@ import Testing
         let code = try Template(source: "<script>var n = {{n}};</script><style>.bar{width:{{n}}em}</style><p>{{n}}</p>", name: "c")
         #expect(try TemplateLibrary(templates: ["c": code]).render("c", context: ["n": 96], numbers: persian.numbers)
             == "<script>var n = 96;</script><style>.bar{width:96em}</style><p>۹۶</p>")
+        // A tag in a script's strings, or a `>` in an attribute's value, was taken for the end of the code or the tag.
+        let tricky = try Template(source: #"""
+            <script>var s = "<b>"; var n = {{n}};</script><script>var t = "</p>"; if (a<b) x = {{n}};</script>\#
+            <script type="text/template"><b>{{n}}</b></script><p title="a>b" data-x="{{n}}">{{n}}</p><p data-x="a>b {{n}}" title="a>b {{n}}"></p>
+            """#, name: "t")
+        #expect(try TemplateLibrary(templates: ["t": tricky]).render("t", context: ["n": 385], numbers: persian.numbers) == #"""
+            <script>var s = "<b>"; var n = 385;</script><script>var t = "</p>"; if (a<b) x = 385;</script>\#
+            <script type="text/template"><b>385</b></script><p title="a>b" data-x="385">۳۸۵</p><p data-x="a>b 385" title="a>b ۳۸۵"></p>
+            """#)
         let separator = try Template(source: "{{x}} {{{x}}}", name: "x")
         let escaped = try TemplateLibrary(templates: ["x": separator])
             .render("x", context: ["x": 12.5], numbers: NumberStyle(digits: "0123456789", decimalSeparator: "<"))
