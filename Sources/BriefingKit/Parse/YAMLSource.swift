@@ -42,7 +42,9 @@ struct YAMLSource {
             if let style = node.scalar?.style, style == .singleQuoted || style == .doubleQuoted {
                 throw error("'\(text)' is tagged !!int but quoted, which YAML reads as no number: remove the tag or the quotes", at: node)
             }
-            throw error("'\(text)' reads as a whole number too large to hold (YAML 1.1 reads '1:30' as 90); quote it to keep it as text", at: node)
+            // Colons make a number of base 60, which nobody means: said so, or the message puzzles.
+            let sexagesimal = text.contains(":") ? " (YAML 1.1 reads '1:30' as 90)" : ""
+            throw error("'\(text)' reads as a whole number too large to hold\(sexagesimal); quote it to keep it as text", at: node)
         }
         if let root, yaml.withUTF8Bytes({ $0.contains(UInt8(ascii: "<")) }), let merge = Self.mergeKey(in: root) {
             throw error("'<<' merges another mapping into this one in YAML 1.1, which Briefing does not read: write the keys out here", at: merge)

@@ -75,7 +75,12 @@ struct Theme: Sendable {
                 let key = String(lookup.name.dropFirst(2).prefix { $0 != "." })
                 let given = strings.contains { if case .text? = $0.entries[key] { true } else { false } }
                 guard !given, reported.insert(key).inserted else { continue }
-                let message = hasTables
+                let isPlural = strings.contains { if case .plural? = $0.entries[key] { true } else { false } }
+                let message = isPlural
+                    ? "'\(lookup.name)' asks for '\(key)', which the string tables give as plural forms (one, other, …): t gives templates "
+                        + "text only, and plural forms are the build's to choose (readingTime as page.readingTimeText, tagCount as a tag's "
+                        + "countText); give '\(key)' as text"
+                    : hasTables
                     ? "'\(lookup.name)' asks for the word '\(key)', which no string table has: add it to "
                         + strings.map(\.path).filter { !$0.isEmpty }.joined(separator: " and ")
                     : "'\(lookup.name)' asks for a word of the theme's string tables, and Templates/i18n/ holds none: write "

@@ -48,6 +48,11 @@ import Testing
           span: 1:0:0:0:0:0:0:0:0:0:0:0
                 ^
         """),
+        Case(name: "a decimal number too large to hold", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\nbig: 12345678901234567890\n---\n", expected: """
+        Content/deterrence/bad.md:3:6: error: '12345678901234567890' reads as a whole number too large to hold; quote it to keep it as text
+        big: 12345678901234567890
+             ^
+        """),
         Case(name: "a quoted number tagged !!int", files: "-- Content/deterrence/bad.md --\n---\ntitle: !!int \"5\"\n---\n", expected: """
         Content/deterrence/bad.md:2:8: error: '5' is tagged !!int but quoted, which YAML reads as no number: remove the tag or the quotes
         title: !!int "5"

@@ -289,4 +289,18 @@ import Testing
             + "string tables, and Templates/i18n/ holds none: write Templates/i18n/en.yaml and Templates/i18n/ko.yaml with 'citationLabel'; "
             + "the default theme's, which 'briefing init NEW-FOLDER' writes, have every word its partials ask for")
     }
+
+    /// A word every table gives as plural forms was said to be in no table, and to be added to the tables that had it.
+    @Test func aPluralAskedForThroughTIsToldToBeText() throws {
+        let fixture = try SiteFixture(Self.site)
+        for code in ["en", "ko"] {
+            let table = fixture.root.appendingPathComponent("Templates/i18n/\(code).yaml")
+            try fixture.write("-- Templates/i18n/\(code).yaml --\n" + String(contentsOf: table, encoding: .utf8) + "\nmyPlural:\n  other: \"{count} things\"\n")
+        }
+        try fixture.write("-- Templates/layouts/404.html --\n{{<base}}{{$main}}<h1>{{page.title}}</h1><p>{{t.myPlural}}</p>{{/main}}{{/base}}\n")
+        #expect(fixture.failure().map { $0.components(separatedBy: "\n")[0] } == ["Templates/layouts/404.html:1:45: " + (
+            "error: 't.myPlural' asks for 'myPlural', which the string tables give as plural forms (one, other, …): t gives templates text only, "
+                + "and plural forms are the build's to choose (readingTime as page.readingTimeText, tagCount as a tag's countText); give 'myPlural' as text"
+        )])
+    }
 }
