@@ -118,7 +118,7 @@ struct FrontMatterReader {
                 errors.append(error)
             }
         }
-        if !params.isEmpty { metadata.params = TemplateMap(params) }
+        if !params.isEmpty { metadata.params = TemplateNames.map(params) }
         for key in ["date", "updated", "lastmod"] {
             guard let location = metadata.locations[key], let value = key == "date" ? metadata.date : metadata.updated, value.isFloating else { continue }
             warnings.append(source.file.diagnostic(

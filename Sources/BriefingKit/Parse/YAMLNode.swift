@@ -146,7 +146,7 @@ extension YAMLNode {
         case .sequence(let items):
             return .list(items.map(\.templateValue))
         case .mapping(let pairs):
-            return .map(TemplateMap(pairs.map { ($0.key.scalarText ?? "", $0.value.templateValue) }))
+            return .map(TemplateNames.map(pairs.map { ($0.key.scalarText ?? "", $0.value.templateValue) }))
         }
     }
 }

@@ -1,6 +1,7 @@
 import Testing
 @testable import BriefingKit
 @testable import BriefingSupport
+@testable import BriefingTemplates
 
 /// `Content/data/` as the build reads it: figures in each language.
 @Suite struct SiteDataTests {
@@ -24,5 +25,22 @@ import Testing
             "Content/data/figures.ko.yaml:1:1: warning: figure 'us-troopz' is not in figures.yaml, so no page shows it: "
                 + "a language's file gives the words of figures.yaml's figures; check the id\nus-troopz:\n^",
         ])
+    }
+
+    /// The sample's own `Source URL` column, a YAML or JSON key with a space and a file named `poll.2024.csv`
+    /// could not be named by any tag: each also goes by its words run together, where no key has that name.
+    @Test func dataNamesNoTagCanWriteGoByTheirWordsRunTogether() throws {
+        let data = try SiteData.load([
+            ("key-figures.csv", SourceFile(path: "Content/data/key-figures.csv", text: "Metric,Source URL,As of,asOf\nTroops,https://www.usfk.mil/,2025,own\n")),
+            ("people.yaml", SourceFile(path: "Content/data/people.yaml", text: "Desk Lead: Min-ji Park\nv1.2: beta\n")),
+            ("poll.2024.json", SourceFile(path: "Content/data/poll.2024.json", text: #"{"Share in favour": 71}"#)),
+        ])
+        let library = try TemplateLibrary(templates: ["t": Template(
+            source: "{{#data.key-figures}}{{Metric}} {{sourceURL}} {{asOf}}{{/data.key-figures}}; {{data.people.deskLead}} {{data.people.v12}}; {{data.poll2024.shareInFavour}}",
+            name: "t"
+        )])
+        let rendered = try library.render("t", context: ["data": data.templateValue], strict: true)
+        #expect(rendered == "Troops https://www.usfk.mil/ own; Min-ji Park beta; 71", "asOf is a column of its own, which the alias of 'As of' leaves alone")
+        #expect(TemplateNames.alias(of: "Metric") == nil && TemplateNames.alias(of: "As of") == "asOf" && TemplateNames.alias(of: "...") == nil)
     }
 }

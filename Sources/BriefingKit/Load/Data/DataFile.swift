@@ -34,7 +34,7 @@ public struct DataFile: Sendable {
             }
             let records: [TemplateValue] = table.rows.map { row in
                 // A column named twice keeps its first value.
-                .map(TemplateMap(zip(table.header, row.lazy.map(TemplateValue.string))) { first, _ in first })
+                .map(TemplateNames.map(Array(zip(table.header, row.lazy.map(TemplateValue.string)))))
             }
             return DataFile(name: stem, fileName: fileName, file: file, value: .list(records), table: table)
         case "json":

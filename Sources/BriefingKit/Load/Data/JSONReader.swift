@@ -95,7 +95,7 @@ struct JSONReader {
             let member = try reader.value()
             members.append((key, member))
         }
-        return .map(TemplateMap(members))
+        return .map(TemplateNames.map(members))
     }
 
     private mutating func array() throws(Failure) -> TemplateValue {

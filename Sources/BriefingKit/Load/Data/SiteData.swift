@@ -21,7 +21,7 @@ public struct SiteData: Sendable {
     /// a name in several formats are `data.<name>.<extension>` (`data.budgets.csv`, `data.budgets.json`).
     var templateValue: TemplateValue {
         let byName = Dictionary(grouping: files.values, by: \.name)
-        return .map(TemplateMap(byName.map { name, group in
+        return .map(TemplateNames.map(byName.map { name, group in
             guard group.count > 1 else { return (name, group[0].value) }
             return (name, .map(TemplateMap(group.map { (String($0.fileName.dropFirst($0.name.count + 1)), $0.value) })))
         }))
