@@ -12,9 +12,25 @@ struct SiteChecks {
     func run(_ records: some RandomAccessCollection<PageRecord?>) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var complete = true
-        for record in records {
-            if let record { diagnostics += record.diagnostics } else { complete = false }
+        // A partial's error meets every page that renders it (a callout's, a note's): said once, naming a page.
+        var fromTemplates: [(message: Diagnostic, page: () -> String)] = []
+        for (record, id) in zip(records, model.pageIDs) {
+            guard let record else {
+                complete = false
+                continue
+            }
+            var met: Set<Diagnostic> = []
+            for diagnostic in record.diagnostics {
+                if diagnostic.location?.path.hasPrefix("Templates/") == true {
+                    // A page with three callouts meets a callout's error three times: one page.
+                    guard met.insert(diagnostic).inserted else { continue }
+                    fromTemplates.append((diagnostic, { [model] in PlannedOutput.Kind.page(id, listPage: 1).describe(in: model) }))
+                } else {
+                    diagnostics.append(diagnostic)
+                }
+            }
         }
+        diagnostics += Renderer.naming(fromTemplates)
         diagnostics += model.warnings
         // Without every page's output there is nothing more to check: the build stops on the errors it has.
         guard complete else { return diagnostics }

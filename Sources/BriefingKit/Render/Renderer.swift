@@ -58,17 +58,23 @@ struct Renderer {
     /// it. A template's error on some pages only (a key one page's front matter lacks) says which: the
     /// first, and how many more.
     func naming(_ failures: [(output: PlannedOutput, error: Diagnostic)]) -> [Diagnostic] {
-        var pagesMeeting: [Diagnostic: (first: PlannedOutput, count: Int)] = [:]
-        var errors: [Diagnostic] = []
-        for (output, error) in failures {
-            if pagesMeeting[error] == nil { errors.append(error) }
-            pagesMeeting[error, default: (output, 0)].count += 1
+        Renderer.naming(failures.map { failure in (failure.error, { [model] in failure.output.kind.describe(in: model) }) })
+    }
+
+    /// The messages some pages met, each once; one about a template names the first page that met it, as
+    /// `describe` says, and how many more did.
+    static func naming(_ messages: [(message: Diagnostic, page: () -> String)]) -> [Diagnostic] {
+        var pagesMeeting: [Diagnostic: (first: () -> String, count: Int)] = [:]
+        var unique: [Diagnostic] = []
+        for (message, page) in messages {
+            if pagesMeeting[message] == nil { unique.append(message) }
+            pagesMeeting[message, default: (page, 0)].count += 1
         }
-        return errors.map { error in
-            guard error.location?.path.hasPrefix("Templates/") == true, let (first, count) = pagesMeeting[error] else { return error }
-            var named = error
+        return unique.map { message in
+            guard message.location?.path.hasPrefix("Templates/") == true, let (first, count) = pagesMeeting[message] else { return message }
+            var named = message
             let others = count - 1
-            named.message += " (rendering \(first.kind.describe(in: model))\(others == 0 ? "" : ", and \(others) other page\(others == 1 ? "" : "s")"))"
+            named.message += " (rendering \(first())\(others == 0 ? "" : ", and \(others) other page\(others == 1 ? "" : "s")"))"
             return named
         }
     }

@@ -111,6 +111,19 @@ import Testing
         #expect(english.contains(#"<h1 class="article-title">"#) && english.contains(#"<div class="prose">"#))
     }
 
+    /// An error in a partial the Markdown transforms render (a callout's) named no page, where a layout's
+    /// names the first page it met and how many more.
+    @Test func aTransformPartialsErrorNamesThePagesThatMeetIt() throws {
+        let site = try Self.copy(into: "briefing-partial-error")
+        defer { TemporaryFolder.remove(site) }
+        let callout = site.appendingPathComponent("Templates/partials/callout.html")
+        try String(contentsOf: callout, encoding: .utf8).replacingOccurrences(of: "{{kind}}", with: "{{kidn}}").write(to: callout, atomically: true, encoding: .utf8)
+        let failure = #expect(throws: BuildFailure.self) { try SiteBuilder(options: BuildOptions(source: site)).build() }
+        #expect(failure?.diagnostics.map { $0.description.components(separatedBy: "\n")[0] } == [
+            "Templates/partials/callout.html:4:31: error: unknown variable 'kidn' (rendering Content/alliance/explainer.ko.md, and 25 other pages)",
+        ])
+    }
+
     /// A copy of the sample site, to edit.
     private static func copy(into name: String) throws -> URL {
         let site = TemporaryFolder.url(name)
