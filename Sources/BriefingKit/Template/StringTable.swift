@@ -30,6 +30,8 @@ struct StringTable: Sendable {
     let numbers: NumberStyle?
     /// Where each key's value is written in the table's file, for errors about one string.
     private(set) var locations: [String: SourceLocation] = [:]
+    /// The table's file, whose lines errors quote; nil for the empty table.
+    private var file: SourceFile?
 
     static func empty(_ code: String) -> StringTable { StringTable(code: code, entries: [:], path: "") }
 
@@ -88,7 +90,14 @@ struct StringTable: Sendable {
         }
         if !errors.isEmpty { throw BuildFailure(errors) }
         self.init(code: code, entries: entries, path: file.path)
+        self.file = file
         for (keyNode, value) in mapping { locations[keyNode.scalarText ?? ""] = source.location(of: value) }
+    }
+
+    /// An error about the table, at `key`'s value (its first line without one), quoting the line.
+    func error(_ message: String, at key: String?) -> Diagnostic {
+        let location = key.flatMap { locations[$0] } ?? SourceLocation(path: path, line: 1, column: 1)
+        return file?.diagnostic(.error, message, at: location) ?? .error(message, at: location)
     }
 
     /// Keys of `reference` (the site's first language) this table lacks, and strings whose placeholders
@@ -104,9 +113,9 @@ struct StringTable: Sendable {
             // A key of this table only is most often one of those, misspelt (`contens`).
             let extra = entries.keys.filter { reference.entries[$0] == nil && !StringTable.languageOwnKeys.contains($0) }.sorted()
             let hint = extra.isEmpty ? "" : " (it has \(extra.map { "'\($0)'" }.joined(separator: ", ")), which \(reference.path) has not: misspelt?)"
-            errors.append(.error(
+            errors.append(error(
                 "\(path) lacks \(missing.map { "'\($0)'" }.joined(separator: ", ")), which \(reference.path) has: templates ask every language for the same words\(hint)",
-                at: extra.first.flatMap { locations[$0] } ?? SourceLocation(path: path, line: 1, column: 1)
+                at: extra.first
             ))
         }
         for (key, entry) in entries.sorted(by: { $0.key < $1.key }) {
@@ -116,9 +125,9 @@ struct StringTable: Sendable {
             func listed(_ names: [String]) -> String {
                 names.isEmpty ? "no placeholder" : "the placeholders " + names.map { "{\($0)}" }.joined(separator: ", ")
             }
-            errors.append(.error(
+            errors.append(error(
                 "'\(key)' has \(listed(names)) where \(reference.path) has \(listed(expectedNames)): every language's string takes the same ones (a brace with no name after it, like '{ ', is text)",
-                at: locations[key] ?? SourceLocation(path: path, line: 1, column: 1)
+                at: key
             ))
         }
         return errors
@@ -136,9 +145,9 @@ struct StringTable: Sendable {
             for (category, form) in forms.sorted(by: { $0.key < $1.key }) {
                 let unknown = StringTable.placeholderNames(form).filter { !allowed.contains($0) }
                 guard !unknown.isEmpty else { continue }
-                errors.append(.error(
+                errors.append(error(
                     "'\(key).\(category)' has \(unknown.map { "{\($0)}" }.joined(separator: ", ")), which the build does not fill: use \(allowed.sorted().map { "{\($0)}" }.joined(separator: " or "))",
-                    at: locations[key] ?? SourceLocation(path: path, line: 1, column: 1)
+                    at: key
                 ))
             }
         }
@@ -149,21 +158,20 @@ struct StringTable: Sendable {
     /// its four (`{dya}`), or `{monthName}` without twelve `monthNames`.
     func dateMistakes() -> [Diagnostic] {
         var errors: [Diagnostic] = []
-        let here = { (key: String) in self.locations[key] ?? SourceLocation(path: self.path, line: 1, column: 1) }
         if entries["monthNames"] != nil, monthNames == nil {
-            errors.append(.error("'monthNames' must be a list of the twelve months' names, January's first", at: here("monthNames")))
+            errors.append(error("'monthNames' must be a list of the twelve months' names, January's first", at: "monthNames"))
         }
         guard let format = text("dateFormat") else { return errors }
         let names = StringTable.placeholderNames(format)
         let unknown = names.filter { !["year", "month", "day", "monthName"].contains($0) }
         if !unknown.isEmpty {
-            errors.append(.error(
+            errors.append(error(
                 "'dateFormat' has \(unknown.map { "{\($0)}" }.joined(separator: ", ")), which is not a part of a date: use {year}, {month}, {day} and {monthName}",
-                at: here("dateFormat")
+                at: "dateFormat"
             ))
         }
         if names.contains("monthName"), entries["monthNames"] == nil {
-            errors.append(.error("'dateFormat' has {monthName}, but the table has no 'monthNames': add the twelve months' names as a list", at: here("dateFormat")))
+            errors.append(error("'dateFormat' has {monthName}, but the table has no 'monthNames': add the twelve months' names as a list", at: "dateFormat"))
         }
         return errors
     }

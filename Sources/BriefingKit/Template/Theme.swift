@@ -126,7 +126,7 @@ struct Theme: Sendable {
             }
             let missing = StringTable.keysTheBuildWrites.filter { table.entries[$0] == nil }
             if !missing.isEmpty {
-                errors.append(.error("\(table.path) lacks \(missing.joined(separator: ", ")), which the build writes into pages", at: SourceLocation(path: table.path, line: 1, column: 1)))
+                errors.append(table.error("\(table.path) lacks \(missing.joined(separator: ", ")), which the build writes into pages", at: nil))
             }
             errors += table.dateMistakes() + table.pluralMistakes()
             return table
