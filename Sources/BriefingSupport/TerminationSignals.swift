@@ -7,9 +7,12 @@ package enum TerminationSignals {
     /// From now on both signals call `handler` with their number, on a dispatch queue; keep the sources for
     /// as long as the handler should answer.
     package static func handle(_ handler: @escaping @Sendable (Int32) -> Void) -> [any DispatchSourceSignal] {
-        [SIGINT, SIGTERM].map { number in
+        // A queue of its own gets a thread of its own: on a global queue the handler waited for a thread of
+        // the pool, which a build's renders hold until they are all done, and a Ctrl-C stopped nothing.
+        let queue = DispatchQueue(label: "briefing.termination-signals")
+        return [SIGINT, SIGTERM].map { number in
             signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
             source.setEventHandler { handler(number) }
             source.resume()
             return source

@@ -20,9 +20,18 @@ public enum BuildInterruption {
 
     private static let state = Mutex<State>(.idle)
     private static let stopping = Atomic<Bool>(false)
+    /// Staged writes begun and not yet done (`writing(_:)`): the cleanup waits for them, or a file or
+    /// folder they make after it passed would be left behind.
+    private static let writesUnderWay = Atomic<Int>(0)
 
-    /// Whether the build is being stopped: a file staged now would be left behind.
-    static var isStopping: Bool { stopping.load(ordering: .relaxed) }
+    /// Runs `write` unless the build is being stopped (then nil): a file staged now would be left behind.
+    static func writing<T>(_ write: () -> T) -> T? {
+        // Counted before the flag is read, the cleanup after setting it: one of the two sees the other.
+        writesUnderWay.add(1, ordering: .sequentiallyConsistent)
+        defer { writesUnderWay.subtract(1, ordering: .sequentiallyConsistent) }
+        guard !stopping.load(ordering: .sequentiallyConsistent) else { return nil }
+        return write()
+    }
 
     /// From now on SIGINT and SIGTERM end the build as above; keep the sources for as long as the build runs.
     public static func install() -> [any DispatchSourceSignal] {
@@ -34,7 +43,7 @@ public enum BuildInterruption {
             switch state {
             case .staging(let cleanup):
                 state = .stopping
-                stopping.store(true, ordering: .relaxed)
+                stopping.store(true, ordering: .sequentiallyConsistent)
                 return cleanup
             case .committing:
                 state = .interrupted(number)
@@ -46,8 +55,9 @@ public enum BuildInterruption {
             }
         }
         guard let cleanup else { return }
-        cleanup()
-        // A write that began before the flag was set may have made a folder again while the first pass removed it.
+        // The writes begun before the flag was set finish first (a page's file takes well under a millisecond);
+        // a write stuck in the kernel (a full disk, a hung network folder) is waited for no more than a second.
+        for _ in 0..<1_000 where writesUnderWay.load(ordering: .sequentiallyConsistent) > 0 { usleep(1_000) }
         cleanup()
         _exit(128 + number)
     }

@@ -50,12 +50,14 @@ struct StagingArea: Sendable {
     private func write(_ bytes: UnsafeRawBufferPointer, to path: OutputPath) -> Result<Int64, Diagnostic> {
         let target = root.path + "/" + path.value
         // Ctrl-C: the staging folder is being removed, and a write now would make its folders again.
-        guard !BuildInterruption.isStopping else { return .failure(.error("cannot write \(target): the build was stopped")) }
-        do {
-            if let slash = target.lastIndex(of: "/") { try folders.ensure(String(target[..<slash])) }
-            return .success(SiteWriter.Manifest.nanoseconds(try FileBytes.write(bytes, to: target)))
-        } catch {
-            return .failure(.error("cannot write \(target): \(error.message)"))
+        let written = BuildInterruption.writing { () -> Result<Int64, Diagnostic> in
+            do throws(FileBytes.IOError) {
+                if let slash = target.lastIndex(of: "/") { try folders.ensure(String(target[..<slash])) }
+                return .success(SiteWriter.Manifest.nanoseconds(try FileBytes.write(bytes, to: target)))
+            } catch {
+                return .failure(.error("cannot write \(target): \(error.message)"))
+            }
         }
+        return written ?? .failure(.error("cannot write \(target): the build was stopped"))
     }
 }
