@@ -12,7 +12,7 @@ public struct SiteWriter: Sendable {
     public let output: URL
     public let force: Bool
     /// `output` as a path, made once: checking every file of the manifest asked the URL for it each time.
-    private let outputPath: String
+    let outputPath: String
 
     static let manifestName = ".briefing-manifest"
     static let stagingName = ".briefing-staging"
@@ -134,20 +134,6 @@ public struct SiteWriter: Sendable {
         if entry.describes(status) { return entry.modified }
         guard let bytes = try? FileBytes.read(target), ContentHash(bytes) == entry.hash else { return nil }
         return Manifest.nanoseconds(status.st_mtim)
-    }
-
-    /// Every file of the manifest is intact: the output folder is what the last build left. Each file is
-    /// looked up from the output folder, opened once, rather than from the root: a no-op build is mostly
-    /// these lookups, and walking the folders above the output folder was half of each.
-    func isIntact(_ manifest: Manifest) -> Bool {
-        let folder = open(outputPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard folder >= 0 else { return false }
-        defer { close(folder) }
-        let entries = Array(manifest.entries)
-        return !entries.isEmpty && !parallelMap(entries) { path, entry in
-            var status = stat()
-            return fstatat(folder, path, &status, AT_SYMLINK_NOFOLLOW) == 0 && entry.describes(status)
-        }.contains(false)
     }
 
     /// A fresh, empty staging folder inside the output folder (so moving out of it is a rename).

@@ -122,6 +122,26 @@ import Testing
         #expect(report.pages == 8)
     }
 
+    /// A build with nothing to write did not look for what a build that writes refuses: a file of someone
+    /// else's, or a link to /etc/passwd a sync would upload, passed every build until a page changed.
+    @Test func aBuildWithNothingToWriteRefusesWhatAnyBuildRefuses() throws {
+        let fixture = try IncrementalBuildTests.settledSite()
+        let output = fixture.root.appendingPathComponent("Output")
+        try Data("example.org\n".utf8).write(to: output.appendingPathComponent("alliance/CNAME"))
+        #expect(fixture.failure().first?.contains("holds files Briefing did not write ('alliance/CNAME'); empty it, choose another --output, or pass --force") == true)
+        // --force keeps it, and there is still nothing to write.
+        #expect(try fixture.build { $0.force = true }.stages.map(\.name) == ["nothing changed"])
+        try FileManager.default.removeItem(at: output.appendingPathComponent("alliance/CNAME"))
+        try FileManager.default.createSymbolicLink(atPath: output.appendingPathComponent("news/pw.txt").path, withDestinationPath: "/etc/passwd")
+        for force in [false, true] {
+            #expect(fixture.failure { $0.force = force }.first?.hasSuffix(
+                "/Output/news/pw.txt is a link to '/etc/passwd'; Briefing writes only inside its output folder: replace the link with the files it points at"
+            ) == true)
+        }
+        try FileManager.default.removeItem(at: output.appendingPathComponent("news/pw.txt"))
+        #expect(try fixture.build().stages.map(\.name) == ["nothing changed"])
+    }
+
     @Test func aDeletedOutputFileIsWrittenAgain() throws {
         let fixture = try IncrementalBuildTests.settledSite()
         let before = IncrementalBuildTests.files(fixture)
