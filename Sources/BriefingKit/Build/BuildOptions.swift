@@ -29,7 +29,8 @@ public struct BuildOptions: Sendable {
         self.output = output
     }
 
-    var outputFolder: URL { output ?? source.appendingPathComponent("Output") }
+    /// Where the system puts `--output` (see `FilePaths`), or Output/ in the site's folder.
+    var outputFolder: URL { URL(fileURLWithPath: FilePaths.resolved((output ?? source.appendingPathComponent("Output")).path)) }
 }
 
 public struct BuildReport: Sendable {

@@ -100,20 +100,7 @@ public struct SiteWriter: Sendable {
 
     /// The path with every link on it followed, also when its last folders do not exist yet (a fresh
     /// `--output` below a link to Content/): the deepest folder that exists is resolved, the rest appended.
-    private static func resolved(_ url: URL) -> String {
-        var existing = url.standardizedFileURL.path
-        var missing: [Substring] = []
-        while true {
-            if let real = realpath(existing, nil) {
-                defer { free(real) }
-                let base = String(cString: real)
-                return missing.isEmpty ? base : (base == "/" ? "" : base) + "/" + missing.joined(separator: "/")
-            }
-            guard let slash = existing.lastIndex(of: "/"), existing != "/" else { return url.standardizedFileURL.path }
-            missing.insert(existing[existing.index(after: slash)...], at: 0)
-            existing = slash == existing.startIndex ? "/" : String(existing[..<slash])
-        }
-    }
+    private static func resolved(_ url: URL) -> String { FilePaths.resolved(url.path) }
 
     /// The modification time of a file this build need not write: its bytes are those the manifest records
     /// and the file on disk is intact. Nil when it must be written.

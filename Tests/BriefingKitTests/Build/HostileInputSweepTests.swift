@@ -232,8 +232,23 @@ import Testing
         let link = fixture.root.appendingPathComponent("content-link")
         try FileManager.default.createSymbolicLink(at: link, withDestinationURL: fixture.root.appendingPathComponent("Content"))
         let messages = fixture.failure { $0.output = link.appendingPathComponent("out"); $0.force = true }
-        #expect(messages == ["error: the output folder \(link.path)/out overlaps Content/; choose a folder of its own"])
+        // Named where the link leads, as the system resolves it.
+        #expect(messages == ["error: the output folder \(fixture.root.path)/Content/out overlaps Content/; choose a folder of its own"])
         #expect(!FileManager.default.fileExists(atPath: fixture.root.appendingPathComponent("Content/out").path))
+    }
+
+    /// `--output link/../out` was resolved on paper, as the folder beside the link, where the system goes to
+    /// the folder above the link's target: a whole site was written outside the folder given.
+    @Test func anOutputPathThroughALinkAndDotDotGoesWhereTheSystemGoes() throws {
+        let fixture = try SiteFixture(InvalidSiteTests.goodSite)
+        let inner = fixture.root.appendingPathComponent("d1/d2")
+        try FileManager.default.createDirectory(at: inner, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: fixture.root.appendingPathComponent("lk"), withDestinationURL: inner)
+        let report = try fixture.build { $0.output = URL(fileURLWithPath: fixture.root.path + "/lk/../y") }
+        #expect(report.output.path == fixture.root.path + "/d1/y")
+        #expect(FileManager.default.fileExists(atPath: fixture.root.path + "/d1/y/index.html"))
+        #expect(!FileManager.default.fileExists(atPath: fixture.root.path + "/y"))
+        #expect(FilePaths.resolved(fixture.root.path + "/lk/../new/./a/../b") == fixture.root.path + "/d1/new/b")
     }
 
     /// A file the site no longer has was deleted even when someone had changed it since the build wrote it.
