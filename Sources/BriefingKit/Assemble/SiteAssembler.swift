@@ -47,8 +47,12 @@ struct SiteAssembler {
     private func settings(_ loaded: SiteSettings) throws(BuildFailure) -> SiteSettings {
         var settings = loaded
         if let baseURL {
+            // An unset variable in a deploy script (`--base-url "$BASE_URL"`) published the site at `/`.
+            guard !baseURL.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw BuildFailure([.error("--base-url is empty: give the address the site is published at, like https://example.org/briefings/, or leave the option out to use site.yaml's baseURL")])
+            }
             guard let parsed = BaseURL(baseURL) else {
-                throw BuildFailure([.error("--base-url '\(baseURL)' must be an http(s) URL or a path starting with '/'")])
+                throw BuildFailure([.error("--base-url '\(baseURL)' must be an http(s) URL or a path starting with '/' (a port from 1 to 65535, and '%' only as in '%20')")])
             }
             settings.baseURL = parsed
             // Messages about it are about the command line, not site.yaml.

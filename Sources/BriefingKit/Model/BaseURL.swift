@@ -29,17 +29,54 @@ public struct BaseURL: Sendable, Hashable, CustomStringConvertible {
             let rest = trimmed[schemeEnd.upperBound...]
             let hostEnd = rest.firstIndex(of: "/") ?? rest.endIndex
             // A user name or password (`user:pw@host`) would be published in every canonical link.
-            guard hostEnd > rest.startIndex, !rest[..<hostEnd].contains("@") else { return nil }
-            origin = String(trimmed[..<hostEnd])
+            guard hostEnd > rest.startIndex, !rest[..<hostEnd].contains("@"),
+                  let authority = BaseURL.authority(rest[..<hostEnd], defaultPort: scheme == "https" ? 443 : 80)
+            else { return nil }
+            origin = scheme + "://" + authority
             path = String(rest[hostEnd...])
         }
         if path.isEmpty { path = "/" }
-        // `//host/` would make every link of the site point at another host.
+        // `//host/` would make every link of the site point at another host; a `%` not followed by two hex
+        // digits makes every link of the site one no server decodes.
         guard path.hasPrefix("/"), !path.hasPrefix("//"), !path.contains("?"), !path.contains("#"), !path.contains(" "),
-              !path.split(separator: "/").contains(where: { $0 == ".." || $0 == "." })
+              !path.split(separator: "/").contains(where: { $0 == ".." || $0 == "." }), BaseURL.hasWholeEscapes(path)
         else { return nil }
         if !path.hasSuffix("/") { path += "/" }
         self.init(origin: origin, path: path)
+    }
+
+    /// `host[:port]` as every address of the site writes it, the same however site.yaml spells it: the host
+    /// in lower case and, beyond ASCII, in Punycode (`bücher.example` as `xn--bcher-kva.example`, which the
+    /// sitemap must have and canonical links then agree with); the port a number from 1 to 65535, left out
+    /// where it is the scheme's own. Nil for no host, or a port that is none.
+    private static func authority(_ text: Substring, defaultPort: Int) -> String? {
+        var host = text[...], port: Substring = ""
+        if text.hasPrefix("[") {
+            guard let close = text.firstIndex(of: "]") else { return nil }
+            host = text[...close]
+            port = text[text.index(after: close)...]
+            guard port.isEmpty || port.hasPrefix(":") else { return nil }
+            port = port.dropFirst()
+        } else if let colon = text.lastIndex(of: ":") {
+            host = text[..<colon]
+            port = text[text.index(after: colon)...]
+        }
+        guard !host.isEmpty else { return nil }
+        let ascii = Punycode.asciiHost(host.lowercased())
+        guard !port.isEmpty else { return ascii }
+        guard port.utf8.allSatisfy({ (0x30...0x39).contains($0) }), let number = Int(port.prefix(6)), (1...65_535).contains(number) else { return nil }
+        return number == defaultPort ? ascii : ascii + ":" + String(number)
+    }
+
+    /// Whether every `%` starts an escape of two hex digits.
+    private static func hasWholeEscapes(_ path: String) -> Bool {
+        let bytes = Array(path.utf8)
+        func isHex(_ index: Int) -> Bool {
+            guard index < bytes.count else { return false }
+            let byte = bytes[index] | 0x20
+            return (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
+        }
+        return bytes.indices.allSatisfy { index in bytes[index] != UInt8(ascii: "%") || (isHex(index + 1) && isHex(index + 2)) }
     }
 
     public var description: String { origin + path }

@@ -200,4 +200,16 @@ import Testing
             "warning: --base-url '/briefings/' has no host, so feed.xml and sitemap.xml are left out, and canonical links, hreflang alternates, og:url and JSON-LD give paths, not addresses: they need absolute URLs (set --base-url https://…)",
         ])
     }
+
+    /// `--base-url "$BASE_URL"` with the variable unset published the site at `/`, with a warning, and took
+    /// the feed and the sitemap out of the output folder.
+    @Test func anEmptyBaseURLIsAnError() throws {
+        let fixture = try SiteFixture(InvalidSiteTests.goodSite)
+        try fixture.build()
+        let before = fixture.outputSnapshot()
+        let result = try BriefingCommand.run(["build", "--source", fixture.root.path, "--base-url", ""])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("error: --base-url is empty: give the address the site is published at, like https://example.org/briefings/, or leave the option out to use site.yaml's baseURL"))
+        #expect(fixture.outputSnapshot() == before)
+    }
 }

@@ -17,4 +17,28 @@ import Testing
     func refusesWhatWouldLeadElsewhere(_ text: String) {
         #expect(BaseURL(text) == nil)
     }
+
+    /// An impossible port and a `%` that escapes nothing were taken, and every link of the site held them.
+    @Test(arguments: ["https://example.org:99999/", "https://example.org:0/", "https://example.org:8a/", "https://example.org/%/", "/a%2/", "/a%zz/", "https://[::1/"])
+    func refusesAPortOrAnEscapeThatIsNone(_ text: String) {
+        #expect(BaseURL(text) == nil)
+    }
+
+    /// One spelling of the site's address everywhere: canonical links had a host beyond ASCII as typed where
+    /// the sitemap had its Punycode, and `HTTPS://EXAMPLE.org:443/` was written as typed.
+    @Test(arguments: [
+        ("https://예시.kr/브리핑/", "https://xn--vv4b11d.kr/브리핑/"),
+        ("https://브리핑.한국", "https://xn--oy2b13fw9z.xn--3e0b707e/"),
+        ("https://Bücher.de:8080/a", "https://xn--bcher-kva.de:8080/a/"),
+        ("https://münchen-ü.example/", "https://xn--mnchen--n2ag.example/"),
+        ("HTTPS://EXAMPLE.org:443/Briefings/", "https://example.org/Briefings/"),
+        ("http://example.org:80/", "http://example.org/"),
+        ("http://example.org:0443/", "http://example.org:443/"),
+        ("https://example.org:/", "https://example.org/"),
+        ("http://[::1]:8080/", "http://[::1]:8080/"),
+        ("http://127.0.0.1:1313", "http://127.0.0.1:1313/"),
+    ])
+    func writesTheAddressOneWay(_ text: String, _ written: String) throws {
+        #expect(try #require(BaseURL(text)).description == written)
+    }
 }

@@ -47,16 +47,11 @@ struct Sitemap: Sendable {
     }
 
     /// The protocol asks for URLs as RFC 3986 has them: the UTF-8 of a Korean address (`/news/한국-페이지/`)
-    /// percent-encoded, byte by byte, and so are spaces; a host beyond ASCII in Punycode (`xn--…`), which
-    /// percent-encoded would be no host; everything else is ASCII already.
+    /// percent-encoded, byte by byte, and so are spaces; everything else is ASCII already (a host beyond
+    /// ASCII is in Punycode from site.yaml on: see `BaseURL`).
     static func percentEncoded(_ url: String) -> String {
         let needsEncoding = { (byte: UInt8) in byte >= 0x80 || byte == 0x20 }
         guard url.withUTF8Bytes({ $0.contains(where: needsEncoding) }) else { return url }
-        if let scheme = url.range(of: "://") {
-            let end = url[scheme.upperBound...].firstIndex(of: "/") ?? url.endIndex
-            let host = Punycode.asciiHost(String(url[scheme.upperBound..<end]))
-            return String(url[..<scheme.upperBound]) + host + LinkURL.percentEncoded(String(url[end...]), where: needsEncoding)
-        }
         return LinkURL.percentEncoded(url, where: needsEncoding)
     }
 }
