@@ -30,13 +30,14 @@ enum FolderScan {
     /// Regular files and symbolic links (not followed into folders), sorted by path, and entries with a
     /// `refusal`. Hidden names are skipped unless asked for; `skipping` names folders (relative paths)
     /// not to look into.
-    static func files(in folder: URL, hidden: Bool = false, skipping: Set<String> = []) -> [ScannedFile] {
+    /// Hidden names (`.DS_Store`, `.git`) are left out unless `hidden`, but for those of `keeping` at the top.
+    static func files(in folder: URL, hidden: Bool = false, keeping: Set<String> = [], skipping: Set<String> = []) -> [ScannedFile] {
         let root = folder.standardizedFileURL.path
         guard let resolvedRoot = realpath(root, nil) else { return [] }
         let rootTarget = String(cString: resolvedRoot)
         free(resolvedRoot)
         var files: [ScannedFile] = []
-        let subfolders = scan(root, relative: "", rootTarget: rootTarget, hidden: hidden, skipping: skipping, into: &files)
+        let subfolders = scan(root, relative: "", rootTarget: rootTarget, hidden: hidden, keeping: keeping, skipping: skipping, into: &files)
         // The top folder's subfolders (a site's sections) on all cores: a no-op build is mostly this scan.
         files += parallelMap(subfolders) { absolute, path in
             var found: [ScannedFile] = []
@@ -56,7 +57,8 @@ enum FolderScan {
 
     /// Appends the files of one folder and returns its subfolders to look into, absolute and relative.
     private static func scan(
-        _ folder: String, relative: String, rootTarget: String, hidden: Bool, skipping: Set<String>, into files: inout [ScannedFile]
+        _ folder: String, relative: String, rootTarget: String, hidden: Bool, keeping: Set<String> = [], skipping: Set<String>,
+        into files: inout [ScannedFile]
     ) -> [(String, String)] {
         guard let stream = opendir(folder) else {
             // A folder that vanished since it was listed holds nothing; one that is there but closed is an error.
@@ -68,7 +70,8 @@ enum FolderScan {
         var subfolders: [(String, String)] = []
         while let entry = readdir(stream) {
             let nameBytes = FileBytes.name(of: entry)
-            if nameBytes == [0x2E] || nameBytes == [0x2E, 0x2E] || (!hidden && isHiddenOrBackup(nameBytes)) { continue }
+            if nameBytes == [0x2E] || nameBytes == [0x2E, 0x2E] { continue }
+            if !hidden, isHiddenOrBackup(nameBytes), !keeping.contains(where: { $0.utf8.elementsEqual(nameBytes) }) { continue }
             guard let name = String(validating: nameBytes, as: UTF8.self) else {
                 let (shown, byte) = escaped(nameBytes)
                 files.append(refused(

@@ -301,9 +301,14 @@ struct SiteScan: Sendable {
     var templates: [ScannedFile]
 
     init(root: URL) {
-        content = FolderScan.files(in: root.appendingPathComponent("Content"))
+        content = FolderScan.files(in: root.appendingPathComponent("Content"), keeping: SiteScan.publishedHiddenNames)
         templates = FolderScan.files(in: root.appendingPathComponent("Templates"))
     }
+
+    /// Hidden names of Content/ that are published all the same: `.well-known/` (RFC 8615: security.txt,
+    /// a domain's verification files) and GitHub Pages' `.nojekyll`. Every other hidden file (`.DS_Store`,
+    /// `.git`, an editor's `.swp`) stays out of the site.
+    static let publishedHiddenNames: Set<String> = [".well-known", ".nojekyll"]
 
     /// Size and modification time of every file, sorted by path from the site folder.
     var stamps: [FileStamp] {

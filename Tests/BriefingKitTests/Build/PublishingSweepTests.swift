@@ -201,6 +201,31 @@ import Testing
         ])
     }
 
+    /// Content/.well-known/security.txt and GitHub Pages' .nojekyll were dropped without a word, like any
+    /// hidden file, and a publisher who added them to the output by hand needed --force on every build.
+    @Test func wellKnownFilesAndNoJekyllArePublishedAndOtherHiddenFilesAreNot() throws {
+        let fixture = try SiteFixture(InvalidSiteTests.goodSite + """
+
+            -- Content/.well-known/security.txt --
+            Contact: mailto:security@example.org
+            -- Content/.well-known/.notes --
+            draft
+            -- Content/.nojekyll --
+            -- Content/.DS_Store --
+            x
+            -- Content/deterrence/.hidden.txt --
+            x
+            """)
+        try fixture.build()
+        #expect(fixture.output(".well-known/security.txt")?.hasPrefix("Contact: mailto:security@example.org") == true)
+        #expect(fixture.output(".nojekyll")?.trimmingCharacters(in: .whitespacesAndNewlines) == "")
+        for left in [".DS_Store", "deterrence/.hidden.txt", ".well-known/.notes"] { #expect(fixture.output(left) == nil, "\(left)") }
+        // Briefing's own files now: a build with nothing to write takes them as such.
+        try IncrementalBuildTests.age(fixture.root)
+        try fixture.build()
+        #expect(try fixture.build().stages.map(\.name) == ["nothing changed"])
+    }
+
     /// `--base-url "$BASE_URL"` with the variable unset published the site at `/`, with a warning, and took
     /// the feed and the sitemap out of the output folder.
     @Test func anEmptyBaseURLIsAnError() throws {
