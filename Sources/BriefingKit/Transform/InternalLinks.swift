@@ -61,6 +61,7 @@ struct InternalLinks: DocumentTransform {
             case .replace(let newURL): node.url = newURL
             }
         }
+        resolveRawHTMLLinks(in: document, from: folder, context: &context)
         // A source of the front matter may be a page or a file of the site (`../news/x.md`, `/assets/report.pdf`).
         for (index, source) in context.page.metadata.sources.enumerated() {
             guard let url = source.url else { continue }
@@ -72,17 +73,17 @@ struct InternalLinks: DocumentTransform {
     }
 
     /// Where a URL is written: a link or an image of the body, or a source's `url` in the front matter.
-    private enum Place {
+    enum Place {
         case node(MarkdownNode)
         case frontMatter(SourceLocation)
     }
 
-    private enum Resolution {
+    enum Resolution {
         case keep
         case replace(String)
     }
 
-    private func resolve(_ url: String, from folder: String, at place: Place, context: inout TransformContext) -> Resolution {
+    func resolve(_ url: String, from folder: String, at place: Place, context: inout TransformContext) -> Resolution {
         // Read from the page where used: a copy of it is a retain of each of its fields, for every link.
         let route = context.page.route, language = context.page.language
         let what: String

@@ -201,6 +201,30 @@ import Testing
         ])
     }
 
+    /// In a site that trusts raw HTML, its links kept their addresses under a base path (`/deterrence/`
+    /// where the page is at `/briefings/deterrence/`) and one that led nowhere passed: each `href` and
+    /// `src` is read as a Markdown link's address is.
+    @Test func rawHTMLLinksOfATrustingSiteAreCheckedAndGivenTheBasePath() throws {
+        let site = InvalidSiteTests.goodSite.replacingOccurrences(of: "baseURL: https://example.org/\n", with: "baseURL: https://example.org/briefings/\nmarkdown:\n  unsafe: true\n")
+        let page = """
+
+            -- Content/deterrence/raw.md --
+            ---
+            title: Raw
+            ---
+            <p>See <a href="/deterrence/tripwire/">the tripwire</a>, <a href="https://example.com/?a=1&amp;b=2">elsewhere</a>.</p>
+
+            Inline <a href="tripwire.md">a page</a> and <img src="/assets/style.css" alt="">.
+            """
+        let fixture = try SiteFixture(site + page)
+        try fixture.build()
+        let html = try #require(fixture.output("deterrence/raw/index.html"))
+        #expect(html.contains(#"<p>See <a href="/briefings/deterrence/tripwire/">the tripwire</a>, <a href="https://example.com/?a=1&amp;b=2">elsewhere</a>.</p>"#))
+        #expect(html.contains(#"Inline <a href="/briefings/deterrence/tripwire/">a page</a> and <img src="/briefings/assets/style.css" alt="">."#))
+        try fixture.write(site + page + "\n\n<a href=\"/nope/\">broken</a>\n")
+        #expect(fixture.failure().map { $0.components(separatedBy: "\n")[0] } == ["Content/deterrence/raw.md:8:1: error: link '/nope/' leads to nothing this site publishes"])
+    }
+
     /// Content/.well-known/security.txt and GitHub Pages' .nojekyll were dropped without a word, like any
     /// hidden file, and a publisher who added them to the output by hand needed --force on every build.
     @Test func wellKnownFilesAndNoJekyllArePublishedAndOtherHiddenFilesAreNot() throws {

@@ -1,0 +1,46 @@
+import BriefingMarkdown
+import BriefingSupport
+import BriefingTemplates
+
+/// Links in raw HTML of a site that trusts it (`markdown.unsafe: true`): `<a href="/deterrence/">` kept its
+/// address under a base path (`/briefings/`), where a Markdown link gets it, and one that led nowhere passed
+/// `briefing check`. Each `href` and `src` is now read as a Markdown link's address is.
+extension InternalLinks {
+    func resolveRawHTMLLinks(in document: MarkdownDocument, from folder: String, context: inout TransformContext) {
+        guard model.settings.markdown.unsafe, RawHTMLText.mayHoldHTML(context.page.body) else { return }
+        for node in document.root.descendants(ofKind: .htmlBlock, .htmlInline) {
+            guard let html = node.literal else { continue }
+            var edits: [(range: Range<Int>, url: String)] = []
+            for (range, url) in InternalLinks.addresses(in: html) where !url.isEmpty {
+                if case .replace(let published) = resolve(url, from: folder, at: .node(node), context: &context) {
+                    edits.append((range, HTMLEscape.escaped(published)))
+                }
+            }
+            guard !edits.isEmpty else { continue }
+            var bytes = Array(html.utf8)
+            for edit in edits.reversed() { bytes.replaceSubrange(edit.range, with: Array(edit.url.utf8)) }
+            node.literal = String(decoding: bytes, as: UTF8.self)
+        }
+    }
+
+    /// The `href` and `src` values of the start tags in `html`, with where each lies in its UTF-8; entities
+    /// in them decoded as far as an address holds them (`&amp;`).
+    static func addresses(in html: String) -> [(range: Range<Int>, url: String)] {
+        var html = html
+        var found: [(range: Range<Int>, url: String)] = []
+        html.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
+            HTMLScanner.scan(bytes) { part in
+                guard case .startTag(_, let tag) = part else { return }
+                HTMLTag.read(tag) { name, value in
+                    let lowered = name.lowercased()
+                    guard lowered == "href" || lowered == "src", let start = value.baseAddress else { return }
+                    let offset = start - base
+                    let url = String(decoding: value, as: UTF8.self).replacingOccurrences(of: "&amp;", with: "&")
+                    found.append((offset..<(offset + value.count), url.trimmingCharacters(in: .whitespaces)))
+                }
+            }
+        }
+        return found
+    }
+}
