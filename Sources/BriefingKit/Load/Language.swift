@@ -118,7 +118,7 @@ public struct Language: Sendable, Hashable {
                         let trimmed = text.split(separator: "/").joined(separator: "/")
                         // A hidden folder (`.fr`) is published but never served by `serve`, nor by many hosts.
                         guard trimmed.isEmpty || trimmed.split(separator: "/").allSatisfy({ Slug.isSafe(String($0)) && !$0.hasPrefix(".") }) else {
-                            throw source.error("'languages.\(code).prefix' must be a folder name of letters, digits, '-', '_' or '.', not starting with '.', or empty for the root", at: setting)
+                            throw source.error("'languages.\(code).prefix' must be a folder name of letters, digits, '-', '_' or '.', not starting with '.' (or folders of such names: 'intl/ko'), or empty for the root", at: setting)
                         }
                         language.prefixLocation = source.location(of: setting)
                         language.prefixLine = source.file.line(setting.line + source.lineOffset)

@@ -162,7 +162,7 @@ import Testing
              ^
         """),
         Case(name: "a language prefix that is a hidden folder", files: multilingual + "    prefix: .ko\n", expected: """
-        Content/site.yaml:8:13: error: 'languages.ko.prefix' must be a folder name of letters, digits, '-', '_' or '.', not starting with '.', or empty for the root
+        Content/site.yaml:8:13: error: 'languages.ko.prefix' must be a folder name of letters, digits, '-', '_' or '.', not starting with '.' (or folders of such names: 'intl/ko'), or empty for the root
             prefix: .ko
                     ^
         """),
