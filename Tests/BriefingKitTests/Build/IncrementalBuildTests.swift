@@ -140,6 +140,10 @@ import Testing
         }
         try FileManager.default.removeItem(at: output.appendingPathComponent("news/pw.txt"))
         #expect(try fixture.build().stages.map(\.name) == ["nothing changed"])
+        // In a folder of its own, none of whose files are Briefing's.
+        try FileManager.default.createDirectory(at: output.appendingPathComponent("extra/deeper"), withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: output.appendingPathComponent("extra/deeper/notes.txt"))
+        #expect(fixture.failure().first?.contains("holds files Briefing did not write ('extra/deeper/notes.txt')") == true)
     }
 
     @Test func aDeletedOutputFileIsWrittenAgain() throws {
