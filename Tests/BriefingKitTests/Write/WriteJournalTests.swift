@@ -78,31 +78,6 @@ import Testing
         let left = try FileManager.default.contentsOfDirectory(atPath: output).filter { $0.hasPrefix(".briefing-") }.sorted()
         #expect(left == [".briefing-cache", ".briefing-lock", ".briefing-manifest"])
     }
-
-    /// Into a folder the build made, Ctrl-C or SIGTERM left it with the lock and a staging folder of the
-    /// whole site in about half the tries: the signal's handler waited for a thread of the pool the renders
-    /// held, and ran once they were done. The build now stops at once and leaves no folder.
-    @Test(arguments: [SIGTERM, SIGINT])
-    func aSignalWhileStagingIntoANewFolderLeavesNoFolder(_ signal: Int32) throws {
-        var files = InvalidSiteTests.goodSite
-        for number in 1...3_000 { files += "\n-- Content/news/item-\(number).md --\n---\ntitle: Item \(number)\ndate: 2026-01-01\n---\nText \(number).\n" }
-        let fixture = try SiteFixture(files)
-        let output = fixture.root.appendingPathComponent("New")
-        let process = Process()
-        process.executableURL = BriefingCommand.executable
-        process.arguments = ["build", "--quiet", "--source", fixture.root.path, "--output", output.path]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let staging = output.appendingPathComponent(SiteWriter.stagingName).path
-        let deadline = Date().addingTimeInterval(30)
-        while !FileManager.default.fileExists(atPath: staging + "/news"), process.isRunning, Date() < deadline { usleep(200) }
-        #expect(process.isRunning, "the build ended before it staged a page")
-        kill(process.processIdentifier, signal)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 128 + signal)
-        #expect(!FileManager.default.fileExists(atPath: output.path), "\((try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? [])")
-    }
 }
 
 /// Ctrl-C during a build left the staging folder, the next cache and, during the commit, a site half
