@@ -327,5 +327,4 @@ struct TemplateContext {
             "dir": own.map { .string($0.direction.rawValue) } ?? .null,
         ])
     }
-
 }
