@@ -89,7 +89,9 @@ public struct SiteBuilder: Sendable {
         defer { BuildInterruption.committed() }
         do {
             let summary = try session.apply(rendered.files)
-            reuse.keep(cache)
+            // A file kept since someone changed it is someone else's from now on: the next build must look at the
+            // output folder and stop at it, as the warning says, which a build with nothing to do would not.
+            if summary.warnings.isEmpty { reuse.keep(cache) } else { reuse.drop(cache) }
             return summary
         } catch {
             reuse.drop(cache)

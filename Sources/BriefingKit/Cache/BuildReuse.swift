@@ -82,7 +82,8 @@ struct BuildReuse {
         return [
             programIdentity, options.source.standardizedFileURL.path, options.outputFolder.standardizedFileURL.path, options.baseURL ?? "",
             options.origin ?? "",
-            "\(options.includeDrafts)", "\(options.qualityChecks)", "\(day.year ?? 0)-\(day.month ?? 0)-\(day.day ?? 0)",
+            // A build with --force may have left files of someone else's beside its own: one without finds them.
+            "\(options.includeDrafts)", "\(options.qualityChecks)", "\(options.force)", "\(day.year ?? 0)-\(day.month ?? 0)-\(day.day ?? 0)",
         ].joined(separator: "\u{1F}")
     }
 

@@ -129,8 +129,11 @@ import Testing
         let output = fixture.root.appendingPathComponent("Output")
         try Data("example.org\n".utf8).write(to: output.appendingPathComponent("alliance/CNAME"))
         #expect(fixture.failure().first?.contains("holds files Briefing did not write ('alliance/CNAME'); empty it, choose another --output, or pass --force") == true)
-        // --force keeps it, and there is still nothing to write.
+        // --force keeps it and builds; the next build with --force has nothing to write, and the next one
+        // without stops at it again.
+        try fixture.build { $0.force = true }
         #expect(try fixture.build { $0.force = true }.stages.map(\.name) == ["nothing changed"])
+        #expect(fixture.failure().first?.contains("holds files Briefing did not write ('alliance/CNAME')") == true)
         try FileManager.default.removeItem(at: output.appendingPathComponent("alliance/CNAME"))
         try FileManager.default.createSymbolicLink(atPath: output.appendingPathComponent("news/pw.txt").path, withDestinationPath: "/etc/passwd")
         for force in [false, true] {
@@ -139,11 +142,30 @@ import Testing
             ) == true)
         }
         try FileManager.default.removeItem(at: output.appendingPathComponent("news/pw.txt"))
+        // The last build that wrote had --force: this one looks at the folder again, and the one after has nothing to do.
+        #expect(try fixture.build().stages.map(\.name) != ["nothing changed"])
         #expect(try fixture.build().stages.map(\.name) == ["nothing changed"])
         // In a folder of its own, none of whose files are Briefing's.
         try FileManager.default.createDirectory(at: output.appendingPathComponent("extra/deeper"), withIntermediateDirectories: true)
         try Data("x".utf8).write(to: output.appendingPathComponent("extra/deeper/notes.txt"))
         #expect(fixture.failure().first?.contains("holds files Briefing did not write ('extra/deeper/notes.txt')") == true)
+    }
+
+    /// A file the last build kept, since it was changed by hand after the site dropped its page, was to stop
+    /// the next build, as the warning said; a build with nothing else to do passed it without a word.
+    @Test func aFileKeptSinceItWasChangedStopsTheNextBuild() throws {
+        let fixture = try IncrementalBuildTests.settledSite()
+        let page = fixture.root.appendingPathComponent("Output/alliance/history/index.html")
+        let handle = try FileHandle(forWritingTo: page)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("<!-- edited -->".utf8))
+        try handle.close()
+        try FileManager.default.removeItem(at: fixture.root.appendingPathComponent("Content/alliance/history.md"))
+        // Sources older than a second are trusted unread: the build after this one would have nothing to do.
+        try IncrementalBuildTests.age(fixture.root)
+        let kept = try fixture.build()
+        #expect(kept.warnings.contains { $0.message.contains("/alliance/history/index.html was changed since Briefing wrote it, so it is kept") })
+        #expect(fixture.failure().first?.contains("holds files Briefing did not write ('alliance/history/index.html')") == true)
     }
 
     @Test func aDeletedOutputFileIsWrittenAgain() throws {
