@@ -108,7 +108,10 @@ struct StringTable: Sendable {
         var errors: [Diagnostic] = []
         // A word missing in one language failed at the first template line that asked for it, naming
         // the template rather than the table.
-        let missing = reference.entries.keys.filter { entries[$0] == nil && !StringTable.languageOwnKeys.contains($0) }.sorted()
+        // The words the build writes are asked of every table on their own (`Theme`): said once.
+        let missing = reference.entries.keys.filter {
+            entries[$0] == nil && !StringTable.languageOwnKeys.contains($0) && !StringTable.keysTheBuildWrites.contains($0)
+        }.sorted()
         if !missing.isEmpty {
             // A key of this table only is most often one of those, misspelt (`contens`).
             let extra = entries.keys.filter { reference.entries[$0] == nil && !StringTable.languageOwnKeys.contains($0) }.sorted()
@@ -118,7 +121,8 @@ struct StringTable: Sendable {
                 at: extra.first
             ))
         }
-        for (key, entry) in entries.sorted(by: { $0.key < $1.key }) {
+        // A language's own keys take their own placeholders: English writes `{monthName} {day}, {year}`, Korean `{year}년 {month}월 {day}일`.
+        for (key, entry) in entries.sorted(by: { $0.key < $1.key }) where !StringTable.languageOwnKeys.contains(key) {
             guard case .text(let text) = entry, case .text(let expected)? = reference.entries[key] else { continue }
             let names = StringTable.placeholderNames(text), expectedNames = StringTable.placeholderNames(expected)
             guard names != expectedNames else { continue }

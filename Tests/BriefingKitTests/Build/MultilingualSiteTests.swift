@@ -369,6 +369,8 @@ import Testing
         try fixture.write("-- Templates/i18n/ar.yaml --\n" + Self.site.components(separatedBy: "-- Templates/i18n/ar.yaml --\n")[1].replacingOccurrences(of: "pageNotFound: الصفحة غير موجودة\n", with: ""))
         let failure = fixture.failure()
         #expect(failure.contains { $0.hasPrefix("Templates/i18n/ar.yaml:1:1: error: Templates/i18n/ar.yaml lacks pageNotFound, which the build writes into pages") })
+        // Said once: not again as a word the first language's table has.
+        #expect(failure.count { $0.contains("pageNotFound") } == 1, "\(failure)")
         // A citation mark's label and the markers a table's caption and source line may start with: a
         // table without them labelled every mark "" and showed `표:` captions as text.
         try fixture.write("-- Templates/i18n/ar.yaml --\n" + Self.site.components(separatedBy: "-- Templates/i18n/ar.yaml --\n")[1]

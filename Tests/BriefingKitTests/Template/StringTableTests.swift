@@ -30,6 +30,17 @@ import Testing
         }
     }
 
+    /// An English `{monthName} {day}, {year}` failed the Korean table's `{year}년 {month}월 {day}일`, as if the two
+    /// were one string translated: a language's date format is its own.
+    @Test func eachLanguageWritesDatesWithItsOwnPlaceholders() throws {
+        let months = (1...12).map { "M\($0)" }.joined(separator: ", ")
+        let english = try Self.table("dateFormat: \"{monthName} {day}, {year}\"\nmonthNames: [\(months)]\nnotes: Notes\n")
+        let korean = try Self.table("dateFormat: \"{year}년 {month}월 {day}일\"\nnotes: 주\n", code: "ko")
+        #expect(korean.mismatches(against: english).isEmpty)
+        let other = try Self.table("dateFormat: \"{day}/{month}/{year}\"\nnotes: \"{x}\"\n", code: "ko")
+        #expect(other.mismatches(against: english).map { $0.message.prefix(20) } == ["'notes' has the plac"])
+    }
+
     /// `{dya}`, or `{monthName}` without twelve month names, printed as typed in every date of the language.
     @Test func aDateFormatThatCannotFillItsPlacesIsAnErrorAtItsLine() throws {
         func mistakes(_ yaml: String) throws -> [String] { try Self.table(yaml, code: "ko").dateMistakes().map { $0.description.components(separatedBy: "\n")[0] } }
