@@ -148,6 +148,14 @@ struct YAMLSource {
             if problem == "mapping values are not allowed in this context", let quoted = file.line(line).flatMap(Self.quotingValue) {
                 message = "invalid YAML: a ': ' inside a value reads as the start of another key; put the value in quotes: \(quoted)"
             }
+            // A line without a ':' (a stray sentence in front matter) is found at the next key, which reads as
+            // its continuation: the line libyaml started the key at is the one to show.
+            if problem == "could not find expected ':'", let context, context.mark.line < mark.line {
+                let start = context.mark.line + lineOffset
+                return file.error(
+                    "invalid YAML: this line is no 'key: value' (a line of text in front matter, or a key without its ':')", line: start, column: context.mark.column
+                )
+            }
             return file.error(message, line: line, column: mark.column)
         case let .duplicatedKeysInMapping(duplicates, context):
             let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")

@@ -28,8 +28,10 @@ struct PlaceholderCheck: DocumentTransform {
         // Headings, callout titles and table cells are text still: this runs before they become HTML.
         for text in document.root.descendants(ofKind: .text) {
             guard let literal = text.literal, Placeholder.marks(literal[...]) else { continue }
-            let message = PlaceholderCheck.message(literal, in: "the text")
-            if severity == .error { context.diagnostics.error(message, at: text) } else { context.diagnostics.warning(message, at: text) }
+            // At the mark, and quoted from it: the text after a link starts with the space before it.
+            let message = PlaceholderCheck.message(String(literal[(literal.range(of: Placeholder.mark)?.lowerBound ?? literal.startIndex)...]), in: "the text")
+            let position = context.diagnostics.position(of: Placeholder.mark, in: text)
+            if severity == .error { context.diagnostics.error(message, at: position) } else { context.diagnostics.warning(message, at: position) }
         }
     }
 

@@ -406,8 +406,10 @@ import Testing
         let places = checked.stderr.split(separator: "\n").filter { $0.contains("placeholder left in") }.map { $0.prefix { $0 != " " } }
         #expect(places == [
             "Content/deterrence/notes.md:4:9:", "Content/deterrence/notes.md:8:12:", "Content/deterrence/notes.md:10:4:",
-            "Content/deterrence/notes.md:12:3:", "Content/deterrence/notes.md:15:1:", "Content/deterrence/notes.md:19:10:",
+            "Content/deterrence/notes.md:12:10:", "Content/deterrence/notes.md:15:27:", "Content/deterrence/notes.md:19:10:",
         ])
+        // At the mark, quoted from it: one after a link was placed at the space before it, and quoted with it.
+        #expect(checked.stderr.contains("notes.md:15:27: error: placeholder left in the text: 'TK: confirm with desk.'"))
     }
 
     static let undatedPage = "\n-- Content/deterrence/undated.md --\n---\ntitle: Undated\nsummary: No date.\n---\nText.\n"

@@ -146,6 +146,16 @@ import Testing
         """])
     }
 
+    /// A stray line of text in front matter was reported at the key after it, which libyaml reads as its
+    /// continuation; the line itself was named only in a parenthesis.
+    @Test func aLineWithoutAKeyIsReportedAtItself() {
+        #expect(errors("---\ntitle: E\nThis is a stray sentence\nsummary: x\n---\nBody\n") == ["""
+        Content/a.md:3:1: error: invalid YAML: this line is no 'key: value' (a line of text in front matter, or a key without its ':')
+        This is a stray sentence
+        ^
+        """])
+    }
+
     /// The commonest mistake in a title: a colon and a space in it. The message writes the line as it should be.
     @Test func aColonInAValueSaysToQuoteIt() {
         #expect(errors("---\ntitle: The SMA: what \"it\" costs\n---\nBody\n") == [#"""
