@@ -137,39 +137,6 @@ struct FrontMatterReader {
         return metadata
     }
 
-    /// The known key an unknown one was probably meant to be: the same in another case, or at most two
-    /// edits away (`dat` → `date`, `autor` → `author`, `summmary` → `summary`).
-    static func suggestion(for key: String) -> String? {
-        let lowered = key.lowercased()
-        if let same = knownKeys.first(where: { $0 == lowered }) { return same }
-        let scalars = Array(lowered.unicodeScalars)
-        guard scalars.count <= 12 else { return nil }
-        var best: (key: String, distance: Int)?
-        // Only a key within two letters of a known one's length can be within two edits of it.
-        for (known, knownScalars) in knownKeyScalars where abs(knownScalars.count - scalars.count) <= 2 {
-            let distance = editDistance(scalars, knownScalars)
-            if distance <= 2, distance < (best?.distance ?? .max) { best = (known, distance) }
-        }
-        return best?.key
-    }
-
-    private static let knownKeyScalars = knownKeys.map { ($0, Array($0.unicodeScalars)) }
-
-    /// Levenshtein distance: insertions, deletions and substitutions.
-    /// Two rows, swapped, not a row made for each letter: run for every unknown key of every page.
-    static func editDistance(_ lhs: [Unicode.Scalar], _ rhs: [Unicode.Scalar]) -> Int {
-        var previous = Array(0...rhs.count)
-        var current = previous
-        for (i, left) in lhs.enumerated() {
-            current[0] = i + 1
-            for (j, right) in rhs.enumerated() {
-                current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (left == right ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[rhs.count]
-    }
-
     private mutating func read(
         key: String, value: YAMLNode, keyNode: YAMLNode, into metadata: inout PageMetadata, params: inout [(String, TemplateValue)]
     ) throws(Diagnostic) {
@@ -376,29 +343,5 @@ struct FrontMatterReader {
         case .sequence: "a list"
         case .mapping: "a mapping"
         }
-    }
-}
-
-/// The `{from: 2, to: 3}` form shared by front matter and site settings.
-enum HeadingLevels {
-    static func read(_ node: YAMLNode, source: YAMLSource) throws(Diagnostic) -> ClosedRange<Int> {
-        // `{from: 2, too: 4}` read as the default `to` without a word.
-        if let key = node.mapping?.first(where: { !["from", "to"].contains($0.key.scalarText ?? "") })?.key {
-            throw source.error("unknown key '\(key.scalarText ?? "")' in 'toc' (use from and to, like {from: 2, to: 3})", at: key)
-        }
-        guard node.mapping != nil,
-              let from = node["from"]?.int ?? Optional(2), let to = node["to"]?.int ?? Optional(3),
-              (1...6).contains(from), (1...6).contains(to)
-        else {
-            throw source.error("'toc' must be true, false or {from: 2, to: 3} with levels 1 to 6", at: node)
-        }
-        guard from <= to else {
-            // `{from: 4}` alone meets the default `to: 3`.
-            let given = node["to"] == nil ? "\(to) when not given" : "\(to)"
-            throw source.error(
-                "'toc' goes from level \(from) to \(given): 'from' must not be deeper than 'to', like {from: \(to), to: \(from)}", at: node
-            )
-        }
-        return from...to
     }
 }
