@@ -8,7 +8,7 @@ struct New: ParsableCommand {
         discussion: "Example: briefing new news/budget-2027 --title \"The 2027 budget\""
     )
 
-    @Argument(help: "The page to create, as <section>/<slug>.")
+    @Argument(help: "The page to create, as section/slug, like news/budget-2027.")
     var path: String
 
     @Option(help: "The page's title (default: made from the slug).")

@@ -3,8 +3,8 @@ import BriefingSupport
 import BriefingTemplates
 import Foundation
 
-/// `briefing new <section>/<slug>`: a new Markdown page from an archetype in `Templates/archetypes/`
-/// (`<section>.md`, else `default.md`), with its front matter filled in.
+/// `briefing new section/slug`: a new Markdown page from an archetype in `Templates/archetypes/`
+/// (`news.md` for a page of news/, else `default.md`), with its front matter filled in.
 ///
 /// Archetypes are Mustache, which HTML-escapes `{{title}}`; front matter is YAML. So `title` and
 /// `author` reach the archetype as whole YAML scalars, quotes included (`"Moon's \"deal\""`), written
@@ -42,7 +42,7 @@ public struct NewPage: Sendable {
         var segments = path.split(separator: "/").map(String.init)
         if segments.last?.hasSuffix(".md") == true { segments[segments.count - 1].removeLast(3) }
         guard !segments.isEmpty, segments.allSatisfy(Slug.isSafe) else {
-            throw BuildFailure([.error("'\(path)' must be <section>/<slug> made of letters, digits, '-', '_' or '.', like news/budget-2027")])
+            throw BuildFailure([.error("'\(path)' must be a section and a slug, as section/slug, made of letters, digits, '-', '_' or '.', like news/budget-2027")])
         }
         // A build reads no hidden file or folder: such a page would never be published.
         if let hidden = segments.first(where: { $0.hasPrefix(".") }) {
@@ -53,7 +53,7 @@ public struct NewPage: Sendable {
         }
         if segments.count == 1, !atRoot {
             throw BuildFailure([.error(
-                "'\(path)' names no section: write <section>/<slug>, like news/\(path), or pass --root for a page at the top of the site"
+                "'\(path)' names no section: write section/slug, like news/\(path), or pass --root for a page at the top of the site"
             )])
         }
         if atRoot, segments.count > 1 {

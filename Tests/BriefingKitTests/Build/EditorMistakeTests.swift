@@ -286,11 +286,11 @@ import Testing
         let fixture = try SiteFixture(EditorMistakeTests.goodSite)
         let result = try BriefingCommand.run(["new", "my-post", "--source", fixture.root.path], environment: ["NO_COLOR": "1"])
         #expect(result.status == 1)
-        #expect(result.stderr == "error: 'my-post' names no section: write <section>/<slug>, like news/my-post, or pass --root for a page at the top of the site\n1 error\n")
+        #expect(result.stderr == "error: 'my-post' names no section: write section/slug, like news/my-post, or pass --root for a page at the top of the site\n1 error\n")
         #expect(!FileManager.default.fileExists(atPath: fixture.root.appendingPathComponent("Content/my-post.md").path))
         let badSlug = try BriefingCommand.run(["new", "news/My Post!", "--source", fixture.root.path], environment: ["NO_COLOR": "1"])
         #expect(badSlug.status == 1)
-        #expect(badSlug.stderr == "error: 'news/My Post!' must be <section>/<slug> made of letters, digits, '-', '_' or '.', like news/budget-2027\n1 error\n")
+        #expect(badSlug.stderr == "error: 'news/My Post!' must be a section and a slug, as section/slug, made of letters, digits, '-', '_' or '.', like news/budget-2027\n1 error\n")
         let root = try BriefingCommand.run(["new", "about", "--root", "--source", fixture.root.path], environment: ["NO_COLOR": "1"])
         #expect(root.status == 0, "\(root.stderr)")
     }

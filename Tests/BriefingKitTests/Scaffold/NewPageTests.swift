@@ -50,7 +50,7 @@ import Testing
             _ = try NewPage(siteRoot: fixture.root, path: "../outside/x", now: now).create()
             Issue.record("a path with '..' was accepted")
         } catch {
-            #expect(error.diagnostics.map(\.description) == ["error: '../outside/x' must be <section>/<slug> made of letters, digits, '-', '_' or '.', like news/budget-2027"])
+            #expect(error.diagnostics.map(\.description) == ["error: '../outside/x' must be a section and a slug, as section/slug, made of letters, digits, '-', '_' or '.', like news/budget-2027"])
         }
     }
 
@@ -89,7 +89,7 @@ import Testing
             Issue.record("a page without a section was accepted")
         } catch {
             #expect(error.diagnostics.map(\.description) == [
-                "error: 'my-post' names no section: write <section>/<slug>, like news/my-post, or pass --root for a page at the top of the site",
+                "error: 'my-post' names no section: write section/slug, like news/my-post, or pass --root for a page at the top of the site",
             ])
         }
         #expect(try NewPage(siteRoot: fixture.root, path: "about", now: now, atRoot: true).create() == "Content/about.md")
