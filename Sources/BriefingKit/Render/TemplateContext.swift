@@ -275,7 +275,9 @@ struct TemplateContext {
         page["readingTimeText"] = .string(strings[language].plural("readingTime", count: minutes) ?? "\(minutes) min read")
         page["sources"] = .list(body.sources.enumerated().map { source($0, language: language) })
         page["hasSources"] = .bool(!body.sources.isEmpty)
-        page["jsonLD"] = .htmlBytes(structuredData(of: model[id], description: description(of: id), faq: body.faq))
+        // The description `page(_:_:)` made, not made again from the first paragraph.
+        let description: String? = if case .string(let text)? = page["description"] { text } else { nil }
+        page["jsonLD"] = .htmlBytes(structuredData(of: model[id], description: description, faq: body.faq))
         outer["page"] = .map(page)
         context = .map(outer)
     }
