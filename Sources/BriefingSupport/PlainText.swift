@@ -31,6 +31,11 @@ package enum PlainText {
     /// `A`–`Z` or `a`–`z` (clearing bit 5 folds the lower case onto the upper; no other byte lands there).
     @inlinable package static func isASCIILetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte & 0xDF) }
 
+    /// A hexadecimal digit, in either case.
+    @inlinable package static func isASCIIHexDigit(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x41...0x46).contains(byte & 0xDF)
+    }
+
     /// An ASCII letter or digit.
     @inlinable package static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool { isASCIILetter(byte) || (0x30...0x39).contains(byte) }
 

@@ -71,11 +71,7 @@ public struct BaseURL: Sendable, Hashable, CustomStringConvertible {
     /// Whether every `%` starts an escape of two hex digits.
     private static func hasWholeEscapes(_ path: String) -> Bool {
         let bytes = Array(path.utf8)
-        func isHex(_ index: Int) -> Bool {
-            guard index < bytes.count else { return false }
-            let byte = bytes[index] | 0x20
-            return (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
-        }
+        func isHex(_ index: Int) -> Bool { index < bytes.count && PlainText.isASCIIHexDigit(bytes[index]) }
         return bytes.indices.allSatisfy { index in bytes[index] != UInt8(ascii: "%") || (isHex(index + 1) && isHex(index + 2)) }
     }
 

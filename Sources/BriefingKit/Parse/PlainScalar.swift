@@ -52,7 +52,7 @@ enum PlainScalar {
             if octal.skipRun(where: { (0x30...0x37).contains($0) || $0 == underscore }) > 0, octal.atEnd { return true }
         }
         var hex = start
-        if hex.skip("0x"), hex.skipRun(where: { isHexDigit($0) || $0 == underscore }) > 0, hex.atEnd { return true }
+        if hex.skip("0x"), hex.skipRun(where: { PlainText.isASCIIHexDigit($0) || $0 == underscore }) > 0, hex.atEnd { return true }
         var zero = start
         if zero.skip("0"), zero.atEnd { return true }
         var decimal = start
@@ -96,9 +96,6 @@ enum PlainScalar {
     private static func isSign(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") }
     private static func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
     private static func isDigitOrUnderscore(_ byte: UInt8) -> Bool { isDigit(byte) || byte == underscore }
-    private static func isHexDigit(_ byte: UInt8) -> Bool {
-        isDigit(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(byte)
-    }
 
     /// A position in the scalar's bytes; each `skip` moves past what it matched, or stays and says no.
     private struct Cursor {
