@@ -371,11 +371,24 @@ struct TemplateRenderer {
         HTMLEscape.append(text, to: &output)
     }
 
-    /// Whole numbers print without a fraction (`3`, not `3.0`); others in Swift's shortest form.
+    /// Whole numbers print without a fraction (`3`, not `3.0`); others with the shortest digits that read
+    /// back as the same number, written out in full (`0.0000001`, not Swift's `1e-07`) unless that takes
+    /// more than 20 zeros, when the exponent is written as a reader writes it (`1e-25`, `2.5e30`).
     static func format(_ number: Double) -> String {
         if number == number.rounded(), abs(number) < 1e15 {
             return String(Int(number))
         }
-        return String(number)
+        let shortest = String(number)
+        guard let e = shortest.firstIndex(of: "e"), let exponent = Int(shortest[shortest.index(after: e)...])
+        else { return shortest.hasSuffix(".0") ? String(shortest.dropLast(2)) : shortest }
+        let mantissa = shortest[..<e]
+        let sign = mantissa.hasPrefix("-") ? "-" : ""
+        let digits = mantissa.filter(\.isNumber)
+        guard (-20...20).contains(exponent) else { return mantissa + "e" + String(exponent) }
+        // Swift's mantissa has one digit before its point: the point moves `exponent` places from there.
+        let point = 1 + exponent
+        if point <= 0 { return sign + "0." + String(repeating: "0", count: -point) + digits }
+        if point >= digits.count { return sign + digits + String(repeating: "0", count: point - digits.count) }
+        return sign + digits.prefix(point) + "." + digits.dropFirst(point)
     }
 }

@@ -41,6 +41,14 @@ struct TemplateRenderTests {
         #expect(try render("{{i}} {{d}} {{w}} {{t}} {{f}}", context) == "-42 1.25 3 true false")
     }
 
+    @Test func numbersFromDataAreWrittenOutAsAReaderWritesThem() throws {
+        let context: TemplateValue = [
+            "small": 1e-7, "tiny": -2.5e-5, "large": 1e17, "fraction": 1.5e15, "huge": 2.5e30, "minute": 1e-25,
+        ]
+        #expect(try render("{{small}} {{tiny}} {{large}} {{fraction}} {{huge}} {{minute}}", context)
+            == "0.0000001 -0.000025 100000000000000000 1500000000000000 2.5e30 1e-25")
+    }
+
     @Test func nullMissingListsAndMapsRenderEmpty() throws {
         #expect(try render("[{{n}}{{missing}}{{l}}{{m}}]", ["n": nil, "l": [1, 2], "m": ["a": 1]]) == "[]")
     }
