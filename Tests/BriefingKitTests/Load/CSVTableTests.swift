@@ -51,6 +51,15 @@ import Testing
         #expect(error("a,b\n1,\"x\"y\n") == "Content/data/t.csv:2:6: error: text after a closing quote; a quoted field ends at its quote\n1,\"x\"y\n     ^")
     }
 
+    @Test func everyQuoteOutOfPlaceIsNamedAtOnce() {
+        // Read on past the first, as uneven rows are, so that one build lists every line to mend.
+        #expect(error("a,b\n\"x\" y,1\nfine,2\n3,say \"hi\"\n\"open,4\n") == """
+        Content/data/t.csv:2:4: error: text after a closing quote; a quoted field ends at its quote; lines 4, 5 have a quote out of place too
+        "x" y,1
+           ^
+        """)
+    }
+
     @Test func emptyFile() {
         #expect(error("") == "Content/data/t.csv:1:1: error: the CSV file is empty: it needs a header row\n\n^")
     }

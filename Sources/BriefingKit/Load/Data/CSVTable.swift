@@ -25,6 +25,9 @@ public struct CSVTable: Sendable, Equatable {
         // Where each field of the header starts, for errors about a column's name.
         var fieldStart = 1
         var headerColumns: [Int] = []
+        // Quotes out of place are read on as text and named together at the end, so that one pass over
+        // the file mends them all, as uneven rows are.
+        var misplacedQuotes: [(message: String, line: Int, column: Int)] = []
 
         func endField() {
             if records.isEmpty { headerColumns.append(fieldStart) }
@@ -72,14 +75,16 @@ public struct CSVTable: Sendable, Equatable {
                     fieldStart = 1
                 case UInt8(ascii: "\""):
                     guard field.isEmpty, !fieldWasQuoted else {
-                        throw file.error("a quote inside an unquoted field; quote the whole field and write \"\" for a quote", line: line, column: column)
+                        misplacedQuotes.append(("a quote inside an unquoted field; quote the whole field and write \"\" for a quote", line, column))
+                        field.append(byte)
+                        break
                     }
                     inQuotes = true
                     fieldWasQuoted = true
                     quoteStart = (line, column)
                 default:
-                    if fieldWasQuoted {
-                        throw file.error("text after a closing quote; a quoted field ends at its quote", line: line, column: column)
+                    if fieldWasQuoted, misplacedQuotes.last?.line != line {
+                        misplacedQuotes.append(("text after a closing quote; a quoted field ends at its quote", line, column))
                     }
                     field.append(byte)
                 }
@@ -88,7 +93,14 @@ public struct CSVTable: Sendable, Equatable {
             index += 1
         }
         if inQuotes {
-            throw file.error("unterminated quoted field: add the closing \"", line: quoteStart.line, column: quoteStart.column)
+            misplacedQuotes.append(("unterminated quoted field: add the closing \"", quoteStart.line, quoteStart.column))
+        }
+        if let first = misplacedQuotes.first {
+            let others = Array(Set(misplacedQuotes.dropFirst().map(\.line)).subtracting([first.line]).sorted())
+            let more = others.isEmpty ? ""
+                : "; line\(others.count == 1 ? "" : "s") \(others.prefix(10).map(String.init).joined(separator: ", "))"
+                    + "\(others.count > 10 ? " and \(others.count - 10) more" : "") \(others.count == 1 ? "has" : "have") a quote out of place too"
+            throw file.error(first.message + more, line: first.line, column: first.column)
         }
         if !field.isEmpty || !record.isEmpty || fieldWasQuoted { endRecord() }
 
