@@ -86,9 +86,7 @@ public struct SiteServer: Sendable {
             try await pool.prepare()
             listener = try AsyncSocket(socket: listen.makeListeningSocket(), pool: pool)
         } catch {
-            let inUse = "\(error)".contains("EADDRINUSE") || "\(error)".contains("Address already in use")
-            throw ServeError("cannot serve on \(listen.urlHost):\(options.port): \(error.localizedDescription)"
-                + (inUse ? " (another program, or another briefing serve, has the port: choose another with --port)" : ""))
+            throw ServeError("cannot serve on \(listen.urlHost):\(options.port): " + Self.reason(error))
         }
         defer { try? listener.close() }
         guard let port = try? listener.socket.sockname().port else { throw ServeError("the server stopped listening") }
@@ -113,7 +111,7 @@ public struct SiteServer: Sendable {
                 do {
                     try await group.next()
                 } catch {
-                    throw ServeError("cannot serve: \(error.localizedDescription)")
+                    throw ServeError("cannot serve: " + Self.reason(error))
                 }
                 group.addTask { try await gate.serve(listener) }
                 group.addTask {
@@ -283,6 +281,20 @@ private extension Socket.Address {
         switch self {
         case .ip4(_, let port), .ip6(_, let port): port
         case .unix: nil
+        }
+    }
+}
+
+extension SiteServer {
+    /// The system's words for why a socket failed (`Address already in use`), without the socket
+    /// library's own name for the error (`SocketError. Bind(98):`), which means nothing to an editor.
+    static func reason(_ error: any Error) -> String {
+        guard case SocketError.failed(_, let number, let message) = error else { return error.localizedDescription }
+        switch number {
+        case EADDRINUSE: return message + " (another program, or another briefing serve, has the port: choose another with --port)"
+        case EACCES: return message + " (ports below 1024 need root: choose another with --port)"
+        case EADDRNOTAVAIL: return message + " (no network interface of this computer has that address: check --host)"
+        default: return message
         }
     }
 }

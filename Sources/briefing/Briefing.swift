@@ -1,5 +1,6 @@
 import ArgumentParser
 import BriefingKit
+import BriefingSupport
 import Foundation
 #if os(Linux)
 import CMalloc
@@ -16,7 +17,24 @@ struct Briefing: AsyncParsableCommand {
 
     static func main() async {
         reserveHeapInWholeBlocks()
+        if let typed = CommandLine.arguments.dropFirst().first, let message = unknownCommand(typed) {
+            FileHandle.standardError.write(Data(message.utf8))
+            Foundation.exit(ExitCode.validationFailure.rawValue)
+        }
         await main(nil)
+    }
+
+    /// `briefing buidl`: build is the default command, so without this the word was refused as an
+    /// argument of build's, with build's usage, as if the editor had typed build.
+    static func unknownCommand(_ typed: String) -> String? {
+        let commands = configuration.subcommands.map { $0._commandName } + ["help"]
+        guard !typed.hasPrefix("-"), !commands.contains(typed) else { return nil }
+        let scalars = Array(typed.lowercased().unicodeScalars)
+        let meant = commands.first { PlainText.editDistance(Array($0.unicodeScalars), scalars) <= 2 }
+        return "Error: Unknown command '\(typed)'.\(meant.map { " Did you mean '\($0)'?" } ?? "")\n"
+            + "Usage: briefing <command> [options], where <command> is one of: "
+            + commands.dropLast().joined(separator: ", ") + "\n"
+            + "  See 'briefing --help' for more information.\n"
     }
 
     /// glibc's malloc grows each thread's heap a page at a time, one `mprotect` per page the first time a

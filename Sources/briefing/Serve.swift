@@ -40,7 +40,12 @@ struct Serve: AsyncParsableCommand {
         // build folder and the command exits 0.
         let signals = TerminationSignals.handle { _ in serving.cancel() }
         defer { signals.forEach { $0.cancel() } }
-        try await serving.value
+        do {
+            try await serving.value
+        } catch let error as ServeError {
+            terminal.printDiagnostics([Diagnostic(.error, error.description)])
+            throw ExitCode.failure
+        }
     }
 }
 

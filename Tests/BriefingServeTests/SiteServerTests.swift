@@ -250,7 +250,7 @@ struct SiteServerTests {
                     try await SiteServer(options: options).run { _ in }
                 }
             }
-            #expect(error?.description.hasPrefix("cannot serve on 127.0.0.1:\(site.port):") == true)
+            #expect(error?.description.hasPrefix("cannot serve on 127.0.0.1:\(site.port): Address already in use (") == true)
             #expect(error?.description.hasSuffix("has the port: choose another with --port)") == true)
         }
     }

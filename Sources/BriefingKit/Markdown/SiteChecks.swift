@@ -117,7 +117,7 @@ struct SiteChecks {
         guard scalars.count <= 64 else { return nil }
         let limit = max(2, scalars.count / 5)
         let scored = ids.lazy.filter { abs($0.unicodeScalars.count - scalars.count) <= limit }
-            .map { ($0, FrontMatterReader.editDistance(Array($0.unicodeScalars), scalars)) }
+            .map { ($0, PlainText.editDistance(Array($0.unicodeScalars), scalars)) }
             .filter { $0.1 <= limit }
         return scored.min { $0.1 < $1.1 }?.0
     }

@@ -1,3 +1,5 @@
+import BriefingSupport
+
 /// What an unknown front matter key was probably meant to be (`dat:` → `date`), for the warning about it.
 extension FrontMatterReader {
     /// The known key an unknown one was probably meant to be: the same in another case, or at most two
@@ -10,26 +12,11 @@ extension FrontMatterReader {
         var best: (key: String, distance: Int)?
         // Only a key within two letters of a known one's length can be within two edits of it.
         for (known, knownScalars) in knownKeyScalars where abs(knownScalars.count - scalars.count) <= 2 {
-            let distance = editDistance(scalars, knownScalars)
+            let distance = PlainText.editDistance(scalars, knownScalars)
             if distance <= 2, distance < (best?.distance ?? .max) { best = (known, distance) }
         }
         return best?.key
     }
 
     private static let knownKeyScalars = knownKeys.map { ($0, Array($0.unicodeScalars)) }
-
-    /// Levenshtein distance: insertions, deletions and substitutions.
-    /// Two rows, swapped, not a row made for each letter: run for every unknown key of every page.
-    static func editDistance(_ lhs: [Unicode.Scalar], _ rhs: [Unicode.Scalar]) -> Int {
-        var previous = Array(0...rhs.count)
-        var current = previous
-        for (i, left) in lhs.enumerated() {
-            current[0] = i + 1
-            for (j, right) in rhs.enumerated() {
-                current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (left == right ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[rhs.count]
-    }
 }

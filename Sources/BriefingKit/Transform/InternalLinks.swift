@@ -251,7 +251,7 @@ struct InternalLinks: DocumentTransform {
         let typed = url[..<url.index(after: colon)].lowercased()
         let schemes = [FigureCitations.scheme] + CrossReferences.schemes.map(\.scheme)
         guard typed.count <= 12, let meant = schemes.first(where: {
-            $0 != typed && FrontMatterReader.editDistance(Array($0.unicodeScalars), Array(typed.unicodeScalars)) <= 2
+            $0 != typed && PlainText.editDistance(Array($0.unicodeScalars), Array(typed.unicodeScalars)) <= 2
         }) else { return "" }
         return "; did you mean '\(meant)'?"
     }
