@@ -7,7 +7,10 @@ enum Slug {
     static let maxBytes = 255
 
     /// One path segment that cannot climb out of its folder or break a URL: letters and digits of any
-    /// script, `-`, `_` and `.`, and not `.` or `..`; a name a file system takes (`maxBytes` at most).
+    /// script, `-`, `_` and `.`, and not `.` or `..`; a name a file system takes (`maxBytes` at most);
+    /// composed (NFC), as a keyboard types it. Hangul saved as jamo, as some Mac tools and archives save
+    /// names, is letters too, but its URL is not the one a reader types and Swift's `==` hides the
+    /// difference from every lookup.
     static func isSafe(_ segment: String) -> Bool {
         guard !segment.isEmpty, segment.utf8.count <= maxBytes, segment != ".", segment != ".." else { return false }
         // ASCII by bytes: asking for Unicode properties of every scalar of every file name was slow.
@@ -19,7 +22,7 @@ enum Slug {
         return segment.unicodeScalars.allSatisfy { scalar in
             scalar == "-" || scalar == "_" || scalar == "." || scalar.properties.isAlphabetic
                 || scalar.properties.numericType == .decimal
-        }
+        } && segment.utf8.elementsEqual(segment.precomposedStringWithCanonicalMapping.utf8)
     }
 
     /// `burden-sharing` → `Burden sharing`, for a folder without an `_index.md`.

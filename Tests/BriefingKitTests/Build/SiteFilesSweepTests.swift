@@ -92,6 +92,13 @@ import Testing
         #expect(fixture.failure().map { $0.components(separatedBy: "\n")[0] } == [
             "Content/deterrence/\(decomposed).md:1:1: error: '\(decomposed).md' is written with decomposed letters (Unicode NFD), which would make URLs that look alike but differ; rename it, typing the name again",
         ])
+        // Hangul as jamo is letters too, so it passed as a name and was published at a URL no keyboard types.
+        let jamo = "한미연합사".decomposedStringWithCanonicalMapping
+        try FileManager.default.removeItem(at: fixture.root.appendingPathComponent("Content/deterrence/\(decomposed).md"))
+        try fixture.write("-- Content/\(jamo)/a.md --\n---\ntitle: A\n---\nText.\n")
+        #expect(fixture.failure().map { $0.components(separatedBy: "\n")[0] } == [
+            "Content/\(jamo)/a.md:1:1: error: '\(jamo)' is written with decomposed letters (Unicode NFD), which would make URLs that look alike but differ; rename it, typing the name again",
+        ])
     }
 
     /// A file in Content/data/ that is no data, or a data file in a subfolder, was neither read nor
