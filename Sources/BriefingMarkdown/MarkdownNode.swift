@@ -185,11 +185,12 @@ public struct MarkdownNode {
         return nodes
     }
 
-    /// Calls `body` with a view of this node, then of each node below it, in document order, making no list
-    /// of them; `body` must not change the tree. A view, not a handle: a handle retains its document, which
-    /// for every text node of every page showed.
+    /// Calls `body` with a view of this node, then of each node below it but those struck out (the words
+    /// the page counts and quotes), in document order, making no list of them; `body` must not change the
+    /// tree. A view, not a handle: a handle retains its document, which for every text node of every page
+    /// showed.
     package func visitViews(_ body: (NodeView) -> Void) {
-        walk { body(NodeView(pointer: $0)) }
+        walk(skippingStruck: true) { body(NodeView(pointer: $0)) }
     }
 
     /// A node as `visitViews` shows it, holding no reference to its document: valid only during the call.
@@ -230,14 +231,14 @@ public struct MarkdownNode {
             return String(cString: cmark_node_get_literal(child))
         }
         var text = ""
-        let struck = walk(skippingImages: leavingOutImages) { node in Self.appendWords(of: node, to: &text) }
+        let struck = walk(skippingStruck: true, skippingImages: leavingOutImages) { node in Self.appendWords(of: node, to: &text) }
         guard struck else { return text }
         // `The ~~old~~ new plan` reads "The new plan": one space where the struck words were.
         let words = text.split(separator: " ").joined(separator: " ")
         guard words.isEmpty else { return words }
         // All struck (`## ~~Withdrawn~~`): the struck words, rather than a contents entry with none.
         text = ""
-        walk(skippingStruck: false, skippingImages: leavingOutImages) { node in Self.appendWords(of: node, to: &text) }
+        walk(skippingImages: leavingOutImages) { node in Self.appendWords(of: node, to: &text) }
         return text
     }
 
@@ -260,11 +261,13 @@ public struct MarkdownNode {
     /// cmark's user data of a struck-out inline (`makeCustomInline(struck:)`): a mark, never read through.
     static var struckMark: UnsafeMutableRawPointer? { UnsafeMutableRawPointer(bitPattern: 1) }
 
-    /// Visits this node, then its descendants, in document order, but not the words of a struck-out
-    /// inline. cmark's iterator keeps its own state, so even 10,000 nested block quotes cost no Swift stack.
-    /// Returns whether it left struck-out words out.
+    /// Visits this node, then its descendants, in document order; when `skippingStruck`, not what a
+    /// struck-out inline holds, which a page's words leave out but every check must still see (a link
+    /// in `~~…~~` is shown, and went unchecked when every walk left it out). cmark's iterator keeps its own
+    /// state, so even 10,000 nested block quotes cost no Swift stack. Returns whether it left struck-out
+    /// words out.
     @discardableResult
-    private func walk(skippingStruck: Bool = true, skippingImages: Bool = false, _ visit: (OpaquePointer) -> Void) -> Bool {
+    private func walk(skippingStruck: Bool = false, skippingImages: Bool = false, _ visit: (OpaquePointer) -> Void) -> Bool {
         let iterator: OpaquePointer = cmark_iter_new(pointer)
         defer { cmark_iter_free(iterator) }
         var struck = false

@@ -37,6 +37,21 @@ import Testing
         """),
     ]
 
+    /// Every walk of a page's tree left out what `~~…~~` struck, so that its links reached the page
+    /// unchecked: `javascript:` with raw HTML trusted, `data:` and other hosts' images without.
+    static let struckURLs: [Case] = [
+        Case(name: "javascript: in a struck link", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\n---\nA ~~[old](javascript:alert(1))~~ new.\n", expected: """
+        Content/deterrence/bad.md:4:5: error: link: the URL 'javascript:alert(1)' uses 'javascript:', which a page never links to (use http, https, mailto, tel, a relative URL or a #fragment)
+        A ~~[old](javascript:alert(1))~~ new.
+            ^
+        """),
+        Case(name: "javascript: in struck raw HTML, raw HTML trusted", files: "-- Content/site.yaml --\ntitle: Briefing\nbaseURL: https://example.org/\nmarkdown:\n  unsafe: true\n-- Content/deterrence/bad.md --\n---\ntitle: Bad\n---\nA ~~<a href=\"javascript:alert(1)\">x</a>~~ new.\n", expected: """
+        Content/deterrence/bad.md:4:5: error: link: the URL 'javascript:alert(1)' uses 'javascript:', which a page never links to (use http, https, mailto, tel, a relative URL or a #fragment)
+        A ~~<a href="javascript:alert(1)">x</a>~~ new.
+            ^
+        """),
+    ]
+
     static let oversizedNumbers: [Case] = [
         Case(name: "sexagesimal overflow in front matter", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\nduration: 1:0:0:0:0:0:0:0:0:0:0:0\n---\n", expected: """
         Content/deterrence/bad.md:3:11: error: '1:0:0:0:0:0:0:0:0:0:0:0' reads as a whole number too large to hold (YAML 1.1 reads '1:30' as 90); quote it to keep it as text
@@ -136,7 +151,7 @@ import Testing
         """),
     ]
 
-    @Test(arguments: scriptURLs + oversizedNumbers + outputCollisions + impossibleDates + deepTemplates + aliasBombs)
+    @Test(arguments: scriptURLs + struckURLs + oversizedNumbers + outputCollisions + impossibleDates + deepTemplates + aliasBombs)
     func refusedAtItsPositionWithOutputUnchanged(_ testCase: Case) async throws {
         try await InvalidSiteTests().failsWithAPositionAndLeavesOutputAlone(testCase)
     }
