@@ -39,6 +39,11 @@ package enum PlainText {
     /// An ASCII letter or digit.
     @inlinable package static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool { isASCIILetter(byte) || (0x30...0x39).contains(byte) }
 
+    /// CommonMark's ASCII punctuation: what a backslash escapes.
+    @inlinable package static func isASCIIPunctuation(_ byte: UInt8) -> Bool {
+        (0x21...0x2F).contains(byte) || (0x3A...0x40).contains(byte) || (0x5B...0x60).contains(byte) || (0x7B...0x7E).contains(byte)
+    }
+
     /// Whether a UTF-8 byte starts a Unicode scalar, that is, continues no sequence: columns in
     /// diagnostics count these, as libyaml's and editors' do.
     @inlinable package static func startsScalar(_ byte: UInt8) -> Bool { byte & 0xC0 != 0x80 }

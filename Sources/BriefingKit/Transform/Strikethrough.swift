@@ -4,10 +4,13 @@ import BriefingSupport
 /// GitHub's strikethrough: `~~text~~` (or `~text~`) → `<del>` from the theme's `strikethrough` partial.
 ///
 /// cmark leaves tildes in text, so they are paired here as cmark-gfm pairs them: a run of one or two
-/// tildes opens when it is left-flanking and closes when it is right-flanking (the rules of `*`), a
-/// closer pairs with the nearest opener before it only when both are as long, and runs of three or
-/// more are text. Runs pair among the inlines of one container (a paragraph, a heading, an emphasis, a
-/// link, a table cell), where the inlines around a tilde show whether it is flanked.
+/// tildes opens when it is left-flanking and closes when it is right-flanking (the rules of `*`); a
+/// closer takes the nearest opener before it that the rule of three allows (a run that can both open
+/// and close pairs with no run whose length makes three with its own, so `~~3~5~~` strikes `3~5`); the
+/// two strike what lies between when they are as long, and are both text when they are not. Runs of
+/// three or more are text, as are tildes written `\~` or `&#126;`. Runs pair among the inlines of one
+/// container (a paragraph, a heading, an emphasis, a link, a table cell), where the inlines around a
+/// tilde show whether it is flanked.
 struct Strikethrough: DocumentTransform {
     static let maxOpen = 256
 
@@ -20,6 +23,9 @@ struct Strikethrough: DocumentTransform {
             if seen.insert(parent).inserted { containers.append(parent) }
         }
         guard !containers.isEmpty else { return }
+        // Only a page that writes an escape or an entity can have a tilde that is text.
+        let diagnostics = PlainText.contains("\\~", in: context.page.body) || PlainText.contains("&#", in: context.page.body)
+            ? context.diagnostics : nil
         let wrapper: ThemeHTML.Wrapper
         do throws(Diagnostic) {
             wrapper = try context.theme.wrapper("strikethrough", [:], language: context.page.language)
@@ -27,7 +33,11 @@ struct Strikethrough: DocumentTransform {
             context.diagnostics.append(error)
             return
         }
-        for container in containers { Self.pair(in: container, document: document, wrapper: wrapper) }
+        for container in containers {
+            Self.pair(in: container, document: document, wrapper: wrapper) { text in
+                diagnostics.map { EscapedCharacters.offsets(of: UInt8(ascii: "~"), in: text, diagnostics: $0) } ?? []
+            }
+        }
     }
 
     private enum Item {
@@ -40,10 +50,17 @@ struct Strikethrough: DocumentTransform {
     private struct Run {
         var item: Int
         var length: Int
-        var canOpen: Bool
+        var canClose: Bool
+
+        /// cmark's rule of three, which cmark-gfm applies to tildes as to `*`.
+        func mayPair(closerLength: Int, closerCanOpen: Bool) -> Bool {
+            !(closerCanOpen || canClose) || (length + closerLength) % 3 != 0
+        }
     }
 
-    private static func pair(in container: MarkdownNode, document: MarkdownDocument, wrapper: ThemeHTML.Wrapper) {
+    private static func pair(
+        in container: MarkdownNode, document: MarkdownDocument, wrapper: ThemeHTML.Wrapper, escapes: (MarkdownNode) -> Set<Int>
+    ) {
         let children = container.children
         // The character each child starts and ends with, as flanking sees it: inlines other than text
         // are written with punctuation (`*`, `` ` ``, `]`, `>`), breaks are whitespace.
@@ -66,16 +83,27 @@ struct Strikethrough: DocumentTransform {
                 continue
             }
             let characters = Array(literal)
+            let escaped = escapes(child)
+            // Offsets of the literal's bytes, counted only when some tilde is text.
+            var literalTildes: Set<Int> = []
+            if !escaped.isEmpty {
+                var offset = 0
+                for (position, character) in characters.enumerated() {
+                    if escaped.contains(offset) { literalTildes.insert(position) }
+                    offset += character.utf8.count
+                }
+            }
+            func isDelimiter(_ position: Int) -> Bool { characters[position] == "~" && !literalTildes.contains(position) }
             var position = 0
             var pending = ""
             while position < characters.count {
-                guard characters[position] == "~" else {
+                guard isDelimiter(position) else {
                     pending.append(characters[position])
                     position += 1
                     continue
                 }
                 var end = position
-                while end < characters.count, characters[end] == "~" { end += 1 }
+                while end < characters.count, isDelimiter(end) { end += 1 }
                 let length = end - position
                 let before = position > 0 ? characters[position - 1] : edge(index > 0 ? children[index - 1] : nil, last: true)
                 let after = end < characters.count ? characters[end] : edge(index + 1 < children.count ? children[index + 1] : nil, last: false)
@@ -88,7 +116,7 @@ struct Strikethrough: DocumentTransform {
                 if !pending.isEmpty { items.append(.text(pending)) }
                 pending = ""
                 position = end
-                if right, let opener = runs.lastIndex(where: \.canOpen) {
+                if right, let opener = runs.lastIndex(where: { $0.mayPair(closerLength: length, closerCanOpen: left) }) {
                     if runs[opener].length == length {
                         let start = runs[opener].item
                         let inside = Array(items[(start + 1)...])
@@ -98,12 +126,16 @@ struct Strikethrough: DocumentTransform {
                         matched = true
                         continue
                     }
+                    // Runs of different lengths strike nothing, and neither waits any longer, nor any between.
+                    runs.removeSubrange(opener...)
+                    items.append(.run(length))
+                    continue
                 }
                 items.append(.run(length))
-                // Only openers wait: a closer that found none of its length can still open, nothing more.
+                // Only openers wait: a closer that found no opener can still open, nothing more.
                 // Past `maxOpen` waiting openers a run stays text, which bounds both the search for an opener
                 // and how deep struck-through text nests (hostile input: a page of `~~a ~~b ~~c …`).
-                if left, runs.count < Strikethrough.maxOpen { runs.append(Run(item: items.count - 1, length: length, canOpen: true)) }
+                if left, runs.count < Strikethrough.maxOpen { runs.append(Run(item: items.count - 1, length: length, canClose: right)) }
             }
             if !pending.isEmpty { items.append(.text(pending)) }
         }

@@ -39,6 +39,22 @@ import Testing
         #expect(rendered("This ~~has a\n\nnew paragraph~~.\n") == "<p>This ~~has a</p>\n<p>new paragraph~~.</p>\n")
     }
 
+    /// Korean copy writes ranges with a tilde (`3~5월`): inside a struck phrase it pairs with nothing, as
+    /// on GitHub, where Briefing struck from it to the next range and left the old figure unstruck.
+    @Test func aRangeInsideAStruckPhraseStaysText() {
+        #expect(rendered("훈련 기간: ~~3~5월~~ 4~6월.\n") == "<p>훈련 기간: <del>3~5월</del> 4~6월.</p>\n")
+        #expect(rendered("인원 ~~1~2만 명~~ 약 2만 명.\n") == "<p>인원 <del>1~2만 명</del> 약 2만 명.</p>\n")
+        #expect(rendered("~~x ~y~~ z~\n") == "<p>~~x ~y~~ z~</p>\n")
+    }
+
+    /// `\~` and `&#126;` are a tilde the editor wants shown: never a delimiter.
+    @Test func escapedTildesAreText() {
+        #expect(rendered("훈련은 3\\~5월과 9\\~11월에 열린다.\n") == "<p>훈련은 3~5월과 9~11월에 열린다.</p>\n")
+        #expect(rendered("\\~\\~not struck\\~\\~ and &#126;nor&#x7E; this, ~~but this~~\n")
+            == "<p>~~not struck~~ and ~nor~ this, <del>but this</del></p>\n")
+        #expect(rendered("A \\\\~backslash~ stays.\n") == "<p>A \\<del>backslash</del> stays.</p>\n")
+    }
+
     @Test func acrossInlinesAndNested() {
         #expect(rendered("~~*old* `figure` and [link](https://example.org)~~ new\n")
             == "<p><del><em>old</em> <code>figure</code> and <a href=\"https://example.org\">link</a></del> new</p>\n")
