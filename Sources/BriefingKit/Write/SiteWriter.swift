@@ -171,6 +171,7 @@ public struct SiteWriter: Sendable {
         // journal) fails the build with the output folder as it was, not half-way to the new version.
         do throws(Diagnostic) {
             try checkWritable(journal.moves)
+            try checkReplaceable(journal.moves, previous: previous)
             try journal.write(in: outputPath)
         } catch {
             unlink(outputPath + "/" + WriteJournal.pendingName)
@@ -232,7 +233,10 @@ public struct SiteWriter: Sendable {
                 let folder = String(path[..<slash])
                 next = path.utf8.index(after: slash)
                 if movedFolders.contains(folder) { move = ""; break }
-                let exists = outputHas[folder] ?? (access(outputPath + "/" + folder, F_OK) == 0)
+                // A file where the folder goes (a page's path that became a section's) is no folder: the
+                // staged folder moves in whole, in place of the file.
+                var status = stat()
+                let exists = outputHas[folder] ?? (lstat(outputPath + "/" + folder, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR)
                 outputHas[folder] = exists
                 if !exists {
                     movedFolders.insert(folder)
@@ -271,7 +275,11 @@ public struct SiteWriter: Sendable {
         var removed = 0
         for path in journal.removals {
             let target = output.appendingPathComponent(path)
-            guard (try? FileManager.default.removeItem(at: target)) != nil else { continue }
+            // A manifest lists files: a folder there now is this build's, moved in where the file was.
+            var status = stat()
+            guard lstat(target.path, &status) == 0, status.st_mode & S_IFMT != S_IFDIR,
+                  (try? FileManager.default.removeItem(at: target)) != nil
+            else { continue }
             removed += 1
             removeEmptyFolders(above: target)
         }

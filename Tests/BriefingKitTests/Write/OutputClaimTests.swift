@@ -45,6 +45,41 @@ import Testing
         #expect(fixture.outputSnapshot() == before)
     }
 
+    /// A folder of someone's files where the build puts a file was deleted with them under `--force`.
+    @Test func forceNeverDeletesAFolderOfFilesThatAreNotBriefingsWhereAFileGoes() throws {
+        let fixture = try SiteFixture(InvalidSiteTests.goodSite)
+        try fixture.write("-- Output/index.html/notes/keep.txt --\nmy notes")
+        let before = fixture.outputSnapshot()
+        let result = try BriefingCommand.run(["build", "--source", fixture.root.path, "--force"], environment: ["NO_COLOR": "1"])
+        let output = fixture.root.appendingPathComponent("Output").path
+        #expect(result.status == 1)
+        #expect(result.stderr == """
+            error: cannot write \(output)/index.html: a folder holding \(output)/index.html/notes/keep.txt, which Briefing did not write, is where this build puts its file; move it out of the output folder (nothing in the output folder was changed)
+            1 error
+
+            """)
+        #expect(fixture.outputSnapshot() == before)
+    }
+
+    /// A file the site copied became a page of the same name (`report` → `report.md`, whose page is the
+    /// folder `report/`), and back: the build stopped at the file in the folder's way, part way through its
+    /// moves, and every later build stopped there too.
+    @Test func aFileOfBriefingsGivesWayToAFolderAndTheOtherWayRound() throws {
+        let fixture = try SiteFixture(InvalidSiteTests.goodSite + "\n-- Content/deterrence/report --\nold\n")
+        try fixture.build()
+        try FileManager.default.removeItem(at: fixture.root.appendingPathComponent("Content/deterrence/report"))
+        try fixture.write("-- Content/deterrence/report.md --\n---\ntitle: Report\n---\nThe report.\n")
+        try fixture.build()
+        #expect(fixture.output("deterrence/report/index.html")?.contains("The report.") == true)
+        #expect(fixture.output("deterrence/index.html")?.contains("/deterrence/report/") == true)
+        try FileManager.default.removeItem(at: fixture.root.appendingPathComponent("Content/deterrence/report.md"))
+        try fixture.write("-- Content/deterrence/report --\nnew\n")
+        try fixture.build()
+        #expect(fixture.output("deterrence/report")?.hasPrefix("new") == true)
+        let noOp = try BriefingCommand.run(["build", "--source", fixture.root.path, "--quiet"])
+        #expect(noOp.status == 0, "\(noOp.stderr)")
+    }
+
     @Test func aLinkInsideTheOutputFolderIsRefusedEvenWithForce() throws {
         let fixture = try SiteFixture(InvalidSiteTests.goodSite)
         try fixture.build()
