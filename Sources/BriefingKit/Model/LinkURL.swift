@@ -14,9 +14,11 @@ enum LinkURL {
             return "the URL '\(url)' holds a control character, which no address has: remove it"
         }
         // `//host/path` leads to another site, in the page's own scheme, and looks like a path from the site's
-        // root: written in full, its host is checked as any web address's is.
-        if url.hasPrefix("//") {
-            return "the URL '\(url)' leads to another site without a scheme: write it in full, as https://\(url.drop { $0 == "/" })"
+        // root: written in full, its host is checked as any web address's is. So do `/\host`, `\\host` and
+        // `/<tab>/host`, as a browser reads them.
+        if url.hasPrefix("//") || (hasSpaceOrBackslash && startsWithTwoSlashes(url)) {
+            let host = url.drop { $0 == "/" || $0 == "\\" || $0.isWhitespace }
+            return "the URL '\(url)' leads to another site without a scheme: write it in full, as https://\(host)"
         }
         // Most links have no colon (relative ones): no scheme to read letter by letter.
         guard hasColon else { return nil }
@@ -42,6 +44,22 @@ enum LinkURL {
     }
 
     static func isAllowed(_ url: String) -> Bool { rejection(of: url) == nil }
+
+    /// Whether a browser reads the URL as starting with `//`: it drops leading spaces and controls, and tabs
+    /// and line breaks anywhere, and reads a backslash as a slash.
+    private static func startsWithTwoSlashes(_ url: String) -> Bool {
+        var slashes = 0
+        var started = false
+        for byte in url.utf8 {
+            if byte == 0x09 || byte == 0x0A || byte == 0x0D { continue }
+            if !started, byte <= 0x20 { continue }
+            started = true
+            guard byte == UInt8(ascii: "/") || byte == UInt8(ascii: "\\") else { return false }
+            slashes += 1
+            if slashes == 2 { return true }
+        }
+        return false
+    }
 
     /// The URL as cmark writes a link's into `href`: every byte but letters, digits and
     /// `-_.+!*'(),%#@?=;:/&$~` percent-encoded (a space, `"`, brackets, letters beyond ASCII), so that

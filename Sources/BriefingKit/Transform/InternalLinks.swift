@@ -119,6 +119,12 @@ struct InternalLinks: DocumentTransform {
             if let fragment { reference(context.pageID, fragment) }
             return .keep
         }
+        // Decoded, `%2F` would be checked as a folder's slash, which a server never reads it as: the link
+        // passed and was published broken.
+        if let encoded = ["%2F", "%5C"].first(where: { path.range(of: $0, options: .caseInsensitive) != nil }) {
+            error("\(what) '\(url)' holds \(encoded), an encoded \(encoded == "%2F" ? "slash" : "backslash"), which no server reads as a folder's: write /")
+            return .keep
+        }
         let decoded = InternalLinks.percentDecoded(path)
         let isRootRelative = decoded.hasPrefix("/")
         let isMarkdown = decoded.hasSuffix(".md")

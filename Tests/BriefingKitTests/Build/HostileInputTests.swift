@@ -52,6 +52,21 @@ import Testing
         """),
     ]
 
+    /// Addresses that read one way to the check and another to a browser: `/\\host` is another site, and
+    /// `%2F` was checked as a folder's slash and published as `/2F…`.
+    static let disguisedURLs: [Case] = [
+        Case(name: "a backslash for a slash in a source's url", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\nsources:\n  - title: A\n    url: '/\\evil.example'\n---\n", expected: """
+        Content/deterrence/bad.md:5:10: error: 'url': the URL '/\\evil.example' leads to another site without a scheme: write it in full, as https://evil.example
+            url: '/\\evil.example'
+                 ^
+        """),
+        Case(name: "an encoded slash in a link", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\n---\nSee [the feed](%2Ffeed.xml).\n", expected: """
+        Content/deterrence/bad.md:4:5: error: link '%2Ffeed.xml' holds %2F, an encoded slash, which no server reads as a folder's: write /
+        See [the feed](%2Ffeed.xml).
+            ^
+        """),
+    ]
+
     static let oversizedNumbers: [Case] = [
         Case(name: "sexagesimal overflow in front matter", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\nduration: 1:0:0:0:0:0:0:0:0:0:0:0\n---\n", expected: """
         Content/deterrence/bad.md:3:11: error: '1:0:0:0:0:0:0:0:0:0:0:0' reads as a whole number too large to hold (YAML 1.1 reads '1:30' as 90); quote it to keep it as text
@@ -151,7 +166,7 @@ import Testing
         """),
     ]
 
-    @Test(arguments: scriptURLs + struckURLs + oversizedNumbers + outputCollisions + impossibleDates + deepTemplates + aliasBombs)
+    @Test(arguments: scriptURLs + struckURLs + disguisedURLs + oversizedNumbers + outputCollisions + impossibleDates + deepTemplates + aliasBombs)
     func refusedAtItsPositionWithOutputUnchanged(_ testCase: Case) async throws {
         try await InvalidSiteTests().failsWithAPositionAndLeavesOutputAlone(testCase)
     }

@@ -38,8 +38,12 @@ import Testing
     /// without its base path: another site, in whatever scheme the page has.
     @Test(arguments: [
         ("//evil.example/x", "https://evil.example/x"), ("///evil.example/fig", "https://evil.example/fig"),
+        // A browser reads a backslash as a slash, and drops tabs and a leading space.
+        ("/\\evil.example", "https://evil.example"), ("\\\\evil.example/t.gif", "https://evil.example/t.gif"),
+        ("/\t/evil.example", "https://evil.example"), (" //evil.example", "https://evil.example"),
     ])
     func refusesAddressesWithoutAScheme(url: String, written: String) {
+        #expect(!LinkURL.isAllowed(url))
         #expect(LinkURL.rejection(of: url) == "the URL '\(url)' leads to another site without a scheme: write it in full, as \(written)")
         #expect(LinkURL.dataRejection(of: url) == LinkURL.rejection(of: url))
     }
