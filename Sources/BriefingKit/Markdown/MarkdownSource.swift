@@ -161,8 +161,23 @@ struct FootnoteSource: Sendable {
     }
 
     /// Labels match as GitHub matches them: by Unicode case folding, so `[^ß]` is `[^SS]` and `[^ss]`,
-    /// which lowercasing alone does not give.
+    /// which lowercasing alone does not give. A mark's label is read from cmark's text, which smart
+    /// punctuation curled (`[^don’t]`, `[^a–b]`) where the definition's, read from the line, was not:
+    /// both are read as typed.
     static func key(_ label: String) -> String {
-        label.folding(options: .caseInsensitive, locale: nil)
+        let folded = label.folding(options: .caseInsensitive, locale: nil)
+        guard folded.utf8.contains(where: { $0 >= 0xE2 }) else { return folded }
+        var typed = ""
+        for character in folded {
+            switch character {
+            case "\u{2018}", "\u{2019}": typed += "'"
+            case "\u{201C}", "\u{201D}": typed += "\""
+            case "\u{2013}": typed += "--"
+            case "\u{2014}": typed += "---"
+            case "\u{2026}": typed += "..."
+            default: typed.append(character)
+            }
+        }
+        return typed
     }
 }

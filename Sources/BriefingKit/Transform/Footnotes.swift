@@ -53,9 +53,15 @@ struct Footnotes: DocumentTransform {
         var lastMarkAfter: [MarkdownNode: MarkdownNode] = [:]
         // In document order, definitions still in place: a note cited only from another note is numbered
         // where that note is defined, as GitHub numbers it.
+        // `\[^1]` is the text [^1], as on GitHub: only a page that writes an escape or an entity has one.
+        let mayEscape = PlainText.contains("\\[", in: context.page.body) || PlainText.contains("&#", in: context.page.body)
         let marked = document.root.descendants(ofKind: .text).compactMap { text -> Marked? in
             guard let literal = text.literal, literal.utf8.count >= 4, literal.contains("[^") else { return nil }
-            let references = Self.references(in: literal)
+            var references = Self.references(in: literal)
+            if mayEscape {
+                let escaped = EscapedCharacters.offsets(of: UInt8(ascii: "["), in: text, diagnostics: context.diagnostics)
+                references.removeAll { escaped.contains($0.offset) }
+            }
             return references.isEmpty ? nil : Marked(text: text, literal: literal, references: references)
         }
         let unreached = Self.unreached(order, marked: marked)

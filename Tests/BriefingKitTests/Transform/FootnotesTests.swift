@@ -49,6 +49,29 @@ import Testing
     /// cmark alone would read these as link reference definitions and link `[^1]` to them.
     /// A definition inside a quote or a list item was not read as one, as GitHub reads it: each
     /// citation of it was an error at the definition's own line.
+    /// Smart punctuation curled a mark's label (`[^don’t]`) and not its definition's: never defined.
+    @Test func labelsWithQuotesDashesAndDotsMatchUnderSmartPunctuation() {
+        let result = rendered("""
+            One[^don't], two[^a--b], three[^x...] and four[^"q"].
+
+            [^don't]: A.
+            [^a--b]: B.
+            [^x...]: C.
+            [^"q"]: D.
+            """, options: MarkdownOptions(smartPunctuation: true))
+        #expect(result.messages.isEmpty)
+        #expect(result.html.contains("<li id=\"fn-4\">\n<p>D."))
+    }
+
+    /// `\[^1]` is how an editor shows the syntax itself; it was read as a mark of a note never defined.
+    @Test func anEscapedMarkIsText() {
+        let result = rendered("To cite a note, type \\[^1] or &#91;^1] after the word.\n")
+        #expect(result.messages.isEmpty)
+        #expect(result.html == "<p>To cite a note, type [^1] or [^1] after the word.</p>\n")
+        let cited = rendered("Escaped \\[^n] and cited[^n].\n\n[^n]: The note.\n")
+        #expect(cited.html.hasPrefix("<p>Escaped [^n] and cited\(ref(1, "fnref-1")).</p>"))
+    }
+
     @Test func aDefinitionInAQuoteOrAListItemIsANote() {
         let result = rendered("Cite.[^inside] and x[^li]\n\n> [^inside]: Definition inside a quote.\n\n- [^li]: in list\n")
         #expect(result.messages.isEmpty)
