@@ -159,13 +159,24 @@ struct StringTable: Sendable {
     }
 
     /// What would show in every date of the language as typed: a `dateFormat` placeholder that is none of
-    /// its four (`{dya}`), or `{monthName}` without twelve `monthNames`.
+    /// its four (`{dya}`), or `{monthName}` without twelve `monthNames`; or no `dateFormat` in a language
+    /// other than English, whose dates would then read in English ("8 April 2026").
     func dateMistakes() -> [Diagnostic] {
         var errors: [Diagnostic] = []
         if entries["monthNames"] != nil, monthNames == nil {
             errors.append(error("'monthNames' must be a list of the twelve months' names, January's first", at: "monthNames"))
         }
-        guard let format = text("dateFormat") else { return errors }
+        guard let format = text("dateFormat") else {
+            let language = code.prefix { $0 != "-" && $0 != "_" }.lowercased()
+            if !path.isEmpty, language != "en" {
+                errors.append(error(
+                    "the table has no 'dateFormat', so its dates would read in English (8 April 2026): add one, such as "
+                        + "\"{year}년 {month}월 {day}일\", or \"{day} {monthName} {year}\" with the twelve 'monthNames'",
+                    at: nil
+                ))
+            }
+            return errors
+        }
         let names = StringTable.placeholderNames(format)
         let unknown = names.filter { !["year", "month", "day", "monthName"].contains($0) }
         if !unknown.isEmpty {

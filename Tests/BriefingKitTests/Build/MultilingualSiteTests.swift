@@ -143,6 +143,7 @@ import Testing
     noteLabel: "각주 {number}"
     backToText: "본문으로 돌아가기(각주 {label})"
     -- Templates/i18n/ar.yaml --
+    dateFormat: "{day}/{month}/{year}"
     tagsTitle: الوسوم
     pageNotFound: الصفحة غير موجودة
     authorSeparator: "، "
@@ -317,7 +318,6 @@ import Testing
         ))
         try fixture.write("-- Templates/i18n/ar.yaml --\n" + Self.site.components(separatedBy: "-- Templates/i18n/ar.yaml --\n")[1] + """
 
-        dateFormat: "{day}/{month}/{year}"
         digits: "٠١٢٣٤٥٦٧٨٩"
         decimalSeparator: "٫"
         groupSeparator: "٬"

@@ -57,6 +57,14 @@ import Testing
         #expect(try mistakes("dateFormat: \"{year}년 {monthName} {day}일\"\nmonthNames: [\(months)]\n").isEmpty)
     }
 
+    /// A table started from en.yaml, which needs no `dateFormat`, wrote every date of the language in English.
+    @Test func aLanguageOtherThanEnglishWithoutADateFormatIsAnError() throws {
+        #expect(try Self.table("notes: 주석\n", code: "ko").dateMistakes().map { $0.description.components(separatedBy: "\n")[0] } == [
+            "Templates/i18n/ko.yaml:1:1: error: the table has no 'dateFormat', so its dates would read in English (8 April 2026): add one, such as \"{year}년 {month}월 {day}일\", or \"{day} {monthName} {year}\" with the twelve 'monthNames'",
+        ])
+        #expect(try Self.table("notes: Notes\n", code: "en-GB").dateMistakes().isEmpty)
+    }
+
     /// `{cuont}` in a plural form printed as typed in every page's reading time; a list under a key of text
     /// was "unknown variable" at the template that asked for it.
     @Test func aPluralFormWithAPlaceholderTheBuildDoesNotFillAndAListOfTextAreErrors() throws {
