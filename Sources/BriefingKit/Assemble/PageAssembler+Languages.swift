@@ -53,8 +53,23 @@ extension PageAssembler {
     private var codes: String { settings.languages.map(\.code).joined(separator: ", ") }
 
     /// Each page's translations, found by translation key; two pages of one key in one language are an
-    /// error, a translation whose default-language page is missing a warning.
-    func translations(of pages: ChunkedArray<Page>) -> (translations: [[PageID]], stale: [PageID: PageID], errors: [Diagnostic], warnings: [Diagnostic]) {
+    /// error, a translation whose default-language page is missing or a draft a warning. A page in another
+    /// language without one is a translation only when it says so (`translationKey`, `translatedFrom`) or
+    /// a draft of the first language has its path: otherwise it is an original in its language (a Korean
+    /// newsroom's own story), which was warned of in every build.
+    func translations(
+        of pages: ChunkedArray<Page>, drafts: Set<String> = []
+    ) -> (translations: [[PageID]], stale: [PageID: PageID], errors: [Diagnostic], warnings: [Diagnostic]) {
+        // The implicit keys of the first language's drafts; a draft named in another (`x.ko.md`) is no original.
+        let draftKeys = Set(drafts.compactMap { path -> String? in
+            guard path.hasSuffix(".md") else { return nil }
+            var stem = path.dropLast(".md".count)
+            if let dot = stem.lastIndex(of: "."), let language = settings.languages.firstIndex(where: { $0.code == stem[stem.index(after: dot)...] }) {
+                guard language == 0 else { return nil }
+                stem = stem[..<dot]
+            }
+            return String(stem)
+        })
         var groups: [String: [Int]] = [:]
         var errors: [Diagnostic] = []
         var warnings: [Diagnostic] = []
@@ -82,6 +97,9 @@ extension PageAssembler {
             if pages[sorted[0]].language != 0, !pages[sorted[0]].source.file.text.isEmpty {
                 for index in sorted where !pages[index].source.file.text.isEmpty {
                     let page = pages[index]
+                    guard page.metadata.locations["translationKey"] != nil || page.metadata.translatedFrom != nil
+                        || draftKeys.contains(page.translationKey)
+                    else { continue }
                     warnings.append(page.source.file.diagnostic(
                         .warning, "a translation whose original is missing or a draft: no \(settings.languages[0].code) page in this build has the translation key '\(page.translationKey)'",
                         at: page.metadata.locations["translationKey"] ?? page.source.file.location(line: 1, column: 1)

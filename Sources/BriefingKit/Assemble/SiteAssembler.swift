@@ -179,7 +179,7 @@ struct PageAssembler {
         )
         model.datesCheckout = checkout
         if settings.isMultilingual {
-            let found = translations(of: pages)
+            let found = translations(of: pages, drafts: drafts)
             if !found.errors.isEmpty { throw BuildFailure(found.errors) }
             model.translations = found.translations
             model.staleTranslations = found.stale
