@@ -3,12 +3,16 @@ import BriefingTemplates
 /// The contexts of the pages Briefing makes itself, which no Markdown file gives: the tags index, each
 /// tag's page, the 404 page and the root's page when the default language has a prefix of its own.
 extension TemplateContext {
-    /// `/tags/`: every tag of a language with the number of its pages.
+    /// `/tags/`: every tag of a language with the number of its pages, in the order of the names shown:
+    /// a Korean index of tags written in English and named in the string table was in English order.
+    /// Hangul's syllables are in dictionary order in Unicode, so comparing the names puts 가 before 나.
     func tagsContext(language: Int) -> Base {
         let strings = strings[language]
-        let tags: [TemplateValue] = taxonomy.tags.filter { $0.language == language }.map { tag in
+        let named = taxonomy.tags.filter { $0.language == language }.map { (tag: $0, name: strings.tagName($0.name, slug: $0.slug)) }
+            .sorted { ($0.name.lowercased(), $0.tag.slug) < ($1.name.lowercased(), $1.tag.slug) }
+        let tags: [TemplateValue] = named.map { tag, name in
             .map([
-                "name": .string(strings.tagName(tag.name, slug: tag.slug)), "url": .string(tagURL(tag.slug, language: language)), "count": .int(tag.pages.count),
+                "name": .string(name), "url": .string(tagURL(tag.slug, language: language)), "count": .int(tag.pages.count),
                 "countText": .string(strings.plural("tagCount", count: tag.pages.count) ?? String(tag.pages.count)),
             ])
         }

@@ -20,6 +20,12 @@ import Testing
         let report = try SiteBuilder(options: options).build()
         #expect(report.warnings.isEmpty, "\(report.warnings.map(\.description))")
 
+        // Tags written in English and named in Korean were listed in English order.
+        let koreanTags = try String(contentsOf: output.appendingPathComponent("ko/tags/index.html"), encoding: .utf8)
+        let cloud = try #require(koreanTags.components(separatedBy: #"<ul class="tag-cloud">"#).dropFirst().first?.components(separatedBy: "</ul>").first)
+        let names = cloud.matches(of: /<li><a href="[^"]*">([^<]*)<\/a>/).map { String($0.output.1) }
+        #expect(names.count >= 5 && names == names.sorted() && names.contains("방위비 분담"), "\(names)")
+
         let content = Self.repository.appendingPathComponent("Content")
         let files = FileManager.default.enumerator(atPath: content.path)?.compactMap { $0 as? String } ?? []
         let translated = files.filter { $0.hasSuffix(".ko.md") && !$0.contains("draft-") }.sorted()
