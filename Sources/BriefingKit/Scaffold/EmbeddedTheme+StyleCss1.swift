@@ -18,11 +18,13 @@ extension EmbeddedTheme {
 :root {
   color-scheme: light dark;
 
-  --serif: "Iowan Old Style", "Source Serif 4", "Source Serif Pro", Charter, "Bitstream Charter",
-    "Sitka Text", Cambria, Georgia, "Noto Serif", "Liberation Serif", serif;
+  --serif-latin: "Iowan Old Style", "Source Serif 4", "Source Serif Pro", Charter, "Bitstream Charter",
+    "Sitka Text", Cambria, Georgia, "Noto Serif", "Liberation Serif";
+  --serif: var(--serif-latin), serif;
   /* Platform UI fonts by name, system-ui last: on Linux it often resolves to a wide fallback face. */
-  --sans: -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Helvetica Neue", "Noto Sans",
-    "Liberation Sans", Arial, system-ui, sans-serif;
+  --sans-latin: -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Helvetica Neue", "Noto Sans",
+    "Liberation Sans", Arial;
+  --sans: var(--sans-latin), system-ui, sans-serif;
   --mono: ui-monospace, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace;
 
   --paper: #fbfaf6;
@@ -297,11 +299,6 @@ time {
 .masthead-title a {
   color: var(--band-ink);
   text-decoration: none;
-}
-
-.masthead-title a:hover {
-  text-decoration: underline;
-  text-decoration-color: var(--band-accent);
 }
 
 

@@ -4,6 +4,11 @@
 extension EmbeddedTheme {
     /// Part 2 of 6 of Templates/assets/style.css.
     static let styleCssPart2 = #"""
+.masthead-title a:hover {
+  text-decoration: underline;
+  text-decoration-color: var(--band-accent);
+}
+
 .site-nav ul {
   display: flex;
   flex-wrap: wrap;
@@ -295,11 +300,6 @@ main:focus {
   height: 3px;
   margin-bottom: 0.75rem;
   background: var(--accent);
-}
-
-/* The notes end the text as the sources and related reading do: under a rule, without a section's bar. */
-.prose .footnotes h2::before {
-  content: none;
 }
 
 

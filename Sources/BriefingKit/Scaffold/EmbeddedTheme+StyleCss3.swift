@@ -4,6 +4,11 @@
 extension EmbeddedTheme {
     /// Part 3 of 6 of Templates/assets/style.css.
     static let styleCssPart3 = #"""
+/* The notes end the text as the sources and related reading do: under a rule, without a section's bar. */
+.prose .footnotes h2::before {
+  content: none;
+}
+
 .prose h3 {
   margin: 2rem 0 0.75rem;
   font-size: clamp(1.2rem, 1.1rem + 0.4vw, 1.35rem);

@@ -204,6 +204,30 @@ extension EmbeddedTheme {
 :lang(ko) {
   word-break: keep-all;
   overflow-wrap: anywhere;
+  /* The Latin faces have no Hangul, so each Korean character fell back to whatever face the system chose,
+     beside Georgia's Latin: Korean faces follow the Latin ones, which still set the Latin words. */
+  --serif: var(--serif-latin), "Noto Serif KR", "Nanum Myeongjo", AppleMyungjo, Batang, serif;
+  --sans: var(--sans-latin), "Apple SD Gothic Neo", "Noto Sans KR", "Malgun Gothic", "Nanum Gothic", system-ui, sans-serif;
+}
+
+/* Hangul has no italic (a browser slants it) and no capitals (the labels' spacing was for capitals);
+   a title in Hangul wraps onto more lines than one in English, and needs room between them. */
+:is(em, i, cite, blockquote, .empty-note):lang(ko) {
+  font-style: normal;
+}
+
+em:lang(ko) {
+  font-weight: 600;
+}
+
+:is(.kicker, .toc h2, .sources h2, .related h2, .home-heading, .footnotes h2, .page-tags-title):lang(ko),
+.callout:lang(ko)::before {
+  letter-spacing: 0;
+}
+
+:is(.article-title, .section-title, .not-found-title, .home-title, .latest-title):lang(ko),
+.latest-item:first-child .latest-title:lang(ko) {
+  line-height: 1.3;
 }
 
 /* In a table a cell, and a link in it, may break a word only when it must (break-word): 'anywhere' let
