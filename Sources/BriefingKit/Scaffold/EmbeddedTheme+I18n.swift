@@ -289,7 +289,7 @@ languageSwitcherLabel: "언어"
 # language switcher: this language's name written in itself, for links from other languages
 languageSelfName: "한국어"
 # language switcher: after a language that has no version of the page, whose link goes to that language's home page
-noTranslation: "번역본이 없어 홈으로 이동"
+noTranslation: "번역본이 없어 해당 언어 홈으로 이동"
 # page.html: notice on a translation made from an older version of its original; {language} is the
 # original's language name, {date} the date the original was updated
 staleNotice: "이 번역은 원문({language})이 {date}에 수정되기 전의 판을 옮긴 것입니다."
