@@ -200,13 +200,28 @@ struct FrontMatterReader {
         return text
     }
 
-    private func languageCode(_ node: YAMLNode, _ key: String) throws(Diagnostic) -> String {
+    private mutating func languageCode(_ node: YAMLNode, _ key: String) throws(Diagnostic) -> String {
         let written = try nonEmptyString(node, key)
         guard let code = Language.canonicalCode(written) else {
             throw source.error("'\(written)' is not a language code: use a BCP 47 tag like en, ko or pt-BR", at: node)
         }
+        let primary = code.prefix { $0 != "-" }.lowercased()
+        if let meant = Self.countryCodes[primary] {
+            warnings.append(source.file.diagnostic(
+                .warning, "'\(written)' is a country's code, not \(meant.name)'s: \(meant.name) is '\(meant.code)'\(primary == "kr" ? " ('kr' is Kanuri)" : "")",
+                at: source.location(of: node)
+            ))
+        }
         return code
     }
+
+    /// Countries' codes written for their languages' (`kr` for Korean): a screen reader reads the text in
+    /// the language the code names, or in none.
+    private static let countryCodes: [String: (code: String, name: String)] = [
+        "kr": ("ko", "Korean"), "jp": ("ja", "Japanese"), "cn": ("zh", "Chinese"), "gr": ("el", "Greek"), "dk": ("da", "Danish"),
+        "cz": ("cs", "Czech"), "ua": ("uk", "Ukrainian"), "vn": ("vi", "Vietnamese"), "il": ("he", "Hebrew"), "us": ("en", "English"),
+        "gb": ("en", "English"),
+    ]
 
     /// A title is one line wherever it goes (`<title>`, a feed, a list). `true` reads as a truth value;
     /// quoted, it is a word.
@@ -289,7 +304,7 @@ struct FrontMatterReader {
     }
 
     /// The sources, and where each one's `title` and `url` are written (`PageMetadata.sourceKey(_:_:)`).
-    private func sources(_ node: YAMLNode) throws(Diagnostic) -> ([SourceReference], [String: SourceLocation]) {
+    private mutating func sources(_ node: YAMLNode) throws(Diagnostic) -> ([SourceReference], [String: SourceLocation]) {
         guard let sequence = node.sequence else {
             throw source.error("'sources' must be a list of sources, each with a title", at: node)
         }

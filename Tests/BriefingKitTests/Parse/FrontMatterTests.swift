@@ -277,6 +277,16 @@ import Testing
         ])
         #expect(page.metadata.params["dat"] == .string("2026-01-01"))
     }
+
+    /// `lang: kr` marked the text as Kanuri, and `jp` as no language at all, without a word.
+    @Test func aCountrysCodeForALanguageIsWarnedOf() throws {
+        let page = try parse("---\ntitle: A\nlang: kr\nsources:\n  - title: S\n    language: jp\n---\n")
+        #expect(page.warnings.map { $0.description.components(separatedBy: "\n")[0] } == [
+            "Content/a.md:3:7: warning: 'kr' is a country's code, not Korean's: Korean is 'ko' ('kr' is Kanuri)",
+            "Content/a.md:6:15: warning: 'jp' is a country's code, not Japanese's: Japanese is 'ja'",
+        ])
+        #expect(try parse("---\ntitle: A\nlang: ko-KR\n---\n").warnings.isEmpty)
+    }
 }
 
 import Foundation
