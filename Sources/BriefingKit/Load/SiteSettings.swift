@@ -74,7 +74,7 @@ public struct SiteSettings: Sendable {
                 case "description": settings.description = try text(value, key, source)
                 case "author": settings.author = try text(value, key, source)
                 case "markdown": settings.markdown = try markdownOptions(value, source)
-                case "toc": settings.tocLevels = try HeadingLevels.read(value, source: source)
+                case "toc": settings.tocLevels = try HeadingLevels.read(value, source: source, site: true)
                 case "paginate": settings.pageSize = try count(value, key, source, upTo: 10_000)
                 case "related": settings.relatedCount = try count(value, key, source, upTo: 100)
                 case "staleFigureDays": settings.staleFigureDays = try count(value, key, source, upTo: 36_500)

@@ -17,6 +17,12 @@ import Testing
         paginate: 9223372036854775807
                   ^
         """),
+        // The message offered true and false, which site.yaml then refused again.
+        Case(name: "toc: false in site.yaml", files: "-- Content/site.yaml --\ntitle: Briefing\nbaseURL: https://example.org/\ntoc: false\n", expected: """
+        Content/site.yaml:3:6: error: 'toc' in site.yaml must be {from: 2, to: 3} with levels 1 to 6 (a page turns its own off with toc: false)
+        toc: false
+             ^
+        """),
         Case(name: "maxPageMB whose bytes overflow", files: "-- Content/site.yaml --\ntitle: Briefing\nbaseURL: https://example.org/\nmaxPageMB: 8796093022208\n", expected: """
         Content/site.yaml:3:12: error: 'maxPageMB' must be a whole number from 1 to 1024
         maxPageMB: 8796093022208
