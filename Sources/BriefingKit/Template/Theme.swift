@@ -17,7 +17,10 @@ struct Theme: Sendable {
         var templates: [String: Template] = [:]
         var owners: [String: SourceFile] = [:]
         var layoutNames: Set<String> = []
+        let tableErrors = errors.count
         let strings = Theme.stringTables(files.filter { $0.kind == .strings }, languages: languages, errors: &errors)
+        // A table that does not read is its own error: every word the templates ask of it is not one more.
+        let tablesRead = errors.count == tableErrors
         for file in files where file.kind != .strings {
             if let owner = owners[file.name] {
                 errors.append(file.file.error(
@@ -40,7 +43,7 @@ struct Theme: Sendable {
         for (partial, use) in ThemeHTML.partials where templates[partial] == nil {
             errors.append(.error("Templates/partials/\(partial).html not found: it writes the HTML of \(use)" + Theme.defaultCopy))
         }
-        errors += Theme.missingWords(files, templates: templates, strings: strings, languages: languages)
+        if tablesRead { errors += Theme.missingWords(files, templates: templates, strings: strings, languages: languages) }
         if !errors.isEmpty { throw BuildFailure(errors) }
         do {
             library = try TemplateLibrary(templates: templates, outputLimit: max(64 << 20, 2 * pageBytes))

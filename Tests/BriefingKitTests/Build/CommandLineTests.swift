@@ -1,3 +1,4 @@
+import BriefingTestSupport
 import Foundation
 import Testing
 
@@ -38,5 +39,18 @@ import Testing
         1 error
 
         """)
+    }
+
+    /// A string table that did not read brought one more error for every word each template asks of it:
+    /// 43 of them, each saying Templates/i18n/ held no table.
+    @Test func aStringTableThatDoesNotReadIsOneError() throws {
+        let site = TemporaryFolder.url("briefing-unreadable-table")
+        defer { TemporaryFolder.remove(site) }
+        #expect(try BriefingCommand.run(["init", site.path]).status == 0)
+        let table = site.appendingPathComponent("Templates/i18n/en.yaml")
+        try (String(contentsOf: table, encoding: .utf8) + "contents: [a, b]\n").write(to: table, atomically: true, encoding: .utf8)
+        let result = try BriefingCommand.run(["build", "--source", site.path], environment: ["NO_COLOR": "1"])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasSuffix("error: invalid YAML: duplicate key 'contents'\ncontents: [a, b]\n^\n1 error\n"), "\(result.stderr)")
     }
 }
