@@ -53,9 +53,10 @@ struct PageDiagnostics {
         add(.warning) { $0.diagnostic(.warning, message, at: MarkdownPositions.location(of: $0.position(of: node), in: $0.page)) }
     }
 
-    /// The node's own position, cmark's or where a transform placed it; nil when only an ancestor's is known.
+    /// The node's own position, where a transform placed it or else cmark's; nil when only an ancestor's is known.
     func ownPosition(of node: MarkdownNode) -> SourcePosition? {
-        node.start.line > 0 ? node.start : placed[node]
+        if !placed.isEmpty, let position = placed[node] { return position }
+        return node.start.line > 0 ? node.start : nil
     }
 
     /// The node's position, its nearest positioned ancestor's, or where a transform placed one of them:
@@ -63,8 +64,9 @@ struct PageDiagnostics {
     func position(of node: MarkdownNode) -> SourcePosition {
         var current: MarkdownNode? = node
         while let candidate = current {
-            if candidate.start.line > 0 { return MarkdownPositions.start(of: candidate, lineStarts: lineStarts, body: page.body) }
+            // Where a transform placed it first: a caption's text, once its marker is cut, starts after it.
             if !placed.isEmpty, let position = placed[candidate] { return position }
+            if candidate.start.line > 0 { return MarkdownPositions.start(of: candidate, lineStarts: lineStarts, body: page.body) }
             current = candidate.parent
         }
         return SourcePosition(line: 1, column: 1)

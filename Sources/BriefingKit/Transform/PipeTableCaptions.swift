@@ -16,7 +16,7 @@ extension PipeTables {
         var next = table.next
         while let node = next, node.kind == .paragraph, caption == nil || sources == nil {
             next = node.next
-            if caption == nil, PipeTables.dropPrefix(markers.caption, from: node) {
+            if caption == nil, PipeTables.dropPrefix(markers.caption, from: node, diagnostics: &context.diagnostics) {
                 // `Source:` on the line right under the caption is the sources, not more of the caption.
                 if let sourceLine = PipeTables.splitAtSourceLine(node, markers: markers, in: table.document) {
                     try? node.insertAfter(sourceLine)
@@ -26,7 +26,7 @@ extension PipeTables {
                 caption = node
                 // First in the block, as readers see it above the rows: a note it cites is numbered before the cells'.
                 if let first = block.firstChild { try? first.insertBefore(node) } else { try? block.appendChild(node) }
-            } else if sources == nil, PipeTables.dropPrefix(markers.source, from: node) {
+            } else if sources == nil, PipeTables.dropPrefix(markers.source, from: node, diagnostics: &context.diagnostics) {
                 sources = PipeTables.sources(in: node, context: &context)
                 sourcesPosition = context.diagnostics.position(of: node)
                 try? block.appendChild(node)
@@ -112,12 +112,21 @@ extension PipeTables {
 
     /// Whether the paragraph starts with one of the markers, as `Markers.end` reads them; if so, takes it
     /// (and the spaces after it) out.
-    static func dropPrefix(_ prefixes: [String], from paragraph: MarkdownNode) -> Bool {
+    /// The text left after the marker is placed where it now starts in the line: a message about a note's
+    /// mark in a caption pointed as far left as the marker is long.
+    static func dropPrefix(_ prefixes: [String], from paragraph: MarkdownNode, diagnostics: inout PageDiagnostics) -> Bool {
         guard let first = paragraph.firstChild, first.kind == .text, let literal = first.literal,
               let end = prefixes.lazy.compactMap({ Markers.end(of: $0, in: literal) }).first
         else { return false }
         let rest = literal[end...].drop { $0 == " " }
-        if rest.isEmpty { first.unlink() } else { first.literal = String(rest) }
+        if rest.isEmpty {
+            first.unlink()
+        } else {
+            let start = diagnostics.position(of: first)
+            first.literal = String(rest)
+            let dropped = literal.utf8.count - rest.utf8.count
+            diagnostics.place(first, at: SourcePosition(line: start.line, column: start.column + dropped))
+        }
         return true
     }
 

@@ -83,6 +83,20 @@ import Testing
         #expect(result.html.contains("<tr><th scope=\"row\">c</th><td>d</td></tr>"))
     }
 
+    /// The caption's text, once `Table:` was cut from it, was still placed where the marker starts: a
+    /// message about a note's mark in it pointed as many columns left as the marker is long.
+    @Test func aMessageAboutACaptionsNotePointsAtTheMark() {
+        let apart = rendered("| a |\n|---|\n| 1 |\n\nTable: A[^z1] and [a link](https://example.org/) B[^z2]\n")
+        #expect(apart.messages.map { $0.components(separatedBy: "\n")[0] } == [
+            "Content/alliance/page.md:5:9: error: footnote '[^z1]' is not defined: add a line '[^z1]: …' (defined here: none)",
+            "Content/alliance/page.md:5:51: error: footnote '[^z2]' is not defined: add a line '[^z2]: …' (defined here: none)",
+        ])
+        let korean = rendered("| a |\n|---|\n| 1 |\n\nTable: 캡션[^cap]\n")
+        #expect(korean.messages.map { $0.components(separatedBy: "\n")[0] } == [
+            "Content/alliance/page.md:5:10: error: footnote '[^cap]' is not defined: add a line '[^cap]: …' (defined here: none)",
+        ])
+    }
+
     @Test func aTableRightAfterAListItemIsTheItemsTextWithAWarning() {
         let result = rendered("- Seoul pays more\n| Year | Amount |\n|---|---|\n| 2026 | 1.5 |\n")
         #expect(result.html == "<ul>\n<li>Seoul pays more\n| Year | Amount |\n|---|---|\n| 2026 | 1.5 |</li>\n</ul>\n")
