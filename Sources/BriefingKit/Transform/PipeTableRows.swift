@@ -42,8 +42,9 @@ enum PipeTableRows {
         var cells: [Cell] = []
         while index < count {
             let start = index
+            // Only `\|` escapes, as in cmark-gfm's cell scanner: `\\|` is a backslash and an escaped pipe.
             while index < count, bytes[index] != pipe {
-                index += bytes[index] == backslash && index + 1 < count && isASCIIPunctuation(bytes[index + 1]) ? 2 : 1
+                index += bytes[index] == backslash && index + 1 < count && bytes[index + 1] == pipe ? 2 : 1
             }
             let endsAtPipe = index < count
             if index > start || endsAtPipe {
@@ -122,9 +123,5 @@ enum PipeTableRows {
 
     private static func isWhitespace(_ byte: UInt8) -> Bool {
         isSpaceChar(byte) || byte == 0x0A || byte == 0x0D
-    }
-
-    static func isASCIIPunctuation(_ byte: UInt8) -> Bool {
-        (0x21...0x2F).contains(byte) || (0x3A...0x40).contains(byte) || (0x5B...0x60).contains(byte) || (0x7B...0x7E).contains(byte)
     }
 }

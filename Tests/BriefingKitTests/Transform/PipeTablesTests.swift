@@ -97,6 +97,15 @@ import Testing
         ])
     }
 
+    /// Only `\|` escapes a pipe, as cmark-gfm reads cells: `\\|` is a backslash and an escaped pipe, where
+    /// the cell was cut (the table lost, or a cell's words dropped).
+    @Test func aBackslashBeforeAnEscapedPipeStaysInTheCell() {
+        let result = rendered("| Regex `a\\\\|b` | Meaning |\n|---|---|\n| `C:\\\\|D:\\\\` | drives |\n")
+        #expect(result.html.contains("<code>a\\|b</code>"))
+        #expect(result.html.contains("<code>C:\\|D:\\\\</code>"))
+        #expect(result.html.contains(">drives</td>"))
+    }
+
     @Test func aTableRightAfterAListItemIsTheItemsTextWithAWarning() {
         let result = rendered("- Seoul pays more\n| Year | Amount |\n|---|---|\n| 2026 | 1.5 |\n")
         #expect(result.html == "<ul>\n<li>Seoul pays more\n| Year | Amount |\n|---|---|\n| 2026 | 1.5 |</li>\n</ul>\n")
