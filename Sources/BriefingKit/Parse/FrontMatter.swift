@@ -112,6 +112,7 @@ struct FrontMatterReader {
                     at: source.location(of: value)
                 ))
             }
+            if key == "tags" { warnOfWideCommas(in: value) }
             do {
                 try read(key: key, value: value, keyNode: keyNode, into: &metadata, params: &params)
             } catch {
@@ -213,6 +214,19 @@ struct FrontMatterReader {
             ))
         }
         return code
+    }
+
+    /// `tags: [동맹，훈련]` typed with a Korean, Chinese or Japanese input method's comma (`，`, `、`) is one tag,
+    /// as YAML reads it.
+    private mutating func warnOfWideCommas(in value: YAMLNode) {
+        for node in value.sequence ?? [value] {
+            guard let text = node.scalarText, text.contains(where: { $0 == "\u{FF0C}" || $0 == "\u{3001}" }) else { continue }
+            let items = text.split { $0 == "\u{FF0C}" || $0 == "\u{3001}" || $0 == "," }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            warnings.append(source.file.diagnostic(
+                .warning, "'\(text)' is one tag: a wide comma ('，' or '、') separates no tags; write tags: [\(items.joined(separator: ", "))]",
+                at: source.location(of: node)
+            ))
+        }
     }
 
     /// Countries' codes written for their languages' (`kr` for Korean): a screen reader reads the text in

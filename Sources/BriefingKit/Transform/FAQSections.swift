@@ -63,7 +63,9 @@ struct FAQSections: DocumentTransform {
         var wrapper: MarkdownNode
     }
 
-    private static let titles: Set<String> = ["faq", "faqs", "frequently asked questions"]
+    /// Besides the string table's: the English ones, and Korean's usual ones (자주 하는 질문 is the National
+    /// Institute of Korean Language's, common on government sites).
+    private static let titles: Set<String> = ["faq", "faqs", "frequently asked questions", "자주 묻는 질문", "자주 하는 질문", "묻고 답하기"]
 
     private static func isFAQHeading(_ node: MarkdownNode, own: String?) -> Bool {
         var text = node.plainText

@@ -278,6 +278,13 @@ import Testing
         #expect(page.metadata.params["dat"] == .string("2026-01-01"))
     }
 
+    @Test func tagsSeparatedByAWideCommaAreWarnedOf() throws {
+        let page = try parse("---\ntitle: A\ntags: [alliance，연합훈련、드론, news]\n---\n")
+        #expect(page.warnings.map { $0.description.components(separatedBy: "\n")[0] } == [
+            "Content/a.md:3:8: warning: 'alliance，연합훈련、드론' is one tag: a wide comma ('，' or '、') separates no tags; write tags: [alliance, 연합훈련, 드론]",
+        ])
+    }
+
     /// `lang: kr` marked the text as Kanuri, and `jp` as no language at all, without a word.
     @Test func aCountrysCodeForALanguageIsWarnedOf() throws {
         let page = try parse("---\ntitle: A\nlang: kr\nsources:\n  - title: S\n    language: jp\n---\n")

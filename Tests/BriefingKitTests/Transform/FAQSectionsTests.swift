@@ -208,7 +208,7 @@ import Testing
             """)
     }
 
-    @Test(arguments: ["FAQ", "FAQs", "faq", "Faqs", "Frequently Asked Questions", "FREQUENTLY  asked\tquestions", "*FAQ*"])
+    @Test(arguments: ["FAQ", "FAQs", "faq", "Faqs", "Frequently Asked Questions", "FREQUENTLY  asked\tquestions", "*FAQ*", "자주 하는 질문", "묻고 답하기"])
     func headingTitlesThatStartASection(title: String) {
         #expect(rendered("## \(title) ##\n### Q?\nA.\n").entries == [FAQSections.Entry(question: "Q?", answer: "A.")])
     }
