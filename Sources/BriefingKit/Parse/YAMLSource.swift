@@ -152,6 +152,13 @@ struct YAMLSource {
             // its continuation: the line libyaml started the key at is the one to show.
             if problem == "could not find expected ':'", let context, context.mark.line < mark.line {
                 let start = context.mark.line + lineOffset
+                // `summary： …` typed with a Korean, Chinese or Japanese input method's colon.
+                if let text = file.line(start), let wide = text.firstIndex(of: "\u{FF1A}") {
+                    return file.error(
+                        "invalid YAML: this line's colon is the wide '：' of an input method, which YAML does not read as one: type ':'",
+                        line: start, column: text.distance(from: text.startIndex, to: wide) + 1
+                    )
+                }
                 return file.error(
                     "invalid YAML: this line is no 'key: value' (a line of text in front matter, or a key without its ':')", line: start, column: context.mark.column
                 )

@@ -73,8 +73,11 @@ struct Footnotes: DocumentTransform {
                 let key = FootnoteSource.key(reference.label)
                 guard definitions[key] != nil else {
                     let known = order.map { "[^\($0.definition.label)]" }.joined(separator: ", ")
+                    // `[^1]： …` typed with an input method's wide colon defines nothing.
+                    let wide = PlainText.contains("[^\(reference.label)]\u{FF1A}", in: context.page.body)
+                        ? "; its definition's colon is the wide '：' of an input method: type ':'" : ""
                     context.diagnostics.error(
-                        "footnote '[^\(reference.label)]' is not defined: add a line '[^\(reference.label)]: …' (defined here: \(known.isEmpty ? "none" : known))",
+                        "footnote '[^\(reference.label)]' is not defined: add a line '[^\(reference.label)]: …' (defined here: \(known.isEmpty ? "none" : known))" + wide,
                         at: Self.position(of: text, offset: reference.offset, diagnostics: context.diagnostics)
                     )
                     continue

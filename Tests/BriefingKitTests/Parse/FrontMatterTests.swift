@@ -278,6 +278,12 @@ import Testing
         #expect(page.metadata.params["dat"] == .string("2026-01-01"))
     }
 
+    @Test func aKeyWithAWideColonIsNamed() {
+        #expect(errors("---\ntitle: A\nsummary： \"요약\"\ndate: 2026-01-01\n---\n") == [
+            "Content/a.md:3:8: error: invalid YAML: this line's colon is the wide '：' of an input method, which YAML does not read as one: type ':'\nsummary： \"요약\"\n       ^",
+        ])
+    }
+
     @Test func tagsSeparatedByAWideCommaAreWarnedOf() throws {
         let page = try parse("---\ntitle: A\ntags: [alliance，연합훈련、드론, news]\n---\n")
         #expect(page.warnings.map { $0.description.components(separatedBy: "\n")[0] } == [

@@ -63,6 +63,15 @@ import Testing
         #expect(result.html.contains("<li id=\"fn-4\">\n<p>D."))
     }
 
+    /// An input method's wide colon (`[^가]：`) made no definition, and the message did not say why.
+    @Test func aDefinitionWithAWideColonIsNamed() {
+        let result = rendered("논평[^가].\n\n[^가]： 국회 기준.\n")
+        #expect(result.messages.map { $0.components(separatedBy: "\n")[0] } == [
+            "Content/alliance/page.md:1:3: error: footnote '[^가]' is not defined: add a line '[^가]: …' (defined here: none); its definition's colon is the wide '：' of an input method: type ':'",
+            "Content/alliance/page.md:3:1: error: footnote '[^가]' is not defined: add a line '[^가]: …' (defined here: none); its definition's colon is the wide '：' of an input method: type ':'",
+        ])
+    }
+
     /// `\[^1]` is how an editor shows the syntax itself; it was read as a mark of a note never defined.
     @Test func anEscapedMarkIsText() {
         let result = rendered("To cite a note, type \\[^1] or &#91;^1] after the word.\n")
