@@ -307,14 +307,32 @@ struct FrontMatterReader {
 
     func date(_ node: YAMLNode, _ key: String) throws(Diagnostic) -> PageDate {
         guard let text = node.scalarText, let date = PageDate(parsing: text) else {
-            let timestamp = (node.scalarText?.utf8.count ?? 0) > 10
-            throw source.error(timestamp
+            let written = node.scalarText ?? ""
+            // A date as a Korean or a wide-digit keyboard writes it (2026년 11월 21일, ２０２６-11-21): its own numbers.
+            if !written.contains(":"), let meant = Self.dayWrittenOtherwise(written) {
+                throw source.error("'\(key)' is not a valid date: write it as YYYY-MM-DD (\(meant))", at: node)
+            }
+            let offsetWithoutColon = written.contains(":") && written.wholeMatch(of: /.*[+-][0-9]{4}/) != nil
+            throw source.error(written.utf8.count > 10
                 ? "'\(key)' is not a valid timestamp: write it as YYYY-MM-DDTHH:MM:SS with Z or an offset from -23:59 to +23:59 (e.g. 2026-03-12T09:30:00+09:00)"
-                : PageDate.isShapedLikeADate(node.scalarText ?? "")
-                    ? "'\(key)' \(node.scalarText ?? "") is no day of the calendar: check the month and the day"
+                    + (offsetWithoutColon ? "; the offset takes a colon, as +09:00" : "")
+                : PageDate.isShapedLikeADate(written)
+                    ? "'\(key)' \(written) is no day of the calendar: check the month and the day"
                     : "'\(key)' is not a valid date: write it as YYYY-MM-DD (e.g. 2026-03-12)", at: node)
         }
         return date
+    }
+
+    /// `2026-11-21` for a day written with a year, a month and a day in another way, or in wide digits.
+    private static func dayWrittenOtherwise(_ text: String) -> String? {
+        let digits = String(text.unicodeScalars.map { scalar in
+            (0xFF10...0xFF19).contains(scalar.value) ? Character(Unicode.Scalar(scalar.value - 0xFF10 + 0x30)!) : Character(scalar)
+        })
+        let groups = digits.split { !$0.isASCII || !$0.isNumber }
+        let numbers = groups.compactMap { Int($0) }
+        guard numbers.count == 3, groups[0].count == 4, (1...12).contains(numbers[1]), (1...31).contains(numbers[2]) else { return nil }
+        let day = String(format: "%04d-%02d-%02d", numbers[0], numbers[1], numbers[2])
+        return PageDate(parsing: day) == nil ? nil : day
     }
 
     /// The sources, and where each one's `title` and `url` are written (`PageMetadata.sourceKey(_:_:)`).

@@ -278,6 +278,18 @@ import Testing
         #expect(page.metadata.params["dat"] == .string("2026-01-01"))
     }
 
+    /// A date as a Korean keyboard or a wide-digit input writes it, and an offset without its colon, were
+    /// told the whole timestamp syntax, not what to type.
+    @Test(arguments: [
+        ("2026년 11월 21일", "'date' is not a valid date: write it as YYYY-MM-DD (2026-11-21)"),
+        ("２０２６-11-21", "'date' is not a valid date: write it as YYYY-MM-DD (2026-11-21)"),
+        ("2026/11/21", "'date' is not a valid date: write it as YYYY-MM-DD (2026-11-21)"),
+        ("2026-11-21T09:00:00+0900", "'date' is not a valid timestamp: write it as YYYY-MM-DDTHH:MM:SS with Z or an offset from -23:59 to +23:59 (e.g. 2026-03-12T09:30:00+09:00); the offset takes a colon, as +09:00"),
+    ])
+    func aDateWrittenOtherwiseIsToldWhatToType(written: String, message: String) {
+        #expect(errors("---\ntitle: A\ndate: \(written)\n---\n").map { $0.components(separatedBy: "\n")[0] } == ["Content/a.md:3:7: error: " + message])
+    }
+
     @Test func aKeyWithAWideColonIsNamed() {
         #expect(errors("---\ntitle: A\nsummary： \"요약\"\ndate: 2026-01-01\n---\n") == [
             "Content/a.md:3:8: error: invalid YAML: this line's colon is the wide '：' of an input method, which YAML does not read as one: type ':'\nsummary： \"요약\"\n       ^",
