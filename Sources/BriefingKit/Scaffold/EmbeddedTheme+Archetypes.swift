@@ -4,6 +4,27 @@
 extension EmbeddedTheme {
     /// Templates/archetypes/.
     static let archetypes: [(path: String, text: String)] = [
+        ("Templates/archetypes/default.ko.md", #"""
+---
+title: {{{title}}}
+date: {{date}}
+{{#author}}
+author: {{{author}}}
+{{/author}}
+summary: "TK: 독자가 이 글에서 무엇을 알게 되는지 한 문장으로."
+tags: []
+draft: true
+sources:
+  - title: "TK: 사실의 출처를 밝히세요"
+---
+
+TK: 답부터 쓰세요. 무슨 일이 있었는지, 독자가 꼭 알아야 할 것이 무엇인지 두세 문장으로.
+
+## 배경
+
+## 앞으로 지켜볼 점
+
+"""#),
         ("Templates/archetypes/default.md", #"""
 ---
 title: {{{title}}}
@@ -23,6 +44,27 @@ TK: Open with the answer: what happened, or what the reader needs to know, in tw
 ## Background
 
 ## What to watch
+
+"""#),
+        ("Templates/archetypes/news.ko.md", #"""
+---
+title: {{{title}}}
+date: {{date}}
+{{#author}}
+author: {{{author}}}
+{{/author}}
+summary: "TK: 무슨 일이 있었는지 한 문장으로."
+tags: [news]
+draft: true
+sources:
+  - title: "TK: 사실의 출처를 밝히세요"
+---
+
+TK: 리드를 쓰세요. 누가 언제 무엇을 했고, 그것이 한미동맹에 왜 중요한지.
+
+## 무엇이 결정됐나
+
+## 왜 중요한가
 
 """#),
         ("Templates/archetypes/news.md", #"""

@@ -84,6 +84,7 @@ public struct NewPage: Sendable {
         var author = settings?.author
         // The title is the slug's words, without the language's code (`explainer.ko` is titled "Explainer").
         var titleSlug = segments.last!
+        var languageCode: String?
         if let settings, settings.isMultilingual, let dot = segments.last!.lastIndex(of: "."),
            case let code = segments.last![segments.last!.index(after: dot)...], Language.isCode(code) {
             guard let language = settings.languages.first(where: { $0.code == code }) else {
@@ -92,8 +93,9 @@ public struct NewPage: Sendable {
             }
             author = language.author ?? author
             titleSlug = String(segments.last![..<dot])
+            languageCode = language.code
         }
-        let (archetype, archetypePath) = try archetype(for: section)
+        let (archetype, archetypePath) = try archetype(for: section, language: languageCode)
         // A tab in the title becomes a space, as every title read from front matter does.
         let pageTitle = title.map(FrontMatterReader.oneLine) ?? Slug.title(fromFolder: titleSlug)
         let context: TemplateValue = .map([
@@ -154,9 +156,12 @@ public struct NewPage: Sendable {
         }
     }
 
-    /// The section's archetype, else the default one, else a built-in page skeleton.
-    private func archetype(for section: String) throws(BuildFailure) -> (String, String) {
-        for name in [section, "default"] where !name.isEmpty {
+    /// The section's archetype, else the default one, else a built-in page skeleton; for a page in a
+    /// language named in its file (`news/x.ko`), that language's first (`news.ko.md`, `default.ko.md`),
+    /// so that a Korean page is not started with English prompts.
+    private func archetype(for section: String, language: String?) throws(BuildFailure) -> (String, String) {
+        let names = [section, "default"].filter { !$0.isEmpty }
+        for name in (language.map { code in names.map { "\($0).\(code)" } } ?? []) + names {
             let path = "Templates/archetypes/\(name).md"
             if let bytes = try? FileBytes.read(siteRoot.appendingPathComponent(path).path) {
                 do { return (try SourceFile(path: path, bytes: bytes).text, path) } catch { throw BuildFailure([error]) }

@@ -178,6 +178,30 @@ import Testing
         #expect(try String(contentsOf: fixture.root.appendingPathComponent(untitled), encoding: .utf8).contains("title: \"Spending review\"\n"))
     }
 
+    /// A Korean page was started with the section's English prompts: the language's archetype comes first.
+    @Test func aPageInALanguageStartsFromThatLanguagesArchetype() throws {
+        let fixture = try site()
+        try fixture.write("""
+            -- Content/site.yaml --
+            title: Briefing
+            baseURL: https://example.org/
+            author: Briefing Desk
+            languages:
+              en: {name: English}
+              ko: {name: 한국어}
+            -- Templates/archetypes/news.ko.md --
+            ---
+            title: {{{title}}}
+            draft: true
+            ---
+            {{section}}의 새 기사.
+            """)
+        let korean = try NewPage(siteRoot: fixture.root, path: "news/budget.ko", title: "예산", now: now).create()
+        #expect(try String(contentsOf: fixture.root.appendingPathComponent(korean), encoding: .utf8) == "---\ntitle: \"예산\"\ndraft: true\n---\nnews의 새 기사.\n")
+        let english = try NewPage(siteRoot: fixture.root, path: "news/budget", title: "Budget", now: now).create()
+        #expect(try String(contentsOf: fixture.root.appendingPathComponent(english), encoding: .utf8).hasSuffix("News about budget in news.\n"))
+    }
+
     /// `news/` named the section twice in its suggestion ("like news/news/").
     @Test func aFolderWithoutASlugIsRefusedWithOneToAdd() throws {
         let fixture = try site()
