@@ -49,6 +49,7 @@ struct PipeTables: DocumentTransform {
     private func makeTables(in document: MarkdownDocument, pageMarkers: Markers, context: inout TransformContext) {
         let body = context.page.body
         var lines: BodyLines?
+        var definitions: String?
         // A setext heading is a paragraph whose last line is `---` or `===`: cmark read the lines above it
         // as the heading's text, where cmark-gfm reads a table, then a rule (`---`) or one more row.
         for paragraph in document.root.descendants(ofKind: .paragraph, .heading) {
@@ -76,7 +77,10 @@ struct PipeTables: DocumentTransform {
                 }
                 guard let table = layout.table else { break }
                 warnOfRowsMeantOtherwise(layout, table, lines: lines, markers: markers, context: &context)
-                let after = place(table, lines: Array(lines), replacing: node, in: document, markers: markers, context: &context)
+                if definitions == nil { definitions = PipeTables.linkDefinitions(in: body) }
+                let after = place(
+                    table, lines: Array(lines), replacing: node, in: document, markers: markers, definitions: definitions ?? "", context: &context
+                )
                 // A row without the indentation or `>` of the blocks around the table ends them, as it does
                 // on GitHub: the lines from there are a paragraph after the first block they leave.
                 guard let after, table.after > 0 else { continue }
@@ -197,7 +201,7 @@ struct PipeTables: DocumentTransform {
     /// returns the one after it.
     private func place(
         _ table: Layout.Table, lines: [BodyLines.Line], replacing paragraph: MarkdownNode, in document: MarkdownDocument,
-        markers: Markers, context: inout TransformContext
+        markers: Markers, definitions: String, context: inout TransformContext
     ) -> MarkdownNode? {
         // One small document holds the Markdown of every cell, each a paragraph of its own.
         // Each piece's text, where each of its lines starts in the body, and for a cell the escaped pipes
@@ -216,7 +220,7 @@ struct PipeTables: DocumentTransform {
             let rest = lines[(lines.count - table.after)...]
             pieces.append((rest.map(\.text).joined(separator: "\n"), rest.map(\.position), []))
         }
-        var parsed = PipeTables.parseInlines(pieces.map(\.text), options: document.options)
+        var parsed = PipeTables.parseInlines(pieces.map(\.text), options: document.options, definitions: definitions)
         // Each piece is one line or the lines of one paragraph, so it parses as one block; should one not
         // (text cmark reads otherwise than these lines say), the paragraph is left as cmark made it. The
         // lines after the table, their indentation gone, may read as a paragraph and more (`- - -`, a
@@ -357,13 +361,30 @@ struct PipeTables: DocumentTransform {
     /// after a `;` that is taken out again: a cell such as `# 1`, `> x`, `1. x` or `[a]: b` would
     /// otherwise be read as a heading, a quote, a list or a link definition, where GitHub reads inlines
     /// only; and `;` changes nothing about what follows (it is no delimiter, escape or smart punctuation).
-    static func parseInlines(_ texts: [String], options: MarkdownOptions) -> [MarkdownNode] {
+    /// `definitions`, the page's link reference definitions, make no block of their own.
+    /// The page's link reference definitions (`[s]: https://…`), each on a line of its own as most are
+    /// written, and each one only if cmark reads it as a definition, which makes no block: the cells are
+    /// parsed in a document of their own, where `[State][s]` found no definition and showed as typed.
+    static func linkDefinitions(in body: Substring) -> String {
+        guard PlainText.contains("]:", in: body) else { return "" }
+        var found = ""
+        for line in body.split(separator: "\n") {
+            let trimmed = line.drop { $0 == " " }
+            guard line.count - trimmed.count <= 3, trimmed.hasPrefix("["), !trimmed.hasPrefix("[^"), trimmed.contains("]:") else { continue }
+            let definition = String(trimmed)
+            if MarkdownDocument(markdown: definition, options: MarkdownOptions()).root.firstChild == nil { found += definition + "\n\n" }
+        }
+        return found
+    }
+
+    static func parseInlines(_ texts: [String], options: MarkdownOptions, definitions: String = "") -> [MarkdownNode] {
         var markdown = ""
         for text in texts {
             markdown += ";"
             markdown += text
             markdown += "\n\n"
         }
+        markdown += definitions
         let document = MarkdownDocument(markdown: markdown, options: options)
         let paragraphs = document.root.children
         for paragraph in paragraphs {

@@ -106,6 +106,15 @@ import Testing
         #expect(result.html.contains(">drives</td>"))
     }
 
+    /// Each cell is parsed in a document of its own, which knew none of the page's link definitions:
+    /// `[State][s]` showed as typed, where GitHub links it.
+    @Test func aReferenceLinkInACellUsesThePagesDefinition() {
+        let result = rendered("| Who | Says |\n|---|---|\n| [State][s] | [the treaty] |\n\n[s]: https://www.state.gov/ \"State\"\n   [The Treaty]: https://example.org/treaty\n")
+        #expect(result.html.contains(#"<th scope="row"><a href="https://www.state.gov/" title="State">State</a></th>"#))
+        #expect(result.html.contains(#"<td><a href="https://example.org/treaty">the treaty</a></td>"#))
+        #expect(result.messages.isEmpty)
+    }
+
     @Test func aTableRightAfterAListItemIsTheItemsTextWithAWarning() {
         let result = rendered("- Seoul pays more\n| Year | Amount |\n|---|---|\n| 2026 | 1.5 |\n")
         #expect(result.html == "<ul>\n<li>Seoul pays more\n| Year | Amount |\n|---|---|\n| 2026 | 1.5 |</li>\n</ul>\n")
