@@ -220,7 +220,10 @@ struct FrontMatterReader {
     /// as YAML reads it.
     private mutating func warnOfWideCommas(in value: YAMLNode) {
         for node in value.sequence ?? [value] {
-            guard let text = node.scalarText, text.contains(where: { $0 == "\u{FF0C}" || $0 == "\u{3001}" }) else { continue }
+            // Both commas' UTF-8 starts at 0xE3 or above: most tags are ASCII, and asked nothing more.
+            guard let text = node.scalarText, text.utf8.contains(where: { $0 >= 0xE3 }),
+                  text.contains(where: { $0 == "\u{FF0C}" || $0 == "\u{3001}" })
+            else { continue }
             let items = text.split { $0 == "\u{FF0C}" || $0 == "\u{3001}" || $0 == "," }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             warnings.append(source.file.diagnostic(
                 .warning, "'\(text)' is one tag: a wide comma ('，' or '、') separates no tags; write tags: [\(items.joined(separator: ", "))]",
