@@ -121,7 +121,7 @@ struct InternalLinks: DocumentTransform {
         }
         // Decoded, `%2F` would be checked as a folder's slash, which a server never reads it as: the link
         // passed and was published broken.
-        if let encoded = ["%2F", "%5C"].first(where: { path.range(of: $0, options: .caseInsensitive) != nil }) {
+        if path.utf8.contains(UInt8(ascii: "%")), let encoded = ["%2F", "%5C"].first(where: { path.range(of: $0, options: .caseInsensitive) != nil }) {
             error("\(what) '\(url)' holds \(encoded), an encoded \(encoded == "%2F" ? "slash" : "backslash"), which no server reads as a folder's: write /")
             return .keep
         }
