@@ -84,7 +84,7 @@ struct Strikethrough: DocumentTransform {
             }
             let characters = Array(literal)
             let escaped = escapes(child)
-            // Offsets of the literal's bytes, counted only when some tilde is text.
+            // Where, among the literal's Characters, the tildes that are text stand: found only when some are.
             var literalTildes: Set<Int> = []
             if !escaped.isEmpty {
                 var offset = 0
