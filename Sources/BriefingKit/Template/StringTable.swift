@@ -219,6 +219,14 @@ struct StringTable: Sendable {
         return shown
     }
 
+    /// Whether the table gives tags names of its own (`tagNames`), and whether it names this one.
+    var namesTags: Bool { if case .names? = entries["tagNames"] { true } else { false } }
+
+    func names(tag slug: String) -> Bool {
+        guard case .names(let names)? = entries["tagNames"], let shown = names[slug] else { return false }
+        return !shown.isEmpty
+    }
+
     /// A word the build writes: the table's, or the English one when the theme has no tables (a table
     /// that lacks it is an error when the theme is read).
     func word(_ key: String, english: String) -> String { text(key) ?? english }

@@ -192,6 +192,21 @@ struct Theme: Sendable {
         }
     }
 
+    /// A tag of a language whose string table names tags (`tagNames`), but not this one: its pages show
+    /// it as the front matter writes it, in the first language's word (`ncg` on a Korean page). Said once a
+    /// tag and a language, at the `tags` of its newest page.
+    func unnamedTags(of model: SiteModel) -> [Diagnostic] {
+        model.taxonomy.tags.compactMap { tag in
+            let table = html.strings[tag.language]
+            guard table.namesTags, !table.names(tag: tag.slug), !tag.isDraftOnly, let newest = tag.pages.first else { return nil }
+            let page = model[newest]
+            return page.source.file.diagnostic(
+                .warning, "the tag '\(tag.name)' has no name in \(table.path)'s tagNames, so \(table.code) pages show it as written: add \(tag.slug): …",
+                at: page.metadata.locations["tags"] ?? page.source.file.location(line: 1, column: 1)
+            )
+        }
+    }
+
     /// A layout Briefing needs for pages it makes itself, only when it makes them: `use` says why, and the
     /// error is at the setting that asks for the page, when one does (`at`, its line `sourceLine`).
     func required(_ name: String, for use: String, at location: SourceLocation? = nil, sourceLine: String? = nil) throws(Diagnostic) -> String {

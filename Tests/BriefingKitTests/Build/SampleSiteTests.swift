@@ -139,6 +139,21 @@ import Testing
         return site
     }
 
+    /// A tag the Korean table does not name showed on Korean pages in English, without a word.
+    @Test func aTagTheLanguagesTableDoesNotNameIsWarnedOf() throws {
+        let site = try Self.copy(into: "briefing-unnamed-tag")
+        defer { TemporaryFolder.remove(site) }
+        let korean = site.appendingPathComponent("Content/news/budget-2026.ko.md")
+        let text = try String(contentsOf: korean, encoding: .utf8)
+        try text.replacingOccurrences(of: "tags: [news,", with: "tags: [ncg, news,").write(to: korean, atomically: true, encoding: .utf8)
+        var options = BuildOptions(source: site)
+        options.now = Date(timeIntervalSince1970: 1_790_000_000)
+        let report = try SiteBuilder(options: options).build()
+        #expect(report.warnings.map(\.description) == [
+            "Content/news/budget-2026.ko.md:6:7: warning: the tag 'ncg' has no name in Templates/i18n/ko.yaml's tagNames, so ko pages show it as written: add ncg: …\ntags: [ncg, news, defense-spending, burden-sharing]\n      ^",
+        ])
+    }
+
     /// The notice on a translation behind its original names the original's language in that language's
     /// words ("English" on a Korean page): it said so with the Korean page's `lang`.
     @Test func theStaleNoticeMarksTheOriginalsLanguage() throws {
