@@ -357,11 +357,6 @@ struct PipeTables: DocumentTransform {
         return html
     }
 
-    /// The inlines of each text, as cmark parses a paragraph's, in one document. Each text is written
-    /// after a `;` that is taken out again: a cell such as `# 1`, `> x`, `1. x` or `[a]: b` would
-    /// otherwise be read as a heading, a quote, a list or a link definition, where GitHub reads inlines
-    /// only; and `;` changes nothing about what follows (it is no delimiter, escape or smart punctuation).
-    /// `definitions`, the page's link reference definitions, make no block of their own.
     /// The page's link reference definitions (`[s]: https://…`), each on a line of its own as most are
     /// written, and each one only if cmark reads it as a definition, which makes no block: the cells are
     /// parsed in a document of their own, where `[State][s]` found no definition and showed as typed.
@@ -377,6 +372,11 @@ struct PipeTables: DocumentTransform {
         return found
     }
 
+    /// The inlines of each text, as cmark parses a paragraph's, in one document. Each text is written
+    /// after a `;` that is taken out again: a cell such as `# 1`, `> x`, `1. x` or `[a]: b` would
+    /// otherwise be read as a heading, a quote, a list or a link definition, where GitHub reads inlines
+    /// only; and `;` changes nothing about what follows (it is no delimiter, escape or smart punctuation).
+    /// `definitions`, the page's link reference definitions, come after the texts and make no block of their own.
     static func parseInlines(_ texts: [String], options: MarkdownOptions, definitions: String = "") -> [MarkdownNode] {
         var markdown = ""
         for text in texts {
