@@ -43,6 +43,11 @@ public struct Language: Sendable, Hashable {
         }
     }
 
+    /// The language a code names, without its script or region, in lower case: `ko` of `ko-KR`, `pt` of `PT_br`.
+    static func primarySubtag(of code: String) -> String {
+        code.prefix { $0 != "-" && $0 != "_" }.lowercased()
+    }
+
     /// A code written in any case (`KO`, `zh-hant-tw`) as BCP 47 recommends writing it (`ko`,
     /// `zh-Hant-TW`): tags are the same in any case, and front matter or a quote may be typed either way.
     /// Nil when it is no code.

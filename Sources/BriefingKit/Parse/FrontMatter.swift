@@ -206,7 +206,7 @@ struct FrontMatterReader {
         guard let code = Language.canonicalCode(written) else {
             throw source.error("'\(written)' is not a language code: use a BCP 47 tag like en, ko or pt-BR", at: node)
         }
-        let primary = code.prefix { $0 != "-" }.lowercased()
+        let primary = Language.primarySubtag(of: code)
         if let meant = Self.countryCodes[primary] {
             warnings.append(source.file.diagnostic(
                 .warning, "'\(written)' is a country's code, not \(meant.name)'s: \(meant.name) is '\(meant.code)'\(primary == "kr" ? " ('kr' is Kanuri)" : "")",

@@ -167,8 +167,7 @@ struct StringTable: Sendable {
             errors.append(error("'monthNames' must be a list of the twelve months' names, January's first", at: "monthNames"))
         }
         guard let format = text("dateFormat") else {
-            let language = code.prefix { $0 != "-" && $0 != "_" }.lowercased()
-            if !path.isEmpty, language != "en" {
+            if !path.isEmpty, Language.primarySubtag(of: code) != "en" {
                 errors.append(error(
                     "the table has no 'dateFormat', so its dates would read in English (8 April 2026): add one, such as "
                         + "\"{year}년 {month}월 {day}일\", or \"{day} {monthName} {year}\" with the twelve 'monthNames'",
