@@ -213,18 +213,16 @@ struct StringTable: Sendable {
 
     /// A tag's name in the language (`tagNames`, by slug), or the name the front matter gives it. Tags
     /// stay identifiers in front matter and URLs, so a translation keeps its original's tags.
-    func tagName(_ name: String, slug: String) -> String {
-        guard case .names(let names)? = entries["tagNames"], let shown = names[slug], !shown.isEmpty else { return name }
+    func tagName(_ name: String, slug: String) -> String { ownName(ofTag: slug) ?? name }
+
+    /// The tag's name in `tagNames`, nil when the table gives it none.
+    func ownName(ofTag slug: String) -> String? {
+        guard case .names(let names)? = entries["tagNames"], let shown = names[slug], !shown.isEmpty else { return nil }
         return shown
     }
 
-    /// Whether the table gives tags names of its own (`tagNames`), and whether it names this one.
+    /// Whether the table gives tags names of its own (`tagNames`).
     var namesTags: Bool { if case .names? = entries["tagNames"] { true } else { false } }
-
-    func names(tag slug: String) -> Bool {
-        guard case .names(let names)? = entries["tagNames"], let shown = names[slug] else { return false }
-        return !shown.isEmpty
-    }
 
     /// A word the build writes: the table's, or the English one when the theme has no tables (a table
     /// that lacks it is an error when the theme is read).

@@ -198,7 +198,7 @@ struct Theme: Sendable {
     func unnamedTags(of model: SiteModel) -> [Diagnostic] {
         model.taxonomy.tags.compactMap { tag in
             let table = html.strings[tag.language]
-            guard table.namesTags, !table.names(tag: tag.slug), !tag.isDraftOnly, let newest = tag.pages.first else { return nil }
+            guard table.namesTags, table.ownName(ofTag: tag.slug) == nil, !tag.isDraftOnly, let newest = tag.pages.first else { return nil }
             let page = model[newest]
             return page.source.file.diagnostic(
                 .warning, "the tag '\(tag.name)' has no name in \(table.path)'s tagNames, so \(table.code) pages show it as written: add \(tag.slug): …",
