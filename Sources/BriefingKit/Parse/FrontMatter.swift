@@ -105,14 +105,7 @@ struct FrontMatterReader {
                     .warning, "'\(key)' is not a front matter key; did you mean '\(known)'?", at: source.location(of: keyNode)
                 ))
             }
-            if key == "tags", let text = value.scalarText, value.scalar != nil, !value.isNull, text.contains(",") {
-                let items = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-                warnings.append(source.file.diagnostic(
-                    .warning, "'tags' is one tag '\(text)'; for several tags write a list: tags: [\(items.joined(separator: ", "))]",
-                    at: source.location(of: value)
-                ))
-            }
-            if key == "tags" { warnOfWideCommas(in: value) }
+            if key == "tags" { warnOfTagsWrittenAsOne(value) }
             do {
                 try read(key: key, value: value, keyNode: keyNode, into: &metadata, params: &params)
             } catch {
@@ -216,17 +209,25 @@ struct FrontMatterReader {
         return code
     }
 
-    /// `tags: [동맹，훈련]` typed with a Korean, Chinese or Japanese input method's comma (`，`, `、`) is one tag,
-    /// as YAML reads it.
-    private mutating func warnOfWideCommas(in value: YAMLNode) {
+    /// Tags that YAML reads as one, with the list they were probably meant as: `tags: burden sharing, sma`
+    /// (text, not a list), and `tags: [동맹，훈련]`, typed with a Korean, Chinese or Japanese input method's
+    /// comma (`，`, `、`).
+    private mutating func warnOfTagsWrittenAsOne(_ value: YAMLNode) {
+        func list(_ text: String, _ isComma: (Character) -> Bool) -> String {
+            "tags: [" + text.split(whereSeparator: isComma).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: ", ") + "]"
+        }
+        if let text = value.scalarText, value.scalar != nil, !value.isNull, text.contains(",") {
+            warnings.append(source.file.diagnostic(
+                .warning, "'tags' is one tag '\(text)'; for several tags write a list: \(list(text) { $0 == "," })", at: source.location(of: value)
+            ))
+        }
         for node in value.sequence ?? [value] {
             // Both commas' UTF-8 starts at 0xE3 or above: most tags are ASCII, and asked nothing more.
             guard let text = node.scalarText, text.utf8.contains(where: { $0 >= 0xE3 }),
                   text.contains(where: { $0 == "\u{FF0C}" || $0 == "\u{3001}" })
             else { continue }
-            let items = text.split { $0 == "\u{FF0C}" || $0 == "\u{3001}" || $0 == "," }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             warnings.append(source.file.diagnostic(
-                .warning, "'\(text)' is one tag: a wide comma ('，' or '、') separates no tags; write tags: [\(items.joined(separator: ", "))]",
+                .warning, "'\(text)' is one tag: a wide comma ('，' or '、') separates no tags; write \(list(text) { $0 == "\u{FF0C}" || $0 == "\u{3001}" || $0 == "," })",
                 at: source.location(of: node)
             ))
         }
