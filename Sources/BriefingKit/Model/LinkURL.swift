@@ -45,20 +45,16 @@ enum LinkURL {
 
     static func isAllowed(_ url: String) -> Bool { rejection(of: url) == nil }
 
-    /// Whether a browser reads the URL as starting with `//`: it drops leading spaces and controls, and tabs
-    /// and line breaks anywhere, and reads a backslash as a slash.
+    /// Whether a browser reads the URL as starting with `//`: it reads a backslash as a slash.
     private static func startsWithTwoSlashes(_ url: String) -> Bool {
-        var slashes = 0
-        var started = false
-        for byte in url.utf8 {
-            if byte == 0x09 || byte == 0x0A || byte == 0x0D { continue }
-            if !started, byte <= 0x20 { continue }
-            started = true
-            guard byte == UInt8(ascii: "/") || byte == UInt8(ascii: "\\") else { return false }
-            slashes += 1
-            if slashes == 2 { return true }
-        }
-        return false
+        let start = Array(asBrowserReads(url).prefix(2))
+        return start.count == 2 && start.allSatisfy { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "\\") }
+    }
+
+    /// The URL's bytes as a browser reads them before it looks at them: tabs and line breaks dropped
+    /// anywhere, then leading C0 controls and spaces.
+    private static func asBrowserReads(_ url: String) -> some Sequence<UInt8> {
+        url.utf8.lazy.filter { $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }.drop { $0 <= 0x20 }
     }
 
     /// The URL as cmark writes a link's into `href`: every byte but letters, digits and
@@ -119,15 +115,10 @@ enum LinkURL {
         }
     }
 
-    /// The lowercased scheme a browser would see: it drops leading C0 controls and spaces, and tabs and
-    /// line breaks anywhere, before it looks for `letter *( letter / digit / + / - / . ) ":"`.
+    /// The lowercased scheme a browser would see (`asBrowserReads`): `letter *( letter / digit / + / - / . ) ":"`.
     static func scheme(of url: String) -> String? {
         var scheme: [UInt8] = []
-        var started = false
-        for byte in url.utf8 {
-            if byte == 0x09 || byte == 0x0A || byte == 0x0D { continue }
-            if !started, byte <= 0x20 { continue }
-            started = true
+        for byte in asBrowserReads(url) {
             if byte == UInt8(ascii: ":") { break }
             let isLetter = PlainText.isASCIILetter(byte)
             let isOther = (0x30...0x39).contains(byte) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
