@@ -24,7 +24,8 @@ extension SiteWriter {
         }
     }
 
-    private func isFolder(_ status: stat) -> Bool { status.st_mode & S_IFMT == S_IFDIR }
+    /// Whether `lstat` found a folder.
+    func isFolder(_ status: stat) -> Bool { status.st_mode & S_IFMT == S_IFDIR }
 
     /// Every entry below a folder of the output that is no folder, relative to the output folder.
     private func filesInside(_ folder: String) -> [String] {

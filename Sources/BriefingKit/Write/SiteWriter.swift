@@ -236,7 +236,7 @@ public struct SiteWriter: Sendable {
                 // A file where the folder goes (a page's path that became a section's) is no folder: the
                 // staged folder moves in whole, in place of the file.
                 var status = stat()
-                let exists = outputHas[folder] ?? (lstat(outputPath + "/" + folder, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR)
+                let exists = outputHas[folder] ?? (lstat(outputPath + "/" + folder, &status) == 0 && isFolder(status))
                 outputHas[folder] = exists
                 if !exists {
                     movedFolders.insert(folder)
@@ -277,7 +277,7 @@ public struct SiteWriter: Sendable {
             let target = output.appendingPathComponent(path)
             // A manifest lists files: a folder there now is this build's, moved in where the file was.
             var status = stat()
-            guard lstat(target.path, &status) == 0, status.st_mode & S_IFMT != S_IFDIR,
+            guard lstat(target.path, &status) == 0, !isFolder(status),
                   (try? FileManager.default.removeItem(at: target)) != nil
             else { continue }
             removed += 1
