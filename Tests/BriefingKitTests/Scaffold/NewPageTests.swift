@@ -24,6 +24,21 @@ import Testing
         """)
     }
 
+    /// The same site in English and Korean, whose Korean pages have an author of their own.
+    private func bilingualSite() throws -> SiteFixture {
+        let fixture = try site()
+        try fixture.write("""
+            -- Content/site.yaml --
+            title: Briefing
+            baseURL: https://example.org/
+            author: Briefing Desk
+            languages:
+              en: {name: English}
+              ko: {name: 한국어, author: 브리핑 데스크}
+            """)
+        return fixture
+    }
+
     @Test func fillsTheSectionsArchetype() throws {
         let fixture = try site()
         let created = try NewPage(siteRoot: fixture.root, path: "news/budget-2027", title: "The 2027 budget", now: now).create()
@@ -155,16 +170,7 @@ import Testing
     /// `news/x.fr` on a site without French made a page the next build refused; `news/x.ko` took the
     /// English author where site.yaml names a Korean one.
     @Test func aTranslationTakesItsLanguagesAuthorAndAnUnknownLanguageIsRefused() throws {
-        let fixture = try site()
-        try fixture.write("""
-            -- Content/site.yaml --
-            title: Briefing
-            baseURL: https://example.org/
-            author: Briefing Desk
-            languages:
-              en: {name: English}
-              ko: {name: 한국어, author: 브리핑 데스크}
-            """)
+        let fixture = try bilingualSite()
         let created = try NewPage(siteRoot: fixture.root, path: "news/budget.ko", title: "예산", now: now).create()
         #expect(created == "Content/news/budget.ko.md")
         let text = try String(contentsOf: fixture.root.appendingPathComponent(created), encoding: .utf8)
@@ -180,15 +186,8 @@ import Testing
 
     /// A Korean page was started with the section's English prompts: the language's archetype comes first.
     @Test func aPageInALanguageStartsFromThatLanguagesArchetype() throws {
-        let fixture = try site()
+        let fixture = try bilingualSite()
         try fixture.write("""
-            -- Content/site.yaml --
-            title: Briefing
-            baseURL: https://example.org/
-            author: Briefing Desk
-            languages:
-              en: {name: English}
-              ko: {name: 한국어}
             -- Templates/archetypes/news.ko.md --
             ---
             title: {{{title}}}
