@@ -208,6 +208,7 @@ public struct SiteLoader: Sendable {
             }
         }
 
+        if let settings, !settings.markdown.unsafe { errors += ScriptedFiles.errors(in: staticFiles) }
         var data = SiteData()
         do { data = try SiteData.load(dataFiles) } catch { errors += error.diagnostics }
         data.unread = unreadData

@@ -166,7 +166,42 @@ import Testing
         """),
     ]
 
-    @Test(arguments: scriptURLs + struckURLs + disguisedURLs + oversizedNumbers + outputCollisions + impossibleDates + deepTemplates + aliasBombs)
+    /// Files beside the pages that a browser opens as documents of the site's own address, each hiding
+    /// a script as an attacker would: they were published as they were, whatever `markdown.unsafe` said.
+    static let scriptedFiles: [Case] = [
+        Case(name: "a script element in an SVG map", files: "-- Content/deterrence/map.svg --\n<svg xmlns=\"http://www.w3.org/2000/svg\">\n  <SCRIPT>fetch('/x')</SCRIPT>\n</svg>", expected: """
+        Content/deterrence/map.svg:2:3: error: this SVG runs a script when opened (a <script> element), at the site's own address: with markdown.unsafe: false, no script from Content/ is published; take it out, or set markdown.unsafe: true in site.yaml if you trust the file
+          <SCRIPT>fetch('/x')</SCRIPT>
+          ^
+        """),
+        Case(name: "an event handler on an SVG shape", files: "-- Content/map.svg --\n<svg><circle r=\"4\" ONload=\"x()\"/></svg>", expected: """
+        Content/map.svg:1:6: error: this SVG runs a script when opened (an event handler, onload), at the site's own address: with markdown.unsafe: false, no script from Content/ is published; take it out, or set markdown.unsafe: true in site.yaml if you trust the file
+        <svg><circle r="4" ONload="x()"/></svg>
+             ^
+        """),
+        Case(name: "an encoded javascript: link in an SVG", files: "-- Content/map.svg --\n<svg>\n<a xlink:href=\" &#x6A;ava&#9;script&colon;x()\"><text>Seoul</text></a></svg>", expected: """
+        Content/map.svg:2:1: error: this SVG runs a script when opened (a javascript: address in href), at the site's own address: with markdown.unsafe: false, no script from Content/ is published; take it out, or set markdown.unsafe: true in site.yaml if you trust the file
+        <a xlink:href=" &#x6A;ava&#9;script&colon;x()"><text>Seoul</text></a></svg>
+        ^
+        """),
+        Case(name: "an animation that sets a javascript: link", files: "-- Content/map.svg --\n<svg><a><animate attributeName=\"href\" values=\"#a;javascript:x()\"/><text>go</text></a></svg>", expected: """
+        Content/map.svg:1:9: error: this SVG runs a script when opened (a javascript: address in values), at the site's own address: with markdown.unsafe: false, no script from Content/ is published; take it out, or set markdown.unsafe: true in site.yaml if you trust the file
+        <svg><a><animate attributeName="href" values="#a;javascript:x()"/><text>go</text></a></svg>
+                ^
+        """),
+        Case(name: "a script in an iframe's srcdoc in an HTML file", files: "-- Content/embeds/chart.html --\n<p>Chart</p>\n<iframe title=\"c\" srcdoc=\"&lt;img src=x onerror=x()&gt;\"></iframe>", expected: """
+        Content/embeds/chart.html:2:1: error: this file runs a script when opened (a srcdoc page that runs one), at the site's own address: with markdown.unsafe: false, no script from Content/ is published; take it out, or set markdown.unsafe: true in site.yaml if you trust the file
+        <iframe title="c" srcdoc="&lt;img src=x onerror=x()&gt;"></iframe>
+        ^
+        """),
+        Case(name: "an XSLT style sheet in an XML file", files: "-- Content/files/list.xml --\n<?xml version=\"1.0\"?>\n<?xml-stylesheet type=\"text/xsl\" href=\"list.xsl\"?>\n<list/>", expected: """
+        Content/files/list.xml:2:1: error: this file runs a script when opened (an XSLT style sheet, which may write scripts), at the site's own address: with markdown.unsafe: false, no script from Content/ is published; take it out, or set markdown.unsafe: true in site.yaml if you trust the file
+        <?xml-stylesheet type="text/xsl" href="list.xsl"?>
+        ^
+        """),
+    ]
+
+    @Test(arguments: scriptURLs + struckURLs + disguisedURLs + oversizedNumbers + outputCollisions + impossibleDates + deepTemplates + aliasBombs + scriptedFiles)
     func refusedAtItsPositionWithOutputUnchanged(_ testCase: Case) async throws {
         try await InvalidSiteTests().failsWithAPositionAndLeavesOutputAlone(testCase)
     }
@@ -195,6 +230,24 @@ import Testing
             }
         }
         #expect(fixture.output("index.html")?.contains("<p>1 199999 0 v49999</p>") == true)
+    }
+
+    /// A drawing without script is published as it is; a site that trusts raw HTML publishes scripts too,
+    /// and theme assets are trusted as the templates are.
+    @Test func filesWithoutScriptAndTrustedOnesArePublished() throws {
+        let drawing = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><a href=\"https://example.org/\"><rect width=\"10\" height=\"10\"/></a><!-- <script> --></svg>"
+        let scripted = "<svg><script>x()</script></svg>"
+        let fixture = try SiteFixture(InvalidSiteTests.goodSite)
+        try fixture.writeBytes(Array(drawing.utf8), to: "Content/deterrence/map.svg")
+        try fixture.writeBytes(Array(scripted.utf8), to: "Templates/assets/chart.svg")
+        try fixture.build()
+        #expect(fixture.output("deterrence/map.svg") == drawing)
+        #expect(fixture.output("assets/chart.svg") == scripted)
+
+        let trusting = try SiteFixture(InvalidSiteTests.goodSite + "\n-- Content/site.yaml --\ntitle: Briefing\nbaseURL: https://example.org/\nmarkdown:\n  unsafe: true")
+        try trusting.writeBytes(Array(scripted.utf8), to: "Content/deterrence/map.svg")
+        try trusting.build()
+        #expect(trusting.output("deterrence/map.svg") == scripted)
     }
 
     @Test func allowedURLsStillLink() throws {
