@@ -262,8 +262,10 @@ figuresColumnSourceURL: "출처 URL"
 figuresColumnAsOf: "기준일"
 # Markdown: the word an editor starts a pipe table's caption line with ("Table:" is always read too)
 tableCaptionMarker: "표:"
-# Markdown: the word an editor starts a pipe table's source line with ("Source:" and "Sources:" are always read too)
-tableSourceMarker: "출처:"
+# Markdown: the words an editor starts a pipe table's source line with, the first one suggested in messages
+# (text or a list; "Source:" and "Sources:" are always read too). 자료: is how papers and reports label a
+# table's source.
+tableSourceMarker: ["출처:", "자료:"]
 # The accessible name of a table's scroll region when the table has no caption.
 tableRegionLabel: "표"
 # data tables: numbered caption prefix, if tables are numbered; {number} is the table number

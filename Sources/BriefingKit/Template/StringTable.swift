@@ -78,8 +78,9 @@ struct StringTable: Sendable {
                 if plural["other"] == nil { errors.append(source.error("plural '\(key)' needs an 'other' form", at: keyNode)) }
                 entries[key] = .plural(plural)
             } else if let items = value.sequence {
-                // Templates are given text and plural forms; a list is the months' names alone.
-                guard key == "monthNames" else {
+                // Templates are given text and plural forms; a list is the months' names, or the words an
+                // editor may start a table's caption or source line with (`출처:` and `자료:`).
+                guard StringTable.listKeys.contains(key) else {
                     errors.append(source.error("'\(key)' is a list, which templates are not given: write it as text", at: value))
                     continue
                 }
@@ -195,6 +196,9 @@ struct StringTable: Sendable {
         if case .list(let names)? = entries["monthNames"], names.count == 12 { names } else { nil }
     }
 
+    /// The keys that may be lists.
+    private static let listKeys: Set<String> = ["monthNames", "tableCaptionMarker", "tableSourceMarker"]
+
     /// How one language writes numbers, dates and tags: a table has them or not, whatever the others do.
     private static let languageOwnKeys: Set<String> = ["digits", "decimalSeparator", "groupSeparator", "dateFormat", "monthNames", "tagNames"]
 
@@ -239,6 +243,15 @@ struct StringTable: Sendable {
 
     func text(_ key: String) -> String? {
         if case .text(let text)? = entries[key] { text } else { nil }
+    }
+
+    /// Text or a list of texts as a list: none when the table lacks the key.
+    func texts(_ key: String) -> [String] {
+        switch entries[key] {
+        case .text(let text)?: [text]
+        case .list(let items)?: items.filter { !$0.isEmpty }
+        default: []
+        }
     }
 
     /// The plural form for `count` (CLDR's rule for the language), filled in; `other` when the table has

@@ -38,15 +38,21 @@ extension PipeTables {
     }
 
     /// What a caption line and a source line start with: `Table:` and `Source:` (or `Sources:`), and the
-    /// words of the page's language (`표:`, `출처:`; the string table's `tableCaptionMarker` and
-    /// `tableSourceMarker`).
+    /// words of the page's language (`표:`, `출처:` or `자료:`; the string table's `tableCaptionMarker` and
+    /// `tableSourceMarker`, each text or a list).
     struct Markers {
         var caption = ["Table:"]
         var source = ["Sources:", "Source:"]
+        /// The words to suggest: the language's own first one (`출처:`, `표:`) where its table has them, else the English.
+        private(set) var ownCaption = "Table:"
+        private(set) var ownSource = "Source:"
 
         init(_ strings: StringTable) {
-            if let own = strings.text("tableCaptionMarker"), !caption.contains(own) { caption.append(own) }
-            if let own = strings.text("tableSourceMarker"), !source.contains(own) { source.append(own) }
+            let captions = strings.texts("tableCaptionMarker"), sources = strings.texts("tableSourceMarker")
+            caption += captions.filter { !caption.contains($0) }
+            source += sources.filter { !source.contains($0) }
+            ownCaption = captions.first ?? ownCaption
+            ownSource = sources.first ?? ownSource
         }
 
         /// These and, inside a `[!LANG] ko` quotation, that language's (`출처:` in a Korean quotation on
@@ -62,10 +68,6 @@ extension PipeTables {
             markers.source += own.source.filter { !source.contains($0) }
             return markers
         }
-
-        /// The words to suggest: the language's own (`출처:`, `표:`) where its table has them, else the English.
-        var ownSource: String { source.last ?? "Source:" }
-        var ownCaption: String { caption.last ?? "Table:" }
 
         func startsSource(_ text: String) -> Bool { source.contains { Self.end(of: $0, in: text) != nil } }
         func startsCaption(_ text: String) -> Bool { caption.contains { Self.end(of: $0, in: text) != nil } }

@@ -61,7 +61,8 @@ import Testing
 
     /// A Korean editor's `표:` and `출처:` lines stayed paragraphs, though the page labels them so; so did
     /// `표：` with the full-width colon a Korean input method types, and `출처 :` with a space before it.
-    @Test(arguments: [("표:", "출처:"), ("표：", "출처："), ("표 :", "출처 :"), ("표 ：", "출처：")])
+    /// `자료:`, as Korean papers label a table's source, stayed a paragraph after the table too.
+    @Test(arguments: [("표:", "출처:"), ("표：", "출처："), ("표 :", "출처 :"), ("표 ：", "출처："), ("표:", "자료:"), ("표:", "자료 ：")])
     func aKoreanPageReadsKoreanCaptionAndSourceLines(caption: String, source: String) throws {
         let fixture = try SiteFixture(
             Self.site.replacingOccurrences(of: "Table: 분담금 {#payments}", with: "\(caption) 분담금 {#payments}\n\n\(source) [국방부](https://www.mnd.go.kr/)")
@@ -71,7 +72,15 @@ import Testing
         let korean = try #require(fixture.output("ko/notes/page/index.html"))
         #expect(korean.contains(#"<span class="caption-number">표 1:</span> 분담금</caption>"#))
         #expect(korean.contains(#"<p class="table-source">출처: <a href="https://www.mnd.go.kr/">국방부</a>"#))
-        #expect(!korean.contains("<p>표") && !korean.contains("<p>출처"))
+        #expect(!korean.contains("<p>표") && !korean.contains("<p>출처") && !korean.contains("<p>자료"))
+    }
+
+    /// The string table lists `출처:` and `자료:`: a table without either is told the first.
+    @Test func aKoreanTableWithoutASourceIsToldTheFirstMarker() throws {
+        let fixture = try SiteFixture(Self.site)
+        let checked = try BriefingCommand.run(["check", "--source", fixture.root.path], environment: ["NO_COLOR": "1"])
+        #expect(checked.stderr.contains("Content/notes/page.ko.md:"))
+        #expect(checked.stderr.contains("cites no source: add a paragraph '출처: [publisher](https://…)' after it (or after its '표:' caption)"))
     }
 
     /// `출처:` and `표:` under a table in a Korean quotation on an English page stayed text, `{#id}` and all.
