@@ -163,16 +163,30 @@ struct MarkerLine {
         return PlainText.isWhitespace(first) ? (kind, rest) : nil
     }
 
-    /// `[!NOTE ]`, `[!LANG ko]`, `[!팁]`: a quote's first text that opens like a marker and is none, as
-    /// written up to its `]`; nil for a quote that starts otherwise, or with a kind in a sentence
+    /// `[!NOTE ]`, `[!LANG ko]`, `[!팁]`, `［!NOTE］`: a quote's first text that opens like a marker and is
+    /// none, as written up to its `]`; nil for a quote that starts otherwise, or with a kind in a sentence
     /// (`[!NOTE]s are short`) or with nothing between the brackets.
     static func misspelled(_ paragraph: MarkdownNode) -> String? {
-        guard let first = paragraph.firstChild, first.kind == .text, let text = first.literal, text.hasPrefix("[!"),
-              let close = text.prefix(40).firstIndex(of: "]")
-        else { return nil }
-        let inside = text[text.index(text.startIndex, offsetBy: 2)..<close]
-        guard !inside.isEmpty, !inside.utf8.allSatisfy(PlainText.isASCIILetter) else { return nil }
-        return String(text[...close])
+        guard let first = paragraph.firstChild, first.kind == .text, let text = first.literal else { return nil }
+        // The full-width brackets and `！` of a Korean, Japanese or Chinese input method make no marker either.
+        let head = asASCII(text.prefix(40))
+        guard head.hasPrefix("[!"), let close = head.firstIndex(of: "]") else { return nil }
+        let written = String(text.prefix(head.distance(from: head.startIndex, to: close) + 1))
+        let inside = head[head.index(head.startIndex, offsetBy: 2)..<close]
+        guard !inside.isEmpty, written != head[...close] || !inside.utf8.allSatisfy(PlainText.isASCIILetter) else { return nil }
+        return written
+    }
+
+    /// Text with full-width `［`, `］` and `！` as their ASCII forms.
+    private static func asASCII(_ text: Substring) -> String {
+        String(text.map { character in
+            switch character {
+            case "［": "["
+            case "］": "]"
+            case "！": "!"
+            default: character
+            }
+        })
     }
 
     /// Whether an inline is on the first line of a callout, after its marker: in its title.
@@ -202,6 +216,10 @@ struct MarkerLine {
     }
 
     static func misspelling(_ written: String) -> String {
+        let typed = asASCII(written[...])
+        if typed != written {
+            return "'\(written)' is written with full-width punctuation, which makes no marker: type it as \(typed) in ASCII; the quote stays as it is"
+        }
         let inside = written.dropFirst(2).dropLast().trimmingCharacters(in: .whitespaces)
         if inside.lowercased().hasPrefix(LanguageQuotes.marker + " ") {
             return "'\(written)' is no marker: write the language's code after it, like [!LANG] \(inside.dropFirst(LanguageQuotes.marker.count + 1)); the quote stays as it is"

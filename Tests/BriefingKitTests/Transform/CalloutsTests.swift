@@ -247,6 +247,18 @@ import Testing
         ])
     }
 
+    /// `［!NOTE］`, with the full-width brackets of a CJK input method, stayed a quote without a word.
+    @Test func aMarkerInFullWidthPunctuationIsAWarning() {
+        let result = rendered("> ［!NOTE］ 참고\n\n> [！TIP] 팁\n\n> ［!LANG］ ko\n")
+        #expect(result.html.hasPrefix("<blockquote>\n<p>［!NOTE］ 참고</p>\n</blockquote>\n"))
+        let message = "is written with full-width punctuation, which makes no marker: type it as"
+        #expect(result.warnings == [
+            "Content/alliance/page.md:1:1: warning: '［!NOTE］' \(message) [!NOTE] in ASCII; the quote stays as it is\n> ［!NOTE］ 참고\n^",
+            "Content/alliance/page.md:3:1: warning: '[！TIP]' \(message) [!TIP] in ASCII; the quote stays as it is\n> [！TIP] 팁\n^",
+            "Content/alliance/page.md:5:1: warning: '［!LANG］' \(message) [!LANG] in ASCII; the quote stays as it is\n> ［!LANG］ ko\n^",
+        ])
+    }
+
     /// `>[!IMPORTANT]Read this` stayed a quote without a word. (`[!NOTE]: Title` is a link reference definition.)
     @Test func aTitleRunIntoItsMarkerIsAWarning() {
         let result = rendered(">[!IMPORTANT]Read this first\n> Body.\n\n> [!tip]2026 figures\n\n> [!NOTE]참고 사항\n")
