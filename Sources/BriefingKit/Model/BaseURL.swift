@@ -45,6 +45,24 @@ public struct BaseURL: Sendable, Hashable, CustomStringConvertible {
         self.init(origin: origin, path: path)
     }
 
+    /// `index.html` in `https://example.org/briefings/index.html`: the name of a page's file where a folder
+    /// is meant (the address of the site's home page, copied from a browser), under which every page
+    /// would be published (`…/index.html/deterrence/`); nil for a path that ends in a folder.
+    static func pageFileName(in text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let path = trimmed.range(of: "://").map { trimmed[$0.upperBound...].drop { $0 != "/" } } ?? trimmed[...]
+        guard let last = path.split(separator: "/", omittingEmptySubsequences: false).last, let dot = last.lastIndex(of: ".") else { return nil }
+        let pageExtensions: Set<String> = ["html", "htm", "xhtml", "shtml", "php", "asp", "aspx", "jsp", "cfm"]
+        return pageExtensions.contains(last[last.index(after: dot)...].lowercased()) ? String(last) : nil
+    }
+
+    /// The message for a base URL that ends in `name`, a page's file name.
+    static func pageFileMessage(_ given: String, _ text: String, name: String) -> String {
+        let folder = text.trimmingCharacters(in: .whitespaces).dropLast(name.count)
+        return "\(given) '\(text)' ends in a page's file name ('\(name)'), so every page would be published under it, at "
+            + "'\(name)/…': give the folder the site is published in, \(folder)"
+    }
+
     /// `host[:port]` as every address of the site writes it, the same however site.yaml spells it: the host
     /// in lower case and, beyond ASCII, in Punycode (`bücher.example` as `xn--bcher-kva.example`, which the
     /// sitemap must have and canonical links then agree with); the port a number from 1 to 65535, left out

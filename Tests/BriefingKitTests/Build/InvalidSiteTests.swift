@@ -183,6 +183,12 @@ import Testing
         baseURL: ftp://example.org/
                  ^
         """),
+        // The home page's address copied from a browser: every page was published under `index.html/`.
+        Case(name: "a baseURL that ends in a page's file name", files: "-- Content/site.yaml --\ntitle: Briefing\nbaseURL: https://example.org/briefings/index.html\n", expected: """
+        Content/site.yaml:2:10: error: baseURL 'https://example.org/briefings/index.html' ends in a page's file name ('index.html'), so every page would be published under it, at 'index.html/…': give the folder the site is published in, https://example.org/briefings/
+        baseURL: https://example.org/briefings/index.html
+                 ^
+        """),
     ]
 
     @Test(arguments: cases)

@@ -261,4 +261,17 @@ import Testing
         #expect(result.stderr.contains("error: --base-url is empty: give the address the site is published at, like https://example.org/briefings/, or leave the option out to use site.yaml's baseURL"))
         #expect(fixture.outputSnapshot() == before)
     }
+
+    /// A deploy script given the home page's address (`…/index.php`) published every page under it.
+    @Test func aBaseURLEndingInAPageFileIsAnError() throws {
+        let fixture = try SiteFixture(InvalidSiteTests.goodSite)
+        try fixture.build()
+        let before = fixture.outputSnapshot()
+        let result = try BriefingCommand.run(["build", "--source", fixture.root.path, "--base-url", "https://example.org/briefings/Index.PHP"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("error: --base-url 'https://example.org/briefings/Index.PHP' ends in a page's file name ('Index.PHP'), so every page would be published under it, at 'Index.PHP/…': give the folder the site is published in, https://example.org/briefings/"))
+        #expect(fixture.outputSnapshot() == before)
+        // A folder named with a dot is a folder.
+        #expect(try BriefingCommand.run(["build", "--quiet", "--source", fixture.root.path, "--base-url", "https://example.org/v1.2"]).status == 0)
+    }
 }
