@@ -12,10 +12,12 @@ enum MarkdownTransforms {
         // Tables and footnotes first: a pipe table's cells and a table directive's caption become paragraphs
         // of their own and a note's blocks move to the end of the page, and every later transform (links,
         // figures, words) sees them there.
+        let links = InternalLinks(model: model, contentFiles: contentFiles)
         var transforms: [any DocumentTransform] = [
             PipeTables(warnsOfMissingSources: qualityChecks),
             TableDirective(
-                data: data, languageCodes: model.settings.isMultilingual ? model.languages.map(\.code) : [], smartPunctuation: smartPunctuation
+                data: data, links: links, languageCodes: model.settings.isMultilingual ? model.languages.map(\.code) : [],
+                smartPunctuation: smartPunctuation
             ),
             Footnotes(), Strikethrough(),
         ]
@@ -25,7 +27,6 @@ enum MarkdownTransforms {
         // Before words are counted, so that the text kept from raw HTML counts; or, where raw HTML is
         // trusted, its ids reserved before links to them are checked and headings take theirs.
         transforms.append(model.settings.markdown.unsafe ? RawHTMLIDs() : RawHTMLText())
-        let links = InternalLinks(model: model, contentFiles: contentFiles)
         transforms += [
             Images(contentFolder: contentFolder, contentFiles: contentFiles, checksImageFiles: qualityChecks),
             links,

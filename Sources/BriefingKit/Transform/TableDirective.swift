@@ -18,6 +18,8 @@ struct TableDirective: DocumentTransform {
     /// The most cells one table shows (50,000 rows of two columns).
     static let maxCells = 100_000
     let data: SiteData
+    /// Where a data file's address from the site's root (`/reports/x.pdf`) is published.
+    var links: InternalLinks?
     /// Each language's code on a site of several; empty otherwise.
     var languageCodes: [String] = []
     /// Cells and captions get the same curly quotes and dashes as the prose around them.
@@ -67,8 +69,10 @@ struct TableDirective: DocumentTransform {
                 try? placed.appendChild(holder)
                 return holder
             }
-            let links = TableDirective.ownLinks(of: spec, sources: sources, in: placed, at: spec.sourcePosition ?? block.start, context: &context)
-            let resolved = { (url: String) in links[url]?.url ?? url }
+            let sourcePosition = spec.sourcePosition ?? block.start
+            let fromData = publishedDataAddresses(of: spec, at: sourcePosition, context: &context)
+            let links = TableDirective.ownLinks(of: spec, sources: sources, leaving: fromData, in: placed, at: sourcePosition, context: &context)
+            let resolved = { (url: String) in fromData[url] ?? links[url]?.url ?? url }
             let published = { sources.map { SourceReference(title: $0.title, url: $0.url.map(resolved), date: $0.date) } }
             // Rendered once the page's sources are numbered in reading order.
             context.cite(published, at: sourceLine, of: placed, enclosing: true) { context, cited in
@@ -87,7 +91,7 @@ struct TableDirective: DocumentTransform {
         }
     }
 
-    private struct Spec {
+    struct Spec {
         var table: CSVTable
         var sourceName: String
         var caption: String?
@@ -198,48 +202,6 @@ struct TableDirective: DocumentTransform {
         }
         if let sourceTitle { spec.source = SourceReference(title: sourceTitle, url: sourceURL) }
         return spec
-    }
-
-    /// The site's own addresses among a table's sources (`../news/x.md`, `/assets/report.pdf`), as links
-    /// in the table's block until the end: `InternalLinks` checks them and writes them as published.
-    private static func ownLinks(
-        of spec: Spec, sources: [SourceReference], in block: MarkdownNode, at position: SourcePosition, context: inout TransformContext
-    ) -> [String: MarkdownNode] {
-        let urlColumn = spec.table.header.firstIndex(where: DataTables.isSourceURLColumn)
-        let rowURLs = urlColumn.map { column in spec.table.rows.map { $0[column] } } ?? []
-        let own = Set(sources.compactMap(\.url) + rowURLs).filter {
-            !$0.isEmpty && !$0.hasPrefix("//") && !InternalLinks.hasScheme($0) && !$0.contains(">")
-        }
-        guard !own.isEmpty else { return [:] }
-        let document = block.document
-        let holder = document.makeParagraph()
-        var links: [String: MarkdownNode] = [:]
-        for url in own.sorted() {
-            guard let parsed = PipeTables.parseInlines(["[source](<\(url)>)"], options: document.options).first,
-                  let link = parsed.descendants(ofKind: .link).first
-            else { continue }
-            let copy = document.copy(link)
-            try? holder.appendChild(copy)
-            links[url] = copy
-        }
-        context.diagnostics.place(holder, at: position)
-        try? block.appendChild(holder)
-        return links
-    }
-
-    /// The table's sources: `source:`, then each row's Source column (and Source URL), each once.
-    private static func sources(of spec: Spec) -> [SourceReference] {
-        let table = spec.table
-        let sourceColumn = table.header.firstIndex { $0.lowercased() == "source" }
-        let urlColumn = table.header.firstIndex(where: DataTables.isSourceURLColumn)
-        var sources = spec.source.map { [$0] } ?? []
-        guard let sourceColumn else { return sources }
-        for row in table.rows where !row[sourceColumn].isEmpty {
-            let url = urlColumn.flatMap { row[$0].isEmpty ? nil : row[$0] }
-            let source = SourceReference(title: row[sourceColumn], url: url)
-            if !sources.contains(source) { sources.append(source) }
-        }
-        return sources
     }
 
     /// A page's language code when the site has several, for the data files in that language.

@@ -270,6 +270,19 @@ import Testing
         ])
     }
 
+    /// A data file's `/reports/x.pdf` that led nothing was an error at the table naming only the address:
+    /// the file and line to mend were the editor's to find.
+    @Test func aDataFilesAddressFromTheRootIsCheckedWhereTheFileGivesIt() throws {
+        let model = TransformHarness.run("", []).context.model
+        let data = try SiteData.load([("reports.csv", SourceFile(path: "Content/data/reports.csv", text: "Year,Source,Source URL\n2025,Page,/alliance/page/\n2026,Gone,/reports/gone.pdf\n"))])
+        let links = InternalLinks(model: model, contentFiles: [])
+        let result = TransformHarness.run("Text.\n\n```table\ndata: reports.csv\n```\n", [TableDirective(data: data, links: links), links], data: data)
+        #expect(result.diagnostics.map(\.description).map { $0.components(separatedBy: "\n")[0] } == [
+            "Content/alliance/page.md:3:1: error: link '/reports/gone.pdf', given at Content/data/reports.csv:3:11, leads to nothing this site publishes",
+        ])
+        #expect(result.html.contains("<a href=\"/alliance/page/\">Page</a>"))
+    }
+
     @Test func everyMistakeOfADirectiveIsReportedAtOnce() {
         let result = TableDirectiveTests.run("```table\ndata: troops.csv\ncolour: red\nsource-url: javascript:alert(1)\ncolumns: [Country, Bases]\n```\n")
         #expect(result.diagnostics.map { "\($0.location!): \($0.message.prefix(24))" } == [

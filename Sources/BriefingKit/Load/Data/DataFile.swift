@@ -26,12 +26,7 @@ public struct DataFile: Sendable {
         switch fileName.split(separator: ".").last.map({ $0.lowercased() }) {
         case "csv":
             let table = try CSVTable.parse(file)
-            try checkSourceURLs(of: table, in: file) { row, url in
-                let line = table.rowLines[row]
-                let text = file.line(line) ?? ""
-                let column = text.range(of: url).map { text.unicodeScalars[..<$0.lowerBound].count + 1 } ?? 1
-                return file.location(line: line, column: column)
-            }
+            try checkSourceURLs(of: table, in: file) { row, url in DataFile.location(of: url, inRow: row, of: table, in: file) }
             let records: [TemplateValue] = table.rows.map { row in
                 // A column named twice keeps its first value.
                 .map(TemplateNames.map(Array(zip(table.header, row.lazy.map(TemplateValue.string)))))
@@ -51,6 +46,24 @@ public struct DataFile: Sendable {
             }
             return DataFile(name: stem, fileName: fileName, file: file, value: root?.templateValue ?? .null, table: table)
         }
+    }
+
+    /// Where a row's `value` is written: the first line of the row, or of the lines up to the next row's
+    /// (a YAML record's), that holds it; else the row's first line.
+    func location(of value: String, inRow row: Int) -> SourceLocation {
+        guard let table else { return file.location(line: 1, column: 1) }
+        return DataFile.location(of: value, inRow: row, of: table, in: file)
+    }
+
+    private static func location(of value: String, inRow row: Int, of table: CSVTable, in file: SourceFile) -> SourceLocation {
+        guard table.rowLines.indices.contains(row) else { return file.location(line: 1, column: 1) }
+        let first = table.rowLines[row]
+        let last = row + 1 < table.rowLines.count ? max(first, table.rowLines[row + 1] - 1) : first + 100
+        for number in first...last {
+            guard let text = file.line(number) else { break }
+            if let range = text.range(of: value) { return file.location(line: number, column: text.unicodeScalars[..<range.lowerBound].count + 1) }
+        }
+        return file.location(line: first, column: 1)
     }
 
     /// A Source URL column becomes links in the tables' source lines and the pages' Sources lists.
