@@ -75,6 +75,14 @@ struct PipeTables: DocumentTransform {
                 if let lazy = layout.lazyDelimiterRow {
                     warnOfLazyTable(lines[lines.startIndex + lazy], containers: source.containers, context: &context)
                 }
+                if let uneven = layout.unevenDelimiterRow {
+                    context.diagnostics.warning(
+                        "this delimiter row has \(uneven.delimiter) column\(uneven.delimiter == 1 ? "" : "s") and the header row above it "
+                            + "\(uneven.header), so there is no table, as on GitHub: readers see these lines as text, pipes and all; give both "
+                            + "rows the same number of columns",
+                        at: lines[lines.startIndex + uneven.line].position
+                    )
+                }
                 guard let table = layout.table else { break }
                 warnOfRowsMeantOtherwise(layout, table, lines: lines, markers: markers, context: &context)
                 if definitions == nil { definitions = PipeTables.linkDefinitions(in: body) }
@@ -107,6 +115,16 @@ struct PipeTables: DocumentTransform {
                 at: lines[lines.startIndex + row].position
             )
         }
+        if let overfull = layout.overfullRows.first {
+            let left = overfull.cells - table.header.count
+            let others = layout.overfullRows.dropFirst().map { String(context.page.bodyLineOffset + lines[lines.startIndex + $0.line].position.line) }
+            let more = others.isEmpty ? "" : "; so are cells of the rows at line\(others.count == 1 ? "" : "s") \(others.joined(separator: ", "))"
+            context.diagnostics.warning(
+                "this row has \(overfull.cells) cells and the header \(table.header.count): its last \(left == 1 ? "cell is" : "\(left) cells are") "
+                    + "left out, as on GitHub\(more); write a pipe inside a cell as \\|, or add a column to the header",
+                at: lines[lines.startIndex + overfull.line].position
+            )
+        }
         let rows = lines.dropFirst(table.before + 2).prefix(table.rows.count)
         if let line = rows.first(where: { markers.startsCaption(String($0.text)) || markers.startsSource(String($0.text)) }) {
             context.diagnostics.warning(
@@ -128,62 +146,6 @@ struct PipeTables: DocumentTransform {
                 + "that block's text, pipes and all (as GitHub does): \(fix)",
             at: line.position
         )
-    }
-
-    /// Where a table starts in its paragraph, its alignments and its rows.
-    struct Layout {
-        var table: Table?
-        /// The line of a delimiter row that makes no table because it is a lazy continuation line.
-        var lazyDelimiterRow: Int?
-        /// The first row that is a delimiter row: a second table written without a blank line before it.
-        var delimiterAmongRows: Int?
-
-        struct Table {
-            /// Lines of the paragraph before the header row, which stay a paragraph.
-            var before: Int
-            var header: [PipeTableRows.Cell]
-            var alignments: [PipeTableRows.Alignment]
-            /// Padded or cut to the header's number of cells.
-            var rows: [[PipeTableRows.Cell]]
-            /// Lines after the last row (from a line that is no row), which become a paragraph again.
-            var after: Int
-        }
-
-        /// A delimiter row and the rows after it must continue the `depth` blocks around the paragraph
-        /// (cmark-gfm starts neither on a lazy continuation line); a line indented four columns past
-        /// `base`, the column of its container's text, is indented code to GitHub, which ends a table.
-        init(_ source: ArraySlice<BodyLines.Line>, depth: Int, base: Int) {
-            let lines = Array(source)
-            for index in 1..<max(lines.count, 1) {
-                guard let alignments = PipeTableRows.delimiterRow(lines[index].text),
-                      var header = PipeTableRows.cells(lines[index - 1].text)
-                else { continue }
-                // A lazy header row keeps the spaces before its first `|`, which then ends an empty cell.
-                let lazyHeader = index > 1 && lines[index - 1].continued < depth
-                if lazyHeader, lines[index - 1].spaceAfterPrefixes, lines[index - 1].text.first == "|" {
-                    header.insert(PipeTableRows.Cell(text: "", offset: 0), at: 0)
-                    if header.count == alignments.count + 1, lazyDelimiterRow == nil { lazyDelimiterRow = index }
-                }
-                // Indented four columns, the line is more of the paragraph to cmark-gfm, which starts no table there.
-                guard header.count == alignments.count, lines[index].indentation(within: depth, base: base) < 4 else { continue }
-                guard lines[index].continued >= depth else {
-                    if lazyDelimiterRow == nil { lazyDelimiterRow = index }
-                    continue
-                }
-                var rows: [[PipeTableRows.Cell]] = []
-                var next = index + 1
-                while next < lines.count, lines[next].continued >= depth, lines[next].indentation(within: depth, base: base) < 4,
-                      let cells = PipeTableRows.cells(lines[next].text) {
-                    if delimiterAmongRows == nil, PipeTableRows.delimiterRow(lines[next].text) != nil { delimiterAmongRows = next }
-                    var row = Array(cells.prefix(header.count))
-                    while row.count < header.count { row.append(PipeTableRows.Cell(text: "", offset: lines[next].text.utf8.count)) }
-                    rows.append(row)
-                    next += 1
-                }
-                table = Table(before: index - 1, header: header, alignments: alignments, rows: rows, after: lines.count - next)
-                return
-            }
-        }
     }
 
     /// How many of the ascending `offsets` are at most `index`, found by halves: counted one by one for

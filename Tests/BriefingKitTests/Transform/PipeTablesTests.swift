@@ -251,6 +251,26 @@ import Testing
         ])
     }
 
+    /// Cells past the header's were left out, and a delimiter row a column short made no table, both
+    /// without a word: an editor's figures lost, or a table shown as pipes with only its caption warned of.
+    @Test func cellsLeftOutAndADelimiterRowOfOtherColumnsAreWarnings() {
+        let overfull = rendered("| A | B |\n|---|---|\n| 1 | 2 | 3 |\n| 4 |\n| 5 | `a|b` | 6 | 7 |\n")
+        #expect(overfull.html.contains(">2</td>") && !overfull.html.contains(">3<"))
+        #expect(overfull.messages.map { $0.components(separatedBy: "\n")[0] } == [
+            "Content/alliance/page.md:3:1: warning: this row has 3 cells and the header 2: its last cell is left out, as on GitHub; so are "
+                + "cells of the rows at line 5; write a pipe inside a cell as \\|, or add a column to the header",
+        ])
+        let uneven = rendered("| Agreement | Years | Payment | Note |\n|---|---|---|\n| 10th | 2019 | 890 | x |\n")
+        #expect(!uneven.html.contains("<table>"))
+        #expect(uneven.messages.map { $0.components(separatedBy: "\n")[0] } == [
+            "Content/alliance/page.md:2:1: warning: this delimiter row has 3 columns and the header row above it 4, so there is no table, "
+                + "as on GitHub: readers see these lines as text, pipes and all; give both rows the same number of columns",
+        ])
+        // Prose with a pipe over a rule is no table that went wrong, and a table found further on is none either.
+        #expect(rendered("Text with - a dash\n---|---\n").messages.isEmpty)
+        #expect(rendered("a | b | c\n-|-\n| x | y |\n| - | - |\n| 1 | 2 |\n").messages.isEmpty)
+    }
+
     /// A Source: line's links left the tree before links were checked: `explainer.md` was written as it
     /// was typed, and a missing page passed.
     @Test func aSourceLinkToAPageIsCheckedAndWrittenAsThePagesAddress() {
