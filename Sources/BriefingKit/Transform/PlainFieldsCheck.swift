@@ -1,9 +1,10 @@
 import BriefingMarkdown
 import BriefingSupport
 
-/// `briefing check`: Markdown in the front matter's title or summary, which are plain text wherever they
-/// go (`<title>`, lists, feeds, JSON-LD) and show it as typed: `The *new* SMA` keeps its asterisks; and
-/// a whole value in curly quotes, pasted from a word processor, which keeps them too.
+/// `briefing check`: Markdown or an HTML entity in the front matter's title or summary, which are plain
+/// text wherever they go (`<title>`, lists, feeds, JSON-LD) and show it as typed: `The *new* SMA` keeps
+/// its asterisks, `Seoul &amp; Washington` its `&amp;`; and a whole value in curly quotes, pasted from a
+/// word processor, which keeps them too.
 struct PlainFieldsCheck: DocumentTransform {
     func apply(to document: MarkdownDocument, context: inout TransformContext) {
         let page = context.page
@@ -17,6 +18,12 @@ struct PlainFieldsCheck: DocumentTransform {
                     at: location
                 ))
             }
+            if let entity = Self.entity(in: text) {
+                context.diagnostics.append(page.source.file.diagnostic(
+                    .warning, "'\(key)' is plain text, so '\(entity)' is shown as typed: front matter takes no HTML; write the character itself",
+                    at: location
+                ))
+            }
             if let (open, close) = Self.curlyQuotes(around: text) {
                 context.diagnostics.append(page.source.file.diagnostic(
                     .warning, "'\(key)' starts with \(open) and ends with \(close), which are shown as part of it: YAML quotes a value with straight quotes (\"…\")",
@@ -24,6 +31,20 @@ struct PlainFieldsCheck: DocumentTransform {
                 ))
             }
         }
+    }
+
+    /// The first character reference in the text, as HTML writes one: `&amp;`, `&mdash;`, `&#8212;`, `&#x2014;`.
+    static func entity(in text: String) -> String? {
+        var rest = text[...]
+        while let ampersand = rest.firstIndex(of: "&") {
+            let name = rest[rest.index(after: ampersand)...].prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "#") }
+            if (2...31).contains(name.count), name.endIndex < rest.endIndex, rest[name.endIndex] == ";",
+               name.first != "#" || name.dropFirst().allSatisfy(\.isNumber) || (name.dropFirst().first == "x" && name.count > 2 && name.dropFirst(2).allSatisfy(\.isHexDigit)) {
+                return String(rest[ampersand...name.endIndex])
+            }
+            rest = rest[rest.index(after: ampersand)...]
+        }
+        return nil
     }
 
     /// The typographic quotes around a whole value, as a word processor turns `"…"` into `“…”` on paste.

@@ -23,6 +23,19 @@ import Testing
         #expect(PlainFieldsCheck.markup(in: text) == nil)
     }
 
+    /// `title: "Seoul &amp; Washington"` showed `&amp;amp;` escaped in every page's HTML, `&amp;` to readers.
+    @Test(arguments: [
+        ("Seoul &amp; Washington", "&amp;"), ("Cost &mdash; and who pays", "&mdash;"), ("1950&#8211;53", "&#8211;"), ("A&#x2014;B", "&#x2014;"),
+    ])
+    func anEntityIsFound(text: String, entity: String) {
+        #expect(PlainFieldsCheck.entity(in: text) == entity)
+    }
+
+    @Test(arguments: ["S&P 500", "AT&T; R&D", "Q & A; more", "&", "a &;", "&#xZZ;", "&#12a;"])
+    func anAmpersandInWordsIsNoEntity(text: String) {
+        #expect(PlainFieldsCheck.entity(in: text) == nil)
+    }
+
     /// `title: “The alliance, explained”` pasted from a word processor kept its quotes in every list.
     @Test func aValueWhollyInCurlyQuotesIsFound() {
         #expect(PlainFieldsCheck.curlyQuotes(around: "“The alliance, explained”")! == ("“", "”"))
