@@ -54,7 +54,7 @@ struct SiteAssembler {
             guard let parsed = BaseURL(baseURL) else {
                 throw BuildFailure([.error("--base-url '\(baseURL)' must be an http(s) URL or a path starting with '/' (a port from 1 to 65535, and '%' only as in '%20')")])
             }
-            if let name = BaseURL.pageFileName(in: baseURL) { throw BuildFailure([.error(BaseURL.pageFileMessage("--base-url", baseURL, name: name))]) }
+            if let name = BaseURL.fileName(in: baseURL) { throw BuildFailure([.error(BaseURL.fileNameMessage("--base-url", baseURL, name: name))]) }
             settings.baseURL = parsed
             // Messages about it are about the command line, not site.yaml.
             settings.baseURLLocation = nil

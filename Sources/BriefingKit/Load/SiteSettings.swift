@@ -61,7 +61,7 @@ public struct SiteSettings: Sendable {
                     guard let url = BaseURL(raw) else {
                         throw source.error("'baseURL' must be an http(s) URL or a path starting with '/', like https://example.org/briefings/ (a port from 1 to 65535, and '%' only as in '%20')", at: value)
                     }
-                    if let name = BaseURL.pageFileName(in: raw) { throw source.error(BaseURL.pageFileMessage("baseURL", raw, name: name), at: value) }
+                    if let name = BaseURL.fileName(in: raw) { throw source.error(BaseURL.fileNameMessage("baseURL", raw, name: name), at: value) }
                     settings.baseURL = url
                     settings.baseURLLocation = source.location(of: value)
                 case "language", "languageCode":

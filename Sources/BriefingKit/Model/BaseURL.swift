@@ -45,22 +45,28 @@ public struct BaseURL: Sendable, Hashable, CustomStringConvertible {
         self.init(origin: origin, path: path)
     }
 
-    /// `index.html` in `https://example.org/briefings/index.html`: the name of a page's file where a folder
-    /// is meant (the address of the site's home page, copied from a browser), under which every page
-    /// would be published (`…/index.html/deterrence/`); nil for a path that ends in a folder.
-    static func pageFileName(in text: String) -> String? {
+    /// `index.html` in `https://example.org/briefings/index.html`: what reads as a file's name (a dot and
+    /// an extension of letters, `%2e` decoded, trailing dots and spaces left out, as servers do) where a
+    /// folder is meant: the address of the home page copied from a browser, or of the feed, under which
+    /// every page would be published (`…/index.html/deterrence/`); nil for a path that ends in a folder
+    /// (`/`, or a name such as `v1.2`).
+    static func fileName(in text: String) -> String? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let path = trimmed.range(of: "://").map { trimmed[$0.upperBound...].drop { $0 != "/" } } ?? trimmed[...]
-        guard let last = path.split(separator: "/", omittingEmptySubsequences: false).last, let dot = last.lastIndex(of: ".") else { return nil }
-        let pageExtensions: Set<String> = ["html", "htm", "xhtml", "shtml", "php", "asp", "aspx", "jsp", "cfm"]
-        return pageExtensions.contains(last[last.index(after: dot)...].lowercased()) ? String(last) : nil
+        guard let written = path.split(separator: "/", omittingEmptySubsequences: false).last, !written.isEmpty else { return nil }
+        var name = (String(written).removingPercentEncoding ?? String(written))[...]
+        while let last = name.last, last == "." || last == " " { name = name.dropLast() }
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
+        let fileExtension = name[name.index(after: dot)...]
+        return (1...5).contains(fileExtension.count) && fileExtension.allSatisfy({ $0.isASCII && $0.isLetter }) ? String(written) : nil
     }
 
-    /// The message for a base URL that ends in `name`, a page's file name.
-    static func pageFileMessage(_ given: String, _ text: String, name: String) -> String {
-        let folder = text.trimmingCharacters(in: .whitespaces).dropLast(name.count)
-        return "\(given) '\(text)' ends in a page's file name ('\(name)'), so every page would be published under it, at "
-            + "'\(name)/…': give the folder the site is published in, \(folder)"
+    /// The message for a base URL that ends in `name`, a file's name.
+    static func fileNameMessage(_ given: String, _ text: String, name: String) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        return "\(given) '\(text)' ends in what reads as a file's name ('\(name)'), under which every page would be published "
+            + "('\(name)/…'): give the folder the site is published in, \(trimmed.dropLast(name.count)), or end a folder's name with "
+            + "'/' (\(trimmed)/)"
     }
 
     /// `host[:port]` as every address of the site writes it, the same however site.yaml spells it: the host

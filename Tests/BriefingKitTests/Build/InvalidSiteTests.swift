@@ -185,7 +185,7 @@ import Testing
         """),
         // The home page's address copied from a browser: every page was published under `index.html/`.
         Case(name: "a baseURL that ends in a page's file name", files: "-- Content/site.yaml --\ntitle: Briefing\nbaseURL: https://example.org/briefings/index.html\n", expected: """
-        Content/site.yaml:2:10: error: baseURL 'https://example.org/briefings/index.html' ends in a page's file name ('index.html'), so every page would be published under it, at 'index.html/…': give the folder the site is published in, https://example.org/briefings/
+        Content/site.yaml:2:10: error: baseURL 'https://example.org/briefings/index.html' ends in what reads as a file's name ('index.html'), under which every page would be published ('index.html/…'): give the folder the site is published in, https://example.org/briefings/, or end a folder's name with '/' (https://example.org/briefings/index.html/)
         baseURL: https://example.org/briefings/index.html
                  ^
         """),

@@ -262,14 +262,18 @@ import Testing
         #expect(fixture.outputSnapshot() == before)
     }
 
-    /// A deploy script given the home page's address (`…/index.php`) published every page under it.
-    @Test func aBaseURLEndingInAPageFileIsAnError() throws {
+    /// A deploy script given the home page's or the feed's address (`…/index.php`, `…/feed.xml`, also as a
+    /// server reads `index%2ehtml` or `index.html.`) published every page under it.
+    @Test(arguments: ["https://example.org/briefings/Index.PHP", "https://example.org/briefings/feed.xml", "https://example.org/briefings/index%2ehtml",
+                      "https://example.org/briefings/index.html."])
+    func aBaseURLEndingInAFileNameIsAnError(_ url: String) throws {
         let fixture = try SiteFixture(InvalidSiteTests.goodSite)
         try fixture.build()
         let before = fixture.outputSnapshot()
-        let result = try BriefingCommand.run(["build", "--source", fixture.root.path, "--base-url", "https://example.org/briefings/Index.PHP"])
+        let result = try BriefingCommand.run(["build", "--source", fixture.root.path, "--base-url", url])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("error: --base-url 'https://example.org/briefings/Index.PHP' ends in a page's file name ('Index.PHP'), so every page would be published under it, at 'Index.PHP/…': give the folder the site is published in, https://example.org/briefings/"))
+        let name = String(url.dropFirst("https://example.org/briefings/".count))
+        #expect(result.stderr.contains("error: --base-url '\(url)' ends in what reads as a file's name ('\(name)'), under which every page would be published ('\(name)/…'): give the folder the site is published in, https://example.org/briefings/, or end a folder's name with '/' (\(url)/)"))
         #expect(fixture.outputSnapshot() == before)
         // A folder named with a dot is a folder.
         #expect(try BriefingCommand.run(["build", "--quiet", "--source", fixture.root.path, "--base-url", "https://example.org/v1.2"]).status == 0)
