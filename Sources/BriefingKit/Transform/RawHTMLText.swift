@@ -5,17 +5,23 @@ import Foundation
 /// Raw HTML in a site that does not trust it (`markdown.unsafe: false`): cmark would put
 /// `<!-- raw HTML omitted -->` in its place, and an HTML block takes its whole paragraph with it
 /// (`<div>Raw</div> and text` is one block). Instead the tags are dropped and the text kept, with a
-/// warning at the line. Comments are notes to editors: dropped without a word.
+/// warning at the line; a line break (`<br>`) leaves a space, so that the words it parted stay apart.
+/// Comments are notes to editors: dropped without a word.
 struct RawHTMLText: DocumentTransform {
     func apply(to document: MarkdownDocument, context: inout TransformContext) {
         // Most pages have no `<` at all: they cost one scan of their bytes, not a walk of their tree.
         guard RawHTMLText.mayHoldHTML(context.page.body) else { return }
         var warnedBlocks: Set<MarkdownNode> = []
+        // The tags opened so far, in reading order: a closing tag that closes none of them was warned of nowhere.
+        var opened: Set<String> = []
         for node in document.root.descendants(ofKind: .htmlBlock, .htmlInline) {
             let html = node.literal ?? ""
             let text = RawHTMLText.text(of: html)
             let block = node.kind == .htmlBlock ? node : node.parent ?? node
-            if RawHTMLText.isWorthAWarning(html), warnedBlocks.insert(block).inserted {
+            let tags = RawHTMLText.tags(in: html)
+            let closesNothing = tags.closing.contains { !opened.contains($0) }
+            opened.formUnion(tags.opening)
+            if RawHTMLText.isWorthAWarning(html) || closesNothing, warnedBlocks.insert(block).inserted {
                 // markdown.unsafe would not help there: a callout's title shows raw HTML as written.
                 let advice = MarkerLine.isInCalloutTitle(node)
                     ? Callouts.rawHTMLInTitleAdvice : "set markdown.unsafe: true in site.yaml if you trust it"
@@ -26,10 +32,28 @@ struct RawHTMLText: DocumentTransform {
                 let paragraph = document.makeParagraph()
                 try? paragraph.appendChild(document.makeText(text))
                 try? node.replace(with: paragraph)
+            } else if node.kind == .htmlInline, tags.opening == ["br"] {
+                try? node.replace(with: document.makeText(" "))
             } else {
                 node.unlink()
             }
         }
+    }
+
+    /// The names of the start tags and of the end tags in `html`, in lower case.
+    static func tags(in html: String) -> (opening: Set<String>, closing: Set<String>) {
+        var html = html
+        var opening: Set<String> = [], closing: Set<String> = []
+        html.withUTF8 { bytes in
+            HTMLScanner.scan(bytes) { part in
+                switch part {
+                case .startTag(let name, _): opening.insert(name)
+                case .endTag(let name): closing.insert(name)
+                case .text: break
+                }
+            }
+        }
+        return (opening, closing)
     }
 
     /// Whether the text has a `<` at all, found with memchr rather than byte by byte.

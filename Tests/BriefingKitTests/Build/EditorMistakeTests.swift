@@ -170,7 +170,8 @@ import Testing
     ]
 
     /// The text of raw HTML stays, its tags go; comments go without a word. A `<` that starts no tag is
-    /// text, as a browser shows it (it took the words up to the next `>` with it).
+    /// text, as a browser shows it (it took the words up to the next `>` with it). A closing tag that
+    /// closes nothing went without a word too, and a dropped `<br>` ran the words it parted together.
     @Test func rawHTMLInSafeModeKeepsItsText() throws {
         let fixture = try SiteFixture(EditorMistakeTests.goodSite + """
 
@@ -186,6 +187,8 @@ import Testing
         <!-- a note to editors -->
 
         <div>If a < b, then b > a.</div>
+
+        Use the </table> tag to end a table; a line<br>break.
         """)
         let result = try BriefingCommand.run(["build", "--source", fixture.root.path, "--quiet"], environment: ["NO_COLOR": "1"])
         #expect(result.status == 0)
@@ -199,11 +202,14 @@ import Testing
         Content/deterrence/raw.md:11:1: warning: raw HTML is left out: its tags are dropped and its text kept; set markdown.unsafe: true in site.yaml if you trust it
         <div>If a < b, then b > a.</div>
         ^
-        3 warnings
+        Content/deterrence/raw.md:13:9: warning: raw HTML is left out: its tags are dropped and its text kept; set markdown.unsafe: true in site.yaml if you trust it
+        Use the </table> tag to end a table; a line<br>break.
+                ^
+        4 warnings
 
         """)
         #expect(fixture.output("deterrence/raw/index.html")?.contains(
-            "<p>Raw and text</p>\n<p>Some bold words here.</p>\n<p>If a &lt; b, then b &gt; a.</p>\n</html>"
+            "<p>Raw and text</p>\n<p>Some bold words here.</p>\n<p>If a &lt; b, then b &gt; a.</p>\n<p>Use the  tag to end a table; a line break.</p>\n</html>"
         ) == true)
         try fixture.write("-- Content/site.yaml --\ntitle: Briefing\nbaseURL: https://example.org/\nmarkdown: {unsafe: true}\n")
         let trusted = try BriefingCommand.run(["build", "--source", fixture.root.path, "--quiet"], environment: ["NO_COLOR": "1"])
