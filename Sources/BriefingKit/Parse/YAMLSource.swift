@@ -145,6 +145,10 @@ struct YAMLSource {
                 message = "invalid YAML: a tab in the indentation; YAML is indented with spaces only"
                 return file.error(message, line: line, column: 1)
             }
+            // libyaml's own words name its C function (`…, set with yaml_set_max_nest_level())`).
+            if problem.hasPrefix("Maximum nesting level reached") {
+                message = "invalid YAML: lists and mappings nested too deep; a page's or a data file's values need a few levels at most"
+            }
             if problem == "mapping values are not allowed in this context", let quoted = file.line(line).flatMap(Self.quotingValue) {
                 message = "invalid YAML: a ': ' inside a value reads as the start of another key; put the value in quotes: \(quoted)"
             }

@@ -25,6 +25,11 @@ import Testing
         2025,"28,500",DoD,vbscript:msgbox(1)
                           ^
         """),
+        Case(name: "script URLs in three rows of a CSV", files: "-- Content/data/troops.csv --\nYear,Source,Source URL\n2024,DoD,javascript:a()\n2025,DoD,https://www.defense.gov/\n2026,DoD,vbscript:b\n2027,DoD,JavaScript:c()\n", expected: """
+        Content/data/troops.csv:2:10: error: 'Source URL': the URL 'javascript:a()' uses 'javascript:', which a page never links to (use http, https, mailto, tel, a relative URL or a #fragment); the addresses at lines 4, 5 are refused too
+        2024,DoD,javascript:a()
+                 ^
+        """),
         Case(name: "data: in a YAML data list", files: "-- Content/data/troops.yaml --\n- Year: 2025\n  Source: DoD\n  Source URL: data:text/html,x\n", expected: """
         Content/data/troops.yaml:3:15: error: 'Source URL': the URL 'data:text/html,x' uses 'data:', which a page never links to (use http, https, mailto, tel, a relative URL or a #fragment)
           Source URL: data:text/html,x

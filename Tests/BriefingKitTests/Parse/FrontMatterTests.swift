@@ -146,6 +146,14 @@ import Testing
         """])
     }
 
+    /// libyaml's message named its C function, with a stray `)`.
+    @Test func yamlNestedTooDeepIsSaidInAnEditorsWords() {
+        let deep = String(repeating: "[", count: 2_000) + String(repeating: "]", count: 2_000)
+        #expect(errors("---\ntitle: A\ntags: \(deep)\n---\nBody\n").map { $0.components(separatedBy: "\n")[0] } == [
+            "Content/a.md:3:8: error: invalid YAML: lists and mappings nested too deep; a page's or a data file's values need a few levels at most",
+        ])
+    }
+
     /// A stray line of text in front matter was reported at the key after it, which libyaml reads as its
     /// continuation; the line itself was named only in a parenthesis.
     @Test func aLineWithoutAKeyIsReportedAtItself() {

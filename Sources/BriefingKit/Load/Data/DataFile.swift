@@ -70,13 +70,20 @@ public struct DataFile: Sendable {
     private static func checkSourceURLs(
         of table: CSVTable, in file: SourceFile, location: (_ row: Int, _ url: String) -> SourceLocation
     ) throws(Diagnostic) {
+        // Every refused address is named at once, as uneven rows are: one build lists every line to mend.
+        var refused: [(rejection: String, location: SourceLocation)] = []
         for column in table.header.indices where DataTables.isSourceURLColumn(table.header[column]) {
             for (row, fields) in table.rows.enumerated() {
                 let url = fields[column]
                 guard !url.isEmpty, let rejection = LinkURL.dataRejection(of: url) else { continue }
-                throw file.diagnostic(.error, "'\(table.header[column])': \(rejection)", at: location(row, url))
+                refused.append(("'\(table.header[column])': \(rejection)", location(row, url)))
             }
         }
+        guard let first = refused.first else { return }
+        let others = Array(Set(refused.map(\.location.line)).subtracting([first.location.line])).sorted()
+        let more = others.isEmpty ? "" : "; the address\(others.count == 1 ? "" : "es") at line\(others.count == 1 ? "" : "s") "
+            + "\(others.map(String.init).joined(separator: ", ")) \(others.count == 1 ? "is" : "are") refused too"
+        throw file.diagnostic(.error, first.rejection + more, at: first.location)
     }
 
     private static func json(_ file: SourceFile) throws(Diagnostic) -> TemplateValue {
