@@ -54,7 +54,8 @@ extension EmbeddedTheme {
     t the page's string table. A pipe table's caption, headings and cells are Markdown, given as HTML
     in captionHTML, headingHTML and html. A wide table scrolls inside its wrapper, which keyboard users
     can focus and scroll, and which screen readers announce by label (the caption's text, or "Table").
-    A table with an id (cited as [](table:id)) carries it, and its number: numberLabel, "Table 2".
+    A table with an id (cited as [](table:id)) carries it, and its number: numberLabel, "Table 2", its
+    caption even where it has no other, so that a reader finds the table the text names.
     pageLang and pageDir: the page's language, set when the table is in a quotation in another. }}
 <figure class="data-table"{{#id}} id="{{id}}"{{/id}}>
 <div class="table-wrap" role="region" tabindex="0" aria-label="{{label}}">
@@ -65,6 +66,9 @@ extension EmbeddedTheme {
 {{#captionHTML}}
 <caption>{{#numberLabel}}<span class="caption-number"{{#pageLang}} lang="{{pageLang}}" dir="{{pageDir}}"{{/pageLang}}>{{numberLabel}}:</span> {{/numberLabel}}{{{captionHTML}}}</caption>
 {{/captionHTML}}
+{{^caption}}{{^captionHTML}}{{#numberLabel}}
+<caption><span class="caption-number"{{#pageLang}} lang="{{pageLang}}" dir="{{pageDir}}"{{/pageLang}}>{{numberLabel}}</span></caption>
+{{/numberLabel}}{{/captionHTML}}{{/caption}}
 <thead>
 <tr>{{#columns}}<th scope="col"{{#class}} class="{{class}}"{{/class}}>{{heading}}{{#headingHTML}}{{{.}}}{{/headingHTML}}</th>{{/columns}}</tr>
 </thead>

@@ -128,9 +128,11 @@ struct ThemeHTML: Sendable {
 
     /// What a table is announced by: its caption's words, or for a table without (a caption of no words,
     /// `Table: {#id}`, too) "Table" in the page's language.
-    func tableLabel(caption: MarkdownNode?, language: Int) -> String {
+    /// The name a table's scroll region is announced by: its caption's words, else its number ("Table 2"),
+    /// else the string table's word for a table.
+    func tableLabel(caption: MarkdownNode?, numberLabel: String?, language: Int) -> String {
         let words = caption.map { PlainText.collapsingWhitespace($0.plainText) } ?? ""
-        return words.isEmpty ? strings[language].word("tableRegionLabel", english: "Table") : words
+        return words.isEmpty ? numberLabel ?? strings[language].word("tableRegionLabel", english: "Table") : words
     }
 
     private func tableFrame(

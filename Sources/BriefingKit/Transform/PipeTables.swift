@@ -265,14 +265,14 @@ struct PipeTables: DocumentTransform {
         paragraph.unlink()
         let alignments = table.alignments
         context.cite(sources, at: sourceLine ?? position, of: block, enclosing: true) { context, cited in
+            let language = context.page.language
             let number = id.flatMap { context.numbered.number(of: $0, kind: .table) }
+                .map { NumberedElements.Kind.table.label($0, in: context.theme.strings[language]) }
             do throws(Diagnostic) {
-                let language = context.page.language
-                let label = context.regionName(context.theme.tableLabel(caption: caption, language: language))
+                let label = context.regionName(context.theme.tableLabel(caption: caption, numberLabel: number, language: language))
                 block.onEnter = try PipeTables.html(
                     header: header, rows: rows, alignments: alignments, caption: caption, label: label, sources: cited, theme: context.theme,
-                    language: language, marked: marked, id: id,
-                    numberLabel: number.map { NumberedElements.Kind.table.label($0, in: context.theme.strings[language]) }
+                    language: language, marked: marked, id: id, numberLabel: number
                 )
             } catch {
                 context.diagnostics.error(DataTables.unrendered(of: nil, rows: rows.count, columns: header.count, error), at: position)

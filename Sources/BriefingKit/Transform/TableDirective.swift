@@ -76,7 +76,7 @@ struct TableDirective: DocumentTransform {
             let published = { sources.map { SourceReference(title: $0.title, url: $0.url.map(resolved), date: $0.date) } }
             // Rendered once the page's sources are numbered in reading order.
             context.cite(published, at: sourceLine, of: placed, enclosing: true) { context, cited in
-                let label = context.regionName(context.theme.tableLabel(caption: caption, language: page.language))
+                let label = context.regionName(context.theme.tableLabel(caption: caption, numberLabel: spec.numberLabel, language: page.language))
                 do throws(Diagnostic) {
                     placed.onEnter = try html(
                         spec, captionHTML: caption.map(PipeTables.inlineHTML), label: label, sources: cited, resolved: resolved, theme: context.theme,

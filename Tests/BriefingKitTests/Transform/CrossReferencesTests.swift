@@ -41,6 +41,15 @@ import Testing
         #expect(result.html.hasPrefix("<p>See <a href=\"#second\">Table 2</a>.</p>"))
     }
 
+    /// `Table: {#a}` gave the table a number the text cited ("See Table 1") and no caption to show it in:
+    /// the reader found no "Table 1" anywhere, and its region was announced as "Table".
+    @Test func aTableWithAnIdAndNoCaptionWordsShowsItsNumber() {
+        let result = rendered("See [](table:a).\n\n| a |\n|---|\n| 1 |\n\nTable: {#a}\n")
+        #expect(result.html.contains("<p>See <a href=\"#a\">Table 1</a>.</p>"))
+        #expect(result.html.contains("aria-label=\"Table 1\">\n<table>\n<caption><span class=\"caption-number\">Table 1</span></caption>\n<thead>"))
+        #expect(result.messages.isEmpty)
+    }
+
     @Test func anUnknownIdIsAnErrorAtTheLink() {
         let result = rendered("Intro.\n\nSee [](table:missing) and [](section:nowhere).\n")
         #expect(result.messages == [
