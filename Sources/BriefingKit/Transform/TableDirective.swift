@@ -123,6 +123,7 @@ struct TableDirective: DocumentTransform {
         var spec: Spec?
         var namesData = false
         var caption: String?
+        var captionNode: YAMLNode?
         var captionPosition: SourcePosition?
         var sourcePosition: SourcePosition?
         var columnsNode: YAMLNode?
@@ -145,6 +146,7 @@ struct TableDirective: DocumentTransform {
                         : figureTable(value, yaml: yaml, language: languageCode(page), strings: theme.strings[page.language])
                 case "caption":
                     caption = try text(value, key, yaml)
+                    captionNode = value
                     captionPosition = SourcePosition(line: position.line + value.line, column: value.column)
                 case "id":
                     let text = try text(value, key, yaml)
@@ -169,6 +171,16 @@ struct TableDirective: DocumentTransform {
         }
         if !namesData {
             errors.append(file.diagnostic(.error, "the table directive needs 'data: <file in Content/data/>' or 'figures: all'", at: location))
+        }
+        // `caption: … {#id}`, as a pipe table's caption gives its id, was shown as typed, and the citation
+        // was told to add the very `{#id}` it had.
+        if let written = caption, let captionNode, let (rest, found) = CrossReferences.trailingID(written) {
+            if let id, id.text != found {
+                errors.append(yaml.error("the caption ends in {#\(found)} and 'id' is '\(id.text)': give the table one id, with 'id:'", at: captionNode))
+            } else {
+                id = id ?? (found, captionNode)
+                caption = rest.isEmpty ? nil : rest
+            }
         }
         if let id, ThemeIDs.isPages(id.text) {
             errors.append(yaml.error("the id '\(id.text)' is one the page gives its own elements (its sources, notes or theme): choose another", at: id.node))

@@ -236,6 +236,22 @@ import Testing
         #expect(result.diagnostics.isEmpty)
     }
 
+    /// `caption: … {#id}`, as a pipe table's caption is written, showed `{#capid}` and left the table
+    /// without the id a citation asked for, whose message said to add the `{#capid}` it had.
+    @Test func aCaptionsTrailingIDIsTheTablesID() {
+        let data = TableDirectiveTests.data
+        let markdown = "See [](table:capid).\n\n```table\ndata: troops.csv\ncaption: \"Troops {#capid}\"\nsource: USFK\n```\n"
+        let result = TransformHarness.run(markdown, [TableDirective(data: data), CrossReferences()], data: data)
+        #expect(result.html.contains("<p>See <a href=\"#capid\">Table 1</a>.</p>"))
+        #expect(result.html.contains("<figure class=\"data-table\" id=\"capid\">"))
+        #expect(result.html.contains("<caption><span class=\"caption-number\">Table 1:</span> Troops</caption>"))
+        #expect(result.diagnostics.isEmpty)
+        let twice = TransformHarness.run(markdown.replacingOccurrences(of: "source: USFK", with: "id: other\nsource: USFK"), [TableDirective(data: data)], data: data)
+        #expect(twice.diagnostics.map { $0.description.components(separatedBy: "\n")[0] } == [
+            "Content/alliance/page.md:5:10: error: the caption ends in {#capid} and 'id' is 'other': give the table one id, with 'id:'",
+        ])
+    }
+
     /// A Korean table of the same figures was left-aligned where the English one was right-aligned.
     @Test(arguments: ["28,500", "about 28,500", "$52.8 billion", "+13.9%", "약 2만 8,500명", "528억 달러", "1조 5,192억 원", "12척", "10억 3,000만 달러(13.9% 인상)"])
     func numbersAreRightAligned(_ cell: String) {
