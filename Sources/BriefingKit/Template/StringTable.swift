@@ -225,6 +225,12 @@ struct StringTable: Sendable {
         return shown
     }
 
+    /// The tag `tagNames` gives `name` to (`alliance` for `동맹`), whatever its case; nil when it names none so.
+    func tag(named name: String) -> String? {
+        guard case .names(let names)? = entries["tagNames"] else { return nil }
+        return names.filter { $0.value.lowercased() == name.lowercased() }.keys.min()
+    }
+
     /// Whether the table gives tags names of its own (`tagNames`).
     var namesTags: Bool { if case .names? = entries["tagNames"] { true } else { false } }
 

@@ -200,10 +200,14 @@ struct Theme: Sendable {
             let table = html.strings[tag.language]
             guard table.namesTags, table.ownName(ofTag: tag.slug) == nil, !tag.isDraftOnly, let newest = tag.pages.first else { return nil }
             let page = model[newest]
-            return page.source.file.diagnostic(
-                .warning, "the tag '\(tag.name)' has no name in \(table.path)'s tagNames, so \(table.code) pages show it as written: add \(tag.slug): …",
-                at: page.metadata.locations["tags"] ?? page.source.file.location(line: 1, column: 1)
-            )
+            // `tags: [동맹]` where the table names `alliance` 동맹: a second tag, shown with the same name.
+            let message = if let named = table.tag(named: tag.name), named != tag.slug {
+                "the tag '\(tag.name)' is the name \(table.path)'s tagNames gives the tag '\(named)': write tags: [\(named)], which \(table.code) "
+                    + "pages show as '\(tag.name)'; as written, '\(tag.name)' is a tag of its own, listed beside it under the same name"
+            } else {
+                "the tag '\(tag.name)' has no name in \(table.path)'s tagNames, so \(table.code) pages show it as written: add \(tag.slug): …"
+            }
+            return page.source.file.diagnostic(.warning, message, at: page.metadata.locations["tags"] ?? page.source.file.location(line: 1, column: 1))
         }
     }
 

@@ -154,6 +154,22 @@ import Testing
         ])
     }
 
+    /// `tags: [동맹]` on a Korean page, where the table names the tag `alliance` 동맹, made a second tag
+    /// listed beside it under the same name, and the warning said 동맹 had no name.
+    @Test func aTagWrittenAsItsNameInTheTableIsToldItsTag() throws {
+        let site = try Self.copy(into: "briefing-named-tag")
+        defer { TemporaryFolder.remove(site) }
+        let korean = site.appendingPathComponent("Content/news/budget-2026.ko.md")
+        let text = try String(contentsOf: korean, encoding: .utf8)
+        try text.replacingOccurrences(of: "tags: [news,", with: "tags: [뉴스,").write(to: korean, atomically: true, encoding: .utf8)
+        var options = BuildOptions(source: site)
+        options.now = Date(timeIntervalSince1970: 1_790_000_000)
+        let report = try SiteBuilder(options: options).build()
+        #expect(report.warnings.map(\.description) == [
+            "Content/news/budget-2026.ko.md:6:7: warning: the tag '뉴스' is the name Templates/i18n/ko.yaml's tagNames gives the tag 'news': write tags: [news], which ko pages show as '뉴스'; as written, '뉴스' is a tag of its own, listed beside it under the same name\ntags: [뉴스, defense-spending, burden-sharing]\n      ^",
+        ])
+    }
+
     /// The notice on a translation behind its original names the original's language in that language's
     /// words ("English" on a Korean page): it said so with the Korean page's `lang`.
     @Test func theStaleNoticeMarksTheOriginalsLanguage() throws {
