@@ -19,7 +19,10 @@ struct FigureCitations: DocumentTransform {
             let id = String((link.url ?? "").dropFirst(FigureCitations.scheme.count))
             guard let figure = figures[id] else {
                 let known = figures.keys.sorted().joined(separator: ", ")
-                context.diagnostics.error("unknown figure '\(id)' (figures.yaml defines: \(known.isEmpty ? "none" : known))", at: link)
+                // An image labelled "Figure 1" is cited as an image: `figure:` is a number of figures.yaml.
+                let image = context.numbered.number(of: id, kind: .figure) != nil
+                    ? "; an image of this page has the id '\(id)': cite it as [](image:\(id))" : ""
+                context.diagnostics.error("unknown figure '\(id)' (figures.yaml defines: \(known.isEmpty ? "none" : known))\(image)", at: link)
                 continue
             }
             // Its HTML once the page's sources are numbered in reading order.

@@ -50,6 +50,18 @@ import Testing
         #expect(result.messages.isEmpty)
     }
 
+    /// An image labelled "Figure 1" cited as `[](figure:bases)` was told only what figures.yaml defines.
+    @Test func anImageCitedAsAFigureIsToldItsScheme() {
+        let model = TransformHarness.run("", []).context.model
+        let result = TransformHarness.run("See [](figure:bases).\n\n![Bases](map.svg \"Where the bases are {#bases}\")\n", [
+            Images(contentFolder: nil, contentFiles: ["alliance/map.svg"]), InternalLinks(model: model, contentFiles: ["alliance/map.svg"]),
+            FigureCitations(figures: [:]), CrossReferences(),
+        ])
+        #expect(result.diagnostics.map { $0.description.components(separatedBy: "\n")[0] } == [
+            "Content/alliance/page.md:1:5: error: unknown figure 'bases' (figures.yaml defines: none); an image of this page has the id 'bases': cite it as [](image:bases)",
+        ])
+    }
+
     @Test func anUnknownIdIsAnErrorAtTheLink() {
         let result = rendered("Intro.\n\nSee [](table:missing) and [](section:nowhere).\n")
         #expect(result.messages == [
