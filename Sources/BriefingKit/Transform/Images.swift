@@ -141,7 +141,8 @@ struct Images: DocumentTransform {
     ) {
         // cmark drops a URL that may not be linked (in safe mode); so does its own rendering, kept here.
         guard let url = image.url, LinkURL.isAllowed(url) else { return }
-        let title = image.title ?? ""
+        // A caption gets the curly quotes and dashes of the prose around it, as its alt text does.
+        let title = document.options.smartPunctuation ? PlainText.smartened(image.title ?? "") : image.title ?? ""
         let paragraph = image.parent
         // A table's cell is a paragraph with no place in the source: an image there stays inline.
         let standsAlone = !title.isEmpty && paragraph?.kind == .paragraph && paragraph?.firstChild == image && image.next == nil

@@ -5,8 +5,16 @@ import BriefingSupport
 /// holds a space (`![Map](us bases.svg)`), a reference link no line defines (`[the SMA][sma-page]`), a
 /// space between `]` and `(`, a heading without a space after its `#`s (`##Background`). Each is found in
 /// a text node and then in the line as written, so that text an editor escaped (`\[x\](y)`) is left alone.
+/// And Markdown in an image's title, its caption, which is plain text: a note's mark there is cited nowhere.
 struct LiteralMarkupCheck: DocumentTransform {
     func apply(to document: MarkdownDocument, context: inout TransformContext) {
+        for image in context.links(in: document) where image.kind == .image {
+            guard let title = image.title, let markup = PlainFieldsCheck.markup(in: title) else { continue }
+            context.diagnostics.warning(
+                "'\(markup)' in an image's title is shown as typed: the title, its caption, is plain text; put a note's mark or a link in the text beside the image",
+                at: image
+            )
+        }
         let page = context.page
         // Most pages have none of these marks outside their links.
         let marks: [StaticString] = ["](", "][", "] (", "##"]

@@ -75,6 +75,16 @@ import Testing
         #expect(!result.html.contains("<figure class=\"image-figure\">"))
     }
 
+    /// A caption kept straight quotes and `--` where the alt text and the prose around it had curly ones.
+    @Test func aCaptionGetsTheProsesCurlyQuotesAndDashes() {
+        let result = TransformHarness.run(
+            "![\"Map\"](https://example.org/m.png \"Seoul's \\\"titanium\\\" map -- 2026\")\n", [Images(contentFolder: nil, contentFiles: [])],
+            options: MarkdownOptions(smartPunctuation: true)
+        )
+        #expect(result.html.contains("<figcaption>Seoul’s “titanium” map – 2026</figcaption>"))
+        #expect(result.html.contains("alt=\"“Map”\""))
+    }
+
     @Test func aMissingLocalImageIsAnErrorAtItsLine() {
         let result = rendered("Intro.\n\nSee ![Map](../maps/korea.png).\n")
         #expect(result.messages == [

@@ -23,4 +23,12 @@ import Testing
             "Content/alliance/page.md:5:1: warning: '##Background' is shown as typed: a heading takes a space after its #s\n##Background\n^",
         ])
     }
+
+    /// A note's mark in an image's title was shown as typed, and the note was said to be cited nowhere.
+    @Test func markdownInAnImagesTitleIsAWarning() {
+        let result = TransformHarness.run("![Map](map.png \"Bases, as of 2026[^a]\")\n\n![Map](map.png \"Snake_case and 3 * 4\")\n", [LiteralMarkupCheck()])
+        #expect(result.diagnostics.map { $0.description.components(separatedBy: "\n")[0] } == [
+            "Content/alliance/page.md:1:1: warning: '[^a]' in an image's title is shown as typed: the title, its caption, is plain text; put a note's mark or a link in the text beside the image",
+        ])
+    }
 }
