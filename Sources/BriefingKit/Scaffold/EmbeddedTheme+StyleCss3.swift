@@ -130,6 +130,7 @@ sup.cite a {
   --callout-border: var(--note-border);
   --callout-bg: var(--note-bg);
   --callout-label: var(--note-label);
+  --table-cover: var(--callout-bg);
   margin: 2rem 0;
   padding: 1rem 1.25rem 1.1rem;
   border-inline-start: 4px solid var(--callout-border);
@@ -214,10 +215,11 @@ sup.cite a {
   margin-inline: -6px;
   padding-inline: 6px;
   scroll-padding-inline: 8px;
-  /* Shadows at the scrolling edges hint that the table continues. */
+  /* Shadows at the scrolling edges hint that the table continues; they are covered, where the table
+     does not scroll, in the colour of what it stands on (--table-cover: a callout's, else the page's). */
   background:
-    linear-gradient(to right, var(--paper) 30%, transparent) left / 2rem 100% no-repeat local,
-    linear-gradient(to left, var(--paper) 30%, transparent) right / 2rem 100% no-repeat local,
+    linear-gradient(to right, var(--table-cover, var(--paper)) 30%, transparent) left / 2rem 100% no-repeat local,
+    linear-gradient(to left, var(--table-cover, var(--paper)) 30%, transparent) right / 2rem 100% no-repeat local,
     radial-gradient(farthest-side at 0 50%, var(--scroll-shadow), transparent) left / 0.75rem 100% no-repeat scroll,
     radial-gradient(farthest-side at 100% 50%, var(--scroll-shadow), transparent) right / 0.75rem 100% no-repeat scroll;
 }
