@@ -30,19 +30,30 @@ struct PipeTables: DocumentTransform {
         // Most pages have no pipe at all: no table to look for.
         if PlainText.contains(UInt8(ascii: "|"), in: context.page.body) { makeTables(in: document, pageMarkers: pageMarkers, context: &context) }
         // A caption that follows no table (no blank line before it, a table that did not parse, or none at
-        // all) is text readers see, `{#id}` and all. Captions taken by a table are in its block by now. Most
-        // pages have no caption marker of any of the site's languages: no paragraph to look at.
+        // all) is text readers see, `{#id}` and all; so is a source line, under an image as often as not,
+        // which `check` tells of (its links are no numbered sources). Captions and sources taken by a table
+        // are in its block by now. Most pages have no marker of any of the site's languages: no paragraph to look at.
         let anyMarker = context.model.languages.indices.contains { language in
-            Markers(context.theme.strings[language]).caption.contains { PlainText.contains(String(Markers.stem(of: $0)), in: context.page.body) }
+            let markers = Markers(context.theme.strings[language])
+            return (markers.caption + (warnsOfMissingSources ? markers.source : [])).contains {
+                PlainText.contains(String(Markers.stem(of: $0)), in: context.page.body)
+            }
         }
         guard anyMarker else { return }
         for paragraph in document.root.descendants(ofKind: .paragraph) where paragraph.parent?.kind != .customBlock {
-            guard let first = paragraph.firstChild, first.kind == .text, let literal = first.literal,
-                  pageMarkers.inQuotation(around: paragraph, context: context).startsCaption(literal)
-            else { continue }
-            context.diagnostics.warning(
-                "this caption follows no table, so readers see it as text: put it right after its table, after a blank line", at: paragraph
-            )
+            guard let first = paragraph.firstChild, first.kind == .text, let literal = first.literal else { continue }
+            let markers = pageMarkers.inQuotation(around: paragraph, context: context)
+            if markers.startsCaption(literal) {
+                context.diagnostics.warning(
+                    "this caption follows no table, so readers see it as text: put it right after its table, after a blank line", at: paragraph
+                )
+            } else if warnsOfMissingSources, markers.startsSource(literal) {
+                context.diagnostics.warning(
+                    "this source line follows no pipe table, so it is text, and its links are not among the page's numbered Sources: put it "
+                        + "right after its table or caption (a table directive takes 'source:' and 'source-url:')",
+                    at: paragraph
+                )
+            }
         }
     }
 

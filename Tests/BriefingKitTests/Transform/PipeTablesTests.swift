@@ -251,6 +251,17 @@ import Testing
         ])
     }
 
+    /// A `Source:` line under an image or a paragraph was text without a word, its link in no Sources list.
+    @Test func checkWarnsOfASourceLineThatFollowsNoTable() {
+        let markdown = "![Map](map.png \"Bases\")\n\nSource: [USFK](https://www.usfk.mil/)\n\n| a |\n|---|\n| 1 |\n\nSource: [DoD](https://www.defense.gov/)\n"
+        let checked = TransformHarness.run(markdown, [PipeTables(warnsOfMissingSources: true)]).diagnostics.map { $0.description.components(separatedBy: "\n")[0] }
+        #expect(checked == [
+            "Content/alliance/page.md:3:1: warning: this source line follows no pipe table, so it is text, and its links are not among the page's "
+                + "numbered Sources: put it right after its table or caption (a table directive takes 'source:' and 'source-url:')",
+        ])
+        #expect(TransformHarness.run(markdown, [PipeTables()]).diagnostics.isEmpty)
+    }
+
     /// Cells past the header's were left out, and a delimiter row a column short made no table, both
     /// without a word: an editor's figures lost, or a table shown as pipes with only its caption warned of.
     @Test func cellsLeftOutAndADelimiterRowOfOtherColumnsAreWarnings() {
