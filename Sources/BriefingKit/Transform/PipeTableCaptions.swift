@@ -180,10 +180,14 @@ extension PipeTables {
                 at: paragraph
             )
         }
+        // A source line in a quotation in another language (`[!LANG] ko`) names its sources in that language:
+        // the page's Sources list marks them so, for a screen reader's voice.
+        let pageCode = context.page.metadata.lang ?? context.model.languages[context.page.language].code
+        let quoted = LanguageQuotes.quotation(around: paragraph, languages: context.model.languages).map(\.code).flatMap { $0 == pageCode ? nil : $0 }
         return {
             sources.map { link in
                 let url = link.url ?? "", title = PlainText.collapsingWhitespace(link.plainText)
-                return SourceReference(title: title.isEmpty ? url : title, url: url.isEmpty ? nil : url)
+                return SourceReference(title: title.isEmpty ? url : title, url: url.isEmpty ? nil : url, language: quoted)
             }
         }
     }

@@ -108,6 +108,28 @@ import Testing
         #expect(html.contains("주한미군</caption>") && !html.contains("표:") && !html.contains("<p>출처:"))
     }
 
+    /// The source of a table in a Korean quotation was listed in the English page's Sources unmarked, for
+    /// an English voice to read.
+    @Test func aSourceFromAQuotationInAnotherLanguageIsMarkedInTheSources() throws {
+        let fixture = try SiteFixture(Self.site + """
+
+            -- Content/notes/quoted.md --
+            ---
+            title: Quoted
+            summary: A quotation.
+            ---
+            > [!LANG] ko
+            > | 연도 | 병력 |
+            > | --- | ---: |
+            > | 2026 | 28,500 |
+            >
+            > 자료: [국방부](https://www.mnd.go.kr/)
+            """, templates: SiteFixture.templates.replacingOccurrences(of: "{{{page.content}}}{{/main}}", with: "{{{page.content}}}{{> sources}}{{/main}}"))
+        try fixture.build()
+        let html = try #require(fixture.output("notes/quoted/index.html"))
+        #expect(html.contains(#"<cite lang="ko" dir="ltr"><a href="https://www.mnd.go.kr/">국방부</a></cite>"#))
+    }
+
     /// One figure in figures.yaml, dated, and its Korean words in figures.ko.yaml.
     static let figures = """
 
