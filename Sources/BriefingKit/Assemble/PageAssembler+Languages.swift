@@ -107,13 +107,14 @@ extension PageAssembler {
                 }
             }
             for index in sorted { translations[index] = sorted.filter { $0 != index }.map(PageID.init) }
-            // A translation is behind when its original was updated after the version it was made from.
+            // A translation is behind when its original was updated after the version it was made from: by
+            // day where either is a day alone, as `updated` and `date` are compared.
             let original = pages[sorted[0]]
             guard original.language == 0, let updated = original.metadata.updated else { continue }
             for index in sorted.dropFirst() {
                 let translation = pages[index]
                 guard let madeFrom = translation.metadata.translatedFrom ?? translation.metadata.updated ?? translation.metadata.date,
-                      madeFrom < updated
+                      madeFrom.isBefore(updated)
                 else { continue }
                 stale[PageID(index)] = PageID(sorted[0])
                 let location = translation.metadata.locations["translatedFrom"] ?? translation.metadata.locations["updated"]

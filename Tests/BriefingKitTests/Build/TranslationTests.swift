@@ -22,6 +22,11 @@ import Testing
         #expect(fixture.output("ko/deterrence/inggye/index.html")?.contains(#"<p class="stale">en 2026-06-01</p>"#) == true)
         try fixture.write("-- Content/deterrence/tripwire.ko.md --\n---\ntitle: 인계철선\ndate: 2026-04-08\ntranslatedFrom: 2026-06-01\n---\n전선.\n")
         #expect(try fixture.build().warnings.isEmpty)
+        // An update late in the evening in Washington, translated the next day in Seoul, is no stale version:
+        // compared by day, as `updated` and `date` are, not a day written alone as midnight UTC.
+        try fixture.write("-- Content/deterrence/tripwire.md --\n---\ntitle: Tripwire\ndate: 2026-04-08\nupdated: 2026-06-01T23:45:00-05:00\ntags: [deterrence]\n---\nTroops.\n")
+        try fixture.write("-- Content/deterrence/tripwire.ko.md --\n---\ntitle: 인계철선\ndate: 2026-04-08\ntranslatedFrom: 2026-06-02\n---\n전선.\n")
+        #expect(try fixture.build().warnings.isEmpty)
     }
 
     /// A page that says it is a translation (`translatedFrom`, `translationKey`) and has no original is
