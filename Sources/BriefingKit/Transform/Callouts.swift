@@ -12,7 +12,7 @@ import Foundation
 /// the five kinds leaves its quote as it is, with a warning: a misspelt kind is more likely than a
 /// quote that starts that way.
 struct Callouts: DocumentTransform {
-    enum Kind: String {
+    enum Kind: String, CaseIterable {
         case note, tip, important, warning, caution
 
         /// The aside's accessible name in the page's language (`calloutNote` in the string table);
@@ -21,6 +21,19 @@ struct Callouts: DocumentTransform {
         func label(in strings: StringTable) -> String {
             strings.word("callout" + rawValue.capitalized, english: rawValue.capitalized)
         }
+    }
+
+    /// `[!참고]`: a kind written as a language's label for it (the string table's `calloutNote`), where a
+    /// marker names it in English; the message for it, or nil for a marker that is no label.
+    private func translatedMarker(_ written: String, context: TransformContext) -> String? {
+        guard written.hasPrefix("[!"), written.hasSuffix("]") else { return nil }
+        let inside = written.dropFirst(2).dropLast().lowercased()
+        guard let kind = Kind.allCases.first(where: { kind in
+            inside != kind.rawValue && context.model.languages.indices.contains { kind.label(in: context.theme.strings[$0]).lowercased() == inside }
+        }) else { return nil }
+        let marker = "[!\(kind.rawValue.uppercased())]"
+        return "'\(written)' is no callout marker: a marker names its kind in English, \(marker), and the page labels it in its "
+            + "language; the quote stays as it is"
     }
 
     /// A title is a line of text; its emphasis is Markdown's, which renders in any site.
@@ -34,7 +47,12 @@ struct Callouts: DocumentTransform {
             guard let paragraph = quote.firstChild, paragraph.kind == .paragraph else { continue }
             guard let marker = MarkerLine(paragraph) else {
                 if let written = MarkerLine.misspelled(paragraph) {
-                    context.diagnostics.warning(MarkerLine.misspelling(written), at: quote.start)
+                    context.diagnostics.warning(translatedMarker(written, context: context) ?? MarkerLine.misspelling(written), at: quote.start)
+                } else if let marker = MarkerLine.emphasized(paragraph) {
+                    context.diagnostics.warning(
+                        "'\(marker)' in bold or italics is no callout marker, so the quote stays as it is: write it plain, \(marker), at the start of the quote",
+                        at: quote.start
+                    )
                 } else if let (marker, written, title) = MarkerLine.unspaced(paragraph) {
                     context.diagnostics.warning(
                         "'\(written)' runs the title into the callout marker, so it stays a quote (as on GitHub): write a space after the marker, like \(marker) \(title)",
@@ -187,6 +205,16 @@ struct MarkerLine {
             default: character
             }
         })
+    }
+
+    /// `**[!NOTE]**`, `*[!TIP]*`: a marker of one of the kinds, emphasized; nil for anything else.
+    static func emphasized(_ paragraph: MarkdownNode) -> String? {
+        guard let first = paragraph.firstChild, first.kind == .strong || first.kind == .emphasis,
+              let text = first.firstChild, text.kind == .text, let literal = text.literal, literal.hasPrefix("[!"),
+              let close = literal.prefix(20).firstIndex(of: "]"),
+              Callouts.Kind(rawValue: literal[literal.index(literal.startIndex, offsetBy: 2)..<close].lowercased()) != nil
+        else { return nil }
+        return String(literal[...close])
     }
 
     /// Whether an inline is on the first line of a callout, after its marker: in its title.

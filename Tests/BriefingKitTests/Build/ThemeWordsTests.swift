@@ -108,6 +108,15 @@ import Testing
         #expect(html.contains("주한미군</caption>") && !html.contains("표:") && !html.contains("<p>출처:"))
     }
 
+    /// `> [!참고]`, the Korean label of a note, stayed a quote with a message that said only that it was no marker.
+    @Test func aMarkerWrittenAsTheLanguagesLabelIsToldTheEnglishKind() throws {
+        let fixture = try SiteFixture(Self.site + "\n-- Content/notes/callout.ko.md --\n---\ntitle: 참고\nsummary: 참고.\n---\n> [!참고] 읽기 전에\n> 본문.\n")
+        let report = try fixture.build()
+        #expect(report.warnings.map { $0.description.components(separatedBy: "\n")[0] } == [
+            "Content/notes/callout.ko.md:5:1: warning: '[!참고]' is no callout marker: a marker names its kind in English, [!NOTE], and the page labels it in its language; the quote stays as it is",
+        ])
+    }
+
     /// The source of a table in a Korean quotation was listed in the English page's Sources unmarked, for
     /// an English voice to read.
     @Test func aSourceFromAQuotationInAnotherLanguageIsMarkedInTheSources() throws {

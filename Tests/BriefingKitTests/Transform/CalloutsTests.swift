@@ -247,6 +247,16 @@ import Testing
         ])
     }
 
+    /// `**[!NOTE]**` stayed a plain quote without a word.
+    @Test func anEmphasizedMarkerIsAWarning() {
+        let result = rendered("> **[!NOTE]** Read this.\n\n> *[!tip]*\n> Body.\n\n> **[!SIC]** stays.\n")
+        #expect(result.html.hasPrefix("<blockquote>\n<p><strong>[!NOTE]</strong> Read this.</p>"))
+        #expect(result.warnings.map { $0.components(separatedBy: "\n")[0] } == [
+            "Content/alliance/page.md:1:1: warning: '[!NOTE]' in bold or italics is no callout marker, so the quote stays as it is: write it plain, [!NOTE], at the start of the quote",
+            "Content/alliance/page.md:3:1: warning: '[!tip]' in bold or italics is no callout marker, so the quote stays as it is: write it plain, [!tip], at the start of the quote",
+        ])
+    }
+
     /// `［!NOTE］`, with the full-width brackets of a CJK input method, stayed a quote without a word.
     @Test func aMarkerInFullWidthPunctuationIsAWarning() {
         let result = rendered("> ［!NOTE］ 참고\n\n> [！TIP] 팁\n\n> ［!LANG］ ko\n")
