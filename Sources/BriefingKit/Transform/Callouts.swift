@@ -185,7 +185,10 @@ struct MarkerLine {
     /// none, as written up to its `]`; nil for a quote that starts otherwise, or with a kind in a sentence
     /// (`[!NOTE]s are short`) or with nothing between the brackets.
     static func misspelled(_ paragraph: MarkdownNode) -> String? {
-        guard let first = paragraph.firstChild, first.kind == .text, let text = first.literal else { return nil }
+        // Every quote that is no callout comes here: most start with a word, and are looked at no further.
+        guard let first = paragraph.firstChild, first.kind == .text, let text = first.literal,
+              let opening = text.unicodeScalars.first, opening == "[" || opening == "\u{FF3B}"
+        else { return nil }
         // The full-width brackets and `！` of a Korean, Japanese or Chinese input method make no marker either.
         let head = asASCII(text.prefix(40))
         guard head.hasPrefix("[!"), let close = head.firstIndex(of: "]") else { return nil }
@@ -197,14 +200,16 @@ struct MarkerLine {
 
     /// Text with full-width `［`, `］` and `！` as their ASCII forms.
     private static func asASCII(_ text: Substring) -> String {
-        String(text.map { character in
-            switch character {
-            case "［": "["
-            case "］": "]"
-            case "！": "!"
-            default: character
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\u{FF3B}": scalars.append("[")
+            case "\u{FF3D}": scalars.append("]")
+            case "\u{FF01}": scalars.append("!")
+            default: scalars.append(scalar)
             }
-        })
+        }
+        return String(scalars)
     }
 
     /// `**[!NOTE]**`, `*[!TIP]*`: a marker of one of the kinds, emphasized; nil for anything else.
