@@ -43,16 +43,32 @@ enum ScriptedFiles {
     /// The byte offset of the first thing in `bytes` that may run script, and what it is; nil when nothing does.
     static func firstScript(in bytes: [UInt8]) -> (offset: Int, what: String)? {
         if let unreadable = unreadable(bytes) { return unreadable }
-        var layer = Layer(bytes: bytes, origins: Array(bytes.indices))
-        let entities = declaredEntities(in: bytes)
-        // References inside references (`&amp;#106;`, an iframe's `srcdoc` holding one) need a pass each.
-        for _ in 0..<4 {
-            if let found = layer.firstScript() { return found }
-            let expanded = layer.expanded(entities: entities)
-            if expanded.bytes == layer.bytes { return nil }
-            layer = expanded
+        let entities = find("<!ENTITY", in: bytes, from: 0) == nil ? [:] : declaredEntities(in: bytes)
+        // References inside references (`&amp;#106;`, an iframe's `srcdoc` holding one) need a pass each. A
+        // drawing of megabytes is searched without a copy; where it holds a reference, each pass is one copy.
+        var layers = [bytes]
+        while true {
+            if let (index, what) = Search(bytes: layers[layers.count - 1]).first() {
+                return (origin(of: index, in: layers.count - 1, from: bytes, entities: entities), what)
+            }
+            guard layers.count < 5, layers[layers.count - 1].contains(UInt8(ascii: "&")) else { return nil }
+            let expanded = expand(layers[layers.count - 1], entities: entities).bytes
+            if expanded == layers[layers.count - 1] { return nil }
+            layers.append(expanded)
         }
-        return layer.firstScript()
+    }
+
+    /// The file's offset of the byte at `index` of the text expanded `depth` times: the expansions made
+    /// again, this once, with where each byte comes from.
+    private static func origin(of index: Int, in depth: Int, from bytes: [UInt8], entities: [String: [UInt8]]) -> Int {
+        var text = bytes
+        var origins = Array(bytes.indices)
+        for _ in 0..<depth {
+            let expanded = expand(text, entities: entities, origins: origins)
+            text = expanded.bytes
+            origins = expanded.origins ?? []
+        }
+        return origins.indices.contains(index) ? origins[index] : 0
     }
 
     /// A file whose text the check cannot see as a browser does: not UTF-8, a UTF-16 or UTF-32 byte-order
@@ -77,76 +93,105 @@ enum ScriptedFiles {
         }
     }
 
-    /// The text of a file, or of it with references expanded, and for each of its bytes the offset in
-    /// the file it comes from.
-    private struct Layer {
-        var bytes: [UInt8]
-        var origins: [Int]
+    /// One pass over a text for what may start a script, in ASCII without regard to case, making no copy of it.
+    private struct Search {
+        let bytes: [UInt8]
 
-        func firstScript() -> (offset: Int, what: String)? {
-            let lower = bytes.map { PlainText.isASCIILetter($0) ? $0 | 0x20 : $0 }
-            var found: (offset: Int, what: String)?
-            func note(_ index: Int, _ what: String) {
-                if let earlier = found, earlier.offset <= origins[index] { return }
-                found = (origins[index], what)
-            }
-            for index in lower.indices where lower[index] == UInt8(ascii: "<") {
-                let rest = lower[(index + 1)...]
-                if rest.starts(with: "!attlist".utf8) { note(index, "an XML attribute declaration, which may give any element a script") }
-                // `<script`, `<svg:script`: a name, then no more of it.
-                let name = rest.prefix { PlainText.isASCIIAlphanumeric($0) || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
-                let local = name.split(separator: UInt8(ascii: ":")).last.map(Array.init) ?? []
-                if local == Array("script".utf8) { note(index, "a <\(String(decoding: name, as: UTF8.self))> element") }
-                if rest.starts(with: "?xml-stylesheet".utf8) {
-                    let end = rest.firstIndex(of: UInt8(ascii: ">")) ?? lower.endIndex
-                    if lower[index..<end].firstRange(of: Array("xsl".utf8)) != nil { note(index, "an XSLT style sheet, which may write scripts") }
+        /// The first byte of the first thing found, and what it is.
+        func first() -> (index: Int, what: String)? {
+            bytes.withUnsafeBufferPointer { text -> (index: Int, what: String)? in
+                for index in text.indices {
+                    switch lower(text[index]) {
+                    case UInt8(ascii: "<"):
+                        if let what = tag(at: index, in: text) { return (index, what) }
+                    case UInt8(ascii: "o"):
+                        if let handler = handler(at: index, in: text) { return (index, "an event handler, \(handler)") }
+                    case UInt8(ascii: "j"), UInt8(ascii: "v"):
+                        for scheme in ["javascript:", "vbscript:"] where matches(scheme, at: index, in: text) { return (index, "a \(scheme) address") }
+                    default:
+                        continue
+                    }
                 }
+                return nil
             }
-            // `onload=`, `ONerror =`: an event handler's name after a space, a quote, a `/` or a namespace's `:`.
-            for index in lower.indices.dropFirst() where lower[index] == UInt8(ascii: "o") && index + 2 < lower.count && lower[index + 1] == UInt8(ascii: "n") {
-                let before = lower[index - 1]
-                guard before <= 0x20 || before == UInt8(ascii: "\"") || before == UInt8(ascii: "'") || before == UInt8(ascii: "/")
-                    || before == UInt8(ascii: ":") else { continue }
-                var end = index + 2
-                while end < lower.count, PlainText.isASCIILetter(lower[end]) { end += 1 }
-                guard end > index + 2 else { continue }
-                var next = end
-                while next < lower.count, lower[next] <= 0x20 { next += 1 }
-                if next < lower.count, lower[next] == UInt8(ascii: "=") {
-                    note(index, "an event handler, \(String(decoding: lower[index..<end], as: UTF8.self))")
-                }
-            }
-            // A script's address as a browser reads it: tabs and line breaks inside it dropped.
-            var squeezed: [UInt8] = [], from: [Int] = []
-            for (index, byte) in lower.enumerated() where byte != 0x09 && byte != 0x0A && byte != 0x0D {
-                squeezed.append(byte)
-                from.append(index)
-            }
-            for scheme in ["javascript:", "vbscript:"] {
-                if let range = squeezed.firstRange(of: Array(scheme.utf8)) { note(from[range.lowerBound], "a \(scheme) address") }
-            }
-            return found
         }
 
-        /// Character references (`&#106;`, `&#x6A`, `&colon;`) and the entities the file declares (`&j;`) replaced by
-        /// what they stand for, each byte of a replacement from where its reference was.
-        func expanded(entities: [String: [UInt8]]) -> Layer {
-            var result = Layer(bytes: [], origins: [])
-            var index = 0
-            while index < bytes.count {
-                guard bytes[index] == UInt8(ascii: "&"),
-                      let (replacement, length) = ScriptedFiles.reference(in: bytes[index...], entities: entities) else {
-                    result.bytes.append(bytes[index])
-                    result.origins.append(origins[index])
-                    index += 1
-                    continue
-                }
-                result.bytes += replacement
-                result.origins += Array(repeating: origins[index], count: replacement.count)
-                index += length
+        /// `<script`, `<svg:script`, `<!ATTLIST`, `<?xml-stylesheet … xsl …?>` at `index`.
+        private func tag(at index: Int, in text: UnsafeBufferPointer<UInt8>) -> String? {
+            if starts("<!attlist", at: index, in: text) { return "an XML attribute declaration, which may give any element a script" }
+            if starts("<?xml-stylesheet", at: index, in: text) {
+                var end = index
+                while end < text.count, text[end] != UInt8(ascii: ">") { end += 1 }
+                if (index..<end).contains(where: { starts("xsl", at: $0, in: text) }) { return "an XSLT style sheet, which may write scripts" }
             }
-            return result
+            // A name, its namespace's prefix left out: `script` and nothing more of it.
+            var end = index + 1, local = index + 1
+            while end < text.count, PlainText.isASCIIAlphanumeric(text[end]) || text[end] == UInt8(ascii: ":") || text[end] == UInt8(ascii: "-")
+                || text[end] == UInt8(ascii: "_") {
+                if text[end] == UInt8(ascii: ":") { local = end + 1 }
+                end += 1
+            }
+            guard end - local == 6, starts("script", at: local, in: text) else { return nil }
+            return "a <\(String(decoding: UnsafeBufferPointer(rebasing: text[(index + 1)..<end]), as: UTF8.self).lowercased())> element"
         }
+
+        /// `onload` in `onload=`, `ONerror =`: an event handler's name after a space, a quote, a `/` or a
+        /// namespace's `:`, then its `=`.
+        private func handler(at index: Int, in text: UnsafeBufferPointer<UInt8>) -> String? {
+            guard index > 0, index + 2 < text.count, lower(text[index + 1]) == UInt8(ascii: "n") else { return nil }
+            let before = text[index - 1]
+            guard before <= 0x20 || before == UInt8(ascii: "\"") || before == UInt8(ascii: "'") || before == UInt8(ascii: "/")
+                || before == UInt8(ascii: ":") else { return nil }
+            var end = index + 2
+            while end < text.count, PlainText.isASCIILetter(text[end]) { end += 1 }
+            guard end > index + 2 else { return nil }
+            var next = end
+            while next < text.count, text[next] <= 0x20 { next += 1 }
+            guard next < text.count, text[next] == UInt8(ascii: "=") else { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: text[index..<end]), as: UTF8.self).lowercased()
+        }
+
+        /// Whether `scheme` starts at `index` as a browser reads an address: tabs and line breaks inside it dropped.
+        private func matches(_ scheme: String, at index: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+            var position = index
+            for expected in scheme.utf8 {
+                while position < text.count, text[position] == 0x09 || text[position] == 0x0A || text[position] == 0x0D { position += 1 }
+                guard position < text.count, lower(text[position]) == expected else { return false }
+                position += 1
+            }
+            return true
+        }
+
+        private func starts(_ word: StaticString, at index: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+            let count = word.utf8CodeUnitCount
+            guard index + count <= text.count else { return false }
+            return word.withUTF8Buffer { expected in (0..<count).allSatisfy { lower(text[index + $0]) == expected[$0] } }
+        }
+
+        /// `A`–`Z` as `a`–`z`: every byte of every file passes here once.
+        @inline(__always) private func lower(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
+    }
+
+    /// The text with its character references (`&#106;`, `&#x6A`, `&colon;`) and the entities the file
+    /// declares (`&j;`) replaced by what they stand for; with the file's offset of each byte of the text
+    /// (`origins`), that of each byte of the result.
+    private static func expand(_ bytes: [UInt8], entities: [String: [UInt8]], origins: [Int]? = nil) -> (bytes: [UInt8], origins: [Int]?) {
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var from: [Int]? = origins.map { _ in [] }
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] == UInt8(ascii: "&"), let (replacement, length) = reference(in: bytes[index...], entities: entities) else {
+                result.append(bytes[index])
+                if let origins { from?.append(origins[index]) }
+                index += 1
+                continue
+            }
+            result += replacement
+            if let origins { from? += Array(repeating: origins[index], count: replacement.count) }
+            index += length
+        }
+        return (result, from)
     }
 
     /// What the reference at the start of `text` stands for, and how many bytes it takes; nil when it is none.
@@ -180,13 +225,30 @@ enum ScriptedFiles {
         "lowbar": "_", "hyphen": "-", "dash": "-", "nbsp": " ",
     ]
 
+    /// Where `needle` is first in `bytes` from `start`, its first byte found with memchr (Foundation's
+    /// search of a collection took most of the time of a build of 20 MB of drawings).
+    private static func find(_ needle: StaticString, in bytes: [UInt8], from start: Int) -> Int? {
+        bytes.withUnsafeBufferPointer { text -> Int? in
+            needle.withUTF8Buffer { pattern -> Int? in
+                guard let base = text.baseAddress, let first = pattern.first else { return nil }
+                var position = start
+                while position + pattern.count <= text.count,
+                      let hit = memchr(base + position, Int32(first), text.count - position - pattern.count + 1) {
+                    let offset = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+                    if memcmp(base + offset, pattern.baseAddress!, pattern.count) == 0 { return offset }
+                    position = offset + 1
+                }
+                return nil
+            }
+        }
+    }
+
     /// `<!ENTITY name "value">` (or `'value'`) declared anywhere in the file, by name.
     private static func declaredEntities(in bytes: [UInt8]) -> [String: [UInt8]] {
         var entities: [String: [UInt8]] = [:]
         var from = bytes.startIndex
-        let marker = Array("<!ENTITY".utf8)
-        while let start = bytes[from...].firstRange(of: marker)?.upperBound {
-            var index = start
+        while let found = find("<!ENTITY", in: bytes, from: from) {
+            var index = found + "<!ENTITY".utf8.count
             func skipSpaces() { while index < bytes.count, bytes[index] <= 0x20 { index += 1 } }
             skipSpaces()
             if index < bytes.count, bytes[index] == UInt8(ascii: "%") { index += 1; skipSpaces() }
