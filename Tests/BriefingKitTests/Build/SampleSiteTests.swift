@@ -139,17 +139,21 @@ import Testing
         return site
     }
 
-    /// A tag the Korean table does not name showed on Korean pages in English, without a word.
-    @Test func aTagTheLanguagesTableDoesNotNameIsWarnedOf() throws {
-        let site = try Self.copy(into: "briefing-unnamed-tag")
+    /// The sample's warnings once a Korean page's tags start with `tags` in place of `news`.
+    private func warnings(withKoreanTags tags: String) throws -> [String] {
+        let site = try Self.copy(into: "briefing-korean-tags")
         defer { TemporaryFolder.remove(site) }
         let korean = site.appendingPathComponent("Content/news/budget-2026.ko.md")
         let text = try String(contentsOf: korean, encoding: .utf8)
-        try text.replacingOccurrences(of: "tags: [news,", with: "tags: [ncg, news,").write(to: korean, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "tags: [news,", with: "tags: [\(tags),").write(to: korean, atomically: true, encoding: .utf8)
         var options = BuildOptions(source: site)
         options.now = Date(timeIntervalSince1970: 1_790_000_000)
-        let report = try SiteBuilder(options: options).build()
-        #expect(report.warnings.map(\.description) == [
+        return try SiteBuilder(options: options).build().warnings.map(\.description)
+    }
+
+    /// A tag the Korean table does not name showed on Korean pages in English, without a word.
+    @Test func aTagTheLanguagesTableDoesNotNameIsWarnedOf() throws {
+        #expect(try warnings(withKoreanTags: "ncg, news") == [
             "Content/news/budget-2026.ko.md:6:7: warning: the tag 'ncg' has no name in Templates/i18n/ko.yaml's tagNames, so ko pages show it as written: add ncg: …\ntags: [ncg, news, defense-spending, burden-sharing]\n      ^",
         ])
     }
@@ -157,15 +161,7 @@ import Testing
     /// `tags: [동맹]` on a Korean page, where the table names the tag `alliance` 동맹, made a second tag
     /// listed beside it under the same name, and the warning said 동맹 had no name.
     @Test func aTagWrittenAsItsNameInTheTableIsToldItsTag() throws {
-        let site = try Self.copy(into: "briefing-named-tag")
-        defer { TemporaryFolder.remove(site) }
-        let korean = site.appendingPathComponent("Content/news/budget-2026.ko.md")
-        let text = try String(contentsOf: korean, encoding: .utf8)
-        try text.replacingOccurrences(of: "tags: [news,", with: "tags: [뉴스,").write(to: korean, atomically: true, encoding: .utf8)
-        var options = BuildOptions(source: site)
-        options.now = Date(timeIntervalSince1970: 1_790_000_000)
-        let report = try SiteBuilder(options: options).build()
-        #expect(report.warnings.map(\.description) == [
+        #expect(try warnings(withKoreanTags: "뉴스") == [
             "Content/news/budget-2026.ko.md:6:7: warning: the tag '뉴스' is the name Templates/i18n/ko.yaml's tagNames gives the tag 'news': write tags: [news], which ko pages show as '뉴스'; as written, '뉴스' is a tag of its own, listed beside it under the same name\ntags: [뉴스, defense-spending, burden-sharing]\n      ^",
         ])
     }

@@ -83,7 +83,8 @@ import Testing
         #expect(checked.stderr.contains("cites no source: add a paragraph '출처: [publisher](https://…)' after it (or after its '표:' caption)"))
     }
 
-    /// `출처:` and `표:` under a table in a Korean quotation on an English page stayed text, `{#id}` and all.
+    /// `출처:` and `표:` under a table in a Korean quotation on an English page stayed text, `{#id}` and all;
+    /// and the source was listed in the English page's Sources unmarked, for an English voice to read.
     @Test func aQuotationsOwnLanguageMarksItsTablesCaptionAndSource() throws {
         let fixture = try SiteFixture(Self.site + """
 
@@ -100,12 +101,13 @@ import Testing
             > | 2026 | 28,500 |
             >
             > 표: 주한미군 {#inquote}
-            > 출처: [USFK](https://www.usfk.mil/)
-            """)
+            > 출처: [주한미군](https://www.usfk.mil/)
+            """, templates: SiteFixture.templates.replacingOccurrences(of: "{{{page.content}}}{{/main}}", with: "{{{page.content}}}{{> sources}}{{/main}}"))
         let report = try fixture.build()
         #expect(report.warnings.isEmpty, "\(report.warnings)")
         let html = try #require(fixture.output("notes/quoted/index.html"))
         #expect(html.contains("주한미군</caption>") && !html.contains("표:") && !html.contains("<p>출처:"))
+        #expect(html.contains(#"<cite lang="ko" dir="ltr"><a href="https://www.usfk.mil/">주한미군</a></cite>"#))
     }
 
     /// `> [!참고]`, the Korean label of a note, stayed a quote with a message that said only that it was no marker.
@@ -115,28 +117,6 @@ import Testing
         #expect(report.warnings.map { $0.description.components(separatedBy: "\n")[0] } == [
             "Content/notes/callout.ko.md:5:1: warning: '[!참고]' is no callout marker: a marker names its kind in English, [!NOTE], and the page labels it in its language; the quote stays as it is",
         ])
-    }
-
-    /// The source of a table in a Korean quotation was listed in the English page's Sources unmarked, for
-    /// an English voice to read.
-    @Test func aSourceFromAQuotationInAnotherLanguageIsMarkedInTheSources() throws {
-        let fixture = try SiteFixture(Self.site + """
-
-            -- Content/notes/quoted.md --
-            ---
-            title: Quoted
-            summary: A quotation.
-            ---
-            > [!LANG] ko
-            > | 연도 | 병력 |
-            > | --- | ---: |
-            > | 2026 | 28,500 |
-            >
-            > 자료: [국방부](https://www.mnd.go.kr/)
-            """, templates: SiteFixture.templates.replacingOccurrences(of: "{{{page.content}}}{{/main}}", with: "{{{page.content}}}{{> sources}}{{/main}}"))
-        try fixture.build()
-        let html = try #require(fixture.output("notes/quoted/index.html"))
-        #expect(html.contains(#"<cite lang="ko" dir="ltr"><a href="https://www.mnd.go.kr/">국방부</a></cite>"#))
     }
 
     /// One figure in figures.yaml, dated, and its Korean words in figures.ko.yaml.
