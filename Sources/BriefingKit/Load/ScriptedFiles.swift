@@ -46,15 +46,14 @@ enum ScriptedFiles {
         let entities = find("<!ENTITY", in: bytes, from: 0) == nil ? [:] : declaredEntities(in: bytes)
         // References inside references (`&amp;#106;`, an iframe's `srcdoc` holding one) need a pass each. A
         // drawing of megabytes is searched without a copy; where it holds a reference, each pass is one copy.
-        var layers = [bytes]
+        var text = bytes, depth = 0
         while true {
-            if let (index, what) = Search(bytes: layers[layers.count - 1]).first() {
-                return (origin(of: index, in: layers.count - 1, from: bytes, entities: entities), what)
-            }
-            guard layers.count < 5, layers[layers.count - 1].contains(UInt8(ascii: "&")) else { return nil }
-            let expanded = expand(layers[layers.count - 1], entities: entities).bytes
-            if expanded == layers[layers.count - 1] { return nil }
-            layers.append(expanded)
+            if let (index, what) = Search(bytes: text).first() { return (origin(of: index, in: depth, from: bytes, entities: entities), what) }
+            guard depth < 4, text.contains(UInt8(ascii: "&")) else { return nil }
+            let expanded = expand(text, entities: entities).bytes
+            if expanded == text { return nil }
+            text = expanded
+            depth += 1
         }
     }
 
