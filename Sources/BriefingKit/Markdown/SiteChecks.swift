@@ -35,6 +35,7 @@ struct SiteChecks {
         // Without every page's output there is nothing more to check: the build stops on the errors it has.
         guard complete else { return diagnostics }
         diagnostics += data.figureDateWarnings(now: options.now, maxAgeDays: model.settings.staleFigureDays) + data.unreadWarnings + data.unmatchedFigureWarnings
+        if options.qualityChecks { diagnostics += data.markupWarnings }
         for record in records {
             guard let record else { continue }
             // A page's worth, as for its other messages: placing each costs a scan of its file, and a page

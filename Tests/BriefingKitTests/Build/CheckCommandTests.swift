@@ -93,4 +93,19 @@ import Testing
             "Content/news/c.md:6:24: warning: link to '../../news/b/' has no text: a screen reader would read out its address; say where it leads, [like this](../../news/b/)\nSee [](../../news/b/), [  ](../../news/b/) and [![Map of the bases](map.svg)](../../news/b/).\n                       ^",
         ])
     }
+
+    /// `*approx*` and `[MND](…)` in a CSV were shown as typed in every table of it, and check found no problem.
+    @Test func markdownInADataFilesCellsIsAWarning() throws {
+        let fixture = try SiteFixture(CheckCommandTests.site + """
+
+        -- Content/data/mixed.csv --
+        Year,Troops,Note
+        2025,28500,*approx*
+        2026,28500,see [MND](https://www.mnd.go.kr/)
+        """)
+        let messages = fixture.failure { $0.qualityChecks = true }.filter { $0.hasPrefix("Content/data/") }
+        #expect(messages == [
+            "Content/data/mixed.csv:2:12: warning: '*approx*' is shown as typed (and 1 more cell): a data file's cells are plain text, written into tables as they are\n2025,28500,*approx*\n           ^",
+        ])
+    }
 }

@@ -57,6 +57,26 @@ public struct SiteData: Sendable {
         }
     }
 
+    /// `briefing check`: Markdown in a table's cell (`*approx*`, `[MND](…)`), which a data table shows as
+    /// typed: one warning a file, at its first such cell, counting the others.
+    var markupWarnings: [Diagnostic] {
+        files.values.sorted { $0.fileName < $1.fileName }.compactMap { file in
+            guard let table = file.table else { return nil }
+            var found: [(row: Int, markup: String)] = []
+            for (row, cells) in table.rows.enumerated() {
+                for (column, cell) in cells.enumerated() where !DataTables.isSourceURLColumn(table.header[column]) {
+                    if let markup = PlainFieldsCheck.markup(in: cell) { found.append((row, markup)) }
+                }
+            }
+            guard let first = found.first else { return nil }
+            let others = found.count == 1 ? "" : " (and \(found.count - 1) more cell\(found.count == 2 ? "" : "s"))"
+            return file.file.diagnostic(
+                .warning, "'\(first.markup)' is shown as typed\(others): a data file's cells are plain text, written into tables as they are",
+                at: file.location(of: first.markup, inRow: first.row)
+            )
+        }
+    }
+
     /// A language's figure whose id figures.yaml has not (a typo, `us-troopz`): no page cites it, and the
     /// figure meant shows figures.yaml's value in that language's pages.
     var unmatchedFigureWarnings: [Diagnostic] {
