@@ -215,11 +215,17 @@ struct MarkerLine {
     /// `**[!NOTE]**`, `*[!TIP]*`: a marker of one of the kinds, emphasized; nil for anything else.
     static func emphasized(_ paragraph: MarkdownNode) -> String? {
         guard let first = paragraph.firstChild, first.kind == .strong || first.kind == .emphasis,
-              let text = first.firstChild, text.kind == .text, let literal = text.literal, literal.hasPrefix("[!"),
-              let close = literal.prefix(20).firstIndex(of: "]"),
-              Callouts.Kind(rawValue: literal[literal.index(literal.startIndex, offsetBy: 2)..<close].lowercased()) != nil
+              let text = first.firstChild, text.kind == .text, let literal = text.literal, let close = closeOfKnownMarker(in: literal)
         else { return nil }
         return String(literal[...close])
+    }
+
+    /// The `]` of a marker of one of the five kinds at the start of `text` (`[!tip]`, in any case), nil for none.
+    private static func closeOfKnownMarker(in text: String) -> String.Index? {
+        guard text.hasPrefix("[!"), let close = text.prefix(20).firstIndex(of: "]"),
+              Callouts.Kind(rawValue: text[text.index(text.startIndex, offsetBy: 2)..<close].lowercased()) != nil
+        else { return nil }
+        return close
     }
 
     /// Whether an inline is on the first line of a callout, after its marker: in its title.
@@ -239,9 +245,7 @@ struct MarkerLine {
             text += node.literal ?? ""
             next = node.next
         }
-        guard text.hasPrefix("[!"), let close = text.prefix(20).firstIndex(of: "]"),
-              Callouts.Kind(rawValue: text[text.index(text.startIndex, offsetBy: 2)..<close].lowercased()) != nil
-        else { return nil }
+        guard let close = closeOfKnownMarker(in: text) else { return nil }
         let rest = text[text.index(after: close)...]
         guard let first = rest.first, first.isUppercase || first.isNumber || first == ":" || (first.isLetter && !first.isASCII) else { return nil }
         let title = rest.drop { $0 == ":" || $0 == " " }.prefix { !$0.isWhitespace }
