@@ -33,11 +33,11 @@ struct PipeTables: DocumentTransform {
         // all) is text readers see, `{#id}` and all; so is a source line, under an image as often as not,
         // which `check` tells of (its links are no numbered sources). Captions and sources taken by a table
         // are in its block by now. Most pages have no marker of any of the site's languages: no paragraph to look at.
+        let body = context.page.body
+        let written = { (marker: String) in PlainText.contains(String(Markers.stem(of: marker)), in: body) }
         let anyMarker = context.model.languages.indices.contains { language in
             let markers = Markers(context.theme.strings[language])
-            return (markers.caption + (warnsOfMissingSources ? markers.source : [])).contains {
-                PlainText.contains(String(Markers.stem(of: $0)), in: context.page.body)
-            }
+            return markers.caption.contains(where: written) || warnsOfMissingSources && markers.source.contains(where: written)
         }
         guard anyMarker else { return }
         for paragraph in document.root.descendants(ofKind: .paragraph) where paragraph.parent?.kind != .customBlock {
