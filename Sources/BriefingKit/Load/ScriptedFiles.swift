@@ -46,11 +46,16 @@ enum ScriptedFiles {
         let entities = find("<!ENTITY", in: bytes, from: 0) == nil ? [:] : declaredEntities(in: bytes)
         // References inside references (`&amp;#106;`, an iframe's `srcdoc` holding one) need a pass each. A
         // drawing of megabytes is searched without a copy; where it holds a reference, each pass is one copy.
+        // Entities made of entities grow a dozen bytes into gigabytes (`&a;` of a thousand `&b;`, each of a
+        // thousand `&c;`…): past this, the file cannot be checked, and a browser would not expand it either.
+        let limit = 16 * bytes.count + (1 << 20)
         var text = bytes, depth = 0
         while true {
             if let (index, what) = Search(bytes: text).first() { return (origin(of: index, in: depth, from: bytes, entities: entities), what) }
             guard depth < 4, text.contains(UInt8(ascii: "&")) else { return nil }
-            let expanded = expand(text, entities: entities).bytes
+            guard let expanded = expand(text, entities: entities, limit: limit)?.bytes else {
+                return (find("<!ENTITY", in: bytes, from: 0) ?? 0, "entities that expand past \(limit / 1_048_576 + 1) MB, which cannot be checked")
+            }
             if expanded == text { return nil }
             text = expanded
             depth += 1
@@ -62,8 +67,9 @@ enum ScriptedFiles {
     private static func origin(of index: Int, in depth: Int, from bytes: [UInt8], entities: [String: [UInt8]]) -> Int {
         var text = bytes
         var origins = Array(bytes.indices)
+        // Each of these passes was made once within the limit.
         for _ in 0..<depth {
-            let expanded = expand(text, entities: entities, origins: origins)
+            guard let expanded = expand(text, entities: entities, limit: .max, origins: origins) else { return 0 }
             text = expanded.bytes
             origins = expanded.origins ?? []
         }
@@ -173,8 +179,10 @@ enum ScriptedFiles {
 
     /// The text with its character references (`&#106;`, `&#x6A`, `&colon;`) and the entities the file
     /// declares (`&j;`) replaced by what they stand for; with the file's offset of each byte of the text
-    /// (`origins`), that of each byte of the result.
-    private static func expand(_ bytes: [UInt8], entities: [String: [UInt8]], origins: [Int]? = nil) -> (bytes: [UInt8], origins: [Int]?) {
+    /// (`origins`), that of each byte of the result. Nil once the result grows past `limit` bytes.
+    private static func expand(
+        _ bytes: [UInt8], entities: [String: [UInt8]], limit: Int, origins: [Int]? = nil
+    ) -> (bytes: [UInt8], origins: [Int]?)? {
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count)
         var from: [Int]? = origins.map { _ in [] }
@@ -186,6 +194,7 @@ enum ScriptedFiles {
                 index += 1
                 continue
             }
+            guard result.count + replacement.count <= limit else { return nil }
             result += replacement
             if let origins { from? += Array(repeating: origins[index], count: replacement.count) }
             index += length

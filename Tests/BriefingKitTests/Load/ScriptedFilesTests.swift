@@ -15,6 +15,18 @@ import Testing
         #expect(ScriptedFiles.firstScript(in: Array("<svg>".utf8) + [0xC3, 0x28] + Array("</svg>".utf8))! == (5, "bytes that are not UTF-8, which cannot be checked: save it as UTF-8"))
     }
 
+    /// Twelve kilobytes of entities made of entities stand for a terabyte: expanding them ran the build out
+    /// of memory (exit 134). Past a bound, the file cannot be checked.
+    @Test(.timeLimit(.minutes(1))) func entitiesThatExpandWithoutEndAreRefused() {
+        let thousand = { (name: String) in String(repeating: "&\(name);", count: 1_000) }
+        let bomb = "<!DOCTYPE svg [\n<!ENTITY e \"x\">\n<!ENTITY d \"\(thousand("e"))\">\n<!ENTITY c \"\(thousand("d"))\">\n"
+            + "<!ENTITY b \"\(thousand("c"))\">\n<!ENTITY a \"\(thousand("b"))\">\n]>\n<svg><text>&a;</text></svg>\n"
+        #expect(ScriptedFiles.firstScript(in: Array(bomb.utf8))! == (16, "entities that expand past 2 MB, which cannot be checked"))
+        // Entities that expand a little, as a drawing program's namespaces do, are read through.
+        let named = "<!DOCTYPE svg [<!ENTITY ns \"http://www.w3.org/2000/svg\"><!ENTITY s \"&ns;&ns;\">]><svg xmlns=\"&ns;\"><text>&s;</text></svg>"
+        #expect(ScriptedFiles.firstScript(in: Array(named.utf8)) == nil)
+    }
+
     @Test func plainDrawingsAndWordsPass() {
         for text in [
             "<svg xmlns=\"http://www.w3.org/2000/svg\"><text x=\"1\" font-family=\"Open Sans\">Seoul &amp; Busan — once more</text></svg>",
