@@ -43,4 +43,18 @@ import Testing
         #expect(rendered == "Troops https://www.usfk.mil/ own; Min-ji Park beta; 71", "asOf is a column of its own, which the alias of 'As of' leaves alone")
         #expect(TemplateNames.alias(of: "Metric") == nil && TemplateNames.alias(of: "As of") == "asOf" && TemplateNames.alias(of: "...") == nil)
     }
+
+    /// Every refused Source URL of a file is named at once; placing each one read the file from its start,
+    /// quadratic in the rows: 100,000 script addresses took minutes. The others are named by their rows' lines.
+    @Test(.timeLimit(.minutes(1))) func thousandsOfRefusedAddressesAreNamedInOnePass() {
+        let rows = (0..<100_000).map { "\(2000 + $0 % 100),DoD,javascript:x\($0)()" }
+        let text = (["Year,Source,Source URL"] + rows).joined(separator: "\n") + "\n"
+        do {
+            _ = try DataFile.parse(SourceFile(path: "Content/data/bad.csv", text: text), fileName: "bad.csv")
+            Issue.record("the file was read")
+        } catch {
+            #expect(error.message.hasSuffix("; the addresses at lines 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 and 99989 more are refused too"))
+            #expect(error.location == SourceLocation(path: "Content/data/bad.csv", line: 2, column: 10))
+        }
+    }
 }

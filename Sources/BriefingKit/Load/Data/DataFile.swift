@@ -71,19 +71,23 @@ public struct DataFile: Sendable {
         of table: CSVTable, in file: SourceFile, location: (_ row: Int, _ url: String) -> SourceLocation
     ) throws(Diagnostic) {
         // Every refused address is named at once, as uneven rows are: one build lists every line to mend.
-        var refused: [(rejection: String, location: SourceLocation)] = []
+        // The first is placed in its line; the others are named by their rows' lines, which a table has at
+        // hand (placing each would read the file from its start, for every one of thousands of rows).
+        var refused: [(row: Int, url: String, rejection: String)] = []
         for column in table.header.indices where DataTables.isSourceURLColumn(table.header[column]) {
             for (row, fields) in table.rows.enumerated() {
                 let url = fields[column]
                 guard !url.isEmpty, let rejection = LinkURL.dataRejection(of: url) else { continue }
-                refused.append(("'\(table.header[column])': \(rejection)", location(row, url)))
+                refused.append((row, url, "'\(table.header[column])': \(rejection)"))
             }
         }
         guard let first = refused.first else { return }
-        let others = Array(Set(refused.map(\.location.line)).subtracting([first.location.line])).sorted()
+        let at = location(first.row, first.url)
+        let others = Array(Set(refused.map { table.rowLines[$0.row] }).subtracting([at.line, table.rowLines[first.row]])).sorted()
         let more = others.isEmpty ? "" : "; the address\(others.count == 1 ? "" : "es") at line\(others.count == 1 ? "" : "s") "
-            + "\(others.map(String.init).joined(separator: ", ")) \(others.count == 1 ? "is" : "are") refused too"
-        throw file.diagnostic(.error, first.rejection + more, at: first.location)
+            + others.prefix(10).map(String.init).joined(separator: ", ") + (others.count > 10 ? " and \(others.count - 10) more" : "")
+            + " \(others.count == 1 ? "is" : "are") refused too"
+        throw file.diagnostic(.error, first.rejection + more, at: at)
     }
 
     private static func json(_ file: SourceFile) throws(Diagnostic) -> TemplateValue {
