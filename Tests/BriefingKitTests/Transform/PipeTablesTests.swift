@@ -271,6 +271,9 @@ import Testing
             "Content/alliance/page.md:3:1: warning: this row has 3 cells and the header 2: its last cell is left out, as on GitHub; so are "
                 + "cells of the rows at line 5; write a pipe inside a cell as \\|, or add a column to the header",
         ])
+        // Ten rows are named, and the rest counted.
+        let many = rendered("| A |\n|---|\n" + String(repeating: "| 1 | 2 |\n", count: 12))
+        #expect(many.messages.first?.components(separatedBy: "\n")[0].contains("; so are cells of the rows at lines 4, 5, 6, 7, 8, 9, 10, 11, 12, 13 and 1 more;") == true)
         let uneven = rendered("| Agreement | Years | Payment | Note |\n|---|---|---|\n| 10th | 2019 | 890 | x |\n")
         #expect(!uneven.html.contains("<table>"))
         #expect(uneven.messages.map { $0.components(separatedBy: "\n")[0] } == [
