@@ -83,6 +83,15 @@ public final class MarkdownDocument {
         return node
     }
 
+    /// A link to `url`, without text: its text is the children appended to it. A `bare` one is an address
+    /// the editor wrote without link syntax (`isBareLink`).
+    public func makeLink(url: String, bare: Bool = false) -> MarkdownNode {
+        let node = makeNode(CMARK_NODE_LINK)
+        node.url = url
+        if bare { cmark_node_set_user_data(node.pointer, MarkdownNode.bareMark) }
+        return node
+    }
+
     public func makeParagraph() -> MarkdownNode {
         makeNode(CMARK_NODE_PARAGRAPH)
     }

@@ -261,6 +261,13 @@ public struct MarkdownNode {
     /// cmark's user data of a struck-out inline (`makeCustomInline(struck:)`): a mark, never read through.
     static var struckMark: UnsafeMutableRawPointer? { UnsafeMutableRawPointer(bitPattern: 1) }
 
+    /// cmark's user data of a link made of an address written bare (`makeLink(url:bare:)`).
+    static var bareMark: UnsafeMutableRawPointer? { UnsafeMutableRawPointer(bitPattern: 2) }
+
+    /// Whether this is a link made of an address written bare in the text, whose first and last characters
+    /// are the address's own, where a written link's are `[` and `)`.
+    public var isBareLink: Bool { cmark_node_get_user_data(pointer) == MarkdownNode.bareMark }
+
     /// Visits this node, then its descendants, in document order; when `skippingStruck`, not what a
     /// struck-out inline holds, which a page's words leave out but every check must still see (a link
     /// in `~~…~~` is shown, and went unchecked when every walk left it out). cmark's iterator keeps its own

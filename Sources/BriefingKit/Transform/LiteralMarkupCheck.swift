@@ -22,15 +22,16 @@ struct LiteralMarkupCheck: DocumentTransform {
         // Each piece is looked for in its line: past a page's worth of messages, no more are looked for.
         var left = PageDiagnostics.limit
         for text in document.root.descendants(ofKind: .text) where left > 0 {
-            guard let literal = text.literal, text.start.line > 0 else { continue }
+            // A text that an address written bare was cut from is placed, not positioned by cmark.
+            guard let literal = text.literal, let start = context.diagnostics.ownPosition(of: text) else { continue }
             let startsParagraph = text.previous == nil && text.parent?.kind == .paragraph
             let mistakes = Self.mistakes(in: literal, startsParagraph: startsParagraph)
-            guard !mistakes.isEmpty, let line = context.diagnostics.bodyLine(text.start.line) else { continue }
+            guard !mistakes.isEmpty, let line = context.diagnostics.bodyLine(start.line) else { continue }
             for (typed, why) in mistakes.prefix(left) {
                 left -= 1
                 guard let found = line.range(of: typed) else { continue }
                 let column = line.utf8.distance(from: line.startIndex, to: found.lowerBound) + 1
-                context.diagnostics.warning("'\(typed)' is shown as typed: \(why)", at: SourcePosition(line: text.start.line, column: column))
+                context.diagnostics.warning("'\(typed)' is shown as typed: \(why)", at: SourcePosition(line: start.line, column: column))
             }
         }
     }

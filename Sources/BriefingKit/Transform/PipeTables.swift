@@ -206,6 +206,7 @@ struct PipeTables: DocumentTransform {
         }
         guard parsed.count == pieces.count else { return nil }
         var made: [MarkdownNode] = []
+        let linksAddresses = Autolinks.mayHoldAddress(context.page.body)
         for (piece, source) in zip(pieces, parsed) {
             let holder = document.makeParagraph()
             // Messages about a copied inline (raw HTML, a link) point where it stands in the body; the
@@ -222,6 +223,7 @@ struct PipeTables: DocumentTransform {
             }
             for (copy, position) in copies { context.diagnostics.place(copy, at: position) }
             context.diagnostics.place(holder, at: piece.lines[0])
+            if linksAddresses { Autolinks.link(below: holder, in: document, context: &context) }
             made.append(holder)
         }
         var index = 0

@@ -63,7 +63,7 @@ struct Strikethrough: DocumentTransform {
     ) {
         let children = container.children
         // The character each child starts and ends with, as flanking sees it: inlines other than text
-        // are written with punctuation (`*`, `` ` ``, `]`, `>`), breaks are whitespace.
+        // are written with punctuation (`*`, `` ` ``, `]`, `>`) but bare addresses, breaks are whitespace.
         func edge(_ node: MarkdownNode?, last: Bool) -> Character {
             guard let node else {
                 return [.paragraph, .heading, .customInline].contains(container.kind) ? " " : "*"
@@ -71,6 +71,10 @@ struct Strikethrough: DocumentTransform {
             switch node.kind {
             case .text: return (last ? node.literal?.last : node.literal?.first) ?? " "
             case .softBreak, .lineBreak: return " "
+            // An address written bare starts and ends with its own characters, as GitHub sees them.
+            case .link where node.isBareLink:
+                let text = node.plainText
+                return (last ? text.last : text.first) ?? "*"
             default: return "*"
             }
         }

@@ -24,7 +24,7 @@ import Testing
         let expected = try Self.runOracle(oracle, on: documents)
         var passed = 0, failed = 0
         for (document, gfm) in zip(documents, expected) {
-            let ours = TransformHarness.run(document, [PipeTables(), Footnotes(), Strikethrough()]).html
+            let ours = TransformHarness.run(document, [Autolinks(), PipeTables(), Footnotes(), Strikethrough()]).html
             let theirs = Tables.fromGFM(gfm), mine = Tables.fromBriefing(ours)
             if Tables.agree(theirs, mine) {
                 passed += 1
@@ -47,7 +47,7 @@ import Testing
         let expected = try Self.runOracle(oracle, on: documents)
         var passed = 0, failed = 0
         for (document, gfm) in zip(documents, expected) {
-            let ours = TransformHarness.run(document, [PipeTables(), Footnotes(), Strikethrough()]).html
+            let ours = TransformHarness.run(document, [Autolinks(), PipeTables(), Footnotes(), Strikethrough()]).html
             let theirs = Notes.fromGFM(gfm), mine = Notes.fromBriefing(ours)
             if theirs == mine {
                 passed += 1
@@ -72,7 +72,7 @@ import Testing
         }
         let process = Process()
         process.executableURL = oracle
-        process.arguments = ["-e", "table", "-e", "footnotes", "-e", "strikethrough"]
+        process.arguments = ["-e", "table", "-e", "footnotes", "-e", "strikethrough", "-e", "autolink"]
         let stdin = Pipe(), stdout = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout

@@ -1,0 +1,151 @@
+import BriefingMarkdown
+import BriefingSupport
+
+/// GitHub's autolinks: an address written bare in the text (`https://www.state.gov/`, `www.usfk.mil`,
+/// `press@example.org`) becomes a link, found by `AutolinkMatcher`. Runs first, so that a bare address on
+/// a table's `Source:` line is a numbered source like a written link, and every later transform (link
+/// checks, words, excerpts) sees a link; a pipe table's cells, parsed apart, are linked when they are made.
+///
+/// cmark splits a run of text at characters that might have been markup (`_`, `[`, an entity), so an address
+/// is looked for in each run of adjacent text nodes read as one; nothing inside a link or an image is.
+/// With smart punctuation, cmark made `'`, `"`, `--` and `...` into curly quotes and dashes before this
+/// runs: they are read back as typed, so that `“https://a.org/x”` ends before its quote as it does on
+/// GitHub, and `a--b` in an address stays two hyphens.
+struct Autolinks: DocumentTransform {
+    func apply(to document: MarkdownDocument, context: inout TransformContext) {
+        guard Self.mayHoldAddress(context.page.body) else { return }
+        Self.link(below: document.root, in: document, context: &context)
+    }
+
+    /// Whether a page's Markdown may write an address, bare or not: most pages write none.
+    static func mayHoldAddress(_ body: Substring) -> Bool {
+        PlainText.contains("://", in: body) || PlainText.contains("www.", in: body) || PlainText.contains(UInt8(ascii: "@"), in: body)
+    }
+
+    /// Makes links of the bare addresses in the text below `root`.
+    static func link(below root: MarkdownNode, in document: MarkdownDocument, context: inout TransformContext) {
+        let smartPunctuation = context.model.settings.markdown.smartPunctuation
+        var block: MarkdownNode?
+        var brackets = 0
+        for first in root.descendants(ofKind: .text) where first.previous?.kind != .text {
+            var run = [first]
+            while let next = run[run.count - 1].next, next.kind == .text { run.append(next) }
+            var leaf = first.parent
+            var inLink = false
+            while let node = leaf, !node.kind.isBlock {
+                if node.kind == .link || node.kind == .image { inLink = true }
+                leaf = node.parent
+            }
+            // A `[` left open earlier in the same paragraph or heading keeps web addresses text.
+            if leaf != block {
+                block = leaf
+                brackets = 0
+            }
+            guard !inLink else { continue }
+            let text = TypedText(run.map { $0.literal ?? "" }, smartPunctuation: smartPunctuation)
+            let matches = AutolinkMatcher(text.bytes).matches(startsClear: startsClear(first), inBrackets: &brackets)
+            if !matches.isEmpty { replace(run, with: matches, text: text, in: document, context: &context) }
+        }
+    }
+
+    /// Whether `www.` may start the run: it starts its block or a line, or follows emphasis (whose last
+    /// character is `*` or `_`).
+    private static func startsClear(_ first: MarkdownNode) -> Bool {
+        guard let previous = first.previous else { return true }
+        return [.softBreak, .lineBreak, .emphasis, .strong].contains(previous.kind)
+    }
+
+    /// Puts the run's text and links in the place of its nodes, in one pass however many addresses it
+    /// holds: each new node placed where its first byte is written in the body.
+    private static func replace(
+        _ run: [MarkdownNode], with matches: [AutolinkMatcher.Match], text: TypedText, in document: MarkdownDocument,
+        context: inout TransformContext
+    ) {
+        var bytes: [UInt8] = []
+        var starts: [Int] = []
+        for node in run {
+            starts.append(bytes.count)
+            node.withLiteralBytes { bytes += $0 }
+        }
+        var node = 0
+        func place(_ made: MarkdownNode, from offset: Int) {
+            while node + 1 < run.count, starts[node + 1] <= offset { node += 1 }
+            guard let position = context.diagnostics.ownPosition(of: run[node]) else { return }
+            context.diagnostics.place(made, at: SourcePosition(line: position.line, column: position.column + offset - starts[node]))
+        }
+        var cursor = 0
+        func addText(upTo end: Int) {
+            guard cursor < end else { return }
+            let made = document.makeText(String(decoding: bytes[cursor..<end], as: UTF8.self))
+            try? run[0].insertBefore(made)
+            place(made, from: cursor)
+        }
+        for match in matches {
+            let range = text.original(match.range)
+            addText(upTo: range.lowerBound)
+            let link = document.makeLink(url: match.url, bare: true)
+            try? link.appendChild(document.makeText(text.typed(match.range)))
+            try? run[0].insertBefore(link)
+            place(link, from: range.lowerBound)
+            cursor = range.upperBound
+        }
+        addText(upTo: bytes.count)
+        for node in run { node.unlink() }
+    }
+}
+
+/// A run's text as the editor typed it: with smart punctuation, the curly quotes, dashes and ellipses cmark
+/// made are read back as `'`, `"`, `--`, `---` and `...`, and each typed byte knows the byte it came from.
+private struct TypedText {
+    private(set) var bytes: [UInt8] = []
+    /// For each byte of `bytes`, and one past the end, the offset of the byte it came from in the run.
+    private var origins: [Int]?
+
+    init(_ literals: [String], smartPunctuation: Bool) {
+        for literal in literals { bytes += literal.utf8 }
+        guard smartPunctuation, bytes.contains(0xE2) else { return }
+        var typed: [UInt8] = []
+        var origins: [Int] = []
+        var index = 0
+        while index < bytes.count {
+            if let ascii = Self.asTyped(bytes, at: index) {
+                typed += ascii.utf8
+                origins += repeatElement(index, count: ascii.utf8.count)
+                index += 3
+            } else {
+                typed.append(bytes[index])
+                origins.append(index)
+                index += 1
+            }
+        }
+        origins.append(bytes.count)
+        self.bytes = typed
+        self.origins = origins
+    }
+
+    /// The range of the run's own bytes that `range` of the typed bytes came from.
+    func original(_ range: Range<Int>) -> Range<Int> {
+        guard let origins else { return range }
+        // A typed byte that ends inside a curly character (the first `-` of `--`) takes all of it.
+        let end = range.upperBound < origins.count - 1 && origins[range.upperBound] == origins[range.upperBound - 1]
+            ? origins[range.upperBound - 1] + 3 : origins[range.upperBound]
+        return origins[range.lowerBound]..<end
+    }
+
+    func typed(_ range: Range<Int>) -> String {
+        String(decoding: bytes[range], as: UTF8.self)
+    }
+
+    /// What smart punctuation made U+2018, U+2019, U+201C, U+201D, U+2013, U+2014 and U+2026 from.
+    private static func asTyped(_ bytes: [UInt8], at index: Int) -> String? {
+        guard bytes[index] == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80 else { return nil }
+        switch bytes[index + 2] {
+        case 0x98, 0x99: return "'"
+        case 0x9C, 0x9D: return "\""
+        case 0x93: return "--"
+        case 0x94: return "---"
+        case 0xA6: return "..."
+        default: return nil
+        }
+    }
+}
