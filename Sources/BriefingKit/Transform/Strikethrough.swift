@@ -8,7 +8,8 @@ import BriefingSupport
 /// closer takes the nearest opener before it that the rule of three allows (a run that can both open
 /// and close pairs with no run whose length makes three with its own, so `~~3~5~~` strikes `3~5`); the
 /// two strike what lies between when they are as long, and are both text when they are not. Runs of
-/// three or more are text, as are tildes written `\~` or `&#126;`. Runs pair among the inlines of one
+/// three or more are text, as are tildes written `\~` or `&#126;`, and (unlike GitHub) a single tilde
+/// between two letters or digits, which writes a range. Runs pair among the inlines of one
 /// container (a paragraph, a heading, an emphasis, a link, a table cell), where the inlines around a
 /// tilde show whether it is flanked.
 struct Strikethrough: DocumentTransform {
@@ -112,7 +113,7 @@ struct Strikethrough: DocumentTransform {
                 let before = position > 0 ? characters[position - 1] : edge(index > 0 ? children[index - 1] : nil, last: true)
                 let after = end < characters.count ? characters[end] : edge(index + 1 < children.count ? children[index + 1] : nil, last: false)
                 let (left, right) = flanking(before: before, after: after)
-                guard length <= 2, left || right else {
+                guard length <= 2, left || right, !Self.isRange(length: length, before: before, after: after) else {
                     pending += String(repeating: "~", count: length)
                     position = end
                     continue
@@ -168,6 +169,13 @@ struct Strikethrough: DocumentTransform {
         let left = !spaceAfter && (!punctuationAfter || spaceBefore || punctuationBefore)
         let right = !spaceBefore && (!punctuationBefore || spaceAfter || punctuationAfter)
         return (left, right)
+    }
+
+    /// A single tilde between two letters or digits is a range, as Korean, Japanese and Chinese write
+    /// them (`3~5월`, `1950년~1953년`, `월~금`), and English too (`10~12`): GitHub strikes out what lies
+    /// between two such, and a paragraph with two ranges lost its words between them.
+    private static func isRange(length: Int, before: Character, after: Character) -> Bool {
+        length == 1 && (before.isLetter || before.isNumber) && (after.isLetter || after.isNumber)
     }
 
     private static func isPunctuation(_ character: Character) -> Bool {

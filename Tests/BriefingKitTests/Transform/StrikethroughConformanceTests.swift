@@ -20,6 +20,8 @@ import Testing
             lines = lines.flatMap { line in Self.pieces.map { line + $0 } }
             documents += lines.filter { $0.contains("~") }.map { "x" + $0 + "\n" }
         }
+        // A single tilde between letters is a range in Briefing, where GitHub may strike (`StrikethroughTests`).
+        documents.removeAll { $0.contains(/[xa월]~[a월]/) }
         let expected = try GFMConformanceTests.runOracle(oracle, on: documents)
         var failed = 0
         for (document, gfm) in zip(documents, expected) {

@@ -47,6 +47,17 @@ import Testing
         #expect(rendered("~~x ~y~~ z~\n") == "<p>~~x ~y~~ z~</p>\n")
     }
 
+    /// Two ranges in one paragraph struck out the words between them, as GitHub does: a single tilde
+    /// between letters or digits is a range, in Korean and English copy alike.
+    @Test func twoRangesInAParagraphStayText() {
+        #expect(rendered("연합훈련은 3~5월과 10~12월에 열립니다.\n") == "<p>연합훈련은 3~5월과 10~12월에 열립니다.</p>\n")
+        #expect(rendered("병력은 2만~3만 명, 예산은 1.2~1.5%입니다.\n") == "<p>병력은 2만~3만 명, 예산은 1.2~1.5%입니다.</p>\n")
+        #expect(rendered("1950년~1953년과 2020년~2025년, 월~금\n") == "<p>1950년~1953년과 2020년~2025년, 월~금</p>\n")
+        #expect(rendered("Pages 10~12 and 20~24.\n") == "<p>Pages 10~12 and 20~24.</p>\n")
+        // A tilde with a space or punctuation on one side still opens or closes, and two still strike.
+        #expect(rendered("훈련은 ~3월~ 4월에, ~~3~5월~~\n") == "<p>훈련은 <del>3월</del> 4월에, <del>3~5월</del></p>\n")
+    }
+
     /// `\~` and `&#126;` are a tilde the editor wants shown: never a delimiter.
     @Test func escapedTildesAreText() {
         #expect(rendered("훈련은 3\\~5월과 9\\~11월에 열린다.\n") == "<p>훈련은 3~5월과 9~11월에 열린다.</p>\n")
