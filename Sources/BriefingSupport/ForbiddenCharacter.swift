@@ -14,13 +14,18 @@ package enum ForbiddenCharacter {
 
     /// `U+0001 (a control character)`, for messages.
     package static func describe(_ value: UInt32) -> String {
-        let hex = String(value, radix: 16, uppercase: true)
-        let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        let code = codePoint(value)
         switch value {
         case 0x80...0x9F: return code + " (a control character, most often a Windows-1252 quote or dash read wrongly)"
         case 0..<0x20, 0x7F: return code + " (a control character)"
         default: return code + " (not a character)"
         }
+    }
+
+    /// `U+3000`: how messages name a character no one sees.
+    package static func codePoint(_ value: UInt32) -> String {
+        let hex = String(value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 
     /// The byte offset and value of the first one in `bytes`, valid UTF-8. Every source file of a build

@@ -13,6 +13,11 @@ enum LinkURL {
         if hasControl {
             return "the URL '\(url)' holds a control character, which no address has: remove it"
         }
+        // An input method's full-width space or a zero-width one, pasted or typed after the address: no one
+        // sees it, and the link leads to an address with `%E3%80%80` in it.
+        if let invisible = invisibleCharacter(in: url) {
+            return "the URL '\(url)' holds \(invisible), which no address has and no one sees: delete it"
+        }
         // `//host/path` leads to another site, in the page's own scheme, and looks like a path from the site's
         // root: written in full, its host is checked as any web address's is. So do `/\host`, `\\host` and
         // `/<tab>/host`, as a browser reads them.
@@ -113,6 +118,23 @@ enum LinkURL {
             }
             return (false, hasColon, hasSpaceOrBackslash)
         }
+    }
+
+    /// The name of the first space no one sees in `url`, which only a character beyond ASCII can be.
+    private static func invisibleCharacter(in url: String) -> String? {
+        guard url.utf8.contains(where: { $0 >= 0x80 }) else { return nil }
+        for scalar in url.unicodeScalars {
+            let code = ForbiddenCharacter.codePoint(scalar.value)
+            switch scalar.value {
+            case 0x3000: return "a full-width space (\(code))"
+            case 0xA0, 0x202F: return "a no-break space (\(code))"
+            case 0x200B...0x200D, 0x2060: return "a zero-width character (\(code))"
+            case 0xFEFF: return "a byte-order mark (\(code))"
+            case 0x2000...0x200A, 0x2028, 0x2029, 0x205F, 0x1680: return "a space (\(code))"
+            default: continue
+            }
+        }
+        return nil
     }
 
     /// The lowercased scheme a browser would see (`asBrowserReads`): `letter *( letter / digit / + / - / . ) ":"`.

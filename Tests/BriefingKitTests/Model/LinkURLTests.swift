@@ -48,6 +48,17 @@ import Testing
         #expect(LinkURL.dataRejection(of: url) == LinkURL.rejection(of: url))
     }
 
+    /// An input method's full-width space after an address was published as `%E3%80%80` without a word;
+    /// beside a plain space, the message said to write it as %20.
+    @Test(arguments: [
+        ("https://example.org/\u{3000}", "a full-width space (U+3000)"), ("https://example.org/a\u{3000} b", "a full-width space (U+3000)"),
+        ("../a.md\u{200B}", "a zero-width character (U+200B)"), ("\u{FEFF}/deterrence/", "a byte-order mark (U+FEFF)"),
+        ("mailto:press@example.org\u{A0}", "a no-break space (U+00A0)"),
+    ])
+    func refusesSpacesNoOneSees(url: String, what: String) {
+        #expect(LinkURL.rejection(of: url) == "the URL '\(url)' holds \(what), which no address has and no one sees: delete it")
+    }
+
     @Test func namesTheSchemeABrowserSees() {
         #expect(LinkURL.scheme(of: "  JaVa\tScRiPt:alert(1)") == "javascript")
         #expect(LinkURL.scheme(of: "../x") == nil)
