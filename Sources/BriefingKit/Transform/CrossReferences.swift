@@ -43,7 +43,12 @@ struct CrossReferences: DocumentTransform {
 
     private static func point(_ link: MarkdownNode, to id: String, text: String, document: MarkdownDocument) {
         link.url = "#" + id
-        if link.firstChild == nil { try? link.appendChild(document.makeText(text)) }
+        guard link.firstChild == nil else { return }
+        try? link.appendChild(document.makeText(text))
+        // `[](table:x)를` was written when the table was 표 2; it is 표 1 now, and takes 을.
+        if let next = link.next, next.kind == .text, let after = next.literal, let agreeing = KoreanParticles.agreeing(after, after: text) {
+            next.literal = agreeing
+        }
     }
 
     /// `Caption {#id}` → (`Caption`, `id`); nil when the text ends with no id.

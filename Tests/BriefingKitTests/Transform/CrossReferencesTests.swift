@@ -36,6 +36,39 @@ import Testing
         #expect(result.messages.isEmpty)
     }
 
+    /// `[](table:x)를` was right while the table was the second; a table added above made it `1를`.
+    @Test func aKoreanParticleAfterACitationAgreesWithWhatItShows() {
+        let result = rendered("""
+            ## 분담금
+
+            [](table:first)를 보면 [](table:second)과 [](table:first)으로 [](section:분담금)는 [](table:second)이번
+
+            | a |
+            |---|
+            | 1 |
+
+            Table: First {#first}
+
+            | b |
+            |---|
+            | 2 |
+
+            Table: Second {#second}
+            """)
+        #expect(result.html.contains(
+            "<a href=\"#first\">Table 1</a>을 보면 <a href=\"#second\">Table 2</a>와 <a href=\"#first\">Table 1</a>로 "
+                + "<a href=\"#%EB%B6%84%EB%8B%B4%EA%B8%88\">분담금</a>은 <a href=\"#second\">Table 2</a>이번"
+        ))
+    }
+
+    @Test(arguments: [
+        ("를 보십시오", "1", "을 보십시오"), ("을", "2", "를"), ("이 늘었다", "4", "가 늘었다"), ("가", "10", "이"),
+        ("로서", "3", "으로서"), ("으로", "7", "로"), ("와", "100", "과"), ("는", "표", "는"), ("은", "Figure", "은"),
+    ])
+    func particlesFollowTheSoundOfTheWord(text: String, word: String, agreeing: String) {
+        #expect((KoreanParticles.agreeing(text, after: word) ?? text) == agreeing)
+    }
+
     @Test func tablesAreNumberedInTheOrderTheyAppear() {
         let result = rendered("See [](table:second).\n\n| a |\n|---|\n| 1 |\n\nTable: First {#first}\n\n| b |\n|---|\n| 2 |\n\nTable: Second {#second}\n")
         #expect(result.html.hasPrefix("<p>See <a href=\"#second\">Table 2</a>.</p>"))
