@@ -195,7 +195,7 @@ published: "입력 {date}"
 updated: "수정 {date}"
 # partials/byline.html: estimated reading time in minutes (page.readingTime)
 readingTime:
-  other: "{count}분 분량"
+  other: "읽는 데 {count}분"
 # partials/toc.html: heading of the table of contents
 contents: "목차"
 # partials/page-tags.html: heading above a page's tags, which also names their navigation
@@ -238,9 +238,10 @@ calloutTip: "팁"
 # Transform/Callouts.swift aria-label of > [!IMPORTANT]; style.css .callout-important::before label
 calloutImportant: "중요"
 # Transform/Callouts.swift aria-label of > [!WARNING]; style.css .callout-warning::before label
-calloutWarning: "경고"
+# (GitHub's CAUTION is the stronger of the two, as 경고 is stronger than 주의)
+calloutWarning: "주의"
 # Transform/Callouts.swift aria-label of > [!CAUTION]; style.css .callout-caution::before label
-calloutCaution: "주의"
+calloutCaution: "경고"
 # Transform/FAQSections.swift: heading that starts a FAQ section (also to be recognised when parsing: 'FAQ', 'FAQs')
 faqHeading: "자주 묻는 질문"
 # Transform/Citations.swift: aria-label of a [n] citation marker; {number} is the source number
@@ -249,7 +250,7 @@ citationLabel: "출처 {number}"
 tableSource:
   other: "출처: {sources}"
 # Transform/TableDirective.swift: between the sources in the table source line
-tableSourceSeparator: "; "
+tableSourceSeparator: " · "
 # Transform/TableDirective.swift: header of the label column in a `figures:` table
 figuresColumnFigure: "항목"
 # Transform/TableDirective.swift: header of the value column in a `figures:` table
@@ -268,16 +269,17 @@ tableCaptionMarker: "표:"
 tableSourceMarker: ["출처:", "자료:"]
 # The accessible name of a table's scroll region when the table has no caption.
 tableRegionLabel: "표"
-# data tables: numbered caption prefix, if tables are numbered; {number} is the table number
-tableLabel: "표 {number}"
+# data tables: numbered caption prefix, if tables are numbered; {number} is the table number. A no-break
+# space (U+00A0) keeps "표" and its number on one line
+tableLabel: "표 {number}"
 # figures and images: numbered caption prefix, if figures are numbered; {number} is the figure number
-figureLabel: "그림 {number}"
+figureLabel: "그림 {number}"
 # footnotes: heading of the footnote list at the end of a page
 notes: "각주"
 # footnotes: aria-label of a footnote reference; {number} is the note number
 noteLabel: "각주 {number}"
 # footnotes: aria-label of a link from a note back to where it is cited; {label} is the citation (1, or 1a, 1b …)
-backToText: "본문으로 돌아가기(각주 표시 {label})"
+backToText: "본문의 각주 {label} 위치로 돌아가기"
 # Transform/CodeBlocks.swift: the name a code block's scroll region is announced by
 codeLabel: "코드"
 # Transform/CodeBlocks.swift: the same, for a block whose fence names its language; {language} is that name
@@ -285,16 +287,16 @@ codeLanguageLabel: "코드: {language}"
 # draft pages built with --drafts: badge beside the title and in lists
 draft: "초안"
 # draft pages built with --drafts: banner at the top of the page
-draftNotice: "초안입니다. 공개 사이트에는 실리지 않습니다."
+draftNotice: "공개 사이트에는 게시되지 않는 글입니다."
 # language switcher (header): aria-label / visible label of the switcher
 languageSwitcherLabel: "언어"
 # language switcher: this language's name written in itself, for links from other languages
 languageSelfName: "한국어"
 # language switcher: after a language that has no version of the page, whose link goes to that language's home page
-noTranslation: "번역본이 없어 해당 언어 홈으로 이동"
+noTranslation: "이 글의 해당 언어판이 없어 그 언어의 첫 화면으로 이동"
 # page.html: notice on a translation made from an older version of its original; {language} is the
 # original's language name, {date} the date the original was updated
-staleNotice: "이 번역은 원문({language})이 {date}에 수정되기 전의 판을 옮긴 것입니다."
+staleNotice: "이 번역은 {date}에 수정되기 전의 원문({language})을 옮긴 것입니다."
 # tags (page.tags, /ko/tags/): each tag's name in Korean, by its slug; front matter keeps the English tags,
 # which stay the identifiers of tag pages
 tagNames:

@@ -50,11 +50,11 @@ import Testing
         let report = try fixture.build()
         #expect(report.warnings.isEmpty, "\(report.warnings)")
         let korean = try #require(fixture.output("ko/notes/page/index.html"))
-        #expect(korean.contains(">표 1</a>에 있습니다."), "the cross-reference")
-        #expect(korean.contains(#"<span class="caption-number">표 1:</span> 분담금"#))
+        #expect(korean.contains(">표\u{A0}1</a>에 있습니다."), "the cross-reference")
+        #expect(korean.contains(#"<span class="caption-number">표\#u{A0}1:</span> 분담금"#))
         #expect(korean.contains(#"aria-label="각주 1">1</a></sup>"#))
         #expect(korean.contains(#"<h2 id="notes-title">각주</h2>"#))
-        #expect(korean.contains(#"aria-label="본문으로 돌아가기(각주 표시 1)""#))
+        #expect(korean.contains(#"aria-label="본문의 각주 1 위치로 돌아가기""#))
         #expect(korean.contains(#"aria-label="코드: swift""#))
         #expect(!korean.contains("Notes") && !korean.contains("Table 1") && !korean.contains("Back to"))
     }
@@ -70,7 +70,7 @@ import Testing
         let report = try fixture.build()
         #expect(report.warnings.isEmpty, "\(report.warnings)")
         let korean = try #require(fixture.output("ko/notes/page/index.html"))
-        #expect(korean.contains(#"<span class="caption-number">표 1:</span> 분담금</caption>"#))
+        #expect(korean.contains(#"<span class="caption-number">표\#u{A0}1:</span> 분담금</caption>"#))
         #expect(korean.contains(#"<p class="table-source">출처: <a href="https://www.mnd.go.kr/">국방부</a>"#))
         #expect(!korean.contains("<p>표") && !korean.contains("<p>출처") && !korean.contains("<p>자료"))
     }
