@@ -50,6 +50,27 @@ public struct BaseURL: Sendable, Hashable, CustomStringConvertible {
     /// folder is meant: the address of the home page copied from a browser, or of the feed, under which
     /// every page would be published (`…/index.html/deterrence/`); nil for a path that ends in a folder
     /// (`/`, or a name such as `v1.2`).
+    /// The path from the site's root (`/deterrence/tripwire/#x`) of a link to this site written in full
+    /// (`https://example.org/briefings/deterrence/tripwire/#x`, in either scheme); nil for another site's,
+    /// for an address of this host outside the base path (another part of the publisher's site), and for
+    /// every link when the base URL is a path only.
+    func rootPath(ofFullURL url: String) -> String? {
+        guard !origin.isEmpty, let schemeEnd = url.range(of: "://"), let ownSchemeEnd = origin.range(of: "://") else { return nil }
+        let scheme = url[..<schemeEnd.lowerBound].lowercased()
+        guard scheme == "http" || scheme == "https" else { return nil }
+        let rest = url[schemeEnd.upperBound...]
+        let hostEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
+        guard !rest[..<hostEnd].contains("@"), let authority = BaseURL.authority(rest[..<hostEnd], defaultPort: scheme == "https" ? 443 : 80),
+              authority == origin[ownSchemeEnd.upperBound...]
+        else { return nil }
+        let written = rest[hostEnd...]
+        if written.hasPrefix(path) { return "/" + written.dropFirst(path.count) }
+        // `https://example.org/briefings`, the base path without its slash.
+        let folder = path.dropLast()
+        guard written.hasPrefix(folder), written.dropFirst(folder.count).first.map({ $0 == "?" || $0 == "#" }) ?? true else { return nil }
+        return "/" + written.dropFirst(folder.count)
+    }
+
     static func fileName(in text: String) -> String? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let path = trimmed.range(of: "://").map { trimmed[$0.upperBound...].drop { $0 != "/" } } ?? trimmed[...]

@@ -113,6 +113,15 @@ struct InternalLinks: DocumentTransform {
             error("\(what): \(rejection)" + InternalLinks.citationHint(url))
             return .keep
         }
+        // An address of this site written in full, pasted from the browser's address bar: checked as a path
+        // from the root is, and kept as written.
+        if let root = model.settings.baseURL.rootPath(ofFullURL: url) {
+            let (path, _, fragment) = InternalLinks.split(root)
+            if InternalLinks.normalize(InternalLinks.percentDecoded(path), from: "").map({ published($0, fragment: fragment, reference: reference) }) != true {
+                error("\(what) '\(url)' is an address of this site that leads to nothing it publishes")
+            }
+            return .keep
+        }
         if InternalLinks.hasScheme(url) { return .keep }
         let (path, suffix, fragment) = InternalLinks.split(url)
         if path.isEmpty {

@@ -227,7 +227,7 @@ import Testing
         summary: With a source.
         sources:
           - title: A report
-            url: https://example.org/report
+            url: https://example.com/report
         ---
         ## Source 1
 

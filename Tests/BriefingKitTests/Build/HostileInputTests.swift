@@ -293,7 +293,7 @@ import Testing
         title: OK
         sources:
           - title: Web
-            url: HTTPS://example.org/report
+            url: HTTPS://example.com/report
           - title: Mail
             url: mailto:desk@example.org
           - title: Local
@@ -306,7 +306,7 @@ import Testing
         try fixture.writeBytes(Array("%PDF-1.4".utf8), to: "Content/files/report.pdf")
         try fixture.build()
         let html = try #require(fixture.output("deterrence/ok/index.html"))
-        #expect(html.contains(#"<a href="HTTPS://example.org/report">Web</a>"#))
+        #expect(html.contains(#"<a href="HTTPS://example.com/report">Web</a>"#))
         #expect(html.contains(#"<a href="mailto:desk@example.org">Mail</a>"#))
         #expect(html.contains(#"<a href="/files/report.pdf">Local</a>"#))
     }

@@ -278,4 +278,24 @@ import Testing
         // A folder named with a dot is a folder.
         #expect(try BriefingCommand.run(["build", "--quiet", "--source", fixture.root.path, "--base-url", "https://example.org/v1.2"]).status == 0)
     }
+
+    /// A link pasted from the browser's address bar was published as written, unchecked: a mistyped one
+    /// led nowhere. An address of the publisher's site outside the base path is not the site's to check.
+    @Test func aLinkToTheSiteWrittenInFullIsChecked() throws {
+        let site = InvalidSiteTests.goodSite.replacingOccurrences(of: "baseURL: https://example.org/", with: "baseURL: https://example.org/briefings/")
+            + "\n-- Content/news/note.md --\n---\ntitle: Note\ndate: 2026-01-02\n---\n"
+            + "[Tripwire](https://example.org/briefings/deterrence/tripwire/#why-it-works), [home](https://example.org/), "
+            + "[typo](https://example.org/briefings/deterrence/tripwir/) and https://example.org/briefings/deterrence/tripwire/#gone.\n"
+        let fixture = try SiteFixture(site)
+        #expect(fixture.failure().map { $0.components(separatedBy: "\n")[0] } == [
+            "Content/news/note.md:5:108: error: link 'https://example.org/briefings/deterrence/tripwir/' is an address of this site that leads to nothing it publishes",
+            "Content/news/note.md:5:170: error: link to '#gone', but Content/deterrence/tripwire.md has no heading with that id",
+        ])
+        let fixed = fixture.root.appendingPathComponent("Content/news/note.md")
+        try String(contentsOf: fixed, encoding: .utf8).replacingOccurrences(of: "tripwir/", with: "tripwire/").replacingOccurrences(of: "#gone", with: "")
+            .write(to: fixed, atomically: true, encoding: .utf8)
+        _ = try fixture.build()
+        let note = try #require(fixture.output("news/note/index.html"))
+        #expect(note.contains(#"<a href="https://example.org/briefings/deterrence/tripwire/#why-it-works">Tripwire</a>, <a href="https://example.org/">home</a>"#))
+    }
 }

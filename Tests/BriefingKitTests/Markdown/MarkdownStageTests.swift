@@ -26,7 +26,7 @@ import Testing
     title: A
     sources:
       - title: The SMA text
-        url: https://example.org/sma
+        url: https://example.com/sma
     ---
     First paragraph of A.
 
@@ -87,7 +87,7 @@ import Testing
         // Words of every text node: the figure's value counts as one; the full stop after the link to B is part of its word.
         #expect(output.body.wordCount == 23)
         #expect(output.body.sources.map(\.title) == ["The SMA text", "USFK"])
-        #expect(output.body.sources.map(\.url) == ["https://example.org/sma", "https://www.usfk.mil/"])
+        #expect(output.body.sources.map(\.url) == ["https://example.com/sma", "https://www.usfk.mil/"])
         #expect(output.body.faq.map(\.question) == ["Who pays?"])
         #expect(output.body.faq.map(\.answer) == ["Both governments."])
         #expect(output.record.facts.headingIDs == [

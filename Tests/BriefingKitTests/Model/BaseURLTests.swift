@@ -41,4 +41,23 @@ import Testing
     func writesTheAddressOneWay(_ text: String, _ written: String) throws {
         #expect(try #require(BaseURL(text)).description == written)
     }
+
+    /// An address of the site written in full was published unchecked: a mistyped one led nowhere.
+    @Test(arguments: [
+        ("https://example.org/briefings/deterrence/tripwire/#why", "/deterrence/tripwire/#why"),
+        ("http://EXAMPLE.org:80/briefings/", "/"), ("https://example.org:443/briefings?x=1", "/?x=1"),
+        ("https://example.org/briefings", "/"),
+    ])
+    func findsTheRootPathOfAnAddressOfTheSite(url: String, root: String) throws {
+        #expect(try #require(BaseURL("https://example.org/briefings/")).rootPath(ofFullURL: url) == root)
+    }
+
+    @Test(arguments: [
+        "https://example.org/about/", "https://example.org/briefingsX/", "https://other.example/briefings/",
+        "https://example.org:8443/briefings/", "https://user@example.org/briefings/", "mailto:a@example.org", "/briefings/x/",
+    ])
+    func leavesOtherAddressesAlone(url: String) throws {
+        #expect(try #require(BaseURL("https://example.org/briefings/")).rootPath(ofFullURL: url) == nil)
+        #expect(try #require(BaseURL("/briefings/")).rootPath(ofFullURL: "https://example.org/briefings/x/") == nil)
+    }
 }

@@ -12,17 +12,17 @@ import Testing
     }
 
     @Test func everyImageButTheFirstLoadsLazily() {
-        let result = rendered("![Map](map.png) and ![Logo](https://example.org/logo.png \"The logo\")\n")
-        #expect(result.html == "<p><img src=\"/alliance/map.png\" alt=\"Map\" decoding=\"async\"> and <img src=\"https://example.org/logo.png\" alt=\"Logo\" title=\"The logo\" loading=\"lazy\" decoding=\"async\"></p>\n")
+        let result = rendered("![Map](map.png) and ![Logo](https://example.com/logo.png \"The logo\")\n")
+        #expect(result.html == "<p><img src=\"/alliance/map.png\" alt=\"Map\" decoding=\"async\"> and <img src=\"https://example.com/logo.png\" alt=\"Logo\" title=\"The logo\" loading=\"lazy\" decoding=\"async\"></p>\n")
         #expect(result.messages.isEmpty)
     }
 
     /// `![Map](<bases map.png>)` wrote `src="/alliance/bases map.png"`, a space no URL may hold; cmark
     /// encodes a link's the same way.
     @Test func anImagesAddressIsEncodedAsALinksIs() {
-        let result = rendered("![Map](<bases map.png>) ![지도](https://example.org/지도.png?a=1&b=\"2\")\n", files: ["alliance/bases map.png"])
+        let result = rendered("![Map](<bases map.png>) ![지도](https://example.com/지도.png?a=1&b=\"2\")\n", files: ["alliance/bases map.png"])
         #expect(result.html.contains(#"<img src="/alliance/bases%20map.png" alt="Map""#))
-        #expect(result.html.contains(#"<img src="https://example.org/%EC%A7%80%EB%8F%84.png?a=1&amp;b=%222%22" alt="지도""#))
+        #expect(result.html.contains(#"<img src="https://example.com/%EC%A7%80%EB%8F%84.png?a=1&amp;b=%222%22" alt="지도""#))
         #expect(LinkURL.hrefEncoded("/a/b-c_d.e~f!*'(),%20#@?=;:&$") == "/a/b-c_d.e~f!*'(),%20#@?=;:&$")
     }
 
@@ -45,7 +45,7 @@ import Testing
         let result = rendered("""
             ## Bases ![Map](map.png "The bases {#hfig}")
 
-            [![Map](map.png "Linked {#lfig}")](https://example.org/)
+            [![Map](map.png "Linked {#lfig}")](https://example.com/)
 
             ![Map](map.png "{#bare}")
 
@@ -58,7 +58,7 @@ import Testing
                 + "before and after, or remove the id\n## Bases ![Map](map.png \"The bases {#hfig}\")\n         ^",
             "Content/alliance/page.md:3:2: error: '{#lfig}' numbers this image as a figure, which must stand alone in a paragraph of its own, "
                 + "not in a heading, a table cell, a link, a note's last paragraph or a line of text: give it lines of its own with a blank line "
-                + "before and after, or remove the id\n[![Map](map.png \"Linked {#lfig}\")](https://example.org/)\n ^",
+                + "before and after, or remove the id\n[![Map](map.png \"Linked {#lfig}\")](https://example.com/)\n ^",
             "Content/alliance/page.md:5:1: error: '{#bare}' numbers this image as a figure, whose title is its caption: write the caption before "
                 + "the id, like \"Where the troops are {#bases}\"\n![Map](map.png \"{#bare}\")\n^",
         ])
@@ -68,17 +68,17 @@ import Testing
     /// image: it stays an image, with its title, made as every image is.
     @Test func aTitledImageInACellStaysAnImage() {
         let result = TransformHarness.run(
-            "| Base | Map |\n|---|---|\n| Humphreys | ![Map](https://example.org/m.png \"Camp Humphreys\") |\n",
+            "| Base | Map |\n|---|---|\n| Humphreys | ![Map](https://example.com/m.png \"Camp Humphreys\") |\n",
             [PipeTables(), Images(contentFolder: nil, contentFiles: [])]
         )
-        #expect(result.html.contains(#"<td><img src="https://example.org/m.png" alt="Map" title="Camp Humphreys" decoding="async"></td>"#))
+        #expect(result.html.contains(#"<td><img src="https://example.com/m.png" alt="Map" title="Camp Humphreys" decoding="async"></td>"#))
         #expect(!result.html.contains("<figure class=\"image-figure\">"))
     }
 
     /// A caption kept straight quotes and `--` where the alt text and the prose around it had curly ones.
     @Test func aCaptionGetsTheProsesCurlyQuotesAndDashes() {
         let result = TransformHarness.run(
-            "![\"Map\"](https://example.org/m.png \"Seoul's \\\"titanium\\\" map -- 2026\")\n", [Images(contentFolder: nil, contentFiles: [])],
+            "![\"Map\"](https://example.com/m.png \"Seoul's \\\"titanium\\\" map -- 2026\")\n", [Images(contentFolder: nil, contentFiles: [])],
             options: MarkdownOptions(smartPunctuation: true)
         )
         #expect(result.html.contains("<figcaption>Seoul’s “titanium” map – 2026</figcaption>"))
