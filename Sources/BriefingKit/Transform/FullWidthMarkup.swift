@@ -1,0 +1,70 @@
+import BriefingMarkdown
+import BriefingSupport
+
+/// Markdown typed with a Korean, Japanese or Chinese input method still on: `＃＃ 제목`, `－ 항목`, `１．`,
+/// `＞ 인용`, a table's `｜`, a link's `［…］（…）`. cmark reads none of them as markup, so the page showed
+/// them as typed without a word. Each is warned of where it stands, with the character to type instead.
+/// They can only stand in a paragraph's lines, which is where they are looked for (a code block's are code).
+struct FullWidthMarkup: DocumentTransform {
+    /// U+FF01–U+FF5E are the full-width forms of `!` to `~`, each 0xFEE0 above its ASCII character.
+    private static let offset: UInt32 = 0xFEE0
+
+    func apply(to document: MarkdownDocument, context: inout TransformContext) {
+        // Every full-width form starts with the bytes EF BC or EF BD: most pages have none.
+        guard PlainText.contains(0xEF, followedBy: 0xBC, in: context.page.body) || PlainText.contains(0xEF, followedBy: 0xBD, in: context.page.body)
+        else { return }
+        var left = PageDiagnostics.limit
+        for paragraph in document.root.descendants(ofKind: .paragraph) where paragraph.start.line > 0 && left > 0 {
+            for number in paragraph.start.line...max(paragraph.start.line, paragraph.end.line) {
+                guard let line = context.diagnostics.bodyLine(number), let (written, column, message) = Self.mistake(in: line) else { continue }
+                left -= 1
+                context.diagnostics.warning("'\(written)' \(message)", at: SourcePosition(line: number, column: column))
+            }
+        }
+    }
+
+    /// The first full-width markup of a line: what was typed, its 1-based byte column, and what it should be.
+    static func mistake(in line: Substring) -> (String, Int, String)? {
+        let indent = line.prefix { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }
+        let rest = line.dropFirst(indent.count)
+        let column = indent.utf8.count + 1
+        guard let first = rest.unicodeScalars.first else { return nil }
+        let afterFirst = rest.unicodeScalars.dropFirst().first
+        let spaced = afterFirst.map { $0 == " " || $0 == "\u{3000}" } ?? false
+        switch first {
+        case "＃":
+            let marks = rest.prefix { $0 == "＃" }
+            return (String(marks), column, "is typed with full-width '＃', which makes no heading: type \(String(repeating: "#", count: marks.count)) in ASCII")
+        case "－" where spaced, "＊" where spaced, "＋" where spaced:
+            return (String(first), column, "is a full-width \(ascii(first)), which makes no list item: type '\(ascii(first))' in ASCII")
+        case "＞":
+            return ("＞", column, "is a full-width >, which makes no quotation: type '>' in ASCII")
+        default:
+            break
+        }
+        // `１．`, `1．` or `１.`: a numbered item with a full-width digit or full stop.
+        let digits = rest.unicodeScalars.prefix { ("0"..."9").contains($0) || ("０"..."９").contains($0) }
+        if !digits.isEmpty, let stop = rest.unicodeScalars.dropFirst(digits.count).first, stop == "．" || stop == "." || stop == "）",
+           digits.contains(where: { ("０"..."９").contains($0) }) || stop != "." {
+            let written = String(String.UnicodeScalarView(digits)) + String(stop)
+            let typed = String(String.UnicodeScalarView(digits.map(asciiScalar))) + (stop == "）" ? ")" : ".")
+            return (written, column, "is typed with full-width characters, which make no numbered item: type '\(typed)' in ASCII")
+        }
+        if line.unicodeScalars.lazy.filter({ $0 == "｜" }).count >= 2, let bar = line.firstIndex(of: "｜") {
+            return ("｜", line.utf8.distance(from: line.startIndex, to: bar) + 1, "is a full-width pipe, which divides no table's cells: type '|' in ASCII")
+        }
+        if let link = line.range(of: "］（") ?? line.range(of: "]（") ?? line.range(of: "］(") {
+            return (String(line[link]), line.utf8.distance(from: line.startIndex, to: link.lowerBound) + 1,
+                    "is typed with full-width brackets, which make no link: type '](' in ASCII, as in [words](address)")
+        }
+        return nil
+    }
+
+    private static func asciiScalar(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        (0xFF01...0xFF5E).contains(scalar.value) ? Unicode.Scalar(scalar.value - offset) ?? scalar : scalar
+    }
+
+    private static func ascii(_ scalar: Unicode.Scalar) -> String {
+        String(Character(asciiScalar(scalar)))
+    }
+}

@@ -1,0 +1,36 @@
+import Testing
+@testable import BriefingKit
+
+/// Markdown typed with a Korean input method still on was shown as typed, without a word.
+@Suite struct FullWidthMarkupTests {
+    @Test func eachMarkIsNamedWhereItStandsWithTheCharacterToType() {
+        let markdown = """
+            ＃＃ 제목
+
+            － 항목
+
+            １．첫째
+
+            ＞ 인용
+
+            ｜ 연도 ｜ 금액 ｜
+
+            ［국방부］（https://www.mnd.go.kr/）를 보십시오.
+
+            ```
+            ＃ 코드는 코드입니다
+            ```
+
+            문장 안의 ＃ 기호와 （괄호）, １０％는 그대로입니다.
+            """ + "\n"
+        let messages = TransformHarness.run(markdown, [FullWidthMarkup()]).diagnostics.map(\.description).map { $0.components(separatedBy: "\n")[0] }
+        #expect(messages == [
+            "Content/alliance/page.md:1:1: warning: '＃＃' is typed with full-width '＃', which makes no heading: type ## in ASCII",
+            "Content/alliance/page.md:3:1: warning: '－' is a full-width -, which makes no list item: type '-' in ASCII",
+            "Content/alliance/page.md:5:1: warning: '１．' is typed with full-width characters, which make no numbered item: type '1.' in ASCII",
+            "Content/alliance/page.md:7:1: warning: '＞' is a full-width >, which makes no quotation: type '>' in ASCII",
+            "Content/alliance/page.md:9:1: warning: '｜' is a full-width pipe, which divides no table's cells: type '|' in ASCII",
+            "Content/alliance/page.md:11:5: warning: '］（' is typed with full-width brackets, which make no link: type '](' in ASCII, as in [words](address)",
+        ])
+    }
+}
