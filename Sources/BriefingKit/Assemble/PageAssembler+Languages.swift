@@ -108,20 +108,25 @@ extension PageAssembler {
             }
             for index in sorted { translations[index] = sorted.filter { $0 != index }.map(PageID.init) }
             // A translation is behind when its original was updated after the version it was made from: by
-            // day where either is a day alone, as `updated` and `date` are compared.
-            let original = pages[sorted[0]]
-            guard original.language == 0, let updated = original.metadata.updated else { continue }
-            for index in sorted.dropFirst() {
+            // day where either is a day alone, as `updated` and `date` are compared. The original is the first
+            // language's page, unless that one says it is a translation (`translatedFrom`) and another does
+            // not: a Korean newsroom's story, translated into English.
+            guard pages[sorted[0]].language == 0 else { continue }
+            let originalIndex = pages[sorted[0]].metadata.translatedFrom == nil
+                ? sorted[0] : sorted.dropFirst().first { pages[$0].metadata.translatedFrom == nil } ?? sorted[0]
+            let original = pages[originalIndex]
+            guard let updated = original.metadata.updated else { continue }
+            for index in sorted where index != originalIndex {
                 let translation = pages[index]
                 guard let madeFrom = translation.metadata.translatedFrom ?? translation.metadata.updated ?? translation.metadata.date,
                       madeFrom.isBefore(updated)
                 else { continue }
-                stale[PageID(index)] = PageID(sorted[0])
+                stale[PageID(index)] = PageID(originalIndex)
                 let location = translation.metadata.locations["translatedFrom"] ?? translation.metadata.locations["updated"]
                     ?? translation.metadata.locations["date"] ?? translation.source.file.location(line: 1, column: 1)
                 warnings.append(translation.source.file.diagnostic(
                     .warning,
-                    "\(settings.languages[translation.language].code) is behind \(settings.languages[0].code) since \(updated.iso): "
+                    "\(settings.languages[translation.language].code) is behind \(settings.languages[original.language].code) since \(updated.iso): "
                         + "\(original.source.file.path) was updated after this translation was made (from \(madeFrom.iso)); "
                         + "bring it up to date and set 'translatedFrom: \(updated.iso)'",
                     at: location

@@ -29,6 +29,25 @@ import Testing
         #expect(try fixture.build().warnings.isEmpty)
     }
 
+    /// A Korean original translated into English: the English page says `translatedFrom`, and an update of
+    /// the English (a typo fixed) made the Korean original "behind" its own translation, on the page too.
+    @Test func anOriginalInAnotherLanguageIsTheOneTheTranslationFollows() throws {
+        let fixture = try SiteFixture(MultilingualSiteTests.site, templates: MultilingualSiteTests.templates.replacingOccurrences(
+            of: "{{{page.content}}}{{/main}}", with: "{{#page.isStale}}<p class=\"stale\">{{page.translationOf.language}}</p>{{/page.isStale}}{{{page.content}}}{{/main}}"
+        ))
+        try fixture.write("-- Content/deterrence/tripwire.md --\n---\ntitle: Tripwire\ndate: 2026-04-08\nupdated: 2026-06-01\ntranslatedFrom: 2026-05-02\ntags: [deterrence]\n---\nTroops.\n")
+        let report = try fixture.build()
+        #expect(report.warnings.map(\.description) == [])
+        #expect(fixture.output("ko/deterrence/inggye/index.html")?.contains(#"class="stale""#) == false)
+        // The Korean original updated after the version the English was made from.
+        try fixture.write("-- Content/deterrence/tripwire.ko.md --\n---\ntitle: 인계철선\nslug: inggye\ndate: 2026-04-08\nupdated: 2026-06-10\n---\n전선.\n")
+        let warnings = try fixture.build().warnings.map { $0.description.components(separatedBy: "\n")[0] }
+        #expect(warnings == [
+            "Content/deterrence/tripwire.md:5:17: warning: en is behind ko since 2026-06-10: Content/deterrence/tripwire.ko.md was updated after this translation was made (from 2026-05-02); bring it up to date and set 'translatedFrom: 2026-06-10'",
+        ])
+        #expect(fixture.output("deterrence/tripwire/index.html")?.contains(#"<p class="stale">ko</p>"#) == true)
+    }
+
     /// A page that says it is a translation (`translatedFrom`, `translationKey`) and has no original is
     /// warned of; a page only in Korean that says nothing is a Korean original, and was warned of in every build.
     @Test func aTranslationWithoutItsOriginalIsAWarningAndAnOriginalInAnotherLanguageIsNot() throws {
