@@ -131,6 +131,21 @@ struct YAMLSource {
         return "\(key): \"\(escaped)\""
     }
 
+    /// The error at the last line before `line` that starts with a key and the wide colon of a Korean,
+    /// Chinese or Japanese input method (`summary： …`), which YAML reads as no colon.
+    private func wideColon(before line: Int) -> Diagnostic? {
+        for number in stride(from: line - 1, through: lineOffset + 1, by: -1) {
+            guard let text = file.line(number), let wide = text.firstIndex(of: "\u{FF1A}") else { continue }
+            let key = text[..<wide].trimmingCharacters(in: .whitespaces).drop { $0 == "-" }.trimmingCharacters(in: .whitespaces)
+            guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else { continue }
+            return file.error(
+                "invalid YAML: this line's colon is the wide '：' of an input method, which YAML does not read as one: type ':'",
+                line: number, column: text.distance(from: text.startIndex, to: wide) + 1
+            )
+        }
+        return nil
+    }
+
     private func diagnostic(for error: YamlError) -> Diagnostic {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
@@ -149,20 +164,18 @@ struct YAMLSource {
             if problem.hasPrefix("Maximum nesting level reached") {
                 message = "invalid YAML: lists and mappings nested too deep; a page's or a data file's values need a few levels at most"
             }
-            if problem == "mapping values are not allowed in this context", let quoted = file.line(line).flatMap(Self.quotingValue) {
-                message = "invalid YAML: a ': ' inside a value reads as the start of another key; put the value in quotes: \(quoted)"
+            if problem == "mapping values are not allowed in this context" {
+                // `title： …` typed with an input method's colon reads as text that runs on into the next key.
+                if let wide = wideColon(before: line) { return wide }
+                if let quoted = file.line(line).flatMap(Self.quotingValue) {
+                    message = "invalid YAML: a ': ' inside a value reads as the start of another key; put the value in quotes: \(quoted)"
+                }
             }
             // A line without a ':' (a stray sentence in front matter) is found at the next key, which reads as
             // its continuation: the line libyaml started the key at is the one to show.
             if problem == "could not find expected ':'", let context, context.mark.line < mark.line {
                 let start = context.mark.line + lineOffset
-                // `summary： …` typed with a Korean, Chinese or Japanese input method's colon.
-                if let text = file.line(start), let wide = text.firstIndex(of: "\u{FF1A}") {
-                    return file.error(
-                        "invalid YAML: this line's colon is the wide '：' of an input method, which YAML does not read as one: type ':'",
-                        line: start, column: text.distance(from: text.startIndex, to: wide) + 1
-                    )
-                }
+                if let wide = wideColon(before: start + 1) { return wide }
                 return file.error(
                     "invalid YAML: this line is no 'key: value' (a line of text in front matter, or a key without its ':')", line: start, column: context.mark.column
                 )

@@ -302,6 +302,13 @@ import Testing
         #expect(errors("---\ntitle: A\nsummary： \"요약\"\ndate: 2026-01-01\n---\n") == [
             "Content/a.md:3:8: error: invalid YAML: this line's colon is the wide '：' of an input method, which YAML does not read as one: type ':'\nsummary： \"요약\"\n       ^",
         ])
+        // Followed by a key, the line read as text running on into it: the error was at the next key's
+        // colon, and said to quote that key's value.
+        #expect(errors("---\ntitle： \"전각 콜론 제목\"\ndate: 2026-09-01\n---\n").map { $0.components(separatedBy: "\n")[0] } == [
+            "Content/a.md:2:6: error: invalid YAML: this line's colon is the wide '：' of an input method, which YAML does not read as one: type ':'",
+        ])
+        // A wide colon inside a value is the value's.
+        #expect(errors("---\ntitle: A\nsummary: 12：30 기준\ndate: 2026-09-01\n---\n").isEmpty)
     }
 
     @Test func tagsSeparatedByAWideCommaAreWarnedOf() throws {
