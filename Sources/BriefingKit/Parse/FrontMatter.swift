@@ -123,7 +123,8 @@ struct FrontMatterReader {
         if let date = metadata.date, let updated = metadata.updated, updated.isBefore(date) {
             let key = metadata.locations["updated"] == nil ? "lastmod" : "updated"
             errors.append(source.file.diagnostic(
-                .error, "'\(key)' (\(updated.iso)) is before 'date' (\(date.iso)): a page cannot be updated before it is published",
+                .error, "'\(key)' (\(updated.iso)) is before 'date' (\(date.iso)): a page cannot be updated before it is published"
+                    + (date.isFloating || updated.isFloating ? " (a time without a zone is read as UTC: add its zone, such as +09:00)" : ""),
                 at: metadata.locations[key] ?? source.file.location(line: 1, column: 1)
             ))
         }

@@ -44,6 +44,12 @@ import Testing
         updated: 2026-11-02T20:00:00-05:00
                  ^
         """),
+        // To a Seoul editor 10:00 is before 15:30: the message says the time without a zone was read as UTC.
+        Case(name: "a date's time without a zone, read as UTC", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\ndate: 2026-11-28T10:00:00\nupdated: 2026-11-28T15:30:00+09:00\n---\n", expected: """
+        Content/deterrence/bad.md:4:10: error: 'updated' (2026-11-28T15:30:00+09:00) is before 'date' (2026-11-28T10:00:00): a page cannot be updated before it is published (a time without a zone is read as UTC: add its zone, such as +09:00)
+        updated: 2026-11-28T15:30:00+09:00
+                 ^
+        """),
         Case(name: "root-relative link to nothing", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\n---\n[x](/deterrence/nope/)", expected: """
         Content/deterrence/bad.md:4:1: error: link '/deterrence/nope/' leads to nothing this site publishes
         [x](/deterrence/nope/)
