@@ -196,12 +196,18 @@ struct Theme: Sendable {
     /// it as the front matter writes it, in the first language's word (`ncg` on a Korean page). Said once a
     /// tag and a language, at the `tags` of its newest page.
     func unnamedTags(of model: SiteModel) -> [Diagnostic] {
-        model.taxonomy.tags.compactMap { tag in
+        // A tag no page of the first language has, written in another script than the first language's
+        // (`핵무장` on Korean pages alone), is a word of its own language: shown as written, as it should be.
+        let firstLanguageTags = Set(model.taxonomy.tags.filter { $0.language == 0 }.map(\.slug))
+        return model.taxonomy.tags.compactMap { tag in
             let table = html.strings[tag.language]
             guard table.namesTags, table.ownName(ofTag: tag.slug) == nil, !tag.isDraftOnly, let newest = tag.pages.first else { return nil }
+            let namedAsAnother = table.tag(named: tag.name).flatMap { $0 == tag.slug ? nil : $0 }
+            let ownWord = !firstLanguageTags.contains(tag.slug) && !tag.name.unicodeScalars.contains { $0.isASCII && $0.properties.isAlphabetic }
+            guard namedAsAnother != nil || !ownWord else { return nil }
             let page = model[newest]
             // `tags: [동맹]` where the table names `alliance` 동맹: a second tag, shown with the same name.
-            let message = if let named = table.tag(named: tag.name), named != tag.slug {
+            let message = if let named = namedAsAnother {
                 "the tag '\(tag.name)' is the name \(table.path)'s tagNames gives the tag '\(named)': write tags: [\(named)], which \(table.code) "
                     + "pages show as '\(tag.name)'; as written, '\(tag.name)' is a tag of its own, listed beside it under the same name"
             } else {

@@ -158,6 +158,12 @@ import Testing
         ])
     }
 
+    /// A Korean tag only Korean pages have is a Korean word, shown as written: it was warned of as having
+    /// no name, the suggestion naming the tag itself.
+    @Test func aTagInTheLanguagesOwnWordsNeedsNoName() throws {
+        #expect(try warnings(withKoreanTags: "핵무장, news") == [])
+    }
+
     /// `tags: [동맹]` on a Korean page, where the table names the tag `alliance` 동맹, made a second tag
     /// listed beside it under the same name, and the warning said 동맹 had no name.
     @Test func aTagWrittenAsItsNameInTheTableIsToldItsTag() throws {
