@@ -26,6 +26,14 @@ struct Build: ParsableCommand {
     @Flag(help: "Print the time each stage of the build took.")
     var timings = false
 
+    /// An empty `--output` (a deploy script's unset variable) is no folder: `URL(fileURLWithPath: "")` is the
+    /// current one, and the site was built there, beside whatever it held.
+    func validate() throws {
+        if output?.isEmpty == true {
+            throw ValidationError("--output is empty: give the folder to write the site to, or leave the option out to write Output/ in the site folder")
+        }
+    }
+
     func run() throws {
         var options = BuildOptions(source: URL(fileURLWithPath: source))
         options.output = output.map { URL(fileURLWithPath: $0) }

@@ -25,6 +25,10 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Print the time each stage of every build took.")
     var timings = false
 
+    func validate() throws {
+        if write?.isEmpty == true { throw ValidationError("--write is empty: give the folder to write the site to, or leave the option out") }
+    }
+
     func run() async throws {
         var options = ServeOptions(source: URL(fileURLWithPath: source))
         options.host = host

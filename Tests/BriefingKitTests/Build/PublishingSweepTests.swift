@@ -252,7 +252,7 @@ import Testing
 
     /// `--base-url "$BASE_URL"` with the variable unset published the site at `/`, with a warning, and took
     /// the feed and the sitemap out of the output folder.
-    @Test func anEmptyBaseURLIsAnError() throws {
+    @Test func anEmptyBaseURLOrOutputIsAnError() throws {
         let fixture = try SiteFixture(InvalidSiteTests.goodSite)
         try fixture.build()
         let before = fixture.outputSnapshot()
@@ -260,6 +260,10 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stderr.contains("error: --base-url is empty: give the address the site is published at, like https://example.org/briefings/, or leave the option out to use site.yaml's baseURL"))
         #expect(fixture.outputSnapshot() == before)
+        // `--output "$OUT"` with the variable unset built the site into the current folder.
+        let output = try BriefingCommand.run(["build", "--source", fixture.root.path, "--output", ""])
+        #expect(output.status == 64)
+        #expect(output.stderr.contains("--output is empty: give the folder to write the site to, or leave the option out to write Output/ in the site folder"))
     }
 
     /// A deploy script given the home page's or the feed's address (`…/index.php`, `…/feed.xml`, also as a
