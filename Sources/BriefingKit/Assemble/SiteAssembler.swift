@@ -52,7 +52,7 @@ struct SiteAssembler {
                 throw BuildFailure([.error("--base-url is empty: give the address the site is published at, like https://example.org/briefings/, or leave the option out to use site.yaml's baseURL")])
             }
             guard let parsed = BaseURL(baseURL) else {
-                throw BuildFailure([.error("--base-url '\(baseURL)' must be an http(s) URL or a path starting with '/' (a port from 1 to 65535, and '%' only as in '%20')")])
+                throw BuildFailure([.error(BaseURL.refusal("--base-url '\(baseURL)'", baseURL))])
             }
             if let name = BaseURL.fileName(in: baseURL) { throw BuildFailure([.error(BaseURL.fileNameMessage("--base-url", baseURL, name: name))]) }
             settings.baseURL = parsed

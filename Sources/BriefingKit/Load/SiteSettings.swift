@@ -59,7 +59,7 @@ public struct SiteSettings: Sendable {
                 case "baseURL", "baseUrl", "base_url":
                     let raw = try text(value, key, source)
                     guard let url = BaseURL(raw) else {
-                        throw source.error("'baseURL' must be an http(s) URL or a path starting with '/', like https://example.org/briefings/ (a port from 1 to 65535, and '%' only as in '%20')", at: value)
+                        throw source.error(BaseURL.refusal("'baseURL'", raw), at: value)
                     }
                     if let name = BaseURL.fileName(in: raw) { throw source.error(BaseURL.fileNameMessage("baseURL", raw, name: name), at: value) }
                     settings.baseURL = url

@@ -106,11 +106,40 @@ public struct BaseURL: Sendable, Hashable, CustomStringConvertible {
             host = text[..<colon]
             port = text[text.index(after: colon)...]
         }
-        guard !host.isEmpty else { return nil }
+        // `https://.org/` or `a..b`: a name with an empty label is no host.
+        guard !host.isEmpty, host.hasPrefix("[") || !host.split(separator: ".", omittingEmptySubsequences: false).dropLast(host.hasSuffix(".") ? 1 : 0).contains(where: \.isEmpty)
+        else { return nil }
         let ascii = Punycode.asciiHost(host.lowercased())
         guard !port.isEmpty else { return ascii }
         guard port.utf8.allSatisfy({ (0x30...0x39).contains($0) }), let number = Int(port.prefix(6)), (1...65_535).contains(number) else { return nil }
         return number == defaultPort ? ascii : ascii + ":" + String(number)
+    }
+
+    /// The message refusing `text`, which `init?` found no base URL, naming what is wrong with it: `given`
+    /// is where it was written (`'baseURL'`, `--base-url '…'`).
+    static func refusal(_ given: String, _ text: String) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let schemeEnd = trimmed.range(of: "://")
+        let authority = schemeEnd.map { trimmed[$0.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" } }
+        let reason: String
+        if let schemeEnd, !["http", "https"].contains(trimmed[..<schemeEnd.lowerBound].lowercased()) {
+            reason = "its scheme is '\(trimmed[..<schemeEnd.lowerBound])'"
+        } else if let authority, authority.contains("@") {
+            reason = "it names a user before its host ('…@'), which every canonical link would publish"
+        } else if let authority, authority.isEmpty || authority.hasPrefix(".") || authority.contains("..") || authority.hasPrefix(":") {
+            reason = "'\(authority)' is no host's name"
+        } else if authority != nil, BaseURL("https://\(authority ?? "")/") == nil {
+            reason = "its port is no number from 1 to 65535"
+        } else if trimmed.contains("?") || trimmed.contains("#") {
+            reason = "it holds a \(trimmed.contains("?") ? "query ('?…')" : "fragment ('#…')"), which no page's address can start with"
+        } else if schemeEnd == nil, trimmed.hasPrefix("//") || !trimmed.hasPrefix("/") {
+            reason = trimmed.hasPrefix("//") ? "'//' starts another host's address: write it with its scheme, https://" : "it is neither"
+        } else if !hasWholeEscapes(trimmed) {
+            reason = "a '%' is not followed by two hex digits (write a space as %20)"
+        } else {
+            reason = "it holds a character no address holds as it is, a space, or '.' or '..' as a folder's name"
+        }
+        return "\(given) must be an http(s) URL or a path starting with '/', like https://example.org/briefings/: \(reason)"
     }
 
     /// Whether every `%` starts an escape of two hex digits.

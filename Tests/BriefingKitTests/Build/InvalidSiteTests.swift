@@ -179,7 +179,7 @@ import Testing
             ^
         """),
         Case(name: "bad site.yaml", files: "-- Content/site.yaml --\ntitle: Briefing\nbaseURL: ftp://example.org/\n", expected: """
-        Content/site.yaml:2:10: error: 'baseURL' must be an http(s) URL or a path starting with '/', like https://example.org/briefings/ (a port from 1 to 65535, and '%' only as in '%20')
+        Content/site.yaml:2:10: error: 'baseURL' must be an http(s) URL or a path starting with '/', like https://example.org/briefings/: its scheme is 'ftp'
         baseURL: ftp://example.org/
                  ^
         """),

@@ -60,4 +60,20 @@ import Testing
         #expect(try #require(BaseURL("https://example.org/briefings/")).rootPath(ofFullURL: url) == nil)
         #expect(try #require(BaseURL("/briefings/")).rootPath(ofFullURL: "https://example.org/briefings/x/") == nil)
     }
+
+    /// `https://.org/` was taken, and published in every canonical link; a query, a fragment or a user
+    /// were refused as "not an http(s) URL", which they are.
+    @Test(arguments: [
+        ("https://.org/", "'.org' is no host's name"), ("https://a..b/", "'a..b' is no host's name"),
+        ("https://example.org/?utm=x", "it holds a query ('?…'), which no page's address can start with"),
+        ("https://example.org/#top", "it holds a fragment ('#…'), which no page's address can start with"),
+        ("https://user@example.org/", "it names a user before its host ('…@'), which every canonical link would publish"),
+        ("https://example.org:99999/", "its port is no number from 1 to 65535"),
+        ("//briefings/", "'//' starts another host's address: write it with its scheme, https://"),
+        ("/a%zz/", "a '%' is not followed by two hex digits (write a space as %20)"),
+    ])
+    func aRefusedBaseURLIsToldWhy(text: String, reason: String) {
+        #expect(BaseURL(text) == nil)
+        #expect(BaseURL.refusal("'baseURL'", text) == "'baseURL' must be an http(s) URL or a path starting with '/', like https://example.org/briefings/: \(reason)")
+    }
 }
