@@ -9,12 +9,14 @@ struct BuildCache {
     static let fileName = ".briefing-cache"
     static let pendingName = fileName + ".new"
     /// Bumped whenever the format or the meaning of anything cached changes.
-    static let formatVersion = 15
+    static let formatVersion = 16
 
     /// The options and the day of the build: the same sources give different output on another day
-    /// (the footer's year, stale-figure warnings), with drafts, or at another base URL.
+    /// (the footer's year, stale-figure warnings), with drafts, or at another base URL. Kept as its hash
+    /// (`sealed`), as the stamps' paths are: the output folder is what gets published, and the cache named
+    /// the folders the site was built in and every file of `Content/`, drafts and their names included.
     var optionsKey: String
-    /// Every file under Content/ and Templates/ with its size and modification time.
+    /// Every file under Content/ and Templates/ with its size and modification time, its path sealed.
     var stamps: [FileStamp]
     /// When the stamps were taken, in microseconds since 1970.
     var stampedAt: Int
@@ -41,8 +43,8 @@ struct BuildCache {
         optionsKey: String, stamps: [FileStamp], stampedAt: Int, pageCount: Int, warnings: [Diagnostic], baseURL: BaseURL,
         siteKey: UInt64, datesCheckout: String?, pages: [(String, CachedPage)]
     ) {
-        self.optionsKey = optionsKey
-        self.stamps = stamps
+        self.optionsKey = BuildCache.sealed(optionsKey)
+        self.stamps = BuildCache.sealed(stamps)
         self.stampedAt = stampedAt
         self.pageCount = pageCount
         self.warnings = warnings
@@ -62,7 +64,23 @@ struct BuildCache {
     /// of that build could have changed again within one tick of the file system's clock, keeping its
     /// stamp: then the answer is no, and the build looks at the contents.
     func matches(_ current: [FileStamp]) -> Bool {
-        current == stamps && !stamps.contains { $0.modified >= stampedAt - 2_000_000 }
+        BuildCache.sealed(current) == stamps && !stamps.contains { $0.modified >= stampedAt - 2_000_000 }
+    }
+
+    /// Whether the last build had these options (`BuildReuse.optionsKey`).
+    func isFor(optionsKey key: String) -> Bool {
+        optionsKey == BuildCache.sealed(key)
+    }
+
+    /// A text's stable hash, as the cache keeps paths and options.
+    static func sealed(_ text: String) -> String {
+        var fingerprint = Fingerprint()
+        fingerprint.add(text)
+        return String(fingerprint.value, radix: 16)
+    }
+
+    static func sealed(_ stamps: [FileStamp]) -> [FileStamp] {
+        stamps.map { FileStamp(path: sealed($0.path), size: $0.size, modified: $0.modified) }
     }
 
     static var now: Int { Int((Date().timeIntervalSince1970 * 1e6).rounded()) }
@@ -74,11 +92,12 @@ struct BuildCache {
         var reader = CacheReader(data)
         do {
             guard try reader.int() == formatVersion else { return nil }
+            let optionsKey = try reader.string()
+            let stamps = try reader.list { reader throws(CacheReader.Damaged) in
+                FileStamp(path: try reader.string(), size: try reader.int(), modified: try reader.int())
+            }
             var cache = try BuildCache(
-                optionsKey: reader.string(),
-                stamps: reader.list { reader throws(CacheReader.Damaged) in
-                    FileStamp(path: try reader.string(), size: try reader.int(), modified: try reader.int())
-                },
+                optionsKey: "", stamps: [],
                 stampedAt: reader.int(),
                 pageCount: reader.int(),
                 warnings: reader.list(readDiagnostic),
@@ -87,6 +106,9 @@ struct BuildCache {
                 datesCheckout: reader.bool() ? reader.string() : nil,
                 pages: []
             )
+            // Sealed when written.
+            cache.optionsKey = optionsKey
+            cache.stamps = stamps
             cache.encodedPages = reader.remainder
             return cache
         } catch {

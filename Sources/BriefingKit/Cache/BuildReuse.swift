@@ -25,7 +25,7 @@ struct BuildReuse {
     /// were dated at, and its output is intact.
     func unchangedReport(writer: SiteWriter, clock: StageClock) -> BuildReport? {
         // Else the build that writes reports what it refuses, or puts back what changed.
-        guard let cache, cache.optionsKey == optionsKey, cache.matches(stamps), let manifest = writer.previousManifest(),
+        guard let cache, cache.isFor(optionsKey: optionsKey), cache.matches(stamps), let manifest = writer.previousManifest(),
               writer.isIntact(manifest), !writer.holdsWhatASessionRefuses(manifest)
         else { return nil }
         if let checkout = cache.datesCheckout, FileDates.checkout(of: options.source.appendingPathComponent("Content")) != checkout { return nil }

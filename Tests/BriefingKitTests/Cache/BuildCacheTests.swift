@@ -61,8 +61,8 @@ import Testing
         BuildCache.commitPending(in: folder.url)
 
         let loaded = try #require(BuildCache.load(from: folder.url))
-        #expect(loaded.optionsKey == "site\u{1F}out")
-        #expect(loaded.stamps == [FileStamp(path: "Content/news/a.md", size: 42, modified: 1_700_000_000_000_000)])
+        #expect(loaded.isFor(optionsKey: "site\u{1F}out") && !loaded.isFor(optionsKey: "site\u{1F}other"))
+        #expect(loaded.stamps == BuildCache.sealed([FileStamp(path: "Content/news/a.md", size: 42, modified: 1_700_000_000_000_000)]))
         #expect(loaded.stampedAt == 1_700_000_100_000_000)
         #expect(loaded.pageCount == 2)
         #expect(loaded.warnings == BuildCacheTests.cache.warnings)
@@ -120,6 +120,18 @@ import Testing
         #expect(BuildCache.load(from: folder.url) == nil)
     }
 
+    /// The cache sits in the output folder, which gets published: it named every file of `Content/`, a
+    /// draft's too (an embargoed story's file name), and the folders the site was built in.
+    @Test func theCacheNamesNoSourceFileAndNoFolder() throws {
+        let fixture = try SiteFixture(BuildCacheTests.site + "\n-- Content/news/embargoed-merger.md --\n---\ntitle: Secret\ndraft: true\n---\nText.\n")
+        try BuildCacheTests.age(fixture)
+        try fixture.build()
+        let cache = try Data(contentsOf: fixture.root.appendingPathComponent("Output/\(BuildCache.fileName)"))
+        let text = String(decoding: cache, as: UTF8.self)
+        #expect(!text.contains("embargoed-merger") && !text.contains(fixture.root.path) && !text.contains("Templates/"))
+        #expect(try fixture.build().stages.map(\.name) == ["nothing changed"])
+    }
+
     /// A cache is its program's: a new version with the same cache format (an upgrade) found nothing
     /// changed and kept the pages, and the missed errors, of the old one.
     @Test func anotherProgramsCacheMakesAFullBuild() throws {
@@ -141,7 +153,7 @@ import Testing
     @Test func stampsMatchOnlyWhenNothingChangedAndNothingIsTooRecent() {
         let stamp = FileStamp(path: "Content/a.md", size: 1, modified: 1_000_000_000)
         var cache = BuildCacheTests.cache
-        cache.stamps = [stamp]
+        cache.stamps = BuildCache.sealed([stamp])
         cache.stampedAt = stamp.modified + 10_000_000
         #expect(cache.matches([stamp]))
         #expect(!cache.matches([FileStamp(path: "Content/a.md", size: 2, modified: 1_000_000_000)]))
