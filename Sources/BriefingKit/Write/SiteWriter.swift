@@ -152,20 +152,30 @@ public struct SiteWriter: Sendable {
     /// Moves staged files into place, removes what the last build wrote and this one did not, and
     /// records the new manifest, behind a journal that makes the whole of it happen or none of it.
     /// A file the last build wrote and this one does not is removed only as it was written: one changed
-    /// since (edited by hand, replaced) is kept, with a warning, and the next build counts it as not its own.
+    /// since (edited by hand, replaced) is not Briefing's to delete, and not to leave published either
+    /// (a retracted page, with a tracking snippet added by hand): the build stops at it, the output folder
+    /// as it was, and with `--force` keeps it with a warning, the next build counting it as not its own.
     func commit(_ staging: StagingArea, staged: [String], previous: Manifest, current: Manifest) throws(BuildFailure) -> Summary {
         var summary = Summary()
         var removals: [String] = []
+        var changed: [Diagnostic] = []
         for path in Set(previous.entries.keys).subtracting(current.entries.keys).sorted() {
             guard let entry = previous.entries[path], !isAsWritten(path, entry) else {
                 removals.append(path)
                 continue
             }
-            summary.warnings.append(.warning(
-                "\(outputPath)/\(path) was changed since Briefing wrote it, so it is kept although the site no longer has it: delete it, or move it "
-                    + "out of the output folder; the next build stops at it, as at any file Briefing did not write (--force keeps it and builds)"
-            ))
+            changed.append(force
+                ? .warning("\(outputPath)/\(path) was changed since Briefing wrote it, so it is kept although the site no longer has it (--force)")
+                : .error(
+                    "\(outputPath)/\(path) was changed since Briefing wrote it, and the site no longer has it: delete it or move it out of the output "
+                        + "folder, or build with --force to keep it published; nothing in the output folder was changed"
+                ))
         }
+        if !force, !changed.isEmpty {
+            discard(staging)
+            throw BuildFailure(changed)
+        }
+        summary.warnings += changed
         let journal = WriteJournal(moves: moves(for: staged), removals: removals, manifest: current.text)
         // Before the first file moves: a folder that refuses them (read-only, immutable, a full disk for the
         // journal) fails the build with the output folder as it was, not half-way to the new version.
