@@ -109,7 +109,9 @@ public struct Router: Sendable {
                 for part in 1...parts { add(Router.sitemapPartFile(part), .sitemapPart(part)) }
             }
         }
-        add(Router.robotsFile, .robots)
+        // A site's own `Content/robots.txt` (crawlers kept off a staging build, a path kept out of search) is
+        // the one published.
+        if !staticFiles.contains(where: { $0.origin == .content && $0.relativePath == Router.robotsFile }) { add(Router.robotsFile, .robots) }
         for file in staticFiles { add(file.relativePath, .copy(file)) }
         try Router.checkPrefixes(model.settings, pages: model.pages, staticFiles: staticFiles)
         try Router.checkCollisions(outputs, model: model)

@@ -101,9 +101,6 @@ import Testing
     ]
 
     static let outputCollisions: [Case] = [
-        Case(name: "Content/robots.txt", files: "-- Content/robots.txt --\nUser-agent: *\n", expected: """
-        Content/robots.txt:1:1: error: Content/robots.txt and the generated robots.txt would both be written to robots.txt: rename or remove one
-        """),
         Case(name: "Content/feed.xml", files: "-- Content/feed.xml --\n<feed/>\n", expected: """
         Content/feed.xml:1:1: error: Content/feed.xml and the Atom feed would both be written to feed.xml: rename or remove one
         """),

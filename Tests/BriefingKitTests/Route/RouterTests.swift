@@ -130,13 +130,21 @@ import Testing
         ---
         title: Home
         ---
-        -- Content/robots.txt --
-        User-agent: *
+        -- Content/feed.xml --
+        <feed/>
         """)
         #expect(throws: BuildFailure.self) { try SiteStages(fixture) }
         #expect(fixture.failure() == [
-            "Content/robots.txt:1:1: error: Content/robots.txt and the generated robots.txt would both be written to robots.txt: rename or remove one",
+            "Content/feed.xml:1:1: error: Content/feed.xml and the Atom feed would both be written to feed.xml: rename or remove one",
         ])
+    }
+
+    /// A staging build could not keep crawlers off, nor a site keep a path out of search: Content/robots.txt
+    /// was an error beside the generated one. It is the one published.
+    @Test func aSitesOwnRobotsFileIsTheOnePublished() throws {
+        let fixture = try SiteFixture(InvalidSiteTests.goodSite + "\n-- Content/robots.txt --\nUser-agent: *\nDisallow: /\n")
+        _ = try fixture.build()
+        #expect(fixture.output("robots.txt")?.hasPrefix("User-agent: *\nDisallow: /\n") == true)
     }
 
     @Test func aPageOverAListPageIsAnErrorNamingBoth() throws {
