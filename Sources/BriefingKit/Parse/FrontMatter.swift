@@ -74,7 +74,7 @@ public struct FrontMatter: Sendable {
 /// Reads the YAML mapping of a front matter block into `PageMetadata`, collecting every error.
 struct FrontMatterReader {
     let source: YAMLSource
-    private(set) var warnings: [Diagnostic] = []
+    var warnings: [Diagnostic] = []
 
     init(source: YAMLSource) {
         self.source = source
@@ -195,53 +195,6 @@ struct FrontMatterReader {
         return text
     }
 
-    private mutating func languageCode(_ node: YAMLNode, _ key: String) throws(Diagnostic) -> String {
-        let written = try nonEmptyString(node, key)
-        guard let code = Language.canonicalCode(written) else {
-            throw source.error("'\(written)' is not a language code: use a BCP 47 tag like en, ko or pt-BR", at: node)
-        }
-        let primary = Language.primarySubtag(of: code)
-        if let meant = Self.countryCodes[primary] {
-            warnings.append(source.file.diagnostic(
-                .warning, "'\(written)' is a country's code, not \(meant.name)'s: \(meant.name) is '\(meant.code)'\(primary == "kr" ? " ('kr' is Kanuri)" : "")",
-                at: source.location(of: node)
-            ))
-        }
-        return code
-    }
-
-    /// Tags that YAML reads as one, with the list they were probably meant as: `tags: burden sharing, sma`
-    /// (text, not a list), and `tags: [동맹，훈련]`, typed with a Korean, Chinese or Japanese input method's
-    /// comma (`，`, `、`).
-    private mutating func warnOfTagsWrittenAsOne(_ value: YAMLNode) {
-        func list(_ text: String, _ isComma: (Character) -> Bool) -> String {
-            "tags: [" + text.split(whereSeparator: isComma).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: ", ") + "]"
-        }
-        if let text = value.scalarText, value.scalar != nil, !value.isNull, text.contains(",") {
-            warnings.append(source.file.diagnostic(
-                .warning, "'tags' is one tag '\(text)'; for several tags write a list: \(list(text) { $0 == "," })", at: source.location(of: value)
-            ))
-        }
-        for node in value.sequence ?? [value] {
-            // Both commas' UTF-8 starts at 0xE3 or above: most tags are ASCII, and asked nothing more.
-            guard let text = node.scalarText, text.utf8.contains(where: { $0 >= 0xE3 }),
-                  text.contains(where: { $0 == "\u{FF0C}" || $0 == "\u{3001}" })
-            else { continue }
-            warnings.append(source.file.diagnostic(
-                .warning, "'\(text)' is one tag: a wide comma ('，' or '、') separates no tags; write \(list(text) { $0 == "\u{FF0C}" || $0 == "\u{3001}" || $0 == "," })",
-                at: source.location(of: node)
-            ))
-        }
-    }
-
-    /// Countries' codes written for their languages' (`kr` for Korean): a screen reader reads the text in
-    /// the language the code names, or in none.
-    private static let countryCodes: [String: (code: String, name: String)] = [
-        "kr": ("ko", "Korean"), "jp": ("ja", "Japanese"), "cn": ("zh", "Chinese"), "gr": ("el", "Greek"), "dk": ("da", "Danish"),
-        "cz": ("cs", "Czech"), "ua": ("uk", "Ukrainian"), "vn": ("vi", "Vietnamese"), "il": ("he", "Hebrew"), "us": ("en", "English"),
-        "gb": ("en", "English"),
-    ]
-
     /// A title is one line wherever it goes (`<title>`, a feed, a list). `true` reads as a truth value;
     /// quoted, it is a word.
     private func title(_ node: YAMLNode) throws(Diagnostic) -> String {
@@ -258,7 +211,7 @@ struct FrontMatterReader {
         text.withUTF8Bytes { $0.contains { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 } } ? PlainText.collapsingWhitespace(text) : text
     }
 
-    private func nonEmptyString(_ node: YAMLNode, _ key: String) throws(Diagnostic) -> String {
+    func nonEmptyString(_ node: YAMLNode, _ key: String) throws(Diagnostic) -> String {
         let text = try string(node, key)
         guard !PlainText.isBlank(text) else {
             throw source.error("'\(key)' must not be empty", at: node)

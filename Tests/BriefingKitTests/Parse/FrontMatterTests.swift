@@ -318,13 +318,17 @@ import Testing
         ])
     }
 
-    /// `lang: kr` marked the text as Kanuri, and `jp` as no language at all, without a word.
+    /// `lang: kr` marked the text as Kanuri, and `jp` as no language at all, without a word; then with a
+    /// warning, but still so.
     @Test func aCountrysCodeForALanguageIsWarnedOf() throws {
         let page = try parse("---\ntitle: A\nlang: kr\nsources:\n  - title: S\n    language: jp\n---\n")
         #expect(page.warnings.map { $0.description.components(separatedBy: "\n")[0] } == [
-            "Content/a.md:3:7: warning: 'kr' is a country's code, not Korean's: Korean is 'ko' ('kr' is Kanuri)",
-            "Content/a.md:6:15: warning: 'jp' is a country's code, not Japanese's: Japanese is 'ja'",
+            "Content/a.md:3:7: warning: 'kr' is a country's code, not Korean's: Korean is 'ko' ('kr' is Kanuri), which the page is marked with: write 'ko'",
+            "Content/a.md:6:15: warning: 'jp' is a country's code, not Japanese's: Japanese is 'ja', which the page is marked with: write 'ja'",
         ])
+        // Published as the language meant, which a screen reader reads in the right voice.
+        #expect(page.metadata.lang == "ko" && page.metadata.sources.first?.language == "ja")
+        #expect(try parse("---\ntitle: A\nlang: kr-KR\n---\n").metadata.lang == "ko-KR")
         #expect(try parse("---\ntitle: A\nlang: ko-KR\n---\n").warnings.isEmpty)
     }
 }

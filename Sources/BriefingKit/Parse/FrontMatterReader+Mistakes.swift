@@ -1,0 +1,53 @@
+import BriefingSupport
+
+/// What an editor writes in front matter that means something else than it says: a country's code for a
+/// language's, tags that YAML reads as one. Each is a warning where it is written.
+extension FrontMatterReader {
+    mutating func languageCode(_ node: YAMLNode, _ key: String) throws(Diagnostic) -> String {
+        let written = try nonEmptyString(node, key)
+        guard let code = Language.canonicalCode(written) else {
+            throw source.error("'\(written)' is not a language code: use a BCP 47 tag like en, ko or pt-BR", at: node)
+        }
+        let primary = Language.primarySubtag(of: code)
+        guard let meant = Self.countryCodes[primary] else { return code }
+        // Published as the language meant: a screen reader read `kr` as Kanuri.
+        warnings.append(source.file.diagnostic(
+            .warning, "'\(written)' is a country's code, not \(meant.name)'s: \(meant.name) is '\(meant.code)'\(primary == "kr" ? " ('kr' is Kanuri)" : ""), "
+                + "which the page is marked with: write '\(meant.code)'",
+            at: source.location(of: node)
+        ))
+        return meant.code + code.dropFirst(primary.count)
+    }
+
+    /// Tags that YAML reads as one, with the list they were probably meant as: `tags: burden sharing, sma`
+    /// (text, not a list), and `tags: [동맹，훈련]`, typed with a Korean, Chinese or Japanese input method's
+    /// comma (`，`, `、`).
+    mutating func warnOfTagsWrittenAsOne(_ value: YAMLNode) {
+        func list(_ text: String, _ isComma: (Character) -> Bool) -> String {
+            "tags: [" + text.split(whereSeparator: isComma).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: ", ") + "]"
+        }
+        if let text = value.scalarText, value.scalar != nil, !value.isNull, text.contains(",") {
+            warnings.append(source.file.diagnostic(
+                .warning, "'tags' is one tag '\(text)'; for several tags write a list: \(list(text) { $0 == "," })", at: source.location(of: value)
+            ))
+        }
+        for node in value.sequence ?? [value] {
+            // Both commas' UTF-8 starts at 0xE3 or above: most tags are ASCII, and asked nothing more.
+            guard let text = node.scalarText, text.utf8.contains(where: { $0 >= 0xE3 }),
+                  text.contains(where: { $0 == "\u{FF0C}" || $0 == "\u{3001}" })
+            else { continue }
+            warnings.append(source.file.diagnostic(
+                .warning, "'\(text)' is one tag: a wide comma ('，' or '、') separates no tags; write \(list(text) { $0 == "\u{FF0C}" || $0 == "\u{3001}" || $0 == "," })",
+                at: source.location(of: node)
+            ))
+        }
+    }
+
+    /// Countries' codes written for their languages' (`kr` for Korean): a screen reader reads the text in
+    /// the language the code names, or in none.
+    private static let countryCodes: [String: (code: String, name: String)] = [
+        "kr": ("ko", "Korean"), "jp": ("ja", "Japanese"), "cn": ("zh", "Chinese"), "gr": ("el", "Greek"), "dk": ("da", "Danish"),
+        "cz": ("cs", "Czech"), "ua": ("uk", "Ukrainian"), "vn": ("vi", "Vietnamese"), "il": ("he", "Hebrew"), "us": ("en", "English"),
+        "gb": ("en", "English"),
+    ]
+}
