@@ -24,7 +24,7 @@ enum MarkdownTransforms {
         ]
         // Before links are rewritten, so that messages show a link or image as the editor wrote it; and
         // before headings and callout titles become HTML, whose words are then text no more.
-        if qualityChecks { transforms += [AccessibleNameCheck(), PlaceholderCheck(), LiteralMarkupCheck()] }
+        if qualityChecks { transforms += [AccessibleNameCheck(), PlaceholderCheck(), LiteralMarkupCheck(), InputLeftoversCheck()] }
         // Before words are counted, so that the text kept from raw HTML counts; or, where raw HTML is
         // trusted, its ids reserved before links to them are checked and headings take theirs.
         transforms.append(model.settings.markdown.unsafe ? RawHTMLIDs() : RawHTMLText())
