@@ -100,9 +100,18 @@ extension PageAssembler {
                     guard page.metadata.locations["translationKey"] != nil || page.metadata.translatedFrom != nil
                         || draftKeys.contains(page.translationKey)
                     else { continue }
+                    // `a/Keyed` for `a/keyed`: the key differs from its original's in case alone.
+                    let near = groups.first { key, members in
+                        key != page.translationKey && key.lowercased() == page.translationKey.lowercased() && members.contains { pages[$0].language == 0 }
+                    }
+                    let hint = near.map { key, members in
+                        let original = members.first { pages[$0].language == 0 }.map { pages[$0].source.file.path } ?? ""
+                        return ": did you mean '\(key)' (\(original))?"
+                    } ?? ""
                     warnings.append(page.source.file.diagnostic(
-                        .warning, "a translation whose original is missing or a draft: no \(settings.languages[0].code) page in this build has the translation key '\(page.translationKey)'",
-                        at: page.metadata.locations["translationKey"] ?? page.source.file.location(line: 1, column: 1)
+                        .warning, "a translation whose original is missing or a draft: no \(settings.languages[0].code) page in this build has the translation key '\(page.translationKey)'"
+                            + hint,
+                        at: page.metadata.locations["translationKey"] ?? page.metadata.locations["translatedFrom"] ?? page.source.file.location(line: 1, column: 1)
                     ))
                 }
             }
