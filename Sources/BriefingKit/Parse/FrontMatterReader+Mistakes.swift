@@ -20,16 +20,25 @@ extension FrontMatterReader {
     }
 
     /// Tags that YAML reads as one, with the list they were probably meant as: `tags: burden sharing, sma`
-    /// (text, not a list), and `tags: [동맹，훈련]`, typed with a Korean, Chinese or Japanese input method's
-    /// comma (`，`, `、`).
+    /// (text, not a list), `tags: ［동맹, 훈련］` in full-width brackets, and `tags: [동맹，훈련]`, typed with a
+    /// Korean, Chinese or Japanese input method's comma (`，`, `、`).
     mutating func warnOfTagsWrittenAsOne(_ value: YAMLNode) {
         func list(_ text: String, _ isComma: (Character) -> Bool) -> String {
             "tags: [" + text.split(whereSeparator: isComma).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: ", ") + "]"
         }
         if let text = value.scalarText, value.scalar != nil, !value.isNull, text.contains(",") {
+            // `［alliance, news］` in an input method's full-width brackets makes no list either.
+            let bracketed = text.hasPrefix("\u{FF3B}") && text.hasSuffix("\u{FF3D}")
+            let inside = bracketed ? String(text.dropFirst().dropLast()) : text
+            let isComma = { (character: Character) in character == "," || character == "\u{FF0C}" || character == "\u{3001}" }
             warnings.append(source.file.diagnostic(
-                .warning, "'tags' is one tag '\(text)'; for several tags write a list: \(list(text) { $0 == "," })", at: source.location(of: value)
+                .warning,
+                bracketed
+                    ? "'tags' is one tag '\(text)': full-width brackets ('［', '］') make no list; write \(list(inside, isComma))"
+                    : "'tags' is one tag '\(text)'; for several tags write a list: \(list(text) { $0 == "," })",
+                at: source.location(of: value)
             ))
+            if bracketed { return }
         }
         for node in value.sequence ?? [value] {
             // Both commas' UTF-8 starts at 0xE3 or above: most tags are ASCII, and asked nothing more.

@@ -316,6 +316,10 @@ import Testing
         #expect(page.warnings.map { $0.description.components(separatedBy: "\n")[0] } == [
             "Content/a.md:3:8: warning: 'alliance，연합훈련、드론' is one tag: a wide comma ('，' or '、') separates no tags; write tags: [alliance, 연합훈련, 드론]",
         ])
+        // In full-width brackets, the list was one tag, and the message suggested `tags: [［alliance, news］]`.
+        #expect(try parse("---\ntitle: A\ntags: ［alliance, 뉴스］\n---\n").warnings.map { $0.description.components(separatedBy: "\n")[0] } == [
+            "Content/a.md:3:7: warning: 'tags' is one tag '［alliance, 뉴스］': full-width brackets ('［', '］') make no list; write tags: [alliance, 뉴스]",
+        ])
     }
 
     /// `lang: kr` marked the text as Kanuri, and `jp` as no language at all, without a word; then with a
