@@ -59,7 +59,14 @@ public enum BuildInterruption {
         // a write stuck in the kernel (a full disk, a hung network folder) is waited for no more than a second.
         for _ in 0..<1_000 where writesUnderWay.load(ordering: .sequentiallyConsistent) > 0 { usleep(1_000) }
         cleanup()
+        say(number, "nothing in the output folder was changed")
         _exit(128 + number)
+    }
+
+    /// A stopped build says so, and what became of the output folder: it ended with no word.
+    private static func say(_ number: Int32, _ outcome: String) {
+        let how = number == SIGINT ? "interrupted" : number == SIGTERM ? "terminated" : "stopped by signal \(number)"
+        FileHandle.standardError.write(Data("build \(how): \(outcome)\n".utf8))
     }
 
     static func staging(cleanup: @escaping @Sendable () -> Void) {
@@ -94,6 +101,9 @@ public enum BuildInterruption {
             if case .interrupted(let number) = state { return number }
             return nil
         }
-        if let signal { _exit(128 + signal) }
+        if let signal {
+            say(signal, "it stopped once the new version was wholly in place")
+            _exit(128 + signal)
+        }
     }
 }

@@ -124,15 +124,19 @@ import Testing
         process.executableURL = BriefingCommand.executable
         process.arguments = ["build", "--quiet", "--source", fixture.root.path, "--output", output.path]
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        let errors = Pipe()
+        process.standardError = errors
         try process.run()
         let staging = output.appendingPathComponent(SiteWriter.stagingName).path
         let deadline = Date().addingTimeInterval(30)
         while !FileManager.default.fileExists(atPath: staging + "/news"), process.isRunning, Date() < deadline { usleep(200) }
         #expect(process.isRunning, "the build ended before it staged a page")
         kill(process.processIdentifier, signal)
+        let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 128 + signal)
+        // It ended with no word of what became of the output folder.
+        #expect(said == "build \(signal == SIGINT ? "interrupted" : "terminated"): nothing in the output folder was changed\n")
         #expect(!FileManager.default.fileExists(atPath: output.path), "\((try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? [])")
     }
 }
