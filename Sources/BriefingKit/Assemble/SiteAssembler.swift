@@ -368,7 +368,10 @@ struct PageAssembler {
         if Slug.isSafe(slug.precomposedStringWithCanonicalMapping) {
             return "slug '\(slug)' is written with decomposed letters (Unicode NFD), which would make URLs that look alike but differ; type it again"
         }
-        return "slug '\(slug)' must be one path segment of letters, digits, '-', '_' or '.'\(slug.utf8.count > Slug.maxBytes ? ", of at most \(Slug.maxBytes) bytes" : "")"
+        // `관세 협상 (2026)`: the slug a heading of those words would get, as one that can be written.
+        let suggested = HeadingAnchors.slug(slug)
+        let suggestion = Slug.isSafe(suggested) && !suggested.hasPrefix(".") ? ", such as slug: \(suggested)" : ""
+        return "slug '\(slug)' must be one path segment of letters, digits, '-', '_' or '.'\(slug.utf8.count > Slug.maxBytes ? ", of at most \(Slug.maxBytes) bytes" : "")\(suggestion)"
     }
 
     func parentFolder(of folder: String) -> String {

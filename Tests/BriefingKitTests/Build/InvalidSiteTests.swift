@@ -79,8 +79,14 @@ import Testing
         ^
         """),
         Case(name: "slug that escapes its folder", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\nslug: ../../outside\n---\n", expected: """
-        Content/deterrence/bad.md:3:7: error: slug '../../outside' must be one path segment of letters, digits, '-', '_' or '.'
+        Content/deterrence/bad.md:3:7: error: slug '../../outside' must be one path segment of letters, digits, '-', '_' or '.', such as slug: outside
         slug: ../../outside
+              ^
+        """),
+        // Words and a year in brackets, as a title is written: the message gives the slug to write.
+        Case(name: "a slug written as a title", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\nslug: 관세 협상 (2026)\n---\n", expected: """
+        Content/deterrence/bad.md:3:7: error: slug '관세 협상 (2026)' must be one path segment of letters, digits, '-', '_' or '.', such as slug: 관세-협상-2026
+        slug: 관세 협상 (2026)
               ^
         """),
         // A hidden folder at the root took the name of the build's own files: the page was lost, or every
