@@ -42,10 +42,35 @@ struct Autolinks: DocumentTransform {
                 brackets = 0
             }
             guard !inLink else { continue }
+            // An address holds `://`, `www.` or `@`, none of which cmark splits text at: a run without one in
+            // any of its nodes (most runs, on a page with links) only counts its brackets.
+            guard run.contains(where: { $0.withLiteralBytes(Self.holdsCandidate) == true }) else {
+                for node in run {
+                    node.withLiteralBytes { bytes in
+                        for byte in bytes where byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]") {
+                            brackets = byte == UInt8(ascii: "[") ? brackets + 1 : max(brackets - 1, 0)
+                        }
+                    }
+                }
+                continue
+            }
             let text = TypedText(run.map { $0.literal ?? "" }, smartPunctuation: smartPunctuation)
             let matches = AutolinkMatcher(text.bytes).matches(startsClear: startsClear(first), inBrackets: &brackets)
             if !matches.isEmpty { replace(run, with: matches, text: text, in: document, context: &context) }
         }
+    }
+
+    private static func holdsCandidate(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= 3 else { return bytes.contains(UInt8(ascii: "@")) }
+        for index in 0..<(bytes.count - 2) {
+            switch bytes[index] {
+            case UInt8(ascii: "@"): return true
+            case UInt8(ascii: ":") where bytes[index + 1] == UInt8(ascii: "/") && bytes[index + 2] == UInt8(ascii: "/"): return true
+            case UInt8(ascii: "w") where bytes[index + 1] == UInt8(ascii: "w") && bytes[index + 2] == UInt8(ascii: "w"): return true
+            default: continue
+            }
+        }
+        return bytes[(bytes.count - 2)...].contains(UInt8(ascii: "@"))
     }
 
     /// Whether `www.` may start the run: it starts its block or a line, or follows emphasis (whose last
