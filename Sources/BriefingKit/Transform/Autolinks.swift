@@ -9,8 +9,8 @@ import BriefingSupport
 /// cmark splits a run of text at characters that might have been markup (`_`, `[`, an entity), so an address
 /// is looked for in each run of adjacent text nodes read as one; nothing inside a link or an image is.
 /// With smart punctuation, cmark made `'`, `"`, `--` and `...` into curly quotes and dashes before this
-/// runs: they are read back as typed, so that `“https://a.org/x”` ends before its quote as it does on
-/// GitHub, and `a--b` in an address stays two hyphens.
+/// runs: they are read back as typed (`TypedText`), so that `“https://a.org/x”` ends before its quote as
+/// it does on GitHub, and `a--b` in an address stays two hyphens; a dash typed as such ends an address.
 struct Autolinks: DocumentTransform {
     func apply(to document: MarkdownDocument, context: inout TransformContext) {
         guard Self.mayHoldAddress(context.page.body) else { return }
@@ -54,7 +54,7 @@ struct Autolinks: DocumentTransform {
                 }
                 continue
             }
-            let text = TypedText(run.map { $0.literal ?? "" }, smartPunctuation: smartPunctuation)
+            let text = TypedText(run.map { $0.literal ?? "" }, smartPunctuation: smartPunctuation, body: context.page.body)
             let matches = AutolinkMatcher(text.bytes).matches(startsClear: startsClear(first), inBrackets: &brackets)
             if !matches.isEmpty { replace(run, with: matches, text: text, in: document, context: &context) }
         }
@@ -119,23 +119,29 @@ struct Autolinks: DocumentTransform {
     }
 }
 
-/// A run's text as the editor typed it: with smart punctuation, the curly quotes, dashes and ellipses cmark
-/// made are read back as `'`, `"`, `--`, `---` and `...`, and each typed byte knows the byte it came from.
+/// A run's text as the matcher reads it, each byte knowing the byte of the run it came from:
+/// - curly quotes as `'` and `"`: typed or made by smart punctuation, they end an address as GitHub's
+///   straight ones do (`“https://a.org/x”`);
+/// - a dash or an ellipsis that smart punctuation made as the `--`, `---` or `...` typed (`a--b` in an
+///   address stays two hyphens);
+/// - one typed as such (pasted from a word processor: `https://a.org/report—it is long`) as a space, which
+///   ends the address, where GitHub would run it on into the word after.
 private struct TypedText {
     private(set) var bytes: [UInt8] = []
     /// For each byte of `bytes`, and one past the end, the offset of the byte it came from in the run.
     private var origins: [Int]?
 
-    init(_ literals: [String], smartPunctuation: Bool) {
+    init(_ literals: [String], smartPunctuation: Bool, body: Substring) {
         for literal in literals { bytes += literal.utf8 }
-        guard smartPunctuation, bytes.contains(0xE2) else { return }
+        guard bytes.contains(0xE2) else { return }
         var typed: [UInt8] = []
         var origins: [Int] = []
         var index = 0
         while index < bytes.count {
             if let ascii = Self.asTyped(bytes, at: index) {
-                typed += ascii.utf8
-                origins += repeatElement(index, count: ascii.utf8.count)
+                let read = ascii.first == "'" || ascii.first == "\"" || smartPunctuation && !Self.isWritten(bytes, at: index, in: body) ? ascii : " "
+                typed += read.utf8
+                origins += repeatElement(index, count: read.utf8.count)
                 index += 3
             } else {
                 typed.append(bytes[index])
@@ -146,6 +152,14 @@ private struct TypedText {
         origins.append(bytes.count)
         self.bytes = typed
         self.origins = origins
+    }
+
+    /// Whether the character at `index` (three bytes) stands as such in the page's Markdown, after the
+    /// text before it in the run: smart punctuation made it otherwise.
+    private static func isWritten(_ bytes: [UInt8], at index: Int, in body: Substring) -> Bool {
+        var from = max(0, index - 24)
+        while from < index, bytes[from] & 0xC0 == 0x80 { from += 1 }
+        return PlainText.contains(String(decoding: bytes[from..<(index + 3)], as: UTF8.self), in: body)
     }
 
     /// The range of the run's own bytes that `range` of the typed bytes came from.

@@ -35,6 +35,18 @@ import Testing
         #expect(html("(https://a.org/--x...)\n", smart: true) == "<p>(<a href=\"https://a.org/--x\">https://a.org/--x</a>…)</p>\n")
     }
 
+    /// A dash pasted from a word processor right after an address was read back as `---` and taken into
+    /// the link (`https://www.rand.org/report---it`): one typed as such ends the address.
+    @Test func aDashTypedAfterAnAddressEndsIt() {
+        let markdown = "Read https://www.rand.org/report—it is long; also https://www.csis.org/a–b and https://a.org/x--y.\n"
+        for smart in [true, false] {
+            let html = html(markdown, smart: smart)
+            #expect(html.contains(#"<a href="https://www.rand.org/report">https://www.rand.org/report</a>—it is long"#))
+            #expect(html.contains(#"<a href="https://www.csis.org/a">https://www.csis.org/a</a>–b"#))
+            #expect(html.contains(#"<a href="https://a.org/x--y">https://a.org/x--y</a>"#))
+        }
+    }
+
     /// A table's cells are parsed apart from the page, and its `Source:` line's links are its sources.
     @Test func aCellAndASourceLineLinkTheirAddresses() {
         let markdown = "| Office | Site |\n|---|---|\n| USFK | www.usfk.mil |\n\nSource: https://www.state.gov/reports/\n"
