@@ -18,6 +18,10 @@ enum LinkURL {
         if let invisible = invisibleCharacter(in: url) {
             return "the URL '\(url)' holds \(invisible), which no address has and no one sees: delete it"
         }
+        // A word processor's quotes around an address, pasted with it: the link led to `…sma%E2%80%9D`.
+        if let quote = url.first(where: { "\u{2018}\u{2019}\u{201C}\u{201D}".contains($0) }) {
+            return "the URL '\(url)' holds a curly quote ('\(quote)'), which a word processor puts around an address: delete it"
+        }
         // `//host/path` leads to another site, in the page's own scheme, and looks like a path from the site's
         // root: written in full, its host is checked as any web address's is. So do `/\host`, `\\host` and
         // `/<tab>/host`, as a browser reads them.

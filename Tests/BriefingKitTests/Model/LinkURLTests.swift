@@ -59,6 +59,12 @@ import Testing
         #expect(LinkURL.rejection(of: url) == "the URL '\(url)' holds \(what), which no address has and no one sees: delete it")
     }
 
+    /// `[SMA](https://www.state.gov/sma”)`, the quote pasted with the address, linked to `sma%E2%80%9D`.
+    @Test(arguments: ["https://www.state.gov/sma\u{201D}", "\u{201C}https://www.state.gov/\u{201D}", "../sma.md\u{2019}"])
+    func refusesCurlyQuotes(url: String) {
+        #expect(LinkURL.rejection(of: url)?.contains("holds a curly quote") == true)
+    }
+
     @Test func namesTheSchemeABrowserSees() {
         #expect(LinkURL.scheme(of: "  JaVa\tScRiPt:alert(1)") == "javascript")
         #expect(LinkURL.scheme(of: "../x") == nil)
