@@ -14,7 +14,7 @@ enum MarkdownTransforms {
         // figures, words) sees them there.
         let links = InternalLinks(model: model, contentFiles: contentFiles)
         var transforms: [any DocumentTransform] = [
-            FullWidthMarkup(), Autolinks(),
+            LookalikeMarkup(), Autolinks(),
             PipeTables(warnsOfMissingSources: qualityChecks),
             TableDirective(
                 data: data, links: links, languageCodes: model.settings.isMultilingual ? model.languages.map(\.code) : [],

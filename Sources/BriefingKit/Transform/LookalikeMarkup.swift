@@ -1,17 +1,27 @@
 import BriefingMarkdown
 import BriefingSupport
 
-/// Markdown typed with a Korean, Japanese or Chinese input method still on: `＃＃ 제목`, `－ 항목`, `１．`,
-/// `＞ 인용`, a table's `｜`, a link's `［…］（…）`. cmark reads none of them as markup, so the page showed
-/// them as typed without a word. Each is warned of where it stands, with the character to type instead.
-/// They can only stand in a paragraph's lines, which is where they are looked for (a code block's are code).
-struct FullWidthMarkup: DocumentTransform {
+/// Markdown written with characters that look like its markup and are not, so cmark reads none of them as
+/// markup and the page showed them as typed, without a word:
+/// - typed with a Korean, Japanese or Chinese input method still on: `＃＃ 제목`, `－ 항목`, `１．`, `＞ 인용`,
+///   a table's `｜`, a link's `［…］（…）`;
+/// - pasted from a word processor: its bullets (`•`, `◦`, `▪`), and a no-break space (U+00A0) after a
+///   heading's `#`, a list's `-` or a quotation's `>`.
+/// Each is warned of where it stands, with what to type instead. They can only stand in a paragraph's
+/// lines, which is where they are looked for (a code block's are code).
+struct LookalikeMarkup: DocumentTransform {
     /// U+FF01–U+FF5E are the full-width forms of `!` to `~`, each 0xFEE0 above its ASCII character.
     private static let offset: UInt32 = 0xFEE0
+    private static let bullets: Set<Unicode.Scalar> = ["•", "◦", "▪", "●", "○", "■", "□", "‣", "⁃"]
 
     func apply(to document: MarkdownDocument, context: inout TransformContext) {
-        // Every full-width form starts with the bytes EF BC or EF BD: most pages have none.
-        guard PlainText.contains(0xEF, followedBy: 0xBC, in: context.page.body) || PlainText.contains(0xEF, followedBy: 0xBD, in: context.page.body)
+        // Every full-width form starts with the bytes EF BC or EF BD, a no-break space is C2 A0, and the
+        // bullets start E2 80 or E2 96, E2 97, E2 81: most pages have none of these but E2 80 (a curly quote).
+        let body = context.page.body
+        guard PlainText.contains(0xEF, followedBy: 0xBC, in: body) || PlainText.contains(0xEF, followedBy: 0xBD, in: body)
+            || PlainText.contains(0xC2, followedBy: 0xA0, in: body) || PlainText.contains("\u{2022}", in: body)
+            || PlainText.contains(0xE2, followedBy: 0x96, in: body) || PlainText.contains(0xE2, followedBy: 0x97, in: body)
+            || PlainText.contains("\u{2023}", in: body) || PlainText.contains("\u{2043}", in: body)
         else { return }
         var left = PageDiagnostics.limit
         for paragraph in document.root.descendants(ofKind: .paragraph) where paragraph.start.line > 0 && left > 0 {
@@ -39,8 +49,17 @@ struct FullWidthMarkup: DocumentTransform {
             return (String(first), column, "is a full-width \(ascii(first)), which makes no list item: type '\(ascii(first))' in ASCII")
         case "＞":
             return ("＞", column, "is a full-width >, which makes no quotation: type '>' in ASCII")
+        case _ where bullets.contains(first):
+            return (String(first), column, "is a word processor's bullet, which makes no list item: write '- ' for a list item")
         default:
             break
+        }
+        // `#`, `-`, `*`, `+`, `>` or `1.` and then a no-break space, as a word processor pastes them.
+        let marker = rest.unicodeScalars.prefix { "#-*+>.)0123456789".unicodeScalars.contains($0) }
+        if !marker.isEmpty, rest.unicodeScalars.dropFirst(marker.count).first == "\u{A0}" {
+            let written = String(String.UnicodeScalarView(marker))
+            return (written, column, "is followed by a no-break space (U+00A0), pasted from a word processor, which makes no "
+                + "\(marker.first == "#" ? "heading" : marker.first == ">" ? "quotation" : "list item"): type a plain space after '\(written)'")
         }
         // `１．`, `1．` or `１.`: a numbered item with a full-width digit or full stop.
         let digits = rest.unicodeScalars.prefix { ("0"..."9").contains($0) || ("０"..."９").contains($0) }
