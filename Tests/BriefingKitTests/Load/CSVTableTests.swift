@@ -25,6 +25,15 @@ import Testing
         #expect(table.rowLines == [2, 3])
     }
 
+    /// Rows copied from a spreadsheet with tabs made a table of one column without a word; a European
+    /// Excel's semicolons were told only that rows had more fields than the header.
+    @Test func tabsOrSemicolonsBetweenFieldsAreNamed() {
+        #expect(error("Year\tBudget\n2025\t$1.1bn\n")?.components(separatedBy: "\n")[0]
+            == "Content/data/t.csv:1:1: error: the header is one column, 'Year\tBudget': this file's fields are separated by tabs, as a spreadsheet copies them; "
+                + "save it as CSV with commas (in Excel, 'CSV UTF-8 (comma delimited)')")
+        #expect(error("Year;Budget\n2025;1,1\n")?.contains("separated by semicolons, as Excel saves CSV in some languages") == true)
+    }
+
     @Test func bomAndCRLF() throws {
         let file = try SourceFile(path: "Content/data/t.csv", bytes: [0xEF, 0xBB, 0xBF] + Array("a,b\r\n1,2\r\n".utf8))
         let table = try CSVTable.parse(file)

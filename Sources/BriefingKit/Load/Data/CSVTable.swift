@@ -107,6 +107,16 @@ public struct CSVTable: Sendable, Equatable {
         guard let header = records.first else {
             throw file.error("the CSV file is empty: it needs a header row", line: 1, column: 1)
         }
+        // A spreadsheet's rows copied with tabs between their cells, or saved by Excel in a European locale
+        // with semicolons: one column holding every row, or rows uneven with a header of one field.
+        if header.count == 1, let separator = ["\t", ";"].first(where: { header[0].contains($0) }) {
+            let how = separator == "\t" ? "tabs, as a spreadsheet copies them" : "semicolons, as Excel saves CSV in some languages"
+            throw file.error(
+                "the header is one column, '\(header[0])': this file's fields are separated by \(how); "
+                    + "save it as CSV with commas (in Excel, 'CSV UTF-8 (comma delimited)')",
+                line: lines[0], column: 1
+            )
+        }
         // Rows are read by column name (in templates, in a table's `columns`): a name given twice would
         // lose one column's values without a word. One column without a name (a corner cell) is fine.
         var seen: [String: Int] = [:]
