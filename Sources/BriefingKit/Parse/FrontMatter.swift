@@ -266,7 +266,11 @@ struct FrontMatterReader {
     func date(_ node: YAMLNode, _ key: String) throws(Diagnostic) -> PageDate {
         guard let text = node.scalarText, let date = PageDate(parsing: text) else {
             let written = node.scalarText ?? ""
-            // A date as a Korean or a wide-digit keyboard writes it (2026년 11월 21일, ２０２６-11-21): its own numbers.
+            if written.contains("\u{A0}") {
+                throw source.error("'\(key)' holds a no-break space (U+00A0), pasted from a word processor, which no date has: delete it", at: node)
+            }
+            // A date as a Korean or a wide-digit keyboard writes it (2026년 11월 21일, ２０２６-11-21), or in words
+            // (5 December 2026): its own numbers.
             if !written.contains(":"), let meant = Self.dayWrittenOtherwise(written) {
                 throw source.error("'\(key)' is not a valid date: write it as YYYY-MM-DD (\(meant))", at: node)
             }
@@ -279,18 +283,6 @@ struct FrontMatterReader {
                     : "'\(key)' is not a valid date: write it as YYYY-MM-DD (e.g. 2026-03-12)", at: node)
         }
         return date
-    }
-
-    /// `2026-11-21` for a day written with a year, a month and a day in another way, or in wide digits.
-    private static func dayWrittenOtherwise(_ text: String) -> String? {
-        let digits = String(text.unicodeScalars.map { scalar in
-            (0xFF10...0xFF19).contains(scalar.value) ? Character(Unicode.Scalar(scalar.value - 0xFF10 + 0x30)!) : Character(scalar)
-        })
-        let groups = digits.split { !$0.isASCII || !$0.isNumber }
-        let numbers = groups.compactMap { Int($0) }
-        guard numbers.count == 3, groups[0].count == 4, (1...12).contains(numbers[1]), (1...31).contains(numbers[2]) else { return nil }
-        let day = String(format: "%04d-%02d-%02d", numbers[0], numbers[1], numbers[2])
-        return PageDate(parsing: day) == nil ? nil : day
     }
 
     /// The sources, and where each one's `title` and `url` are written (`PageMetadata.sourceKey(_:_:)`).

@@ -1,4 +1,5 @@
 import BriefingSupport
+import Foundation
 
 /// What an editor writes in front matter that means something else than it says: a country's code for a
 /// language's, tags that YAML reads as one. Each is a warning where it is written.
@@ -59,4 +60,27 @@ extension FrontMatterReader {
         "cz": ("cs", "Czech"), "ua": ("uk", "Ukrainian"), "vn": ("vi", "Vietnamese"), "il": ("he", "Hebrew"), "us": ("en", "English"),
         "gb": ("en", "English"),
     ]
+
+    /// `2026-11-21` for a day written with a year, a month and a day in another way: in wide digits, in
+    /// Korean (`2026년 11월 21일`), or with the month's English name (`21 November 2026`, `Nov. 21, 2026`).
+    static func dayWrittenOtherwise(_ text: String) -> String? {
+        let digits = String(text.unicodeScalars.map { scalar in
+            (0xFF10...0xFF19).contains(scalar.value) ? Character(Unicode.Scalar(scalar.value - 0xFF10 + 0x30)!) : Character(scalar)
+        })
+        let groups = digits.split { !$0.isASCII || !$0.isNumber }
+        var numbers = groups.compactMap { Int($0) }
+        var yearFirst = groups.first?.count == 4
+        let words = digits.lowercased().split { !$0.isLetter }
+        if numbers.count == 2, let month = words.lazy.compactMap({ word in monthNames.firstIndex { word.hasPrefix($0) } }).first {
+            // `21 November 2026` or `November 21, 2026`: the day is the number that is no year.
+            let (year, day) = groups[0].count == 4 ? (numbers[0], numbers[1]) : (numbers[1], numbers[0])
+            numbers = [year, month + 1, day]
+            yearFirst = max(groups[0].count, groups[1].count) == 4
+        }
+        guard numbers.count == 3, yearFirst, (1...12).contains(numbers[1]), (1...31).contains(numbers[2]) else { return nil }
+        let day = String(format: "%04d-%02d-%02d", numbers[0], numbers[1], numbers[2])
+        return PageDate(parsing: day) == nil ? nil : day
+    }
+
+    private static let monthNames = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 }

@@ -131,17 +131,20 @@ struct YAMLSource {
         return "\(key): \"\(escaped)\""
     }
 
-    /// The error at the last line before `line` that starts with a key and the wide colon of a Korean,
-    /// Chinese or Japanese input method (`summary： …`), which YAML reads as no colon.
+    /// The error at the last line before `line` that starts with a key and a colon YAML reads as none: the
+    /// wide '：' of a Korean, Chinese or Japanese input method (`summary： …`), or ':' and a word processor's
+    /// no-break space (`title:␣…`, U+00A0).
     private func wideColon(before line: Int) -> Diagnostic? {
         for number in stride(from: line - 1, through: lineOffset + 1, by: -1) {
-            guard let text = file.line(number), let wide = text.firstIndex(of: "\u{FF1A}") else { continue }
-            let key = text[..<wide].trimmingCharacters(in: .whitespaces).drop { $0 == "-" }.trimmingCharacters(in: .whitespaces)
+            guard let text = file.line(number) else { continue }
+            let wide = text.firstIndex(of: "\u{FF1A}"), noBreak = text.range(of: ":\u{A0}")?.lowerBound
+            guard let colon = [wide, noBreak].compactMap({ $0 }).min() else { continue }
+            let key = text[..<colon].trimmingCharacters(in: .whitespaces).drop { $0 == "-" }.trimmingCharacters(in: .whitespaces)
             guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else { continue }
-            return file.error(
-                "invalid YAML: this line's colon is the wide '：' of an input method, which YAML does not read as one: type ':'",
-                line: number, column: text.distance(from: text.startIndex, to: wide) + 1
-            )
+            let message = colon == wide
+                ? "invalid YAML: this line's colon is the wide '：' of an input method, which YAML does not read as one: type ':'"
+                : "invalid YAML: the space after '\(key):' is a no-break space (U+00A0), pasted from a word processor, which YAML does not read as one: type a plain space"
+            return file.error(message, line: number, column: text.distance(from: text.startIndex, to: colon) + 1)
         }
         return nil
     }

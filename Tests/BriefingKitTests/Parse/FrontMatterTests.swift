@@ -292,6 +292,9 @@ import Testing
         ("2026년 11월 21일", "'date' is not a valid date: write it as YYYY-MM-DD (2026-11-21)"),
         ("２０２６-11-21", "'date' is not a valid date: write it as YYYY-MM-DD (2026-11-21)"),
         ("2026/11/21", "'date' is not a valid date: write it as YYYY-MM-DD (2026-11-21)"),
+        ("21 November 2026", "'date' is not a valid date: write it as YYYY-MM-DD (2026-11-21)"),
+        ("Nov. 21, 2026", "'date' is not a valid date: write it as YYYY-MM-DD (2026-11-21)"),
+        ("2026-11-21\u{A0}", "'date' holds a no-break space (U+00A0), pasted from a word processor, which no date has: delete it"),
         ("2026-11-21T09:00:00+0900", "'date' is not a valid timestamp: write it as YYYY-MM-DDTHH:MM:SS with Z or an offset from -23:59 to +23:59 (e.g. 2026-03-12T09:30:00+09:00); the offset takes a colon, as +09:00"),
     ])
     func aDateWrittenOtherwiseIsToldWhatToType(written: String, message: String) {
@@ -307,6 +310,13 @@ import Testing
         #expect(errors("---\ntitle： \"전각 콜론 제목\"\ndate: 2026-09-01\n---\n").map { $0.components(separatedBy: "\n")[0] } == [
             "Content/a.md:2:6: error: invalid YAML: this line's colon is the wide '：' of an input method, which YAML does not read as one: type ':'",
         ])
+        // A word processor's no-break space after the colon, then a key: the error was at that key, with
+        // the advice to quote its value; alone on its line, "this line is no 'key: value'".
+        for front in ["title:\u{A0}\"Budget\"\ndate: 2026-09-01", "title: A\nauthor:\u{A0}Jane Doe\ndate: 2026-09-01"] {
+            #expect(errors("---\n\(front)\n---\n").first?.components(separatedBy: "\n")[0].contains(
+                "error: invalid YAML: the space after '\(front.hasPrefix("title:\u{A0}") ? "title" : "author"):' is a no-break space (U+00A0), pasted from a word processor"
+            ) == true)
+        }
         // A wide colon inside a value is the value's.
         #expect(errors("---\ntitle: A\nsummary: 12：30 기준\ndate: 2026-09-01\n---\n").isEmpty)
     }
