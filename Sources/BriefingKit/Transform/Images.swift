@@ -128,6 +128,13 @@ struct Images: DocumentTransform {
                 at: image
             )
         }
+        // A phone's photo (HEIC) or a print file, which most browsers show as a broken image.
+        if ["heic", "heif", "tif", "tiff", "psd", "ai", "eps", "raw", "dng", "cr2", "nef"].contains(fileExtension) {
+            context.diagnostics.warning(
+                "image '\(url)' is a .\(fileExtension) file, which most browsers cannot show (Chrome, Firefox and Edge among them): export it as JPEG, PNG or WebP",
+                at: image
+            )
+        }
         if file.bytes > Images.largeBytes {
             let megabytes = (Double(file.bytes) / 100_000).rounded() / 10
             context.diagnostics.warning(

@@ -159,10 +159,13 @@ import Testing
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("alliance"), withIntermediateDirectories: true)
         try Data("%PDF-1.7".utf8).write(to: folder.appendingPathComponent("alliance/fake.png"))
         try Data("<svg xmlns='http://www.w3.org/2000/svg'/>".utf8).write(to: folder.appendingPathComponent("alliance/plain.svg"))
-        let images = Images(contentFolder: folder, contentFiles: ["alliance/fake.png", "alliance/plain.svg"], checksImageFiles: true)
-        let result = TransformHarness.run("![Fake](fake.png) ![Plain](plain.svg)\n", [images])
+        // A phone's photo kept as HEIC showed as a broken image in every browser but Safari.
+        try Data([0, 0, 0, 0x18] + Array("ftypheic".utf8)).write(to: folder.appendingPathComponent("alliance/photo.HEIC"))
+        let images = Images(contentFolder: folder, contentFiles: ["alliance/fake.png", "alliance/plain.svg", "alliance/photo.HEIC"], checksImageFiles: true)
+        let result = TransformHarness.run("![Fake](fake.png) ![Plain](plain.svg) ![Photo](photo.HEIC)\n", [images])
         #expect(result.diagnostics.map(\.message) == [
             "image 'fake.png' is named .png but is no PNG, JPEG, GIF or WebP file, which browsers may not show: save it again in one of them",
+            "image 'photo.HEIC' is a .heic file, which most browsers cannot show (Chrome, Firefox and Edge among them): export it as JPEG, PNG or WebP",
         ])
     }
 
