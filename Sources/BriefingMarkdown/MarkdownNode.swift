@@ -129,6 +129,12 @@ public struct MarkdownNode {
         nonmutating set { cmark_node_set_title(pointer, CmarkText.safe(newValue ?? "")) }
     }
 
+    /// The number an ordered list starts at; `nil` for other kinds and bullet lists.
+    public var listStart: Int? {
+        guard cmark_node_get_type(pointer) == CMARK_NODE_LIST, cmark_node_get_list_type(pointer) == CMARK_ORDERED_LIST else { return nil }
+        return Int(cmark_node_get_list_start(pointer))
+    }
+
     /// 1 to 6 for a heading, `nil` otherwise.
     public var headingLevel: Int? {
         let level = Int(cmark_node_get_heading_level(pointer))

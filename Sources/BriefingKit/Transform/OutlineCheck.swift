@@ -1,7 +1,8 @@
 import BriefingMarkdown
 
 /// `briefing check`: a page without a summary, a level-1 heading in the body and headings that skip a level
-/// are warnings. Runs after headings have their ids.
+/// are warnings; so are structures a sentence made without meaning to (a sentence over `---`, a year
+/// starting a line). Runs after headings have their ids.
 struct OutlineCheck: DocumentTransform {
     func apply(to document: MarkdownDocument, context: inout TransformContext) {
         let page = context.page
@@ -22,6 +23,22 @@ struct OutlineCheck: DocumentTransform {
                 )
             }
             previous = heading.level
+            // `The budget passed.` right over a line of `---` meant as a rule: a heading, in the contents too.
+            if heading.level == 2, let text = context.diagnostics.bodyLine(heading.position.line), text.trimmingCharacters(in: .whitespaces).hasSuffix("."),
+               let under = context.diagnostics.bodyLine(heading.position.line + 1), under.contains("-"),
+               under.trimmingCharacters(in: .whitespaces).allSatisfy({ $0 == "-" }) {
+                context.diagnostics.warning(
+                    "the line of '---' right under this sentence makes it a heading, listed in the contents: leave a blank line before '---' for a rule",
+                    at: heading.position
+                )
+            }
+        }
+        // `1953. The armistice…` at the start of a line: a numbered list from 1953.
+        for list in document.root.descendants(ofKind: .list) {
+            guard let start = list.listStart, start >= 1000 else { continue }
+            context.diagnostics.warning(
+                "'\(start).' at the start of a line begins a numbered list from \(start): if it is a year, write \(start)\\. to keep it text", at: list
+            )
         }
     }
 }
