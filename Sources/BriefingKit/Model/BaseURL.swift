@@ -55,7 +55,15 @@ public struct BaseURL: Sendable, Hashable, CustomStringConvertible {
     /// for an address of this host outside the base path (another part of the publisher's site), and for
     /// every link when the base URL is a path only.
     func rootPath(ofFullURL url: String) -> String? {
-        guard !origin.isEmpty, let schemeEnd = url.range(of: "://"), let ownSchemeEnd = origin.range(of: "://") else { return nil }
+        // Every link of every page asks, most of them relative or to another host: told apart by their bytes.
+        guard !origin.isEmpty, let first = url.utf8.first, first | 0x20 == UInt8(ascii: "h"),
+              let colon = url.utf8.firstIndex(of: UInt8(ascii: ":")), let ownColon = origin.utf8.firstIndex(of: UInt8(ascii: ":")),
+              url.utf8[colon...].starts(with: "://".utf8)
+        else { return nil }
+        let host = url.utf8[url.utf8.index(colon, offsetBy: 3)...], ownHost = origin.utf8[origin.utf8.index(ownColon, offsetBy: 3)...]
+        guard host.count >= ownHost.count, zip(host, ownHost).allSatisfy({ $0 | 0x20 == $1 | 0x20 }),
+              let schemeEnd = url.range(of: "://"), let ownSchemeEnd = origin.range(of: "://")
+        else { return nil }
         let scheme = url[..<schemeEnd.lowerBound].lowercased()
         guard scheme == "http" || scheme == "https" else { return nil }
         let rest = url[schemeEnd.upperBound...]

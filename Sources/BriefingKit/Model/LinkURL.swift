@@ -9,17 +9,17 @@ enum LinkURL {
     static func rejection(of url: String) -> String? {
         // Tabs and line breaks a browser drops; any other control character (one a character reference
         // such as `&#1;` makes) no address has, and an `href` would carry it as it is.
-        let (hasControl, hasColon, hasSpaceOrBackslash) = scan(url)
+        let (hasControl, hasColon, hasSpaceOrBackslash, hasNonASCII) = scan(url)
         if hasControl {
             return "the URL '\(url)' holds a control character, which no address has: remove it"
         }
         // An input method's full-width space or a zero-width one, pasted or typed after the address: no one
         // sees it, and the link leads to an address with `%E3%80%80` in it.
-        if let invisible = invisibleCharacter(in: url) {
+        if hasNonASCII, let invisible = invisibleCharacter(in: url) {
             return "the URL '\(url)' holds \(invisible), which no address has and no one sees: delete it"
         }
         // A word processor's quotes around an address, pasted with it: the link led to `…sma%E2%80%9D`.
-        if let quote = url.first(where: { "\u{2018}\u{2019}\u{201C}\u{201D}".contains($0) }) {
+        if hasNonASCII, let quote = url.unicodeScalars.first(where: { (0x2018...0x201D).contains($0.value) && $0.value != 0x201A && $0.value != 0x201B }) {
             return "the URL '\(url)' holds a curly quote ('\(quote)'), which a word processor puts around an address: delete it"
         }
         // `//host/path` leads to another site, in the page's own scheme, and looks like a path from the site's
@@ -111,22 +111,23 @@ enum LinkURL {
 
     /// Whether the URL holds a C0 control but tab and line breaks, or DEL; a colon; whitespace or a
     /// backslash. Every link of every page is asked: one pass over the string's own bytes.
-    private static func scan(_ url: String) -> (hasControl: Bool, hasColon: Bool, hasSpaceOrBackslash: Bool) {
+    private static func scan(_ url: String) -> (hasControl: Bool, hasColon: Bool, hasSpaceOrBackslash: Bool, hasNonASCII: Bool) {
         url.withUTF8Bytes { bytes in
             var hasColon = false
             var hasSpaceOrBackslash = false
+            var hasNonASCII = false
             for byte in bytes {
-                if byte < 0x20 || byte == 0x7F, byte != 0x09, byte != 0x0A, byte != 0x0D { return (true, hasColon, hasSpaceOrBackslash) }
+                if byte < 0x20 || byte == 0x7F, byte != 0x09, byte != 0x0A, byte != 0x0D { return (true, hasColon, hasSpaceOrBackslash, hasNonASCII) }
                 if byte == UInt8(ascii: ":") { hasColon = true }
                 if byte <= 0x20 || byte == UInt8(ascii: "\\") { hasSpaceOrBackslash = true }
+                if byte >= 0x80 { hasNonASCII = true }
             }
-            return (false, hasColon, hasSpaceOrBackslash)
+            return (false, hasColon, hasSpaceOrBackslash, hasNonASCII)
         }
     }
 
     /// The name of the first space no one sees in `url`, which only a character beyond ASCII can be.
     private static func invisibleCharacter(in url: String) -> String? {
-        guard url.utf8.contains(where: { $0 >= 0x80 }) else { return nil }
         for scalar in url.unicodeScalars {
             let code = ForbiddenCharacter.codePoint(scalar.value)
             switch scalar.value {

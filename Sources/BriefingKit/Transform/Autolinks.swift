@@ -1,5 +1,6 @@
 import BriefingMarkdown
 import BriefingSupport
+import Foundation
 
 /// GitHub's autolinks: an address written bare in the text (`https://www.state.gov/`, `www.usfk.mil`,
 /// `press@example.org`) becomes a link, found by `AutolinkMatcher`. Runs first, so that a bare address on
@@ -17,9 +18,35 @@ struct Autolinks: DocumentTransform {
         Self.link(below: document.root, in: document, context: &context)
     }
 
-    /// Whether a page's Markdown may write an address, bare or not: most pages write none.
+    /// Whether a page's Markdown may write an address bare: most pages write none, or only in links
+    /// (`](https://…)`, `<https://…>`, `[id]: https://…`, `(mailto:a@b.org)`), which this tells apart by
+    /// the byte before each address's word. Found with `memchr`: every page with a link asks.
     static func mayHoldAddress(_ body: Substring) -> Bool {
-        PlainText.contains("://", in: body) || PlainText.contains("www.", in: body) || PlainText.contains(UInt8(ascii: "@"), in: body)
+        var body = body
+        return body.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            func isBare(_ index: Int) -> Bool {
+                var start = index
+                while start > 0, bytes[start - 1] > 0x20, bytes[start - 1] != UInt8(ascii: "("), bytes[start - 1] != UInt8(ascii: "<") { start -= 1 }
+                // A link's `](`, not a parenthesis of the prose's (`(see https://…)`).
+                if start > 1, bytes[start - 1] == UInt8(ascii: "("), bytes[start - 2] == UInt8(ascii: "]") { return false }
+                if start > 0, bytes[start - 1] == UInt8(ascii: "<") { return false }
+                return !(start >= 3 && bytes[start - 3] == UInt8(ascii: "]") && bytes[start - 2] == UInt8(ascii: ":"))
+            }
+            for needle in [Array("://".utf8), Array("www.".utf8), [UInt8(ascii: "@")]] {
+                var from = 0
+                // Each of the needle's first byte found by `memchr`, the rest compared.
+                while from < bytes.count, let found = memchr(base + from, Int32(needle[0]), bytes.count - from) {
+                    let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    from = index + 1
+                    guard bytes.count - index >= needle.count, needle.indices.allSatisfy({ bytes[index + $0] == needle[$0] }) else { continue }
+                    // `https://www.…`: the `://` before it was asked.
+                    if needle[0] == UInt8(ascii: "w"), index > 0, bytes[index - 1] == UInt8(ascii: "/") { continue }
+                    if isBare(index) { return true }
+                }
+            }
+            return false
+        }
     }
 
     /// Makes links of the bare addresses in the text below `root`.
@@ -45,13 +72,7 @@ struct Autolinks: DocumentTransform {
             // An address holds `://`, `www.` or `@`, none of which cmark splits text at: a run without one in
             // any of its nodes (most runs, on a page with links) only counts its brackets.
             guard run.contains(where: { $0.withLiteralBytes(Self.holdsCandidate) == true }) else {
-                for node in run {
-                    node.withLiteralBytes { bytes in
-                        for byte in bytes where byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]") {
-                            brackets = byte == UInt8(ascii: "[") ? brackets + 1 : max(brackets - 1, 0)
-                        }
-                    }
-                }
+                for node in run { node.withLiteralBytes { countBrackets($0, into: &brackets) } }
                 continue
             }
             let text = TypedText(run.map { $0.literal ?? "" }, smartPunctuation: smartPunctuation, body: context.page.body)
@@ -60,17 +81,31 @@ struct Autolinks: DocumentTransform {
         }
     }
 
+    /// Whether a text holds `@`, `://` or `www`, each first byte found by `memchr`: every text of a page
+    /// that writes an address bare is asked.
     private static func holdsCandidate(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard bytes.count >= 3 else { return bytes.contains(UInt8(ascii: "@")) }
-        for index in 0..<(bytes.count - 2) {
-            switch bytes[index] {
-            case UInt8(ascii: "@"): return true
-            case UInt8(ascii: ":") where bytes[index + 1] == UInt8(ascii: "/") && bytes[index + 2] == UInt8(ascii: "/"): return true
-            case UInt8(ascii: "w") where bytes[index + 1] == UInt8(ascii: "w") && bytes[index + 2] == UInt8(ascii: "w"): return true
-            default: continue
+        guard let base = bytes.baseAddress else { return false }
+        if memchr(base, Int32(UInt8(ascii: "@")), bytes.count) != nil { return true }
+        // `first` followed by two `rest`: `://`, `www`.
+        func holds(_ first: UInt8, then rest: UInt8) -> Bool {
+            var from = 0
+            while from < bytes.count, let found = memchr(base + from, Int32(first), bytes.count - from) {
+                let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if index + 2 < bytes.count, bytes[index + 1] == rest, bytes[index + 2] == rest { return true }
+                from = index + 1
             }
+            return false
         }
-        return bytes[(bytes.count - 2)...].contains(UInt8(ascii: "@"))
+        return holds(UInt8(ascii: ":"), then: UInt8(ascii: "/")) || holds(UInt8(ascii: "w"), then: UInt8(ascii: "w"))
+    }
+
+    /// The brackets of a text that holds no address, which later runs of its block need counted.
+    private static func countBrackets(_ bytes: UnsafeBufferPointer<UInt8>, into brackets: inout Int) {
+        guard let base = bytes.baseAddress, memchr(base, Int32(UInt8(ascii: "[")), bytes.count) != nil || memchr(base, Int32(UInt8(ascii: "]")), bytes.count) != nil
+        else { return }
+        for byte in bytes where byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]") {
+            brackets = byte == UInt8(ascii: "[") ? brackets + 1 : max(brackets - 1, 0)
+        }
     }
 
     /// Whether `www.` may start the run: it starts its block or a line, or follows emphasis (whose last

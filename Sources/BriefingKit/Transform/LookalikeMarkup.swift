@@ -1,5 +1,6 @@
 import BriefingMarkdown
 import BriefingSupport
+import Foundation
 
 /// Markdown written with characters that look like its markup and are not, so cmark reads none of them as
 /// markup and the page showed them as typed, without a word:
@@ -15,14 +16,7 @@ struct LookalikeMarkup: DocumentTransform {
     private static let bullets: Set<Unicode.Scalar> = ["•", "◦", "▪", "●", "○", "■", "□", "‣", "⁃"]
 
     func apply(to document: MarkdownDocument, context: inout TransformContext) {
-        // Every full-width form starts with the bytes EF BC or EF BD, a no-break space is C2 A0, and the
-        // bullets start E2 80 or E2 96, E2 97, E2 81: most pages have none of these but E2 80 (a curly quote).
-        let body = context.page.body
-        guard PlainText.contains(0xEF, followedBy: 0xBC, in: body) || PlainText.contains(0xEF, followedBy: 0xBD, in: body)
-            || PlainText.contains(0xC2, followedBy: 0xA0, in: body) || PlainText.contains("\u{2022}", in: body)
-            || PlainText.contains(0xE2, followedBy: 0x96, in: body) || PlainText.contains(0xE2, followedBy: 0x97, in: body)
-            || PlainText.contains("\u{2023}", in: body) || PlainText.contains("\u{2043}", in: body)
-        else { return }
+        guard Self.mayHoldLookalike(context.page.body) else { return }
         var left = PageDiagnostics.limit
         for paragraph in document.root.descendants(ofKind: .paragraph) where paragraph.start.line > 0 && left > 0 {
             for number in paragraph.start.line...max(paragraph.start.line, paragraph.end.line) {
@@ -30,6 +24,29 @@ struct LookalikeMarkup: DocumentTransform {
                 left -= 1
                 context.diagnostics.warning("'\(written)' \(message)", at: SourcePosition(line: number, column: column))
             }
+        }
+    }
+
+    /// Whether the page holds any of the characters at all, in one `memchr` pass a lead byte: a full-width
+    /// form (EF BC, EF BD), a no-break space (C2 A0), a bullet (E2 80 A2, E2 80 A3, E2 81 83, E2 96, E2 97).
+    /// Every page asks, and most hold none of them.
+    static func mayHoldLookalike(_ body: Substring) -> Bool {
+        var body = body
+        return body.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            func holds(_ lead: UInt8, _ follows: (UInt8, UInt8) -> Bool) -> Bool {
+                var from = 0
+                while from < bytes.count, let found = memchr(base + from, Int32(lead), bytes.count - from) {
+                    let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    if index + 1 < bytes.count, follows(bytes[index + 1], index + 2 < bytes.count ? bytes[index + 2] : 0) { return true }
+                    from = index + 1
+                }
+                return false
+            }
+            return holds(0xEF) { second, _ in second == 0xBC || second == 0xBD } || holds(0xC2) { second, _ in second == 0xA0 }
+                || holds(0xE2) { second, third in
+                    second == 0x96 || second == 0x97 || second == 0x80 && (third == 0xA2 || third == 0xA3) || second == 0x81 && third == 0x83
+                }
         }
     }
 

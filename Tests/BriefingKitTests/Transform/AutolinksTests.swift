@@ -62,6 +62,16 @@ import Testing
         #expect(result.diagnostics.map { "\($0.location!.line):\($0.location!.column)" } == ["2:22"])
     }
 
+    /// Every page with a link passed the first look for `://`, and had its every text copied and searched:
+    /// addresses only inside links' `](…)`, `<…>` or a definition leave the page alone.
+    @Test(arguments: [
+        ("See [State](https://www.state.gov/) and <https://www.usfk.mil/>, [mail](mailto:a@b.org).\n\n[s]: https://s.example/\n", false),
+        ("See https://www.state.gov/.", true), ("(see www.usfk.mil)", true), ("Write to press@example.org.", true),
+    ])
+    func onlyAPageWithABareAddressIsSearched(body: String, searched: Bool) {
+        #expect(Autolinks.mayHoldAddress(Substring(body)) == searched)
+    }
+
     /// Hostile input: lines of `@`, of addresses and of closing parentheses, each read once.
     @Test func longLinesStayCheap() {
         let clock = ContinuousClock()
