@@ -141,7 +141,8 @@ public struct BaseURL: Sendable, Hashable, CustomStringConvertible {
         } else if trimmed.contains("?") || trimmed.contains("#") {
             reason = "it holds a \(trimmed.contains("?") ? "query ('?…')" : "fragment ('#…')"), which no page's address can start with"
         } else if schemeEnd == nil, trimmed.hasPrefix("//") || !trimmed.hasPrefix("/") {
-            reason = trimmed.hasPrefix("//") ? "'//' starts another host's address: write it with its scheme, https://" : "it is neither"
+            reason = trimmed.hasPrefix("//") ? "'//' starts another host's address: write it with its scheme, https://"
+                : "it starts with neither: for a host, write https://\(trimmed); for a path, /\(trimmed)"
         } else if !hasWholeEscapes(trimmed) {
             reason = "a '%' is not followed by two hex digits (write a space as %20)"
         } else {

@@ -73,8 +73,11 @@ struct LookalikeMarkup: DocumentTransform {
         }
         // `#`, `-`, `*`, `+`, `>` or `1.` and then a no-break space, as a word processor pastes them.
         let marker = rest.unicodeScalars.prefix { "#-*+>.)0123456789".unicodeScalars.contains($0) }
-        if !marker.isEmpty, rest.unicodeScalars.dropFirst(marker.count).first == "\u{A0}" {
-            let written = String(String.UnicodeScalarView(marker))
+        let written = String(String.UnicodeScalarView(marker))
+        // Only a marker as Markdown writes one: `1\u{A0}000` starting a line is a number.
+        let isMarker = marker.allSatisfy { $0 == "#" } && marker.count <= 6 || ["-", "*", "+", ">"].contains(written)
+            || marker.count >= 2 && marker.dropLast().allSatisfy { ("0"..."9").contains($0) } && (marker.last == "." || marker.last == ")")
+        if !marker.isEmpty, isMarker, rest.unicodeScalars.dropFirst(marker.count).first == "\u{A0}" {
             return (written, column, "is followed by a no-break space (U+00A0), pasted from a word processor, which makes no "
                 + "\(marker.first == "#" ? "heading" : marker.first == ">" ? "quotation" : "list item"): type a plain space after '\(written)'")
         }

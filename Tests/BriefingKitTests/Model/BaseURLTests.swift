@@ -71,6 +71,7 @@ import Testing
         ("https://example.org:99999/", "its port is no number from 1 to 65535"),
         ("//briefings/", "'//' starts another host's address: write it with its scheme, https://"),
         ("/a%zz/", "a '%' is not followed by two hex digits (write a space as %20)"),
+        ("example.org/briefings/", "it starts with neither: for a host, write https://example.org/briefings/; for a path, /example.org/briefings/"),
     ])
     func aRefusedBaseURLIsToldWhy(text: String, reason: String) {
         #expect(BaseURL(text) == nil)

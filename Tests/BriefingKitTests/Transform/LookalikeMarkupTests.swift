@@ -37,7 +37,7 @@ import Testing
     /// Bullets pasted from Word made one paragraph of the list, and a no-break space after `##`, `-` or `>`
     /// made no heading, list item or quotation, all without a word.
     @Test func aWordProcessorsBulletsAndNoBreakSpacesAreNamed() {
-        let markdown = "• The figure is a floor.\n◦ It includes rotations.\n\n##\u{A0}Second level\n\n-\u{A0}Item\n\n>\u{A0}Quoted\n\n— Lloyd Austin\n"
+        let markdown = "• The figure is a floor.\n◦ It includes rotations.\n\n##\u{A0}Second level\n\n-\u{A0}Item\n\n>\u{A0}Quoted\n\n— Lloyd Austin\n\n28\u{A0}500 troops.\n"
         let messages = TransformHarness.run(markdown, [LookalikeMarkup()]).diagnostics.map(\.description).map { $0.components(separatedBy: "\n")[0] }
         #expect(messages == [
             "Content/alliance/page.md:1:1: warning: '•' is a word processor's bullet, which makes no list item: write '- ' for a list item",
