@@ -178,3 +178,13 @@ public struct BuildFailure: Error, Sendable, CustomStringConvertible {
 
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }
+
+extension Diagnostic {
+    /// `line 4`, or `lines 4, 9 and 12`, naming ten at most and counting the rest (`… and 3 more`): a message
+    /// naming every line of a mistake repeated, so that one pass over the file mends them all, without
+    /// growing with a file of a hundred thousand of them.
+    package static func lines(_ numbers: [Int]) -> String {
+        let shown = numbers.prefix(10).map(String.init).joined(separator: ", ")
+        return "line\(numbers.count == 1 ? "" : "s") \(shown)" + (numbers.count > 10 ? " and \(numbers.count - 10) more" : "")
+    }
+}

@@ -45,11 +45,6 @@ public struct BaseURL: Sendable, Hashable, CustomStringConvertible {
         self.init(origin: origin, path: path)
     }
 
-    /// `index.html` in `https://example.org/briefings/index.html`: what reads as a file's name (a dot and
-    /// an extension of letters, `%2e` decoded, trailing dots and spaces left out, as servers do) where a
-    /// folder is meant: the address of the home page copied from a browser, or of the feed, under which
-    /// every page would be published (`…/index.html/deterrence/`); nil for a path that ends in a folder
-    /// (`/`, or a name such as `v1.2`).
     /// The path from the site's root (`/deterrence/tripwire/#x`) of a link to this site written in full
     /// (`https://example.org/briefings/deterrence/tripwire/#x`, in either scheme); nil for another site's,
     /// for an address of this host outside the base path (another part of the publisher's site), and for
@@ -79,6 +74,11 @@ public struct BaseURL: Sendable, Hashable, CustomStringConvertible {
         return "/" + written.dropFirst(folder.count)
     }
 
+    /// `index.html` in `https://example.org/briefings/index.html`: what reads as a file's name (a dot and
+    /// an extension of letters, `%2e` decoded, trailing dots and spaces left out, as servers do) where a
+    /// folder is meant: the address of the home page copied from a browser, or of the feed, under which
+    /// every page would be published (`…/index.html/deterrence/`); nil for a path that ends in a folder
+    /// (`/`, or a name such as `v1.2`).
     static func fileName(in text: String) -> String? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let path = trimmed.range(of: "://").map { trimmed[$0.upperBound...].drop { $0 != "/" } } ?? trimmed[...]

@@ -128,9 +128,8 @@ struct PipeTables: DocumentTransform {
         }
         if let overfull = layout.overfullRows.first {
             let left = overfull.cells - table.header.count
-            let others = layout.overfullRows.dropFirst().map { String(context.page.bodyLineOffset + lines[lines.startIndex + $0.line].position.line) }
-            let more = others.isEmpty ? "" : "; so are cells of the rows at line\(others.count == 1 ? "" : "s") \(others.prefix(10).joined(separator: ", "))"
-                + (others.count > 10 ? " and \(others.count - 10) more" : "")
+            let others = layout.overfullRows.dropFirst().map { context.page.bodyLineOffset + lines[lines.startIndex + $0.line].position.line }
+            let more = others.isEmpty ? "" : "; so are cells of the rows at \(Diagnostic.lines(others))"
             context.diagnostics.warning(
                 "this row has \(overfull.cells) cells and the header \(table.header.count): its last \(left == 1 ? "cell is" : "\(left) cells are") "
                     + "left out, as on GitHub\(more); write a pipe inside a cell as \\|, or add a column to the header",

@@ -12,6 +12,8 @@ enum TransformHarness {
         var html: String
         var context: TransformContext
         var diagnostics: [Diagnostic] { context.diagnostics.all }
+        /// Each message's first line, `file:line:column: severity: message`, without its source line.
+        var messageLines: [String] { diagnostics.map { $0.description.components(separatedBy: "\n")[0] } }
     }
 
     /// The body starts on line 1 of the page's file, as if it had no front matter, so positions in

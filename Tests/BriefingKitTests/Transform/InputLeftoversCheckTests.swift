@@ -6,7 +6,7 @@ import Testing
 @Suite struct InputLeftoversCheckTests {
     @Test func eachLeftoverIsNamedWhereItStands() {
         let markdown = "## 제목ㅁ\n\n동맹은 중요합니다ㅇ 그리고\u{3000}남았습니다.\n\n검색\u{200B}어와 ㄱ, ㄴ, ㄷ 순서.\n"
-        let messages = TransformHarness.run(markdown, [InputLeftoversCheck()]).diagnostics.map(\.description).map { $0.components(separatedBy: "\n")[0] }
+        let messages = TransformHarness.run(markdown, [InputLeftoversCheck()]).messageLines
         #expect(messages == [
             "Content/alliance/page.md:1:5: warning: '목ㅁ' ends in the letter 'ㅁ', left by the input method: delete it, or finish the syllable",
             "Content/alliance/page.md:3:9: warning: '다ㅇ' ends in the letter 'ㅇ', left by the input method: delete it, or finish the syllable",

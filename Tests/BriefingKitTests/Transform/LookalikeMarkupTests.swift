@@ -23,7 +23,7 @@ import Testing
 
             문장 안의 ＃ 기호와 （괄호）, １０％는 그대로입니다.
             """ + "\n"
-        let messages = TransformHarness.run(markdown, [LookalikeMarkup()]).diagnostics.map(\.description).map { $0.components(separatedBy: "\n")[0] }
+        let messages = TransformHarness.run(markdown, [LookalikeMarkup()]).messageLines
         #expect(messages == [
             "Content/alliance/page.md:1:1: warning: '＃＃' is typed with full-width '＃', which makes no heading: type ## in ASCII",
             "Content/alliance/page.md:3:1: warning: '－' is a full-width -, which makes no list item: type '-' in ASCII",
@@ -38,7 +38,7 @@ import Testing
     /// made no heading, list item or quotation, all without a word.
     @Test func aWordProcessorsBulletsAndNoBreakSpacesAreNamed() {
         let markdown = "• The figure is a floor.\n◦ It includes rotations.\n\n##\u{A0}Second level\n\n-\u{A0}Item\n\n>\u{A0}Quoted\n\n— Lloyd Austin\n\n28\u{A0}500 troops.\n"
-        let messages = TransformHarness.run(markdown, [LookalikeMarkup()]).diagnostics.map(\.description).map { $0.components(separatedBy: "\n")[0] }
+        let messages = TransformHarness.run(markdown, [LookalikeMarkup()]).messageLines
         #expect(messages == [
             "Content/alliance/page.md:1:1: warning: '•' is a word processor's bullet, which makes no list item: write '- ' for a list item",
             "Content/alliance/page.md:2:1: warning: '◦' is a word processor's bullet, which makes no list item: write '- ' for a list item",

@@ -98,8 +98,7 @@ public struct CSVTable: Sendable, Equatable {
         if let first = misplacedQuotes.first {
             let others = Array(Set(misplacedQuotes.dropFirst().map(\.line)).subtracting([first.line]).sorted())
             let more = others.isEmpty ? ""
-                : "; line\(others.count == 1 ? "" : "s") \(others.prefix(10).map(String.init).joined(separator: ", "))"
-                    + "\(others.count > 10 ? " and \(others.count - 10) more" : "") \(others.count == 1 ? "has" : "have") a quote out of place too"
+                : "; \(Diagnostic.lines(others)) \(others.count == 1 ? "has" : "have") a quote out of place too"
             throw file.error(first.message + more, line: first.line, column: first.column)
         }
         if !field.isEmpty || !record.isEmpty || fieldWasQuoted { endRecord() }
@@ -132,10 +131,9 @@ public struct CSVTable: Sendable, Equatable {
         if let number = uneven.first {
             let count = records[number].count
             // Every uneven row is named, so that one pass over the file mends them all.
-            let others = uneven.dropFirst().map { String(lines[$0]) }
+            let others = uneven.dropFirst().map { lines[$0] }
             let more = others.isEmpty ? ""
-                : "; the row\(others.count == 1 ? "" : "s") at line\(others.count == 1 ? "" : "s") \(others.prefix(10).joined(separator: ", "))"
-                    + "\(others.count > 10 ? " and \(others.count - 10) more" : "") \(others.count == 1 ? "does" : "do") not match it either"
+                : "; the row\(others.count == 1 ? "" : "s") at \(Diagnostic.lines(others)) \(others.count == 1 ? "does" : "do") not match it either"
             throw file.error(
                 "row has \(count) field\(count == 1 ? "" : "s") but the header has \(header.count)\(more)",
                 line: lines[number], column: 1

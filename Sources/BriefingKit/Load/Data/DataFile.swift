@@ -84,9 +84,8 @@ public struct DataFile: Sendable {
         guard let first = refused.first else { return }
         let at = location(first.row, first.url)
         let others = Array(Set(refused.map { table.rowLines[$0.row] }).subtracting([at.line, table.rowLines[first.row]])).sorted()
-        let more = others.isEmpty ? "" : "; the address\(others.count == 1 ? "" : "es") at line\(others.count == 1 ? "" : "s") "
-            + others.prefix(10).map(String.init).joined(separator: ", ") + (others.count > 10 ? " and \(others.count - 10) more" : "")
-            + " \(others.count == 1 ? "is" : "are") refused too"
+        let more = others.isEmpty ? ""
+            : "; the address\(others.count == 1 ? "" : "es") at \(Diagnostic.lines(others)) \(others.count == 1 ? "is" : "are") refused too"
         throw file.diagnostic(.error, first.rejection + more, at: at)
     }
 
