@@ -87,7 +87,8 @@ struct CrossReferences: DocumentTransform {
     }
 }
 
-/// The tables and images of a page that carry an id, numbered in the order they appear.
+/// The tables and images of a page that carry an id, numbered in the order they appear; and the tables
+/// whose caption gives their number (`Table 2: …`), numbered with them, though nothing can cite them.
 struct NumberedElements {
     enum Kind {
         case table, figure
@@ -99,7 +100,7 @@ struct NumberedElements {
         }
     }
 
-    private var entries: [(kind: Kind, id: String, position: SourcePosition)] = []
+    private var entries: [(kind: Kind, id: String?, position: SourcePosition)] = []
     /// Ids given but refused, already an error: a citation of one is no second mistake to report.
     private(set) var refused: Set<String> = []
 
@@ -114,13 +115,22 @@ struct NumberedElements {
         return true
     }
 
+    /// An element numbered without an id, by where it is.
+    mutating func register(_ kind: Kind, at position: SourcePosition) {
+        entries.append((kind, nil, position))
+    }
+
     /// 1 + how many elements of its kind come before it on the page.
     func number(of id: String, kind: Kind) -> Int? {
-        guard let entry = entries.first(where: { $0.id == id && $0.kind == kind }) else { return nil }
-        return 1 + entries.count { $0.kind == kind && ($0.position.line, $0.position.column) < (entry.position.line, entry.position.column) }
+        entries.first { $0.id == id && $0.kind == kind }.map { number(at: $0.position, kind: kind) }
+    }
+
+    /// The number of the element of this kind registered at this position.
+    func number(at position: SourcePosition, kind: Kind) -> Int {
+        1 + entries.count { $0.kind == kind && ($0.position.line, $0.position.column) < (position.line, position.column) }
     }
 
     func ids(of kind: Kind) -> [String] {
-        entries.filter { $0.kind == kind }.map(\.id)
+        entries.filter { $0.kind == kind }.compactMap(\.id)
     }
 }

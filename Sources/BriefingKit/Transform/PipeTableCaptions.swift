@@ -9,24 +9,28 @@ extension PipeTables {
     /// when the page's sources are numbered).
     func takeCaptionAndSources(
         after table: MarkdownNode, into block: MarkdownNode, markers: Markers, context: inout TransformContext
-    ) -> (caption: MarkdownNode?, sources: () -> [SourceReference], sourcesPosition: SourcePosition?) {
+    ) -> (caption: MarkdownNode?, typedNumber: Int?, sources: () -> [SourceReference], sourcesPosition: SourcePosition?) {
         var caption: MarkdownNode?
+        var typedNumber: Int?
         var sources: (() -> [SourceReference])?
         var sourcesPosition: SourcePosition?
         var next = table.next
         while let node = next, node.kind == .paragraph, caption == nil || sources == nil {
             next = node.next
-            if caption == nil, PipeTables.dropPrefix(markers.caption, from: node, diagnostics: &context.diagnostics) {
+            if caption == nil, let taken = PipeTables.takeMarker(markers.caption, numbered: true, from: node, diagnostics: &context.diagnostics) {
                 // `Source:` on the line right under the caption is the sources, not more of the caption.
                 if let sourceLine = PipeTables.splitAtSourceLine(node, markers: markers, in: table.document) {
                     try? node.insertAfter(sourceLine)
-                    context.diagnostics.place(sourceLine, at: sourceLine.firstChild?.start ?? node.start)
+                    context.diagnostics.place(sourceLine, at: PipeTables.leadingText(of: sourceLine)?.start ?? node.start)
                     next = sourceLine
                 }
+                // A caption typed in italics or bold (`*Table: …*`) is styled as every caption is.
+                PipeTables.unwrapEmphasis(of: node)
                 caption = node
+                typedNumber = taken.number
                 // First in the block, as readers see it above the rows: a note it cites is numbered before the cells'.
                 if let first = block.firstChild { try? first.insertBefore(node) } else { try? block.appendChild(node) }
-            } else if sources == nil, PipeTables.dropPrefix(markers.source, from: node, diagnostics: &context.diagnostics) {
+            } else if sources == nil, PipeTables.takeMarker(markers.source, numbered: false, from: node, diagnostics: &context.diagnostics) != nil {
                 sources = PipeTables.sources(in: node, context: &context)
                 sourcesPosition = context.diagnostics.position(of: node)
                 try? block.appendChild(node)
@@ -34,7 +38,7 @@ extension PipeTables {
                 break
             }
         }
-        return (caption, sources ?? { [] }, sourcesPosition)
+        return (caption, typedNumber, sources ?? { [] }, sourcesPosition)
     }
 
     /// What a caption line and a source line start with: `Table:` and `Source:` (or `Sources:`), and the
@@ -69,25 +73,69 @@ extension PipeTables {
             return markers
         }
 
-        func startsSource(_ text: String) -> Bool { source.contains { Self.end(of: $0, in: text) != nil } }
-        func startsCaption(_ text: String) -> Bool { caption.contains { Self.end(of: $0, in: text) != nil } }
+        /// Whether a line starts with a marker, as typed: raw lines keep the `*` or `_` of emphasis around it.
+        func startsSource(_ text: String) -> Bool { Self.match(source, in: Self.unemphasized(text), numbered: false) != nil }
+        func startsCaption(_ text: String) -> Bool { Self.match(caption, in: Self.unemphasized(text), numbered: true) != nil }
 
-        /// Where a marker ends in text that starts with it, as an editor types it: its colon ASCII or
-        /// full-width (`표：`, as Korean and Japanese input methods write it), with a space before it or
-        /// not (`출처 :`).
-        static func end(of marker: String, in text: String) -> String.Index? {
+        private static func unemphasized(_ text: String) -> Substring {
+            text.drop { $0 == "*" || $0 == "_" }
+        }
+
+        /// Where the first of the markers that starts the text ends, and the number typed after a
+        /// caption's word (`Table 1:`, `표 2.`); nil when none starts it.
+        static func match(_ markers: [String], in text: Substring, numbered: Bool) -> (end: String.Index, number: Int?)? {
+            markers.lazy.compactMap { match($0, in: text, numbered: numbered) }.first
+        }
+
+        /// Where a marker ends in text that starts with it, as editors type it: in capitals or not
+        /// (`SOURCE:`), its colon ASCII or full-width (`표：`, as Korean and Japanese input methods write it),
+        /// with a space before it or not (`출처 :`); and for a caption with the number the editor gave the
+        /// table (`Table 1:` or `Table 1.`, a word processor's habit).
+        static func match(_ marker: String, in text: Substring, numbered: Bool) -> (end: String.Index, number: Int?)? {
             let stem = self.stem(of: marker)
-            guard stem.count < marker.count else { return text.hasPrefix(marker) ? text.index(text.startIndex, offsetBy: marker.count) : nil }
-            guard text.hasPrefix(stem) else { return nil }
-            var rest = text.dropFirst(stem.count)
+            guard stem.count < marker.count else {
+                return text.hasPrefix(marker) ? (text.index(text.startIndex, offsetBy: marker.count), nil) : nil
+            }
+            guard let stemEnd = startIgnoringCase(stem, of: text) else { return nil }
+            var rest = text[stemEnd...]
             if rest.first == " " { rest = rest.dropFirst() }
-            guard let colon = rest.first, colon == ":" || colon == "：" else { return nil }
-            return rest.index(after: rest.startIndex)
+            var number: Int?
+            if numbered {
+                let digits = rest.prefix { $0.isASCII && $0.isNumber }
+                if (1...4).contains(digits.count) {
+                    number = Int(digits)
+                    rest = rest.dropFirst(digits.count)
+                }
+            }
+            guard let colon = rest.first, colon == ":" || colon == "：" || number != nil && colon == "." else { return nil }
+            return (rest.index(after: rest.startIndex), number)
         }
 
         /// The marker's word without its colon (`Table`, `표`): what a page must hold to have the marker.
         static func stem(of marker: String) -> Substring {
             marker.hasSuffix(":") ? marker.dropLast() : marker[...]
+        }
+
+        /// Where the text's start equal to the stem ends, ASCII letters compared in either case; nil when
+        /// it starts otherwise.
+        private static func startIgnoringCase(_ stem: Substring, of text: Substring) -> String.Index? {
+            var index = text.utf8.startIndex
+            for byte in stem.utf8 {
+                guard index < text.utf8.endIndex, Self.folded(text.utf8[index]) == Self.folded(byte) else { return nil }
+                index = text.utf8.index(after: index)
+            }
+            return index
+        }
+
+        private static func folded(_ byte: UInt8) -> UInt8 {
+            (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
+        }
+
+        /// Whether the body may hold the marker as its word is written or in capitals (`TABLE:`). Not in
+        /// lower case: "table" is a word prose uses, and this only spares pages a search.
+        static func isWritten(_ marker: String, in body: Substring) -> Bool {
+            let stem = String(stem(of: marker))
+            return PlainText.contains(stem, in: body) || PlainText.contains(stem.uppercased(), in: body)
         }
     }
 
@@ -97,8 +145,8 @@ extension PipeTables {
         var child = caption.firstChild
         while let node = child {
             child = node.next
-            guard node.kind == .softBreak || node.kind == .lineBreak, let text = child, text.kind == .text,
-                  let literal = text.literal, markers.startsSource(literal)
+            guard node.kind == .softBreak || node.kind == .lineBreak, let start = child,
+                  let text = leadingText(of: start, from: start), let literal = text.literal, markers.startsSource(literal)
             else { continue }
             let sources = document.makeParagraph()
             var moving = child
@@ -112,24 +160,64 @@ extension PipeTables {
         return nil
     }
 
-    /// Whether the paragraph starts with one of the markers, as `Markers.end` reads them; if so, takes it
-    /// (and the spaces after it) out.
+    /// The text a paragraph starts with, inside emphasis around its start too (`*Source:* …`,
+    /// `**Table:** …`, as a word processor's paste has them).
+    static func leadingText(of paragraph: MarkdownNode) -> MarkdownNode? {
+        paragraph.firstChild.flatMap { leadingText(of: paragraph, from: $0) }
+    }
+
+    private static func leadingText(of paragraph: MarkdownNode, from first: MarkdownNode) -> MarkdownNode? {
+        var node = first
+        while node.kind == .emphasis || node.kind == .strong, let inner = node.firstChild { node = inner }
+        return node.kind == .text ? node : nil
+    }
+
+    /// What a caption's or a source line's marker left, when it was all a paragraph had in emphasis
+    /// (`*Table: What Seoul pays*`): its text, without the emphasis.
+    static func unwrapEmphasis(of paragraph: MarkdownNode) {
+        while let only = paragraph.firstChild, only.next == nil, only.kind == .emphasis || only.kind == .strong {
+            while let inner = only.firstChild { try? only.insertBefore(inner) }
+            only.unlink()
+        }
+    }
+
+    /// A marker taken off the start of a paragraph: the number typed after a caption's word, if any.
+    struct TakenMarker {
+        var number: Int?
+    }
+
+    /// Whether the paragraph starts with one of the markers, as `Markers.match` reads them; if so, takes
+    /// it (and the spaces after it) out, and the emphasis that held only the marker (`**Source:**`).
     /// The text left after the marker is placed where it now starts in the line: a message about a note's
     /// mark in a caption pointed as far left as the marker is long.
-    static func dropPrefix(_ prefixes: [String], from paragraph: MarkdownNode, diagnostics: inout PageDiagnostics) -> Bool {
-        guard let first = paragraph.firstChild, first.kind == .text, let literal = first.literal,
-              let end = prefixes.lazy.compactMap({ Markers.end(of: $0, in: literal) }).first
-        else { return false }
+    static func takeMarker(
+        _ markers: [String], numbered: Bool, from paragraph: MarkdownNode, diagnostics: inout PageDiagnostics
+    ) -> TakenMarker? {
+        guard let first = leadingText(of: paragraph), let literal = first.literal,
+              let (end, number) = Markers.match(markers, in: literal[...], numbered: numbered)
+        else { return nil }
         let rest = literal[end...].drop { $0 == " " }
         if rest.isEmpty {
-            first.unlink()
+            var emptied = first
+            while let parent = emptied.parent, parent != paragraph, parent.firstChild == emptied, emptied.next == nil { emptied = parent }
+            let after = emptied.next
+            emptied.unlink()
+            // `**Source:** [State](…)`: the space after the emphasis went with the marker.
+            if let after, after.kind == .text, let text = after.literal, text.first == " " {
+                let start = diagnostics.position(of: after)
+                let trimmed = text.drop { $0 == " " }
+                if trimmed.isEmpty { after.unlink() } else {
+                    after.literal = String(trimmed)
+                    diagnostics.place(after, at: SourcePosition(line: start.line, column: start.column + text.utf8.count - trimmed.utf8.count))
+                }
+            }
         } else {
             let start = diagnostics.position(of: first)
             first.literal = String(rest)
             let dropped = literal.utf8.count - rest.utf8.count
             diagnostics.place(first, at: SourcePosition(line: start.line, column: start.column + dropped))
         }
-        return true
+        return TakenMarker(number: number)
     }
 
     /// Each link of a `Source:` line is a source; a line without links is one source, its text. The links

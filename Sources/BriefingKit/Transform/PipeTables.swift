@@ -34,14 +34,14 @@ struct PipeTables: DocumentTransform {
         // which `check` tells of (its links are no numbered sources). Captions and sources taken by a table
         // are in its block by now. Most pages have no marker of any of the site's languages: no paragraph to look at.
         let body = context.page.body
-        let written = { (marker: String) in PlainText.contains(String(Markers.stem(of: marker)), in: body) }
+        let written = { (marker: String) in Markers.isWritten(marker, in: body) }
         let anyMarker = context.model.languages.indices.contains { language in
             let markers = Markers(context.theme.strings[language])
             return markers.caption.contains(where: written) || warnsOfMissingSources && markers.source.contains(where: written)
         }
         guard anyMarker else { return }
         for paragraph in document.root.descendants(ofKind: .paragraph) where paragraph.parent?.kind != .customBlock {
-            guard let first = paragraph.firstChild, first.kind == .text, let literal = first.literal else { continue }
+            guard let literal = PipeTables.leadingText(of: paragraph)?.literal else { continue }
             let markers = pageMarkers.inQuotation(around: paragraph, context: context)
             if markers.startsCaption(literal) {
                 context.diagnostics.warning(
@@ -242,6 +242,7 @@ struct PipeTables: DocumentTransform {
         }
         for cell in header + rows.flatMap({ $0 }) { try? block.appendChild(cell) }
         var caption: MarkdownNode?
+        var typedNumber: Int?
         var sources: () -> [SourceReference] = { [] }
         // Where the `Source:` line is, for numbering the page's sources in reading order.
         var sourceLine: SourcePosition?
@@ -251,7 +252,7 @@ struct PipeTables: DocumentTransform {
             try? paragraph.insertBefore(made[index])
             for node in extra.reversed() { try? made[index].insertAfter(document.copy(node)) }
         } else {
-            (caption, sources, sourceLine) = takeCaptionAndSources(after: paragraph, into: block, markers: markers, context: &context)
+            (caption, typedNumber, sources, sourceLine) = takeCaptionAndSources(after: paragraph, into: block, markers: markers, context: &context)
         }
         // `Table: … {#id}` numbers the table and lets the page cite it.
         var id: String?
@@ -263,6 +264,9 @@ struct PipeTables: DocumentTransform {
         } else if let caption, let braces = CrossReferences.trailingNonID(caption.plainText) {
             context.diagnostics.warning(CrossReferences.nonIDMessage(braces, in: "caption"), at: context.diagnostics.position(of: braces, in: caption))
         }
+        // `Table 2: …` numbers the table too, in order with the others: the editor's number may be wrong.
+        let typedAt = caption.map { context.diagnostics.position(of: $0) }
+        if id == nil, typedNumber != nil, let typedAt { context.numbered.register(.table, at: typedAt) }
         let position = lines[table.before].position
         if warnsOfMissingSources, sourceLine == nil {
             let name = caption.map { "'\(PlainText.collapsingWhitespace($0.plainText))'" } ?? "without a caption"
@@ -279,8 +283,18 @@ struct PipeTables: DocumentTransform {
         let alignments = table.alignments
         context.cite(sources, at: sourceLine ?? position, of: block, enclosing: true) { context, cited in
             let language = context.page.language
-            let number = id.flatMap { context.numbered.number(of: $0, kind: .table) }
-                .map { NumberedElements.Kind.table.label($0, in: context.theme.strings[language]) }
+            let strings = context.theme.strings[language]
+            let given = id.flatMap { context.numbered.number(of: $0, kind: .table) }
+                ?? typedNumber.flatMap { _ in typedAt.map { context.numbered.number(at: $0, kind: .table) } }
+            if let given, let typedNumber, given != typedNumber, let typedAt {
+                let shown = NumberedElements.Kind.table.label(given, in: strings)
+                context.diagnostics.warning(
+                    "this caption numbers its table \(typedNumber), but it is the page's numbered table \(given), so readers see '\(shown)': "
+                        + "the build numbers tables in order; leave the number out of the caption",
+                    at: typedAt
+                )
+            }
+            let number = given.map { NumberedElements.Kind.table.label($0, in: strings) }
             do throws(Diagnostic) {
                 let label = context.regionName(context.theme.tableLabel(caption: caption, numberLabel: number, language: language))
                 block.onEnter = try PipeTables.html(

@@ -1,0 +1,69 @@
+import Testing
+@testable import BriefingKit
+
+/// A pipe table's caption and source lines as editors type them, from a word processor's habits: each of
+/// these was text under the table, the table left without its caption or its numbered sources.
+@Suite struct PipeTableMarkersTests {
+    private func rendered(_ markdown: String) -> TransformHarness.Result {
+        TransformHarness.run(markdown, [PipeTables(warnsOfMissingSources: true), Footnotes(), CrossReferences()])
+    }
+
+    private let table = "| Year | Paid |\n|---|---|\n| 2026 | 1.5 |\n\n"
+    private let stateSource = ##"<p class="table-source">Source: <a href="https://www.state.gov/">State</a><sup class="cite">"##
+
+    @Test func aMarkerInCapitalsOrLowerCase() {
+        for line in ["SOURCE: [State](https://www.state.gov/)", "source: [State](https://www.state.gov/)", "SOURCES : [State](https://www.state.gov/)"] {
+            let result = rendered(table + "TABLE: What Seoul pays\n\n" + line + "\n")
+            #expect(result.html.contains("<caption>What Seoul pays</caption>"), "\(line)")
+            #expect(result.html.contains(stateSource), "\(line)")
+            #expect(result.messageLines.isEmpty, "\(line)")
+        }
+    }
+
+    @Test func aMarkerInItalicsOrBold() {
+        let italic = rendered(table + "*Table: What Seoul pays*\n\n*Source: [State](https://www.state.gov/)*\n")
+        #expect(italic.html.contains("<caption>What Seoul pays</caption>"))
+        #expect(italic.html.contains(stateSource))
+        #expect(italic.messageLines.isEmpty)
+        let bold = rendered(table + "**Table:** What Seoul pays\n\n**Source:** [State](https://www.state.gov/)\n")
+        #expect(bold.html.contains("<caption>What Seoul pays</caption>"))
+        #expect(bold.html.contains(stateSource))
+        #expect(bold.messageLines.isEmpty)
+        // Right under the caption, as one paragraph with it.
+        let underCaption = rendered(table + "Table: What Seoul pays\n_Source:_ [State](https://www.state.gov/)\n")
+        #expect(underCaption.html.contains("<caption>What Seoul pays</caption>"))
+        #expect(underCaption.html.contains(stateSource))
+        #expect(underCaption.messageLines.isEmpty)
+        let row = rendered("| a |\n|---|\n| 1 |\n*Source:* [State](https://www.state.gov/)\n")
+        #expect(row.messageLines.contains(
+            "Content/alliance/page.md:4:1: warning: this line is a row of the table above, not its caption or sources: leave a blank line before it"
+        ))
+    }
+
+    /// `Table 1: …` was no caption at all; it now numbers the table, in order with those given an id.
+    @Test func aNumberTypedInTheCaptionNumbersTheTable() {
+        let markdown = table + "Table 1: First\n\n" + table + "Table 2. Second {#second}\n\nSee [](table:second).\n"
+        let result = rendered(markdown)
+        #expect(result.html.contains(##"<caption><span class="caption-number">Table 1:</span> First</caption>"##))
+        #expect(result.html.contains(##"<caption><span class="caption-number">Table 2:</span> Second</caption>"##))
+        #expect(result.html.contains(##"See <a href="#second">Table 2</a>."##))
+        #expect(!result.messageLines.contains { !$0.contains("cites no source") })
+    }
+
+    @Test func aWrongNumberIsShownAsTheBuildNumbersAndWarnedOf() {
+        let result = rendered(table + "Table: Unnumbered\n\n" + table + "Table: First {#first}\n\n" + table + "Table 3: Second\n")
+        #expect(result.html.contains(##"<caption><span class="caption-number">Table 2:</span> Second</caption>"##))
+        #expect(result.messageLines.filter { !$0.contains("cites no source") } == [
+            "Content/alliance/page.md:17:1: warning: this caption numbers its table 3, but it is the page's numbered table 2, so readers see "
+                + "'Table 2': the build numbers tables in order; leave the number out of the caption",
+        ])
+    }
+
+    /// A word that starts a sentence is no marker: only a number and a period or a colon make one.
+    @Test func proseAfterATableStaysProse() {
+        let result = rendered(table + "Tables like this one show the trend.\n\nSources say more.\n\nTable 2 shows the rest.\n")
+        #expect(result.html.contains("<p>Tables like this one show the trend.</p>"))
+        #expect(result.html.contains("<p>Sources say more.</p>"))
+        #expect(result.html.contains("<p>Table 2 shows the rest.</p>"))
+    }
+}
