@@ -21,6 +21,8 @@ enum MarkdownTransforms {
                 smartPunctuation: smartPunctuation
             ),
             Footnotes(), Strikethrough(),
+            // Before the checks, which would take `[x]` for a reference no line defines.
+            TaskLists(),
         ]
         // Before links are rewritten, so that messages show a link or image as the editor wrote it; and
         // before headings and callout titles become HTML, whose words are then text no more.

@@ -8,6 +8,6 @@ extension EmbeddedTheme {
 <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" fill="#0f2747"/><rect width="32" height="4" y="0" fill="#e8955a"/><rect x="7" y="10" width="18" height="3" fill="#fbfaf6"/><rect x="7" y="16" width="18" height="2" fill="#d5deea"/><rect x="7" y="21" width="12" height="2" fill="#d5deea"/></svg>
 
 """#),
-        ("Templates/assets/style.css", styleCssPart1 + styleCssPart2 + styleCssPart3 + styleCssPart4 + styleCssPart5 + styleCssPart6),
+        ("Templates/assets/style.css", styleCssPart1 + styleCssPart2 + styleCssPart3 + styleCssPart4 + styleCssPart5 + styleCssPart6 + styleCssPart7),
     ]
 }

@@ -127,6 +127,10 @@ tableRegionLabel: "Table"
 tableLabel: "Table {number}"
 # figures and images: numbered caption prefix, if figures are numbered; {number} is the figure number
 figureLabel: "Figure {number}"
+# task lists (- [x] …): what a screen reader says for a ticked box, and where no stylesheet draws it
+taskDone: "Done:"
+# task lists (- [ ] …): the same for a box not ticked
+taskOpen: "To do:"
 # footnotes: heading of the footnote list at the end of a page
 notes: "Notes"
 # footnotes: aria-label of a footnote reference; {number} is the note number
@@ -274,6 +278,10 @@ tableRegionLabel: "표"
 tableLabel: "표 {number}"
 # figures and images: numbered caption prefix, if figures are numbered; {number} is the figure number
 figureLabel: "그림 {number}"
+# task lists (- [x] …): what a screen reader says for a ticked box, and where no stylesheet draws it
+taskDone: "완료:"
+# task lists (- [ ] …): the same for a box not ticked
+taskOpen: "할 일:"
 # footnotes: heading of the footnote list at the end of a page
 notes: "각주"
 # footnotes: aria-label of a footnote reference; {number} is the note number

@@ -317,6 +317,13 @@ extension EmbeddedTheme {
 <del>{{{content}}}</del>
 
 """#),
+        ("Templates/partials/task-mark.html", #"""
+{{! A task list item's mark ([ ] or [x] at the start of a list item's text): a box the stylesheet draws,
+    ticked when done is true, and the word a screen reader says in its place (t.taskDone, t.taskOpen),
+    which shows where there is no stylesheet. }}
+<span class="task-mark{{#done}} task-done{{/done}}"><span class="task-word">{{#done}}{{t.taskDone}}{{/done}}{{^done}}{{t.taskOpen}}{{/done}}</span></span>
+
+"""#),
         ("Templates/partials/toc-entries.html", #"""
 {{! Recursive through children. }}
 <li>

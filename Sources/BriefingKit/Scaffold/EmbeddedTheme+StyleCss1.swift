@@ -2,7 +2,7 @@
 // EmbeddedThemeTests holds it equal to Templates/.
 
 extension EmbeddedTheme {
-    /// Part 1 of 6 of Templates/assets/style.css.
+    /// Part 1 of 7 of Templates/assets/style.css.
     static let styleCssPart1 = #"""
 /*
  * Briefing — default theme.

@@ -2,7 +2,7 @@
 // EmbeddedThemeTests holds it equal to Templates/.
 
 extension EmbeddedTheme {
-    /// Part 2 of 6 of Templates/assets/style.css.
+    /// Part 2 of 7 of Templates/assets/style.css.
     static let styleCssPart2 = #"""
 .masthead-title a:hover {
   text-decoration: underline;

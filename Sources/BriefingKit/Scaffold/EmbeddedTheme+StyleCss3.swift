@@ -2,7 +2,7 @@
 // EmbeddedThemeTests holds it equal to Templates/.
 
 extension EmbeddedTheme {
-    /// Part 3 of 6 of Templates/assets/style.css.
+    /// Part 3 of 7 of Templates/assets/style.css.
     static let styleCssPart3 = #"""
 /* The notes end the text as the sources and related reading do: under a rule, without a section's bar. */
 .prose .footnotes h2::before {
@@ -33,6 +33,48 @@ extension EmbeddedTheme {
 
 .prose li::marker {
   color: var(--accent);
+}
+
+/* Task lists (- [x] …): the item's box stands in for its bullet. The word inside the box is what a
+   screen reader says ("Done:", "To do:"), and what shows where no stylesheet draws the box. */
+.prose li:has(> .task-mark:first-child, > p:first-child > .task-mark:first-child) {
+  list-style: none;
+}
+
+.task-mark {
+  position: relative;
+  display: inline-block;
+  width: 0.9em;
+  height: 0.9em;
+  margin-inline-end: 0.45em;
+  border: 2px solid var(--control-border);
+  border-radius: 3px;
+  vertical-align: -0.1em;
+}
+
+.task-done {
+  border-color: var(--ink);
+}
+
+.task-done::after {
+  position: absolute;
+  top: 0.02em;
+  left: 0.26em;
+  width: 0.22em;
+  height: 0.48em;
+  border: solid var(--ink);
+  border-width: 0 2px 2px 0;
+  transform: rotate(45deg);
+  content: "";
+}
+
+.task-word {
+  position: absolute;
+  width: 1px;
+  height: 1px;
+  overflow: hidden;
+  clip-path: inset(50%);
+  white-space: nowrap;
 }
 
 .prose blockquote {
@@ -259,48 +301,6 @@ td:first-child {
 th:last-child,
 td:last-child {
   padding-inline-end: 0;
-}
-
-thead th {
-  border-bottom: 2px solid var(--rule-strong);
-  color: var(--ink);
-  font-size: 0.8125rem;
-  font-weight: 700;
-  letter-spacing: 0.04em;
-  text-transform: uppercase;
-  vertical-align: bottom;
-}
-
-tbody td,
-tbody th {
-  border-bottom: 1px solid var(--rule);
-}
-
-tbody th {
-  font-weight: 600;
-}
-
-tbody tr:last-child > * {
-  border-bottom-color: var(--rule-strong);
-}
-
-/* Keep the label column readable on phones; the table scrolls inside its wrapper instead. */
-.data-table td:first-child,
-.data-table th:first-child {
-  min-width: 9rem;
-}
-
-.num {
-  font-variant-numeric: tabular-nums;
-  text-align: end;
-  white-space: nowrap;
-}
-
-.table-source {
-  margin: 0.6rem 0 0;
-  color: var(--muted);
-  font-family: var(--sans);
-  font-size: 0.8125rem;
 }
 
 

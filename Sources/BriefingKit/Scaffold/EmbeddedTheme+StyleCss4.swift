@@ -2,8 +2,50 @@
 // EmbeddedThemeTests holds it equal to Templates/.
 
 extension EmbeddedTheme {
-    /// Part 4 of 6 of Templates/assets/style.css.
+    /// Part 4 of 7 of Templates/assets/style.css.
     static let styleCssPart4 = #"""
+thead th {
+  border-bottom: 2px solid var(--rule-strong);
+  color: var(--ink);
+  font-size: 0.8125rem;
+  font-weight: 700;
+  letter-spacing: 0.04em;
+  text-transform: uppercase;
+  vertical-align: bottom;
+}
+
+tbody td,
+tbody th {
+  border-bottom: 1px solid var(--rule);
+}
+
+tbody th {
+  font-weight: 600;
+}
+
+tbody tr:last-child > * {
+  border-bottom-color: var(--rule-strong);
+}
+
+/* Keep the label column readable on phones; the table scrolls inside its wrapper instead. */
+.data-table td:first-child,
+.data-table th:first-child {
+  min-width: 9rem;
+}
+
+.num {
+  font-variant-numeric: tabular-nums;
+  text-align: end;
+  white-space: nowrap;
+}
+
+.table-source {
+  margin: 0.6rem 0 0;
+  color: var(--muted);
+  font-family: var(--sans);
+  font-size: 0.8125rem;
+}
+
 /* On a phone a table of a few columns fits the screen with tighter cells, a figure breaking only at its
    spaces ("about $890 / million"): kept whole, it pushed a three-column table past the screen's edge, its
    last column cut. Wider tables scroll inside their wrapper, never the page. */
@@ -254,53 +296,6 @@ pre.code-block:focus-visible {
 .home-intro {
   max-width: 46rem;
   margin-bottom: clamp(2rem, 5vw, 3.5rem);
-}
-
-.home-title {
-  margin: 0 0 0.75rem;
-  font-size: clamp(2.25rem, 1.5rem + 3.5vw, 3.75rem);
-  letter-spacing: -0.015em;
-  line-height: 1.05;
-}
-
-.home-intro .prose {
-  color: var(--ink-soft);
-  font-size: clamp(1.125rem, 1.05rem + 0.4vw, 1.3rem);
-  line-height: 1.55;
-}
-
-.home-heading {
-  margin-bottom: 1.5rem;
-  padding-top: 0.75rem;
-  border-top: 2px solid var(--rule-strong);
-}
-
-.latest,
-.topics {
-  margin-bottom: clamp(2.5rem, 6vw, 4rem);
-}
-
-.latest-list {
-  display: grid;
-  grid-template-columns: repeat(auto-fill, minmax(min(100%, 16rem), 1fr));
-  gap: 2rem;
-  margin: 0;
-  padding: 0;
-  list-style: none;
-}
-
-.latest-item {
-  display: flex;
-  flex-direction: column;
-}
-
-.latest-item + .latest-item {
-  padding-top: 1rem;
-  border-top: 1px solid var(--rule);
-}
-
-.latest-item .kicker {
-  margin-bottom: 0.4rem;
 }
 
 

@@ -2,8 +2,55 @@
 // EmbeddedThemeTests holds it equal to Templates/.
 
 extension EmbeddedTheme {
-    /// Part 5 of 6 of Templates/assets/style.css.
+    /// Part 5 of 7 of Templates/assets/style.css.
     static let styleCssPart5 = #"""
+.home-title {
+  margin: 0 0 0.75rem;
+  font-size: clamp(2.25rem, 1.5rem + 3.5vw, 3.75rem);
+  letter-spacing: -0.015em;
+  line-height: 1.05;
+}
+
+.home-intro .prose {
+  color: var(--ink-soft);
+  font-size: clamp(1.125rem, 1.05rem + 0.4vw, 1.3rem);
+  line-height: 1.55;
+}
+
+.home-heading {
+  margin-bottom: 1.5rem;
+  padding-top: 0.75rem;
+  border-top: 2px solid var(--rule-strong);
+}
+
+.latest,
+.topics {
+  margin-bottom: clamp(2.5rem, 6vw, 4rem);
+}
+
+.latest-list {
+  display: grid;
+  grid-template-columns: repeat(auto-fill, minmax(min(100%, 16rem), 1fr));
+  gap: 2rem;
+  margin: 0;
+  padding: 0;
+  list-style: none;
+}
+
+.latest-item {
+  display: flex;
+  flex-direction: column;
+}
+
+.latest-item + .latest-item {
+  padding-top: 1rem;
+  border-top: 1px solid var(--rule);
+}
+
+.latest-item .kicker {
+  margin-bottom: 0.4rem;
+}
+
 .latest-title {
   margin: 0 0 0.5rem;
   font-size: 1.3rem;
@@ -255,41 +302,6 @@ sup.footnote-ref a:target {
   border-radius: 3px;
   background: var(--highlight);
 }
-
-.footnotes li > :first-child {
-  margin-top: 0;
-}
-
-.footnotes li > :last-child {
-  margin-bottom: 0;
-}
-
-.footnote-back {
-  font-family: var(--sans);
-  font-size: 0.8125rem;
-  white-space: nowrap;
-}
-
-.footnote-back a {
-  display: inline-block;
-  min-width: 1.5rem;
-  padding-inline: 0.2em;
-}
-
-@media print {
-  /* On paper a note is found by its number; the links back lead nowhere. */
-  .footnote-back {
-    display: none;
-  }
-
-  .footnotes li {
-    break-inside: avoid;
-  }
-}
-
-/* ------------------------------------------------------------------ */
-/* Print                                                               */
-/* ------------------------------------------------------------------ */
 
 
 """#

@@ -2,8 +2,43 @@
 // EmbeddedThemeTests holds it equal to Templates/.
 
 extension EmbeddedTheme {
-    /// Part 6 of 6 of Templates/assets/style.css.
+    /// Part 6 of 7 of Templates/assets/style.css.
     static let styleCssPart6 = #"""
+.footnotes li > :first-child {
+  margin-top: 0;
+}
+
+.footnotes li > :last-child {
+  margin-bottom: 0;
+}
+
+.footnote-back {
+  font-family: var(--sans);
+  font-size: 0.8125rem;
+  white-space: nowrap;
+}
+
+.footnote-back a {
+  display: inline-block;
+  min-width: 1.5rem;
+  padding-inline: 0.2em;
+}
+
+@media print {
+  /* On paper a note is found by its number; the links back lead nowhere. */
+  .footnote-back {
+    display: none;
+  }
+
+  .footnotes li {
+    break-inside: avoid;
+  }
+}
+
+/* ------------------------------------------------------------------ */
+/* Print                                                               */
+/* ------------------------------------------------------------------ */
+
 @media print {
   :root {
     --paper: #fff;
@@ -268,15 +303,6 @@ em:lang(ko) {
   font-weight: 700;
 }
 
-/* A translation made from an older version of its original says so under its byline. */
-.stale-notice {
-  margin: 1rem 0 0;
-  padding: 0.6rem 0.9rem;
-  border-inline-start: 3px solid var(--warning-border);
-  background: var(--warning-bg);
-  font-family: var(--sans);
-  font-size: 0.875rem;
-}
 
 """#
 }

@@ -88,7 +88,14 @@ public struct NewSite: Sendable {
     ## Check and publish
 
     `briefing check` reports broken links, hints left in, images without alt text and more, each at its
-    line. Remove `draft: true`, run `briefing build`, and copy the `Output/` folder to your web host.
+    line. Before a page goes out:
+
+    - [x] Give it a title and a one-sentence summary
+    - [ ] Replace every `TK:` hint
+    - [ ] Run `briefing check` and fix what it reports
+    - [ ] Remove `draft: true`
+
+    Then run `briefing build` and copy the `Output/` folder to your web host.
 
     """
 }

@@ -27,6 +27,7 @@ struct ThemeHTML: Sendable {
     /// Partials a theme made before they existed may lack: an error only where a page needs one.
     static let optionalPartials: KeyValuePairs<String, String> = [
         "language-quote": "quotations in another language (> [!LANG] ar)",
+        "task-mark": "the boxes of task lists (- [x] …)",
     ]
 
     private let library: TemplateLibrary

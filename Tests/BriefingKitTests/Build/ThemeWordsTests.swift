@@ -42,6 +42,8 @@ import Testing
     let x = 1
     ```
 
+    - [x] 국회 비준 확인
+
     [^1]: 국회 비준 기준입니다.
     """
 
@@ -56,6 +58,7 @@ import Testing
         #expect(korean.contains(#"<h2 id="notes-title">각주</h2>"#))
         #expect(korean.contains(#"aria-label="본문의 각주 1 위치로 돌아가기""#))
         #expect(korean.contains(#"aria-label="코드: swift""#))
+        #expect(korean.contains(#"<span class="task-word">완료:</span></span>국회 비준 확인"#), "a task list's word")
         #expect(!korean.contains("Notes") && !korean.contains("Table 1") && !korean.contains("Back to"))
     }
 

@@ -64,7 +64,9 @@ import Testing
     /// after a separator paragraph, and the output is cut at those paragraphs again. Footnotes are
     /// numbered across the whole input, so each document's labels are made its own first, and its
     /// notes (listed at the very end) are given back to it by their labels.
-    static func runOracle(_ oracle: URL, on documents: [String]) throws -> [String] {
+    static func runOracle(
+        _ oracle: URL, on documents: [String], extensions: [String] = ["table", "footnotes", "strikethrough", "autolink"]
+    ) throws -> [String] {
         var input = ""
         for (index, document) in documents.enumerated() {
             input += "\n\nGFM-DOCUMENT-\(index)\n\n"
@@ -72,7 +74,7 @@ import Testing
         }
         let process = Process()
         process.executableURL = oracle
-        process.arguments = ["-e", "table", "-e", "footnotes", "-e", "strikethrough", "-e", "autolink"]
+        process.arguments = extensions.flatMap { ["-e", $0] }
         let stdin = Pipe(), stdout = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout

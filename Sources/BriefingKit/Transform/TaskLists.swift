@@ -1,0 +1,92 @@
+import BriefingMarkdown
+import BriefingSupport
+
+/// GitHub's task lists: a list item whose text starts with `[ ]` (to do) or `[x]` (done) and a space
+/// shows a box, ticked when done, where the marker was, from the theme's `task-mark` partial.
+///
+///     - [x] Check the figures against the ministry's release
+///     - [ ] Ask USFK for the rotation dates
+///
+/// The rule is cmark-gfm's: the marker opens the item's first paragraph, holds a space, `x` or `X`, and
+/// a space or tab follows it on its line. GitHub's disabled checkbox is a form control without a label,
+/// which a screen reader announces as an unnamed checkbox that cannot be ticked; the partial's box is
+/// drawn, and the word beside it ("Done", "To do") is what a screen reader says.
+struct TaskLists: DocumentTransform {
+    func apply(to document: MarkdownDocument, context: inout TransformContext) {
+        let body = context.page.body
+        guard ["[ ]", "[x]", "[X]"].contains(where: { PlainText.contains($0, in: body) }) else { return }
+        var marked: [(text: MarkdownNode, done: Bool)] = []
+        for item in document.root.descendants(ofKind: .item) {
+            guard let paragraph = item.firstChild, paragraph.kind == .paragraph, let text = paragraph.firstChild, text.kind == .text,
+                  let literal = text.literal, let done = Self.marker(in: body, at: paragraph.start),
+                  ["[ ]", "[x]", "[X]"].contains(where: literal.hasPrefix)
+            else { continue }
+            marked.append((text, done))
+        }
+        guard let first = marked.first else { return }
+        guard context.theme.hasPartial("task-mark") else {
+            context.diagnostics.warning(
+                "Templates/partials/task-mark.html not found, so this task list shows its [ ] and [x] as typed: copy the partial from the "
+                    + "default theme (briefing init NEW-FOLDER writes it)",
+                at: first.text
+            )
+            return
+        }
+        let marks: (open: String, done: String)
+        do throws(Diagnostic) {
+            let language = context.page.language
+            marks = (
+                try context.theme.html("task-mark", ["done": .bool(false)], language: language),
+                try context.theme.html("task-mark", ["done": .bool(true)], language: language)
+            )
+        } catch {
+            context.diagnostics.append(error)
+            return
+        }
+        for (text, done) in marked {
+            guard let literal = text.literal else { continue }
+            let start = context.diagnostics.position(of: text)
+            let rest = literal.dropFirst(3).drop { $0 == " " || $0 == "\t" }
+            try? text.insertBefore(document.makeCustomInline(onEnter: done ? marks.done : marks.open, onExit: ""))
+            if rest.isEmpty {
+                // `- [ ] ` ending its line: the item's words start on the next.
+                if let next = text.next, next.kind == .softBreak || next.kind == .lineBreak { next.unlink() }
+                text.unlink()
+            } else {
+                text.literal = String(rest)
+                // Messages about the item's words point where they are in the line.
+                context.diagnostics.place(text, at: SourcePosition(line: start.line, column: start.column + literal.utf8.count - rest.utf8.count))
+            }
+        }
+    }
+
+    /// Whether the line holds a task's marker where a paragraph starts, as cmark-gfm reads one: `[`, a
+    /// space, `x` or `X`, `]`, then a space or a tab (which cmark leaves out of the text at the line's
+    /// end: `- [ ] ` alone is an empty box); done or not, nil when it holds none. Read in the line as
+    /// typed, since `\\[x]` and `&#91;x]` are text `[x]` too.
+    static func marker(in body: Substring, at position: SourcePosition) -> Bool? {
+        guard let bytes = Self.bytes(4, at: position, in: body), bytes[0] == UInt8(ascii: "["), bytes[2] == UInt8(ascii: "]"),
+              bytes[3] == UInt8(ascii: " ") || bytes[3] == UInt8(ascii: "\t")
+        else { return nil }
+        switch bytes[1] {
+        case UInt8(ascii: " "): return false
+        case UInt8(ascii: "x"), UInt8(ascii: "X"): return true
+        default: return nil
+        }
+    }
+
+    /// The `count` bytes of the body's line from a position on; nil where the line ends before.
+    private static func bytes(_ count: Int, at position: SourcePosition, in body: Substring) -> [UInt8]? {
+        guard position.line > 0, position.column > 0 else { return nil }
+        let bytes = body.utf8
+        var index = bytes.startIndex, line = 1
+        while line < position.line {
+            guard let newline = bytes[index...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+            index = bytes.index(after: newline)
+            line += 1
+        }
+        guard let start = bytes.index(index, offsetBy: position.column - 1, limitedBy: bytes.endIndex) else { return nil }
+        let found = Array(bytes[start...].prefix(count))
+        return found.count == count && !found.contains(UInt8(ascii: "\n")) ? found : nil
+    }
+}
