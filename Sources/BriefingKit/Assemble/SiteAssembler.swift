@@ -38,7 +38,7 @@ struct SiteAssembler {
         } else {
             model.taxonomy = Taxonomy(model: model)
         }
-        model.warnings += model.taxonomy.mergedWarnings(in: model)
+        model.diagnostics += model.taxonomy.mergedWarnings(in: model)
         model.outputs = try model.router.plan(model, staticFiles: loaded.staticFiles)
         return model
     }
@@ -89,15 +89,15 @@ struct PageAssembler {
         // Each page depends only on its own file, so its front matter is read and it is made on all cores.
         let builder = self
         let latestDay = PageAssembler.latestDay(now)
-        var made = parallelMap(files) { file -> Result<Page, BuildFailure>? in
+        var made = parallelMap(files) { file -> Made? in
             // A page is made from its file and the settings alone; its warnings come with it.
-            if var page = earlier[file.relativePath], page.source.file.text == file.file.text {
+            if var page = earlier[file.relativePath], !page.isStandIn, page.source.file.text == file.file.text {
                 // An undated page is dated by its file below, again: a touch or a commit may have changed that.
                 if page.kind == .page, page.metadata.locations["date"] == nil { page.metadata.date = nil }
-                return .success(page)
+                return .page(page)
             }
             let frontMatter: FrontMatter
-            do throws(BuildFailure) { frontMatter = try FrontMatter.parse(file.file) } catch { return .failure(error) }
+            do throws(BuildFailure) { frontMatter = try FrontMatter.parse(file.file) } catch { return .unread(builder.standIn(for: file), error) }
             guard !frontMatter.metadata.draft || builder.includeDrafts else { return nil }
             var warnings = frontMatter.warnings
             if let date = frontMatter.metadata.date, (date.year, date.month, date.day) > latestDay,
@@ -116,23 +116,30 @@ struct PageAssembler {
             do throws(Diagnostic) {
                 var page = try builder.page(file, frontMatter)
                 page.warnings = warnings
-                return .success(page)
+                return .page(page)
             } catch {
-                return .failure(BuildFailure([error]))
+                return .unread(builder.standIn(for: file), BuildFailure([error]))
             }
         }
         var warnings: [Diagnostic] = []
+        var standsIn = true
         // Each page moved out, not copied: a copy is a retain for each of its fields.
         for index in files.indices {
             switch made[index].take() {
             case nil: drafts.insert(files[index].relativePath)
-            case .success(let page)?:
+            case .page(let page)?:
                 warnings += page.warnings
                 pages.append(page)
-            case .failure(let failure)?: errors += failure.diagnostics
+            case .unread(let page, let failure)?:
+                errors += failure.diagnostics
+                if let page { pages.append(page) } else { standsIn = false }
             }
         }
-        if !errors.isEmpty { throw BuildFailure(errors) }
+        // A page with no stand-in would make every link to it a second error.
+        if !errors.isEmpty, !standsIn { throw BuildFailure(errors) }
+        // Reported with the rest of the site's mistakes, after every stage ran.
+        let unread = errors
+        errors = []
         let (dateWarnings, checkout) = dateUndatedPages(&pages)
         warnings += dateWarnings
 
@@ -155,7 +162,7 @@ struct PageAssembler {
                 byRoute[route] = index
             }
         }
-        if !errors.isEmpty { throw BuildFailure(errors) }
+        if !errors.isEmpty { throw BuildFailure(unread + errors) }
 
         let order = PageAssembler.newestFirst(pages)
         var recency = [Int](repeating: 0, count: pages.count)
@@ -181,14 +188,30 @@ struct PageAssembler {
         model.datesCheckout = checkout
         if settings.isMultilingual {
             let found = translations(of: pages, drafts: drafts)
-            if !found.errors.isEmpty { throw BuildFailure(found.errors) }
+            if !found.errors.isEmpty { throw BuildFailure(unread + found.errors) }
             model.translations = found.translations
             model.staleTranslations = found.stale
             warnings += found.warnings
             model.newestByLanguage = settings.languages.indices.map { language in newest.filter { pages[$0.index].language == language } }
         }
-        model.warnings = warnings
+        model.diagnostics = unread + warnings
         return model
+    }
+
+    /// A file's page, or the error in its front matter and its stand-in (nil when none can be made).
+    private enum Made {
+        case page(Page)
+        case unread(Page?, BuildFailure)
+    }
+
+    /// A page whose front matter is in error, titled by its file's name, so that the build goes on to
+    /// find the site's other mistakes; nil when even that cannot be made (a file name no URL may hold).
+    private func standIn(for content: ContentFile) -> Page? {
+        var frontMatter = FrontMatter.unread(content.file)
+        frontMatter.metadata.title = String(content.relativePath.split(separator: "/").last?.dropLast(".md".count) ?? "")
+        guard var page = try? page(content, frontMatter) else { return nil }
+        page.isStandIn = true
+        return page
     }
 
     /// Gives each page without a `date` its file's date (last commit, else modification time), so that no
@@ -202,6 +225,10 @@ struct PageAssembler {
         var warnings: [Diagnostic] = problem.map { [.warning($0)] } ?? []
         for index in undated {
             guard let found = dates[pages[index].source.relativePath], var date = FileDates.pageDate(found.date) else { continue }
+            guard !pages[index].isStandIn else {
+                pages[index].metadata.date = date
+                continue
+            }
             // A page the editor says was updated on a day was published by then, whatever its file's date:
             // else its byline, feed entry and JSON-LD would have it updated before it was published.
             if let updated = pages[index].metadata.updated, updated.isBefore(date) { date = updated }

@@ -47,6 +47,9 @@ public struct SinglePage: Sendable {
         // The page is in memory: no file or commit dates it, and the fuzzer must not start git per input.
         assembler.siteRoot = nil
         let model = try assembler.assemble(loaded)
+        // A page that stands in for front matter in error is for finding a site's other mistakes, and this is one page.
+        let errors = model.diagnostics.filter { $0.severity == .error }
+        if !errors.isEmpty { throw BuildFailure(errors) }
         guard let id = model.pagesByPath[path] else { return ("", []) }
         let output = MarkdownStage(model: model, data: data, theme: theme, contentFiles: [], contentFolder: nil, qualityChecks: true).render(id)
         return (output.body.htmlText, output.record.diagnostics)

@@ -73,7 +73,7 @@ public struct SiteBuilder: Sendable {
         _ rendered: Renderer.Output, model: SiteModel, data: SiteData, theme: Theme, discarding session: WriteSession?
     ) throws(BuildFailure) -> [Diagnostic] {
         let checks = SiteChecks(model: model, data: data, options: options).run(rendered.records)
-        let diagnostics = SiteBuilder.ordered(model.warnings + theme.unusedLayoutFolders(of: model) + theme.unnamedTags(of: model) + rendered.diagnostics + checks)
+        let diagnostics = SiteBuilder.ordered(model.diagnostics + theme.unusedLayoutFolders(of: model) + theme.unnamedTags(of: model) + rendered.diagnostics + checks)
         if diagnostics.contains(where: { $0.severity == .error }) {
             session?.discard()
             throw BuildFailure(diagnostics)

@@ -31,7 +31,7 @@ struct SiteChecks {
             }
         }
         diagnostics += Renderer.naming(fromTemplates)
-        diagnostics += model.warnings
+        diagnostics += model.diagnostics
         // Without every page's output there is nothing more to check: the build stops on the errors it has.
         guard complete else { return diagnostics }
         diagnostics += data.figureDateWarnings(now: options.now, maxAgeDays: model.settings.staleFigureDays) + data.unreadWarnings + data.unmatchedFigureWarnings

@@ -21,6 +21,10 @@ public struct Page: Sendable {
     public var route: String
     /// What reading its front matter found that does not stop a build (a misspelled key, a future date).
     var warnings: [Diagnostic] = []
+    /// A page whose front matter is in error, made of its file's name and body so that the rest of the
+    /// build still runs: links to it resolve, and its body's mistakes and every other page's are found
+    /// with the error, which fails the build all the same. No message is about its missing fields.
+    var isStandIn = false
     /// By its place in `SiteSettings.languages`: 0, the default language, on a single-language site.
     public var language = 0
     /// What the page's translations share: its path without the language (`deterrence/tripwire`), or its

@@ -34,9 +34,10 @@ public struct SiteModel: Sendable {
     /// The commit Content/ was checked out at ("" outside a checkout) when some page took its date from its
     /// file: at another commit its last commit may be another. Nil when every page has a date.
     var datesCheckout: String?
-    /// What assembly found that does not stop a build (a misspelled front matter key, a future date, a
-    /// translation without an original), reported with the build's warnings.
-    var warnings: [Diagnostic] = []
+    /// What assembly found, reported with the rest of the build's diagnostics: warnings (a misspelled
+    /// front matter key, a future date, a translation without an original), and the errors of front
+    /// matter that pages stand in for (`Page.isStandIn`), which fail the build once every stage ran.
+    var diagnostics: [Diagnostic] = []
 
     /// Top-level sections in navigation order: by weight, then title.
     public var topSections: [Section] { topSections(in: 0) }

@@ -28,6 +28,14 @@ public struct FrontMatter: Sendable {
         return FrontMatter(metadata: metadata, body: text[closing...], bodyLineOffset: split.lines, warnings: reader.warnings)
     }
 
+    /// The body of a page whose front matter is in error, with no metadata: the lines after the front
+    /// matter, or none when it is not closed.
+    static func unread(_ file: SourceFile) -> FrontMatter {
+        guard let split = split(file.text) else { return FrontMatter(metadata: PageMetadata(), body: file.text[...], bodyLineOffset: 0) }
+        let body = split.closing.map { file.text[$0...] } ?? file.text[file.text.endIndex...]
+        return FrontMatter(metadata: PageMetadata(), body: body, bodyLineOffset: split.lines)
+    }
+
     /// Finds the YAML range and the start of the body; nil when the file has no front matter.
     /// Lines are found in the UTF-8 bytes: searching the characters for a line break costs a grapheme
     /// breaking pass over every front matter of the site.

@@ -6,7 +6,7 @@ import BriefingMarkdown
 struct OutlineCheck: DocumentTransform {
     func apply(to document: MarkdownDocument, context: inout TransformContext) {
         let page = context.page
-        if page.kind == .page, (page.metadata.summary ?? "").allSatisfy(\.isWhitespace) {
+        if page.kind == .page, !page.isStandIn, (page.metadata.summary ?? "").allSatisfy(\.isWhitespace) {
             context.diagnostics.warningAboutPage("page has no summary: add 'summary:' to the front matter for lists, feeds and search results")
         }
         // The page title is the h1, so the first heading of the body should be an h2.

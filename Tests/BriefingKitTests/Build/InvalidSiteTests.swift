@@ -295,6 +295,40 @@ import Testing
         #expect(messages.last?.hasPrefix("Content/b.md:") == true)
     }
 
+    /// One page's front matter error hid every other mistake of the site: an editor fixed it, built again,
+    /// and only then learnt of the broken links. The page stands in under its file's name, so links to it
+    /// resolve and its body is checked; the build fails all the same, writing nothing.
+    @Test func aFrontMatterErrorHidesNoOtherMistake() throws {
+        let fixture = try SiteFixture(InvalidSiteTests.goodSite)
+        _ = try fixture.build()
+        let before = fixture.outputSnapshot()
+        try fixture.write("""
+        -- Content/deterrence/a.md --
+        ---
+        title: "Unclosed
+        date: 2026-01-02
+        ---
+        A [broken link](nowhere.md).
+        -- Content/deterrence/b.md --
+        ---
+        title: B
+        date: 2026-01-02
+        ---
+        See [a](a.md) and [gone](gone.md).
+        """)
+        let messages = fixture.failure().map { $0.components(separatedBy: "\n")[0] }
+        #expect(messages == [
+            ##"Content/deterrence/a.md:2:8: error: invalid YAML: this " is never closed: end the value with " (a " inside it is written \")"##,
+            "Content/deterrence/a.md:5:3: error: link to a missing page 'nowhere.md' (no file Content/deterrence/nowhere.md)",
+            "Content/deterrence/b.md:5:19: error: link to a missing page 'gone.md' (no file Content/deterrence/gone.md)",
+        ])
+        #expect(fixture.outputSnapshot() == before)
+        // Checked too, and no message is about what the stand-in lacks (a summary, a date).
+        let checked = try BriefingCommand.run(["check", "--source", fixture.root.path], environment: ["NO_COLOR": "1"])
+        #expect(checked.status == 1)
+        #expect(checked.stderr.contains("a.md:5:3: error: link to a missing page") && !checked.stderr.contains("a.md:1:1: warning"))
+    }
+
     @Test func anOutputFolderWithOtherFilesIsRefusedUnlessForced() throws {
         let fixture = try SiteFixture(InvalidSiteTests.goodSite)
         try fixture.write("-- Output/notes.txt --\nmine")
