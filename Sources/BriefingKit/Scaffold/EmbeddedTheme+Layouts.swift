@@ -6,6 +6,9 @@ extension EmbeddedTheme {
     static let layouts: [(path: String, text: String)] = [
         ("Templates/layouts/404.html", #"""
 {{<base}}
+{{! Served at whatever address was not found: it names no address of its own as the page's. }}
+{{$canonical}}{{/canonical}}
+{{$ogURL}}{{/ogURL}}
 {{$head}}
 <meta name="robots" content="noindex">
 {{/head}}
@@ -43,7 +46,9 @@ extension EmbeddedTheme {
   <meta name="description" content="{{site.description}}">
   {{/site.description}}
   {{/page.description}}
+  {{$canonical}}
   <link rel="canonical" href="{{page.permalink}}">
+  {{/canonical}}
   {{#page.alternates}}
   <link rel="alternate" hreflang="{{hreflang}}" href="{{url}}">
   {{/page.alternates}}
@@ -51,7 +56,9 @@ extension EmbeddedTheme {
   <meta property="og:site_name" content="{{site.title}}">
   <meta property="og:title" content="{{page.title}}">
   <meta property="og:type" content="{{#page.isPage}}article{{/page.isPage}}{{^page.isPage}}website{{/page.isPage}}">
+  {{$ogURL}}
   <meta property="og:url" content="{{page.permalink}}">
+  {{/ogURL}}
   {{#page.description}}
   <meta property="og:description" content="{{page.description}}">
   {{/page.description}}

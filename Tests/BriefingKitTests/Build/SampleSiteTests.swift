@@ -26,6 +26,13 @@ import Testing
         let names = cloud.matches(of: /<li><a href="[^"]*">([^<]*)<\/a>/).map { String($0.output.1) }
         #expect(names.count >= 5 && names == names.sorted() && names.contains("방위비 분담"), "\(names)")
 
+        // A host serves the not-found page at whatever address was asked for: it claims no address as its own.
+        for notFound in ["404.html", "ko/404.html"] {
+            let page = try String(contentsOf: output.appendingPathComponent(notFound), encoding: .utf8)
+            #expect(page.contains(#"<meta name="robots" content="noindex">"#), "\(notFound)")
+            #expect(!page.contains(#"rel="canonical""#) && !page.contains("og:url"), "\(notFound)")
+        }
+
         let content = Self.repository.appendingPathComponent("Content")
         let files = FileManager.default.enumerator(atPath: content.path)?.compactMap { $0 as? String } ?? []
         let translated = files.filter { $0.hasSuffix(".ko.md") && !$0.contains("draft-") }.sorted()
