@@ -29,6 +29,13 @@ struct Images: DocumentTransform {
         // A file shown many times on a page is read once.
         var read: [String: ImageSize.File?] = [:]
         for image in images {
+            if let url = image.url, let service = Self.sharingPage(url) {
+                context.diagnostics.warning(
+                    "image '\(url)' is \(service) page that shows the image, not the image file, so readers see a broken image: "
+                        + "download the image, put it in Content/ beside the page and write its name, as ![…](photo.jpg)",
+                    at: image
+                )
+            }
             sizes.append(size(of: image, from: folder, read: &read, context: &context))
             // A title ending in `{#id}` numbers the image as a figure and lets the page cite it.
             var id: String?
@@ -51,6 +58,28 @@ struct Images: DocumentTransform {
             for (index, (image, size)) in zip(images, sizes).enumerated() {
                 Images.render(image, size: size, id: ids[index], marked: marked[index], lazy: index > 0, document: document, context: &context)
             }
+        }
+    }
+
+    /// The service whose sharing link an address is, when it leads to a page around the image (a file's
+    /// "Share" link, pasted as an image): "a Google Drive", "a Dropbox"; nil for any other address.
+    static func sharingPage(_ url: String) -> String? {
+        guard let schemeEnd = url.range(of: "://"), ["http", "https"].contains(url[..<schemeEnd.lowerBound].lowercased()) else { return nil }
+        let rest = url[schemeEnd.upperBound...]
+        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        let host = authority.split(separator: "@").last.map { $0.split(separator: ":").first ?? "" }.map { $0.lowercased() } ?? ""
+        let path = rest.dropFirst(authority.count)
+        switch host {
+        // `uc?export=view` serves the file itself.
+        case "drive.google.com": return path.hasPrefix("/uc") ? nil : "a Google Drive"
+        case "docs.google.com": return "a Google Docs"
+        case "photos.google.com", "photos.app.goo.gl": return "a Google Photos"
+        // `?raw=1` and `dl.dropboxusercontent.com` serve the file itself.
+        case "www.dropbox.com", "dropbox.com": return path.contains("raw=1") ? nil : "a Dropbox"
+        case "onedrive.live.com", "1drv.ms": return "a OneDrive"
+        case "imgur.com", "www.imgur.com": return "an Imgur"
+        case "www.icloud.com", "icloud.com": return "an iCloud"
+        default: return nil
         }
     }
 

@@ -26,6 +26,22 @@ import Testing
         #expect(LinkURL.hrefEncoded("/a/b-c_d.e~f!*'(),%20#@?=;:&$") == "/a/b-c_d.e~f!*'(),%20#@?=;:&$")
     }
 
+    /// A file's "Share" link pasted as an image: the address serves a page around the image, and readers
+    /// saw a broken image without a word.
+    @Test func aSharingPageAsAnImageIsWarnedOf() {
+        let result = rendered("![Bases](https://drive.google.com/file/d/1AbC/view?usp=sharing) ![Chart](https://www.dropbox.com/s/x/chart.png?dl=0)\n")
+        #expect(result.messages.map { $0.components(separatedBy: "\n")[0] } == [
+            "Content/alliance/page.md:1:1: warning: image 'https://drive.google.com/file/d/1AbC/view?usp=sharing' is a Google Drive page that "
+                + "shows the image, not the image file, so readers see a broken image: download the image, put it in Content/ beside the page "
+                + "and write its name, as ![…](photo.jpg)",
+            "Content/alliance/page.md:1:65: warning: image 'https://www.dropbox.com/s/x/chart.png?dl=0' is a Dropbox page that shows the image, "
+                + "not the image file, so readers see a broken image: download the image, put it in Content/ beside the page and write its name, as ![…](photo.jpg)",
+        ])
+        for file in ["https://drive.google.com/uc?export=view&id=1AbC", "https://www.dropbox.com/s/x/chart.png?raw=1", "https://i.imgur.com/abc.png", "https://news.example/drive.google.com/x.png"] {
+            #expect(rendered("![Chart](\(file))\n").messages.isEmpty, "\(file)")
+        }
+    }
+
     @Test func aTitledImageAloneInItsParagraphIsAFigure() {
         let result = rendered("Text.\n\n![Bases in South Korea](map.png \"US bases, 2026\")\n")
         #expect(result.html == """
