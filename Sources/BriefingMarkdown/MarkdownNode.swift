@@ -199,6 +199,12 @@ public struct MarkdownNode {
         walk(skippingStruck: true) { body(NodeView(pointer: $0)) }
     }
 
+    /// As `visitViews(_:)`, with `entering` true; and with `entering` false as the walk leaves each node
+    /// that holds others (a paragraph, an emphasis, a link, a list), so that a writer closes what it opened.
+    package func visitViews(_ body: (NodeView, _ entering: Bool) -> Void) {
+        walk(skippingStruck: true) { body(NodeView(pointer: $0), true) } leaving: { body(NodeView(pointer: $0), false) }
+    }
+
     /// A node as `visitViews` shows it, holding no reference to its document: valid only during the call.
     package struct NodeView {
         package let pointer: OpaquePointer
@@ -211,6 +217,28 @@ public struct MarkdownNode {
         package func withLiteralBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
             MarkdownNode.withLiteralBytes(of: pointer, body)
         }
+
+        /// A link's destination; nil for other nodes.
+        package var url: String? {
+            cmark_node_get_type(pointer) == CMARK_NODE_LINK ? cmark_node_get_url(pointer).map { String(cString: $0) } : nil
+        }
+
+        /// 1 to 6 for a heading, nil otherwise.
+        package var headingLevel: Int? {
+            let level = Int(cmark_node_get_heading_level(pointer))
+            return level == 0 ? nil : level
+        }
+
+        package var isOrderedList: Bool { cmark_node_get_list_type(pointer) == CMARK_ORDERED_LIST }
+
+        /// A paragraph of an item of a tight list, which HTML shows without `<p>`.
+        package var isInTightList: Bool {
+            guard let item = cmark_node_parent(pointer), cmark_node_get_type(item) == CMARK_NODE_ITEM, let list = cmark_node_parent(item) else { return false }
+            return cmark_node_get_list_tight(list) != 0
+        }
+
+        /// Whether the node holds others: a custom block made of its children, not of its own HTML alone.
+        package var hasChildren: Bool { cmark_node_first_child(pointer) != nil }
 
         /// A custom block's or inline's HTML before its children; nil for other nodes or none.
         package var onEnter: String? {
@@ -280,7 +308,9 @@ public struct MarkdownNode {
     /// state, so even 10,000 nested block quotes cost no Swift stack. Returns whether it left struck-out
     /// words out.
     @discardableResult
-    private func walk(skippingStruck: Bool = false, skippingImages: Bool = false, _ visit: (OpaquePointer) -> Void) -> Bool {
+    private func walk(
+        skippingStruck: Bool = false, skippingImages: Bool = false, _ visit: (OpaquePointer) -> Void, leaving: (OpaquePointer) -> Void = { _ in }
+    ) -> Bool {
         let iterator: OpaquePointer = cmark_iter_new(pointer)
         defer { cmark_iter_free(iterator) }
         var struck = false
@@ -296,6 +326,8 @@ public struct MarkdownNode {
                 } else {
                     visit(node)
                 }
+            } else if event == CMARK_EVENT_EXIT {
+                leaving(cmark_iter_get_node(iterator)!)
             }
             event = cmark_iter_next(iterator)
         }

@@ -9,7 +9,7 @@ struct BuildCache {
     static let fileName = ".briefing-cache"
     static let pendingName = fileName + ".new"
     /// Bumped whenever the format or the meaning of anything cached changes.
-    static let formatVersion = 16
+    static let formatVersion = 17
 
     /// The options and the day of the build: the same sources give different output on another day
     /// (the footer's year, stale-figure warnings), with drafts, or at another base URL. Kept as its hash

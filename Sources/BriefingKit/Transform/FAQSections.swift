@@ -13,7 +13,7 @@ import BriefingTemplates
 struct FAQSections: DocumentTransform {
     struct Entry: Equatable, Sendable {
         var question: String
-        /// The answer's text as a reader sees it, on one line.
+        /// The answer as HTML for the page's JSON-LD (`FAQAnswerHTML`); empty when it shows no words.
         var answer: String
     }
 
@@ -34,8 +34,12 @@ struct FAQSections: DocumentTransform {
             wrappers.insert(section.wrapper)
             // An answer's text includes what other transforms render once every one has run (a table).
             context.whenTheHTMLIsMade { context in
+                let origin = context.model.settings.baseURL.origin
                 let entries = section.questions.map { question in
-                    Entry(question: Self.collapsed(question.heading.plainText), answer: Self.visibleText(question.answer))
+                    Entry(
+                        question: Self.collapsed(question.heading.plainText),
+                        answer: Self.visibleText(question.answer).isEmpty ? "" : FAQAnswerHTML.html(of: question.answer, origin: origin)
+                    )
                 }
                 context.report.faq += entries
                 for (question, entry) in zip(section.questions, entries) where entry.answer.isEmpty {

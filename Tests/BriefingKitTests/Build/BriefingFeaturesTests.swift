@@ -296,7 +296,7 @@ import Testing
         let page = try #require(fixture.output("news/faq/index.html"))
         #expect(page.contains("<aside class=\"callout callout-tip\" aria-label=\"Tip\">\n<p class=\"callout-title\">Pro tip</p>\n<p>Read the <em>sources</em>.</p>\n</aside>"))
         #expect(page.contains("<section class=\"faq\" aria-labelledby=\"frequently-asked-questions\">"))
-        #expect(page.contains(#"{"@type":"Question","name":"What is the SMA?","acceptedAnswer":{"@type":"Answer","text":"The cost-sharing deal: \u003c/script\u003e safe."}}"#))
+        #expect(page.contains(#"{"@type":"Question","name":"What is the SMA?","acceptedAnswer":{"@type":"Answer","text":"\u003cp\u003eThe cost-sharing deal: \u0026lt;/script\u0026gt; safe.\u003c/p\u003e"}}"#))
         #expect(!page.contains("\"</script> safe"))
     }
 

@@ -89,7 +89,7 @@ import Testing
         #expect(output.body.sources.map(\.title) == ["The SMA text", "USFK"])
         #expect(output.body.sources.map(\.url) == ["https://example.com/sma", "https://www.usfk.mil/"])
         #expect(output.body.faq.map(\.question) == ["Who pays?"])
-        #expect(output.body.faq.map(\.answer) == ["Both governments."])
+        #expect(output.body.faq.map(\.answer) == ["<p>Both governments.</p>"])
         #expect(output.record.facts.headingIDs == [
             "why-it-matters", "source-1-1", "frequently-asked-questions", "who-pays", "source-1", "source-2",
         ])

@@ -63,9 +63,9 @@ import Testing
 
             """)
         #expect(result.entries == [
-            FAQSections.Entry(question: "What is the SMA?", answer: "The Special Measures Agreement."),
-            FAQSections.Entry(question: "Who pays?", answer: "Both governments."),
-            FAQSections.Entry(question: "How often is it renewed?", answer: "Every five years."),
+            FAQSections.Entry(question: "What is the SMA?", answer: "<p>The <em>Special Measures Agreement</em>.</p>"),
+            FAQSections.Entry(question: "Who pays?", answer: "<p>Both governments.</p>"),
+            FAQSections.Entry(question: "How often is it renewed?", answer: "<p>Every five years.</p>"),
         ])
     }
 
@@ -75,15 +75,22 @@ import Testing
         let result = TransformHarness.run(markdown, [TableDirective(data: TableDirectiveTests.data), FAQSections()], data: TableDirectiveTests.data)
         #expect(result.diagnostics.isEmpty)
         #expect(result.context.report.faq.map(\.question) == ["How many troops?"])
-        #expect(result.context.report.faq[0].answer.hasPrefix("Troops & bases Country Troops Since Korea 28,500 1950"))
+        #expect(result.context.report.faq[0].answer == "<p>Troops &amp; bases</p><ul><li>Country: Korea; Troops: 28,500; Since: 1950</li>"
+            + "<li>Country: Japan; Troops: 55,000; Since: 1945</li></ul><p>Source: USFK</p>")
     }
 
     /// A pipe table's note marks and source numbers went into the answer's text ("a 11 b Source: X [3]"),
-    /// where a paragraph's are left out.
+    /// where a paragraph's are left out; its cells are named by their columns.
     @Test func anAnswerTablesMarksAreLeftOutOfItsText() {
         let markdown = "## FAQ\n\n### Who pays?\n\n| a | b |\n|---|---|\n| x[^n] | 2 |\n\nSource: [State](https://www.state.gov/)\n\n[^n]: A note.\n"
         let result = TransformHarness.run(markdown, [PipeTables(), Footnotes(), FAQSections()])
-        #expect(result.context.report.faq.map(\.answer) == ["a b x 2 Source: State"])
+        #expect(result.context.report.faq.map(\.answer) == ["<ul><li>a: x; b: 2</li></ul><p>Source: State</p>"])
+    }
+
+    /// Only a web address is a link in the answer's HTML, its attribute escaped; any other is its text.
+    @Test func anAnswersLinksAreWebAddressesEscaped() {
+        let result = rendered("## FAQ\n### Who?\n[Desk](mailto:desk@example.org), [map](#map), [q](https://a.example/?q=\"x\"&y=<1>)\n")
+        #expect(result.entries.map(\.answer) == [#"<p>Desk, map, <a href="https://a.example/?q=%22x%22&amp;y=%3C1%3E">q</a></p>"#])
     }
 
     @Test func tableOfContentsStillListsTheQuestions() {
@@ -114,7 +121,7 @@ import Testing
             <p>A list.</p>
 
             """)
-        #expect(result.entries == [FAQSections.Entry(question: "Why?", answer: "Because. Detail More.")])
+        #expect(result.entries == [FAQSections.Entry(question: "Why?", answer: "<p>Because.</p><h4>Detail</h4><p>More.</p>")])
     }
 
     @Test func sectionAtLevelThreeWithLevelFourQuestions() {
@@ -143,6 +150,8 @@ import Testing
         #expect(result.entries.map(\.question) == ["How many?", "Where?"])
     }
 
+    /// The JSON-LD answer is the page's in the tags search engines read there: raw HTML left out, a
+    /// site's link made absolute.
     @Test func answerTextJoinsBlocksAndKeepsCode() {
         let markdown = """
             ## FAQ
@@ -167,10 +176,11 @@ import Testing
         #expect(result.entries == [
             FAQSections.Entry(
                 question: "What does sma --check do?",
-                answer: "It checks: the cost table, the troops.csv file. sma --check Quoted, with a tag and a link."
+                answer: "<p>It checks:</p><ul><li>the <em>cost</em> table,</li><li>the troops.csv file.</li></ul><p>sma --check</p>"
+                    + "<div><p>Quoted, with a tag<br>and a <a href=\"https://example.org/x/\">link</a>.</p></div>"
             ),
             FAQSections.Entry(question: "Empty?", answer: ""),
-            FAQSections.Entry(question: "Last?", answer: "Yes."),
+            FAQSections.Entry(question: "Last?", answer: "<p>Yes.</p>"),
         ])
         #expect(result.html == """
             <section class="faq" aria-labelledby="faq">
@@ -210,7 +220,7 @@ import Testing
 
     @Test(arguments: ["FAQ", "FAQs", "faq", "Faqs", "Frequently Asked Questions", "FREQUENTLY  asked\tquestions", "*FAQ*", "자주 하는 질문", "묻고 답하기"])
     func headingTitlesThatStartASection(title: String) {
-        #expect(rendered("## \(title) ##\n### Q?\nA.\n").entries == [FAQSections.Entry(question: "Q?", answer: "A.")])
+        #expect(rendered("## \(title) ##\n### Q?\nA.\n").entries == [FAQSections.Entry(question: "Q?", answer: "<p>A.</p>")])
     }
 
     @Test(arguments: ["FAQ about bases", "Questions", "F.A.Q.", "Frequently asked", "FAQ!"])
@@ -258,8 +268,8 @@ import Testing
         let result = rendered("## FAQ\n### FAQ\n#### Deeper?\nText.\n### Other?\nMore.\n")
         #expect(result.html.components(separatedBy: "<section class=\"faq\"").count == 2)
         #expect(result.entries == [
-            FAQSections.Entry(question: "FAQ", answer: "Deeper? Text."),
-            FAQSections.Entry(question: "Other?", answer: "More."),
+            FAQSections.Entry(question: "FAQ", answer: "<h4>Deeper?</h4><p>Text.</p>"),
+            FAQSections.Entry(question: "Other?", answer: "<p>More.</p>"),
         ])
         #expect(!result.html.contains("<section class=\"faq\" aria-labelledby=\"faq-1\">"))
     }
@@ -268,7 +278,7 @@ import Testing
         let result = TransformHarness.run(
             "## FAQ\n### Safe?\n> [!WARNING]\n> Mostly.\n", [Callouts(), FAQSections(), HeadingAnchors(siteLevels: 2...3)]
         )
-        #expect(result.context.report.faq == [FAQSections.Entry(question: "Safe?", answer: "Mostly.")])
+        #expect(result.context.report.faq == [FAQSections.Entry(question: "Safe?", answer: "<div><p>Mostly.</p></div>")])
         #expect(result.html == """
             <section class="faq" aria-labelledby="faq">
             <h2 id="faq">FAQ</h2>
@@ -288,7 +298,7 @@ import Testing
     /// The id a FAQ heading gives itself names the section; a `{#…}` that is no id stays part of the title.
     @Test func aFAQHeadingMayGiveItsOwnID() {
         let result = rendered("## Frequently asked questions {#questions}\n### Q?\nA.\n")
-        #expect(result.entries == [FAQSections.Entry(question: "Q?", answer: "A.")])
+        #expect(result.entries == [FAQSections.Entry(question: "Q?", answer: "<p>A.</p>")])
         #expect(result.html.contains("<section class=\"faq\" aria-labelledby=\"questions\">"))
         #expect(result.html.contains("<h2 id=\"questions\">Frequently asked questions</h2>"))
         #expect(rendered("## FAQ {#not an id}\n### Q?\nA.\n").entries.isEmpty)
