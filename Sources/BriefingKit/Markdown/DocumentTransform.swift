@@ -44,6 +44,9 @@ struct TransformContext {
     )] = []
     private var wrapping: [(inout TransformContext) -> Void] = []
     private var reading: [(inout TransformContext) -> Void] = []
+    /// Blocks a reader meets elsewhere than their lines are written (a table's caption, written under its
+    /// rows and shown above them), and where.
+    private var readingPositions: [MarkdownNode: SourcePosition] = [:]
     /// The page's links and images, in document order, found in one walk for every transform that reads
     /// them: inlines are most of a tree's nodes.
     private var linkNodes: [MarkdownNode]?
@@ -119,12 +122,22 @@ struct TransformContext {
         citing.append((position, node, sources, enclosing, use))
     }
 
+    /// Sources cited inside `block` are numbered as if it were written at `position`.
+    mutating func read(_ block: MarkdownNode, at position: SourcePosition) {
+        readingPositions[block] = position
+    }
+
     /// Where a reader meets a node: a note's text in the Notes at the end of the page, whatever line
-    /// defines it; the rest where it is written.
+    /// defines it; a table's caption above its rows; the rest where it is written.
     private func readingOrder(_ position: SourcePosition, of node: MarkdownNode) -> (inNotes: Int, line: Int, column: Int) {
         var ancestor: MarkdownNode? = node
+        var position = position, moved = false
         while let current = ancestor {
             if current == appendix { return (1, position.line, position.column) }
+            if !moved, !readingPositions.isEmpty, let read = readingPositions[current] {
+                position = read
+                moved = true
+            }
             ancestor = current.parent
         }
         return (0, position.line, position.column)

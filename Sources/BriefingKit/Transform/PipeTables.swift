@@ -264,6 +264,8 @@ struct PipeTables: DocumentTransform {
         } else if let caption, let braces = CrossReferences.trailingNonID(caption.plainText) {
             context.diagnostics.warning(CrossReferences.nonIDMessage(braces, in: "caption"), at: context.diagnostics.position(of: braces, in: caption))
         }
+        // A figure cited in the caption is numbered before the cells', as readers meet them.
+        if let caption { context.read(caption, at: SourcePosition(line: lines[table.before].position.line, column: 0)) }
         // `Table 2: …` numbers the table too, in order with the others: the editor's number may be wrong.
         let typedAt = caption.map { context.diagnostics.position(of: $0) }
         if id == nil, typedNumber != nil, let typedAt { context.numbered.register(.table, at: typedAt) }

@@ -217,6 +217,19 @@ import Testing
         #expect(result.messages.isEmpty)
     }
 
+    /// Likewise a figure's source: the caption's was numbered after the cells', though readers meet it first.
+    @Test func aFigureInTheCaptionIsNumberedBeforeTheCells() {
+        func figure(_ id: String, _ source: String) -> Figure {
+            Figure(id: id, value: "1", label: id, unit: nil, source: source, url: "https://\(source).example/", asOf: nil, asOfLocation: nil, location: nil)
+        }
+        let html = TransformHarness.run(
+            "| Year | Troops |\n|---|---|\n| 2026 | [](figure:cell) |\n\nTable: Budget [](figure:caption)\n",
+            [PipeTables(), FigureCitations(figures: ["cell": figure("cell", "usfk"), "caption": figure("caption", "mnd")])]
+        ).html
+        #expect(html.contains(##"data-figure="caption">1</span><sup class="cite">&#8288;<a href="#source-1""##))
+        #expect(html.contains(##"data-figure="cell">1</span><sup class="cite">&#8288;<a href="#source-2""##))
+    }
+
     /// As a table directive without a source is; only in `briefing check`, since a table of words needs none.
     @Test func checkWarnsOfATableWithoutASourceLine() {
         let markdown = "| Year | Paid |\n|---|---|\n| 2026 | 1.5 |\n\nTable: What Seoul pays {#paid}\n"
