@@ -57,11 +57,16 @@ struct Footnotes: DocumentTransform {
         let mayEscape = PlainText.contains("\\[", in: context.page.body) || PlainText.contains("&#", in: context.page.body)
         let marked = document.root.descendants(ofKind: .text).compactMap { text -> Marked? in
             guard let literal = text.literal, literal.utf8.count >= 4, literal.contains("[^") else { return nil }
-            var references = Self.references(in: literal)
-            if mayEscape {
-                let escaped = EscapedCharacters.offsets(of: UInt8(ascii: "["), in: text, diagnostics: context.diagnostics)
-                references.removeAll { escaped.contains($0.offset) }
+            let escaped = mayEscape ? EscapedCharacters.offsets(of: UInt8(ascii: "["), in: text, diagnostics: context.diagnostics) : []
+            for spaced in Self.spacedLabels(in: literal) where !escaped.contains(spaced.offset) {
+                let label = spaced.label.split(whereSeparator: \.isWhitespace).joined(separator: "-")
+                context.diagnostics.warning(
+                    "'[^\(spaced.label)]' is shown as typed, not as a note: a note's label holds no space, so write [^\(label)] here and in the note's line",
+                    at: Self.position(of: text, offset: spaced.offset, diagnostics: context.diagnostics)
+                )
             }
+            var references = Self.references(in: literal)
+            if mayEscape { references.removeAll { escaped.contains($0.offset) } }
             return references.isEmpty ? nil : Marked(text: text, literal: literal, references: references)
         }
         let unreached = Self.unreached(order, marked: marked)
@@ -290,6 +295,26 @@ struct Footnotes: DocumentTransform {
                 label: String(literal[labelStart..<end]), range: open..<after, offset: bytes.distance(from: bytes.startIndex, to: open)
             ))
             index = after
+        }
+        return found
+    }
+
+    /// `[^ 2]`, `[^note 1]`: a note's mark or line with a space in its label, which GitHub shows as typed.
+    static func spacedLabels(in literal: String) -> [(label: String, offset: Int)] {
+        var found: [(label: String, offset: Int)] = []
+        let bytes = literal.utf8
+        var index = bytes.startIndex
+        while let open = bytes[index...].firstIndex(of: UInt8(ascii: "[")) {
+            index = bytes.index(after: open)
+            guard index < bytes.endIndex, bytes[index] == UInt8(ascii: "^") else { continue }
+            let labelStart = bytes.index(after: index)
+            guard let close = bytes[labelStart...].prefix(64).firstIndex(where: { $0 == UInt8(ascii: "]") || $0 == UInt8(ascii: "[") }),
+                  bytes[close] == UInt8(ascii: "]")
+            else { continue }
+            let label = literal[labelStart..<close]
+            guard label.contains(where: { $0 == " " || $0 == "\t" }), label.contains(where: { !$0.isWhitespace }) else { continue }
+            found.append((String(label), bytes.distance(from: bytes.startIndex, to: open)))
+            index = bytes.index(after: close)
         }
         return found
     }

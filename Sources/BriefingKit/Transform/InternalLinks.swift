@@ -56,6 +56,14 @@ struct InternalLinks: DocumentTransform {
                 )
                 continue
             }
+            if let label = Self.footnoteMeant(node, in: context.page.body) {
+                context.diagnostics.error(
+                    "'[\(label)]' is no footnote but a link to '\(url)', which the line '[\(label)]: …' defines: a note's label holds no "
+                        + "space, so write [\(label.replacing(" ", with: "-"))] here and in the note's line",
+                    at: node
+                )
+                continue
+            }
             switch resolve(url, from: folder, at: .node(node), context: &context) {
             case .keep: break
             case .replace(let newURL): node.url = newURL
@@ -70,6 +78,15 @@ struct InternalLinks: DocumentTransform {
                 context.citations.list(url, at: published)
             }
         }
+    }
+
+    /// The label of a footnote written with a space in it (`[^note 1]` and `[^note 1]: Text.`), which
+    /// cmark, as GitHub, reads as a link and its reference definition: the editor meant a note.
+    static func footnoteMeant(_ link: MarkdownNode, in body: Substring) -> String? {
+        guard link.kind == .link, let text = link.firstChild, text.next == nil, text.kind == .text, let label = text.literal,
+              label.hasPrefix("^"), label.contains(where: \.isWhitespace), PlainText.contains("[" + label + "]:", in: body)
+        else { return nil }
+        return label
     }
 
     /// Where a URL is written: a link or an image of the body, or a source's `url` in the front matter.

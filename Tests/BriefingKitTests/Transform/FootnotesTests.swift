@@ -72,6 +72,23 @@ import Testing
         ])
     }
 
+    /// A label with a space made no note, and the page showed `[^ 2]` without a word; with a line that
+    /// defines it, cmark and GitHub read a link, and the message was about a link to the note's words.
+    @Test func aLabelWithASpaceIsNamed() {
+        let spaced = rendered("Cited[^ 2] and [^1 ], not \\[^a b].\n\n[^ 2]: A note.\n")
+        #expect(spaced.messages.map { $0.components(separatedBy: "\n")[0] } == [
+            "Content/alliance/page.md:1:6: warning: '[^ 2]' is shown as typed, not as a note: a note's label holds no space, so write [^2] here and in the note's line",
+            "Content/alliance/page.md:1:16: warning: '[^1 ]' is shown as typed, not as a note: a note's label holds no space, so write [^1] here and in the note's line",
+            "Content/alliance/page.md:3:1: warning: '[^ 2]' is shown as typed, not as a note: a note's label holds no space, so write [^2] here and in the note's line",
+        ])
+        let model = TransformHarness.run("", []).context.model
+        let linked = TransformHarness.run("Cited[^note 1].\n\n[^note 1]: Other.\n", [Footnotes(), InternalLinks(model: model, contentFiles: [])])
+        #expect(linked.messageLines == [
+            "Content/alliance/page.md:1:6: error: '[^note 1]' is no footnote but a link to 'Other.', which the line '[^note 1]: …' defines: "
+                + "a note's label holds no space, so write [^note-1] here and in the note's line",
+        ])
+    }
+
     /// `\[^1]` is how an editor shows the syntax itself; it was read as a mark of a note never defined.
     @Test func anEscapedMarkIsText() {
         let result = rendered("To cite a note, type \\[^1] or &#91;^1] after the word.\n")
