@@ -13,4 +13,19 @@ extension PlainText {
         }
         return previous[rhs.count]
     }
+
+    /// The candidate fewest edits from `typed` (`dat` → `date`, `buidl` → `build`), at most `limit` away; of
+    /// two as near, the first: what every "did you mean" suggests.
+    package static func nearest(to typed: String, among candidates: some Sequence<String>, within limit: Int) -> String? {
+        let scalars = Array(typed.unicodeScalars)
+        var best: (candidate: String, distance: Int)?
+        for candidate in candidates {
+            let other = Array(candidate.unicodeScalars)
+            // Only a word within `limit` letters of the typed one's length can be within `limit` edits of it.
+            guard abs(other.count - scalars.count) <= limit else { continue }
+            let distance = editDistance(scalars, other)
+            if distance <= limit, distance < (best?.distance ?? .max) { best = (candidate, distance) }
+        }
+        return best?.candidate
+    }
 }

@@ -29,8 +29,7 @@ struct Briefing: AsyncParsableCommand {
     static func unknownCommand(_ typed: String) -> String? {
         let commands = configuration.subcommands.map { $0._commandName } + ["help"]
         guard !typed.hasPrefix("-"), !commands.contains(typed) else { return nil }
-        let scalars = Array(typed.lowercased().unicodeScalars)
-        let meant = commands.first { PlainText.editDistance(Array($0.unicodeScalars), scalars) <= 2 }
+        let meant = PlainText.nearest(to: typed.lowercased(), among: commands, within: 2)
         return "Error: Unknown command '\(typed)'.\(meant.map { " Did you mean '\($0)'?" } ?? "")\n"
             + "Usage: briefing <command> [options], where <command> is one of: "
             + commands.dropLast().joined(separator: ", ") + "\n"

@@ -114,12 +114,8 @@ struct SiteChecks {
         let letters = { (id: String) in id.lowercased().filter { $0 != "-" } }
         let wanted = letters(fragment)
         if let same = ids.first(where: { letters($0) == wanted }) { return same }
-        let scalars = Array(fragment.unicodeScalars)
-        guard scalars.count <= 64 else { return nil }
-        let limit = max(2, scalars.count / 5)
-        let scored = ids.lazy.filter { abs($0.unicodeScalars.count - scalars.count) <= limit }
-            .map { ($0, PlainText.editDistance(Array($0.unicodeScalars), scalars)) }
-            .filter { $0.1 <= limit }
-        return scored.min { $0.1 < $1.1 }?.0
+        let count = fragment.unicodeScalars.count
+        guard count <= 64 else { return nil }
+        return PlainText.nearest(to: fragment, among: ids, within: max(2, count / 5))
     }
 }

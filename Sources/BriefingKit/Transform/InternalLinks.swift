@@ -282,9 +282,7 @@ struct InternalLinks: DocumentTransform {
         guard let colon = url.firstIndex(of: ":") else { return "" }
         let typed = url[..<url.index(after: colon)].lowercased()
         let schemes = [FigureCitations.scheme] + CrossReferences.schemes.map(\.scheme)
-        guard typed.count <= 12, let meant = schemes.first(where: {
-            $0 != typed && PlainText.editDistance(Array($0.unicodeScalars), Array(typed.unicodeScalars)) <= 2
-        }) else { return "" }
+        guard typed.count <= 12, let meant = PlainText.nearest(to: typed, among: schemes.filter { $0 != typed }, within: 2) else { return "" }
         return "; did you mean '\(meant)'?"
     }
 
