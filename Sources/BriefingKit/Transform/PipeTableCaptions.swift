@@ -90,7 +90,8 @@ extension PipeTables {
         /// Where a marker ends in text that starts with it, as editors type it: in capitals or not
         /// (`SOURCE:`), its colon ASCII or full-width (`표：`, as Korean and Japanese input methods write it),
         /// with a space before it or not (`출처 :`); and for a caption with the number the editor gave the
-        /// table (`Table 1:` or `Table 1.`, a word processor's habit).
+        /// table (`Table 1:` or `Table 1.`, a word processor's habit). A chapter's numbering (`Table 2.1:`)
+        /// ends at the marker's start: the caption is the whole line, as typed.
         static func match(_ marker: String, in text: Substring, numbered: Bool) -> (end: String.Index, number: Int?)? {
             let stem = self.stem(of: marker)
             guard stem.count < marker.count else {
@@ -105,6 +106,14 @@ extension PipeTables {
                 if (1...4).contains(digits.count) {
                     number = Int(digits)
                     rest = rest.dropFirst(digits.count)
+                    // `Table 1.5 million…` is a sentence, and `Table 2.1:` a chapter's numbering, which
+                    // the build's own numbers cannot give: the caption keeps it as typed.
+                    if rest.first == ".", let after = rest.dropFirst().first, after.isASCII, after.isNumber {
+                        let chapter = rest.drop { $0 == "." || $0.isASCII && $0.isNumber }.drop { $0 == " " }
+                        guard let colon = chapter.first, colon == ":" || colon == "：" else { return nil }
+                        return (text.startIndex, nil)
+                    }
+                    if rest.first == " " { rest = rest.dropFirst() }
                 }
             }
             guard let colon = rest.first, colon == ":" || colon == "：" || number != nil && colon == "." else { return nil }
@@ -193,9 +202,10 @@ extension PipeTables {
     static func takeMarker(
         _ markers: [String], numbered: Bool, from paragraph: MarkdownNode, diagnostics: inout PageDiagnostics
     ) -> TakenMarker? {
-        guard let first = leadingText(of: paragraph), let literal = first.literal,
-              let (end, number) = Markers.match(markers, in: literal[...], numbered: numbered)
-        else { return nil }
+        guard let first = leadingText(of: paragraph), let literal = first.literal else { return nil }
+        guard let (end, number) = Markers.match(markers, in: literal[...], numbered: numbered) else {
+            return takeEmphasizedWord(markers, numbered: numbered, first, diagnostics: &diagnostics)
+        }
         let rest = literal[end...].drop { $0 == " " }
         if rest.isEmpty {
             var emptied = first
@@ -220,6 +230,28 @@ extension PipeTables {
         return TakenMarker(number: number)
     }
 
+    /// `*Source*: [State](…)`: the marker's word in emphasis, its colon after it.
+    private static func takeEmphasizedWord(
+        _ markers: [String], numbered: Bool, _ word: MarkdownNode, diagnostics: inout PageDiagnostics
+    ) -> TakenMarker? {
+        guard word.next == nil, let emphasis = word.parent, emphasis.kind == .emphasis || emphasis.kind == .strong,
+              emphasis.firstChild == word, let after = emphasis.next, after.kind == .text, let text = after.literal,
+              let literal = word.literal, let (end, number) = Markers.match(markers, in: (literal + text)[...], numbered: numbered)
+        else { return nil }
+        let joined = literal + text
+        guard joined.utf8.distance(from: joined.startIndex, to: end) > literal.utf8.count else { return nil }
+        let rest = joined[end...].drop { $0 == " " }
+        let start = diagnostics.position(of: after)
+        emphasis.unlink()
+        if rest.isEmpty {
+            after.unlink()
+        } else {
+            after.literal = String(rest)
+            diagnostics.place(after, at: SourcePosition(line: start.line, column: start.column + text.utf8.count - rest.utf8.count))
+        }
+        return TakenMarker(number: number)
+    }
+
     /// Each link of a `Source:` line is a source; a line without links is one source, its text. The links
     /// stay in the tree, read when the sources are cited: by then `InternalLinks` has checked a link to a
     /// page or file of the site and written its address.
@@ -227,6 +259,9 @@ extension PipeTables {
         let links = paragraph.descendants(ofKind: .link)
         guard !links.isEmpty else {
             let text = paragraph.plainText.trimmingCharacters(in: .whitespaces)
+            if text.isEmpty {
+                context.diagnostics.warning("this Source: line names no source: write it after the colon, as 'Source: [publisher](https://…)'", at: paragraph)
+            }
             return { text.isEmpty ? [] : [SourceReference(title: text, url: nil)] }
         }
         var sources: [MarkdownNode] = []

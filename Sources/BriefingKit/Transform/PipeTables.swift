@@ -271,7 +271,7 @@ struct PipeTables: DocumentTransform {
         if id == nil, typedNumber != nil, let typedAt { context.numbered.register(.table, at: typedAt) }
         let position = lines[table.before].position
         if warnsOfMissingSources, sourceLine == nil {
-            let name = caption.map { "'\(PlainText.collapsingWhitespace($0.plainText))'" } ?? "without a caption"
+            let name = caption.map { PlainText.collapsingWhitespace($0.plainText) }.flatMap { $0.isEmpty ? nil : "'\($0)'" } ?? "without a caption"
             // The page's words, also for a table in a quotation in another language.
             let own = Markers(context.theme.strings[context.page.language])
             context.diagnostics.warning(

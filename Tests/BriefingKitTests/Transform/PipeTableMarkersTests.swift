@@ -59,6 +59,21 @@ import Testing
         ])
     }
 
+    /// `Table 2.1:` showed as "Table 1: 1: …", and `Table 1.5 million…` lost its sentence to a caption.
+    @Test func aChaptersNumberingIsKeptAsTypedAndADecimalIsNoMarker() {
+        let chapter = rendered(table + "Table 2.1: Defence budgets\n\n*Source*: [State](https://www.state.gov/)\n")
+        #expect(chapter.html.contains("<caption>Table 2.1: Defence budgets</caption>"))
+        #expect(chapter.html.contains(stateSource))
+        #expect(chapter.messageLines.isEmpty)
+        let sentence = rendered(table + "Table 1.5 million people were counted.\n")
+        #expect(sentence.html.contains("<p>Table 1.5 million people were counted.</p>"))
+        let spaced = rendered(table + "Table 1 : Spaced\n\nSource:\n")
+        #expect(spaced.html.contains(##"<caption><span class="caption-number">Table 1:</span> Spaced</caption>"##))
+        #expect(spaced.messageLines == [
+            "Content/alliance/page.md:7:1: warning: this Source: line names no source: write it after the colon, as 'Source: [publisher](https://…)'",
+        ])
+    }
+
     /// A word that starts a sentence is no marker: only a number and a period or a colon make one.
     @Test func proseAfterATableStaysProse() {
         let result = rendered(table + "Tables like this one show the trend.\n\nSources say more.\n\nTable 2 shows the rest.\n")
