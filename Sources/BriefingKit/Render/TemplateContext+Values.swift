@@ -33,7 +33,8 @@ extension TemplateContext {
             ("id", .string(ThemeIDs.source(item.offset + 1))),
             ("number", .int(item.offset + 1)),
             ("title", .string(item.element.title)),
-            ("url", optional(item.element.url)),
+            // Written into `href` as cmark writes a link's: a `"` or a space in a source's address is invalid there.
+            ("url", optional(item.element.url.map(LinkURL.hrefEncoded))),
             ("publisher", optional(item.element.publisher)),
             ("date", date(item.element.date, language: language)),
         ] + languageMark(of: item.element, onPageIn: model.languages[language].code)))

@@ -143,7 +143,7 @@ struct ThemeHTML: Sendable {
         var values: [TemplateValue] = []
         for (position, (source, number)) in sources.enumerated() {
             values.append([
-                "title": .string(source.title), "url": source.url.flatMap { LinkURL.isAllowed($0) ? .string($0) : nil } ?? .null,
+                "title": .string(source.title), "url": source.url.flatMap { LinkURL.isAllowed($0) ? .string(LinkURL.hrefEncoded($0)) : nil } ?? .null,
                 "marker": .html(try citationMarker(number, language: language, marked: page)), "isFirst": .bool(position == 0),
             ])
         }

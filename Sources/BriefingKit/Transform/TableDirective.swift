@@ -343,7 +343,7 @@ struct TableDirective: DocumentTransform {
                 let columnIndex = index[column.name]!
                 let linked = columnIndex == sourceColumn ? rowURL.flatMap { LinkURL.isAllowed($0) ? resolved($0) : nil } : nil
                 return [
-                    "text": .string(smartened(row[columnIndex])), "url": linked.map(TemplateValue.string) ?? .null,
+                    "text": .string(smartened(row[columnIndex])), "url": linked.map { .string(LinkURL.hrefEncoded($0)) } ?? .null,
                     "class": optional(cssClass), "isRowHeader": .bool(position == 0),
                 ]
             }

@@ -317,6 +317,12 @@ import Testing
     }
 
     /// Checked as every link of the page is, and never a source.
+    /// A `"` in a source's address was written `&quot;` in `href`, which the HTML checker refuses in a URL.
+    @Test func aSourcesAddressIsWrittenAsALinksIs() {
+        let html = rendered("| a |\n|---|\n| 1 |\n\nSource: [State](https://www.state.gov/?a=1&b=\"2\")\n").html
+        #expect(html.contains(##"<a href="https://www.state.gov/?a=1&amp;b=%222%22">State</a>"##))
+    }
+
     @Test func aScriptURLAsSourceIsAnError() {
         let markdown = "| a |\n|---|\n| 1 |\n\nSource: [x](javascript:alert(1))\n"
         let result = TransformHarness.run(markdown, [PipeTables(), InternalLinks(model: TransformHarness.run("", []).context.model, contentFiles: [])])
