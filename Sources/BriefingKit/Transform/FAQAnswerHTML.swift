@@ -8,23 +8,29 @@ import BriefingTemplates
 /// after its column's heading ("Year: 2025; Paid: $1.4 billion"), then its source line: its text alone
 /// ran the cells together ("Year Paid 2025 $1.4 billion").
 enum FAQAnswerHTML {
-    /// `origin` (`https://example.org`) makes the site's own links absolute; without one they are text.
-    static func html(of blocks: [MarkdownNode], origin: String) -> String {
-        var writer = Writer(origin: origin)
+    /// `page` is the page's address, for links to its own headings; `origin` (`https://example.org`)
+    /// makes the site's links absolute. Without a host (a site built for a path alone), both are text.
+    static func html(of blocks: [MarkdownNode], origin: String, page: String) -> String {
+        var writer = Writer(origin: origin, page: page)
         for block in blocks { block.visitViews { node, entering in writer.visit(node, entering: entering) } }
-        return PlainText.collapsingWhitespace(writer.html)
+        return PlainText.collapsingWhitespace(writer.html).replacing("<p></p>", with: "")
     }
 
     private struct Writer {
         let origin: String
+        let page: String
         var html = ""
         /// Whether each link or custom block open wrote an `<a>` or a `<div>`, which its end then closes.
         var opened: [Bool] = []
+        /// Inside raw HTML's `<script>` or `<style>` (a site that trusts its editors' HTML): text no reader sees.
+        var hidden = false
+        /// Inside an image, whose alt text stands for a picture the answer cannot hold.
+        var images = 0
 
         mutating func visit(_ node: MarkdownNode.NodeView, entering: Bool) {
             switch node.kind {
             case .text, .code:
-                guard entering else { return }
+                guard entering, !hidden, images == 0 else { return }
                 node.withLiteralBytes { html += HTMLEscape.escaped(String(decoding: $0, as: UTF8.self)) }
             case .codeBlock:
                 guard entering else { return }
@@ -60,53 +66,71 @@ enum FAQAnswerHTML {
                     opened.append(false)
                     html += node.onEnter.map(Self.rows(ofRendered:)) ?? ""
                 }
-            case .document, .thematicBreak, .htmlBlock, .htmlInline, .customInline, .image:
+            case .customInline:
+                // The words a transform's mark shows (a task's "Done:"), not its citation marks.
+                guard entering, let rendered = node.onEnter else { return }
+                let words = RawHTMLText.text(of: rendered, leavingOutMarks: true)
+                if !words.isEmpty { html += words + " " }
+            case .htmlBlock:
+                guard entering else { return }
+                node.withLiteralBytes { html += Self.paragraph(ofText: String(decoding: $0, as: UTF8.self)) }
+            case .htmlInline:
+                node.withLiteralBytes { tag in
+                    let lowered = String(decoding: tag.prefix(8), as: UTF8.self).lowercased()
+                    if lowered.hasPrefix("<script") || lowered.hasPrefix("<style") { hidden = true }
+                    if lowered.hasPrefix("</script") || lowered.hasPrefix("</style") { hidden = false }
+                }
+            case .image: images += entering ? 1 : -1
+            case .document, .thematicBreak:
                 break
             }
         }
 
-        /// An absolute address for a link search engines may follow; nil for one to leave as text (a
-        /// fragment, an address of another scheme, a path of a site with no host).
+        /// An absolute address for a link search engines may follow: a web address, the site's own made
+        /// absolute, a heading of the page, an e-mail address or a telephone number; nil for one to leave
+        /// as text.
         private func address(_ url: String) -> String? {
             let lowered = url.prefix(8).lowercased()
-            if lowered.hasPrefix("https://") || lowered.hasPrefix("http://") { return url }
-            if url.hasPrefix("/"), !url.hasPrefix("//"), !origin.isEmpty { return origin + url }
+            if ["https://", "http://", "mailto:", "tel:"].contains(where: lowered.hasPrefix) { return url }
+            guard !origin.isEmpty else { return nil }
+            if url.hasPrefix("#") { return page + url }
+            if url.hasPrefix("/"), !url.hasPrefix("//") { return origin + url }
             return nil
         }
 
-        /// The words of rendered HTML (a callout's title), citation marks left out, as a paragraph.
+        /// The words of rendered HTML (a callout's title, trusted raw HTML), citation marks, scripts and
+        /// styles left out, as a paragraph.
         private static func paragraph(ofText rendered: String) -> String {
             let words = RawHTMLText.text(of: rendered, leavingOutMarks: true)
             return words.isEmpty ? "" : "<p>" + words + "</p>"
         }
 
-        /// A rendered table as its caption and a list item per row, each cell after its column's heading;
-        /// other rendered HTML as its words.
+        /// A rendered table as its caption and a list item per row, each cell after its column's heading
+        /// (an empty cell left out); other rendered HTML as its words. Struck words and citation marks
+        /// are left out, as the page's text leaves them out.
         private static func rows(ofRendered rendered: String) -> String {
-            var caption: [String] = []
-            // The words around the table: its source line.
-            var after: [String] = []
+            var caption = "", after = ""
             var rows: [[String]] = []
             var headings: [String]?
-            var cell: [String]?
-            var inCaption = false, inHead = false, marks = 0
+            var cell: String?
+            var inCaption = false, inHead = false, leftOut = 0
             var html = rendered
             html.withUTF8 { bytes in
                 HTMLScanner.scan(bytes) { part in
                     switch part {
-                    case .text(let text) where marks == 0:
-                        let words = String(decoding: text, as: UTF8.self).split(whereSeparator: \.isWhitespace).map(String.init)
-                        if inCaption { caption += words } else if cell != nil { cell! += words } else { after += words }
-                    case .startTag("sup", _): marks += 1
-                    case .endTag("sup"): marks = max(marks - 1, 0)
+                    case .text(let bytes) where leftOut == 0:
+                        let text = String(decoding: bytes, as: UTF8.self)
+                        if inCaption { caption += text } else if cell != nil { cell! += text } else { after += text }
+                    case .startTag("sup", _), .startTag("del", _): leftOut += 1
+                    case .endTag("sup"), .endTag("del"): leftOut = max(leftOut - 1, 0)
                     case .startTag("caption", _): inCaption = true
                     case .endTag("caption"): inCaption = false
                     case .startTag("thead", _): inHead = true
                     case .endTag("thead"): inHead = false
                     case .startTag("tr", _): if inHead { headings = [] } else { rows.append([]) }
-                    case .startTag("th", _), .startTag("td", _): cell = []
+                    case .startTag("th", _), .startTag("td", _): cell = ""
                     case .endTag("th"), .endTag("td"):
-                        let text = (cell ?? []).joined(separator: " ")
+                        let text = PlainText.collapsingWhitespace(cell ?? "")
                         if inHead { headings?.append(text) } else if !rows.isEmpty { rows[rows.count - 1].append(text) }
                         cell = nil
                     default: break
@@ -115,13 +139,15 @@ enum FAQAnswerHTML {
             }
             guard !rows.isEmpty else { return paragraph(ofText: rendered) }
             let items = rows.map { row in
-                "<li>" + row.enumerated().map { column, text in
+                "<li>" + row.enumerated().filter { !$0.element.isEmpty }.map { column, text in
                     guard let headings, column < headings.count, !headings[column].isEmpty else { return text }
-                    let heading = headings[column]
-                    return heading + ": " + text
+                    return headings[column] + ": " + text
                 }.joined(separator: "; ") + "</li>"
             }
-            func words(_ words: [String]) -> String { words.isEmpty ? "" : "<p>" + words.joined(separator: " ") + "</p>" }
+            func words(_ text: String) -> String {
+                let words = PlainText.collapsingWhitespace(text)
+                return words.isEmpty ? "" : "<p>" + words + "</p>"
+            }
             return words(caption) + "<ul>" + items.joined() + "</ul>" + words(after)
         }
     }

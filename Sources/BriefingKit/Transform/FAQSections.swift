@@ -34,11 +34,11 @@ struct FAQSections: DocumentTransform {
             wrappers.insert(section.wrapper)
             // An answer's text includes what other transforms render once every one has run (a table).
             context.whenTheHTMLIsMade { context in
-                let origin = context.model.settings.baseURL.origin
+                let origin = context.model.settings.baseURL.origin, page = context.model.router.permalink(context.page.route)
                 let entries = section.questions.map { question in
                     Entry(
                         question: Self.collapsed(question.heading.plainText),
-                        answer: Self.visibleText(question.answer).isEmpty ? "" : FAQAnswerHTML.html(of: question.answer, origin: origin)
+                        answer: Self.visibleText(question.answer).isEmpty ? "" : FAQAnswerHTML.html(of: question.answer, origin: origin, page: page)
                     )
                 }
                 context.report.faq += entries
@@ -140,8 +140,8 @@ struct FAQSections: DocumentTransform {
     }
 
     /// The text and code of these blocks on one line, as the page shows it: blocks and line
-    /// breaks apart by a space, runs of whitespace made one. Raw HTML is left out, being
-    /// markup (and not shown at all in safe mode).
+    /// breaks apart by a space, runs of whitespace made one. Raw HTML blocks count by their words
+    /// (in safe mode `RawHTMLText` made them text already).
     private static func visibleText(_ blocks: [MarkdownNode]) -> String {
         // Gathered as bytes: a String made of every text node only to be appended cost as much as the rest.
         var bytes: [UInt8] = []
@@ -158,8 +158,12 @@ struct FAQSections: DocumentTransform {
                     // What a transform rendered already (a table directive's table, a callout's title).
                     bytes.append(space)
                     if let html = node.onEnter { bytes += RawHTMLText.visibleText(ofRendered: html).utf8 }
+                case .htmlBlock:
+                    // Trusted raw HTML (`markdown.unsafe: true`), which readers see.
+                    bytes.append(space)
+                    node.withLiteralBytes { bytes += RawHTMLText.visibleText(ofRendered: String(decoding: $0, as: UTF8.self)).utf8 }
                 case .softBreak, .lineBreak,
-                     .document, .blockQuote, .list, .item, .htmlBlock, .paragraph, .heading, .thematicBreak:
+                     .document, .blockQuote, .list, .item, .paragraph, .heading, .thematicBreak:
                     bytes.append(space)
                 case .htmlInline, .customInline, .emphasis, .strong, .link, .image:
                     break

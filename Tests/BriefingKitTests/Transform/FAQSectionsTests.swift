@@ -87,10 +87,44 @@ import Testing
         #expect(result.context.report.faq.map(\.answer) == ["<ul><li>a: x; b: 2</li></ul><p>Source: State</p>"])
     }
 
-    /// Only a web address is a link in the answer's HTML, its attribute escaped; any other is its text.
-    @Test func anAnswersLinksAreWebAddressesEscaped() {
-        let result = rendered("## FAQ\n### Who?\n[Desk](mailto:desk@example.org), [map](#map), [q](https://a.example/?q=\"x\"&y=<1>)\n")
-        #expect(result.entries.map(\.answer) == [#"<p>Desk, map, <a href="https://a.example/?q=%22x%22&amp;y=%3C1%3E">q</a></p>"#])
+    /// A link in the answer's HTML is an absolute address, encoded and escaped; any other is its text.
+    @Test func anAnswersLinksAreAbsoluteAndEscaped() {
+        let result = rendered("## FAQ\n### Who?\n[Desk](mailto:desk@example.org), [map](#map), [q](https://a.example/?q=\"x\"&y=<1>), [up](../x.md)\n")
+        #expect(result.entries.map(\.answer) == [
+            #"<p><a href="mailto:desk@example.org">Desk</a>, <a href="https://example.org/alliance/page/#map">map</a>, "#
+                + #"<a href="https://a.example/?q=%22x%22&amp;y=%3C1%3E">q</a>, up</p>"#,
+        ])
+    }
+
+    /// What the sweep found the first version leave out or let in: a task's state, struck cells, an
+    /// e-mail address, a link to a heading, an answer of trusted raw HTML, a script's text, empty paragraphs.
+    @Test func anAnswerKeepsWhatReadersSeeAndOnlyThat() {
+        let markdown = """
+            ## FAQ
+            ### Done?
+            - [x] First
+
+            Write to [the desk](mailto:desk@example.org) or see [history](#history). <script>alert(3)</script>
+
+            ![Map](map.png)
+
+            | Item | Note |
+            |---|---|
+            | ~~Old~~ New | |
+            ### Raw?
+            <div class="box">Boxed answer.</div>
+
+            ## History
+
+            """
+        let options = MarkdownOptions(unsafe: true)
+        let result = TransformHarness.run(markdown, [PipeTables(), Strikethrough(), TaskLists(), FAQSections(), HeadingAnchors(siteLevels: 2...3)], options: options)
+        #expect(result.context.report.faq.map(\.answer) == [
+            "<ul><li>Done: First</li></ul><p>Write to <a href=\"mailto:desk@example.org\">the desk</a> or see "
+                + "<a href=\"https://example.org/alliance/page/#history\">history</a>. </p><ul><li>Item: New</li></ul>",
+            "<p>Boxed answer.</p>",
+        ])
+        #expect(result.messageLines.isEmpty)
     }
 
     @Test func tableOfContentsStillListsTheQuestions() {
