@@ -97,7 +97,7 @@ struct PageAssembler {
                 return .page(page)
             }
             let frontMatter: FrontMatter
-            do throws(BuildFailure) { frontMatter = try FrontMatter.parse(file.file) } catch { return .unread(builder.standIn(for: file), error) }
+            do throws(BuildFailure) { frontMatter = try FrontMatter.parse(file.file) } catch { return builder.standIn(for: file, failure: error) }
             guard !frontMatter.metadata.draft || builder.includeDrafts else { return nil }
             var warnings = frontMatter.warnings
             if let date = frontMatter.metadata.date, (date.year, date.month, date.day) > latestDay,
@@ -118,7 +118,7 @@ struct PageAssembler {
                 page.warnings = warnings
                 return .page(page)
             } catch {
-                return .unread(builder.standIn(for: file), BuildFailure([error]))
+                return builder.standIn(for: file, failure: BuildFailure([error]))
             }
         }
         var warnings: [Diagnostic] = []
@@ -130,9 +130,13 @@ struct PageAssembler {
             case .page(let page)?:
                 warnings += page.warnings
                 pages.append(page)
-            case .unread(let page, let failure)?:
+            case .unread(let standIn, let failure)?:
                 errors += failure.diagnostics
-                if let page { pages.append(page) } else { standsIn = false }
+                switch standIn {
+                case .page(let page): pages.append(page)
+                case .draft: drafts.insert(files[index].relativePath)
+                case .none: standsIn = false
+                }
             }
         }
         // A page with no stand-in would make every link to it a second error.
@@ -198,20 +202,10 @@ struct PageAssembler {
         return model
     }
 
-    /// A file's page, or the error in its front matter and its stand-in (nil when none can be made).
-    private enum Made {
+    /// A file's page, or the error in its front matter and what stands in for the page.
+    enum Made {
         case page(Page)
-        case unread(Page?, BuildFailure)
-    }
-
-    /// A page whose front matter is in error, titled by its file's name, so that the build goes on to
-    /// find the site's other mistakes; nil when even that cannot be made (a file name no URL may hold).
-    private func standIn(for content: ContentFile) -> Page? {
-        var frontMatter = FrontMatter.unread(content.file)
-        frontMatter.metadata.title = String(content.relativePath.split(separator: "/").last?.dropLast(".md".count) ?? "")
-        guard var page = try? page(content, frontMatter) else { return nil }
-        page.isStandIn = true
-        return page
+        case unread(StandIn, BuildFailure)
     }
 
     /// Gives each page without a `date` its file's date (last commit, else modification time), so that no
@@ -259,7 +253,7 @@ struct PageAssembler {
         return (parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
     }
 
-    private func page(_ content: ContentFile, _ frontMatter: FrontMatter) throws(Diagnostic) -> Page {
+    func page(_ content: ContentFile, _ frontMatter: FrontMatter) throws(Diagnostic) -> Page {
         let path = content.relativePath
         // Split as bytes: splitting the String compares Characters, a grapheme pass over every path.
         let parts = path.utf8.split(separator: UInt8(ascii: "/")).map { String(Substring($0)) }
@@ -270,7 +264,8 @@ struct PageAssembler {
         let language = try self.language(of: content, stem: &stem, metadata: metadata)
         let kind: Page.Kind = stem == "_index" ? (folder.isEmpty ? .home : .section) : .page
         if kind == .page, metadata.title == nil {
-            throw content.file.error("missing 'title' in the front matter; every page needs one", line: 1, column: 1)
+            let hint = FrontMatter.misplacedHint(content.file.text).map { ": \($0)" } ?? "; every page needs one"
+            throw content.file.error("missing 'title' in the front matter" + hint, line: 1, column: 1)
         }
         var name = stem
         if kind == .page, let slug = metadata.slug {

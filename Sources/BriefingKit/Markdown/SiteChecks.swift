@@ -65,6 +65,8 @@ struct SiteChecks {
     private func broken(_ reference: FragmentReference, in records: some RandomAccessCollection<PageRecord?>) -> BrokenFragment? {
         // Page numbers a cache gave are this site's (its key holds the pages), unless the cache lies.
         guard reference.page.index < records.count, reference.source.index < records.count else { return nil }
+        // A page whose front matter is in error may have lost its body with it (front matter never closed).
+        guard !model[reference.page].isStandIn else { return nil }
         let ids = records[records.index(records.startIndex, offsetBy: reference.page.index)]?.facts.headingIDs ?? []
         // Swift finds an id written with the other Unicode form of its letters (NFC, NFD); browsers do not.
         if let index = ids.firstIndex(of: reference.fragment) {

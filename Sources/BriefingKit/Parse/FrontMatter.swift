@@ -28,6 +28,25 @@ public struct FrontMatter: Sendable {
         return FrontMatter(metadata: metadata, body: text[closing...], bodyLineOffset: split.lines, warnings: reader.warnings)
     }
 
+    /// Why a page without front matter seems to have meant one: its `---` after blank lines, a line of
+    /// more dashes, Hugo's TOML (`+++`), or YAML keys with no `---` around them; nil when none of these.
+    static func misplacedHint(_ text: String) -> String? {
+        let lines = text.split(separator: "\n", maxSplits: 8, omittingEmptySubsequences: false)
+            .map { $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "\r", with: "") }
+        guard let first = lines.first else { return nil }
+        if first == "+++" { return "front matter in TOML (between '+++' lines) is not read: write it in YAML between lines '---'" }
+        if first.count > 3, first.allSatisfy({ $0 == "-" }) {
+            return "'\(first)' opens no front matter: write exactly three dashes, '---', on the first line and after the front matter"
+        }
+        if first.isEmpty, let opening = lines.firstIndex(where: { !$0.isEmpty }), lines[opening] == "---" {
+            return "its front matter's '---' is on line \(opening + 1): front matter starts on the file's first line, so remove the lines before it"
+        }
+        if first.wholeMatch(of: /[A-Za-z]+:( .*)?/) != nil, lines.dropFirst().first.map({ $0.wholeMatch(of: /[A-Za-z]+:( .*)?/) != nil }) == true {
+            return "the first lines look like front matter without its '---' lines: put a line '---' before them and one after"
+        }
+        return nil
+    }
+
     /// The body of a page whose front matter is in error, with no metadata: the lines after the front
     /// matter, or none when it is not closed.
     static func unread(_ file: SourceFile) -> FrontMatter {
