@@ -69,16 +69,19 @@ struct Images: DocumentTransform {
         let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
         let host = authority.split(separator: "@").last.map { $0.split(separator: ":").first ?? "" }.map { $0.lowercased() } ?? ""
         let path = rest.dropFirst(authority.count)
+        // An address that names an image file (`imgur.com/abc.jpg`) leads to it.
+        let file = path.prefix { $0 != "?" && $0 != "#" }.split(separator: ".").last.map { $0.lowercased() } ?? ""
         switch host {
         // `uc?export=view` serves the file itself.
         case "drive.google.com": return path.hasPrefix("/uc") ? nil : "a Google Drive"
         case "docs.google.com": return "a Google Docs"
         case "photos.google.com", "photos.app.goo.gl": return "a Google Photos"
-        // `?raw=1` and `dl.dropboxusercontent.com` serve the file itself.
-        case "www.dropbox.com", "dropbox.com": return path.contains("raw=1") ? nil : "a Dropbox"
+        // `?raw=1`, `?dl=1` and `dl.dropboxusercontent.com` serve the file itself.
+        case "www.dropbox.com", "dropbox.com": return path.contains("raw=1") || path.contains("dl=1") ? nil : "a Dropbox"
         case "onedrive.live.com", "1drv.ms": return "a OneDrive"
-        case "imgur.com", "www.imgur.com": return "an Imgur"
-        case "www.icloud.com", "icloud.com": return "an iCloud"
+        case "imgur.com", "www.imgur.com", "m.imgur.com": return ImageSize.rasterExtensions.contains(file) ? nil : "an Imgur"
+        case "www.icloud.com", "icloud.com", "share.icloud.com": return "an iCloud"
+        case _ where host.hasSuffix(".sharepoint.com"): return "a SharePoint"
         default: return nil
         }
     }

@@ -37,7 +37,13 @@ import Testing
             "Content/alliance/page.md:1:65: warning: image 'https://www.dropbox.com/s/x/chart.png?dl=0' is a Dropbox page that shows the image, "
                 + "not the image file, so readers see a broken image: download the image, put it in Content/ beside the page and write its name, as ![…](photo.jpg)",
         ])
-        for file in ["https://drive.google.com/uc?export=view&id=1AbC", "https://www.dropbox.com/s/x/chart.png?raw=1", "https://i.imgur.com/abc.png", "https://news.example/drive.google.com/x.png"] {
+        for page in ["https://contoso-my.sharepoint.com/:i:/g/personal/x/EAbc?e=xyz", "https://share.icloud.com/photos/0abc", "https://m.imgur.com/AbCdE"] {
+            #expect(rendered("![Chart](\(page))\n").messages.count == 1, "\(page)")
+        }
+        for file in [
+            "https://drive.google.com/uc?export=view&id=1AbC", "https://www.dropbox.com/s/x/chart.png?raw=1", "https://www.dropbox.com/s/x/chart.png?dl=1",
+            "https://i.imgur.com/abc.png", "https://imgur.com/AbCdE.jpg", "https://news.example/drive.google.com/x.png",
+        ] {
             #expect(rendered("![Chart](\(file))\n").messages.isEmpty, "\(file)")
         }
     }
