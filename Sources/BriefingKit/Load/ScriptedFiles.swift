@@ -179,6 +179,13 @@ enum ScriptedFiles {
         @inline(__always) private func lower(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
     }
 
+    /// The text with its character references (`&#106;`, `&#x6A`, `&colon;`) replaced by what they stand
+    /// for, as a browser reads an attribute's value: how raw HTML's addresses are read too (`InternalLinks`).
+    static func decodingReferences(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "&")), let expanded = expand(Array(text.utf8), entities: [:], limit: .max) else { return text }
+        return String(decoding: expanded.bytes, as: UTF8.self)
+    }
+
     /// The text with its character references (`&#106;`, `&#x6A`, `&colon;`) and the entities the file
     /// declares (`&j;`) replaced by what they stand for; with the file's offset of each byte of the text
     /// (`origins`), that of each byte of the result. Nil once the result grows past `limit` bytes.

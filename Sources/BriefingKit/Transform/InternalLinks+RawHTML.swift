@@ -23,8 +23,9 @@ extension InternalLinks {
         }
     }
 
-    /// The `href` and `src` values of the start tags in `html`, with where each lies in its UTF-8; entities
-    /// in them decoded as far as an address holds them (`&amp;`).
+    /// The `href` and `src` values of the start tags in `html`, with where each lies in its UTF-8; character
+    /// references decoded as a browser decodes them (`&amp;`, and `&#x6A;avascript:`, which is checked as
+    /// the script address it is).
     static func addresses(in html: String) -> [(range: Range<Int>, url: String)] {
         var html = html
         var found: [(range: Range<Int>, url: String)] = []
@@ -36,7 +37,7 @@ extension InternalLinks {
                     let lowered = name.lowercased()
                     guard lowered == "href" || lowered == "src", let start = value.baseAddress else { return }
                     let offset = start - base
-                    let url = String(decoding: value, as: UTF8.self).replacingOccurrences(of: "&amp;", with: "&")
+                    let url = ScriptedFiles.decodingReferences(String(decoding: value, as: UTF8.self))
                     found.append((offset..<(offset + value.count), url.trimmingCharacters(in: .whitespaces)))
                 }
             }

@@ -140,6 +140,12 @@ extension HostileInputSweepTests {
         See [this](javascript:alert(1)).
             ^
         """),
+        // Read as a browser decodes the attribute: it was "leads to nothing this site publishes".
+        Case(name: "a raw HTML href of javascript:, entity-encoded, with unsafe: true", files: "-- Content/site.yaml --\ntitle: Briefing\nbaseURL: https://example.org/\nmarkdown:\n  unsafe: true\n-- Content/deterrence/bad.md --\n---\ntitle: Bad\n---\n<a href=\"&#x6A;avascript&colon;alert(1)\">x</a>\n", expected: """
+        Content/deterrence/bad.md:4:1: error: link: the URL 'javascript:alert(1)' uses 'javascript:', which a page never links to (use http, https, mailto, tel, a relative URL or a #fragment)
+        <a href="&#x6A;avascript&colon;alert(1)">x</a>
+        ^
+        """),
         Case(name: "a data: image, entity-encoded", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\n---\n![x](&#100;ata:text/html,x)\n", expected: """
         Content/deterrence/bad.md:4:1: error: image: the URL 'data:text/html,x' uses 'data:', which a page never links to (use http, https, mailto, tel, a relative URL or a #fragment)
         ![x](&#100;ata:text/html,x)
