@@ -5,7 +5,7 @@ import Foundation
 /// Markdown written with characters that look like its markup and are not, so cmark reads none of them as
 /// markup and the page showed them as typed, without a word:
 /// - typed with a Korean, Japanese or Chinese input method still on: `＃＃ 제목`, `－ 항목`, `１．`, `＞ 인용`,
-///   a table's `｜`, a link's `［…］（…）`;
+///   a table's `｜`, a link's `［…］（…）`, a task's `［x］`;
 /// - pasted from a word processor: its bullets (`•`, `◦`, `▪`), and a no-break space (U+00A0) after a
 ///   heading's `#`, a list's `-` or a quotation's `>`.
 /// Each is warned of where it stands, with what to type instead. They can only stand in a paragraph's
@@ -91,6 +91,14 @@ struct LookalikeMarkup: DocumentTransform {
         }
         if line.unicodeScalars.lazy.filter({ $0 == "｜" }).count >= 2, let bar = line.firstIndex(of: "｜") {
             return ("｜", line.utf8.distance(from: line.startIndex, to: bar) + 1, "is a full-width pipe, which divides no table's cells: type '|' in ASCII")
+        }
+        // `- ［x］ 할 일`: a task's box typed with an input method's brackets, or its `ｘ`.
+        if let task = rest.firstMatch(of: /^(?:[-*+]|[0-9]+[.)]) +([［\[][ 　xXｘＸ][］\]])/),
+           task.output.1.unicodeScalars.contains(where: { $0.value > 0x7F }) {
+            let box = task.output.1
+            let done = box.unicodeScalars.contains { "xXｘＸ".unicodeScalars.contains($0) }
+            return (String(box), column + rest.utf8.distance(from: rest.startIndex, to: box.startIndex),
+                    "is typed with full-width characters, which make no task's box: type '\(done ? "[x]" : "[ ]")' in ASCII")
         }
         if let link = line.range(of: "］（") ?? line.range(of: "]（") ?? line.range(of: "］(") {
             return (String(line[link]), line.utf8.distance(from: line.startIndex, to: link.lowerBound) + 1,

@@ -36,6 +36,16 @@ import Testing
 
     /// Bullets pasted from Word made one paragraph of the list, and a no-break space after `##`, `-` or `>`
     /// made no heading, list item or quotation, all without a word.
+    /// `- ［x］ 할 일` showed its brackets as typed: a task list's box needs ASCII brackets and `x`.
+    @Test func aTasksBoxInFullWidthIsNamed() {
+        let messages = TransformHarness.run("- ［x］ 국회 비준\n- [ｘ] 예산\n- ［ ］ 협상\n- [x] 이미 맞음\n", [LookalikeMarkup()]).messageLines
+        #expect(messages == [
+            "Content/alliance/page.md:1:3: warning: '［x］' is typed with full-width characters, which make no task's box: type '[x]' in ASCII",
+            "Content/alliance/page.md:2:3: warning: '[ｘ]' is typed with full-width characters, which make no task's box: type '[x]' in ASCII",
+            "Content/alliance/page.md:3:3: warning: '［ ］' is typed with full-width characters, which make no task's box: type '[ ]' in ASCII",
+        ])
+    }
+
     @Test func aWordProcessorsBulletsAndNoBreakSpacesAreNamed() {
         let markdown = "• The figure is a floor.\n◦ It includes rotations.\n\n##\u{A0}Second level\n\n-\u{A0}Item\n\n>\u{A0}Quoted\n\n— Lloyd Austin\n\n28\u{A0}500 troops.\n"
         let messages = TransformHarness.run(markdown, [LookalikeMarkup()]).messageLines
