@@ -95,7 +95,10 @@ package enum JSONValue: Sendable, Equatable {
                     continue
                 }
                 output += UnsafeBufferPointer(rebasing: bytes[runStart..<offset])
-                output += escape.utf8
+                switch escape {
+                case .literal(let text): text.withUTF8Buffer { output += $0 }
+                case .unicode(let text): output += text.utf8
+                }
                 offset += length
                 runStart = offset
             }
@@ -119,22 +122,30 @@ package enum JSONValue: Sendable, Equatable {
         return found != 0
     }
 
+    private enum Escape {
+        /// The common escapes, appended from static memory: a FAQ answer's HTML has a `<` and a `>` for every tag.
+        case literal(StaticString)
+        case unicode(String)
+    }
+
     /// The escape for the byte at `offset` and how many bytes it replaces, or nil when it is written as is.
-    private static func escape(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (String, Int)? {
+    private static func escape(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (Escape, Int)? {
         switch bytes[offset] {
-        case UInt8(ascii: "\""): ("\\\"", 1)
-        case UInt8(ascii: "\\"): ("\\\\", 1)
-        case UInt8(ascii: "\n"): ("\\n", 1)
-        case UInt8(ascii: "\r"): ("\\r", 1)
-        case UInt8(ascii: "\t"): ("\\t", 1)
-        case 0x08: ("\\b", 1)
-        case 0x0C: ("\\f", 1)
+        case UInt8(ascii: "\""): (.literal("\\\""), 1)
+        case UInt8(ascii: "\\"): (.literal("\\\\"), 1)
+        case UInt8(ascii: "\n"): (.literal("\\n"), 1)
+        case UInt8(ascii: "\r"): (.literal("\\r"), 1)
+        case UInt8(ascii: "\t"): (.literal("\\t"), 1)
+        case 0x08: (.literal("\\b"), 1)
+        case 0x0C: (.literal("\\f"), 1)
         // `<` `>` `&` would let the text close the script element or open a comment in it; U+2028 and
         // U+2029 (E2 80 A8, E2 80 A9) are line terminators to JavaScript engines that predate ES2019.
-        case let byte where byte < 0x20 || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&"):
-            (unicodeEscape(UInt32(byte)), 1)
+        case UInt8(ascii: "<"): (.literal("\\u003c"), 1)
+        case UInt8(ascii: ">"): (.literal("\\u003e"), 1)
+        case UInt8(ascii: "&"): (.literal("\\u0026"), 1)
+        case let byte where byte < 0x20: (.unicode(unicodeEscape(UInt32(byte))), 1)
         case 0xE2 where offset + 2 < bytes.count && bytes[offset + 1] == 0x80 && (bytes[offset + 2] == 0xA8 || bytes[offset + 2] == 0xA9):
-            (unicodeEscape(bytes[offset + 2] == 0xA8 ? 0x2028 : 0x2029), 3)
+            (.unicode(unicodeEscape(bytes[offset + 2] == 0xA8 ? 0x2028 : 0x2029)), 3)
         default:
             nil
         }

@@ -22,7 +22,7 @@ public enum HTMLEscape {
         text.withUTF8Bytes { bytes in append(bytes, to: &output, keepingApostrophes: keepingApostrophes) }
     }
 
-    static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8], keepingApostrophes: Bool = false) {
+    package static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8], keepingApostrophes: Bool = false) {
         var runStart = 0
         var offset = 0
         while offset < bytes.count {

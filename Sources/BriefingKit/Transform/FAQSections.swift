@@ -36,13 +36,12 @@ struct FAQSections: DocumentTransform {
             context.whenTheHTMLIsMade { context in
                 let origin = context.model.settings.baseURL.origin, page = context.model.router.permalink(context.page.route)
                 let entries = section.questions.map { question in
-                    Entry(
-                        question: Self.collapsed(question.heading.plainText),
-                        answer: Self.visibleText(question.answer).isEmpty ? "" : FAQAnswerHTML.html(of: question.answer, origin: origin, page: page)
-                    )
+                    let html = FAQAnswerHTML.html(of: question.answer, origin: origin, page: page)
+                    return Entry(question: Self.collapsed(question.heading.plainText), answer: FAQAnswerHTML.showsWords(html) ? html : "")
                 }
                 context.report.faq += entries
-                for (question, entry) in zip(section.questions, entries) where entry.answer.isEmpty {
+                // An answer of images alone has no words for search engines, but readers see it.
+                for (question, entry) in zip(section.questions, entries) where entry.answer.isEmpty && Self.visibleText(question.answer).isEmpty {
                     context.diagnostics.warning(
                         "a FAQ question with no answer under it: readers see the question alone, and search engines are not given it",
                         at: question.heading.start

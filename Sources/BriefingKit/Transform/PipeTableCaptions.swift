@@ -140,11 +140,10 @@ extension PipeTables {
             (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
         }
 
-        /// Whether the body may hold the marker as its word is written or in capitals (`TABLE:`). Not in
-        /// lower case: "table" is a word prose uses, and this only spares pages a search.
+        /// Whether the body may hold the marker as its word is written: only a search spared, for the
+        /// warning about a caption that follows no table (`TABLE:` and `table:` there go unwarned of).
         static func isWritten(_ marker: String, in body: Substring) -> Bool {
-            let stem = String(stem(of: marker))
-            return PlainText.contains(stem, in: body) || PlainText.contains(stem.uppercased(), in: body)
+            PlainText.contains(String(stem(of: marker)), in: body)
         }
     }
 

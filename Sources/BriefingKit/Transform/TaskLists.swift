@@ -1,5 +1,6 @@
 import BriefingMarkdown
 import BriefingSupport
+import Foundation
 
 /// GitHub's task lists: a list item whose text starts with `[ ]` (to do) or `[x]` (done) and a space
 /// shows a box, ticked when done, where the marker was, from the theme's `task-mark` partial.
@@ -14,7 +15,7 @@ import BriefingSupport
 struct TaskLists: DocumentTransform {
     func apply(to document: MarkdownDocument, context: inout TransformContext) {
         let body = context.page.body
-        guard ["[ ]", "[x]", "[X]"].contains(where: { PlainText.contains($0, in: body) }) else { return }
+        guard Self.mayHoldMarker(body) else { return }
         var marked: [(text: MarkdownNode, done: Bool)] = []
         for item in document.root.descendants(ofKind: .item) {
             guard let paragraph = item.firstChild, paragraph.kind == .paragraph, let text = paragraph.firstChild, text.kind == .text,
@@ -57,6 +58,23 @@ struct TaskLists: DocumentTransform {
                 // Messages about the item's words point where they are in the line.
                 context.diagnostics.place(text, at: SourcePosition(line: start.line, column: start.column + literal.utf8.count - rest.utf8.count))
             }
+        }
+    }
+
+    /// Whether the body holds `[ ]`, `[x]` or `[X]` anywhere, in one pass over its `[`: most pages hold none.
+    private static func mayHoldMarker(_ body: Substring) -> Bool {
+        var body = body
+        return body.withUTF8 { bytes in
+            guard var next = bytes.baseAddress else { return false }
+            let end = next + bytes.count
+            while next < end, let found = memchr(next, Int32(UInt8(ascii: "[")), end - next) {
+                let bracket = UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
+                if end - bracket >= 3, bracket[2] == UInt8(ascii: "]"), bracket[1] == UInt8(ascii: " ") || bracket[1] | 0x20 == UInt8(ascii: "x") {
+                    return true
+                }
+                next = bracket + 1
+            }
+            return false
         }
     }
 
