@@ -35,10 +35,18 @@ extension EmbeddedTheme {
   color: var(--accent);
 }
 
-/* Task lists (- [x] …): the item's box stands in for its bullet. The word inside the box is what a
-   screen reader says ("Done:", "To do:"), and what shows where no stylesheet draws the box. */
+/* Task lists (- [x] …): the item's box hangs where its bullet was, and its words, wrapped lines and
+   later blocks start after it (only where the browser reads :has, as the bullet goes only there). The
+   word inside the box is what a screen reader says ("Done:", "To do:"), and what shows where no
+   stylesheet draws the box. */
 .prose li:has(> .task-mark:first-child, > p:first-child > .task-mark:first-child) {
+  padding-inline-start: 1.35em;
   list-style: none;
+}
+
+.prose li:has(> .task-mark:first-child) > .task-mark:first-child,
+.prose li:has(> p:first-child > .task-mark:first-child) > p:first-child > .task-mark:first-child {
+  margin-inline-start: -1.35em;
 }
 
 .task-mark {
@@ -291,16 +299,6 @@ td {
   padding: 0.55rem 0.75rem;
   vertical-align: top;
   text-align: start;
-}
-
-th:first-child,
-td:first-child {
-  padding-inline-start: 0;
-}
-
-th:last-child,
-td:last-child {
-  padding-inline-end: 0;
 }
 
 

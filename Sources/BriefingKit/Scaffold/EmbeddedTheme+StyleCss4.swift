@@ -4,6 +4,16 @@
 extension EmbeddedTheme {
     /// Part 4 of 7 of Templates/assets/style.css.
     static let styleCssPart4 = #"""
+th:first-child,
+td:first-child {
+  padding-inline-start: 0;
+}
+
+th:last-child,
+td:last-child {
+  padding-inline-end: 0;
+}
+
 thead th {
   border-bottom: 2px solid var(--rule-strong);
   color: var(--ink);
@@ -292,11 +302,6 @@ pre.code-block:focus-visible {
 /* ------------------------------------------------------------------ */
 /* Home                                                                */
 /* ------------------------------------------------------------------ */
-
-.home-intro {
-  max-width: 46rem;
-  margin-bottom: clamp(2rem, 5vw, 3.5rem);
-}
 
 
 """#

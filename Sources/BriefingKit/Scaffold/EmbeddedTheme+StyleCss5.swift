@@ -4,6 +4,11 @@
 extension EmbeddedTheme {
     /// Part 5 of 7 of Templates/assets/style.css.
     static let styleCssPart5 = #"""
+.home-intro {
+  max-width: 46rem;
+  margin-bottom: clamp(2rem, 5vw, 3.5rem);
+}
+
 .home-title {
   margin: 0 0 0.75rem;
   font-size: clamp(2.25rem, 1.5rem + 3.5vw, 3.75rem);
@@ -295,12 +300,6 @@ sup.footnote-ref a {
   color: var(--muted);
   font-family: var(--sans);
   font-variant-numeric: tabular-nums;
-}
-
-.footnotes li:target,
-sup.footnote-ref a:target {
-  border-radius: 3px;
-  background: var(--highlight);
 }
 
 

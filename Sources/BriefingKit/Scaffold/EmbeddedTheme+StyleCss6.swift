@@ -4,6 +4,12 @@
 extension EmbeddedTheme {
     /// Part 6 of 7 of Templates/assets/style.css.
     static let styleCssPart6 = #"""
+.footnotes li:target,
+sup.footnote-ref a:target {
+  border-radius: 3px;
+  background: var(--highlight);
+}
+
 .footnotes li > :first-child {
   margin-top: 0;
 }
@@ -292,15 +298,6 @@ em:lang(ko) {
 .language-switcher span,
 .language-missing {
   color: var(--band-muted);
-}
-
-.language-switcher a:hover,
-.language-switcher [aria-current] {
-  color: var(--band-ink);
-}
-
-.language-switcher [aria-current] {
-  font-weight: 700;
 }
 
 

@@ -4,6 +4,15 @@
 extension EmbeddedTheme {
     /// Part 7 of 7 of Templates/assets/style.css.
     static let styleCssPart7 = #"""
+.language-switcher a:hover,
+.language-switcher [aria-current] {
+  color: var(--band-ink);
+}
+
+.language-switcher [aria-current] {
+  font-weight: 700;
+}
+
 /* A translation made from an older version of its original says so under its byline. */
 .stale-notice {
   margin: 1rem 0 0;
