@@ -19,8 +19,8 @@ struct TaskLists: DocumentTransform {
         var marked: [(text: MarkdownNode, done: Bool)] = []
         for item in document.root.descendants(ofKind: .item) {
             guard let paragraph = item.firstChild, paragraph.kind == .paragraph, let text = paragraph.firstChild, text.kind == .text,
-                  let literal = text.literal, let done = Self.marker(in: body, at: paragraph.start),
-                  ["[ ]", "[x]", "[X]"].contains(where: literal.hasPrefix)
+                  let literal = text.literal, ["[ ]", "[x]", "[X]"].contains(where: literal.hasPrefix),
+                  let done = Self.marker(in: context.diagnostics.bodyLine(paragraph.start.line), at: paragraph.start.column)
             else { continue }
             marked.append((text, done))
         }
@@ -82,8 +82,10 @@ struct TaskLists: DocumentTransform {
     /// space, `x` or `X`, `]`, then a space or a tab (which cmark leaves out of the text at the line's
     /// end: `- [ ] ` alone is an empty box); done or not, nil when it holds none. Read in the line as
     /// typed, since `\\[x]` and `&#91;x]` are text `[x]` too.
-    static func marker(in body: Substring, at position: SourcePosition) -> Bool? {
-        guard let bytes = Self.bytes(4, at: position, in: body), bytes[0] == UInt8(ascii: "["), bytes[2] == UInt8(ascii: "]"),
+    static func marker(in line: Substring?, at column: Int) -> Bool? {
+        guard let line, column > 0 else { return nil }
+        let bytes = Array(line.utf8.dropFirst(column - 1).prefix(4))
+        guard bytes.count == 4, bytes[0] == UInt8(ascii: "["), bytes[2] == UInt8(ascii: "]"),
               bytes[3] == UInt8(ascii: " ") || bytes[3] == UInt8(ascii: "\t")
         else { return nil }
         switch bytes[1] {
@@ -91,20 +93,5 @@ struct TaskLists: DocumentTransform {
         case UInt8(ascii: "x"), UInt8(ascii: "X"): return true
         default: return nil
         }
-    }
-
-    /// The `count` bytes of the body's line from a position on; nil where the line ends before.
-    private static func bytes(_ count: Int, at position: SourcePosition, in body: Substring) -> [UInt8]? {
-        guard position.line > 0, position.column > 0 else { return nil }
-        let bytes = body.utf8
-        var index = bytes.startIndex, line = 1
-        while line < position.line {
-            guard let newline = bytes[index...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
-            index = bytes.index(after: newline)
-            line += 1
-        }
-        guard let start = bytes.index(index, offsetBy: position.column - 1, limitedBy: bytes.endIndex) else { return nil }
-        let found = Array(bytes[start...].prefix(count))
-        return found.count == count && !found.contains(UInt8(ascii: "\n")) ? found : nil
     }
 }
