@@ -32,7 +32,9 @@ public struct SiteBuilder: Sendable {
         let pageLayouts = try theme.layouts(of: model)
         clock.lap("assemble")
 
-        let session = try claim.map { claim throws(BuildFailure) in try writer.openSession(claim) }
+        // An output folder the build may not write into stops it, but only after the content's own
+        // mistakes are found too: rendered without a target, as `check` renders, so one run lists all.
+        let (session, refusal) = Self.open(writer, claim)
         // The Markdown stage's lookups (every output path, every page's folder) are made while the reuse
         // layer hashes the sources: each holds one core for about 10 ms at 10,000 pages.
         let makingMarkdown = Background { [options] in MarkdownStage(model: model, loaded: loaded, theme: theme.html, options: options) }
@@ -47,7 +49,7 @@ public struct SiteBuilder: Sendable {
             progress: progress("pages", model.outputs.count { $0.isTemplated }), now: options.now
         )
         let rendered = renderer.render(states, templatesKey: Theme.fingerprint(loaded.templates))
-        let diagnostics = try check(rendered, model: model, data: loaded.data, theme: theme, discarding: session)
+        let diagnostics = try check(rendered, model: model, data: loaded.data, theme: theme, refusal: refusal, discarding: session)
         clock.lap("pages: Markdown, templates, staging")
 
         let summary = try session.map { session throws(BuildFailure) in
@@ -68,13 +70,27 @@ public struct SiteBuilder: Sendable {
         return report
     }
 
-    /// Every warning and error of the build in order; the build stops, its staged files thrown away, on an error.
+    private static func open(_ writer: SiteWriter, _ claim: OutputClaim?) -> (WriteSession?, BuildFailure?) {
+        guard let claim else { return (nil, nil) }
+        do {
+            return (try writer.openSession(claim), nil)
+        } catch {
+            return (nil, error)
+        }
+    }
+
+    /// Every warning and error of the build in order; the build stops, its staged files thrown away, on an
+    /// error, or where the output folder refused it (`refusal`).
     private func check(
-        _ rendered: Renderer.Output, model: SiteModel, data: SiteData, theme: Theme, discarding session: WriteSession?
+        _ rendered: Renderer.Output, model: SiteModel, data: SiteData, theme: Theme, refusal: BuildFailure?,
+        discarding session: WriteSession?
     ) throws(BuildFailure) -> [Diagnostic] {
         let checks = SiteChecks(model: model, data: data, options: options).run(rendered.records)
-        let diagnostics = SiteBuilder.ordered(model.diagnostics + theme.unusedLayoutFolders(of: model) + theme.unnamedTags(of: model) + rendered.diagnostics + checks)
-        if diagnostics.contains(where: { $0.severity == .error }) {
+        let diagnostics = SiteBuilder.ordered(
+            (refusal?.diagnostics ?? []) + model.diagnostics + theme.unusedLayoutFolders(of: model) + theme.unnamedTags(of: model)
+                + rendered.diagnostics + checks
+        )
+        if refusal != nil || diagnostics.contains(where: { $0.severity == .error }) {
             session?.discard()
             throw BuildFailure(diagnostics)
         }

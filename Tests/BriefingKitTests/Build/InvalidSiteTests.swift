@@ -394,4 +394,16 @@ import Testing
         #expect(fixture.output("notes.txt") == "mine\n")
         #expect(fixture.output("index.html") != nil)
     }
+
+    /// The editor who empties the folder and builds again learnt of a broken link only then.
+    @Test func anOutputFolderRefusedStillListsTheContentsMistakes() throws {
+        let fixture = try SiteFixture(InvalidSiteTests.goodSite + "\n-- Content/deterrence/linked.md --\n---\ntitle: L\n---\nSee [the map](/nowhere/).\n")
+        try fixture.write("-- Output/notes.txt --\nmine")
+        let messages = fixture.failure().map { $0.components(separatedBy: "\n")[0] }
+        #expect(messages.count == 2)
+        #expect(messages.first?.contains("holds files Briefing did not write ('notes.txt')") == true)
+        #expect(messages.last?.hasPrefix("Content/deterrence/linked.md:4:5: error: link '/nowhere/'") == true)
+        #expect(fixture.output("index.html") == nil)
+        #expect(fixture.output("notes.txt") == "mine\n")
+    }
 }
