@@ -13,9 +13,10 @@ enum MarkdownTransforms {
         // of their own and a note's blocks move to the end of the page, and every later transform (links,
         // figures, words) sees them there.
         let links = InternalLinks(model: model, contentFiles: contentFiles)
+        let figures = FigureCitations(figures: data.figures, localized: data.localizedFigures, links: links)
         var transforms: [any DocumentTransform] = [
             LookalikeMarkup(), Autolinks(),
-            PipeTables(warnsOfMissingSources: qualityChecks),
+            PipeTables(warnsOfMissingSources: qualityChecks, figures: figures),
             TableDirective(
                 data: data, links: links, languageCodes: model.settings.isMultilingual ? model.languages.map(\.code) : [],
                 smartPunctuation: smartPunctuation
@@ -34,7 +35,7 @@ enum MarkdownTransforms {
             Images(contentFolder: contentFolder, contentFiles: contentFiles, checksImageFiles: qualityChecks),
             links,
             SizeLimits(),
-            FigureCitations(figures: data.figures, localized: data.localizedFigures, links: links),
+            figures,
             CrossReferences(),
             LanguageQuotes(languages: model.languages),
             Callouts(),

@@ -4,9 +4,10 @@ import Foundation
 
 /// What follows a pipe table: its `Table:` caption and its `Source:` line, found, taken apart and read.
 extension PipeTables {
-    /// The paragraphs right after a table that give its caption (`Table: …`) and sources (`Source: …`):
-    /// both move into the table's block, so later transforms still see their links (the sources are read
-    /// when the page's sources are numbered).
+    /// The paragraphs that give a table its caption (`Table: …`, right after it or right above it, where
+    /// Korean reports put `<표 3> …`) and sources (`Source: …`, after it): they move into the table's
+    /// block, so later transforms still see their links (the sources are read when the page's sources
+    /// are numbered). A caption between two tables is the first's.
     func takeCaptionAndSources(
         after table: MarkdownNode, into block: MarkdownNode, markers: Markers, context: inout TransformContext
     ) -> (caption: MarkdownNode?, typedNumber: Int?, sources: () -> [SourceReference], sourcesPosition: SourcePosition?) {
@@ -14,6 +15,13 @@ extension PipeTables {
         var typedNumber: Int?
         var sources: (() -> [SourceReference])?
         var sourcesPosition: SourcePosition?
+        if let above = block.previous, above.kind == .paragraph,
+           let taken = PipeTables.takeMarker(markers.caption, numbered: true, from: above, diagnostics: &context.diagnostics) {
+            PipeTables.unwrapEmphasis(of: above)
+            caption = above
+            typedNumber = taken.number
+            if let first = block.firstChild { try? first.insertBefore(above) } else { try? block.appendChild(above) }
+        }
         var next = table.next
         while let node = next, node.kind == .paragraph, caption == nil || sources == nil {
             next = node.next
@@ -31,7 +39,7 @@ extension PipeTables {
                 // First in the block, as readers see it above the rows: a note it cites is numbered before the cells'.
                 if let first = block.firstChild { try? first.insertBefore(node) } else { try? block.appendChild(node) }
             } else if sources == nil, PipeTables.takeMarker(markers.source, numbered: false, from: node, diagnostics: &context.diagnostics) != nil {
-                sources = PipeTables.sources(in: node, context: &context)
+                sources = PipeTables.sources(in: node, figures: figures, context: &context)
                 sourcesPosition = context.diagnostics.position(of: node)
                 try? block.appendChild(node)
             } else {
@@ -90,33 +98,66 @@ extension PipeTables {
         /// Where a marker ends in text that starts with it, as editors type it: in capitals or not
         /// (`SOURCE:`), its colon ASCII or full-width (`표：`, as Korean and Japanese input methods write it),
         /// with a space before it or not (`출처 :`); and for a caption with the number the editor gave the
-        /// table (`Table 1:` or `Table 1.`, a word processor's habit). A chapter's numbering (`Table 2.1:`)
-        /// ends at the marker's start: the caption is the whole line, as typed.
+        /// table (`Table 1:` or `Table 1.`, a word processor's habit; `<표 3>` or `[표 3]`, a Korean
+        /// report's). A label the build's numbers cannot give (a chapter's `Table 2.1:`, `Table IV:`,
+        /// `Table A1:`) ends at the marker's start: the caption is the whole line, as typed.
         static func match(_ marker: String, in text: Substring, numbered: Bool) -> (end: String.Index, number: Int?)? {
             let stem = self.stem(of: marker)
             guard stem.count < marker.count else {
                 return text.hasPrefix(marker) ? (text.index(text.startIndex, offsetBy: marker.count), nil) : nil
             }
+            if numbered, let first = text.first, let closing = bracketPairs[first] {
+                return bracketed(stem, closing: closing, in: text)
+            }
             guard let stemEnd = startIgnoringCase(stem, of: text) else { return nil }
             var rest = text[stemEnd...]
-            if rest.first == " " { rest = rest.dropFirst() }
+            let spaced = rest.first == " "
+            if spaced { rest = rest.dropFirst() }
             var number: Int?
-            if numbered {
-                let digits = rest.prefix { $0.isASCII && $0.isNumber }
-                if (1...4).contains(digits.count) {
-                    number = Int(digits)
-                    rest = rest.dropFirst(digits.count)
-                    // `Table 1.5 million…` is a sentence, and `Table 2.1:` a chapter's numbering, which
-                    // the build's own numbers cannot give: the caption keeps it as typed.
-                    if rest.first == ".", let after = rest.dropFirst().first, after.isASCII, after.isNumber {
-                        let chapter = rest.drop { $0 == "." || $0.isASCII && $0.isNumber }.drop { $0 == " " }
-                        guard let colon = chapter.first, colon == ":" || colon == "：" else { return nil }
-                        return (text.startIndex, nil)
-                    }
+            if numbered, let label = label(at: rest, spaced: spaced) {
+                if let digits = Int(label.number) {
+                    number = digits
+                    rest = rest.dropFirst(label.number.count)
                     if rest.first == " " { rest = rest.dropFirst() }
+                } else {
+                    var after = rest.dropFirst(label.whole.count)
+                    if after.first == " " { after = after.dropFirst() }
+                    guard let colon = after.first, colon == ":" || colon == "：" else { return nil }
+                    return (text.startIndex, nil)
                 }
             }
             guard let colon = rest.first, colon == ":" || colon == "：" || number != nil && colon == "." else { return nil }
+            return (rest.index(after: rest.startIndex), number)
+        }
+
+        /// The table's label typed after the caption's word: digits (`1`; `1.` ends a sentence-like
+        /// `Table 1. …`), or after a space one that starts with a digit or a capital (`2.1`, `3-1`, `IV`,
+        /// `A1`). Its `number` is only the label, without a `.` that ends it.
+        private static func label(at text: Substring, spaced: Bool) -> (number: Substring, whole: Substring)? {
+            let whole = text.prefix { $0.isASCII && ($0.isLetter || $0.isNumber) || $0 == "." || $0 == "-" }
+            let number = whole.hasSuffix(".") ? whole.dropLast() : whole
+            guard let first = number.first else { return nil }
+            if number.count <= 4, number.allSatisfy({ $0.isASCII && $0.isNumber }) { return (number, whole) }
+            return spaced && (first.isNumber || first.isUppercase) ? (number, whole) : nil
+        }
+
+        /// The brackets a Korean report puts around a caption's word and number: `<표 3>`, `[표 3]`,
+        /// `〈표 3〉`, `《표 3》`, `【표 3】`, and their full-width forms.
+        private static let bracketPairs: [Character: Character] = [
+            "<": ">", "[": "]", "〈": "〉", "《": "》", "【": "】", "＜": "＞", "［": "］",
+        ]
+
+        private static func bracketed(_ stem: Substring, closing: Character, in text: Substring) -> (end: String.Index, number: Int?)? {
+            guard let stemEnd = startIgnoringCase(stem, of: text.dropFirst()) else { return nil }
+            var rest = text[stemEnd...]
+            if rest.first == " " { rest = rest.dropFirst() }
+            let label = rest.prefix { $0.isASCII && $0.isNumber || $0 == "." || $0 == "-" }
+            guard label.first?.isNumber == true else { return nil }
+            rest = rest.dropFirst(label.count)
+            if rest.first == " " { rest = rest.dropFirst() }
+            guard rest.first == closing else { return nil }
+            // `<표 3-1>`, a chapter's numbering, is kept as typed.
+            guard label.count <= 4, let number = Int(label) else { return (text.startIndex, nil) }
             return (rest.index(after: rest.startIndex), number)
         }
 
@@ -254,7 +295,9 @@ extension PipeTables {
     /// Each link of a `Source:` line is a source; a line without links is one source, its text. The links
     /// stay in the tree, read when the sources are cited: by then `InternalLinks` has checked a link to a
     /// page or file of the site and written its address.
-    private static func sources(in paragraph: MarkdownNode, context: inout TransformContext) -> () -> [SourceReference] {
+    private static func sources(
+        in paragraph: MarkdownNode, figures: FigureCitations?, context: inout TransformContext
+    ) -> () -> [SourceReference] {
         let links = paragraph.descendants(ofKind: .link)
         guard !links.isEmpty else {
             let text = paragraph.plainText.trimmingCharacters(in: .whitespaces)
@@ -263,7 +306,7 @@ extension PipeTables {
             }
             return { text.isEmpty ? [] : [SourceReference(title: text, url: nil)] }
         }
-        var sources: [MarkdownNode] = []
+        var sources: [LineSource] = []
         // Strikethrough is made later: here `~~` is still text, and a link between two is a retracted source.
         var struck = false
         var words: [String] = []
@@ -272,9 +315,18 @@ extension PipeTables {
             if node.kind == .link {
                 let url = node.url ?? ""
                 if struck { continue }
+                if let figures, url.hasPrefix(FigureCitations.scheme) {
+                    // Taken out of the tree, where `FigureCitations` would show the figure's value on a line that shows only sources.
+                    if let source = figures.source(of: String(url.dropFirst(FigureCitations.scheme.count)), cited: node, context: &context) {
+                        sources.append(.figure(source))
+                    }
+                    node.url = ""
+                    node.unlink()
+                    continue
+                }
                 // Reported by InternalLinks, as any link of the page.
                 if LinkURL.rejection(of: url) != nil { continue }
-                sources.append(node)
+                sources.append(.link(node))
             } else if node.kind == .text || node.kind == .code, !Self.isInLink(node, below: paragraph), var literal = node.literal {
                 // A note's mark would be lost with the words: said so where it is, and nowhere else.
                 for mark in node.kind == .text ? Footnotes.references(in: literal).reversed() : [] {
@@ -307,11 +359,22 @@ extension PipeTables {
         let pageCode = context.page.metadata.lang ?? context.model.languages[context.page.language].code
         let quoted = LanguageQuotes.quotation(around: paragraph, languages: context.model.languages).map(\.code).flatMap { $0 == pageCode ? nil : $0 }
         return {
-            sources.map { link in
-                let url = link.url ?? "", title = PlainText.collapsingWhitespace(link.plainText)
-                return SourceReference(title: title.isEmpty ? url : title, url: url.isEmpty ? nil : url, language: quoted)
+            sources.map { source in
+                switch source {
+                case .figure(let figure):
+                    return figure
+                case .link(let link):
+                    let url = link.url ?? "", title = PlainText.collapsingWhitespace(link.plainText)
+                    return SourceReference(title: title.isEmpty ? url : title, url: url.isEmpty ? nil : url, language: quoted)
+                }
             }
         }
+    }
+
+    /// A source a `Source:` line names: a link, read once `InternalLinks` wrote its address, or a figure's.
+    private enum LineSource {
+        case link(MarkdownNode)
+        case figure(SourceReference)
     }
 
     private static func isInLink(_ node: MarkdownNode, below top: MarkdownNode) -> Bool {

@@ -24,6 +24,8 @@ struct PipeTables: DocumentTransform {
     /// `briefing check` warns of a table without a `Source:` line (a build does not: a small table of
     /// words needs none).
     var warnsOfMissingSources = false
+    /// A figure cited on a `Source:` line (`Source: [](figure:us-troops)`) is the table's source: its own.
+    var figures: FigureCitations?
 
     func apply(to document: MarkdownDocument, context: inout TransformContext) {
         let pageMarkers = Markers(context.theme.strings[context.page.language])
@@ -45,7 +47,7 @@ struct PipeTables: DocumentTransform {
             let markers = pageMarkers.inQuotation(around: paragraph, context: context)
             if markers.startsCaption(literal) {
                 context.diagnostics.warning(
-                    "this caption follows no table, so readers see it as text: put it right after its table, after a blank line", at: paragraph
+                    "this caption belongs to no table, so readers see it as text: put it right above or right after its table, a blank line between", at: paragraph
                 )
             } else if warnsOfMissingSources, markers.startsSource(literal) {
                 context.diagnostics.warning(

@@ -78,6 +78,28 @@ import Testing
         #expect(!korean.contains("<p>표") && !korean.contains("<p>출처") && !korean.contains("<p>자료"))
     }
 
+    /// Korean reports number a table in brackets above it (`<표 1> …`, `[표 1] …`, `〈표 1〉 …`): each was a
+    /// paragraph above a table without a caption. `<표 3-1>`, a chapter's numbering, is kept as typed.
+    @Test(arguments: ["<표 1>", "[표 1]", "〈표 1〉", "【표 1】", "<표1>"])
+    func aKoreanReportsBracketedCaptionAboveItsTable(marker: String) throws {
+        let fixture = try SiteFixture(
+            Self.site.replacingOccurrences(of: "| 연도 | 금액 |", with: "\(marker) 분담금\n\n| 연도 | 금액 |")
+                .replacingOccurrences(of: "Table: 분담금 {#payments}", with: "자료: [국방부](https://www.mnd.go.kr/)")
+                .replacingOccurrences(of: "[](table:payments)", with: "아래 표")
+        )
+        let report = try fixture.build()
+        #expect(report.warnings.isEmpty, "\(report.warnings)")
+        let korean = try #require(fixture.output("ko/notes/page/index.html"))
+        #expect(korean.contains(#"<caption><span class="caption-number">표\#u{A0}1:</span> 분담금</caption>"#), "\(marker)")
+        #expect(korean.contains(#"<p class="table-source">출처: <a href="https://www.mnd.go.kr/">국방부</a>"#))
+        let chapter = try SiteFixture(
+            Self.site.replacingOccurrences(of: "| 연도 | 금액 |", with: "<표 3-1> 분담금\n\n| 연도 | 금액 |")
+                .replacingOccurrences(of: "Table: 분담금 {#payments}", with: "").replacingOccurrences(of: "[](table:payments)", with: "아래 표")
+        )
+        try chapter.build()
+        #expect(try #require(chapter.output("ko/notes/page/index.html")).contains("<caption>&lt;표 3-1&gt; 분담금</caption>"))
+    }
+
     /// The string table lists `출처:` and `자료:`: a table without either is told the first.
     @Test func aKoreanTableWithoutASourceIsToldTheFirstMarker() throws {
         let fixture = try SiteFixture(Self.site)

@@ -74,6 +74,56 @@ import Testing
         ])
     }
 
+    /// `Table I:`, `Table A1:` and `Table 3-1:` were text under their table.
+    @Test func aLabelTheBuildCannotNumberIsKeptAsTyped() {
+        for label in ["Table I: Roman", "Table IV: Roman", "Table A1: Annex", "Table 3-1: Chapter", "Table 1a: Part", "[Table 2.1] Bracketed"] {
+            let result = rendered(table + label + "\n\nSource: [State](https://www.state.gov/)\n")
+            #expect(result.html.contains("<caption>\(label)</caption>"), "\(label)")
+            #expect(result.messageLines.isEmpty, "\(label)")
+        }
+        for prose in ["Tables: chairs and desks.", "Table of contents: none.", "Table one: a sentence."] {
+            #expect(rendered(table + prose + "\n").html.contains("<p>\(prose)</p>"), "\(prose)")
+        }
+    }
+
+    /// A caption above its table (where Korean reports and many others put it) was text, and the table
+    /// had none; between two tables, a caption is the first's, as in pandoc.
+    @Test func aCaptionAboveItsTable() {
+        let above = rendered("Table 1: What Seoul pays\n\n" + table + "Source: [State](https://www.state.gov/)\n")
+        #expect(above.html.contains(##"<caption><span class="caption-number">Table 1:</span> What Seoul pays</caption>"##))
+        #expect(above.html.contains(stateSource))
+        #expect(above.messageLines.isEmpty)
+        #expect(!above.html.contains("<p>Table"))
+        let noBlankLine = rendered("*Table: What Seoul pays*\n" + table)
+        #expect(noBlankLine.html.contains("<caption>What Seoul pays</caption>"))
+        let both = rendered("Table: First\n\n" + table + "Table: Second\n\n" + table + "Table: Third\n")
+        #expect(both.html.contains("<caption>First</caption>"))
+        #expect(both.html.contains("<caption>Second</caption>"))
+        #expect(both.messageLines.filter { !$0.contains("cites no source") } == [
+            "Content/alliance/page.md:13:1: warning: this caption belongs to no table, so readers see it as text: put it right above or right after its table, a blank line between",
+        ])
+        let between = rendered(table + "Table: Of the first\n\n" + table)
+        #expect(between.html.components(separatedBy: "<caption>Of the first</caption>").first?.contains("<table>") == true)
+    }
+
+    /// `Source: [](figure:us-troops)` showed no source line: the figure's source is the table's.
+    @Test func aFigureOnTheSourceLineIsTheTablesSource() {
+        let troops = Figure(id: "us-troops", value: "28,500", label: "Troops", unit: nil, source: "USFK", url: "https://www.usfk.mil/", asOf: nil, asOfLocation: nil, location: nil)
+        let figures = FigureCitations(figures: ["us-troops": troops])
+        let run = { (markdown: String) in
+            TransformHarness.run(markdown, [PipeTables(warnsOfMissingSources: true, figures: figures), Footnotes(), figures, CrossReferences()])
+        }
+        let result = run(table + "Source: [](figure:us-troops); [State](https://www.state.gov/)\n")
+        #expect(result.html.contains(##"<p class="table-source">Sources: <a href="https://www.usfk.mil/">USFK</a><sup class="cite">"##))
+        #expect(result.html.contains(##"<a href="https://www.state.gov/">State</a>"##))
+        #expect(!result.html.contains("28,500"))
+        #expect(result.messageLines.isEmpty)
+        let unknown = run(table + "Source: [](figure:us-troop)\n")
+        #expect(unknown.messageLines == [
+            "Content/alliance/page.md:5:9: error: unknown figure 'us-troop' (figures.yaml defines: us-troops)",
+        ])
+    }
+
     /// A word that starts a sentence is no marker: only a number and a period or a colon make one.
     @Test func proseAfterATableStaysProse() {
         let result = rendered(table + "Tables like this one show the trend.\n\nSources say more.\n\nTable 2 shows the rest.\n")

@@ -247,12 +247,12 @@ import Testing
         #expect(sourceUnderCaption.messages.isEmpty)
         let stray = rendered("| a |\n|---|\n| 1 |\n\nText.\n\nTable: Lost {#lost}\n")
         #expect(stray.messages.map { $0.components(separatedBy: "\n")[0] } == [
-            "Content/alliance/page.md:7:1: warning: this caption follows no table, so readers see it as text: put it right after its table, after a blank line",
+            "Content/alliance/page.md:7:1: warning: this caption belongs to no table, so readers see it as text: put it right above or right after its table, a blank line between",
         ])
         // On a page with no table at all, as on one with a table elsewhere.
         let alone = rendered("Some paragraph.\n\nTable: Orphan {#orphan}\n")
         #expect(alone.messages.map { $0.components(separatedBy: "\n")[0] } == [
-            "Content/alliance/page.md:3:1: warning: this caption follows no table, so readers see it as text: put it right after its table, after a blank line",
+            "Content/alliance/page.md:3:1: warning: this caption belongs to no table, so readers see it as text: put it right above or right after its table, a blank line between",
         ])
         let captionRow = rendered("| a |\n|---|\n| 1 |\nTable: Troops\n")
         #expect(captionRow.messages.map { $0.components(separatedBy: "\n")[0] } == [
