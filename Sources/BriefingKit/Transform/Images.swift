@@ -30,11 +30,7 @@ struct Images: DocumentTransform {
         var read: [String: ImageSize.File?] = [:]
         for image in images {
             if let url = image.url, let service = Self.sharingPage(url) {
-                context.diagnostics.warning(
-                    "image '\(url)' is \(service) page that shows the image, not the image file, so readers see a broken image: "
-                        + "download the image, put it in Content/ beside the page and write its name, as ![…](photo.jpg)",
-                    at: image
-                )
+                context.diagnostics.warning(Self.sharingPageMessage(url, service: service, markdown: true), at: image)
             }
             sizes.append(size(of: image, from: folder, read: &read, context: &context))
             // A title ending in `{#id}` numbers the image as a figure and lets the page cite it.
@@ -59,6 +55,14 @@ struct Images: DocumentTransform {
                 Images.render(image, size: size, id: ids[index], marked: marked[index], lazy: index > 0, document: document, context: &context)
             }
         }
+    }
+
+    /// The warning for an image whose address is a sharing page, with the fix written as the image was:
+    /// in Markdown or in raw HTML.
+    static func sharingPageMessage(_ url: String, service: String, markdown: Bool) -> String {
+        "image '\(url)' is \(service) page that shows the image, not the image file, so readers see a broken image: "
+            + "download the image, put it in Content/ beside the page and write its name, as "
+            + (markdown ? "![…](photo.jpg)" : "<img src=\"photo.jpg\" alt=\"…\">")
     }
 
     /// The service whose sharing link an address is, when it leads to a page around the image (a file's

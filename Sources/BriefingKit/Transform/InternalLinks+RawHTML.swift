@@ -11,7 +11,10 @@ extension InternalLinks {
         for node in document.root.descendants(ofKind: .htmlBlock, .htmlInline) {
             guard let html = node.literal else { continue }
             var edits: [(range: Range<Int>, url: String)] = []
-            for (range, url) in InternalLinks.addresses(in: html) where !url.isEmpty {
+            for (range, url, isImage) in InternalLinks.addresses(in: html) where !url.isEmpty {
+                if isImage, let service = Images.sharingPage(url) {
+                    context.diagnostics.warning(Images.sharingPageMessage(url, service: service, markdown: false), at: node)
+                }
                 if case .replace(let published) = resolve(url, from: folder, at: .node(node), context: &context) {
                     edits.append((range, HTMLEscape.escaped(published)))
                 }
@@ -23,22 +26,23 @@ extension InternalLinks {
         }
     }
 
-    /// The `href` and `src` values of the start tags in `html`, with where each lies in its UTF-8; character
-    /// references decoded as a browser decodes them (`&amp;`, and `&#x6A;avascript:`, which is checked as
-    /// the script address it is).
-    static func addresses(in html: String) -> [(range: Range<Int>, url: String)] {
+    /// The `href` and `src` values of the start tags in `html`, with where each lies in its UTF-8 and whether
+    /// it is an image's (`<img src>`); character references decoded as a browser decodes them (`&amp;`, and
+    /// `&#x6A;avascript:`, which is checked as the script address it is).
+    static func addresses(in html: String) -> [(range: Range<Int>, url: String, isImage: Bool)] {
         var html = html
-        var found: [(range: Range<Int>, url: String)] = []
+        var found: [(range: Range<Int>, url: String, isImage: Bool)] = []
         html.withUTF8 { bytes in
             guard let base = bytes.baseAddress else { return }
             HTMLScanner.scan(bytes) { part in
-                guard case .startTag(_, let tag) = part else { return }
+                guard case .startTag(let element, let tag) = part else { return }
                 HTMLTag.read(tag) { name, value in
                     let lowered = name.lowercased()
                     guard lowered == "href" || lowered == "src", let start = value.baseAddress else { return }
                     let offset = start - base
                     let url = ScriptedFiles.decodingReferences(String(decoding: value, as: UTF8.self))
-                    found.append((offset..<(offset + value.count), url.trimmingCharacters(in: .whitespaces)))
+                    let isImage = lowered == "src" && element.lowercased() == "img"
+                    found.append((offset..<(offset + value.count), url.trimmingCharacters(in: .whitespaces), isImage))
                 }
             }
         }

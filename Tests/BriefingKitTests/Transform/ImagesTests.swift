@@ -48,6 +48,19 @@ import Testing
         }
     }
 
+    /// Trusted raw HTML's `<img>` showed the same broken image without a word; a link to the page is fine.
+    @Test func aSharingPageInTrustedRawHTMLIsWarnedOf() {
+        let markdown = "<img src=\"https://drive.google.com/file/d/1AbC/view\" alt=\"Bases\">\n\nSee <a href=\"https://drive.google.com/file/d/1AbC/view\">the file</a>.\n"
+        let options = MarkdownOptions(unsafe: true)
+        let links = InternalLinks(model: TransformHarness.model(of: markdown, options: options), contentFiles: [])
+        let result = TransformHarness.run(markdown, [links], options: options)
+        #expect(result.messageLines == [
+            "Content/alliance/page.md:1:1: warning: image 'https://drive.google.com/file/d/1AbC/view' is a Google Drive page that "
+                + "shows the image, not the image file, so readers see a broken image: download the image, put it in Content/ beside the page "
+                + "and write its name, as <img src=\"photo.jpg\" alt=\"…\">",
+        ])
+    }
+
     @Test func aTitledImageAloneInItsParagraphIsAFigure() {
         let result = rendered("Text.\n\n![Bases in South Korea](map.png \"US bases, 2026\")\n")
         #expect(result.html == """
