@@ -95,19 +95,39 @@ struct YAMLSource {
         return SourceFile.position(ofByte: yaml.utf8.distance(from: yaml.startIndex, to: index), in: yaml.utf8)
     }
 
-    /// Where a block mapping's key is written again: the next line below the first that holds it at the
-    /// same column, `key:` after nothing but indentation; nil when it is not written so (a flow mapping).
-    private func repeated(_ key: String, after first: Mark) -> (line: Int, column: Int)? {
+    /// The lines (1-based, in the YAML) where `key` starts an entry of the mapping that holds the key at
+    /// `mark` (Yams gives one of the mapping's keys): the lines at its column, from the one where the
+    /// mapping starts (perhaps after a list's `- `) to the first one less indented.
+    private func lines(of key: String, inMappingAround mark: Mark) -> [Int] {
         let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
-        guard first.line >= 1, first.line <= lines.count else { return nil }
-        for number in first.line..<lines.count {
-            let line = lines[number]
-            guard line.count >= first.column, line.prefix(first.column - 1).allSatisfy({ $0 == " " }) else { continue }
-            let rest = line.dropFirst(first.column - 1)
-            guard rest.hasPrefix(key), rest.dropFirst(key.count).drop(while: { $0 == " " }).hasPrefix(":") else { continue }
-            return (number + 1, first.column)
+        guard mark.line >= 1, mark.line <= lines.count, mark.column >= 1 else { return [] }
+        let indent = mark.column - 1
+        func isContent(_ line: Substring) -> Bool {
+            let trimmed = line.drop { $0 == " " }
+            return !trimmed.isEmpty && !trimmed.hasPrefix("#")
         }
-        return nil
+        func isInside(_ line: Substring) -> Bool { line.count > indent && line.prefix(indent).allSatisfy { $0 == " " } }
+        var start = mark.line - 1
+        while start > 0, isInside(lines[start]) {
+            let above = lines[start - 1]
+            if isContent(above) && !isInside(above) {
+                // `- first: …`: the list item's line holds the mapping's first key.
+                if above.count > indent, above.prefix(indent).allSatisfy({ $0 == " " || $0 == "-" }), above.prefix(indent).contains("-") { start -= 1 }
+                break
+            }
+            start -= 1
+        }
+        var found: [Int] = []
+        for number in start..<lines.count {
+            let line = lines[number]
+            guard isContent(line) else { continue }
+            if number > start, !isInside(line) { break }
+            let rest = line.dropFirst(indent)
+            if [key, "\"\(key)\"", "'\(key)'"].contains(where: { rest.hasPrefix($0) && rest.dropFirst($0.count).drop(while: { $0 == " " }).hasPrefix(":") }) {
+                found.append(number + 1)
+            }
+        }
+        return found
     }
 
     func location(of node: YAMLNode) -> SourceLocation {
@@ -185,10 +205,19 @@ struct YAMLSource {
             }
             return file.error(message, line: line, column: mark.column)
         case let .duplicatedKeysInMapping(duplicates, context):
-            let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
-            // Yams gives the first of the keys; the one to remove or rename is the one written again.
-            let mark = duplicates.sorted().first.flatMap { repeated($0, after: context.mark) } ?? (context.mark.line, context.mark.column)
-            return file.error("invalid YAML: duplicate key \(keys)", line: mark.line + lineOffset, column: mark.column)
+            // Each key with the lines it is on; shown at the first line that repeats one, the one to remove.
+            let found = duplicates.map { ($0, lines(of: $0, inMappingAround: context.mark).map { $0 + lineOffset }) }
+                .filter { $0.1.count > 1 }.sorted { $0.1[1] < $1.1[1] }
+            guard let first = found.first else {
+                let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
+                return file.error("invalid YAML: duplicate key \(keys)", line: context.mark.line + lineOffset, column: context.mark.column)
+            }
+            let each = found.map { key, lines in
+                let numbers = lines.dropLast().map(String.init).joined(separator: ", ") + " and \(lines[lines.count - 1])"
+                return "'\(key)' is given \(lines.count == 2 ? "twice" : "\(lines.count) times"), on lines \(numbers)"
+            }
+            let message = "invalid YAML: " + each.joined(separator: "; ") + (found.count == 1 ? ": keep one" : ": keep one of each")
+            return file.error(message, line: first.1[1], column: context.mark.column)
         case let .reader(problem, offset, _, _):
             let (line, column) = offset.map(position(ofCharacter:)) ?? (1, 1)
             return file.error("invalid YAML: \(problem)", line: line + lineOffset, column: column)

@@ -48,9 +48,12 @@ import Testing
         defer { TemporaryFolder.remove(site) }
         #expect(try BriefingCommand.run(["init", site.path]).status == 0)
         let table = site.appendingPathComponent("Templates/i18n/en.yaml")
-        try (String(contentsOf: table, encoding: .utf8) + "contents: [a, b]\n").write(to: table, atomically: true, encoding: .utf8)
+        let original = try String(contentsOf: table, encoding: .utf8)
+        let lines = original.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        let first = try #require(lines.firstIndex { $0.hasPrefix("contents:") }) + 1
+        try (original + "contents: [a, b]\n").write(to: table, atomically: true, encoding: .utf8)
         let result = try BriefingCommand.run(["build", "--source", site.path], environment: ["NO_COLOR": "1"])
         #expect(result.status == 1)
-        #expect(result.stderr.hasSuffix("error: invalid YAML: duplicate key 'contents'\ncontents: [a, b]\n^\n1 error\n"), "\(result.stderr)")
+        #expect(result.stderr.hasSuffix("error: invalid YAML: 'contents' is given twice, on lines \(first) and \(lines.count + 1): keep one\ncontents: [a, b]\n^\n1 error\n"), "\(result.stderr)")
     }
 }

@@ -92,9 +92,22 @@ extension HostileInputSweepTests {
                    ^
         """),
         Case(name: "a duplicate key, at the repeat", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\ndate: 2026-01-01\ntitle: Worse\n---\n", expected: """
-        Content/deterrence/bad.md:4:1: error: invalid YAML: duplicate key 'title'
+        Content/deterrence/bad.md:4:1: error: invalid YAML: 'title' is given twice, on lines 2 and 4: keep one
         title: Worse
         ^
+        """),
+        Case(
+            name: "several duplicate keys, each with its lines, at the first repeat",
+            files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\nsummary: One\n\"summary\": Two\ntitle: Worse\nsummary: Three\n---\n", expected: """
+            Content/deterrence/bad.md:4:1: error: invalid YAML: 'summary' is given 3 times, on lines 3, 4 and 6; 'title' is given twice, on lines 2 and 5: keep one of each
+            "summary": Two
+            ^
+            """
+        ),
+        Case(name: "a duplicate key in one record of a list", files: "-- Content/data/bases.yaml --\n- name: A\n  size: 1\n- name: B\n  size: 2\n  name: C\n", expected: """
+        Content/data/bases.yaml:5:3: error: invalid YAML: 'name' is given twice, on lines 3 and 5: keep one
+          name: C
+          ^
         """),
         Case(name: "a form feed in front matter, at its column", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\nauthor: \"A\u{C}B\"\n---\n", expected: """
         Content/deterrence/bad.md:3:11: error: invalid YAML: control characters are not allowed
