@@ -76,6 +76,11 @@ extension EmbeddedTheme {
   content: "";
 }
 
+/* An image that is the task (- [x] ![Map](…)) stands beside its box, not over it. */
+.task-mark + img {
+  vertical-align: top;
+}
+
 .task-word {
   position: absolute;
   width: 1px;
@@ -291,13 +296,6 @@ caption {
   font-family: var(--serif);
   font-size: 1.0625rem;
   font-weight: 700;
-  text-align: start;
-}
-
-th,
-td {
-  padding: 0.55rem 0.75rem;
-  vertical-align: top;
   text-align: start;
 }
 

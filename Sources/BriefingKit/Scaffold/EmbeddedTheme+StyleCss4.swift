@@ -4,6 +4,13 @@
 extension EmbeddedTheme {
     /// Part 4 of 7 of Templates/assets/style.css.
     static let styleCssPart4 = #"""
+th,
+td {
+  padding: 0.55rem 0.75rem;
+  vertical-align: top;
+  text-align: start;
+}
+
 th:first-child,
 td:first-child {
   padding-inline-start: 0;
@@ -294,14 +301,6 @@ pre.code-block:focus-visible {
   font-weight: 600;
   text-decoration: none;
 }
-
-.pagination a:hover {
-  background: var(--surface);
-}
-
-/* ------------------------------------------------------------------ */
-/* Home                                                                */
-/* ------------------------------------------------------------------ */
 
 
 """#

@@ -4,6 +4,14 @@
 extension EmbeddedTheme {
     /// Part 5 of 7 of Templates/assets/style.css.
     static let styleCssPart5 = #"""
+.pagination a:hover {
+  background: var(--surface);
+}
+
+/* ------------------------------------------------------------------ */
+/* Home                                                                */
+/* ------------------------------------------------------------------ */
+
 .home-intro {
   max-width: 46rem;
   margin-bottom: clamp(2rem, 5vw, 3.5rem);
@@ -294,12 +302,6 @@ sup.footnote-ref a {
 .footnotes li {
   margin-bottom: 0.6rem;
   padding: 0.15rem 0.35rem;
-}
-
-.footnotes li::marker {
-  color: var(--muted);
-  font-family: var(--sans);
-  font-variant-numeric: tabular-nums;
 }
 
 

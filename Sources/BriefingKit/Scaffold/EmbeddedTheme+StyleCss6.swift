@@ -4,6 +4,12 @@
 extension EmbeddedTheme {
     /// Part 6 of 7 of Templates/assets/style.css.
     static let styleCssPart6 = #"""
+.footnotes li::marker {
+  color: var(--muted);
+  font-family: var(--sans);
+  font-variant-numeric: tabular-nums;
+}
+
 .footnotes li:target,
 sup.footnote-ref a:target {
   border-radius: 3px;
@@ -291,13 +297,6 @@ em:lang(ko) {
   list-style: none;
   font-family: var(--sans);
   font-size: 0.875rem;
-}
-
-/* On the masthead's band, in the band's colours, like the sections beside it. */
-.language-switcher a,
-.language-switcher span,
-.language-missing {
-  color: var(--band-muted);
 }
 
 

@@ -4,6 +4,13 @@
 extension EmbeddedTheme {
     /// Part 7 of 7 of Templates/assets/style.css.
     static let styleCssPart7 = #"""
+/* On the masthead's band, in the band's colours, like the sections beside it. */
+.language-switcher a,
+.language-switcher span,
+.language-missing {
+  color: var(--band-muted);
+}
+
 .language-switcher a:hover,
 .language-switcher [aria-current] {
   color: var(--band-ink);
