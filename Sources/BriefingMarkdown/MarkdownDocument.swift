@@ -119,8 +119,8 @@ public final class MarkdownDocument {
 
 extension MarkdownDocument {
     /// A copy, made in this document, of a node of another one and everything below it: nodes cannot move
-    /// between documents, whose memory is their own. Kinds, text, destinations, titles and custom HTML are
-    /// copied; positions are not (cmark has no way to set them): `reporting` hears of each copy with its
+    /// between documents, whose memory is their own. Kinds, text, destinations, titles, custom HTML and
+    /// the attributes of lists, headings and code blocks are copied; positions are not (cmark has no way to set them): `reporting` hears of each copy with its
     /// source's position, for a caller that keeps positions its own way. Walks with cmark's iterator, so
     /// deep nesting costs no Swift stack.
     public func copy(_ node: MarkdownNode, reporting: ((_ copy: MarkdownNode, _ sourcePosition: SourcePosition) -> Void)? = nil) -> MarkdownNode {
@@ -138,6 +138,7 @@ extension MarkdownDocument {
                 if let title = cmark_node_get_title(source) { cmark_node_set_title(made, title) }
                 if let onEnter = cmark_node_get_on_enter(source) { cmark_node_set_on_enter(made, onEnter) }
                 if let onExit = cmark_node_get_on_exit(source) { cmark_node_set_on_exit(made, onExit) }
+                Self.copyAttributes(of: source, to: made)
                 if let parent = stack.last { cmark_node_append_child(parent, made) } else { top = made }
                 if let reporting {
                     let position = SourcePosition(line: Int(cmark_node_get_start_line(source)), column: Int(cmark_node_get_start_column(source)))
@@ -151,5 +152,23 @@ extension MarkdownDocument {
             event = cmark_iter_next(iterator)
         }
         return MarkdownNode(document: self, pointer: top!)
+    }
+
+    /// What a list, a heading and a code block have besides text: a list's kind, start, delimiter and
+    /// tightness, a heading's level, a fenced block's info string.
+    private static func copyAttributes(of source: OpaquePointer, to made: OpaquePointer) {
+        switch cmark_node_get_type(source) {
+        case CMARK_NODE_LIST:
+            cmark_node_set_list_type(made, cmark_node_get_list_type(source))
+            cmark_node_set_list_delim(made, cmark_node_get_list_delim(source))
+            cmark_node_set_list_start(made, cmark_node_get_list_start(source))
+            cmark_node_set_list_tight(made, cmark_node_get_list_tight(source))
+        case CMARK_NODE_HEADING:
+            cmark_node_set_heading_level(made, cmark_node_get_heading_level(source))
+        case CMARK_NODE_CODE_BLOCK:
+            if let info = cmark_node_get_fence_info(source) { cmark_node_set_fence_info(made, info) }
+        default:
+            break
+        }
     }
 }

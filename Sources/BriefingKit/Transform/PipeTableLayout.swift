@@ -21,6 +21,9 @@ extension PipeTables {
             var rows: [[PipeTableRows.Cell]]
             /// Lines after the last row (from a line that is no row), which become a paragraph again.
             var after: Int
+            /// Where the first of them starts a block that ends the table on GitHub (indented code, `2. …`,
+            /// an HTML tag alone on its line): each after-line's indentation, to parse them as blocks.
+            var blocksAfter: [Int]?
         }
 
         /// A delimiter row and the rows after it must continue the `depth` blocks around the paragraph
@@ -53,7 +56,7 @@ extension PipeTables {
                 var rows: [[PipeTableRows.Cell]] = []
                 var next = index + 1
                 while next < lines.count, lines[next].continued >= depth, lines[next].indentation(within: depth, base: base) < 4,
-                      let cells = PipeTableRows.cells(lines[next].text) {
+                      !PipeTableRows.startsBlock(lines[next].text), let cells = PipeTableRows.cells(lines[next].text) {
                     if delimiterAmongRows == nil, PipeTableRows.delimiterRow(lines[next].text) != nil { delimiterAmongRows = next }
                     if cells.count > header.count { overfullRows.append((next, cells.count)) }
                     var row = Array(cells.prefix(header.count))
@@ -61,7 +64,13 @@ extension PipeTables {
                     rows.append(row)
                     next += 1
                 }
-                table = Table(before: index - 1, header: header, alignments: alignments, rows: rows, after: lines.count - next)
+                // cmark-gfm starts there what a paragraph would have taken as more text; the later lines'
+                // indentation too, as a block they start may hold them (code, a list item's paragraph).
+                let blocksAfter = next < lines.count && lines[next].continued >= depth
+                    ? lines[next...].map { max(0, $0.indentation(within: depth, base: base)) } : nil
+                table = Table(
+                    before: index - 1, header: header, alignments: alignments, rows: rows, after: lines.count - next, blocksAfter: blocksAfter
+                )
                 unevenDelimiterRow = nil
                 return
             }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// GitHub's rules for the lines of a pipe table, as cmark-gfm's table extension reads them: a row is
 /// cells between pipes (the outer pipes optional, `\|` a pipe inside a cell), and the delimiter row is
 /// cells of `-` with an optional `:` at either end for the column's alignment.
@@ -55,6 +57,34 @@ enum PipeTableRows {
             skipSpaces()
         }
         return cells.isEmpty ? nil : cells
+    }
+
+    /// Whether a line under a table's rows starts a block that cannot interrupt a paragraph, and so ends
+    /// the table on GitHub where cmark had read more of the paragraph: an ordered list item numbered
+    /// other than 1 (`2. …`, `10) …`), an empty list item (`*`, `+`, `3.`), an HTML tag alone on its line
+    /// (`<span>`, `</b>`).
+    static func startsBlock(_ line: Substring) -> Bool {
+        let text = line.utf8
+        guard let first = text.first else { return false }
+        let digits = text.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        if (1...9).contains(digits.count) {
+            let rest = text.dropFirst(digits.count)
+            guard let delimiter = rest.first, delimiter == UInt8(ascii: ".") || delimiter == UInt8(ascii: ")") else { return false }
+            return rest.count == 1 || rest.dropFirst().first == UInt8(ascii: " ") || rest.dropFirst().first == UInt8(ascii: "\t")
+        }
+        if first == UInt8(ascii: "*") || first == UInt8(ascii: "+") { return text.count == 1 }
+        return isLoneTag(line)
+    }
+
+    /// A whole start or end tag and nothing after it but spaces, as CommonMark's seventh kind of HTML
+    /// block starts (not `<script>`, `<style>`, `<pre>` or `<textarea>`, which start the first kind).
+    private static func isLoneTag(_ line: Substring) -> Bool {
+        let trimmed = line.utf8.reversed().drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+        guard line.utf8.first == UInt8(ascii: "<"), trimmed.first == UInt8(ascii: ">") else { return false }
+        let tag = line.trimmingCharacters(in: .whitespaces)
+        let name = #"</?[A-Za-z][A-Za-z0-9-]*"#, attribute = #"\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?"#
+        guard let whole = try? Regex(name + "(?:" + attribute + ")*\\s*/?>"), tag.wholeMatch(of: whole) != nil else { return false }
+        return tag.firstMatch(of: /^<\/?(?i:script|style|pre|textarea)[\s\/>]/) == nil
     }
 
     /// The alignments of a delimiter row (`| :--- | ---: |`), or nil when the line is not one.

@@ -71,13 +71,21 @@ struct PipeTables: DocumentTransform {
             var source = lines!.paragraph(paragraph)
             let base = paragraph.parent?.kind == .document ? 1 : paragraph.start.column
             if paragraph.kind == .heading {
-                // cmark ends a setext heading on the line after its underline.
-                while let last = source.lines.last, last.text.allSatisfy({ $0 == " " || $0 == "\t" }) { source.lines.removeLast() }
+                // cmark ends a setext heading on the line after its underline, blank or not (`    code`).
+                if let last = source.lines.last, !last.text.contains(where: { $0 == "-" || $0 == "=" }) || last.text.contains(where: { !"-= \t".contains($0) }) {
+                    source.lines.removeLast()
+                }
                 guard source.lines.count > 2, let underline = source.lines.last else { continue }
                 if underline.text.allSatisfy({ $0 == "-" || $0 == " " || $0 == "\t" }), underline.text.count(where: { $0 == "-" }) >= 3 {
                     source.lines.removeLast()
-                    guard Layout(source.lines[...], depth: source.containers.count, base: base).table != nil else { continue }
-                    try? paragraph.insertAfter(document.makeThematicBreak())
+                    guard let table = Layout(source.lines[...], depth: source.containers.count, base: base).table else { continue }
+                    // After a block that ended the table (`    code`), the last lines are a paragraph, and the
+                    // underline makes it a heading again, as on GitHub.
+                    if table.blocksAfter != nil {
+                        source.lines.append(underline)
+                    } else {
+                        try? paragraph.insertAfter(document.makeThematicBreak())
+                    }
                 }
             }
             let markers = pageMarkers.inQuotation(around: paragraph, context: context)
@@ -191,7 +199,7 @@ struct PipeTables: DocumentTransform {
             let line = lines[table.before + 2 + index]
             for cell in row { pieces.append((cell.text, [line.position(at: cell.offset)], cell.escapes)) }
         }
-        if table.after > 0 {
+        if table.after > 0, table.blocksAfter == nil {
             let rest = lines[(lines.count - table.after)...]
             pieces.append((rest.map(\.text).joined(separator: "\n"), rest.map(\.position), []))
         }
@@ -201,7 +209,7 @@ struct PipeTables: DocumentTransform {
         // lines after the table, their indentation gone, may read as a paragraph and more (`- - -`, a
         // rule), which follow it.
         var extra: [MarkdownNode] = []
-        if table.after > 0, parsed.count > pieces.count, parsed[pieces.count - 1].kind == .paragraph {
+        if table.after > 0, table.blocksAfter == nil, parsed.count > pieces.count, parsed[pieces.count - 1].kind == .paragraph {
             extra = Array(parsed[pieces.count...])
             parsed.removeLast(extra.count)
         }
@@ -249,11 +257,16 @@ struct PipeTables: DocumentTransform {
         // Where the `Source:` line is, for numbering the page's sources in reading order.
         var sourceLine: SourcePosition?
         var after: MarkdownNode?
-        if table.after > 0 {
+        if let indentation = table.blocksAfter {
+            let rest = lines.suffix(table.after)
+            for block in PipeTables.blocks(Array(rest), indentation: indentation, in: document, definitions: definitions, context: &context) {
+                try? paragraph.insertBefore(block)
+            }
+        } else if table.after > 0 {
             after = made[index]
             try? paragraph.insertBefore(made[index])
             for node in extra.reversed() { try? made[index].insertAfter(document.copy(node)) }
-        } else {
+        } else if table.after == 0 {
             (caption, typedNumber, sources, sourceLine) = takeCaptionAndSources(after: paragraph, into: block, markers: markers, context: &context)
         }
         // `Table: … {#id}` numbers the table and lets the page cite it.
@@ -339,6 +352,27 @@ struct PipeTables: DocumentTransform {
             ("columns", .list(columns)), ("rows", .list(rowValues)),
         ]
         return try theme.dataTable(values, label: label, sources: sources, language: language, marked: marked)
+    }
+
+    /// The lines after a table that start a block on GitHub (indented code, `2. …`), parsed as blocks with
+    /// their indentation, each node placed where it stands in the body.
+    private static func blocks(
+        _ lines: [BodyLines.Line], indentation: [Int], in document: MarkdownDocument, definitions: String, context: inout TransformContext
+    ) -> [MarkdownNode] {
+        let markdown = zip(lines, indentation).map { line, spaces in String(repeating: " ", count: spaces) + line.text }.joined(separator: "\n")
+        let parsed = MarkdownDocument(markdown: markdown + "\n\n" + definitions, options: document.options)
+        let linksAddresses = Autolinks.mayHoldAddress(context.page.body)
+        return parsed.root.children.map { block in
+            var copies: [(MarkdownNode, SourcePosition)] = []
+            let copy = document.copy(block) { copy, from in
+                let line = from.line - 1
+                guard lines.indices.contains(line) else { return }
+                copies.append((copy, lines[line].position(at: max(from.column - 1 - indentation[line], 0))))
+            }
+            for (node, position) in copies { context.diagnostics.place(node, at: position) }
+            if linksAddresses { Autolinks.link(below: copy, in: document, context: &context) }
+            return copy
+        }
     }
 
     /// A paragraph's inlines as HTML, without the `<p>` around them.

@@ -23,14 +23,20 @@ import Testing
         documents += (0..<Self.generatedDocuments).map { _ in TableDocuments.inContainer(TableDocuments.make(&generator), &generator) }
         let expected = try Self.runOracle(oracle, on: documents)
         var passed = 0, failed = 0
-        for (document, gfm) in zip(documents, expected) {
+        // What follows a table is compared outside containers only: inside one, after a lazy line ends the
+        // table, cmark-gfm opens the quote or list again for the later lines, where Briefing keeps them
+        // as a paragraph after it (the cells agree).
+        let topLevel = GFMExamples.tables.count + Self.generatedDocuments
+        for (index, (document, gfm)) in zip(documents, expected).enumerated() {
             let ours = TransformHarness.run(document, [Autolinks(), PipeTables(), Footnotes(), Strikethrough()]).html
             let theirs = Tables.fromGFM(gfm), mine = Tables.fromBriefing(ours)
-            if Tables.agree(theirs, mine) {
+            if Tables.agree(theirs, mine), index >= topLevel || Tables.blocks(gfm) == Tables.blocks(ours) {
                 passed += 1
             } else {
                 failed += 1
-                Issue.record("table differs from cmark-gfm's:\n\(document)\n--- cmark-gfm:\n\(theirs)\n--- Briefing:\n\(mine)")
+                Issue.record(
+                    "table differs from cmark-gfm's:\n\(document)\n--- cmark-gfm:\n\(theirs)\n\(Tables.blocks(gfm))\n--- Briefing:\n\(mine)\n\(Tables.blocks(ours))"
+                )
             }
         }
         print("gfm tables: \(passed) passed, \(failed) failed")
@@ -139,6 +145,13 @@ enum Tables {
         }
     }
 
+    /// The blocks in order, as their start tags name them (a table's figure and wrappers aside): what
+    /// ends a table and what follows it.
+    static func blocks(_ html: String) -> [String] {
+        let body = html.split(separator: "<li class=\"gfm-note\">").first.map { $0.split(separator: "<section").first ?? $0 } ?? ""
+        return body.matches(of: /<(table|pre|ol|ul|li|blockquote|hr|h[1-6])[\s>\/]/).map { String($0.output.1) }
+    }
+
     /// Equal cells and alignments, except that a column GitHub leaves unaligned Briefing may right-align
     /// because it holds numbers.
     static func agree(_ gfm: [[[Cell]]], _ briefing: [[[Cell]]]) -> Bool {
@@ -231,6 +244,10 @@ enum TableDocuments {
         }
         // A setext underline right under the table: cmark reads a heading, cmark-gfm a table, then a rule or a row.
         if Int.random(in: 0..<6, using: &generator) == 0 { lines.append(["---", "===", "- - -", "------"].randomElement(using: &generator)!) }
+        // A block that cannot interrupt a paragraph, which ends the table on GitHub.
+        if Int.random(in: 0..<6, using: &generator) == 0 {
+            lines.append(["    code", "    code | x", "2. item", "10) ten\n11) eleven", "<span>", "</div>", "*", "3.", "<br/>"].randomElement(using: &generator)!)
+        }
         var document = lines.joined(separator: "\n") + "\n"
         if Bool.random(using: &generator) { document += "\nA closing paragraph.\n" }
         return document

@@ -168,6 +168,23 @@ import Testing
         #expect(rendered("| a | b |\n| --- |\n").html == "<p>| a | b |\n| --- |</p>\n")
     }
 
+    /// A block that cannot interrupt a paragraph ends a table on GitHub: `    code` was a paragraph's text
+    /// and `2. item` a row of the table.
+    @Test func aBlockRightUnderTheRowsEndsTheTable() {
+        let table = "| a | b |\n|---|---|\n| 1 | 2 |\n"
+        let code = rendered(table + "    let x = 1\nmore\n").html
+        #expect(code.hasSuffix("</table>\n</div>\n</figure>\n<pre><code>let x = 1\n</code></pre>\n<p>more</p>\n"), "\(code)")
+        let list = rendered(table + "2. second\n3. third\n").html
+        #expect(list.hasSuffix("</figure>\n<ol start=\"2\">\n<li>second</li>\n<li>third</li>\n</ol>\n"), "\(list)")
+        #expect(!list.contains("<th scope=\"row\">2. second"))
+        let heading = rendered(table + "    code\nA heading\n---\n").html
+        #expect(heading.hasSuffix("</code></pre>\n<h2 id=\"a-heading\">A heading</h2>\n"), "\(heading)")
+        let figure = rendered(table + "2. about [](figure:troops)\n")
+        #expect(figure.messages.map { $0.components(separatedBy: "\n")[0] } == [
+            "Content/alliance/page.md:4:10: error: unknown figure 'troops' (figures.yaml defines: none)",
+        ])
+    }
+
     @Test func messagesAboutACellPointAtTheCell() {
         let result = rendered("| Figure | Value |\n|---|---|\n| Troops | [](figure:troops) |\n")
         #expect(result.messages == [
