@@ -25,16 +25,23 @@ public struct SiteBuilder: Sendable {
         }
         if claim != nil, let report = reuse.unchangedReport(writer: writer, clock: clock) { return report }
 
-        let loaded = try SiteLoader(root: options.source).load(scan)
-        clock.lap("load")
-        let model = try SiteAssembler(options: options).assemble(loaded)
-        let theme = try Theme(loaded.templates, languages: model.settings.languages, pageBytes: model.settings.maxPageBytes)
-        let pageLayouts = try theme.layouts(of: model)
-        clock.lap("assemble")
-
-        // An output folder the build may not write into stops it, but only after the content's own
-        // mistakes are found too: rendered without a target, as `check` renders, so one run lists all.
+        // An output folder the build may not write into stops it, but only after the site's own mistakes
+        // are found too, whichever stage finds them: the pages render without a target, as `check`
+        // renders them, so that one run lists all.
         let (session, refusal) = Self.open(writer, claim)
+        let loaded: LoadedSite, model: SiteModel, theme: Theme, pageLayouts: [String]
+        do {
+            loaded = try SiteLoader(root: options.source).load(scan)
+            clock.lap("load")
+            model = try SiteAssembler(options: options).assemble(loaded)
+            theme = try Theme(loaded.templates, languages: model.settings.languages, pageBytes: model.settings.maxPageBytes)
+            pageLayouts = try theme.layouts(of: model)
+            clock.lap("assemble")
+        } catch {
+            session?.discard()
+            throw BuildFailure((refusal?.diagnostics ?? []) + error.diagnostics)
+        }
+
         // The Markdown stage's lookups (every output path, every page's folder) are made while the reuse
         // layer hashes the sources: each holds one core for about 10 ms at 10,000 pages.
         let makingMarkdown = Background { [options] in MarkdownStage(model: model, loaded: loaded, theme: theme.html, options: options) }

@@ -108,14 +108,18 @@ struct YAMLSource {
         }
         func isInside(_ line: Substring) -> Bool { line.count > indent && line.prefix(indent).allSatisfy { $0 == " " } }
         var start = mark.line - 1
-        while start > 0, isInside(lines[start]) {
-            let above = lines[start - 1]
-            if isContent(above) && !isInside(above) {
+        var probe = start
+        while probe > 0, isInside(lines[start]) {
+            probe -= 1
+            let above = lines[probe]
+            // Blank lines and comments belong to no entry: the mapping goes on above them.
+            guard isContent(above) else { continue }
+            guard isInside(above) else {
                 // `- first: …`: the list item's line holds the mapping's first key.
-                if above.count > indent, above.prefix(indent).allSatisfy({ $0 == " " || $0 == "-" }), above.prefix(indent).contains("-") { start -= 1 }
+                if above.count > indent, above.prefix(indent).allSatisfy({ $0 == " " || $0 == "-" }), above.prefix(indent).contains("-") { start = probe }
                 break
             }
-            start -= 1
+            start = probe
         }
         var found: [Int] = []
         for number in start..<lines.count {

@@ -76,8 +76,8 @@ struct Images: DocumentTransform {
         // An address that names an image file (`imgur.com/abc.jpg`) leads to it.
         let file = path.prefix { $0 != "?" && $0 != "#" }.split(separator: ".").last.map { $0.lowercased() } ?? ""
         switch host {
-        // `uc?export=view` serves the file itself.
-        case "drive.google.com": return path.hasPrefix("/uc") ? nil : "a Google Drive"
+        // `uc?export=view` serves the file itself, and `thumbnail?id=…` a picture of it.
+        case "drive.google.com": return path.hasPrefix("/uc") || path.hasPrefix("/thumbnail") ? nil : "a Google Drive"
         case "docs.google.com": return "a Google Docs"
         case "photos.google.com", "photos.app.goo.gl": return "a Google Photos"
         // `?raw=1`, `?dl=1` and `dl.dropboxusercontent.com` serve the file itself.

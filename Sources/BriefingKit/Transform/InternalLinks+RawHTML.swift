@@ -13,7 +13,8 @@ extension InternalLinks {
             var edits: [(range: Range<Int>, url: String)] = []
             for (range, url, isImage) in InternalLinks.addresses(in: html) where !url.isEmpty {
                 if isImage, let service = Images.sharingPage(url) {
-                    context.diagnostics.warning(Images.sharingPageMessage(url, service: service, markdown: false), at: node)
+                    let at = InternalLinks.position(of: range.lowerBound, in: html, startingAt: context.diagnostics.position(of: node))
+                    context.diagnostics.warning(Images.sharingPageMessage(url, service: service, markdown: false), at: at)
                 }
                 if case .replace(let published) = resolve(url, from: folder, at: .node(node), context: &context) {
                     edits.append((range, HTMLEscape.escaped(published)))
@@ -24,6 +25,17 @@ extension InternalLinks {
             for edit in edits.reversed() { bytes.replaceSubrange(edit.range, with: Array(edit.url.utf8)) }
             node.literal = String(decoding: bytes, as: UTF8.self)
         }
+    }
+
+    /// Where a byte of raw HTML that starts at `start` stands in the body: a `<div>` of many lines holds
+    /// its `<img>` lines below its own.
+    static func position(of offset: Int, in html: String, startingAt start: SourcePosition) -> SourcePosition {
+        let before = html.utf8.prefix(offset)
+        guard let lastBreak = before.lastIndex(of: UInt8(ascii: "\n")) else {
+            return SourcePosition(line: start.line, column: start.column + offset)
+        }
+        let breaks = before.count { $0 == UInt8(ascii: "\n") }
+        return SourcePosition(line: start.line + breaks, column: before.distance(from: lastBreak, to: before.endIndex))
     }
 
     /// The `href` and `src` values of the start tags in `html`, with where each lies in its UTF-8 and whether

@@ -4,207 +4,110 @@ import Foundation
 
 /// What follows a pipe table: its `Table:` caption and its `Source:` line, found, taken apart and read.
 extension PipeTables {
-    /// The paragraphs that give a table its caption (`Table: …`, right after it or right above it, where
-    /// Korean reports put `<표 3> …`) and sources (`Source: …`, after it): they move into the table's
-    /// block, so later transforms still see their links (the sources are read when the page's sources
-    /// are numbered). A caption between two tables is the first's.
-    func takeCaptionAndSources(
-        after table: MarkdownNode, into block: MarkdownNode, markers: Markers, context: inout TransformContext
-    ) -> (caption: MarkdownNode?, typedNumber: Int?, sources: () -> [SourceReference], sourcesPosition: SourcePosition?) {
+    /// What a table takes from the paragraphs around it: its caption, the number typed in it, its sources
+    /// (read when the page's sources are numbered) and where they are written; and a second caption,
+    /// shown as text, which the check for captions that belong to no table leaves to the warning given here.
+    struct Surroundings {
         var caption: MarkdownNode?
         var typedNumber: Int?
-        var sources: (() -> [SourceReference])?
+        var sources: () -> [SourceReference] = { [] }
         var sourcesPosition: SourcePosition?
+        var secondCaption: MarkdownNode?
+    }
+
+    /// The paragraphs that give a table its caption (`Table: …`, right after it or right above it, where
+    /// Korean reports put `<표 3> …`) and sources (`Source: …`, after it): they move into the table's
+    /// block, so later transforms still see their links. A caption between two tables is the first's,
+    /// unless the first already has one, or its `Source:` line comes between.
+    func takeCaptionAndSources(
+        after table: MarkdownNode, into block: MarkdownNode, markers: Markers, context: inout TransformContext
+    ) -> Surroundings {
+        var taken = Surroundings()
+        var hasSources = false
         if let above = block.previous, above.kind == .paragraph,
-           let taken = PipeTables.takeMarker(markers.caption, numbered: true, from: above, diagnostics: &context.diagnostics) {
-            PipeTables.unwrapEmphasis(of: above)
-            caption = above
-            typedNumber = taken.number
-            if let first = block.firstChild { try? first.insertBefore(above) } else { try? block.appendChild(above) }
+           let (caption, marker) = PipeTables.captionAbove(above, markers: markers, document: table.document, context: &context) {
+            if marker.emphasized { PipeTables.unwrapEmphasis(of: caption) }
+            taken.caption = caption
+            taken.typedNumber = marker.number
+            if let first = block.firstChild { try? first.insertBefore(caption) } else { try? block.appendChild(caption) }
         }
         var next = table.next
-        while let node = next, node.kind == .paragraph, caption == nil || sources == nil {
+        while let node = next, node.kind == .paragraph, taken.caption == nil || !hasSources {
             next = node.next
-            if caption == nil, let taken = PipeTables.takeMarker(markers.caption, numbered: true, from: node, diagnostics: &context.diagnostics) {
+            if markers.startsCaption(PipeTables.leadingText(of: node)?.literal ?? "") {
+                // Right above the next table, it is that table's.
+                if taken.caption != nil || hasSources, PipeTables.startsTable(node.next, diagnostics: context.diagnostics) { break }
+                if taken.caption != nil {
+                    context.diagnostics.warning(
+                        "this table already has its caption above it, so readers see this one as text: keep one of the two", at: node
+                    )
+                    taken.secondCaption = node
+                    continue
+                }
+            }
+            if taken.caption == nil, let marker = PipeTables.takeMarker(markers.caption, numbered: true, from: node, diagnostics: &context.diagnostics) {
                 // `Source:` on the line right under the caption is the sources, not more of the caption.
-                if let sourceLine = PipeTables.splitAtSourceLine(node, markers: markers, in: table.document) {
+                if let sourceLine = PipeTables.split(node, atLineWhere: markers.startsSource, in: table.document) {
                     try? node.insertAfter(sourceLine)
                     context.diagnostics.place(sourceLine, at: PipeTables.leadingText(of: sourceLine)?.start ?? node.start)
                     next = sourceLine
                 }
                 // A caption typed in italics or bold (`*Table: …*`) is styled as every caption is.
-                PipeTables.unwrapEmphasis(of: node)
-                caption = node
-                typedNumber = taken.number
+                if marker.emphasized { PipeTables.unwrapEmphasis(of: node) }
+                taken.caption = node
+                taken.typedNumber = marker.number
                 // First in the block, as readers see it above the rows: a note it cites is numbered before the cells'.
                 if let first = block.firstChild { try? first.insertBefore(node) } else { try? block.appendChild(node) }
-            } else if sources == nil, PipeTables.takeMarker(markers.source, numbered: false, from: node, diagnostics: &context.diagnostics) != nil {
-                sources = PipeTables.sources(in: node, figures: figures, context: &context)
-                sourcesPosition = context.diagnostics.position(of: node)
+            } else if !hasSources, PipeTables.takeMarker(markers.source, numbered: false, from: node, diagnostics: &context.diagnostics) != nil {
+                taken.sources = PipeTables.sources(in: node, figures: figures, context: &context)
+                taken.sourcesPosition = context.diagnostics.position(of: node)
+                hasSources = true
                 try? block.appendChild(node)
             } else {
                 break
             }
         }
-        return (caption, typedNumber, sources ?? { [] }, sourcesPosition)
+        return taken
     }
 
-    /// What a caption line and a source line start with: `Table:` and `Source:` (or `Sources:`), and the
-    /// words of the page's language (`표:`, `출처:` or `자료:`; the string table's `tableCaptionMarker` and
-    /// `tableSourceMarker`, each text or a list).
-    struct Markers {
-        var caption = ["Table:"]
-        var source = ["Sources:", "Source:"]
-        /// The words to suggest: the language's own first one (`출처:`, `표:`) where its table has them, else the English.
-        private(set) var ownCaption = "Table:"
-        private(set) var ownSource = "Source:"
-
-        init(_ strings: StringTable) {
-            let captions = strings.texts("tableCaptionMarker"), sources = strings.texts("tableSourceMarker")
-            caption += captions.filter { !caption.contains($0) }
-            source += sources.filter { !source.contains($0) }
-            ownCaption = captions.first ?? ownCaption
-            ownSource = sources.first ?? ownSource
-        }
-
-        /// These and, inside a `[!LANG] ko` quotation, that language's (`출처:` in a Korean quotation on
-        /// an English page), when the site has its words.
-        func inQuotation(around node: MarkdownNode, context: TransformContext) -> Markers {
-            guard node.parent?.kind != .document,
-                  let quoted = LanguageQuotes.quotation(around: node, languages: context.model.languages),
-                  let index = context.model.languages.firstIndex(where: { $0.code == quoted.code }), index != context.page.language
-            else { return self }
-            var markers = self
-            let own = Markers(context.theme.strings[index])
-            markers.caption += own.caption.filter { !caption.contains($0) }
-            markers.source += own.source.filter { !source.contains($0) }
-            return markers
-        }
-
-        /// Whether a line starts with a marker, as typed: raw lines keep the `*` or `_` of emphasis around it.
-        func startsSource(_ text: String) -> Bool { Self.match(source, in: Self.unemphasized(text), numbered: false) != nil }
-        func startsCaption(_ text: String) -> Bool { Self.match(caption, in: Self.unemphasized(text), numbered: true) != nil }
-
-        private static func unemphasized(_ text: String) -> Substring {
-            text.drop { $0 == "*" || $0 == "_" }
-        }
-
-        /// Where the first of the markers that starts the text ends, and the number typed after a
-        /// caption's word (`Table 1:`, `표 2.`); nil when none starts it.
-        static func match(_ markers: [String], in text: Substring, numbered: Bool) -> (end: String.Index, number: Int?)? {
-            markers.lazy.compactMap { match($0, in: text, numbered: numbered) }.first
-        }
-
-        /// Where a marker ends in text that starts with it, as editors type it: in capitals or not
-        /// (`SOURCE:`), its colon ASCII or full-width (`표：`, as Korean and Japanese input methods write it),
-        /// with a space before it or not (`출처 :`); and for a caption with the number the editor gave the
-        /// table (`Table 1:` or `Table 1.`, a word processor's habit; `<표 3>` or `[표 3]`, a Korean
-        /// report's). A label the build's numbers cannot give (a chapter's `Table 2.1:`, `Table IV:`,
-        /// `Table A1:`) ends at the marker's start: the caption is the whole line, as typed.
-        static func match(_ marker: String, in text: Substring, numbered: Bool) -> (end: String.Index, number: Int?)? {
-            let stem = self.stem(of: marker)
-            guard stem.count < marker.count else {
-                return text.hasPrefix(marker) ? (text.index(text.startIndex, offsetBy: marker.count), nil) : nil
-            }
-            if numbered, let first = text.first, let closing = bracketPairs[first] {
-                return bracketed(stem, closing: closing, in: text)
-            }
-            guard let stemEnd = startIgnoringCase(stem, of: text) else { return nil }
-            var rest = text[stemEnd...]
-            let spaced = rest.first == " "
-            if spaced { rest = rest.dropFirst() }
-            var number: Int?
-            if numbered, let label = label(at: rest, spaced: spaced) {
-                if let digits = Int(label.number) {
-                    number = digits
-                    rest = rest.dropFirst(label.number.count)
-                    if rest.first == " " { rest = rest.dropFirst() }
-                } else {
-                    var after = rest.dropFirst(label.whole.count)
-                    if after.first == " " { after = after.dropFirst() }
-                    guard let colon = after.first, colon == ":" || colon == "：" else { return nil }
-                    return (text.startIndex, nil)
-                }
-            }
-            guard let colon = rest.first, colon == ":" || colon == "：" || number != nil && colon == "." else { return nil }
-            return (rest.index(after: rest.startIndex), number)
-        }
-
-        /// The table's label typed after the caption's word: digits (`1`; `1.` ends a sentence-like
-        /// `Table 1. …`), or after a space one that starts with a digit or a capital (`2.1`, `3-1`, `IV`,
-        /// `A1`). Its `number` is only the label, without a `.` that ends it.
-        private static func label(at text: Substring, spaced: Bool) -> (number: Substring, whole: Substring)? {
-            let whole = text.prefix { $0.isASCII && ($0.isLetter || $0.isNumber) || $0 == "." || $0 == "-" }
-            let number = whole.hasSuffix(".") ? whole.dropLast() : whole
-            guard let first = number.first else { return nil }
-            if number.count <= 4, number.allSatisfy({ $0.isASCII && $0.isNumber }) { return (number, whole) }
-            return spaced && (first.isNumber || first.isUppercase) ? (number, whole) : nil
-        }
-
-        /// The brackets a Korean report puts around a caption's word and number: `<표 3>`, `[표 3]`,
-        /// `〈표 3〉`, `《표 3》`, `【표 3】`, and their full-width forms.
-        private static let bracketPairs: [Character: Character] = [
-            "<": ">", "[": "]", "〈": "〉", "《": "》", "【": "】", "＜": "＞", "［": "］",
-        ]
-
-        private static func bracketed(_ stem: Substring, closing: Character, in text: Substring) -> (end: String.Index, number: Int?)? {
-            guard let stemEnd = startIgnoringCase(stem, of: text.dropFirst()) else { return nil }
-            var rest = text[stemEnd...]
-            if rest.first == " " { rest = rest.dropFirst() }
-            let label = rest.prefix { $0.isASCII && $0.isNumber || $0 == "." || $0 == "-" }
-            guard label.first?.isNumber == true else { return nil }
-            rest = rest.dropFirst(label.count)
-            if rest.first == " " { rest = rest.dropFirst() }
-            guard rest.first == closing else { return nil }
-            // `<표 3-1>`, a chapter's numbering, is kept as typed.
-            guard label.count <= 4, let number = Int(label) else { return (text.startIndex, nil) }
-            return (rest.index(after: rest.startIndex), number)
-        }
-
-        /// The marker's word without its colon (`Table`, `표`): what a page must hold to have the marker.
-        static func stem(of marker: String) -> Substring {
-            marker.hasSuffix(":") ? marker.dropLast() : marker[...]
-        }
-
-        /// Where the text's start equal to the stem ends, ASCII letters compared in either case; nil when
-        /// it starts otherwise.
-        private static func startIgnoringCase(_ stem: Substring, of text: Substring) -> String.Index? {
-            var index = text.utf8.startIndex
-            for byte in stem.utf8 {
-                guard index < text.utf8.endIndex, Self.folded(text.utf8[index]) == Self.folded(byte) else { return nil }
-                index = text.utf8.index(after: index)
-            }
-            return index
-        }
-
-        private static func folded(_ byte: UInt8) -> UInt8 {
-            (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
-        }
-
-        /// Whether the body may hold the marker as its word is written: only a search spared, for the
-        /// warning about a caption that follows no table (`TABLE:` and `table:` there go unwarned of).
-        static func isWritten(_ marker: String, in body: Substring) -> Bool {
-            PlainText.contains(String(stem(of: marker)), in: body)
-        }
+    /// The caption in the paragraph right above a table: the whole paragraph, or its lines from one that
+    /// starts with a caption's marker (after a line of prose, or a quotation's `[!LANG] ko`), split off.
+    private static func captionAbove(
+        _ paragraph: MarkdownNode, markers: Markers, document: MarkdownDocument, context: inout TransformContext
+    ) -> (MarkdownNode, TakenMarker)? {
+        if let marker = takeMarker(markers.caption, numbered: true, from: paragraph, diagnostics: &context.diagnostics) { return (paragraph, marker) }
+        guard let lines = split(paragraph, atLineWhere: markers.startsCaption, in: document) else { return nil }
+        try? paragraph.insertAfter(lines)
+        context.diagnostics.place(lines, at: leadingText(of: lines)?.start ?? paragraph.start)
+        guard let marker = takeMarker(markers.caption, numbered: true, from: lines, diagnostics: &context.diagnostics) else { return nil }
+        return (lines, marker)
     }
 
-    /// The lines of a caption paragraph from one that starts with `Source:` on, moved into a paragraph
+    /// Whether a paragraph is a pipe table yet to be made: a line of cells, then a delimiter row, as
+    /// typed (smart punctuation has made `---` a dash in the tree), past a quote's `>` and indentation.
+    static func startsTable(_ node: MarkdownNode?, diagnostics: PageDiagnostics) -> Bool {
+        guard let node, node.kind == .paragraph, node.start.line > 0, node.end.line > node.start.line else { return false }
+        let lines = (node.start.line...node.end.line).map { diagnostics.bodyLine($0).map { $0.drop { $0 == " " || $0 == ">" } } ?? "" }
+        return lines.indices.dropFirst().contains { lines[$0 - 1].contains("|") && PipeTableRows.delimiterRow(lines[$0]) != nil }
+    }
+
+    /// The lines of a paragraph from the first after its first line that `starts`, moved into a paragraph
     /// of their own; nil when it has none.
-    private static func splitAtSourceLine(_ caption: MarkdownNode, markers: Markers, in document: MarkdownDocument) -> MarkdownNode? {
-        var child = caption.firstChild
+    static func split(_ paragraph: MarkdownNode, atLineWhere starts: (String) -> Bool, in document: MarkdownDocument) -> MarkdownNode? {
+        var child = paragraph.firstChild
         while let node = child {
             child = node.next
             guard node.kind == .softBreak || node.kind == .lineBreak, let start = child,
-                  let text = leadingText(of: start, from: start), let literal = text.literal, markers.startsSource(literal)
+                  let text = leadingText(of: paragraph, from: start), let literal = text.literal, starts(literal)
             else { continue }
-            let sources = document.makeParagraph()
+            let lines = document.makeParagraph()
             var moving = child
             while let next = moving {
                 moving = next.next
-                try? sources.appendChild(next)
+                try? lines.appendChild(next)
             }
             node.unlink()
-            return sources
+            return lines
         }
         return nil
     }
@@ -233,6 +136,9 @@ extension PipeTables {
     /// A marker taken off the start of a paragraph: the number typed after a caption's word, if any.
     struct TakenMarker {
         var number: Int?
+        /// Whether the marker was in emphasis (`*Table: …*`, `**Table:** …`): the caption's own emphasis
+        /// is then the paste's, not the editor's.
+        var emphasized = false
     }
 
     /// Whether the paragraph starts with one of the markers, as `Markers.match` reads them; if so, takes
@@ -243,6 +149,7 @@ extension PipeTables {
         _ markers: [String], numbered: Bool, from paragraph: MarkdownNode, diagnostics: inout PageDiagnostics
     ) -> TakenMarker? {
         guard let first = leadingText(of: paragraph), let literal = first.literal else { return nil }
+        let emphasized = first.parent != paragraph
         guard let (end, number) = Markers.match(markers, in: literal[...], numbered: numbered) else {
             return takeEmphasizedWord(markers, numbered: numbered, first, diagnostics: &diagnostics)
         }
@@ -267,7 +174,7 @@ extension PipeTables {
             let dropped = literal.utf8.count - rest.utf8.count
             diagnostics.place(first, at: SourcePosition(line: start.line, column: start.column + dropped))
         }
-        return TakenMarker(number: number)
+        return TakenMarker(number: number, emphasized: emphasized)
     }
 
     /// `*Source*: [State](…)`: the marker's word in emphasis, its colon after it.
@@ -314,16 +221,17 @@ extension PipeTables {
         for node in paragraph.descendants() {
             if node.kind == .link {
                 let url = node.url ?? ""
-                if struck { continue }
                 if let figures, url.hasPrefix(FigureCitations.scheme) {
-                    // Taken out of the tree, where `FigureCitations` would show the figure's value on a line that shows only sources.
-                    if let source = figures.source(of: String(url.dropFirst(FigureCitations.scheme.count)), cited: node, context: &context) {
+                    // Taken out of the tree, where `FigureCitations` would show the figure's value on a line that shows
+                    // only sources, and cite it (a struck-through one too) in the page's Sources.
+                    if !struck, let source = figures.source(of: String(url.dropFirst(FigureCitations.scheme.count)), cited: node, context: &context) {
                         sources.append(.figure(source))
                     }
                     node.url = ""
                     node.unlink()
                     continue
                 }
+                if struck { continue }
                 // Reported by InternalLinks, as any link of the page.
                 if LinkURL.rejection(of: url) != nil { continue }
                 sources.append(.link(node))
@@ -359,7 +267,9 @@ extension PipeTables {
         let pageCode = context.page.metadata.lang ?? context.model.languages[context.page.language].code
         let quoted = LanguageQuotes.quotation(around: paragraph, languages: context.model.languages).map(\.code).flatMap { $0 == pageCode ? nil : $0 }
         return {
-            sources.map { source in
+            // Two figures of one publication are one source on the line.
+            var seen: Set<String> = []
+            return sources.map { source in
                 switch source {
                 case .figure(let figure):
                     return figure
@@ -367,7 +277,7 @@ extension PipeTables {
                     let url = link.url ?? "", title = PlainText.collapsingWhitespace(link.plainText)
                     return SourceReference(title: title.isEmpty ? url : title, url: url.isEmpty ? nil : url, language: quoted)
                 }
-            }
+            }.filter { seen.insert($0.title + "\u{0}" + ($0.url ?? "")).inserted }
         }
     }
 

@@ -29,8 +29,10 @@ struct PipeTables: DocumentTransform {
 
     func apply(to document: MarkdownDocument, context: inout TransformContext) {
         let pageMarkers = Markers(context.theme.strings[context.page.language])
-        // Most pages have no pipe at all: no table to look for.
-        if PlainText.contains(UInt8(ascii: "|"), in: context.page.body) { makeTables(in: document, pageMarkers: pageMarkers, context: &context) }
+        // Second captions of a table, warned of where the table took its first. Most pages have no pipe at
+        // all: no table to look for.
+        var warned: Set<MarkdownNode> = []
+        if PlainText.contains(UInt8(ascii: "|"), in: context.page.body) { warned = makeTables(in: document, pageMarkers: pageMarkers, context: &context) }
         // A caption that follows no table (no blank line before it, a table that did not parse, or none at
         // all) is text readers see, `{#id}` and all; so is a source line, under an image as often as not,
         // which `check` tells of (its links are no numbered sources). Captions and sources taken by a table
@@ -42,12 +44,18 @@ struct PipeTables: DocumentTransform {
             return markers.caption.contains(where: written) || warnsOfMissingSources && markers.source.contains(where: written)
         }
         guard anyMarker else { return }
-        for paragraph in document.root.descendants(ofKind: .paragraph) where paragraph.parent?.kind != .customBlock {
+        warnOfCaptionsReadAsDefinitions(context: &context)
+        for paragraph in document.root.descendants(ofKind: .paragraph) where paragraph.parent?.kind != .customBlock && !warned.contains(paragraph) {
             guard let literal = PipeTables.leadingText(of: paragraph)?.literal else { continue }
             let markers = pageMarkers.inQuotation(around: paragraph, context: context)
             if markers.startsCaption(literal) {
+                // Above a table block, whose caption is its `caption:` line.
+                let directive = paragraph.next.map { $0.kind == .codeBlock && $0.fenceInfo?.split(separator: " ").first == "table" } ?? false
                 context.diagnostics.warning(
-                    "this caption belongs to no table, so readers see it as text: put it right above or right after its table, a blank line between", at: paragraph
+                    directive
+                        ? "a table block's caption is its 'caption:' line, so readers see this one as text: move it there"
+                        : "this caption belongs to no table, so readers see it as text: put it right above or right after its table, a blank line between",
+                    at: paragraph
                 )
             } else if warnsOfMissingSources, markers.startsSource(literal) {
                 context.diagnostics.warning(
@@ -59,7 +67,31 @@ struct PipeTables: DocumentTransform {
         }
     }
 
-    private func makeTables(in document: MarkdownDocument, pageMarkers: Markers, context: inout TransformContext) {
+    /// `[표 1]: 분담금` is a link reference definition to cmark and GitHub: the line was gone from the page
+    /// without a word.
+    private func warnOfCaptionsReadAsDefinitions(context: inout TransformContext) {
+        let body = context.page.body
+        guard PlainText.contains("]:", in: body) else { return }
+        let markers = context.model.languages.indices.map { Markers(context.theme.strings[$0]) }
+        for (index, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let text = line.drop { $0 == " " }
+            guard line.count - text.count <= 3, text.first == "[", let close = text.firstIndex(of: "]"),
+                  text[text.index(after: close)...].first == ":",
+                  markers.contains(where: { Markers.match($0.caption, in: text[...close], numbered: true) != nil }),
+                  MarkdownDocument(markdown: String(line), options: context.model.settings.markdown).root.firstChild == nil
+            else { continue }
+            let label = text[...close]
+            context.diagnostics.warning(
+                "'\(label):' makes this line a link definition (as on GitHub), so readers never see it: write the caption without the colon, "
+                    + "'\(label) \(text[text.index(close, offsetBy: 2)...].drop { $0 == " " })', right above or after its table",
+                at: SourcePosition(line: index + 1, column: line.count - text.count + 1)
+            )
+        }
+    }
+
+    /// Makes the page's tables; returns the second captions it warned of.
+    private func makeTables(in document: MarkdownDocument, pageMarkers: Markers, context: inout TransformContext) -> Set<MarkdownNode> {
+        var secondCaptions: Set<MarkdownNode> = []
         let body = context.page.body
         var lines: BodyLines?
         var definitions: String?
@@ -107,9 +139,10 @@ struct PipeTables: DocumentTransform {
                 guard let table = layout.table else { break }
                 warnOfRowsMeantOtherwise(layout, table, lines: lines, markers: markers, context: &context)
                 if definitions == nil { definitions = PipeTables.linkDefinitions(in: body) }
-                let after = place(
+                let (after, secondCaption) = place(
                     table, lines: Array(lines), replacing: node, in: document, markers: markers, definitions: definitions ?? "", context: &context
                 )
+                if let secondCaption { secondCaptions.insert(secondCaption) }
                 // A row without the indentation or `>` of the blocks around the table ends them, as it does
                 // on GitHub: the lines from there are a paragraph after the first block they leave.
                 guard let after, table.after > 0 else { continue }
@@ -122,6 +155,7 @@ struct PipeTables: DocumentTransform {
                 rest = (after, lines.suffix(table.after), first.continued)
             }
         }
+        return secondCaptions
     }
 
     /// Rows an editor meant as something else, with no blank line before them (GitHub reads them as rows
@@ -185,7 +219,7 @@ struct PipeTables: DocumentTransform {
     private func place(
         _ table: Layout.Table, lines: [BodyLines.Line], replacing paragraph: MarkdownNode, in document: MarkdownDocument,
         markers: Markers, definitions: String, context: inout TransformContext
-    ) -> MarkdownNode? {
+    ) -> (after: MarkdownNode?, secondCaption: MarkdownNode?) {
         // One small document holds the Markdown of every cell, each a paragraph of its own.
         // Each piece's text, where each of its lines starts in the body, and for a cell the escaped pipes
         // that put its bytes further right in the line than in its text.
@@ -213,7 +247,7 @@ struct PipeTables: DocumentTransform {
             extra = Array(parsed[pieces.count...])
             parsed.removeLast(extra.count)
         }
-        guard parsed.count == pieces.count else { return nil }
+        guard parsed.count == pieces.count else { return (nil, nil) }
         var made: [MarkdownNode] = []
         let linksAddresses = Autolinks.mayHoldAddress(context.page.body)
         for (piece, source) in zip(pieces, parsed) {
@@ -251,11 +285,7 @@ struct PipeTables: DocumentTransform {
             index += width
         }
         for cell in header + rows.flatMap({ $0 }) { try? block.appendChild(cell) }
-        var caption: MarkdownNode?
-        var typedNumber: Int?
-        var sources: () -> [SourceReference] = { [] }
-        // Where the `Source:` line is, for numbering the page's sources in reading order.
-        var sourceLine: SourcePosition?
+        var surroundings = Surroundings()
         var after: MarkdownNode?
         if let indentation = table.blocksAfter {
             let rest = lines.suffix(table.after)
@@ -267,8 +297,11 @@ struct PipeTables: DocumentTransform {
             try? paragraph.insertBefore(made[index])
             for node in extra.reversed() { try? made[index].insertAfter(document.copy(node)) }
         } else if table.after == 0 {
-            (caption, typedNumber, sources, sourceLine) = takeCaptionAndSources(after: paragraph, into: block, markers: markers, context: &context)
+            surroundings = takeCaptionAndSources(after: paragraph, into: block, markers: markers, context: &context)
         }
+        let caption = surroundings.caption, typedNumber = surroundings.typedNumber
+        // Where the `Source:` line is, for numbering the page's sources in reading order.
+        let sourceLine = surroundings.sourcesPosition
         // `Table: … {#id}` numbers the table and lets the page cite it.
         var id: String?
         if let caption, let last = caption.children.last, last.kind == .text, let literal = last.literal,
@@ -298,7 +331,7 @@ struct PipeTables: DocumentTransform {
         let marked = LanguageQuotes.pageLanguage(around: paragraph, context: context)
         paragraph.unlink()
         let alignments = table.alignments
-        context.cite(sources, at: sourceLine ?? position, of: block, enclosing: true) { context, cited in
+        context.cite(surroundings.sources, at: sourceLine ?? position, of: block, enclosing: true) { context, cited in
             let language = context.page.language
             let strings = context.theme.strings[language]
             let given = id.flatMap { context.numbered.number(of: $0, kind: .table) }
@@ -323,7 +356,7 @@ struct PipeTables: DocumentTransform {
             }
             for child in block.children { child.unlink() }
         }
-        return after
+        return (after, surroundings.secondCaption)
     }
 
     private static func html(
@@ -352,72 +385,5 @@ struct PipeTables: DocumentTransform {
             ("columns", .list(columns)), ("rows", .list(rowValues)),
         ]
         return try theme.dataTable(values, label: label, sources: sources, language: language, marked: marked)
-    }
-
-    /// The lines after a table that start a block on GitHub (indented code, `2. …`), parsed as blocks with
-    /// their indentation, each node placed where it stands in the body.
-    private static func blocks(
-        _ lines: [BodyLines.Line], indentation: [Int], in document: MarkdownDocument, definitions: String, context: inout TransformContext
-    ) -> [MarkdownNode] {
-        let markdown = zip(lines, indentation).map { line, spaces in String(repeating: " ", count: spaces) + line.text }.joined(separator: "\n")
-        let parsed = MarkdownDocument(markdown: markdown + "\n\n" + definitions, options: document.options)
-        let linksAddresses = Autolinks.mayHoldAddress(context.page.body)
-        return parsed.root.children.map { block in
-            var copies: [(MarkdownNode, SourcePosition)] = []
-            let copy = document.copy(block) { copy, from in
-                let line = from.line - 1
-                guard lines.indices.contains(line) else { return }
-                copies.append((copy, lines[line].position(at: max(from.column - 1 - indentation[line], 0))))
-            }
-            for (node, position) in copies { context.diagnostics.place(node, at: position) }
-            if linksAddresses { Autolinks.link(below: copy, in: document, context: &context) }
-            return copy
-        }
-    }
-
-    /// A paragraph's inlines as HTML, without the `<p>` around them.
-    static func inlineHTML(_ paragraph: MarkdownNode) -> String {
-        var html = paragraph.renderHTML()
-        if html.hasPrefix("<p>") { html.removeFirst(3) }
-        while html.hasSuffix("\n") { html.removeLast() }
-        if html.hasSuffix("</p>") { html.removeLast(4) }
-        return html
-    }
-
-    /// The page's link reference definitions (`[s]: https://…`), each on a line of its own as most are
-    /// written, and each one only if cmark reads it as a definition, which makes no block: the cells are
-    /// parsed in a document of their own, where `[State][s]` found no definition and showed as typed.
-    static func linkDefinitions(in body: Substring) -> String {
-        guard PlainText.contains("]:", in: body) else { return "" }
-        var found = ""
-        for line in body.split(separator: "\n") {
-            let trimmed = line.drop { $0 == " " }
-            guard line.count - trimmed.count <= 3, trimmed.hasPrefix("["), !trimmed.hasPrefix("[^"), trimmed.contains("]:") else { continue }
-            let definition = String(trimmed)
-            if MarkdownDocument(markdown: definition, options: MarkdownOptions()).root.firstChild == nil { found += definition + "\n\n" }
-        }
-        return found
-    }
-
-    /// The inlines of each text, as cmark parses a paragraph's, in one document. Each text is written
-    /// after a `;` that is taken out again: a cell such as `# 1`, `> x`, `1. x` or `[a]: b` would
-    /// otherwise be read as a heading, a quote, a list or a link definition, where GitHub reads inlines
-    /// only; and `;` changes nothing about what follows (it is no delimiter, escape or smart punctuation).
-    /// `definitions`, the page's link reference definitions, come after the texts and make no block of their own.
-    static func parseInlines(_ texts: [String], options: MarkdownOptions, definitions: String = "") -> [MarkdownNode] {
-        var markdown = ""
-        for text in texts {
-            markdown += ";"
-            markdown += text
-            markdown += "\n\n"
-        }
-        markdown += definitions
-        let document = MarkdownDocument(markdown: markdown, options: options)
-        let paragraphs = document.root.children
-        for paragraph in paragraphs {
-            guard let first = paragraph.firstChild, let literal = first.literal, literal.hasPrefix(";") else { continue }
-            if literal.utf8.count == 1 { first.unlink() } else { first.literal = String(literal.dropFirst()) }
-        }
-        return paragraphs
     }
 }

@@ -104,6 +104,11 @@ extension HostileInputSweepTests {
             ^
             """
         ),
+        Case(name: "duplicate keys with a blank line between, each named", files: "-- Content/data/extra.yaml --\nb: 1\n\nb: 2\na: 3\na: 4\n", expected: """
+        Content/data/extra.yaml:3:1: error: invalid YAML: 'b' is given twice, on lines 1 and 3; 'a' is given twice, on lines 4 and 5: keep one of each
+        b: 2
+        ^
+        """),
         Case(name: "a duplicate key in one record of a list", files: "-- Content/data/bases.yaml --\n- name: A\n  size: 1\n- name: B\n  size: 2\n  name: C\n", expected: """
         Content/data/bases.yaml:5:3: error: invalid YAML: 'name' is given twice, on lines 3 and 5: keep one
           name: C

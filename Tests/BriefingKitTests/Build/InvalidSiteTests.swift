@@ -405,5 +405,11 @@ import Testing
         #expect(messages.last?.hasPrefix("Content/deterrence/linked.md:4:5: error: link '/nowhere/'") == true)
         #expect(fixture.output("index.html") == nil)
         #expect(fixture.output("notes.txt") == "mine\n")
+        // A mistake found while the site is read (a data file's) is listed with it too.
+        try fixture.write("-- Content/data/bases.yaml --\n- name: A\n  name: B\n")
+        let loading = fixture.failure().map { $0.components(separatedBy: "\n")[0] }
+        #expect(loading.first?.contains("holds files Briefing did not write ('notes.txt')") == true)
+        #expect(loading.contains("Content/data/bases.yaml:2:3: error: invalid YAML: 'name' is given twice, on lines 1 and 2: keep one"))
+        #expect(fixture.output("notes.txt") == "mine\n")
     }
 }

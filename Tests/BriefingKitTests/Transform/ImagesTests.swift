@@ -41,7 +41,7 @@ import Testing
             #expect(rendered("![Chart](\(page))\n").messages.count == 1, "\(page)")
         }
         for file in [
-            "https://drive.google.com/uc?export=view&id=1AbC", "https://www.dropbox.com/s/x/chart.png?raw=1", "https://www.dropbox.com/s/x/chart.png?dl=1",
+            "https://drive.google.com/uc?export=view&id=1AbC", "https://drive.google.com/thumbnail?id=1AbC&sz=w1000", "https://www.dropbox.com/s/x/chart.png?raw=1", "https://www.dropbox.com/s/x/chart.png?dl=1",
             "https://i.imgur.com/abc.png", "https://imgur.com/AbCdE.jpg", "https://news.example/drive.google.com/x.png",
         ] {
             #expect(rendered("![Chart](\(file))\n").messages.isEmpty, "\(file)")
@@ -55,10 +55,14 @@ import Testing
         let links = InternalLinks(model: TransformHarness.model(of: markdown, options: options), contentFiles: [])
         let result = TransformHarness.run(markdown, [links], options: options)
         #expect(result.messageLines == [
-            "Content/alliance/page.md:1:1: warning: image 'https://drive.google.com/file/d/1AbC/view' is a Google Drive page that "
+            "Content/alliance/page.md:1:11: warning: image 'https://drive.google.com/file/d/1AbC/view' is a Google Drive page that "
                 + "shows the image, not the image file, so readers see a broken image: download the image, put it in Content/ beside the page "
                 + "and write its name, as <img src=\"photo.jpg\" alt=\"…\">",
         ])
+        // Inside a block of many lines, at the address's own line.
+        let block = "<div>\n  <p>Bases</p>\n  <img alt=\"Map\" src=\"https://drive.google.com/file/d/1AbC/view\">\n</div>\n"
+        let inBlock = TransformHarness.run(block, [InternalLinks(model: TransformHarness.model(of: block, options: options), contentFiles: [])], options: options)
+        #expect(inBlock.messageLines.map { $0.prefix(35) } == ["Content/alliance/page.md:3:23: warn"])
     }
 
     @Test func aTitledImageAloneInItsParagraphIsAFigure() {

@@ -100,10 +100,61 @@ import Testing
         #expect(both.html.contains("<caption>First</caption>"))
         #expect(both.html.contains("<caption>Second</caption>"))
         #expect(both.messageLines.filter { !$0.contains("cites no source") } == [
-            "Content/alliance/page.md:13:1: warning: this caption belongs to no table, so readers see it as text: put it right above or right after its table, a blank line between",
+            "Content/alliance/page.md:13:1: warning: this table already has its caption above it, so readers see this one as text: keep one of the two",
         ])
         let between = rendered(table + "Table: Of the first\n\n" + table)
-        #expect(between.html.components(separatedBy: "<caption>Of the first</caption>").first?.contains("<table>") == true)
+        // The caption is inside its table: the HTML before it holds one `<table>` for the first, two for the second.
+        #expect(between.html.components(separatedBy: "<caption>Of the first</caption>").first?.components(separatedBy: "<table>").count == 2)
+        // After the first table's source line, or its own caption, a caption right above a table is that table's.
+        let afterSource = rendered(table + "Source: [State](https://www.state.gov/)\n\nTable: Of the second\n\n" + table)
+        #expect(afterSource.html.components(separatedBy: "<caption>Of the second</caption>").first?.components(separatedBy: "<table>").count == 3)
+        let afterCaption = rendered("Table: First\n\n" + table + "Table: Second\n\n" + table)
+        #expect(afterCaption.html.components(separatedBy: "<caption>Second</caption>").first?.components(separatedBy: "<table>").count == 3)
+        #expect(afterCaption.messageLines.allSatisfy { $0.contains("cites no source") })
+    }
+
+    /// A second caption under a table with one above it was "a caption that belongs to no table", and the
+    /// source line under it was cut off the table.
+    @Test func aSecondCaptionIsNamedAndTheSourceStillTaken() {
+        let result = rendered("Table: Above\n\n" + table + "Table: After\n\nSource: [State](https://www.state.gov/)\n")
+        #expect(result.html.contains("<caption>Above</caption>"))
+        #expect(result.html.contains("<p>Table: After</p>"))
+        #expect(result.html.contains(stateSource))
+        #expect(result.messageLines == [
+            "Content/alliance/page.md:7:1: warning: this table already has its caption above it, so readers see this one as text: keep one of the two",
+        ])
+    }
+
+    /// The caption on the last line of a paragraph of prose, or under a callout's or a quotation's marker,
+    /// was more of that paragraph, and the table had none.
+    @Test func aCaptionLineEndingTheParagraphAboveIsTheCaption() {
+        let prose = rendered("Some intro text.\nTable: Bases\n\n" + table)
+        #expect(prose.html.hasPrefix("<p>Some intro text.</p>\n"))
+        #expect(prose.html.contains("<caption>Bases</caption>"))
+        let callout = rendered("> [!NOTE]\n> Table: In a callout\n>\n> | Year | Paid |\n> |---|---|\n> | 2026 | 1.5 |\n")
+        #expect(callout.html.contains("<p>[!NOTE]</p>"))
+        #expect(callout.html.contains("<caption>In a callout</caption>"))
+    }
+
+    /// `Table: *The Korea Times*` lost its italics: only a paste's emphasis around the marker is dropped.
+    @Test func aCaptionsOwnEmphasisIsKept() {
+        #expect(rendered(table + "Table: *The Korea Times* on the alliance\n").html.contains("<caption><em>The Korea Times</em> on the alliance</caption>"))
+        #expect(rendered(table + "Table: *The Korea Times*\n").html.contains("<caption><em>The Korea Times</em></caption>"))
+        #expect(rendered(table + "*Table: The Korea Times*\n").html.contains("<caption>The Korea Times</caption>"))
+    }
+
+    /// `[Table 1]: Troops` is a link definition, gone from the page without a word; with more words it
+    /// showed "Table 1: : Troops".
+    @Test func aBracketedNumberFollowedByAColon() {
+        let definition = rendered(table + "[Table 1]: Troops\n")
+        #expect(!definition.html.contains("Troops"))
+        #expect(definition.messageLines.contains(
+            "Content/alliance/page.md:5:1: warning: '[Table 1]:' makes this line a link definition (as on GitHub), so readers never see it: "
+                + "write the caption without the colon, '[Table 1] Troops', right above or after its table"
+        ))
+        let words = rendered(table + "[Table 1]: US troops\n")
+        #expect(words.html.contains(##"<caption><span class="caption-number">Table 1:</span> US troops</caption>"##))
+        #expect(rendered(table + "[Table A1] Annex\n").html.contains("<caption>[Table A1] Annex</caption>"))
     }
 
     /// `Source: [](figure:us-troops)` showed no source line: the figure's source is the table's.
@@ -118,6 +169,17 @@ import Testing
         #expect(result.html.contains(##"<a href="https://www.state.gov/">State</a>"##))
         #expect(!result.html.contains("28,500"))
         #expect(result.messageLines.isEmpty)
+        // Struck through, a retracted source: in neither the line nor the page's Sources. Two figures of one
+        // publication are one source.
+        let sma = Figure(id: "sma", value: "1", label: "SMA", unit: nil, source: "State", url: "https://www.state.gov/", asOf: nil, asOfLocation: nil, location: nil)
+        let both = FigureCitations(figures: ["us-troops": troops, "sma": sma, "sma-rise": sma])
+        let struck = TransformHarness.run(
+            table + "Source: ~~[](figure:us-troops)~~ [](figure:sma); [](figure:sma-rise)\n",
+            [PipeTables(warnsOfMissingSources: true, figures: both), Footnotes(), both, CrossReferences()]
+        )
+        #expect(struck.html.contains(stateSource + ##"&#8288;<a href="#source-1" aria-label="Source 1">[1]</a></sup></p>"##))
+        #expect(!struck.html.contains("usfk"))
+        #expect(struck.context.citations.sources.map(\.title) == ["State"])
         let unknown = run(table + "Source: [](figure:us-troop)\n")
         #expect(unknown.messageLines == [
             "Content/alliance/page.md:5:9: error: unknown figure 'us-troop' (figures.yaml defines: us-troops)",
