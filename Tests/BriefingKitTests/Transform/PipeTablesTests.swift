@@ -271,6 +271,10 @@ import Testing
         #expect(alone.messages.map { $0.components(separatedBy: "\n")[0] } == [
             "Content/alliance/page.md:3:1: warning: this caption belongs to no table, so readers see it as text: put it right above or right after its table, a blank line between",
         ])
+        let aboveDirective = rendered("Table: Key figures\n\n```table\nfigures: all\n```\n")
+        #expect(aboveDirective.messages.map { $0.components(separatedBy: "\n")[0] } == [
+            "Content/alliance/page.md:1:1: warning: a table block's caption is its 'caption:' line, so readers see this one as text: move it there",
+        ])
         let captionRow = rendered("| a |\n|---|\n| 1 |\nTable: Troops\n")
         #expect(captionRow.messages.map { $0.components(separatedBy: "\n")[0] } == [
             "Content/alliance/page.md:4:1: warning: this line is a row of the table above, not its caption or sources: leave a blank line before it",
