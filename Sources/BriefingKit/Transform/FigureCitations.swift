@@ -64,7 +64,8 @@ struct FigureCitations: DocumentTransform {
         if let url = source.url, url.hasPrefix("/"), !url.hasPrefix("//") {
             let position = context.diagnostics.position(of: link)
             guard let published = links.publishedAddress(ofRootPath: url, position: position, context: &context) else {
-                let defined = (own.url != nil ? own : figure).location.map { ", given at \($0)," } ?? ""
+                let given = own.url != nil ? own : figure
+                let defined = (given.urlLocation ?? given.location).map { ", given at \($0)," } ?? ""
                 context.diagnostics.error("figure '\(id)': its url '\(url)'\(defined) leads to nothing this site publishes", at: link)
                 return nil
             }

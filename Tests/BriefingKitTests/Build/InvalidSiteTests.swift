@@ -172,9 +172,14 @@ import Testing
                        ^
         """),
         Case(name: "a figure's url from the root that leads to nothing", files: "-- Content/data/figures.yaml --\ntroops:\n  value: \"28,500\"\n  label: Troops\n  source: DoD\n  url: /reports/troops.pdf\n-- Content/deterrence/bad.md --\n---\ntitle: Bad\n---\nAbout [](figure:troops) troops.\n", expected: """
-        Content/deterrence/bad.md:4:7: error: figure 'troops': its url '/reports/troops.pdf', given at Content/data/figures.yaml:1:1, leads to nothing this site publishes
+        Content/deterrence/bad.md:4:7: error: figure 'troops': its url '/reports/troops.pdf', given at Content/data/figures.yaml:5:8, leads to nothing this site publishes
         About [](figure:troops) troops.
               ^
+        """),
+        Case(name: "a figure's url from the root that leads to nothing, in a table block", files: "-- Content/data/figures.yaml --\n# Key figures\ntroops:\n  value: \"28,500\"\n  label: Troops\n  source: DoD\n  url: /reports/troops.pdf\n-- Content/deterrence/bad.md --\n---\ntitle: Bad\n---\n```table\nfigures: [troops]\n```\n", expected: """
+        Content/deterrence/bad.md:4:1: error: link '/reports/troops.pdf', given at Content/data/figures.yaml:6:8, leads to nothing this site publishes
+        ```table
+        ^
         """),
         Case(name: "a section folder where the tags go", files: "-- Content/tags/x.md --\n---\ntitle: X\ntags: [a]\n---\nx\n", expected: """
         Content/tags:1:1: error: the page of Content/tags/ and the index of tags would both be written to tags/index.html: rename or remove one

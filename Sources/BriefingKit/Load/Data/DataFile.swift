@@ -51,7 +51,15 @@ public struct DataFile: Sendable {
     /// Where a row's `value` is written: the first line of the row, or of the lines up to the next row's
     /// (a YAML record's), that holds it; else the row's first line.
     func location(of value: String, inRow row: Int) -> SourceLocation {
-        guard let table else { return file.location(line: 1, column: 1) }
+        guard let table else {
+            // A file of no rows (figures.yaml, whose figures a table block shows): the value's first line.
+            var number = 1
+            while let text = file.line(number) {
+                if let range = text.range(of: value) { return file.location(line: number, column: text.unicodeScalars[..<range.lowerBound].count + 1) }
+                number += 1
+            }
+            return file.location(line: 1, column: 1)
+        }
         return DataFile.location(of: value, inRow: row, of: table, in: file)
     }
 

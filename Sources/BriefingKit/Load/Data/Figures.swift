@@ -14,6 +14,8 @@ public struct Figure: Sendable, Equatable {
     public var asOfLocation: SourceLocation?
     /// Where the id is written, for a language's figure that matches none of figures.yaml.
     public var location: SourceLocation?
+    /// Where `url` is written, for an address that leads nowhere.
+    public var urlLocation: SourceLocation?
 }
 
 enum Figures {
@@ -60,6 +62,7 @@ enum Figures {
         var fields: [String: String] = [:]
         var asOf: PageDate?
         var asOfLocation: SourceLocation?
+        var urlLocation: SourceLocation?
         for (fieldKey, fieldValue) in entry {
             let name = fieldKey.scalarText ?? ""
             guard ["value", "label", "unit", "source", "url", "asOf"].contains(name) else {
@@ -68,8 +71,9 @@ enum Figures {
             guard let text = fieldValue.scalarText, !fieldValue.isNull, !text.isEmpty else {
                 throw source.error("'\(name)' of figure '\(id)' must be text", at: fieldValue)
             }
-            if name == "url", let rejection = LinkURL.dataRejection(of: text) {
-                throw source.error("'url' of figure '\(id)': \(rejection)", at: fieldValue)
+            if name == "url" {
+                if let rejection = LinkURL.dataRejection(of: text) { throw source.error("'url' of figure '\(id)': \(rejection)", at: fieldValue) }
+                urlLocation = source.location(of: fieldValue)
             }
             if name == "asOf" {
                 guard let date = PageDate(parsing: text) else {
@@ -87,7 +91,7 @@ enum Figures {
         }
         return Figure(
             id: id, value: fields["value"]!, label: fields["label"]!, unit: fields["unit"], source: fields["source"]!,
-            url: fields["url"], asOf: asOf, asOfLocation: asOfLocation, location: source.location(of: keyNode)
+            url: fields["url"], asOf: asOf, asOfLocation: asOfLocation, location: source.location(of: keyNode), urlLocation: urlLocation
         )
     }
 }
