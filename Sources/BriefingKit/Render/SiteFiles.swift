@@ -100,7 +100,8 @@ struct SiteFiles {
     private func sitemapEntry(_ id: PageID, _ page: Page) -> Sitemap.URLEntry {
         let languages = model.settings.languages
         var entry = Sitemap.URLEntry(loc: router.permalink(page.route), lastmod: (page.metadata.updated ?? page.metadata.date)?.iso)
-        let translations = model.translations(of: id)
+        // A draft translation (in a `--drafts` preview) is no version to announce.
+        let translations = model.translations(of: id).filter { !model[$0].metadata.draft }
         if !translations.isEmpty {
             let versions = ([id] + translations).sorted { model[$0].language < model[$1].language }
             entry.alternates = versions.map { (languages[model[$0].language].code, router.permalink(model[$0].route)) }

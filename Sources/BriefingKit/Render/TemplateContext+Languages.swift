@@ -74,9 +74,10 @@ extension TemplateContext {
     }
 
     /// `<link rel="alternate" hreflang>` for every version of a page, itself included, and `x-default` for
-    /// the default language's: the same list on every version, so the links are reciprocal.
+    /// the default language's: the same list on every version, so the links are reciprocal. A draft (in a
+    /// `--drafts` preview) is never announced, as the sitemap leaves it out.
     func alternates(_ versions: [Int: PageID]) -> TemplateValue {
-        alternates(routes: versions.mapValues { model[$0].route })
+        alternates(routes: versions.filter { !model[$0.value].metadata.draft }.mapValues { model[$0].route })
     }
 
     /// The same for versions known by their routes.

@@ -119,6 +119,19 @@ import Testing
         """))
     }
 
+    /// In a `--drafts` preview, the published page announced its Korean draft in its hreflang links and
+    /// the sitemap, which leave drafts out; the switcher still leads to it.
+    @Test func aDraftTranslationIsNeverAnnounced() throws {
+        let site = Self.site.replacingOccurrences(of: "title: 인계철선\n", with: "title: 인계철선\ndraft: true\n")
+        let fixture = try SiteFixture(site, templates: Self.templates)
+        try fixture.build { $0.includeDrafts = true }
+        let english = try #require(fixture.output("deterrence/tripwire/index.html"))
+        #expect(!english.contains("hreflang=\"ko\" href=\"https://example.org/ko/deterrence/inggye/\""))
+        #expect(english.contains(#"<a href="/ko/deterrence/inggye/">한국어</a>"#))
+        let sitemap = try #require(fixture.output("sitemap.xml"))
+        #expect(!sitemap.contains("inggye"))
+    }
+
     /// A language with its own digits writes every number in them: dates, reading times, cross-references,
     /// note labels and whatever a template interpolates; ids, `datetime` and URLs stay ASCII.
     @Test func aLanguageWithItsOwnDigitsWritesEveryNumberInThem() throws {
