@@ -68,14 +68,15 @@ extension PipeTables {
             if spaced { rest = rest.dropFirst() }
             var number: Int?
             if numbered, let label = label(at: rest, spaced: spaced) {
-                if let digits = Int(label.number) {
+                if let digits = Int(label) {
                     number = digits
-                    rest = rest.dropFirst(label.number.count)
+                    rest = rest.dropFirst(label.count)
                     if rest.first == " " { rest = rest.dropFirst() }
                 } else {
-                    var after = rest.dropFirst(label.whole.count)
+                    var after = rest.dropFirst(label.count)
                     if after.first == " " { after = after.dropFirst() }
-                    guard let colon = after.first, colon == ":" || colon == "：" else { return nil }
+                    // `Table IV. …` as well as `Table IV: …`.
+                    guard let colon = after.first, colon == ":" || colon == "：" || colon == "." && after.dropFirst().first == " " else { return nil }
                     return (text.startIndex, nil)
                 }
             }
@@ -83,15 +84,15 @@ extension PipeTables {
             return (rest.index(after: rest.startIndex), number)
         }
 
-        /// The table's label typed after the caption's word: digits (`1`; `1.` ends a sentence-like
-        /// `Table 1. …`), or after a space one that starts with a digit or a capital (`2.1`, `3-1`, `IV`,
-        /// `A1`). Its `number` is only the label, without a `.` that ends it.
-        private static func label(at text: Substring, spaced: Bool) -> (number: Substring, whole: Substring)? {
+        /// The table's label typed after the caption's word, without a `.` that ends it: digits (`1`, or `1.`
+        /// before a sentence-like `Table 1. …`), or after a space one that starts with a digit or a capital
+        /// (`2.1`, `3-1`, `IV`, `A1`).
+        private static func label(at text: Substring, spaced: Bool) -> Substring? {
             let whole = text.prefix { $0.isASCII && ($0.isLetter || $0.isNumber) || $0 == "." || $0 == "-" }
-            let number = whole.hasSuffix(".") ? whole.dropLast() : whole
-            guard let first = number.first else { return nil }
-            if number.count <= 4, number.allSatisfy({ $0.isASCII && $0.isNumber }) { return (number, whole) }
-            return spaced && (first.isNumber || first.isUppercase) ? (number, whole) : nil
+            let label = whole.hasSuffix(".") ? whole.dropLast() : whole
+            guard let first = label.first else { return nil }
+            if label.count <= 4, label.allSatisfy({ $0.isASCII && $0.isNumber }) { return label }
+            return spaced && (first.isNumber || first.isUppercase) ? label : nil
         }
 
         /// The brackets a Korean report puts around a caption's word and number: `<표 3>`, `[표 3]`,

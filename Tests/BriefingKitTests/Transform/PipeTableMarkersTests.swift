@@ -76,7 +76,7 @@ import Testing
 
     /// `Table I:`, `Table A1:` and `Table 3-1:` were text under their table.
     @Test func aLabelTheBuildCannotNumberIsKeptAsTyped() {
-        for label in ["Table I: Roman", "Table IV: Roman", "Table A1: Annex", "Table 3-1: Chapter", "Table 1a: Part", "[Table 2.1] Bracketed"] {
+        for label in ["Table I: Roman", "Table IV: Roman", "Table IV. Roman", "Table A1: Annex", "Table 3-1: Chapter", "Table 1a: Part", "[Table 2.1] Bracketed"] {
             let result = rendered(table + label + "\n\nSource: [State](https://www.state.gov/)\n")
             #expect(result.html.contains("<caption>\(label)</caption>"), "\(label)")
             #expect(result.messageLines.isEmpty, "\(label)")
