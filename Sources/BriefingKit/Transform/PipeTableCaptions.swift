@@ -2,7 +2,8 @@ import BriefingMarkdown
 import BriefingSupport
 import Foundation
 
-/// What follows a pipe table: its `Table:` caption and its `Source:` line, found, taken apart and read.
+/// What surrounds a pipe table: its `Table:` caption (above or after it) and its `Source:` line, found,
+/// taken apart and read.
 extension PipeTables {
     /// What a table takes from the paragraphs around it: its caption, the number typed in it, its sources
     /// (read when the page's sources are numbered) and where they are written; and a second caption,
@@ -20,7 +21,7 @@ extension PipeTables {
     /// block, so later transforms still see their links. A caption between two tables is the first's,
     /// unless the first already has one, or its `Source:` line comes between.
     func takeCaptionAndSources(
-        after table: MarkdownNode, into block: MarkdownNode, markers: Markers, context: inout TransformContext
+        after table: MarkdownNode, into block: MarkdownNode, markers: Markers, andBelow below: Bool, context: inout TransformContext
     ) -> Surroundings {
         var taken = Surroundings()
         var hasSources = false
@@ -31,7 +32,7 @@ extension PipeTables {
             taken.typedNumber = marker.number
             if let first = block.firstChild { try? first.insertBefore(caption) } else { try? block.appendChild(caption) }
         }
-        var next = table.next
+        var next = below ? table.next : nil
         while let node = next, node.kind == .paragraph, taken.caption == nil || !hasSources {
             next = node.next
             if markers.startsCaption(PipeTables.leadingText(of: node)?.literal ?? "") {

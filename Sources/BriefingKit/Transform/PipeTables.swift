@@ -285,7 +285,6 @@ struct PipeTables: DocumentTransform {
             index += width
         }
         for cell in header + rows.flatMap({ $0 }) { try? block.appendChild(cell) }
-        var surroundings = Surroundings()
         var after: MarkdownNode?
         if let indentation = table.blocksAfter {
             let rest = lines.suffix(table.after)
@@ -296,9 +295,9 @@ struct PipeTables: DocumentTransform {
             after = made[index]
             try? paragraph.insertBefore(made[index])
             for node in extra.reversed() { try? made[index].insertAfter(document.copy(node)) }
-        } else if table.after == 0 {
-            surroundings = takeCaptionAndSources(after: paragraph, into: block, markers: markers, context: &context)
         }
+        // Lines after the rows leave the paragraphs after the table to them: only a caption above it counts then.
+        let surroundings = takeCaptionAndSources(after: paragraph, into: block, markers: markers, andBelow: table.after == 0, context: &context)
         let caption = surroundings.caption, typedNumber = surroundings.typedNumber
         // Where the `Source:` line is, for numbering the page's sources in reading order.
         let sourceLine = surroundings.sourcesPosition

@@ -94,6 +94,9 @@ import Testing
         #expect(above.html.contains(stateSource))
         #expect(above.messageLines.isEmpty)
         #expect(!above.html.contains("<p>Table"))
+        // Above a table followed by a code block, with no blank line between.
+        let codeAfter = rendered("Table: What Seoul pays\n\n" + table.dropLast() + "    let x = 1\n")
+        #expect(codeAfter.html.contains("<caption>What Seoul pays</caption>"))
         let noBlankLine = rendered("*Table: What Seoul pays*\n" + table)
         #expect(noBlankLine.html.contains("<caption>What Seoul pays</caption>"))
         let both = rendered("Table: First\n\n" + table + "Table: Second\n\n" + table + "Table: Third\n")
