@@ -53,16 +53,25 @@ struct CrossReferences: DocumentTransform {
 
     /// `Caption {#id}` → (`Caption`, `id`); nil when the text ends with no id.
     static func trailingID(_ text: String) -> (rest: String, id: String)? {
-        guard let (open, id) = trailingBraces(text), isID(id) else { return nil }
+        guard let (open, inside) = trailingBraces(text) else { return nil }
+        let id = asTyped(inside)
+        guard isID(id[...]) else { return nil }
         var rest = String(text[..<open])
         while rest.last == " " { rest.removeLast() }
-        return (rest, String(id))
+        return (rest, id)
     }
 
     /// The `{#…}` a text ends with when it is not an id (`{#bad id!}`), which then stays part of the text.
     static func trailingNonID(_ text: String) -> String? {
-        guard let (open, id) = trailingBraces(text), !isID(id) else { return nil }
+        guard let (open, inside) = trailingBraces(text), !isID(asTyped(inside)[...]) else { return nil }
         return String(text[open...])
+    }
+
+    /// An id as typed where smart punctuation made its `--` an en dash and its `---` an em dash (in a
+    /// heading's or a caption's text): `{#q1--2026}` was refused as `{#q1–2026}`, an id never typed.
+    private static func asTyped(_ id: Substring) -> String {
+        guard id.contains(where: { $0 == "–" || $0 == "—" }) else { return String(id) }
+        return id.replacingOccurrences(of: "—", with: "---").replacingOccurrences(of: "–", with: "--")
     }
 
     static func nonIDMessage(_ braces: String, in place: String) -> String {

@@ -14,6 +14,19 @@ import Testing
         return (result.html, result.diagnostics.map(\.description))
     }
 
+    /// With smart punctuation, `{#q1--2026}` in a heading or a caption was read as `{#q1–2026}` and refused.
+    @Test func anIdWithTwoHyphensSurvivesSmartPunctuation() {
+        let markdown = "See [](section:q1--2026) and [](table:t---1).\n\n## First quarter {#q1--2026}\n\n| A |\n|---|\n| 1 |\n\nTable: Results {#t---1}\n"
+        let model = TransformHarness.model(of: markdown, options: MarkdownOptions(smartPunctuation: true))
+        let result = TransformHarness.run(markdown, [
+            PipeTables(), InternalLinks(model: model, contentFiles: []), CrossReferences(), HeadingAnchors(siteLevels: 2...3),
+        ], options: MarkdownOptions(smartPunctuation: true))
+        #expect(result.diagnostics.isEmpty, "\(result.messageLines)")
+        #expect(result.html.contains(##"<p>See <a href="#q1--2026">First quarter</a> and <a href="#t---1">Table 1</a>.</p>"##))
+        #expect(result.html.contains(#"<h2 id="q1--2026">First quarter</h2>"#))
+        #expect(result.html.contains(#"<caption><span class="caption-number">Table 1:</span> Results</caption>"#))
+    }
+
     @Test func tablesFiguresAndHeadingsAreCitedByNumberOrTitle() {
         let result = rendered("""
             ## Who pays
