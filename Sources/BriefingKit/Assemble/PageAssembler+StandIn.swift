@@ -23,6 +23,8 @@ extension PageAssembler {
         let read = (try? FrontMatter.parse(content.file)) ?? Self.reread(content.file, without: failure)
         var frontMatter = read ?? unread
         (frontMatter.body, frontMatter.bodyLineOffset) = (unread.body, unread.bodyLineOffset)
+        // What the rest of the front matter is warned of (a key misspelt, one tag of many) is said in the same run.
+        failure = BuildFailure(failure.diagnostics + frontMatter.warnings)
         let stem = String(content.relativePath.split(separator: "/").last?.dropLast(".md".count) ?? "")
         if frontMatter.metadata.title == nil {
             frontMatter.metadata.title = stem

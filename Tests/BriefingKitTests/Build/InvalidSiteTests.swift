@@ -357,6 +357,7 @@ import Testing
         -- Content/deterrence/untitled.md --
         ---
         weight: heavy
+        titel: Untitled
         ---
         Body.
         -- Content/deterrence/b.md --
@@ -373,6 +374,8 @@ import Testing
             ##"Content/deterrence/slugged.md:4:10: error: invalid YAML: this " is never closed: end the value with " (a " inside it is written \")"##,
             "Content/deterrence/untitled.md:1:1: error: missing 'title' in the front matter; every page needs one",
             "Content/deterrence/untitled.md:2:9: error: 'weight' must be a whole number, not 'heavy'",
+            // The rest of its front matter's warnings come in the same run.
+            "Content/deterrence/untitled.md:3:1: warning: 'titel' is not a front matter key; did you mean 'title'?",
         ])
     }
 
