@@ -198,6 +198,14 @@ struct YAMLSource {
                     message = "invalid YAML: a ': ' inside a value reads as the start of another key; put the value in quotes: \(quoted)"
                 }
             }
+            // `title: [oops`: libyaml finds the list unclosed on a later line; the '[' is where to mend it.
+            if problem.hasPrefix("did not find expected ',' or "), let context, context.mark.line < mark.line {
+                let bracket = problem.hasSuffix("']'") ? ("[", "]", "list") : ("{", "}", "mapping")
+                return file.error(
+                    "invalid YAML: this '\(bracket.0)' opens a \(bracket.2) that is never closed: end it with '\(bracket.1)', or put the value in quotes if it is text",
+                    line: context.mark.line + lineOffset, column: context.mark.column
+                )
+            }
             // A line without a ':' (a stray sentence in front matter) is found at the next key, which reads as
             // its continuation: the line libyaml started the key at is the one to show.
             if problem == "could not find expected ':'", let context, context.mark.line < mark.line {

@@ -34,9 +34,9 @@ import Testing
 
     static let cases: [Case] = [
         Case(name: "malformed YAML", files: "-- Content/deterrence/bad.md --\n---\ntitle: [unclosed\n---\nText", expected: """
-        Content/deterrence/bad.md:3:1: error: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence at line 2)
-        ---
-        ^
+        Content/deterrence/bad.md:2:8: error: invalid YAML: this '[' opens a list that is never closed: end it with ']', or put the value in quotes if it is text
+        title: [unclosed
+               ^
         """),
         Case(name: "author and authors", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\nauthor: A\nauthors: [B, C]\n---\n", expected: """
         Content/deterrence/bad.md:4:1: error: 'author' and 'authors' are both given: list every author under 'authors'

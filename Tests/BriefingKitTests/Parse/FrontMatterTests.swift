@@ -138,11 +138,12 @@ import Testing
         ])
     }
 
+    /// Reported at the `---` after it, where libyaml found the list unclosed: the `[` is where to mend it.
     @Test func badYAMLIsReportedAtItsLineInTheMarkdownFile() {
         #expect(errors("---\ntitle: A\ntags: [one, two\n---\nBody\n") == ["""
-        Content/a.md:4:1: error: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence at line 3)
-        ---
-        ^
+        Content/a.md:3:7: error: invalid YAML: this '[' opens a list that is never closed: end it with ']', or put the value in quotes if it is text
+        tags: [one, two
+              ^
         """])
     }
 
