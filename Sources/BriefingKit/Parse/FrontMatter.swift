@@ -133,6 +133,7 @@ struct FrontMatterReader {
                 ))
             }
             if key == "tags" { warnOfTagsWrittenAsOne(value) }
+            if key == "author" || key == "authors" { warnOfAuthorsWrittenAsOne(value) }
             do {
                 try read(key: key, value: value, keyNode: keyNode, into: &metadata, params: &params)
             } catch {

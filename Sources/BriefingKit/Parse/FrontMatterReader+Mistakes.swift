@@ -53,6 +53,24 @@ extension FrontMatterReader {
         }
     }
 
+    /// Several people written as one name: `author: Ji-woo Kim, Sam Lee` (text, not a list), or
+    /// `authors: [김지우， 이샘]` with an input method's comma. Only where each part looks like a name of
+    /// its own (two words, or Hangul): `Kim, Ji-woo` is one person, surname first.
+    mutating func warnOfAuthorsWrittenAsOne(_ value: YAMLNode) {
+        for node in value.sequence ?? [value] {
+            guard let text = node.scalarText, text.contains(where: { $0 == "," || $0 == "\u{FF0C}" || $0 == "\u{3001}" }) else { continue }
+            let parts = text.split { $0 == "," || $0 == "\u{FF0C}" || $0 == "\u{3001}" }.map { $0.trimmingCharacters(in: .whitespaces) }
+            let names = parts.allSatisfy { part in
+                part.split(separator: " ").count >= 2 || part.unicodeScalars.contains { (0xAC00...0xD7A3).contains($0.value) }
+            }
+            guard parts.count > 1, names else { continue }
+            warnings.append(source.file.diagnostic(
+                .warning, "'\(text)' is one author's name; for several authors write a list: authors: [\(parts.joined(separator: ", "))]",
+                at: source.location(of: node)
+            ))
+        }
+    }
+
     /// Countries' codes written for their languages' (`kr` for Korean): a screen reader reads the text in
     /// the language the code names, or in none.
     private static let countryCodes: [String: (code: String, name: String)] = [

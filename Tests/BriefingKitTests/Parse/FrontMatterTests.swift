@@ -333,6 +333,20 @@ import Testing
         ])
     }
 
+    /// `author: Ji-woo Kim, Sam Lee` made one author of two, in the byline and the JSON-LD, without a word.
+    @Test func severalAuthorsWrittenAsOneAreWarnedOf() throws {
+        let warned = { (front: String) in try self.parse("---\ntitle: A\n\(front)\n---\n").warnings.map { $0.description.components(separatedBy: "\n")[0] } }
+        #expect(try warned("author: Ji-woo Kim, Sam Lee") == [
+            "Content/a.md:3:9: warning: 'Ji-woo Kim, Sam Lee' is one author's name; for several authors write a list: authors: [Ji-woo Kim, Sam Lee]",
+        ])
+        #expect(try warned("authors: [김지우， 이샘]") == [
+            "Content/a.md:3:11: warning: '김지우， 이샘' is one author's name; for several authors write a list: authors: [김지우, 이샘]",
+        ])
+        // Surname first is one person.
+        #expect(try warned("author: Kim, Ji-woo").isEmpty)
+        #expect(try warned("authors: [Kim, Ji-woo]").isEmpty)
+    }
+
     /// `lang: kr` marked the text as Kanuri, and `jp` as no language at all, without a word; then with a
     /// warning, but still so.
     @Test func aCountrysCodeForALanguageIsWarnedOf() throws {
