@@ -147,8 +147,10 @@ public struct SourceFile: Sendable {
                 let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.endIndex
                 let shown = String(decoding: bytes[lineStart..<lineEnd], as: UTF8.self)
                 let byte = String(format: "0x%02X", bytes[offset])
+                // A byte-order mark of UTF-16 names the encoding the editor's program chose.
+                let utf16 = offset == bytes.startIndex && bytes.count >= 2 && [[0xFF, 0xFE], [0xFE, 0xFF]].contains(Array(bytes.prefix(2)))
                 return .error(
-                    "invalid UTF-8 (byte \(byte)); save the file as UTF-8",
+                    utf16 ? "the file is in UTF-16 (it starts with a byte-order mark): save it as UTF-8" : "invalid UTF-8 (byte \(byte)); save the file as UTF-8",
                     at: SourceLocation(path: path, line: line, column: column),
                     sourceLine: shown
                 )

@@ -107,21 +107,25 @@ struct TemplateContext {
         currentSection.flatMap { sites[SiteModel.sectionKey($0, language: language)] } ?? sitesWithoutCurrent[language]
     }
 
+    /// A section as the home page's topics and a section page's subsections show it: its title, summary
+    /// and newest pages.
+    func sectionCard(_ section: Section, isCurrent: Bool) -> TemplateValue {
+        let page = model[section.indexPage]
+        return .map([
+            "name": .string(section.path),
+            "title": .string(section.title),
+            "url": .string(model.url(of: page)),
+            "summary": optional(page.metadata.summary),
+            "isCurrent": .bool(isCurrent),
+            "pages": .list(section.pages.prefix(3).map(summary)),
+            "hasPages": .bool(!section.pages.isEmpty),
+        ])
+    }
+
     private func makeSite(language: Int, currentSection: String?) -> TemplateValue {
         let settings = model.settings
         let info = settings.languages[language]
-        let sections: [TemplateValue] = model.topSections(in: language).map { section in
-            let page = model[section.indexPage]
-            return .map([
-                "name": .string(section.path),
-                "title": .string(section.title),
-                "url": .string(model.url(of: page)),
-                "summary": optional(page.metadata.summary),
-                "isCurrent": .bool(section.path == currentSection),
-                "pages": .list(section.pages.prefix(3).map(summary)),
-                "hasPages": .bool(!section.pages.isEmpty),
-            ])
-        }
+        let sections = model.topSections(in: language).map { sectionCard($0, isCurrent: $0.path == currentSection) }
         let languages: [TemplateValue] = settings.isMultilingual ? settings.languages.enumerated().map { number, other in
             .map([
                 "code": .string(other.code), "name": .string(other.name), "dir": .string(other.direction.rawValue),
@@ -250,6 +254,12 @@ struct TemplateContext {
         var map = TemplateMap(minimumCapacity: values.count + languages.count + TemplateContext.bodyKeys)
         for (key, value) in values { map[key] = value }
         for (key, value) in languages { map[key] = value }
+        // A folder inside a section's folder is a section of its own, which its parent lists.
+        if page.kind == .section {
+            let subsections = model.sections[page.ownSectionKey]?.subsections.compactMap { model.sections[$0] } ?? []
+            map["subsections"] = .list(subsections.map { sectionCard($0, isCurrent: false) })
+            map["hasSubsections"] = .bool(!subsections.isEmpty)
+        }
         return .map(map)
     }
 

@@ -60,7 +60,7 @@ sources:
   - title: "TK: 사실의 출처를 밝히세요"
 ---
 
-TK: 리드를 쓰세요. 누가 언제 무엇을 했고, 그것이 한미동맹에 왜 중요한지.
+TK: 리드를 쓰세요. 누가 언제 무엇을 했고, 그것이 독자에게 왜 중요한지.
 
 ## 무엇이 결정됐나
 
@@ -81,7 +81,7 @@ sources:
   - title: "TK: Name the source of your facts"
 ---
 
-TK: Write the lede: who did what, when, and why it matters for the alliance.
+TK: Write the lede: who did what, when, and why it matters to your readers.
 
 ## What was decided
 

@@ -143,20 +143,7 @@ extension EmbeddedTheme {
     <h2 id="{{site.ids.topicsTitle}}" class="home-heading">{{t.topics}}</h2>
     <ul class="section-grid">
       {{#site.sections}}
-      <li class="section-card">
-        <h3 class="section-card-title"><a href="{{url}}">{{title}}</a></h3>
-        {{#summary}}
-        <p class="section-card-summary">{{summary}}</p>
-        {{/summary}}
-        {{#hasPages}}
-        <ul class="section-card-pages">
-          {{#pages}}
-          <li><a href="{{url}}"{{#lang}} lang="{{lang}}" dir="{{dir}}"{{/lang}}>{{title}}</a>{{#date}} <time datetime="{{iso}}">{{display}}</time>{{/date}}</li>
-          {{/pages}}
-        </ul>
-        {{/hasPages}}
-        <p class="section-card-more"><a href="{{url}}">{{#t.allBriefingsOn}}{{text}}{{#isSection}}{{title}}{{/isSection}}{{/t.allBriefingsOn}}</a></p>
-      </li>
+      {{> section-card}}
       {{/site.sections}}
     </ul>
   </section>
@@ -244,6 +231,16 @@ extension EmbeddedTheme {
   </header>
   {{> page-list}}
   {{> pagination}}
+  {{#page.hasSubsections}}
+  <section class="topics" aria-labelledby="{{site.ids.topicsTitle}}">
+    <h2 id="{{site.ids.topicsTitle}}" class="home-heading">{{t.topics}}</h2>
+    <ul class="section-grid">
+      {{#page.subsections}}
+      {{> section-card}}
+      {{/page.subsections}}
+    </ul>
+  </section>
+  {{/page.hasSubsections}}
 </div>
 {{/main}}
 {{/base}}

@@ -249,7 +249,9 @@ extension EmbeddedTheme {
 </ol>
 {{/hasPages}}
 {{^hasPages}}
+{{^page.hasSubsections}}
 <p class="empty-note">{{t.nothingPublishedHere}}</p>
+{{/page.hasSubsections}}
 {{/hasPages}}
 
 """#),
@@ -297,6 +299,23 @@ extension EmbeddedTheme {
     {{/page.related}}
   </ul>
 </section>
+
+"""#),
+        ("Templates/partials/section-card.html", #"""
+<li class="section-card">
+  <h3 class="section-card-title"><a href="{{url}}">{{title}}</a></h3>
+  {{#summary}}
+  <p class="section-card-summary">{{summary}}</p>
+  {{/summary}}
+  {{#hasPages}}
+  <ul class="section-card-pages">
+    {{#pages}}
+    <li><a href="{{url}}"{{#lang}} lang="{{lang}}" dir="{{dir}}"{{/lang}}>{{title}}</a>{{#date}} <time datetime="{{iso}}">{{display}}</time>{{/date}}</li>
+    {{/pages}}
+  </ul>
+  {{/hasPages}}
+  <p class="section-card-more"><a href="{{url}}">{{#t.allBriefingsOn}}{{text}}{{#isSection}}{{title}}{{/isSection}}{{/t.allBriefingsOn}}</a></p>
+</li>
 
 """#),
         ("Templates/partials/sources.html", #"""

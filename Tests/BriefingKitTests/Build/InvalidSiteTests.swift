@@ -238,6 +238,9 @@ import Testing
         try fixture.writeBytes(Array("---\ntitle: Bad\n---\nCaf".utf8) + [0xE9] + Array(" au lait\n".utf8), to: "Content/deterrence/bad.md")
         #expect(fixture.failure() == ["Content/deterrence/bad.md:4:4: error: invalid UTF-8 (byte 0xE9); save the file as UTF-8\nCaf� au lait\n   ^"])
         #expect(fixture.outputSnapshot() == before)
+        // Saved as UTF-16 (Notepad's "Unicode"), the file says so by its byte-order mark.
+        try fixture.writeBytes([0xFF, 0xFE] + Array("---\ntitle: Bad\n---\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }, to: "Content/deterrence/bad.md")
+        #expect(fixture.failure().first?.hasPrefix("Content/deterrence/bad.md:1:1: error: the file is in UTF-16 (it starts with a byte-order mark): save it as UTF-8") == true)
     }
 
     @Test func anEmptyFileNeedsATitle() throws {

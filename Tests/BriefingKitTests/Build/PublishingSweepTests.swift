@@ -192,6 +192,26 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: parent.appendingPathComponent("site/Output/feed.xml").path))
     }
 
+    /// A folder inside a section's folder is a section of its own, which its parent listed nowhere: its
+    /// pages were reached only from the home page's newest, until newer ones pushed them off.
+    @Test func aSectionListsItsSubsections() throws {
+        let parent = try TemporaryFolder.make("briefing-nested")
+        defer { TemporaryFolder.remove(parent) }
+        #expect(try BriefingCommand.run(["init", "site"], in: parent).status == 0)
+        let deep = parent.appendingPathComponent("site/Content/explainers/nuclear")
+        try FileManager.default.createDirectory(at: deep, withIntermediateDirectories: true)
+        try "---\ntitle: Nuclear posture\nsummary: What the alliance says about nuclear weapons.\ndate: 2026-03-01\n---\nText.\n"
+            .write(to: deep.appendingPathComponent("posture.md"), atomically: true, encoding: .utf8)
+        let built = try BriefingCommand.run(["build", "--quiet", "--source", "site"], in: parent)
+        #expect(built.status == 0, "\(built.stderr)")
+        let section = try String(contentsOf: parent.appendingPathComponent("site/Output/explainers/index.html"), encoding: .utf8)
+        #expect(section.contains(#"<h3 class="section-card-title"><a href="/explainers/nuclear/">Nuclear</a></h3>"#))
+        #expect(section.contains(#"<li><a href="/explainers/nuclear/posture/">Nuclear posture</a> <time datetime="2026-03-01">"#))
+        let nested = try String(contentsOf: parent.appendingPathComponent("site/Output/explainers/nuclear/index.html"), encoding: .utf8)
+        #expect(nested.contains(#"<a href="/explainers/nuclear/posture/">Nuclear posture</a>"#))
+        #expect(!nested.contains("section-grid"), "a section without subsections lists none")
+    }
+
     /// `--base-url /briefings/` was warned of at site.yaml's baseURL line, which says something else.
     @Test func aBaseURLFromTheCommandLineIsWarnedOfAsSuch() throws {
         let fixture = try SiteFixture(InvalidSiteTests.goodSite)
