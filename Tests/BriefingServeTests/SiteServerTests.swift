@@ -107,7 +107,7 @@ struct SiteServerTests {
             """)
             let failed = try await events.next(from: edited.index + 1) { $0.name == "error" }
             #expect(failed.event.data.contains(#/Content/notes/first\.md:\d+:\d+: error: /#))
-            #expect(failed.event.data.contains("\n    ^"), "the source line and a caret under the column")
+            #expect(failed.event.data.contains("title: [unclosed\n       ^"), "the source line and a caret under the column")
             let kept = try await site.fetch("/notes/first/")
             #expect(kept.status == 200)
             #expect(kept.body.contains("The edited text."))
