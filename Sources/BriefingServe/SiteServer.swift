@@ -145,9 +145,11 @@ public struct SiteServer: Sendable {
                         let outcome = await builder.update(
                             rendering: await live.openPages(), changed: changedPaths.take(), fallbackBasePath: basePath
                         )
+                        report(outcome.event(first: false))
+                        // A base URL given a sub-path (or another) moves the site: the address to open is new.
+                        if outcome.basePath != basePath, let url = URL(string: builder.origin + outcome.basePath) { report(.serving(url)) }
                         basePath = outcome.basePath
                         await live.update(outcome)
-                        report(outcome.event(first: false))
                         guard case .success(let made) = outcome.result else { continue }
                         shown = made.version
                         // The rest of the pages, unless the next change comes first; requests render

@@ -241,6 +241,21 @@ struct SiteServerTests {
         }
     }
 
+    /// site.yaml given a sub-path while serving moved the site, and the terminal still named the old address.
+    @Test("a base URL changed while serving names the new address")
+    func basePathChanged() async throws {
+        try await ServedSite.serve(ServedSite.site) { site in
+            let events = site.openEvents(since: "an-older-build")
+            defer { events.close() }
+            let first = try await events.next { $0.name == "reload" }.index
+            try site.write("-- Content/site.yaml --\ntitle: \"Serve Test Briefing\"\nbaseURL: \"https://example.org/briefings/\"\n")
+            _ = try await events.next(from: first + 1) { $0.name == "reload" }
+            let moved = URL(string: "http://127.0.0.1:\(site.port)/briefings/")!
+            #expect(site.addresses.list.withLock { $0 } == [site.url, moved])
+            #expect(try await site.fetch("/briefings/notes/first/").body.contains("The original text."))
+        }
+    }
+
     @Test("a port in use is an error, not a hang")
     func portInUse() async throws {
         try await ServedSite.serve(ServedSite.site) { site in

@@ -1,6 +1,7 @@
 import BriefingKit
 import BriefingTestSupport
 import Foundation
+import Synchronization
 @testable import BriefingServe
 
 /// A site written as one string of files (`-- Content/a.md --` starts a file) in a fresh temporary
@@ -35,9 +36,13 @@ final class ServedSite: Sendable {
         options.port = 0
         options.host = host
         let (events, continuation) = AsyncStream.makeStream(of: ServeEvent.self)
+        let addresses = Addresses()
         let task = Task {
             defer { continuation.finish() }
-            try await SiteServer(options: options).run { continuation.yield($0) }
+            try await SiteServer(options: options).run { event in
+                if case .serving(let url) = event { addresses.list.withLock { $0.append(url) } }
+                continuation.yield(event)
+            }
         }
         // The first build reports itself, then `serving` the address.
         let started = try await withTimeout(ServedSite.timeout) { () -> (url: URL, built: Bool)? in
@@ -56,16 +61,24 @@ final class ServedSite: Sendable {
             try await task.value
             throw TestFailure("the server did not start")
         }
-        return ServedSite(root: root, url: url, built: built, port: port, task: task)
+        return ServedSite(root: root, url: url, built: built, port: port, task: task, addresses: addresses)
     }
 
-    private init(root: URL, url: URL, built: Bool, port: UInt16, task: Task<Void, any Error>) {
+    private init(root: URL, url: URL, built: Bool, port: UInt16, task: Task<Void, any Error>, addresses: Addresses) {
         self.root = root
         self.url = url
         self.built = built
         self.port = port
         self.task = task
+        self.addresses = addresses
     }
+
+    /// Every address the server said it serves at, the first included, in order.
+    final class Addresses: Sendable {
+        let list = Mutex<[URL]>([])
+    }
+
+    let addresses: Addresses
 
     /// Serves `files` for the length of `body`, and stops the server however `body` ends.
     static func serve(_ files: String, host: String = "127.0.0.1", _ body: (ServedSite) async throws -> Void) async throws {
