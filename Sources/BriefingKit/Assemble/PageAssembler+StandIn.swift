@@ -12,15 +12,16 @@ extension PageAssembler {
         case none
     }
 
-    /// What stands in for a page whose front matter `failure` refused: the front matter read again without
-    /// the lines in error (up to four times, as blanking one line may show the next mistake), so that its
-    /// slug, tags, language and draft flag still place it where it will be; else none of it. Titled by its
-    /// file's name where it gives no title, which is an error of its own, reported with the others.
-    func standIn(for content: ContentFile, failure: BuildFailure) -> Made {
+    /// What stands in for a page that `failure` refused: its front matter as read (`read`, where only the
+    /// page made of it was refused), or read again without the lines in error (up to four times, as
+    /// blanking one line may show the next mistake), so that its slug, tags, language and draft flag still
+    /// place it where it will be; else none of it. Titled by its file's name where it gives no title, which
+    /// is an error of its own, reported with the others.
+    func standIn(for content: ContentFile, failure: BuildFailure, read: FrontMatter? = nil) -> Made {
         var failure = failure
         // The body as the file has it, which the blanked lines do not change.
         let unread = FrontMatter.unread(content.file)
-        let read = (try? FrontMatter.parse(content.file)) ?? Self.reread(content.file, without: failure)
+        let read = read ?? Self.reread(content.file, without: failure)
         var frontMatter = read ?? unread
         (frontMatter.body, frontMatter.bodyLineOffset) = (unread.body, unread.bodyLineOffset)
         // What the rest of the front matter is warned of (a key misspelt, one tag of many) is said in the same run.

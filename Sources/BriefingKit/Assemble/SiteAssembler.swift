@@ -118,7 +118,7 @@ struct PageAssembler {
                 page.warnings = warnings
                 return .page(page)
             } catch {
-                return builder.standIn(for: file, failure: BuildFailure([error]))
+                return builder.standIn(for: file, failure: BuildFailure([error]), read: frontMatter)
             }
         }
         var warnings: [Diagnostic] = []

@@ -31,11 +31,10 @@ extension FrontMatterReader {
             // `［alliance, news］` in an input method's full-width brackets makes no list either.
             let bracketed = text.hasPrefix("\u{FF3B}") && text.hasSuffix("\u{FF3D}")
             let inside = bracketed ? String(text.dropFirst().dropLast()) : text
-            let isComma = { (character: Character) in character == "," || character == "\u{FF0C}" || character == "\u{3001}" }
             warnings.append(source.file.diagnostic(
                 .warning,
                 bracketed
-                    ? "'tags' is one tag '\(text)': full-width brackets ('［', '］') make no list; write \(list(inside, isComma))"
+                    ? "'tags' is one tag '\(text)': full-width brackets ('［', '］') make no list; write \(list(inside, Self.isListComma))"
                     : "'tags' is one tag '\(text)'; for several tags write a list: \(list(text) { $0 == "," })",
                 at: source.location(of: value)
             ))
@@ -47,7 +46,7 @@ extension FrontMatterReader {
                   text.contains(where: { $0 == "\u{FF0C}" || $0 == "\u{3001}" })
             else { continue }
             warnings.append(source.file.diagnostic(
-                .warning, "'\(text)' is one tag: a wide comma ('，' or '、') separates no tags; write \(list(text) { $0 == "\u{FF0C}" || $0 == "\u{3001}" || $0 == "," })",
+                .warning, "'\(text)' is one tag: a wide comma ('，' or '、') separates no tags; write \(list(text, Self.isListComma))",
                 at: source.location(of: node)
             ))
         }
@@ -58,8 +57,8 @@ extension FrontMatterReader {
     /// its own (two words, or Hangul): `Kim, Ji-woo` is one person, surname first.
     mutating func warnOfAuthorsWrittenAsOne(_ value: YAMLNode) {
         for node in value.sequence ?? [value] {
-            guard let text = node.scalarText, text.contains(where: { $0 == "," || $0 == "\u{FF0C}" || $0 == "\u{3001}" }) else { continue }
-            let parts = text.split { $0 == "," || $0 == "\u{FF0C}" || $0 == "\u{3001}" }.map { $0.trimmingCharacters(in: .whitespaces) }
+            guard let text = node.scalarText, text.contains(where: Self.isListComma) else { continue }
+            let parts = text.split(whereSeparator: Self.isListComma).map { $0.trimmingCharacters(in: .whitespaces) }
             let names = parts.allSatisfy { part in
                 part.split(separator: " ").count >= 2 || part.unicodeScalars.contains { (0xAC00...0xD7A3).contains($0.value) }
             }
@@ -69,6 +68,11 @@ extension FrontMatterReader {
                 at: source.location(of: node)
             ))
         }
+    }
+
+    /// A comma that separates a list's items as an editor types it: ASCII, or an input method's (`，`, `、`).
+    private static func isListComma(_ character: Character) -> Bool {
+        character == "," || character == "\u{FF0C}" || character == "\u{3001}"
     }
 
     /// Countries' codes written for their languages' (`kr` for Korean): a screen reader reads the text in

@@ -59,9 +59,9 @@ struct Footnotes: DocumentTransform {
             guard let literal = text.literal, literal.utf8.count >= 4, literal.contains("[^") else { return nil }
             let escaped = mayEscape ? EscapedCharacters.offsets(of: UInt8(ascii: "["), in: text, diagnostics: context.diagnostics) : []
             for spaced in Self.spacedLabels(in: literal) where !escaped.contains(spaced.offset) {
-                let label = spaced.label.split(whereSeparator: \.isWhitespace).joined(separator: "-")
                 context.diagnostics.warning(
-                    "'[^\(spaced.label)]' is shown as typed, not as a note: a note's label holds no space, so write [^\(label)] here and in the note's line",
+                    "'[^\(spaced.label)]' is shown as typed, not as a note: a note's label holds no space, so write [^\(Self.hyphenated(spaced.label))] "
+                        + "here and in the note's line",
                     at: Self.position(of: text, offset: spaced.offset, diagnostics: context.diagnostics)
                 )
             }
@@ -297,6 +297,11 @@ struct Footnotes: DocumentTransform {
             index = after
         }
         return found
+    }
+
+    /// A label written with spaces (`note 1`), as the label to write: `note-1`.
+    static func hyphenated(_ label: String) -> String {
+        label.split(whereSeparator: \.isWhitespace).joined(separator: "-")
     }
 
     /// `[^ 2]`, `[^note 1]`: a note's mark or line with a space in its label, which GitHub shows as typed.

@@ -59,7 +59,7 @@ struct InternalLinks: DocumentTransform {
             if let label = Self.footnoteMeant(node, in: context.page.body) {
                 context.diagnostics.error(
                     "'[\(label)]' is no footnote but a link to '\(url)', which the line '[\(label)]: …' defines: a note's label holds no "
-                        + "space, so write [\(label.replacing(" ", with: "-"))] here and in the note's line",
+                        + "space, so write [\(Footnotes.hyphenated(label))] here and in the note's line",
                     at: node
                 )
                 continue

@@ -42,10 +42,15 @@ extension PipeTables {
         for line in body.split(separator: "\n") {
             let trimmed = line.drop { $0 == " " }
             guard line.count - trimmed.count <= 3, trimmed.hasPrefix("["), !trimmed.hasPrefix("[^"), trimmed.contains("]:") else { continue }
-            let definition = String(trimmed)
-            if MarkdownDocument(markdown: definition, options: MarkdownOptions()).root.firstChild == nil { found += definition + "\n\n" }
+            if isLinkDefinition(trimmed) { found += trimmed + "\n\n" }
         }
         return found
+    }
+
+    /// Whether a line, read alone, is a link reference definition to cmark (`[s]: https://…`), which
+    /// makes no block.
+    static func isLinkDefinition(_ line: Substring) -> Bool {
+        MarkdownDocument(markdown: String(line), options: MarkdownOptions()).root.firstChild == nil
     }
 
     /// The inlines of each text, as cmark parses a paragraph's, in one document. Each text is written

@@ -78,7 +78,7 @@ struct PipeTables: DocumentTransform {
             guard line.count - text.count <= 3, text.first == "[", let close = text.firstIndex(of: "]"),
                   text[text.index(after: close)...].first == ":",
                   markers.contains(where: { Markers.match($0.caption, in: text[...close], numbered: true) != nil }),
-                  MarkdownDocument(markdown: String(line), options: context.model.settings.markdown).root.firstChild == nil
+                  PipeTables.isLinkDefinition(text)
             else { continue }
             let label = text[...close]
             context.diagnostics.warning(

@@ -52,13 +52,10 @@ public struct DataFile: Sendable {
     /// (a YAML record's), that holds it; else the row's first line.
     func location(of value: String, inRow row: Int) -> SourceLocation {
         guard let table else {
-            // A file of no rows (figures.yaml, whose figures a table block shows): the value's first line.
-            var number = 1
-            while let text = file.line(number) {
-                if let range = text.range(of: value) { return file.location(line: number, column: text.unicodeScalars[..<range.lowerBound].count + 1) }
-                number += 1
-            }
-            return file.location(line: 1, column: 1)
+            // A file of no rows (figures.yaml, whose figures a table block shows): where the value first stands.
+            guard let range = file.text.range(of: value) else { return file.location(line: 1, column: 1) }
+            let (line, column) = SourceFile.position(ofByte: file.text.utf8.distance(from: file.text.startIndex, to: range.lowerBound), in: file.text.utf8)
+            return file.location(line: line, column: column)
         }
         return DataFile.location(of: value, inRow: row, of: table, in: file)
     }
