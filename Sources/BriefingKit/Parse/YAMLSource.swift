@@ -127,8 +127,52 @@ struct YAMLSource {
             guard isContent(line) else { continue }
             if number > start, !isInside(line) { break }
             let rest = line.dropFirst(indent)
-            if [key, "\"\(key)\"", "'\(key)'"].contains(where: { rest.hasPrefix($0) && rest.dropFirst($0.count).drop(while: { $0 == " " }).hasPrefix(":") }) {
+            if [key, "\"\(key)\"", "'\(key)'"].contains(where: { rest.hasPrefix($0) && rest.dropFirst($0.count).drop(while: { $0 == " " || $0 == "\t" }).hasPrefix(":") }) {
                 found.append(number + 1)
+            }
+        }
+        return found
+    }
+
+    /// Where `key` starts an entry of the flow mapping (`{a: 1, a: 2}`) whose first key is at `mark`: the
+    /// line and column (1-based, in the YAML) of each, up to the `}` that closes the mapping.
+    private func flowPositions(of key: String, inMappingAt mark: Mark) -> [(line: Int, column: Int)] {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        guard mark.line >= 1, mark.line <= lines.count, mark.column >= 1 else { return [] }
+        var found: [(line: Int, column: Int)] = []
+        var depth = 1
+        var quote: Character?
+        // After `{` or `,`, a key may start.
+        var atKey = true
+        for number in (mark.line - 1)..<lines.count {
+            let line = Array(lines[number])
+            var column = number == mark.line - 1 ? mark.column - 1 : 0
+            while column < line.count {
+                let character = line[column]
+                if let open = quote {
+                    if character == open { quote = nil }
+                } else if character == "\"" || character == "'" {
+                    quote = character
+                } else if character == "{" || character == "[" {
+                    depth += 1
+                } else if character == "}" || character == "]" {
+                    depth -= 1
+                    if depth == 0 { return found }
+                } else if character == "," {
+                    atKey = depth == 1
+                    column += 1
+                    continue
+                } else if character != " ", character != "\t", atKey {
+                    atKey = false
+                    let rest = line[column...]
+                    for written in [key, "\"\(key)\"", "'\(key)'"] where rest.starts(with: written) {
+                        if rest.dropFirst(written.count).drop(while: { $0 == " " || $0 == "\t" }).first == ":" {
+                            found.append((number + 1, column + 1))
+                        }
+                    }
+                    if character == "\"" || character == "'" { quote = character }
+                }
+                column += 1
             }
         }
         return found
@@ -221,8 +265,21 @@ struct YAMLSource {
             let found = duplicates.map { ($0, lines(of: $0, inMappingAround: context.mark).map { $0 + lineOffset }) }
                 .filter { $0.1.count > 1 }.sorted { $0.1[1] < $1.1[1] }
             guard let first = found.first else {
+                // `{a: 1, a: 2}`: a mapping on one line, shown at the key that repeats.
+                if let key = duplicates.sorted().first {
+                    let places = flowPositions(of: key, inMappingAt: context.mark)
+                    if places.count > 1 {
+                        let times = places.count == 2 ? "twice" : "\(places.count) times"
+                        return file.error(
+                            "invalid YAML: '\(key)' is given \(times) in this mapping: keep one", line: places[1].line + lineOffset, column: places[1].column
+                        )
+                    }
+                }
                 let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
-                return file.error("invalid YAML: duplicate key \(keys)", line: context.mark.line + lineOffset, column: context.mark.column)
+                return file.error(
+                    "invalid YAML: \(keys) \(duplicates.count == 1 ? "is" : "are") given more than once in this mapping: keep one of each",
+                    line: context.mark.line + lineOffset, column: context.mark.column
+                )
             }
             let each = found.map { key, lines in
                 let numbers = lines.dropLast().map(String.init).joined(separator: ", ") + " and \(lines[lines.count - 1])"

@@ -36,6 +36,17 @@ struct Callouts: DocumentTransform {
             + "language; the quote stays as it is"
     }
 
+    /// Whether raw HTML stands in a callout's title, which shows it as written: its addresses lead nowhere,
+    /// and are neither resolved nor warned of.
+    static func isInTitle(_ html: MarkdownNode) -> Bool {
+        var inline = html
+        while let parent = inline.parent, parent.kind != .paragraph { inline = parent }
+        guard let paragraph = inline.parent, let quote = paragraph.parent, quote.kind == .blockQuote, quote.firstChild == paragraph,
+              let marker = MarkerLine(paragraph), Kind(rawValue: marker.kind.lowercased()) != nil
+        else { return false }
+        return marker.nodes.contains(inline)
+    }
+
     /// A title is a line of text; its emphasis is Markdown's, which renders in any site.
     static let rawHTMLInTitleAdvice = "a callout's title takes Markdown instead: **bold**, *emphasis*, `code`, links"
 

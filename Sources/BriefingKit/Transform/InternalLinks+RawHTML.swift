@@ -9,7 +9,7 @@ extension InternalLinks {
     func resolveRawHTMLLinks(in document: MarkdownDocument, from folder: String, context: inout TransformContext) {
         guard model.settings.markdown.unsafe, RawHTMLText.mayHoldHTML(context.page.body) else { return }
         for node in document.root.descendants(ofKind: .htmlBlock, .htmlInline) {
-            guard let html = node.literal else { continue }
+            guard let html = node.literal, node.kind == .htmlBlock || !Callouts.isInTitle(node) else { continue }
             var edits: [(range: Range<Int>, url: String)] = []
             for (range, url, isImage) in InternalLinks.addresses(in: html) where !url.isEmpty {
                 if isImage, let service = Images.sharingPage(url) {

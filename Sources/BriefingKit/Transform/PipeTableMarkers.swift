@@ -86,13 +86,29 @@ extension PipeTables {
 
         /// The table's label typed after the caption's word, without a `.` that ends it: digits (`1`, or `1.`
         /// before a sentence-like `Table 1. …`), or after a space one that starts with a digit or a capital
-        /// (`2.1`, `3-1`, `IV`, `A1`).
+        /// (`2.1`, `3-1`, `IV`, `A1`), or a Roman numeral in small letters or Unicode's (`iv`, `Ⅳ`).
         private static func label(at text: Substring, spaced: Bool) -> Substring? {
-            let whole = text.prefix { $0.isASCII && ($0.isLetter || $0.isNumber) || $0 == "." || $0 == "-" }
+            let whole = text.prefix(while: isLabelCharacter)
             let label = whole.hasSuffix(".") ? whole.dropLast() : whole
             guard let first = label.first else { return nil }
             if label.count <= 4, label.allSatisfy({ $0.isASCII && $0.isNumber }) { return label }
-            return spaced && (first.isNumber || first.isUppercase) ? label : nil
+            return spaced && (first.isNumber || first.isUppercase || isRomanNumeral(label)) ? label : nil
+        }
+
+        private static func isLabelCharacter(_ character: Character) -> Bool {
+            character.isASCII && (character.isLetter || character.isNumber) || character == "." || character == "-"
+                || character.unicodeScalars.allSatisfy { (0x2160...0x217F).contains($0.value) }
+        }
+
+        /// `iv`, `xii`, `Ⅳ`, `ⅻ`: numerals a report numbers its tables with. Small letters only up to
+        /// 39 (`x`, `v`, `i`), so that a word of them (`mix`, `did`) stays a word.
+        private static func isRomanNumeral(_ label: Substring) -> Bool {
+            if label.unicodeScalars.allSatisfy({ (0x2160...0x217F).contains($0.value) }) { return true }
+            guard label.count <= 6, label.allSatisfy({ "ivx".contains($0) }) else { return false }
+            // Tens, then units: `x{0,3}(ix|iv|v?i{0,3})`.
+            let units = label.drop { $0 == "x" }
+            guard label.count - units.count <= 3 else { return false }
+            return ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"].contains(units)
         }
 
         /// The brackets a Korean report puts around a caption's word and number: `<표 3>`, `[표 3]`,
@@ -105,8 +121,8 @@ extension PipeTables {
             guard let stemEnd = startIgnoringCase(stem, of: text.dropFirst()) else { return nil }
             var rest = text[stemEnd...]
             if rest.first == " " { rest = rest.dropFirst() }
-            let label = rest.prefix { $0.isASCII && ($0.isLetter || $0.isNumber) || $0 == "." || $0 == "-" }
-            guard let first = label.first, first.isNumber || first.isUppercase else { return nil }
+            let label = rest.prefix(while: isLabelCharacter)
+            guard let first = label.first, first.isNumber || first.isUppercase || isRomanNumeral(label) else { return nil }
             rest = rest.dropFirst(label.count)
             if rest.first == " " { rest = rest.dropFirst() }
             guard rest.first == closing else { return nil }

@@ -8,7 +8,8 @@ import BriefingSupport
 struct RawHTMLIDs: DocumentTransform {
     func apply(to document: MarkdownDocument, context: inout TransformContext) {
         guard RawHTMLText.mayHoldHTML(context.page.body) else { return }
-        for node in document.root.descendants(ofKind: .htmlBlock, .htmlInline) {
+        // A callout's title shows its raw HTML as written: no element, no id.
+        for node in document.root.descendants(ofKind: .htmlBlock, .htmlInline) where node.kind == .htmlBlock || !Callouts.isInTitle(node) {
             for id in RawHTMLIDs.ids(in: node.literal ?? "") {
                 guard ThemeIDs.isPages(id) || context.headings.isTaken(id) else {
                     context.headings.reserve(id)

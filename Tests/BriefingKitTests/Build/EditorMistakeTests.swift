@@ -246,21 +246,27 @@ import Testing
         Text <a ID='map-note'></a>with an anchor, and <span id="main">one the theme has</span>.
 
         ## Box
+
+        > [!NOTE] <a id="in-a-title"></a>Shown as written
+        > Body.
         -- Content/deterrence/other.md --
         ---
         title: Other
         date: 2026-01-02
         ---
-        [The note](raw.md#map-note), not [this one](raw.md#in-a-comment).
+        [The note](raw.md#map-note), not [this one](raw.md#in-a-comment) or [that one](raw.md#in-a-title).
         """)
         let result = try BriefingCommand.run(["build", "--source", fixture.root.path, "--quiet"], environment: ["NO_COLOR": "1"])
         #expect(result.status == 1)
         #expect(result.stderr.components(separatedBy: "\n").filter { $0.hasPrefix("Content/") } == [
             "Content/deterrence/other.md:5:34: error: link to '#in-a-comment', but Content/deterrence/raw.md has no heading with that id",
+            "Content/deterrence/other.md:5:69: error: link to '#in-a-title', but Content/deterrence/raw.md has no heading with that id",
             "Content/deterrence/raw.md:12:47: warning: the id 'main' of this HTML is one the page has already (an element of raw HTML, a table or image, "
                 + "or what the page gives its sources, notes or theme): links to it reach the first; choose another",
+            "Content/deterrence/raw.md:16:11: warning: raw HTML in a callout's title is shown as written, tags and all; a callout's title "
+                + "takes Markdown instead: **bold**, *emphasis*, `code`, links",
         ])
-        try FileTree.replace("not [this one](raw.md#in-a-comment)", with: "twice", in: "Content/deterrence/other.md", fixture.root)
+        try FileTree.replace("not [this one](raw.md#in-a-comment) or [that one](raw.md#in-a-title)", with: "twice", in: "Content/deterrence/other.md", fixture.root)
         #expect(try BriefingCommand.run(["build", "--source", fixture.root.path, "--quiet"]).status == 0)
         #expect(fixture.output("deterrence/raw/index.html")?.contains(#"<h2 id="box-1">Box</h2>"#) == true)
         #expect(fixture.output("deterrence/other/index.html")?.contains(#"<a href="/deterrence/raw/#map-note">The note</a>"#) == true)

@@ -109,6 +109,16 @@ extension HostileInputSweepTests {
         b: 2
         ^
         """),
+        Case(name: "a duplicate key in a mapping on one line, at the repeat", files: "-- Content/data/extra.yaml --\nbase: {name: A, \"size\": 1, name: B}\n", expected: """
+        Content/data/extra.yaml:1:28: error: invalid YAML: 'name' is given twice in this mapping: keep one
+        base: {name: A, "size": 1, name: B}
+                                   ^
+        """),
+        Case(name: "a duplicate key after a tab, at the repeat", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\ndate: 2026-01-01\ntitle\t: Worse\n---\n", expected: """
+        Content/deterrence/bad.md:4:1: error: invalid YAML: 'title' is given twice, on lines 2 and 4: keep one
+        title\t: Worse
+        ^
+        """),
         Case(name: "a duplicate key in one record of a list", files: "-- Content/data/bases.yaml --\n- name: A\n  size: 1\n- name: B\n  size: 2\n  name: C\n", expected: """
         Content/data/bases.yaml:5:3: error: invalid YAML: 'name' is given twice, on lines 3 and 5: keep one
           name: C

@@ -63,6 +63,14 @@ import Testing
         let block = "<div>\n  <p>Bases</p>\n  <img alt=\"Map\" src=\"https://drive.google.com/file/d/1AbC/view\">\n</div>\n"
         let inBlock = TransformHarness.run(block, [InternalLinks(model: TransformHarness.model(of: block, options: options), contentFiles: [])], options: options)
         #expect(inBlock.messageLines.map { $0.prefix(35) } == ["Content/alliance/page.md:3:23: warn"])
+        // A callout's title shows raw HTML as written: there is no image to break, only the title's own warning.
+        let title = "> [!NOTE] See <img src=\"https://drive.google.com/file/d/1AbC/view\" alt=\"x\">\n> Body.\n"
+        let inTitle = TransformHarness.run(
+            title, [InternalLinks(model: TransformHarness.model(of: title, options: options), contentFiles: []), Callouts()], options: options
+        )
+        #expect(inTitle.messageLines.count == 1)
+        #expect(inTitle.messageLines.first?.contains("raw HTML in a callout's title is shown as written") == true)
+        #expect(inTitle.html.contains("See &lt;img src=&quot;https://drive.google.com/file/d/1AbC/view&quot;"))
     }
 
     @Test func aTitledImageAloneInItsParagraphIsAFigure() {

@@ -76,12 +76,12 @@ import Testing
 
     /// `Table I:`, `Table A1:` and `Table 3-1:` were text under their table.
     @Test func aLabelTheBuildCannotNumberIsKeptAsTyped() {
-        for label in ["Table I: Roman", "Table IV: Roman", "Table IV. Roman", "Table A1: Annex", "Table 3-1: Chapter", "Table 1a: Part", "[Table 2.1] Bracketed"] {
+        for label in ["Table I: Roman", "Table IV: Roman", "Table IV. Roman", "Table A1: Annex", "Table 3-1: Chapter", "Table 1a: Part", "[Table 2.1] Bracketed", "Table iv: Small Roman", "Table Ⅳ: Unicode Roman", "Table xii. Twelve", "[Table Ⅱ] Bracketed Roman"] {
             let result = rendered(table + label + "\n\nSource: [State](https://www.state.gov/)\n")
             #expect(result.html.contains("<caption>\(label)</caption>"), "\(label)")
             #expect(result.messageLines.isEmpty, "\(label)")
         }
-        for prose in ["Tables: chairs and desks.", "Table of contents: none.", "Table one: a sentence."] {
+        for prose in ["Tables: chairs and desks.", "Table of contents: none.", "Table one: a sentence.", "Table mix: a word.", "Table ix-ray: a word."] {
             #expect(rendered(table + prose + "\n").html.contains("<p>\(prose)</p>"), "\(prose)")
         }
     }
