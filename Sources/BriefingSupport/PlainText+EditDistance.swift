@@ -1,15 +1,20 @@
 extension PlainText {
-    /// Levenshtein distance: insertions, deletions and substitutions.
-    /// Two rows, swapped, not a row made for each letter: run for every unknown front matter key of every page.
+    /// The optimal string alignment distance: insertions, deletions, substitutions, and two neighbours
+    /// swapped (`titel` → `title`), each one edit.
+    /// Three rows, rotated, not a row made for each letter: run for every unknown front matter key of every page.
     package static func editDistance(_ lhs: [Unicode.Scalar], _ rhs: [Unicode.Scalar]) -> Int {
-        var previous = Array(0...rhs.count)
+        var beforePrevious = Array(0...rhs.count)
+        var previous = beforePrevious
         var current = previous
         for (i, left) in lhs.enumerated() {
             current[0] = i + 1
             for (j, right) in rhs.enumerated() {
                 current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (left == right ? 0 : 1))
+                if i > 0, j > 0, left == rhs[j - 1], lhs[i - 1] == right, left != right {
+                    current[j + 1] = min(current[j + 1], beforePrevious[j - 1] + 1)
+                }
             }
-            swap(&previous, &current)
+            (beforePrevious, previous, current) = (previous, current, beforePrevious)
         }
         return previous[rhs.count]
     }

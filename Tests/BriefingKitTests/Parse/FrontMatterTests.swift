@@ -273,6 +273,7 @@ import Testing
     @Test(arguments: [
         ("dat", "date"), ("autor", "author"), ("summmary", "summary"), ("Title", "title"), ("TAGS", "tags"), ("tag", "tags"),
         ("updatd", "updated"), ("region", nil), ("image", nil), ("hero-image", nil), ("sources-note", nil),
+        ("titel", "title"), ("suthor", "author"), ("math", nil), ("note", nil), ("path", nil), ("c", nil), ("resources", nil),
     ] as [(String, String?)])
     func misspelledKeysAreRecognised(key: String, expected: String?) {
         #expect(FrontMatterReader.suggestion(for: key) == expected)
