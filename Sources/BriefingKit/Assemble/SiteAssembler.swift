@@ -218,6 +218,7 @@ struct PageAssembler {
         let metadata = frontMatter.metadata
         let language = try self.language(of: content, stem: &stem, metadata: metadata)
         let kind: Page.Kind = stem == "_index" ? (folder.isEmpty ? .home : .section) : .page
+        try refuseOtherToolsLayout(content, folder: parts.dropLast(), stem: stem, draft: metadata.draft)
         if kind == .page, metadata.title == nil {
             let hint = FrontMatter.misplacedHint(content.file.text).map { ": \($0)" } ?? "; every page needs one"
             throw content.file.error("missing 'title' in the front matter" + hint, line: 1, column: 1)

@@ -132,6 +132,10 @@ struct FrontMatterReader {
                     .warning, "'\(key)' is not a front matter key; did you mean '\(known)'?", at: source.location(of: keyNode)
                 ))
             }
+            if let (severity, message) = otherToolsMessage(key, value) {
+                let diagnostic = source.file.diagnostic(severity, message, at: source.location(of: keyNode))
+                if severity == .error { errors.append(diagnostic) } else { warnings.append(diagnostic) }
+            }
             if key == "tags" { warnOfTagsWrittenAsOne(value) }
             if key == "author" || key == "authors" { warnOfAuthorsWrittenAsOne(value) }
             do {
@@ -166,7 +170,9 @@ struct FrontMatterReader {
         switch key {
         case "title": metadata.title = try title(value)
         case "date": metadata.date = try date(value, key)
-        case "updated", "lastmod": metadata.updated = try date(value, key)
+        case "updated", "lastmod":
+            try refuseBoth(key, "updated", "lastmod", in: metadata, at: keyNode)
+            metadata.updated = try date(value, key)
         case "author", "authors":
             // Both given, the byline showed the second list and dropped the first without a word.
             guard metadata.locations[key == "author" ? "authors" : "author"] == nil else {
@@ -188,7 +194,9 @@ struct FrontMatterReader {
                     ))
                 }
             }
-        case "summary", "description": metadata.summary = Self.oneLine(try string(value, key))
+        case "summary", "description":
+            try refuseBoth(key, "summary", "description", in: metadata, at: keyNode)
+            metadata.summary = Self.oneLine(try string(value, key))
         case "tags": metadata.tags = try tags(value)
         case "draft": metadata.draft = try bool(value, key)
         case "weight": metadata.weight = try int(value, key)
@@ -210,6 +218,13 @@ struct FrontMatterReader {
             metadata.direction = direction
         default: params.append((key, value.templateValue))
         }
+    }
+
+    /// Two names of one field (`summary` and Hugo's `description`): the page showed the second and dropped
+    /// the first without a word.
+    private func refuseBoth(_ key: String, _ one: String, _ other: String, in metadata: PageMetadata, at keyNode: YAMLNode) throws(Diagnostic) {
+        guard metadata.locations[key == one ? other : one] != nil else { return }
+        throw source.error("'\(one)' and '\(other)' are both given, and are one field: keep one", at: keyNode)
     }
 
     private func string(_ node: YAMLNode, _ key: String) throws(Diagnostic) -> String {

@@ -39,6 +39,16 @@ extension FrontMatterReader {
                 at: source.location(of: value)
             ))
             if bracketed { return }
+        } else if let text = value.scalarText, value.scalar != nil, !value.isNull, !text.contains(where: Self.isListComma) {
+            // `tags: alliance sma budget`, Jekyll's way to write three tags: words in small letters, a tag
+            // of three or more of them being rarer than a list.
+            let words = text.split(separator: " ")
+            if words.count >= 3, !text.contains(where: \.isUppercase) {
+                warnings.append(source.file.diagnostic(
+                    .warning, "'tags' is one tag '\(text)' (Jekyll reads words apart as tags); for several tags write a list: tags: [\(words.joined(separator: ", "))]",
+                    at: source.location(of: value)
+                ))
+            }
         }
         for node in value.sequence ?? [value] {
             // Both commas' UTF-8 starts at 0xE3 or above: most tags are ASCII, and asked nothing more.

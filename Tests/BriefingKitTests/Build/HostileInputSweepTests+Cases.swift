@@ -109,6 +109,16 @@ extension HostileInputSweepTests {
         b: 2
         ^
         """),
+        Case(name: "a Hugo page bundle's index.md", files: "-- Content/deterrence/my-post/index.md --\n---\ntitle: Bundle\n---\nText.\n", expected: """
+        Content/deterrence/my-post/index.md:1:1: error: a page named index.md is published at deterrence/my-post/index/ (pages take their file's name): name it my-post.md in the folder above, or _index.md if it is the section's own page
+        ---
+        ^
+        """),
+        Case(name: "Jekyll's drafts folder", files: "-- Content/_drafts/embargo.md --\n---\ntitle: Embargo\n---\nText.\n", expected: """
+        Content/_drafts/embargo.md:1:1: error: Content/_drafts/ is published like any folder (Jekyll leaves its _drafts out): give this page 'draft: true', or move it to the section it is to be published in
+        ---
+        ^
+        """),
         Case(name: "a duplicate key in a mapping on one line, at the repeat", files: "-- Content/data/extra.yaml --\nbase: {name: A, \"size\": 1, name: B}\n", expected: """
         Content/data/extra.yaml:1:28: error: invalid YAML: 'name' is given twice in this mapping: keep one
         base: {name: A, "size": 1, name: B}

@@ -1,0 +1,28 @@
+import BriefingSupport
+
+/// What Hugo and Jekyll sites hold that Briefing would publish otherwise than they do.
+extension PageAssembler {
+    /// Files that Hugo or Jekyll publish otherwise than their names say here: Jekyll keeps `_drafts/` out
+    /// of the site, which would publish them; Hugo makes `my-post/index.md` the page `my-post/`, which would
+    /// be `my-post/index/` beside a section page made up for the folder.
+    func refuseOtherToolsLayout(_ content: ContentFile, folder: ArraySlice<String>, stem: String, draft: Bool) throws(Diagnostic) {
+        if !draft, let drafts = folder.firstIndex(where: { $0 == "_drafts" }) {
+            let path = folder[...drafts].joined(separator: "/")
+            throw content.file.error(
+                "Content/\(path)/ is published like any folder (Jekyll leaves its _drafts out): give this page 'draft: true', "
+                    + "or move it to the section it is to be published in",
+                line: 1, column: 1
+            )
+        }
+        if stem == "index" {
+            let name = folder.last.map { "\($0).md" } ?? "a name of its own"
+            let address = folder.isEmpty ? "index/" : folder.joined(separator: "/") + "/index/"
+            throw content.file.error(
+                "a page named index.md is published at \(address) (pages take their file's name): name it \(name)"
+                    + (folder.isEmpty ? "" : " in the folder above")
+                    + ", or _index.md if it is the \(folder.isEmpty ? "home page" : "section's own page")",
+                line: 1, column: 1
+            )
+        }
+    }
+}
