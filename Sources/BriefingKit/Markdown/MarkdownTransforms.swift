@@ -40,6 +40,7 @@ enum MarkdownTransforms {
             LanguageQuotes(languages: model.languages),
             Callouts(),
             FAQSections(),
+            KoreanLineBreaks(),
             PageText(),
             CodeBlocks(),
             HeadingAnchors(siteLevels: model.settings.tocLevels),

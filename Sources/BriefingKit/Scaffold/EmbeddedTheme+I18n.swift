@@ -75,7 +75,7 @@ tagsTitle: "Tags"
 tagsStandfirst: "Every topic the briefings are filed under."
 # layouts/tag.html: heading of one tag's page; {tag} is the tag name
 taggedTitle: "Tagged “{tag}”"
-# layouts/tags.html: number after each tag (today a bare number; for an aria-label or visible count)
+# layouts/tags.html: what a screen reader hears for the number after each tag
 tagCount:
   one: "{count} briefing"
   other: "{count} briefings"
@@ -224,7 +224,7 @@ tagsTitle: "태그"
 tagsStandfirst: "브리핑을 분류한 모든 주제입니다."
 # layouts/tag.html: heading of one tag's page; {tag} is the tag name
 taggedTitle: "‘{tag}’ 태그가 달린 글"
-# layouts/tags.html: number after each tag (today a bare number; for an aria-label or visible count)
+# layouts/tags.html: what a screen reader hears for the number after each tag
 tagCount:
   other: "브리핑 {count}건"
 # layouts/404.html: heading; TemplateContext synthetic 404 page title (used in <title>)

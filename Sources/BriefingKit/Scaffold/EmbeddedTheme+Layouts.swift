@@ -37,7 +37,7 @@ extension EmbeddedTheme {
   {{#page.draft}}
   <meta name="robots" content="noindex">
   {{/page.draft}}
-  <title>{{#page.isHome}}{{site.title}}{{/page.isHome}}{{^page.isHome}}{{#t.documentTitle}}{{text}}{{#isPage}}{{page.title}}{{/isPage}}{{#isSite}}{{site.title}}{{/isSite}}{{/t.documentTitle}}{{/page.isHome}}</title>
+  <title>{{#page.isHome}}{{site.title}}{{/page.isHome}}{{^page.isHome}}{{#t.documentTitle}}{{text}}{{#isPage}}{{$pageTitle}}{{page.title}}{{/pageTitle}}{{/isPage}}{{#isSite}}{{site.title}}{{/isSite}}{{/t.documentTitle}}{{/page.isHome}}</title>
   {{#page.description}}
   <meta name="description" content="{{page.description}}">
   {{/page.description}}
@@ -248,6 +248,7 @@ extension EmbeddedTheme {
 """#),
         ("Templates/layouts/tag.html", #"""
 {{<base}}
+{{$pageTitle}}{{#t.taggedTitle}}{{text}}{{#isTag}}{{page.title}}{{/isTag}}{{/t.taggedTitle}}{{/pageTitle}}
 {{$main}}
 <div class="section-page">
   <header class="section-header">
@@ -271,7 +272,7 @@ extension EmbeddedTheme {
   {{#page.hasTags}}
   <ul class="tag-cloud">
     {{#page.tags}}
-    <li><a href="{{url}}">{{name}}</a> <span class="tag-count">{{count}}</span></li>
+    <li><a href="{{url}}">{{name}}</a> <span class="tag-count"><span aria-hidden="true">{{count}}</span><span class="visually-hidden">{{countText}}</span></span></li>
     {{/page.tags}}
   </ul>
   {{/page.hasTags}}

@@ -38,6 +38,7 @@ extension EmbeddedTheme {
   --accent: #a8431a;
   --highlight: #f7e1cc;
   --rule: #d8d3c6;
+  --rule-row: #b9b1a0;
   --rule-strong: #16202e;
   /* The border that is a control's only outline (a tag's pill): 3:1 against the paper at least. */
   --control-border: #8a8577;
@@ -88,6 +89,7 @@ extension EmbeddedTheme {
     --accent: #f0a868;
     --highlight: #4a3420;
     --rule: #2c3644;
+    --rule-row: #46536a;
     --rule-strong: #a9b1bd;
     --control-border: #6b7686;
     --focus: #ffb86b;

@@ -39,6 +39,35 @@ extension EmbeddedTheme {
   border-bottom-color: var(--band-accent);
 }
 
+/* Forced colours draw every border in one colour, the transparent ones too, and every link's underline
+   was the current section's mark: only the current one keeps a border, and a heavier weight besides. */
+@media (forced-colors: active) {
+  .site-nav a {
+    border-bottom-color: Canvas;
+  }
+
+  .site-nav a:hover {
+    border-bottom-color: LinkText;
+  }
+
+  .site-nav a[aria-current] {
+    border-bottom-color: Highlight;
+    font-weight: 800;
+  }
+}
+
+/* At 400% zoom (320 × 256 CSS pixels) the masthead took most of the first screen. */
+@media (max-height: 20rem) {
+  .masthead-inner {
+    gap: 0.25rem;
+    padding-block: 0.4rem;
+  }
+
+  .site-nav a {
+    padding-block: 0.15rem;
+  }
+}
+
 /* On a phone the sections sit on their own row under the title, evenly spaced, as tall as a fingertip. */
 @media (max-width: 40rem) {
   .masthead-inner {
@@ -264,43 +293,6 @@ main:focus {
   .article:has(> .toc) + .related {
     max-width: calc(var(--measure) + 17.5rem);
   }
-
-  .article:has(> .toc) > .toc {
-    grid-column: 1;
-    grid-row: 1 / span 3;
-    align-self: start;
-    position: sticky;
-    top: 1.5rem;
-    max-height: calc(100vh - 3rem);
-    overflow-y: auto;
-    /* Room on both sides for a focused link's ring, which the scrolling box would cut. */
-    margin: 0;
-    margin-inline-start: -0.5rem;
-    padding-inline: 0.5rem;
-  }
-}
-
-/* ------------------------------------------------------------------ */
-/* Article text                                                        */
-/* ------------------------------------------------------------------ */
-
-.prose > :first-child {
-  margin-top: 0;
-}
-
-.prose h2 {
-  margin: 2.75rem 0 1rem;
-  font-size: clamp(1.45rem, 1.25rem + 0.8vw, 1.8rem);
-}
-
-.prose h2::before {
-  content: "";
-  display: block;
-  width: 2.5rem;
-  height: 3px;
-  margin-bottom: 0.75rem;
-  background: var(--accent);
-}
 
 
 """#

@@ -4,6 +4,43 @@
 extension EmbeddedTheme {
     /// Part 3 of 7 of Templates/assets/style.css.
     static let styleCssPart3 = #"""
+  .article:has(> .toc) > .toc {
+    grid-column: 1;
+    grid-row: 1 / span 3;
+    align-self: start;
+    position: sticky;
+    top: 1.5rem;
+    max-height: calc(100vh - 3rem);
+    overflow-y: auto;
+    /* Room on both sides for a focused link's ring, which the scrolling box would cut. */
+    margin: 0;
+    margin-inline-start: -0.5rem;
+    padding-inline: 0.5rem;
+  }
+}
+
+/* ------------------------------------------------------------------ */
+/* Article text                                                        */
+/* ------------------------------------------------------------------ */
+
+.prose > :first-child {
+  margin-top: 0;
+}
+
+.prose h2 {
+  margin: 2.75rem 0 1rem;
+  font-size: clamp(1.45rem, 1.25rem + 0.8vw, 1.8rem);
+}
+
+.prose h2::before {
+  content: "";
+  display: block;
+  width: 2.5rem;
+  height: 3px;
+  margin-bottom: 0.75rem;
+  background: var(--accent);
+}
+
 /* The notes end the text as the sources and related reading do: under a rule, without a section's bar. */
 .prose .footnotes h2::before {
   content: none;
@@ -169,7 +206,7 @@ sup.cite {
 /* Marks are underlined as every link is: their colour alone (2:1 against the text) would not tell them
    from it. */
 sup.cite a {
-  padding-inline: 0.1em;
+  padding: 0.35em 0.1em;
 }
 
 /* Under a table the marks follow the sources' links in small type: a size a fingertip finds. */
@@ -261,42 +298,6 @@ sup.cite a {
 
 .data-table {
   margin: 2.25rem 0;
-}
-
-/* The padding, taken back by the margin, is room for a focused link's ring in the first and last columns,
-   which the scrolling box would cut; scroll-padding scrolls a focused link wholly into view. */
-.table-wrap {
-  overflow-x: auto;
-  margin-inline: -6px;
-  padding-inline: 6px;
-  scroll-padding-inline: 8px;
-  /* Shadows at the scrolling edges hint that the table continues; they are covered, where the table
-     does not scroll, in the colour of what it stands on (--table-cover: a callout's, else the page's). */
-  background:
-    linear-gradient(to right, var(--table-cover, var(--paper)) 30%, transparent) left / 2rem 100% no-repeat local,
-    linear-gradient(to left, var(--table-cover, var(--paper)) 30%, transparent) right / 2rem 100% no-repeat local,
-    radial-gradient(farthest-side at 0 50%, var(--scroll-shadow), transparent) left / 0.75rem 100% no-repeat scroll,
-    radial-gradient(farthest-side at 100% 50%, var(--scroll-shadow), transparent) right / 0.75rem 100% no-repeat scroll;
-}
-
-.data-table table,
-.prose table {
-  width: 100%;
-  margin: 0;
-  border-collapse: collapse;
-  font-family: var(--sans);
-  font-size: 0.9375rem;
-  font-variant-numeric: lining-nums tabular-nums;
-  line-height: 1.45;
-}
-
-caption {
-  padding-bottom: 0.6rem;
-  color: var(--heading);
-  font-family: var(--serif);
-  font-size: 1.0625rem;
-  font-weight: 700;
-  text-align: start;
 }
 
 

@@ -4,6 +4,42 @@
 extension EmbeddedTheme {
     /// Part 4 of 7 of Templates/assets/style.css.
     static let styleCssPart4 = #"""
+/* The padding, taken back by the margin, is room for a focused link's ring in the first and last columns,
+   which the scrolling box would cut; scroll-padding scrolls a focused link wholly into view. */
+.table-wrap {
+  overflow-x: auto;
+  margin-inline: -6px;
+  padding-inline: 6px;
+  scroll-padding-inline: 8px;
+  /* Shadows at the scrolling edges hint that the table continues; they are covered, where the table
+     does not scroll, in the colour of what it stands on (--table-cover: a callout's, else the page's). */
+  background:
+    linear-gradient(to right, var(--table-cover, var(--paper)) 30%, transparent) left / 2rem 100% no-repeat local,
+    linear-gradient(to left, var(--table-cover, var(--paper)) 30%, transparent) right / 2rem 100% no-repeat local,
+    radial-gradient(farthest-side at 0 50%, var(--scroll-shadow), transparent) left / 0.75rem 100% no-repeat scroll,
+    radial-gradient(farthest-side at 100% 50%, var(--scroll-shadow), transparent) right / 0.75rem 100% no-repeat scroll;
+}
+
+.data-table table,
+.prose table {
+  width: 100%;
+  margin: 0;
+  border-collapse: collapse;
+  font-family: var(--sans);
+  font-size: 0.9375rem;
+  font-variant-numeric: lining-nums tabular-nums;
+  line-height: 1.45;
+}
+
+caption {
+  padding-bottom: 0.6rem;
+  color: var(--heading);
+  font-family: var(--serif);
+  font-size: 1.0625rem;
+  font-weight: 700;
+  text-align: start;
+}
+
 th,
 td {
   padding: 0.55rem 0.75rem;
@@ -31,9 +67,10 @@ thead th {
   vertical-align: bottom;
 }
 
+/* A row's rule is where a wrapped row ends on a phone: darker than the page's dividers. */
 tbody td,
 tbody th {
-  border-bottom: 1px solid var(--rule);
+  border-bottom: 1px solid var(--rule-row);
 }
 
 tbody th {
@@ -260,46 +297,6 @@ pre.code-block:focus-visible {
   display: flex;
   flex-wrap: wrap;
   gap: 0 1rem;
-}
-
-.page-card-summary,
-.latest-summary {
-  margin: 0;
-  color: var(--ink-soft);
-}
-
-.pagination {
-  margin-top: 2rem;
-  font-family: var(--sans);
-  font-size: 0.9375rem;
-}
-
-.pagination ul {
-  display: flex;
-  flex-wrap: wrap;
-  align-items: baseline;
-  justify-content: space-between;
-  gap: 0.75rem 1.5rem;
-  margin: 0;
-  padding: 0;
-  list-style: none;
-}
-
-.pagination-status {
-  color: var(--muted);
-}
-
-.pagination-next {
-  margin-inline-start: auto;
-}
-
-.pagination a {
-  display: inline-block;
-  padding: 0.45rem 0.9rem;
-  border: 1px solid var(--link);
-  border-radius: 3px;
-  font-weight: 600;
-  text-decoration: none;
 }
 
 

@@ -4,6 +4,46 @@
 extension EmbeddedTheme {
     /// Part 5 of 7 of Templates/assets/style.css.
     static let styleCssPart5 = #"""
+.page-card-summary,
+.latest-summary {
+  margin: 0;
+  color: var(--ink-soft);
+}
+
+.pagination {
+  margin-top: 2rem;
+  font-family: var(--sans);
+  font-size: 0.9375rem;
+}
+
+.pagination ul {
+  display: flex;
+  flex-wrap: wrap;
+  align-items: baseline;
+  justify-content: space-between;
+  gap: 0.75rem 1.5rem;
+  margin: 0;
+  padding: 0;
+  list-style: none;
+}
+
+.pagination-status {
+  color: var(--muted);
+}
+
+.pagination-next {
+  margin-inline-start: auto;
+}
+
+.pagination a {
+  display: inline-block;
+  padding: 0.45rem 0.9rem;
+  border: 1px solid var(--link);
+  border-radius: 3px;
+  font-weight: 600;
+  text-decoration: none;
+}
+
 .pagination a:hover {
   background: var(--surface);
 }
@@ -260,49 +300,6 @@ extension EmbeddedTheme {
 /* ------------------------------------------------------------------ */
 /* Footnotes: the marks in the text and the Notes at the end           */
 /* ------------------------------------------------------------------ */
-
-sup.footnote-ref {
-  font-family: var(--sans);
-  font-size: 0.7em;
-  font-weight: 600;
-  line-height: 0;
-  vertical-align: super;
-}
-
-/* Inline, not an inline block: a line may break before an inline block, and the mark went to the next line
-   alone. Its padding widens the target a fingertip hits; the ring goes round the digit. */
-sup.footnote-ref a {
-  padding-inline: 0.15em;
-}
-
-.footnotes {
-  margin-top: 3rem;
-  padding-top: 1rem;
-  border-top: 1px solid var(--rule);
-  font-size: 0.9375rem;
-  line-height: 1.55;
-}
-
-.footnotes h2 {
-  margin: 0 0 0.75rem;
-  color: var(--accent);
-  font-family: var(--sans);
-  font-size: 0.8125rem;
-  font-weight: 700;
-  letter-spacing: 0.09em;
-  line-height: 1.4;
-  text-transform: uppercase;
-}
-
-.footnotes ol {
-  margin: 0;
-  padding-left: 1.75rem;
-}
-
-.footnotes li {
-  margin-bottom: 0.6rem;
-  padding: 0.15rem 0.35rem;
-}
 
 
 """#

@@ -4,6 +4,49 @@
 extension EmbeddedTheme {
     /// Part 6 of 7 of Templates/assets/style.css.
     static let styleCssPart6 = #"""
+sup.footnote-ref {
+  font-family: var(--sans);
+  font-size: 0.7em;
+  font-weight: 600;
+  line-height: 0;
+  vertical-align: super;
+}
+
+/* Inline, not an inline block: a line may break before an inline block, and the mark went to the next line
+   alone. Its padding widens the target a fingertip hits; the ring goes round the digit. */
+sup.footnote-ref a {
+  padding: 0.4em 0.15em;
+}
+
+.footnotes {
+  margin-top: 3rem;
+  padding-top: 1rem;
+  border-top: 1px solid var(--rule);
+  font-size: 0.9375rem;
+  line-height: 1.55;
+}
+
+.footnotes h2 {
+  margin: 0 0 0.75rem;
+  color: var(--accent);
+  font-family: var(--sans);
+  font-size: 0.8125rem;
+  font-weight: 700;
+  letter-spacing: 0.09em;
+  line-height: 1.4;
+  text-transform: uppercase;
+}
+
+.footnotes ol {
+  margin: 0;
+  padding-left: 1.75rem;
+}
+
+.footnotes li {
+  margin-bottom: 0.6rem;
+  padding: 0.15rem 0.35rem;
+}
+
 .footnotes li::marker {
   color: var(--muted);
   font-family: var(--sans);
@@ -236,6 +279,16 @@ sup.footnote-ref a:target {
   color: var(--muted);
 }
 
+/* Words for screen readers where sighted readers see a number: in the page, not drawn. */
+.visually-hidden {
+  position: absolute;
+  width: 1px;
+  height: 1px;
+  overflow: hidden;
+  clip-path: inset(50%);
+  white-space: nowrap;
+}
+
 .data-table .center {
   text-align: center;
 }
@@ -244,59 +297,6 @@ sup.footnote-ref a:target {
   .page-tags {
     display: none;
   }
-}
-
-/* Languages. Korean breaks lines between words, not inside them; the text direction comes from <html dir>,
-   and the layout above uses logical properties (inline-start, inline-end) so right-to-left pages mirror. */
-:lang(ko) {
-  word-break: keep-all;
-  overflow-wrap: anywhere;
-  /* The Latin faces have no Hangul, so each Korean character fell back to whatever face the system chose,
-     beside Georgia's Latin: Korean faces follow the Latin ones, which still set the Latin words. */
-  --serif: var(--serif-latin), "Noto Serif KR", "Nanum Myeongjo", AppleMyungjo, Batang, serif;
-  --sans: var(--sans-latin), "Apple SD Gothic Neo", "Noto Sans KR", "Malgun Gothic", "Nanum Gothic", system-ui, sans-serif;
-}
-
-/* Hangul has no italic (a browser slants it) and no capitals (the labels' spacing was for capitals);
-   a title in Hangul wraps onto more lines than one in English, and needs room between them. */
-:is(em, i, cite, blockquote, .empty-note):lang(ko) {
-  font-style: normal;
-}
-
-em:lang(ko) {
-  font-weight: 600;
-}
-
-:is(.kicker, .toc h2, .sources h2, .related h2, .home-heading, .footnotes h2, .page-tags-title):lang(ko),
-.callout:lang(ko)::before {
-  letter-spacing: 0;
-}
-
-:is(.article-title, .section-title, .not-found-title, .home-title, .latest-title):lang(ko),
-.latest-item:first-child .latest-title:lang(ko) {
-  line-height: 1.3;
-}
-
-/* In a table a cell, and a link in it, may break a word only when it must (break-word): 'anywhere' let
-   the table narrow a column to one character, and years, figures and names broke in the middle ("202 /
-   0~2 / 025년", "DefenseTe / ch.org"). Headings in capitals are spaced out; Korean has no capitals. */
-:lang(ko) :is(td, th),
-:lang(ko) :is(td, th) * {
-  overflow-wrap: break-word;
-}
-
-:lang(ko) thead th {
-  letter-spacing: 0;
-}
-
-.language-switcher ul {
-  display: flex;
-  gap: 0.75rem;
-  margin: 0;
-  padding: 0;
-  list-style: none;
-  font-family: var(--sans);
-  font-size: 0.875rem;
 }
 
 

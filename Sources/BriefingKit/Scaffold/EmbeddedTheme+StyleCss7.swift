@@ -4,6 +4,72 @@
 extension EmbeddedTheme {
     /// Part 7 of 7 of Templates/assets/style.css.
     static let styleCssPart7 = #"""
+/* Languages. Korean breaks lines between words, not inside them; the text direction comes from <html dir>,
+   and the layout above uses logical properties (inline-start, inline-end) so right-to-left pages mirror. */
+:lang(ko) {
+  word-break: keep-all;
+  overflow-wrap: anywhere;
+  /* The Latin faces have no Hangul, so each Korean character fell back to whatever face the system chose,
+     beside Georgia's Latin: Korean faces follow the Latin ones, which still set the Latin words. */
+  --serif: var(--serif-latin), "Noto Serif KR", "Nanum Myeongjo", AppleMyungjo, Batang, serif;
+  --sans: var(--sans-latin), "Apple SD Gothic Neo", "Noto Sans KR", "Malgun Gothic", "Nanum Gothic", system-ui, sans-serif;
+}
+
+/* Hangul has no italic (a browser slants it) and no capitals (the labels' spacing was for capitals);
+   a title in Hangul wraps onto more lines than one in English, and needs room between them. */
+:is(em, i, cite, blockquote, .empty-note):lang(ko) {
+  font-style: normal;
+}
+
+em:lang(ko) {
+  font-weight: 600;
+}
+
+:is(.kicker, .toc h2, .sources h2, .related h2, .home-heading, .footnotes h2, .page-tags-title):lang(ko),
+.callout:lang(ko)::before {
+  letter-spacing: 0;
+}
+
+/* A table's column is as wide as its longest unbreakable word, and a Korean compound kept whole
+   (방위비분담특별협정) made a phone's table wider than the screen: a row's heading and a link break Hangul
+   where they must; numbers with their units (2026년) stay whole. */
+:is(td a, th[scope="row"]):lang(ko) {
+  word-break: normal;
+}
+
+@media (forced-colors: active) {
+  .table-wrap {
+    border-inline: 1px solid CanvasText;
+  }
+}
+
+:is(.article-title, .section-title, .not-found-title, .home-title, .latest-title):lang(ko),
+.latest-item:first-child .latest-title:lang(ko) {
+  line-height: 1.3;
+}
+
+/* In a table a cell, and a link in it, may break a word only when it must (break-word): 'anywhere' let
+   the table narrow a column to one character, and years, figures and names broke in the middle ("202 /
+   0~2 / 025년", "DefenseTe / ch.org"). Headings in capitals are spaced out; Korean has no capitals. */
+:lang(ko) :is(td, th),
+:lang(ko) :is(td, th) * {
+  overflow-wrap: break-word;
+}
+
+:lang(ko) thead th {
+  letter-spacing: 0;
+}
+
+.language-switcher ul {
+  display: flex;
+  gap: 0.75rem;
+  margin: 0;
+  padding: 0;
+  list-style: none;
+  font-family: var(--sans);
+  font-size: 0.875rem;
+}
+
 /* On the masthead's band, in the band's colours, like the sections beside it. */
 .language-switcher a,
 .language-switcher span,

@@ -62,7 +62,7 @@ enum KoreanParticles {
         }
     }
 
-    private static func isHangulSyllable(_ scalar: Unicode.Scalar) -> Bool {
+    static func isHangulSyllable(_ scalar: Unicode.Scalar) -> Bool {
         (0xAC00...0xD7A3).contains(scalar.value)
     }
 }

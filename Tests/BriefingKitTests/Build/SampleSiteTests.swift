@@ -26,6 +26,16 @@ import Testing
         let names = cloud.matches(of: /<li><a href="[^"]*">([^<]*)<\/a>/).map { String($0.output.1) }
         #expect(names.count >= 5 && names == names.sorted() && names.contains("방위비 분담"), "\(names)")
 
+        // The number after each tag is "4 briefings" to a screen reader, and a tag's page is titled as its heading
+        // (it was the tag's name alone, as a section of that name is).
+        #expect(koreanTags.contains(#"<span class="tag-count"><span aria-hidden="true">"#) && koreanTags.contains(#"<span class="visually-hidden">브리핑 "#))
+        let tagPage = try String(contentsOf: output.appendingPathComponent("ko/tags/alliance/index.html"), encoding: .utf8)
+        #expect(tagPage.contains("<title>‘동맹’ 태그가 달린 글 · 한미동맹 브리핑</title>"))
+        // A particle stays on the line of the quotation mark or bracket it is written against (‘축소’가, (SCM)은).
+        let korean = try String(contentsOf: output.appendingPathComponent("ko/alliance/explainer/index.html"), encoding: .utf8)
+        #expect(korean.contains("’\u{2060}") && korean.contains(")\u{2060}"))
+        #expect(!(try String(contentsOf: output.appendingPathComponent("alliance/explainer/index.html"), encoding: .utf8)).contains("\u{2060}"))
+
         // A host serves the not-found page at whatever address was asked for: it claims no address as its own.
         for notFound in ["404.html", "ko/404.html"] {
             let page = try String(contentsOf: output.appendingPathComponent(notFound), encoding: .utf8)
@@ -161,7 +171,7 @@ import Testing
     /// A tag the Korean table does not name showed on Korean pages in English, without a word.
     @Test func aTagTheLanguagesTableDoesNotNameIsWarnedOf() throws {
         #expect(try warnings(withKoreanTags: "ncg, news") == [
-            "Content/news/budget-2026.ko.md:6:7: warning: the tag 'ncg' has no name in Templates/i18n/ko.yaml's tagNames, so ko pages show it as written: add ncg: …\ntags: [ncg, news, defense-spending, burden-sharing]\n      ^",
+            "Content/news/budget-2026.ko.md:6:7: warning: the tag 'ncg' has no name in Templates/i18n/ko.yaml's tagNames, so ko pages show it as written: add ncg: …\ntags: [ncg, news, defense spending, burden sharing]\n      ^",
         ])
     }
 
@@ -175,7 +185,7 @@ import Testing
     /// listed beside it under the same name, and the warning said 동맹 had no name.
     @Test func aTagWrittenAsItsNameInTheTableIsToldItsTag() throws {
         #expect(try warnings(withKoreanTags: "뉴스") == [
-            "Content/news/budget-2026.ko.md:6:7: warning: the tag '뉴스' is the name Templates/i18n/ko.yaml's tagNames gives the tag 'news': write tags: [news], which ko pages show as '뉴스'; as written, '뉴스' is a tag of its own, listed beside it under the same name\ntags: [뉴스, defense-spending, burden-sharing]\n      ^",
+            "Content/news/budget-2026.ko.md:6:7: warning: the tag '뉴스' is the name Templates/i18n/ko.yaml's tagNames gives the tag 'news': write tags: [news], which ko pages show as '뉴스'; as written, '뉴스' is a tag of its own, listed beside it under the same name\ntags: [뉴스, defense spending, burden sharing]\n      ^",
         ])
     }
 
