@@ -15,7 +15,7 @@ enum MarkdownTransforms {
         let links = InternalLinks(model: model, contentFiles: contentFiles)
         let figures = FigureCitations(figures: data.figures, localized: data.localizedFigures, links: links)
         var transforms: [any DocumentTransform] = [
-            UnclosedBlocks(), LookalikeMarkup(), Autolinks(),
+            UnclosedBlocks(), LookalikeMarkup(), TemplateCodeInText(), Autolinks(),
             PipeTables(warnsOfMissingSources: qualityChecks, figures: figures),
             TableDirective(
                 data: data, links: links, languageCodes: model.settings.isMultilingual ? model.languages.map(\.code) : [],

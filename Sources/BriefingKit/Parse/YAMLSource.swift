@@ -28,14 +28,26 @@ struct YAMLSource {
         // for an `Int`, and a character libyaml refuses written as it is but lets an escape make
         // (`"\0"`, `"\x85"`).
         var forbidden: UInt32?
+        var localTag: String?
         if let node = root?.first(where: { node in
             if node.tagName == .int, node.int == nil { return true }
+            // `title: !important news` is the text `news` under a tag of the editor's own, which no one reads.
+            if let tag = node.scalar?.tag?.rawValue, tag.count > 1, tag.hasPrefix("!"), !tag.hasPrefix("!!") {
+                localTag = tag
+                return true
+            }
             guard node.scalar?.style == .doubleQuoted, let text = node.scalarText else { return false }
             forbidden = text.unicodeScalars.first { ForbiddenCharacter.isForbidden($0.value) }?.value
             return forbidden != nil
         }) {
             if let forbidden {
                 throw error("an escape in this text makes \(ForbiddenCharacter.describe(forbidden)), which no page may show: remove it", at: node)
+            }
+            if let localTag {
+                throw error(
+                    "'\(localTag)' before this value is a YAML tag, so the value is '\(node.scalarText ?? "")' alone: put the whole value in quotes if it is text",
+                    at: node
+                )
             }
             let text = node.scalarText ?? ""
             // Only a tag makes quoted text a number (`!!int "5"`), and the quotes keep it from reading as one.
@@ -199,6 +211,24 @@ struct YAMLSource {
         return "\(key): \"\(escaped)\""
     }
 
+    /// `key: value` whose value is text starting with a character YAML reads as syntax (`@`, `` ` ``, `*`,
+    /// `&`, `!`, `%`, `|`, `>`, or a `[…]` or `{…}` with words after it): the character, and the line with
+    /// the value quoted.
+    static func quotingIndicatedValue(_ line: String) -> (Character, String)? {
+        guard let colon = line.range(of: ": ") else { return nil }
+        let key = line[..<colon.lowerBound], value = line[colon.upperBound...].trimmingCharacters(in: .whitespaces)
+        let keyName = key.drop { $0 == " " || $0 == "-" }
+        guard !keyName.isEmpty, keyName.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }),
+              let first = value.first, "@`*&!%|>[{".contains(first), value.contains(" ")
+        else { return nil }
+        if first == "[" || first == "{" {
+            // A list or mapping that closes at the end is one: its error is of another kind.
+            guard let close = value.firstIndex(of: first == "[" ? "]" : "}"), close != value.index(before: value.endIndex) else { return nil }
+        }
+        let escaped = value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        return (first, "\(key): \"\(escaped)\"")
+    }
+
     /// The error at the last line before `line` that starts with a key and a colon YAML reads as none: the
     /// wide '：' of a Korean, Chinese or Japanese input method (`summary： …`), or ':' and a word processor's
     /// no-break space (`title:␣…`, U+00A0).
@@ -249,6 +279,17 @@ struct YAMLSource {
                     "invalid YAML: this '\(bracket.0)' opens a \(bracket.2) that is never closed: end it with '\(bracket.1)', or put the value in quotes if it is text",
                     line: context.mark.line + lineOffset, column: context.mark.column
                 )
+            }
+            // `title: @handle speaks`, `title: *Bold* claims`, `title: [Breaking] Talks end`: text that starts
+            // with a character of YAML's syntax, in libyaml's words about tokens, aliases and keys.
+            if message.hasPrefix("invalid YAML: \(problem)"), !problem.hasPrefix("did not find expected ',' or ") {
+                for number in [context.map { $0.mark.line + lineOffset }, line, line - 1].compactMap({ $0 }) where number > lineOffset {
+                    guard let (indicator, quoted) = file.line(number).flatMap(Self.quotingIndicatedValue) else { continue }
+                    return file.error(
+                        "invalid YAML: a value that starts with '\(indicator)' reads as YAML's own syntax, not as text; put it in quotes: \(quoted)",
+                        line: number, column: 1
+                    )
+                }
             }
             // A line without a ':' (a stray sentence in front matter) is found at the next key, which reads as
             // its continuation: the line libyaml started the key at is the one to show.

@@ -139,7 +139,13 @@ struct InternalLinks: DocumentTransform {
             }
             return .keep
         }
-        if InternalLinks.hasScheme(url) { return .keep }
+        if InternalLinks.hasScheme(url) {
+            // Pasted from a preview's address bar (`briefing serve`, `hugo server`): it leads to the reader's own computer.
+            if let path = InternalLinks.pathOnThisComputer(url) {
+                error("\(what) '\(url)' leads to the computer it is opened on (a preview's address), not to this site: write the address without it, '\(path)'")
+            }
+            return .keep
+        }
         let (path, suffix, fragment) = InternalLinks.split(url)
         if path.isEmpty {
             if let fragment { reference(context.pageID, fragment) }
@@ -284,6 +290,20 @@ struct InternalLinks: DocumentTransform {
         let schemes = [FigureCitations.scheme] + CrossReferences.schemes.map(\.scheme)
         guard typed.count <= 12, let meant = PlainText.nearest(to: typed, among: schemes.filter { $0 != typed }, within: 2) else { return "" }
         return "; did you mean '\(meant)'?"
+    }
+
+    /// The path of an address on the computer a page is opened on (`http://localhost:1313/news/`,
+    /// `http://127.0.0.1:8080/…`), `/` when it has none; nil for any other address.
+    static func pathOnThisComputer(_ url: String) -> String? {
+        guard let schemeEnd = url.range(of: "://"), ["http", "https"].contains(url[..<schemeEnd.lowerBound].lowercased()) else { return nil }
+        let rest = url[schemeEnd.upperBound...]
+        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        let hostAndPort = authority.split(separator: "@").last ?? ""
+        let host = (hostAndPort.hasPrefix("[") ? hostAndPort.prefix { $0 != "]" } + "]" : hostAndPort.prefix { $0 != ":" }).lowercased()
+        let local = host == "localhost" || host.hasSuffix(".localhost") || host.hasPrefix("127.") || host == "0.0.0.0" || host == "[::1]"
+        guard local else { return nil }
+        let path = rest.dropFirst(authority.count)
+        return path.isEmpty ? "/" : String(path)
     }
 
     static func hasScheme(_ url: String) -> Bool {

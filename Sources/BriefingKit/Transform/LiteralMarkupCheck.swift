@@ -66,6 +66,9 @@ struct LiteralMarkupCheck: DocumentTransform {
                 guard !inside.contains(where: { $0 == space || $0 == 0x09 }), inside.contains(where: { "./#:".utf8.contains($0) }) else { continue }
             }
             let from = start > 0 && bytes[start - 1] == UInt8(ascii: "!") ? start - 1 : start
+            // `[Home]({{ site.baseurl }}/)`: template code, which `TemplateCodeInText` tells of.
+            let address = bytes[after..<end]
+            if address.starts(with: "{{".utf8) || address.starts(with: "{%".utf8) { continue }
             let why = next == paren ? "its address holds a space (write it as %20) or a '(' or ')' out of place"
                 : next == open ? "no line of the page defines that reference (like '[name]: https://…')"
                 : "nothing may come between ']' and '(' in a link"

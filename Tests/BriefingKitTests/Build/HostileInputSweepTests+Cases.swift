@@ -109,6 +109,21 @@ extension HostileInputSweepTests {
         b: 2
         ^
         """),
+        Case(name: "a title that starts with YAML's syntax, with the line to write", files: "-- Content/deterrence/bad.md --\n---\ntitle: @handle speaks\n---\n", expected: """
+        Content/deterrence/bad.md:2:1: error: invalid YAML: a value that starts with '@' reads as YAML's own syntax, not as text; put it in quotes: title: "@handle speaks"
+        title: @handle speaks
+        ^
+        """),
+        Case(name: "a title that starts with a bracketed word", files: "-- Content/deterrence/bad.md --\n---\ntitle: [Breaking] Talks end\n---\n", expected: """
+        Content/deterrence/bad.md:2:1: error: invalid YAML: a value that starts with '[' reads as YAML's own syntax, not as text; put it in quotes: title: "[Breaking] Talks end"
+        title: [Breaking] Talks end
+        ^
+        """),
+        Case(name: "a title under a tag of the editor's own", files: "-- Content/deterrence/bad.md --\n---\ntitle: !important news\n---\n", expected: """
+        Content/deterrence/bad.md:2:8: error: '!important' before this value is a YAML tag, so the value is 'news' alone: put the whole value in quotes if it is text
+        title: !important news
+               ^
+        """),
         Case(name: "a Hugo page bundle's index.md", files: "-- Content/deterrence/my-post/index.md --\n---\ntitle: Bundle\n---\nText.\n", expected: """
         Content/deterrence/my-post/index.md:1:1: error: a page named index.md is published at deterrence/my-post/index/ (pages take their file's name): name it my-post.md in the folder above, or _index.md if it is the section's own page
         ---

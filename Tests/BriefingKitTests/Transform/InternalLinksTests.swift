@@ -12,6 +12,24 @@ import Testing
         #expect(InternalLinks.citationHint("ftp:x") == "")
     }
 
+    /// A preview's address pasted as a link (`hugo server`'s, `briefing serve`'s) was published, leading every
+    /// reader to their own computer.
+    @Test func anAddressOnThisComputerIsAnError() {
+        let markdown = "See [the SMA](http://localhost:1313/burden-sharing/sma/) and ![map](http://127.0.0.1:8080/map.png).\n"
+        let result = TransformHarness.run(markdown, [InternalLinks(model: TransformHarness.model(of: markdown), contentFiles: [])])
+        #expect(result.messageLines == [
+            "Content/alliance/page.md:1:5: error: link 'http://localhost:1313/burden-sharing/sma/' leads to the computer it is opened on (a preview's "
+                + "address), not to this site: write the address without it, '/burden-sharing/sma/'",
+            "Content/alliance/page.md:1:62: error: image 'http://127.0.0.1:8080/map.png' leads to the computer it is opened on (a preview's "
+                + "address), not to this site: write the address without it, '/map.png'",
+        ])
+        #expect(InternalLinks.pathOnThisComputer("http://[::1]:4000") == "/")
+        #expect(InternalLinks.pathOnThisComputer("https://app.localhost/x?y") == "/x?y")
+        for address in ["https://localhost.example.com/", "https://www.state.gov/", "mailto:localhost@example.org", "http://user@128.0.0.1/"] {
+            #expect(InternalLinks.pathOnThisComputer(address) == nil, "\(address)")
+        }
+    }
+
     @Test(arguments: [
         ("sma.md", "burden-sharing", "burden-sharing/sma.md"),
         ("../alliance/treaty.md", "burden-sharing", "alliance/treaty.md"),
