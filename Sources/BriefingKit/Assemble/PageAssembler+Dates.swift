@@ -7,9 +7,14 @@ extension PageAssembler {
     /// list, feed or sitemap shows it undated; `check` names each such page. The checkout the dates were
     /// read at, when a page took one (`SiteModel.datesCheckout`).
     func dateUndatedPages(_ pages: inout ChunkedArray<Page>) -> (warnings: [Diagnostic], checkout: String?) {
-        guard let siteRoot else { return ([], nil) }
-        let undated = pages.indices.filter { pages[$0].kind == .page && pages[$0].metadata.date == nil }
-        guard !undated.isEmpty else { return ([], nil) }
+        var undated = pages.indices.filter { pages[$0].kind == .page && pages[$0].metadata.date == nil }
+        // Jekyll's posts are dated by their file names (`2024-01-05-talks.md`): the day the editor wrote there.
+        undated.removeAll { index in
+            guard let date = Self.dateInFileName(pages[index].source.relativePath) else { return false }
+            pages[index].metadata.date = date
+            return true
+        }
+        guard let siteRoot, !undated.isEmpty else { return ([], nil) }
         let (dates, checkout, problem) = FileDates(siteRoot: siteRoot).dates(of: undated.map { pages[$0].source.relativePath })
         var warnings: [Diagnostic] = problem.map { [.warning($0)] } ?? []
         for index in undated {
@@ -37,6 +42,13 @@ extension PageAssembler {
             }
         }
         return (warnings, checkout)
+    }
+
+    /// The date a file's name starts with, as Jekyll names posts (`2024-01-05-talks.md`); nil for any other name.
+    static func dateInFileName(_ path: String) -> PageDate? {
+        let name = path.split(separator: "/").last ?? ""
+        guard name.utf8.count > 11, name.utf8.dropFirst(10).first == UInt8(ascii: "-") else { return nil }
+        return PageDate(parsing: String(name.prefix(10)))
     }
 
     /// The latest calendar day it is anywhere on Earth now (UTC+14): a date after it is in the future

@@ -157,10 +157,14 @@ struct PageAssembler {
             let route = pages[index].route
             if let other = byRoute[route] {
                 // A made-up section page has no file: the message is about the one page that has one.
-                let (page, first) = pages[index].isInvented ? (pages[other], pages[index]) : (pages[index], pages[other])
+                var (page, first) = pages[index].isInvented ? (pages[other], pages[index]) : (pages[index], pages[other])
+                // The page whose `slug` took the address is the one to mend.
+                if page.metadata.locations["slug"] == nil, first.metadata.locations["slug"] != nil, !first.isInvented { swap(&page, &first) }
                 let named = first.isInvented ? "the page Briefing makes for Content/\(first.sectionFolder)/" : first.source.file.path
-                errors.append(page.source.file.error(
-                    "two pages have the URL '\(settings.baseURL.url(route))': this one and \(named)", line: 1, column: 1
+                // At the `slug` that gave this page its address, where there is one.
+                errors.append(page.source.file.diagnostic(
+                    .error, "two pages have the URL '\(settings.baseURL.url(route))': this one and \(named)",
+                    at: page.metadata.locations["slug"] ?? page.source.file.location(line: 1, column: 1)
                 ))
             } else {
                 byRoute[route] = index

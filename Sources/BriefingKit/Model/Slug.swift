@@ -28,7 +28,8 @@ enum Slug {
     /// `burden-sharing` → `Burden sharing`, for a folder without an `_index.md`.
     static func title(fromFolder path: String) -> String {
         let name = path.split(separator: "/").last.map(String.init) ?? path
-        let words = name.replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ")
+        // `_draft-notes` is "Draft notes": no space where the underscore led.
+        let words = name.split { $0 == "_" || $0 == "-" }.joined(separator: " ")
         return words.prefix(1).uppercased() + words.dropFirst()
     }
 }

@@ -29,12 +29,16 @@ public struct FrontMatter: Sendable {
     }
 
     /// Why a page without front matter seems to have meant one: its `---` after blank lines, a line of
-    /// more dashes, Hugo's TOML (`+++`), or YAML keys with no `---` around them; nil when none of these.
+    /// more dashes, Hugo's TOML (`+++`) or JSON, or YAML keys with no `---` around them; nil when none of these.
     static func misplacedHint(_ text: String) -> String? {
         let lines = text.split(separator: "\n", maxSplits: 8, omittingEmptySubsequences: false)
             .map { $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "\r", with: "") }
         guard let first = lines.first else { return nil }
         if first == "+++" { return "front matter in TOML (between '+++' lines) is not read: write it in YAML between lines '---'" }
+        // Hugo's JSON front matter: an object first in the file, `{ "title": … }`.
+        if first.hasPrefix("{"), lines.prefix(3).contains(where: { $0.contains("\":") }) {
+            return "front matter in JSON ('{ \"title\": … }') is not read: write it in YAML between lines '---' (title: …)"
+        }
         if first.count > 3, first.allSatisfy({ $0 == "-" }) {
             return "'\(first)' opens no front matter: write exactly three dashes, '---', on the first line and after the front matter"
         }

@@ -53,6 +53,11 @@ enum DataTables {
     /// limit): said at the table, where the editor's fix is, with the partial's place in the message.
     static func unrendered(of source: String?, rows: Int, columns: Int, _ error: Diagnostic) -> String {
         let size = "\(rows) row\(rows == 1 ? "" : "s"), \(columns) column\(columns == 1 ? "" : "s")"
+        // The work limit stops a table of thousands of cells, which no reader could take in either: the
+        // table is what to mend, not the theme.
+        if error.message.hasPrefix("rendering took more than") {
+            return "this table\(source.map { " of \($0)" } ?? "") (\(size), \(rows * columns) cells) is too large to render: split it into tables a reader can take in"
+        }
         let partial = error.location.map { "\($0): " } ?? ""
         return "the theme could not render this table\(source.map { " of \($0)" } ?? "") (\(size)): \(partial)\(error.message)"
     }

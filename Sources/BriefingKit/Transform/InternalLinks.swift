@@ -183,7 +183,7 @@ struct InternalLinks: DocumentTransform {
                 return .keep
             }
             error(isMarkdown ? "link '\(url)' leads out of the Content folder"
-                : "\(what) '\(url)' leads to nothing this site publishes (read from \(model.url(of: context.page)))")
+                : "\(what) '\(url)' leads to nothing this site publishes (read from \(model.url(of: context.page)))" + InternalLinks.otherSiteHint(url))
             return .keep
         }
         if isMarkdown {
@@ -290,6 +290,15 @@ struct InternalLinks: DocumentTransform {
         let schemes = [FigureCitations.scheme] + CrossReferences.schemes.map(\.scheme)
         guard typed.count <= 12, let meant = PlainText.nearest(to: typed, among: schemes.filter { $0 != typed }, within: 2) else { return "" }
         return "; did you mean '\(meant)'?"
+    }
+
+    /// `www.state.gov`, `state.gov/reports`: another site's address without its `https://`, which reads
+    /// as a page of this one.
+    static func otherSiteHint(_ url: String) -> String {
+        let host = url.prefix { $0 != "/" && $0 != "?" && $0 != "#" }.lowercased()
+        let domains = [".com", ".org", ".net", ".gov", ".int", ".edu", ".mil", ".kr", ".go.kr", ".co.kr", ".uk", ".io", ".info"]
+        guard host.hasPrefix("www.") || host.contains(".") && domains.contains(where: host.hasSuffix) else { return "" }
+        return "; another site's address is written in full: https://\(url)"
     }
 
     /// The path of an address on the computer a page is opened on (`http://localhost:1313/news/`,

@@ -177,6 +177,19 @@ import Testing
         """)
     }
 
+    /// A Jekyll post's file name gives its day: it was dated by its file's time, the day it was copied over.
+    @Test func aJekyllPostIsDatedByItsFileName() throws {
+        let fixture = try SiteFixture(
+            EditorMistakeTests.goodSite.replacingOccurrences(of: "title: Tripwire\n", with: "title: Tripwire\nsummary: Troops.\n")
+                + EditorWorkflowTests.undatedPage.replacingOccurrences(of: "undated.md", with: "2024-01-05-talks.md")
+        )
+        let checked = try BriefingCommand.run(["check", "--source", fixture.root.path], environment: ["NO_COLOR": "1"])
+        #expect(checked.status == 0)
+        #expect(checked.stderr.isEmpty)
+        #expect(try BriefingCommand.run(["build", "--quiet", "--source", fixture.root.path]).status == 0)
+        #expect(fixture.output("deterrence/2024-01-05-talks/index.html")?.contains(#"<time datetime="2024-01-05">5 January 2024</time>"#) == true)
+    }
+
     /// A day alone and a time on it are compared by day: `date: 2026-01-03` read as midnight UTC made an
     /// update that morning in Seoul (`2026-01-03T08:00:00+09:00`, 23:00 UTC the day before) an error.
     @Test(arguments: [

@@ -107,9 +107,9 @@ import Testing
                 ^
         """),
         Case(name: "two pages with one URL", files: "-- Content/deterrence/bad.md --\n---\ntitle: Bad\nslug: tripwire\n---\n", expected: """
-        Content/deterrence/tripwire.md:1:1: error: two pages have the URL '/deterrence/tripwire/': this one and Content/deterrence/bad.md
-        ---
-        ^
+        Content/deterrence/bad.md:3:7: error: two pages have the URL '/deterrence/tripwire/': this one and Content/deterrence/tripwire.md
+        slug: tripwire
+              ^
         """),
         Case(name: "template syntax error", files: "-- Templates/layouts/page.html --\n{{<base}}{{$main}}{{#page.title}}{{/main}}{{/base}}", expected: """
         Templates/layouts/page.html:1:34: error: closing tag 'main' does not match open section 'page.title'
@@ -395,6 +395,7 @@ import Testing
         ("----\ntitle: T\n----\nBody\n", "'----' opens no front matter: write exactly three dashes, '---', on the first line and after the front matter"),
         ("+++\ntitle = \"T\"\n+++\nBody\n", "front matter in TOML (between '+++' lines) is not read: write it in YAML between lines '---'"),
         ("title: T\ndate: 2026-01-01\n\nBody\n", "the first lines look like front matter without its '---' lines: put a line '---' before them and one after"),
+        ("{\n  \"title\": \"T\"\n}\nBody\n", "front matter in JSON ('{ \"title\": … }') is not read: write it in YAML between lines '---' (title: …)"),
     ])
     func frontMatterOutOfPlaceIsNamed(text: String, hint: String) throws {
         let fixture = try SiteFixture(InvalidSiteTests.goodSite + "\n-- Content/deterrence/x.md --\n" + text)

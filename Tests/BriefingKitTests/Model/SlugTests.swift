@@ -23,4 +23,11 @@ import Testing
         #expect(!Slug.isSafe("..") && !Slug.isSafe("") && !Slug.isSafe("a b") && !Slug.isSafe("a/b"))
         #expect(Slug.isSafe("한미-동맹") && Slug.isSafe("Zoë"))
     }
+
+    /// `briefing new deterrence/_draft-notes` wrote the title " draft notes".
+    @Test func aTitleFromANameHasNoSpaceWhereASeparatorLed() {
+        #expect(Slug.title(fromFolder: "deterrence/_draft-notes") == "Draft notes")
+        #expect(Slug.title(fromFolder: "burden-sharing") == "Burden sharing")
+        #expect(Slug.title(fromFolder: "a--b__c") == "A b c")
+    }
 }

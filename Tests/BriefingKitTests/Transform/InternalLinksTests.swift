@@ -30,6 +30,16 @@ import Testing
         }
     }
 
+    /// `[State](www.state.gov)` was "leads to nothing this site publishes", with no word of the `https://` it lacks.
+    @Test func anotherSitesAddressWithoutItsSchemeIsNamed() {
+        let markdown = "See [State](www.state.gov/reports) and [MOFA](mofa.go.kr).\n"
+        let result = TransformHarness.run(markdown, [InternalLinks(model: TransformHarness.model(of: markdown), contentFiles: [])])
+        #expect(result.messageLines.map { $0.components(separatedBy: "; ").last ?? "" } == [
+            "another site's address is written in full: https://www.state.gov/reports", "another site's address is written in full: https://mofa.go.kr",
+        ])
+        #expect(InternalLinks.otherSiteHint("history/") == "" && InternalLinks.otherSiteHint("map.png") == "")
+    }
+
     @Test(arguments: [
         ("sma.md", "burden-sharing", "burden-sharing/sma.md"),
         ("../alliance/treaty.md", "burden-sharing", "alliance/treaty.md"),

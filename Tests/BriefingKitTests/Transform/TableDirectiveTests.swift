@@ -41,6 +41,16 @@ import Testing
         TransformHarness.run(markdown, [TableDirective(data: data)], data: data)
     }
 
+    /// A table of 2,000 columns stopped at the renderer's work limit, and the message asked whether the theme
+    /// nested a list's section inside another: the table is what to mend.
+    @Test func aTableTooLargeToRenderIsNamedAsSuch() {
+        let limit = Diagnostic.error("rendering took more than 50000000 steps or wrote more than 64 MB (sections nested over lists multiply…)")
+        #expect(DataTables.unrendered(of: nil, rows: 200, columns: 2000, limit)
+            == "this table (200 rows, 2000 columns, 400000 cells) is too large to render: split it into tables a reader can take in")
+        let other = Diagnostic.error("unknown variable 'missing'")
+        #expect(DataTables.unrendered(of: "t.csv", rows: 1, columns: 2, other) == "the theme could not render this table of t.csv (1 row, 2 columns): unknown variable 'missing'")
+    }
+
     @Test func aCSVFileWithCaptionAndChosenRenamedColumns() {
         let result = TableDirectiveTests.run("""
         ```table
