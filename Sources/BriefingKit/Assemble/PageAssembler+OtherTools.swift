@@ -25,4 +25,14 @@ extension PageAssembler {
             )
         }
     }
+
+    /// Hugo's and Jekyll's summary divider, `<!--more-->`, in a page without a `summary`: the text above it
+    /// was meant as the page's summary, and Briefing sums a page up by its first paragraph instead.
+    static func summaryDivider(in frontMatter: FrontMatter) -> (line: Int, message: String)? {
+        let body = frontMatter.body
+        guard PlainText.contains("<!--more-->", in: body), let range = body.range(of: "<!--more-->") else { return nil }
+        let line = frontMatter.bodyLineOffset + body[..<range.lowerBound].utf8.count { $0 == UInt8(ascii: "\n") } + 1
+        return (line, "'<!--more-->' (Hugo's and Jekyll's summary divider) is not read: a page is summed up by 'summary:' in its front matter, "
+            + "else by its first paragraph; write the summary there")
+    }
 }

@@ -106,6 +106,9 @@ struct PageAssembler {
                     .warning, "'date' \(date.iso) is in the future: the page is published now, dated then", at: location
                 ))
             }
+            if frontMatter.metadata.summary == nil, let divider = PageAssembler.summaryDivider(in: frontMatter) {
+                warnings.append(file.file.diagnostic(.warning, divider.message, at: file.file.location(line: divider.line, column: 1)))
+            }
             // A translation made from a version still to come is a typo (2027 for 2026): its notice would be wrong.
             if let made = frontMatter.metadata.translatedFrom, (made.year, made.month, made.day) > latestDay,
                let location = frontMatter.metadata.locations["translatedFrom"] {

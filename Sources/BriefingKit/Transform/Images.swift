@@ -150,11 +150,17 @@ struct Images: DocumentTransform {
         guard let contentFolder else { return nil }
         if read[target] == nil { read[target] = ImageSize.read(contentFolder.appendingPathComponent(target)) }
         guard let file = read[target] ?? nil else { return nil }
-        if checksImageFiles { Self.check(file, named: target, url: url, image: image, context: &context) }
+        Self.check(file, named: target, url: url, image: image, context: &context)
+        if checksImageFiles, file.bytes > Images.largeBytes {
+            let megabytes = (Double(file.bytes) / 100_000).rounded() / 10
+            context.diagnostics.warning(
+                "image '\(url)' is \(megabytes) MB; over 1 MB it slows the page on a phone: resize or compress it", at: image
+            )
+        }
         return file.size
     }
 
-    /// `briefing check`'s warnings about the file an image shows.
+    /// Warnings about a file no browser shows as an image, in every build: readers see a broken image.
     private static func check(_ file: ImageSize.File, named target: String, url: String, image: MarkdownNode, context: inout TransformContext) {
         // `photo.png` that is a HEIC or a PDF renamed: browsers show a broken image.
         let fileExtension = target.split(separator: ".").last.map { $0.lowercased() } ?? ""
@@ -171,10 +177,12 @@ struct Images: DocumentTransform {
                 at: image
             )
         }
-        if file.bytes > Images.largeBytes {
-            let megabytes = (Double(file.bytes) / 100_000).rounded() / 10
+        // A document shown as an image: a link to it is what was meant.
+        if ["pdf", "doc", "docx", "ppt", "pptx", "xls", "xlsx", "hwp", "hwpx"].contains(fileExtension) {
             context.diagnostics.warning(
-                "image '\(url)' is \(megabytes) MB; over 1 MB it slows the page on a phone: resize or compress it", at: image
+                "image '\(url)' is a .\(fileExtension) document, which browsers do not show as an image: link to it, [title](\(url)), "
+                    + "or show a picture of it (PNG, JPEG or WebP)",
+                at: image
             )
         }
     }

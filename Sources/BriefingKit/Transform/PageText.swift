@@ -37,13 +37,14 @@ struct PageText: DocumentTransform {
                 inWord = false
             }
         }
+        // A page of lists and headings alone has no excerpt, but its words count all the same.
+        context.report.wordCount = words
+        context.report.characterCount = characters
         // A link to a section gets its heading's words only once headings have their ids.
         guard let (paragraph, text) = firstParagraph else { return }
         context.report.firstParagraph = text
         if PlainText.contains("](section:", in: context.page.body) {
             context.whenAllTransformsRan { $0.report.firstParagraph = paragraph.plainText(leavingOutImages: true) }
         }
-        context.report.wordCount = words
-        context.report.characterCount = characters
     }
 }

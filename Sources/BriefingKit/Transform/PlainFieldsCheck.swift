@@ -1,7 +1,7 @@
 import BriefingMarkdown
 import BriefingSupport
 
-/// `briefing check`: Markdown or an HTML entity in the front matter's title or summary, which are plain
+/// `briefing check`: Markdown, an HTML tag or entity in the front matter's title or summary, which are plain
 /// text wherever they go (`<title>`, lists, feeds, JSON-LD) and show it as typed: `The *new* SMA` keeps
 /// its asterisks, `Seoul &amp; Washington` its `&amp;`; and a whole value in curly quotes, pasted from a
 /// word processor, which keeps them too.
@@ -18,6 +18,12 @@ struct PlainFieldsCheck: DocumentTransform {
                     at: location
                 ))
             }
+            if let tag = Self.tag(in: text) {
+                context.diagnostics.append(page.source.file.diagnostic(
+                    .warning, "'\(key)' is plain text, so '\(tag)' is shown as typed: front matter takes no HTML; write the words alone",
+                    at: location
+                ))
+            }
             if let entity = Self.entity(in: text) {
                 context.diagnostics.append(page.source.file.diagnostic(
                     .warning, "'\(key)' is plain text, so '\(entity)' is shown as typed: front matter takes no HTML; write the character itself",
@@ -31,6 +37,20 @@ struct PlainFieldsCheck: DocumentTransform {
                 ))
             }
         }
+    }
+
+    /// The first HTML tag in the text (`<br>`, `<em>`, `</i>`): a `<`, a letter or `/`, and a `>` soon after.
+    static func tag(in text: String) -> String? {
+        var rest = text[...]
+        while let open = rest.firstIndex(of: "<") {
+            let after = rest[rest.index(after: open)...]
+            if let first = after.first, first.isASCII && first.isLetter || first == "/",
+               let close = after.prefix(64).firstIndex(of: ">"), !after[..<close].contains("<") {
+                return String(rest[open...close])
+            }
+            rest = after
+        }
+        return nil
     }
 
     /// The first character reference in the text, as HTML writes one: `&amp;`, `&mdash;`, `&#8212;`, `&#x2014;`.

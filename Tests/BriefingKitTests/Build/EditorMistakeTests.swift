@@ -91,7 +91,7 @@ import Testing
         let fixture = try SiteFixture(EditorMistakeTests.goodSite + """
 
         -- Content/deterrence/map.png --
-        PNG
+        GIF89a
         -- Content/deterrence/good.md --
         ---
         title: Good
@@ -150,6 +150,12 @@ import Testing
         Content/deterrence/tags.md:4:7: warning: 'tags' is one tag 'burden sharing, sma'; for several tags write a list: tags: [burden sharing, sma]
         tags: burden sharing, sma
               ^
+        1 warning
+        """),
+        Case(name: "Hugo's summary divider", files: "-- Content/deterrence/more.md --\n---\ntitle: More\ndate: 2026-01-01\n---\nLede.\n\n<!--more-->\n\nRest.\n", expected: """
+        Content/deterrence/more.md:7:1: warning: '<!--more-->' (Hugo's and Jekyll's summary divider) is not read: a page is summed up by 'summary:' in its front matter, else by its first paragraph; write the summary there
+        <!--more-->
+        ^
         1 warning
         """),
         Case(name: "a translation made from a version still to come", files: "-- Content/deterrence/later.md --\n---\ntitle: Later\ndate: 2026-01-01\ntranslatedFrom: 2999-01-01\n---\n", expected: """

@@ -208,11 +208,14 @@ import Testing
         try Data("<svg xmlns='http://www.w3.org/2000/svg'/>".utf8).write(to: folder.appendingPathComponent("alliance/plain.svg"))
         // A phone's photo kept as HEIC showed as a broken image in every browser but Safari.
         try Data([0, 0, 0, 0x18] + Array("ftypheic".utf8)).write(to: folder.appendingPathComponent("alliance/photo.HEIC"))
-        let images = Images(contentFolder: folder, contentFiles: ["alliance/fake.png", "alliance/plain.svg", "alliance/photo.HEIC"], checksImageFiles: true)
-        let result = TransformHarness.run("![Fake](fake.png) ![Plain](plain.svg) ![Photo](photo.HEIC)\n", [images])
+        try Data("%PDF-1.7".utf8).write(to: folder.appendingPathComponent("alliance/report.pdf"))
+        // In every build, not only `check`'s: readers see a broken image.
+        let images = Images(contentFolder: folder, contentFiles: ["alliance/fake.png", "alliance/plain.svg", "alliance/photo.HEIC", "alliance/report.pdf"])
+        let result = TransformHarness.run("![Fake](fake.png) ![Plain](plain.svg) ![Photo](photo.HEIC) ![Report](report.pdf)\n", [images])
         #expect(result.diagnostics.map(\.message) == [
             "image 'fake.png' is named .png but is no PNG, JPEG, GIF or WebP file, which browsers may not show: save it again in one of them",
             "image 'photo.HEIC' is a .heic file, which most browsers cannot show (Chrome, Firefox and Edge among them): export it as JPEG, PNG or WebP",
+            "image 'report.pdf' is a .pdf document, which browsers do not show as an image: link to it, [title](report.pdf), or show a picture of it (PNG, JPEG or WebP)",
         ])
     }
 

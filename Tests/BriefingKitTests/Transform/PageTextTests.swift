@@ -22,6 +22,11 @@ import Testing
         #expect(words("同盟[alliance](/a/) and\n") == 2)
     }
 
+    /// A page of headings and lists alone counted no words, and showed a reading time of nothing.
+    @Test func wordsWithoutAParagraphStillCount() {
+        #expect(words("## Timeline\n\n- 1953: the treaty\n- 1991: the first SMA\n") == 8)
+    }
+
     @Test func theFirstTopLevelParagraphIsTheExcerpt() {
         let report = TransformHarness.run("# Title\n\n> Quoted.\n\nThe *first* paragraph.\n\nSecond.\n", [PageText()]).context.report
         #expect(report.firstParagraph == "The first paragraph.")

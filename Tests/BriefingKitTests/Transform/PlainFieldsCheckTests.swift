@@ -23,6 +23,14 @@ import Testing
         #expect(PlainFieldsCheck.markup(in: text) == nil)
     }
 
+    /// `title: "Line<br>break"` showed `Line&lt;br&gt;break` in the heading, and check said nothing.
+    @Test func aTagIsFound() {
+        #expect(PlainFieldsCheck.tag(in: "Line<br>break") == "<br>")
+        #expect(PlainFieldsCheck.tag(in: "The <em>new</em> SMA") == "<em>")
+        #expect(PlainFieldsCheck.tag(in: "Cost < 5% > 3%") == nil)
+        #expect(PlainFieldsCheck.tag(in: "a <- b and 3 < 4") == nil)
+    }
+
     /// `title: "Seoul &amp; Washington"` showed `&amp;amp;` escaped in every page's HTML, `&amp;` to readers.
     @Test(arguments: [
         ("Seoul &amp; Washington", "&amp;"), ("Cost &mdash; and who pays", "&mdash;"), ("1950&#8211;53", "&#8211;"), ("A&#x2014;B", "&#x2014;"),
