@@ -5,13 +5,24 @@ import BriefingSupport
 /// that would keep the page out is an error, with what to write instead; one that only lists the page
 /// differently there is a warning.
 extension FrontMatterReader {
+    private static let otherToolsKeys: Set<String> = [
+        "published", "publishdate", "publish_date", "pubdate", "publishat", "embargo", "embargoed", "embargountil", "embargo_until",
+        "expirydate", "expiry_date", "expires", "expiry", "unpublishdate", "unpublish_date", "headless", "_build", "build", "status",
+        "post_status", "visibility", "sitemap", "robots", "noindex", "private", "hidden", "unlisted", "nolist", "exclude", "searchexclude",
+        "exclude_from_search", "aliases", "redirect_from", "url", "permalink",
+    ]
+
     private static let keepOut = "'draft: true' keeps a page out of the site until it may go out"
 
     /// The message for a key of another tool, by its value; nil for any other key, or a value that asks
     /// for what Briefing does anyway (`published: true`, `status: publish`).
     func otherToolsMessage(_ key: String, _ value: YAMLNode) -> (severity: Diagnostic.Severity, message: String)? {
+        // Every key of every page asks: most are Briefing's own, and are answered by one lookup.
+        guard !FrontMatterReader.knownKeys.contains(key) else { return nil }
+        let lowered = key.lowercased()
+        guard Self.otherToolsKeys.contains(lowered) else { return nil }
         let text = value.scalarText?.lowercased()
-        switch key.lowercased() {
+        switch lowered {
         case "published":
             guard text == "false" || text == "no" else { return nil }
             return (.error, "'\(key): \(value.scalarText ?? "")' is Jekyll's and is not read: this page would be published; \(Self.keepOut)")

@@ -32,7 +32,9 @@ struct YAMLSource {
         if let node = root?.first(where: { node in
             if node.tagName == .int, node.int == nil { return true }
             // `title: !important news` is the text `news` under a tag of the editor's own, which no one reads.
-            if let tag = node.scalar?.tag?.rawValue, tag.count > 1, tag.hasPrefix("!"), !tag.hasPrefix("!!") {
+            // YAML's own tags are written out in full (`tag:yaml.org,2002:str`): only a local one starts with a `!`.
+            if let tag = node.scalar?.tag?.rawValue, tag.utf8.first == UInt8(ascii: "!"), tag.utf8.count > 1,
+               tag.utf8.dropFirst().first != UInt8(ascii: "!") {
                 localTag = tag
                 return true
             }

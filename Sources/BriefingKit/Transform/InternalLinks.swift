@@ -304,6 +304,11 @@ struct InternalLinks: DocumentTransform {
     /// The path of an address on the computer a page is opened on (`http://localhost:1313/news/`,
     /// `http://127.0.0.1:8080/…`), `/` when it has none; nil for any other address.
     static func pathOnThisComputer(_ url: String) -> String? {
+        // Every link to another site asks, and names no such host (browsers show it in small letters).
+        let text = url[...]
+        guard PlainText.contains("localhost", in: text) || PlainText.contains("127.", in: text) || PlainText.contains("0.0.0.0", in: text)
+            || PlainText.contains("[::1]", in: text)
+        else { return nil }
         guard let schemeEnd = url.range(of: "://"), ["http", "https"].contains(url[..<schemeEnd.lowerBound].lowercased()) else { return nil }
         let rest = url[schemeEnd.upperBound...]
         let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }

@@ -8,7 +8,7 @@ import BriefingSupport
 struct TemplateCodeInText: DocumentTransform {
     func apply(to document: MarkdownDocument, context: inout TransformContext) {
         let body = context.page.body
-        guard PlainText.contains("{{", in: body) || PlainText.contains("{%", in: body) else { return }
+        guard PlainText.contains(UInt8(ascii: "{"), in: body), PlainText.contains("{{", in: body) || PlainText.contains("{%", in: body) else { return }
         var left = PageDiagnostics.limit
         for block in document.root.descendants(ofKind: .paragraph, .heading) where block.start.line > 0 && left > 0 {
             // Only text can hold what cmark read as none of its markup.

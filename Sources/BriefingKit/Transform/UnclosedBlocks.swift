@@ -14,7 +14,9 @@ import BriefingSupport
 struct UnclosedBlocks: DocumentTransform {
     func apply(to document: MarkdownDocument, context: inout TransformContext) {
         let body = context.page.body
-        let html = PlainText.contains("<!", in: body) || PlainText.contains("<?", in: body) || Self.mayOpenRawTextBlock(body)
+        // Most pages have no `<` at all, and are asked nothing more about HTML.
+        let html = RawHTMLText.mayHoldHTML(body)
+            && (PlainText.contains("<!", in: body) || PlainText.contains("<?", in: body) || Self.mayOpenRawTextBlock(body))
         let fences = PlainText.contains("```", in: body) || PlainText.contains("~~~", in: body)
         guard html || fences else { return }
         for block in document.root.descendants(ofKind: .htmlBlock, .codeBlock) {
@@ -66,19 +68,21 @@ struct UnclosedBlocks: DocumentTransform {
     }
 
     private func checkFence(_ block: MarkdownNode, context: inout TransformContext) {
+        // Read as bytes: every code block of a page that has a fence asks.
+        let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
         guard block.start.line > 0, let first = context.diagnostics.bodyLine(block.start.line) else { return }
-        let opening = first.dropFirst(max(block.start.column - 1, 0)).drop { $0 == " " }
-        guard let character = opening.first, character == "`" || character == "~" else { return }
+        let opening = first.utf8.dropFirst(max(block.start.column - 1, 0)).drop { $0 == space }
+        guard let character = opening.first, character == UInt8(ascii: "`") || character == UInt8(ascii: "~") else { return }
         let length = opening.prefix { $0 == character }.count
         guard length >= 3 else { return }
-        let fence = String(repeating: character, count: length)
         // The last line closes the block when it is a fence as long at least, whatever prefixes (`>`,
         // indentation) stand before it.
         if block.end.line > block.start.line, let last = context.diagnostics.bodyLine(block.end.line) {
-            let text = last.drop { $0 == " " || $0 == "\t" || $0 == ">" }
-            let run = text.prefix { $0 == character }
-            if run.count >= length, text.dropFirst(run.count).allSatisfy({ $0 == " " || $0 == "\t" }) { return }
+            let text = last.utf8.drop { $0 == space || $0 == tab || $0 == UInt8(ascii: ">") }
+            let run = text.prefix { $0 == character }.count
+            if run >= length, text.dropFirst(run).allSatisfy({ $0 == space || $0 == tab }) { return }
         }
+        let fence = String(repeating: Character(Unicode.Scalar(character)), count: length)
         let lines = block.end.line - block.start.line
         context.diagnostics.warning(
             "this code block's fence '\(fence)' is never closed, so it runs \(Self.reach(of: block)) and readers see the \(lines) "
