@@ -142,7 +142,16 @@ struct InternalLinks: DocumentTransform {
         if InternalLinks.hasScheme(url) {
             // Pasted from a preview's address bar (`briefing serve`, `hugo server`): it leads to the reader's own computer.
             if let path = InternalLinks.pathOnThisComputer(url) {
-                error("\(what) '\(url)' leads to the computer it is opened on (a preview's address), not to this site: write the address without it, '\(path)'")
+                // Written bare in the text, it is an example more often than a link meant (`http://localhost:8080`).
+                if case .node(let node) = place, node.isBareLink {
+                    context.diagnostics.warning(
+                        "'\(url)' is an address on the computer it is opened on, linked as every address written bare is: write it as code (`\(url)`) "
+                            + "if it is an example, or the page's address, '\(path)'",
+                        at: node
+                    )
+                } else {
+                    error("\(what) '\(url)' leads to the computer it is opened on (a preview's address), not to this site: write the address without it, '\(path)'")
+                }
             }
             return .keep
         }

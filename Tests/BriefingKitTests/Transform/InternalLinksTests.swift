@@ -23,6 +23,10 @@ import Testing
             "Content/alliance/page.md:1:62: error: image 'http://127.0.0.1:8080/map.png' leads to the computer it is opened on (a preview's "
                 + "address), not to this site: write the address without it, '/map.png'",
         ])
+        // Written bare, it is more often an example: a warning, the build goes on.
+        let bare = "Run it and open http://localhost:8080/ in a browser.\n"
+        let warned = TransformHarness.run(bare, [Autolinks(), InternalLinks(model: TransformHarness.model(of: bare), contentFiles: [])])
+        #expect(warned.messageLines.map { $0.prefix(47) } == ["Content/alliance/page.md:1:17: warning: 'http:/"])
         #expect(InternalLinks.pathOnThisComputer("http://[::1]:4000") == "/")
         #expect(InternalLinks.pathOnThisComputer("https://app.localhost/x?y") == "/x?y")
         for address in ["https://localhost.example.com/", "https://www.state.gov/", "mailto:localhost@example.org", "http://user@128.0.0.1/"] {
