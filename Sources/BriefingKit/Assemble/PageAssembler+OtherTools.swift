@@ -35,4 +35,22 @@ extension PageAssembler {
         return (line, "'<!--more-->' (Hugo's and Jekyll's summary divider) is not read: a page is summed up by 'summary:' in its front matter, "
             + "else by its first paragraph; write the summary there")
     }
+
+    /// `news/x.ko.md` beside `news/x.md` on a site of one language: a translation, by its name, that the
+    /// site publishes as a page of its own, `news/x.ko/`, in the site's language. (A single-language site
+    /// reads no language from names, so `node.js.md` stays a page of its own name.)
+    func translationsOfOneLanguageSite(_ files: [ContentFile]) -> [Diagnostic] {
+        let paths = Set(files.lazy.map(\.relativePath))
+        return files.compactMap { file in
+            let stem = file.relativePath.dropLast(".md".count)
+            guard let dot = stem.lastIndex(of: "."), case let code = stem[stem.index(after: dot)...], code.utf8.count == 2,
+                  code.utf8.allSatisfy({ (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) }), paths.contains(stem[..<dot] + ".md")
+            else { return nil }
+            return file.file.diagnostic(
+                .warning, "this file's name makes it the '\(code)' version of \(stem[..<dot]).md, but the site has one language: it is published as a page "
+                    + "of its own, \(stem)/, in \(settings.languages[0].code); add '\(code)' to 'languages' in site.yaml to publish it as a translation",
+                at: file.file.location(line: 1, column: 1)
+            )
+        }
+    }
 }

@@ -149,6 +149,7 @@ struct PageAssembler {
         errors = []
         let (dateWarnings, checkout) = dateUndatedPages(&pages)
         warnings += dateWarnings
+        if !settings.isMultilingual { warnings += translationsOfOneLanguageSite(files) }
 
         try Router.checkPrefixes(settings, pages: pages)
         var sections = makeSections(&pages)

@@ -171,7 +171,7 @@ struct InternalLinks: DocumentTransform {
         let isMarkdown = decoded.hasSuffix(".md")
         if !isMarkdown, isRootRelative {
             guard let target = InternalLinks.normalize(decoded, from: ""), published(target, fragment: fragment, reference: reference) else {
-                error("\(what) '\(url)' leads to nothing this site publishes")
+                error("\(what) '\(url)' leads to nothing this site publishes" + staticFolderHint(decoded))
                 return .keep
             }
             return .replace(model.settings.baseURL.path + String(url.dropFirst()))
@@ -200,7 +200,7 @@ struct InternalLinks: DocumentTransform {
             guard let linked = model.pagesByPath[target] ?? namedTranslation(of: target, in: language) ?? languageVersion(named: target) else {
                 let message = model.draftPaths.contains(target)
                     ? "link to '\(url)', a draft left out of this build (build with --drafts, or remove the link)"
-                    : "link to a missing page '\(url)' (no file Content/\(target))"
+                    : "link to a missing page '\(url)' (no file Content/\(target))" + missingPageHint(url, target: target)
                 error(message)
                 return .keep
             }
@@ -286,47 +286,6 @@ struct InternalLinks: DocumentTransform {
     /// A link a later transform turns into a citation: `figure:…`, `table:…`, `image:…`, `section:…`.
     static func isCitation(_ url: String) -> Bool {
         url.hasPrefix(FigureCitations.scheme) || CrossReferences.schemes.contains { url.hasPrefix($0.scheme) }
-    }
-
-    static func missingImage(_ url: String, file: String) -> String {
-        "image '\(url)' not found: there is no file Content/\(file)"
-    }
-
-    /// `[](tabel:x)` is refused as a scheme no page links to; it was meant as a citation.
-    static func citationHint(_ url: String) -> String {
-        guard let colon = url.firstIndex(of: ":") else { return "" }
-        let typed = url[..<url.index(after: colon)].lowercased()
-        let schemes = [FigureCitations.scheme] + CrossReferences.schemes.map(\.scheme)
-        guard typed.count <= 12, let meant = PlainText.nearest(to: typed, among: schemes.filter { $0 != typed }, within: 2) else { return "" }
-        return "; did you mean '\(meant)'?"
-    }
-
-    /// `www.state.gov`, `state.gov/reports`: another site's address without its `https://`, which reads
-    /// as a page of this one.
-    static func otherSiteHint(_ url: String) -> String {
-        let host = url.prefix { $0 != "/" && $0 != "?" && $0 != "#" }.lowercased()
-        let domains = [".com", ".org", ".net", ".gov", ".int", ".edu", ".mil", ".kr", ".go.kr", ".co.kr", ".uk", ".io", ".info"]
-        guard host.hasPrefix("www.") || host.contains(".") && domains.contains(where: host.hasSuffix) else { return "" }
-        return "; another site's address is written in full: https://\(url)"
-    }
-
-    /// The path of an address on the computer a page is opened on (`http://localhost:1313/news/`,
-    /// `http://127.0.0.1:8080/…`), `/` when it has none; nil for any other address.
-    static func pathOnThisComputer(_ url: String) -> String? {
-        // Every link to another site asks, and names no such host (browsers show it in small letters).
-        let text = url[...]
-        guard PlainText.contains("localhost", in: text) || PlainText.contains("127.", in: text) || PlainText.contains("0.0.0.0", in: text)
-            || PlainText.contains("[::1]", in: text)
-        else { return nil }
-        guard let schemeEnd = url.range(of: "://"), ["http", "https"].contains(url[..<schemeEnd.lowerBound].lowercased()) else { return nil }
-        let rest = url[schemeEnd.upperBound...]
-        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        let hostAndPort = authority.split(separator: "@").last ?? ""
-        let host = (hostAndPort.hasPrefix("[") ? hostAndPort.prefix { $0 != "]" } + "]" : hostAndPort.prefix { $0 != ":" }).lowercased()
-        let local = host == "localhost" || host.hasSuffix(".localhost") || host.hasPrefix("127.") || host == "0.0.0.0" || host == "[::1]"
-        guard local else { return nil }
-        let path = rest.dropFirst(authority.count)
-        return path.isEmpty ? "/" : String(path)
     }
 
     static func hasScheme(_ url: String) -> Bool {

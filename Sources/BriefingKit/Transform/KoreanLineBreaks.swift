@@ -26,6 +26,8 @@ struct KoreanLineBreaks: DocumentTransform {
 
     /// The text with a joiner between each closing mark and the syllable right after it; nil when it has none.
     private static func joined(_ text: String) -> String? {
+        // Most texts have no closing mark: looked at once, and not copied.
+        guard text.unicodeScalars.contains(where: closingMarks.contains) else { return nil }
         var scalars = String.UnicodeScalarView()
         var previous: Unicode.Scalar?
         var changed = false

@@ -152,6 +152,12 @@ import Testing
               ^
         1 warning
         """),
+        Case(name: "a translation on a site of one language", files: "-- Content/deterrence/tripwire.ko.md --\n---\ntitle: 인계철선\ndate: 2026-01-01\n---\n본문.\n", expected: """
+        Content/deterrence/tripwire.ko.md:1:1: warning: this file's name makes it the 'ko' version of deterrence/tripwire.md, but the site has one language: it is published as a page of its own, deterrence/tripwire.ko/, in en; add 'ko' to 'languages' in site.yaml to publish it as a translation
+        ---
+        ^
+        1 warning
+        """),
         Case(name: "Hugo's summary divider", files: "-- Content/deterrence/more.md --\n---\ntitle: More\ndate: 2026-01-01\n---\nLede.\n\n<!--more-->\n\nRest.\n", expected: """
         Content/deterrence/more.md:7:1: warning: '<!--more-->' (Hugo's and Jekyll's summary divider) is not read: a page is summed up by 'summary:' in its front matter, else by its first paragraph; write the summary there
         <!--more-->

@@ -136,7 +136,7 @@ import Testing
         try fixture.write("-- Content/news/_index.ko.md --\n---\ntitle: 뉴스\n---\n")
         try fixture.write("-- Content/news/busan.md --\n---\ntitle: Busan\n---\n[Arabic](only-english.ar.md)\n")
         #expect(fixture.failure().filter { !$0.contains("warning:") } == [
-            "Content/news/busan.md:4:1: error: link to a missing page 'only-english.ar.md' (no file Content/news/only-english.ar.md)\n[Arabic](only-english.ar.md)\n^",
+            "Content/news/busan.md:4:1: error: link to a missing page 'only-english.ar.md' (no file Content/news/only-english.ar.md); did you mean 'only-english.md'?\n[Arabic](only-english.ar.md)\n^",
             "Content/news/seoul.ko.md:4:1: error: link to '#top', but Content/deterrence/force.md has no heading with that id\n[영문판](../deterrence/force.en.md#top)\n^",
         ])
     }

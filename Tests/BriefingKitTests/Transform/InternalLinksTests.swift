@@ -34,6 +34,29 @@ import Testing
         }
     }
 
+    /// A misspelt page's name got no suggestion, though a wrong heading's did.
+    @Test func aMisspeltPageIsSuggested() {
+        let markdown = "[a](pag.md#history) [b](../alliance/PAGE.md) [c](elsewhere.md)\n"
+        let result = TransformHarness.run(markdown, [InternalLinks(model: TransformHarness.model(of: markdown), contentFiles: [])])
+        #expect(result.messageLines.map { $0.components(separatedBy: "(no file ").last ?? "" } == [
+            "Content/alliance/pag.md); did you mean 'page.md#history'?",
+            "Content/alliance/PAGE.md); did you mean '../alliance/page.md'?",
+            "Content/alliance/elsewhere.md)",
+        ])
+    }
+
+    /// A file of Hugo's `static/` folder, copied into Content/, is published under `/static/`: the link to it
+    /// as Hugo wrote it was "leads to nothing", with no word of where the file is.
+    @Test func aFileInHugosStaticFolderIsNamed() {
+        let markdown = "![Map](/images/map.png)\n"
+        let links = InternalLinks(model: TransformHarness.model(of: markdown), contentFiles: ["static/images/map.png"])
+        #expect(TransformHarness.run(markdown, [links]).messageLines == [
+            "Content/alliance/page.md:1:1: error: image '/images/map.png' leads to nothing this site publishes; the file is Content/static/images/map.png, "
+                + "published at /static/images/map.png (Hugo's static/ folder is a folder like any other here): write that address, or move the file "
+                + "to Content/images/map.png",
+        ])
+    }
+
     /// `[State](www.state.gov)` was "leads to nothing this site publishes", with no word of the `https://` it lacks.
     @Test func anotherSitesAddressWithoutItsSchemeIsNamed() {
         let markdown = "See [State](www.state.gov/reports) and [MOFA](mofa.go.kr).\n"
