@@ -203,32 +203,36 @@ struct YAMLSource {
     /// `title: The SMA: what it costs` written as it should be, `title: "The SMA: what it costs"`; nil for a
     /// line that is not a plain key, `: ` and an unquoted value.
     static func quotingValue(_ line: String) -> String? {
-        guard let colon = line.range(of: ": ") else { return nil }
-        let key = line[..<colon.lowerBound], value = line[colon.upperBound...].trimmingCharacters(in: .whitespaces)
-        let keyName = key.drop { $0 == " " || $0 == "-" }
-        guard !keyName.isEmpty, keyName.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }),
-              let first = value.first, !"\"'[{|>&*!#".contains(first)
-        else { return nil }
-        let escaped = value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-        return "\(key): \"\(escaped)\""
+        guard let (key, value) = plainEntry(line), let first = value.first, !"\"'[{|>&*!#".contains(first) else { return nil }
+        return quoted(key, value)
     }
 
     /// `key: value` whose value is text starting with a character YAML reads as syntax (`@`, `` ` ``, `*`,
     /// `&`, `!`, `%`, `|`, `>`, or a `[…]` or `{…}` with words after it): the character, and the line with
     /// the value quoted.
     static func quotingIndicatedValue(_ line: String) -> (Character, String)? {
-        guard let colon = line.range(of: ": ") else { return nil }
-        let key = line[..<colon.lowerBound], value = line[colon.upperBound...].trimmingCharacters(in: .whitespaces)
-        let keyName = key.drop { $0 == " " || $0 == "-" }
-        guard !keyName.isEmpty, keyName.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }),
-              let first = value.first, "@`*&!%|>[{".contains(first), value.contains(" ")
-        else { return nil }
+        guard let (key, value) = plainEntry(line), let first = value.first, "@`*&!%|>[{".contains(first), value.contains(" ") else { return nil }
         if first == "[" || first == "{" {
             // A list or mapping that closes at the end is one: its error is of another kind.
             guard let close = value.firstIndex(of: first == "[" ? "]" : "}"), close != value.index(before: value.endIndex) else { return nil }
         }
+        return (first, quoted(key, value))
+    }
+
+    /// A line's key as written (its indentation and a list's `- ` kept) and its value trimmed, for a key of
+    /// letters, digits, `_` and `-` followed by `: `; nil for any other line.
+    private static func plainEntry(_ line: String) -> (key: Substring, value: String)? {
+        guard let colon = line.range(of: ": ") else { return nil }
+        let key = line[..<colon.lowerBound], value = line[colon.upperBound...].trimmingCharacters(in: .whitespaces)
+        let keyName = key.drop { $0 == " " || $0 == "-" }
+        guard !keyName.isEmpty, keyName.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else { return nil }
+        return (key, value)
+    }
+
+    /// The entry with its value in double quotes, its backslashes and quotes escaped.
+    private static func quoted(_ key: Substring, _ value: String) -> String {
         let escaped = value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-        return (first, "\(key): \"\(escaped)\"")
+        return "\(key): \"\(escaped)\""
     }
 
     /// The error at the last line before `line` that starts with a key and a colon YAML reads as none: the
