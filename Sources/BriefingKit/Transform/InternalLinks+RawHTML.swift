@@ -4,21 +4,33 @@ import BriefingTemplates
 
 /// Links in raw HTML of a site that trusts it (`markdown.unsafe: true`): `<a href="/deterrence/">` kept its
 /// address under a base path (`/briefings/`), where a Markdown link gets it, and one that led nowhere passed
-/// `briefing check`. Each `href` and `src` is now read as a Markdown link's address is.
+/// `briefing check`. Each address of an attribute that a browser loads or follows (`href`, `src`, each
+/// candidate of `srcset`, `poster`, a form's `action`, `formaction`, an `<object>`'s `data`, SVG's
+/// `xlink:href`) is now read as a Markdown link's address is.
 extension InternalLinks {
     func resolveRawHTMLLinks(in document: MarkdownDocument, from folder: String, context: inout TransformContext) {
         guard model.settings.markdown.unsafe, RawHTMLText.mayHoldHTML(context.page.body) else { return }
         for node in document.root.descendants(ofKind: .htmlBlock, .htmlInline) {
             guard let html = node.literal, node.kind == .htmlBlock || !Callouts.isInTitle(node) else { continue }
             var edits: [(range: Range<Int>, url: String)] = []
-            for (range, url, isImage) in InternalLinks.addresses(in: html) where !url.isEmpty {
-                if isImage, let service = Images.sharingPage(url) {
-                    let at = InternalLinks.position(of: range.lowerBound, in: html, startingAt: context.diagnostics.position(of: node))
-                    context.diagnostics.warning(Images.sharingPageMessage(url, service: service, markdown: false), at: at)
+            for address in InternalLinks.addresses(in: html) {
+                // The value again, each address that the site publishes elsewhere in its place.
+                var value = ""
+                var copied = address.value.startIndex
+                for candidate in address.candidates {
+                    let url = String(address.value[candidate])
+                    if address.isImage, let service = Images.sharingPage(url) {
+                        let at = InternalLinks.position(of: address.range.lowerBound, in: html, startingAt: context.diagnostics.position(of: node))
+                        context.diagnostics.warning(Images.sharingPageMessage(url, service: service, markdown: false), at: at)
+                    }
+                    if case .replace(let published) = resolve(url, from: folder, at: .node(node), context: &context) {
+                        value += address.value[copied..<candidate.lowerBound] + published
+                        copied = candidate.upperBound
+                    }
                 }
-                if case .replace(let published) = resolve(url, from: folder, at: .node(node), context: &context) {
-                    edits.append((range, HTMLEscape.escaped(published)))
-                }
+                guard copied > address.value.startIndex else { continue }
+                value += address.value[copied...]
+                edits.append((address.range, HTMLEscape.escaped(value)))
             }
             guard !edits.isEmpty else { continue }
             var bytes = Array(html.utf8)
@@ -38,26 +50,89 @@ extension InternalLinks {
         return SourcePosition(line: start.line + breaks, column: before.distance(from: lastBreak, to: before.endIndex))
     }
 
-    /// The `href` and `src` values of the start tags in `html`, with where each lies in its UTF-8 and whether
-    /// it is an image's (`<img src>`); character references decoded as a browser decodes them (`&amp;`, and
-    /// `&#x6A;avascript:`, which is checked as the script address it is).
-    static func addresses(in html: String) -> [(range: Range<Int>, url: String, isImage: Bool)] {
+    /// An attribute's value, decoded as a browser decodes it (`&amp;`, and `&#x6A;avascript:`, which is
+    /// checked as the script address it is), with where it lies in the HTML's UTF-8 and the addresses it holds:
+    /// the whole value, or each candidate of a `srcset`.
+    struct Address {
+        let range: Range<Int>
+        let value: String
+        let candidates: [Range<String.Index>]
+        /// An image's (`<img src>`, `srcset`, `<video poster>`): a sharing page's address is warned of.
+        let isImage: Bool
+    }
+
+    /// The addresses of the start tags in `html` that a browser loads or follows.
+    static func addresses(in html: String) -> [Address] {
         var html = html
-        var found: [(range: Range<Int>, url: String, isImage: Bool)] = []
+        var found: [Address] = []
         html.withUTF8 { bytes in
             guard let base = bytes.baseAddress else { return }
             HTMLScanner.scan(bytes) { part in
                 guard case .startTag(let element, let tag) = part else { return }
                 HTMLTag.read(tag) { name, value in
-                    let lowered = name.lowercased()
-                    guard lowered == "href" || lowered == "src", let start = value.baseAddress else { return }
+                    guard let kind = AddressKind(attribute: name.lowercased(), element: element), let start = value.baseAddress else { return }
                     let offset = start - base
-                    let url = ScriptedFiles.decodingReferences(String(decoding: value, as: UTF8.self))
-                    let isImage = lowered == "src" && element.lowercased() == "img"
-                    found.append((offset..<(offset + value.count), url.trimmingCharacters(in: .whitespaces), isImage))
+                    let decoded = ScriptedFiles.decodingReferences(String(decoding: value, as: UTF8.self))
+                    let candidates = kind == .sourceSet ? sourceSetURLs(in: decoded) : trimmed(decoded).map { [$0] } ?? []
+                    guard !candidates.isEmpty else { return }
+                    found.append(Address(range: offset..<(offset + value.count), value: decoded, candidates: candidates, isImage: kind != .link))
                 }
             }
         }
         return found
+    }
+
+    private enum AddressKind {
+        case link, image, sourceSet
+
+        init?(attribute: String, element: String) {
+            switch attribute {
+            case "href", "action", "formaction", "xlink:href": self = .link
+            case "src": self = element.lowercased() == "img" ? .image : .link
+            case "poster": self = .image
+            case "srcset": self = .sourceSet
+            case "data" where element.lowercased() == "object": self = .link
+            default: return nil
+            }
+        }
+    }
+
+    /// HTML's ASCII whitespace, which a browser strips around a URL.
+    private static func isSpace(_ character: Character) -> Bool {
+        character == " " || character == "\t" || character == "\n" || character == "\r" || character == "\r\n" || character == "\u{0C}"
+    }
+
+    /// The value without the spaces around it, or nil when nothing is left.
+    private static func trimmed(_ value: String) -> Range<String.Index>? {
+        guard let first = value.firstIndex(where: { !isSpace($0) }), let last = value.lastIndex(where: { !isSpace($0) }) else { return nil }
+        return first..<value.index(after: last)
+    }
+
+    /// The URL of each candidate of a `srcset` (`map.png 1x, map-2x.png 2x`), as HTML's "parse a srcset
+    /// attribute" finds them: a URL is a run without spaces, commas at its end are not part of it, and a
+    /// descriptor runs to the next comma outside parentheses.
+    static func sourceSetURLs(in value: String) -> [Range<String.Index>] {
+        var urls: [Range<String.Index>] = []
+        var index = value.startIndex
+        while true {
+            while index < value.endIndex, isSpace(value[index]) || value[index] == "," { index = value.index(after: index) }
+            guard index < value.endIndex else { return urls }
+            let start = index
+            while index < value.endIndex, !isSpace(value[index]) { index = value.index(after: index) }
+            var end = index
+            var descriptors = true
+            while end > start, value[value.index(before: end)] == "," {
+                end = value.index(before: end)
+                descriptors = false
+            }
+            if end > start { urls.append(start..<end) }
+            guard descriptors else { continue }
+            var depth = 0
+            while index < value.endIndex {
+                let character = value[index]
+                if character == "(" { depth += 1 } else if character == ")" { depth = max(depth - 1, 0) } else if character == ",", depth == 0 { break }
+                index = value.index(after: index)
+            }
+        }
     }
 }

@@ -245,6 +245,46 @@ import Testing
         #expect(fixture.failure().map { $0.components(separatedBy: "\n")[0] } == ["Content/deterrence/raw.md:8:1: error: link '/nope/' leads to nothing this site publishes"])
     }
 
+    /// A responsive image's `srcset`, a video's `poster`, a form's `action`, a button's `formaction`, an
+    /// `<object>`'s `data` and SVG's `xlink:href` kept their addresses under a base path, and a script
+    /// address in one of them went out: each address they hold is read as a Markdown link's address is.
+    @Test func everyAddressARawHTMLTagLoadsIsCheckedAndGivenTheBasePath() throws {
+        let site = InvalidSiteTests.goodSite.replacingOccurrences(of: "baseURL: https://example.org/\n", with: "baseURL: https://example.org/briefings/\nmarkdown:\n  unsafe: true\n")
+        let page = """
+
+            -- Content/deterrence/raw.md --
+            ---
+            title: Raw
+            ---
+            <picture><source srcset="/assets/style.css 1x,/assets/style.css?v=2 2x, https://cdn.example.com/a,b.png 3x" type="image/webp"><img src="/assets/style.css" srcset="/assets/style.css 480w" alt=""></picture>
+
+            <video poster="/assets/style.css" controls></video>
+
+            <form action="/deterrence/tripwire/"><button formaction="tripwire.md">Go</button></form>
+
+            <object data="/assets/style.css" type="text/css"></object> <svg><a xlink:href="/deterrence/tripwire/"><text>t</text></a></svg>
+            """
+        let fixture = try SiteFixture(site + page)
+        try fixture.build()
+        let html = try #require(fixture.output("deterrence/raw/index.html"))
+        #expect(html.contains(#"<source srcset="/briefings/assets/style.css 1x,/briefings/assets/style.css?v=2 2x, https://cdn.example.com/a,b.png 3x" type="image/webp"><img src="/briefings/assets/style.css" srcset="/briefings/assets/style.css 480w" alt="">"#))
+        #expect(html.contains(#"<video poster="/briefings/assets/style.css" controls>"#))
+        #expect(html.contains(#"<form action="/briefings/deterrence/tripwire/"><button formaction="/briefings/deterrence/tripwire/">Go</button></form>"#))
+        #expect(html.contains(#"<object data="/briefings/assets/style.css" type="text/css"></object> <svg><a xlink:href="/briefings/deterrence/tripwire/">"#))
+        for (attack, column) in [
+            (#"<img alt="" srcset="/assets/style.css 1x, java&#x73;cript:alert(1) 2x">"#, 1),
+            (#"<form action="javascript:alert(1)"><button>Go</button></form>"#, 1),
+            (#"<p><button formaction=" JAVASCRIPT:alert(1)">Go</button></p>"#, 1),
+            (#"<object data="data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;"></object>"#, 1),
+            (#"<svg><a xlink:href="javascript:alert(1)"><text>t</text></a></svg>"#, 6),
+            (#"<video poster="/nope.png"></video>"#, 1),
+        ] {
+            try fixture.write(site + page + "\n\n" + attack + "\n")
+            let failure = fixture.failure().first ?? ""
+            #expect(failure.hasPrefix("Content/deterrence/raw.md:12:\(column): error: "), "\(attack): \(failure)")
+        }
+    }
+
     /// Content/.well-known/security.txt and GitHub Pages' .nojekyll were dropped without a word, like any
     /// hidden file, and a publisher who added them to the output by hand needed --force on every build.
     @Test func wellKnownFilesAndNoJekyllArePublishedAndOtherHiddenFilesAreNot() throws {
