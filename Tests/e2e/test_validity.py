@@ -83,12 +83,21 @@ def test_sitemap_is_well_formed_and_lists_every_page(site):
     locs = [u.findtext(f"{{{SITEMAP_NS}}}loc") for u in root.findall(f"{{{SITEMAP_NS}}}url")]
     assert len(locs) == len(set(locs)), "duplicate URLs in the sitemap"
     on_disk = set()
+    redirects = 0
     for p in site.html_files():
         rel = p.relative_to(site.directory).as_posix()
         if rel.endswith("404.html"):
             continue
         assert rel.endswith("index.html"), f"a page not at a pretty URL: {rel}"
+        # A page's old address (aliases:) is no page of the sitemap: it sends a browser on to one that is.
+        refresh = re.search(r'<meta http-equiv="refresh" content="0; url=([^"]+)">', p.read_text(encoding="utf-8"))
+        if refresh and rel != "index.html":
+            assert '<meta name="robots" content="noindex">' in p.read_text(encoding="utf-8"), f"{rel} redirects but is not noindex"
+            assert site.origin + refresh.group(1) in locs, f"{rel} sends a browser to {refresh.group(1)}, no page of the sitemap"
+            redirects += 1
+            continue
         on_disk.add(site.url(rel.removesuffix("index.html")))
+    assert redirects > 0, "the sample site's alias was not published"
     assert set(locs) == on_disk, (f"not in the sitemap: {sorted(on_disk - set(locs))}; "
                                   f"in the sitemap but not built: {sorted(set(locs) - on_disk)}")
     for loc in locs:

@@ -114,7 +114,7 @@ struct FrontMatterReader {
     /// The keys `read(key:…)` knows; any other reaches templates as `page.params`.
     static let knownKeys = [
         "title", "date", "updated", "lastmod", "author", "authors", "summary", "description", "tags", "draft", "weight",
-        "slug", "layout", "sources", "toc",
+        "slug", "layout", "sources", "toc", "aliases", "redirect_from",
     ]
 
     mutating func read() throws(BuildFailure) -> PageMetadata {
@@ -211,6 +211,9 @@ struct FrontMatterReader {
             metadata.sources = sources
             metadata.locations.merge(locations) { first, _ in first }
         case "toc": metadata.toc = try toc(value)
+        case "aliases", "redirect_from":
+            try refuseBoth(key, "aliases", "redirect_from", in: metadata, at: keyNode)
+            metadata.aliases = try aliases(value, key)
         case "language": metadata.language = try languageCode(value, key)
         case "lang": metadata.lang = try languageCode(value, key)
         case "translationKey": metadata.translationKey = try nonEmptyString(value, key)
@@ -381,7 +384,7 @@ struct FrontMatterReader {
         return .levels(try HeadingLevels.read(node, source: source))
     }
 
-    private func describe(_ node: YAMLNode) -> String {
+    func describe(_ node: YAMLNode) -> String {
         switch node.content {
         case .scalar(let scalar): node.isNull ? "nothing" : "'\(scalar.text)'"
         case .sequence: "a list"

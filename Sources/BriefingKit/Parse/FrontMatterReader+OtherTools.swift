@@ -9,7 +9,7 @@ extension FrontMatterReader {
         "published", "publishdate", "publish_date", "pubdate", "publishat", "embargo", "embargoed", "embargountil", "embargo_until",
         "expirydate", "expiry_date", "expires", "expiry", "unpublishdate", "unpublish_date", "headless", "_build", "build", "status",
         "post_status", "visibility", "sitemap", "robots", "noindex", "private", "hidden", "unlisted", "nolist", "exclude", "searchexclude",
-        "exclude_from_search", "aliases", "redirect_from", "url", "permalink",
+        "exclude_from_search", "url", "permalink",
     ]
 
     private static let keepOut = "'draft: true' keeps a page out of the site until it may go out"
@@ -43,9 +43,9 @@ extension FrontMatterReader {
         case "sitemap", "robots", "noindex", "private", "hidden", "unlisted", "nolist", "exclude", "searchexclude", "exclude_from_search":
             return (.warning, "'\(key)' is not read: this page is published, listed, and in the feeds and the sitemap like any other; "
                 + Self.keepOut)
-        case "aliases", "redirect_from", "url", "permalink":
+        case "url", "permalink":
             return (.warning, "'\(key)' is not read: this page is published at the address its file gives it (its folder and file name, "
-                + "or 'slug'), and no other address leads to it")
+                + "or 'slug'); to keep an old address leading to it, list that address under 'aliases'")
         default:
             return nil
         }

@@ -26,6 +26,8 @@ public struct PageMetadata: Sendable {
     /// language it is filed under (a quotation page).
     public var lang: String?
     public var direction: Language.Direction?
+    /// Addresses the page was published at before, each published as a page that leads to it.
+    public var aliases: [PageAlias] = []
     /// Keys Briefing does not know, for templates as `page.params`.
     public var params = TemplateMap()
     /// Where each key's value is written, so later stages can point at a bad layout or slug; and where

@@ -163,8 +163,18 @@ struct Renderer {
                 "language-root", for: "the default language has a prefix of its own, and the site's root is this layout's page",
                 at: model.settings.languages[0].prefixLocation, sourceLine: model.settings.languages[0].prefixLine
             ), context.languageRootContext(), nil, 0)
+        case .alias(let id, let number):
+            (try redirectLayout(model[id].metadata.aliases[number], of: id), context.redirectContext(to: id), nil, model[id].language)
         case .feed, .sitemap, .sitemapPart, .robots, .copy: preconditionFailure("\(planned.path) is not made from a template")
         }
+    }
+
+    /// A theme from before aliases has no layout for them: an error at the alias.
+    private func redirectLayout(_ alias: PageAlias, of id: PageID) throws(Diagnostic) -> String {
+        try theme.required(
+            "redirect", for: "a page lists 'aliases', and each alias is published as this layout's page, which leads to the page",
+            at: alias.location, sourceLine: model[id].source.file.line(alias.location.line)
+        )
     }
 
     static func generatedFiles(_ files: SiteFiles, outputs: [PlannedOutput]) -> [(OutputPath, [UInt8])] {
@@ -202,7 +212,7 @@ extension PlannedOutput {
     /// Made by a layout, rather than generated or copied.
     var isTemplated: Bool {
         switch kind {
-        case .page, .tags, .tag, .notFound, .languageRoot: true
+        case .page, .alias, .tags, .tag, .notFound, .languageRoot: true
         case .feed, .sitemap, .sitemapPart, .robots, .copy: false
         }
     }

@@ -1,7 +1,7 @@
 import BriefingTemplates
 
 /// The contexts of the pages Briefing makes itself, which no Markdown file gives: the tags index, each
-/// tag's page, the 404 page and the root's page when the default language has a prefix of its own.
+/// tag's page, the 404 page, a page's alias and the root's page when the default language has a prefix of its own.
 extension TemplateContext {
     /// `/tags/`: every tag of a language with the number of its pages, in the order of the names shown:
     /// a Korean index of tags written in English and named in the string table was in English order.
@@ -50,6 +50,14 @@ extension TemplateContext {
             kind: "languageRoot", title: model.languages[0].title ?? model.settings.title, route: router.homeRoute(0), language: 0, versions: homes
         )
         return assemble(site: site(language: 0, currentSection: nil), page: page, listed: [], related: [], pagination: .null, language: 0)
+    }
+
+    /// An alias of a page (`layouts/redirect.html`): `page.title`, `page.url` and `page.permalink` are the
+    /// page it leads to, in that page's language.
+    func redirectContext(to id: PageID) -> Base {
+        let target = model[id]
+        let page = syntheticPage(kind: "redirect", title: target.title, route: target.route, language: target.language)
+        return assemble(site: site(language: target.language, currentSection: nil), page: page, listed: [], related: [], pagination: .null, language: target.language)
     }
 
     /// A page Briefing makes itself (tags, 404): every key a layout may ask for, empty. Its language links

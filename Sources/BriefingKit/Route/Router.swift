@@ -1,7 +1,7 @@
 import BriefingSupport
 
 /// Every path a build writes and every URL it links, decided in one place: pages and the pages of their
-/// lists, tags, the feed, the sitemap, robots.txt, the 404 page and the files copied as they are. URLs
+/// lists, pages' aliases, tags, the feed, the sitemap, robots.txt, the 404 page and the files copied as they are. URLs
 /// are pretty (`deterrence/tripwire/` is written to `deterrence/tripwire/index.html`) and start with the
 /// base URL's path, so a site works under a sub-path.
 public struct Router: Sendable {
@@ -94,6 +94,10 @@ public struct Router: Sendable {
             let listPages = max(1, (listed + model.settings.pageSize - 1) / model.settings.pageSize)
             for listPage in 1...listPages { add(route(of: model[id], listPage: listPage) + "index.html", .page(id, listPage: listPage)) }
         }
+        // An alias is written as its editor wrote it, from the site's root: an old address keeps no language.
+        for id in model.pageIDs where !model[id].metadata.aliases.isEmpty {
+            for (number, alias) in model[id].metadata.aliases.enumerated() { add(alias.file, .alias(id, number)) }
+        }
         for language in prefixes.indices { add(notFoundFile(language), .notFound(language)) }
         // The default language under a prefix of its own (`/en/` beside `/ko/`) leaves the root to a page
         // that leads to it, and to a 404 page of its own: hosts look for `404.html` at the root.
@@ -146,7 +150,10 @@ public struct Router: Sendable {
         for (position, output) in outputs.enumerated() {
             guard let first = owners.updateValue(position, forKey: output.path) else { continue }
             let earlier = outputs[first].kind, later = output.kind
-            let message = "\(later.describe(in: model)) and \(earlier.describe(in: model)) would both be written to \(output.path): rename or remove one"
+            var message = "\(later.describe(in: model)) and \(earlier.describe(in: model)) would both be written to \(output.path): rename or remove one"
+            if case .alias(let id, let number) = later, case .page(id, 1) = earlier {
+                message = "the alias '\(model[id].metadata.aliases[number].written)' is the page's own address: remove it"
+            }
             errors.append(collision(message, at: later, or: earlier, model: model))
         }
         // A file where another output needs a folder (a page with the slug `feed.xml`, a copied image
@@ -203,6 +210,9 @@ public struct Router: Sendable {
     private static func collision(_ message: String, at first: PlannedOutput.Kind, or second: PlannedOutput.Kind? = nil, model: SiteModel) -> Diagnostic {
         let kinds = [first, second].compactMap(\.self)
         for kind in kinds {
+            if case .alias(let id, let number) = kind {
+                return model[id].source.file.diagnostic(.error, message, at: model[id].metadata.aliases[number].location)
+            }
             if case .page(let id, _) = kind, !model[id].isInvented, let location = model[id].metadata.locations["slug"] {
                 return model[id].source.file.diagnostic(.error, message, at: location)
             }
@@ -226,6 +236,8 @@ public struct Router: Sendable {
 public struct PlannedOutput: Sendable {
     public enum Kind: Sendable {
         case page(PageID, listPage: Int)
+        /// A page's alias, by its number in the page's `aliases`: a page that leads to the page.
+        case alias(PageID, Int)
         /// A language's index of tags, by the language's number.
         case tags(Int)
         /// By the tag's number in `Taxonomy.tags`.
@@ -251,6 +263,7 @@ public struct PlannedOutput: Sendable {
                     ? (page.kind == .home ? "the home page" : "the page of Content/\(page.sectionFolder)/") + Kind.inLanguage(page.language, model)
                     : page.source.file.path
                 return listPage == 1 ? file : "page \(listPage) of \(file)'s list"
+            case .alias(let id, let number): return "the alias '\(model[id].metadata.aliases[number].written)' of \(model[id].source.file.path)"
             case .tags(let language): return "the index of tags" + Kind.inLanguage(language, model)
             case .tag(let number):
                 let tag = model.taxonomy.tags[number]
@@ -273,7 +286,7 @@ public struct PlannedOutput: Sendable {
         /// The language it is written in, for those that have one.
         func language(in model: SiteModel) -> Int? {
             switch self {
-            case .page(let id, _): model[id].language
+            case .page(let id, _), .alias(let id, _): model[id].language
             case .tags(let language), .notFound(let language), .feed(let language): language
             case .languageRoot: 0
             case .tag(let number): model.taxonomy.tags[number].language
@@ -288,6 +301,7 @@ public struct PlannedOutput: Sendable {
             case .page(let id, _) where model[id].isInvented:
                 SourceLocation(path: "Content" + (model[id].sectionFolder.isEmpty ? "" : "/" + model[id].sectionFolder), line: 1, column: 1)
             case .page(let id, _): model[id].metadata.locations["slug"] ?? SourceLocation(path: model[id].source.file.path, line: 1, column: 1)
+            case .alias(let id, let number): model[id].metadata.aliases[number].location
             case .copy(let file): SourceLocation(path: file.displayPath, line: 1, column: 1)
             default: nil
             }

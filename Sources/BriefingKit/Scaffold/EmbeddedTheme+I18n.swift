@@ -83,6 +83,8 @@ tagCount:
 pageNotFound: "Page not found"
 # layouts/404.html: paragraph under the heading
 pageNotFoundText: "The page you asked for is not here. It may have moved, or the address may be mistyped."
+# layouts/redirect.html: what a page's old address (aliases:) shows if the browser does not go on; {title} links to the page
+pageMoved: "This page has moved: {title}"
 # layouts/404.html: link to the home page; {site} is the site title
 goToHome: "Go to the {site} home page"
 # layouts/404.html: heading of the list of sections
@@ -231,6 +233,8 @@ tagCount:
 pageNotFound: "페이지를 찾을 수 없습니다"
 # layouts/404.html: paragraph under the heading
 pageNotFoundText: "요청하신 페이지가 없습니다. 다른 곳으로 옮겨졌거나 주소가 잘못 입력됐을 수 있습니다."
+# layouts/redirect.html: what a page's old address (aliases:) shows if the browser does not go on; {title} links to the page
+pageMoved: "주소가 바뀌었습니다: {title}"
 # layouts/404.html: link to the home page; {site} is the site title
 goToHome: "{site} 홈으로 가기"
 # layouts/404.html: heading of the list of sections

@@ -158,7 +158,7 @@ extension EmbeddedTheme {
     engines are told is the page, and a reader whose browser does not follow finds every language's
     home page listed (page.languageLinks), each named in its own language. }}
 <!doctype html>
-<html lang="{{page.lang}}" dir="{{page.dir}}">
+<html lang="{{page.documentLang}}"{{#page.documentDir}} dir="{{page.documentDir}}"{{/page.documentDir}}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -214,6 +214,28 @@ extension EmbeddedTheme {
 {{/page.hasRelated}}
 {{/main}}
 {{/base}}
+
+"""#),
+        ("Templates/layouts/redirect.html", #"""
+{{! A page's alias (aliases: in its front matter), an address the page had before: a browser goes on at
+    once to the page (page.url; page.title is its title), which search engines are told is the page and
+    this address is not, and a reader whose browser does not follow finds a link to it. }}
+<!doctype html>
+<html lang="{{page.documentLang}}"{{#page.documentDir}} dir="{{page.documentDir}}"{{/page.documentDir}}>
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{page.title}}</title>
+<link rel="canonical" href="{{page.permalink}}">
+<meta name="robots" content="noindex">
+<meta http-equiv="refresh" content="0; url={{page.url}}">
+</head>
+<body>
+<main>
+<p>{{#t.pageMoved}}{{text}}{{#isTitle}}<a href="{{page.url}}">{{page.title}}</a>{{/isTitle}}{{/t.pageMoved}}</p>
+</main>
+</body>
+</html>
 
 """#),
         ("Templates/layouts/section.html", #"""
