@@ -1,4 +1,5 @@
 import BriefingSupport
+import Foundation
 
 /// What Hugo and Jekyll sites hold that Briefing would publish otherwise than they do.
 extension PageAssembler {
@@ -52,5 +53,18 @@ extension PageAssembler {
                 at: file.file.location(line: 1, column: 1)
             )
         }
+    }
+
+    /// Hugo's `static/` beside Content/, brought with a site: none of its files was published (a favicon,
+    /// GitHub Pages' `CNAME`, the images its pages show), and only a link to one of them said so.
+    func hugoStaticFolder() -> Diagnostic? {
+        guard let siteRoot else { return nil }
+        let folder = siteRoot.appendingPathComponent("static")
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        guard files.contains(where: { !$0.hasPrefix(".") }) else { return nil }
+        return .warning(
+            "static/ beside Content/ is Hugo's folder of files to publish as they are, and Briefing does not read it: "
+                + "move its files into Content/ (static/images/map.png to Content/images/map.png), where they are published at the same addresses"
+        )
     }
 }

@@ -150,6 +150,7 @@ struct PageAssembler {
         let (dateWarnings, checkout) = dateUndatedPages(&pages)
         warnings += dateWarnings
         if !settings.isMultilingual { warnings += translationsOfOneLanguageSite(files) }
+        if let folder = hugoStaticFolder() { warnings.append(folder) }
 
         try Router.checkPrefixes(settings, pages: pages)
         var sections = makeSections(&pages)

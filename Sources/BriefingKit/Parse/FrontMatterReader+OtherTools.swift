@@ -5,12 +5,24 @@ import BriefingSupport
 /// that would keep the page out is an error, with what to write instead; one that only lists the page
 /// differently there is a warning.
 extension FrontMatterReader {
-    private static let otherToolsKeys: Set<String> = [
-        "published", "publishdate", "publish_date", "pubdate", "publishat", "embargo", "embargoed", "embargountil", "embargo_until",
-        "expirydate", "expiry_date", "expires", "expiry", "unpublishdate", "unpublish_date", "headless", "_build", "build", "status",
-        "post_status", "visibility", "sitemap", "robots", "noindex", "private", "hidden", "unlisted", "nolist", "exclude", "searchexclude",
-        "exclude_from_search", "url", "permalink",
-    ]
+    /// What each key of another tool did there, by its name in lower case.
+    private enum OtherToolsKey {
+        case published, publishDate, expiryDate, headless, build, status, listing, address
+    }
+
+    private static let otherToolsKeys: [String: OtherToolsKey] = {
+        let groups: [(OtherToolsKey, [String])] = [
+            (.published, ["published"]),
+            (.publishDate, ["publishdate", "publish_date", "pubdate", "publishat", "embargo", "embargoed", "embargountil", "embargo_until"]),
+            (.expiryDate, ["expirydate", "expiry_date", "expires", "expiry", "unpublishdate", "unpublish_date"]),
+            (.headless, ["headless"]),
+            (.build, ["_build", "build"]),
+            (.status, ["status", "post_status", "visibility"]),
+            (.listing, ["sitemap", "robots", "noindex", "private", "hidden", "unlisted", "nolist", "exclude", "searchexclude", "exclude_from_search"]),
+            (.address, ["url", "permalink"]),
+        ]
+        return Dictionary(uniqueKeysWithValues: groups.flatMap { kind, keys in keys.map { ($0, kind) } })
+    }()
 
     private static let keepOut = "'draft: true' keeps a page out of the site until it may go out"
 
@@ -19,35 +31,32 @@ extension FrontMatterReader {
     func otherToolsMessage(_ key: String, _ value: YAMLNode) -> (severity: Diagnostic.Severity, message: String)? {
         // Every key of every page asks: most are Briefing's own, and are answered by one lookup.
         guard !FrontMatterReader.knownKeys.contains(key) else { return nil }
-        let lowered = key.lowercased()
-        guard Self.otherToolsKeys.contains(lowered) else { return nil }
+        guard let kind = Self.otherToolsKeys[key.lowercased()] else { return nil }
         let text = value.scalarText?.lowercased()
-        switch lowered {
-        case "published":
+        switch kind {
+        case .published:
             guard text == "false" || text == "no" else { return nil }
             return (.error, "'\(key): \(value.scalarText ?? "")' is Jekyll's and is not read: this page would be published; \(Self.keepOut)")
-        case "publishdate", "publish_date", "pubdate", "publishat", "embargo", "embargoed", "embargountil", "embargo_until":
+        case .publishDate:
             return (.error, "'\(key)' is not read: Briefing has no publishing on a date, and publishes this page with the next build; "
                 + "\(Self.keepOut), and 'date' gives its date")
-        case "expirydate", "expiry_date", "expires", "expiry", "unpublishdate", "unpublish_date":
+        case .expiryDate:
             return (.error, "'\(key)' is not read: Briefing takes no page down on a date; delete the page, or give it 'draft: true', when it is to go")
-        case "headless":
+        case .headless:
             guard text == "true" || text == "yes" else { return nil }
             return (.error, "'\(key): true' is Hugo's and is not read: this page would be published; \(Self.keepOut)")
-        case "_build", "build":
+        case .build:
             guard value.mapping != nil else { return nil }
             return (.error, "'\(key)' is Hugo's and is not read: this page is published and listed like any other; \(Self.keepOut)")
-        case "status", "post_status", "visibility":
+        case .status:
             guard let text, ["draft", "private", "pending", "future", "trash", "hidden", "unlisted"].contains(text) else { return nil }
             return (.error, "'\(key): \(value.scalarText ?? "")' is not read: this page would be published; \(Self.keepOut)")
-        case "sitemap", "robots", "noindex", "private", "hidden", "unlisted", "nolist", "exclude", "searchexclude", "exclude_from_search":
+        case .listing:
             return (.warning, "'\(key)' is not read: this page is published, listed, and in the feeds and the sitemap like any other; "
                 + Self.keepOut)
-        case "url", "permalink":
+        case .address:
             return (.warning, "'\(key)' is not read: this page is published at the address its file gives it (its folder and file name, "
                 + "or 'slug'); to keep an old address leading to it, list that address under 'aliases'")
-        default:
-            return nil
         }
     }
 }

@@ -285,6 +285,17 @@ import Testing
         }
     }
 
+    /// Hugo's `static/` beside Content/ (a favicon, GitHub Pages' `CNAME`) was not published, without a word.
+    @Test func hugosStaticFolderBesideContentIsWarnedOf() throws {
+        let fixture = try SiteFixture(InvalidSiteTests.goodSite + "\n-- static/.gitkeep --\n")
+        #expect(try fixture.build().warnings.isEmpty)
+        try fixture.write("-- static/CNAME --\nbriefing.example.org\n")
+        #expect(try fixture.build { $0.force = true }.warnings.map(\.description) == [
+            "warning: static/ beside Content/ is Hugo's folder of files to publish as they are, and Briefing does not read it: "
+                + "move its files into Content/ (static/images/map.png to Content/images/map.png), where they are published at the same addresses",
+        ])
+    }
+
     /// Content/.well-known/security.txt and GitHub Pages' .nojekyll were dropped without a word, like any
     /// hidden file, and a publisher who added them to the output by hand needed --force on every build.
     @Test func wellKnownFilesAndNoJekyllArePublishedAndOtherHiddenFilesAreNot() throws {
