@@ -54,7 +54,7 @@ extension EmbeddedTheme {
   {{/page.alternates}}
   <meta name="color-scheme" content="light dark">
   <meta property="og:site_name" content="{{site.title}}">
-  <meta property="og:title" content="{{page.title}}">
+  <meta property="og:title" content="{{$pageTitle}}{{page.title}}{{/pageTitle}}">
   <meta property="og:type" content="{{#page.isPage}}article{{/page.isPage}}{{^page.isPage}}website{{/page.isPage}}">
   {{$ogURL}}
   <meta property="og:url" content="{{page.permalink}}">
@@ -66,7 +66,7 @@ extension EmbeddedTheme {
   <meta property="article:published_time" content="{{iso}}">
   {{/page.date}}
   <meta name="twitter:card" content="summary">
-  <meta name="twitter:title" content="{{page.title}}">
+  <meta name="twitter:title" content="{{$pageTitle}}{{page.title}}{{/pageTitle}}">
   {{#page.description}}
   <meta name="twitter:description" content="{{page.description}}">
   {{/page.description}}

@@ -31,6 +31,11 @@ import Testing
         #expect(koreanTags.contains(#"<span class="tag-count"><span aria-hidden="true">"#) && koreanTags.contains(#"<span class="visually-hidden">브리핑 "#))
         let tagPage = try String(contentsOf: output.appendingPathComponent("ko/tags/alliance/index.html"), encoding: .utf8)
         #expect(tagPage.contains("<title>‘동맹’ 태그가 달린 글 · 한미동맹 브리핑</title>"))
+        // So is its link preview's (it was the tag alone).
+        #expect(tagPage.contains(#"<meta property="og:title" content="‘동맹’ 태그가 달린 글">"#))
+        // A page's old address (aliases) sends a browser on to the page, which search engines are told is the one.
+        let alias = try String(contentsOf: output.appendingPathComponent("cost-sharing/special-measures-agreement/index.html"), encoding: .utf8)
+        #expect(alias.contains(#"<meta http-equiv="refresh" content="0; url=/burden-sharing/sma/">"#))
         // A particle stays on the line of the quotation mark or bracket it is written against (‘축소’가, (SCM)은).
         let korean = try String(contentsOf: output.appendingPathComponent("ko/alliance/explainer/index.html"), encoding: .utf8)
         #expect(korean.contains("’\u{2060}") && korean.contains(")\u{2060}"))
