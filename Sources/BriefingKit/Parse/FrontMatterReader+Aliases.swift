@@ -1,4 +1,5 @@
 import BriefingSupport
+import Foundation
 
 /// An address a page was published at before (Hugo's `aliases`, Jekyll's `redirect_from`). Each is published
 /// as a small page that sends a browser on to the page, so that a migrated site's old links, bookmarks and

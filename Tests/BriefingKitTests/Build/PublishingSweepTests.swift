@@ -221,11 +221,16 @@ import Testing
         ])
     }
 
+    /// A site with `markdown.unsafe: true`, published at `/briefings/`.
+    static let trustingSiteUnderABasePath = InvalidSiteTests.goodSite.replacingOccurrences(
+        of: "baseURL: https://example.org/\n", with: "baseURL: https://example.org/briefings/\nmarkdown:\n  unsafe: true\n"
+    )
+
     /// In a site that trusts raw HTML, its links kept their addresses under a base path (`/deterrence/`
     /// where the page is at `/briefings/deterrence/`) and one that led nowhere passed: each `href` and
     /// `src` is read as a Markdown link's address is.
     @Test func rawHTMLLinksOfATrustingSiteAreCheckedAndGivenTheBasePath() throws {
-        let site = InvalidSiteTests.goodSite.replacingOccurrences(of: "baseURL: https://example.org/\n", with: "baseURL: https://example.org/briefings/\nmarkdown:\n  unsafe: true\n")
+        let site = Self.trustingSiteUnderABasePath
         let page = """
 
             -- Content/deterrence/raw.md --
@@ -249,7 +254,7 @@ import Testing
     /// `<object>`'s `data` and SVG's `xlink:href` kept their addresses under a base path, and a script
     /// address in one of them went out: each address they hold is read as a Markdown link's address is.
     @Test func everyAddressARawHTMLTagLoadsIsCheckedAndGivenTheBasePath() throws {
-        let site = InvalidSiteTests.goodSite.replacingOccurrences(of: "baseURL: https://example.org/\n", with: "baseURL: https://example.org/briefings/\nmarkdown:\n  unsafe: true\n")
+        let site = Self.trustingSiteUnderABasePath
         let page = """
 
             -- Content/deterrence/raw.md --
