@@ -85,8 +85,16 @@ public struct NewPage: Sendable {
         // The title is the slug's words, without the language's code (`explainer.ko` is titled "Explainer").
         var titleSlug = segments.last!
         var languageCode: String?
-        if let settings, settings.isMultilingual, let dot = segments.last!.lastIndex(of: "."),
+        if let settings, let dot = segments.last!.lastIndex(of: "."),
            case let code = segments.last![segments.last!.index(after: dot)...], Language.isCode(code) {
+            // On a site of one language, `x.ko.md` is a page of its own, `x.ko/`: the build warns, but the
+            // editor who asked for a Korean page meant a translation.
+            guard settings.isMultilingual else {
+                throw BuildFailure([.error(
+                    "'\(code)' in '\(path)' names a language, and this site has one (\(settings.languages[0].code)): add '\(code)' to "
+                        + "'languages' in site.yaml to write a translation, or name the page without it"
+                )])
+            }
             guard let language = settings.languages.first(where: { $0.code == code }) else {
                 let codes = settings.languages.map(\.code).joined(separator: ", ")
                 throw BuildFailure([.error("'\(code)' in '\(path)' is not a language of this site (\(codes)): add it to 'languages' in site.yaml, or name the page without it")])

@@ -184,6 +184,22 @@ import Testing
         #expect(try String(contentsOf: fixture.root.appendingPathComponent(untitled), encoding: .utf8).contains("title: \"Spending review\"\n"))
     }
 
+    /// `new news/budget.ko` on a site of English alone wrote `budget.ko.md`, a page of its own at `budget.ko/`
+    /// that the next build warned of: the editor meant a Korean translation, which the site cannot have yet.
+    @Test func aTranslationOnASiteOfOneLanguageIsRefused() throws {
+        let fixture = try site()
+        #expect(throws: BuildFailure.self) { try NewPage(siteRoot: fixture.root, path: "news/budget.ko", now: now).create() }
+        do {
+            _ = try NewPage(siteRoot: fixture.root, path: "news/budget.ko", now: now).create()
+        } catch {
+            #expect(error.diagnostics.map(\.description) == [
+                "error: 'ko' in 'news/budget.ko' names a language, and this site has one (en): add 'ko' to 'languages' in site.yaml to write a translation, or name the page without it",
+            ])
+        }
+        #expect(!FileManager.default.fileExists(atPath: fixture.root.appendingPathComponent("Content/news/budget.ko.md").path))
+        #expect(try NewPage(siteRoot: fixture.root, path: "news/v1.2", now: now).create() == "Content/news/v1.2.md")
+    }
+
     /// A Korean page was started with the section's English prompts: the language's archetype comes first.
     @Test func aPageInALanguageStartsFromThatLanguagesArchetype() throws {
         let fixture = try bilingualSite()
