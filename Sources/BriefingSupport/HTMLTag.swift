@@ -50,7 +50,8 @@ package enum HTMLTag {
         return .open
     }
 
-    private static func isSpace(_ byte: UInt8) -> Bool {
+    /// HTML's ASCII whitespace: what separates attributes, and what a browser strips around a URL.
+    package static func isSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C
     }
 

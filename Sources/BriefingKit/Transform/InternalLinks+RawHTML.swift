@@ -14,23 +14,26 @@ extension InternalLinks {
             guard let html = node.literal, node.kind == .htmlBlock || !Callouts.isInTitle(node) else { continue }
             var edits: [(range: Range<Int>, url: String)] = []
             for address in InternalLinks.addresses(in: html) {
-                // The value again, each address that the site publishes elsewhere in its place.
-                var value = ""
-                var copied = address.value.startIndex
+                // The value again, each address that the site publishes elsewhere in its place. By scalars, as
+                // the candidates were found: a candidate may start inside a grapheme (a mark after a space).
+                let scalars = address.value.unicodeScalars
+                var value = String.UnicodeScalarView()
+                var copied = scalars.startIndex
                 for candidate in address.candidates {
-                    let url = String(address.value[candidate])
+                    let url = String(scalars[candidate])
                     if address.isImage, let service = Images.sharingPage(url) {
                         let at = InternalLinks.position(of: address.range.lowerBound, in: html, startingAt: context.diagnostics.position(of: node))
                         context.diagnostics.warning(Images.sharingPageMessage(url, service: service, markdown: false), at: at)
                     }
                     if case .replace(let published) = resolve(url, from: folder, at: .node(node), context: &context) {
-                        value += address.value[copied..<candidate.lowerBound] + published
+                        value += scalars[copied..<candidate.lowerBound]
+                        value += published.unicodeScalars
                         copied = candidate.upperBound
                     }
                 }
-                guard copied > address.value.startIndex else { continue }
-                value += address.value[copied...]
-                edits.append((address.range, HTMLEscape.escaped(value)))
+                guard copied > scalars.startIndex else { continue }
+                value += scalars[copied...]
+                edits.append((address.range, HTMLEscape.escaped(String(value))))
             }
             guard !edits.isEmpty else { continue }
             var bytes = Array(html.utf8)
@@ -51,8 +54,8 @@ extension InternalLinks {
     }
 
     /// An attribute's value, decoded as a browser decodes it (`&amp;`, and `&#x6A;avascript:`, which is
-    /// checked as the script address it is), with where it lies in the HTML's UTF-8 and the addresses it holds:
-    /// the whole value, or each candidate of a `srcset`.
+    /// checked as the script address it is), with where it lies in the HTML's UTF-8 and the addresses it holds
+    /// (ranges of its scalars): the whole value, or each candidate of a `srcset`.
     struct Address {
         let range: Range<Int>
         let value: String
@@ -97,41 +100,44 @@ extension InternalLinks {
         }
     }
 
-    /// HTML's ASCII whitespace, which a browser strips around a URL.
-    private static func isSpace(_ character: Character) -> Bool {
-        character == " " || character == "\t" || character == "\n" || character == "\r" || character == "\r\n" || character == "\u{0C}"
+    /// HTML's whitespace (`HTMLTag`'s), read scalar by scalar: a line break that a grapheme joins to a
+    /// `\r` before it, or a mark combining with a space, separates as a browser separates them.
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII && HTMLTag.isSpace(UInt8(scalar.value))
     }
 
     /// The value without the spaces around it, or nil when nothing is left.
     private static func trimmed(_ value: String) -> Range<String.Index>? {
-        guard let first = value.firstIndex(where: { !isSpace($0) }), let last = value.lastIndex(where: { !isSpace($0) }) else { return nil }
-        return first..<value.index(after: last)
+        let scalars = value.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) }) else { return nil }
+        return first..<scalars.index(after: last)
     }
 
     /// The URL of each candidate of a `srcset` (`map.png 1x, map-2x.png 2x`), as HTML's "parse a srcset
     /// attribute" finds them: a URL is a run without spaces, commas at its end are not part of it, and a
     /// descriptor runs to the next comma outside parentheses.
     static func sourceSetURLs(in value: String) -> [Range<String.Index>] {
+        let scalars = value.unicodeScalars
         var urls: [Range<String.Index>] = []
-        var index = value.startIndex
+        var index = scalars.startIndex
         while true {
-            while index < value.endIndex, isSpace(value[index]) || value[index] == "," { index = value.index(after: index) }
-            guard index < value.endIndex else { return urls }
+            while index < scalars.endIndex, isSpace(scalars[index]) || scalars[index] == "," { scalars.formIndex(after: &index) }
+            guard index < scalars.endIndex else { return urls }
             let start = index
-            while index < value.endIndex, !isSpace(value[index]) { index = value.index(after: index) }
+            while index < scalars.endIndex, !isSpace(scalars[index]) { scalars.formIndex(after: &index) }
             var end = index
             var descriptors = true
-            while end > start, value[value.index(before: end)] == "," {
-                end = value.index(before: end)
+            while end > start, scalars[scalars.index(before: end)] == "," {
+                scalars.formIndex(before: &end)
                 descriptors = false
             }
             if end > start { urls.append(start..<end) }
             guard descriptors else { continue }
             var depth = 0
-            while index < value.endIndex {
-                let character = value[index]
-                if character == "(" { depth += 1 } else if character == ")" { depth = max(depth - 1, 0) } else if character == ",", depth == 0 { break }
-                index = value.index(after: index)
+            while index < scalars.endIndex {
+                let scalar = scalars[index]
+                if scalar == "(" { depth += 1 } else if scalar == ")" { depth = max(depth - 1, 0) } else if scalar == ",", depth == 0 { break }
+                scalars.formIndex(after: &index)
             }
         }
     }

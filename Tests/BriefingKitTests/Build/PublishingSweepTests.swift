@@ -221,32 +221,29 @@ import Testing
         ])
     }
 
-    /// A site with `markdown.unsafe: true`, published at `/briefings/`.
-    static let trustingSiteUnderABasePath = InvalidSiteTests.goodSite.replacingOccurrences(
-        of: "baseURL: https://example.org/\n", with: "baseURL: https://example.org/briefings/\nmarkdown:\n  unsafe: true\n"
-    )
+    /// A site with `markdown.unsafe: true`, published at `/briefings/`, whose page Content/deterrence/raw.md
+    /// has `body` from its line 5.
+    static func trustingSite(withRawPage body: String) -> String {
+        InvalidSiteTests.goodSite.replacingOccurrences(
+            of: "baseURL: https://example.org/\n", with: "baseURL: https://example.org/briefings/\nmarkdown:\n  unsafe: true\n"
+        ) + "\n-- Content/deterrence/raw.md --\n---\ntitle: Raw\n---\n" + body
+    }
 
     /// In a site that trusts raw HTML, its links kept their addresses under a base path (`/deterrence/`
     /// where the page is at `/briefings/deterrence/`) and one that led nowhere passed: each `href` and
     /// `src` is read as a Markdown link's address is.
     @Test func rawHTMLLinksOfATrustingSiteAreCheckedAndGivenTheBasePath() throws {
-        let site = Self.trustingSiteUnderABasePath
-        let page = """
-
-            -- Content/deterrence/raw.md --
-            ---
-            title: Raw
-            ---
+        let site = Self.trustingSite(withRawPage: """
             <p>See <a href="/deterrence/tripwire/">the tripwire</a>, <a href="https://example.com/?a=1&amp;b=2">elsewhere</a>.</p>
 
             Inline <a href="tripwire.md">a page</a> and <img src="/assets/style.css" alt="">.
-            """
-        let fixture = try SiteFixture(site + page)
+            """)
+        let fixture = try SiteFixture(site)
         try fixture.build()
         let html = try #require(fixture.output("deterrence/raw/index.html"))
         #expect(html.contains(#"<p>See <a href="/briefings/deterrence/tripwire/">the tripwire</a>, <a href="https://example.com/?a=1&amp;b=2">elsewhere</a>.</p>"#))
         #expect(html.contains(#"Inline <a href="/briefings/deterrence/tripwire/">a page</a> and <img src="/briefings/assets/style.css" alt="">."#))
-        try fixture.write(site + page + "\n\n<a href=\"/nope/\">broken</a>\n")
+        try fixture.write(site + "\n\n<a href=\"/nope/\">broken</a>\n")
         #expect(fixture.failure().map { $0.components(separatedBy: "\n")[0] } == ["Content/deterrence/raw.md:8:1: error: link '/nope/' leads to nothing this site publishes"])
     }
 
@@ -254,13 +251,7 @@ import Testing
     /// `<object>`'s `data` and SVG's `xlink:href` kept their addresses under a base path, and a script
     /// address in one of them went out: each address they hold is read as a Markdown link's address is.
     @Test func everyAddressARawHTMLTagLoadsIsCheckedAndGivenTheBasePath() throws {
-        let site = Self.trustingSiteUnderABasePath
-        let page = """
-
-            -- Content/deterrence/raw.md --
-            ---
-            title: Raw
-            ---
+        let site = Self.trustingSite(withRawPage: """
             <picture><source srcset="/assets/style.css 1x,/assets/style.css?v=2 2x, https://cdn.example.com/a,b.png 3x" type="image/webp"><img src="/assets/style.css" srcset="/assets/style.css 480w" alt=""></picture>
 
             <video poster="/assets/style.css" controls></video>
@@ -268,8 +259,8 @@ import Testing
             <form action="/deterrence/tripwire/"><button formaction="tripwire.md">Go</button></form>
 
             <object data="/assets/style.css" type="text/css"></object> <svg><a xlink:href="/deterrence/tripwire/"><text>t</text></a></svg>
-            """
-        let fixture = try SiteFixture(site + page)
+            """)
+        let fixture = try SiteFixture(site)
         try fixture.build()
         let html = try #require(fixture.output("deterrence/raw/index.html"))
         #expect(html.contains(#"<source srcset="/briefings/assets/style.css 1x,/briefings/assets/style.css?v=2 2x, https://cdn.example.com/a,b.png 3x" type="image/webp"><img src="/briefings/assets/style.css" srcset="/briefings/assets/style.css 480w" alt="">"#))
@@ -284,7 +275,7 @@ import Testing
             (#"<svg><a xlink:href="javascript:alert(1)"><text>t</text></a></svg>"#, 6),
             (#"<video poster="/nope.png"></video>"#, 1),
         ] {
-            try fixture.write(site + page + "\n\n" + attack + "\n")
+            try fixture.write(site + "\n\n" + attack + "\n")
             let failure = fixture.failure().first ?? ""
             #expect(failure.hasPrefix("Content/deterrence/raw.md:12:\(column): error: "), "\(attack): \(failure)")
         }

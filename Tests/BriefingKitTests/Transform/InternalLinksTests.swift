@@ -47,6 +47,13 @@ import Testing
 
     /// A file of Hugo's `static/` folder, copied into Content/, is published under `/static/`: the link to it
     /// as Hugo wrote it was "leads to nothing", with no word of where the file is.
+    /// A `srcset`'s candidates as a browser parts them: line breaks (`\r\n` is one `Character`) and spaces
+    /// between them, commas ending a URL, a comma inside one, a mark that a space before it would combine with.
+    @Test func aSourceSetIsPartedAsABrowserPartsIt() {
+        let value = "a.png 1x,\r\nb.png 2x, c,d.png (max-width: 30em, x) 3x,e.png,, \u{301}f.png"
+        #expect(InternalLinks.sourceSetURLs(in: value).map { String(value.unicodeScalars[$0]) } == ["a.png", "b.png", "c,d.png", "e.png", "\u{301}f.png"])
+    }
+
     @Test func aFileInHugosStaticFolderIsNamed() {
         let markdown = "![Map](/images/map.png)\n"
         let links = InternalLinks(model: TransformHarness.model(of: markdown), contentFiles: ["static/images/map.png"])
