@@ -44,11 +44,9 @@ extension PageAssembler {
         let paths = Set(files.lazy.map(\.relativePath))
         return files.compactMap { file in
             let stem = file.relativePath.dropLast(".md".count)
-            guard let dot = stem.lastIndex(of: "."), case let code = stem[stem.index(after: dot)...], code.utf8.count == 2,
-                  code.utf8.allSatisfy({ (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) }), paths.contains(stem[..<dot] + ".md")
-            else { return nil }
+            guard let (name, code) = Language.nameAndCode(stem), paths.contains(name + ".md") else { return nil }
             return file.file.diagnostic(
-                .warning, "this file's name makes it the '\(code)' version of \(stem[..<dot]).md, but the site has one language: it is published as a page "
+                .warning, "this file's name makes it the '\(code)' version of \(name).md, but the site has one language: it is published as a page "
                     + "of its own, \(stem)/, in \(settings.languages[0].code); add '\(code)' to 'languages' in site.yaml to publish it as a translation",
                 at: file.file.location(line: 1, column: 1)
             )

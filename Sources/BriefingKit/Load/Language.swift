@@ -43,6 +43,13 @@ public struct Language: Sendable, Hashable {
         }
     }
 
+    /// `budget.ko` → `budget` and `ko`: a name that ends in a language code after its last dot, as a site
+    /// of several languages reads a file's name; nil for `v1.2`, `node` or a code in other letters (`x.KO`).
+    static func nameAndCode(_ name: Substring) -> (name: Substring, code: Substring)? {
+        guard let dot = name.lastIndex(of: "."), case let code = name[name.index(after: dot)...], isCode(code) else { return nil }
+        return (name[..<dot], code)
+    }
+
     /// The language a code names, without its script or region, in lower case: `ko` of `ko-KR`, `pt` of `PT_br`.
     static func primarySubtag(of code: String) -> String {
         code.prefix { $0 != "-" && $0 != "_" }.lowercased()

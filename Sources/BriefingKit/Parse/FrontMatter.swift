@@ -284,7 +284,7 @@ struct FrontMatterReader {
         return tags
     }
 
-    private func stringList(_ node: YAMLNode, _ key: String) throws(Diagnostic) -> [String] {
+    func stringList(_ node: YAMLNode, _ key: String) throws(Diagnostic) -> [String] {
         if node.scalar != nil, !node.isNull { return [try nonEmptyString(node, key)] }
         guard let sequence = node.sequence else {
             throw source.error("'\(key)' must be a list of text, not \(describe(node))", at: node)
@@ -384,7 +384,7 @@ struct FrontMatterReader {
         return .levels(try HeadingLevels.read(node, source: source))
     }
 
-    func describe(_ node: YAMLNode) -> String {
+    private func describe(_ node: YAMLNode) -> String {
         switch node.content {
         case .scalar(let scalar): node.isNull ? "nothing" : "'\(scalar.text)'"
         case .sequence: "a list"

@@ -16,12 +16,9 @@ extension FrontMatterReader {
     /// `aliases: [/2019/03/old-post/, /old-post.html]`: addresses from the site's root, as the old site's
     /// links were written; under a base path (`/briefings/`) they are published below it, as the site is.
     func aliases(_ node: YAMLNode, _ key: String) throws(Diagnostic) -> [PageAlias] {
-        guard !node.isNull, node.scalar != nil || node.sequence != nil else {
-            throw source.error("'\(key)' must be a list of addresses such as '/2019/03/old-post/', not \(describe(node))", at: node)
-        }
         var aliases: [PageAlias] = []
-        for item in node.sequence ?? [node] {
-            let written = try nonEmptyString(item, key).trimmingCharacters(in: .whitespaces)
+        for (text, item) in zip(try stringList(node, key), node.sequence ?? [node]) {
+            let written = text.trimmingCharacters(in: .whitespaces)
             switch Self.aliasFile(written) {
             case .success(let file): aliases.append(PageAlias(written: written, file: file, location: source.location(of: item)))
             case .failure(let problem): throw source.error("alias '\(written)': \(problem.message)", at: item)
@@ -41,6 +38,8 @@ extension FrontMatterReader {
             let afterHost = written[scheme.upperBound...].firstIndex(of: "/").map { String(written[$0...]) } ?? "/"
             return .failure(AliasProblem(message: "an alias is written from the site's root, without its scheme and host: '\(afterHost)'"))
         }
+        // The rule every address of content meets (no control or invisible character, no pasted curly quote).
+        if let rejection = LinkURL.rejection(of: written) { return .failure(AliasProblem(message: rejection)) }
         guard written.hasPrefix("/") else {
             return .failure(AliasProblem(message: "an alias is written from the site's root, with a '/' first: '/\(written)'"))
         }
@@ -64,11 +63,12 @@ extension FrontMatterReader {
                 return .failure(AliasProblem(message: "a part of an alias may have at most \(Slug.maxBytes) bytes: it names a folder or a file"))
             }
         }
-        guard let last = segments.last, !isFolder else { return .success(segments.map { $0 + "/" }.joined() + "index.html") }
-        let lowered = last.lowercased()
-        if lowered.hasSuffix(".html") || lowered.hasSuffix(".htm") { return .success(segments.joined(separator: "/")) }
-        if last.contains(".") {
-            return .failure(AliasProblem(message: "a host serves '\(last)' by its extension, not as a page: an alias ends in '/', '.html', or a name without a dot"))
+        if let last = segments.last, !isFolder, last.contains(".") {
+            let lowered = last.lowercased()
+            guard lowered.hasSuffix(".html") || lowered.hasSuffix(".htm") else {
+                return .failure(AliasProblem(message: "a host serves '\(last)' by its extension, not as a page: an alias ends in '/', '.html', or a name without a dot"))
+            }
+            return .success(segments.joined(separator: "/"))
         }
         return .success(segments.map { $0 + "/" }.joined() + "index.html")
     }

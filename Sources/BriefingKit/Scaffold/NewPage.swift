@@ -85,8 +85,7 @@ public struct NewPage: Sendable {
         // The title is the slug's words, without the language's code (`explainer.ko` is titled "Explainer").
         var titleSlug = segments.last!
         var languageCode: String?
-        if let settings, let dot = segments.last!.lastIndex(of: "."),
-           case let code = segments.last![segments.last!.index(after: dot)...], Language.isCode(code) {
+        if let settings, let (name, code) = Language.nameAndCode(segments.last![...]) {
             // On a site of one language, `x.ko.md` is a page of its own, `x.ko/`: the build warns, but the
             // editor who asked for a Korean page meant a translation.
             guard settings.isMultilingual else {
@@ -100,7 +99,7 @@ public struct NewPage: Sendable {
                 throw BuildFailure([.error("'\(code)' in '\(path)' is not a language of this site (\(codes)): add it to 'languages' in site.yaml, or name the page without it")])
             }
             author = language.author ?? author
-            titleSlug = String(segments.last![..<dot])
+            titleSlug = String(name)
             languageCode = language.code
         }
         let (archetype, archetypePath) = try archetype(for: section, language: languageCode)

@@ -158,6 +158,13 @@ import Testing
         ^
         1 warning
         """),
+        // A code as a site of several languages reads one from a file's name: a script subtag too.
+        Case(name: "a translation with a script subtag on a site of one language", files: "-- Content/deterrence/tripwire.zh-Hant.md --\n---\ntitle: 絆線\ndate: 2026-01-01\n---\n本文。\n", expected: """
+        Content/deterrence/tripwire.zh-Hant.md:1:1: warning: this file's name makes it the 'zh-Hant' version of deterrence/tripwire.md, but the site has one language: it is published as a page of its own, deterrence/tripwire.zh-Hant/, in en; add 'zh-Hant' to 'languages' in site.yaml to publish it as a translation
+        ---
+        ^
+        1 warning
+        """),
         Case(name: "Hugo's summary divider", files: "-- Content/deterrence/more.md --\n---\ntitle: More\ndate: 2026-01-01\n---\nLede.\n\n<!--more-->\n\nRest.\n", expected: """
         Content/deterrence/more.md:7:1: warning: '<!--more-->' (Hugo's and Jekyll's summary divider) is not read: a page is summed up by 'summary:' in its front matter, else by its first paragraph; write the summary there
         <!--more-->

@@ -83,6 +83,7 @@ import Testing
         ("/?p=123", "a host finds the file it serves by the path alone, so an alias cannot hold '?' or '#'"),
         ("/x/%zz/", "its '%' starts no escape such as %20"),
         ("/a/../b/", "each part of an alias names a folder or a file to publish: it has an empty part, or one that starts with '.'"),
+        ("/old/tripwire\u{201D}/", "the URL '/old/tripwire\u{201D}/' holds a curly quote ('\u{201D}'), which a word processor puts around an address: delete it"),
         ("/feed.php", "a host serves 'feed.php' by its extension, not as a page: an alias ends in '/', '.html', or a name without a dot"),
     ])
     func anAliasNoHostCouldServeIsAnError(alias: String, message: String) throws {
