@@ -17,6 +17,7 @@ struct ServeBuilder: Sendable {
         var build = BuildOptions(source: options.source)
         build.origin = origin
         build.includeDrafts = options.includeDrafts
+        build.includeFuture = options.includeFuture
         preview = SitePreview(options: build)
         self.origin = origin
         written = options.write.map { folder in

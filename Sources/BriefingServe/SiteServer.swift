@@ -12,6 +12,7 @@ public struct ServeOptions: Sendable {
     /// 0 picks a free port; `ServeEvent.serving` tells which.
     public var port: UInt16 = 1313
     public var includeDrafts = false
+    public var includeFuture = false
     /// Also writes each version whose every file rendered into this folder, as `briefing build` does
     /// (for the local address); nil writes nothing.
     public var write: URL?

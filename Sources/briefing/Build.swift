@@ -17,6 +17,9 @@ struct Build: ParsableCommand {
     @Flag(help: "Include pages marked draft: true.")
     var drafts = false
 
+    @Flag(help: "Include pages whose date is still to come (held back until then otherwise).")
+    var future = false
+
     @Flag(help: "Build into an output folder that also holds files Briefing did not write.")
     var force = false
 
@@ -39,6 +42,7 @@ struct Build: ParsableCommand {
         options.output = output.map { URL(fileURLWithPath: $0) }
         options.baseURL = baseURL
         options.includeDrafts = drafts
+        options.includeFuture = future
         options.force = force
         let terminal = Terminal()
         let counter = terminal.progressLine(enabled: !quiet)

@@ -20,12 +20,16 @@ struct Check: ParsableCommand {
     @Flag(help: "Check pages marked draft: true too.")
     var drafts = false
 
+    @Flag(help: "Check pages whose date is still to come too.")
+    var future = false
+
     @Option(help: "text for people, json for CI.")
     var format: Format = .text
 
     func run() throws {
         var options = BuildOptions(source: URL(fileURLWithPath: source))
         options.includeDrafts = drafts
+        options.includeFuture = future
         options.writeOutput = false
         options.qualityChecks = true
         let diagnostics: [Diagnostic]

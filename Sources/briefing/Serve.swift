@@ -19,6 +19,9 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Include pages marked draft: true.")
     var drafts = false
 
+    @Flag(help: "Include pages whose date is still to come (held back until then otherwise).")
+    var future = false
+
     @Option(help: "Also write each complete version of the site into this folder, as build does (nothing is written by default).")
     var write: String?
 
@@ -34,6 +37,7 @@ struct Serve: AsyncParsableCommand {
         options.host = host
         options.port = port
         options.includeDrafts = drafts
+        options.includeFuture = future
         options.write = write.map { URL(fileURLWithPath: $0) }
         let terminal = Terminal()
         let timings = timings

@@ -58,10 +58,11 @@ extension PageAssembler {
     /// a draft of the first language has its path: otherwise it is an original in its language (a Korean
     /// newsroom's own story), which was warned of in every build.
     func translations(
-        of pages: ChunkedArray<Page>, drafts: Set<String> = []
+        of pages: ChunkedArray<Page>, leftOut: some Collection<String> = []
     ) -> (translations: [[PageID]], stale: [PageID: PageID], errors: [Diagnostic], warnings: [Diagnostic]) {
-        // The implicit keys of the first language's drafts; a draft named in another (`x.ko.md`) is no original.
-        let draftKeys = Set(drafts.compactMap { path -> String? in
+        // The implicit keys of the first language's drafts and pages still to come; one named in another
+        // language (`x.ko.md`) is no original.
+        let draftKeys = Set(leftOut.compactMap { path -> String? in
             guard path.hasSuffix(".md") else { return nil }
             var stem = path.dropLast(".md".count)
             if let dot = stem.lastIndex(of: "."), let language = settings.languages.firstIndex(where: { $0.code == stem[stem.index(after: dot)...] }) {
@@ -109,7 +110,7 @@ extension PageAssembler {
                         return ": did you mean '\(key)' (\(original))?"
                     } ?? ""
                     warnings.append(page.source.file.diagnostic(
-                        .warning, "a translation whose original is missing or a draft: no \(settings.languages[0].code) page in this build has the translation key '\(page.translationKey)'"
+                        .warning, "a translation whose original is missing, a draft or still to come: no \(settings.languages[0].code) page in this build has the translation key '\(page.translationKey)'"
                             + hint,
                         at: page.metadata.locations["translationKey"] ?? page.metadata.locations["translatedFrom"] ?? page.source.file.location(line: 1, column: 1)
                     ))

@@ -7,6 +7,7 @@ struct SiteAssembler {
     var baseURL: String?
     var origin: String?
     var includeDrafts = false
+    var includeFuture = false
     var now: Date
     /// The folder holding Content/, whose files date undated pages; nil for pages that have no file.
     var siteRoot: URL?
@@ -16,6 +17,7 @@ struct SiteAssembler {
         baseURL = options.baseURL
         origin = options.origin
         includeDrafts = options.includeDrafts
+        includeFuture = options.includeFuture
         now = options.now
         siteRoot = options.source
         qualityChecks = options.qualityChecks
@@ -31,7 +33,7 @@ struct SiteAssembler {
 
     func assemble(_ loaded: LoadedSite, reusing earlier: Earlier = Earlier()) throws(BuildFailure) -> SiteModel {
         let settings = try self.settings(loaded.settings)
-        var model = try PageAssembler(settings: settings, includeDrafts: includeDrafts, now: now, siteRoot: siteRoot, qualityChecks: qualityChecks)
+        var model = try PageAssembler(settings: settings, includeDrafts: includeDrafts, includeFuture: includeFuture, now: now, siteRoot: siteRoot, qualityChecks: qualityChecks)
             .build(loaded.pages, reusing: earlier.pages)
         if let (key, taxonomy) = earlier.taxonomy, key == Taxonomy.key(of: model) {
             model.taxonomy = taxonomy
@@ -75,6 +77,7 @@ struct SiteAssembler {
 struct PageAssembler {
     let settings: SiteSettings
     let includeDrafts: Bool
+    var includeFuture = false
     var now = Date()
     /// Where undated pages' files are looked up for a date; none are dated without it.
     var siteRoot: URL?
@@ -85,10 +88,11 @@ struct PageAssembler {
         var errors: [Diagnostic] = []
         // Chunked as the model keeps them: built here, the pages are never copied into it.
         var pages = ChunkedArray<Page>()
-        var drafts: Set<String> = []
+        var leftOut: [String: LeftOutPage] = [:]
         // Each page depends only on its own file, so its front matter is read and it is made on all cores.
         let builder = self
         let latestDay = PageAssembler.latestDay(now)
+        let now = now
         var made = parallelMap(files) { file -> Made? in
             // A page is made from its file and the settings alone; its warnings come with it.
             if var page = earlier[file.relativePath], !page.isStandIn, page.source.file.text == file.file.text {
@@ -98,13 +102,17 @@ struct PageAssembler {
             }
             let frontMatter: FrontMatter
             do throws(BuildFailure) { frontMatter = try FrontMatter.parse(file.file) } catch { return builder.standIn(for: file, failure: error) }
-            guard !frontMatter.metadata.draft || builder.includeDrafts else { return nil }
+            guard !frontMatter.metadata.draft || builder.includeDrafts else { return .leftOut(.draft, nil) }
             var warnings = frontMatter.warnings
-            if let date = frontMatter.metadata.date, (date.year, date.month, date.day) > latestDay,
-               let location = frontMatter.metadata.locations["date"] {
-                warnings.append(file.file.diagnostic(
-                    .warning, "'date' \(date.iso) is in the future: the page is published now, dated then", at: location
-                ))
+            if let date = frontMatter.metadata.date, date.isToCome(at: now), let location = frontMatter.metadata.locations["date"] {
+                // As Hugo and Jekyll hold it: a story scheduled, or under embargo, goes out with the first build after its date.
+                guard builder.includeFuture else {
+                    return .leftOut(.scheduled(date), file.file.diagnostic(
+                        .warning, "'date' \(date.iso) is still to come: the page is held back until then, out of every list, the feed and the sitemap (build with --future to publish it now)",
+                        at: location
+                    ))
+                }
+                warnings.append(file.file.diagnostic(.warning, "'date' \(date.iso) is still to come: published now (--future), dated then", at: location))
             }
             if frontMatter.metadata.summary == nil, let divider = PageAssembler.summaryDivider(in: frontMatter) {
                 warnings.append(file.file.diagnostic(.warning, divider.message, at: file.file.location(line: divider.line, column: 1)))
@@ -128,16 +136,19 @@ struct PageAssembler {
         var standsIn = true
         // Each page moved out, not copied: a copy is a retain for each of its fields.
         for index in files.indices {
-            switch made[index].take() {
-            case nil: drafts.insert(files[index].relativePath)
-            case .page(let page)?:
+            guard let next = made[index].take() else { continue }
+            switch next {
+            case .leftOut(let reason, let warning):
+                leftOut[files[index].relativePath] = reason
+                warnings += warning.map { [$0] } ?? []
+            case .page(let page):
                 warnings += page.warnings
                 pages.append(page)
-            case .unread(let standIn, let failure)?:
+            case .unread(let standIn, let failure):
                 errors += failure.diagnostics
                 switch standIn {
                 case .page(let page): pages.append(page)
-                case .draft: drafts.insert(files[index].relativePath)
+                case .draft: leftOut[files[index].relativePath] = .draft
                 case .none: standsIn = false
                 }
             }
@@ -196,11 +207,11 @@ struct PageAssembler {
         let newest = order.filter { pages[$0.index].kind == .page }
         var model = SiteModel(
             settings: settings, pages: pages, router: Router(baseURL: settings.baseURL, languages: settings.languages), sections: sections, pagesByPath: pagesByPath,
-            draftPaths: drafts, newestPages: newest, recency: recency
+            leftOut: leftOut, newestPages: newest, recency: recency
         )
         model.datesCheckout = checkout
         if settings.isMultilingual {
-            let found = translations(of: pages, drafts: drafts)
+            let found = translations(of: pages, leftOut: leftOut.keys)
             if !found.errors.isEmpty { throw BuildFailure(unread + found.errors) }
             model.translations = found.translations
             model.staleTranslations = found.stale
@@ -214,6 +225,8 @@ struct PageAssembler {
     /// A file's page, or the error in its front matter and what stands in for the page.
     enum Made {
         case page(Page)
+        /// With the warning that says so, where one does.
+        case leftOut(LeftOutPage, Diagnostic?)
         case unread(StandIn, BuildFailure)
     }
 

@@ -12,6 +12,8 @@ public struct BuildOptions: Sendable {
     /// serves a site made for `https://example.org/briefings/` at `/briefings/`).
     public var origin: String?
     public var includeDrafts = false
+    /// Publish pages whose `date` is still to come, which are otherwise held back until then.
+    public var includeFuture = false
     /// Build into an output folder that also holds files Briefing did not write.
     public var force = false
     /// When false the build checks everything and writes nothing (`briefing check`).

@@ -9,7 +9,7 @@ struct BuildCache {
     static let fileName = ".briefing-cache"
     static let pendingName = fileName + ".new"
     /// Bumped whenever the format or the meaning of anything cached changes.
-    static let formatVersion = 17
+    static let formatVersion = 18
 
     /// The options and the day of the build: the same sources give different output on another day
     /// (the footer's year, stale-figure warnings), with drafts, or at another base URL. Kept as its hash
@@ -27,6 +27,8 @@ struct BuildCache {
     var siteKey: UInt64
     /// `SiteModel.datesCheckout`: a build at another commit is not a no-op, even with no file changed.
     var datesCheckout: String?
+    /// `SiteModel.nextRelease`: once it has passed, a build with no file changed is not a no-op.
+    var nextRelease: Int?
     /// By path relative to Content/. Read from disk only when asked for: a build that finds nothing
     /// changed never needs them.
     var pages: [String: CachedPage] {
@@ -41,7 +43,7 @@ struct BuildCache {
 
     init(
         optionsKey: String, stamps: [FileStamp], stampedAt: Int, pageCount: Int, warnings: [Diagnostic], baseURL: BaseURL,
-        siteKey: UInt64, datesCheckout: String?, pages: [(String, CachedPage)]
+        siteKey: UInt64, datesCheckout: String?, nextRelease: Int?, pages: [(String, CachedPage)]
     ) {
         self.optionsKey = BuildCache.sealed(optionsKey)
         self.stamps = BuildCache.sealed(stamps)
@@ -51,6 +53,7 @@ struct BuildCache {
         self.baseURL = baseURL
         self.siteKey = siteKey
         self.datesCheckout = datesCheckout
+        self.nextRelease = nextRelease
         made = pages
     }
 
@@ -104,6 +107,7 @@ struct BuildCache {
                 baseURL: BaseURL(reader.string()) ?? .root,
                 siteKey: UInt64(bitPattern: Int64(reader.int())),
                 datesCheckout: reader.bool() ? reader.string() : nil,
+                nextRelease: reader.bool() ? reader.int() : nil,
                 pages: []
             )
             // Sealed when written.
@@ -140,6 +144,8 @@ struct BuildCache {
         writer.int(Int(Int64(bitPattern: siteKey)))
         writer.bool(datesCheckout != nil)
         if let datesCheckout { writer.string(datesCheckout) }
+        writer.bool(nextRelease != nil)
+        if let nextRelease { writer.int(nextRelease) }
         writer.int(made.count)
         var hash = BlockHash()
         func write(_ bytes: [UInt8]) throws {

@@ -22,13 +22,15 @@ struct BuildReuse {
     }
 
     /// The report of the last build, when no file of the site changed since, nor the commit undated pages
-    /// were dated at, and its output is intact.
+    /// were dated at, no page it held back for its date is due, and its output is intact.
     func unchangedReport(writer: SiteWriter, clock: StageClock) -> BuildReport? {
         // Else the build that writes reports what it refuses, or puts back what changed.
         guard let cache, cache.isFor(optionsKey: optionsKey), cache.matches(stamps), let manifest = writer.previousManifest(),
               writer.isIntact(manifest), !writer.holdsWhatASessionRefuses(manifest)
         else { return nil }
         if let checkout = cache.datesCheckout, FileDates.checkout(of: options.source.appendingPathComponent("Content")) != checkout { return nil }
+        // A page held back for its date is due: the same sources make another site now.
+        if let release = cache.nextRelease, Double(release) <= options.now.timeIntervalSince1970 { return nil }
         var summary = SiteWriter.Summary()
         summary.unchanged = manifest.entries.count
         var clock = clock
@@ -60,7 +62,7 @@ struct BuildReuse {
         let pages = records.compactMap { $0 }
         let cache = pages.count < model.pages.count ? nil : BuildCache(
             optionsKey: optionsKey, stamps: stamps, stampedAt: stampedAt, pageCount: model.pages.count, warnings: warnings,
-            baseURL: model.settings.baseURL, siteKey: markdown.siteKey, datesCheckout: model.datesCheckout,
+            baseURL: model.settings.baseURL, siteKey: markdown.siteKey, datesCheckout: model.datesCheckout, nextRelease: model.nextRelease,
             pages: zip(model.pages.indices, pages).map { index, record in
                 (model.pages[index].source.relativePath, BuildCache.CachedPage(sourceHash: markdown.sourceHashes[index], record: record))
             }
@@ -83,7 +85,7 @@ struct BuildReuse {
             programIdentity, options.source.standardizedFileURL.path, options.outputFolder.standardizedFileURL.path, options.baseURL ?? "",
             options.origin ?? "",
             // A build with --force may have left files of someone else's beside its own: one without finds them.
-            "\(options.includeDrafts)", "\(options.qualityChecks)", "\(options.force)", "\(day.year ?? 0)-\(day.month ?? 0)-\(day.day ?? 0)",
+            "\(options.includeDrafts)", "\(options.includeFuture)", "\(options.qualityChecks)", "\(options.force)", "\(day.year ?? 0)-\(day.month ?? 0)-\(day.day ?? 0)",
         ].joined(separator: "\u{1F}")
     }
 
@@ -113,8 +115,11 @@ struct BuildReuse {
             key.add(page.language)
             key.add(page.translationKey)
         }
-        // A link to a draft is an error of its own ("a draft left out of this build").
-        for path in model.draftPaths.sorted() { key.add(path) }
+        // A link to a draft or a page still to come is an error of its own, which says which.
+        for (path, reason) in model.leftOut.sorted(by: { $0.key < $1.key }) {
+            key.add(path)
+            key.add(reason.explanation)
+        }
         for file in loaded.staticFiles where file.origin == .content { key.add(file.relativePath) }
         // Links are checked against every planned file (assets and tags too): one gone fails the pages linking it.
         for output in model.outputs { key.add(output.path.value) }

@@ -102,8 +102,8 @@ struct SiteChecks {
         if stem.hasSuffix("." + languages[page.language].code) { stem.removeLast(languages[page.language].code.count + 1) }
         let candidates = [stem + "." + languages[source.language].code + ".md"] + (source.language == 0 ? [stem + ".md"] : [])
         let leads = " (the link leads to the \(languages[page.language].name) page"
-        if let draft = candidates.first(where: model.draftPaths.contains) {
-            return leads + " because Content/\(draft) is a draft left out of this build)"
+        if let path = candidates.first(where: { model.leftOut[$0] != nil }), let reason = model.leftOut[path] {
+            return leads + " because Content/\(path) is \(reason.explanation))"
         }
         return leads + ": this site publishes no \(languages[source.language].name) version of it)"
     }

@@ -10,8 +10,9 @@ public struct SiteModel: Sendable {
     public var sections: [String: Section]
     /// By path relative to Content/ (`deterrence/tripwire.md`), for links between pages.
     public var pagesByPath: [String: PageID]
-    /// Pages left out because they are drafts, so a link to one can say so.
-    public var draftPaths: Set<String>
+    /// Pages left out of this build (drafts, pages whose date is to come), by path relative to Content/,
+    /// so that a link to one can say why.
+    public var leftOut: [String: LeftOutPage]
     /// Content pages (not the home or section pages), newest first: what the home page, the feed and
     /// related pages choose from.
     public let newestPages: [PageID]
@@ -38,6 +39,12 @@ public struct SiteModel: Sendable {
     /// front matter key, a future date, a translation without an original), and the errors of front
     /// matter that pages stand in for (`Page.isStandIn`), which fail the build once every stage ran.
     var diagnostics: [Diagnostic] = []
+
+    /// The earliest moment a page held back for its date is due (`PageDate.release`): from then on the
+    /// same sources make another site.
+    var nextRelease: Int? {
+        leftOut.values.compactMap { reason in if case .scheduled(let date) = reason { date.release } else { nil } }.min()
+    }
 
     /// Top-level sections in navigation order: by weight, then title.
     public var topSections: [Section] { topSections(in: 0) }
@@ -74,3 +81,26 @@ public struct SiteModel: Sendable {
     public func url(of page: Page) -> String { router.url(page.route) }
 }
 
+/// Why a page's file makes no page of this build.
+public enum LeftOutPage: Sendable, Hashable {
+    /// `draft: true`, in a build without `--drafts`.
+    case draft
+    /// Its `date` is still to come, in a build without `--future`: held back until it is due.
+    case scheduled(PageDate)
+
+    /// What a message about a link to the page says of it: "… is \(reason)".
+    var explanation: String {
+        switch self {
+        case .draft: "a draft left out of this build"
+        case .scheduled(let date): "a page held back until its date, \(date.iso)"
+        }
+    }
+
+    /// What the editor may do about a link to it.
+    var option: String {
+        switch self {
+        case .draft: "--drafts"
+        case .scheduled: "--future"
+        }
+    }
+}

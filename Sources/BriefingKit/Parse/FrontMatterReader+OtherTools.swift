@@ -38,8 +38,8 @@ extension FrontMatterReader {
             guard text == "false" || text == "no" else { return nil }
             return (.error, "'\(key): \(value.scalarText ?? "")' is Jekyll's and is not read: this page would be published; \(Self.keepOut)")
         case .publishDate:
-            return (.error, "'\(key)' is not read: Briefing has no publishing on a date, and publishes this page with the next build; "
-                + "\(Self.keepOut), and 'date' gives its date")
+            return (.error, "'\(key)' is not read: a page is published on its 'date', and held back until then where that is still to come; "
+                + "give the moment it may go out as its 'date', with its zone (2026-12-09T06:00:00+09:00)")
         case .expiryDate:
             return (.error, "'\(key)' is not read: Briefing takes no page down on a date; delete the page, or give it 'draft: true', when it is to go")
         case .headless:

@@ -1,4 +1,5 @@
 import BriefingSupport
+import Foundation
 
 /// A date from front matter: `2026-03-12`, or a full ISO 8601 timestamp such as `2026-03-12T09:30:00+09:00`.
 /// Kept as written so that output never shifts a date across time zones.
@@ -121,6 +122,16 @@ public struct PageDate: Sendable, Hashable, Comparable {
     func isBefore(_ other: PageDate) -> Bool {
         guard hasTime, other.hasTime else { return (year, month, day) < (other.year, other.month, other.day) }
         return instant < other.instant
+    }
+
+    /// When a page of this date may be published, in seconds since 1970: the instant written, or for a day
+    /// alone the moment that day begins anywhere on Earth (UTC+14), so that a page dated today is never
+    /// held back, wherever its editor is. A time and zone (`2026-03-12T06:00:00+09:00`) holds it to the hour.
+    var release: Int { hasTime ? instant : instant - 14 * 3600 }
+
+    /// Whether a page of this date is still to come at `now` (`release`).
+    func isToCome(at now: Date) -> Bool {
+        Double(release) > now.timeIntervalSince1970
     }
 
     /// Written with a time of day, not as `2026-03-12` alone.

@@ -87,7 +87,9 @@ public final class SitePreview: @unchecked Sendable {
         // `stat` before anything is made, rather than of git, on every edit.
         let checkout = checkoutStamp?() ?? ""
         let redated = warm?.model.datesCheckout != nil && checkout != warmCheckout
-        let change = redated ? nil : warm?.change(to: loaded, otherStamps: otherStamps, day: day, touched: touched)
+        // A page held back for its date that is due now joins the site, as a build would take it.
+        let due = warm?.model.nextRelease.map { Double($0) <= options.now.timeIntervalSince1970 } ?? false
+        let change = redated || due ? nil : warm?.change(to: loaded, otherStamps: otherStamps, day: day, touched: touched)
         switch (warm, change) {
         case (let warm?, .bodies(let edits)?):
             site = warm.applying(edits, loaded: loaded)

@@ -181,8 +181,8 @@ struct Theme: Sendable {
     func unusedLayoutFolders(of model: SiteModel) -> [Diagnostic] {
         let folders = Set(layoutNames.compactMap { name in name.contains("/") ? name.split(separator: "/").first.map(String.init) : nil })
         guard !folders.isEmpty else { return [] }
-        // A section of drafts alone is being made: its layouts are not misspelt.
-        let paths = model.pages.map(\.source.relativePath) + model.draftPaths
+        // A section of drafts (or pages still to come) alone is being made: its layouts are not misspelt.
+        let paths = model.pages.map(\.source.relativePath) + model.leftOut.keys
         let sections = Set(paths.compactMap { path in path.split(separator: "/").dropLast().first.map(String.init) })
         return folders.subtracting(sections).sorted().map { folder in
             .warning(

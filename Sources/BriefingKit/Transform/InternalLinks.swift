@@ -198,9 +198,8 @@ struct InternalLinks: DocumentTransform {
         if isMarkdown {
             // A Korean page's link to `history.md` whose English is a draft still leads to `history.ko.md`.
             guard let linked = model.pagesByPath[target] ?? namedTranslation(of: target, in: language) ?? languageVersion(named: target) else {
-                let message = model.draftPaths.contains(target)
-                    ? "link to '\(url)', a draft left out of this build (build with --drafts, or remove the link)"
-                    : "link to a missing page '\(url)' (no file Content/\(target))" + missingPageHint(url, target: target)
+                let message = model.leftOut[target].map { "link to '\(url)', \($0.explanation) (build with \($0.option), or remove the link)" }
+                    ?? "link to a missing page '\(url)' (no file Content/\(target))" + missingPageHint(url, target: target)
                 error(message)
                 return .keep
             }

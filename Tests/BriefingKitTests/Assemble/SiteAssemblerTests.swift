@@ -28,7 +28,7 @@ import Testing
         #expect(model.newestPages.map { model[$0].title } == expected)
         let section = try #require(model.sections["news"])
         #expect(section.pages.map { model[$0].title } == expected)
-        #expect(model.draftPaths == ["news/draft.md"])
+        #expect(model.leftOut == ["news/draft.md": .draft])
         let ranks = model.newestPages.map { model.recency[$0.index] }
         #expect(ranks == ranks.sorted())
     }

@@ -178,7 +178,7 @@ import Testing
         1 warning
         """),
         Case(name: "a date in the future", files: "-- Content/deterrence/later.md --\n---\ntitle: Later\ndate: 2999-01-01\n---\n", expected: """
-        Content/deterrence/later.md:3:7: warning: 'date' 2999-01-01 is in the future: the page is published now, dated then
+        Content/deterrence/later.md:3:7: warning: 'date' 2999-01-01 is still to come: the page is held back until then, out of every list, the feed and the sitemap (build with --future to publish it now)
         date: 2999-01-01
               ^
         1 warning

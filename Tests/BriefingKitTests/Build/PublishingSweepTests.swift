@@ -49,7 +49,7 @@ import Testing
             .replacingOccurrences(of: "전선의 병력. [병력](force.md)을 보십시오.", with: "## 전선\n\n전선의 병력. [병력](force.md)을 보십시오.")
         let fixture = try SiteFixture(site, templates: MultilingualSiteTests.templates)
         #expect(fixture.failure() == [
-            "Content/deterrence/force.ko.md:1:1: warning: a translation whose original is missing or a draft: no en page in this build has the translation key 'deterrence/force'\n---\n^",
+            "Content/deterrence/force.ko.md:1:1: warning: a translation whose original is missing, a draft or still to come: no en page in this build has the translation key 'deterrence/force'\n---\n^",
             "Content/deterrence/tripwire.md:7:25: error: link to 'force.md', a draft left out of this build (build with --drafts, or remove the link)\n"
                 + "Troops on the line. See [the force](force.md), [인계철선](tripwire.ko.md#전선) and [the home page](../_index.ko.md).\n"
                 + "                        ^",

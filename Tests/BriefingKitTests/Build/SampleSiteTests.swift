@@ -113,7 +113,7 @@ import Testing
             -- Content/news/statement.md --
             ---
             title: بيان مشترك
-            date: 2026-11-03
+            date: 2026-09-03
             lang: ar
             summary: نص البيان المشترك.
             ---

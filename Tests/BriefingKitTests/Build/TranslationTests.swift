@@ -54,7 +54,7 @@ import Testing
         let fixture = try SiteFixture(MultilingualSiteTests.site, templates: MultilingualSiteTests.templates)
         try fixture.write("-- Content/news/_index.ko.md --\n---\ntitle: 뉴스\n---\n-- Content/news/orphan.ko.md --\n---\ntitle: 고아\ntranslatedFrom: 2026-01-01\n---\n본문.\n")
         #expect(try fixture.build().warnings.map(\.description) == ["""
-        Content/news/orphan.ko.md:3:17: warning: a translation whose original is missing or a draft: no en page in this build has the translation key 'news/orphan'
+        Content/news/orphan.ko.md:3:17: warning: a translation whose original is missing, a draft or still to come: no en page in this build has the translation key 'news/orphan'
         translatedFrom: 2026-01-01
                         ^
         """])
@@ -63,7 +63,7 @@ import Testing
         // A key that differs from its original's in case alone is named.
         try fixture.write("-- Content/news/orphan.ko.md --\n---\ntitle: 병력\ntranslationKey: deterrence/Force\n---\n본문.\n")
         #expect(try fixture.build().warnings.map { $0.description.components(separatedBy: "\n")[0] } == [
-            "Content/news/orphan.ko.md:3:17: warning: a translation whose original is missing or a draft: no en page in this build has the translation key "
+            "Content/news/orphan.ko.md:3:17: warning: a translation whose original is missing, a draft or still to come: no en page in this build has the translation key "
                 + "'deterrence/Force': did you mean 'deterrence/force' (Content/deterrence/force.md)?",
         ])
     }

@@ -42,7 +42,7 @@ import Testing
         optionsKey: "site\u{1F}out", stamps: [FileStamp(path: "Content/news/a.md", size: 42, modified: 1_700_000_000_000_000)],
         stampedAt: 1_700_000_100_000_000, pageCount: 2,
         warnings: [.warning("no summary", at: SourceLocation(path: "Content/news/a.md", line: 3, column: 1), sourceLine: "First")],
-        baseURL: BaseURL("https://example.org/briefings/")!, siteKey: 0xFEED_FACE_CAFE_BEEF, datesCheckout: "4b825dc642cb6eb9a060e54bf8d69288fbee4904",
+        baseURL: BaseURL("https://example.org/briefings/")!, siteKey: 0xFEED_FACE_CAFE_BEEF, datesCheckout: "4b825dc642cb6eb9a060e54bf8d69288fbee4904", nextRelease: 1_800_000_000,
         pages: [(
             "news/a.md",
             BuildCache.CachedPage(sourceHash: UInt64.max - 1, record: PageRecord(
@@ -69,6 +69,7 @@ import Testing
         #expect(loaded.baseURL.description == "https://example.org/briefings/")
         #expect(loaded.siteKey == 0xFEED_FACE_CAFE_BEEF)
         #expect(loaded.datesCheckout == "4b825dc642cb6eb9a060e54bf8d69288fbee4904")
+        #expect(loaded.nextRelease == 1_800_000_000)
         let page = try #require(loaded.pages["news/a.md"])
         #expect(loaded.pages.count == 1)
         #expect(page.sourceHash == UInt64.max - 1)

@@ -17,7 +17,7 @@ import Testing
 
     @Test(arguments: [
         ("published: false", "'published: false' is Jekyll's and is not read: this page would be published"),
-        ("publishDate: 2030-01-01", "'publishDate' is not read: Briefing has no publishing on a date"),
+        ("publishDate: 2030-01-01", "'publishDate' is not read: a page is published on its 'date', and held back until then"),
         ("expirydate: 2020-01-01", "'expirydate' is not read: Briefing takes no page down on a date"),
         ("headless: true", "'headless: true' is Hugo's and is not read"),
         ("_build: {render: never}", "'_build' is Hugo's and is not read"),

@@ -172,6 +172,24 @@ import Testing
     }
 
     /// The site in a fresh folder, and its preview after the first update.
+    /// A body edit after a page held back for its date fell due makes the site again, as a build would
+    /// (`ScheduledPageTests`): taken alone, the page stayed out of the preview until another edit.
+    @Test func aPageThatFellDueIsTakenWithTheNextEdit() throws {
+        let (root, preview) = try Self.servedSite()
+        defer { TemporaryFolder.remove(root) }
+        let due = Date().addingTimeInterval(2)
+        let iso = ISO8601DateFormatter().string(from: due)
+        try FileTree.write("-- Content/notes/scheduled.md --\n---\ntitle: Scheduled\ndate: \(iso)\n---\nSoon.\n", to: root)
+        let (held, _) = try preview.update(rendering: ["notes/index.html"])
+        #expect(!Self.text(held, "notes/index.html").contains("Scheduled"))
+        while Date() < due.addingTimeInterval(1) { Thread.sleep(forTimeInterval: 0.1) }
+        try FileTree.replace("The first paragraph", with: "The new first paragraph", in: "Content/notes/first.md", root)
+        let (version, report) = try preview.update(rendering: ["notes/index.html"])
+        #expect(report.stages.map(\.name).contains("assemble"))
+        #expect(Self.text(version, "notes/index.html").contains("Scheduled: Soon."))
+        #expect(Self.text(version, "notes/scheduled/index.html").contains("<h1>Scheduled</h1>"))
+    }
+
     static func servedSite() throws -> (URL, SitePreview) {
         let root = TemporaryFolder.url("briefing-preview")
         try FileTree.write(site, to: root)

@@ -42,7 +42,7 @@ enum TransformHarness {
         )
         return SiteModel(
             settings: settings, pages: ChunkedArray([page]), router: Router(baseURL: settings.baseURL), sections: [:], pagesByPath: ["alliance/page.md": PageID(0)],
-            draftPaths: [], newestPages: [PageID(0)], recency: [0]
+            leftOut: [:], newestPages: [PageID(0)], recency: [0]
         )
     }
 
