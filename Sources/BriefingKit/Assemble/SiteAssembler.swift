@@ -104,15 +104,16 @@ struct PageAssembler {
             do throws(BuildFailure) { frontMatter = try FrontMatter.parse(file.file) } catch { return builder.standIn(for: file, failure: error) }
             guard !frontMatter.metadata.draft || builder.includeDrafts else { return .leftOut(.draft, nil) }
             var warnings = frontMatter.warnings
-            if let date = frontMatter.metadata.date, date.isToCome(at: now), let location = frontMatter.metadata.locations["date"] {
-                // As Hugo and Jekyll hold it: a story scheduled, or under embargo, goes out with the first build after its date.
+            // As Hugo and Jekyll hold it: a story scheduled, or under embargo, goes out with the first build after its date.
+            if let (date, named) = builder.date(of: file, frontMatter), date.isToCome(at: now) {
+                let location = frontMatter.metadata.locations["date"] ?? file.file.location(line: 1, column: 1)
                 guard builder.includeFuture else {
                     return .leftOut(.scheduled(date), file.file.diagnostic(
-                        .warning, "'date' \(date.iso) is still to come: the page is held back until then, out of every list, the feed and the sitemap (build with --future to publish it now)",
+                        .warning, "\(named) \(date.iso) is still to come: the page is held back until then, out of every list, the feed and the sitemap (build with --future to publish it now)",
                         at: location
                     ))
                 }
-                warnings.append(file.file.diagnostic(.warning, "'date' \(date.iso) is still to come: published now (--future), dated then", at: location))
+                warnings.append(file.file.diagnostic(.warning, "\(named) \(date.iso) is still to come: published now (--future), dated then", at: location))
             }
             if frontMatter.metadata.summary == nil, let divider = PageAssembler.summaryDivider(in: frontMatter) {
                 warnings.append(file.file.diagnostic(.warning, divider.message, at: file.file.location(line: divider.line, column: 1)))
@@ -223,6 +224,13 @@ struct PageAssembler {
     }
 
     /// A file's page, or the error in its front matter and what stands in for the page.
+    /// A page's date as its front matter gives it, or as a Jekyll post's name does (`2024-01-05-talks.md`),
+    /// with what a message calls it.
+    private func date(of file: ContentFile, _ frontMatter: FrontMatter) -> (PageDate, String)? {
+        if let date = frontMatter.metadata.date { return (date, "'date'") }
+        return Self.dateInFileName(file.relativePath).map { ($0, "the date its file is named with,") }
+    }
+
     enum Made {
         case page(Page)
         /// With the warning that says so, where one does.

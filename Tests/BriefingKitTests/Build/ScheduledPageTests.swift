@@ -90,6 +90,18 @@ import Testing
         #expect(after.output("news/embargoed/index.html") != nil)
     }
 
+    /// Jekyll dates a post by its name, and holds back one named for a day to come.
+    @Test func aJekyllPostNamedForADayToComeIsHeldBack() throws {
+        let fixture = try SiteFixture(Self.unlinked(Self.site) + "\n-- Content/news/2026-09-30-talks.md --\n---\ntitle: Talks\n---\nSoon.\n")
+        let report = try fixture.build { $0.now = Self.now }
+        #expect(report.warnings.map(\.description).contains("""
+        Content/news/2026-09-30-talks.md:1:1: warning: the date its file is named with, 2026-09-30 is still to come: the page is held back until then, out of every list, the feed and the sitemap (build with --future to publish it now)
+        ---
+        ^
+        """))
+        #expect(fixture.output("news/2026-09-30-talks/index.html") == nil)
+    }
+
     @Test func futurePublishesItNowAndSaysSo() throws {
         let fixture = try SiteFixture(Self.site)
         let report = try fixture.build {
