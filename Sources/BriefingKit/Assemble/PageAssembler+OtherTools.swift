@@ -56,13 +56,16 @@ extension PageAssembler {
     /// Hugo's `static/` beside Content/, brought with a site: none of its files was published (a favicon,
     /// GitHub Pages' `CNAME`, the images its pages show), and only a link to one of them said so.
     func hugoStaticFolder() -> Diagnostic? {
-        guard let siteRoot else { return nil }
-        let folder = siteRoot.appendingPathComponent("static")
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        guard files.contains(where: { !$0.hasPrefix(".") }) else { return nil }
+        guard let siteRoot, Self.holdsHugoStaticFiles(siteRoot) else { return nil }
         return .warning(
             "static/ beside Content/ is Hugo's folder of files to publish as they are, and Briefing does not read it: "
                 + "move its files into Content/ (static/images/map.png to Content/images/map.png), where they are published at the same addresses"
         )
+    }
+
+    /// Whether `static/` beside Content/ holds files, which no stamp of a build covers.
+    static func holdsHugoStaticFiles(_ siteRoot: URL) -> Bool {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: siteRoot.appendingPathComponent("static").path)) ?? []
+        return files.contains { !$0.hasPrefix(".") }
     }
 }

@@ -78,7 +78,7 @@ struct BuildReuse {
         if written.result() { BuildCache.discardPending(in: options.outputFolder) }
     }
 
-    /// Everything besides the sources that changes the output.
+    /// Everything besides the sources that changes the output or its warnings.
     static func optionsKey(_ options: BuildOptions) -> String {
         let day = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: options.now)
         return [
@@ -86,6 +86,8 @@ struct BuildReuse {
             options.origin ?? "",
             // A build with --force may have left files of someone else's beside its own: one without finds them.
             "\(options.includeDrafts)", "\(options.includeFuture)", "\(options.qualityChecks)", "\(options.force)", "\(day.year ?? 0)-\(day.month ?? 0)-\(day.day ?? 0)",
+            // Its warning, which a build with nothing changed repeats, comes and goes with the folder's files.
+            "\(PageAssembler.holdsHugoStaticFiles(options.source))",
         ].joined(separator: "\u{1F}")
     }
 
