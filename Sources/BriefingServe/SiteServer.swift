@@ -129,13 +129,16 @@ public struct SiteServer: Sendable {
                 // save (write and close, or write a copy and rename it) is a burst of events within a
                 // millisecond or two, as are a checkout's; every millisecond waited here is one more before
                 // the page reloads.
-                // Undated pages take their last commit's date: a commit changes it without touching a file.
+                // Undated pages take their last commit's date: a commit changes it without touching a file;
+                // and a page held back for its date joins the site when the clock passes it.
+                let checkout = FileDates.checkoutStamp(of: watched[0])
+                let releases = ReleaseClock()
                 let (changes, changedPaths) = try FolderWatcher.watch(
-                    watched, debounce: .milliseconds(10), polling: FileDates.checkoutStamp(of: watched[0])
+                    watched, debounce: .milliseconds(10), polling: { (checkout?() ?? "") + " " + releases.passed() }
                 )
                 // Not kept in a variable the loop below captures: that would hold the first version, and
                 // a whole site's pages, for as long as the server runs.
-                let (basePath, firstVersion) = try await Self.start(builder, live: live, report: report)
+                let (basePath, firstVersion) = try await Self.start(builder, live: live, releases: releases, report: report)
                 group.addTask { [firstVersion] in
                     var basePath = basePath
                     var shown = firstVersion.take()
@@ -153,6 +156,7 @@ public struct SiteServer: Sendable {
                         await live.update(outcome)
                         guard case .success(let made) = outcome.result else { continue }
                         shown = made.version
+                        releases.note(made.version)
                         // The rest of the pages, unless the next change comes first; requests render
                         // the pages they ask for meanwhile. Not at once: rendering the rest takes both
                         // cores for a while, and the browsers reloading the open pages need them first.
@@ -196,10 +200,11 @@ extension SiteServer {
     /// The first build, reported and served; the base path it serves under and, boxed so that the
     /// caller can let go of it, its version.
     fileprivate static func start(
-        _ builder: ServeBuilder, live: LiveReload, report: @escaping @Sendable (ServeEvent) -> Void
+        _ builder: ServeBuilder, live: LiveReload, releases: ReleaseClock, report: @escaping @Sendable (ServeEvent) -> Void
     ) async throws -> (String, FirstVersion) {
         let first = await builder.update(rendering: [], fallbackBasePath: "/")
         await live.update(first)
+        if case .success(let made) = first.result { releases.note(made.version) }
         report(first.event(first: true))
         guard let url = URL(string: builder.origin + first.basePath) else {
             throw ServeError("'\(builder.origin + first.basePath)' is not a URL a browser can open")

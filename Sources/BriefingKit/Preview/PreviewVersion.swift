@@ -16,6 +16,8 @@ public final class PreviewVersion: Sendable {
     /// templated ones are made on demand. A version whose site has the same outputs takes it: made anew,
     /// it cost an edit of a 10,000-page site 3 ms.
     let outputs: [String: PlannedOutput]
+    /// When the first page this version holds back for its date falls due (`SiteModel.nextRelease`).
+    public let nextRelease: Int?
     private let renderer: Renderer
     private let states: [PageMarkdown]
     private let templatesKey: UInt64
@@ -29,6 +31,7 @@ public final class PreviewVersion: Sendable {
         self.baseURL = baseURL
         self.files = files
         outputs = earlier?.outputs ?? Dictionary(model.outputs.map { ($0.path.value, $0) }) { first, _ in first }
+        nextRelease = model.nextRelease
         self.renderer = renderer
         self.states = states
         self.templatesKey = templatesKey
