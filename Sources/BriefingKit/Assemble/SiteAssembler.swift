@@ -223,7 +223,6 @@ struct PageAssembler {
         return model
     }
 
-    /// A file's page, or the error in its front matter and what stands in for the page.
     /// A page's date as its front matter gives it, or as a Jekyll post's name does (`2024-01-05-talks.md`),
     /// with what a message calls it.
     private func date(of file: ContentFile, _ frontMatter: FrontMatter) -> (PageDate, String)? {
@@ -231,6 +230,8 @@ struct PageAssembler {
         return Self.dateInFileName(file.relativePath).map { ($0, "the date its file is named with,") }
     }
 
+    /// A file's page, or the error in its front matter and what stands in for the page, or why it is no
+    /// page of this build.
     enum Made {
         case page(Page)
         /// With the warning that says so, where one does.
