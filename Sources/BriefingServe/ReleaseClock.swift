@@ -17,7 +17,7 @@ final class ReleaseClock: Sendable {
     /// The latest release that has passed. Releases are never forgotten, so the value only grows: the
     /// version made once one passed, which holds back no page that is due, signals no second change.
     func passed() -> String {
-        let now = Int(Date().timeIntervalSince1970)
-        return releases.withLock { $0.filter { $0 <= now }.max() }.map(String.init) ?? ""
+        let now = Date()
+        return releases.withLock { $0.filter { PageDate.hasPassed($0, at: now) }.max() }.map(String.init) ?? ""
     }
 }

@@ -62,7 +62,7 @@ extension PageAssembler {
     ) -> (translations: [[PageID]], stale: [PageID: PageID], errors: [Diagnostic], warnings: [Diagnostic]) {
         // The implicit keys of the first language's drafts and pages still to come; one named in another
         // language (`x.ko.md`) is no original.
-        let draftKeys = Set(leftOut.compactMap { path -> String? in
+        let leftOutKeys = Set(leftOut.compactMap { path -> String? in
             guard path.hasSuffix(".md") else { return nil }
             var stem = path.dropLast(".md".count)
             if let dot = stem.lastIndex(of: "."), let language = settings.languages.firstIndex(where: { $0.code == stem[stem.index(after: dot)...] }) {
@@ -99,7 +99,7 @@ extension PageAssembler {
                 for index in sorted where !pages[index].source.file.text.isEmpty {
                     let page = pages[index]
                     guard page.metadata.locations["translationKey"] != nil || page.metadata.translatedFrom != nil
-                        || draftKeys.contains(page.translationKey)
+                        || leftOutKeys.contains(page.translationKey)
                     else { continue }
                     // `a/Keyed` for `a/keyed`: the key differs from its original's in case alone.
                     let near = groups.first { key, members in

@@ -92,7 +92,6 @@ struct PageAssembler {
         // Each page depends only on its own file, so its front matter is read and it is made on all cores.
         let builder = self
         let latestDay = PageAssembler.latestDay(now)
-        let now = now
         var made = parallelMap(files) { file -> Made? in
             // A page is made from its file and the settings alone; its warnings come with it.
             if var page = earlier[file.relativePath], !page.isStandIn, page.source.file.text == file.file.text {
@@ -105,7 +104,7 @@ struct PageAssembler {
             guard !frontMatter.metadata.draft || builder.includeDrafts else { return .leftOut(.draft, nil) }
             var warnings = frontMatter.warnings
             // As Hugo and Jekyll hold it: a story scheduled, or under embargo, goes out with the first build after its date.
-            if let (date, named) = builder.date(of: file, frontMatter), date.isToCome(at: now) {
+            if let (date, named) = builder.date(of: file, frontMatter), date.isToCome(at: builder.now) {
                 let location = frontMatter.metadata.locations["date"] ?? file.file.location(line: 1, column: 1)
                 guard builder.includeFuture else {
                     return .leftOut(.scheduled(date), file.file.diagnostic(

@@ -30,7 +30,7 @@ struct BuildReuse {
         else { return nil }
         if let checkout = cache.datesCheckout, FileDates.checkout(of: options.source.appendingPathComponent("Content")) != checkout { return nil }
         // A page held back for its date is due: the same sources make another site now.
-        if let release = cache.nextRelease, Double(release) <= options.now.timeIntervalSince1970 { return nil }
+        if let release = cache.nextRelease, PageDate.hasPassed(release, at: options.now) { return nil }
         var summary = SiteWriter.Summary()
         summary.unchanged = manifest.entries.count
         var clock = clock

@@ -131,7 +131,13 @@ public struct PageDate: Sendable, Hashable, Comparable {
 
     /// Whether a page of this date is still to come at `now` (`release`).
     func isToCome(at now: Date) -> Bool {
-        Double(release) > now.timeIntervalSince1970
+        !Self.hasPassed(release, at: now)
+    }
+
+    /// Whether a `release` (seconds since 1970) has come at `now`: the one rule for a page held back for its
+    /// date, as the assembler, the cache, the preview and the server's clock read it.
+    public static func hasPassed(_ release: Int, at now: Date) -> Bool {
+        Double(release) <= now.timeIntervalSince1970
     }
 
     /// Written with a time of day, not as `2026-03-12` alone.

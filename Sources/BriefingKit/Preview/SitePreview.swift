@@ -88,7 +88,7 @@ public final class SitePreview: @unchecked Sendable {
         let checkout = checkoutStamp?() ?? ""
         let redated = warm?.model.datesCheckout != nil && checkout != warmCheckout
         // A page held back for its date that is due now joins the site, as a build would take it.
-        let due = warm?.model.nextRelease.map { Double($0) <= options.now.timeIntervalSince1970 } ?? false
+        let due = warm?.model.nextRelease.map { PageDate.hasPassed($0, at: options.now) } ?? false
         let change = redated || due ? nil : warm?.change(to: loaded, otherStamps: otherStamps, day: day, touched: touched)
         switch (warm, change) {
         case (let warm?, .bodies(let edits)?):
